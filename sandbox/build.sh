@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Builds the sandbox guest: CPython 3.11 for wasm32-wasi (from Debian's source
+# package, with Debian's clang/lld/wasi-libc), its trimmed and precompiled
+# standard library, the vendored pure-Python packages and the guest runtime.
+#
+# Usage: sandbox/build.sh            (prints the output directory at the end)
+#
+# Output: $CACHE/sandbox/dist-<hash>/ with
+#   interpreter.wasm              the stripped interpreter (entry: sandbox/cpython/entry.c)
+#   lib/python3.11/               stdlib + site-packages, mounted read-only in the guest
+# and the symlink $CACHE/sandbox/current pointing at it. CACHE defaults to
+# ~/.cache/code-interpreter (override with CODE_INTERPRETER_CACHE).
+#
+# Two stages, each cached under a hash of its inputs: "cpython" (compiling,
+# minutes) and "dist" (packing the Python files, seconds). Unchanged inputs
+# make the whole script finish in about a second.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}
+WORK=$CACHE/sandbox
+JOBS=${JOBS:-2}
+PY_VERSION=3.11.2
+CLANG_VERSION=14
+PACKAGES=(clang-14 lld-14 llvm-14 libclang-rt-14-dev-wasm32 wasi-libc
+          dpkg-dev build-essential unzip)
+
+STEP="start"
+step() { STEP=$1; echo "==> [sandbox] $1" >&2; }
+on_exit() {
+  local status=$?
+  [ "$status" = 0 ] || echo "sandbox build FAILED in step \"$STEP\" (exit $status); see the log above${LOG:+ and $LOG}" >&2
+}
+trap on_exit EXIT
+
+# Runs a noisy command with its output in a log file, shown if it fails.
+logged() {
+  LOG=$1; shift
+  if ! "$@" >"$LOG" 2>&1; then
+    tail -n 40 "$LOG" >&2
+    return 1
+  fi
+  LOG=
+}
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_packages() {
+  step "install Debian packages"
+  local src=/etc/apt/sources.list.d/code-interpreter-src.sources
+  if [ ! -f "$src" ]; then
+    sudo_if_needed tee "$src" >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    NEED_UPDATE=1
+  fi
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ] || [ -n "${NEED_UPDATE:-}" ]; then
+    sudo_if_needed apt-get update -qq
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Source packages are fetched once into $WORK/src (Debian's orig tarballs).
+fetch_sources() {
+  step "fetch Debian source packages (python3.11, zlib)"
+  mkdir -p "$WORK/src"
+  cd "$WORK/src"
+  if ! ls python3.11_${PY_VERSION}.orig.tar.* >/dev/null 2>&1 || ! ls zlib_*.orig.tar.* >/dev/null 2>&1; then
+    apt-get source --download-only python3.11 zlib >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get source --download-only python3.11 zlib >/dev/null; }
+  fi
+  PY_TARBALL=$(ls "$WORK"/src/python3.11_${PY_VERSION}.orig.tar.* | head -1)
+  ZLIB_TARBALL=$(ls "$WORK"/src/zlib_*.orig.tar.* | head -1)
+}
+
+hash_inputs() {
+  (cd "$HERE" && cat "$@" | sha256sum | cut -c1-16)
+}
+
+# shellcheck source=cpython/build.sh
+source "$HERE/cpython/build.sh"
+
+# The standard library minus what cannot work or is never wanted in the guest.
+copy_stdlib() {
+  step "copy and trim the standard library"
+  local lib=$1
+  mkdir -p "$lib"
+  tar -C "$BUILD/Python-$PY_VERSION/Lib" -cf - \
+      --exclude='test' --exclude='tests' --exclude='idle_test' \
+      --exclude='idlelib' --exclude='tkinter' --exclude='turtledemo' --exclude='turtle.py' \
+      --exclude='ensurepip' --exclude='venv' --exclude='lib2to3' --exclude='pydoc_data' \
+      --exclude='distutils' --exclude='msilib' --exclude='__pycache__' --exclude='site-packages' \
+      . | tar -C "$lib" -xf -
+  cp "$BUILD/out/_sysconfigdata__wasi_wasm32-wasi.py" "$lib/"
+}
+
+install_packages() {
+  step "install vendored packages (pinned wheels)"
+  local site=$1
+  mkdir -p "$site" "$WORK/wheels"
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+    -r "$HERE/requirements.txt" -d "$WORK/wheels"
+  while read -r spec _; do
+    case "$spec" in ''|\#*) continue ;; esac
+    local name=${spec%%==*} version=${spec#*==}
+    unzip -q -o "$WORK/wheels/${name}-${version}-py3-none-any.whl" -d "$site"
+  done < <(grep -v '^ *--hash' "$HERE/requirements.txt" | sed 's/ *\\$//')
+  # sympy probes the C long size through ctypes, which does not exist on WASI.
+  sed -i 's/^from ctypes import c_long, sizeof$/from struct import calcsize as _calcsize/; s/sizeof(c_long)/_calcsize("l")/' \
+    "$site/sympy/external/gmpy.py"
+  grep -q '_calcsize("l")' "$site/sympy/external/gmpy.py"
+  cp -r "$HERE/runtime/ci_runtime" "$site/"
+}
+
+stage_dist() {
+  local key
+  key=$(cd "$HERE" && { echo "$BUILD"; cat build.sh requirements.txt;
+        find runtime/ci_runtime -name '*.py' | sort | xargs cat; } | sha256sum | cut -c1-16)
+  local dist=$WORK/dist-$key
+  if [ ! -f "$dist/build-id" ]; then
+    rm -rf "$dist"
+    local lib=$dist/lib/python3.11
+    copy_stdlib "$lib"
+    install_packages "$lib/site-packages"
+    step "precompile Python files"
+    logged "$dist/compileall.log" "$BUILD/native/python" -m compileall -q -j "$JOBS" \
+      --invalidation-mode unchecked-hash -d /usr/local/lib/python3.11 "$lib"
+    rm "$dist/compileall.log"
+    cp "$BUILD/out/interpreter.wasm" "$dist/"
+    echo "$key" > "$dist/build-id"
+  else
+    echo "==> [sandbox] dist stage cached ($dist)" >&2
+  fi
+  ln -sfn "$dist" "$WORK/current"
+  DIST=$dist
+}
+
+ensure_packages
+fetch_sources
+stage_cpython
+stage_dist
+step "done"
+echo "$DIST"

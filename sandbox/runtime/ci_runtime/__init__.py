@@ -1,0 +1,6 @@
+"""Guest-side runtime of the code interpreter.
+
+Runs inside CPython 3.11 (wasm32-wasi).  ``runner.preload()`` is called while
+the interpreter snapshot is built and ``runner.serve()`` in every instance
+restored from it; ``values`` describes result values as typed JSON.
+"""

@@ -1,0 +1,283 @@
+"""Cell runner: the guest half of the code-interpreter protocol.
+
+``preload()`` runs once while the interpreter snapshot is built.  Every
+instance restored from the snapshot then calls ``serve()``, which takes cells
+from the host through the builtin ``_hostcall`` module and reports what they
+do as events (UTF-8 JSON):
+
+    {"type": "stream", "name": "stdout" | "stderr", "text": str}
+    {"type": "result", "value": values.encode_value(v),
+     "text_plain": values.text_plain(v), "text_latex": values.text_latex(v)}
+    {"type": "error", "ename": str, "evalue": str, "traceback": [str, ...]}
+
+The cells of an instance (a session) run Jupyter-style in one namespace, which
+is also ``sys.modules["__main__"]``: a trailing expression's value is
+reported (unless followed by ";") and stored in ``_``.  Output is batched; once
+the host drops a stream event (the cell's output cap) further output of that
+cell is discarded.  What the loop needs from shared modules is bound at import
+time (and the host call when serve() starts), so cells that rebind names,
+delete sys.modules entries or patch json or traceback cannot break it.
+"""
+
+import ast
+import builtins
+import gc
+import importlib
+import io
+import json
+import linecache
+import os
+import random
+import re
+import sys
+import traceback
+import types
+
+from . import values
+
+_PRELOAD_MODULES = (
+    "math", "cmath", "fractions", "decimal", "statistics", "json", "re",
+    "datetime", "collections", "itertools", "functools", "operator", "random",
+    "string", "heapq", "bisect", "numbers", "textwrap", "typing",
+    "dataclasses", "enum", "copy", "pprint", "traceback", "ast", "linecache",
+    "io", "csv", "time", "calendar", "base64", "hashlib", "zlib",
+)
+_OPTIONAL_MODULES = ("mpmath", "sympy")
+
+_SCRATCH_DIR = "/mnt/data"
+_FLUSH_SIZE = 8 * 1024       # buffered text sent at the next newline
+_MAX_BUFFERED = 64 * 1024    # buffered text sent regardless; max text per event
+_MAX_TRACEBACK_LINES = 200
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what the tokenizer treats as line ends
+
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_decode_json = json.JSONDecoder().decode
+_TracebackException = traceback.TracebackException
+_StackSummary = traceback.StackSummary
+
+
+def preload():
+    """Import common modules (and warm sympy) so they are in the snapshot; never calls the host."""
+    for name in _PRELOAD_MODULES:
+        importlib.import_module(name)
+    for name in _OPTIONAL_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    sympy = sys.modules.get("sympy")
+    if sympy is not None:
+        # Load the submodules sympy imports lazily, then drop its caches.
+        x = sympy.Symbol("x")
+        sympy.latex(sympy.solve(x**2 - 4, x))
+        sympy.latex(sympy.integrate(x * sympy.sin(x), x))
+        sympy.core.cache.clear_cache()
+    gc.collect()
+    gc.freeze()  # the collector then leaves the snapshot's objects (and pages) alone
+
+
+def serve():
+    """Run the host's cells until it has no more; called once per instance.
+
+    A refused event (``_hostcall.HostError``) counts as dropped; a refused
+    "next" propagates.
+    """
+    import _hostcall  # builtin module of the wasm build, bound before user code runs
+
+    call, host_error = _hostcall.call, _hostcall.HostError
+
+    def emit(event):
+        """Send one event; False if the host dropped or refused it."""
+        payload = _encode_json(event).encode("utf-8", "replace")  # lone surrogates -> "?"
+        try:
+            return call("event", payload) == b"1"
+        except host_error:
+            return False
+
+    session = None
+    while True:
+        payload = call("next", b"")
+        if not payload:
+            return
+        request = _decode_json(payload.decode("utf-8"))
+        if session is None:
+            session = _Session(emit, request["seed"])
+        session.run_cell(request["code"], request["execution_count"])
+
+
+class _Session:
+    """One instance's state: the user namespace and the redirected output streams."""
+
+    def __init__(self, emit, seed):
+        random.seed(seed)
+        if os.path.isdir(_SCRATCH_DIR):
+            os.chdir(_SCRATCH_DIR)
+        main = types.ModuleType("__main__")
+        main.__builtins__ = builtins
+        sys.modules["__main__"] = main  # so pickle and dataclasses find cell definitions
+        self.namespace = main.__dict__
+        self._emit = emit
+        self._output = _Output(emit)
+        self._stdout = _Stream(self._output, "stdout")
+        self._stderr = _Stream(self._output, "stderr")
+
+    def run_cell(self, code, count):
+        """Run one cell and report its output and its result or error."""
+        filename = f"<cell-{count}>"
+        lines = _LINE_BREAK.split(code)
+        linecache.cache[filename] = (len(code), None, [line + "\n" for line in lines], filename)
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = self._stdout, self._stderr
+        self._output.start_cell()
+        try:
+            event = self._execute(code, lines, filename)
+            self._output.flush()
+            if event is not None:
+                self._emit(event)
+        finally:
+            sys.stdout, sys.stderr = saved
+
+    def _execute(self, code, lines, filename):
+        """Run the cell; return the result or error event to report, if any."""
+        try:
+            value = _run_source(code, lines, filename, self.namespace)
+            if value is None:
+                return None
+            self.namespace["_"] = value
+            return {"type": "result", "value": values.encode_value(value),
+                    "text_plain": values.text_plain(value), "text_latex": values.text_latex(value)}
+        except BaseException as exc:
+            if isinstance(exc, SystemExit) and _is_clean_exit(exc.code):
+                return None
+            return _error_event(exc, filename)
+
+
+def _is_clean_exit(code):
+    """True for sys.exit() codes meaning success (None, 0): the cell just stops."""
+    return code is None or (isinstance(code, int) and code == 0)
+
+
+def _run_source(code, lines, filename, namespace):
+    """Execute a cell; return its trailing expression's value (None if absent or followed by ';')."""
+    module = ast.parse(code, filename)
+    last = module.body[-1] if module.body else None
+    if isinstance(last, ast.Expr) and not _ends_with_semicolon(lines, last):
+        module.body.pop()
+        exec(compile(module, filename, "exec", dont_inherit=True), namespace)
+        return eval(compile(ast.Expression(last.value), filename, "eval", dont_inherit=True), namespace)
+    exec(compile(module, filename, "exec", dont_inherit=True), namespace)
+    return None
+
+
+def _ends_with_semicolon(lines, node):
+    """True if ';' follows the expression statement node on its last line (Jupyter's suppression)."""
+    rest = lines[node.end_lineno - 1].encode("utf-8")[node.end_col_offset:]  # offsets count UTF-8 bytes
+    return rest.lstrip().startswith(b";")
+
+
+def _error_event(exc, filename):
+    """Describe exc as an error event; falls back to a minimal one if formatting fails (memory)."""
+    ename = type(exc).__name__
+    try:
+        return {"type": "error", "ename": ename, "evalue": _exception_str(exc),
+                "traceback": _traceback_lines(exc, filename)}
+    except Exception:
+        return {"type": "error", "ename": ename, "evalue": "", "traceback": [ename]}
+
+
+def _exception_str(exc):
+    try:
+        return str(exc)
+    except Exception:
+        return "<exception str() failed>"
+
+
+def _traceback_lines(exc, filename):
+    """Standard traceback lines of exc without the runner's frames, capped in length."""
+    if isinstance(exc, SyntaxError) and exc.text is None and exc.filename == filename and exc.lineno:
+        exc.text = linecache.getline(filename, exc.lineno) or None  # compiling an AST keeps no text
+    report = _TracebackException(type(exc), exc, exc.__traceback__, compact=True)
+    # Drop the frames before the cell's own, and this package's (e.g. _Stream.write).
+    own = {_traceback_lines.__code__.co_filename, values.encode_value.__code__.co_filename}
+    stack = report.stack
+    start = next((i for i, frame in enumerate(stack) if frame.filename == filename), len(stack))
+    report.stack = _StackSummary.from_list([frame for frame in stack[start:] if frame.filename not in own])
+    lines = "".join(report.format()).splitlines()
+    if len(lines) > _MAX_TRACEBACK_LINES:
+        keep = _MAX_TRACEBACK_LINES // 2
+        lines[keep:-keep] = [f"... {len(lines) - 2 * keep} lines omitted ..."]
+    return lines
+
+
+class _Output:
+    """Buffers stdout and stderr text and sends it to the host as stream events.
+
+    Both streams share one buffer, so switching streams sends the buffer first
+    and the host sees the writes in order.  Once the host drops a stream event
+    (the cell's output cap is reached), text is discarded until the next cell.
+    """
+
+    def __init__(self, emit):
+        self._emit = emit
+        self._name = "stdout"
+        self._parts = []
+        self._size = 0
+        self._dropped = False
+
+    def start_cell(self):
+        """Accept output again: the host's cap is per cell."""
+        self._dropped = False
+
+    def write(self, name, text):
+        """Buffer text of stream name; send at a newline past 8 KiB, or past 64 KiB."""
+        if self._dropped:
+            return
+        if name != self._name:
+            self.flush()
+            self._name = name
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= _FLUSH_SIZE and (self._size >= _MAX_BUFFERED or "\n" in text):
+            self.flush()
+
+    def flush(self):
+        """Send the buffered text, in events of at most 64 KiB of text."""
+        text = "".join(self._parts)
+        self._parts.clear()
+        self._size = 0
+        for start in range(0, len(text), _MAX_BUFFERED):
+            event = {"type": "stream", "name": self._name, "text": text[start:start + _MAX_BUFFERED]}
+            if not self._emit(event):
+                self._dropped = True
+                return
+
+
+class _Stream(io.TextIOBase):
+    """Text file standing in for sys.stdout or sys.stderr during cells.
+
+    It outlives the cell, so a stream saved by user code (e.g. a logging
+    handler) writes into the cell that is running.
+    """
+
+    encoding = "utf-8"
+    errors = "replace"  # lone surrogates reach the host as "?"
+
+    def __init__(self, output, name):
+        super().__init__()
+        self._output = output
+        self._name = name
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._output.write(self._name, text)
+        return len(text)
+
+    def flush(self):
+        self._output.flush()

@@ -1,0 +1,327 @@
+//! The host side of the guest's `_hostcall` module (sandbox/cpython/hostcall.c).
+//!
+//! Two wasm imports from module `host`:
+//! - `call(op_ptr, op_len, payload_ptr, payload_len) -> i32`: `r >= 0` means a
+//!   response of `r` bytes is pending, `r < 0` a refusal message of `-r - 1` bytes;
+//! - `take_response(dst_ptr)`: copies the pending bytes into guest memory.
+//!
+//! Operations:
+//! - `next`: ends the running cell (if any) and waits for the next one; answers
+//!   JSON `{"code", "execution_count", "seed"}`, or nothing when the instance
+//!   should exit.
+//! - `event`: one JSON [`Event`] (stream, result or error) of the running cell;
+//!   answers `1`, or `0` when a stream chunk was dropped by the output cap.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use serde::Serialize;
+use tokio::sync::mpsc;
+use wasmtime::{Caller, Linker, Memory, Result, format_err};
+
+use crate::events::{CellEnd, Event, Outcome, Usage};
+use crate::instance::GuestState;
+use crate::limits::CellLimits;
+
+/// Longest operation name the guest may send.
+const MAX_OP_LEN: u32 = 64;
+/// Largest payload of a single host call.
+pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
+
+/// A cell waiting to run in an instance.
+pub struct CellRequest {
+    pub code: String,
+    pub limits: CellLimits,
+    pub events: mpsc::UnboundedSender<Event>,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl CellRequest {
+    /// Ends a cell that never reached the guest.
+    pub fn reject(self, outcome: Outcome, message: String) {
+        let _ = self.events.send(Event::End(CellEnd {
+            outcome,
+            usage: Usage::default(),
+            output_truncated: false,
+            message: Some(message),
+        }));
+    }
+}
+
+/// A cell the guest is executing.
+pub struct RunningCell {
+    events: mpsc::UnboundedSender<Event>,
+    cancel: Arc<AtomicBool>,
+    started: Instant,
+    deadline: Instant,
+    max_output_bytes: usize,
+    output_bytes: usize,
+    output_truncated: bool,
+    error_name: Option<String>,
+    fuel_budget: Option<u64>,
+    memory_denials_at_start: u64,
+    execution_count: u64,
+}
+
+impl RunningCell {
+    /// Why the running cell must stop now, if it must.
+    pub fn interruption(&self, now: Instant) -> Option<Outcome> {
+        if self.cancel.load(Ordering::Relaxed) {
+            Some(Outcome::Cancelled)
+        } else if now >= self.deadline {
+            Some(Outcome::Timeout)
+        } else {
+            None
+        }
+    }
+}
+
+/// Per-instance state of the host-call channel.
+pub struct HostCalls {
+    pending: Vec<u8>,
+    /// Where cells come from; `None` while snapshotting (no cells then).
+    pub cells: Option<mpsc::Receiver<CellRequest>>,
+    pub current: Option<RunningCell>,
+    execution_count: u64,
+    /// Seed for the guest's `random` module, sent with every cell.
+    seed: u64,
+    /// Whether the store consumes fuel (cells may then carry a budget).
+    pub fuel_metered: bool,
+}
+
+impl HostCalls {
+    /// A channel fed by `cells` (`None` while snapshotting).
+    pub fn new(cells: Option<mpsc::Receiver<CellRequest>>, seed: u64, fuel_metered: bool) -> Self {
+        Self {
+            pending: Vec::new(),
+            cells,
+            current: None,
+            execution_count: 0,
+            seed,
+            fuel_metered,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NextCell<'a> {
+    code: &'a str,
+    execution_count: u64,
+    seed: u64,
+}
+
+/// Registers `host.call` and `host.take_response`.
+pub fn add_to_linker(linker: &mut Linker<GuestState>) -> Result<()> {
+    linker.func_wrap_async(
+        "host",
+        "call",
+        |mut caller: Caller<'_, GuestState>, (op_ptr, op_len, ptr, len): (u32, u32, u32, u32)| {
+            Box::new(async move {
+                let answer = match read_request(&mut caller, op_ptr, op_len, ptr, len) {
+                    Ok((op, payload)) => dispatch(&mut caller, &op, &payload).await?,
+                    Err(refusal) => Err(refusal),
+                };
+                let (code, bytes) = match answer {
+                    Ok(bytes) => (i32::try_from(bytes.len())?, bytes),
+                    Err(message) => (-i32::try_from(message.len())? - 1, message.into_bytes()),
+                };
+                caller.data_mut().host.pending = bytes;
+                Ok(code)
+            })
+        },
+    )?;
+    linker.func_wrap(
+        "host",
+        "take_response",
+        |mut caller: Caller<'_, GuestState>, dst: u32| -> Result<()> {
+            let pending = std::mem::take(&mut caller.data_mut().host.pending);
+            guest_memory(&mut caller)?.write(&mut caller, dst as usize, &pending)?;
+            Ok(())
+        },
+    )?;
+    Ok(())
+}
+
+/// A refusal the guest sees as `_hostcall.HostError`.
+type Refusal = String;
+
+fn read_request(
+    caller: &mut Caller<'_, GuestState>,
+    op_ptr: u32,
+    op_len: u32,
+    ptr: u32,
+    len: u32,
+) -> Result<(String, Vec<u8>), Refusal> {
+    if op_len > MAX_OP_LEN {
+        return Err(format!("operation name longer than {MAX_OP_LEN} bytes"));
+    }
+    if len > MAX_PAYLOAD_BYTES {
+        return Err(format!("payload of {len} bytes exceeds the {MAX_PAYLOAD_BYTES}-byte limit"));
+    }
+    let memory = guest_memory(caller).map_err(|e| e.to_string())?;
+    let data = memory.data(&caller);
+    let slice = |ptr: u32, len: u32| {
+        data.get(ptr as usize..ptr as usize + len as usize)
+            .ok_or_else(|| "request outside guest memory".to_owned())
+    };
+    let op = std::str::from_utf8(slice(op_ptr, op_len)?)
+        .map_err(|_| "operation name is not UTF-8".to_owned())?
+        .to_owned();
+    Ok((op, slice(ptr, len)?.to_vec()))
+}
+
+/// Runs one operation. The outer error traps the instance; the inner one is a
+/// refusal returned to the guest.
+async fn dispatch(
+    caller: &mut Caller<'_, GuestState>,
+    op: &str,
+    payload: &[u8],
+) -> Result<Result<Vec<u8>, Refusal>> {
+    match op {
+        "next" => next_cell(caller).await,
+        "event" => Ok(record_event(caller, payload)),
+        _ => Ok(Err(format!("unknown host operation {op:?}"))),
+    }
+}
+
+/// Ends the running cell, then waits for the next one and starts it.
+async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Result<Vec<u8>, Refusal>> {
+    finish_cell(caller, None, None);
+    loop {
+        let Some(cells) = caller.data_mut().host.cells.as_mut() else {
+            return Ok(Err("no cells are available while snapshotting".to_owned()));
+        };
+        let Some(request) = cells.recv().await else {
+            return Ok(Ok(Vec::new()));
+        };
+        if request.cancel.load(Ordering::Relaxed) {
+            request.reject(Outcome::Cancelled, "cancelled before it started".to_owned());
+            continue;
+        }
+        return start_cell(caller, request).map(Ok);
+    }
+}
+
+fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Result<Vec<u8>> {
+    let fuel_budget = if caller.data().host.fuel_metered {
+        caller.set_fuel(request.limits.fuel.unwrap_or(u64::MAX))?;
+        request.limits.fuel
+    } else {
+        None
+    };
+    let now = Instant::now();
+    let state = caller.data_mut();
+    state.host.execution_count += 1;
+    let execution_count = state.host.execution_count;
+    let body = serde_json::to_vec(&NextCell {
+        code: &request.code,
+        execution_count,
+        seed: state.host.seed,
+    })?;
+    state.host.current = Some(RunningCell {
+        events: request.events,
+        cancel: request.cancel,
+        started: now,
+        deadline: now + request.limits.timeout,
+        max_output_bytes: request.limits.max_output_bytes,
+        output_bytes: 0,
+        output_truncated: false,
+        error_name: None,
+        fuel_budget,
+        memory_denials_at_start: state.limiter.denials(),
+        execution_count,
+    });
+    Ok(body)
+}
+
+/// Sends the running cell's end event. `forced` is the outcome when the host
+/// stopped the cell (a trap); otherwise the outcome follows from its events.
+pub fn finish_cell(
+    caller: &mut impl wasmtime::AsContextMut<Data = GuestState>,
+    forced: Option<Outcome>,
+    message: Option<String>,
+) {
+    let mut ctx = caller.as_context_mut();
+    let Some(cell) = ctx.data_mut().host.current.take() else {
+        return;
+    };
+    let fuel_used = cell
+        .fuel_budget
+        .map(|budget| budget.saturating_sub(ctx.get_fuel().unwrap_or(0)));
+    let limiter = &ctx.data().limiter;
+    let hit_memory_cap = limiter.denials() > cell.memory_denials_at_start;
+    let outcome = forced.unwrap_or(match cell.error_name.as_deref() {
+        None => Outcome::Ok,
+        Some("MemoryError") if hit_memory_cap => Outcome::MemoryLimit,
+        Some(_) => Outcome::Error,
+    });
+    let outcome = if outcome == Outcome::SandboxFault && hit_memory_cap {
+        Outcome::MemoryLimit
+    } else {
+        outcome
+    };
+    let _ = cell.events.send(Event::End(CellEnd {
+        outcome,
+        usage: Usage {
+            wall_time: cell.started.elapsed(),
+            fuel_used,
+            peak_memory_bytes: limiter.peak_bytes(),
+            execution_count: cell.execution_count,
+        },
+        output_truncated: cell.output_truncated,
+        message,
+    }));
+}
+
+fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Vec<u8>, Refusal> {
+    let event: Event =
+        serde_json::from_slice(payload).map_err(|e| format!("malformed event: {e}"))?;
+    let Some(cell) = caller.data_mut().host.current.as_mut() else {
+        return Err("no cell is running".to_owned());
+    };
+    let accepted = match event {
+        Event::Stream { name, mut text } => {
+            let room = cell.max_output_bytes - cell.output_bytes;
+            if cell.output_truncated {
+                false
+            } else {
+                let fits = text.len() <= room;
+                if !fits {
+                    text.truncate(floor_char_boundary(&text, room));
+                    cell.output_truncated = true;
+                }
+                cell.output_bytes += text.len();
+                if !text.is_empty() {
+                    let _ = cell.events.send(Event::Stream { name, text });
+                }
+                fits
+            }
+        }
+        Event::Error(error) => {
+            cell.error_name = Some(error.ename.clone());
+            let _ = cell.events.send(Event::Error(error));
+            true
+        }
+        Event::Result(result) => {
+            let _ = cell.events.send(Event::Result(result));
+            true
+        }
+        Event::End(_) => return Err("the guest may not send end events".to_owned()),
+    };
+    Ok(if accepted { b"1".to_vec() } else { b"0".to_vec() })
+}
+
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    (0..=index.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+fn guest_memory(caller: &mut Caller<'_, GuestState>) -> Result<Memory> {
+    caller
+        .get_export("memory")
+        .and_then(|export| export.into_memory())
+        .ok_or_else(|| format_err!("guest exports no memory"))
+}

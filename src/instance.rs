@@ -1,0 +1,197 @@
+//! One guest instance: its store state, its WASI view of the world, and the task
+//! that drives it from start to exit.
+//!
+//! The guest's `_start` runs the cell runner's loop, which blocks in the `next`
+//! host call between cells. The driver task therefore stays inside one long
+//! `call_async` for the whole life of the instance; cells reach it through a
+//! channel.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use tokio::sync::mpsc;
+use wasmtime::{Instance, Linker, ResourceLimiter, Store, Trap, UpdateDeadline};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+
+use crate::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
+use crate::events::Outcome;
+use crate::guest_output::CappedBuffer;
+use crate::hostcall::{self, CellRequest, HostCalls};
+use crate::limits::InstanceLimits;
+
+/// Bytes of raw fd 1/2 output kept for diagnostics.
+const RAW_OUTPUT_CAP: usize = 64 * 1024;
+/// Most table elements a guest may grow to.
+const MAX_TABLE_ELEMENTS: usize = 64 * 1024;
+
+/// Everything a guest's store holds.
+pub struct GuestState {
+    wasi: WasiP1Ctx,
+    pub limiter: MemoryLimiter,
+    pub host: HostCalls,
+    raw_output: CappedBuffer,
+}
+
+/// Caps linear memory; a refused growth makes the guest's malloc fail, which
+/// CPython reports as MemoryError.
+pub struct MemoryLimiter {
+    cap: usize,
+    peak: usize,
+    denials: u64,
+}
+
+impl MemoryLimiter {
+    fn new(cap: u64) -> Self {
+        Self {
+            cap: usize::try_from(cap).unwrap_or(usize::MAX),
+            peak: 0,
+            denials: 0,
+        }
+    }
+
+    /// Largest memory size reached so far.
+    pub fn peak_bytes(&self) -> u64 {
+        self.peak as u64
+    }
+
+    /// How many growth requests were refused so far.
+    pub fn denials(&self) -> u64 {
+        self.denials
+    }
+}
+
+impl ResourceLimiter for MemoryLimiter {
+    fn memory_growing(&mut self, current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+        if desired > self.cap {
+            self.denials += 1;
+            return Ok(false);
+        }
+        self.peak = self.peak.max(desired).max(current);
+        Ok(true)
+    }
+
+    fn table_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+        Ok(desired <= MAX_TABLE_ELEMENTS)
+    }
+}
+
+impl GuestState {
+    /// State for an instance that sees `stdlib_dir` read-only and `scratch_dir`
+    /// read-write, and nothing else of the host.
+    pub fn new(
+        stdlib_dir: &Path,
+        scratch_dir: &Path,
+        limits: InstanceLimits,
+        cells: Option<mpsc::Receiver<CellRequest>>,
+    ) -> Result<Self> {
+        let raw_output = CappedBuffer::new(RAW_OUTPUT_CAP);
+        let mut wasi = WasiCtxBuilder::new();
+        wasi.args(&["python3"])
+            .stdout(raw_output.clone())
+            .stderr(raw_output.clone())
+            // Same order as when snapshotting, so the preopen table in the
+            // snapshot's memory stays valid.
+            .preopened_dir(stdlib_dir, GUEST_STDLIB_DIR, FsPerms::ReadOnly)
+            .map_err(anyhow::Error::from)
+            .context("mounting the standard library")?
+            .preopened_dir(scratch_dir, GUEST_SCRATCH_DIR, FsPerms::ReadWrite)
+            .map_err(anyhow::Error::from)
+            .context("mounting the scratch directory")?;
+        Ok(Self {
+            wasi: wasi.build_p1(),
+            limiter: MemoryLimiter::new(limits.memory_bytes),
+            host: HostCalls::new(cells, rand::random(), limits.fuel_metered),
+            raw_output,
+        })
+    }
+}
+
+/// The imports every guest instance gets: WASI preview 1 and the host calls.
+pub fn linker(engine: &wasmtime::Engine) -> Result<Linker<GuestState>> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| &mut state.wasi)?;
+    hostcall::add_to_linker(&mut linker)?;
+    Ok(linker)
+}
+
+/// Why the host stopped a guest from the epoch callback.
+#[derive(Debug, thiserror::Error)]
+#[error("cell interrupted: {0:?}")]
+struct Interrupted(Outcome);
+
+/// Creates a store for a new instance with limits and the deadline check.
+pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<GuestState>> {
+    let fuel_metered = state.host.fuel_metered;
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| &mut state.limiter);
+    if fuel_metered {
+        store.set_fuel(u64::MAX)?;
+    }
+    // Checked at every epoch tick while guest code runs: stop the cell when its
+    // deadline has passed or its caller cancelled it; otherwise let other tasks
+    // run on this thread before continuing.
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(|ctx| {
+        match ctx.data().host.current.as_ref().and_then(|cell| cell.interruption(Instant::now())) {
+            Some(outcome) => Err(Interrupted(outcome).into()),
+            None => Ok(UpdateDeadline::Yield(1)),
+        }
+    });
+    Ok(store)
+}
+
+/// Runs an instance until it exits or traps, then ends whatever cell was
+/// running and every cell still queued. Returns why the instance ended.
+pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
+    let ended = run_to_exit(&mut store, instance).await;
+    let (outcome, reason) = match ended {
+        Ok(()) => (
+            Outcome::SandboxFault,
+            "the interpreter exited (os._exit or a fatal error)".to_owned(),
+        ),
+        Err(error) => classify(&error, &store.data().raw_output.text()),
+    };
+    hostcall::finish_cell(&mut store, Some(outcome), Some(reason.clone()));
+    if let Some(mut cells) = store.data_mut().host.cells.take() {
+        cells.close();
+        while let Ok(request) = cells.try_recv() {
+            request.reject(Outcome::SandboxFault, format!("the instance has ended: {reason}"));
+        }
+    }
+    reason
+}
+
+async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {
+    let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
+    match start.call_async(&mut *store, ()).await {
+        Err(error) if error.downcast_ref::<I32Exit>().is_some_and(|exit| exit.0 == 0) => Ok(()),
+        other => other,
+    }
+}
+
+/// Maps how an instance stopped to a cell outcome and a human explanation.
+fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
+    if let Some(Interrupted(outcome)) = error.downcast_ref::<Interrupted>() {
+        let reason = match outcome {
+            Outcome::Timeout => "the cell exceeded its time limit",
+            _ => "the cell was cancelled",
+        };
+        return (*outcome, reason.to_owned());
+    }
+    if let Some(Trap::OutOfFuel) = error.downcast_ref::<Trap>() {
+        return (Outcome::FuelExhausted, "the cell used up its fuel budget".to_owned());
+    }
+    if let Some(exit) = error.downcast_ref::<I32Exit>() {
+        return (Outcome::SandboxFault, format!("the interpreter exited with status {}", exit.0));
+    }
+    let mut reason = format!("the guest crashed: {error:#}");
+    let diagnostics = raw_output.trim();
+    if !diagnostics.is_empty() {
+        let tail: String = diagnostics.chars().rev().take(2000).collect::<Vec<_>>().into_iter().rev().collect();
+        reason.push_str("\nguest stderr:\n");
+        reason.push_str(&tail);
+    }
+    (Outcome::SandboxFault, reason)
+}

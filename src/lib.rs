@@ -1,0 +1,21 @@
+//! code-interpreter: runs model-written Python in a WebAssembly sandbox.
+//!
+//! The guest is CPython 3.11 compiled to wasm32-wasi (built by `sandbox/build.sh`),
+//! pre-initialized with wasmtime-wizer and run by wasmtime with hard limits.
+//! Start with [`Sandbox`]: it creates [`Session`]s whose cells produce [`Event`]s.
+
+pub mod artifacts;
+mod engine;
+pub mod events;
+mod fsutil;
+mod guest_output;
+mod hostcall;
+mod instance;
+pub mod limits;
+mod sandbox;
+mod snapshot;
+
+pub use artifacts::Artifacts;
+pub use events::{CellEnd, Event, ExecError, ExecResult, Outcome, StreamName, Usage, Value};
+pub use limits::{CellLimits, InstanceLimits};
+pub use sandbox::{CellEvents, Sandbox, SandboxConfig, Session, SessionError};

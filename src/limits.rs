@@ -1,0 +1,44 @@
+//! Resource limits for cells and instances.
+
+use std::time::Duration;
+
+/// Limits applied to one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellLimits {
+    /// Wall-clock deadline for the cell, enforced by epoch interruption.
+    pub timeout: Duration,
+    /// Fuel budget (roughly, wasm instructions); `None` runs unmetered. A budget
+    /// makes the outcome independent of machine load; it needs a fuel-metered
+    /// instance (see [`InstanceLimits::fuel_metered`]).
+    pub fuel: Option<u64>,
+    /// Bytes of stdout+stderr text kept per cell; the rest is dropped and flagged.
+    pub max_output_bytes: usize,
+}
+
+impl Default for CellLimits {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(30),
+            fuel: None,
+            max_output_bytes: 1 << 20,
+        }
+    }
+}
+
+/// Limits fixed for the lifetime of an instance (a session or a one-off run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InstanceLimits {
+    /// Cap on the guest's linear memory; allocations beyond it raise MemoryError.
+    pub memory_bytes: u64,
+    /// Run on the fuel-metering engine, so cells may carry a fuel budget.
+    pub fuel_metered: bool,
+}
+
+impl Default for InstanceLimits {
+    fn default() -> Self {
+        Self {
+            memory_bytes: 512 << 20,
+            fuel_metered: false,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The public entry point: a [`Sandbox`] (engines and the compiled guest, built
+//! once per process) hands out [`Session`]s, each one live guest instance with
+//! its own namespace and scratch directory.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use tokio::sync::{OnceCell, mpsc};
+use tokio::task::JoinHandle;
+use wasmtime::{Engine, InstancePre};
+
+use crate::artifacts::Artifacts;
+use crate::engine::{EngineSettings, build_engine, load_module};
+use crate::events::Event;
+use crate::hostcall::CellRequest;
+use crate::instance::{self, GuestState};
+use crate::limits::{CellLimits, InstanceLimits};
+use crate::snapshot;
+
+/// How often the epoch advances: the resolution of deadlines and cancellation.
+const EPOCH_TICK: Duration = Duration::from_millis(10);
+/// Cells that may wait behind a running one in a session.
+const MAX_QUEUED_CELLS: usize = 8;
+
+/// Process-wide settings of a [`Sandbox`].
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The guest build to run.
+    pub artifacts: Artifacts,
+    /// Where snapshots and compiled modules are cached.
+    pub cache_dir: PathBuf,
+    /// Parent of the per-instance scratch directories.
+    pub scratch_root: PathBuf,
+    /// Instances alive at once (sessions plus one-off runs).
+    pub max_instances: u32,
+    /// Largest memory cap an instance may ask for.
+    pub max_memory_bytes: u64,
+    /// Start instances from the pre-initialized snapshot (`false` starts the
+    /// interpreter from scratch in every instance; for comparisons only).
+    pub preinitialized: bool,
+}
+
+impl SandboxConfig {
+    /// Defaults for the given guest build: caches under the default cache
+    /// directory, scratch space in the system temp directory.
+    pub fn new(artifacts: Artifacts) -> Self {
+        Self {
+            artifacts,
+            cache_dir: crate::artifacts::default_cache_dir().join("modules"),
+            scratch_root: std::env::temp_dir(),
+            max_instances: 256,
+            max_memory_bytes: 4 << 30,
+            preinitialized: true,
+        }
+    }
+}
+
+/// Errors of [`Session::execute`].
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("the session has ended: {0}")]
+    Ended(String),
+    #[error("the session already has {MAX_QUEUED_CELLS} cells waiting")]
+    Busy,
+    #[error("a fuel budget needs a session created with fuel metering")]
+    FuelNotMetered,
+}
+
+/// The engines and the compiled guest. Cheap to clone.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: SandboxConfig,
+    wasm: Vec<u8>,
+    unmetered: Flavor,
+    metered: OnceCell<Flavor>,
+}
+
+/// An engine and the guest module pre-linked for it.
+struct Flavor {
+    engine: Engine,
+    pre: InstancePre<GuestState>,
+}
+
+impl Flavor {
+    async fn new(config: &SandboxConfig, wasm: &[u8], fuel: bool) -> Result<Self> {
+        let settings = EngineSettings {
+            max_instances: config.max_instances,
+            max_memory_bytes: config.max_memory_bytes,
+            fuel,
+        };
+        let (wasm, cache_dir) = (wasm.to_vec(), config.cache_dir.clone());
+        tokio::task::spawn_blocking(move || {
+            let engine = build_engine(settings)?;
+            let module = load_module(&engine, &wasm, &cache_dir)?;
+            let pre = instance::linker(&engine)?.instantiate_pre(&module)?;
+            Ok(Self { engine, pre })
+        })
+        .await?
+    }
+}
+
+impl Sandbox {
+    /// Builds the engine, pre-initializes and compiles the guest (cached on
+    /// disk after the first time) and starts the epoch ticker.
+    pub async fn new(config: SandboxConfig) -> Result<Self> {
+        std::fs::create_dir_all(&config.cache_dir)
+            .with_context(|| format!("creating {}", config.cache_dir.display()))?;
+        let wasm = if config.preinitialized {
+            snapshot::preinitialized_wasm(&config.artifacts, &config.cache_dir).await?
+        } else {
+            std::fs::read(&config.artifacts.interpreter_wasm)?
+        };
+        let unmetered = Flavor::new(&config, &wasm, false).await?;
+        let inner = Arc::new(Inner {
+            config,
+            wasm,
+            unmetered,
+            metered: OnceCell::new(),
+        });
+        spawn_epoch_ticker(Arc::downgrade(&inner));
+        Ok(Self { inner })
+    }
+
+    /// Starts a new instance with its own namespace and scratch directory.
+    pub async fn create_session(&self, limits: InstanceLimits) -> Result<Session> {
+        let inner = &self.inner;
+        let flavor = if limits.fuel_metered {
+            inner
+                .metered
+                .get_or_try_init(|| Flavor::new(&inner.config, &inner.wasm, true))
+                .await?
+        } else {
+            &inner.unmetered
+        };
+        let scratch = tempfile::Builder::new()
+            .prefix("ci-session-")
+            .tempdir_in(&inner.config.scratch_root)
+            .context("creating the scratch directory")?;
+        let (cells, receiver) = mpsc::channel(MAX_QUEUED_CELLS);
+        let state = GuestState::new(
+            &inner.config.artifacts.stdlib_dir,
+            scratch.path(),
+            limits,
+            Some(receiver),
+        )?;
+        let mut store = instance::new_store(&flavor.engine, state)?;
+        let instance = flavor
+            .pre
+            .instantiate_async(&mut store)
+            .await
+            .map_err(anyhow::Error::from)
+            .context("starting a guest instance")?;
+        let end_reason = Arc::new(Mutex::new(None));
+        let driver = tokio::spawn({
+            let end_reason = Arc::clone(&end_reason);
+            async move {
+                let reason = instance::drive(store, instance).await;
+                *end_reason.lock().expect("end reason lock") = Some(reason);
+            }
+        });
+        Ok(Session {
+            cells,
+            end_reason,
+            limits,
+            driver,
+            scratch,
+        })
+    }
+
+    /// Runs one cell on a fresh instance that is thrown away afterwards.
+    pub async fn run(&self, code: &str, instance: InstanceLimits, cell: CellLimits) -> Result<Vec<Event>> {
+        let session = self.create_session(instance).await?;
+        Ok(session.execute(code, cell)?.collect().await)
+    }
+}
+
+fn spawn_epoch_ticker(sandbox: Weak<Inner>) {
+    std::thread::Builder::new()
+        .name("epoch-ticker".to_owned())
+        .spawn(move || {
+            while let Some(inner) = sandbox.upgrade() {
+                inner.unmetered.engine.increment_epoch();
+                if let Some(metered) = inner.metered.get() {
+                    metered.engine.increment_epoch();
+                }
+                drop(inner);
+                std::thread::sleep(EPOCH_TICK);
+            }
+        })
+        .expect("spawning the epoch ticker thread");
+}
+
+/// A live guest instance: cells run one after another in one Python namespace.
+///
+/// Cells sent while one is running wait their turn (up to a small queue); each
+/// cell's deadline starts when it starts running. A cell that ends in a
+/// timeout, cancellation, fuel exhaustion or a sandbox fault ends the session
+/// (its instance is gone); later calls get [`SessionError::Ended`]. Dropping the
+/// session stops its instance and deletes its scratch directory.
+pub struct Session {
+    cells: mpsc::Sender<CellRequest>,
+    end_reason: Arc<Mutex<Option<String>>>,
+    limits: InstanceLimits,
+    driver: JoinHandle<()>,
+    scratch: tempfile::TempDir,
+}
+
+impl Session {
+    /// Queues a cell and returns its events as they happen.
+    pub fn execute(&self, code: &str, limits: CellLimits) -> Result<CellEvents, SessionError> {
+        if limits.fuel.is_some() && !self.limits.fuel_metered {
+            return Err(SessionError::FuelNotMetered);
+        }
+        let (events, receiver) = mpsc::unbounded_channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let request = CellRequest {
+            code: code.to_owned(),
+            limits,
+            events,
+            cancel: Arc::clone(&cancel),
+        };
+        match self.cells.try_send(request) {
+            Ok(()) => Ok(CellEvents {
+                receiver,
+                cancel,
+                finished: false,
+            }),
+            Err(mpsc::error::TrySendError::Full(_)) => Err(SessionError::Busy),
+            Err(mpsc::error::TrySendError::Closed(_)) => Err(SessionError::Ended(
+                self.end_reason().unwrap_or_else(|| "the instance stopped".to_owned()),
+            )),
+        }
+    }
+
+    /// Why the instance ended, once it has.
+    pub fn end_reason(&self) -> Option<String> {
+        self.end_reason.lock().expect("end reason lock").clone()
+    }
+
+    /// The host directory the guest sees as `/mnt/data`.
+    pub fn scratch_dir(&self) -> &Path {
+        self.scratch.path()
+    }
+
+    /// The limits the session was created with.
+    pub fn limits(&self) -> InstanceLimits {
+        self.limits
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.driver.abort();
+    }
+}
+
+/// The events of one cell, ending with [`Event::End`]. Dropping it before the
+/// end cancels the cell.
+pub struct CellEvents {
+    receiver: mpsc::UnboundedReceiver<Event>,
+    cancel: Arc<AtomicBool>,
+    finished: bool,
+}
+
+impl CellEvents {
+    /// The next event, or `None` after the end event (or if the instance vanished).
+    pub async fn next(&mut self) -> Option<Event> {
+        if self.finished {
+            return None;
+        }
+        let event = self.receiver.recv().await;
+        if matches!(event, None | Some(Event::End(_))) {
+            self.finished = true;
+        }
+        event
+    }
+
+    /// Waits for the cell to end and returns all its events.
+    pub async fn collect(mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        while let Some(event) = self.next().await {
+            events.push(event);
+        }
+        events
+    }
+
+    /// Stops the cell at the next epoch tick (this ends the session's instance).
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for CellEvents {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.cancel();
+        }
+    }
+}
