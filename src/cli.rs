@@ -12,7 +12,11 @@ use code_interpreter::{
 };
 
 #[derive(Parser)]
-#[command(name = "code-interpreter", version, about = "Runs Python in a WebAssembly sandbox")]
+#[command(
+    name = "code-interpreter",
+    version,
+    about = "Runs Python in a WebAssembly sandbox"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -46,6 +50,9 @@ struct RunArgs {
     /// Fuel budget (deterministic instruction budget).
     #[arg(long)]
     fuel: Option<u64>,
+    /// Seed for the guest's `random` module (default: a fresh random seed).
+    #[arg(long)]
+    seed: Option<u64>,
     /// Bytes of stdout+stderr kept.
     #[arg(long, default_value_t = 1 << 20)]
     max_output_bytes: usize,
@@ -93,7 +100,10 @@ pub fn main() -> ExitCode {
 
 impl SandboxArgs {
     fn config(&self) -> Result<SandboxConfig> {
-        let dir = self.sandbox_dir.clone().unwrap_or_else(Artifacts::default_dir);
+        let dir = self
+            .sandbox_dir
+            .clone()
+            .unwrap_or_else(Artifacts::default_dir);
         let mut config = SandboxConfig::new(Artifacts::load(&dir)?);
         if let Some(cache_dir) = &self.cache_dir {
             config.cache_dir = cache_dir.clone();
@@ -105,8 +115,9 @@ impl SandboxArgs {
 async fn run(args: RunArgs) -> Result<ExitCode> {
     let code = match (&args.code, &args.file) {
         (Some(code), _) => code.clone(),
-        (None, Some(file)) => std::fs::read_to_string(file)
-            .with_context(|| format!("reading {}", file.display()))?,
+        (None, Some(file)) => {
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?
+        }
         (None, None) => bail!("give a FILE or -c CODE"),
     };
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
@@ -118,6 +129,7 @@ async fn run(args: RunArgs) -> Result<ExitCode> {
     let instance = InstanceLimits {
         memory_bytes: args.memory_mb << 20,
         fuel_metered: args.fuel.is_some(),
+        random_seed: args.seed,
     };
     let cell = CellLimits {
         timeout: Duration::from_secs_f64(args.timeout),
@@ -136,17 +148,27 @@ async fn run(args: RunArgs) -> Result<ExitCode> {
             Format::Text => print_text(&event)?,
         }
     }
-    Ok(if outcome == Outcome::Ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if outcome == Outcome::Ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn print_text(event: &Event) -> Result<()> {
     match event {
-        Event::Stream { name: StreamName::Stdout, text } => {
+        Event::Stream {
+            name: StreamName::Stdout,
+            text,
+        } => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }
-        Event::Stream { name: StreamName::Stderr, text } => eprint!("{text}"),
+        Event::Stream {
+            name: StreamName::Stderr,
+            text,
+        } => eprint!("{text}"),
         Event::Result(result) => {
             println!("Out: {}", result.text_plain);
             if let Some(latex) = &result.text_latex {
@@ -165,9 +187,19 @@ fn print_text(event: &Event) -> Result<()> {
                 end.outcome,
                 end.usage.wall_time.as_secs_f64() * 1e3,
                 end.usage.peak_memory_bytes as f64 / f64::from(1 << 20),
-                end.usage.fuel_used.map(|f| format!(", fuel {f}")).unwrap_or_default(),
-                if end.output_truncated { ", output truncated" } else { "" },
-                end.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default(),
+                end.usage
+                    .fuel_used
+                    .map(|f| format!(", fuel {f}"))
+                    .unwrap_or_default(),
+                if end.output_truncated {
+                    ", output truncated"
+                } else {
+                    ""
+                },
+                end.message
+                    .as_deref()
+                    .map(|m| format!(": {m}"))
+                    .unwrap_or_default(),
             );
         }
     }

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig,
+};
 
 /// The wasmtime release this crate pins (Cargo.toml); part of every cache key.
 pub const WASMTIME_VERSION: &str = "48.0.8";
@@ -68,14 +70,19 @@ pub fn load_module(engine: &Engine, wasm: &[u8], cache_dir: &Path) -> Result<Mod
         // our private cache directory; wasmtime still checks its header.
         match unsafe { Module::deserialize_file(engine, &path) } {
             Ok(module) => return Ok(module),
-            Err(err) => tracing::warn!(path = %path.display(), %err, "ignoring unusable cached module"),
+            Err(err) => {
+                tracing::warn!(path = %path.display(), %err, "ignoring unusable cached module")
+            }
         }
     }
     let started = std::time::Instant::now();
     let module = Module::new(engine, wasm)
         .map_err(anyhow::Error::from)
         .context("compiling the guest module")?;
-    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "compiled guest module");
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "compiled guest module"
+    );
     crate::fsutil::write_atomically(&path, &module.serialize()?)?;
     // Load through the file so the memory image can be mapped copy-on-write.
     // SAFETY: as above, we just wrote this file.
@@ -84,7 +91,9 @@ pub fn load_module(engine: &Engine, wasm: &[u8], cache_dir: &Path) -> Result<Mod
 
 fn module_cache_key(engine: &Engine, wasm: &[u8]) -> String {
     let mut engine_hasher = DefaultHasher::new();
-    engine.precompile_compatibility_hash().hash(&mut engine_hasher);
+    engine
+        .precompile_compatibility_hash()
+        .hash(&mut engine_hasher);
     let mut digest = Sha256::new();
     digest.update(wasm);
     digest.update(engine_hasher.finish().to_le_bytes());

@@ -34,7 +34,11 @@ impl CappedBuffer {
 }
 
 impl AsyncWrite for CappedBuffer {
-    fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
         let mut bytes = self.bytes.lock().expect("buffer lock");
         let room = self.capacity.saturating_sub(bytes.len());
         bytes.extend_from_slice(&buf[..buf.len().min(room)]);

@@ -157,7 +157,9 @@ fn read_request(
         return Err(format!("operation name longer than {MAX_OP_LEN} bytes"));
     }
     if len > MAX_PAYLOAD_BYTES {
-        return Err(format!("payload of {len} bytes exceeds the {MAX_PAYLOAD_BYTES}-byte limit"));
+        return Err(format!(
+            "payload of {len} bytes exceeds the {MAX_PAYLOAD_BYTES}-byte limit"
+        ));
     }
     let memory = guest_memory(caller).map_err(|e| e.to_string())?;
     let data = memory.data(&caller);
@@ -309,7 +311,11 @@ fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<V
         }
         Event::End(_) => return Err("the guest may not send end events".to_owned()),
     };
-    Ok(if accepted { b"1".to_vec() } else { b"0".to_vec() })
+    Ok(if accepted {
+        b"1".to_vec()
+    } else {
+        b"0".to_vec()
+    })
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {

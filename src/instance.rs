@@ -63,7 +63,12 @@ impl MemoryLimiter {
 }
 
 impl ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.cap {
             self.denials += 1;
             return Ok(false);
@@ -72,7 +77,12 @@ impl ResourceLimiter for MemoryLimiter {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }
@@ -102,7 +112,11 @@ impl GuestState {
         Ok(Self {
             wasi: wasi.build_p1(),
             limiter: MemoryLimiter::new(limits.memory_bytes),
-            host: HostCalls::new(cells, rand::random(), limits.fuel_metered),
+            host: HostCalls::new(
+                cells,
+                limits.random_seed.unwrap_or_else(rand::random),
+                limits.fuel_metered,
+            ),
             raw_output,
         })
     }
@@ -134,7 +148,13 @@ pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<G
     // run on this thread before continuing.
     store.set_epoch_deadline(1);
     store.epoch_deadline_callback(|ctx| {
-        match ctx.data().host.current.as_ref().and_then(|cell| cell.interruption(Instant::now())) {
+        match ctx
+            .data()
+            .host
+            .current
+            .as_ref()
+            .and_then(|cell| cell.interruption(Instant::now()))
+        {
             Some(outcome) => Err(Interrupted(outcome).into()),
             None => Ok(UpdateDeadline::Yield(1)),
         }
@@ -157,7 +177,10 @@ pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
     if let Some(mut cells) = store.data_mut().host.cells.take() {
         cells.close();
         while let Ok(request) = cells.try_recv() {
-            request.reject(Outcome::SandboxFault, format!("the instance has ended: {reason}"));
+            request.reject(
+                Outcome::SandboxFault,
+                format!("the instance has ended: {reason}"),
+            );
         }
     }
     reason
@@ -166,7 +189,13 @@ pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
 async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {
     let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
     match start.call_async(&mut *store, ()).await {
-        Err(error) if error.downcast_ref::<I32Exit>().is_some_and(|exit| exit.0 == 0) => Ok(()),
+        Err(error)
+            if error
+                .downcast_ref::<I32Exit>()
+                .is_some_and(|exit| exit.0 == 0) =>
+        {
+            Ok(())
+        }
         other => other,
     }
 }
@@ -181,15 +210,28 @@ fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
         return (*outcome, reason.to_owned());
     }
     if let Some(Trap::OutOfFuel) = error.downcast_ref::<Trap>() {
-        return (Outcome::FuelExhausted, "the cell used up its fuel budget".to_owned());
+        return (
+            Outcome::FuelExhausted,
+            "the cell used up its fuel budget".to_owned(),
+        );
     }
     if let Some(exit) = error.downcast_ref::<I32Exit>() {
-        return (Outcome::SandboxFault, format!("the interpreter exited with status {}", exit.0));
+        return (
+            Outcome::SandboxFault,
+            format!("the interpreter exited with status {}", exit.0),
+        );
     }
     let mut reason = format!("the guest crashed: {error:#}");
     let diagnostics = raw_output.trim();
     if !diagnostics.is_empty() {
-        let tail: String = diagnostics.chars().rev().take(2000).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = diagnostics
+            .chars()
+            .rev()
+            .take(2000)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         reason.push_str("\nguest stderr:\n");
         reason.push_str(&tail);
     }

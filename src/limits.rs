@@ -32,6 +32,10 @@ pub struct InstanceLimits {
     pub memory_bytes: u64,
     /// Run on the fuel-metering engine, so cells may carry a fuel budget.
     pub fuel_metered: bool,
+    /// Seed of the guest's `random` module; `None` draws a fresh one per
+    /// instance. A fixed seed plus a fuel budget makes a run replayable: same
+    /// output, same fuel used.
+    pub random_seed: Option<u64>,
 }
 
 impl Default for InstanceLimits {
@@ -39,6 +43,7 @@ impl Default for InstanceLimits {
         Self {
             memory_bytes: 512 << 20,
             fuel_metered: false,
+            random_seed: None,
         }
     }
 }

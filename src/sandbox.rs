@@ -175,7 +175,12 @@ impl Sandbox {
     }
 
     /// Runs one cell on a fresh instance that is thrown away afterwards.
-    pub async fn run(&self, code: &str, instance: InstanceLimits, cell: CellLimits) -> Result<Vec<Event>> {
+    pub async fn run(
+        &self,
+        code: &str,
+        instance: InstanceLimits,
+        cell: CellLimits,
+    ) -> Result<Vec<Event>> {
         let session = self.create_session(instance).await?;
         Ok(session.execute(code, cell)?.collect().await)
     }
@@ -234,7 +239,8 @@ impl Session {
             }),
             Err(mpsc::error::TrySendError::Full(_)) => Err(SessionError::Busy),
             Err(mpsc::error::TrySendError::Closed(_)) => Err(SessionError::Ended(
-                self.end_reason().unwrap_or_else(|| "the instance stopped".to_owned()),
+                self.end_reason()
+                    .unwrap_or_else(|| "the instance stopped".to_owned()),
             )),
         }
     }

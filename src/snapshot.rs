@@ -38,6 +38,7 @@ pub async fn preinitialized_wasm(artifacts: &Artifacts, cache_dir: &Path) -> Res
     let limits = InstanceLimits {
         memory_bytes: u64::from(u32::MAX),
         fuel_metered: false,
+        random_seed: None,
     };
     let state = GuestState::new(&artifacts.stdlib_dir, scratch.path(), limits, None)?;
     let mut store = instance::new_store(&engine, state)?;

@@ -1,0 +1,513 @@
+//! Guest benchmarks: how fast the sandboxed CPython starts and runs, next to
+//! the targets it should meet.
+//!
+//! Run with `cargo bench --bench guest` (needs the guest build of
+//! `sandbox/build.sh`; the first run also builds the snapshot and compiles the
+//! modules into the cache, which takes a while). For a quick smoke run with
+//! tiny iteration counts set `GUEST_BENCH_QUICK=1` or pass `--quick`:
+//! `cargo bench --bench guest -- --quick`. The native interpreter is the
+//! `python3` on `PATH` (resolved to its real executable, so that launcher
+//! shims such as pyenv's do not count), or `$GUEST_BENCH_PYTHON`.
+//!
+//! What is measured, in one run, printed as one table (median / p90 / min):
+//!
+//! 1. A fresh instance running `pass` (`Sandbox::run`, end to end: instance
+//!    creation, the cell, teardown) started from the pre-initialized snapshot,
+//!    against a sandbox with `preinitialized = false` that starts the
+//!    interpreter from scratch in every instance.
+//! 2. `benches/workloads/cpu.py`, a pure-Python CPU workload, as a cell on a
+//!    fresh instance against the native `python3` running the same file. The
+//!    workload times itself with `time.perf_counter()` and prints the seconds;
+//!    that in-interpreter time is the fair comparison (the end-to-end wall time
+//!    is shown too). Sandbox and native runs alternate, so that machine load
+//!    hits both alike.
+//! 3. A fresh instance running `import sympy` and `sympy.solve(x**2 - 2, x)`,
+//!    with the native `python3` doing the same (end to end) for context.
+//! 4. The latency of a `1+1` cell in a warm session.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail, ensure};
+use code_interpreter::{
+    Artifacts, CellLimits, Event, InstanceLimits, Outcome, Sandbox, SandboxConfig, StreamName,
+    Value,
+};
+
+const CPU_WORKLOAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/workloads/cpu.py");
+const SYMPY_CELL: &str = r#"import sympy; x = sympy.Symbol("x"); sympy.solve(x**2 - 2, x)"#;
+const SYMPY_NATIVE: &str =
+    r#"import sympy; x = sympy.Symbol("x"); print(sympy.solve(x**2 - 2, x))"#;
+const SYMPY_ANSWER: &str = "[-sqrt(2), sqrt(2)]";
+
+const TARGET_FRESH_PASS: Duration = Duration::from_millis(1);
+const TARGET_CPU_RATIO: f64 = 2.5;
+const TARGET_SYMPY_FRESH: Duration = Duration::from_millis(100);
+
+/// Iteration counts (measured runs; warm-up runs come on top).
+struct Counts {
+    fresh_snapshot: usize,
+    fresh_scratch: usize,
+    cpu_rounds: usize,
+    sympy_sandbox: usize,
+    sympy_native: usize,
+    session_cells: usize,
+    warmup: usize,
+}
+
+impl Counts {
+    fn full() -> Self {
+        Self {
+            fresh_snapshot: 300,
+            fresh_scratch: 10,
+            cpu_rounds: 5,
+            sympy_sandbox: 30,
+            sympy_native: 5,
+            session_cells: 500,
+            warmup: 10,
+        }
+    }
+
+    fn quick() -> Self {
+        Self {
+            fresh_snapshot: 20,
+            fresh_scratch: 2,
+            cpu_rounds: 1,
+            sympy_sandbox: 3,
+            sympy_native: 1,
+            session_cells: 20,
+            warmup: 1,
+        }
+    }
+
+    fn from_env() -> Self {
+        let env_quick = std::env::var("GUEST_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
+        let arg_quick = std::env::args().any(|arg| arg == "--quick");
+        if env_quick || arg_quick {
+            Self::quick()
+        } else {
+            Self::full()
+        }
+    }
+}
+
+/// Samples of one measurement, sorted.
+struct Stats {
+    sorted: Vec<Duration>,
+}
+
+impl Stats {
+    fn new(mut samples: Vec<Duration>) -> Self {
+        assert!(!samples.is_empty(), "no samples");
+        samples.sort();
+        Self { sorted: samples }
+    }
+
+    fn n(&self) -> usize {
+        self.sorted.len()
+    }
+
+    fn min(&self) -> Duration {
+        self.sorted[0]
+    }
+
+    fn median(&self) -> Duration {
+        let n = self.sorted.len();
+        if n % 2 == 1 {
+            self.sorted[n / 2]
+        } else {
+            (self.sorted[n / 2 - 1] + self.sorted[n / 2]) / 2
+        }
+    }
+
+    /// Nearest-rank 90th percentile.
+    fn p90(&self) -> Duration {
+        let rank = (self.sorted.len() * 9).div_ceil(10);
+        self.sorted[rank.max(1) - 1]
+    }
+}
+
+fn main() -> Result<()> {
+    let counts = Counts::from_env();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(&counts))
+}
+
+async fn run(counts: &Counts) -> Result<()> {
+    let artifacts = Artifacts::load(&Artifacts::default_dir())?;
+    let python = native_python()?;
+    eprintln!(
+        "guest build {}; native interpreter {}",
+        artifacts.build_id,
+        python.display()
+    );
+    let snapshot = new_sandbox(&artifacts, true).await?;
+    let scratch = new_sandbox(&artifacts, false).await?;
+
+    eprintln!("measuring 1/4: fresh instances running `pass`");
+    let pass_snapshot =
+        fresh_runs(&snapshot, "pass", counts.warmup * 2, counts.fresh_snapshot).await?;
+    let pass_scratch = fresh_runs(&scratch, "pass", 1, counts.fresh_scratch).await?;
+    drop(scratch);
+
+    eprintln!("measuring 2/4: CPU workload, sandbox and native alternating");
+    let cpu = cpu_rounds(&snapshot, &python, counts.cpu_rounds).await?;
+
+    eprintln!("measuring 3/4: fresh instances running sympy");
+    let sympy = sympy_runs(&snapshot, &python, counts).await?;
+
+    eprintln!("measuring 4/4: `1+1` cells in a warm session");
+    let session = session_cells(&snapshot, counts.warmup * 2, counts.session_cells).await?;
+
+    print_report(&pass_snapshot, &pass_scratch, &cpu, &sympy, &session);
+    Ok(())
+}
+
+async fn new_sandbox(artifacts: &Artifacts, preinitialized: bool) -> Result<Sandbox> {
+    let mut config = SandboxConfig::new(artifacts.clone());
+    config.preinitialized = preinitialized;
+    let started = Instant::now();
+    let sandbox = Sandbox::new(config).await?;
+    eprintln!(
+        "sandbox (preinitialized = {preinitialized}) ready in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(sandbox)
+}
+
+/// Runs `code` on a fresh instance, failing unless the cell ended `ok`.
+async fn run_cell(sandbox: &Sandbox, code: &str) -> Result<Vec<Event>> {
+    let events = sandbox
+        .run(code, InstanceLimits::default(), CellLimits::default())
+        .await?;
+    check_ok(code, &events)?;
+    Ok(events)
+}
+
+fn check_ok(code: &str, events: &[Event]) -> Result<()> {
+    match events.last() {
+        Some(Event::End(end)) if end.outcome == Outcome::Ok => Ok(()),
+        _ => bail!("cell {code:?} did not end ok: {events:#?}"),
+    }
+}
+
+fn cell_wall_time(events: &[Event]) -> Duration {
+    match events.last() {
+        Some(Event::End(end)) => end.usage.wall_time,
+        _ => Duration::ZERO,
+    }
+}
+
+fn stdout_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        if let Event::Stream {
+            name: StreamName::Stdout,
+            text: chunk,
+        } = event
+        {
+            text.push_str(chunk);
+        }
+    }
+    text
+}
+
+fn result_text(events: &[Event]) -> Option<&str> {
+    events.iter().find_map(|event| match event {
+        Event::Result(result) => Some(result.text_plain.as_str()),
+        _ => None,
+    })
+}
+
+/// End-to-end times of `runs` fresh instances running `code`, after `warmup` unmeasured ones.
+async fn fresh_runs(sandbox: &Sandbox, code: &str, warmup: usize, runs: usize) -> Result<Stats> {
+    for _ in 0..warmup {
+        run_cell(sandbox, code).await?;
+    }
+    let mut samples = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        run_cell(sandbox, code).await?;
+        samples.push(started.elapsed());
+    }
+    Ok(Stats::new(samples))
+}
+
+/// What one run of the CPU workload reported.
+struct WorkloadRun {
+    /// Time of the work, measured inside the interpreter.
+    inside: Duration,
+    /// Time from starting the instance or process until it finished.
+    end_to_end: Duration,
+    checksum: String,
+}
+
+fn parse_workload_output(stdout: &str, end_to_end: Duration) -> Result<WorkloadRun> {
+    let field = |key: &str| {
+        stdout
+            .lines()
+            .find_map(|line| line.strip_prefix(key))
+            .map(str::trim)
+            .with_context(|| format!("no {key:?} line in the workload output {stdout:?}"))
+    };
+    let seconds: f64 = field("elapsed_seconds=")?.parse()?;
+    Ok(WorkloadRun {
+        inside: Duration::from_secs_f64(seconds),
+        end_to_end,
+        checksum: field("checksum=")?.to_owned(),
+    })
+}
+
+async fn cpu_in_sandbox(sandbox: &Sandbox, code: &str) -> Result<WorkloadRun> {
+    let started = Instant::now();
+    let events = run_cell(sandbox, code).await?;
+    parse_workload_output(&stdout_text(&events), started.elapsed())
+}
+
+fn cpu_native(python: &Path) -> Result<WorkloadRun> {
+    let started = Instant::now();
+    let stdout = native_output(Command::new(python).arg(CPU_WORKLOAD))?;
+    parse_workload_output(&stdout, started.elapsed())
+}
+
+struct CpuStats {
+    sandbox_inside: Stats,
+    sandbox_end_to_end: Stats,
+    native_inside: Stats,
+    native_end_to_end: Stats,
+}
+
+/// One warm-up run each, then `rounds` rounds of one sandbox and one native run.
+async fn cpu_rounds(sandbox: &Sandbox, python: &Path, rounds: usize) -> Result<CpuStats> {
+    let code =
+        std::fs::read_to_string(CPU_WORKLOAD).with_context(|| format!("reading {CPU_WORKLOAD}"))?;
+    let warm_sandbox = cpu_in_sandbox(sandbox, &code).await?;
+    let warm_native = cpu_native(python)?;
+    ensure!(
+        warm_sandbox.checksum == warm_native.checksum,
+        "the workload computed different checksums: sandbox {}, native {}",
+        warm_sandbox.checksum,
+        warm_native.checksum
+    );
+    let (mut in_sandbox, mut native) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        in_sandbox.push(cpu_in_sandbox(sandbox, &code).await?);
+        native.push(cpu_native(python)?);
+    }
+    let stats = |runs: &[WorkloadRun], pick: fn(&WorkloadRun) -> Duration| {
+        Stats::new(runs.iter().map(pick).collect())
+    };
+    Ok(CpuStats {
+        sandbox_inside: stats(&in_sandbox, |run| run.inside),
+        sandbox_end_to_end: stats(&in_sandbox, |run| run.end_to_end),
+        native_inside: stats(&native, |run| run.inside),
+        native_end_to_end: stats(&native, |run| run.end_to_end),
+    })
+}
+
+struct SympyStats {
+    sandbox_end_to_end: Stats,
+    sandbox_cell: Stats,
+    native_end_to_end: Stats,
+}
+
+async fn sympy_runs(sandbox: &Sandbox, python: &Path, counts: &Counts) -> Result<SympyStats> {
+    for _ in 0..counts.warmup.min(3) {
+        run_cell(sandbox, SYMPY_CELL).await?;
+    }
+    let (mut end_to_end, mut cell) = (Vec::new(), Vec::new());
+    for _ in 0..counts.sympy_sandbox {
+        let started = Instant::now();
+        let events = run_cell(sandbox, SYMPY_CELL).await?;
+        end_to_end.push(started.elapsed());
+        cell.push(cell_wall_time(&events));
+        ensure!(
+            result_text(&events) == Some(SYMPY_ANSWER),
+            "unexpected sympy result: {events:#?}"
+        );
+    }
+    native_output(Command::new(python).args(["-c", SYMPY_NATIVE]))?; // warm-up
+    let mut native = Vec::new();
+    for _ in 0..counts.sympy_native {
+        let started = Instant::now();
+        let stdout = native_output(Command::new(python).args(["-c", SYMPY_NATIVE]))?;
+        native.push(started.elapsed());
+        ensure!(
+            stdout.trim() == SYMPY_ANSWER,
+            "unexpected native sympy output {stdout:?}"
+        );
+    }
+    Ok(SympyStats {
+        sandbox_end_to_end: Stats::new(end_to_end),
+        sandbox_cell: Stats::new(cell),
+        native_end_to_end: Stats::new(native),
+    })
+}
+
+/// Latency of `1+1` cells (execute until the end event) in one warm session.
+async fn session_cells(sandbox: &Sandbox, warmup: usize, cells: usize) -> Result<Stats> {
+    let session = sandbox.create_session(InstanceLimits::default()).await?;
+    let mut samples = Vec::with_capacity(cells);
+    for i in 0..warmup + cells {
+        let started = Instant::now();
+        let events = session
+            .execute("1+1", CellLimits::default())?
+            .collect()
+            .await;
+        let elapsed = started.elapsed();
+        check_ok("1+1", &events)?;
+        let two = events.iter().any(|event| {
+            matches!(event, Event::Result(result) if result.value == Value::Int { value: "2".to_owned() })
+        });
+        ensure!(two, "`1+1` did not evaluate to 2: {events:#?}");
+        if i >= warmup {
+            samples.push(elapsed);
+        }
+    }
+    Ok(Stats::new(samples))
+}
+
+/// The native interpreter's real executable (not a launcher shim).
+fn native_python() -> Result<PathBuf> {
+    let python = std::env::var_os("GUEST_BENCH_PYTHON").unwrap_or_else(|| "python3".into());
+    let stdout =
+        native_output(Command::new(&python).args(["-c", "import sys; print(sys.executable)"]))
+            .with_context(|| format!("running {}", python.to_string_lossy()))?;
+    Ok(PathBuf::from(stdout.trim()))
+}
+
+/// Runs a native command to completion, failing unless it exits successfully.
+fn native_output(command: &mut Command) -> Result<String> {
+    let output = command
+        .output()
+        .with_context(|| format!("starting {command:?}"))?;
+    ensure!(
+        output.status.success(),
+        "{command:?} failed ({}): {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.3} ms", duration.as_secs_f64() * 1e3)
+}
+
+fn ratio(numerator: Duration, denominator: Duration) -> f64 {
+    numerator.as_secs_f64() / denominator.as_secs_f64()
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "MET" } else { "MISSED" }
+}
+
+fn print_header(title: &str) {
+    println!("\n{title}");
+}
+
+fn print_row(label: &str, stats: &Stats, note: &str) {
+    println!(
+        "  {label:<38} {:>4} {:>12} {:>12} {:>12}  {note}",
+        stats.n(),
+        ms(stats.median()),
+        ms(stats.p90()),
+        ms(stats.min())
+    );
+}
+
+fn print_ratio(label: &str, value: f64, note: &str) {
+    println!("  {label:<55} {value:>8.2}x  {note}");
+}
+
+fn print_report(
+    pass_snapshot: &Stats,
+    pass_scratch: &Stats,
+    cpu: &CpuStats,
+    sympy: &SympyStats,
+    session: &Stats,
+) {
+    println!(
+        "\n  {:<38} {:>4} {:>12} {:>12} {:>12}  target",
+        "benchmark", "n", "median", "p90", "min"
+    );
+
+    print_header("1. fresh instance running `pass` (end to end)");
+    let fresh_met = pass_snapshot.median() <= TARGET_FRESH_PASS;
+    let fresh_note = format!(
+        "median <= {}: {}",
+        ms(TARGET_FRESH_PASS),
+        verdict(fresh_met)
+    );
+    print_row("from the snapshot", pass_snapshot, &fresh_note);
+    print_row("without the snapshot", pass_scratch, "");
+    let speedup = ratio(pass_scratch.median(), pass_snapshot.median());
+    print_ratio("without / with snapshot (medians)", speedup, "");
+
+    print_header("2. CPU workload benches/workloads/cpu.py (runs alternate)");
+    print_row(
+        "sandbox, timed inside (perf_counter)",
+        &cpu.sandbox_inside,
+        "",
+    );
+    print_row("native python3, timed inside", &cpu.native_inside, "");
+    print_row(
+        "sandbox, end to end (fresh instance)",
+        &cpu.sandbox_end_to_end,
+        "",
+    );
+    print_row(
+        "native python3, end to end (process)",
+        &cpu.native_end_to_end,
+        "",
+    );
+    let cpu_ratio = ratio(cpu.sandbox_inside.median(), cpu.native_inside.median());
+    let cpu_note = format!(
+        "<= {TARGET_CPU_RATIO}x: {}",
+        verdict(cpu_ratio <= TARGET_CPU_RATIO)
+    );
+    print_ratio(
+        "sandbox / native, timed inside (medians)",
+        cpu_ratio,
+        &cpu_note,
+    );
+    let end_ratio = ratio(
+        cpu.sandbox_end_to_end.median(),
+        cpu.native_end_to_end.median(),
+    );
+    print_ratio("sandbox / native, end to end (medians)", end_ratio, "");
+
+    print_header("3. fresh instance running `import sympy; sympy.solve(x**2 - 2, x)`");
+    let sympy_met = sympy.sandbox_end_to_end.median() <= TARGET_SYMPY_FRESH;
+    let sympy_note = format!(
+        "median <= {}: {}",
+        ms(TARGET_SYMPY_FRESH),
+        verdict(sympy_met)
+    );
+    print_row(
+        "sandbox, end to end",
+        &sympy.sandbox_end_to_end,
+        &sympy_note,
+    );
+    print_row(
+        "sandbox, cell only (Usage.wall_time)",
+        &sympy.sandbox_cell,
+        "",
+    );
+    print_row(
+        "native python3, end to end (process)",
+        &sympy.native_end_to_end,
+        "",
+    );
+    let sympy_ratio = ratio(
+        sympy.sandbox_end_to_end.median(),
+        sympy.native_end_to_end.median(),
+    );
+    print_ratio("sandbox / native, end to end (medians)", sympy_ratio, "");
+
+    print_header("4. warm session running `1+1`");
+    print_row("cell latency (execute to end event)", session, "");
+}
