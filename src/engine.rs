@@ -54,6 +54,7 @@ pub fn base_config() -> Config {
     let mut config = Config::new();
     config
         .epoch_interruption(true)
+        .wasm_backtrace(false)
         .cranelift_opt_level(OptLevel::Speed)
         .parallel_compilation(true);
     config

@@ -221,7 +221,11 @@ fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
             format!("the interpreter exited with status {}", exit.0),
         );
     }
-    let mut reason = format!("the guest crashed: {error:#}");
+    let mut reason = match error.downcast_ref::<Trap>() {
+        Some(Trap::StackOverflow) => "the guest crashed: its call stack overflowed".to_owned(),
+        Some(trap) => format!("the guest crashed: {trap}"),
+        None => format!("the guest crashed: {error}"),
+    };
     let diagnostics = raw_output.trim();
     if !diagnostics.is_empty() {
         let tail: String = diagnostics

@@ -408,6 +408,24 @@ async fn cancelling_a_cell_stops_it() {
 }
 
 #[tokio::test]
+async fn deep_c_recursion_ends_the_instance_not_the_host() {
+    let code = "import sys\nsys.setrecursionlimit(10**6)\nl = []\nfor _ in range(10**5):\n    l = [l]\nrepr(l)";
+    let events = run(code).await;
+    let end = end(&events);
+    assert_eq!(end.outcome, Outcome::SandboxFault);
+    assert!(
+        end.message.as_deref().unwrap_or_default().contains("stack"),
+        "{end:?}"
+    );
+    assert_eq!(
+        result(&run("'still here'").await).value,
+        Value::Str {
+            value: "still here".into()
+        }
+    );
+}
+
+#[tokio::test]
 async fn random_is_seeded_per_instance() {
     let a = run("import random\nrandom.getrandbits(64)").await;
     let b = run("import random\nrandom.getrandbits(64)").await;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian machine and runs all tests:
+# the guest build (sandbox/build.sh), the runner's own unit tests, formatting,
+# lints and the Rust integration tests against the real guest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sandbox/build.sh
+(cd sandbox/runtime && python3 -m unittest discover -s tests)
+cargo fmt --check
+cargo clippy -j 2 --all-targets -- -D warnings
+cargo test -j 2

@@ -1,0 +1,132 @@
+//! The guest reaches nothing of the host but its read-only library and its own
+//! scratch directory.
+
+mod common;
+
+use code_interpreter::{InstanceLimits, Outcome, Value};
+use common::{end, error, limits, result, run, sandbox, stdout};
+
+/// Runs `code` and returns the name of the exception it raised.
+async fn raises(code: &str) -> String {
+    let events = run(code).await;
+    assert_eq!(end(&events).outcome, Outcome::Error, "{code}: {events:?}");
+    error(&events).ename.clone()
+}
+
+#[tokio::test]
+async fn host_files_are_out_of_reach() {
+    for path in [
+        "/etc/passwd",
+        "/proc/self/environ",
+        "/mnt/data/../../etc/passwd",
+        "/usr/local/lib/python3.11/../../../../etc/passwd",
+    ] {
+        let ename = raises(&format!("open({path:?}).read()")).await;
+        assert!(
+            ["FileNotFoundError", "PermissionError", "OSError"].contains(&ename.as_str()),
+            "{path}: {ename}"
+        );
+    }
+    let events = run("import os\nsorted(os.listdir('/'))").await;
+    assert_eq!(
+        end(&events).outcome,
+        Outcome::Error,
+        "the root lists nothing of the host: {events:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_library_is_read_only() {
+    let ename = raises("open('/usr/local/lib/python3.11/evil.py', 'w').write('x')").await;
+    assert!(
+        ["PermissionError", "OSError"].contains(&ename.as_str()),
+        "{ename}"
+    );
+    let ename = raises("import os\nos.remove('/usr/local/lib/python3.11/os.py')").await;
+    assert!(
+        ["PermissionError", "OSError"].contains(&ename.as_str()),
+        "{ename}"
+    );
+}
+
+#[tokio::test]
+async fn no_network_no_processes() {
+    let ename =
+        raises("import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=1)").await;
+    assert!(
+        [
+            "OSError",
+            "PermissionError",
+            "AttributeError",
+            "ModuleNotFoundError",
+            "ImportError"
+        ]
+        .contains(&ename.as_str()),
+        "{ename}"
+    );
+    let ename = raises("import subprocess\nsubprocess.run(['ls'])").await;
+    assert!(
+        [
+            "OSError",
+            "PermissionError",
+            "ModuleNotFoundError",
+            "ImportError",
+            "AttributeError"
+        ]
+        .contains(&ename.as_str()),
+        "{ename}"
+    );
+    assert_eq!(raises("import os\nos.system('ls')").await, "AttributeError");
+}
+
+#[tokio::test]
+async fn scratch_directory_is_per_session() {
+    let sandbox = sandbox().await;
+    let writer = sandbox
+        .create_session(InstanceLimits::default())
+        .await
+        .unwrap();
+    let reader = sandbox
+        .create_session(InstanceLimits::default())
+        .await
+        .unwrap();
+    let code = "import os\nwith open('report.txt', 'w') as f:\n    f.write('hello')\nos.getcwd()";
+    let events = writer.execute(code, limits(30)).unwrap().collect().await;
+    assert_eq!(
+        result(&events).value,
+        Value::Str {
+            value: "/mnt/data".into()
+        }
+    );
+    assert_eq!(
+        std::fs::read_to_string(writer.scratch_dir().join("report.txt")).unwrap(),
+        "hello"
+    );
+
+    let events = reader
+        .execute("import os\nprint(os.listdir('/mnt/data'))", limits(30))
+        .unwrap()
+        .collect()
+        .await;
+    assert_eq!(stdout(&events), "[]\n");
+
+    std::fs::write(reader.scratch_dir().join("input.csv"), "a,b\n1,2\n").unwrap();
+    let events = reader
+        .execute("open('/mnt/data/input.csv').read()", limits(30))
+        .unwrap()
+        .collect()
+        .await;
+    assert_eq!(
+        result(&events).value,
+        Value::Str {
+            value: "a,b\n1,2\n".into()
+        }
+    );
+
+    let scratch = writer.scratch_dir().to_owned();
+    drop(writer);
+    assert!(
+        !scratch.exists(),
+        "the scratch directory is deleted with its session"
+    );
+}
