@@ -11,10 +11,14 @@
 //!
 //! What is measured, in one run, printed as one table (median / p90 / min):
 //!
-//! 1. A fresh instance running `pass` (`Sandbox::run`, end to end: instance
-//!    creation, the cell, teardown) started from the pre-initialized snapshot,
-//!    against a sandbox with `preinitialized = false` that starts the
-//!    interpreter from scratch in every instance.
+//! 1. A fresh instance running `pass` started from the pre-initialized
+//!    snapshot, against a sandbox with `preinitialized = false` that starts the
+//!    interpreter from scratch in every instance (that start-up includes the
+//!    cell runner's preload of the common modules and sympy). "End to end" is
+//!    `Sandbox::run` from call to return (instance start and the cell; the
+//!    instance is torn down in the background); "cell only" is the host's
+//!    `Usage::wall_time`. The minor page faults per run are shown too (Linux):
+//!    copy-on-write faults on the snapshot's memory image dominate a fresh start.
 //! 2. `benches/workloads/cpu.py`, a pure-Python CPU workload, as a cell on a
 //!    fresh instance against the native `python3` running the same file. The
 //!    workload times itself with `time.perf_counter()` and prints the seconds;
@@ -72,7 +76,7 @@ impl Counts {
     fn quick() -> Self {
         Self {
             fresh_snapshot: 20,
-            fresh_scratch: 2,
+            fresh_scratch: 1,
             cpu_rounds: 1,
             sympy_sandbox: 3,
             sympy_native: 1,
@@ -148,9 +152,16 @@ async fn run(counts: &Counts) -> Result<()> {
     let scratch = new_sandbox(&artifacts, false).await?;
 
     eprintln!("measuring 1/4: fresh instances running `pass`");
-    let pass_snapshot =
-        fresh_runs(&snapshot, "pass", counts.warmup * 2, counts.fresh_snapshot).await?;
-    let pass_scratch = fresh_runs(&scratch, "pass", 1, counts.fresh_scratch).await?;
+    let ok = |_: &[Event]| Ok(());
+    let pass_snapshot = fresh_runs(
+        &snapshot,
+        "pass",
+        counts.warmup * 2,
+        counts.fresh_snapshot,
+        ok,
+    )
+    .await?;
+    let pass_scratch = fresh_runs(&scratch, "pass", 1, counts.fresh_scratch, ok).await?;
     drop(scratch);
 
     eprintln!("measuring 2/4: CPU workload, sandbox and native alternating");
@@ -222,18 +233,62 @@ fn result_text(events: &[Event]) -> Option<&str> {
     })
 }
 
-/// End-to-end times of `runs` fresh instances running `code`, after `warmup` unmeasured ones.
-async fn fresh_runs(sandbox: &Sandbox, code: &str, warmup: usize, runs: usize) -> Result<Stats> {
-    for _ in 0..warmup {
-        run_cell(sandbox, code).await?;
+/// Runs of a cell on fresh instances.
+struct FreshStats {
+    /// `Sandbox::run` from call to return: instance start, the cell, the end event.
+    end_to_end: Stats,
+    /// The cell alone, as the host timed it (`Usage::wall_time`).
+    cell: Stats,
+    /// Minor page faults of this process per run (Linux only): mostly the
+    /// copy-on-write faults of the guest touching its memory image.
+    page_faults: Option<u64>,
+}
+
+impl FreshStats {
+    fn page_fault_note(&self) -> String {
+        self.page_faults.map_or_else(String::new, |faults| {
+            format!("{faults} minor page faults/run")
+        })
     }
-    let mut samples = Vec::with_capacity(runs);
+}
+
+/// `runs` fresh instances running `code`, after `warmup` unmeasured ones;
+/// `check` inspects each run's events.
+async fn fresh_runs(
+    sandbox: &Sandbox,
+    code: &str,
+    warmup: usize,
+    runs: usize,
+    check: impl Fn(&[Event]) -> Result<()>,
+) -> Result<FreshStats> {
+    for _ in 0..warmup {
+        check(&run_cell(sandbox, code).await?)?;
+    }
+    let (mut end_to_end, mut cell) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    let faults_before = minor_page_faults();
     for _ in 0..runs {
         let started = Instant::now();
-        run_cell(sandbox, code).await?;
-        samples.push(started.elapsed());
+        let events = run_cell(sandbox, code).await?;
+        end_to_end.push(started.elapsed());
+        cell.push(cell_wall_time(&events));
+        check(&events)?;
     }
-    Ok(Stats::new(samples))
+    let page_faults = faults_before
+        .zip(minor_page_faults())
+        .map(|(before, after)| (after - before) / runs as u64);
+    Ok(FreshStats {
+        end_to_end: Stats::new(end_to_end),
+        cell: Stats::new(cell),
+        page_faults,
+    })
+}
+
+/// Minor page faults of this process so far (field 10 of `/proc/self/stat`).
+fn minor_page_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields = &stat[stat.rfind(')')? + 2..];
+    fields.split(' ').nth(7)?.parse().ok()
 }
 
 /// What one run of the CPU workload reported.
@@ -309,26 +364,20 @@ async fn cpu_rounds(sandbox: &Sandbox, python: &Path, rounds: usize) -> Result<C
 }
 
 struct SympyStats {
-    sandbox_end_to_end: Stats,
-    sandbox_cell: Stats,
+    sandbox: FreshStats,
     native_end_to_end: Stats,
 }
 
 async fn sympy_runs(sandbox: &Sandbox, python: &Path, counts: &Counts) -> Result<SympyStats> {
-    for _ in 0..counts.warmup.min(3) {
-        run_cell(sandbox, SYMPY_CELL).await?;
-    }
-    let (mut end_to_end, mut cell) = (Vec::new(), Vec::new());
-    for _ in 0..counts.sympy_sandbox {
-        let started = Instant::now();
-        let events = run_cell(sandbox, SYMPY_CELL).await?;
-        end_to_end.push(started.elapsed());
-        cell.push(cell_wall_time(&events));
+    let check = |events: &[Event]| {
         ensure!(
-            result_text(&events) == Some(SYMPY_ANSWER),
+            result_text(events) == Some(SYMPY_ANSWER),
             "unexpected sympy result: {events:#?}"
         );
-    }
+        Ok(())
+    };
+    let warmup = counts.warmup.min(3);
+    let in_sandbox = fresh_runs(sandbox, SYMPY_CELL, warmup, counts.sympy_sandbox, check).await?;
     native_output(Command::new(python).args(["-c", SYMPY_NATIVE]))?; // warm-up
     let mut native = Vec::new();
     for _ in 0..counts.sympy_native {
@@ -341,8 +390,7 @@ async fn sympy_runs(sandbox: &Sandbox, python: &Path, counts: &Counts) -> Result
         );
     }
     Ok(SympyStats {
-        sandbox_end_to_end: Stats::new(end_to_end),
-        sandbox_cell: Stats::new(cell),
+        sandbox: in_sandbox,
         native_end_to_end: Stats::new(native),
     })
 }
@@ -411,7 +459,7 @@ fn print_header(title: &str) {
 
 fn print_row(label: &str, stats: &Stats, note: &str) {
     println!(
-        "  {label:<38} {:>4} {:>12} {:>12} {:>12}  {note}",
+        "  {label:<40} {:>4} {:>12} {:>12} {:>12}  {note}",
         stats.n(),
         ms(stats.median()),
         ms(stats.p90()),
@@ -420,34 +468,52 @@ fn print_row(label: &str, stats: &Stats, note: &str) {
 }
 
 fn print_ratio(label: &str, value: f64, note: &str) {
-    println!("  {label:<55} {value:>8.2}x  {note}");
+    println!("  {label:<58} {value:>9.2}x  {note}");
+}
+
+/// The end-to-end and cell-only rows of fresh-instance runs; `target` goes
+/// next to the end-to-end median.
+fn print_fresh(label: &str, stats: &FreshStats, target: Option<Duration>) {
+    let note = target.map_or_else(String::new, |target| {
+        let met = stats.end_to_end.median() <= target;
+        format!("median <= {}: {}", ms(target), verdict(met))
+    });
+    print_row(&format!("{label}, end to end"), &stats.end_to_end, &note);
+    let cell_label = format!("{label}, cell only");
+    print_row(&cell_label, &stats.cell, &stats.page_fault_note());
 }
 
 fn print_report(
-    pass_snapshot: &Stats,
-    pass_scratch: &Stats,
+    pass_snapshot: &FreshStats,
+    pass_scratch: &FreshStats,
     cpu: &CpuStats,
     sympy: &SympyStats,
     session: &Stats,
 ) {
     println!(
-        "\n  {:<38} {:>4} {:>12} {:>12} {:>12}  target",
+        "\n  {:<40} {:>4} {:>12} {:>12} {:>12}  target / notes",
         "benchmark", "n", "median", "p90", "min"
     );
-
-    print_header("1. fresh instance running `pass` (end to end)");
-    let fresh_met = pass_snapshot.median() <= TARGET_FRESH_PASS;
-    let fresh_note = format!(
-        "median <= {}: {}",
-        ms(TARGET_FRESH_PASS),
-        verdict(fresh_met)
+    println!(
+        "  (\"cell only\" is the host's Usage.wall_time; the rest of end to end is instance start-up)"
     );
-    print_row("from the snapshot", pass_snapshot, &fresh_note);
-    print_row("without the snapshot", pass_scratch, "");
-    let speedup = ratio(pass_scratch.median(), pass_snapshot.median());
-    print_ratio("without / with snapshot (medians)", speedup, "");
+    print_fresh_pass(pass_snapshot, pass_scratch);
+    print_cpu(cpu);
+    print_sympy(sympy);
+    print_header("4. warm session running `1+1`");
+    print_row("cell latency (execute to end event)", session, "");
+}
 
-    print_header("2. CPU workload benches/workloads/cpu.py (runs alternate)");
+fn print_fresh_pass(snapshot: &FreshStats, scratch: &FreshStats) {
+    print_header("1. fresh instance running `pass`");
+    print_fresh("from the snapshot", snapshot, Some(TARGET_FRESH_PASS));
+    print_fresh("without the snapshot", scratch, None);
+    let speedup = ratio(scratch.end_to_end.median(), snapshot.end_to_end.median());
+    print_ratio("without / with snapshot, end to end (medians)", speedup, "");
+}
+
+fn print_cpu(cpu: &CpuStats) {
+    print_header("2. CPU workload benches/workloads/cpu.py (sandbox and native runs alternate)");
     print_row(
         "sandbox, timed inside (perf_counter)",
         &cpu.sandbox_inside,
@@ -464,50 +530,28 @@ fn print_report(
         &cpu.native_end_to_end,
         "",
     );
-    let cpu_ratio = ratio(cpu.sandbox_inside.median(), cpu.native_inside.median());
-    let cpu_note = format!(
-        "<= {TARGET_CPU_RATIO}x: {}",
-        verdict(cpu_ratio <= TARGET_CPU_RATIO)
-    );
-    print_ratio(
-        "sandbox / native, timed inside (medians)",
-        cpu_ratio,
-        &cpu_note,
-    );
-    let end_ratio = ratio(
+    let inside = ratio(cpu.sandbox_inside.median(), cpu.native_inside.median());
+    let met = inside <= TARGET_CPU_RATIO;
+    let note = format!("<= {TARGET_CPU_RATIO}x: {}", verdict(met));
+    print_ratio("sandbox / native, timed inside (medians)", inside, &note);
+    let end_to_end = ratio(
         cpu.sandbox_end_to_end.median(),
         cpu.native_end_to_end.median(),
     );
-    print_ratio("sandbox / native, end to end (medians)", end_ratio, "");
+    print_ratio("sandbox / native, end to end (medians)", end_to_end, "");
+}
 
+fn print_sympy(sympy: &SympyStats) {
     print_header("3. fresh instance running `import sympy; sympy.solve(x**2 - 2, x)`");
-    let sympy_met = sympy.sandbox_end_to_end.median() <= TARGET_SYMPY_FRESH;
-    let sympy_note = format!(
-        "median <= {}: {}",
-        ms(TARGET_SYMPY_FRESH),
-        verdict(sympy_met)
-    );
-    print_row(
-        "sandbox, end to end",
-        &sympy.sandbox_end_to_end,
-        &sympy_note,
-    );
-    print_row(
-        "sandbox, cell only (Usage.wall_time)",
-        &sympy.sandbox_cell,
-        "",
-    );
+    print_fresh("sandbox", &sympy.sandbox, Some(TARGET_SYMPY_FRESH));
     print_row(
         "native python3, end to end (process)",
         &sympy.native_end_to_end,
         "",
     );
-    let sympy_ratio = ratio(
-        sympy.sandbox_end_to_end.median(),
+    let end_to_end = ratio(
+        sympy.sandbox.end_to_end.median(),
         sympy.native_end_to_end.median(),
     );
-    print_ratio("sandbox / native, end to end (medians)", sympy_ratio, "");
-
-    print_header("4. warm session running `1+1`");
-    print_row("cell latency (execute to end event)", session, "");
+    print_ratio("sandbox / native, end to end (medians)", end_to_end, "");
 }

@@ -54,7 +54,7 @@ pub fn base_config() -> Config {
     let mut config = Config::new();
     config
         .epoch_interruption(true)
-        .wasm_backtrace(false)
+        .wasm_backtrace_max_frames(None)
         .cranelift_opt_level(OptLevel::Speed)
         .parallel_compilation(true);
     config

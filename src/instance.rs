@@ -98,7 +98,10 @@ impl GuestState {
     ) -> Result<Self> {
         let raw_output = CappedBuffer::new(RAW_OUTPUT_CAP);
         let mut wasi = WasiCtxBuilder::new();
-        wasi.args(&["python3"])
+        // Filesystem calls run inline: the files are local and small, and
+        // handing each one to a blocking thread costs more than the call.
+        wasi.allow_blocking_current_thread(true)
+            .args(&["python3"])
             .stdout(raw_output.clone())
             .stderr(raw_output.clone())
             // Same order as when snapshotting, so the preopen table in the

@@ -67,13 +67,38 @@ def preload():
             pass
     sympy = sys.modules.get("sympy")
     if sympy is not None:
-        # Load the submodules sympy imports lazily, then drop its caches.
-        x = sympy.Symbol("x")
-        sympy.latex(sympy.solve(x**2 - 4, x))
-        sympy.latex(sympy.integrate(x * sympy.sin(x), x))
-        sympy.core.cache.clear_cache()
+        _warm_sympy(sympy)
     gc.collect()
     gc.freeze()  # the collector then leaves the snapshot's objects (and pages) alone
+
+
+def _warm_sympy(sympy):
+    """Run the operations math programs use most, so the snapshot holds the
+    submodules sympy imports lazily and its (bounded, LRU) caches filled with
+    the generic work they share: a first solve() then takes milliseconds."""
+    x, y = sympy.symbols("x y")
+    work = [
+        sympy.solve(x**2 - 4, x),
+        sympy.solve([x + y - 3, x - y - 1], [x, y]),
+        sympy.solveset(x**2 - 1, x, sympy.S.Reals),
+        sympy.integrate(x * sympy.sin(x), x),
+        sympy.integrate(sympy.exp(-x), (x, 0, sympy.oo)),
+        sympy.diff(sympy.sin(x) * x**3, x),
+        sympy.simplify((x**2 - 1) / (x - 1)),
+        sympy.factor(x**3 - x),
+        sympy.expand((x + y) ** 3),
+        sympy.limit(sympy.sin(x) / x, x, 0),
+        sympy.series(sympy.cos(x), x, 0, 4),
+        sympy.nsimplify(0.5),
+        sympy.Rational(1, 3) + sympy.sqrt(8),
+        sympy.Matrix([[1, 2], [3, 4]]).inv(),
+        sympy.isprime(97),
+        sympy.factorint(360),
+        sympy.N(sympy.pi, 20),
+    ]
+    for value in work:
+        sympy.latex(value)
+        str(value)
 
 
 def serve():
@@ -94,6 +119,7 @@ def serve():
         except host_error:
             return False
 
+    _warm_up()
     session = None
     while True:
         payload = call("next", b"")
@@ -103,6 +129,20 @@ def serve():
         if session is None:
             session = _Session(emit, request["seed"])
         session.run_cell(request["code"], request["execution_count"])
+
+
+def _warm_up():
+    """Take the path of a cell once, without user code or host calls, before
+    the first cell arrives.  Instances are started ahead of demand, so the
+    memory pages this path writes are copied from the snapshot then, not
+    while a caller waits for its first cell."""
+    filename = "<warm-up>"
+    linecache.cache[filename] = (4, None, ["None\n"], filename)
+    value = _run_source("None", ["None"], filename, {"__builtins__": builtins})
+    _encode_json({"type": "result", "value": values.encode_value(value),
+                  "text_plain": values.text_plain(value), "text_latex": values.text_latex(value)})
+    _decode_json('{"code": "", "execution_count": 0, "seed": 0}')
+    del linecache.cache[filename]
 
 
 class _Session:
