@@ -16,7 +16,10 @@
 //!    interpreter from scratch in every instance (that start-up includes the
 //!    cell runner's preload of the common modules and sympy). "End to end" is
 //!    `Sandbox::run` from call to return (instance start and the cell; the
-//!    instance is torn down in the background); "cell only" is the host's
+//!    instance is torn down in the background). Requests come 10 ms apart, so
+//!    the sandbox's warm pool of started instances keeps up; a second row shows
+//!    the same with the pool off (every instance started on demand). "Cell
+//!    only" is the host's
 //!    `Usage::wall_time`. The minor page faults per run are shown too (Linux):
 //!    copy-on-write faults on the snapshot's memory image dominate a fresh start.
 //! 2. `benches/workloads/cpu.py`, a pure-Python CPU workload, as a cell on a
@@ -44,6 +47,9 @@ const SYMPY_CELL: &str = r#"import sympy; x = sympy.Symbol("x"); sympy.solve(x**
 const SYMPY_NATIVE: &str =
     r#"import sympy; x = sympy.Symbol("x"); print(sympy.solve(x**2 - 2, x))"#;
 const SYMPY_ANSWER: &str = "[-sqrt(2), sqrt(2)]";
+
+/// Pause between measured fresh-instance requests (not measured).
+const REQUEST_GAP: Duration = Duration::from_millis(10);
 
 const TARGET_FRESH_PASS: Duration = Duration::from_millis(1);
 const TARGET_CPU_RATIO: f64 = 2.5;
@@ -148,8 +154,9 @@ async fn run(counts: &Counts) -> Result<()> {
         artifacts.build_id,
         python.display()
     );
-    let snapshot = new_sandbox(&artifacts, true).await?;
-    let scratch = new_sandbox(&artifacts, false).await?;
+    let snapshot = new_sandbox(&artifacts, true, true).await?;
+    let cold = new_sandbox(&artifacts, true, false).await?;
+    let scratch = new_sandbox(&artifacts, false, false).await?;
 
     eprintln!("measuring 1/4: fresh instances running `pass`");
     let ok = |_: &[Event]| Ok(());
@@ -161,6 +168,8 @@ async fn run(counts: &Counts) -> Result<()> {
         ok,
     )
     .await?;
+    let pass_cold = fresh_runs(&cold, "pass", counts.warmup, counts.fresh_snapshot, ok).await?;
+    drop(cold);
     let pass_scratch = fresh_runs(&scratch, "pass", 1, counts.fresh_scratch, ok).await?;
     drop(scratch);
 
@@ -173,17 +182,28 @@ async fn run(counts: &Counts) -> Result<()> {
     eprintln!("measuring 4/4: `1+1` cells in a warm session");
     let session = session_cells(&snapshot, counts.warmup * 2, counts.session_cells).await?;
 
-    print_report(&pass_snapshot, &pass_scratch, &cpu, &sympy, &session);
+    print_report(
+        &pass_snapshot,
+        &pass_cold,
+        &pass_scratch,
+        &cpu,
+        &sympy,
+        &session,
+    );
     Ok(())
 }
 
-async fn new_sandbox(artifacts: &Artifacts, preinitialized: bool) -> Result<Sandbox> {
+/// A sandbox from the snapshot or not, with or without warm instances.
+async fn new_sandbox(artifacts: &Artifacts, preinitialized: bool, warm: bool) -> Result<Sandbox> {
     let mut config = SandboxConfig::new(artifacts.clone());
     config.preinitialized = preinitialized;
+    if !warm {
+        config.warm_instances = 0;
+    }
     let started = Instant::now();
     let sandbox = Sandbox::new(config).await?;
     eprintln!(
-        "sandbox (preinitialized = {preinitialized}) ready in {:.2} s",
+        "sandbox (preinitialized = {preinitialized}, warm = {warm}) ready in {:.2} s",
         started.elapsed().as_secs_f64()
     );
     Ok(sandbox)
@@ -272,6 +292,8 @@ async fn fresh_runs(
         end_to_end.push(started.elapsed());
         cell.push(cell_wall_time(&events));
         check(&events)?;
+        // Requests arrive with gaps, as an agent's do; the warm pool refills.
+        tokio::time::sleep(REQUEST_GAP).await;
     }
     let page_faults = faults_before
         .zip(minor_page_faults())
@@ -485,6 +507,7 @@ fn print_fresh(label: &str, stats: &FreshStats, target: Option<Duration>) {
 
 fn print_report(
     pass_snapshot: &FreshStats,
+    pass_cold: &FreshStats,
     pass_scratch: &FreshStats,
     cpu: &CpuStats,
     sympy: &SympyStats,
@@ -497,16 +520,17 @@ fn print_report(
     println!(
         "  (\"cell only\" is the host's Usage.wall_time; the rest of end to end is instance start-up)"
     );
-    print_fresh_pass(pass_snapshot, pass_scratch);
+    print_fresh_pass(pass_snapshot, pass_cold, pass_scratch);
     print_cpu(cpu);
     print_sympy(sympy);
     print_header("4. warm session running `1+1`");
     print_row("cell latency (execute to end event)", session, "");
 }
 
-fn print_fresh_pass(snapshot: &FreshStats, scratch: &FreshStats) {
-    print_header("1. fresh instance running `pass`");
+fn print_fresh_pass(snapshot: &FreshStats, cold: &FreshStats, scratch: &FreshStats) {
+    print_header("1. fresh instance running `pass` (10 ms between requests)");
     print_fresh("from the snapshot", snapshot, Some(TARGET_FRESH_PASS));
+    print_fresh("from the snapshot, no warm pool", cold, None);
     print_fresh("without the snapshot", scratch, None);
     let speedup = ratio(scratch.end_to_end.median(), snapshot.end_to_end.median());
     print_ratio("without / with snapshot, end to end (medians)", speedup, "");

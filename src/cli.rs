@@ -125,6 +125,7 @@ async fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let mut config = args.sandbox.config()?;
     config.max_instances = 2;
+    config.warm_instances = 0;
     let sandbox = Sandbox::new(config).await?;
     let instance = InstanceLimits {
         memory_bytes: args.memory_mb << 20,

@@ -7,6 +7,7 @@
 //! channel.
 
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -165,9 +166,13 @@ pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<G
     Ok(store)
 }
 
-/// Runs an instance until it exits or traps, then ends whatever cell was
-/// running and every cell still queued. Returns why the instance ended.
-pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
+/// Runs an instance until it exits or traps, records why in `end_reason`, then
+/// ends whatever cell was running and every cell still queued.
+pub async fn drive(
+    mut store: Store<GuestState>,
+    instance: Instance,
+    end_reason: &Mutex<Option<String>>,
+) {
     let ended = run_to_exit(&mut store, instance).await;
     let (outcome, reason) = match ended {
         Ok(()) => (
@@ -176,6 +181,7 @@ pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
         ),
         Err(error) => classify(&error, &store.data().raw_output.text()),
     };
+    *end_reason.lock().expect("end reason lock") = Some(reason.clone());
     hostcall::finish_cell(&mut store, Some(outcome), Some(reason.clone()));
     if let Some(mut cells) = store.data_mut().host.cells.take() {
         cells.close();
@@ -186,7 +192,6 @@ pub async fn drive(mut store: Store<GuestState>, instance: Instance) -> String {
             );
         }
     }
-    reason
 }
 
 async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {

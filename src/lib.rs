@@ -14,6 +14,7 @@ mod instance;
 pub mod limits;
 mod sandbox;
 mod snapshot;
+mod warm_pool;
 
 pub use artifacts::Artifacts;
 pub use events::{CellEnd, Event, ExecError, ExecResult, Outcome, StreamName, Usage, Value};

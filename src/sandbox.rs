@@ -19,6 +19,7 @@ use crate::hostcall::CellRequest;
 use crate::instance::{self, GuestState};
 use crate::limits::{CellLimits, InstanceLimits};
 use crate::snapshot;
+use crate::warm_pool::{self, WarmPool};
 
 /// How often the epoch advances: the resolution of deadlines and cancellation.
 const EPOCH_TICK: Duration = Duration::from_millis(10);
@@ -41,6 +42,10 @@ pub struct SandboxConfig {
     /// Start instances from the pre-initialized snapshot (`false` starts the
     /// interpreter from scratch in every instance; for comparisons only).
     pub preinitialized: bool,
+    /// Instances with default limits kept started ahead of demand (0: none).
+    pub warm_instances: usize,
+    /// Threads that run guest code.
+    pub worker_threads: usize,
 }
 
 impl SandboxConfig {
@@ -54,6 +59,8 @@ impl SandboxConfig {
             max_instances: 256,
             max_memory_bytes: 4 << 30,
             preinitialized: true,
+            warm_instances: 4,
+            worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
         }
     }
 }
@@ -75,11 +82,22 @@ pub struct Sandbox {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     config: SandboxConfig,
     wasm: Vec<u8>,
     unmetered: Flavor,
     metered: OnceCell<Flavor>,
+    /// Runs the instances' driver tasks, apart from the caller's runtime.
+    runtime: Option<tokio::runtime::Runtime>,
+    pub(crate) warm: WarmPool,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 /// An engine and the guest module pre-linked for it.
@@ -118,19 +136,58 @@ impl Sandbox {
             std::fs::read(&config.artifacts.interpreter_wasm)?
         };
         let unmetered = Flavor::new(&config, &wasm, false).await?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(config.worker_threads.max(1))
+            .thread_name("guest")
+            .enable_time()
+            .build()?;
+        let warm = WarmPool::new(config.warm_instances);
         let inner = Arc::new(Inner {
             config,
             wasm,
             unmetered,
             metered: OnceCell::new(),
+            runtime: Some(runtime),
+            warm,
         });
         spawn_epoch_ticker(Arc::downgrade(&inner));
+        inner.spawn(warm_pool::keep_filled(Arc::downgrade(&inner)));
         Ok(Self { inner })
     }
 
     /// Starts a new instance with its own namespace and scratch directory.
+    /// Instances with default limits usually come ready from the warm pool.
     pub async fn create_session(&self, limits: InstanceLimits) -> Result<Session> {
-        let inner = &self.inner;
+        if limits == InstanceLimits::default()
+            && let Some(session) = self.inner.warm.take()
+        {
+            return Ok(session);
+        }
+        self.inner.start_session(limits).await
+    }
+
+    /// Runs one cell on a fresh instance that is thrown away afterwards.
+    pub async fn run(
+        &self,
+        code: &str,
+        instance: InstanceLimits,
+        cell: CellLimits,
+    ) -> Result<Vec<Event>> {
+        let session = self.create_session(instance).await?;
+        Ok(session.execute(code, cell)?.collect().await)
+    }
+}
+
+impl Inner {
+    fn spawn(&self, task: impl Future<Output = ()> + Send + 'static) -> JoinHandle<()> {
+        self.runtime
+            .as_ref()
+            .expect("the guest runtime lives as long as the sandbox")
+            .spawn(task)
+    }
+
+    pub(crate) async fn start_session(&self, limits: InstanceLimits) -> Result<Session> {
+        let inner = self;
         let flavor = if limits.fuel_metered {
             inner
                 .metered
@@ -161,11 +218,10 @@ impl Sandbox {
         let scratch_dir = scratch.path().to_owned();
         // The driver owns the scratch directory: it is deleted after the
         // instance is gone, off the caller's path (deleting costs ~0.5 ms).
-        let driver = tokio::spawn({
+        let driver = inner.spawn({
             let end_reason = Arc::clone(&end_reason);
             async move {
-                let reason = instance::drive(store, instance).await;
-                *end_reason.lock().expect("end reason lock") = Some(reason);
+                instance::drive(store, instance, &end_reason).await;
                 drop(scratch);
             }
         });
@@ -176,17 +232,6 @@ impl Sandbox {
             driver,
             scratch_dir,
         })
-    }
-
-    /// Runs one cell on a fresh instance that is thrown away afterwards.
-    pub async fn run(
-        &self,
-        code: &str,
-        instance: InstanceLimits,
-        cell: CellLimits,
-    ) -> Result<Vec<Event>> {
-        let session = self.create_session(instance).await?;
-        Ok(session.execute(code, cell)?.collect().await)
     }
 }
 

@@ -120,14 +120,16 @@ def serve():
             return False
 
     _warm_up()
-    session = None
+    session = _Session(emit)
+    seeded = False
     while True:
         payload = call("next", b"")
         if not payload:
             return
         request = _decode_json(payload.decode("utf-8"))
-        if session is None:
-            session = _Session(emit, request["seed"])
+        if not seeded:
+            random.seed(request["seed"])
+            seeded = True
         session.run_cell(request["code"], request["execution_count"])
 
 
@@ -148,8 +150,7 @@ def _warm_up():
 class _Session:
     """One instance's state: the user namespace and the redirected output streams."""
 
-    def __init__(self, emit, seed):
-        random.seed(seed)
+    def __init__(self, emit):
         if os.path.isdir(_SCRATCH_DIR):
             os.chdir(_SCRATCH_DIR)
         main = types.ModuleType("__main__")

@@ -1,0 +1,83 @@
+//! Instances started ahead of demand.
+//!
+//! Starting an instance (instantiation, the guest's start-up up to waiting for
+//! its first cell) takes a few milliseconds, mostly copy-on-write page faults
+//! on the snapshot's memory. A few instances with default limits are kept
+//! started, each waiting for its first cell with an empty namespace, so a
+//! fresh instance is ready at once. They are fresh: no cell has run in them.
+
+use std::sync::{Arc, Mutex, Weak};
+
+use tokio::sync::Notify;
+
+use crate::limits::InstanceLimits;
+use crate::sandbox::{Inner, Session};
+
+/// Ready instances and a signal to make more.
+pub struct WarmPool {
+    ready: Mutex<Vec<Session>>,
+    capacity: usize,
+    wanted: Arc<Notify>,
+}
+
+impl WarmPool {
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            ready: Mutex::new(Vec::with_capacity(capacity)),
+            capacity,
+            wanted: Arc::new(Notify::new()),
+        }
+    }
+
+    /// A started instance, if one is ready; asks for a replacement either way.
+    pub fn take(&self) -> Option<Session> {
+        if self.capacity == 0 {
+            return None;
+        }
+        self.wanted.notify_one();
+        let mut ready = self.ready.lock().expect("warm pool lock");
+        while let Some(session) = ready.pop() {
+            if session.end_reason().is_none() {
+                return Some(session);
+            }
+        }
+        None
+    }
+
+    fn needs_more(&self) -> bool {
+        self.ready.lock().expect("warm pool lock").len() < self.capacity
+    }
+}
+
+/// Keeps the pool of `sandbox` full until the sandbox is dropped.
+pub async fn keep_filled(sandbox: Weak<Inner>) {
+    let Some(wanted) = sandbox
+        .upgrade()
+        .map(|inner| Arc::clone(&inner.warm.wanted))
+    else {
+        return;
+    };
+    loop {
+        let notified = wanted.notified();
+        {
+            let Some(inner) = sandbox.upgrade() else {
+                return;
+            };
+            while inner.warm.needs_more() {
+                match inner.start_session(InstanceLimits::default()).await {
+                    Ok(session) => inner
+                        .warm
+                        .ready
+                        .lock()
+                        .expect("warm pool lock")
+                        .push(session),
+                    Err(err) => {
+                        tracing::warn!(error = %format!("{err:#}"), "could not start a warm instance");
+                        break;
+                    }
+                }
+            }
+        }
+        notified.await;
+    }
+}
