@@ -141,13 +141,6 @@ pub enum Outcome {
     SandboxFault,
 }
 
-impl Outcome {
-    /// Whether the instance is still usable after a cell ended this way.
-    pub fn keeps_instance(self) -> bool {
-        matches!(self, Outcome::Ok | Outcome::Error | Outcome::MemoryLimit)
-    }
-}
-
 /// Resources a cell used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Usage {

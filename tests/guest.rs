@@ -431,3 +431,20 @@ async fn random_is_seeded_per_instance() {
     let b = run("import random\nrandom.getrandbits(64)").await;
     assert_ne!(result(&a).value, result(&b).value);
 }
+
+#[tokio::test]
+async fn every_fresh_instance_starts_with_an_empty_namespace() {
+    for _ in 0..8 {
+        let events =
+            run("leftover = 1\nsorted(k for k in globals() if not k.startswith('__'))").await;
+        assert_eq!(
+            result(&events).value,
+            Value::List {
+                items: vec![Value::Str {
+                    value: "leftover".into()
+                }]
+            }
+        );
+        assert_eq!(end(&events).usage.execution_count, 1);
+    }
+}
