@@ -28,6 +28,9 @@ use crate::limits::CellLimits;
 const MAX_OP_LEN: u32 = 64;
 /// Largest payload of a single host call.
 pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
+/// Event bytes one cell may send in all (results and errors included): user
+/// code can reach `_hostcall` too, and events queue in host memory.
+const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
 
 /// A cell waiting to run in an instance.
 pub struct CellRequest {
@@ -58,6 +61,7 @@ pub struct RunningCell {
     max_output_bytes: usize,
     output_bytes: usize,
     output_truncated: bool,
+    event_bytes: usize,
     error_name: Option<String>,
     fuel_budget: Option<u64>,
     memory_denials_at_start: u64,
@@ -229,6 +233,7 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
         max_output_bytes: request.limits.max_output_bytes,
         output_bytes: 0,
         output_truncated: false,
+        event_bytes: 0,
         error_name: None,
         fuel_budget,
         memory_denials_at_start: state.limiter.denials(),
@@ -277,11 +282,18 @@ pub fn finish_cell(
 }
 
 fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Vec<u8>, Refusal> {
-    let event: Event =
-        serde_json::from_slice(payload).map_err(|e| format!("malformed event: {e}"))?;
     let Some(cell) = caller.data_mut().host.current.as_mut() else {
         return Err("no cell is running".to_owned());
     };
+    cell.event_bytes += payload.len();
+    if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
+        cell.output_truncated = true;
+        return Err(format!(
+            "the cell sent more than {MAX_EVENT_BYTES_PER_CELL} bytes of events"
+        ));
+    }
+    let event: Event =
+        serde_json::from_slice(payload).map_err(|e| format!("malformed event: {e}"))?;
     let accepted = match event {
         Event::Stream { name, mut text } => {
             let room = cell.max_output_bytes - cell.output_bytes;

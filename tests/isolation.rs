@@ -3,7 +3,7 @@
 
 mod common;
 
-use code_interpreter::{InstanceLimits, Outcome, Value};
+use code_interpreter::{Event, InstanceLimits, Outcome, Value};
 use common::{end, error, limits, result, run, sandbox, stdout};
 
 /// Runs `code` and returns the name of the exception it raised.
@@ -133,4 +133,46 @@ async fn scratch_directory_is_per_session() {
         !scratch.exists(),
         "the scratch directory is deleted after its session"
     );
+}
+
+#[tokio::test]
+async fn user_code_cannot_flood_the_host_through_the_host_call_module() {
+    let session = sandbox()
+        .await
+        .create_session(InstanceLimits::default())
+        .await
+        .unwrap();
+    let flood = "import _hostcall, json\n\
+                 big = json.dumps({'type': 'result', 'value': {'kind': 'str', 'value': 'x' * (8 << 20)}, 'text_plain': '', 'text_latex': None}).encode()\n\
+                 refused = 0\n\
+                 for _ in range(20):\n\
+                 \x20   try:\n\
+                 \x20       _hostcall.call('event', big)\n\
+                 \x20   except _hostcall.HostError:\n\
+                 \x20       refused += 1\n\
+                 for bad in [b'{', b'{\"type\": \"end\"}', b'\\xff']:\n\
+                 \x20   try:\n\
+                 \x20       _hostcall.call('event', bad)\n\
+                 \x20   except _hostcall.HostError:\n\
+                 \x20       refused += 1\n\
+                 try:\n\
+                 \x20   _hostcall.call('no-such-op', b'')\n\
+                 except _hostcall.HostError:\n\
+                 \x20   refused += 1\n";
+    let events = session.execute(flood, limits(60)).unwrap().collect().await;
+    let end = end(&events);
+    assert_eq!(end.outcome, Outcome::Ok);
+    assert!(end.output_truncated);
+    // A cell may send 64 MiB of events: seven of 8 MiB, then the host refuses.
+    let injected = events
+        .iter()
+        .filter(|e| matches!(e, Event::Result(_)))
+        .count();
+    assert_eq!(injected, 7);
+    let events = session
+        .execute("refused", limits(30))
+        .unwrap()
+        .collect()
+        .await;
+    assert_eq!(result(&events).value, Value::Int { value: "17".into() });
 }
