@@ -13,10 +13,12 @@ mod hostcall;
 mod instance;
 pub mod limits;
 mod sandbox;
+mod session;
 mod snapshot;
 mod warm_pool;
 
 pub use artifacts::Artifacts;
 pub use events::{CellEnd, Event, ExecError, ExecResult, Outcome, StreamName, Usage, Value};
 pub use limits::{CellLimits, InstanceLimits};
-pub use sandbox::{CellEvents, Sandbox, SandboxConfig, Session, SessionError};
+pub use sandbox::{Sandbox, SandboxConfig};
+pub use session::{CellEvents, Session, SessionError};

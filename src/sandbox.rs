@@ -2,8 +2,7 @@
 //! once per process) hands out [`Session`]s, each one live guest instance with
 //! its own namespace and scratch directory.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -15,16 +14,14 @@ use wasmtime::{Engine, InstancePre};
 use crate::artifacts::Artifacts;
 use crate::engine::{EngineSettings, build_engine, load_module};
 use crate::events::Event;
-use crate::hostcall::CellRequest;
 use crate::instance::{self, GuestState};
 use crate::limits::{CellLimits, InstanceLimits};
+use crate::session::{MAX_QUEUED_CELLS, Session};
 use crate::snapshot;
 use crate::warm_pool::{self, WarmPool};
 
 /// How often the epoch advances: the resolution of deadlines and cancellation.
 const EPOCH_TICK: Duration = Duration::from_millis(10);
-/// Cells that may wait behind a running one in a session.
-const MAX_QUEUED_CELLS: usize = 8;
 
 /// Process-wide settings of a [`Sandbox`].
 #[derive(Debug, Clone)]
@@ -63,17 +60,6 @@ impl SandboxConfig {
             worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
         }
     }
-}
-
-/// Errors of [`Session::execute`].
-#[derive(Debug, thiserror::Error)]
-pub enum SessionError {
-    #[error("the session has ended: {0}")]
-    Ended(String),
-    #[error("the session already has {MAX_QUEUED_CELLS} cells waiting")]
-    Busy,
-    #[error("a fuel budget needs a session created with fuel metering")]
-    FuelNotMetered,
 }
 
 /// The engines and the compiled guest. Cheap to clone.
@@ -225,13 +211,7 @@ impl Inner {
                 drop(scratch);
             }
         });
-        Ok(Session {
-            cells,
-            end_reason,
-            limits,
-            driver,
-            scratch_dir,
-        })
+        Ok(Session::new(cells, end_reason, limits, driver, scratch_dir))
     }
 }
 
@@ -249,114 +229,4 @@ fn spawn_epoch_ticker(sandbox: Weak<Inner>) {
             }
         })
         .expect("spawning the epoch ticker thread");
-}
-
-/// A live guest instance: cells run one after another in one Python namespace.
-///
-/// Cells sent while one is running wait their turn (up to a small queue); each
-/// cell's deadline starts when it starts running. A cell that ends in a
-/// timeout, cancellation, fuel exhaustion or a sandbox fault ends the session
-/// (its instance is gone); later calls get [`SessionError::Ended`]. Dropping the
-/// session stops its instance; its scratch directory is deleted right after,
-/// in the background.
-pub struct Session {
-    cells: mpsc::Sender<CellRequest>,
-    end_reason: Arc<Mutex<Option<String>>>,
-    limits: InstanceLimits,
-    driver: JoinHandle<()>,
-    scratch_dir: PathBuf,
-}
-
-impl Session {
-    /// Queues a cell and returns its events as they happen.
-    pub fn execute(&self, code: &str, limits: CellLimits) -> Result<CellEvents, SessionError> {
-        if limits.fuel.is_some() && !self.limits.fuel_metered {
-            return Err(SessionError::FuelNotMetered);
-        }
-        let (events, receiver) = mpsc::unbounded_channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let request = CellRequest {
-            code: code.to_owned(),
-            limits,
-            events,
-            cancel: Arc::clone(&cancel),
-        };
-        match self.cells.try_send(request) {
-            Ok(()) => Ok(CellEvents {
-                receiver,
-                cancel,
-                finished: false,
-            }),
-            Err(mpsc::error::TrySendError::Full(_)) => Err(SessionError::Busy),
-            Err(mpsc::error::TrySendError::Closed(_)) => Err(SessionError::Ended(
-                self.end_reason()
-                    .unwrap_or_else(|| "the instance stopped".to_owned()),
-            )),
-        }
-    }
-
-    /// Why the instance ended, once it has.
-    pub fn end_reason(&self) -> Option<String> {
-        self.end_reason.lock().expect("end reason lock").clone()
-    }
-
-    /// The host directory the guest sees as `/mnt/data`.
-    pub fn scratch_dir(&self) -> &Path {
-        &self.scratch_dir
-    }
-
-    /// The limits the session was created with.
-    pub fn limits(&self) -> InstanceLimits {
-        self.limits
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.driver.abort();
-    }
-}
-
-/// The events of one cell, ending with [`Event::End`]. Dropping it before the
-/// end cancels the cell.
-pub struct CellEvents {
-    receiver: mpsc::UnboundedReceiver<Event>,
-    cancel: Arc<AtomicBool>,
-    finished: bool,
-}
-
-impl CellEvents {
-    /// The next event, or `None` after the end event (or if the instance vanished).
-    pub async fn next(&mut self) -> Option<Event> {
-        if self.finished {
-            return None;
-        }
-        let event = self.receiver.recv().await;
-        if matches!(event, None | Some(Event::End(_))) {
-            self.finished = true;
-        }
-        event
-    }
-
-    /// Waits for the cell to end and returns all its events.
-    pub async fn collect(mut self) -> Vec<Event> {
-        let mut events = Vec::new();
-        while let Some(event) = self.next().await {
-            events.push(event);
-        }
-        events
-    }
-
-    /// Stops the cell at the next epoch tick (this ends the session's instance).
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-impl Drop for CellEvents {
-    fn drop(&mut self) {
-        if !self.finished {
-            self.cancel();
-        }
-    }
 }

@@ -11,7 +11,8 @@ use std::sync::{Arc, Mutex, Weak};
 use tokio::sync::Notify;
 
 use crate::limits::InstanceLimits;
-use crate::sandbox::{Inner, Session};
+use crate::sandbox::Inner;
+use crate::session::Session;
 
 /// Ready instances and a signal to make more.
 pub struct WarmPool {
