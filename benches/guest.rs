@@ -71,7 +71,7 @@ impl Counts {
         Self {
             fresh_snapshot: 300,
             fresh_scratch: 10,
-            cpu_rounds: 5,
+            cpu_rounds: 11,
             sympy_sandbox: 30,
             sympy_native: 5,
             session_cells: 500,

@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 use tokio::sync::mpsc;
-use wasmtime::{Caller, Linker, Memory, Result, format_err};
+use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
 use crate::events::{CellEnd, Event, Outcome, Usage};
 use crate::instance::GuestState;
@@ -216,6 +216,9 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
     } else {
         None
     };
+    // The epoch went on while the instance waited for this cell; without a
+    // fresh deadline the first check would fire (and yield) at once.
+    caller.as_context_mut().set_epoch_deadline(1);
     let now = Instant::now();
     let state = caller.data_mut();
     state.host.execution_count += 1;
@@ -245,7 +248,7 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
 /// Sends the running cell's end event. `forced` is the outcome when the host
 /// stopped the cell (a trap); otherwise the outcome follows from its events.
 pub fn finish_cell(
-    caller: &mut impl wasmtime::AsContextMut<Data = GuestState>,
+    caller: &mut impl AsContextMut<Data = GuestState>,
     forced: Option<Outcome>,
     message: Option<String>,
 ) {
