@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use serde::Serialize;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
 use crate::events::{CellEnd, Event, Outcome, Usage};
@@ -50,6 +50,14 @@ impl CellRequest {
             message: Some(message),
         }));
     }
+}
+
+/// When the running cell must stop, for the watchdog that stops it while the
+/// guest is blocked in a host call (where epoch interruption cannot reach).
+#[derive(Clone)]
+pub struct CellClock {
+    pub deadline: Instant,
+    pub cancel: Arc<AtomicBool>,
 }
 
 /// A cell the guest is executing.
@@ -92,6 +100,7 @@ pub struct HostCalls {
     seed: u64,
     /// Whether the store consumes fuel (cells may then carry a budget).
     pub fuel_metered: bool,
+    clock: watch::Sender<Option<CellClock>>,
 }
 
 impl HostCalls {
@@ -104,7 +113,13 @@ impl HostCalls {
             execution_count: 0,
             seed,
             fuel_metered,
+            clock: watch::Sender::new(None),
         }
+    }
+
+    /// Follows the running cell's deadline and cancel flag (`None` between cells).
+    pub fn clock(&self) -> watch::Receiver<Option<CellClock>> {
+        self.clock.subscribe()
     }
 }
 
@@ -228,6 +243,10 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
         execution_count,
         seed: state.host.seed,
     })?;
+    state.host.clock.send_replace(Some(CellClock {
+        deadline: now + request.limits.timeout,
+        cancel: Arc::clone(&request.cancel),
+    }));
     state.host.current = Some(RunningCell {
         events: request.events,
         cancel: request.cancel,
@@ -256,6 +275,7 @@ pub fn finish_cell(
     let Some(cell) = ctx.data_mut().host.current.take() else {
         return;
     };
+    ctx.data().host.clock.send_replace(None);
     let fuel_used = cell
         .fuel_budget
         .map(|budget| budget.saturating_sub(ctx.get_fuel().unwrap_or(0)));

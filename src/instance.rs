@@ -8,10 +8,11 @@
 
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use wasmtime::{Instance, Linker, ResourceLimiter, Store, Trap, UpdateDeadline};
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
@@ -19,7 +20,7 @@ use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 use crate::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
 use crate::events::Outcome;
 use crate::guest_output::CappedBuffer;
-use crate::hostcall::{self, CellRequest, HostCalls};
+use crate::hostcall::{self, CellClock, CellRequest, HostCalls};
 use crate::limits::InstanceLimits;
 
 /// Bytes of raw fd 1/2 output kept for diagnostics.
@@ -196,7 +197,12 @@ pub async fn drive(
 
 async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {
     let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
-    match start.call_async(&mut *store, ()).await {
+    let clock = store.data().host.clock();
+    let ended = tokio::select! {
+        ended = start.call_async(&mut *store, ()) => ended,
+        outcome = watchdog(clock) => Err(Interrupted(outcome).into()),
+    };
+    match ended {
         Err(error)
             if error
                 .downcast_ref::<I32Exit>()
@@ -205,6 +211,37 @@ async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmt
             Ok(())
         }
         other => other,
+    }
+}
+
+/// How often the watchdog looks at a running cell's cancel flag.
+const CANCEL_POLL: Duration = Duration::from_millis(20);
+
+/// Resolves when the running cell must stop while the guest is blocked in a
+/// host call (`time.sleep`, waiting on a clock): epoch interruption only
+/// reaches running wasm code. Dropping the suspended call stops the guest.
+async fn watchdog(mut clock: watch::Receiver<Option<CellClock>>) -> Outcome {
+    loop {
+        let current = clock.borrow_and_update().clone();
+        let Some(cell) = current else {
+            if clock.changed().await.is_err() {
+                return std::future::pending().await;
+            }
+            continue;
+        };
+        tokio::select! {
+            _ = tokio::time::sleep_until(cell.deadline.into()) => return Outcome::Timeout,
+            _ = tokio::time::sleep(CANCEL_POLL) => {
+                if cell.cancel.load(Ordering::Relaxed) {
+                    return Outcome::Cancelled;
+                }
+            }
+            changed = clock.changed() => {
+                if changed.is_err() {
+                    return std::future::pending().await;
+                }
+            }
+        }
     }
 }
 

@@ -448,3 +448,40 @@ async fn every_fresh_instance_starts_with_an_empty_namespace() {
         assert_eq!(end(&events).usage.execution_count, 1);
     }
 }
+
+#[tokio::test]
+async fn deadline_and_cancel_reach_a_sleeping_guest() {
+    let sandbox = sandbox().await;
+    let events = sandbox
+        .run(
+            "import time\ntime.sleep(60)",
+            InstanceLimits::default(),
+            limits(1),
+        )
+        .await
+        .unwrap();
+    let end = end(&events);
+    assert_eq!(end.outcome, Outcome::Timeout);
+    assert!(
+        end.usage.wall_time < Duration::from_secs(10),
+        "{:?}",
+        end.usage.wall_time
+    );
+
+    let session = sandbox
+        .create_session(InstanceLimits::default())
+        .await
+        .unwrap();
+    let mut cell = session
+        .execute(
+            "print('sleeping', flush=True)\nimport time\ntime.sleep(60)",
+            limits(120),
+        )
+        .unwrap();
+    assert!(matches!(cell.next().await, Some(Event::Stream { .. })));
+    cell.cancel();
+    let rest = tokio::time::timeout(Duration::from_secs(10), cell.collect())
+        .await
+        .expect("cancel reaches a sleeping guest");
+    assert_eq!(common::end(&rest).outcome, Outcome::Cancelled);
+}
