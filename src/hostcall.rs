@@ -63,9 +63,8 @@ pub struct CellClock {
 /// A cell the guest is executing.
 pub struct RunningCell {
     events: mpsc::UnboundedSender<Event>,
-    cancel: Arc<AtomicBool>,
+    clock: CellClock,
     started: Instant,
-    deadline: Instant,
     max_output_bytes: usize,
     output_bytes: usize,
     output_truncated: bool,
@@ -79,9 +78,9 @@ pub struct RunningCell {
 impl RunningCell {
     /// Why the running cell must stop now, if it must.
     pub fn interruption(&self, now: Instant) -> Option<Outcome> {
-        if self.cancel.load(Ordering::Relaxed) {
+        if self.clock.cancel.load(Ordering::Relaxed) {
             Some(Outcome::Cancelled)
-        } else if now >= self.deadline {
+        } else if now >= self.clock.deadline {
             Some(Outcome::Timeout)
         } else {
             None
@@ -243,15 +242,15 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
         execution_count,
         seed: state.host.seed,
     })?;
-    state.host.clock.send_replace(Some(CellClock {
+    let clock = CellClock {
         deadline: now + request.limits.timeout,
-        cancel: Arc::clone(&request.cancel),
-    }));
+        cancel: request.cancel,
+    };
+    state.host.clock.send_replace(Some(clock.clone()));
     state.host.current = Some(RunningCell {
         events: request.events,
-        cancel: request.cancel,
+        clock,
         started: now,
-        deadline: now + request.limits.timeout,
         max_output_bytes: request.limits.max_output_bytes,
         output_bytes: 0,
         output_truncated: false,
