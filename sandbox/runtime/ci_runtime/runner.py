@@ -104,7 +104,9 @@ def _warm_sympy(sympy):
 def serve():
     """Run the host's cells until it has no more; called once per instance.
 
-    A refused event (``_hostcall.HostError``) counts as dropped; a refused
+    The session namespace is made, and the cell path warmed, before the first
+    cell arrives (the host keeps such instances ready); the first cell's seed
+    then reseeds ``random``.  A refused event (``_hostcall.HostError``) counts as dropped; a refused
     "next" propagates.
     """
     import _hostcall  # builtin module of the wasm build, bound before user code runs
