@@ -20,11 +20,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}
 WORK=$CACHE/sandbox
 JOBS=${JOBS:-2}
-PY_VERSION=3.11.2
-CLANG_VERSION=14
-PACKAGES=(clang-14 lld-14 llvm-14 libclang-rt-14-dev-wasm32 wasi-libc
-          dpkg-dev build-essential unzip)
-
 STEP="start"
 step() { STEP=$1; echo "==> [sandbox] $1" >&2; }
 on_exit() {
@@ -43,6 +38,11 @@ logged() {
   LOG=
 }
 
+# The compiling stage; it also defines PY_VERSION and CLANG_VERSION, which
+# thereby key its cache.
+# shellcheck source=cpython/build.sh
+source "$HERE/cpython/build.sh"
+
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_packages() {
@@ -58,8 +58,10 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
     NEED_UPDATE=1
   fi
+  local packages=("clang-$CLANG_VERSION" "lld-$CLANG_VERSION" "llvm-$CLANG_VERSION"
+                  "libclang-rt-$CLANG_VERSION-dev-wasm32" wasi-libc dpkg-dev build-essential unzip)
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ] || [ -n "${NEED_UPDATE:-}" ]; then
@@ -87,8 +89,6 @@ hash_inputs() {
   (cd "$HERE" && cat "$@" | sha256sum | cut -c1-16)
 }
 
-# shellcheck source=cpython/build.sh
-source "$HERE/cpython/build.sh"
 
 # The standard library minus what cannot work or is never wanted in the guest.
 copy_stdlib() {

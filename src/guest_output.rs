@@ -2,7 +2,8 @@
 //!
 //! Python-level output travels as events through host calls; what reaches the
 //! WASI descriptors directly (C-level messages such as "Fatal Python error",
-//! `os.write(1, ...)`) is kept here, capped, for diagnosing sandbox faults.
+//! `os.write(1, ...)`) is kept here, its last few KiB, for diagnosing sandbox
+//! faults.
 
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -11,15 +12,15 @@ use std::task::{Context, Poll};
 use tokio::io::AsyncWrite;
 use wasmtime_wasi::cli::{IsTerminal, StdoutStream};
 
-/// A shared byte buffer that keeps the first `capacity` bytes written to it and
-/// silently drops the rest (the writer never sees an error).
+/// A shared byte buffer that keeps the last `capacity` bytes written to it
+/// (the writer never sees an error).
 #[derive(Clone)]
-pub struct CappedBuffer {
+pub struct TailBuffer {
     bytes: Arc<Mutex<Vec<u8>>>,
     capacity: usize,
 }
 
-impl CappedBuffer {
+impl TailBuffer {
     pub fn new(capacity: usize) -> Self {
         Self {
             bytes: Arc::default(),
@@ -33,15 +34,17 @@ impl CappedBuffer {
     }
 }
 
-impl AsyncWrite for CappedBuffer {
+impl AsyncWrite for TailBuffer {
     fn poll_write(
         self: Pin<&mut Self>,
         _: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
         let mut bytes = self.bytes.lock().expect("buffer lock");
-        let room = self.capacity.saturating_sub(bytes.len());
-        bytes.extend_from_slice(&buf[..buf.len().min(room)]);
+        let tail = &buf[buf.len().saturating_sub(self.capacity)..];
+        let overflow = (bytes.len() + tail.len()).saturating_sub(self.capacity);
+        bytes.drain(..overflow);
+        bytes.extend_from_slice(tail);
         Poll::Ready(Ok(buf.len()))
     }
 
@@ -54,13 +57,13 @@ impl AsyncWrite for CappedBuffer {
     }
 }
 
-impl IsTerminal for CappedBuffer {
+impl IsTerminal for TailBuffer {
     fn is_terminal(&self) -> bool {
         false
     }
 }
 
-impl StdoutStream for CappedBuffer {
+impl StdoutStream for TailBuffer {
     fn async_stream(&self) -> Box<dyn AsyncWrite + Send + Sync> {
         Box::new(self.clone())
     }

@@ -324,7 +324,7 @@ fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<V
             } else {
                 let fits = text.len() <= room;
                 if !fits {
-                    text.truncate(floor_char_boundary(&text, room));
+                    text.truncate(text.floor_char_boundary(room));
                     cell.output_truncated = true;
                 }
                 cell.output_bytes += text.len();
@@ -350,13 +350,6 @@ fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<V
     } else {
         b"0".to_vec()
     })
-}
-
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    (0..=index.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 fn guest_memory(caller: &mut Caller<'_, GuestState>) -> Result<Memory> {

@@ -19,12 +19,12 @@ use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
 use crate::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
 use crate::events::Outcome;
-use crate::guest_output::CappedBuffer;
+use crate::guest_output::TailBuffer;
 use crate::hostcall::{self, CellClock, CellRequest, HostCalls};
 use crate::limits::InstanceLimits;
 
-/// Bytes of raw fd 1/2 output kept for diagnostics.
-const RAW_OUTPUT_CAP: usize = 64 * 1024;
+/// Bytes of raw fd 1/2 output kept for diagnostics (the last ones).
+const RAW_OUTPUT_CAP: usize = 4 * 1024;
 /// Most table elements a guest may grow to.
 const MAX_TABLE_ELEMENTS: usize = 64 * 1024;
 
@@ -33,7 +33,7 @@ pub struct GuestState {
     wasi: WasiP1Ctx,
     pub limiter: MemoryLimiter,
     pub host: HostCalls,
-    raw_output: CappedBuffer,
+    raw_output: TailBuffer,
 }
 
 /// Caps linear memory; a refused growth makes the guest's malloc fail, which
@@ -98,7 +98,7 @@ impl GuestState {
         limits: InstanceLimits,
         cells: Option<mpsc::Receiver<CellRequest>>,
     ) -> Result<Self> {
-        let raw_output = CappedBuffer::new(RAW_OUTPUT_CAP);
+        let raw_output = TailBuffer::new(RAW_OUTPUT_CAP);
         let mut wasi = WasiCtxBuilder::new();
         // Filesystem calls run inline: the files are local and small, and
         // handing each one to a blocking thread costs more than the call.
@@ -273,16 +273,8 @@ fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
     };
     let diagnostics = raw_output.trim();
     if !diagnostics.is_empty() {
-        let tail: String = diagnostics
-            .chars()
-            .rev()
-            .take(2000)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        reason.push_str("\nguest stderr:\n");
-        reason.push_str(&tail);
+        reason.push_str("\nguest stderr (last lines):\n");
+        reason.push_str(diagnostics);
     }
     (Outcome::SandboxFault, reason)
 }

@@ -19,6 +19,6 @@ mod warm_pool;
 
 pub use artifacts::Artifacts;
 pub use events::{CellEnd, Event, ExecError, ExecResult, Outcome, StreamName, Usage, Value};
-pub use limits::{CellLimits, InstanceLimits};
+pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
 pub use sandbox::{Sandbox, SandboxConfig};
 pub use session::{CellEvents, Session, SessionError};

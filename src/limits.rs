@@ -25,6 +25,15 @@ impl Default for CellLimits {
     }
 }
 
+/// An instance asked for a larger memory cap than its sandbox allows
+/// ([`crate::SandboxConfig::max_memory_bytes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a memory cap of {asked} bytes exceeds this sandbox's maximum of {max} bytes")]
+pub struct MemoryCapTooLarge {
+    pub asked: u64,
+    pub max: u64,
+}
+
 /// Limits fixed for the lifetime of an instance (a session or a one-off run).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InstanceLimits {

@@ -15,7 +15,7 @@ use crate::artifacts::Artifacts;
 use crate::engine::{EngineSettings, build_engine, load_module};
 use crate::events::Event;
 use crate::instance::{self, GuestState};
-use crate::limits::{CellLimits, InstanceLimits};
+use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
 use crate::session::{MAX_QUEUED_CELLS, Session};
 use crate::snapshot;
 use crate::warm_pool::{self, WarmPool};
@@ -143,7 +143,17 @@ impl Sandbox {
 
     /// Starts a new instance with its own namespace and scratch directory.
     /// Instances with default limits usually come ready from the warm pool.
+    /// A memory cap above [`SandboxConfig::max_memory_bytes`] is refused with
+    /// [`MemoryCapTooLarge`].
     pub async fn create_session(&self, limits: InstanceLimits) -> Result<Session> {
+        let max = self.inner.config.max_memory_bytes;
+        if limits.memory_bytes > max {
+            return Err(MemoryCapTooLarge {
+                asked: limits.memory_bytes,
+                max,
+            }
+            .into());
+        }
         if limits == InstanceLimits::default()
             && let Some(session) = self.inner.warm.take()
         {

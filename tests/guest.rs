@@ -7,7 +7,7 @@ use std::time::Duration;
 use code_interpreter::{
     CellLimits, Event, InstanceLimits, Outcome, SessionError, StreamName, Value,
 };
-use common::{end, error, limits, result, run, sandbox, stdout, stream};
+use common::{end, error, exec, limits, result, run, sandbox, stdout, stream};
 
 #[tokio::test]
 async fn big_integer_is_exact() {
@@ -174,24 +174,12 @@ async fn variables_live_in_their_session_only() {
         .create_session(InstanceLimits::default())
         .await
         .unwrap();
-    let events = first
-        .execute("secret = 41", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&first, "secret = 41").await;
     assert_eq!(end(&events).outcome, Outcome::Ok);
-    let events = first
-        .execute("secret + 1", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&first, "secret + 1").await;
     assert_eq!(result(&events).value, Value::Int { value: "42".into() });
     assert_eq!(end(&events).usage.execution_count, 2);
-    let events = second
-        .execute("secret", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&second, "secret").await;
     assert_eq!(end(&events).outcome, Outcome::Error);
     assert_eq!(error(&events).ename, "NameError");
 }
@@ -203,13 +191,9 @@ async fn traceback_points_at_the_cell_line() {
         .create_session(InstanceLimits::default())
         .await
         .unwrap();
-    session
-        .execute("def half(n):\n    return n / 2\n", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    exec(&session, "def half(n):\n    return n / 2\n").await;
     let code = "a = 1\nb = 0\nprint(half(a))\nc = a / b\nprint('not reached')";
-    let events = session.execute(code, limits(30)).unwrap().collect().await;
+    let events = exec(&session, code).await;
     assert_eq!(end(&events).outcome, Outcome::Error);
     assert_eq!(stdout(&events), "0.5\n");
     let err = error(&events);
@@ -295,22 +279,14 @@ async fn memory_bomb_raises_memory_error_and_the_session_survives() {
         ..InstanceLimits::default()
     };
     let session = sandbox.create_session(limits_256).await.unwrap();
-    let events = session
-        .execute("x = bytearray(1 << 30)", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&session, "x = bytearray(1 << 30)").await;
     assert_eq!(end(&events).outcome, Outcome::MemoryLimit, "{events:?}");
     assert_eq!(error(&events).ename, "MemoryError");
     let bomb = "chunks = []\nwhile True:\n    chunks.append(bytearray(8 << 20))";
-    let events = session.execute(bomb, limits(30)).unwrap().collect().await;
+    let events = exec(&session, bomb).await;
     assert_eq!(end(&events).outcome, Outcome::MemoryLimit, "{events:?}");
     assert!(end(&events).usage.peak_memory_bytes <= 256 << 20);
-    let events = session
-        .execute("del chunks\nsum(range(10))", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&session, "del chunks\nsum(range(10))").await;
     assert_eq!(result(&events).value, Value::Int { value: "45".into() });
 }
 
@@ -484,4 +460,22 @@ async fn deadline_and_cancel_reach_a_sleeping_guest() {
         .await
         .expect("cancel reaches a sleeping guest");
     assert_eq!(common::end(&rest).outcome, Outcome::Cancelled);
+}
+
+#[tokio::test]
+async fn a_memory_cap_above_the_sandbox_maximum_is_refused() {
+    let too_big = InstanceLimits {
+        memory_bytes: 64 << 30,
+        ..InstanceLimits::default()
+    };
+    let err = sandbox()
+        .await
+        .create_session(too_big)
+        .await
+        .err()
+        .expect("refused");
+    let cap = err
+        .downcast_ref::<code_interpreter::MemoryCapTooLarge>()
+        .expect("typed error");
+    assert_eq!(cap.asked, 64 << 30);
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use code_interpreter::{Event, InstanceLimits, Outcome, Value};
-use common::{end, error, limits, result, run, sandbox, stdout};
+use common::{end, error, exec, limits, result, run, sandbox, stdout};
 
 /// Runs `code` and returns the name of the exception it raised.
 async fn raises(code: &str) -> String {
@@ -91,7 +91,7 @@ async fn scratch_directory_is_per_session() {
         .await
         .unwrap();
     let code = "import os\nwith open('report.txt', 'w') as f:\n    f.write('hello')\nos.getcwd()";
-    let events = writer.execute(code, limits(30)).unwrap().collect().await;
+    let events = exec(&writer, code).await;
     assert_eq!(
         result(&events).value,
         Value::Str {
@@ -103,19 +103,11 @@ async fn scratch_directory_is_per_session() {
         "hello"
     );
 
-    let events = reader
-        .execute("import os\nprint(os.listdir('/mnt/data'))", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&reader, "import os\nprint(os.listdir('/mnt/data'))").await;
     assert_eq!(stdout(&events), "[]\n");
 
     std::fs::write(reader.scratch_dir().join("input.csv"), "a,b\n1,2\n").unwrap();
-    let events = reader
-        .execute("open('/mnt/data/input.csv').read()", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&reader, "open('/mnt/data/input.csv').read()").await;
     assert_eq!(
         result(&events).value,
         Value::Str {
@@ -169,10 +161,6 @@ async fn user_code_cannot_flood_the_host_through_the_host_call_module() {
         .filter(|e| matches!(e, Event::Result(_)))
         .count();
     assert_eq!(injected, 7);
-    let events = session
-        .execute("refused", limits(30))
-        .unwrap()
-        .collect()
-        .await;
+    let events = exec(&session, "refused").await;
     assert_eq!(result(&events).value, Value::Int { value: "17".into() });
 }

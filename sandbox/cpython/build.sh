@@ -2,6 +2,9 @@
 # build python and the wasm32-wasi interpreter). Everything that changes the
 # compiled interpreter lives in this directory, whose files key the stage cache.
 
+PY_VERSION=3.11.2
+CLANG_VERSION=14
+
 wasm_toolchain() {
   SYSROOT=$BUILD/sysroot
   mkdir -p "$SYSROOT/include" "$SYSROOT/lib"
@@ -56,8 +59,9 @@ build_wasm_python() {
   step "link the sandbox interpreter"
   logged "$BUILD/wasm-link.log" make -f Makefile -f "$HERE/cpython/entry.mk" \
     CI_ENTRY_SRC="$HERE/cpython/entry.c" interpreter.wasm
-  llvm-strip-$CLANG_VERSION -o "$BUILD/out/interpreter.wasm" interpreter.wasm
+  # interpreter.wasm marks the stage complete, so it is written last.
   cp build/lib.wasi-wasm32-3.11/_sysconfigdata__wasi_wasm32-wasi.py "$BUILD/out/"
+  llvm-strip-$CLANG_VERSION -o "$BUILD/out/interpreter.wasm" interpreter.wasm
 }
 
 stage_cpython() {

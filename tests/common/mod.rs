@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use code_interpreter::{
     Artifacts, CellEnd, CellLimits, Event, ExecError, ExecResult, InstanceLimits, Sandbox,
-    SandboxConfig, StreamName,
+    SandboxConfig, Session, StreamName,
 };
 use tokio::sync::OnceCell;
 
@@ -40,6 +40,15 @@ pub async fn run(code: &str) -> Vec<Event> {
         .run(code, InstanceLimits::default(), limits(60))
         .await
         .expect("running a cell")
+}
+
+/// Runs `code` as the next cell of `session` (30 s deadline) and waits for its end.
+pub async fn exec(session: &Session, code: &str) -> Vec<Event> {
+    session
+        .execute(code, limits(30))
+        .expect("queueing a cell")
+        .collect()
+        .await
 }
 
 pub fn end(events: &[Event]) -> &CellEnd {
