@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Sets everything up (guest build, release binary) and runs one cell:
-#   scripts/run.sh -c 'print(2**100)'      or      scripts/run.sh file.py
+# Sets everything up (guest build, release binary) and serves the gRPC API on
+# 127.0.0.1:50051 with the default limits. Extra arguments go to `serve`
+# (see `code-interpreter serve --help`), e.g. scripts/run.sh --listen 0.0.0.0:50051
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sandbox/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
-exec target/release/code-interpreter run "$@"
+exec target/release/code-interpreter serve "$@"

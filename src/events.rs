@@ -1,10 +1,13 @@
 //! What a cell produces: the events (after Jupyter's messages) and typed values.
 //!
-//! The guest runtime sends `stream`, `result` and `error` events as JSON over the
-//! `event` host call; the host adds the final [`Event::End`].
+//! The guest runtime sends `stream`, `display`, `result` and `error` events as
+//! JSON over the `event` host call; the host adds the final [`Event::End`].
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// One thing that happened while a cell ran, in the order it happened.
@@ -13,6 +16,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub enum Event {
     /// A chunk of text the cell wrote to stdout or stderr.
     Stream { name: StreamName, text: String },
+    /// A rich output (image, HTML, chart, table): the representations of one object.
+    Display(Display),
     /// The value of the cell's trailing expression.
     Result(ExecResult),
     /// An exception escaped the cell.
@@ -27,6 +32,84 @@ pub enum Event {
 pub enum StreamName {
     Stdout,
     Stderr,
+}
+
+/// A rich output: one object in one or more MIME types, after Jupyter's
+/// `display_data`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Display {
+    pub data: Vec<MimeData>,
+    #[serde(default)]
+    pub metadata: BTreeMap<String, String>,
+}
+
+/// One representation of a displayed object.
+///
+/// On the wire (and in JSON output) text travels as `{"mime_type", "text"}`
+/// and anything else as `{"mime_type", "base64"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "WireMimeData", into = "WireMimeData")]
+pub struct MimeData {
+    /// e.g. `image/png`, `text/html`.
+    pub mime_type: String,
+    pub data: Vec<u8>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireMimeData {
+    mime_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base64: Option<String>,
+}
+
+impl TryFrom<WireMimeData> for MimeData {
+    type Error = String;
+
+    fn try_from(wire: WireMimeData) -> Result<Self, String> {
+        let data = match (wire.text, wire.base64) {
+            (Some(text), None) => text.into_bytes(),
+            (None, Some(encoded)) => BASE64
+                .decode(encoded)
+                .map_err(|e| format!("{}: bad base64: {e}", wire.mime_type))?,
+            _ => {
+                return Err(format!(
+                    "{}: give exactly one of text and base64",
+                    wire.mime_type
+                ));
+            }
+        };
+        Ok(Self {
+            mime_type: wire.mime_type,
+            data,
+        })
+    }
+}
+
+impl From<MimeData> for WireMimeData {
+    fn from(item: MimeData) -> Self {
+        let mime_type = item.mime_type;
+        match String::from_utf8(item.data) {
+            Ok(text) if is_textual(&mime_type) => Self {
+                mime_type,
+                text: Some(text),
+                base64: None,
+            },
+            other => Self {
+                base64: Some(
+                    BASE64.encode(other.map_or_else(|e| e.into_bytes(), String::into_bytes)),
+                ),
+                mime_type,
+                text: None,
+            },
+        }
+    }
+}
+
+/// MIME types whose data is text (sent as such rather than base64).
+fn is_textual(mime_type: &str) -> bool {
+    mime_type.starts_with("text/") || mime_type.ends_with("+xml") || mime_type.ends_with("json")
 }
 
 /// The value of a trailing expression, typed and as text.
@@ -133,6 +216,9 @@ pub enum Outcome {
     Timeout,
     /// The memory cap was hit (the guest saw MemoryError, or its instance died).
     MemoryLimit,
+    /// The cell sent more event bytes than the hard per-cell cap; the instance
+    /// was stopped. (Printed text beyond the output cap is only dropped.)
+    OutputLimit,
     /// The fuel budget ran out; the instance was stopped.
     FuelExhausted,
     /// The caller cancelled the cell; the instance was stopped.

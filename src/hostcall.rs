@@ -9,8 +9,10 @@
 //! - `next`: ends the running cell (if any) and waits for the next one; answers
 //!   JSON `{"code", "execution_count", "seed"}`, or nothing when the instance
 //!   should exit.
-//! - `event`: one JSON [`Event`] (stream, result or error) of the running cell;
-//!   answers `1`, or `0` when a stream chunk was dropped by the output cap.
+//! - `event`: one JSON [`Event`] (stream, display, result or error) of the
+//!   running cell; answers `1`, or `0` when a stream chunk was dropped by the
+//!   output cap. A cell whose events pass [`MAX_EVENT_BYTES_PER_CELL`] is
+//!   stopped with [`Outcome::OutputLimit`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,16 +23,17 @@ use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
 use crate::events::{CellEnd, Event, Outcome, Usage};
-use crate::instance::GuestState;
+use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
 
 /// Longest operation name the guest may send.
 const MAX_OP_LEN: u32 = 64;
 /// Largest payload of a single host call.
 pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
-/// Event bytes one cell may send in all (results and errors included): user
-/// code can reach `_hostcall` too, and events queue in host memory.
-const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
+/// Event bytes one cell may send in all (displays, results and errors
+/// included): user code can reach `_hostcall` too, and events queue in host
+/// memory.
+pub const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
 
 /// A cell waiting to run in an instance.
 pub struct CellRequest {
@@ -200,7 +203,7 @@ async fn dispatch(
 ) -> Result<Result<Vec<u8>, Refusal>> {
     match op {
         "next" => next_cell(caller).await,
-        "event" => Ok(record_event(caller, payload)),
+        "event" => record_event(caller, payload),
         _ => Ok(Err(format!("unknown host operation {op:?}"))),
     }
 }
@@ -303,17 +306,24 @@ pub fn finish_cell(
     }));
 }
 
-fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Vec<u8>, Refusal> {
+/// Forwards one guest event to the running cell's caller. The outer error
+/// (the cell passed the event-byte cap) stops the instance.
+fn record_event(
+    caller: &mut Caller<'_, GuestState>,
+    payload: &[u8],
+) -> Result<Result<Vec<u8>, Refusal>> {
     let Some(cell) = caller.data_mut().host.current.as_mut() else {
-        return Err("no cell is running".to_owned());
+        return Ok(Err("no cell is running".to_owned()));
     };
     cell.event_bytes += payload.len();
     if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
         cell.output_truncated = true;
-        return Err(format!(
-            "the cell sent more than {MAX_EVENT_BYTES_PER_CELL} bytes of events"
-        ));
+        return Err(Interrupted(Outcome::OutputLimit).into());
     }
+    Ok(forward_event(cell, payload))
+}
+
+fn forward_event(cell: &mut RunningCell, payload: &[u8]) -> Result<Vec<u8>, Refusal> {
     let event: Event =
         serde_json::from_slice(payload).map_err(|e| format!("malformed event: {e}"))?;
     let accepted = match event {
@@ -339,8 +349,8 @@ fn record_event(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<V
             let _ = cell.events.send(Event::Error(error));
             true
         }
-        Event::Result(result) => {
-            let _ = cell.events.send(Event::Result(result));
+        event @ (Event::Result(_) | Event::Display(_)) => {
+            let _ = cell.events.send(event);
             true
         }
         Event::End(_) => return Err("the guest may not send end events".to_owned()),

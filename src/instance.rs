@@ -135,10 +135,11 @@ pub fn linker(engine: &wasmtime::Engine) -> Result<Linker<GuestState>> {
     Ok(linker)
 }
 
-/// Why the host stopped a guest from the epoch callback.
+/// Why the host stopped a guest (from the epoch callback, the watchdog or a
+/// host call).
 #[derive(Debug, thiserror::Error)]
 #[error("cell interrupted: {0:?}")]
-struct Interrupted(Outcome);
+pub struct Interrupted(pub Outcome);
 
 /// Creates a store for a new instance with limits and the deadline check.
 pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<GuestState>> {
@@ -250,6 +251,7 @@ fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
     if let Some(Interrupted(outcome)) = error.downcast_ref::<Interrupted>() {
         let reason = match outcome {
             Outcome::Timeout => "the cell exceeded its time limit",
+            Outcome::OutputLimit => "the cell sent more output than the per-cell cap",
             _ => "the cell was cancelled",
         };
         return (*outcome, reason.to_owned());

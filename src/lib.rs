@@ -3,6 +3,7 @@
 //! The guest is CPython 3.11 compiled to wasm32-wasi (built by `sandbox/build.sh`),
 //! pre-initialized with wasmtime-wizer and run by wasmtime with hard limits.
 //! Start with [`Sandbox`]: it creates [`Session`]s whose cells produce [`Event`]s.
+//! [`service`] puts it behind the gRPC API in `proto/`.
 
 pub mod artifacts;
 mod engine;
@@ -13,12 +14,15 @@ mod hostcall;
 mod instance;
 pub mod limits;
 mod sandbox;
+pub mod service;
 mod session;
 mod snapshot;
 mod warm_pool;
 
 pub use artifacts::Artifacts;
-pub use events::{CellEnd, Event, ExecError, ExecResult, Outcome, StreamName, Usage, Value};
+pub use events::{
+    CellEnd, Display, Event, ExecError, ExecResult, MimeData, Outcome, StreamName, Usage, Value,
+};
 pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
 pub use sandbox::{Sandbox, SandboxConfig};
 pub use session::{CellEvents, Session, SessionError};

@@ -97,6 +97,12 @@ impl Session {
         &self.scratch_dir
     }
 
+    /// Stops the instance now, ending a running cell without an end event
+    /// (its [`CellEvents`] then yield `None`). Dropping the session does the same.
+    pub fn close(&self) {
+        self.driver.abort();
+    }
+
     /// The limits the session was created with.
     pub fn limits(&self) -> InstanceLimits {
         self.limits

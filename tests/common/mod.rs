@@ -10,6 +10,8 @@ use code_interpreter::{
 };
 use tokio::sync::OnceCell;
 
+pub mod server;
+
 static SANDBOX: OnceCell<Sandbox> = OnceCell::const_new();
 
 /// The process-wide sandbox (pre-initialized guest from `sandbox/build.sh`).

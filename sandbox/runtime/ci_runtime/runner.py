@@ -9,14 +9,18 @@ do as events (UTF-8 JSON):
     {"type": "result", "value": values.encode_value(v),
      "text_plain": values.text_plain(v), "text_latex": values.text_latex(v)}
     {"type": "error", "ename": str, "evalue": str, "traceback": [str, ...]}
+    {"type": "display", "data": [...], "metadata": {...}}   # see mime.bundle
 
 The cells of an instance (a session) run Jupyter-style in one namespace, which
 is also ``sys.modules["__main__"]``: a trailing expression's value is
-reported (unless followed by ";") and stored in ``_``.  Output is batched; once
-the host drops a stream event (the cell's output cap) further output of that
-cell is discarded.  What the loop needs from shared modules is bound at import
-time (and the host call when serve() starts), so cells that rebind names,
-delete sys.modules entries or patch json or traceback cannot break it.
+reported (unless followed by ";") and stored in ``_``.  The builtin
+``display(*objs, metadata=None)`` (also ``ci_runtime.display``) sends one
+display event per object.  Output is batched, and sent before a display,
+result or error event; once the host drops a stream event (the cell's output
+cap) further output of that cell is discarded.  What the loop needs from
+shared modules is bound at import time (and the host call when serve()
+starts), so cells that rebind names, delete sys.modules entries or patch json
+or traceback cannot break it.
 """
 
 import ast
@@ -33,7 +37,7 @@ import sys
 import traceback
 import types
 
-from . import values
+from . import mime, values
 
 _PRELOAD_MODULES = (
     "math", "cmath", "fractions", "decimal", "statistics", "json", "re",
@@ -54,6 +58,7 @@ _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encod
 _decode_json = json.JSONDecoder().decode
 _TracebackException = traceback.TracebackException
 _StackSummary = traceback.StackSummary
+_session = None  # the _Session whose cell is running, if any
 
 
 def preload():
@@ -149,12 +154,26 @@ def _warm_up():
     del linecache.cache[filename]
 
 
+def display(*objs, metadata=None):
+    """Show each object as rich output, in one display event each (IPython's display()).
+
+    metadata (a dict) is added to each event's; outside a running cell nothing is sent.
+    """
+    if metadata is not None and not isinstance(metadata, dict):
+        raise TypeError(f"display() metadata must be a dict, not {type(metadata).__name__}")
+    session = _session
+    if session is not None:
+        for obj in objs:
+            session.display(obj, metadata)
+
+
 class _Session:
     """One instance's state: the user namespace and the redirected output streams."""
 
     def __init__(self, emit):
         if os.path.isdir(_SCRATCH_DIR):
             os.chdir(_SCRATCH_DIR)
+        builtins.display = display
         main = types.ModuleType("__main__")
         main.__builtins__ = builtins
         sys.modules["__main__"] = main  # so pickle and dataclasses find cell definitions
@@ -166,11 +185,13 @@ class _Session:
 
     def run_cell(self, code, count):
         """Run one cell and report its output and its result or error."""
+        global _session
         filename = f"<cell-{count}>"
         lines = _LINE_BREAK.split(code)
         linecache.cache[filename] = (len(code), None, [line + "\n" for line in lines], filename)
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = self._stdout, self._stderr
+        _session = self
         self._output.start_cell()
         try:
             event = self._execute(code, lines, filename)
@@ -179,6 +200,13 @@ class _Session:
                 self._emit(event)
         finally:
             sys.stdout, sys.stderr = saved
+            _session = None
+
+    def display(self, obj, metadata):
+        """Send obj's display event after the output written before it (and while building it)."""
+        event = {"type": "display", **mime.bundle(obj, metadata, self._stderr.write)}
+        self._output.flush()
+        self._emit(event)
 
     def _execute(self, code, lines, filename):
         """Run the cell; return the result or error event to report, if any."""
@@ -241,7 +269,8 @@ def _traceback_lines(exc, filename):
         exc.text = linecache.getline(filename, exc.lineno) or None  # compiling an AST keeps no text
     report = _TracebackException(type(exc), exc, exc.__traceback__, compact=True)
     # Drop the frames before the cell's own, and this package's (e.g. _Stream.write).
-    own = {_traceback_lines.__code__.co_filename, values.encode_value.__code__.co_filename}
+    own = {_traceback_lines.__code__.co_filename, values.encode_value.__code__.co_filename,
+           mime.bundle.__code__.co_filename}
     stack = report.stack
     start = next((i for i, frame in enumerate(stack) if frame.filename == filename), len(stack))
     report.stack = _StackSummary.from_list([frame for frame in stack[start:] if frame.filename not in own])

@@ -3,6 +3,7 @@
 Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
 """
 
+import base64
 import builtins
 import decimal
 import enum
@@ -88,6 +89,7 @@ def run(*cells, **host_options):
         runner.serve()
     finally:
         modules, sys.stdout, sys.stderr, cwd, builtins.print = saved
+        vars(builtins).pop("display", None)
         del sys.modules["_hostcall"]
         sys.modules["__main__"] = modules["__main__"]
         for name, module in modules.items():  # put back what a cell deleted
@@ -284,6 +286,99 @@ class ErrorTests(unittest.TestCase):
         self.assertLessEqual(len(lines), 201)
         self.assertTrue([line for line in lines if line.startswith("... ") and "lines omitted" in line])
         self.assertEqual(lines[-1], "RecursionError: maximum recursion depth exceeded")
+
+
+DISPLAY_CLASSES = """
+class Png:
+    def _repr_png_(self):
+        return bytes(range(256))
+
+class Html:
+    def __repr__(self):
+        return 'Html()'
+    def _repr_html_(self):
+        return '<b>hi</b>'
+
+class Bundle:
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return ({'application/vnd.custom+json': {'a': [1, 2]}, 'text/plain': 'custom'},
+                {'application/vnd.custom+json': {'expanded': True}})
+    def _repr_html_(self):
+        return '<i>from method</i>'
+
+class Broken:
+    def __repr__(self):
+        return 'Broken()'
+    def _repr_html_(self):
+        raise ValueError('bad html')
+    def _repr_latex_(self):
+        return '$x$'
+"""
+
+
+class DisplayTests(unittest.TestCase):
+    def displays(self, *cells):
+        host = run(DISPLAY_CLASSES, *cells)
+        self.assertEqual(host.errors(), [])
+        return host, host.of_type("display")
+
+    def test_png_travels_as_base64(self):
+        host, (event,) = self.displays("display(Png())")
+        png, plain = event["data"]
+        self.assertEqual(png["mime_type"], "image/png")
+        self.assertNotIn("\n", png["base64"])
+        self.assertEqual(base64.b64decode(png["base64"], validate=True), bytes(range(256)))
+        self.assertEqual(plain["mime_type"], "text/plain")
+        self.assertTrue(plain["text"].startswith("<__main__.Png object at "))
+        self.assertEqual(event["metadata"], {})
+
+    def test_html_and_text_plain(self):
+        host, (event,) = self.displays("from ci_runtime import display as show\nshow(Html())")
+        self.assertEqual(event, {"type": "display", "cell": 2, "metadata": {}, "data": [
+            {"mime_type": "text/html", "text": "<b>hi</b>"}, {"mime_type": "text/plain", "text": "Html()"}]})
+
+    def test_mimebundle(self):
+        host, (event,) = self.displays("display(Bundle())")
+        self.assertEqual(event["data"], [
+            {"mime_type": "application/vnd.custom+json", "text": '{"a":[1,2]}'},
+            {"mime_type": "text/html", "text": "<i>from method</i>"},
+            {"mime_type": "text/plain", "text": "custom"}])
+        self.assertEqual(event["metadata"], {"application/vnd.custom+json": '{"expanded":true}'})
+
+    def test_raising_repr_method_is_skipped(self):
+        host, (event,) = self.displays("display(Broken())\n'next'")
+        self.assertEqual(event["data"], [{"mime_type": "text/latex", "text": "$x$"},
+                                         {"mime_type": "text/plain", "text": "Broken()"}])
+        self.assertEqual(host.text("stderr"), "display: skipped _repr_html_(): ValueError: bad html\n")
+        self.assertEqual(host.results(), [{"kind": "str", "value": "next"}])
+
+    def test_metadata(self):
+        host, events = self.displays("display(Png(), 7, metadata={'width': 100, 'alt': 'x', 'size': [1, 2]})")
+        self.assertEqual([e["metadata"] for e in events], [{"width": "100", "alt": "x", "size": "[1,2]"}] * 2)
+        error = run("display(1, metadata=[('a', 1)])").errors()[0]
+        self.assertEqual(error["traceback"][-1], "TypeError: display() metadata must be a dict, not list")
+        self.assertFalse([line for line in error["traceback"] if "ci_runtime" in line])
+
+    def test_plain_int_is_text_only(self):
+        host, events = self.displays("display(42)\ndisplay()\ndisplay(Html, 'a')")
+        self.assertEqual([e["data"] for e in events], [
+            [{"mime_type": "text/plain", "text": "42"}],
+            [{"mime_type": "text/plain", "text": "<class '__main__.Html'>"}],
+            [{"mime_type": "text/plain", "text": "'a'"}]])
+        self.assertEqual(host.text("stderr"), "")
+
+    def test_output_before_display_is_sent_first(self):
+        host, _ = self.displays("import sys\nprint('a', end='')\nprint('b', file=sys.stderr)\n"
+                                "display(Html())\nprint('c')\n1")
+        self.assertEqual([(e["type"], e.get("text")) for e in host.events if e["cell"] == 2], [
+            ("stream", "a"), ("stream", "b\n"), ("display", None), ("stream", "c\n"), ("result", None)])
+
+    def test_display_outside_a_cell_sends_nothing(self):
+        host = run("1")
+        with mock.patch.object(runner.mime, "bundle") as bundle:
+            self.assertIsNone(runner.display(1, metadata={"a": "b"}))
+        bundle.assert_not_called()
+        self.assertEqual([e["type"] for e in host.events], ["result"])
 
 
 class Color(enum.IntEnum):

@@ -1,35 +1,19 @@
-//! Command-line interface: `code-interpreter run` executes one cell locally.
+//! `code-interpreter run`: one cell on a fresh local interpreter, its events
+//! printed, its displays saved as files.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use code_interpreter::{
-    Artifacts, CellLimits, Event, InstanceLimits, Outcome, Sandbox, SandboxConfig, StreamName,
-};
+use clap::{Args, ValueEnum};
+use code_interpreter::{CellLimits, Display, Event, InstanceLimits, Outcome, Sandbox, StreamName};
 
-#[derive(Parser)]
-#[command(
-    name = "code-interpreter",
-    version,
-    about = "Runs Python in a WebAssembly sandbox"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Execute a Python file (or `-c CODE`) in a fresh sandbox and print its events.
-    Run(RunArgs),
-}
+use super::{SandboxArgs, seconds};
 
 #[derive(Args)]
-struct RunArgs {
+pub struct RunArgs {
     /// Python file to execute.
     #[arg(required_unless_present = "code", conflicts_with = "code")]
     file: Option<PathBuf>,
@@ -42,8 +26,8 @@ struct RunArgs {
     #[command(flatten)]
     sandbox: SandboxArgs,
     /// Wall-clock limit in seconds.
-    #[arg(long, default_value_t = 30.0)]
-    timeout: f64,
+    #[arg(long, default_value = "30", value_parser = seconds)]
+    timeout: Duration,
     /// Memory cap in MiB.
     #[arg(long, default_value_t = 512)]
     memory_mb: u64,
@@ -56,17 +40,9 @@ struct RunArgs {
     /// Bytes of stdout+stderr kept.
     #[arg(long, default_value_t = 1 << 20)]
     max_output_bytes: usize,
-}
-
-/// Where the guest build and caches are.
-#[derive(Args)]
-struct SandboxArgs {
-    /// Guest build directory (output of sandbox/build.sh).
-    #[arg(long, env = "CODE_INTERPRETER_SANDBOX")]
-    sandbox_dir: Option<PathBuf>,
-    /// Directory for snapshots and compiled modules.
-    #[arg(long, env = "CODE_INTERPRETER_MODULE_CACHE")]
-    cache_dir: Option<PathBuf>,
+    /// Directory where displays (images, HTML, ...) are saved as files.
+    #[arg(long, default_value = ".")]
+    display_dir: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -77,42 +53,7 @@ enum Format {
     Json,
 }
 
-pub fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    let cli = Cli::parse();
-    let runtime = tokio::runtime::Runtime::new().expect("starting the async runtime");
-    let result = match cli.command {
-        Command::Run(args) => runtime.block_on(run(args)),
-    };
-    match result {
-        Ok(code) => code,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-impl SandboxArgs {
-    fn config(&self) -> Result<SandboxConfig> {
-        let dir = self
-            .sandbox_dir
-            .clone()
-            .unwrap_or_else(Artifacts::default_dir);
-        let mut config = SandboxConfig::new(Artifacts::load(&dir)?);
-        if let Some(cache_dir) = &self.cache_dir {
-            config.cache_dir = cache_dir.clone();
-        }
-        Ok(config)
-    }
-}
-
-async fn run(args: RunArgs) -> Result<ExitCode> {
+pub async fn run(args: RunArgs) -> Result<ExitCode> {
     let code = match (&args.code, &args.file) {
         (Some(code), _) => code.clone(),
         (None, Some(file)) => {
@@ -120,9 +61,6 @@ async fn run(args: RunArgs) -> Result<ExitCode> {
         }
         (None, None) => bail!("give a FILE or -c CODE"),
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        bail!("--timeout must be a positive number of seconds");
-    }
     let mut config = args.sandbox.config()?;
     config.max_instances = 2;
     config.warm_instances = 0;
@@ -133,16 +71,23 @@ async fn run(args: RunArgs) -> Result<ExitCode> {
         random_seed: args.seed,
     };
     let cell = CellLimits {
-        timeout: Duration::from_secs_f64(args.timeout),
+        timeout: args.timeout,
         fuel: args.fuel,
         max_output_bytes: args.max_output_bytes,
     };
     let session = sandbox.create_session(instance).await?;
     let mut events = session.execute(&code, cell)?;
     let mut outcome = Outcome::SandboxFault;
+    let mut displays = 0;
     while let Some(event) = events.next().await {
         if let Event::End(end) = &event {
             outcome = end.outcome;
+        }
+        if let Event::Display(display) = &event {
+            displays += 1;
+            for path in save_display(display, &args.display_dir, displays)? {
+                eprintln!("[display saved to {}]", path.display());
+            }
         }
         match args.format {
             Format::Json => println!("{}", serde_json::to_string(&event)?),
@@ -170,6 +115,15 @@ fn print_text(event: &Event) -> Result<()> {
             name: StreamName::Stderr,
             text,
         } => eprint!("{text}"),
+        Event::Display(display) => {
+            if let Some(text) = display
+                .data
+                .iter()
+                .find(|item| item.mime_type == "text/plain")
+            {
+                println!("Display: {}", String::from_utf8_lossy(&text.data));
+            }
+        }
         Event::Result(result) => {
             println!("Out: {}", result.text_plain);
             if let Some(latex) = &result.text_latex {
@@ -205,4 +159,29 @@ fn print_text(event: &Event) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Saves the representations of the `number`th display (all but its
+/// text/plain) as `display-<number>.<extension>` files in `dir`.
+fn save_display(display: &Display, dir: &Path, number: usize) -> Result<Vec<PathBuf>> {
+    let mut saved = Vec::new();
+    for item in &display.data {
+        let extension = match item.mime_type.as_str() {
+            "text/plain" => continue,
+            "image/png" => "png",
+            "image/jpeg" => "jpg",
+            "image/svg+xml" => "svg",
+            "text/html" => "html",
+            "text/markdown" => "md",
+            "text/latex" => "tex",
+            "application/pdf" => "pdf",
+            mime if mime.ends_with("json") => "json",
+            _ => "bin",
+        };
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let path = dir.join(format!("display-{number}.{extension}"));
+        std::fs::write(&path, &item.data).with_context(|| format!("writing {}", path.display()))?;
+        saved.push(path);
+    }
+    Ok(saved)
 }

@@ -1,0 +1,3 @@
+//! Load benchmark of the gRPC service (in progress).
+
+fn main() {}

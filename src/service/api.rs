@@ -1,0 +1,272 @@
+//! The `CodeInterpreter` service: requests in, sessions and cells out.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use futures_util::Stream;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tonic::{Request, Response, Status};
+
+use super::config::ServiceConfig;
+use super::proto::code_interpreter_server::CodeInterpreter;
+use super::proto::{self, ExecuteRequest};
+use super::sessions::{Activity, Sessions};
+use super::{convert, files, request};
+use crate::{CellEvents, Event, MemoryCapTooLarge, Outcome, Sandbox, Session};
+
+/// The events of one Execute call, as the gRPC stream sends them.
+pub type EventStream = Pin<Box<dyn Stream<Item = Result<proto::Event, Status>> + Send>>;
+
+/// The `CodeInterpreter` implementation.
+pub struct Api {
+    sandbox: Sandbox,
+    config: ServiceConfig,
+    sessions: Arc<Sessions>,
+    runs: Arc<Semaphore>,
+    waiting_runs: Arc<AtomicUsize>,
+}
+
+impl Api {
+    pub fn new(sandbox: Sandbox, config: ServiceConfig) -> Self {
+        Self {
+            sessions: Sessions::new(&config),
+            runs: Arc::new(Semaphore::new(config.max_concurrent_runs)),
+            waiting_runs: Arc::new(AtomicUsize::new(0)),
+            sandbox,
+            config,
+        }
+    }
+
+    /// Validates an Execute request and starts its cell.
+    async fn start_cell(&self, request: Request<ExecuteRequest>) -> Result<CellRun, Status> {
+        let received = Instant::now();
+        let deadline = request::grpc_deadline(request.metadata())?;
+        let request = request.into_inner();
+        request::check_code(&self.config, &request.code)?;
+        let remaining = || deadline.map(|deadline| deadline.saturating_sub(received.elapsed()));
+        if request.session_id.is_empty() {
+            let instance = request::instance_limits(&self.config, request.instance_limits.as_ref());
+            request::cell_limits(&self.config, request.limits.as_ref(), None)?;
+            let slot = self.run_slot().await?;
+            let session = self
+                .sandbox
+                .create_session(instance)
+                .await
+                .map_err(sandbox_error)?;
+            let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
+            let events = session
+                .execute(&request.code, limits)
+                .map_err(|error| Status::invalid_argument(error.to_string()))?;
+            Ok(CellRun::new(
+                events,
+                Owner::OneOff {
+                    _interpreter: session,
+                    _slot: slot,
+                },
+            ))
+        } else {
+            let session = self.sessions.get(&request.session_id)?;
+            let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
+            let (events, activity) = session.execute(&request.code, limits)?;
+            Ok(CellRun::new(events, Owner::Session(activity)))
+        }
+    }
+
+    /// A slot to run a cell without a session, waiting for one if all are
+    /// taken (unless too many calls wait already).
+    async fn run_slot(&self) -> Result<OwnedSemaphorePermit, Status> {
+        if let Ok(slot) = Arc::clone(&self.runs).try_acquire_owned() {
+            return Ok(slot);
+        }
+        let _waiting = Waiting::enter(&self.waiting_runs, self.config.max_waiting_runs)?;
+        Arc::clone(&self.runs)
+            .acquire_owned()
+            .await
+            .map_err(|_| Status::unavailable("the server is shutting down"))
+    }
+}
+
+#[tonic::async_trait]
+impl CodeInterpreter for Api {
+    async fn create_session(
+        &self,
+        request: Request<proto::CreateSessionRequest>,
+    ) -> Result<Response<proto::CreateSessionResponse>, Status> {
+        let request = request.into_inner();
+        files::check(&self.config, &request.files)?;
+        let limits = request::instance_limits(&self.config, request.limits.as_ref());
+        let slot = self.sessions.reserve()?;
+        let session = self
+            .sandbox
+            .create_session(limits)
+            .await
+            .map_err(sandbox_error)?;
+        files::write(session.scratch_dir(), &request.files)?;
+        let session = self.sessions.insert(session, slot);
+        tracing::info!(session = %session.id, files = request.files.len(), "session created");
+        Ok(Response::new(proto::CreateSessionResponse {
+            session: Some(session.describe(&self.sessions)),
+        }))
+    }
+
+    async fn close_session(
+        &self,
+        request: Request<proto::CloseSessionRequest>,
+    ) -> Result<Response<proto::CloseSessionResponse>, Status> {
+        self.sessions.close(&request.into_inner().session_id)?;
+        Ok(Response::new(proto::CloseSessionResponse {}))
+    }
+
+    async fn list_sessions(
+        &self,
+        _request: Request<proto::ListSessionsRequest>,
+    ) -> Result<Response<proto::ListSessionsResponse>, Status> {
+        Ok(Response::new(proto::ListSessionsResponse {
+            sessions: self.sessions.list(),
+        }))
+    }
+
+    type ExecuteStream = EventStream;
+
+    async fn execute(
+        &self,
+        request: Request<ExecuteRequest>,
+    ) -> Result<Response<EventStream>, Status> {
+        let run = self.start_cell(request).await?;
+        let stream = futures_util::stream::unfold(run, |mut run| async move {
+            let event = run.next().await?;
+            Some((Ok(event), run))
+        });
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    async fn execute_collected(
+        &self,
+        request: Request<ExecuteRequest>,
+    ) -> Result<Response<proto::ExecuteResponse>, Status> {
+        let mut run = self.start_cell(request).await?;
+        let mut events = Vec::new();
+        while let Some(event) = run.next().await {
+            events.push(event);
+        }
+        Ok(Response::new(proto::ExecuteResponse { events }))
+    }
+}
+
+/// What keeps a cell's interpreter alive while the cell runs.
+enum Owner {
+    /// A cell of a session.
+    Session(Activity),
+    /// A cell on a throwaway interpreter, holding one of the run slots.
+    OneOff {
+        _interpreter: Session,
+        _slot: OwnedSemaphorePermit,
+    },
+}
+
+/// A started cell. Dropping it before its end (the client went away or its
+/// deadline passed) cancels the cell.
+struct CellRun {
+    events: CellEvents,
+    owner: Owner,
+    finished: bool,
+}
+
+impl CellRun {
+    fn new(events: CellEvents, owner: Owner) -> Self {
+        Self {
+            events,
+            owner,
+            finished: false,
+        }
+    }
+
+    /// The next API event; the last one is always an end event.
+    async fn next(&mut self) -> Option<proto::Event> {
+        if self.finished {
+            return None;
+        }
+        let event = match self.events.next().await {
+            Some(Event::End(end)) => {
+                self.finished = true;
+                self.log_end(end.outcome, end.usage.wall_time);
+                Event::End(end)
+            }
+            Some(event) => event,
+            None => {
+                self.finished = true;
+                return Some(convert::event(self.vanished(), false));
+            }
+        };
+        Some(convert::event(event, self.session_alive()))
+    }
+
+    fn session_alive(&self) -> bool {
+        match &self.owner {
+            Owner::Session(activity) => activity.session().is_alive(),
+            Owner::OneOff { .. } => false,
+        }
+    }
+
+    /// The end of a cell whose interpreter was stopped under it (its session
+    /// was closed).
+    fn vanished(&self) -> Event {
+        Event::End(crate::CellEnd {
+            outcome: Outcome::Cancelled,
+            usage: crate::Usage::default(),
+            output_truncated: false,
+            message: Some("the session was closed while the cell ran".to_owned()),
+        })
+    }
+
+    fn log_end(&self, outcome: Outcome, wall_time: Duration) {
+        let session = match &self.owner {
+            Owner::Session(activity) => activity.session().id.as_str(),
+            Owner::OneOff { .. } => "",
+        };
+        tracing::info!(
+            session,
+            outcome = ?outcome,
+            wall_ms = wall_time.as_secs_f64() * 1e3,
+            "cell finished"
+        );
+    }
+}
+
+/// Counts calls waiting for a run slot while it lives.
+struct Waiting(Arc<AtomicUsize>);
+
+impl Waiting {
+    fn enter(counter: &Arc<AtomicUsize>, max: usize) -> Result<Self, Status> {
+        if counter.fetch_add(1, Ordering::Relaxed) >= max {
+            counter.fetch_sub(1, Ordering::Relaxed);
+            return Err(Status::resource_exhausted(format!(
+                "{max} calls without a session are already waiting to run; retry later"
+            )));
+        }
+        Ok(Self(Arc::clone(counter)))
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The status for a sandbox that could not start an interpreter.
+fn sandbox_error(error: anyhow::Error) -> Status {
+    if let Some(cap) = error.downcast_ref::<MemoryCapTooLarge>() {
+        return Status::invalid_argument(format!("limits.memory_bytes: {cap}"));
+    }
+    if error
+        .chain()
+        .any(|cause| cause.is::<wasmtime::PoolConcurrencyLimitError>())
+    {
+        return Status::resource_exhausted(format!("no interpreter slot is free: {error:#}"));
+    }
+    tracing::error!(error = %format!("{error:#}"), "starting an interpreter failed");
+    Status::internal(format!("starting an interpreter failed: {error:#}"))
+}

@@ -1,0 +1,67 @@
+//! The service's defaults for requests that leave a limit out, and the caps
+//! no request may pass.
+
+use std::time::Duration;
+
+use crate::SandboxConfig;
+
+/// Defaults and caps of the service.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// Cell wall-clock limit when a request gives none.
+    pub default_cell_timeout: Duration,
+    /// Largest cell wall-clock limit a request may ask for.
+    pub max_cell_timeout: Duration,
+    /// Interpreter memory cap when a request gives none. Interpreters with the
+    /// default limits start from a warm pool, so they are the fastest.
+    pub default_memory_bytes: u64,
+    /// Printed bytes kept per cell when a request gives no cap.
+    pub default_output_bytes: usize,
+    /// Largest per-cell output cap a request may ask for.
+    pub max_output_bytes: usize,
+    /// Largest cell source.
+    pub max_code_bytes: usize,
+    /// Sessions held at once (ended ones count until closed or expired).
+    pub max_sessions: usize,
+    /// A session without a cell for this long is closed.
+    pub idle_timeout: Duration,
+    /// Cells without a session running at once; more wait for a slot.
+    pub max_concurrent_runs: usize,
+    /// Cells without a session waiting for a slot; more are refused.
+    pub max_waiting_runs: usize,
+    /// Largest encoded request message.
+    pub max_request_bytes: usize,
+    /// Total bytes of the files given to CreateSession.
+    pub max_session_file_bytes: u64,
+    /// Files given to CreateSession.
+    pub max_session_files: usize,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        Self {
+            default_cell_timeout: Duration::from_secs(30),
+            max_cell_timeout: Duration::from_secs(600),
+            default_memory_bytes: crate::InstanceLimits::default().memory_bytes,
+            default_output_bytes: 1 << 20,
+            max_output_bytes: 16 << 20,
+            max_code_bytes: 1 << 20,
+            max_sessions: 128,
+            idle_timeout: Duration::from_secs(600),
+            max_concurrent_runs: 32,
+            max_waiting_runs: 1024,
+            max_request_bytes: 80 << 20,
+            max_session_file_bytes: 64 << 20,
+            max_session_files: 1000,
+        }
+    }
+}
+
+impl ServiceConfig {
+    /// Sizes `sandbox` for this service: room for every session, every
+    /// concurrent run and the warm pool.
+    pub fn size_sandbox(&self, sandbox: &mut SandboxConfig) {
+        let needed = self.max_sessions + self.max_concurrent_runs + sandbox.warm_instances;
+        sandbox.max_instances = u32::try_from(needed).unwrap_or(u32::MAX);
+    }
+}

@@ -1,0 +1,150 @@
+//! Files given with CreateSession, written into the session's scratch
+//! directory (the guest's `/mnt/data`). Paths are confined to that directory.
+
+use std::path::{Component, Path, PathBuf};
+
+use tonic::Status;
+
+use super::config::ServiceConfig;
+use super::proto;
+
+/// Longest file path accepted, in bytes.
+const MAX_PATH_BYTES: usize = 1024;
+
+/// Checks every file's path and the totals, before anything is written.
+pub fn check(config: &ServiceConfig, files: &[proto::File]) -> Result<(), Status> {
+    if files.len() > config.max_session_files {
+        return Err(Status::invalid_argument(format!(
+            "{} files given, more than the maximum of {}",
+            files.len(),
+            config.max_session_files
+        )));
+    }
+    let total: u64 = files.iter().map(|file| file.content.len() as u64).sum();
+    if total > config.max_session_file_bytes {
+        return Err(Status::invalid_argument(format!(
+            "the files hold {total} bytes, more than the maximum of {} bytes",
+            config.max_session_file_bytes
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for file in files {
+        let path = relative_path(&file.path)?;
+        if !seen.insert(path) {
+            return Err(Status::invalid_argument(format!(
+                "file path {:?} is given twice",
+                file.path
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes checked `files` under `root`, creating directories as needed.
+pub fn write(root: &Path, files: &[proto::File]) -> Result<(), Status> {
+    for file in files {
+        let path = root.join(relative_path(&file.path)?);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &file.content));
+        if let Err(error) = written {
+            return Err(Status::invalid_argument(format!(
+                "cannot write file {:?}: {error}",
+                file.path
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A path relative to the scratch directory that cannot leave it: no root,
+/// no `..`, no `.`, no empty components.
+fn relative_path(text: &str) -> Result<PathBuf, Status> {
+    let refuse = |why: &str| {
+        Err(Status::invalid_argument(format!(
+            "file path {text:?} {why}"
+        )))
+    };
+    if text.is_empty() {
+        return refuse("is empty");
+    }
+    if text.len() > MAX_PATH_BYTES {
+        return refuse(&format!("is longer than {MAX_PATH_BYTES} bytes"));
+    }
+    if text.contains('\0') {
+        return refuse("contains a NUL byte");
+    }
+    let text = text.strip_prefix("/mnt/data/").unwrap_or(text);
+    let path = Path::new(text);
+    if text.ends_with('/') || text.contains("//") {
+        return refuse("has an empty component");
+    }
+    for component in path.components() {
+        match component {
+            Component::Normal(_) => {}
+            Component::ParentDir => return refuse("goes up with '..'"),
+            Component::RootDir | Component::Prefix(_) => {
+                return refuse("is absolute (give a path inside /mnt/data)");
+            }
+            Component::CurDir => return refuse("contains '.'"),
+        }
+    }
+    Ok(path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_scratch_directory() {
+        for good in ["a.csv", "data/sales.csv", "/mnt/data/x.txt", "über/ü.txt"] {
+            assert!(relative_path(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "./a",
+            "a/",
+            "a//b",
+            "/mnt/data/../x",
+            "a\0b",
+        ] {
+            let status = relative_path(bad).unwrap_err();
+            assert_eq!(status.code(), tonic::Code::InvalidArgument, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn files_are_written_below_the_root() {
+        let root = tempfile::tempdir().unwrap();
+        let files = [proto::File {
+            path: "d/e/f.txt".into(),
+            content: b"hello".to_vec(),
+        }];
+        check(&ServiceConfig::default(), &files).unwrap();
+        write(root.path(), &files).unwrap();
+        assert_eq!(
+            std::fs::read(root.path().join("d/e/f.txt")).unwrap(),
+            b"hello"
+        );
+    }
+
+    #[test]
+    fn duplicates_and_oversized_sets_are_refused() {
+        let file = |path: &str, size: usize| proto::File {
+            path: path.into(),
+            content: vec![0; size],
+        };
+        let config = ServiceConfig {
+            max_session_file_bytes: 10,
+            ..ServiceConfig::default()
+        };
+        assert!(check(&config, &[file("a", 1), file("a", 1)]).is_err());
+        assert!(check(&config, &[file("a", 6), file("b", 6)]).is_err());
+        assert!(check(&config, &[file("a", 5), file("b", 5)]).is_ok());
+    }
+}

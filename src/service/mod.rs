@@ -1,0 +1,23 @@
+//! The gRPC service: the `CodeInterpreter` API of `proto/`, plus the standard
+//! health and reflection services.
+//!
+//! - [`proto`]: the generated messages, client and server;
+//! - `config`: the service's defaults and caps ([`ServiceConfig`]);
+//! - `request`: validating requests against those caps;
+//! - `convert`: library events to API messages;
+//! - `files`: files placed into a session's scratch directory;
+//! - `sessions`: the session table (ids, idle expiry, the session cap);
+//! - `api`: the `CodeInterpreter` implementation;
+//! - `server`: listening, health, reflection and graceful shutdown.
+
+mod api;
+mod config;
+mod convert;
+mod files;
+pub mod proto;
+mod request;
+mod server;
+mod sessions;
+
+pub use config::ServiceConfig;
+pub use server::serve;

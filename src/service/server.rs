@@ -1,0 +1,76 @@
+//! Serving the API: the `CodeInterpreter` service, `grpc.health.v1` and
+//! server reflection on one listener, with graceful shutdown.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::Server;
+use tonic_health::ServingStatus;
+
+use super::api::Api;
+use super::config::ServiceConfig;
+use super::proto::{self, code_interpreter_server::CodeInterpreterServer};
+use crate::Sandbox;
+
+/// How often idle HTTP/2 connections are pinged, so dead clients are noticed
+/// (and their running cells cancelled).
+const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Serves the API on `listener` until `shutdown` resolves, then stops taking
+/// calls (health turns NOT_SERVING) and waits up to `grace` for running calls
+/// to finish.
+pub async fn serve(
+    sandbox: Sandbox,
+    config: ServiceConfig,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    grace: Duration,
+) -> Result<()> {
+    let max_request_bytes = config.max_request_bytes;
+    let api = CodeInterpreterServer::new(Api::new(sandbox, config))
+        .max_decoding_message_size(max_request_bytes)
+        .max_encoding_message_size(usize::MAX);
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health.set_serving::<CodeInterpreterServer<Api>>().await;
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    };
+    // Both reflection versions: older grpcurl and grpcui speak v1alpha only.
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let (stop_accepting, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = Server::builder()
+        .tcp_nodelay(true)
+        .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(api)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), async {
+            let _ = stopped.await;
+        });
+    tokio::pin!(server);
+    tokio::select! {
+        served = &mut server => return Ok(served?),
+        () = shutdown => {}
+    }
+    tracing::info!("shutting down: finishing running calls");
+    health
+        .set_service_status("", ServingStatus::NotServing)
+        .await;
+    health.set_not_serving::<CodeInterpreterServer<Api>>().await;
+    let _ = stop_accepting.send(());
+    match tokio::time::timeout(grace, server).await {
+        Ok(served) => served?,
+        Err(_) => tracing::warn!(
+            ?grace,
+            "calls still running after the grace period; stopping"
+        ),
+    }
+    Ok(())
+}

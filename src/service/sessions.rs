@@ -1,0 +1,287 @@
+//! The session table: ids, the session cap, idle expiry, and what became of
+//! sessions that are gone.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant, SystemTime};
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tonic::Status;
+
+use super::config::ServiceConfig;
+use super::convert;
+use super::proto;
+use crate::{CellEvents, CellLimits, Session, SessionError};
+
+/// Ids of closed and expired sessions remembered, so that a late call learns
+/// what happened instead of a bare "not found".
+const REMEMBERED_GONE: usize = 4096;
+
+/// How often idle sessions are looked for.
+const EXPIRY_SCAN: Duration = Duration::from_secs(1);
+
+/// The sessions of a server.
+pub struct Sessions {
+    live: Mutex<HashMap<String, Arc<ManagedSession>>>,
+    gone: Mutex<Gone>,
+    slots: Arc<Semaphore>,
+    max_sessions: usize,
+    idle_timeout: Duration,
+}
+
+/// A session and its bookkeeping.
+pub struct ManagedSession {
+    pub id: String,
+    session: Session,
+    created_at: SystemTime,
+    last_active: Mutex<(Instant, SystemTime)>,
+    cells_in_flight: AtomicUsize,
+    cells_executed: AtomicU64,
+    _slot: OwnedSemaphorePermit,
+}
+
+/// Recently closed or expired session ids and why they went.
+#[derive(Default)]
+struct Gone {
+    reasons: HashMap<String, String>,
+    order: VecDeque<String>,
+}
+
+impl Gone {
+    fn remember(&mut self, id: String, reason: String) {
+        if self.order.len() == REMEMBERED_GONE
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.reasons.remove(&oldest);
+        }
+        self.order.push_back(id.clone());
+        self.reasons.insert(id, reason);
+    }
+}
+
+impl Sessions {
+    /// An empty table for `config`; expiry runs until the table is dropped.
+    pub fn new(config: &ServiceConfig) -> Arc<Self> {
+        let sessions = Arc::new(Self {
+            live: Mutex::default(),
+            gone: Mutex::default(),
+            slots: Arc::new(Semaphore::new(config.max_sessions)),
+            max_sessions: config.max_sessions,
+            idle_timeout: config.idle_timeout,
+        });
+        tokio::spawn(expire_idle(Arc::downgrade(&sessions)));
+        sessions
+    }
+
+    /// A slot for one more session, or RESOURCE_EXHAUSTED.
+    pub fn reserve(&self) -> Result<OwnedSemaphorePermit, Status> {
+        Arc::clone(&self.slots).try_acquire_owned().map_err(|_| {
+            Status::resource_exhausted(format!(
+                "the server holds its maximum of {} sessions; close one first",
+                self.max_sessions
+            ))
+        })
+    }
+
+    /// Adds a started session under a new, unguessable id.
+    pub fn insert(&self, session: Session, slot: OwnedSemaphorePermit) -> Arc<ManagedSession> {
+        let now = (Instant::now(), SystemTime::now());
+        let managed = Arc::new(ManagedSession {
+            id: uuid::Uuid::new_v4().to_string(),
+            session,
+            created_at: now.1,
+            last_active: Mutex::new(now),
+            cells_in_flight: AtomicUsize::new(0),
+            cells_executed: AtomicU64::new(0),
+            _slot: slot,
+        });
+        self.live
+            .lock()
+            .expect("sessions lock")
+            .insert(managed.id.clone(), Arc::clone(&managed));
+        managed
+    }
+
+    /// The session with `id`, or NOT_FOUND saying whether it ever existed.
+    pub fn get(&self, id: &str) -> Result<Arc<ManagedSession>, Status> {
+        if let Some(session) = self.live.lock().expect("sessions lock").get(id) {
+            return Ok(Arc::clone(session));
+        }
+        Err(self.not_found(id))
+    }
+
+    /// Removes and stops the session with `id` (a running cell ends as cancelled).
+    pub fn close(&self, id: &str) -> Result<(), Status> {
+        let removed = self.live.lock().expect("sessions lock").remove(id);
+        let Some(session) = removed else {
+            return Err(self.not_found(id));
+        };
+        session.session.close();
+        self.gone
+            .lock()
+            .expect("gone lock")
+            .remember(id.to_owned(), "it was closed".to_owned());
+        tracing::info!(session = id, "session closed");
+        Ok(())
+    }
+
+    /// Every session held, oldest first.
+    pub fn list(&self) -> Vec<proto::SessionInfo> {
+        let mut sessions: Vec<_> = self
+            .live
+            .lock()
+            .expect("sessions lock")
+            .values()
+            .cloned()
+            .collect();
+        sessions.sort_by_key(|session| session.created_at);
+        sessions
+            .iter()
+            .map(|session| session.info(self.idle_timeout))
+            .collect()
+    }
+
+    fn not_found(&self, id: &str) -> Status {
+        match self.gone.lock().expect("gone lock").reasons.get(id) {
+            Some(reason) => Status::not_found(format!("session {id} no longer exists: {reason}")),
+            None => Status::not_found(format!("no session with id {id:?}")),
+        }
+    }
+
+    /// Closes the sessions idle for longer than the idle timeout.
+    fn expire_idle(&self) {
+        let expired: Vec<_> = {
+            let mut live = self.live.lock().expect("sessions lock");
+            let ids: Vec<_> = live
+                .values()
+                .filter(|session| session.idle_for() > self.idle_timeout)
+                .map(|session| session.id.clone())
+                .collect();
+            ids.into_iter().filter_map(|id| live.remove(&id)).collect()
+        };
+        for session in expired {
+            session.session.close();
+            let reason = format!(
+                "it expired after {} s without a cell",
+                self.idle_timeout.as_secs()
+            );
+            tracing::info!(session = %session.id, "session expired");
+            self.gone
+                .lock()
+                .expect("gone lock")
+                .remember(session.id.clone(), reason);
+        }
+    }
+}
+
+async fn expire_idle(sessions: Weak<Sessions>) {
+    let mut scan = tokio::time::interval(EXPIRY_SCAN);
+    scan.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        scan.tick().await;
+        let Some(sessions) = sessions.upgrade() else {
+            return;
+        };
+        sessions.expire_idle();
+    }
+}
+
+impl ManagedSession {
+    /// Queues a cell. The returned guard keeps the session counted as busy
+    /// until it is dropped.
+    pub fn execute(
+        self: &Arc<Self>,
+        code: &str,
+        limits: CellLimits,
+    ) -> Result<(CellEvents, Activity), Status> {
+        let events = self
+            .session
+            .execute(code, limits)
+            .map_err(|error| match error {
+                SessionError::Ended(reason) => Status::failed_precondition(format!(
+                    "session {} has ended ({reason}); close it and create a new one",
+                    self.id
+                )),
+                SessionError::Busy => Status::resource_exhausted(format!(
+                    "session {}: {error}; wait for them to finish",
+                    self.id
+                )),
+                SessionError::FuelNotMetered => Status::invalid_argument(format!(
+                    "limits.fuel: session {} was created without fuel_metered",
+                    self.id
+                )),
+            })?;
+        self.cells_executed.fetch_add(1, Ordering::Relaxed);
+        self.cells_in_flight.fetch_add(1, Ordering::Relaxed);
+        self.touch();
+        Ok((events, Activity(Arc::clone(self))))
+    }
+
+    /// Whether the session's interpreter still runs.
+    pub fn is_alive(&self) -> bool {
+        self.session.end_reason().is_none()
+    }
+
+    fn touch(&self) {
+        *self.last_active.lock().expect("activity lock") = (Instant::now(), SystemTime::now());
+    }
+
+    /// How long the session has had no cell (zero while one runs).
+    fn idle_for(&self) -> Duration {
+        if self.cells_in_flight.load(Ordering::Relaxed) > 0 {
+            return Duration::ZERO;
+        }
+        self.last_active.lock().expect("activity lock").0.elapsed()
+    }
+
+    fn info(&self, idle_timeout: Duration) -> proto::SessionInfo {
+        let end_reason = self.session.end_reason();
+        let state = if end_reason.is_some() {
+            proto::SessionState::Ended
+        } else if self.cells_in_flight.load(Ordering::Relaxed) > 0 {
+            proto::SessionState::Busy
+        } else {
+            proto::SessionState::Idle
+        };
+        proto::SessionInfo {
+            session_id: self.id.clone(),
+            limits: Some(convert::instance_limits(self.session.limits())),
+            state: state.into(),
+            end_reason: end_reason.unwrap_or_default(),
+            cells_executed: self.cells_executed.load(Ordering::Relaxed),
+            created_at_unix_ms: unix_ms(self.created_at),
+            last_active_unix_ms: unix_ms(self.last_active.lock().expect("activity lock").1),
+            idle_timeout_ms: u64::try_from(idle_timeout.as_millis()).unwrap_or(u64::MAX),
+        }
+    }
+
+    /// Session info for a CreateSession response.
+    pub fn describe(&self, sessions: &Sessions) -> proto::SessionInfo {
+        self.info(sessions.idle_timeout)
+    }
+}
+
+/// A cell of a session in flight: the session is busy (never idle-expired)
+/// until this is dropped.
+pub struct Activity(Arc<ManagedSession>);
+
+impl Activity {
+    pub fn session(&self) -> &ManagedSession {
+        &self.0
+    }
+}
+
+impl Drop for Activity {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.cells_in_flight.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+fn unix_ms(time: SystemTime) -> u64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |since| {
+            u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
+        })
+}

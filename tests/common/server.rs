@@ -1,0 +1,163 @@
+//! A real gRPC server on a loopback port, and a tonic client for it.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use code_interpreter::service::proto::code_interpreter_client::CodeInterpreterClient;
+use code_interpreter::service::proto::{self, event::Kind};
+use code_interpreter::service::{self, ServiceConfig};
+use code_interpreter::{Artifacts, Sandbox, SandboxConfig};
+use tokio::sync::OnceCell;
+use tonic::transport::Channel;
+
+pub type Client = CodeInterpreterClient<Channel>;
+
+static SHARED: OnceCell<SocketAddr> = OnceCell::const_new();
+
+/// The address of a server shared by the tests of one binary (default
+/// service configuration).
+pub async fn shared() -> SocketAddr {
+    *SHARED
+        .get_or_init(|| async { start(ServiceConfig::default(), 2) })
+        .await
+}
+
+/// Starts a server with `config` on its own thread and runtime (so it outlives
+/// each test's runtime) and returns its address.
+pub fn start(config: ServiceConfig, warm_instances: usize) -> SocketAddr {
+    let (address_tx, address_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().expect("server runtime");
+        runtime.block_on(async move {
+            let artifacts = Artifacts::load(&Artifacts::default_dir())
+                .expect("guest build missing: run sandbox/build.sh");
+            let mut sandbox_config = SandboxConfig::new(artifacts);
+            sandbox_config.warm_instances = warm_instances;
+            config.size_sandbox(&mut sandbox_config);
+            let sandbox = Sandbox::new(sandbox_config)
+                .await
+                .expect("starting the sandbox");
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("binding a loopback port");
+            address_tx
+                .send(listener.local_addr().expect("local address"))
+                .expect("sending the address");
+            service::serve(
+                sandbox,
+                config,
+                listener,
+                std::future::pending(),
+                Duration::ZERO,
+            )
+            .await
+            .expect("serving");
+        });
+    });
+    address_rx.recv().expect("the server started")
+}
+
+/// A channel to the server at `address`.
+pub async fn channel(address: SocketAddr) -> Channel {
+    Channel::from_shared(format!("http://{address}"))
+        .expect("endpoint")
+        .connect()
+        .await
+        .expect("connecting to the server")
+}
+
+/// A client of the shared server.
+pub async fn client() -> Client {
+    CodeInterpreterClient::new(channel(shared().await).await)
+}
+
+/// Creates a session with default limits and returns its id.
+pub async fn create_session(client: &mut Client) -> String {
+    client
+        .create_session(proto::CreateSessionRequest::default())
+        .await
+        .expect("creating a session")
+        .into_inner()
+        .session
+        .expect("session info")
+        .session_id
+}
+
+/// An Execute request for `code` in `session_id` ("" for none).
+pub fn request(session_id: &str, code: &str) -> proto::ExecuteRequest {
+    proto::ExecuteRequest {
+        session_id: session_id.to_owned(),
+        code: code.to_owned(),
+        ..Default::default()
+    }
+}
+
+/// Runs `request` through the streaming Execute and collects its events.
+pub async fn execute(client: &mut Client, request: proto::ExecuteRequest) -> Vec<Kind> {
+    let mut stream = client
+        .execute(request)
+        .await
+        .expect("Execute accepted")
+        .into_inner();
+    let mut events = Vec::new();
+    while let Some(event) = stream.message().await.expect("event stream") {
+        events.push(event.kind.expect("event kind"));
+    }
+    events
+}
+
+/// Runs `code` in `session_id` ("" for none) and collects its events.
+pub async fn run(client: &mut Client, session_id: &str, code: &str) -> Vec<Kind> {
+    execute(client, request(session_id, code)).await
+}
+
+pub fn end(events: &[Kind]) -> &proto::End {
+    match events.last() {
+        Some(Kind::End(end)) => end,
+        other => panic!("last event is not an end event: {other:?} in {events:?}"),
+    }
+}
+
+pub fn outcome(events: &[Kind]) -> proto::Outcome {
+    end(events).outcome()
+}
+
+pub fn result(events: &[Kind]) -> &proto::Result {
+    events
+        .iter()
+        .find_map(|event| match event {
+            Kind::Result(result) => Some(result),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no result event in {events:?}"))
+}
+
+pub fn value(events: &[Kind]) -> proto::value::Kind {
+    result(events)
+        .value
+        .clone()
+        .and_then(|value| value.kind)
+        .expect("typed value")
+}
+
+pub fn error(events: &[Kind]) -> &proto::Error {
+    events
+        .iter()
+        .find_map(|event| match event {
+            Kind::Error(error) => Some(error),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no error event in {events:?}"))
+}
+
+pub fn stdout(events: &[Kind]) -> String {
+    events
+        .iter()
+        .filter_map(|event| match event {
+            Kind::Stream(stream) if stream.name() == proto::StreamName::Stdout => {
+                Some(stream.text.as_str())
+            }
+            _ => None,
+        })
+        .collect()
+}
