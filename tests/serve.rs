@@ -1,0 +1,85 @@
+//! The `code-interpreter serve` binary: structured logs and graceful shutdown.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use code_interpreter::service::proto::{self, event::Kind};
+use common::server::{Client, channel, outcome, request, stdout};
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+
+#[tokio::test]
+async fn sigterm_lets_the_running_cell_finish_then_exits() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let server = Command::new(env!("CARGO_BIN_EXE_code-interpreter"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--warm-instances", "0", "--log-format", "json"])
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting the server");
+    let address = format!("127.0.0.1:{port}").parse().unwrap();
+    wait_until_serving(address).await;
+
+    let mut client = Client::new(channel(address).await);
+    let code = "import time\ntime.sleep(1.5)\nprint('finished')";
+    let mut stream = client
+        .execute(request("", code))
+        .await
+        .expect("accepted")
+        .into_inner();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let signal = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("sending SIGTERM");
+    assert!(signal.success());
+
+    let mut events: Vec<Kind> = Vec::new();
+    while let Some(event) = stream.message().await.expect("the cell's events") {
+        events.push(event.kind.unwrap());
+    }
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    assert_eq!(stdout(&events), "finished\n");
+
+    let exited = tokio::task::spawn_blocking(move || server.wait_with_output())
+        .await
+        .unwrap()
+        .expect("the server exits");
+    assert!(exited.status.success(), "{:?}", exited.status);
+    let logs = String::from_utf8_lossy(&exited.stderr);
+    let finished: Vec<serde_json::Value> = logs
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .filter(|line: &serde_json::Value| line["message"] == "cell finished")
+        .collect();
+    assert_eq!(finished.len(), 1, "{logs}");
+    assert_eq!(finished[0]["outcome"], "Ok", "{logs}");
+}
+
+/// Polls the health service until it reports SERVING (the first start may
+/// compile the guest).
+async fn wait_until_serving(address: std::net::SocketAddr) {
+    for _ in 0..600 {
+        if let Ok(connection) = tonic::transport::Endpoint::from_shared(format!("http://{address}"))
+            .unwrap()
+            .connect()
+            .await
+        {
+            let status = HealthClient::new(connection)
+                .check(HealthCheckRequest::default())
+                .await
+                .map(|response| response.into_inner().status());
+            if status.is_ok_and(|status| status == ServingStatus::Serving) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("the server did not start serving");
+}
