@@ -4,6 +4,7 @@
 mod run;
 mod serve;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -70,6 +71,7 @@ fn init_logs(format: LogFormat, default_filter: &str) {
         .unwrap_or_else(|_| default_filter.into());
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => logs.init(),
