@@ -14,7 +14,7 @@ use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::{self, ExecuteRequest};
 use super::sessions::{Activity, Sessions};
 use super::{convert, files, request};
-use crate::{CellEvents, Event, MemoryCapTooLarge, Outcome, Sandbox, Session};
+use crate::{CellEvents, Event, MemoryCapTooLarge, Outcome, Sandbox, Session, SessionError};
 
 /// The events of one Execute call, as the gRPC stream sends them.
 pub type EventStream = Pin<Box<dyn Stream<Item = Result<proto::Event, Status>> + Send>>;
@@ -48,6 +48,8 @@ impl Api {
         let remaining = || deadline.map(|deadline| deadline.saturating_sub(received.elapsed()));
         if request.session_id.is_empty() {
             let instance = request::instance_limits(&self.config, request.instance_limits.as_ref());
+            // Refuse bad limits before waiting for a slot; the deadline is
+            // applied once the cell can start.
             request::cell_limits(&self.config, request.limits.as_ref(), None)?;
             let slot = self.run_slot().await?;
             let session = self
@@ -58,7 +60,12 @@ impl Api {
             let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
             let events = session
                 .execute(&request.code, limits)
-                .map_err(|error| Status::invalid_argument(error.to_string()))?;
+                .map_err(|error| match error {
+                    SessionError::FuelNotMetered => Status::invalid_argument(format!(
+                        "limits.fuel: {error}; set instance_limits.fuel_metered"
+                    )),
+                    _ => Status::internal(format!("a fresh interpreter failed: {error}")),
+                })?;
             Ok(CellRun::new(
                 events,
                 Owner::OneOff {
