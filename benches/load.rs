@@ -131,7 +131,7 @@ async fn measure(server: &Server, python: &Path, settings: &Settings) -> Result<
     let memory = idle_session_memory(server, settings).await?;
 
     eprintln!("measuring 2/3: sequential latency without a session");
-    print_run_header("sequential, one client, fresh instance per call");
+    print_run_header("sequential, one client, fresh instance per call (exec/s over time in calls)");
     let mut sequential = Vec::new();
     for rpc in [Rpc::Execute, Rpc::ExecuteCollected] {
         for pace in [Some(PACING), None] {

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
 use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
 use super::api::Api;
@@ -44,14 +44,16 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let (stop_accepting, stopped) = tokio::sync::oneshot::channel::<()>();
+    // Small writes (events) must go out at once: with Nagle's algorithm a
+    // stream's second event waits ~40 ms for the client's delayed ACK.
+    let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
     let server = Server::builder()
-        .tcp_nodelay(true)
         .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(api)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), async {
+        .serve_with_incoming_shutdown(incoming, async {
             let _ = stopped.await;
         });
     tokio::pin!(server);
