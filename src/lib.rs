@@ -13,6 +13,7 @@ mod guest_output;
 mod hostcall;
 mod instance;
 pub mod limits;
+mod prefault;
 mod sandbox;
 pub mod service;
 mod session;

@@ -16,6 +16,7 @@ use crate::engine::{EngineSettings, build_engine, load_module};
 use crate::events::Event;
 use crate::instance::{self, GuestState};
 use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
+use crate::prefault::{MemoryRegion, WorkingSet};
 use crate::session::{MAX_QUEUED_CELLS, Session};
 use crate::snapshot;
 use crate::warm_pool::{self, WarmPool};
@@ -76,6 +77,9 @@ pub(crate) struct Inner {
     /// Runs the instances' driver tasks, apart from the caller's runtime.
     runtime: Option<tokio::runtime::Runtime>,
     pub(crate) warm: WarmPool,
+    /// The pages a fresh instance's first cell writes, written ahead of the
+    /// guest in every new instance (see [`crate::prefault`]).
+    working_set: std::sync::OnceLock<WorkingSet>,
 }
 
 impl Drop for Inner {
@@ -135,8 +139,12 @@ impl Sandbox {
             metered: OnceCell::new(),
             runtime: Some(runtime),
             warm,
+            working_set: std::sync::OnceLock::new(),
         });
         spawn_epoch_ticker(Arc::downgrade(&inner));
+        if inner.config.preinitialized {
+            inner.learn_working_set().await?;
+        }
         inner.spawn(warm_pool::keep_filled(Arc::downgrade(&inner)));
         Ok(Self { inner })
     }
@@ -183,6 +191,28 @@ impl Inner {
     }
 
     pub(crate) async fn start_session(&self, limits: InstanceLimits) -> Result<Session> {
+        Ok(self.start_instance(limits).await?.0)
+    }
+
+    /// Runs a trivial cell in a fresh instance and records which pages of
+    /// its memory it wrote.
+    async fn learn_working_set(&self) -> Result<()> {
+        let (session, memory) = self.start_instance(InstanceLimits::default()).await?;
+        session
+            .execute("1 + 1", CellLimits::default())?
+            .collect()
+            .await;
+        let working_set = WorkingSet::learn(memory).context("reading /proc/self/pagemap")?;
+        tracing::debug!(
+            bytes = working_set.bytes(),
+            "learned the working set of a cell"
+        );
+        let _ = self.working_set.set(working_set);
+        Ok(())
+    }
+
+    /// Starts an instance; also returns where its linear memory is.
+    async fn start_instance(&self, limits: InstanceLimits) -> Result<(Session, MemoryRegion)> {
         let inner = self;
         let flavor = if limits.fuel_metered {
             inner
@@ -210,6 +240,16 @@ impl Inner {
             .await
             .map_err(anyhow::Error::from)
             .context("starting a guest instance")?;
+        let memory = instance
+            .get_memory(&mut store, "memory")
+            .context("the guest exports no memory")?;
+        let region = MemoryRegion {
+            base: memory.data_ptr(&store) as usize,
+            len: memory.data_size(&store),
+        };
+        if let Some(working_set) = inner.working_set.get() {
+            working_set.populate(region);
+        }
         let end_reason = Arc::new(Mutex::new(None));
         let scratch_dir = scratch.path().to_owned();
         // The driver owns the scratch directory: it is deleted after the
@@ -221,7 +261,8 @@ impl Inner {
                 drop(scratch);
             }
         });
-        Ok(Session::new(cells, end_reason, limits, driver, scratch_dir))
+        let session = Session::new(cells, end_reason, limits, driver, scratch_dir);
+        Ok((session, region))
     }
 }
 
