@@ -11,6 +11,7 @@ use tonic::{Request, Response, Status};
 
 use super::config::ServiceConfig;
 use super::proto::code_interpreter_server::CodeInterpreter;
+use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
 use super::sessions::{Activity, Sessions};
 use super::{convert, files, request};
@@ -178,6 +179,8 @@ enum Owner {
 struct CellRun {
     events: CellEvents,
     owner: Owner,
+    /// An event read ahead of its turn (see [`CellRun::next`]).
+    held: Option<proto::Event>,
     finished: bool,
 }
 
@@ -186,12 +189,27 @@ impl CellRun {
         Self {
             events,
             owner,
+            held: None,
             finished: false,
         }
     }
 
-    /// The next API event; the last one is always an end event.
+    /// The next API event; the last one is always an end event. A result or
+    /// an error is the cell's last event before its end, so it is held back
+    /// until the end arrives (microseconds later) and both leave in one write.
     async fn next(&mut self) -> Option<proto::Event> {
+        if let Some(event) = self.held.take() {
+            return Some(event);
+        }
+        let event = self.read().await?;
+        if matches!(event.kind, Some(Kind::Result(_) | Kind::Error(_))) {
+            self.held = self.read().await;
+        }
+        Some(event)
+    }
+
+    /// The next event from the cell, as an API event.
+    async fn read(&mut self) -> Option<proto::Event> {
         if self.finished {
             return None;
         }
