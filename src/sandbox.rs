@@ -195,19 +195,24 @@ impl Inner {
     }
 
     /// Runs a trivial cell in a fresh instance and records which pages of
-    /// its memory it wrote.
+    /// its memory it wrote. Without a readable page map, instances simply
+    /// start without prefaulting.
     async fn learn_working_set(&self) -> Result<()> {
         let (session, memory) = self.start_instance(InstanceLimits::default()).await?;
         session
             .execute("1 + 1", CellLimits::default())?
             .collect()
             .await;
-        let working_set = WorkingSet::learn(memory).context("reading /proc/self/pagemap")?;
-        tracing::debug!(
-            bytes = working_set.bytes(),
-            "learned the working set of a cell"
-        );
-        let _ = self.working_set.set(working_set);
+        match WorkingSet::learn(memory) {
+            Ok(working_set) => {
+                tracing::debug!(
+                    bytes = working_set.bytes(),
+                    "learned the working set of a cell"
+                );
+                let _ = self.working_set.set(working_set);
+            }
+            Err(error) => tracing::warn!(%error, "cannot read /proc/self/pagemap; no prefaulting"),
+        }
         Ok(())
     }
 
