@@ -42,7 +42,13 @@ pub struct SandboxConfig {
     pub preinitialized: bool,
     /// Instances with default limits kept started ahead of demand (0: none).
     pub warm_instances: usize,
-    /// Threads that run guest code.
+    /// Runtime that drives the instances. `None`: the sandbox starts its own
+    /// with `worker_threads` workers, apart from the caller's. A server
+    /// passes its own runtime: a cell's events then reach the waiting call on
+    /// the same worker thread, without waking another (~0.5 ms less per call
+    /// on a VM), at the price of guest code sharing the workers with I/O.
+    pub runtime: Option<tokio::runtime::Handle>,
+    /// Threads that run guest code, when the sandbox starts its own runtime.
     pub worker_threads: usize,
 }
 
@@ -58,6 +64,7 @@ impl SandboxConfig {
             max_memory_bytes: 4 << 30,
             preinitialized: true,
             warm_instances: 4,
+            runtime: None,
             worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
         }
     }
@@ -74,8 +81,10 @@ pub(crate) struct Inner {
     wasm: Vec<u8>,
     unmetered: Flavor,
     metered: OnceCell<Flavor>,
-    /// Runs the instances' driver tasks, apart from the caller's runtime.
-    runtime: Option<tokio::runtime::Runtime>,
+    /// The runtime of the instances' driver tasks, when the sandbox owns it.
+    own_runtime: Option<tokio::runtime::Runtime>,
+    /// Where the instances' driver tasks run.
+    runtime: tokio::runtime::Handle,
     pub(crate) warm: WarmPool,
     /// The pages a fresh instance's first cell writes, written ahead of the
     /// guest in every new instance (see [`crate::prefault`]).
@@ -84,7 +93,7 @@ pub(crate) struct Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        if let Some(runtime) = self.runtime.take() {
+        if let Some(runtime) = self.own_runtime.take() {
             runtime.shutdown_background();
         }
     }
@@ -126,18 +135,25 @@ impl Sandbox {
             std::fs::read(&config.artifacts.interpreter_wasm)?
         };
         let unmetered = Flavor::new(&config, &wasm, false).await?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(config.worker_threads.max(1))
-            .thread_name("guest")
-            .enable_time()
-            .build()?;
+        let (runtime, own_runtime) = match &config.runtime {
+            Some(handle) => (handle.clone(), None),
+            None => {
+                let own = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(config.worker_threads.max(1))
+                    .thread_name("guest")
+                    .enable_time()
+                    .build()?;
+                (own.handle().clone(), Some(own))
+            }
+        };
         let warm = WarmPool::new(config.warm_instances);
         let inner = Arc::new(Inner {
             config,
             wasm,
             unmetered,
             metered: OnceCell::new(),
-            runtime: Some(runtime),
+            own_runtime,
+            runtime,
             warm,
             working_set: std::sync::OnceLock::new(),
         });
@@ -184,10 +200,7 @@ impl Sandbox {
 
 impl Inner {
     fn spawn(&self, task: impl Future<Output = ()> + Send + 'static) -> JoinHandle<()> {
-        self.runtime
-            .as_ref()
-            .expect("the guest runtime lives as long as the sandbox")
-            .spawn(task)
+        self.runtime.spawn(task)
     }
 
     pub(crate) async fn start_session(&self, limits: InstanceLimits) -> Result<Session> {

@@ -79,6 +79,7 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     let mut sandbox_config = args.sandbox.config()?;
     sandbox_config.max_memory_bytes = args.max_memory_mb << 20;
     sandbox_config.warm_instances = args.warm_instances;
+    sandbox_config.runtime = Some(tokio::runtime::Handle::current());
     if let Some(scratch) = args.scratch_dir {
         std::fs::create_dir_all(&scratch)
             .with_context(|| format!("creating {}", scratch.display()))?;

@@ -33,6 +33,7 @@ pub fn start(config: ServiceConfig, warm_instances: usize) -> SocketAddr {
                 .expect("guest build missing: run sandbox/build.sh");
             let mut sandbox_config = SandboxConfig::new(artifacts);
             sandbox_config.warm_instances = warm_instances;
+            sandbox_config.runtime = Some(tokio::runtime::Handle::current());
             config.size_sandbox(&mut sandbox_config);
             let sandbox = Sandbox::new(sandbox_config)
                 .await

@@ -1,4 +1,5 @@
-//! The `code-interpreter serve` binary: structured logs and graceful shutdown.
+//! The `code-interpreter` binary: `serve` (structured logs, graceful
+//! shutdown) and `run` (events printed, displays saved as files).
 
 mod common;
 
@@ -82,4 +83,27 @@ async fn wait_until_serving(address: std::net::SocketAddr) {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     panic!("the server did not start serving");
+}
+
+#[test]
+fn run_prints_the_events_and_saves_displays_as_files() {
+    let displays = tempfile::tempdir().unwrap();
+    let code = "class Picture:\n    def _repr_svg_(self):\n        return '<svg>dot</svg>'\n\
+                print('hello')\ndisplay(Picture())\n2**70";
+    let output = Command::new(env!("CARGO_BIN_EXE_code-interpreter"))
+        .args(["run", "-c", code, "--format", "json", "--display-dir"])
+        .arg(displays.path())
+        .output()
+        .expect("running the binary");
+    assert!(output.status.success(), "{output:?}");
+    let events: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON event per line"))
+        .collect();
+    let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["stream", "display", "result", "end"]);
+    assert_eq!(events[2]["value"]["value"], "1180591620717411303424");
+    let saved = std::fs::read_to_string(displays.path().join("display-1.svg")).unwrap();
+    assert_eq!(saved, "<svg>dot</svg>");
 }
