@@ -48,38 +48,45 @@ impl Api {
         request::check_code(&self.config, &request.code)?;
         let remaining = || deadline.map(|deadline| deadline.saturating_sub(received.elapsed()));
         if request.session_id.is_empty() {
-            let instance = request::instance_limits(&self.config, request.instance_limits.as_ref());
-            // Refuse bad limits before waiting for a slot; the deadline is
-            // applied once the cell can start.
-            request::cell_limits(&self.config, request.limits.as_ref(), None)?;
-            let slot = self.run_slot().await?;
-            let session = self
-                .sandbox
-                .create_session(instance)
-                .await
-                .map_err(sandbox_error)?;
-            let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
-            let events = session
-                .execute(&request.code, limits)
-                .map_err(|error| match error {
-                    SessionError::FuelNotMetered => Status::invalid_argument(format!(
-                        "limits.fuel: {error}; set instance_limits.fuel_metered"
-                    )),
-                    _ => Status::internal(format!("a fresh interpreter failed: {error}")),
-                })?;
-            Ok(CellRun::new(
-                events,
-                Owner::OneOff {
-                    _interpreter: session,
-                    _slot: slot,
-                },
-            ))
+            self.start_one_off(&request, remaining).await
         } else {
             let session = self.sessions.get(&request.session_id)?;
             let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
             let (events, activity) = session.execute(&request.code, limits)?;
             Ok(CellRun::new(events, Owner::Session(activity)))
         }
+    }
+
+    /// Starts a cell on a fresh interpreter, once a run slot is free;
+    /// `remaining` is what is left of the caller's deadline.
+    async fn start_one_off(
+        &self,
+        request: &ExecuteRequest,
+        remaining: impl Fn() -> Option<Duration>,
+    ) -> Result<CellRun, Status> {
+        let instance = request::instance_limits(&self.config, request.instance_limits.as_ref());
+        // Refuse bad limits before waiting for a slot.
+        request::cell_limits(&self.config, request.limits.as_ref(), None)?;
+        let slot = self.run_slot().await?;
+        let session = self
+            .sandbox
+            .create_session(instance)
+            .await
+            .map_err(sandbox_error)?;
+        let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
+        let events = session
+            .execute(&request.code, limits)
+            .map_err(|error| match error {
+                SessionError::FuelNotMetered => Status::invalid_argument(format!(
+                    "limits.fuel: {error}; set instance_limits.fuel_metered"
+                )),
+                _ => Status::internal(format!("a fresh interpreter failed: {error}")),
+            })?;
+        let owner = Owner::OneOff {
+            _interpreter: session,
+            _slot: slot,
+        };
+        Ok(CellRun::new(events, owner))
     }
 
     /// A slot to run a cell without a session, waiting for one if all are
