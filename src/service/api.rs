@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use futures_util::Stream;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tonic::{Request, Response, Status};
 
+use super::batch::BatchRunner;
 use super::config::ServiceConfig;
 use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::event::Kind;
@@ -19,6 +20,11 @@ use crate::{CellEvents, Event, MemoryCapTooLarge, Outcome, Sandbox, Session, Ses
 
 /// The events of one Execute call, as the gRPC stream sends them.
 pub type EventStream = Pin<Box<dyn Stream<Item = Result<proto::Event, Status>> + Send>>;
+/// The results of one ExecuteBatch call, in the order the programs finish.
+pub type BatchStream = Pin<Box<dyn Stream<Item = Result<proto::BatchResult, Status>> + Send>>;
+
+/// Finished batch results that may wait for a slow reader before programs pause.
+const BATCH_RESULTS_BUFFERED: usize = 64;
 
 /// The `CodeInterpreter` implementation.
 pub struct Api {
@@ -27,13 +33,20 @@ pub struct Api {
     sessions: Arc<Sessions>,
     runs: Arc<Semaphore>,
     waiting_runs: Arc<AtomicUsize>,
+    batches: Arc<BatchRunner>,
 }
 
 impl Api {
     pub fn new(sandbox: Sandbox, config: ServiceConfig) -> Self {
+        let runs = Arc::new(Semaphore::new(config.max_concurrent_runs));
         Self {
             sessions: Sessions::new(&config),
-            runs: Arc::new(Semaphore::new(config.max_concurrent_runs)),
+            batches: Arc::new(BatchRunner {
+                sandbox: sandbox.clone(),
+                config: config.clone(),
+                runs: Arc::clone(&runs),
+            }),
+            runs,
             waiting_runs: Arc::new(AtomicUsize::new(0)),
             sandbox,
             config,
@@ -157,6 +170,36 @@ impl CodeInterpreter for Api {
         Ok(Response::new(Box::pin(stream)))
     }
 
+    type ExecuteBatchStream = BatchStream;
+
+    async fn execute_batch(
+        &self,
+        request: Request<proto::BatchRequest>,
+    ) -> Result<Response<BatchStream>, Status> {
+        let deadline = request::grpc_deadline(request.metadata())?;
+        let request = request.into_inner();
+        let session = match request.session_id.as_str() {
+            "" => None,
+            id => Some(self.sessions.get(id)?),
+        };
+        let batch = self.batches.plan(request, deadline)?;
+        let (results, receiver) = mpsc::channel(BATCH_RESULTS_BUFFERED);
+        let runner = Arc::clone(&self.batches);
+        // The stream owns the task: a caller that goes away stops the batch.
+        let task = AbortOnDrop(tokio::spawn(async move {
+            match session {
+                Some(session) => runner.run_in_session(batch, session, results).await,
+                None => runner.run_fresh(batch, results).await,
+            }
+        }));
+        let stream =
+            futures_util::stream::unfold((receiver, task), |(mut receiver, task)| async move {
+                let result = receiver.recv().await?;
+                Some((Ok(result), (receiver, task)))
+            });
+        Ok(Response::new(Box::pin(stream)))
+    }
+
     async fn execute_collected(
         &self,
         request: Request<ExecuteRequest>,
@@ -264,6 +307,15 @@ impl CellRun {
             wall_ms = wall_time.as_secs_f64() * 1e3,
             "cell finished"
         );
+    }
+}
+
+/// Aborts a task when dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

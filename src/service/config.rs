@@ -35,6 +35,8 @@ pub struct ServiceConfig {
     pub max_session_file_bytes: u64,
     /// Files given to CreateSession.
     pub max_session_files: usize,
+    /// Programs in one ExecuteBatch call.
+    pub max_batch_programs: usize,
 }
 
 impl Default for ServiceConfig {
@@ -53,6 +55,7 @@ impl Default for ServiceConfig {
             max_request_bytes: 80 << 20,
             max_session_file_bytes: 64 << 20,
             max_session_files: 1000,
+            max_batch_programs: 10_000,
         }
     }
 }

@@ -7,10 +7,12 @@
 //! - `convert`: library events to API messages;
 //! - `files`: files placed into a session's scratch directory;
 //! - `sessions`: the session table (ids, idle expiry, the session cap);
+//! - `batch`: ExecuteBatch, many programs with their answers;
 //! - `api`: the `CodeInterpreter` implementation;
 //! - `server`: listening, health, reflection and graceful shutdown.
 
 mod api;
+mod batch;
 mod config;
 mod convert;
 mod files;
