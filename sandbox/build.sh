@@ -28,6 +28,11 @@ on_exit() {
 }
 trap on_exit EXIT
 
+# One build at a time per cache: a second run waits, then finds the stages built.
+mkdir -p "$WORK"
+exec 9>"$WORK/.lock"
+flock 9
+
 # Runs a noisy command with its output in a log file, shown if it fails.
 logged() {
   LOG=$1; shift

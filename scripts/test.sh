@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs all tests:
 # the guest build (sandbox/build.sh), the runner's own unit tests, formatting,
-# lints and the Rust integration tests against the real guest.
+# lints, the Rust integration tests against the real guest, and the Python
+# client's tests against a real server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,3 +11,5 @@ sandbox/build.sh
 cargo fmt --check
 cargo clippy -j 2 --all-targets -- -D warnings
 cargo test -j 2
+cargo build -j 2 --bin code-interpreter
+clients/python/run_tests.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"

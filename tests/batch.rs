@@ -109,6 +109,7 @@ async fn failures_stay_with_their_program() {
                 answer: answer(answer::Kind::Variable("missing".into())),
                 ..program("x = 1")
             },
+            short("total = (1 +", 0),
         ],
         instance_limits: Some(InstanceLimits {
             memory_bytes: 128 << 20,
@@ -124,7 +125,7 @@ async fn failures_stay_with_their_program() {
         0,
         "the endless loop finishes last, after the others came back"
     );
-    let results = by_index(arrived, 5);
+    let results = by_index(arrived, 6);
     assert_eq!(results[0].outcome(), proto::Outcome::Timeout);
     assert_eq!(results[0].short_error, "timeout");
     assert_eq!(results[1].outcome(), proto::Outcome::MemoryLimit);
@@ -145,6 +146,8 @@ async fn failures_stay_with_their_program() {
         results[4].short_error,
         "NameError: name 'missing' is not defined"
     );
+    assert_eq!(results[5].outcome(), proto::Outcome::Error);
+    assert_eq!(results[5].short_error, "SyntaxError: '(' was never closed");
 }
 
 #[tokio::test]

@@ -479,3 +479,16 @@ async fn a_memory_cap_above_the_sandbox_maximum_is_refused() {
         .expect("typed error");
     assert_eq!(cap.asked, 64 << 30);
 }
+
+#[tokio::test]
+async fn text_files_default_to_utf8() {
+    let code = "import locale, sys\n\
+                open('/mnt/data/café.txt', 'w').write('naïve café ☕')\n\
+                raw = open('/mnt/data/café.txt', 'rb').read()\n\
+                (open('/mnt/data/café.txt').read(), raw == 'naïve café ☕'.encode('utf-8'), sys.flags.utf8_mode, locale.getpreferredencoding())";
+    let events = run(code).await;
+    assert_eq!(
+        result(&events).text_plain,
+        "('naïve café ☕', True, 1, 'utf-8')"
+    );
+}

@@ -40,6 +40,13 @@ ci_check(PyStatus status)
 static void
 ci_initialize(void)
 {
+    /* UTF-8 mode: open() without an encoding reads and writes UTF-8, as
+     * model-written code expects (the C locale of WASI would mean ASCII). */
+    PyPreConfig preconfig;
+    PyPreConfig_InitIsolatedConfig(&preconfig);
+    preconfig.utf8_mode = 1;
+    ci_check(Py_PreInitialize(&preconfig));
+
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
     /* Fixed hash secret: the snapshot freezes every dict built during

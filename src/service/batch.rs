@@ -337,8 +337,7 @@ fn compose(program: &Planned, cells: &[Cell], max_answer_chars: usize) -> proto:
 fn short_error(end: &CellEnd, error: Option<&ExecError>) -> String {
     match (end.outcome, error) {
         (Outcome::Ok, _) => String::new(),
-        (Outcome::Error, Some(error)) if error.evalue.is_empty() => error.ename.clone(),
-        (Outcome::Error, Some(error)) => format!("{}: {}", error.ename, error.evalue),
+        (Outcome::Error, Some(error)) => last_traceback_line(error),
         (Outcome::Error, None) => "error".to_owned(),
         (Outcome::Timeout, _) => "timeout".to_owned(),
         (Outcome::MemoryLimit, _) => "memory limit".to_owned(),
@@ -352,6 +351,21 @@ fn short_error(end: &CellEnd, error: Option<&ExecError>) -> String {
                 message.lines().next().unwrap_or_default()
             )
         }
+    }
+}
+
+/// The last line of an exception's traceback, e.g. `ZeroDivisionError:
+/// division by zero` (what harnesses report); `ename: evalue` without one.
+fn last_traceback_line(error: &ExecError) -> String {
+    let last = error
+        .traceback
+        .iter()
+        .flat_map(|entry| entry.lines())
+        .rfind(|line| !line.trim().is_empty());
+    match last {
+        Some(line) => line.trim().to_owned(),
+        None if error.evalue.is_empty() => error.ename.clone(),
+        None => format!("{}: {}", error.ename, error.evalue),
     }
 }
 

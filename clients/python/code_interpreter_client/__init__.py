@@ -1,0 +1,23 @@
+"""Python client of the code-interpreter gRPC service.
+
+    from code_interpreter_client import Client
+
+    with Client("127.0.0.1:50051") as client, client.create_session() as session:
+        session.execute("x = 2**100")
+        print(session.execute("x + 1").result)
+"""
+
+from .batch import AnswerSpec, BatchResult, Program, in_input_order
+from .client import Client, Session, SessionInfo
+from .errors import (CapacityExhausted, CodeInterpreterError, InvalidRequest, SessionEnded,
+                     SessionNotFound)
+from .events import (CellError, Display, EndEvent, Event, ExecutionResult, ResultEvent,
+                     StreamEvent, Usage)
+from .values import Repr, Symbolic
+
+__all__ = [
+    "AnswerSpec", "BatchResult", "CapacityExhausted", "CellError", "Client", "CodeInterpreterError",
+    "Display", "EndEvent", "Event", "ExecutionResult", "InvalidRequest", "Program", "Repr",
+    "ResultEvent", "Session", "SessionEnded", "SessionInfo", "SessionNotFound", "StreamEvent",
+    "Symbolic", "Usage", "in_input_order",
+]
