@@ -101,9 +101,11 @@ impl BatchRunner {
         // A fuel budget needs a fuel-metered interpreter.
         instance.fuel_metered |= fuel;
         let parallel = match usize::try_from(request.max_parallel) {
-            Ok(0) | Err(_) => config.max_concurrent_runs,
-            Ok(asked) => asked.min(config.max_concurrent_runs),
-        };
+            Ok(0) => config.default_batch_parallelism,
+            Ok(asked) => asked,
+            Err(_) => config.max_concurrent_runs,
+        }
+        .min(config.max_concurrent_runs);
         Ok(Batch {
             programs,
             parallel,

@@ -37,6 +37,10 @@ pub struct ServiceConfig {
     pub max_session_files: usize,
     /// Programs in one ExecuteBatch call.
     pub max_batch_programs: usize,
+    /// Programs of a batch running at once when the request leaves it to
+    /// the server. Time limits are wall-clock: running many more programs
+    /// than cores stretches each one's time and lets correct programs time out.
+    pub default_batch_parallelism: usize,
 }
 
 impl Default for ServiceConfig {
@@ -56,6 +60,8 @@ impl Default for ServiceConfig {
             max_session_file_bytes: 64 << 20,
             max_session_files: 1000,
             max_batch_programs: 10_000,
+            default_batch_parallelism: 4 * std::thread::available_parallelism()
+                .map_or(2, usize::from),
         }
     }
 }
