@@ -291,7 +291,7 @@ def sweep_settings(count):
     measured; the first is the default: one call, max_parallel 0."""
     chunk = max(1, count // 10)
     quarter = -(-count // 4)
-    settings = [("S", "one call, max_parallel 0 (server max)", lambda service, codes: service.batch(codes))]
+    settings = [("S", "one call, max_parallel 0 (server default)", lambda service, codes: service.batch(codes))]
     for parallel in sorted({CORES, 4, 8, 16}):
         settings.append((f"S@{parallel}", f"one call, max_parallel {parallel}",
                          lambda service, codes, parallel=parallel: service.batch(codes, parallel)))
