@@ -32,7 +32,9 @@
 //!    with the native `python3` doing the same (end to end) for context.
 //! 4. The latency of a `1+1` cell in a warm session.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -92,9 +94,7 @@ impl Counts {
     }
 
     fn from_env() -> Self {
-        let env_quick = std::env::var("GUEST_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
-        let arg_quick = std::env::args().any(|arg| arg == "--quick");
-        if env_quick || arg_quick {
+        if common::quick_mode("GUEST_BENCH_QUICK") {
             Self::quick()
         } else {
             Self::full()
@@ -148,7 +148,7 @@ fn main() -> Result<()> {
 
 async fn run(counts: &Counts) -> Result<()> {
     let artifacts = Artifacts::load(&Artifacts::default_dir())?;
-    let python = native_python()?;
+    let python = common::native_python("GUEST_BENCH_PYTHON")?;
     eprintln!(
         "guest build {}; native interpreter {}",
         artifacts.build_id,
@@ -438,15 +438,6 @@ async fn session_cells(sandbox: &Sandbox, warmup: usize, cells: usize) -> Result
         }
     }
     Ok(Stats::new(samples))
-}
-
-/// The native interpreter's real executable (not a launcher shim).
-fn native_python() -> Result<PathBuf> {
-    let python = std::env::var_os("GUEST_BENCH_PYTHON").unwrap_or_else(|| "python3".into());
-    let stdout =
-        native_output(Command::new(&python).args(["-c", "import sys; print(sys.executable)"]))
-            .with_context(|| format!("running {}", python.to_string_lossy()))?;
-    Ok(PathBuf::from(stdout.trim()))
 }
 
 /// Runs a native command to completion, failing unless it exits successfully.

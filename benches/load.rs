@@ -29,6 +29,8 @@
 //!    fixed time: fresh instances, one session per client, and native
 //!    `python3 -c "print(1+1)"` subprocesses.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -94,9 +96,7 @@ impl Settings {
     }
 
     fn from_env() -> Self {
-        let env_quick = std::env::var("LOAD_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
-        let arg_quick = std::env::args().any(|arg| arg == "--quick");
-        if env_quick || arg_quick {
+        if common::quick_mode("LOAD_BENCH_QUICK") {
             Self::quick()
         } else {
             Self::full()
@@ -109,7 +109,7 @@ fn main() -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let python = native_python()?;
+    let python = common::native_python("LOAD_BENCH_PYTHON")?;
     let max_sessions = settings.idle_sessions + CONCURRENCY.iter().max().unwrap_or(&1);
     // Owned out here, so that the server is stopped outside the runtime, also
     // when a measurement fails or panics.
@@ -550,22 +550,6 @@ async fn native_call(python: &Path) -> Result<Duration> {
     let stdout = String::from_utf8_lossy(&output.stdout);
     ensure!(stdout.trim() == "2", "native python printed {stdout:?}");
     Ok(latency)
-}
-
-/// The native interpreter's real executable (not a launcher shim).
-fn native_python() -> Result<PathBuf> {
-    let python = std::env::var_os("LOAD_BENCH_PYTHON").unwrap_or_else(|| "python3".into());
-    let output = Command::new(&python)
-        .args(["-c", "import sys; print(sys.executable)"])
-        .output()
-        .with_context(|| format!("running {}", python.to_string_lossy()))?;
-    ensure!(
-        output.status.success(),
-        "{} failed: {}",
-        python.to_string_lossy(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Ok(PathBuf::from(String::from_utf8(output.stdout)?.trim()))
 }
 
 // ---------------------------------------------------------------------------

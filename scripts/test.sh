@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# cargo fmt and cargo clippy come with rustup's default profile; add them if missing.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  rustup component add rustfmt clippy
+fi
 sandbox/build.sh
 (cd sandbox/runtime && python3 -m unittest discover -s tests)
 cargo fmt --check

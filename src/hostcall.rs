@@ -33,7 +33,7 @@ pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
 /// Event bytes one cell may send in all (displays, results and errors
 /// included): user code can reach `_hostcall` too, and events queue in host
 /// memory.
-pub const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
+const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
 
 /// A cell waiting to run in an instance.
 pub struct CellRequest {

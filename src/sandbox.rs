@@ -170,7 +170,7 @@ impl Sandbox {
     /// A memory cap above [`SandboxConfig::max_memory_bytes`] is refused with
     /// [`MemoryCapTooLarge`].
     pub async fn create_session(&self, limits: InstanceLimits) -> Result<Session> {
-        let max = self.inner.config.max_memory_bytes;
+        let max = self.max_memory_bytes();
         if limits.memory_bytes > max {
             return Err(MemoryCapTooLarge {
                 asked: limits.memory_bytes,
@@ -184,6 +184,11 @@ impl Sandbox {
             return Ok(session);
         }
         self.inner.start_session(limits).await
+    }
+
+    /// The largest memory cap an instance may ask for.
+    pub fn max_memory_bytes(&self) -> u64 {
+        self.inner.config.max_memory_bytes
     }
 
     /// Runs one cell on a fresh instance that is thrown away afterwards.
@@ -231,22 +236,20 @@ impl Inner {
 
     /// Starts an instance; also returns where its linear memory is.
     async fn start_instance(&self, limits: InstanceLimits) -> Result<(Session, MemoryRegion)> {
-        let inner = self;
         let flavor = if limits.fuel_metered {
-            inner
-                .metered
-                .get_or_try_init(|| Flavor::new(&inner.config, &inner.wasm, true))
+            self.metered
+                .get_or_try_init(|| Flavor::new(&self.config, &self.wasm, true))
                 .await?
         } else {
-            &inner.unmetered
+            &self.unmetered
         };
         let scratch = tempfile::Builder::new()
             .prefix("ci-session-")
-            .tempdir_in(&inner.config.scratch_root)
+            .tempdir_in(&self.config.scratch_root)
             .context("creating the scratch directory")?;
         let (cells, receiver) = mpsc::channel(MAX_QUEUED_CELLS);
         let state = GuestState::new(
-            &inner.config.artifacts.stdlib_dir,
+            &self.config.artifacts.stdlib_dir,
             scratch.path(),
             limits,
             Some(receiver),
@@ -265,14 +268,14 @@ impl Inner {
             base: memory.data_ptr(&store) as usize,
             len: memory.data_size(&store),
         };
-        if let Some(working_set) = inner.working_set.get() {
+        if let Some(working_set) = self.working_set.get() {
             working_set.populate(region);
         }
         let end_reason = Arc::new(Mutex::new(None));
         let scratch_dir = scratch.path().to_owned();
         // The driver owns the scratch directory: it is deleted after the
         // instance is gone, off the caller's path (deleting costs ~0.5 ms).
-        let driver = inner.spawn({
+        let driver = self.spawn({
             let end_reason = Arc::clone(&end_reason);
             async move {
                 instance::drive(store, instance, &end_reason).await;

@@ -111,7 +111,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        self.driver.abort();
+        self.close();
     }
 }
 

@@ -3,14 +3,14 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{
     self, Answer, BatchRequest, BatchResult, CellLimits, InstanceLimits, Program, answer,
     value::Kind as V,
 };
-use common::server::{Client, channel, client, create_session, request, start};
+use common::server::{Client, channel, client, create_session, drain, request, start};
 
 fn program(code: &str) -> Program {
     Program {
@@ -25,16 +25,12 @@ fn answer(kind: answer::Kind) -> Option<Answer> {
 
 /// Runs a batch and returns its results in the order they arrived.
 async fn batch(client: &mut Client, request: BatchRequest) -> Vec<BatchResult> {
-    let mut stream = client
+    let stream = client
         .execute_batch(request)
         .await
         .expect("ExecuteBatch accepted")
         .into_inner();
-    let mut results = Vec::new();
-    while let Some(result) = stream.message().await.expect("batch results") {
-        results.push(result);
-    }
-    results
+    drain(stream).await
 }
 
 /// `results` sorted by program index, checking each index comes once.
@@ -117,9 +113,7 @@ async fn failures_stay_with_their_program() {
         }),
         ..Default::default()
     };
-    let started = Instant::now();
     let arrived = batch(&mut client, request).await;
-    assert!(started.elapsed() < Duration::from_secs(20));
     assert_eq!(
         arrived.last().unwrap().index,
         0,

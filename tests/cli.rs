@@ -6,8 +6,8 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{Client, channel, outcome, request, stdout};
+use code_interpreter::service::proto;
+use common::server::{Client, channel, drain, kinds, outcome, request, stdout};
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -29,7 +29,7 @@ async fn sigterm_lets_the_running_cell_finish_then_exits() {
 
     let mut client = Client::new(channel(address).await);
     let code = "import time\ntime.sleep(1.5)\nprint('finished')";
-    let mut stream = client
+    let stream = client
         .execute(request("", code))
         .await
         .expect("accepted")
@@ -41,10 +41,7 @@ async fn sigterm_lets_the_running_cell_finish_then_exits() {
         .expect("sending SIGTERM");
     assert!(signal.success());
 
-    let mut events: Vec<Kind> = Vec::new();
-    while let Some(event) = stream.message().await.expect("the cell's events") {
-        events.push(event.kind.unwrap());
-    }
+    let events = kinds(drain(stream).await);
     assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
     assert_eq!(stdout(&events), "finished\n");
 

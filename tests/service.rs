@@ -7,8 +7,8 @@ use std::time::Duration;
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, event::Kind, value::Kind as V};
 use common::server::{
-    Client, channel, client, create_session, end, error, execute, outcome, request, result, run,
-    start, stdout, value,
+    Client, channel, client, create_session, drain, end, error, execute, kinds, outcome, request,
+    result, run, start, stdout, value,
 };
 use tonic::Code;
 
@@ -96,11 +96,8 @@ async fn the_callers_deadline_bounds_the_cell() {
     let mut client = client().await;
     let mut call = tonic::Request::new(request("", "import time\ntime.sleep(30)"));
     call.set_timeout(Duration::from_secs(1));
-    let mut stream = client.execute(call).await.expect("accepted").into_inner();
-    let mut events = Vec::new();
-    while let Some(event) = stream.message().await.expect("events before the deadline") {
-        events.push(event.kind.unwrap());
-    }
+    let stream = client.execute(call).await.expect("accepted").into_inner();
+    let events = kinds(drain(stream).await);
     assert_eq!(outcome(&events), proto::Outcome::Timeout);
 }
 

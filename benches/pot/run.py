@@ -230,52 +230,33 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def generate_stubs(out_dir):
-    """Generates the Python gRPC stubs from proto/ into out_dir and imports them."""
-    subprocess.run(
-        [sys.executable, "-m", "grpc_tools.protoc", f"-I{REPO / 'proto'}",
-         f"--python_out={out_dir}", f"--grpc_python_out={out_dir}",
-         str(REPO / "proto/code_interpreter/v1/interpreter.proto")],
-        check=True,
-    )
-    sys.path.insert(0, str(out_dir))
-    from code_interpreter.v1 import interpreter_pb2, interpreter_pb2_grpc
-
-    return interpreter_pb2, interpreter_pb2_grpc
-
-
 class Service:
-    """An ExecuteBatch client of the running server."""
+    """An ExecuteBatch client of the running server (the project's Python client)."""
 
-    def __init__(self, grpc, pb, rpc, address):
-        self.pb = pb
-        self.channel = grpc.insecure_channel(address)
-        self.stub = rpc.CodeInterpreterStub(self.channel)
+    def __init__(self, address):
+        from code_interpreter_client import Client
+
+        self.client = Client(address)
 
     def batch(self, codes, max_parallel=0, answer=ANSWER):
         """Runs codes in one ExecuteBatch call; their Runs in input order."""
-        pb = self.pb
-        request = pb.BatchRequest(
-            programs=[pb.Program(code=code) for code in codes],
-            max_parallel=max_parallel,
-            limits=pb.CellLimits(timeout_ms=int(TIMEOUT_S * 1000)),
-            answer=pb.Answer(expression=answer),
-        )
         runs = [None] * len(codes)
-        for result in self.stub.ExecuteBatch(request, timeout=3600):
+        results = self.client.batch(codes, answer=("expression", answer),
+                                    max_parallel=max_parallel, timeout=TIMEOUT_S)
+        for result in results:
             runs[result.index] = self.run_of(result)
         missing = [index for index, run in enumerate(runs) if run is None]
         if missing:
             sys.exit(f"ExecuteBatch sent no result for programs {missing[:10]}")
         return runs
 
-    def run_of(self, result):
+    @staticmethod
+    def run_of(result):
         """The Run of a BatchResult."""
-        outcome = self.pb.Outcome.Name(result.outcome).removeprefix("OUTCOME_").lower()
         seconds = result.usage.wall_time_us / 1e6
-        if outcome == "ok":
+        if result.ok:
             return Run("ok", answer=result.answer_text, seconds=seconds)
-        return Run(outcome, error=result.short_error, seconds=seconds)
+        return Run(result.outcome, error=result.short_error, seconds=seconds)
 
     def sandbox_description(self):
         """The sandbox's Python, sympy and mpmath versions (one small batch,
@@ -315,19 +296,18 @@ def measure_service(codes, sweep):
     import grpc
 
     with tempfile.TemporaryDirectory(prefix="pot-bench-") as tmp:
-        pb, rpc = generate_stubs(tmp)
         with Server(Path(tmp) / "server.log") as server:
             started = time.monotonic()
             server.wait_until_serving(grpc)
             print(f"server serving on {server.address} after {time.monotonic() - started:.2f} s", file=sys.stderr)
-            service = Service(grpc, pb, rpc, server.address)
+            service = Service(server.address)
             description = service.sandbox_description()
             settings = sweep_settings(len(codes))
             measurements = []
             for name, label, run in settings if sweep else settings[:1]:
                 print(f"{name}: {label}", file=sys.stderr)
                 measurements.append(timed(name, label, lambda: run(service, codes), server.cpu_seconds))
-            service.channel.close()
+            service.client.close()
     return measurements, description
 
 

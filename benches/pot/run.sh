@@ -26,4 +26,7 @@ sandbox/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
 
 export PATH="$venv/bin:$PATH"
+# The service is called through the project's Python client (clients/python).
+python3 clients/python/generate.py
+export PYTHONPATH="$PWD/clients/python${PYTHONPATH:+:$PYTHONPATH}"
 exec python3 benches/pot/run.py "$@"

@@ -16,7 +16,7 @@ use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
 use super::sessions::{Activity, Sessions};
 use super::{convert, files, request};
-use crate::{CellEvents, Event, MemoryCapTooLarge, Outcome, Sandbox, Session, SessionError};
+use crate::{CellEvents, Event, Outcome, Sandbox, Session, SessionError};
 
 /// The events of one Execute call, as the gRPC stream sends them.
 pub type EventStream = Pin<Box<dyn Stream<Item = Result<proto::Event, Status>> + Send>>;
@@ -77,7 +77,11 @@ impl Api {
         request: &ExecuteRequest,
         remaining: impl Fn() -> Option<Duration>,
     ) -> Result<CellRun, Status> {
-        let instance = request::instance_limits(&self.config, request.instance_limits.as_ref());
+        let instance = request::instance_limits(
+            &self.config,
+            self.sandbox.max_memory_bytes(),
+            request.instance_limits.as_ref(),
+        )?;
         // Refuse bad limits before waiting for a slot.
         request::cell_limits(&self.config, request.limits.as_ref(), None)?;
         let slot = self.run_slot().await?;
@@ -124,18 +128,23 @@ impl CodeInterpreter for Api {
     ) -> Result<Response<proto::CreateSessionResponse>, Status> {
         let request = request.into_inner();
         files::check(&self.config, &request.files)?;
-        let limits = request::instance_limits(&self.config, request.limits.as_ref());
+        let limits = request::instance_limits(
+            &self.config,
+            self.sandbox.max_memory_bytes(),
+            request.limits.as_ref(),
+        )?;
         let slot = self.sessions.reserve()?;
         let session = self
             .sandbox
             .create_session(limits)
             .await
             .map_err(sandbox_error)?;
-        files::write(session.scratch_dir(), &request.files)?;
+        let file_count = request.files.len();
+        files::write(session.scratch_dir().to_owned(), request.files).await?;
         let session = self.sessions.insert(session, slot);
-        tracing::info!(session = %session.id, files = request.files.len(), "session created");
+        tracing::info!(session = %session.id, files = file_count, "session created");
         Ok(Response::new(proto::CreateSessionResponse {
-            session: Some(session.describe(&self.sessions)),
+            session: Some(self.sessions.info(&session)),
         }))
     }
 
@@ -341,10 +350,7 @@ impl Drop for Waiting {
 }
 
 /// The status for a sandbox that could not start an interpreter.
-fn sandbox_error(error: anyhow::Error) -> Status {
-    if let Some(cap) = error.downcast_ref::<MemoryCapTooLarge>() {
-        return Status::invalid_argument(format!("limits.memory_bytes: {cap}"));
-    }
+pub(super) fn sandbox_error(error: anyhow::Error) -> Status {
     if error
         .chain()
         .any(|cause| cause.is::<wasmtime::PoolConcurrencyLimitError>())

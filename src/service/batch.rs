@@ -13,6 +13,7 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 use tonic::Status;
 
+use super::api::sandbox_error;
 use super::config::ServiceConfig;
 use super::proto::{self, answer};
 use super::sessions::ManagedSession;
@@ -97,7 +98,11 @@ impl BatchRunner {
                 limits,
             });
         }
-        let mut instance = request::instance_limits(config, request.instance_limits.as_ref());
+        let mut instance = request::instance_limits(
+            config,
+            self.sandbox.max_memory_bytes(),
+            request.instance_limits.as_ref(),
+        )?;
         // A fuel budget needs a fuel-metered interpreter.
         instance.fuel_metered |= fuel;
         let parallel = match usize::try_from(request.max_parallel) {
@@ -181,7 +186,7 @@ impl BatchRunner {
                 .sandbox
                 .create_session(batch.instance)
                 .await
-                .map_err(|error| Status::internal(format!("starting an interpreter: {error:#}")))?;
+                .map_err(sandbox_error)?;
             Ok::<_, Status>((slot, limits, session))
         };
         match started.await {

@@ -40,8 +40,15 @@ pub fn check(config: &ServiceConfig, files: &[proto::File]) -> Result<(), Status
     Ok(())
 }
 
-/// Writes checked `files` under `root`, creating directories as needed.
-pub fn write(root: &Path, files: &[proto::File]) -> Result<(), Status> {
+/// Writes checked `files` under `root`, creating directories as needed, on a
+/// blocking thread (they may hold tens of MiB).
+pub async fn write(root: PathBuf, files: Vec<proto::File>) -> Result<(), Status> {
+    tokio::task::spawn_blocking(move || write_now(&root, &files))
+        .await
+        .map_err(|error| Status::internal(format!("writing the files: {error}")))?
+}
+
+fn write_now(root: &Path, files: &[proto::File]) -> Result<(), Status> {
     for file in files {
         let path = root.join(relative_path(&file.path)?);
         let written = path
@@ -49,7 +56,7 @@ pub fn write(root: &Path, files: &[proto::File]) -> Result<(), Status> {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, &file.content));
         if let Err(error) = written {
-            return Err(Status::invalid_argument(format!(
+            return Err(Status::internal(format!(
                 "cannot write file {:?}: {error}",
                 file.path
             )));
@@ -126,7 +133,7 @@ mod tests {
             content: b"hello".to_vec(),
         }];
         check(&ServiceConfig::default(), &files).unwrap();
-        write(root.path(), &files).unwrap();
+        write_now(root.path(), &files).unwrap();
         assert_eq!(
             std::fs::read(root.path().join("d/e/f.txt")).unwrap(),
             b"hello"

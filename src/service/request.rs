@@ -56,21 +56,28 @@ pub fn cell_limits(
     })
 }
 
-/// The limits of an interpreter: the request's, else the defaults. (The
-/// sandbox refuses memory caps above its maximum.)
+/// The limits of an interpreter: the request's, else the defaults; a memory
+/// cap above `max_memory_bytes` (the sandbox's) is refused.
 pub fn instance_limits(
     config: &ServiceConfig,
+    max_memory_bytes: u64,
     requested: Option<&proto::InstanceLimits>,
-) -> InstanceLimits {
+) -> Result<InstanceLimits, Status> {
     let requested = requested.cloned().unwrap_or_default();
-    InstanceLimits {
-        memory_bytes: match requested.memory_bytes {
-            0 => config.default_memory_bytes,
-            bytes => bytes,
-        },
+    let memory_bytes = match requested.memory_bytes {
+        0 => config.default_memory_bytes,
+        bytes => bytes,
+    };
+    if memory_bytes > max_memory_bytes {
+        return Err(Status::invalid_argument(format!(
+            "limits.memory_bytes {memory_bytes} exceeds the maximum of {max_memory_bytes} bytes"
+        )));
+    }
+    Ok(InstanceLimits {
+        memory_bytes,
         fuel_metered: requested.fuel_metered,
         random_seed: requested.random_seed,
-    }
+    })
 }
 
 /// Refuses cell source over the size cap.

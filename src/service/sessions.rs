@@ -136,10 +136,12 @@ impl Sessions {
             .cloned()
             .collect();
         sessions.sort_by_key(|session| session.created_at);
-        sessions
-            .iter()
-            .map(|session| session.info(self.idle_timeout))
-            .collect()
+        sessions.iter().map(|session| self.info(session)).collect()
+    }
+
+    /// What a session looks like from outside.
+    pub fn info(&self, session: &ManagedSession) -> proto::SessionInfo {
+        session.info(self.idle_timeout)
     }
 
     fn not_found(&self, id: &str) -> Status {
@@ -254,11 +256,6 @@ impl ManagedSession {
             last_active_unix_ms: unix_ms(self.last_active.lock().expect("activity lock").1),
             idle_timeout_ms: u64::try_from(idle_timeout.as_millis()).unwrap_or(u64::MAX),
         }
-    }
-
-    /// Session info for a CreateSession response.
-    pub fn describe(&self, sessions: &Sessions) -> proto::SessionInfo {
-        self.info(sessions.idle_timeout)
     }
 }
 

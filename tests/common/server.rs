@@ -93,18 +93,31 @@ pub fn request(session_id: &str, code: &str) -> proto::ExecuteRequest {
     }
 }
 
+/// Every message of a server stream, in order, until it ends.
+pub async fn drain<T>(mut stream: tonic::Streaming<T>) -> Vec<T> {
+    let mut messages = Vec::new();
+    while let Some(message) = stream.message().await.expect("the stream's messages") {
+        messages.push(message);
+    }
+    messages
+}
+
+/// The kinds of streamed events.
+pub fn kinds(events: Vec<proto::Event>) -> Vec<Kind> {
+    events
+        .into_iter()
+        .map(|event| event.kind.expect("event kind"))
+        .collect()
+}
+
 /// Runs `request` through the streaming Execute and collects its events.
 pub async fn execute(client: &mut Client, request: proto::ExecuteRequest) -> Vec<Kind> {
-    let mut stream = client
+    let stream = client
         .execute(request)
         .await
         .expect("Execute accepted")
         .into_inner();
-    let mut events = Vec::new();
-    while let Some(event) = stream.message().await.expect("event stream") {
-        events.push(event.kind.expect("event kind"));
-    }
-    events
+    kinds(drain(stream).await)
 }
 
 /// Runs `code` in `session_id` ("" for none) and collects its events.

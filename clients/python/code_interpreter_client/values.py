@@ -14,30 +14,31 @@ from ._proto import pb
 _INT_CHUNK_DIGITS = 4000
 
 
+class _ShownAsText:
+    """str() and repr() give the object's text, as they do for sympy objects."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
 @dataclass(frozen=True, repr=False)
-class Symbolic:
-    """A sympy object: its str() and its LaTeX. str() and repr() give the text, as sympy's do."""
+class Symbolic(_ShownAsText):
+    """A sympy object: its str() and its LaTeX."""
 
     text: str
     latex: str
 
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
-
 
 @dataclass(frozen=True, repr=False)
-class Repr:
-    """Any other object, as its repr() text and type name. str() and repr() give the text."""
+class Repr(_ShownAsText):
+    """Any other object, as its repr() text and type name."""
 
     type_name: str
     text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
 
 
 def to_python(value: pb.Value) -> Any:
