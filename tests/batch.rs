@@ -237,7 +237,15 @@ async fn malformed_batches_are_invalid_arguments() {
         }),
         ..Default::default()
     };
-    for bad in [bad_variable, too_long] {
+    let too_much_memory = BatchRequest {
+        programs: vec![program("1")],
+        instance_limits: Some(InstanceLimits {
+            memory_bytes: 1 << 40,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    for bad in [bad_variable, too_long, too_much_memory] {
         let status = client.execute_batch(bad).await.expect_err("refused");
         assert_eq!(status.code(), tonic::Code::InvalidArgument, "{status:?}");
     }
