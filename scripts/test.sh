@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
   rustup component add rustfmt clippy
 fi
+scripts/host-deps.sh
 sandbox/build.sh
 (cd sandbox/runtime && python3 -m unittest discover -s tests)
 cargo fmt --check

@@ -13,6 +13,9 @@
 //!   running cell; answers `1`, or `0` when a stream chunk was dropped by the
 //!   output cap. A cell whose events pass [`MAX_EVENT_BYTES_PER_CELL`] is
 //!   stopped with [`Outcome::OutputLimit`].
+//! - `chart`: a figure spec from the guest's `matplotlib` (docs/CHARTS.md);
+//!   `display` renders it into a display event of the running cell (counted
+//!   like other events) and answers nothing, `render` answers the file bytes.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,6 +25,7 @@ use serde::Serialize;
 use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
+use crate::charts::{self, ChartOutput};
 use crate::events::{CellEnd, Event, Outcome, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
@@ -204,6 +208,7 @@ async fn dispatch(
     match op {
         "next" => next_cell(caller).await,
         "event" => record_event(caller, payload),
+        "chart" => chart(caller, payload),
         _ => Ok(Err(format!("unknown host operation {op:?}"))),
     }
 }
@@ -321,6 +326,26 @@ fn record_event(
         return Err(Interrupted(Outcome::OutputLimit).into());
     }
     Ok(forward_event(cell, payload))
+}
+
+/// Renders a figure; a display goes to the running cell like a guest event.
+fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<Vec<u8>, Refusal>> {
+    let Some(cell) = caller.data_mut().host.current.as_mut() else {
+        return Ok(Err("no cell is running".to_owned()));
+    };
+    match charts::handle(payload) {
+        Ok(ChartOutput::File(bytes)) => Ok(Ok(bytes)),
+        Ok(ChartOutput::Display(display)) => {
+            cell.event_bytes += display.data.iter().map(|item| item.data.len()).sum::<usize>();
+            if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
+                cell.output_truncated = true;
+                return Err(Interrupted(Outcome::OutputLimit).into());
+            }
+            let _ = cell.events.send(Event::Display(display));
+            Ok(Ok(Vec::new()))
+        }
+        Err(error) => Ok(Err(error.to_string())),
+    }
 }
 
 fn forward_event(cell: &mut RunningCell, payload: &[u8]) -> Result<Vec<u8>, Refusal> {

@@ -6,6 +6,7 @@
 //! [`service`] puts it behind the gRPC API in `proto/`.
 
 pub mod artifacts;
+pub mod charts;
 mod engine;
 pub mod events;
 mod fsutil;

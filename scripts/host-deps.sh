@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the host build needs: the fonts embedded for
+# chart text (see assets/fonts/README.md).
+set -euo pipefail
+
+packages=(fonts-dejavu-core fonts-wqy-microhei)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,431 @@
+//! Draws one artist (line, bars, histogram, scatter, fill, reference line,
+//! text, annotation, pie) in its axes.
+
+use std::f64::consts::PI;
+
+use super::color::Rgba;
+use super::geometry::{Point, Rect};
+use super::layout::{PlacedAxes, text_block};
+use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
+use super::scale::{AxisMap, text_anchor};
+use super::spec::{Artist, AxlineOrientation, HAlign, HistType, LineStyle, Orientation, VAlign};
+use super::surface::Surface;
+use super::text::Placement;
+
+/// Marker outline width, in points (matplotlib's lines.markeredgewidth).
+const MARKER_EDGE: f64 = 1.0;
+
+pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let frame = axes.frame;
+    let (xmap, ymap) = (&axes.x, &axes.y);
+    match artist {
+        Artist::Line {
+            x,
+            y,
+            color,
+            linewidth,
+            linestyle,
+            marker: shape,
+            markersize,
+            markerfacecolor,
+            markeredgecolor,
+            ..
+        } => {
+            let runs = runs(x, y, xmap, ymap);
+            for run in &runs {
+                stroke_line(surface, run, Some(&frame), *color, units.px(*linewidth), *linestyle);
+            }
+            if let Some(shape) = shape {
+                for &point in runs.iter().flatten().filter(|p| frame.contains(**p)) {
+                    marker(
+                        surface,
+                        *shape,
+                        point,
+                        units.px(*markersize),
+                        *markerfacecolor,
+                        *markeredgecolor,
+                        units.px(MARKER_EDGE),
+                    );
+                }
+            }
+        }
+        Artist::Bar {
+            orientation,
+            x,
+            heights,
+            widths,
+            bottoms,
+            colors,
+            edgecolor,
+            linewidth,
+            ..
+        } => {
+            for (i, ((centre, height), (width, bottom))) in
+                x.iter().zip(heights).zip(widths.iter().zip(bottoms)).enumerate()
+            {
+                let (along, across) = (
+                    (centre - width / 2.0, centre + width / 2.0),
+                    (*bottom, bottom + height),
+                );
+                let rect = match orientation {
+                    Orientation::Vertical => data_rect(along, across, xmap, ymap, &frame),
+                    Orientation::Horizontal => data_rect(across, along, xmap, ymap, &frame),
+                };
+                let edge = edgecolor.map(|c| (c, units.px(*linewidth)));
+                fill_rect(surface, &rect, &frame, pick(colors, i), edge);
+            }
+        }
+        Artist::Hist {
+            edges,
+            counts,
+            orientation,
+            color,
+            edgecolor,
+            histtype,
+            ..
+        } => draw_hist(
+            (edges, counts),
+            *orientation,
+            (*color, *edgecolor),
+            *histtype,
+            axes,
+            units,
+            surface,
+        ),
+        Artist::Scatter {
+            x,
+            y,
+            colors,
+            sizes,
+            marker: shape,
+            edgecolors,
+            linewidths,
+            ..
+        } => {
+            for (i, (px, py)) in x.iter().zip(y).enumerate() {
+                let (Some(px), Some(py)) = (px, py) else {
+                    continue;
+                };
+                let (Some(sx), Some(sy)) = (xmap.to_px(*px), ymap.to_px(*py)) else {
+                    continue;
+                };
+                let at = Point::new(sx, sy);
+                if !frame.contains(at) {
+                    continue;
+                }
+                let face = pick(colors, i);
+                let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
+                let size = units.px(pick(sizes, i).max(0.0).sqrt());
+                marker(surface, *shape, at, size, face, edge, units.px(*linewidths));
+            }
+        }
+        Artist::Fill {
+            x,
+            y1,
+            y2,
+            color,
+            edgecolor,
+            ..
+        } => {
+            for polygon in fill_polygons(x, y1, y2, xmap, ymap) {
+                surface.fill_polygon(&clip_polygon(&polygon, &frame), *color);
+                if let Some(edge) = edgecolor {
+                    let mut outline = polygon.clone();
+                    outline.push(polygon[0]);
+                    stroke_line(surface, &outline, Some(&frame), *edge, units.px(1.0), LineStyle::Solid);
+                }
+            }
+        }
+        Artist::Axline {
+            orientation,
+            value,
+            start,
+            end,
+            color,
+            linewidth,
+            linestyle,
+            ..
+        } => {
+            let line = match orientation {
+                AxlineOrientation::Horizontal => ymap.to_px(*value).map(|y| {
+                    [Point::new(xmap.fraction_px(*start), y), Point::new(xmap.fraction_px(*end), y)]
+                }),
+                AxlineOrientation::Vertical => xmap.to_px(*value).map(|x| {
+                    [Point::new(x, ymap.fraction_px(*start)), Point::new(x, ymap.fraction_px(*end))]
+                }),
+            };
+            if let Some(line) = line {
+                stroke_line(surface, &line, Some(&frame), *color, units.px(*linewidth), *linestyle);
+            }
+        }
+        Artist::Text {
+            x,
+            y,
+            coords,
+            text,
+            ha,
+            va,
+            rotation,
+            ..
+        } => {
+            if let Some((ax, ay)) = text_anchor(*coords, *x, *y, xmap, ymap) {
+                let placement = Placement::new(Point::new(ax, ay), *ha, *va).rotated(*rotation);
+                surface.text(text_block(text, units), placement, text.color);
+            }
+        }
+        Artist::Annotation {
+            text,
+            xy,
+            xytext,
+            ha,
+            va,
+            arrow,
+            ..
+        } => {
+            let target = xmap.to_px(xy[0]).zip(ymap.to_px(xy[1]));
+            let origin = xytext.unwrap_or(*xy);
+            let Some(at) = xmap.to_px(origin[0]).zip(ymap.to_px(origin[1])) else {
+                return;
+            };
+            let block = text_block(text, units);
+            let placement = Placement::new(Point::new(at.0, at.1), *ha, *va);
+            if let (Some(arrow), Some(target)) = (arrow, target) {
+                let bounds = block.bounds(&placement);
+                let tip = Point::new(target.0, target.1);
+                draw_arrow(surface, &bounds, tip, arrow.color, units.px(arrow.linewidth), units);
+            }
+            surface.text(block, placement, text.color);
+        }
+        Artist::Pie {
+            values,
+            labels,
+            colors,
+            autotexts,
+            startangle,
+            counterclock,
+            explode,
+            radius,
+            label_fontsize,
+            ..
+        } => {
+            let total: f64 = values.iter().sum();
+            if total <= 0.0 {
+                return;
+            }
+            let direction = if *counterclock { 1.0 } else { -1.0 };
+            let mut angle = startangle.to_radians();
+            let font = units.px(*label_fontsize);
+            for (i, value) in values.iter().enumerate() {
+                let sweep = direction * 2.0 * PI * value / total;
+                let middle = angle + sweep / 2.0;
+                let shift = explode.get(i).copied().unwrap_or(0.0) * radius;
+                let centre = (shift * middle.cos(), shift * middle.sin());
+                let steps = ((sweep.abs() / (2.0 * PI) * 180.0).ceil() as usize).max(2);
+                let mut wedge = vec![(centre.0, centre.1)];
+                wedge.extend((0..=steps).map(|s| {
+                    let a = angle + sweep * s as f64 / steps as f64;
+                    (centre.0 + radius * a.cos(), centre.1 + radius * a.sin())
+                }));
+                let points: Vec<Point> = wedge
+                    .iter()
+                    .filter_map(|&(x, y)| Some(Point::new(xmap.to_px(x)?, ymap.to_px(y)?)))
+                    .collect();
+                surface.fill_polygon(&points, pick(colors, i));
+                let at = |r: f64| {
+                    let (x, y) = (centre.0 + r * middle.cos(), centre.1 + r * middle.sin());
+                    xmap.to_px(x).zip(ymap.to_px(y)).map(|(x, y)| Point::new(x, y))
+                };
+                if let Some(label) = labels.as_ref().and_then(|l| l.get(i))
+                    && let Some(anchor) = at(1.1 * radius)
+                {
+                    let ha = if middle.cos() >= 0.0 { HAlign::Left } else { HAlign::Right };
+                    let block = super::text::TextBlock::new(label, font, super::spec::Weight::Normal);
+                    surface.text(block, Placement::new(anchor, ha, VAlign::Center), Rgba::BLACK);
+                }
+                if let Some(auto) = autotexts.as_ref().and_then(|t| t.get(i))
+                    && let Some(anchor) = at(0.6 * radius)
+                {
+                    let block = super::text::TextBlock::new(auto, font, super::spec::Weight::Normal);
+                    let placement = Placement::new(anchor, HAlign::Center, VAlign::Center);
+                    surface.text(block, placement, Rgba::BLACK);
+                }
+                angle += sweep;
+            }
+        }
+    }
+}
+
+/// The i-th value of a per-item list, or its only value.
+fn pick<T: Copy>(values: &[T], i: usize) -> T {
+    values[if values.len() == 1 { 0 } else { i }]
+}
+
+/// Connected runs of mappable points (None, NaN and non-positive log values break a line).
+fn runs(x: &[Option<f64>], y: &[Option<f64>], xmap: &AxisMap, ymap: &AxisMap) -> Vec<Vec<Point>> {
+    let mut runs = Vec::new();
+    let mut current = Vec::new();
+    for (px, py) in x.iter().zip(y) {
+        match px.zip(*py).and_then(|(a, b)| Some(Point::new(xmap.to_px(a)?, ymap.to_px(b)?))) {
+            Some(point) => current.push(point),
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// A data rectangle in pixels; a side with no place on a log axis (zero)
+/// goes just past the frame, as matplotlib clips it.
+fn data_rect(
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+    xmap: &AxisMap,
+    ymap: &AxisMap,
+    frame: &Rect,
+) -> Rect {
+    let px = |map: &AxisMap, v: f64, beyond: f64| map.to_px(v).unwrap_or(beyond);
+    Rect::new(
+        px(xmap, x0, frame.x0 - 1.0),
+        px(ymap, y0, frame.y1 + 1.0),
+        px(xmap, x1, frame.x0 - 1.0),
+        px(ymap, y1, frame.y1 + 1.0),
+    )
+}
+
+fn draw_hist(
+    (edges, counts): (&[f64], &[f64]),
+    orientation: Orientation,
+    (color, edgecolor): (Rgba, Option<Rgba>),
+    histtype: HistType,
+    axes: &PlacedAxes<'_>,
+    units: Units,
+    surface: &mut impl Surface,
+) {
+    let frame = axes.frame;
+    let (xmap, ymap) = (&axes.x, &axes.y);
+    let rect_of = |i: usize| {
+        let along = (edges[i], edges[i + 1]);
+        let across = (0.0, counts[i]);
+        match orientation {
+            Orientation::Vertical => data_rect(along, across, xmap, ymap, &frame),
+            Orientation::Horizontal => data_rect(across, along, xmap, ymap, &frame),
+        }
+    };
+    let bins = counts.len().min(edges.len().saturating_sub(1));
+    match histtype {
+        HistType::Bar => {
+            for i in 0..bins {
+                let edge = edgecolor.map(|c| (c, units.px(1.0)));
+                fill_rect(surface, &rect_of(i), &frame, color, edge);
+            }
+        }
+        HistType::Step | HistType::Stepfilled => {
+            let mut outline = Vec::with_capacity(bins * 2 + 2);
+            for i in 0..bins {
+                let rect = rect_of(i);
+                match orientation {
+                    Orientation::Vertical => {
+                        let base = rect.y1.max(rect.y0);
+                        let top = if counts[i] >= 0.0 { rect.y0 } else { rect.y1 };
+                        if i == 0 {
+                            outline.push(Point::new(rect.x0, base));
+                        }
+                        outline.push(Point::new(rect.x0, top));
+                        outline.push(Point::new(rect.x1, top));
+                        if i + 1 == bins {
+                            outline.push(Point::new(rect.x1, base));
+                        }
+                    }
+                    Orientation::Horizontal => {
+                        if i == 0 {
+                            outline.push(Point::new(rect.x0, rect.y1));
+                        }
+                        outline.push(Point::new(rect.x1, rect.y1));
+                        outline.push(Point::new(rect.x1, rect.y0));
+                        if i + 1 == bins {
+                            outline.push(Point::new(rect.x0, rect.y0));
+                        }
+                    }
+                }
+            }
+            if histtype == HistType::Stepfilled {
+                surface.fill_polygon(&clip_polygon(&outline, &frame), color);
+            }
+            let line = if histtype == HistType::Step { color } else { edgecolor.unwrap_or(color) };
+            stroke_line(surface, &outline, Some(&frame), line, units.px(1.5), LineStyle::Solid);
+        }
+    }
+}
+
+/// The closed areas between two curves, one per run of complete points.
+fn fill_polygons(
+    x: &[Option<f64>],
+    y1: &[Option<f64>],
+    y2: &[Option<f64>],
+    xmap: &AxisMap,
+    ymap: &AxisMap,
+) -> Vec<Vec<Point>> {
+    let mut polygons = Vec::new();
+    let mut upper: Vec<Point> = Vec::new();
+    let mut lower: Vec<Point> = Vec::new();
+    let mut close = |upper: &mut Vec<Point>, lower: &mut Vec<Point>| {
+        if upper.len() > 1 {
+            let mut polygon = std::mem::take(upper);
+            polygon.extend(lower.drain(..).rev());
+            polygons.push(polygon);
+        }
+        upper.clear();
+        lower.clear();
+    };
+    for ((px, a), b) in x.iter().zip(y1).zip(y2) {
+        let mapped = (|| {
+            let sx = xmap.to_px((*px)?)?;
+            Some((Point::new(sx, ymap.to_px((*a)?)?), Point::new(sx, ymap.to_px((*b)?)?)))
+        })();
+        match mapped {
+            Some((top, bottom)) => {
+                upper.push(top);
+                lower.push(bottom);
+            }
+            None => close(&mut upper, &mut lower),
+        }
+    }
+    close(&mut upper, &mut lower);
+    polygons
+}
+
+/// An arrow from the edge of the text box `from` to `tip`.
+fn draw_arrow(surface: &mut impl Surface, from: &Rect, tip: Point, color: Rgba, width: f64, units: Units) {
+    let centre = Point::new((from.x0 + from.x1) / 2.0, (from.y0 + from.y1) / 2.0);
+    let (dx, dy) = (tip.x - centre.x, tip.y - centre.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 1.0 || from.contains(tip) {
+        return;
+    }
+    // Leave the text box: the smallest t at which the ray crosses its border.
+    let exit = [
+        (from.x1 - centre.x) / dx,
+        (from.x0 - centre.x) / dx,
+        (from.y1 - centre.y) / dy,
+        (from.y0 - centre.y) / dy,
+    ]
+    .into_iter()
+    .filter(|t| t.is_finite() && *t > 0.0)
+    .fold(1.0, f64::min);
+    let gap = units.px(2.0) / length;
+    let start = Point::new(centre.x + dx * (exit + gap), centre.y + dy * (exit + gap));
+    let (ux, uy) = (dx / length, dy / length);
+    let head = units.px(8.0).min(length * 0.5);
+    let base = Point::new(tip.x - ux * head, tip.y - uy * head);
+    surface.stroke(&[start, base], color, width);
+    let half = head * 0.4;
+    let wings = [
+        tip,
+        Point::new(base.x - uy * half, base.y + ux * half),
+        Point::new(base.x + uy * half, base.y - ux * half),
+    ];
+    surface.fill_polygon(&wings, color);
+}

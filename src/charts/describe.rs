@@ -1,0 +1,132 @@
+//! The chart description sent with every displayed figure
+//! (`application/vnd.code-interpreter.chart+json`): what was drawn, with the
+//! numbers, so an agent can read a chart back without looking at it.
+
+use serde_json::{Value, json};
+
+use super::layout::{Layout, PlacedAxes};
+use super::spec::{Artist, AxlineOrientation, Orientation, ScaleKind};
+
+/// The description of a laid-out figure.
+pub fn describe(layout: &Layout<'_>) -> Value {
+    json!({
+        "width": layout.width,
+        "height": layout.height,
+        "title": layout.figure.suptitle.as_ref().map(|t| &t.text),
+        "axes": layout.axes.iter().map(describe_axes).collect::<Vec<_>>(),
+    })
+}
+
+fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
+    let spec = axes.spec;
+    let scale = |kind: ScaleKind| match kind {
+        ScaleKind::Linear => "linear",
+        ScaleKind::Log => "log",
+    };
+    let text = |t: &Option<super::spec::Text>| t.as_ref().map(|t| t.text.clone());
+    json!({
+        "title": text(&spec.title),
+        "xlabel": text(&spec.xlabel),
+        "ylabel": text(&spec.ylabel),
+        "xscale": scale(axes.x.kind),
+        "yscale": scale(axes.y.kind),
+        "xlim": [axes.x.lo, axes.x.hi],
+        "ylim": [axes.y.lo, axes.y.hi],
+        "twin_of": spec.twin_of,
+        "series": spec.artists.iter().map(|a| describe_artist(a, axes)).collect::<Vec<_>>(),
+    })
+}
+
+/// A data value, or its category name on a categorical axis.
+fn value(v: f64, categories: Option<&[String]>) -> Value {
+    if let Some(names) = categories
+        && v >= 0.0
+        && v.fract() == 0.0
+        && let Some(name) = names.get(v as usize)
+    {
+        return json!(name);
+    }
+    json!(v)
+}
+
+fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
+    let xcat = axes.spec.x_categories.as_deref();
+    let ycat = axes.spec.y_categories.as_deref();
+    let label = artist.label();
+    match artist {
+        Artist::Line { x, y, color, .. } => json!({
+            "type": "line", "label": label, "color": color.hex(),
+            "points": pairs(x, y, xcat, ycat),
+        }),
+        Artist::Scatter { x, y, colors, .. } => json!({
+            "type": "scatter", "label": label,
+            "color": (colors.len() == 1).then(|| colors[0].hex()),
+            "colors": (colors.len() > 1).then(|| colors.iter().map(|c| c.hex()).collect::<Vec<_>>()),
+            "points": pairs(x, y, xcat, ycat),
+        }),
+        Artist::Bar { orientation, x, heights, colors, .. } => {
+            let (kind, cat) = match orientation {
+                Orientation::Vertical => ("bar", xcat),
+                Orientation::Horizontal => ("barh", ycat),
+            };
+            json!({
+                "type": kind, "label": label,
+                "color": (colors.len() == 1).then(|| colors[0].hex()),
+                "colors": (colors.len() > 1).then(|| colors.iter().map(|c| c.hex()).collect::<Vec<_>>()),
+                "points": x.iter().zip(heights).map(|(p, h)| json!([value(*p, cat), h])).collect::<Vec<_>>(),
+            })
+        }
+        Artist::Hist { edges, counts, color, .. } => json!({
+            "type": "hist", "label": label, "color": color.hex(), "edges": edges, "counts": counts,
+        }),
+        Artist::Fill { x, y1, y2, color, .. } => json!({
+            "type": "fill_between", "label": label, "color": color.hex(),
+            "points": x.iter().zip(y1).zip(y2)
+                .filter_map(|((x, a), b)| Some(json!([value((*x)?, xcat), (*a)?, (*b)?])))
+                .collect::<Vec<_>>(),
+        }),
+        Artist::Axline { orientation, value: v, color, .. } => json!({
+            "type": match orientation {
+                AxlineOrientation::Horizontal => "hline",
+                AxlineOrientation::Vertical => "vline",
+            },
+            "label": label, "color": color.hex(), "value": v,
+        }),
+        Artist::Text { text, x, y, .. } => json!({
+            "type": "text", "label": label, "text": text.text, "position": [x, y],
+        }),
+        Artist::Annotation { text, xy, .. } => json!({
+            "type": "annotation", "label": label, "text": text.text,
+            "xy": [value(xy[0], xcat), value(xy[1], ycat)],
+        }),
+        Artist::Pie { values, labels, colors, .. } => {
+            let total: f64 = values.iter().sum();
+            json!({
+                "type": "pie", "label": label,
+                "slices": values.iter().enumerate().map(|(i, v)| json!({
+                    "label": labels.as_ref().and_then(|l| l.get(i)),
+                    "value": v,
+                    "fraction": if total > 0.0 { v / total } else { 0.0 },
+                    "color": colors.get(i).or(colors.first()).map(|c| c.hex()),
+                })).collect::<Vec<_>>(),
+            })
+        }
+    }
+}
+
+fn pairs(
+    x: &[Option<f64>],
+    y: &[Option<f64>],
+    xcat: Option<&[String]>,
+    ycat: Option<&[String]>,
+) -> Vec<Value> {
+    x.iter()
+        .zip(y)
+        .map(|(x, y)| {
+            json!([
+                x.map_or(Value::Null, |v| value(v, xcat)),
+                y.map_or(Value::Null, |v| value(v, ycat)),
+            ])
+        })
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! Draws a laid-out figure: per axes the background, grid, artists (in
+//! matplotlib's z-order), frame, ticks, labels, title and legend; then the
+//! figure's suptitle.
+
+use super::artists;
+use super::color::Rgba;
+use super::geometry::Point;
+use super::layout::{self, LABEL_PAD, Layout, PlacedAxes, TICK_LENGTH, TICK_PAD, TITLE_PAD};
+use super::legend;
+use super::paint::{Units, stroke_line};
+use super::spec::{Artist, GridAxis, HAlign, LineStyle, VAlign};
+use super::surface::Surface;
+use super::text::Placement;
+
+/// Spine and tick line width, in points.
+const FRAME_WIDTH: f64 = 0.8;
+
+/// Draws the whole figure on `surface` (whose background is already painted).
+pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
+    let units = layout.units;
+    for axes in &layout.axes {
+        draw_axes(axes, units, surface);
+    }
+    if let Some(title) = &layout.figure.suptitle {
+        let block = layout::text_block(title, units);
+        let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
+        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Top), title.color);
+    }
+}
+
+fn draw_axes(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let spec = axes.spec;
+    let frame = axes.frame;
+    if !spec.axis_off && !axes.twin {
+        let corners = [
+            Point::new(frame.x0, frame.y0),
+            Point::new(frame.x1, frame.y0),
+            Point::new(frame.x1, frame.y1),
+            Point::new(frame.x0, frame.y1),
+        ];
+        surface.fill_polygon(&corners, spec.facecolor);
+    }
+    // matplotlib's z-order: patches (1), grid (1.5), lines (2), text (3).
+    for artist in spec.artists.iter().filter(|a| zorder(a) == 1) {
+        artists::draw(artist, axes, units, surface);
+    }
+    if !spec.axis_off {
+        draw_grid(axes, units, surface);
+    }
+    for order in [2, 3] {
+        for artist in spec.artists.iter().filter(|a| zorder(a) == order) {
+            artists::draw(artist, axes, units, surface);
+        }
+    }
+    if !spec.axis_off {
+        draw_frame(axes, units, surface);
+    }
+    if let Some(title) = &spec.title {
+        let anchor = Point::new((frame.x0 + frame.x1) / 2.0, frame.y0 - units.px(TITLE_PAD));
+        let block = layout::text_block(title, units);
+        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Bottom), title.color);
+    }
+    if let Some(legend) = &spec.legend {
+        legend::draw(legend, axes, units, surface);
+    }
+}
+
+fn zorder(artist: &Artist) -> u8 {
+    match artist {
+        Artist::Bar { .. }
+        | Artist::Hist { .. }
+        | Artist::Fill { .. }
+        | Artist::Pie { .. }
+        | Artist::Scatter { .. } => 1,
+        Artist::Line { .. } | Artist::Axline { .. } => 2,
+        Artist::Text { .. } | Artist::Annotation { .. } => 3,
+    }
+}
+
+fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let Some(grid) = &axes.spec.grid else {
+        return;
+    };
+    let frame = axes.frame;
+    let width = units.px(grid.linewidth);
+    if matches!(grid.axis, GridAxis::Both | GridAxis::X) && !axes.twin {
+        for tick in &axes.xticks.major {
+            if let Some(x) = axes.x.to_px(tick.pos) {
+                let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
+                stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
+            }
+        }
+    }
+    if matches!(grid.axis, GridAxis::Both | GridAxis::Y) {
+        for tick in &axes.yticks.major {
+            if let Some(y) = axes.y.to_px(tick.pos) {
+                let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
+                stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
+            }
+        }
+    }
+}
+
+/// Spines, ticks, tick labels, offset texts and axis labels.
+fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let spec = axes.spec;
+    let frame = axes.frame;
+    let black = Rgba::BLACK;
+    let line_width = units.px(FRAME_WIDTH);
+    let (tick_len, pad) = (units.px(TICK_LENGTH), units.px(TICK_PAD));
+    if !axes.twin {
+        let outline = [
+            Point::new(frame.x0, frame.y0),
+            Point::new(frame.x1, frame.y0),
+            Point::new(frame.x1, frame.y1),
+            Point::new(frame.x0, frame.y1),
+            Point::new(frame.x0, frame.y0),
+        ];
+        stroke_line(surface, &outline, None, black, line_width, LineStyle::Solid);
+        draw_x_axis(axes, units, surface);
+    }
+    // y axis: on the left, or on the right for a twinx axes.
+    let (side_x, direction, ha) = if axes.twin {
+        (frame.x1, 1.0, HAlign::Left)
+    } else {
+        (frame.x0, -1.0, HAlign::Right)
+    };
+    let minor_len = tick_len * 0.57;
+    for &pos in &axes.yticks.minor {
+        if let Some(y) = axes.y.to_px(pos) {
+            let tick = [Point::new(side_x, y), Point::new(side_x + direction * minor_len, y)];
+            surface.stroke(&tick, black, line_width * 0.75);
+        }
+    }
+    let blocks = layout::tick_label_blocks(&axes.yticks, spec, units);
+    let mut widest: f64 = 0.0;
+    for (tick, block) in axes.yticks.major.iter().zip(blocks) {
+        let Some(y) = axes.y.to_px(tick.pos) else {
+            continue;
+        };
+        surface.stroke(
+            &[Point::new(side_x, y), Point::new(side_x + direction * tick_len, y)],
+            black,
+            line_width,
+        );
+        let anchor = Point::new(side_x + direction * (tick_len + pad), y);
+        let placement = Placement::new(anchor, ha, VAlign::Center).rotated(spec.ytick_rotation);
+        widest = widest.max(block.bounds(&placement).width());
+        surface.text(block, placement, black);
+    }
+    if let Some(offset) = &axes.yticks.offset_text {
+        let block = super::text::TextBlock::new(
+            offset,
+            units.px(spec.tick_fontsize),
+            super::spec::Weight::Normal,
+        );
+        let anchor = Point::new(side_x, frame.y0 - units.px(2.0));
+        surface.text(block, Placement::new(anchor, ha.flip(), VAlign::Bottom), black);
+    }
+    if let Some(label) = &spec.ylabel {
+        let x = side_x + direction * (tick_len + pad + widest + units.px(LABEL_PAD));
+        let anchor = Point::new(x, (frame.y0 + frame.y1) / 2.0);
+        let block = layout::text_block(label, units);
+        let placement = Placement::new(anchor, ha, VAlign::Center).rotated(90.0);
+        surface.text(block, placement, label.color);
+    }
+}
+
+fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let spec = axes.spec;
+    let frame = axes.frame;
+    let black = Rgba::BLACK;
+    let line_width = units.px(FRAME_WIDTH);
+    let (tick_len, pad) = (units.px(TICK_LENGTH), units.px(TICK_PAD));
+    for &pos in &axes.xticks.minor {
+        if let Some(x) = axes.x.to_px(pos) {
+            let tick = [Point::new(x, frame.y1), Point::new(x, frame.y1 + tick_len * 0.57)];
+            surface.stroke(&tick, black, line_width * 0.75);
+        }
+    }
+    let rotation = spec.xtick_rotation;
+    // Rotated labels hang from their end, as with matplotlib's ha="right".
+    let ha = if rotation.rem_euclid(180.0) == 0.0 || rotation.rem_euclid(180.0) == 90.0 {
+        HAlign::Center
+    } else if rotation.rem_euclid(180.0) < 90.0 {
+        HAlign::Right
+    } else {
+        HAlign::Left
+    };
+    let blocks = layout::tick_label_blocks(&axes.xticks, spec, units);
+    let mut tallest: f64 = 0.0;
+    for (tick, block) in axes.xticks.major.iter().zip(blocks) {
+        let Some(x) = axes.x.to_px(tick.pos) else {
+            continue;
+        };
+        surface.stroke(
+            &[Point::new(x, frame.y1), Point::new(x, frame.y1 + tick_len)],
+            black,
+            line_width,
+        );
+        let anchor = Point::new(x, frame.y1 + tick_len + pad);
+        let placement = Placement::new(anchor, ha, VAlign::Top).rotated(rotation);
+        tallest = tallest.max(block.bounds(&placement).height());
+        surface.text(block, placement, black);
+    }
+    let mut below = frame.y1 + tick_len + pad + tallest;
+    if let Some(offset) = &axes.xticks.offset_text {
+        let block = super::text::TextBlock::new(
+            offset,
+            units.px(spec.tick_fontsize),
+            super::spec::Weight::Normal,
+        );
+        let anchor = Point::new(frame.x1, below + units.px(2.0));
+        let placement = Placement::new(anchor, HAlign::Right, VAlign::Top);
+        surface.text(block, placement, black);
+        below += units.px(spec.tick_fontsize) * 1.4;
+    }
+    if let Some(label) = &spec.xlabel {
+        below += units.px(LABEL_PAD);
+        let anchor = Point::new((frame.x0 + frame.x1) / 2.0, below);
+        let block = layout::text_block(label, units);
+        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Top), label.color);
+    }
+}
+
+impl HAlign {
+    fn flip(self) -> HAlign {
+        match self {
+            HAlign::Left => HAlign::Right,
+            HAlign::Right => HAlign::Left,
+            HAlign::Center => HAlign::Center,
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Placing a figure's axes: limits, ticks, and boxes that leave room for tick
+//! labels, axis labels and titles (always "tight", so nothing is cut off).
+
+use super::ChartError;
+use super::geometry::Rect;
+use super::paint::Units;
+use super::scale::{self, AxisMap, Dim};
+use super::spec::{Axes, Figure, ScaleKind, Text, Ticks, Weight};
+use super::text::TextBlock;
+use super::ticks::{self, Tick, TickSet};
+
+/// Largest figure side, and area, in pixels.
+const MAX_SIDE_PX: u32 = 8192;
+const MAX_AREA_PX: u64 = 16_000_000;
+
+// matplotlib's defaults, in points.
+pub const TICK_LENGTH: f64 = 3.5;
+pub const TICK_PAD: f64 = 3.5;
+pub const LABEL_PAD: f64 = 4.0;
+pub const TITLE_PAD: f64 = 6.0;
+/// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
+const FIGURE_PAD: f64 = 10.8;
+
+/// A figure ready to draw: pixel size and its axes placed.
+pub struct Layout<'a> {
+    pub figure: &'a Figure,
+    pub width: u32,
+    pub height: u32,
+    pub units: Units,
+    pub axes: Vec<PlacedAxes<'a>>,
+}
+
+/// One axes with its box, axis maps and ticks.
+pub struct PlacedAxes<'a> {
+    pub spec: &'a Axes,
+    pub frame: Rect,
+    pub x: AxisMap,
+    pub y: AxisMap,
+    pub xticks: TickSet,
+    pub yticks: TickSet,
+    /// A twinx axes: y axis on the right, x axis drawn by its parent.
+    pub twin: bool,
+}
+
+/// Room one axes needs around its box, in pixels.
+#[derive(Debug, Default, Clone, Copy)]
+struct Margins {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// Lays out `figure`, refusing sizes the host will not render.
+pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
+    let (width, height) = pixel_size(figure)?;
+    let units = Units { dpi: figure.dpi };
+    for (index, axes) in figure.axes.iter().enumerate() {
+        if let Some(parent) = axes.twin_of
+            && (parent >= figure.axes.len() || parent == index || figure.axes[parent].twin_of.is_some())
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: twin_of {parent} is not another top-level axes"
+            )));
+        }
+        if axes.grid_pos.is_none() == axes.rect.is_none() {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: give exactly one of grid_pos and rect"
+            )));
+        }
+    }
+    let mut area = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
+    let pad = units.px(FIGURE_PAD);
+    area = Rect::new(area.x0 + pad, area.y0 + pad, area.x1 - pad, area.y1 - pad);
+    if let Some(title) = &figure.suptitle {
+        let block = text_block(title, units);
+        area.y0 += block.height() + units.px(TITLE_PAD);
+    }
+
+    // Limits and ticks first: the margins depend on the tick labels.
+    let mut prepared = Vec::with_capacity(figure.axes.len());
+    for (index, axes) in figure.axes.iter().enumerate() {
+        let cell = cell_rect(axes, &area, width, height);
+        let owner = axes.twin_of.unwrap_or(index);
+        let x_owner = &figure.axes[owner];
+        let x_group: Vec<&Axes> = std::iter::once(x_owner)
+            .chain(figure.axes.iter().filter(|other| other.twin_of == Some(owner)))
+            .collect();
+        let (xlo, xhi) = scale::limits(&x_group, Dim::X);
+        let (ylo, yhi) = scale::limits(&[axes], Dim::Y);
+        let tick_size = axes.tick_fontsize;
+        let x_bins = bins(units, cell.width(), tick_size * 3.0);
+        let y_bins = bins(units, cell.height(), tick_size * 2.0);
+        let xticks = tick_set(
+            x_owner.xticks.as_ref(),
+            x_owner.x_categories.as_deref(),
+            x_owner.xscale,
+            (xlo, xhi),
+            x_bins,
+        );
+        let yticks = tick_set(
+            axes.yticks.as_ref(),
+            axes.y_categories.as_deref(),
+            axes.yscale,
+            (ylo, yhi),
+            y_bins,
+        );
+        let x = AxisMap {
+            kind: x_owner.xscale,
+            lo: xlo,
+            hi: xhi,
+            px_lo: 0.0,
+            px_hi: 1.0,
+        };
+        let y = AxisMap {
+            kind: axes.yscale,
+            lo: ylo,
+            hi: yhi,
+            px_lo: 1.0,
+            px_hi: 0.0,
+        };
+        prepared.push((cell, x, y, xticks, yticks));
+    }
+
+    let margins: Vec<Margins> = figure
+        .axes
+        .iter()
+        .zip(&prepared)
+        .map(|(axes, (_, _, _, xticks, yticks))| margins(axes, xticks, yticks, units))
+        .collect();
+    let mut placed = Vec::with_capacity(figure.axes.len());
+    for (index, (axes, (cell, mut x, mut y, xticks, yticks))) in
+        figure.axes.iter().zip(prepared).enumerate()
+    {
+        let parent = axes.twin_of.unwrap_or(index);
+        let frame = if figure.axes[parent].rect.is_some() {
+            cell
+        } else {
+            let mut room = aligned_margins(figure, parent, &margins);
+            for (other, m) in figure.axes.iter().zip(&margins) {
+                if other.twin_of == Some(parent) {
+                    room.right = room.right.max(m.left);
+                }
+            }
+            let frame = Rect::new(
+                cell.x0 + room.left,
+                cell.y0 + room.top,
+                cell.x1 - room.right,
+                cell.y1 - room.bottom,
+            );
+            if frame.width() < 1.0 || frame.height() < 1.0 {
+                cell
+            } else {
+                frame
+            }
+        };
+        let frame = if axes.aspect_equal {
+            equal_aspect(frame, &x, &y)
+        } else {
+            frame
+        };
+        (x.px_lo, x.px_hi) = (frame.x0, frame.x1);
+        (y.px_lo, y.px_hi) = (frame.y1, frame.y0);
+        placed.push(PlacedAxes {
+            spec: axes,
+            frame,
+            x,
+            y,
+            xticks,
+            yticks,
+            twin: axes.twin_of.is_some(),
+        });
+    }
+    Ok(Layout {
+        figure,
+        width,
+        height,
+        units,
+        axes: placed,
+    })
+}
+
+fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
+    let side = |inches: f64| (inches * figure.dpi).round();
+    let (w, h) = (side(figure.width_in), side(figure.height_in));
+    let ok = |v: f64| v.is_finite() && v >= 1.0 && v <= f64::from(MAX_SIDE_PX);
+    if !(ok(w) && ok(h)) || (w * h) as u64 > MAX_AREA_PX || figure.dpi <= 0.0 {
+        return Err(ChartError::Invalid(format!(
+            "figure of {w}x{h} pixels ({}x{} in at {} dpi): each side must be 1..={MAX_SIDE_PX} \
+             pixels and the area at most {MAX_AREA_PX}",
+            figure.width_in, figure.height_in, figure.dpi
+        )));
+    }
+    Ok((w as u32, h as u32))
+}
+
+/// The block a spec text lays out to.
+pub fn text_block(text: &Text, units: Units) -> TextBlock {
+    TextBlock::new(&text.text, units.px(text.fontsize), text.weight)
+}
+
+/// How many tick intervals fit along `length_px` with labels `label_pt` apart.
+fn bins(units: Units, length_px: f64, label_pt: f64) -> usize {
+    let points = length_px * 72.0 / units.dpi * 0.8;
+    ((points / label_pt.max(1.0)).floor() as usize).clamp(1, 9)
+}
+
+fn tick_set(
+    fixed: Option<&Ticks>,
+    categories: Option<&[String]>,
+    kind: ScaleKind,
+    (lo, hi): (f64, f64),
+    bins: usize,
+) -> TickSet {
+    let inside = |pos: f64| {
+        let (min, max) = (lo.min(hi), lo.max(hi));
+        let slack = (max - min) * 1e-9;
+        pos >= min - slack && pos <= max + slack
+    };
+    if let Some(fixed) = fixed {
+        let labels: Vec<String> = match &fixed.labels {
+            Some(labels) => labels.clone(),
+            None => ticks::format_linear(&fixed.positions)
+                .major
+                .into_iter()
+                .map(|tick| tick.label)
+                .collect(),
+        };
+        return TickSet {
+            major: fixed
+                .positions
+                .iter()
+                .zip(labels)
+                .filter(|(pos, _)| inside(**pos))
+                .map(|(&pos, label)| Tick { pos, label })
+                .collect(),
+            ..TickSet::default()
+        };
+    }
+    if let Some(names) = categories {
+        return TickSet {
+            major: names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| Tick {
+                    pos: i as f64,
+                    label: name.clone(),
+                })
+                .filter(|tick| inside(tick.pos))
+                .collect(),
+            ..TickSet::default()
+        };
+    }
+    match kind {
+        ScaleKind::Linear => ticks::linear(lo, hi, bins),
+        ScaleKind::Log => ticks::log(lo, hi, bins),
+    }
+}
+
+/// The tick-label blocks of one axis, as drawn.
+pub fn tick_label_blocks(ticks: &TickSet, axes: &Axes, units: Units) -> Vec<TextBlock> {
+    ticks
+        .major
+        .iter()
+        .map(|tick| TextBlock::new(&tick.label, units.px(axes.tick_fontsize), Weight::Normal))
+        .collect()
+}
+
+/// Room for the tick labels, axis labels and title of one axes.
+fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
+    if axes.axis_off {
+        let title = axes.title.as_ref().map_or(0.0, |t| {
+            text_block(t, units).height() + units.px(TITLE_PAD)
+        });
+        return Margins {
+            top: title,
+            ..Margins::default()
+        };
+    }
+    let ticks_room = units.px(TICK_LENGTH + TICK_PAD);
+    let rotated = |block: &TextBlock, rotation: f64| {
+        let (sin, cos) = rotation.to_radians().sin_cos();
+        (
+            block.width() * cos.abs() + block.height() * sin.abs(),
+            block.width() * sin.abs() + block.height() * cos.abs(),
+        )
+    };
+    let x_labels = tick_label_blocks(xticks, axes, units);
+    let y_labels = tick_label_blocks(yticks, axes, units);
+    let x_label_height = x_labels
+        .iter()
+        .map(|b| rotated(b, axes.xtick_rotation).1)
+        .fold(0.0, f64::max);
+    let y_label_width = y_labels
+        .iter()
+        .map(|b| rotated(b, axes.ytick_rotation).0)
+        .fold(0.0, f64::max);
+    let label = |text: &Option<Text>| {
+        text.as_ref()
+            .map_or(0.0, |t| text_block(t, units).height() + units.px(LABEL_PAD))
+    };
+    let offset_height = |set: &TickSet| {
+        set.offset_text.as_ref().map_or(0.0, |_| {
+            units.px(axes.tick_fontsize) * 1.4
+        })
+    };
+    let title = axes.title.as_ref().map_or(0.0, |t| {
+        text_block(t, units).height() + units.px(TITLE_PAD)
+    });
+    Margins {
+        left: y_label_width + ticks_room + label(&axes.ylabel),
+        right: 0.0,
+        top: title.max(offset_height(yticks)),
+        bottom: x_label_height + ticks_room + label(&axes.xlabel) + offset_height(xticks),
+    }
+}
+
+/// An axes' margins, widened to those of the axes sharing its grid row
+/// (top, bottom) and column (left, right) so the boxes line up.
+fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margins {
+    let Some(pos) = figure.axes[index].grid_pos else {
+        return margins[index];
+    };
+    let mut room = margins[index];
+    for (other, m) in figure.axes.iter().zip(margins) {
+        let Some(other_pos) = other.grid_pos else {
+            continue;
+        };
+        if other.twin_of.is_some() || other_pos[..2] != pos[..2] {
+            continue;
+        }
+        if other_pos[3] == pos[3] {
+            room.left = room.left.max(m.left);
+        }
+        if other_pos[3] + other_pos[5] == pos[3] + pos[5] {
+            room.right = room.right.max(m.right);
+        }
+        if other_pos[2] == pos[2] {
+            room.top = room.top.max(m.top);
+        }
+        if other_pos[2] + other_pos[4] == pos[2] + pos[4] {
+            room.bottom = room.bottom.max(m.bottom);
+        }
+    }
+    room
+}
+
+/// The outer box of an axes: its grid cell within `area`, or its figure rect.
+fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
+    if let Some([l, b, w, h]) = axes.rect {
+        let (fw, fh) = (f64::from(width), f64::from(height));
+        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
+    }
+    let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
+    let (rows, cols) = (f64::from(rows.max(1)), f64::from(cols.max(1)));
+    let (cw, ch) = (area.width() / cols, area.height() / rows);
+    let gap = FIGURE_PAD / 2.0;
+    Rect::new(
+        area.x0 + f64::from(col) * cw + if col > 0 { gap } else { 0.0 },
+        area.y0 + f64::from(row) * ch + if row > 0 { gap } else { 0.0 },
+        area.x0 + f64::from(col + colspan.max(1)) * cw,
+        area.y0 + f64::from(row + rowspan.max(1)) * ch,
+    )
+}
+
+/// Shrinks `frame` (around its centre) so one data unit has the same length
+/// on both axes.
+fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
+    let (dx, dy) = ((x.hi - x.lo).abs(), (y.hi - y.lo).abs());
+    if dx <= 0.0 || dy <= 0.0 || x.kind != ScaleKind::Linear || y.kind != ScaleKind::Linear {
+        return frame;
+    }
+    let scale = (frame.width() / dx).min(frame.height() / dy);
+    let (w, h) = (dx * scale, dy * scale);
+    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
+    Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
+}

@@ -1,0 +1,250 @@
+//! The legend box: one row per entry (a handle drawn like its artist, then
+//! the label), placed at a named location or where it hides the least data.
+
+use super::color::Rgba;
+use super::geometry::{Point, Rect};
+use super::layout::PlacedAxes;
+use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::spec::{Artist, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
+use super::surface::Surface;
+use super::text::{Placement, TextBlock};
+
+// matplotlib's legend spacing, in font sizes.
+const BORDER_PAD: f64 = 0.4;
+const HANDLE_LENGTH: f64 = 2.0;
+const HANDLE_TEXT_PAD: f64 = 0.8;
+const LABEL_SPACING: f64 = 0.5;
+const COLUMN_SPACING: f64 = 2.0;
+const BORDER_AXES_PAD: f64 = 0.5;
+const FRAME_FILL: Rgba = Rgba {
+    r: 255,
+    g: 255,
+    b: 255,
+    a: 204,
+};
+const FRAME_EDGE: Rgba = Rgba::opaque(204, 204, 204);
+
+/// Candidate locations for `best`, in matplotlib's order of preference.
+const BEST_ORDER: [LegendLoc; 9] = [
+    LegendLoc::UpperRight,
+    LegendLoc::UpperLeft,
+    LegendLoc::LowerLeft,
+    LegendLoc::LowerRight,
+    LegendLoc::CenterLeft,
+    LegendLoc::CenterRight,
+    LegendLoc::LowerCenter,
+    LegendLoc::UpperCenter,
+    LegendLoc::Center,
+];
+
+struct Row<'a> {
+    artist: &'a Artist,
+    index: Option<usize>,
+    label: TextBlock,
+}
+
+pub fn draw(legend: &Legend, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    let size = units.px(legend.fontsize);
+    let rows: Vec<Row<'_>> = legend
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let artist = axes.spec.artists.get(entry.artist)?;
+            Some(Row {
+                artist,
+                index: entry.index,
+                label: TextBlock::new(&entry.label, size, Weight::Normal),
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let columns = (legend.ncol.max(1) as usize).min(rows.len());
+    let per_column = rows.len().div_ceil(columns);
+    let row_height = rows
+        .iter()
+        .map(|row| row.label.height())
+        .fold(size * 0.7, f64::max);
+    let title = legend
+        .title
+        .as_ref()
+        .map(|t| TextBlock::new(t, size, Weight::Normal));
+    let title_height = title.as_ref().map_or(0.0, |t| t.height() + LABEL_SPACING * size);
+    let column_widths: Vec<f64> = rows
+        .chunks(per_column)
+        .map(|chunk| {
+            let label = chunk.iter().map(|r| r.label.width()).fold(0.0, f64::max);
+            (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size + label
+        })
+        .collect();
+    let content_width = column_widths.iter().sum::<f64>()
+        + COLUMN_SPACING * size * (column_widths.len() - 1) as f64;
+    let width = content_width.max(title.as_ref().map_or(0.0, |t| t.width())) + 2.0 * BORDER_PAD * size;
+    let height = 2.0 * BORDER_PAD * size
+        + title_height
+        + per_column as f64 * row_height
+        + (per_column - 1) as f64 * LABEL_SPACING * size;
+
+    let pad = BORDER_AXES_PAD * size;
+    let place = |loc| place_box(loc, &axes.frame, width, height, pad);
+    let bounds = match legend.loc {
+        LegendLoc::Best => {
+            let points = data_points(axes);
+            BEST_ORDER
+                .iter()
+                .map(|&loc| place(loc))
+                .min_by_key(|candidate| points.iter().filter(|p| candidate.contains(**p)).count())
+                .expect("candidates")
+        }
+        loc => place(loc),
+    };
+    fill_rect(
+        surface,
+        &bounds,
+        &bounds.union(&axes.frame),
+        FRAME_FILL,
+        Some((FRAME_EDGE, units.px(1.0))),
+    );
+    let mut top = bounds.y0 + BORDER_PAD * size;
+    if let Some(title) = title {
+        let anchor = Point::new((bounds.x0 + bounds.x1) / 2.0, top);
+        surface.text(title, Placement::new(anchor, HAlign::Center, VAlign::Top), Rgba::BLACK);
+        top += title_height;
+    }
+    let mut left = bounds.x0 + BORDER_PAD * size;
+    let mut column_starts = Vec::with_capacity(columns);
+    for column_width in &column_widths {
+        column_starts.push(left);
+        left += column_width + COLUMN_SPACING * size;
+    }
+    for (i, row) in rows.into_iter().enumerate() {
+        let left = column_starts[i / per_column];
+        let middle = top + (i % per_column) as f64 * (row_height + LABEL_SPACING * size) + row_height / 2.0;
+        let handle = Rect::new(
+            left,
+            middle - 0.35 * size,
+            left + HANDLE_LENGTH * size,
+            middle + 0.35 * size,
+        );
+        draw_handle(row.artist, row.index, &handle, units, surface);
+        let anchor = Point::new(left + (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size, middle);
+        let placement = Placement::new(anchor, HAlign::Left, VAlign::Center);
+        surface.text(row.label, placement, Rgba::BLACK);
+    }
+}
+
+fn place_box(loc: LegendLoc, frame: &Rect, width: f64, height: f64, pad: f64) -> Rect {
+    let left = frame.x0 + pad;
+    let right = frame.x1 - pad - width;
+    let centre_x = (frame.x0 + frame.x1 - width) / 2.0;
+    let top = frame.y0 + pad;
+    let bottom = frame.y1 - pad - height;
+    let centre_y = (frame.y0 + frame.y1 - height) / 2.0;
+    let (x, y) = match loc {
+        LegendLoc::Best | LegendLoc::UpperRight => (right, top),
+        LegendLoc::UpperLeft => (left, top),
+        LegendLoc::LowerLeft => (left, bottom),
+        LegendLoc::LowerRight => (right, bottom),
+        LegendLoc::Right | LegendLoc::CenterRight => (right, centre_y),
+        LegendLoc::CenterLeft => (left, centre_y),
+        LegendLoc::LowerCenter => (centre_x, bottom),
+        LegendLoc::UpperCenter => (centre_x, top),
+        LegendLoc::Center => (centre_x, centre_y),
+    };
+    Rect::new(x, y, x + width, y + height)
+}
+
+/// Pixel positions of the data the legend should not hide.
+fn data_points(axes: &PlacedAxes<'_>) -> Vec<Point> {
+    let (xmap, ymap) = (&axes.x, &axes.y);
+    let mut points = Vec::new();
+    let mut add = |x: f64, y: f64| {
+        if let (Some(px), Some(py)) = (xmap.to_px(x), ymap.to_px(y)) {
+            points.push(Point::new(px, py));
+        }
+    };
+    for artist in &axes.spec.artists {
+        match artist {
+            Artist::Line { x, y, .. } | Artist::Scatter { x, y, .. } => {
+                for (px, py) in x.iter().zip(y) {
+                    if let (Some(px), Some(py)) = (px, py) {
+                        add(*px, *py);
+                    }
+                }
+            }
+            Artist::Fill { x, y1, y2, .. } => {
+                for ((px, a), b) in x.iter().zip(y1).zip(y2) {
+                    for y in [a, b] {
+                        if let (Some(px), Some(py)) = (px, y) {
+                            add(*px, *py);
+                        }
+                    }
+                }
+            }
+            Artist::Bar { orientation, x, heights, bottoms, .. } => {
+                for ((c, h), b) in x.iter().zip(heights).zip(bottoms) {
+                    for t in [0.25, 0.5, 0.75, 1.0] {
+                        match orientation {
+                            Orientation::Vertical => add(*c, b + h * t),
+                            Orientation::Horizontal => add(b + h * t, *c),
+                        }
+                    }
+                }
+            }
+            Artist::Hist { edges, counts, .. } => {
+                for (pair, count) in edges.windows(2).zip(counts) {
+                    add((pair[0] + pair[1]) / 2.0, *count);
+                    add((pair[0] + pair[1]) / 2.0, count / 2.0);
+                }
+            }
+            _ => {}
+        }
+    }
+    points
+}
+
+/// The little picture of an artist in front of its label.
+fn draw_handle(artist: &Artist, index: Option<usize>, area: &Rect, units: Units, surface: &mut impl Surface) {
+    let middle = Point::new((area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0);
+    let nth = |colors: &[Rgba]| colors[index.unwrap_or(0).min(colors.len() - 1)];
+    match artist {
+        Artist::Line {
+            color,
+            linewidth,
+            linestyle,
+            marker: shape,
+            markersize,
+            markerfacecolor,
+            markeredgecolor,
+            ..
+        } => {
+            let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
+            stroke_line(surface, &line, None, *color, units.px(*linewidth), *linestyle);
+            if let Some(shape) = shape {
+                let edge = units.px(1.0);
+                marker(surface, *shape, middle, units.px(*markersize), *markerfacecolor, *markeredgecolor, edge);
+            }
+        }
+        Artist::Axline { color, linewidth, linestyle, .. } => {
+            let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
+            stroke_line(surface, &line, None, *color, units.px(*linewidth), *linestyle);
+        }
+        Artist::Bar { colors, edgecolor, .. } => {
+            let edge = edgecolor.map(|c| (c, units.px(1.0)));
+            fill_rect(surface, area, area, nth(colors), edge);
+        }
+        Artist::Pie { colors, .. } => fill_rect(surface, area, area, nth(colors), None),
+        Artist::Hist { color, edgecolor, .. } | Artist::Fill { color, edgecolor, .. } => {
+            let edge = edgecolor.map(|c| (c, units.px(1.0)));
+            fill_rect(surface, area, area, *color, edge);
+        }
+        Artist::Scatter { colors, sizes, marker: shape, edgecolors, linewidths, .. } => {
+            let face = colors[0];
+            let edge = edgecolors.as_ref().map_or(face, |e| e[0]);
+            let size = units.px(sizes[0].max(0.0).sqrt());
+            marker(surface, *shape, middle, size, face, edge, units.px(*linewidths));
+        }
+        Artist::Text { .. } | Artist::Annotation { .. } => {}
+    }
+}

@@ -1,0 +1,316 @@
+//! Drawing helpers over a [`Surface`]: clipping to the axes box, dashes,
+//! markers and line widths in points.
+
+use std::f64::consts::PI;
+
+use super::color::Rgba;
+use super::geometry::{Point, Rect};
+use super::spec::{LineStyle, Marker};
+use super::surface::Surface;
+
+/// Converts points (1/72 inch) to pixels at `dpi`.
+#[derive(Debug, Clone, Copy)]
+pub struct Units {
+    pub dpi: f64,
+}
+
+impl Units {
+    pub fn px(self, points: f64) -> f64 {
+        points * self.dpi / 72.0
+    }
+}
+
+/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`.
+pub fn stroke_line(
+    surface: &mut impl Surface,
+    points: &[Point],
+    clip: Option<&Rect>,
+    color: Rgba,
+    width_px: f64,
+    style: LineStyle,
+) {
+    if style == LineStyle::None || points.len() < 2 {
+        return;
+    }
+    let pieces = match clip {
+        Some(rect) => clip_polyline(points, rect),
+        None => vec![points.to_vec()],
+    };
+    let pattern: &[f64] = match style {
+        LineStyle::Solid | LineStyle::None => &[],
+        LineStyle::Dashed => &[3.7, 1.6],
+        LineStyle::Dotted => &[1.0, 1.65],
+        LineStyle::DashDot => &[6.4, 1.6, 1.0, 1.6],
+    };
+    // matplotlib scales dash patterns with the line width.
+    let unit = width_px.max(1.0);
+    for piece in pieces {
+        if pattern.is_empty() {
+            surface.stroke(&piece, color, width_px);
+        } else {
+            for dash in dashes(&piece, pattern, unit) {
+                surface.stroke(&dash, color, width_px);
+            }
+        }
+    }
+}
+
+/// Splits a polyline into the "on" parts of a dash pattern.
+fn dashes(points: &[Point], pattern: &[f64], unit: f64) -> Vec<Vec<Point>> {
+    let lengths: Vec<f64> = pattern.iter().map(|l| l * unit).collect();
+    let mut out = Vec::new();
+    let mut current: Vec<Point> = vec![points[0]];
+    let (mut index, mut left, mut on) = (0, lengths[0], true);
+    for pair in points.windows(2) {
+        let (mut a, b) = (pair[0], pair[1]);
+        let mut remaining = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+        while remaining > left {
+            let t = left / remaining;
+            let cut = Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            if on {
+                current.push(cut);
+                out.push(std::mem::take(&mut current));
+            } else {
+                current = vec![cut];
+            }
+            remaining -= left;
+            a = cut;
+            on = !on;
+            index = (index + 1) % lengths.len();
+            left = lengths[index];
+        }
+        left -= remaining;
+        if on {
+            current.push(b);
+        }
+    }
+    if on && current.len() > 1 {
+        out.push(current);
+    }
+    out
+}
+
+/// The parts of a polyline inside `rect` (Liang–Barsky on each segment).
+pub fn clip_polyline(points: &[Point], rect: &Rect) -> Vec<Vec<Point>> {
+    let mut pieces: Vec<Vec<Point>> = Vec::new();
+    let mut current: Vec<Point> = Vec::new();
+    for pair in points.windows(2) {
+        match clip_segment(pair[0], pair[1], rect) {
+            Some((a, b)) => {
+                if current.last() != Some(&a) {
+                    if current.len() > 1 {
+                        pieces.push(std::mem::take(&mut current));
+                    }
+                    current = vec![a];
+                }
+                current.push(b);
+            }
+            None => {
+                if current.len() > 1 {
+                    pieces.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() > 1 {
+        pieces.push(current);
+    }
+    pieces
+}
+
+fn clip_segment(a: Point, b: Point, rect: &Rect) -> Option<(Point, Point)> {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - rect.x0),
+        (dx, rect.x1 - a.x),
+        (-dy, a.y - rect.y0),
+        (dy, rect.y1 - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    let at = |t: f64| Point::new(a.x + dx * t, a.y + dy * t);
+    Some((if t0 > 0.0 { at(t0) } else { a }, if t1 < 1.0 { at(t1) } else { b }))
+}
+
+/// The part of a polygon inside `rect` (Sutherland–Hodgman).
+pub fn clip_polygon(points: &[Point], rect: &Rect) -> Vec<Point> {
+    type Inside = fn(Point, &Rect) -> bool;
+    type Cross = fn(Point, Point, &Rect) -> Point;
+    let edges: [(Inside, Cross); 4] = [
+        (|p, r| p.x >= r.x0, |a, b, r| lerp_x(a, b, r.x0)),
+        (|p, r| p.x <= r.x1, |a, b, r| lerp_x(a, b, r.x1)),
+        (|p, r| p.y >= r.y0, |a, b, r| lerp_y(a, b, r.y0)),
+        (|p, r| p.y <= r.y1, |a, b, r| lerp_y(a, b, r.y1)),
+    ];
+    let mut polygon = points.to_vec();
+    for (inside, cross) in edges {
+        if polygon.is_empty() {
+            break;
+        }
+        let input = std::mem::take(&mut polygon);
+        let mut previous = *input.last().expect("not empty");
+        for &point in &input {
+            match (inside(point, rect), inside(previous, rect)) {
+                (true, true) => polygon.push(point),
+                (true, false) => {
+                    polygon.push(cross(previous, point, rect));
+                    polygon.push(point);
+                }
+                (false, true) => polygon.push(cross(previous, point, rect)),
+                (false, false) => {}
+            }
+            previous = point;
+        }
+    }
+    polygon
+}
+
+fn lerp_x(a: Point, b: Point, x: f64) -> Point {
+    let t = (x - a.x) / (b.x - a.x);
+    Point::new(x, a.y + (b.y - a.y) * t)
+}
+
+fn lerp_y(a: Point, b: Point, y: f64) -> Point {
+    let t = (y - a.y) / (b.y - a.y);
+    Point::new(a.x + (b.x - a.x) * t, y)
+}
+
+/// Fills (and outlines) a rectangle, clipped to `clip`.
+pub fn fill_rect(
+    surface: &mut impl Surface,
+    rect: &Rect,
+    clip: &Rect,
+    fill: Rgba,
+    edge: Option<(Rgba, f64)>,
+) {
+    let corners = [
+        Point::new(rect.x0, rect.y0),
+        Point::new(rect.x1, rect.y0),
+        Point::new(rect.x1, rect.y1),
+        Point::new(rect.x0, rect.y1),
+    ];
+    let polygon = clip_polygon(&corners, clip);
+    surface.fill_polygon(&polygon, fill);
+    if let Some((color, width)) = edge {
+        let mut outline = corners.to_vec();
+        outline.push(corners[0]);
+        stroke_line(surface, &outline, Some(clip), color, width, LineStyle::Solid);
+    }
+}
+
+/// Draws one marker of `size_px` (its diameter) centred on `at`.
+pub fn marker(
+    surface: &mut impl Surface,
+    shape: Marker,
+    at: Point,
+    size_px: f64,
+    face: Rgba,
+    edge: Rgba,
+    edge_width: f64,
+) {
+    let r = size_px / 2.0;
+    let polygon = |corners: &[(f64, f64)]| -> Vec<Point> {
+        corners
+            .iter()
+            .map(|(x, y)| Point::new(at.x + x * r, at.y + y * r))
+            .collect()
+    };
+    let regular = |sides: usize, rotation: f64, radius: f64| -> Vec<(f64, f64)> {
+        (0..sides)
+            .map(|i| {
+                let angle = rotation + 2.0 * PI * i as f64 / sides as f64;
+                (radius * angle.cos(), -radius * angle.sin())
+            })
+            .collect()
+    };
+    let shape_points = match shape {
+        Marker::Circle => regular(24, 0.0, 1.0),
+        Marker::Point => regular(16, 0.0, 0.5),
+        Marker::Pixel => {
+            let half = 0.5 / r.max(0.5);
+            vec![(-half, -half), (half, -half), (half, half), (-half, half)]
+        }
+        Marker::Square => regular(4, PI / 4.0, 2f64.sqrt() * 0.8),
+        Marker::Diamond => regular(4, 0.0, 1.0),
+        Marker::ThinDiamond => vec![(0.0, -1.0), (0.6, 0.0), (0.0, 1.0), (-0.6, 0.0)],
+        Marker::TriangleUp => regular(3, PI / 2.0, 1.0),
+        Marker::TriangleDown => regular(3, -PI / 2.0, 1.0),
+        Marker::TriangleLeft => regular(3, PI, 1.0),
+        Marker::TriangleRight => regular(3, 0.0, 1.0),
+        Marker::Pentagon => regular(5, PI / 2.0, 1.0),
+        Marker::Hexagon => regular(6, PI / 2.0, 1.0),
+        Marker::Star => (0..10)
+            .map(|i| {
+                let radius = if i % 2 == 0 { 1.0 } else { 0.38 };
+                let angle = PI / 2.0 + PI * f64::from(i) / 5.0;
+                (radius * angle.cos(), -radius * angle.sin())
+            })
+            .collect(),
+        Marker::X | Marker::Plus => {
+            let arms: [[(f64, f64); 2]; 2] = if shape == Marker::X {
+                let d = 0.5f64.sqrt();
+                [[(-d, -d), (d, d)], [(-d, d), (d, -d)]]
+            } else {
+                [[(-1.0, 0.0), (1.0, 0.0)], [(0.0, -1.0), (0.0, 1.0)]]
+            };
+            for arm in arms {
+                surface.stroke(&polygon(&arm), edge, edge_width.max(1.0));
+            }
+            return;
+        }
+    };
+    let mut points = polygon(&shape_points);
+    surface.fill_polygon(&points, face);
+    if edge_width > 0.0 && edge != face {
+        points.push(points[0]);
+        surface.stroke(&points, edge, edge_width);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_keeps_the_inside() {
+        let rect = Rect::new(0.0, 0.0, 10.0, 10.0);
+        let line = [Point::new(-5.0, 5.0), Point::new(5.0, 5.0), Point::new(5.0, 20.0)];
+        let pieces = clip_polyline(&line, &rect);
+        assert_eq!(
+            pieces,
+            vec![vec![Point::new(0.0, 5.0), Point::new(5.0, 5.0), Point::new(5.0, 10.0)]]
+        );
+        let square = [
+            Point::new(5.0, 5.0),
+            Point::new(15.0, 5.0),
+            Point::new(15.0, 15.0),
+            Point::new(5.0, 15.0),
+        ];
+        let clipped = Rect::enclosing(clip_polygon(&square, &rect));
+        assert_eq!(clipped, Rect::new(5.0, 5.0, 10.0, 10.0));
+    }
+
+    #[test]
+    fn dashes_alternate() {
+        let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
+        let parts = dashes(&line, &[2.0, 1.0], 1.0);
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[1], vec![Point::new(3.0, 0.0), Point::new(5.0, 0.0)]);
+    }
+}

@@ -1,0 +1,198 @@
+//! PNG output: shapes drawn by plotters' bitmap backend at `SUPERSAMPLE` times
+//! the size, text rasterized from glyph outlines, then averaged down to the
+//! figure's size (anti-aliasing) and encoded.
+
+use ab_glyph_rasterizer::{Rasterizer, point};
+use plotters::prelude::BitMapBackend;
+
+use super::ChartError;
+use super::color::Rgba;
+use super::geometry::Point;
+use super::surface::{PlottersSurface, QueuedText};
+use super::text::OutlineSink;
+
+/// Samples per pixel along each axis for figures up to `SUPERSAMPLE_MAX_PIXELS`.
+const SUPERSAMPLE: u32 = 2;
+const SUPERSAMPLE_MAX_PIXELS: u64 = 4_000_000;
+
+/// An RGB image, 3 bytes a pixel, rows top to bottom.
+struct Image {
+    width: u32,
+    height: u32,
+    data: Vec<u8>,
+}
+
+impl Image {
+    fn filled(width: u32, height: u32, color: Rgba) -> Self {
+        // Transparent figure backgrounds are drawn white: the PNG has no alpha.
+        let color = if color.a < 255 {
+            blend([255, 255, 255], color, color.alpha())
+        } else {
+            [color.r, color.g, color.b]
+        };
+        let data = color
+            .iter()
+            .copied()
+            .cycle()
+            .take(width as usize * height as usize * 3)
+            .collect();
+        Self {
+            width,
+            height,
+            data,
+        }
+    }
+
+    fn blend_pixel(&mut self, x: u32, y: u32, color: Rgba, coverage: f64) {
+        let index = (y as usize * self.width as usize + x as usize) * 3;
+        let pixel = &mut self.data[index..index + 3];
+        let mixed = blend([pixel[0], pixel[1], pixel[2]], color, coverage * color.alpha());
+        pixel.copy_from_slice(&mixed);
+    }
+
+    /// Averages `factor` x `factor` blocks.
+    fn downsampled(&self, factor: u32) -> Image {
+        if factor == 1 {
+            return Image {
+                width: self.width,
+                height: self.height,
+                data: self.data.clone(),
+            };
+        }
+        let (width, height) = (self.width / factor, self.height / factor);
+        let f = factor as usize;
+        let stride = self.width as usize * 3;
+        let area = (f * f) as u32;
+        let mut data = Vec::with_capacity(width as usize * height as usize * 3);
+        for y in 0..height as usize {
+            let rows = &self.data[y * f * stride..(y + 1) * f * stride];
+            for x in 0..width as usize {
+                for channel in 0..3 {
+                    let mut sum = 0u32;
+                    for dy in 0..f {
+                        let row = &rows[dy * stride..];
+                        for dx in 0..f {
+                            sum += u32::from(row[(x * f + dx) * 3 + channel]);
+                        }
+                    }
+                    data.push(((sum + area / 2) / area) as u8);
+                }
+            }
+        }
+        Image {
+            width,
+            height,
+            data,
+        }
+    }
+}
+
+fn blend(under: [u8; 3], over: Rgba, alpha: f64) -> [u8; 3] {
+    let alpha = alpha.clamp(0.0, 1.0);
+    let mix = |a: u8, b: u8| (f64::from(a) * (1.0 - alpha) + f64::from(b) * alpha).round() as u8;
+    [
+        mix(under[0], over.r),
+        mix(under[1], over.g),
+        mix(under[2], over.b),
+    ]
+}
+
+/// Renders a figure of `width` x `height` pixels to PNG bytes; `draw` draws
+/// the shapes and queues the text on the surface it is given.
+pub fn render_png(
+    width: u32,
+    height: u32,
+    background: Rgba,
+    draw: impl FnOnce(&mut PlottersSurface<BitMapBackend<'_>>),
+) -> Result<Vec<u8>, ChartError> {
+    let factor = if u64::from(width) * u64::from(height) <= SUPERSAMPLE_MAX_PIXELS {
+        SUPERSAMPLE
+    } else {
+        1
+    };
+    let mut image = Image::filled(width * factor, height * factor, background);
+    let texts = {
+        let backend = BitMapBackend::with_buffer(&mut image.data, (image.width, image.height));
+        let mut surface = PlottersSurface::new(backend, f64::from(factor));
+        draw(&mut surface);
+        surface.finish()
+    };
+    for text in &texts {
+        draw_text(&mut image, text, f64::from(factor));
+    }
+    encode(&image.downsampled(factor))
+}
+
+/// Collects glyph outlines into a coverage rasterizer placed at `origin`.
+struct RasterSink {
+    rasterizer: Rasterizer,
+    origin: Point,
+}
+
+impl RasterSink {
+    fn local(&self, p: Point) -> ab_glyph_rasterizer::Point {
+        point((p.x - self.origin.x) as f32, (p.y - self.origin.y) as f32)
+    }
+}
+
+impl OutlineSink for RasterSink {
+    fn line(&mut self, from: Point, to: Point) {
+        self.rasterizer.draw_line(self.local(from), self.local(to));
+    }
+
+    fn quad(&mut self, from: Point, control: Point, to: Point) {
+        let (a, b, c) = (self.local(from), self.local(control), self.local(to));
+        self.rasterizer.draw_quad(a, b, c);
+    }
+
+    fn cubic(&mut self, from: Point, c1: Point, c2: Point, to: Point) {
+        let (a, b, c, d) = (
+            self.local(from),
+            self.local(c1),
+            self.local(c2),
+            self.local(to),
+        );
+        self.rasterizer.draw_cubic(a, b, c, d);
+    }
+}
+
+fn draw_text(image: &mut Image, text: &QueuedText, scale: f64) {
+    let bounds = text.block.bounds(&text.placement);
+    let x0 = (bounds.x0 * scale).floor().max(0.0);
+    let y0 = (bounds.y0 * scale).floor().max(0.0);
+    let x1 = (bounds.x1 * scale).ceil().min(f64::from(image.width));
+    let y1 = (bounds.y1 * scale).ceil().min(f64::from(image.height));
+    if x1 <= x0 || y1 <= y0 {
+        return;
+    }
+    let mut sink = RasterSink {
+        rasterizer: Rasterizer::new((x1 - x0) as usize, (y1 - y0) as usize),
+        origin: Point::new(x0, y0),
+    };
+    text.block.outline(&text.placement, scale, &mut sink);
+    let (ox, oy) = (x0 as u32, y0 as u32);
+    sink.rasterizer.for_each_pixel_2d(|x, y, coverage| {
+        if coverage > 0.0 {
+            image.blend_pixel(ox + x, oy + y, text.color, f64::from(coverage.min(1.0)));
+        }
+    });
+}
+
+fn encode(image: &Image) -> Result<Vec<u8>, ChartError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, image.width, image.height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.set_filter(png::FilterType::Sub);
+    let mut writer = encoder
+        .write_header()
+        .map_err(|e| ChartError::Render(e.to_string()))?;
+    writer
+        .write_image_data(&image.data)
+        .map_err(|e| ChartError::Render(e.to_string()))?;
+    writer
+        .finish()
+        .map_err(|e| ChartError::Render(e.to_string()))?;
+    Ok(bytes)
+}

@@ -1,0 +1,240 @@
+//! Axis limits (matplotlib's autoscaling: data extent plus 5% margins, bars
+//! and histograms stuck to their base) and the mapping from data to pixels.
+
+use super::spec::{Artist, Axes, AxlineOrientation, Coords, Orientation, ScaleKind};
+
+/// Autoscale margin, as a fraction of the data span (matplotlib's axes.xmargin).
+const MARGIN: f64 = 0.05;
+
+/// Which axis of an Axes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dim {
+    X,
+    Y,
+}
+
+/// One axis of a drawn Axes: view limits (`lo > hi` when inverted), scale,
+/// and the pixel positions they map to.
+#[derive(Debug, Clone, Copy)]
+pub struct AxisMap {
+    pub kind: ScaleKind,
+    pub lo: f64,
+    pub hi: f64,
+    pub px_lo: f64,
+    pub px_hi: f64,
+}
+
+impl AxisMap {
+    fn forward(&self, value: f64) -> Option<f64> {
+        match self.kind {
+            ScaleKind::Linear => Some(value),
+            ScaleKind::Log if value > 0.0 => Some(value.log10()),
+            ScaleKind::Log => None,
+        }
+    }
+
+    /// The pixel coordinate of `value`; `None` where the scale has no place
+    /// for it (zero or negative on a log axis).
+    pub fn to_px(&self, value: f64) -> Option<f64> {
+        let (a, b) = (self.forward(self.lo)?, self.forward(self.hi)?);
+        let t = self.forward(value)?;
+        Some(self.px_lo + (t - a) / (b - a) * (self.px_hi - self.px_lo))
+    }
+
+    /// The pixel coordinate of a fraction of the axis (0 at `lo`, 1 at `hi`).
+    pub fn fraction_px(&self, fraction: f64) -> f64 {
+        self.px_lo + fraction * (self.px_hi - self.px_lo)
+    }
+}
+
+/// The data an axis must show: extent and the values margins may not cross.
+#[derive(Debug, Default)]
+struct Extent {
+    lo: f64,
+    hi: f64,
+    any: bool,
+    sticky: Vec<f64>,
+}
+
+impl Extent {
+    fn add(&mut self, value: f64, kind: ScaleKind) {
+        if !value.is_finite() || (kind == ScaleKind::Log && value <= 0.0) {
+            return;
+        }
+        if self.any {
+            self.lo = self.lo.min(value);
+            self.hi = self.hi.max(value);
+        } else {
+            (self.lo, self.hi, self.any) = (value, value, true);
+        }
+    }
+
+    fn add_all<'a>(&mut self, values: impl IntoIterator<Item = &'a f64>, kind: ScaleKind) {
+        values.into_iter().for_each(|v| self.add(*v, kind));
+    }
+
+    fn add_some<'a>(&mut self, values: impl IntoIterator<Item = &'a Option<f64>>, kind: ScaleKind) {
+        values.into_iter().flatten().for_each(|v| self.add(*v, kind));
+    }
+}
+
+/// The view limits of one axis of `axes`, together with the axes sharing it
+/// (a twinx pair shares x).
+pub fn limits(group: &[&Axes], dim: Dim) -> (f64, f64) {
+    let owner = group[0];
+    let kind = scale_kind(owner, dim);
+    let fixed = match dim {
+        Dim::X => owner.xlim,
+        Dim::Y => owner.ylim,
+    };
+    if let Some([Some(lo), Some(hi)]) = fixed {
+        return (lo, hi);
+    }
+    let mut extent = Extent::default();
+    let mut pie_radius: Option<f64> = None;
+    for axes in group {
+        for artist in &axes.artists {
+            if let Artist::Pie {
+                radius, explode, ..
+            } = artist
+            {
+                let reach = radius * (1.0 + explode.iter().copied().fold(0.0, f64::max));
+                pie_radius = Some(pie_radius.unwrap_or(0.0).max(reach));
+            }
+            add_artist(&mut extent, artist, dim, kind);
+        }
+    }
+    let (lo, hi) = match pie_radius {
+        Some(reach) if !extent.any => (-1.25 * reach, 1.25 * reach),
+        _ => with_margins(&extent, kind),
+    };
+    match fixed {
+        Some([Some(lo), None]) => (lo, hi.max(lo + (hi - lo).abs().max(1e-12))),
+        Some([None, Some(hi)]) => (lo.min(hi - (hi - lo).abs().max(1e-12)), hi),
+        _ => (lo, hi),
+    }
+}
+
+pub fn scale_kind(axes: &Axes, dim: Dim) -> ScaleKind {
+    match dim {
+        Dim::X => axes.xscale,
+        Dim::Y => axes.yscale,
+    }
+}
+
+fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
+    match artist {
+        Artist::Line { x, y, .. } | Artist::Scatter { x, y, .. } => {
+            extent.add_some(pick(dim, x, y), kind);
+        }
+        Artist::Fill { x, y1, y2, .. } => match dim {
+            Dim::X => extent.add_some(x, kind),
+            Dim::Y => {
+                extent.add_some(y1, kind);
+                extent.add_some(y2, kind);
+            }
+        },
+        Artist::Bar {
+            orientation,
+            x,
+            heights,
+            widths,
+            bottoms,
+            ..
+        } => {
+            let along = matches!(
+                (orientation, dim),
+                (Orientation::Vertical, Dim::X) | (Orientation::Horizontal, Dim::Y)
+            );
+            if along {
+                for (centre, width) in x.iter().zip(widths) {
+                    extent.add(centre - width / 2.0, kind);
+                    extent.add(centre + width / 2.0, kind);
+                }
+            } else {
+                for (base, height) in bottoms.iter().zip(heights) {
+                    extent.add(*base, kind);
+                    extent.add(base + height, kind);
+                    extent.sticky.push(*base);
+                }
+            }
+        }
+        Artist::Hist {
+            edges,
+            counts,
+            orientation,
+            ..
+        } => {
+            let along = matches!(
+                (orientation, dim),
+                (Orientation::Vertical, Dim::X) | (Orientation::Horizontal, Dim::Y)
+            );
+            if along {
+                extent.add_all(edges, kind);
+            } else {
+                extent.add_all(counts, kind);
+                if kind == ScaleKind::Linear {
+                    extent.add(0.0, kind);
+                    extent.sticky.push(0.0);
+                }
+            }
+        }
+        Artist::Axline {
+            orientation, value, ..
+        } => {
+            let across = matches!(
+                (orientation, dim),
+                (AxlineOrientation::Horizontal, Dim::Y) | (AxlineOrientation::Vertical, Dim::X)
+            );
+            if across {
+                extent.add(*value, kind);
+            }
+        }
+        Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
+    }
+}
+
+fn pick<'a, T>(dim: Dim, x: &'a T, y: &'a T) -> &'a T {
+    match dim {
+        Dim::X => x,
+        Dim::Y => y,
+    }
+}
+
+/// Data extent widened by the margins, not past a sticky value, and never empty.
+fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
+    if !extent.any {
+        return match kind {
+            ScaleKind::Linear => (0.0, 1.0),
+            ScaleKind::Log => (1.0, 10.0),
+        };
+    }
+    let (to, from): (fn(f64) -> f64, fn(f64) -> f64) = match kind {
+        ScaleKind::Linear => (|v| v, |v| v),
+        ScaleKind::Log => (f64::log10, |v| 10f64.powf(v)),
+    };
+    let (mut lo, mut hi) = (to(extent.lo), to(extent.hi));
+    if hi - lo <= f64::EPSILON * lo.abs().max(1.0) {
+        let pad = if lo == 0.0 { 0.5 } else { lo.abs() * 0.05 };
+        (lo, hi) = (lo - pad, hi + pad);
+    }
+    let margin = (hi - lo) * MARGIN;
+    let (mut new_lo, mut new_hi) = (from(lo - margin), from(hi + margin));
+    for &sticky in &extent.sticky {
+        if sticky <= extent.lo && sticky > new_lo {
+            new_lo = sticky;
+        }
+        if sticky >= extent.hi && sticky < new_hi {
+            new_hi = sticky;
+        }
+    }
+    (new_lo, new_hi)
+}
+
+/// Where a text artist's position is measured from.
+pub fn text_anchor(coords: Coords, x: f64, y: f64, xmap: &AxisMap, ymap: &AxisMap) -> Option<(f64, f64)> {
+    match coords {
+        Coords::Data => Some((xmap.to_px(x)?, ymap.to_px(y)?)),
+        Coords::Axes => Some((xmap.fraction_px(x), ymap.fraction_px(y))),
+    }
+}

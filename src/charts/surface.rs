@@ -1,0 +1,104 @@
+//! What the chart drawing code draws on: filled polygons, stroked polylines and
+//! text, in figure pixels with sub-pixel precision. Shapes go to a plotters
+//! backend (bitmap or SVG) at `scale` times the figure's size, which keeps
+//! sub-pixel positions on plotters' integer grid; text is kept aside and drawn
+//! last, as glyph outlines, by the output format.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::{RGBAColor, ShapeStyle};
+
+use super::color::Rgba;
+use super::geometry::Point;
+use super::text::{Placement, TextBlock};
+
+/// A text block waiting to be drawn over the shapes.
+pub struct QueuedText {
+    pub block: TextBlock,
+    pub placement: Placement,
+    pub color: Rgba,
+}
+
+/// Drawing operations in figure pixels.
+pub trait Surface {
+    fn fill_polygon(&mut self, points: &[Point], color: Rgba);
+    /// A polyline of `width` pixels (at least one output pixel wide).
+    fn stroke(&mut self, points: &[Point], color: Rgba, width: f64);
+    fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba);
+}
+
+/// A [`Surface`] over a plotters backend.
+pub struct PlottersSurface<DB: DrawingBackend> {
+    backend: DB,
+    scale: f64,
+    texts: Vec<QueuedText>,
+}
+
+impl<DB: DrawingBackend> PlottersSurface<DB> {
+    /// Draws on `backend`, which is `scale` times the figure's size.
+    pub fn new(backend: DB, scale: f64) -> Self {
+        Self {
+            backend,
+            scale,
+            texts: Vec::new(),
+        }
+    }
+
+    /// Flushes the backend; returns the text still to draw.
+    pub fn finish(mut self) -> Vec<QueuedText> {
+        // Bitmap and SVG backends only fail on file output, which is not used.
+        let _ = self.backend.present();
+        self.texts
+    }
+
+    fn coords(&self, points: &[Point]) -> Vec<(i32, i32)> {
+        let mut coords: Vec<(i32, i32)> = points
+            .iter()
+            .map(|p| {
+                let q = p.scaled(self.scale);
+                (q.x.round() as i32, q.y.round() as i32)
+            })
+            .collect();
+        coords.dedup();
+        coords
+    }
+}
+
+fn style(color: Rgba, filled: bool, width: u32) -> ShapeStyle {
+    ShapeStyle {
+        color: RGBAColor(color.r, color.g, color.b, color.alpha()),
+        filled,
+        stroke_width: width,
+    }
+}
+
+impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
+    fn fill_polygon(&mut self, points: &[Point], color: Rgba) {
+        if color.is_transparent() || points.len() < 3 {
+            return;
+        }
+        let coords = self.coords(points);
+        let _ = self.backend.fill_polygon(coords, &style(color, true, 1));
+    }
+
+    fn stroke(&mut self, points: &[Point], color: Rgba, width: f64) {
+        if color.is_transparent() || points.len() < 2 || width <= 0.0 {
+            return;
+        }
+        let coords = self.coords(points);
+        if coords.len() < 2 {
+            return;
+        }
+        let width = (width * self.scale).round().max(1.0) as u32;
+        let _ = self.backend.draw_path(coords, &style(color, false, width));
+    }
+
+    fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba) {
+        if !color.is_transparent() && !block.is_empty() {
+            self.texts.push(QueuedText {
+                block,
+                placement,
+                color,
+            });
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Checks a figure spec before layout: consistent lengths, sane sizes, and
+//! bounds on everything whose cost grows with its size.
+
+use super::ChartError;
+use super::spec::{Artist, Axes, Figure, Text};
+
+/// Most characters in one text.
+const MAX_TEXT_CHARS: usize = 10_000;
+/// Most ticks or categories on one axis.
+const MAX_TICKS: usize = 10_000;
+/// Most axes in a figure.
+const MAX_AXES: usize = 400;
+/// Largest font size, line width or marker size, in points.
+const MAX_POINTS: f64 = 1_000.0;
+
+/// Refuses a figure the host will not draw faithfully.
+pub fn check(figure: &Figure) -> Result<(), ChartError> {
+    if figure.axes.len() > MAX_AXES {
+        return invalid(format!("{} axes, more than {MAX_AXES}", figure.axes.len()));
+    }
+    if let Some(title) = &figure.suptitle {
+        check_text(title, "suptitle")?;
+    }
+    for (index, axes) in figure.axes.iter().enumerate() {
+        check_axes(axes).map_err(|e| match e {
+            ChartError::Invalid(message) => ChartError::Invalid(format!("axes {index}: {message}")),
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+fn invalid<T>(message: String) -> Result<T, ChartError> {
+    Err(ChartError::Invalid(message))
+}
+
+fn size(value: f64, what: &str) -> Result<(), ChartError> {
+    if (0.0..=MAX_POINTS).contains(&value) {
+        Ok(())
+    } else {
+        invalid(format!("{what} of {value} points (0..={MAX_POINTS})"))
+    }
+}
+
+fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
+    if text.text.chars().count() > MAX_TEXT_CHARS {
+        return invalid(format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
+    }
+    size(text.fontsize, &format!("{what} font size"))
+}
+
+fn check_axes(axes: &Axes) -> Result<(), ChartError> {
+    if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
+        && (rows == 0
+            || cols == 0
+            || rows > 100
+            || cols > 100
+            || row + rowspan.max(1) > rows
+            || col + colspan.max(1) > cols)
+    {
+        return invalid(format!("grid position {:?} is outside its grid", axes.grid_pos));
+    }
+    for (text, what) in [
+        (&axes.title, "title"),
+        (&axes.xlabel, "xlabel"),
+        (&axes.ylabel, "ylabel"),
+    ] {
+        if let Some(text) = text {
+            check_text(text, what)?;
+        }
+    }
+    size(axes.tick_fontsize, "tick font size")?;
+    for ticks in [&axes.xticks, &axes.yticks].into_iter().flatten() {
+        if ticks.positions.len() > MAX_TICKS {
+            return invalid(format!("more than {MAX_TICKS} ticks"));
+        }
+        if let Some(labels) = &ticks.labels {
+            if labels.len() != ticks.positions.len() {
+                return invalid(format!(
+                    "{} tick labels for {} ticks",
+                    labels.len(),
+                    ticks.positions.len()
+                ));
+            }
+            if labels.iter().any(|l| l.chars().count() > MAX_TEXT_CHARS) {
+                return invalid("a tick label is too long".to_owned());
+            }
+        }
+    }
+    for names in [&axes.x_categories, &axes.y_categories].into_iter().flatten() {
+        if names.len() > MAX_TICKS {
+            return invalid(format!("more than {MAX_TICKS} categories"));
+        }
+    }
+    if let Some(legend) = &axes.legend {
+        size(legend.fontsize, "legend font size")?;
+        for entry in &legend.entries {
+            if entry.artist >= axes.artists.len() {
+                return invalid(format!("legend entry for missing artist {}", entry.artist));
+            }
+        }
+    }
+    for (index, artist) in axes.artists.iter().enumerate() {
+        check_artist(artist).map_err(|e| match e {
+            ChartError::Invalid(message) => ChartError::Invalid(format!("artist {index}: {message}")),
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+/// `n` matches `expected`, or is 1 (one value for all) when `broadcast`.
+fn same_length(what: &str, n: usize, expected: usize, broadcast: bool) -> Result<(), ChartError> {
+    if n == expected || (broadcast && n == 1) {
+        Ok(())
+    } else {
+        invalid(format!("{n} {what} for {expected} items"))
+    }
+}
+
+fn check_artist(artist: &Artist) -> Result<(), ChartError> {
+    match artist {
+        Artist::Line { x, y, linewidth, markersize, .. } => {
+            same_length("y values", y.len(), x.len(), false)?;
+            size(*linewidth, "line width")?;
+            size(*markersize, "marker size")
+        }
+        Artist::Bar { x, heights, widths, bottoms, colors, linewidth, .. } => {
+            same_length("heights", heights.len(), x.len(), false)?;
+            same_length("widths", widths.len(), x.len(), false)?;
+            same_length("bottoms", bottoms.len(), x.len(), false)?;
+            if !x.is_empty() {
+                same_length("colours", colors.len(), x.len(), true)?;
+            }
+            size(*linewidth, "line width")
+        }
+        Artist::Hist { edges, counts, .. } => {
+            if counts.is_empty() || edges.len() != counts.len() + 1 {
+                return invalid(format!("{} edges for {} counts", edges.len(), counts.len()));
+            }
+            Ok(())
+        }
+        Artist::Scatter { x, y, colors, sizes, edgecolors, linewidths, .. } => {
+            same_length("y values", y.len(), x.len(), false)?;
+            if !x.is_empty() {
+                same_length("colours", colors.len(), x.len(), true)?;
+                same_length("sizes", sizes.len(), x.len(), true)?;
+                if let Some(edges) = edgecolors {
+                    same_length("edge colours", edges.len(), x.len(), true)?;
+                }
+            }
+            if sizes.iter().any(|s| !(0.0..=MAX_POINTS * MAX_POINTS).contains(s)) {
+                return invalid("a marker size is out of range".to_owned());
+            }
+            size(*linewidths, "line width")
+        }
+        Artist::Fill { x, y1, y2, .. } => {
+            same_length("y1 values", y1.len(), x.len(), false)?;
+            same_length("y2 values", y2.len(), x.len(), false)
+        }
+        Artist::Axline { linewidth, .. } => size(*linewidth, "line width"),
+        Artist::Text { text, .. } => check_text(text, "text"),
+        Artist::Annotation { text, arrow, .. } => {
+            check_text(text, "annotation")?;
+            arrow.as_ref().map_or(Ok(()), |a| size(a.linewidth, "arrow width"))
+        }
+        Artist::Pie { values, labels, colors, autotexts, explode, radius, label_fontsize, .. } => {
+            if values.iter().any(|v| *v < 0.0) {
+                return invalid("pie wedge sizes must be non-negative".to_owned());
+            }
+            if !values.is_empty() {
+                same_length("colours", colors.len(), values.len(), true)?;
+            }
+            for list in [labels, autotexts].into_iter().flatten() {
+                same_length("labels", list.len(), values.len(), false)?;
+            }
+            if !explode.is_empty() {
+                same_length("explode values", explode.len(), values.len(), false)?;
+            }
+            if !(*radius > 0.0 && *radius < 1e6) {
+                return invalid(format!("pie radius {radius}"));
+            }
+            size(*label_fontsize, "label font size")
+        }
+    }
+}
