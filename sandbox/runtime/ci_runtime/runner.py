@@ -15,12 +15,14 @@ The cells of an instance (a session) run Jupyter-style in one namespace, which
 is also ``sys.modules["__main__"]``: a trailing expression's value is
 reported (unless followed by ";") and stored in ``_``.  The builtin
 ``display(*objs, metadata=None)`` (also ``ci_runtime.display``) sends one
-display event per object.  Output is batched, and sent before a display,
-result or error event; once the host drops a stream event (the cell's output
-cap) further output of that cell is discarded.  What the loop needs from
-shared modules is bound at import time (and the host call when serve()
-starts), so cells that rebind names, delete sys.modules entries or patch json
-or traceback cannot break it.
+display event per object.  Figures a cell leaves open in
+``matplotlib.pyplot`` are shown at its end, before its result or error (the
+host sends their display events, asked through the ``chart`` call).  Output is
+batched, and sent before a display, result or error event; once the host
+drops a stream event (the cell's output cap) further output of that cell is
+discarded.  What the loop needs from shared modules is bound at import time
+(and the host call when serve() starts), so cells that rebind names, delete
+sys.modules entries or patch json or traceback cannot break it.
 """
 
 import ast
@@ -44,7 +46,7 @@ _PRELOAD_MODULES = (
     "datetime", "collections", "itertools", "functools", "operator", "random",
     "string", "heapq", "bisect", "numbers", "textwrap", "typing",
     "dataclasses", "enum", "copy", "pprint", "traceback", "ast", "linecache",
-    "io", "csv", "time", "calendar", "base64", "hashlib", "zlib",
+    "io", "csv", "time", "calendar", "base64", "hashlib", "zlib", "matplotlib", "matplotlib.pyplot",
 )
 _OPTIONAL_MODULES = ("mpmath", "sympy")
 
@@ -195,6 +197,7 @@ class _Session:
         self._output.start_cell()
         try:
             event = self._execute(code, lines, filename)
+            self._show_figures()
             self._output.flush()
             if event is not None:
                 self._emit(event)
@@ -207,6 +210,18 @@ class _Session:
         event = {"type": "display", **mime.bundle(obj, metadata, self._stderr.write)}
         self._output.flush()
         self._emit(event)
+
+    def _show_figures(self):
+        """Display the figures the cell left open in pyplot (Jupyter's inline backend does the
+        same); a failure is reported on stderr."""
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is None:
+            return
+        self._output.flush()  # the host sends the display events: text printed before goes first
+        try:
+            pyplot._flush_figures()
+        except Exception as exc:
+            self._stderr.write(f"matplotlib: could not show a figure: {_exception_line(exc)}\n")
 
     def _execute(self, code, lines, filename):
         """Run the cell; return the result or error event to report, if any."""
@@ -254,6 +269,11 @@ def _error_event(exc, filename):
                 "traceback": _traceback_lines(exc, filename)}
     except Exception:
         return {"type": "error", "ename": ename, "evalue": "", "traceback": [ename]}
+
+
+def _exception_line(exc):
+    """exc as one line: its type name and message."""
+    return f"{type(exc).__name__}: {_exception_str(exc)}"
 
 
 def _exception_str(exc):

@@ -1,0 +1,64 @@
+"""The base of everything drawn on an Axes: label, alpha, set(), and refusing unknown features."""
+
+from ._kwargs import ALIASES
+from .colors import spec_color
+
+
+class Artist:
+    """Something an Axes draws; subclasses give ``spec()`` (its spec dict) and ``extent()``."""
+
+    is_container = False  # matplotlib lists containers (bar()) after the other legend handles
+
+    def __init__(self, label=None, alpha=None):
+        self.axes = None
+        self._label = None if label is None else str(label)
+        self._alpha = alpha
+
+    def get_label(self):
+        return "" if self._label is None else self._label
+
+    def set_label(self, label):
+        self._label = None if label is None else str(label)
+
+    def get_alpha(self):
+        return self._alpha
+
+    def set_alpha(self, alpha):
+        self._alpha = alpha
+
+    def set(self, **kwargs):
+        """Call set_<name>(value) for each keyword, as matplotlib's Artist.set()."""
+        for key, value in kwargs.items():
+            getattr(self, "set_" + ALIASES.get(key, key))(value)
+
+    def update(self, props):
+        self.set(**props)
+
+    def remove(self):
+        """Take the artist off its Axes."""
+        self.axes._artists.remove(self)
+        self.axes = None
+
+    def legend_handles(self):
+        """(artist, index) pairs this artist offers to legend()."""
+        return [(self, None)]
+
+    def extent(self, name):
+        """(values, sticky edges) on axis name ("x" or "y") for autoscaling."""
+        return (), ()
+
+    def spec(self):
+        """The spec dict of this artist."""
+        raise NotImplementedError
+
+    def _head(self, kind):
+        label = self._label
+        return {"type": kind, "label": None if label is None or label.startswith("_") else label}
+
+    def _color(self, rgba):
+        return spec_color(rgba, self._alpha)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        raise NotImplementedError(f"{type(self).__name__}.{name} is not supported in this sandbox")

@@ -1,0 +1,501 @@
+"""AxesBase: an Axes' state and decorations (titles, labels, limits, scales, ticks, grid, legend)
+and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
+
+import math
+
+from . import _data, _kwargs, _legend, _rc, _styles, _text
+from ._axis import Axis, AxisGroup, TickLabel
+from ._text import Text
+from .colors import CYCLE, spec_color, to_rgba
+
+# Subplot parameters of matplotlib's default layout, to turn offsets in points into data units.
+_LEFT, _RIGHT, _BOTTOM, _TOP, _WSPACE, _HSPACE = 0.125, 0.9, 0.11, 0.88, 0.2, 0.2
+_GRID_OPTIONS = frozenset(("color", "linestyle", "linewidth", "alpha"))
+_TICK_PARAMS_IGNORED = frozenset((
+    "direction", "length", "width", "color", "pad", "labelcolor", "colors", "bottom", "top", "left",
+    "right", "labelbottom", "labeltop", "labelleft", "labelright", "grid_color", "grid_alpha",
+    "grid_linewidth", "grid_linestyle", "zorder", "size", "which", "reset", "labelfontfamily"))
+
+
+class Transform:
+    """ax.transData / ax.transAxes, for text(transform=...)."""
+
+    def __init__(self, coords):
+        self.coords = coords
+
+
+class AxesBase:
+    """The state of one Axes and everything but the plotting methods."""
+
+    def __init__(self, figure, position, *, sharex=None, sharey=None):
+        self.figure = figure
+        self._position = position  # ("grid", grid_pos) or ("rect", rect)
+        self._twin_of = None
+        self._group = {}
+        for name in ("x", "y"):
+            group = AxisGroup(name)
+            group.members.append(self)
+            self._group[name] = group
+        for name, other in (("x", sharex), ("y", sharey)):
+            if other is not None:
+                self._share(name, other)
+        self.transData, self.transAxes = Transform("data"), Transform("axes")
+        self.spines = Spines()
+        self.cla()
+
+    def _share(self, name, other):
+        """Use other's axis state for axis name (a new Axes only)."""
+        group = other._group[name]
+        group.members.append(self)
+        self._group[name] = group
+
+    def cla(self):
+        """Remove everything drawn and reset the decorations."""
+        self._artists = []
+        self._cycles = {"line": 0, "patch": 0}
+        self.xaxis, self.yaxis = Axis(self, "x"), Axis(self, "y")
+        self.title = Text(0.5, 1.0, "", fontsize=_rc.rcParams["axes.titlesize"],
+                          fontweight=_rc.rcParams["axes.titleweight"])
+        self._legend = None
+        visible = bool(_rc.rcParams["axes.grid"])
+        which = _rc.rcParams["axes.grid.axis"]
+        self._grid_on = {name: visible and which in ("both", name) for name in ("x", "y")}
+        self._grid_style = {}
+        self._tick_fontsize = _rc.fontsize(_rc.rcParams["xtick.labelsize"])
+        self._facecolor = to_rgba(_rc.rcParams["axes.facecolor"])
+        self._axis_off = False
+        self._aspect_equal = False
+
+    clear = cla
+
+    def get_figure(self):
+        return self.figure
+
+    def remove(self):
+        self.figure.delaxes(self)
+
+    def set(self, **kwargs):
+        """Call set_<name>(value) for each keyword (ax.set(title=..., xlim=...))."""
+        for name, value in kwargs.items():
+            getattr(self, f"set_{name}")(value)
+
+    def _add(self, artist):
+        artist.axes = self
+        self._artists.append(artist)
+        return artist
+
+    def _next_color(self, kind):
+        """The next colour of the axes' cycle for lines (plot, fill_between) or patches (bar,
+        scatter, hist, pie): matplotlib keeps one cycle each."""
+        index = self._cycles[kind]
+        self._cycles[kind] = index + 1
+        return CYCLE[index % len(CYCLE)]
+
+    # Titles and labels
+
+    def set_title(self, label, fontdict=None, loc=None, pad=None, *, y=None, **kwargs):
+        if loc not in (None, "center"):
+            raise NotImplementedError(f"title loc={loc!r} is not supported in this sandbox; titles are centred")
+        options = {"fontsize": _rc.rcParams["axes.titlesize"], "fontweight": _rc.rcParams["axes.titleweight"],
+                   **_text.properties(kwargs, fontdict)}
+        self.title = Text(0.5, 1.0, label, **options)
+        return self.title
+
+    def get_title(self, loc="center"):
+        return self.title.get_text()
+
+    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
+        return self._set_label(self.xaxis, xlabel, fontdict, loc, kwargs)
+
+    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
+        return self._set_label(self.yaxis, ylabel, fontdict, loc, kwargs)
+
+    def _set_label(self, axis, text, fontdict, loc, kwargs):
+        if loc not in (None, "center"):
+            raise NotImplementedError(f"axis label loc={loc!r} is not supported in this sandbox")
+        options = {"fontsize": _rc.rcParams["axes.labelsize"], **_text.properties(kwargs, fontdict)}
+        axis.label = Text(0, 0, text, **options)
+        return axis.label
+
+    def get_xlabel(self):
+        return self.xaxis.label.get_text()
+
+    def get_ylabel(self):
+        return self.yaxis.label.get_text()
+
+    # Limits, scales, margins, aspect
+
+    def set_xlim(self, left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None):
+        return self._set_lim("x", left if xmin is None else xmin, right if xmax is None else xmax)
+
+    def set_ylim(self, bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None):
+        return self._set_lim("y", bottom if ymin is None else ymin, top if ymax is None else ymax)
+
+    def _set_lim(self, name, lo, hi):
+        if hi is None and isinstance(lo, (tuple, list)):
+            lo, hi = lo
+        group = self._group[name]
+        group.set_limits(*(None if v is None else _data.scalar(v, f"{name} limit") for v in (lo, hi)))
+        return group.view_limits()
+
+    def get_xlim(self):
+        return self._group["x"].view_limits()
+
+    def get_ylim(self):
+        return self._group["y"].view_limits()
+
+    def set_xscale(self, value, **kwargs):
+        self._set_scale("x", value, kwargs)
+
+    def set_yscale(self, value, **kwargs):
+        self._set_scale("y", value, kwargs)
+
+    def _set_scale(self, name, value, kwargs):
+        base = kwargs.pop("base", kwargs.pop(f"base{name}", 10))
+        if base != 10:
+            raise NotImplementedError("log scales with a base other than 10 are not supported in this sandbox")
+        kwargs.pop("nonpositive", None)
+        if kwargs:
+            raise TypeError(f"set_{name}scale() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        self._group[name].set_scale(value)
+
+    def get_xscale(self):
+        return self._group["x"].scale
+
+    def get_yscale(self):
+        return self._group["y"].scale
+
+    def invert_xaxis(self):
+        self._group["x"].inverted = not self._group["x"].inverted
+
+    def invert_yaxis(self):
+        self._group["y"].inverted = not self._group["y"].inverted
+
+    def xaxis_inverted(self):
+        lo, hi = self.get_xlim()
+        return lo > hi
+
+    def yaxis_inverted(self):
+        lo, hi = self.get_ylim()
+        return lo > hi
+
+    def margins(self, *margins, x=None, y=None, tight=True):
+        """Set the fraction of the data range added on each side when autoscaling (default 0.05)."""
+        if len(margins) == 1:
+            x = y = margins[0]
+        elif len(margins) == 2:
+            x, y = margins
+        elif not margins and x is None and y is None:
+            return tuple(self._margin(name) for name in ("x", "y"))
+        for name, value in (("x", x), ("y", y)):
+            if value is not None:
+                if value <= -0.5:
+                    raise ValueError("margin must be greater than -0.5")
+                self._group[name].margin = float(value)
+
+    def _margin(self, name):
+        margin = self._group[name].margin
+        return _rc.rcParams[f"axes.{name}margin"] if margin is None else margin
+
+    def autoscale(self, enable=True, axis="both", tight=None):
+        """Autoscaling is always on for unset limits; tight=True drops the margins."""
+        if tight:
+            self.margins(**{name: 0 for name in ("x", "y") if axis in ("both", name)})
+
+    def axis(self, arg=None, /, *, emit=True, xmin=None, xmax=None, ymin=None, ymax=None):
+        """axis("off" | "on" | "equal" | "scaled" | "tight" | "auto") or axis([xmin, xmax, ymin, ymax]);
+        returns the limits."""
+        if isinstance(arg, (list, tuple)):
+            xmin, xmax, ymin, ymax = arg
+        elif isinstance(arg, bool):
+            self._axis_off = not arg
+        elif arg is not None:
+            self._axis_option(arg)
+        if xmin is not None or xmax is not None:
+            self.set_xlim(xmin, xmax)
+        if ymin is not None or ymax is not None:
+            self.set_ylim(ymin, ymax)
+        return (*self.get_xlim(), *self.get_ylim())
+
+    def _axis_option(self, option):
+        if option in ("off", "on"):
+            self._axis_off = option == "off"
+        elif option in ("equal", "scaled"):
+            self._aspect_equal = True
+        elif option == "tight":
+            for name in ("x", "y"):
+                group = self._group[name]
+                group.margin = 0.0
+                group.set_limits(*group.view_limits())
+        elif option == "auto":
+            self._aspect_equal = False
+        else:
+            raise NotImplementedError(f"axis({option!r}) is not supported in this sandbox; use 'off', 'on', "
+                                      "'equal', 'scaled', 'tight', 'auto' or [xmin, xmax, ymin, ymax]")
+
+    def set_axis_off(self):
+        self._axis_off = True
+
+    def set_axis_on(self):
+        self._axis_off = False
+
+    def set_aspect(self, aspect, adjustable=None, anchor=None, share=False):
+        if aspect in ("equal", 1, 1.0):
+            self._aspect_equal = True
+        elif aspect == "auto":
+            self._aspect_equal = False
+        else:
+            raise NotImplementedError(f"set_aspect({aspect!r}) is not supported in this sandbox; use 'equal' or 'auto'")
+
+    def set_facecolor(self, color):
+        self._facecolor = to_rgba(color)
+
+    def get_facecolor(self):
+        return self._facecolor
+
+    def set_frame_on(self, b):
+        """Accepted: the frame is drawn by the host."""
+
+    def label_outer(self, remove_inner_ticks=False):
+        """Accepted: the host decides which tick labels to draw."""
+
+    # Ticks
+
+    def set_xticks(self, ticks, labels=None, *, minor=False, **kwargs):
+        return self._set_ticks(self.xaxis, ticks, labels, minor, kwargs)
+
+    def set_yticks(self, ticks, labels=None, *, minor=False, **kwargs):
+        return self._set_ticks(self.yaxis, ticks, labels, minor, kwargs)
+
+    def _set_ticks(self, axis, ticks, labels, minor, kwargs):
+        if minor:
+            raise NotImplementedError("minor ticks are not supported in this sandbox")
+        positions = _data.numbers_of(ticks, axis.group)
+        if any(p is None for p in positions):
+            raise ValueError("tick positions must be finite numbers")
+        axis.group.ticks = [positions, None]
+        if labels is not None:
+            self._set_ticklabels(axis, labels, kwargs)
+        elif kwargs:
+            raise ValueError("labels argument cannot be None when kwargs are passed")
+        return axis.tick_labels()
+
+    def set_xticklabels(self, labels, *, fontdict=None, minor=False, **kwargs):
+        return self._set_ticklabels(self.xaxis, labels, {**(fontdict or {}), **kwargs}, minor)
+
+    def set_yticklabels(self, labels, *, fontdict=None, minor=False, **kwargs):
+        return self._set_ticklabels(self.yaxis, labels, {**(fontdict or {}), **kwargs}, minor)
+
+    def _set_ticklabels(self, axis, labels, kwargs, minor=False):
+        """Label the fixed (or category) ticks; a list from get_xticklabels() keeps the labels."""
+        if minor:
+            raise NotImplementedError("minor ticks are not supported in this sandbox")
+        labels = list(labels)
+        if not all(isinstance(label, TickLabel) for label in labels):
+            group = axis.group
+            if group.ticks is None:
+                if not group.categories:
+                    raise NotImplementedError("set_xticklabels()/set_yticklabels() need tick positions in this "
+                                              "sandbox: call set_xticks(positions, labels) instead")
+                group.ticks = [list(range(len(group.categories))), None]
+            positions = group.ticks[0]
+            if len(labels) != len(positions):
+                raise ValueError(f"The number of FixedLocator locations ({len(positions)}), usually from a call "
+                                 f"to set_ticks, does not match the number of labels ({len(labels)}).")
+            group.ticks[1] = [label.get_text() if isinstance(label, Text) else str(label) for label in labels]
+        self._tick_text_options(axis, kwargs)
+        return axis.tick_labels()
+
+    def _tick_text_options(self, axis, kwargs):
+        options = _text.properties(kwargs)
+        if "rotation" in options:
+            axis.set_tick_rotation(options["rotation"])
+        if "fontsize" in options:
+            self._tick_fontsize = _rc.fontsize(options["fontsize"])
+
+    def get_xticks(self, *, minor=False):
+        return self._get_ticks(self.xaxis)
+
+    def get_yticks(self, *, minor=False):
+        return self._get_ticks(self.yaxis)
+
+    def _get_ticks(self, axis):
+        group = axis.group
+        if group.ticks is not None:
+            return list(group.ticks[0])
+        if group.categories:
+            return list(range(len(group.categories)))
+        raise NotImplementedError("automatic tick positions are chosen when the figure is drawn; get_xticks()/"
+                                  "get_yticks() need ticks set with set_xticks()/set_yticks() in this sandbox")
+
+    def get_xticklabels(self, minor=False, which=None):
+        return self.xaxis.tick_labels()
+
+    def get_yticklabels(self, minor=False, which=None):
+        return self.yaxis.tick_labels()
+
+    def tick_params(self, axis="both", **kwargs):
+        """Tick label rotation (rotation/labelrotation) and size (labelsize); the rest is cosmetic."""
+        rotation = kwargs.pop("labelrotation", kwargs.pop("rotation", None))
+        size = kwargs.pop("labelsize", None)
+        unknown = set(kwargs) - _TICK_PARAMS_IGNORED
+        if unknown:
+            raise ValueError(f"keyword {sorted(unknown)[0]} is not recognized")
+        for target in (self.xaxis, self.yaxis):
+            if axis in ("both", target.name) and rotation is not None:
+                target.set_tick_rotation(rotation)
+        if size is not None:
+            self._tick_fontsize = _rc.fontsize(size)
+
+    def minorticks_on(self):
+        """Accepted: minor ticks are not drawn."""
+
+    minorticks_off = minorticks_on
+
+    # Grid and legend
+
+    def grid(self, visible=None, which="major", axis="both", **kwargs):
+        """Show (or with visible=False hide) grid lines; no arguments toggle them, as in matplotlib."""
+        style = _kwargs.take(kwargs, _GRID_OPTIONS, "Line2D")
+        if axis not in ("both", "x", "y"):
+            raise ValueError(f"{axis!r} is not a valid value for axis; supported values are 'both', 'x', 'y'")
+        if which == "minor":
+            return  # minor grid lines need minor ticks, which are not drawn
+        for name in ("x", "y") if axis == "both" else (axis,):
+            if visible is None and not style:
+                self._grid_on[name] = not self._grid_on[name]
+            else:
+                self._grid_on[name] = bool(visible) or visible is None
+        self._grid_style.update(style)
+
+    def legend(self, *args, **kwargs):
+        """Add a legend: of the labelled artists, of labels in order, or of handles and labels."""
+        self._legend = _legend.make(self, args, kwargs)
+        return self._legend
+
+    def get_legend(self):
+        return self._legend
+
+    def get_legend_handles_labels(self, legend_handler_map=None):
+        return _legend.handles_labels(self)
+
+    # Twins and coordinates
+
+    def twinx(self):
+        """A new Axes over this one, sharing its x axis, with its y axis on the right."""
+        twin = type(self)(self.figure, self._position, sharex=self)
+        twin._twin_of = self
+        self.figure._axes.append(twin)
+        self.figure.sca(twin)
+        return twin
+
+    def _size_points(self):
+        """The axes' (width, height) in points under matplotlib's default subplot layout."""
+        width_in, height_in = self.figure.get_size_inches()
+        kind, pos = self._position
+        if kind == "rect":
+            return pos[2] * width_in * 72, pos[3] * height_in * 72
+        nrows, ncols, _, _, rowspan, colspan = pos
+        cell_w = (_RIGHT - _LEFT) / (ncols + _WSPACE * (ncols - 1))
+        cell_h = (_TOP - _BOTTOM) / (nrows + _HSPACE * (nrows - 1))
+        width = colspan * cell_w + (colspan - 1) * _WSPACE * cell_w
+        height = rowspan * cell_h + (rowspan - 1) * _HSPACE * cell_h
+        return width * width_in * 72, height * height_in * 72
+
+    def _to_data(self, point, coords, base=None):
+        """point in coords ("data", "axes fraction", "offset points" or "offset pixels" from base,
+        a point in data coordinates) as [x, y] in data coordinates, at the current limits."""
+        if coords == "data":
+            return list(point)
+        if coords == "axes fraction":
+            return [self._along(name, None, value) for name, value in zip("xy", point)]
+        if coords in ("offset points", "offset pixels"):
+            scale = 1.0 if coords == "offset points" else 72.0 / self.figure.get_dpi()
+            size = self._size_points()
+            return [self._along(name, start, value * scale / length)
+                    for name, start, value, length in zip("xy", base, point, size)]
+        raise NotImplementedError(f"annotation coordinates {coords!r} are not supported in this sandbox; use "
+                                  "'data', 'axes fraction', 'offset points' or 'offset pixels'")
+
+    def _along(self, name, start, fraction):
+        """The data value fraction of the axis length past start (None: the axis start)."""
+        group = self._group[name]
+        lo, hi = group.view_limits()
+        forward, back = (math.log10, _pow10) if group.scale == "log" else (float, float)
+        origin = forward(lo) if start is None else forward(start)
+        return back(origin + fraction * (forward(hi) - forward(lo)))
+
+    # The spec
+
+    def _spec(self, axes_index):
+        """This axes' part of the figure spec; axes_index maps the figure's Axes to their indices."""
+        kind, pos = self._position
+        x, y = self._group["x"], self._group["y"]
+        return {
+            "grid_pos": list(pos) if kind == "grid" else None,
+            "rect": list(pos) if kind == "rect" else None,
+            "twin_of": None if self._twin_of is None else axes_index[self._twin_of],
+            "title": self.title.title_spec(),
+            "xlabel": self.xaxis.label.title_spec(), "ylabel": self.yaxis.label.title_spec(),
+            "xscale": x.scale, "yscale": y.scale,
+            "xlim": x.spec_limits(), "ylim": y.spec_limits(),
+            "xticks": _ticks_spec(x), "yticks": _ticks_spec(y),
+            "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
+            "tick_fontsize": self._tick_fontsize,
+            "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
+            "grid": self._grid_spec(),
+            "legend": None if self._legend is None else self._legend.spec(axes_index),
+            "facecolor": spec_color(self._facecolor),
+            "axis_off": self._axis_off, "aspect_equal": self._aspect_equal,
+            "artists": [artist.spec() for artist in self._artists],
+        }
+
+    def _grid_spec(self):
+        on = [name for name in ("x", "y") if self._grid_on[name]]
+        if not on:
+            return None
+        style = self._grid_style
+        rc = _rc.rcParams
+        return {"axis": "both" if len(on) == 2 else on[0],
+                "color": spec_color(style.get("color", rc["grid.color"]), style.get("alpha", rc["grid.alpha"])),
+                "linestyle": _styles.linestyle(style.get("linestyle", rc["grid.linestyle"])),
+                "linewidth": float(style.get("linewidth", rc["grid.linewidth"]))}
+
+    def __repr__(self):
+        return f"<Axes: title={self.get_title()!r}>"
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(f"'Axes' object has no attribute {name!r}")
+        raise NotImplementedError(f"Axes.{name} is not supported in this sandbox")
+
+
+def _ticks_spec(group):
+    if group.ticks is None:
+        return None
+    positions, labels = group.ticks
+    return {"positions": list(positions), "labels": None if labels is None else list(labels)}
+
+
+def _pow10(value):
+    return 10.0 ** value
+
+
+class Spines(dict):
+    """ax.spines: the four frame lines; their styling is accepted and ignored."""
+
+    def __init__(self):
+        super().__init__((side, Spine()) for side in ("left", "right", "bottom", "top"))
+
+
+class Spine:
+    """One frame line; cosmetic setters are accepted, moving it is not supported."""
+
+    def _accept(self, *args, **kwargs):
+        """Accepted: the frame is drawn by the host."""
+
+    set_visible = set_color = set_linewidth = set_linestyle = set_alpha = set_edgecolor = _accept
+    set_bounds = set_capstyle = set_zorder = _accept
+
+    def set_position(self, position):
+        raise NotImplementedError("moving spines (set_position) is not supported in this sandbox")

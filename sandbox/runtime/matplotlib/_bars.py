@@ -1,0 +1,175 @@
+"""Bar artists: bar()/barh() (which are also their BarContainer) and hist()."""
+
+from . import _data
+from ._artist import Artist
+from .colors import to_rgba
+
+
+class Bars(Artist):
+    """Bars of bar()/barh(); iterates over its Rectangles like matplotlib's BarContainer.
+
+    Positions are bar centres along the category axis; for horizontal bars
+    "x" holds the y centres, "heights" the lengths and "bottoms" the left edges.
+    """
+
+    is_container = True
+
+    def __init__(self, orientation, x, heights, widths, bottoms, colors, *, edgecolor=None,
+                 linewidth=1.0, label=None, alpha=None):
+        super().__init__(label, alpha)
+        self.orientation = orientation
+        self._x, self._heights, self._widths, self._bottoms = x, heights, widths, bottoms
+        self._colors = [to_rgba(c) for c in colors]
+        self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
+        self._linewidth = float(linewidth)
+
+    @property
+    def patches(self):
+        return [Rectangle(self, i) for i in range(len(self._x))]
+
+    @property
+    def datavalues(self):
+        return list(self._heights)
+
+    def __iter__(self):
+        return iter(self.patches)
+
+    def __len__(self):
+        return len(self._x)
+
+    def __getitem__(self, index):
+        return self.patches[index]
+
+    def set_color(self, color):
+        self.set_facecolor(color)
+
+    def set_facecolor(self, color):
+        self._colors = [to_rgba(color)] * len(self._x)
+
+    def set_edgecolor(self, color):
+        self._edgecolor = to_rgba(color)
+
+    def set_linewidth(self, width):
+        self._linewidth = float(width)
+
+    def extent(self, name):
+        along = "x" if self.orientation == "vertical" else "y"
+        if name == along:
+            return [c + s * w / 2 for c, w in zip(self._x, self._widths) if c is not None
+                    for s in (-1, 1)], ()
+        ends = [b + h for b, h in zip(self._bottoms, self._heights) if h is not None]
+        return [*self._bottoms, *ends], self._bottoms
+
+    def spec(self):
+        return {**self._head("bar"), "orientation": self.orientation, "x": self._x,
+                "heights": self._heights, "widths": self._widths, "bottoms": self._bottoms,
+                "colors": [self._color(c) for c in self._colors],
+                "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor),
+                "linewidth": self._linewidth}
+
+
+class Rectangle:
+    """One bar of a Bars artist, with matplotlib's Rectangle getters and setters."""
+
+    def __init__(self, bars, index):
+        self._bars, self._i = bars, index
+
+    def _box(self):
+        """(left, bottom, width, height) of the bar."""
+        bars, i = self._bars, self._i
+        centre, thickness = bars._x[i], bars._widths[i]
+        base, length = bars._bottoms[i], bars._heights[i] or 0.0
+        if bars.orientation == "vertical":
+            return centre - thickness / 2, base, thickness, length
+        return base, centre - thickness / 2, length, thickness
+
+    def get_x(self):
+        return self._box()[0]
+
+    def get_y(self):
+        return self._box()[1]
+
+    def get_xy(self):
+        return self._box()[:2]
+
+    def get_width(self):
+        return self._box()[2]
+
+    def get_height(self):
+        return self._box()[3]
+
+    def get_center(self):
+        x, y, w, h = self._box()
+        return x + w / 2, y + h / 2
+
+    def get_facecolor(self):
+        return self._bars._colors[self._i]
+
+    def set_facecolor(self, color):
+        self._bars._colors[self._i] = to_rgba(color)
+
+    set_color = set_facecolor
+
+    def set_alpha(self, alpha):
+        self._bars._colors[self._i] = to_rgba(self._bars._colors[self._i], alpha)
+
+    def set_edgecolor(self, color):
+        """Bars share one edge colour: setting a different one on one bar is refused."""
+        rgba = to_rgba(color)
+        if len(self._bars) > 1 and rgba != self._bars._edgecolor:
+            raise NotImplementedError("per-bar edge colours are not supported in this sandbox; "
+                                      "pass edgecolor= to bar()")
+        self._bars._edgecolor = rgba
+
+    def set_height(self, height):
+        self._set_size("vertical", height)
+
+    def set_width(self, width):
+        self._set_size("horizontal", width)
+
+    def _set_size(self, orientation, value):
+        if self._bars.orientation != orientation:
+            raise NotImplementedError("changing a bar's thickness is not supported in this sandbox")
+        self._bars._heights[self._i] = _data.number(value)
+
+    def get_label(self):
+        return self._bars.get_label()
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"Rectangle.{name} is not supported in this sandbox")
+
+
+class Hist(Bars):
+    """hist(): drawn as the spec's "hist", or as plain bars once single bars were recoloured
+    or narrowed (rwidth)."""
+
+    is_container = False
+
+    def __init__(self, edges, counts, orientation, histtype, color, *, rwidth=None, edgecolor=None,
+                 label=None, alpha=None):
+        widths = [(hi - lo) * (1.0 if rwidth is None else rwidth) for lo, hi in zip(edges, edges[1:])]
+        centres = [(lo + hi) / 2 for lo, hi in zip(edges, edges[1:])]
+        super().__init__("vertical" if orientation == "vertical" else "horizontal", centres, list(counts),
+                         widths, [0.0] * len(counts), [color] * len(counts), edgecolor=edgecolor,
+                         label=label, alpha=alpha)
+        self.edges, self.counts = list(edges), list(counts)
+        self._histtype = histtype
+        self._rwidth = rwidth
+
+    def extent(self, name):
+        along = "x" if self.orientation == "vertical" else "y"
+        if name == along:
+            return (self.edges[0], self.edges[-1]), ()
+        return [0.0, *self.counts], (0.0,)
+
+    def spec(self):
+        uniform = all(c == self._colors[0] for c in self._colors)
+        if self._histtype.startswith("step") or (uniform and self._rwidth is None
+                                                 and self._heights == self.counts):
+            return {**self._head("hist"), "edges": self.edges, "counts": self.counts,
+                    "orientation": self.orientation, "color": self._color(self._colors[0]),
+                    "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor),
+                    "histtype": self._histtype}
+        return super().spec()

@@ -1,0 +1,95 @@
+"""Collection artists: scatter() points and fill_between() areas."""
+
+from . import _data, _styles
+from ._artist import Artist
+from .colors import to_rgba
+
+
+class Scatter(Artist):
+    """scatter() points (matplotlib's PathCollection): colours and sizes, one or one per point."""
+
+    def __init__(self, x, y, colors, sizes, marker, *, edgecolors=None, linewidth=1.0, values=None,
+                 label=None, alpha=None):
+        super().__init__(label, alpha)
+        self._x, self._y = x, y
+        self._colors = [to_rgba(c) for c in colors]
+        self._sizes = sizes
+        self._marker = _styles.marker(marker) or "o"
+        self._edgecolors = None if edgecolors is None else [to_rgba(c) for c in edgecolors]
+        self._linewidth = float(linewidth)
+        self._values = values  # the numbers c= mapped through the colormap, if any
+
+    def get_offsets(self):
+        return [[x, y] for x, y in zip(self._x, self._y)]
+
+    def set_offsets(self, offsets):
+        self._x = [_data.number(x) for x, _ in offsets]
+        self._y = [_data.number(y) for _, y in offsets]
+
+    def get_sizes(self):
+        return list(self._sizes)
+
+    def set_sizes(self, sizes):
+        self._sizes = [_data.scalar(s, "a marker size") for s in _data.items(sizes)]
+
+    def get_facecolor(self):
+        return list(self._colors)
+
+    def set_facecolor(self, color):
+        self._colors = [to_rgba(c) for c in _colors_of(color)]
+
+    set_color = set_facecolor
+    get_facecolors = get_facecolor
+
+    def set_edgecolor(self, color):
+        self._edgecolors = [to_rgba(c) for c in _colors_of(color)]
+
+    def get_array(self):
+        return None if self._values is None else list(self._values)
+
+    def extent(self, name):
+        return (self._x if name == "x" else self._y), ()
+
+    def spec(self):
+        edges = self._edgecolors
+        return {**self._head("scatter"), "x": self._x, "y": self._y,
+                "colors": [self._color(c) for c in self._colors], "sizes": self._sizes,
+                "marker": self._marker, "edgecolors": None if edges is None else [self._color(c) for c in edges],
+                "linewidths": self._linewidth}
+
+
+def _colors_of(color):
+    """A colour or a sequence of colours as a list."""
+    try:
+        return [to_rgba(color)]
+    except ValueError:
+        return _data.items(color)
+
+
+class Fill(Artist):
+    """fill_between(): the area between y1 and y2 over x."""
+
+    def __init__(self, x, y1, y2, color, *, edgecolor=None, label=None, alpha=None):
+        super().__init__(label, alpha)
+        self._x, self._y1, self._y2 = x, y1, y2
+        self._rgba = to_rgba(color)
+        self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
+
+    def get_facecolor(self):
+        return [self._rgba]
+
+    def set_facecolor(self, color):
+        self._rgba = to_rgba(color)
+
+    set_color = set_facecolor
+
+    def set_edgecolor(self, color):
+        self._edgecolor = to_rgba(color)
+
+    def extent(self, name):
+        return (self._x if name == "x" else [*self._y1, *self._y2]), ()
+
+    def spec(self):
+        return {**self._head("fill"), "x": self._x, "y1": self._y1, "y2": self._y2,
+                "color": self._color(self._rgba),
+                "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor)}

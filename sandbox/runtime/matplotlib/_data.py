@@ -1,0 +1,84 @@
+"""Turning user data (lists, ranges, generators, numpy arrays, pandas Series...) into numbers.
+
+Numbers become floats; None, NaN and infinities become None (``null`` in the
+spec); strings become category positions on their axis (see ``_axis``).
+"""
+
+import datetime
+import math
+import numbers
+
+
+def items(data):
+    """data as a list: objects with tolist() (numpy, pandas), iterables, or a scalar as [scalar]."""
+    if hasattr(data, "tolist") and not isinstance(data, type):
+        data = data.tolist()
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        return [data]
+    return list(data)
+
+
+def is_2d(values):
+    """True if values (a list) holds rows rather than scalars."""
+    return bool(values) and all(isinstance(v, (list, tuple)) for v in values)
+
+
+def number(value):
+    """value as a finite float, or None for missing (None, NaN, infinities)."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"could not convert {value!r} to a number")
+    if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        raise NotImplementedError("dates and times as plot coordinates are not supported in this "
+                                  "sandbox; convert them to numbers or strings")
+    try:
+        result = float(value)
+    except OverflowError:
+        return None
+    except (TypeError, ValueError):
+        raise TypeError(f"could not convert {value!r} to a number") from None
+    return result if math.isfinite(result) else None
+
+
+def numbers_of(data, axis=None):
+    """The values of data as floats or None; strings are mapped to axis's categories."""
+    values = items(data)
+    if axis is not None and any(isinstance(v, str) for v in values):
+        if not all(isinstance(v, str) for v in values):
+            raise TypeError("a sequence of strings (categories) cannot also hold numbers")
+        return [float(axis.category(v)) for v in values]
+    return [number(v) for v in values]
+
+
+def scalar(value, name):
+    """A single finite number given for name."""
+    result = number(value)
+    if result is None:
+        raise ValueError(f"{name} must be a finite number, not {value!r}")
+    return result
+
+
+def broadcast(values, n, name):
+    """values (a list) repeated to length n if it has one item; ValueError unless it then has n."""
+    if len(values) == 1 and n != 1:
+        return values * n
+    if len(values) != n:
+        raise ValueError(f"shape mismatch: {name} has {len(values)} values, expected {n}")
+    return values
+
+
+def same_length(x, y, xname="x", yname="y"):
+    """ValueError like matplotlib's unless x and y have the same length."""
+    if len(x) != len(y):
+        raise ValueError(f"{xname} and {yname} must have same first dimension, but have shapes "
+                         f"({len(x)},) and ({len(y)},)")
+
+
+def finite(values):
+    """The non-None values."""
+    return [v for v in values if v is not None]
+
+
+def is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)

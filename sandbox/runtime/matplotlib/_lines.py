@@ -1,0 +1,118 @@
+"""Line artists: plot() lines and axhline()/axvline()."""
+
+from . import _data, _styles
+from ._artist import Artist
+from .colors import to_rgba
+
+
+class _Stroke(Artist):
+    """Colour, width and style of a line, with matplotlib's getters and setters."""
+
+    def __init__(self, color, linewidth, linestyle, label=None, alpha=None):
+        super().__init__(label, alpha)
+        self._rgba = to_rgba(color)
+        self._linewidth = float(linewidth)
+        self._linestyle = _styles.linestyle(linestyle)
+
+    def get_color(self):
+        return self._rgba
+
+    def set_color(self, color):
+        self._rgba = to_rgba(color)
+
+    def get_linewidth(self):
+        return self._linewidth
+
+    def set_linewidth(self, width):
+        self._linewidth = float(width)
+
+    def get_linestyle(self):
+        return self._linestyle
+
+    def set_linestyle(self, style):
+        self._linestyle = _styles.linestyle(style)
+
+    set_lw, set_ls, set_c = set_linewidth, set_linestyle, set_color
+
+
+class Line2D(_Stroke):
+    """A line through (x, y) points, with optional markers."""
+
+    def __init__(self, x, y, *, color, linewidth, linestyle, marker=None, markersize=6.0,
+                 markerfacecolor=None, markeredgecolor=None, label=None, alpha=None):
+        super().__init__(color, linewidth, linestyle, label, alpha)
+        self._x, self._y = x, y
+        self._marker = _styles.marker(marker)
+        self._markersize = float(markersize)
+        self._mfc = None if markerfacecolor is None else to_rgba(markerfacecolor)
+        self._mec = None if markeredgecolor is None else to_rgba(markeredgecolor)
+
+    def get_xdata(self):
+        return list(self._x)
+
+    def get_ydata(self):
+        return list(self._y)
+
+    def get_data(self):
+        return self.get_xdata(), self.get_ydata()
+
+    def set_xdata(self, x):
+        self.set_data(x, self._y)
+
+    def set_ydata(self, y):
+        self.set_data(self._x, y)
+
+    def set_data(self, *args):
+        x, y = args[0] if len(args) == 1 else args
+        x = _data.numbers_of(x, self.axes and self.axes._group["x"])
+        y = _data.numbers_of(y, self.axes and self.axes._group["y"])
+        _data.same_length(x, y)
+        self._x, self._y = x, y
+
+    def get_marker(self):
+        return "None" if self._marker is None else self._marker
+
+    def set_marker(self, marker):
+        self._marker = _styles.marker(marker)
+
+    def get_markersize(self):
+        return self._markersize
+
+    def set_markersize(self, size):
+        self._markersize = float(size)
+
+    def set_markerfacecolor(self, color):
+        self._mfc = to_rgba(color)
+
+    def set_markeredgecolor(self, color):
+        self._mec = to_rgba(color)
+
+    set_ms, set_mfc, set_mec = set_markersize, set_markerfacecolor, set_markeredgecolor
+
+    def extent(self, name):
+        return (self._x if name == "x" else self._y), ()
+
+    def spec(self):
+        return {**self._head("line"), "x": self._x, "y": self._y, "color": self._color(self._rgba),
+                "linewidth": self._linewidth, "linestyle": self._linestyle, "marker": self._marker,
+                "markersize": self._markersize,
+                "markerfacecolor": self._color(self._mfc or self._rgba),
+                "markeredgecolor": self._color(self._mec or self._rgba)}
+
+
+class AxLine(_Stroke):
+    """axhline()/axvline(): a line across the axes at a data value, between axes fractions."""
+
+    def __init__(self, orientation, value, start, end, *, color, linewidth, linestyle, label=None, alpha=None):
+        super().__init__(color, linewidth, linestyle, label, alpha)
+        self._orientation = orientation
+        self._value = _data.scalar(value, "the line position")
+        self._start, self._end = float(start), float(end)
+
+    def extent(self, name):
+        return ((self._value,) if name == ("y" if self._orientation == "h" else "x") else ()), ()
+
+    def spec(self):
+        return {**self._head("axline"), "orientation": self._orientation, "value": self._value,
+                "start": self._start, "end": self._end, "color": self._color(self._rgba),
+                "linewidth": self._linewidth, "linestyle": self._linestyle}

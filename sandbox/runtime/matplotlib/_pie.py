@@ -1,0 +1,81 @@
+"""The pie() artist, its wedges and its label texts."""
+
+from . import _rc
+from ._artist import Artist
+from ._text import Text
+from .colors import to_rgba
+
+
+class Pie(Artist):
+    """A pie chart; each wedge can be a legend handle (legend entry "index").
+
+    labels name the wedges (for legends too); show_labels says whether they are drawn.
+    """
+
+    def __init__(self, values, labels, colors, autotexts, *, show_labels, startangle, counterclock, explode,
+                 radius, label_fontsize):
+        super().__init__()
+        self._values, self._labels, self._autotexts = values, labels, autotexts
+        self._show_labels = show_labels
+        self._colors = [to_rgba(c) for c in colors]
+        self._startangle, self._counterclock = float(startangle), bool(counterclock)
+        self._explode, self._radius = explode, float(radius)
+        self.label_fontsize = label_fontsize
+        self.wedges = [Wedge(self, i) for i in range(len(values))]
+
+    def legend_handles(self):
+        return [(self, i) for i in range(len(self._values))]
+
+    def spec(self):
+        return {**self._head("pie"), "values": self._values, "labels": self._labels if self._show_labels else None,
+                "colors": [self._color(c) for c in self._colors], "autotexts": self._autotexts,
+                "startangle": self._startangle, "counterclock": self._counterclock,
+                "explode": self._explode, "radius": self._radius, "label_fontsize": self.label_fontsize}
+
+
+class Wedge:
+    """One wedge of a pie."""
+
+    def __init__(self, pie, index):
+        self._pie, self._i = pie, index
+
+    def get_label(self):
+        labels = self._pie._labels
+        return "" if labels is None else labels[self._i]
+
+    def get_facecolor(self):
+        return self._pie._colors[self._i]
+
+    def set_facecolor(self, color):
+        self._pie._colors[self._i] = to_rgba(color)
+
+    set_color = set_facecolor
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"Wedge.{name} is not supported in this sandbox")
+
+
+class PieText(Text):
+    """A wedge label or percentage text.  Its font size (shared by the pie's texts) can change;
+    its colour and weight are cosmetic and ignored; moving or rewriting it is refused."""
+
+    def __init__(self, pie, text):
+        super().__init__(0, 0, text)
+        self._pie = pie
+
+    def set_fontsize(self, size):
+        self._pie.label_fontsize = _rc.fontsize(size)
+
+    set_size = set_fontsize
+
+    def _ignore(self, *args, **kwargs):
+        """Accepted: pie texts are drawn in the host's style."""
+
+    def _refuse(self, *args, **kwargs):
+        raise NotImplementedError("moving, rotating or rewriting pie texts is not supported in this sandbox")
+
+    set_color = set_fontweight = set_weight = set_alpha = _ignore
+    set_rotation = set_text = set_position = set_x = set_y = _refuse
+    set_horizontalalignment = set_verticalalignment = set_ha = set_va = _refuse

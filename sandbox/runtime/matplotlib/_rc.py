@@ -1,0 +1,74 @@
+"""rcParams: the defaults this package honours, as a dict-like like matplotlib's.
+
+Any key can be set (models set font.family, axes.unicode_minus and the like
+for CJK text); only the keys of ``DEFAULTS`` have an effect.  Reading a key
+that was never set raises KeyError.
+"""
+
+DEFAULTS = {
+    "figure.figsize": [6.4, 4.8],
+    "figure.dpi": 100.0,
+    "figure.facecolor": "white",
+    "figure.titlesize": "large",
+    "figure.titleweight": "normal",
+    "savefig.dpi": "figure",
+    "savefig.format": "png",
+    "font.size": 10.0,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],
+    "axes.unicode_minus": True,
+    "axes.facecolor": "white",
+    "axes.grid": False,
+    "axes.grid.axis": "both",
+    "axes.titlesize": "large",
+    "axes.titleweight": "normal",
+    "axes.labelsize": "medium",
+    "axes.xmargin": 0.05,
+    "axes.ymargin": 0.05,
+    "xtick.labelsize": "medium",
+    "ytick.labelsize": "medium",
+    "legend.fontsize": "medium",
+    "legend.loc": "best",
+    "lines.linewidth": 1.5,
+    "lines.markersize": 6.0,
+    "grid.color": "#b0b0b0",
+    "grid.linestyle": "-",
+    "grid.linewidth": 0.8,
+    "grid.alpha": 1.0,
+    "patch.linewidth": 1.0,
+    "hist.bins": 10,
+}
+
+_SIZE_SCALE = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,
+               "large": 1.2, "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833}
+
+
+class RcParams(dict):
+    """matplotlib.rcParams: a dict of settings, plus ``copy`` and ``find_all`` like matplotlib's."""
+
+    def copy(self):
+        return RcParams(self)
+
+    def find_all(self, pattern):
+        import re
+
+        return RcParams((key, value) for key, value in self.items() if re.search(pattern, key))
+
+
+def default_params():
+    """A fresh copy of DEFAULTS (its lists are not shared)."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in DEFAULTS.items()}
+
+
+rcParams = RcParams(default_params())
+
+
+def fontsize(value):
+    """Points for a font size given as a number or a name ("large", "small"...), after font.size."""
+    if isinstance(value, str):
+        try:
+            return _SIZE_SCALE[value] * float(rcParams["font.size"])
+        except KeyError:
+            raise ValueError(f"{value!r} is not a valid font size; use a number or one of "
+                             f"{', '.join(_SIZE_SCALE)}") from None
+    return float(value)

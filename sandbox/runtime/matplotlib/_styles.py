@@ -1,0 +1,90 @@
+"""Line styles, markers, format strings ("r--o") and font weights."""
+
+import re
+
+from .colors import BASE_COLORS, to_rgba
+
+LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dotted": ":",
+              "-.": "-.", "dashdot": "-.", "None": "none", "none": "none", " ": "none", "": "none"}
+MARKERS = frozenset("os^v<>Dd" "x+*.,ph")  # what the host draws
+_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H", "P", "X", "|", "_"))  # matplotlib's others
+_NO_MARKER = (None, "None", "none", "", " ")
+_BOLD = frozenset(("bold", "heavy", "extra bold", "black", "semibold", "demibold", "demi"))
+_CN = re.compile(r"C\d+")
+
+
+def linestyle(value):
+    """The spec's linestyle for a matplotlib one ("dashed", "--", "None"...)."""
+    if isinstance(value, str) and value in LINESTYLES:
+        return LINESTYLES[value]
+    if isinstance(value, tuple):
+        raise NotImplementedError("custom dash patterns are not supported in this sandbox; "
+                                  "use '-', '--', '-.' or ':'")
+    raise ValueError(f"{value!r} is not a valid value for linestyle; supported values are "
+                     "'-', '--', '-.', ':', 'None', 'solid', 'dashed', 'dashdot', 'dotted'")
+
+
+def marker(value):
+    """The spec's marker (None for no marker) for a matplotlib one."""
+    if value in _NO_MARKER:
+        return None
+    if isinstance(value, str) and value in MARKERS:
+        return value
+    if isinstance(value, str) and value in _OTHER_MARKERS:
+        raise NotImplementedError(f"marker {value!r} is not supported in this sandbox; use one of "
+                                  f"{' '.join(sorted(MARKERS))}")
+    raise ValueError(f"Unrecognized marker style {value!r}")
+
+
+def parse_fmt(fmt):
+    """(linestyle, marker, color) of a plot() format string, like matplotlib.
+
+    linestyle is "-" when the format has neither a line style nor a marker,
+    "none" when it has only a marker; marker and color are None when absent.
+    """
+    if _is_color(fmt) and not fmt.isdigit():
+        return "-", None, fmt
+    style = mark = color = None
+    i = 0
+    while i < len(fmt):
+        two, one = fmt[i:i + 2], fmt[i]
+        if two in ("--", "-."):
+            style, size = _only(style, two, fmt, "two linestyle symbols"), 2
+        elif one in ("-", ":"):
+            style, size = _only(style, one, fmt, "two linestyle symbols"), 1
+        elif one in MARKERS or one in _OTHER_MARKERS:
+            mark, size = _only(mark, marker(one), fmt, "two marker symbols"), 1
+        elif one in BASE_COLORS:
+            color, size = _only(color, one, fmt, "two color symbols"), 1
+        elif one == "C":
+            match = _CN.match(fmt, i)
+            if not match:
+                raise ValueError(f"{fmt!r} is not a valid format string ('C' must be followed by a number)")
+            color, size = _only(color, match.group(), fmt, "two color symbols"), len(match.group())
+        else:
+            raise ValueError(f"{fmt!r} is not a valid format string (unrecognized character {one!r})")
+        i += size
+    if style is None:
+        style = "-" if mark is None else "none"
+    return style, mark, color
+
+
+def _only(current, new, fmt, problem):
+    if current is not None:
+        raise ValueError(f"{fmt!r} is not a valid format string ({problem})")
+    return new
+
+
+def _is_color(text):
+    try:
+        to_rgba(text)
+    except ValueError:
+        return False
+    return True
+
+
+def weight(value):
+    """The spec's "normal" or "bold" for a matplotlib font weight (name or 100..900)."""
+    if isinstance(value, str):
+        return "bold" if value.lower() in _BOLD else "normal"
+    return "bold" if value >= 600 else "normal"

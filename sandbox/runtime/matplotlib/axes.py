@@ -1,0 +1,453 @@
+"""Axes: the plotting methods (plot, bar, scatter, hist, pie, fill_between, lines, text)."""
+
+import itertools
+
+from . import _data, _histogram, _kwargs, _rc, _styles, _text
+from ._axes_base import AxesBase
+from ._bars import Bars, Hist
+from ._collections import Fill, Scatter
+from ._lines import AxLine, Line2D
+from ._pie import Pie, PieText
+from ._text import Annotation, Text
+from .cm import get_cmap
+from .colors import Normalize, is_color_like, to_rgba
+
+__all__ = ["Axes"]
+
+_LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
+                   "markeredgecolor", "label", "alpha"))
+_BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log"))
+_SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label"))
+_HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle"))
+_FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle"))
+_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha"))
+_HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
+
+
+class Axes(AxesBase):
+    """An Axes: AxesBase's decorations plus matplotlib's plotting methods."""
+
+    # Lines
+
+    def plot(self, *args, scalex=True, scaley=True, **kwargs):
+        """plot([x], y, [fmt], [x2], y2, [fmt2], ..., **kwargs): lines; returns the list of Line2D."""
+        options = _kwargs.take(kwargs, _LINE, "Line2D")
+        lines = []
+        for x, y, fmt in _plot_groups(args):
+            style, marker, color = _styles.parse_fmt(fmt) if fmt else ("-", None, None)
+            for xs, ys, label in self._columns(x, y, options.get("label")):
+                line = Line2D(xs, ys, color=options.get("color") or color or self._next_color("line"),
+                              linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
+                              linestyle=options.get("linestyle", style),
+                              marker=options.get("marker", marker),
+                              markersize=options.get("markersize", _rc.rcParams["lines.markersize"]),
+                              markerfacecolor=options.get("markerfacecolor"),
+                              markeredgecolor=options.get("markeredgecolor"),
+                              label=label, alpha=options.get("alpha"))
+                lines.append(self._add(line))
+        return lines
+
+    def _columns(self, x, y, label):
+        """(x values, y values, label) per line: 2-D data gives one line per column."""
+        ys = _data.items(y)
+        y_columns = _transpose(ys) if _data.is_2d(ys) else [ys]
+        if x is None:
+            x_columns = [list(range(len(y_columns[0])))]
+        else:
+            xs = _data.items(x)
+            x_columns = _transpose(xs) if _data.is_2d(xs) else [xs]
+        if len(x_columns) == 1:
+            x_columns *= len(y_columns)
+        elif len(y_columns) == 1:
+            y_columns *= len(x_columns)
+        elif len(x_columns) != len(y_columns):
+            raise ValueError(f"x has {len(x_columns)} columns but y has {len(y_columns)} columns")
+        count = len(y_columns)
+        labels = label if isinstance(label, (list, tuple)) and len(label) == count else [label] * count
+        result = []
+        for xc, yc, one_label in zip(x_columns, y_columns, labels):
+            xs = _data.numbers_of(xc, self._group["x"])
+            ys = _data.numbers_of(yc, self._group["y"])
+            _data.same_length(xs, ys)
+            result.append((xs, ys, one_label))
+        return result
+
+    def semilogx(self, *args, **kwargs):
+        self._set_scale("x", "log", _log_options(kwargs, "x"))
+        return self.plot(*args, **kwargs)
+
+    def semilogy(self, *args, **kwargs):
+        self._set_scale("y", "log", _log_options(kwargs, "y"))
+        return self.plot(*args, **kwargs)
+
+    def loglog(self, *args, **kwargs):
+        self._set_scale("x", "log", _log_options(kwargs, "x"))
+        self._set_scale("y", "log", _log_options(kwargs, "y"))
+        return self.plot(*args, **kwargs)
+
+    def axhline(self, y=0, xmin=0, xmax=1, **kwargs):
+        """A horizontal line at data y, from axes fraction xmin to xmax."""
+        return self._axline("h", y, xmin, xmax, kwargs)
+
+    def axvline(self, x=0, ymin=0, ymax=1, **kwargs):
+        """A vertical line at data x, from axes fraction ymin to ymax."""
+        return self._axline("v", x, ymin, ymax, kwargs)
+
+    def _axline(self, orientation, value, start, end, kwargs):
+        options = _kwargs.take(kwargs, _AXLINE, "Line2D")
+        value = _data.numbers_of([value], self._group["y" if orientation == "h" else "x"])[0]
+        line = AxLine(orientation, value, start, end, color=options.get("color", "C0"),
+                      linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
+                      linestyle=options.get("linestyle", "-"), label=options.get("label"),
+                      alpha=options.get("alpha"))
+        return self._add(line)
+
+    # Bars
+
+    def bar(self, x, height, width=0.8, bottom=None, *, align="center", **kwargs):
+        """Vertical bars at x (centres, or left edges with align="edge"); returns the BarContainer."""
+        return self._bars("vertical", x, height, width, bottom, align, kwargs)
+
+    def barh(self, y, width, height=0.8, left=None, *, align="center", **kwargs):
+        """Horizontal bars at y; returns the BarContainer."""
+        return self._bars("horizontal", y, width, height, left, align, kwargs)
+
+    def _bars(self, orientation, positions, lengths, thickness, base, align, kwargs):
+        options = _kwargs.take(kwargs, _BAR, "Rectangle")
+        along, across = ("x", "y") if orientation == "vertical" else ("y", "x")
+        if options.pop("log", False):
+            self._set_scale(across, "log", {})
+        positions = _data.numbers_of(positions, self._group[along])
+        lengths = _data.numbers_of(lengths, self._group[across])
+        n = max(len(positions), len(lengths))
+        positions = _data.broadcast(positions, n, "the bar positions")
+        lengths = _data.broadcast(lengths, n, "the bar lengths")
+        widths = _data.broadcast([_data.scalar(w, "bar width") for w in _data.items(thickness)], n, "width")
+        bases = _data.broadcast([_data.scalar(b, "bar base") for b in _data.items(0.0 if base is None else base)],
+                                n, "bottom")
+        if align == "edge":
+            positions = [None if p is None else p + w / 2 for p, w in zip(positions, widths)]
+        elif align != "center":
+            raise ValueError(f"{align!r} is not a valid value for align; supported values are 'center', 'edge'")
+        color = options.get("color", options.get("facecolor"))
+        colors = _color_list(color) if color is not None else [self._next_color("patch")]
+        bars = Bars(orientation, positions, lengths, [abs(w) for w in widths], bases,
+                    list(itertools.islice(itertools.cycle(colors), n)),
+                    edgecolor=_one_edgecolor(options.get("edgecolor")),
+                    linewidth=options.get("linewidth", _rc.rcParams["patch.linewidth"]),
+                    label=options.get("label"), alpha=options.get("alpha"))
+        tick_label = options.get("tick_label")
+        if tick_label is not None:
+            labels = _data.broadcast([str(t) for t in _data.items(tick_label)], n, "tick_label")
+            self._group[along].ticks = [list(positions), labels]
+        return self._add(bars)
+
+    def bar_label(self, container, labels=None, *, fmt="%g", label_type="edge", padding=0, **kwargs):
+        """Label each bar with its value (or labels) at its end or centre; returns the Annotations."""
+        if not isinstance(container, Bars):
+            raise TypeError("bar_label() needs the container returned by bar(), barh() or hist()")
+        if label_type not in ("edge", "center"):
+            raise ValueError(f"{label_type!r} is not a valid value for label_type; supported values are "
+                             "'edge', 'center'")
+        options = _text.properties(kwargs)
+        vertical = container.orientation == "vertical"
+        texts = []
+        for i, rect in enumerate(container):
+            value = container._heights[i]
+            if labels is not None:
+                text = labels[i]
+            elif value is None:
+                text = ""
+            else:
+                text = fmt(value) if callable(fmt) else fmt.format(value) if "{" in fmt else fmt % value
+            x, y, w, h = rect._box()
+            negative = (value or 0) < 0
+            if label_type == "center":
+                xy, offset, ha, va = (x + w / 2, y + h / 2), None, "center", "center"
+            elif vertical:
+                xy = (x + w / 2, y + h)
+                offset = (0, -padding if negative else padding)
+                ha, va = "center", "top" if negative else "bottom"
+            else:
+                xy = (x + w, y + h / 2)
+                offset = (-padding if negative else padding, 0)
+                ha, va = "right" if negative else "left", "center"
+            annotation = Annotation(text, xy, offset if padding else None, "data", "offset points", None,
+                                    **{"ha": ha, "va": va, **options})
+            texts.append(self._add(annotation))
+        return texts
+
+    def hist(self, x, bins=None, range=None, density=False, weights=None, cumulative=False, bottom=None,
+             histtype="bar", align="mid", orientation="vertical", rwidth=None, log=False, color=None,
+             label=None, stacked=False, **kwargs):
+        """A histogram of x; returns (counts, edges, patches) like matplotlib."""
+        options = _kwargs.take(kwargs, _HIST, "Patch")
+        values = _data.items(x)
+        if _data.is_2d(values):
+            if len(values) != 1:
+                raise NotImplementedError("hist() of several datasets at once is not supported in this sandbox; "
+                                          "call hist() once per dataset")
+            values = values[0]
+        if histtype not in _HISTTYPES:
+            raise ValueError(f"{histtype!r} is not a valid value for histtype; supported values are "
+                             f"{', '.join(map(repr, _HISTTYPES))}")
+        if align != "mid" or bottom not in (None, 0):
+            raise NotImplementedError("hist() align= and bottom= are not supported in this sandbox")
+        if orientation not in ("vertical", "horizontal"):
+            raise ValueError(f"{orientation!r} is not a valid value for orientation")
+        values = [_data.number(v) for v in values]
+        weights = None if weights is None else [_data.number(w) for w in _data.items(weights)]
+        counts, edges = _histogram.histogram(values, _rc.rcParams["hist.bins"] if bins is None else bins,
+                                             range, weights, density, cumulative)
+        if log:
+            self._set_scale("y" if orientation == "vertical" else "x", "log", {})
+        if color is None:
+            color = options.get("facecolor") or self._next_color("patch")
+        artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
+                      rwidth=rwidth, edgecolor=options.get("edgecolor"), label=label, alpha=options.get("alpha"))
+        self._add(artist)
+        return counts, edges, ([artist] if histtype.startswith("step") else artist)
+
+    # Points and areas
+
+    def scatter(self, x, y, s=None, c=None, marker=None, cmap=None, norm=None, vmin=None, vmax=None,
+                alpha=None, linewidths=None, *, edgecolors=None, **kwargs):
+        """Points at (x, y): sizes s (points^2), colours c (colours, or numbers through cmap)."""
+        options = _kwargs.take(kwargs, _SCATTER, "PathCollection")
+        xs = _data.numbers_of(x, self._group["x"])
+        ys = _data.numbers_of(y, self._group["y"])
+        if len(xs) != len(ys):
+            raise ValueError("x and y must be the same size")
+        n = len(xs)
+        sizes = [_data.scalar(v, "a marker size") for v in _data.items(
+            _rc.rcParams["lines.markersize"] ** 2 if s is None else s)]
+        if len(sizes) not in (1, n):
+            raise ValueError("s must be a scalar, or float array-like with the same size as x and y")
+        colors, values = self._scatter_colors(c, options, n, cmap, norm, vmin, vmax)
+        edge = options.get("edgecolor", edgecolors)
+        width = options.get("linewidth", linewidths)
+        points = Scatter(xs, ys, colors, sizes, marker, edgecolors=None if edge in (None, "face") else _color_list(edge),
+                         linewidth=1.0 if width is None else _data.items(width)[0], values=values,
+                         label=options.get("label"), alpha=alpha)
+        return self._add(points)
+
+    def _scatter_colors(self, c, options, n, cmap, norm, vmin, vmax):
+        """(colours, the numbers mapped through the colormap or None) for scatter()."""
+        color = options.get("facecolor", options.get("color"))
+        if c is not None and color is not None:
+            raise ValueError("Supply a 'c' argument or a 'color' kwarg but not both; they differ but their "
+                             "functionalities overlap.")
+        c = color if c is None else c
+        if c is None:
+            return [self._next_color("patch")], None
+        if is_color_like(c):
+            return [c], None
+        items = _data.items(c)
+        if len(items) == n and all(not isinstance(v, str) and not isinstance(v, (list, tuple)) for v in items):
+            values = [_data.number(v) for v in items]
+            norm = norm if norm is not None else Normalize(vmin, vmax)
+            colormap = get_cmap(cmap)
+            return [colormap(v) for v in norm(values)], values
+        colors = _color_list(items)
+        if len(colors) not in (1, n):
+            raise ValueError(f"'c' argument has {len(colors)} elements, which is inconsistent with 'x' and 'y' "
+                             f"with size {n}.")
+        return colors, None
+
+    def fill_between(self, x, y1, y2=0, where=None, interpolate=False, step=None, **kwargs):
+        """Fill the area between y1 and y2 over x (where: only where True); returns the Fill."""
+        options = _kwargs.take(kwargs, _FILL, "PolyCollection")
+        if step is not None:
+            raise NotImplementedError("fill_between(step=...) is not supported in this sandbox")
+        xs = _data.numbers_of(x, self._group["x"])
+        n = len(xs)
+        lower = _data.broadcast(_data.numbers_of(y1, self._group["y"]), n, "y1")
+        upper = _data.broadcast(_data.numbers_of(y2, self._group["y"]), n, "y2")
+        mask = [True] * n if where is None else _data.broadcast([bool(w) for w in _data.items(where)], n, "where")
+        color = options.get("facecolor", options.get("color")) or self._next_color("line")
+        label = options.get("label")
+        fills = [Fill(sx, sa, sb, color, edgecolor=options.get("edgecolor"),
+                      label=label if i == 0 else "_nolegend_", alpha=options.get("alpha"))
+                 for i, (sx, sa, sb) in enumerate(_fill_segments(xs, lower, upper, mask, interpolate))]
+        if not fills:
+            fills = [Fill([], [], [], color, label=label, alpha=options.get("alpha"))]
+        for fill in fills:
+            self._add(fill)
+        return fills[0]
+
+    # Pie
+
+    def pie(self, x, explode=None, labels=None, colors=None, autopct=None, pctdistance=0.6, shadow=False,
+            labeldistance=1.1, startangle=0, radius=1, counterclock=True, wedgeprops=None, textprops=None,
+            center=(0, 0), frame=False, rotatelabels=False, *, normalize=True, hatch=None):
+        """A pie chart of x; returns (wedges, texts) or, with autopct, (wedges, texts, autotexts)."""
+        if shadow or frame or rotatelabels or hatch is not None or tuple(center) != (0, 0):
+            raise NotImplementedError("pie() shadow, frame, rotatelabels, hatch and center are not supported "
+                                      "in this sandbox")
+        wedgeprops = dict(wedgeprops or {})
+        if wedgeprops.get("width") is not None:
+            raise NotImplementedError("donut charts (wedgeprops width) are not supported in this sandbox")
+        values = [_data.number(v) for v in _data.items(x)]
+        if any(v is None or v < 0 for v in values):
+            raise ValueError("Wedge sizes 'x' must be non negative values")
+        total = sum(values)
+        if not total:
+            raise ValueError("pie() needs at least one positive value")
+        if not normalize and total < 1:
+            raise NotImplementedError("partial pies (normalize=False with sum(x) < 1) are not supported in this "
+                                      "sandbox")
+        n = len(values)
+        names = None if labels is None else _data.broadcast([str(v) for v in _data.items(labels)], n, "labels")
+        wedge_colors = (list(itertools.islice(itertools.cycle(_color_list(colors)), n)) if colors is not None
+                        else [self._next_color("patch") for _ in values])
+        alpha = wedgeprops.get("alpha")
+        if alpha is not None:
+            wedge_colors = [to_rgba(c, alpha) for c in wedge_colors]
+        autotexts = None if autopct is None else [_percent_text(autopct, 100 * v / total) for v in values]
+        explode = [0.0] * n if explode is None else _data.broadcast(
+            [_data.scalar(e, "explode") for e in _data.items(explode)], n, "explode")
+        textprops = textprops or {}
+        fontsize = _rc.fontsize(textprops.get("fontsize", textprops.get("size", _rc.rcParams["font.size"])))
+        pie = Pie(values, names, wedge_colors, autotexts, show_labels=labeldistance is not None,
+                  startangle=startangle, counterclock=counterclock, explode=explode, radius=radius,
+                  label_fontsize=fontsize)
+        self._add(pie)
+        self._axis_off = self._aspect_equal = True
+        texts = [PieText(pie, name) for name in (names or [""] * n)]
+        if autotexts is None:
+            return pie.wedges, texts
+        return pie.wedges, texts, [PieText(pie, t) for t in autotexts]
+
+    # Text
+
+    def text(self, x, y, s, fontdict=None, **kwargs):
+        """Text at (x, y): data coordinates, or axes fractions with transform=ax.transAxes."""
+        options = _text.properties(kwargs, fontdict, extra=("transform", "label"))
+        coords = _coords(options.pop("transform", self.transData))
+        if coords == "data":
+            x, y = (_data.numbers_of([v], self._group[name])[0] for v, name in ((x, "x"), (y, "y")))
+        if x is None or y is None:
+            raise ValueError("text() needs a finite position")
+        label = options.pop("label", None)
+        text = Text(float(x), float(y), s, coords=coords, **options)
+        text.set_label(label)
+        return self._add(text)
+
+    def annotate(self, text, xy, xytext=None, xycoords="data", textcoords=None, arrowprops=None,
+                 annotation_clip=None, **kwargs):
+        """Text at xytext (or xy) with an optional arrow to xy."""
+        options = _text.properties(kwargs)
+        textcoords = xycoords if textcoords is None else textcoords
+        xy = self._annotation_point(xy, xycoords)
+        xytext = None if xytext is None else self._annotation_point(xytext, textcoords)
+        annotation = Annotation(text, xy, xytext, xycoords, textcoords, _arrow(arrowprops), **options)
+        return self._add(annotation)
+
+    def _annotation_point(self, point, coords):
+        x, y = point
+        if coords == "data":
+            x, y = (_data.numbers_of([v], self._group[name])[0] for v, name in ((x, "x"), (y, "y")))
+        if x is None or y is None:
+            raise ValueError("annotate() needs finite positions")
+        return (float(x), float(y))
+
+
+def _plot_groups(args):
+    """Split plot()'s positional arguments into (x or None, y, fmt) groups, like matplotlib."""
+    args = list(args)
+    groups = []
+    while args:
+        this, args = args[:2], args[2:]
+        if args and isinstance(args[0], str):
+            this.append(args.pop(0))
+        fmt = this.pop() if isinstance(this[-1], str) else ""
+        if not this:
+            raise TypeError("plot() got a format string without data")
+        groups.append((None, this[0], fmt) if len(this) == 1 else (this[0], this[1], fmt))
+    return groups
+
+
+def _transpose(rows):
+    return [list(column) for column in zip(*rows)]
+
+
+def _log_options(kwargs, name):
+    """The scale keywords semilogx()/semilogy()/loglog() take (popped from kwargs)."""
+    return {key: kwargs.pop(key) for key in ("base", f"base{name}", "nonpositive") if key in kwargs}
+
+
+def _color_list(color):
+    """A single colour as [colour], else the list of colours."""
+    if is_color_like(color):
+        return [color]
+    colors = _data.items(color)
+    for item in colors:
+        to_rgba(item)  # raises ValueError for a bad colour
+    return colors
+
+
+def _one_edgecolor(edgecolor):
+    """The single edge colour bars share; differing per-bar edge colours are refused."""
+    if edgecolor is None:
+        return None
+    colors = {to_rgba(c) for c in _color_list(edgecolor)}
+    if len(colors) > 1:
+        raise NotImplementedError("per-bar edge colours are not supported in this sandbox; use one edgecolor")
+    return colors.pop()
+
+
+def _fill_segments(x, y1, y2, mask, interpolate):
+    """(x, y1, y2) runs of consecutive points where mask holds and data is present; with interpolate,
+    each run is extended to where y1 and y2 cross next to it."""
+    ok = [m and None not in (a, b, c) for m, a, b, c in zip(mask, x, y1, y2)]
+    segments = []
+    i, n = 0, len(x)
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and ok[j + 1]:
+            j += 1
+        xs, lo, hi = x[i:j + 1], y1[i:j + 1], y2[i:j + 1]
+        if interpolate:
+            if i > 0 and None not in (x[i - 1], y1[i - 1], y2[i - 1]):
+                cx, cy = _crossing(x, y1, y2, i - 1)
+                xs, lo, hi = [cx, *xs], [cy, *lo], [cy, *hi]
+            if j + 1 < n and None not in (x[j + 1], y1[j + 1], y2[j + 1]):
+                cx, cy = _crossing(x, y1, y2, j)
+                xs, lo, hi = [*xs, cx], [*lo, cy], [*hi, cy]
+        if len(xs) > 1:
+            segments.append((xs, lo, hi))
+        i = j + 1
+    return segments
+
+
+def _crossing(x, y1, y2, k):
+    """Where the lines y1 and y2 cross between points k and k + 1 (linear interpolation)."""
+    d0, d1 = y1[k] - y2[k], y1[k + 1] - y2[k + 1]
+    t = 0.0 if d0 == d1 else d0 / (d0 - d1)
+    return x[k] + t * (x[k + 1] - x[k]), y1[k] + t * (y1[k + 1] - y1[k])
+
+
+def _percent_text(autopct, pct):
+    if callable(autopct):
+        return str(autopct(pct))
+    return autopct.format(pct) if "{" in autopct else autopct % pct
+
+
+def _coords(transform):
+    coords = getattr(transform, "coords", None)
+    if coords not in ("data", "axes"):
+        raise NotImplementedError("text() transform must be ax.transData or ax.transAxes in this sandbox")
+    return coords
+
+
+def _arrow(arrowprops):
+    """(rgba, linewidth) of annotate()'s arrow, or None; arrow shapes are drawn by the host."""
+    if arrowprops is None:
+        return None
+    props = dict(arrowprops)
+    color = props.get("color", props.get("facecolor", props.get("fc", props.get("edgecolor", props.get("ec", "black")))))
+    linewidth = props.get("linewidth", props.get("lw", 1.0))
+    return to_rgba(color), float(linewidth)

@@ -1,0 +1,85 @@
+"""Colormaps by name: ``matplotlib.colormaps["viridis"]``, ``cm.viridis``, ``get_cmap("Blues_r")``.
+
+The colour data (in _cm_data) is loaded on first use.
+"""
+
+from .colors import Colormap, LinearSegmentedColormap, ListedColormap
+
+__all__ = ["ColormapRegistry", "get_cmap"]
+
+
+class ColormapRegistry:
+    """Colormaps by name, each name also with "_r" for the reversed map (matplotlib.colormaps)."""
+
+    def __init__(self):
+        self._cmaps = {}
+        self._builtin = None
+
+    def _names(self):
+        if self._builtin is None:
+            from . import _cm_data
+
+            self._builtin = {**_cm_data.CONTINUOUS, **_cm_data.QUALITATIVE}
+            self._qualitative = frozenset(_cm_data.QUALITATIVE)
+        return self._builtin
+
+    def __getitem__(self, name):
+        cmap = self._cmaps.get(name)
+        if cmap is None:
+            cmap = self._make(name)
+            self._cmaps[name] = cmap
+        return cmap
+
+    def _make(self, name):
+        base = name[:-2] if isinstance(name, str) and name.endswith("_r") else name
+        data = self._names().get(base) if isinstance(base, str) else None
+        if data is None:
+            if base in self._cmaps:
+                return self._cmaps[base].reversed()
+            raise ValueError(f"{name!r} is not a valid value for cmap; supported values are "
+                             f"{', '.join(sorted(self))}")
+        colors = ["#" + data[i:i + 6] for i in range(0, len(data), 6)]
+        if base in self._qualitative:
+            cmap = ListedColormap(colors, base)
+        else:
+            cmap = LinearSegmentedColormap.from_list(base, colors)
+        return cmap if base == name else cmap.reversed()
+
+    def __contains__(self, name):
+        return name in self._cmaps or (isinstance(name, str) and name.removesuffix("_r") in self._names())
+
+    def __iter__(self):
+        names = set(self._cmaps) | set(self._names())
+        return iter(sorted(names | {name + "_r" for name in names if not name.endswith("_r")}))
+
+    def __len__(self):
+        return len(list(iter(self)))
+
+    def __call__(self):
+        return list(self)
+
+    def register(self, cmap, *, name=None, force=False):
+        """Make cmap available under name (default cmap.name)."""
+        name = name or cmap.name
+        if name in self and not force:
+            raise ValueError(f"A colormap named {name!r} is already registered.")
+        self._cmaps[name] = cmap
+
+    def get_cmap(self, cmap):
+        return get_cmap(cmap)
+
+
+_colormaps = ColormapRegistry()
+
+
+def get_cmap(name=None, lut=None):
+    """The colormap called name (default viridis), or name itself if it is a Colormap."""
+    cmap = name if isinstance(name, Colormap) else _colormaps["viridis" if name is None else name]
+    return cmap.resampled(lut) if lut is not None else cmap
+
+
+def __getattr__(name):
+    """cm.viridis and the like."""
+    if not name.startswith("_") and name in _colormaps:
+        return _colormaps[name]
+    raise AttributeError(f"module 'matplotlib.cm' has no attribute {name!r}")

@@ -1,0 +1,273 @@
+"""Colour conversion, normalization and colormaps (matplotlib.colors, the commonly used part)."""
+
+import math
+import numbers
+import re
+
+from . import _color_data
+
+__all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
+           "Normalize", "LogNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
+           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS"]
+
+BASE_COLORS = _color_data.BASE_COLORS
+TABLEAU_COLORS = _color_data.TABLEAU_COLORS
+CSS4_COLORS = _color_data.CSS4_COLORS
+CYCLE = tuple(TABLEAU_COLORS.values())  # "C0".."C9": matplotlib's default property cycle
+
+_NAMED = {**CSS4_COLORS, **TABLEAU_COLORS, **BASE_COLORS}
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_CYCLE_REF = re.compile(r"C(\d+)")
+_NONE = (0.0, 0.0, 0.0, 0.0)
+
+
+def to_rgba(c, alpha=None):
+    """c as an (r, g, b, a) tuple of floats in 0..1; alpha, if given, replaces its alpha.
+
+    Accepts names ("red", "tab:blue", "b"), "#rgb[a]"/"#rrggbb[aa]", grey levels ("0.5"),
+    "C0".."C9", "none", (r, g, b[, a]) in 0..1 and (colour, alpha) pairs.
+    """
+    if isinstance(c, tuple) and len(c) == 2 and not isinstance(c[0], numbers.Real):
+        c, alpha = c[0], c[1] if alpha is None else alpha
+    rgba = _to_rgba(c)
+    if alpha is not None and rgba != _NONE:
+        if not 0 <= alpha <= 1:
+            raise ValueError("'alpha' must be between 0 and 1, inclusive")
+        rgba = rgba[:3] + (float(alpha),)
+    return rgba
+
+
+def _to_rgba(c):
+    if isinstance(c, str):
+        return _parse_str(c)
+    if hasattr(c, "tolist"):
+        c = c.tolist()
+    if isinstance(c, (tuple, list)) and len(c) in (3, 4) and all(isinstance(v, numbers.Real) for v in c):
+        if not all(0 <= v <= 1 for v in c):
+            raise ValueError("RGBA values should be within 0-1 range")
+        return tuple(float(v) for v in c) + ((1.0,) if len(c) == 3 else ())
+    raise ValueError(f"Invalid RGBA argument: {c!r}")
+
+
+def _parse_str(text):
+    if text.lower() == "none":
+        return _NONE
+    named = _NAMED.get(text) or (len(text) > 1 and _NAMED.get(text.lower()))
+    if named:
+        text = named
+    match = _CYCLE_REF.fullmatch(text)
+    if match:
+        text = CYCLE[int(match.group(1)) % len(CYCLE)]
+    if _HEX.fullmatch(text):
+        digits = text[1:]
+        if len(digits) <= 4:
+            digits = "".join(d * 2 for d in digits)
+        channels = [int(digits[i:i + 2], 16) / 255 for i in range(0, len(digits), 2)]
+        return tuple(channels) + ((1.0,) if len(channels) == 3 else ())
+    try:
+        grey = float(text)
+    except ValueError:
+        raise ValueError(f"Invalid RGBA argument: {text!r}") from None
+    if not 0 <= grey <= 1:
+        raise ValueError(f"Invalid string grayscale value {text!r}. Value must be within 0-1 range")
+    return (grey, grey, grey, 1.0)
+
+
+def to_rgb(c):
+    """c as an (r, g, b) tuple of floats in 0..1."""
+    return to_rgba(c)[:3]
+
+
+def to_hex(c, keep_alpha=False):
+    """c as "#rrggbb" (or "#rrggbbaa" with keep_alpha)."""
+    rgba = to_rgba(c)
+    return "#" + "".join(f"{round(v * 255):02x}" for v in (rgba if keep_alpha else rgba[:3]))
+
+
+def to_rgba_array(c, alpha=None):
+    """A list of RGBA tuples: one for a single colour, else one per item of c."""
+    if is_color_like(c):
+        return [to_rgba(c, alpha)]
+    return [to_rgba(item, alpha) for item in c]
+
+
+def is_color_like(c):
+    """True if c can be converted to a colour."""
+    try:
+        to_rgba(c)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def same_color(c1, c2):
+    """True if c1 and c2 are the same colour(s)."""
+    return to_rgba_array(c1) == to_rgba_array(c2)
+
+
+def spec_color(c, alpha=None):
+    """The figure spec's form of a colour: "#rrggbbaa", with alpha folded in."""
+    return to_hex(to_rgba(c, alpha), keep_alpha=True)
+
+
+class Normalize:
+    """Maps values linearly from [vmin, vmax] to [0, 1]; unset limits come from the first data."""
+
+    def __init__(self, vmin=None, vmax=None, clip=False):
+        self.vmin, self.vmax, self.clip = vmin, vmax, clip
+
+    def autoscale_None(self, values):
+        """Set the unset limits from the finite values."""
+        finite = [v for v in values if v is not None and math.isfinite(v)]
+        if finite:
+            if self.vmin is None:
+                self.vmin = min(finite)
+            if self.vmax is None:
+                self.vmax = max(finite)
+
+    def scaled(self):
+        return self.vmin is not None and self.vmax is not None
+
+    def __call__(self, value, clip=None):
+        values, single = _as_list(value)
+        self.autoscale_None(values)
+        if self.vmin is None or self.vmax is None:
+            raise ValueError("Normalize needs vmin and vmax (or data to take them from)")
+        lo, hi = self._transform(self.vmin), self._transform(self.vmax)
+        if lo > hi:
+            raise ValueError("minvalue must be less than or equal to maxvalue")
+        clip = self.clip if clip is None else clip
+        out = []
+        for v in values:
+            if v is None or math.isnan(v):
+                out.append(math.nan)
+                continue
+            if clip:
+                v = min(max(v, self.vmin), self.vmax)
+            out.append(0.0 if hi == lo else (self._transform(v) - lo) / (hi - lo))
+        return out[0] if single else out
+
+    def _transform(self, v):
+        return float(v)
+
+    def inverse(self, value):
+        values, single = _as_list(value)
+        out = [self.vmin + v * (self.vmax - self.vmin) for v in values]
+        return out[0] if single else out
+
+
+class LogNorm(Normalize):
+    """Normalize on a log scale."""
+
+    def _transform(self, v):
+        return math.log10(v) if v > 0 else -math.inf
+
+    def inverse(self, value):
+        values, single = _as_list(value)
+        lo, hi = math.log10(self.vmin), math.log10(self.vmax)
+        out = [10 ** (lo + v * (hi - lo)) for v in values]
+        return out[0] if single else out
+
+
+def _as_list(value):
+    """(list of floats or None, whether value was a scalar)."""
+    if isinstance(value, numbers.Real):
+        return [float(value)], True
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    return [None if v is None else float(v) for v in value], False
+
+
+class Colormap:
+    """Maps floats in [0, 1] (or integer indices) to RGBA colours through a lookup table of N entries."""
+
+    def __init__(self, name, N=256):
+        self.name = name
+        self.N = N
+        self._lut = None
+
+    def _build_lut(self):
+        raise NotImplementedError
+
+    def __call__(self, X, alpha=None, bytes=False):
+        if self._lut is None:
+            self._lut = self._build_lut()
+        single = isinstance(X, numbers.Real)
+        values = [X] if single else (X.tolist() if hasattr(X, "tolist") else list(X))
+        out = [self._lookup(v, alpha, bytes) for v in values]
+        return out[0] if single else out
+
+    def _lookup(self, x, alpha, as_bytes):
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            rgba = _NONE
+        else:
+            if not isinstance(x, numbers.Integral):
+                x = self.N - 1 if x == 1.0 else math.floor(x * self.N)
+            rgba = self._lut[min(max(x, 0), self.N - 1)]
+            if alpha is not None:
+                rgba = rgba[:3] + (float(alpha),)
+        return tuple(round(v * 255) for v in rgba) if as_bytes else rgba
+
+    def reversed(self, name=None):
+        """The colormap reversed (name + "_r")."""
+        return ListedColormap(list(reversed(self.colors)), name or self.name + "_r")
+
+    def resampled(self, lutsize):
+        """The colormap with lutsize entries."""
+        return LinearSegmentedColormap.from_list(self.name, self.colors, lutsize)
+
+    @property
+    def colors(self):
+        if self._lut is None:
+            self._lut = self._build_lut()
+        return list(self._lut)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+class ListedColormap(Colormap):
+    """A colormap of a list of colours, looked up without interpolation."""
+
+    def __init__(self, colors, name="from_list", N=None):
+        colors = [to_rgba(c) for c in colors]
+        if N is not None:
+            colors = [colors[i % len(colors)] for i in range(N)]
+        super().__init__(name, len(colors))
+        self._lut = colors
+
+
+class LinearSegmentedColormap(Colormap):
+    """A colormap interpolating linearly between colours placed along [0, 1]."""
+
+    def __init__(self, name, stops, N=256):
+        super().__init__(name, N)
+        self._stops = stops  # [(position, rgba)], positions increasing from 0 to 1
+
+    @classmethod
+    def from_list(cls, name, colors, N=256):
+        """Evenly spaced colours, or (position, colour) pairs, interpolated into N entries."""
+        colors = list(colors)
+        if colors and isinstance(colors[0], tuple) and len(colors[0]) == 2 and not is_color_like(colors[0]):
+            stops = [(float(pos), to_rgba(c)) for pos, c in colors]
+        else:
+            last = max(len(colors) - 1, 1)
+            stops = [(i / last, to_rgba(c)) for i, c in enumerate(colors)]
+        return cls(name, stops, N)
+
+    def _build_lut(self):
+        stops = self._stops
+        lut = []
+        j = 0
+        for i in range(self.N):
+            x = i / (self.N - 1) if self.N > 1 else 0.0
+            while j < len(stops) - 2 and stops[j + 1][0] < x:
+                j += 1
+            (x0, c0), (x1, c1) = stops[j], stops[min(j + 1, len(stops) - 1)]
+            t = 0.0 if x1 == x0 else min(max((x - x0) / (x1 - x0), 0.0), 1.0)
+            lut.append(tuple(a + (b - a) * t for a, b in zip(c0, c1)))
+        return lut
+
+    def reversed(self, name=None):
+        stops = [(1 - pos, rgba) for pos, rgba in reversed(self._stops)]
+        return LinearSegmentedColormap(name or self.name + "_r", stops, self.N)
