@@ -10,6 +10,7 @@ class Bars(Artist):
 
     Positions are bar centres along the category axis; for horizontal bars
     "x" holds the y centres, "heights" the lengths and "bottoms" the left edges.
+    Bars with a missing position or length are not drawn, as in matplotlib.
     """
 
     is_container = True
@@ -61,9 +62,10 @@ class Bars(Artist):
         return [*self._bottoms, *ends], self._bottoms
 
     def spec(self):
-        return {**self._head("bar"), "orientation": self.orientation, "x": self._x,
-                "heights": self._heights, "widths": self._widths, "bottoms": self._bottoms,
-                "colors": [self._color(c) for c in self._colors],
+        drawn = [i for i, (x, h) in enumerate(zip(self._x, self._heights)) if x is not None and h is not None]
+        return {**self._head("bar"), "orientation": self.orientation, "x": [self._x[i] for i in drawn],
+                "heights": [self._heights[i] for i in drawn], "widths": [self._widths[i] for i in drawn],
+                "bottoms": [self._bottoms[i] for i in drawn], "colors": [self._color(self._colors[i]) for i in drawn],
                 "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor),
                 "linewidth": self._linewidth}
 

@@ -21,7 +21,7 @@ def histogram(values, bins=10, limits=None, weights=None, density=False, cumulat
             counts[index] += weight
     if density:
         total = sum(counts)
-        counts = [c / total / (b - a) if total else math.nan for c, a, b in zip(counts, edges, edges[1:])]
+        counts = [c / total / (b - a) if total else 0.0 for c, a, b in zip(counts, edges, edges[1:])]
     if cumulative:
         cells = [c * (b - a) for c, a, b in zip(counts, edges, edges[1:])] if density else counts
         order = -1 if cumulative is not True and cumulative < 0 else 1
