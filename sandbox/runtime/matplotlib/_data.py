@@ -6,7 +6,6 @@ spec); strings become category positions on their axis (see ``_axis``).
 
 import datetime
 import math
-import numbers
 
 
 def items(data):
@@ -73,12 +72,3 @@ def same_length(x, y, xname="x", yname="y"):
     if len(x) != len(y):
         raise ValueError(f"{xname} and {yname} must have same first dimension, but have shapes "
                          f"({len(x)},) and ({len(y)},)")
-
-
-def finite(values):
-    """The non-None values."""
-    return [v for v in values if v is not None]
-
-
-def is_number(value):
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)

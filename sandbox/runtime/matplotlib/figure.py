@@ -112,9 +112,10 @@ class Figure:
     # Figure-level decorations and size
 
     def suptitle(self, t, **kwargs):
+        kwargs.pop("x", None)  # the host places the suptitle
+        kwargs.pop("y", None)
         options = {"fontsize": _rc.rcParams["figure.titlesize"], "fontweight": _rc.rcParams["figure.titleweight"],
-                   **_text.properties(kwargs, extra=("x", "y"))}
-        options.pop("x", None), options.pop("y", None)  # placed by the host
+                   **_text.properties(kwargs)}
         self._suptitle = Text(0.5, 0.98, t, **options)
         return self._suptitle
 

@@ -337,7 +337,7 @@ class FigureSpecTests(ChartTestCase):
     def test_legend_forms(self):
         a, = plt.plot([1], label="a")
         b, = plt.plot([2], label="_hidden")
-        bars = plt.bar([1], [1], label="bars")
+        plt.bar([1], [1], label="bars")
         plt.plot([3], label="c")
         plt.legend(fontsize="small", title="T", ncol=2, loc="upper left")
         legend = self.axes_spec()["legend"]
