@@ -19,7 +19,7 @@ const FRAME_WIDTH: f64 = 0.8;
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     let units = layout.units;
     for axes in &layout.axes {
-        draw_axes(axes, units, surface);
+        draw_axes(axes, &layout.axes, units, surface);
     }
     if let Some(title) = &layout.figure.suptitle {
         let block = layout::text_block(title, units);
@@ -28,17 +28,16 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     }
 }
 
-fn draw_axes(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+fn draw_axes<'a>(
+    axes: &PlacedAxes<'a>,
+    figure_axes: &[PlacedAxes<'a>],
+    units: Units,
+    surface: &mut impl Surface,
+) {
     let spec = axes.spec;
     let frame = axes.frame;
     if !spec.axis_off && !axes.twin {
-        let corners = [
-            Point::new(frame.x0, frame.y0),
-            Point::new(frame.x1, frame.y0),
-            Point::new(frame.x1, frame.y1),
-            Point::new(frame.x0, frame.y1),
-        ];
-        surface.fill_polygon(&corners, spec.facecolor);
+        surface.fill_rect(&frame, spec.facecolor);
     }
     // matplotlib's z-order: patches (1), grid (1.5), lines (2), text (3).
     for artist in spec.artists.iter().filter(|a| zorder(a) == 1) {
@@ -61,7 +60,7 @@ fn draw_axes(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Bottom), title.color);
     }
     if let Some(legend) = &spec.legend {
-        legend::draw(legend, axes, units, surface);
+        legend::draw(legend, axes, figure_axes, units, surface);
     }
 }
 

@@ -43,13 +43,25 @@ struct Row<'a> {
     label: TextBlock,
 }
 
-pub fn draw(legend: &Legend, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+/// Draws `legend` in `axes`; `figure_axes` are all the figure's axes (an
+/// entry may show an artist of another, e.g. of a twinx pair).
+pub fn draw<'a>(
+    legend: &Legend,
+    axes: &PlacedAxes<'a>,
+    figure_axes: &[PlacedAxes<'a>],
+    units: Units,
+    surface: &mut impl Surface,
+) {
     let size = units.px(legend.fontsize);
     let rows: Vec<Row<'_>> = legend
         .entries
         .iter()
         .filter_map(|entry| {
-            let artist = axes.spec.artists.get(entry.artist)?;
+            let holder = match entry.axes {
+                Some(index) => figure_axes.get(index)?,
+                None => axes,
+            };
+            let artist = holder.spec.artists.get(entry.artist)?;
             Some(Row {
                 artist,
                 index: entry.index,

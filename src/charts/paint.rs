@@ -199,17 +199,23 @@ pub fn fill_rect(
     fill: Rgba,
     edge: Option<(Rgba, f64)>,
 ) {
-    let corners = [
-        Point::new(rect.x0, rect.y0),
-        Point::new(rect.x1, rect.y0),
-        Point::new(rect.x1, rect.y1),
-        Point::new(rect.x0, rect.y1),
-    ];
-    let polygon = clip_polygon(&corners, clip);
-    surface.fill_polygon(&polygon, fill);
+    let inside = Rect::new(
+        rect.x0.max(clip.x0),
+        rect.y0.max(clip.y0),
+        rect.x1.min(clip.x1),
+        rect.y1.min(clip.y1),
+    );
+    if inside.x0 < inside.x1 && inside.y0 < inside.y1 {
+        surface.fill_rect(&inside, fill);
+    }
     if let Some((color, width)) = edge {
-        let mut outline = corners.to_vec();
-        outline.push(corners[0]);
+        let outline = [
+            Point::new(rect.x0, rect.y0),
+            Point::new(rect.x1, rect.y0),
+            Point::new(rect.x1, rect.y1),
+            Point::new(rect.x0, rect.y1),
+            Point::new(rect.x0, rect.y0),
+        ];
         stroke_line(surface, &outline, Some(clip), color, width, LineStyle::Solid);
     }
 }

@@ -1,5 +1,4 @@
-//! PNG output: shapes drawn by plotters' bitmap backend at `SUPERSAMPLE` times
-//! the size, text rasterized from glyph outlines, then averaged down to the
+//! PNG output: shapes drawn by plotters' bitmap backend at twice the size, text rasterized from glyph outlines, then averaged down to the
 //! figure's size (anti-aliasing) and encoded.
 
 use ab_glyph_rasterizer::{Rasterizer, point};
@@ -11,8 +10,8 @@ use super::geometry::Point;
 use super::surface::{PlottersSurface, QueuedText};
 use super::text::OutlineSink;
 
-/// Samples per pixel along each axis for figures up to `SUPERSAMPLE_MAX_PIXELS`.
-const SUPERSAMPLE: u32 = 2;
+/// Figures up to this many pixels are drawn at twice the size and averaged
+/// down (2 x 2 samples a pixel); larger ones at their size.
 const SUPERSAMPLE_MAX_PIXELS: u64 = 4_000_000;
 
 /// An RGB image, 3 bytes a pixel, rows top to bottom.
@@ -30,12 +29,7 @@ impl Image {
         } else {
             [color.r, color.g, color.b]
         };
-        let data = color
-            .iter()
-            .copied()
-            .cycle()
-            .take(width as usize * height as usize * 3)
-            .collect();
+        let data = color.repeat(width as usize * height as usize);
         Self {
             width,
             height,
@@ -50,32 +44,17 @@ impl Image {
         pixel.copy_from_slice(&mixed);
     }
 
-    /// Averages `factor` x `factor` blocks.
-    fn downsampled(&self, factor: u32) -> Image {
-        if factor == 1 {
-            return Image {
-                width: self.width,
-                height: self.height,
-                data: self.data.clone(),
-            };
-        }
-        let (width, height) = (self.width / factor, self.height / factor);
-        let f = factor as usize;
+    /// Averages 2 x 2 blocks.
+    fn halved(&self) -> Image {
+        let (width, height) = (self.width / 2, self.height / 2);
         let stride = self.width as usize * 3;
-        let area = (f * f) as u32;
         let mut data = Vec::with_capacity(width as usize * height as usize * 3);
-        for y in 0..height as usize {
-            let rows = &self.data[y * f * stride..(y + 1) * f * stride];
-            for x in 0..width as usize {
-                for channel in 0..3 {
-                    let mut sum = 0u32;
-                    for dy in 0..f {
-                        let row = &rows[dy * stride..];
-                        for dx in 0..f {
-                            sum += u32::from(row[(x * f + dx) * 3 + channel]);
-                        }
-                    }
-                    data.push(((sum + area / 2) / area) as u8);
+        for rows in self.data.chunks_exact(2 * stride).take(height as usize) {
+            let (upper, lower) = rows.split_at(stride);
+            for (a, b) in upper.chunks_exact(6).zip(lower.chunks_exact(6)) {
+                for c in 0..3 {
+                    let sum = u16::from(a[c]) + u16::from(a[c + 3]) + u16::from(b[c]) + u16::from(b[c + 3]);
+                    data.push(((sum + 2) / 4) as u8);
                 }
             }
         }
@@ -88,8 +67,8 @@ impl Image {
 }
 
 fn blend(under: [u8; 3], over: Rgba, alpha: f64) -> [u8; 3] {
-    let alpha = alpha.clamp(0.0, 1.0);
-    let mix = |a: u8, b: u8| (f64::from(a) * (1.0 - alpha) + f64::from(b) * alpha).round() as u8;
+    let alpha = (alpha.clamp(0.0, 1.0) * 256.0) as u32;
+    let mix = |a: u8, b: u8| ((u32::from(a) * (256 - alpha) + u32::from(b) * alpha + 128) >> 8) as u8;
     [
         mix(under[0], over.r),
         mix(under[1], over.g),
@@ -105,11 +84,8 @@ pub fn render_png(
     background: Rgba,
     draw: impl FnOnce(&mut PlottersSurface<BitMapBackend<'_>>),
 ) -> Result<Vec<u8>, ChartError> {
-    let factor = if u64::from(width) * u64::from(height) <= SUPERSAMPLE_MAX_PIXELS {
-        SUPERSAMPLE
-    } else {
-        1
-    };
+    let supersample = u64::from(width) * u64::from(height) <= SUPERSAMPLE_MAX_PIXELS;
+    let factor = if supersample { 2 } else { 1 };
     let mut image = Image::filled(width * factor, height * factor, background);
     let texts = {
         let backend = BitMapBackend::with_buffer(&mut image.data, (image.width, image.height));
@@ -120,7 +96,10 @@ pub fn render_png(
     for text in &texts {
         draw_text(&mut image, text, f64::from(factor));
     }
-    encode(&image.downsampled(factor))
+    if supersample {
+        image = image.halved();
+    }
+    encode(&image)
 }
 
 /// Collects glyph outlines into a coverage rasterizer placed at `origin`.

@@ -140,8 +140,11 @@ pub enum LegendLoc {
 #[serde(deny_unknown_fields)]
 pub struct LegendEntry {
     pub label: String,
-    /// Index into the axes' artists.
+    /// Index into the artists of the legend's axes, or of `axes`.
     pub artist: usize,
+    /// The figure's axes holding the artist, when not the legend's own
+    /// (a twinx pair sharing one legend).
+    pub axes: Option<usize>,
     /// Which wedge or bar of that artist.
     pub index: Option<usize>,
 }

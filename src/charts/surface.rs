@@ -8,7 +8,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBAColor, ShapeStyle};
 
 use super::color::Rgba;
-use super::geometry::Point;
+use super::geometry::{Point, Rect};
 use super::text::{Placement, TextBlock};
 
 /// A text block waiting to be drawn over the shapes.
@@ -21,6 +21,8 @@ pub struct QueuedText {
 /// Drawing operations in figure pixels.
 pub trait Surface {
     fn fill_polygon(&mut self, points: &[Point], color: Rgba);
+    /// Fills an axis-aligned rectangle (much faster than a polygon).
+    fn fill_rect(&mut self, rect: &Rect, color: Rgba);
     /// A polyline of `width` pixels (at least one output pixel wide).
     fn stroke(&mut self, points: &[Point], color: Rgba, width: f64);
     fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba);
@@ -78,6 +80,24 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         }
         let coords = self.coords(points);
         let _ = self.backend.fill_polygon(coords, &style(color, true, 1));
+    }
+
+    fn fill_rect(&mut self, rect: &Rect, color: Rgba) {
+        if color.is_transparent() {
+            return;
+        }
+        let corner = |x: f64, y: f64| {
+            let q = Point::new(x, y).scaled(self.scale);
+            (q.x.round() as i32, q.y.round() as i32)
+        };
+        let (upper_left, lower_right) = (corner(rect.x0, rect.y0), corner(rect.x1, rect.y1));
+        if upper_left.0 < lower_right.0 && upper_left.1 < lower_right.1 {
+            // draw_rect fills inclusive of the lower-right corner.
+            let lower_right = (lower_right.0 - 1, lower_right.1 - 1);
+            let _ = self
+                .backend
+                .draw_rect(upper_left, lower_right, &style(color, true, 1), true);
+        }
     }
 
     fn stroke(&mut self, points: &[Point], color: Rgba, width: f64) {

@@ -22,7 +22,7 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
         check_text(title, "suptitle")?;
     }
     for (index, axes) in figure.axes.iter().enumerate() {
-        check_axes(axes).map_err(|e| match e {
+        check_axes(axes, figure).map_err(|e| match e {
             ChartError::Invalid(message) => ChartError::Invalid(format!("axes {index}: {message}")),
             other => other,
         })?;
@@ -49,7 +49,7 @@ fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
     size(text.fontsize, &format!("{what} font size"))
 }
 
-fn check_axes(axes: &Axes) -> Result<(), ChartError> {
+fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
         && (rows == 0
             || cols == 0
@@ -95,8 +95,15 @@ fn check_axes(axes: &Axes) -> Result<(), ChartError> {
     if let Some(legend) = &axes.legend {
         size(legend.fontsize, "legend font size")?;
         for entry in &legend.entries {
-            if entry.artist >= axes.artists.len() {
-                return invalid(format!("legend entry for missing artist {}", entry.artist));
+            let holder = match entry.axes {
+                Some(index) => figure.axes.get(index),
+                None => Some(axes),
+            };
+            if holder.is_none_or(|holder| entry.artist >= holder.artists.len()) {
+                return invalid(format!(
+                    "legend entry for missing artist {} of axes {:?}",
+                    entry.artist, entry.axes
+                ));
             }
         }
     }

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use plotters::prelude::SVGBackend;
 
 use super::color::Rgba;
-use super::geometry::Point;
+use super::geometry::{Point, Rect};
+use super::surface::Surface as _;
 use super::surface::{PlottersSurface, QueuedText};
 use super::text::OutlineSink;
 
@@ -26,15 +27,8 @@ pub fn render_svg(
     let texts = {
         let backend = SVGBackend::with_string(&mut svg, (grid_w, grid_h));
         let mut surface = PlottersSurface::new(backend, f64::from(GRID));
-        use super::surface::Surface as _;
-        let (w, h) = (f64::from(width), f64::from(height));
-        let corners = [
-            Point::new(0.0, 0.0),
-            Point::new(w, 0.0),
-            Point::new(w, h),
-            Point::new(0.0, h),
-        ];
-        surface.fill_polygon(&corners, background);
+        let page = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
+        surface.fill_rect(&page, background);
         draw(&mut surface);
         surface.finish()
     };
