@@ -7,7 +7,7 @@ use plotters::prelude::BitMapBackend;
 use super::ChartError;
 use super::color::Rgba;
 use super::geometry::Point;
-use super::surface::{PlottersSurface, QueuedText};
+use super::surface::{PlottersSurface, QueuedText, Strokes};
 use super::text::OutlineSink;
 
 /// Figures up to this many pixels are drawn at twice the size and averaged
@@ -89,7 +89,7 @@ pub fn render_png(
     let mut image = Image::filled(width * factor, height * factor, background);
     let texts = {
         let backend = BitMapBackend::with_buffer(&mut image.data, (image.width, image.height));
-        let mut surface = PlottersSurface::new(backend, f64::from(factor));
+        let mut surface = PlottersSurface::new(backend, f64::from(factor), Strokes::Segments);
         draw(&mut surface);
         surface.finish()
     };

@@ -28,19 +28,32 @@ pub trait Surface {
     fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba);
 }
 
+/// How wide lines reach the backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strokes {
+    /// As one path: the backend joins segments (SVG).
+    Paths,
+    /// Opaque ones as a quad per segment plus a round join per vertex: a
+    /// bitmap backend fills a wide path as one polygon whose self-overlaps
+    /// (every sharp turn of noisy data) cancel out.
+    Segments,
+}
+
 /// A [`Surface`] over a plotters backend.
 pub struct PlottersSurface<DB: DrawingBackend> {
     backend: DB,
     scale: f64,
+    strokes: Strokes,
     texts: Vec<QueuedText>,
 }
 
 impl<DB: DrawingBackend> PlottersSurface<DB> {
     /// Draws on `backend`, which is `scale` times the figure's size.
-    pub fn new(backend: DB, scale: f64) -> Self {
+    pub fn new(backend: DB, scale: f64, strokes: Strokes) -> Self {
         Self {
             backend,
             scale,
+            strokes,
             texts: Vec::new(),
         }
     }
@@ -62,6 +75,39 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
             .collect();
         coords.dedup();
         coords
+    }
+}
+
+impl<DB: DrawingBackend> PlottersSurface<DB> {
+    /// A wide opaque polyline as filled quads and round joins (`width` in
+    /// backend pixels).
+    fn stroke_segments(&mut self, points: &[Point], color: Rgba, width: f64) {
+        let fill = style(color, true, 1);
+        let half = width / 2.0;
+        let to_backend = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+        let scaled: Vec<Point> = points.iter().map(|p| p.scaled(self.scale)).collect();
+        for pair in scaled.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let length = (b.x - a.x).hypot(b.y - a.y);
+            if length < 1e-9 {
+                continue;
+            }
+            let (nx, ny) = (-(b.y - a.y) / length * half, (b.x - a.x) / length * half);
+            let quad = [
+                to_backend(a.x + nx, a.y + ny),
+                to_backend(b.x + nx, b.y + ny),
+                to_backend(b.x - nx, b.y - ny),
+                to_backend(a.x - nx, a.y - ny),
+            ];
+            let _ = self.backend.fill_polygon(quad, &fill);
+        }
+        for joint in &scaled[1..scaled.len() - 1] {
+            let octagon = (0..8).map(|i| {
+                let angle = std::f64::consts::FRAC_PI_4 * f64::from(i);
+                to_backend(joint.x + half * angle.cos(), joint.y + half * angle.sin())
+            });
+            let _ = self.backend.fill_polygon(octagon, &fill);
+        }
     }
 }
 
@@ -108,8 +154,14 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if coords.len() < 2 {
             return;
         }
-        let width = (width * self.scale).round().max(1.0) as u32;
-        let _ = self.backend.draw_path(coords, &style(color, false, width));
+        let width = (width * self.scale).round().max(1.0);
+        if self.strokes == Strokes::Segments && width > 2.0 && color.a == 255 {
+            self.stroke_segments(points, color, width);
+        } else {
+            let _ = self
+                .backend
+                .draw_path(coords, &style(color, false, width as u32));
+        }
     }
 
     fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba) {

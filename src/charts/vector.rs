@@ -9,7 +9,7 @@ use plotters::prelude::SVGBackend;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::surface::Surface as _;
-use super::surface::{PlottersSurface, QueuedText};
+use super::surface::{PlottersSurface, QueuedText, Strokes};
 use super::text::OutlineSink;
 
 /// Sub-pixel steps per pixel in the SVG's coordinates.
@@ -26,7 +26,7 @@ pub fn render_svg(
     let mut svg = String::new();
     let texts = {
         let backend = SVGBackend::with_string(&mut svg, (grid_w, grid_h));
-        let mut surface = PlottersSurface::new(backend, f64::from(GRID));
+        let mut surface = PlottersSurface::new(backend, f64::from(GRID), Strokes::Paths);
         let page = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
         surface.fill_rect(&page, background);
         draw(&mut surface);
