@@ -9,6 +9,7 @@ mod draw;
 mod geometry;
 mod layout;
 mod legend;
+mod mathtext;
 mod paint;
 mod raster;
 mod scale;

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve};
 
 use super::geometry::{Point, Rect};
+use super::mathtext;
 use super::spec::{HAlign, VAlign, Weight};
 
 static REGULAR: &[u8] = include_bytes!(env!("CHART_FONT_REGULAR"));
@@ -113,8 +114,10 @@ pub trait OutlineSink {
 }
 
 impl TextBlock {
-    /// Lays out `text` (lines split at `\n`) at `size_px` pixels per em.
+    /// Lays out `text` (lines split at `\n`; `$...$` math approximated with
+    /// Unicode) at `size_px` pixels per em.
     pub fn new(text: &str, size_px: f64, weight: Weight) -> Self {
+        let text = mathtext::to_unicode(text);
         let primary = match weight {
             Weight::Normal => Face::Regular,
             Weight::Bold => Face::Bold,
