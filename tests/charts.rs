@@ -123,11 +123,17 @@ plt.legend()
     assert_eq!(chart.summary, "<Figure size 600x400 with 1 Axes>");
     assert!(chart.svg.contains(r#"width="600" height="400""#));
     assert!(chart.svg.contains("<polyline"), "the line is in the SVG");
-    assert!(chart.svg.contains("<path fill="), "text is drawn as outlines");
+    assert!(
+        chart.svg.contains("<path fill="),
+        "text is drawn as outlines"
+    );
 
     let axes = &chart.description["axes"][0];
     assert_eq!(axes["title"], "Doubling");
-    assert_eq!((&axes["xlabel"], &axes["ylabel"]), (&"x".into(), &"2x".into()));
+    assert_eq!(
+        (&axes["xlabel"], &axes["ylabel"]),
+        (&"x".into(), &"2x".into())
+    );
     let series = &axes["series"][0];
     assert_eq!(series["type"], "line");
     assert_eq!(series["label"], "double");
@@ -144,7 +150,10 @@ plt.legend()
 
     // The diagonal line crosses the middle of the plot area in green.
     let middle = chart.png.region((0.4, 0.6), (0.35, 0.65));
-    let green = middle.iter().filter(|p| p[1] > 100 && p[0] < 80 && p[2] < 80).count();
+    let green = middle
+        .iter()
+        .filter(|p| p[1] > 100 && p[0] < 80 && p[2] < 80)
+        .count();
     assert!(green > 20, "only {green} green pixels in the middle");
     // Text was drawn: dark pixels in the title band above the plot.
     let title_band = chart.png.region((0.3, 0.7), (0.0, 0.12));
@@ -194,7 +203,10 @@ print([years[i] for i in fell])
         assert_eq!(red, year == 2009.0 || year == 2011.0, "{year}: {color}");
     }
     let red_pixels = chart.png.pixels.iter().filter(|p| is_red(p)).count();
-    assert!(red_pixels > 50, "the red markers are drawn ({red_pixels} red pixels)");
+    assert!(
+        red_pixels > 50,
+        "the red markers are drawn ({red_pixels} red pixels)"
+    );
 
     // The same chart with no falling year has no red at all.
     let steady = code.replace("14.4, 15.0, 14.8", "14.9, 15.0, 15.3");
@@ -227,7 +239,11 @@ async fn chinese_japanese_and_korean_text_is_drawn_with_real_glyphs() {
     let korean = title_band(title("국내총생산액")).await;
     // Code points no font has: drawn as the "missing glyph" boxes.
     let missing = title_band(title("\u{e000}\u{e001}\u{e002}\u{e003}\u{e004}\u{e005}")).await;
-    for (name, band) in [("Chinese", &chinese), ("Japanese", &japanese), ("Korean", &korean)] {
+    for (name, band) in [
+        ("Chinese", &chinese),
+        ("Japanese", &japanese),
+        ("Korean", &korean),
+    ] {
         let ink = band.iter().filter(|p| is_dark(p)).count();
         assert!(ink > 200, "{name} title has {ink} dark pixels");
         assert_ne!(band, &missing, "{name} is drawn as missing-glyph boxes");
@@ -298,7 +314,10 @@ fig.savefig(buffer, format="png", dpi=50)
 plt.close(fig)
 "#;
     let events = run_ok(&mut client, &session, code).await;
-    assert!(charts(&events).is_empty(), "a closed figure is not displayed");
+    assert!(
+        charts(&events).is_empty(),
+        "a closed figure is not displayed"
+    );
     let check = r#"
 import os, struct
 with open("/mnt/data/chart.png", "rb") as f:
@@ -316,9 +335,18 @@ print(struct.unpack(">II", buffer.getvalue()[16:24]))
 async fn unsupported_calls_raise_not_implemented_naming_them() {
     let mut client = client().await;
     for (code, name) in [
-        ("import matplotlib.pyplot as plt\nplt.imshow([[1, 2], [3, 4]])", "imshow"),
-        ("import matplotlib.pyplot as plt\nplt.boxplot([1, 2, 3])", "boxplot"),
-        ("import matplotlib.pyplot as plt\nplt.savefig('x.pdf')", "pdf"),
+        (
+            "import matplotlib.pyplot as plt\nplt.imshow([[1, 2], [3, 4]])",
+            "imshow",
+        ),
+        (
+            "import matplotlib.pyplot as plt\nplt.boxplot([1, 2, 3])",
+            "boxplot",
+        ),
+        (
+            "import matplotlib.pyplot as plt\nplt.savefig('x.pdf')",
+            "pdf",
+        ),
     ] {
         let events = run(&mut client, "", code).await;
         assert_eq!(outcome(&events), proto::Outcome::Error, "{code}");

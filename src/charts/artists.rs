@@ -8,9 +8,11 @@ use super::geometry::{Point, Rect};
 use super::layout::{PlacedAxes, text_block};
 use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
 use super::scale::{AxisMap, text_anchor};
-use super::spec::{Artist, AxlineOrientation, HAlign, HistType, LineStyle, Orientation, VAlign};
+use super::spec::{
+    Artist, AxlineOrientation, HAlign, HistType, LineStyle, Orientation, VAlign, Weight,
+};
 use super::surface::Surface;
-use super::text::Placement;
+use super::text::{Placement, TextBlock};
 
 /// Marker outline width, in points (matplotlib's lines.markeredgewidth).
 const MARKER_EDGE: f64 = 1.0;
@@ -33,7 +35,14 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
         } => {
             let runs = runs(x, y, xmap, ymap);
             for run in &runs {
-                stroke_line(surface, run, Some(&frame), *color, units.px(*linewidth), *linestyle);
+                stroke_line(
+                    surface,
+                    run,
+                    Some(&frame),
+                    *color,
+                    units.px(*linewidth),
+                    *linestyle,
+                );
             }
             if let Some(shape) = shape {
                 for &point in runs.iter().flatten().filter(|p| frame.contains(**p)) {
@@ -60,8 +69,11 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             linewidth,
             ..
         } => {
-            for (i, ((centre, height), (width, bottom))) in
-                x.iter().zip(heights).zip(widths.iter().zip(bottoms)).enumerate()
+            for (i, ((centre, height), (width, bottom))) in x
+                .iter()
+                .zip(heights)
+                .zip(widths.iter().zip(bottoms))
+                .enumerate()
             {
                 let (along, across) = (
                     (centre - width / 2.0, centre + width / 2.0),
@@ -106,7 +118,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let (Some(px), Some(py)) = (px, py) else {
                     continue;
                 };
-                let (Some(sx), Some(sy)) = (xmap.to_px(*px), ymap.to_px(*py)) else {
+                let (Some(sx), Some(sy)) = (xmap.pixel(*px), ymap.pixel(*py)) else {
                     continue;
                 };
                 let at = Point::new(sx, sy);
@@ -132,7 +144,14 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 if let Some(edge) = edgecolor {
                     let mut outline = polygon.clone();
                     outline.push(polygon[0]);
-                    stroke_line(surface, &outline, Some(&frame), *edge, units.px(1.0), LineStyle::Solid);
+                    stroke_line(
+                        surface,
+                        &outline,
+                        Some(&frame),
+                        *edge,
+                        units.px(1.0),
+                        LineStyle::Solid,
+                    );
                 }
             }
         }
@@ -147,15 +166,28 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             ..
         } => {
             let line = match orientation {
-                AxlineOrientation::Horizontal => ymap.to_px(*value).map(|y| {
-                    [Point::new(xmap.fraction_px(*start), y), Point::new(xmap.fraction_px(*end), y)]
+                AxlineOrientation::Horizontal => ymap.pixel(*value).map(|y| {
+                    [
+                        Point::new(xmap.fraction_px(*start), y),
+                        Point::new(xmap.fraction_px(*end), y),
+                    ]
                 }),
-                AxlineOrientation::Vertical => xmap.to_px(*value).map(|x| {
-                    [Point::new(x, ymap.fraction_px(*start)), Point::new(x, ymap.fraction_px(*end))]
+                AxlineOrientation::Vertical => xmap.pixel(*value).map(|x| {
+                    [
+                        Point::new(x, ymap.fraction_px(*start)),
+                        Point::new(x, ymap.fraction_px(*end)),
+                    ]
                 }),
             };
             if let Some(line) = line {
-                stroke_line(surface, &line, Some(&frame), *color, units.px(*linewidth), *linestyle);
+                stroke_line(
+                    surface,
+                    &line,
+                    Some(&frame),
+                    *color,
+                    units.px(*linewidth),
+                    *linestyle,
+                );
             }
         }
         Artist::Text {
@@ -182,9 +214,9 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             arrow,
             ..
         } => {
-            let target = xmap.to_px(xy[0]).zip(ymap.to_px(xy[1]));
+            let target = xmap.pixel(xy[0]).zip(ymap.pixel(xy[1]));
             let origin = xytext.unwrap_or(*xy);
-            let Some(at) = xmap.to_px(origin[0]).zip(ymap.to_px(origin[1])) else {
+            let Some(at) = xmap.pixel(origin[0]).zip(ymap.pixel(origin[1])) else {
                 return;
             };
             let block = text_block(text, units);
@@ -192,7 +224,14 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             if let (Some(arrow), Some(target)) = (arrow, target) {
                 let bounds = block.bounds(&placement);
                 let tip = Point::new(target.0, target.1);
-                draw_arrow(surface, &bounds, tip, arrow.color, units.px(arrow.linewidth), units);
+                draw_arrow(
+                    surface,
+                    &bounds,
+                    tip,
+                    arrow.color,
+                    units.px(arrow.linewidth),
+                    units,
+                );
             }
             surface.text(block, placement, text.color);
         }
@@ -228,24 +267,34 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 }));
                 let points: Vec<Point> = wedge
                     .iter()
-                    .filter_map(|&(x, y)| Some(Point::new(xmap.to_px(x)?, ymap.to_px(y)?)))
+                    .filter_map(|&(x, y)| Some(Point::new(xmap.pixel(x)?, ymap.pixel(y)?)))
                     .collect();
                 surface.fill_polygon(&points, pick(colors, i));
                 let at = |r: f64| {
                     let (x, y) = (centre.0 + r * middle.cos(), centre.1 + r * middle.sin());
-                    xmap.to_px(x).zip(ymap.to_px(y)).map(|(x, y)| Point::new(x, y))
+                    xmap.pixel(x)
+                        .zip(ymap.pixel(y))
+                        .map(|(x, y)| Point::new(x, y))
                 };
                 if let Some(label) = labels.as_ref().and_then(|l| l.get(i))
                     && let Some(anchor) = at(1.1 * radius)
                 {
-                    let ha = if middle.cos() >= 0.0 { HAlign::Left } else { HAlign::Right };
-                    let block = super::text::TextBlock::new(label, font, super::spec::Weight::Normal);
-                    surface.text(block, Placement::new(anchor, ha, VAlign::Center), Rgba::BLACK);
+                    let ha = if middle.cos() >= 0.0 {
+                        HAlign::Left
+                    } else {
+                        HAlign::Right
+                    };
+                    let block = TextBlock::new(label, font, Weight::Normal);
+                    surface.text(
+                        block,
+                        Placement::new(anchor, ha, VAlign::Center),
+                        Rgba::BLACK,
+                    );
                 }
                 if let Some(auto) = autotexts.as_ref().and_then(|t| t.get(i))
                     && let Some(anchor) = at(0.6 * radius)
                 {
-                    let block = super::text::TextBlock::new(auto, font, super::spec::Weight::Normal);
+                    let block = TextBlock::new(auto, font, Weight::Normal);
                     let placement = Placement::new(anchor, HAlign::Center, VAlign::Center);
                     surface.text(block, placement, Rgba::BLACK);
                 }
@@ -265,7 +314,10 @@ fn runs(x: &[Option<f64>], y: &[Option<f64>], xmap: &AxisMap, ymap: &AxisMap) ->
     let mut runs = Vec::new();
     let mut current = Vec::new();
     for (px, py) in x.iter().zip(y) {
-        match px.zip(*py).and_then(|(a, b)| Some(Point::new(xmap.to_px(a)?, ymap.to_px(b)?))) {
+        match px
+            .zip(*py)
+            .and_then(|(a, b)| Some(Point::new(xmap.pixel(a)?, ymap.pixel(b)?)))
+        {
             Some(point) => current.push(point),
             None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
             None => {}
@@ -286,7 +338,7 @@ fn data_rect(
     ymap: &AxisMap,
     frame: &Rect,
 ) -> Rect {
-    let px = |map: &AxisMap, v: f64, beyond: f64| map.to_px(v).unwrap_or(beyond);
+    let px = |map: &AxisMap, v: f64, beyond: f64| map.pixel(v).unwrap_or(beyond);
     Rect::new(
         px(xmap, x0, frame.x0 - 1.0),
         px(ymap, y0, frame.y1 + 1.0),
@@ -324,12 +376,12 @@ fn draw_hist(
         }
         HistType::Step | HistType::Stepfilled => {
             let mut outline = Vec::with_capacity(bins * 2 + 2);
-            for i in 0..bins {
+            for (i, count) in counts.iter().enumerate().take(bins) {
                 let rect = rect_of(i);
                 match orientation {
                     Orientation::Vertical => {
                         let base = rect.y1.max(rect.y0);
-                        let top = if counts[i] >= 0.0 { rect.y0 } else { rect.y1 };
+                        let top = if *count >= 0.0 { rect.y0 } else { rect.y1 };
                         if i == 0 {
                             outline.push(Point::new(rect.x0, base));
                         }
@@ -354,8 +406,19 @@ fn draw_hist(
             if histtype == HistType::Stepfilled {
                 surface.fill_polygon(&clip_polygon(&outline, &frame), color);
             }
-            let line = if histtype == HistType::Step { color } else { edgecolor.unwrap_or(color) };
-            stroke_line(surface, &outline, Some(&frame), line, units.px(1.5), LineStyle::Solid);
+            let line = if histtype == HistType::Step {
+                color
+            } else {
+                edgecolor.unwrap_or(color)
+            };
+            stroke_line(
+                surface,
+                &outline,
+                Some(&frame),
+                line,
+                units.px(1.5),
+                LineStyle::Solid,
+            );
         }
     }
 }
@@ -382,8 +445,11 @@ fn fill_polygons(
     };
     for ((px, a), b) in x.iter().zip(y1).zip(y2) {
         let mapped = (|| {
-            let sx = xmap.to_px((*px)?)?;
-            Some((Point::new(sx, ymap.to_px((*a)?)?), Point::new(sx, ymap.to_px((*b)?)?)))
+            let sx = xmap.pixel((*px)?)?;
+            Some((
+                Point::new(sx, ymap.pixel((*a)?)?),
+                Point::new(sx, ymap.pixel((*b)?)?),
+            ))
         })();
         match mapped {
             Some((top, bottom)) => {
@@ -398,7 +464,14 @@ fn fill_polygons(
 }
 
 /// An arrow from the edge of the text box `from` to `tip`.
-fn draw_arrow(surface: &mut impl Surface, from: &Rect, tip: Point, color: Rgba, width: f64, units: Units) {
+fn draw_arrow(
+    surface: &mut impl Surface,
+    from: &Rect,
+    tip: Point,
+    color: Rgba,
+    width: f64,
+    units: Units,
+) {
     let centre = Point::new((from.x0 + from.x1) / 2.0, (from.y0 + from.y1) / 2.0);
     let (dx, dy) = (tip.x - centre.x, tip.y - centre.y);
     let length = (dx * dx + dy * dy).sqrt();

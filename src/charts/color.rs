@@ -71,7 +71,12 @@ mod tests {
         assert_eq!(Rgba::parse("#ff8000"), Some(Rgba::opaque(255, 128, 0)));
         assert_eq!(
             Rgba::parse("#1f77b480"),
-            Some(Rgba { r: 0x1f, g: 0x77, b: 0xb4, a: 0x80 })
+            Some(Rgba {
+                r: 0x1f,
+                g: 0x77,
+                b: 0xb4,
+                a: 0x80
+            })
         );
         assert_eq!(Rgba::parse("red"), None);
         assert_eq!(Rgba::parse("#12345"), None);

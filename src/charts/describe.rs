@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::layout::{Layout, PlacedAxes};
-use super::spec::{Artist, AxlineOrientation, Orientation, ScaleKind};
+use super::spec::{Artist, AxlineOrientation, Orientation, ScaleKind, Text};
 
 /// The description of a laid-out figure.
 pub fn describe(layout: &Layout<'_>) -> Value {
@@ -23,7 +23,7 @@ fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
         ScaleKind::Linear => "linear",
         ScaleKind::Log => "log",
     };
-    let text = |t: &Option<super::spec::Text>| t.as_ref().map(|t| t.text.clone());
+    let text = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
     json!({
         "title": text(&spec.title),
         "xlabel": text(&spec.xlabel),
@@ -64,7 +64,13 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             "colors": (colors.len() > 1).then(|| colors.iter().map(|c| c.hex()).collect::<Vec<_>>()),
             "points": pairs(x, y, xcat, ycat),
         }),
-        Artist::Bar { orientation, x, heights, colors, .. } => {
+        Artist::Bar {
+            orientation,
+            x,
+            heights,
+            colors,
+            ..
+        } => {
             let (kind, cat) = match orientation {
                 Orientation::Vertical => ("bar", xcat),
                 Orientation::Horizontal => ("barh", ycat),
@@ -76,16 +82,28 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
                 "points": x.iter().zip(heights).map(|(p, h)| json!([value(*p, cat), h])).collect::<Vec<_>>(),
             })
         }
-        Artist::Hist { edges, counts, color, .. } => json!({
+        Artist::Hist {
+            edges,
+            counts,
+            color,
+            ..
+        } => json!({
             "type": "hist", "label": label, "color": color.hex(), "edges": edges, "counts": counts,
         }),
-        Artist::Fill { x, y1, y2, color, .. } => json!({
+        Artist::Fill {
+            x, y1, y2, color, ..
+        } => json!({
             "type": "fill_between", "label": label, "color": color.hex(),
             "points": x.iter().zip(y1).zip(y2)
                 .filter_map(|((x, a), b)| Some(json!([value((*x)?, xcat), (*a)?, (*b)?])))
                 .collect::<Vec<_>>(),
         }),
-        Artist::Axline { orientation, value: v, color, .. } => json!({
+        Artist::Axline {
+            orientation,
+            value: v,
+            color,
+            ..
+        } => json!({
             "type": match orientation {
                 AxlineOrientation::Horizontal => "hline",
                 AxlineOrientation::Vertical => "vline",
@@ -99,7 +117,12 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             "type": "annotation", "label": label, "text": text.text,
             "xy": [value(xy[0], xcat), value(xy[1], ycat)],
         }),
-        Artist::Pie { values, labels, colors, .. } => {
+        Artist::Pie {
+            values,
+            labels,
+            colors,
+            ..
+        } => {
             let total: f64 = values.iter().sum();
             json!({
                 "type": "pie", "label": label,

@@ -8,9 +8,9 @@ use super::geometry::Point;
 use super::layout::{self, LABEL_PAD, Layout, PlacedAxes, TICK_LENGTH, TICK_PAD, TITLE_PAD};
 use super::legend;
 use super::paint::{Units, stroke_line};
-use super::spec::{Artist, GridAxis, HAlign, LineStyle, VAlign};
+use super::spec::{Artist, GridAxis, HAlign, LineStyle, VAlign, Weight};
 use super::surface::Surface;
-use super::text::Placement;
+use super::text::{Placement, TextBlock};
 
 /// Spine and tick line width, in points.
 const FRAME_WIDTH: f64 = 0.8;
@@ -24,7 +24,11 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     if let Some(title) = &layout.figure.suptitle {
         let block = layout::text_block(title, units);
         let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
-        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Top), title.color);
+        surface.text(
+            block,
+            Placement::new(anchor, HAlign::Center, VAlign::Top),
+            title.color,
+        );
     }
 }
 
@@ -57,7 +61,11 @@ fn draw_axes<'a>(
     if let Some(title) = &spec.title {
         let anchor = Point::new((frame.x0 + frame.x1) / 2.0, frame.y0 - units.px(TITLE_PAD));
         let block = layout::text_block(title, units);
-        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Bottom), title.color);
+        surface.text(
+            block,
+            Placement::new(anchor, HAlign::Center, VAlign::Bottom),
+            title.color,
+        );
     }
     if let Some(legend) = &spec.legend {
         legend::draw(legend, axes, figure_axes, units, surface);
@@ -84,7 +92,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     let width = units.px(grid.linewidth);
     if matches!(grid.axis, GridAxis::Both | GridAxis::X) && !axes.twin {
         for tick in &axes.xticks.major {
-            if let Some(x) = axes.x.to_px(tick.pos) {
+            if let Some(x) = axes.x.pixel(tick.pos) {
                 let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
                 stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
             }
@@ -92,7 +100,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     }
     if matches!(grid.axis, GridAxis::Both | GridAxis::Y) {
         for tick in &axes.yticks.major {
-            if let Some(y) = axes.y.to_px(tick.pos) {
+            if let Some(y) = axes.y.pixel(tick.pos) {
                 let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
                 stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
             }
@@ -126,19 +134,25 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     };
     let minor_len = tick_len * 0.57;
     for &pos in &axes.yticks.minor {
-        if let Some(y) = axes.y.to_px(pos) {
-            let tick = [Point::new(side_x, y), Point::new(side_x + direction * minor_len, y)];
+        if let Some(y) = axes.y.pixel(pos) {
+            let tick = [
+                Point::new(side_x, y),
+                Point::new(side_x + direction * minor_len, y),
+            ];
             surface.stroke(&tick, black, line_width * 0.75);
         }
     }
     let blocks = layout::tick_label_blocks(&axes.yticks, spec, units);
     let mut widest: f64 = 0.0;
     for (tick, block) in axes.yticks.major.iter().zip(blocks) {
-        let Some(y) = axes.y.to_px(tick.pos) else {
+        let Some(y) = axes.y.pixel(tick.pos) else {
             continue;
         };
         surface.stroke(
-            &[Point::new(side_x, y), Point::new(side_x + direction * tick_len, y)],
+            &[
+                Point::new(side_x, y),
+                Point::new(side_x + direction * tick_len, y),
+            ],
             black,
             line_width,
         );
@@ -148,13 +162,13 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         surface.text(block, placement, black);
     }
     if let Some(offset) = &axes.yticks.offset_text {
-        let block = super::text::TextBlock::new(
-            offset,
-            units.px(spec.tick_fontsize),
-            super::spec::Weight::Normal,
-        );
+        let block = TextBlock::new(offset, units.px(spec.tick_fontsize), Weight::Normal);
         let anchor = Point::new(side_x, frame.y0 - units.px(2.0));
-        surface.text(block, Placement::new(anchor, ha.flip(), VAlign::Bottom), black);
+        surface.text(
+            block,
+            Placement::new(anchor, ha.flip(), VAlign::Bottom),
+            black,
+        );
     }
     if let Some(label) = &spec.ylabel {
         let x = side_x + direction * (tick_len + pad + widest + units.px(LABEL_PAD));
@@ -172,8 +186,11 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
     let line_width = units.px(FRAME_WIDTH);
     let (tick_len, pad) = (units.px(TICK_LENGTH), units.px(TICK_PAD));
     for &pos in &axes.xticks.minor {
-        if let Some(x) = axes.x.to_px(pos) {
-            let tick = [Point::new(x, frame.y1), Point::new(x, frame.y1 + tick_len * 0.57)];
+        if let Some(x) = axes.x.pixel(pos) {
+            let tick = [
+                Point::new(x, frame.y1),
+                Point::new(x, frame.y1 + tick_len * 0.57),
+            ];
             surface.stroke(&tick, black, line_width * 0.75);
         }
     }
@@ -189,7 +206,7 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
     let blocks = layout::tick_label_blocks(&axes.xticks, spec, units);
     let mut tallest: f64 = 0.0;
     for (tick, block) in axes.xticks.major.iter().zip(blocks) {
-        let Some(x) = axes.x.to_px(tick.pos) else {
+        let Some(x) = axes.x.pixel(tick.pos) else {
             continue;
         };
         surface.stroke(
@@ -204,11 +221,7 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
     }
     let mut below = frame.y1 + tick_len + pad + tallest;
     if let Some(offset) = &axes.xticks.offset_text {
-        let block = super::text::TextBlock::new(
-            offset,
-            units.px(spec.tick_fontsize),
-            super::spec::Weight::Normal,
-        );
+        let block = TextBlock::new(offset, units.px(spec.tick_fontsize), Weight::Normal);
         let anchor = Point::new(frame.x1, below + units.px(2.0));
         let placement = Placement::new(anchor, HAlign::Right, VAlign::Top);
         surface.text(block, placement, black);
@@ -218,16 +231,10 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
         below += units.px(LABEL_PAD);
         let anchor = Point::new((frame.x0 + frame.x1) / 2.0, below);
         let block = layout::text_block(label, units);
-        surface.text(block, Placement::new(anchor, HAlign::Center, VAlign::Top), label.color);
-    }
-}
-
-impl HAlign {
-    fn flip(self) -> HAlign {
-        match self {
-            HAlign::Left => HAlign::Right,
-            HAlign::Right => HAlign::Left,
-            HAlign::Center => HAlign::Center,
-        }
+        surface.text(
+            block,
+            Placement::new(anchor, HAlign::Center, VAlign::Top),
+            label.color,
+        );
     }
 }

@@ -57,7 +57,9 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
     let units = Units { dpi: figure.dpi };
     for (index, axes) in figure.axes.iter().enumerate() {
         if let Some(parent) = axes.twin_of
-            && (parent >= figure.axes.len() || parent == index || figure.axes[parent].twin_of.is_some())
+            && (parent >= figure.axes.len()
+                || parent == index
+                || figure.axes[parent].twin_of.is_some())
         {
             return Err(ChartError::Invalid(format!(
                 "axes {index}: twin_of {parent} is not another top-level axes"
@@ -84,7 +86,12 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         let owner = axes.twin_of.unwrap_or(index);
         let x_owner = &figure.axes[owner];
         let x_group: Vec<&Axes> = std::iter::once(x_owner)
-            .chain(figure.axes.iter().filter(|other| other.twin_of == Some(owner)))
+            .chain(
+                figure
+                    .axes
+                    .iter()
+                    .filter(|other| other.twin_of == Some(owner)),
+            )
             .collect();
         let (xlo, xhi) = scale::limits(&x_group, Dim::X);
         let (ylo, yhi) = scale::limits(&[axes], Dim::Y);
@@ -269,9 +276,10 @@ pub fn tick_label_blocks(ticks: &TickSet, axes: &Axes, units: Units) -> Vec<Text
 /// Room for the tick labels, axis labels and title of one axes.
 fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
     if axes.axis_off {
-        let title = axes.title.as_ref().map_or(0.0, |t| {
-            text_block(t, units).height() + units.px(TITLE_PAD)
-        });
+        let title = axes
+            .title
+            .as_ref()
+            .map_or(0.0, |t| text_block(t, units).height() + units.px(TITLE_PAD));
         return Margins {
             top: title,
             ..Margins::default()
@@ -300,13 +308,14 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
             .map_or(0.0, |t| text_block(t, units).height() + units.px(LABEL_PAD))
     };
     let offset_height = |set: &TickSet| {
-        set.offset_text.as_ref().map_or(0.0, |_| {
-            units.px(axes.tick_fontsize) * 1.4
-        })
+        set.offset_text
+            .as_ref()
+            .map_or(0.0, |_| units.px(axes.tick_fontsize) * 1.4)
     };
-    let title = axes.title.as_ref().map_or(0.0, |t| {
-        text_block(t, units).height() + units.px(TITLE_PAD)
-    });
+    let title = axes
+        .title
+        .as_ref()
+        .map_or(0.0, |t| text_block(t, units).height() + units.px(TITLE_PAD));
     Margins {
         left: y_label_width + ticks_room + label(&axes.ylabel),
         right: 0.0,

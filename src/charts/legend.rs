@@ -82,7 +82,9 @@ pub fn draw<'a>(
         .title
         .as_ref()
         .map(|t| TextBlock::new(t, size, Weight::Normal));
-    let title_height = title.as_ref().map_or(0.0, |t| t.height() + LABEL_SPACING * size);
+    let title_height = title
+        .as_ref()
+        .map_or(0.0, |t| t.height() + LABEL_SPACING * size);
     let column_widths: Vec<f64> = rows
         .chunks(per_column)
         .map(|chunk| {
@@ -92,7 +94,8 @@ pub fn draw<'a>(
         .collect();
     let content_width = column_widths.iter().sum::<f64>()
         + COLUMN_SPACING * size * (column_widths.len() - 1) as f64;
-    let width = content_width.max(title.as_ref().map_or(0.0, |t| t.width())) + 2.0 * BORDER_PAD * size;
+    let width =
+        content_width.max(title.as_ref().map_or(0.0, |t| t.width())) + 2.0 * BORDER_PAD * size;
     let height = 2.0 * BORDER_PAD * size
         + title_height
         + per_column as f64 * row_height
@@ -121,7 +124,11 @@ pub fn draw<'a>(
     let mut top = bounds.y0 + BORDER_PAD * size;
     if let Some(title) = title {
         let anchor = Point::new((bounds.x0 + bounds.x1) / 2.0, top);
-        surface.text(title, Placement::new(anchor, HAlign::Center, VAlign::Top), Rgba::BLACK);
+        surface.text(
+            title,
+            Placement::new(anchor, HAlign::Center, VAlign::Top),
+            Rgba::BLACK,
+        );
         top += title_height;
     }
     let mut left = bounds.x0 + BORDER_PAD * size;
@@ -132,7 +139,8 @@ pub fn draw<'a>(
     }
     for (i, row) in rows.into_iter().enumerate() {
         let left = column_starts[i / per_column];
-        let middle = top + (i % per_column) as f64 * (row_height + LABEL_SPACING * size) + row_height / 2.0;
+        let middle =
+            top + (i % per_column) as f64 * (row_height + LABEL_SPACING * size) + row_height / 2.0;
         let handle = Rect::new(
             left,
             middle - 0.35 * size,
@@ -172,7 +180,7 @@ fn data_points(axes: &PlacedAxes<'_>) -> Vec<Point> {
     let (xmap, ymap) = (&axes.x, &axes.y);
     let mut points = Vec::new();
     let mut add = |x: f64, y: f64| {
-        if let (Some(px), Some(py)) = (xmap.to_px(x), ymap.to_px(y)) {
+        if let (Some(px), Some(py)) = (xmap.pixel(x), ymap.pixel(y)) {
             points.push(Point::new(px, py));
         }
     };
@@ -194,7 +202,13 @@ fn data_points(axes: &PlacedAxes<'_>) -> Vec<Point> {
                     }
                 }
             }
-            Artist::Bar { orientation, x, heights, bottoms, .. } => {
+            Artist::Bar {
+                orientation,
+                x,
+                heights,
+                bottoms,
+                ..
+            } => {
                 for ((c, h), b) in x.iter().zip(heights).zip(bottoms) {
                     for t in [0.25, 0.5, 0.75, 1.0] {
                         match orientation {
@@ -217,7 +231,13 @@ fn data_points(axes: &PlacedAxes<'_>) -> Vec<Point> {
 }
 
 /// The little picture of an artist in front of its label.
-fn draw_handle(artist: &Artist, index: Option<usize>, area: &Rect, units: Units, surface: &mut impl Surface) {
+fn draw_handle(
+    artist: &Artist,
+    index: Option<usize>,
+    area: &Rect,
+    units: Units,
+    surface: &mut impl Surface,
+) {
     let middle = Point::new((area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0);
     let nth = |colors: &[Rgba]| colors[index.unwrap_or(0).min(colors.len() - 1)];
     match artist {
@@ -232,30 +252,79 @@ fn draw_handle(artist: &Artist, index: Option<usize>, area: &Rect, units: Units,
             ..
         } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
-            stroke_line(surface, &line, None, *color, units.px(*linewidth), *linestyle);
+            stroke_line(
+                surface,
+                &line,
+                None,
+                *color,
+                units.px(*linewidth),
+                *linestyle,
+            );
             if let Some(shape) = shape {
                 let edge = units.px(1.0);
-                marker(surface, *shape, middle, units.px(*markersize), *markerfacecolor, *markeredgecolor, edge);
+                marker(
+                    surface,
+                    *shape,
+                    middle,
+                    units.px(*markersize),
+                    *markerfacecolor,
+                    *markeredgecolor,
+                    edge,
+                );
             }
         }
-        Artist::Axline { color, linewidth, linestyle, .. } => {
+        Artist::Axline {
+            color,
+            linewidth,
+            linestyle,
+            ..
+        } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
-            stroke_line(surface, &line, None, *color, units.px(*linewidth), *linestyle);
+            stroke_line(
+                surface,
+                &line,
+                None,
+                *color,
+                units.px(*linewidth),
+                *linestyle,
+            );
         }
-        Artist::Bar { colors, edgecolor, .. } => {
+        Artist::Bar {
+            colors, edgecolor, ..
+        } => {
             let edge = edgecolor.map(|c| (c, units.px(1.0)));
             fill_rect(surface, area, area, nth(colors), edge);
         }
         Artist::Pie { colors, .. } => fill_rect(surface, area, area, nth(colors), None),
-        Artist::Hist { color, edgecolor, .. } | Artist::Fill { color, edgecolor, .. } => {
+        Artist::Hist {
+            color, edgecolor, ..
+        }
+        | Artist::Fill {
+            color, edgecolor, ..
+        } => {
             let edge = edgecolor.map(|c| (c, units.px(1.0)));
             fill_rect(surface, area, area, *color, edge);
         }
-        Artist::Scatter { colors, sizes, marker: shape, edgecolors, linewidths, .. } => {
+        Artist::Scatter {
+            colors,
+            sizes,
+            marker: shape,
+            edgecolors,
+            linewidths,
+            ..
+        } => {
             let face = colors[0];
             let edge = edgecolors.as_ref().map_or(face, |e| e[0]);
             let size = units.px(sizes[0].max(0.0).sqrt());
-            marker(surface, *shape, middle, size, face, edge, units.px(*linewidths));
+            marker(
+                surface,
+                *shape,
+                middle,
+                size,
+                face,
+                edge,
+                units.px(*linewidths),
+            );
         }
         Artist::Text { .. } | Artist::Annotation { .. } => {}
     }

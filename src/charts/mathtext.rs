@@ -75,7 +75,13 @@ fn math(source: &str) -> String {
                 let body = math(&body);
                 let mapped: Option<String> = body
                     .chars()
-                    .map(|c| if marker == '^' { superscript(c) } else { subscript(c) })
+                    .map(|c| {
+                        if marker == '^' {
+                            superscript(c)
+                        } else {
+                            subscript(c)
+                        }
+                    })
                     .collect();
                 match mapped {
                     Some(script) => out.push_str(&script),

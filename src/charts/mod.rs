@@ -97,10 +97,12 @@ fn render_layout(layout: &layout::Layout<'_>, format: Format) -> Result<Vec<u8>,
         Format::Png => raster::render_png(layout.width, layout.height, background, |surface| {
             draw::draw_figure(layout, surface)
         }),
-        Format::Svg => Ok(vector::render_svg(layout.width, layout.height, background, |surface| {
-            draw::draw_figure(layout, surface)
-        })
-        .into_bytes()),
+        Format::Svg => Ok(
+            vector::render_svg(layout.width, layout.height, background, |surface| {
+                draw::draw_figure(layout, surface)
+            })
+            .into_bytes(),
+        ),
     }
 }
 

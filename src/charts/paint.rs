@@ -145,7 +145,10 @@ fn clip_segment(a: Point, b: Point, rect: &Rect) -> Option<(Point, Point)> {
         return None;
     }
     let at = |t: f64| Point::new(a.x + dx * t, a.y + dy * t);
-    Some((if t0 > 0.0 { at(t0) } else { a }, if t1 < 1.0 { at(t1) } else { b }))
+    Some((
+        if t0 > 0.0 { at(t0) } else { a },
+        if t1 < 1.0 { at(t1) } else { b },
+    ))
 }
 
 /// The part of a polygon inside `rect` (Sutherland–Hodgman).
@@ -216,7 +219,14 @@ pub fn fill_rect(
             Point::new(rect.x0, rect.y1),
             Point::new(rect.x0, rect.y0),
         ];
-        stroke_line(surface, &outline, Some(clip), color, width, LineStyle::Solid);
+        stroke_line(
+            surface,
+            &outline,
+            Some(clip),
+            color,
+            width,
+            LineStyle::Solid,
+        );
     }
 }
 
@@ -296,11 +306,19 @@ mod tests {
     #[test]
     fn clipping_keeps_the_inside() {
         let rect = Rect::new(0.0, 0.0, 10.0, 10.0);
-        let line = [Point::new(-5.0, 5.0), Point::new(5.0, 5.0), Point::new(5.0, 20.0)];
+        let line = [
+            Point::new(-5.0, 5.0),
+            Point::new(5.0, 5.0),
+            Point::new(5.0, 20.0),
+        ];
         let pieces = clip_polyline(&line, &rect);
         assert_eq!(
             pieces,
-            vec![vec![Point::new(0.0, 5.0), Point::new(5.0, 5.0), Point::new(5.0, 10.0)]]
+            vec![vec![
+                Point::new(0.0, 5.0),
+                Point::new(5.0, 5.0),
+                Point::new(5.0, 10.0)
+            ]]
         );
         let square = [
             Point::new(5.0, 5.0),

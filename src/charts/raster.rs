@@ -40,7 +40,11 @@ impl Image {
     fn blend_pixel(&mut self, x: u32, y: u32, color: Rgba, coverage: f64) {
         let index = (y as usize * self.width as usize + x as usize) * 3;
         let pixel = &mut self.data[index..index + 3];
-        let mixed = blend([pixel[0], pixel[1], pixel[2]], color, coverage * color.alpha());
+        let mixed = blend(
+            [pixel[0], pixel[1], pixel[2]],
+            color,
+            coverage * color.alpha(),
+        );
         pixel.copy_from_slice(&mixed);
     }
 
@@ -53,7 +57,10 @@ impl Image {
             let (upper, lower) = rows.split_at(stride);
             for (a, b) in upper.chunks_exact(6).zip(lower.chunks_exact(6)) {
                 for c in 0..3 {
-                    let sum = u16::from(a[c]) + u16::from(a[c + 3]) + u16::from(b[c]) + u16::from(b[c + 3]);
+                    let sum = u16::from(a[c])
+                        + u16::from(a[c + 3])
+                        + u16::from(b[c])
+                        + u16::from(b[c + 3]);
                     data.push(((sum + 2) / 4) as u8);
                 }
             }
@@ -68,7 +75,8 @@ impl Image {
 
 fn blend(under: [u8; 3], over: Rgba, alpha: f64) -> [u8; 3] {
     let alpha = (alpha.clamp(0.0, 1.0) * 256.0) as u32;
-    let mix = |a: u8, b: u8| ((u32::from(a) * (256 - alpha) + u32::from(b) * alpha + 128) >> 8) as u8;
+    let mix =
+        |a: u8, b: u8| ((u32::from(a) * (256 - alpha) + u32::from(b) * alpha + 128) >> 8) as u8;
     [
         mix(under[0], over.r),
         mix(under[1], over.g),

@@ -35,7 +35,7 @@ impl AxisMap {
 
     /// The pixel coordinate of `value`; `None` where the scale has no place
     /// for it (zero or negative on a log axis).
-    pub fn to_px(&self, value: f64) -> Option<f64> {
+    pub fn pixel(self, value: f64) -> Option<f64> {
         let (a, b) = (self.forward(self.lo)?, self.forward(self.hi)?);
         let t = self.forward(value)?;
         Some(self.px_lo + (t - a) / (b - a) * (self.px_hi - self.px_lo))
@@ -74,7 +74,10 @@ impl Extent {
     }
 
     fn add_some<'a>(&mut self, values: impl IntoIterator<Item = &'a Option<f64>>, kind: ScaleKind) {
-        values.into_iter().flatten().for_each(|v| self.add(*v, kind));
+        values
+            .into_iter()
+            .flatten()
+            .for_each(|v| self.add(*v, kind));
     }
 }
 
@@ -201,6 +204,17 @@ fn pick<'a, T>(dim: Dim, x: &'a T, y: &'a T) -> &'a T {
     }
 }
 
+/// A map between data values and the space margins are measured in.
+type Transfer = fn(f64) -> f64;
+
+fn identity(value: f64) -> f64 {
+    value
+}
+
+fn exp10(value: f64) -> f64 {
+    10f64.powf(value)
+}
+
 /// Data extent widened by the margins, not past a sticky value, and never empty.
 fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
     if !extent.any {
@@ -209,9 +223,9 @@ fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
             ScaleKind::Log => (1.0, 10.0),
         };
     }
-    let (to, from): (fn(f64) -> f64, fn(f64) -> f64) = match kind {
-        ScaleKind::Linear => (|v| v, |v| v),
-        ScaleKind::Log => (f64::log10, |v| 10f64.powf(v)),
+    let (to, from) = match kind {
+        ScaleKind::Linear => (identity as Transfer, identity as Transfer),
+        ScaleKind::Log => (f64::log10 as Transfer, exp10 as Transfer),
     };
     let (mut lo, mut hi) = (to(extent.lo), to(extent.hi));
     if hi - lo <= f64::EPSILON * lo.abs().max(1.0) {
@@ -232,9 +246,15 @@ fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
 }
 
 /// Where a text artist's position is measured from.
-pub fn text_anchor(coords: Coords, x: f64, y: f64, xmap: &AxisMap, ymap: &AxisMap) -> Option<(f64, f64)> {
+pub fn text_anchor(
+    coords: Coords,
+    x: f64,
+    y: f64,
+    xmap: &AxisMap,
+    ymap: &AxisMap,
+) -> Option<(f64, f64)> {
     match coords {
-        Coords::Data => Some((xmap.to_px(x)?, ymap.to_px(y)?)),
+        Coords::Data => Some((xmap.pixel(x)?, ymap.pixel(y)?)),
         Coords::Axes => Some((xmap.fraction_px(x), ymap.fraction_px(y))),
     }
 }

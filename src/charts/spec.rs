@@ -214,6 +214,17 @@ pub enum HAlign {
     Right,
 }
 
+impl HAlign {
+    /// The opposite side (centre stays).
+    pub fn flip(self) -> HAlign {
+        match self {
+            HAlign::Left => HAlign::Right,
+            HAlign::Right => HAlign::Left,
+            HAlign::Center => HAlign::Center,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VAlign {

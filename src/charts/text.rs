@@ -98,7 +98,12 @@ pub struct Placement {
 
 impl Placement {
     pub fn new(anchor: Point, ha: HAlign, va: VAlign) -> Self {
-        Self { anchor, ha, va, rotation: 0.0 }
+        Self {
+            anchor,
+            ha,
+            va,
+            rotation: 0.0,
+        }
     }
 
     pub fn rotated(self, rotation: f64) -> Self {

@@ -43,7 +43,11 @@ fn nice_positions(lo: f64, hi: f64, bins: usize) -> Vec<f64> {
     let magnitude = 10f64.powf(raw.log10().floor());
     let tolerance = span * 1e-9;
     // The smallest nice step at least span/bins that leaves two ticks inside.
-    for step in STEPS.iter().map(|s| s * magnitude).filter(|s| *s >= raw * (1.0 - 1e-9)) {
+    for step in STEPS
+        .iter()
+        .map(|s| s * magnitude)
+        .filter(|s| *s >= raw * (1.0 - 1e-9))
+    {
         let first = (lo / step - 1e-9).ceil();
         let last = (hi / step + 1e-9).floor();
         if last - first >= 1.0 {
@@ -114,7 +118,11 @@ fn decimals_needed(values: &[f64]) -> usize {
 /// A number with `decimals` places and a typographic minus.
 pub fn format_number(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
-    let text = if text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+    let text = if text
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
         text.trim_start_matches('-').to_owned()
     } else {
         text
@@ -189,10 +197,16 @@ mod tests {
         let set = linear(0.0, 1.0, 9);
         assert_eq!(labels(&set), ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
         let set = linear(-1.1, 1.1, 9);
-        assert_eq!(labels(&set)[..3], ["\u{2212}1.00", "\u{2212}0.75", "\u{2212}0.50"]);
+        assert_eq!(
+            labels(&set)[..3],
+            ["\u{2212}1.00", "\u{2212}0.75", "\u{2212}0.50"]
+        );
         assert_eq!(labels(&set)[4], "0.00");
         let set = linear(1990.0, 2020.0, 9);
-        assert_eq!(labels(&set), ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]);
+        assert_eq!(
+            labels(&set),
+            ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]
+        );
     }
 
     #[test]

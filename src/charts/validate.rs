@@ -58,7 +58,10 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             || row + rowspan.max(1) > rows
             || col + colspan.max(1) > cols)
     {
-        return invalid(format!("grid position {:?} is outside its grid", axes.grid_pos));
+        return invalid(format!(
+            "grid position {:?} is outside its grid",
+            axes.grid_pos
+        ));
     }
     for (text, what) in [
         (&axes.title, "title"),
@@ -87,7 +90,10 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             }
         }
     }
-    for names in [&axes.x_categories, &axes.y_categories].into_iter().flatten() {
+    for names in [&axes.x_categories, &axes.y_categories]
+        .into_iter()
+        .flatten()
+    {
         if names.len() > MAX_TICKS {
             return invalid(format!("more than {MAX_TICKS} categories"));
         }
@@ -109,7 +115,9 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     for (index, artist) in axes.artists.iter().enumerate() {
         check_artist(artist).map_err(|e| match e {
-            ChartError::Invalid(message) => ChartError::Invalid(format!("artist {index}: {message}")),
+            ChartError::Invalid(message) => {
+                ChartError::Invalid(format!("artist {index}: {message}"))
+            }
             other => other,
         })?;
     }
@@ -127,12 +135,26 @@ fn same_length(what: &str, n: usize, expected: usize, broadcast: bool) -> Result
 
 fn check_artist(artist: &Artist) -> Result<(), ChartError> {
     match artist {
-        Artist::Line { x, y, linewidth, markersize, .. } => {
+        Artist::Line {
+            x,
+            y,
+            linewidth,
+            markersize,
+            ..
+        } => {
             same_length("y values", y.len(), x.len(), false)?;
             size(*linewidth, "line width")?;
             size(*markersize, "marker size")
         }
-        Artist::Bar { x, heights, widths, bottoms, colors, linewidth, .. } => {
+        Artist::Bar {
+            x,
+            heights,
+            widths,
+            bottoms,
+            colors,
+            linewidth,
+            ..
+        } => {
             same_length("heights", heights.len(), x.len(), false)?;
             same_length("widths", widths.len(), x.len(), false)?;
             same_length("bottoms", bottoms.len(), x.len(), false)?;
@@ -147,7 +169,15 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             }
             Ok(())
         }
-        Artist::Scatter { x, y, colors, sizes, edgecolors, linewidths, .. } => {
+        Artist::Scatter {
+            x,
+            y,
+            colors,
+            sizes,
+            edgecolors,
+            linewidths,
+            ..
+        } => {
             same_length("y values", y.len(), x.len(), false)?;
             if !x.is_empty() {
                 same_length("colours", colors.len(), x.len(), true)?;
@@ -156,7 +186,10 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
                     same_length("edge colours", edges.len(), x.len(), true)?;
                 }
             }
-            if sizes.iter().any(|s| !(0.0..=MAX_POINTS * MAX_POINTS).contains(s)) {
+            if sizes
+                .iter()
+                .any(|s| !(0.0..=MAX_POINTS * MAX_POINTS).contains(s))
+            {
                 return invalid("a marker size is out of range".to_owned());
             }
             size(*linewidths, "line width")
@@ -169,9 +202,20 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
         Artist::Text { text, .. } => check_text(text, "text"),
         Artist::Annotation { text, arrow, .. } => {
             check_text(text, "annotation")?;
-            arrow.as_ref().map_or(Ok(()), |a| size(a.linewidth, "arrow width"))
+            arrow
+                .as_ref()
+                .map_or(Ok(()), |a| size(a.linewidth, "arrow width"))
         }
-        Artist::Pie { values, labels, colors, autotexts, explode, radius, label_fontsize, .. } => {
+        Artist::Pie {
+            values,
+            labels,
+            colors,
+            autotexts,
+            explode,
+            radius,
+            label_fontsize,
+            ..
+        } => {
             if values.iter().any(|v| *v < 0.0) {
                 return invalid("pie wedge sizes must be non-negative".to_owned());
             }
