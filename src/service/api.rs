@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::Stream;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
-use tonic::{Request, Response, Status};
+use tonic::{Request, Response, Status, Streaming};
 
 use super::batch::BatchRunner;
 use super::config::ServiceConfig;
@@ -15,6 +15,7 @@ use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
 use super::sessions::{Activity, Sessions};
+use super::transfer::{self, FileStream};
 use super::{convert, files, request};
 use crate::{CellEvents, Event, Outcome, Sandbox, Session, SessionError};
 
@@ -219,6 +220,35 @@ impl CodeInterpreter for Api {
             events.push(event);
         }
         Ok(Response::new(proto::ExecuteResponse { events }))
+    }
+
+    async fn upload_file(
+        &self,
+        request: Request<Streaming<proto::UploadFileChunk>>,
+    ) -> Result<Response<proto::UploadFileResponse>, Status> {
+        transfer::upload(&self.sessions, &self.config, request.into_inner())
+            .await
+            .map(Response::new)
+    }
+
+    type DownloadFileStream = FileStream;
+
+    async fn download_file(
+        &self,
+        request: Request<proto::DownloadFileRequest>,
+    ) -> Result<Response<FileStream>, Status> {
+        transfer::download(&self.sessions, request.into_inner())
+            .await
+            .map(Response::new)
+    }
+
+    async fn list_files(
+        &self,
+        request: Request<proto::ListFilesRequest>,
+    ) -> Result<Response<proto::ListFilesResponse>, Status> {
+        transfer::list(&self.sessions, request.into_inner())
+            .await
+            .map(Response::new)
     }
 }
 

@@ -23,7 +23,7 @@ pub struct ServiceConfig {
     pub max_code_bytes: usize,
     /// Sessions held at once (ended ones count until closed or expired).
     pub max_sessions: usize,
-    /// A session without a cell for this long is closed.
+    /// A session without a cell or file transfer for this long is closed.
     pub idle_timeout: Duration,
     /// Cells without a session running at once; more wait for a slot.
     pub max_concurrent_runs: usize,
@@ -31,9 +31,11 @@ pub struct ServiceConfig {
     pub max_waiting_runs: usize,
     /// Largest encoded request message.
     pub max_request_bytes: usize,
-    /// Total bytes of the files given to CreateSession.
+    /// Total bytes of the files given to CreateSession, and of the files a
+    /// session's scratch directory may hold for an upload to be accepted.
     pub max_session_file_bytes: u64,
-    /// Files given to CreateSession.
+    /// Files given to CreateSession, and files a session's scratch directory
+    /// may hold for an upload to be accepted.
     pub max_session_files: usize,
     /// Programs in one ExecuteBatch call.
     pub max_batch_programs: usize,

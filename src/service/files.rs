@@ -1,5 +1,6 @@
 //! Files given with CreateSession, written into the session's scratch
-//! directory (the guest's `/mnt/data`). Paths are confined to that directory.
+//! directory (the guest's `/mnt/data`), and the path rules of every file
+//! request: paths are confined to that directory.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -67,7 +68,7 @@ fn write_now(root: &Path, files: &[proto::File]) -> Result<(), Status> {
 
 /// A path relative to the scratch directory that cannot leave it: no root,
 /// no `..`, no `.`, no empty components.
-fn relative_path(text: &str) -> Result<PathBuf, Status> {
+pub(super) fn relative_path(text: &str) -> Result<PathBuf, Status> {
     let refuse = |why: &str| {
         Err(Status::invalid_argument(format!(
             "file path {text:?} {why}"

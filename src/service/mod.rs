@@ -5,9 +5,13 @@
 //! - `config`: the service's defaults and caps ([`ServiceConfig`]);
 //! - `request`: validating requests against those caps;
 //! - `convert`: library events to API messages;
-//! - `files`: files placed into a session's scratch directory;
+//! - `files`: files placed into a session's scratch directory at its start,
+//!   and the path rules of every file request;
 //! - `sessions`: the session table (ids, idle expiry, the session cap);
 //! - `batch`: ExecuteBatch, many programs with their answers;
+//! - `scratch`: file operations in a scratch directory that never follow the
+//!   guest's symbolic links;
+//! - `transfer`: UploadFile, DownloadFile and ListFiles;
 //! - `api`: the `CodeInterpreter` implementation;
 //! - `server`: listening, health, reflection and graceful shutdown.
 
@@ -18,8 +22,10 @@ mod convert;
 mod files;
 pub mod proto;
 mod request;
+mod scratch;
 mod server;
 mod sessions;
+mod transfer;
 
 pub use config::ServiceConfig;
 pub use server::serve;

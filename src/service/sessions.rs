@@ -2,8 +2,9 @@
 //! sessions that are gone.
 
 use std::collections::{HashMap, VecDeque};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::{Duration, Instant, SystemTime};
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -37,7 +38,10 @@ pub struct ManagedSession {
     created_at: SystemTime,
     last_active: Mutex<(Instant, SystemTime)>,
     cells_in_flight: AtomicUsize,
+    transfers_in_flight: AtomicUsize,
     cells_executed: AtomicU64,
+    /// Held by an upload while it checks the caps and moves its file into place.
+    files: Mutex<()>,
     _slot: OwnedSemaphorePermit,
 }
 
@@ -93,7 +97,9 @@ impl Sessions {
             created_at: now.1,
             last_active: Mutex::new(now),
             cells_in_flight: AtomicUsize::new(0),
+            transfers_in_flight: AtomicUsize::new(0),
             cells_executed: AtomicU64::new(0),
+            files: Mutex::new(()),
             _slot: slot,
         });
         self.live
@@ -201,10 +207,7 @@ impl ManagedSession {
             .session
             .execute(code, limits)
             .map_err(|error| match error {
-                SessionError::Ended(reason) => Status::failed_precondition(format!(
-                    "session {} has ended ({reason}); close it and create a new one",
-                    self.id
-                )),
+                SessionError::Ended(reason) => self.ended(&reason),
                 SessionError::Busy => Status::resource_exhausted(format!(
                     "session {}: {error}; wait for them to finish",
                     self.id
@@ -220,18 +223,50 @@ impl ManagedSession {
         Ok((events, Activity(Arc::clone(self))))
     }
 
+    /// Starts a file transfer: the session counts as active until the guard
+    /// is dropped. FAILED_PRECONDITION once the interpreter has stopped (its
+    /// files went with it).
+    pub fn transfer(self: &Arc<Self>) -> Result<Transfer, Status> {
+        if let Some(reason) = self.session.end_reason() {
+            return Err(self.ended(&reason));
+        }
+        self.transfers_in_flight.fetch_add(1, Ordering::Relaxed);
+        self.touch();
+        Ok(Transfer(Arc::clone(self)))
+    }
+
+    /// The host directory the guest sees as `/mnt/data`.
+    pub fn scratch_dir(&self) -> &Path {
+        self.session.scratch_dir()
+    }
+
+    /// Serializes the uploads of this session as they check the caps and
+    /// move their files into place, so that two cannot pass the caps together.
+    pub fn lock_files(&self) -> MutexGuard<'_, ()> {
+        self.files.lock().expect("files lock")
+    }
+
     /// Whether the session's interpreter still runs.
     pub fn is_alive(&self) -> bool {
         self.session.end_reason().is_none()
+    }
+
+    fn ended(&self, reason: &str) -> Status {
+        Status::failed_precondition(format!(
+            "session {} has ended ({reason}); close it and create a new one",
+            self.id
+        ))
     }
 
     fn touch(&self) {
         *self.last_active.lock().expect("activity lock") = (Instant::now(), SystemTime::now());
     }
 
-    /// How long the session has had no cell (zero while one runs).
+    /// How long the session has had no cell or transfer (zero while one runs).
     fn idle_for(&self) -> Duration {
-        if self.cells_in_flight.load(Ordering::Relaxed) > 0 {
+        if self.cells_in_flight.load(Ordering::Relaxed) > 0
+            || self.transfers_in_flight.load(Ordering::Relaxed) > 0
+        {
             return Duration::ZERO;
         }
         self.last_active.lock().expect("activity lock").0.elapsed()
@@ -276,7 +311,24 @@ impl Drop for Activity {
     }
 }
 
-fn unix_ms(time: SystemTime) -> u64 {
+/// A file transfer of a session in flight: the session is never idle-expired
+/// until this is dropped.
+pub struct Transfer(Arc<ManagedSession>);
+
+impl Transfer {
+    pub fn session(&self) -> &ManagedSession {
+        &self.0
+    }
+}
+
+impl Drop for Transfer {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.transfers_in_flight.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+pub(super) fn unix_ms(time: SystemTime) -> u64 {
     time.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |since| {
             u64::try_from(since.as_millis()).unwrap_or(u64::MAX)

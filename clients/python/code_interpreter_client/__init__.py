@@ -8,16 +8,16 @@
 """
 
 from .batch import AnswerSpec, BatchResult, Program, in_input_order
-from .client import Client, Session, SessionInfo
-from .errors import (CapacityExhausted, CodeInterpreterError, InvalidRequest, SessionEnded,
-                     SessionNotFound)
+from .client import Client, FileInfo, Session, SessionInfo
+from .errors import (CapacityExhausted, CodeInterpreterError, FileNotFound, InvalidRequest,
+                     SessionEnded, SessionNotFound)
 from .events import (CellError, Display, EndEvent, Event, ExecutionResult, ResultEvent,
                      StreamEvent, Usage)
 from .values import Repr, Symbolic
 
 __all__ = [
     "AnswerSpec", "BatchResult", "CapacityExhausted", "CellError", "Client", "CodeInterpreterError",
-    "Display", "EndEvent", "Event", "ExecutionResult", "InvalidRequest", "Program", "Repr",
-    "ResultEvent", "Session", "SessionEnded", "SessionInfo", "SessionNotFound", "StreamEvent",
-    "Symbolic", "Usage", "in_input_order",
+    "Display", "EndEvent", "Event", "ExecutionResult", "FileInfo", "FileNotFound", "InvalidRequest",
+    "Program", "Repr", "ResultEvent", "Session", "SessionEnded", "SessionInfo", "SessionNotFound",
+    "StreamEvent", "Symbolic", "Usage", "in_input_order",
 ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 import grpc
 
@@ -15,6 +16,9 @@ from .limits import cell_limits, instance_limits
 
 # Added to a cell's own time limit to give the call's deadline (see Client).
 _DEADLINE_MARGIN_S = 10.0
+
+# Bytes per UploadFile chunk.
+_UPLOAD_CHUNK_BYTES = 1 << 20
 
 T = TypeVar("T")
 
@@ -49,6 +53,19 @@ class SessionInfo:
             fuel_metered=limits.fuel_metered,
             random_seed=limits.random_seed if limits.HasField("random_seed") else None,
         )
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """A file in a session's /mnt/data; path is relative to it, '/'-separated."""
+
+    path: str
+    size: int
+    modified_unix_ms: int
+
+    @classmethod
+    def from_proto(cls, info: pb.FileInfo) -> FileInfo:
+        return cls(path=info.path, size=info.size, modified_unix_ms=info.modified_unix_ms)
 
 
 class Client:
@@ -196,12 +213,76 @@ class Session:
                                     limits=cell_limits(timeout, fuel, max_output_bytes))
         return self._client._events(request, timeout)
 
+    def upload(self, path: str, data: bytes | IO[bytes],
+               chunk_size: int = _UPLOAD_CHUNK_BYTES) -> FileInfo:
+        """Write a file at path (relative to /mnt/data) from bytes or a binary file object,
+        streamed in chunks. Missing directories are created and an existing file is
+        replaced; the code sees the whole file or none of it. Raises CapacityExhausted
+        past the session's caps on its files."""
+        chunks = _upload_chunks(self.id, path, data, chunk_size)
+        with translated_errors():
+            response = self._client._stub.UploadFile(chunks, timeout=self._client.timeout)
+        return FileInfo.from_proto(response.file)
+
+    def download(self, path: str) -> bytes:
+        """The content of the file at path (relative to /mnt/data); FileNotFound if there
+        is none. A file a running cell is still writing may come partly written."""
+        request = pb.DownloadFileRequest(session_id=self.id, path=path)
+        with translated_errors():
+            chunks = self._client._stub.DownloadFile(request, timeout=self._client.timeout)
+            return b"".join(chunk.data for chunk in chunks)
+
+    def files(self) -> list[FileInfo]:
+        """The regular files in /mnt/data, recursively, sorted by path (the server lists
+        at most 10,000)."""
+        request = pb.ListFilesRequest(session_id=self.id)
+        with translated_errors():
+            response = self._client._stub.ListFiles(request, timeout=self._client.timeout)
+        return [FileInfo.from_proto(info) for info in response.files]
+
     def close(self) -> None:
         """Stop the interpreter and delete its files; closing a closed session does nothing."""
         try:
             self._client.close_session(self.id)
         except SessionNotFound:
             pass
+
+
+def _upload_chunks(session_id: str, path: str, data: bytes | IO[bytes],
+                   chunk_size: int) -> Iterator[pb.UploadFileChunk]:
+    """The UploadFile messages for data; the first names the session and the path, and
+    the size when it is known (bytes, seekable files), so the server can tell a complete
+    upload from a cut one."""
+    if chunk_size <= 0:
+        raise ValueError("chunk_size must be positive")
+    first = pb.UploadFileChunk(session_id=session_id, path=path)
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        view = memoryview(data).cast("B")
+        first.total_size = len(view)
+        pieces: Iterator[bytes] = (bytes(view[i:i + chunk_size])
+                                   for i in range(0, len(view), chunk_size))
+    else:
+        size = _bytes_left(data)
+        if size is not None:
+            first.total_size = size
+        pieces = iter(lambda: data.read(chunk_size), b"")
+    first.data = next(pieces, b"")
+    yield first
+    for piece in pieces:
+        yield pb.UploadFileChunk(data=piece)
+
+
+def _bytes_left(stream: IO[bytes]) -> int | None:
+    """The bytes from a stream's position to its end; None if it cannot seek."""
+    try:
+        if not stream.seekable():
+            return None
+        here = stream.tell()
+        end = stream.seek(0, io.SEEK_END)
+        stream.seek(here)
+    except (AttributeError, OSError):
+        return None
+    return end - here
 
 
 def _cancelling(call: Any, convert: Callable[[Any], T]) -> Iterator[T]:

@@ -20,6 +20,10 @@ class SessionNotFound(CodeInterpreterError):
     """The session is unknown, closed or expired (NOT_FOUND)."""
 
 
+class FileNotFound(CodeInterpreterError, FileNotFoundError):
+    """The file asked for is not in the session's /mnt/data (NOT_FOUND saying "no file")."""
+
+
 class SessionEnded(CodeInterpreterError):
     """The session's interpreter has stopped; close it and create another (FAILED_PRECONDITION)."""
 
@@ -43,6 +47,8 @@ _BY_CODE: dict[grpc.StatusCode, type[CodeInterpreterError]] = {
 def error_for(code: grpc.StatusCode, details: str | None) -> CodeInterpreterError:
     """The exception for a call that ended with status code and message details."""
     message = f"{code.name}: {details}" if details else code.name
+    if code == grpc.StatusCode.NOT_FOUND and (details or "").startswith("no file "):
+        return FileNotFound(message, code)
     return _BY_CODE.get(code, CodeInterpreterError)(message, code)
 
 

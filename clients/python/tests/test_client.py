@@ -3,22 +3,29 @@ server at $CODE_INTERPRETER_TARGET (run_tests.sh starts one)."""
 
 from __future__ import annotations
 
+import io
 import os
+import threading
+import time
 import unittest
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable, Iterator, TypeVar
 
 import grpc
 
 from code_interpreter_client import (BatchResult, CellError, Client, CodeInterpreterError, Display,
-                                     EndEvent, InvalidRequest, Program, Repr, ResultEvent,
-                                     SessionEnded, SessionNotFound, StreamEvent, Symbolic)
-from code_interpreter_client._proto import pb
+                                     EndEvent, FileNotFound, InvalidRequest, Program, Repr,
+                                     ResultEvent, SessionEnded, SessionNotFound, StreamEvent,
+                                     Symbolic)
+from code_interpreter_client._proto import pb, rpc
 from code_interpreter_client.batch import answer_proto
+from code_interpreter_client.client import _upload_chunks
 from code_interpreter_client.errors import CapacityExhausted, error_for
 from code_interpreter_client.executor import PythonExecutor, truncate
 from code_interpreter_client.values import parse_int, to_python
+
+T = TypeVar("T")
 
 TARGET = os.environ.get("CODE_INTERPRETER_TARGET", "")
 needs_server = unittest.skipUnless(TARGET, "CODE_INTERPRETER_TARGET is not set")
@@ -64,9 +71,32 @@ class OfflineTest(unittest.TestCase):
         self.assertIsInstance(error_for(grpc.StatusCode.INVALID_ARGUMENT, "x"), InvalidRequest)
         self.assertIsInstance(error_for(grpc.StatusCode.RESOURCE_EXHAUSTED, "x"),
                               CapacityExhausted)
+        self.assertIsInstance(error_for(grpc.StatusCode.NOT_FOUND, 'no file "x" in /mnt/data'),
+                              FileNotFound)
         other = error_for(grpc.StatusCode.UNAVAILABLE, "down")
         self.assertIs(type(other), CodeInterpreterError)
         self.assertEqual((str(other), other.code), ("UNAVAILABLE: down", grpc.StatusCode.UNAVAILABLE))
+
+    def test_uploads_are_chunked_with_the_names_in_the_first_chunk(self) -> None:
+        class Pipe(io.RawIOBase):  # a stream that cannot seek
+            def __init__(self, data: bytes) -> None:
+                self.rest = data
+
+            def read(self, size: int = -1) -> bytes:
+                piece, self.rest = self.rest[:size], self.rest[size:]
+                return piece
+
+        seekable = io.BytesIO(b"__abcdefg")
+        seekable.seek(2)
+        for data, total in ((b"abcdefg", 7), (seekable, 7), (Pipe(b"abcdefg"), None)):
+            chunks = list(_upload_chunks("s", "d/f", data, 3))
+            self.assertEqual([c.data for c in chunks], [b"abc", b"def", b"g"])
+            self.assertEqual((chunks[0].session_id, chunks[0].path), ("s", "d/f"))
+            self.assertEqual(chunks[0].total_size if chunks[0].HasField("total_size") else None,
+                             total)
+            self.assertTrue(all(not c.session_id and not c.path for c in chunks[1:]))
+        empty = list(_upload_chunks("s", "f", b"", 3))
+        self.assertEqual((len(empty), empty[0].data, empty[0].total_size), (1, b"", 0))
 
     def test_answer_modes(self) -> None:
         self.assertEqual(answer_proto(("variable", "x")).variable, "x")
@@ -215,6 +245,75 @@ class SessionTest(ServerTest):
         error, end = events
         assert isinstance(error, CellError) and isinstance(end, EndEvent)
         self.assertEqual((error.ename, end.outcome), ("KeyError", "error"))
+
+
+class FileTest(ServerTest):
+    def test_upload_read_write_download_and_list(self) -> None:
+        data = bytes(range(256)) * 40
+        with self.client.create_session() as session:
+            info = session.upload("in/data.bin", data, chunk_size=1000)
+            self.assertEqual((info.path, info.size), ("in/data.bin", len(data)))
+            session.upload("notes.txt", io.BytesIO("héllo".encode()))
+            result = session.execute(
+                "import os\n"
+                "blob = open('/mnt/data/in/data.bin', 'rb').read()\n"
+                "os.makedirs('/mnt/data/out')\n"
+                "open('/mnt/data/out/rev.bin', 'wb').write(blob[::-1])\n"
+                "open('/mnt/data/notes.txt', encoding='utf-8').read()")
+            self.assertEqual(result.result, "héllo")
+            self.assertEqual(session.download("out/rev.bin"), data[::-1])
+            self.assertEqual(session.download("/mnt/data/in/data.bin"), data)
+            files = session.files()
+        self.assertEqual([(f.path, f.size) for f in files],
+                         [("in/data.bin", len(data)), ("notes.txt", 6), ("out/rev.bin", len(data))])
+        self.assertTrue(all(f.modified_unix_ms > 0 for f in files))
+
+    def test_bad_paths_missing_files_and_unknown_sessions(self) -> None:
+        with self.client.create_session() as session:
+            for bad in ("../x", "/etc/passwd"):
+                with self.assertRaises(InvalidRequest):
+                    session.upload(bad, b"x")
+                with self.assertRaises(InvalidRequest):
+                    session.download(bad)
+            with self.assertRaises(FileNotFound):
+                session.download("missing.txt")
+        with self.assertRaises(SessionNotFound):
+            session.files()
+        with self.assertRaises(SessionNotFound):
+            session.upload("x", b"x")
+
+    def test_a_cancelled_upload_leaves_no_file(self) -> None:
+        release = threading.Event()
+
+        def chunks() -> Iterator[pb.UploadFileChunk]:
+            yield pb.UploadFileChunk(session_id=session.id, path="big.bin", data=bytes(100_000))
+            release.wait(30)  # the stream stays open until the call is cancelled
+
+        def top_level() -> list[str]:
+            return session.execute("import os\nsorted(os.listdir('/mnt/data'))").result
+
+        stub = rpc.CodeInterpreterStub(self.client._channel)
+        with self.client.create_session() as session:
+            call = stub.UploadFile.future(chunks(), timeout=60)
+            try:
+                seen = _poll(top_level, lambda names: names)
+                self.assertEqual(len(seen), 1)
+                self.assertTrue(seen[0].startswith(".ci-upload-"), seen)
+                call.cancel()
+            finally:
+                release.set()
+            self.assertEqual(_poll(top_level, lambda names: not names), [])
+
+
+def _poll(get: Callable[[], T], done: Callable[[T], Any]) -> T:
+    """get() once done(get()) holds, or after 5 s."""
+    value = get()
+    for _ in range(100):
+        if done(value):
+            break
+        time.sleep(0.05)
+        value = get()
+    return value
 
 
 class BatchTest(ServerTest):
