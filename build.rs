@@ -5,9 +5,21 @@ use std::path::PathBuf;
 
 /// Fonts embedded in the binary: (env var for include_bytes!, file, Debian package).
 const FONTS: [(&str, &str, &str); 3] = [
-    ("CHART_FONT_REGULAR", "dejavu/DejaVuSans.ttf", "fonts-dejavu-core"),
-    ("CHART_FONT_BOLD", "dejavu/DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
-    ("CHART_FONT_CJK", "wqy/wqy-microhei.ttc", "fonts-wqy-microhei"),
+    (
+        "CHART_FONT_REGULAR",
+        "dejavu/DejaVuSans.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_BOLD",
+        "dejavu/DejaVuSans-Bold.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_CJK",
+        "wqy/wqy-microhei.ttc",
+        "fonts-wqy-microhei",
+    ),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -336,7 +336,11 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
     match charts::handle(payload) {
         Ok(ChartOutput::File(bytes)) => Ok(Ok(bytes)),
         Ok(ChartOutput::Display(display)) => {
-            cell.event_bytes += display.data.iter().map(|item| item.data.len()).sum::<usize>();
+            cell.event_bytes += display
+                .data
+                .iter()
+                .map(|item| item.data.len())
+                .sum::<usize>();
             if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
                 cell.output_truncated = true;
                 return Err(Interrupted(Outcome::OutputLimit).into());
