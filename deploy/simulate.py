@@ -41,6 +41,14 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 UID = "10001"
+problems = []
+
+
+def expect(ok, what):
+    """Records a failed expectation; the run exits non-zero at the end."""
+    if not ok:
+        problems.append(what)
+        print("UNEXPECTED:", what)
 
 
 def dockerfile_final_stage():
@@ -127,15 +135,22 @@ def client_phase(pid, stubs, grace):
     channel = grpc.insecure_channel(target)
     grpc.channel_ready_future(channel).result(timeout=120)
     for service in ("", "code_interpreter.v1.CodeInterpreter"):
-        print(f"health {service!r}: {health(channel, service)}")
+        status = health(channel, service)
+        print(f"health {service!r}: {status}")
+        expect(status == "SERVING", f"health {service!r} is {status}")
     stub = rpc.CodeInterpreterStub(channel)
     session = stub.CreateSession(pb.CreateSessionRequest()).session.session_id
     run(stub, session_id=session, code="x = 2**100")
-    print("session cell:", run(stub, session_id=session, code="x + 1"))
-    print("one-off cell:", run(stub, code="import sympy; sympy.factorint(2**32 + 1)"))
-    print("fuel cell:", run(stub, code="sum(range(10**5))",
-                            instance_limits=pb.InstanceLimits(fuel_metered=True),
-                            limits=pb.CellLimits(fuel=10**9)))
+    for name, result, value in [
+            ("session cell", run(stub, session_id=session, code="x + 1"),
+             "1267650600228229401496703205377"),
+            ("one-off cell", run(stub, code="import sympy; sympy.factorint(2**32 + 1)"),
+             "{641: 1, 6700417: 1}"),
+            ("fuel cell", run(stub, code="sum(range(10**5))",
+                              instance_limits=pb.InstanceLimits(fuel_metered=True),
+                              limits=pb.CellLimits(fuel=10**9)), "4999950000")]:
+        print(f"{name}:", result)
+        expect(result[0] == "OUTCOME_OK" and result[2] == [value], f"{name}: {result}")
 
     long_cell = {}
     thread = threading.Thread(target=lambda: long_cell.update(result=run(
@@ -145,16 +160,23 @@ def client_phase(pid, stubs, grace):
     os.kill(pid, signal.SIGTERM)
     stopped_at = time.monotonic()
     time.sleep(0.5)
-    print("after SIGTERM, health on the open connection:", health(channel))
-    print("after SIGTERM, health on a new connection:", health(grpc.insecure_channel(target)))
+    for where, on in [("the open connection", channel),
+                      ("a new connection", grpc.insecure_channel(target))]:
+        status = health(on)
+        print(f"after SIGTERM, health on {where}:", status)
+        expect(status != "SERVING", f"still SERVING on {where} after SIGTERM")
     thread.join()
     print("long cell started before SIGTERM:", long_cell.get("result"))
+    expect(long_cell.get("result") == ("OUTCOME_OK", "slept\n", []), "the running cell was cut")
     while os.path.exists(f"/proc/{pid}") and time.monotonic() - stopped_at < grace + 5:
         time.sleep(0.1)
-    print(f"server gone {time.monotonic() - stopped_at:.1f} s after SIGTERM (grace {grace} s)")
+    gone = time.monotonic() - stopped_at
+    print(f"server gone {gone:.1f} s after SIGTERM (grace {grace} s)")
+    expect(gone < grace, "the server outlived its shutdown grace")
+    sys.exit(1 if problems else 0)
 
 
-def serve(work, env, args, cache_dir, stubs, grace):
+def serve(work, env, args, cache_dir, stubs, grace, compiles):
     cache_files = set(os.listdir(cache_dir))
     started = time.monotonic()
     proc = bwrap(work, env, ["code-interpreter"] + args,
@@ -169,17 +191,21 @@ def serve(work, env, args, cache_dir, stubs, grace):
             sys.exit("the server did not start:\n" + "".join(logs))
         time.sleep(0.05)
     print(f"listening {time.monotonic() - started:.2f} s after start")
-    subprocess.run(["nsenter", f"--net=/proc/{pid}/ns/net", sys.executable, __file__,
-                    "--client-phase", str(pid), "--stubs", stubs, "--grace", str(grace)],
-                   check=True)
+    client = subprocess.run(["nsenter", f"--net=/proc/{pid}/ns/net", sys.executable, __file__,
+                             "--client-phase", str(pid), "--stubs", stubs, "--grace", str(grace)])
+    expect(client.returncode == 0, "the client phase found problems (above)")
     code = proc.wait(timeout=grace + 15)
     print("exit code:", code)
-    print("cache files added:", sorted(set(os.listdir(cache_dir)) - cache_files) or "none")
+    expect(code == 0, f"exit code {code}")
+    added = sorted(set(os.listdir(cache_dir)) - cache_files)
+    print("cache files added:", added or "none")
+    expect(bool(added) == compiles, "compiled" if added else "did not compile")
     for line in logs:
         if '"level":"WARN"' in line or '"level":"ERROR"' in line or "compiled" in line:
             print("log:", line.strip())
-    print("log lines are JSON:", all(line.startswith("{") for line in logs if line.strip()))
-    return code
+    json_lines = all(line.startswith("{") for line in logs if line.strip())
+    print("log lines are JSON:", json_lines)
+    expect(json_lines, "a log line is not JSON")
 
 
 def main():
@@ -229,14 +255,15 @@ def main():
     print("emptyDir now holds:", sorted(os.listdir(empty_dir)))
 
     print("== container: code-interpreter", " ".join(container["args"]))
-    codes = [serve(work, env, container["args"], empty_dir, stubs, grace)]
+    serve(work, env, container["args"], empty_dir, stubs, grace, compiles=False)
     if args.cache_miss:
         print("== container again, compiled modules deleted (a node with another CPU)")
         for name in os.listdir(empty_dir):
             if name.endswith(".cwasm"):
                 os.remove(os.path.join(empty_dir, name))
-        codes.append(serve(work, env, container["args"], empty_dir, stubs, grace))
-    sys.exit(max(codes))
+        serve(work, env, container["args"], empty_dir, stubs, grace, compiles=True)
+    print("problems:", problems or "none")
+    sys.exit(1 if problems else 0)
 
 
 if __name__ == "__main__":
