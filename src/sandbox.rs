@@ -191,6 +191,16 @@ impl Sandbox {
         self.inner.config.max_memory_bytes
     }
 
+    /// Fresh instances started ahead of demand and ready now.
+    pub fn warm_instances_ready(&self) -> usize {
+        self.inner.warm.ready_count()
+    }
+
+    /// Fresh instances the warm pool keeps ready.
+    pub fn warm_instances_target(&self) -> usize {
+        self.inner.config.warm_instances
+    }
+
     /// Runs one cell on a fresh instance that is thrown away afterwards.
     pub async fn run(
         &self,

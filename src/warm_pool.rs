@@ -45,6 +45,11 @@ impl WarmPool {
         None
     }
 
+    /// Instances ready now (some may have ended since they were started).
+    pub fn ready_count(&self) -> usize {
+        self.ready.lock().expect("warm pool lock").len()
+    }
+
     fn needs_more(&self) -> bool {
         self.ready.lock().expect("warm pool lock").len() < self.capacity
     }

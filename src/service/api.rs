@@ -8,9 +8,11 @@ use std::time::{Duration, Instant};
 use futures_util::Stream;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tonic::{Request, Response, Status, Streaming};
+use tracing::Instrument;
 
 use super::batch::BatchRunner;
 use super::config::ServiceConfig;
+use super::metrics::{CellKind, Live, Metrics};
 use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
@@ -35,22 +37,40 @@ pub struct Api {
     runs: Arc<Semaphore>,
     waiting_runs: Arc<AtomicUsize>,
     batches: Arc<BatchRunner>,
+    metrics: Arc<Metrics>,
 }
 
 impl Api {
-    pub fn new(sandbox: Sandbox, config: ServiceConfig) -> Self {
+    pub fn new(sandbox: Sandbox, config: ServiceConfig, metrics: Arc<Metrics>) -> Self {
         let runs = Arc::new(Semaphore::new(config.max_concurrent_runs));
         Self {
-            sessions: Sessions::new(&config),
+            sessions: Sessions::new(&config, Arc::clone(&metrics)),
             batches: Arc::new(BatchRunner {
                 sandbox: sandbox.clone(),
                 config: config.clone(),
                 runs: Arc::clone(&runs),
+                metrics: Arc::clone(&metrics),
             }),
             runs,
             waiting_runs: Arc::new(AtomicUsize::new(0)),
             sandbox,
             config,
+            metrics,
+        }
+    }
+
+    /// Reads the server's live state, for the metrics endpoint.
+    pub fn live(&self) -> impl Fn() -> Live + Send + Sync + 'static {
+        let sessions = Arc::clone(&self.sessions);
+        let runs = Arc::clone(&self.runs);
+        let waiting = Arc::clone(&self.waiting_runs);
+        let sandbox = self.sandbox.clone();
+        let max_runs = self.config.max_concurrent_runs;
+        move || Live {
+            sessions: sessions.count(),
+            warm_ready: sandbox.warm_instances_ready(),
+            runs_in_flight: max_runs.saturating_sub(runs.available_permits()),
+            runs_waiting: waiting.load(Ordering::Relaxed),
         }
     }
 
@@ -59,15 +79,22 @@ impl Api {
         let received = Instant::now();
         let deadline = request::grpc_deadline(request.metadata())?;
         let request = request.into_inner();
+        let span = tracing::Span::current();
+        span.record("code_bytes", request.code.len());
         request::check_code(&self.config, &request.code)?;
         let remaining = || deadline.map(|deadline| deadline.saturating_sub(received.elapsed()));
         if request.session_id.is_empty() {
             self.start_one_off(&request, remaining).await
         } else {
+            span.record("session", request.session_id.as_str());
             let session = self.sessions.get(&request.session_id)?;
             let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
             let (events, activity) = session.execute(&request.code, limits)?;
-            Ok(CellRun::new(events, Owner::Session(activity)))
+            Ok(CellRun::new(
+                events,
+                Owner::Session(activity),
+                Arc::clone(&self.metrics),
+            ))
         }
     }
 
@@ -104,7 +131,7 @@ impl Api {
             _interpreter: session,
             _slot: slot,
         };
-        Ok(CellRun::new(events, owner))
+        Ok(CellRun::new(events, owner, Arc::clone(&self.metrics)))
     }
 
     /// A slot to run a cell without a session, waiting for one if all are
@@ -143,6 +170,7 @@ impl CodeInterpreter for Api {
         let file_count = request.files.len();
         files::write(session.scratch_dir().to_owned(), request.files).await?;
         let session = self.sessions.insert(session, slot);
+        tracing::Span::current().record("session", session.id.as_str());
         tracing::info!(session = %session.id, files = file_count, "session created");
         Ok(Response::new(proto::CreateSessionResponse {
             session: Some(self.sessions.info(&session)),
@@ -153,7 +181,9 @@ impl CodeInterpreter for Api {
         &self,
         request: Request<proto::CloseSessionRequest>,
     ) -> Result<Response<proto::CloseSessionResponse>, Status> {
-        self.sessions.close(&request.into_inner().session_id)?;
+        let id = request.into_inner().session_id;
+        tracing::Span::current().record("session", id.as_str());
+        self.sessions.close(&id)?;
         Ok(Response::new(proto::CloseSessionResponse {}))
     }
 
@@ -188,20 +218,36 @@ impl CodeInterpreter for Api {
     ) -> Result<Response<BatchStream>, Status> {
         let deadline = request::grpc_deadline(request.metadata())?;
         let request = request.into_inner();
+        let span = tracing::Span::current();
+        let code_bytes: usize = request.programs.iter().map(|p| p.code.len()).sum();
+        span.record("code_bytes", code_bytes);
         let session = match request.session_id.as_str() {
             "" => None,
-            id => Some(self.sessions.get(id)?),
+            id => {
+                span.record("session", id);
+                Some(self.sessions.get(id)?)
+            }
         };
         let batch = self.batches.plan(request, deadline)?;
+        let programs = batch.program_count();
         let (results, receiver) = mpsc::channel(BATCH_RESULTS_BUFFERED);
         let runner = Arc::clone(&self.batches);
         // The stream owns the task: a caller that goes away stops the batch.
-        let task = AbortOnDrop(tokio::spawn(async move {
-            match session {
-                Some(session) => runner.run_in_session(batch, session, results).await,
-                None => runner.run_fresh(batch, results).await,
+        let task = AbortOnDrop(tokio::spawn(
+            async move {
+                let started = Instant::now();
+                match session {
+                    Some(session) => runner.run_in_session(batch, session, results).await,
+                    None => runner.run_fresh(batch, results).await,
+                }
+                tracing::info!(
+                    programs,
+                    wall_ms = started.elapsed().as_secs_f64() * 1e3,
+                    "batch finished"
+                );
             }
-        }));
+            .instrument(span),
+        ));
         let stream =
             futures_util::stream::unfold((receiver, task), |(mut receiver, task)| async move {
                 let result = receiver.recv().await?;
@@ -237,7 +283,9 @@ impl CodeInterpreter for Api {
         &self,
         request: Request<proto::DownloadFileRequest>,
     ) -> Result<Response<FileStream>, Status> {
-        transfer::download(&self.sessions, request.into_inner())
+        let request = request.into_inner();
+        tracing::Span::current().record("session", request.session_id.as_str());
+        transfer::download(&self.sessions, request)
             .await
             .map(Response::new)
     }
@@ -246,7 +294,9 @@ impl CodeInterpreter for Api {
         &self,
         request: Request<proto::ListFilesRequest>,
     ) -> Result<Response<proto::ListFilesResponse>, Status> {
-        transfer::list(&self.sessions, request.into_inner())
+        let request = request.into_inner();
+        tracing::Span::current().record("session", request.session_id.as_str());
+        transfer::list(&self.sessions, request)
             .await
             .map(Response::new)
     }
@@ -268,16 +318,18 @@ enum Owner {
 struct CellRun {
     events: CellEvents,
     owner: Owner,
+    metrics: Arc<Metrics>,
     /// An event read ahead of its turn (see [`CellRun::next`]).
     held: Option<proto::Event>,
     finished: bool,
 }
 
 impl CellRun {
-    fn new(events: CellEvents, owner: Owner) -> Self {
+    fn new(events: CellEvents, owner: Owner, metrics: Arc<Metrics>) -> Self {
         Self {
             events,
             owner,
+            metrics,
             held: None,
             finished: false,
         }
@@ -308,9 +360,19 @@ impl CellRun {
                 self.log_end(end.outcome, end.usage.wall_time);
                 Event::End(end)
             }
-            Some(event) => event,
+            Some(event) => {
+                match &event {
+                    Event::Stream { text, .. } => self.metrics.output(text.len()),
+                    Event::Display(display) => self
+                        .metrics
+                        .display(display.data.iter().map(|data| data.data.len()).sum()),
+                    _ => {}
+                }
+                event
+            }
             None => {
                 self.finished = true;
+                self.log_end(Outcome::Cancelled, Duration::ZERO);
                 return Some(convert::event(self.vanished(), false));
             }
         };
@@ -335,11 +397,16 @@ impl CellRun {
         })
     }
 
+    /// Counts, records on the call's span and logs the end of the cell.
     fn log_end(&self, outcome: Outcome, wall_time: Duration) {
-        let session = match &self.owner {
-            Owner::Session(activity) => activity.session().id.as_str(),
-            Owner::OneOff { .. } => "",
+        let (session, kind) = match &self.owner {
+            Owner::Session(activity) => (activity.session().id.as_str(), CellKind::session),
+            Owner::OneOff { .. } => ("", CellKind::oneoff),
         };
+        self.metrics.cell(kind, outcome, wall_time);
+        let span = tracing::Span::current();
+        span.record("outcome", tracing::field::debug(outcome));
+        span.record("cell_ms", wall_time.as_secs_f64() * 1e3);
         tracing::info!(
             session,
             outcome = ?outcome,
@@ -350,7 +417,7 @@ impl CellRun {
 }
 
 /// Aborts a task when dropped.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
+pub(super) struct AbortOnDrop(pub(super) tokio::task::JoinHandle<()>);
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {

@@ -15,6 +15,7 @@ use tonic::Status;
 
 use super::api::sandbox_error;
 use super::config::ServiceConfig;
+use super::metrics::Metrics;
 use super::proto::{self, answer};
 use super::sessions::ManagedSession;
 use super::{convert, request};
@@ -29,6 +30,7 @@ pub struct BatchRunner {
     pub config: ServiceConfig,
     /// The server's slots for cells on fresh interpreters.
     pub runs: Arc<Semaphore>,
+    pub metrics: Arc<Metrics>,
 }
 
 /// A checked batch, ready to run.
@@ -40,6 +42,13 @@ pub struct Batch {
     /// When the call arrived and the caller's deadline, if any.
     received: Instant,
     deadline: Option<Duration>,
+}
+
+impl Batch {
+    /// The number of programs.
+    pub fn program_count(&self) -> usize {
+        self.programs.len()
+    }
 }
 
 /// One program of a batch.
@@ -141,6 +150,7 @@ impl BatchRunner {
                 let program = &batch.programs[index];
                 let result = runner.run_one_off(&batch, program).await;
                 drop(permit);
+                runner.count(&result);
                 let _ = results.send(result).await;
             });
             while running.try_join_next().is_some() {}
@@ -169,10 +179,17 @@ impl BatchRunner {
                 }
                 Err(status) => failed(program.index, &status),
             };
+            self.count(&result);
             if results.send(result).await.is_err() {
                 return;
             }
         }
+    }
+
+    /// Counts a program's result in the metrics.
+    fn count(&self, result: &proto::BatchResult) {
+        let wall_us = result.usage.as_ref().map_or(0, |usage| usage.wall_time_us);
+        self.metrics.batch_program(result.outcome, wall_us);
     }
 
     async fn run_one_off(&self, batch: &Batch, program: &Planned) -> proto::BatchResult {

@@ -3,6 +3,9 @@
 
 use std::time::Duration;
 
+use super::auth::AuthTokens;
+use super::ratelimit::ClientRate;
+use super::tls::TlsConfig;
 use crate::SandboxConfig;
 
 /// Defaults and caps of the service.
@@ -43,6 +46,17 @@ pub struct ServiceConfig {
     /// the server. Time limits are wall-clock: running many more programs
     /// than cores stretches each one's time and lets correct programs time out.
     pub default_batch_parallelism: usize,
+    /// When set, every RPC but `grpc.health.v1` needs `authorization: Bearer
+    /// <token>` with one of these tokens (UNAUTHENTICATED otherwise).
+    pub auth_tokens: Option<AuthTokens>,
+    /// When set, the gRPC port speaks TLS only.
+    pub tls: Option<TlsConfig>,
+    /// Calls per second (with a burst) each client may make; `None`: no limit.
+    /// A client is its token when authentication is on, else its IP address.
+    pub client_rate: Option<ClientRate>,
+    /// Execute, ExecuteCollected and ExecuteBatch calls each client may have
+    /// running at once; `None`: no limit.
+    pub client_concurrency: Option<usize>,
 }
 
 impl Default for ServiceConfig {
@@ -64,6 +78,10 @@ impl Default for ServiceConfig {
             max_batch_programs: 10_000,
             default_batch_parallelism: 4 * std::thread::available_parallelism()
                 .map_or(2, usize::from),
+            auth_tokens: None,
+            tls: None,
+            client_rate: None,
+            client_concurrency: None,
         }
     }
 }

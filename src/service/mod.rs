@@ -13,19 +13,32 @@
 //!   guest's symbolic links;
 //! - `transfer`: UploadFile, DownloadFile and ListFiles;
 //! - `api`: the `CodeInterpreter` implementation;
+//! - `layer`: what every RPC passes first: its tracing span,
+//!   authentication (`auth`), the per-client limits (`ratelimit`) and the
+//!   RPC metrics;
+//! - `metrics`: the Prometheus registry and its HTTP endpoint;
+//! - `tls`: the gRPC port's certificate, key and client CA;
 //! - `server`: listening, health, reflection and graceful shutdown.
 
 mod api;
+mod auth;
 mod batch;
 mod config;
 mod convert;
 mod files;
+mod layer;
+mod metrics;
 pub mod proto;
+mod ratelimit;
 mod request;
 mod scratch;
 mod server;
 mod sessions;
+mod tls;
 mod transfer;
 
+pub use auth::AuthTokens;
 pub use config::ServiceConfig;
-pub use server::serve;
+pub use ratelimit::ClientRate;
+pub use server::{Listeners, serve, serve_with};
+pub use tls::TlsConfig;

@@ -12,6 +12,7 @@ use tonic::Status;
 
 use super::config::ServiceConfig;
 use super::convert;
+use super::metrics::{Metrics, SessionEnd};
 use super::proto;
 use crate::{CellEvents, CellLimits, Session, SessionError};
 
@@ -29,6 +30,7 @@ pub struct Sessions {
     slots: Arc<Semaphore>,
     max_sessions: usize,
     idle_timeout: Duration,
+    metrics: Arc<Metrics>,
 }
 
 /// A session and its bookkeeping.
@@ -66,13 +68,14 @@ impl Gone {
 
 impl Sessions {
     /// An empty table for `config`; expiry runs until the table is dropped.
-    pub fn new(config: &ServiceConfig) -> Arc<Self> {
+    pub fn new(config: &ServiceConfig, metrics: Arc<Metrics>) -> Arc<Self> {
         let sessions = Arc::new(Self {
             live: Mutex::default(),
             gone: Mutex::default(),
             slots: Arc::new(Semaphore::new(config.max_sessions)),
             max_sessions: config.max_sessions,
             idle_timeout: config.idle_timeout,
+            metrics,
         });
         tokio::spawn(expire_idle(Arc::downgrade(&sessions)));
         sessions
@@ -106,7 +109,13 @@ impl Sessions {
             .lock()
             .expect("sessions lock")
             .insert(managed.id.clone(), Arc::clone(&managed));
+        self.metrics.session_created();
         managed
+    }
+
+    /// Sessions held now.
+    pub fn count(&self) -> usize {
+        self.live.lock().expect("sessions lock").len()
     }
 
     /// The session with `id`, or NOT_FOUND saying whether it ever existed.
@@ -124,6 +133,7 @@ impl Sessions {
             return Err(self.not_found(id));
         };
         session.session.close();
+        self.metrics.session_ended(SessionEnd::Closed);
         self.gone
             .lock()
             .expect("gone lock")
@@ -170,6 +180,7 @@ impl Sessions {
         };
         for session in expired {
             session.session.close();
+            self.metrics.session_ended(SessionEnd::Expired);
             let reason = format!(
                 "it expired after {} s without a cell",
                 self.idle_timeout.as_secs()

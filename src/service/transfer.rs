@@ -43,6 +43,7 @@ pub async fn upload(
     let first = chunks.next().await.ok_or_else(|| {
         Status::invalid_argument("the upload sent no chunk; the first names session_id and path")
     })??;
+    tracing::Span::current().record("session", first.session_id.as_str());
     let path = files::relative_path(&first.path)?;
     let upload = Arc::new(Upload {
         transfer: start(sessions, &first.session_id)?,

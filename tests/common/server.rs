@@ -175,3 +175,49 @@ pub fn stdout(events: &[Kind]) -> String {
         })
         .collect()
 }
+
+/// Like [`start`], with the metrics endpoint on a second loopback port;
+/// returns the gRPC and the metrics addresses.
+pub fn start_with_metrics(
+    config: ServiceConfig,
+    warm_instances: usize,
+) -> (SocketAddr, SocketAddr) {
+    let (address_tx, address_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().expect("server runtime");
+        runtime.block_on(async move {
+            let artifacts = Artifacts::load(&Artifacts::default_dir())
+                .expect("guest build missing: run sandbox/build.sh");
+            let mut sandbox_config = SandboxConfig::new(artifacts);
+            sandbox_config.warm_instances = warm_instances;
+            sandbox_config.runtime = Some(tokio::runtime::Handle::current());
+            config.size_sandbox(&mut sandbox_config);
+            let sandbox = Sandbox::new(sandbox_config)
+                .await
+                .expect("starting the sandbox");
+            let bind = || tokio::net::TcpListener::bind("127.0.0.1:0");
+            let grpc = bind().await.expect("binding a loopback port");
+            let metrics = bind().await.expect("binding a loopback port");
+            address_tx
+                .send((
+                    grpc.local_addr().expect("local address"),
+                    metrics.local_addr().expect("local address"),
+                ))
+                .expect("sending the addresses");
+            let listeners = service::Listeners {
+                grpc,
+                metrics: Some(metrics),
+            };
+            service::serve_with(
+                sandbox,
+                config,
+                listeners,
+                std::future::pending(),
+                Duration::ZERO,
+            )
+            .await
+            .expect("serving");
+        });
+    });
+    address_rx.recv().expect("the server started")
+}
