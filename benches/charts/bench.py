@@ -9,8 +9,8 @@ python. Target: the sandbox's savefig PNG cell takes at most 0.10 of native
 matplotlib's time per chart (medians).
 
 Native (native.py, in one process of the venv's python): matplotlib imported,
-one untimed warm-up chart, then COUNT charts, each an exec of the source
-(wall and CPU time per chart):
+one untimed warm-up chart per variant, then COUNT charts of each variant, each
+an exec of the source (wall and CPU time per chart):
   - savefig PNG (the basis of the ratios)
   - savefig PNG + SVG (context for the sandbox's display variant)
 and, as context only, the cold cost: a fresh `python -c` importing matplotlib
@@ -32,6 +32,11 @@ the server's and this client's CPU time per cell, and a breakdown of the
 guest's time (JSON encoding of the figure spec and the host's `chart` call,
 timed by wrapping them in extra cells after the measured ones; a cell with
 only the data lists).
+
+The warm measurements take turns in ROUNDS rounds, each one block of every
+variant (native savefig PNG, native PNG + SVG, sandbox savefig PNG, sandbox
+display, empty cells), so that both sides see the same changes in other load
+on the machine; the cells within a block run back to back.
 
 The ratios compare medians of wall time; the CPU-time ratio (server + client
 process per cell against the native process per chart) is printed beside
@@ -71,6 +76,7 @@ COLD_RUNS = 3
 EMPTY_CELLS = 50
 BREAKDOWN_CELLS = 20
 FRESH_RUNS = 3
+ROUNDS = 5
 STARTUP_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 10.0
 CELL_TIMEOUT_S = 60.0
@@ -110,18 +116,43 @@ def log(message):
 # Native
 
 
-def measure_native(count, tmp):
-    """Warm per-chart times of both native variants (native.py) and their PNG checks."""
-    done = subprocess.run([sys.executable, str(HERE / "native.py"), str(count), str(tmp)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"native.py failed:\n{done.stderr}")
-    result = json.loads(done.stdout)
-    result["png"] = {name: chart.check_png(Path(path).read_bytes(), f"native {name}")
-                     for name, path in result.pop("png_paths").items()}
-    result["stats"] = {name: stats(ms) for name, ms in result["ms"].items()}
-    result["cpu_stats"] = {name: stats(ms) for name, ms in result["cpu_ms"].items()}
-    return result
+class Native:
+    """The warm native process (native.py), timing blocks of charts on request."""
+
+    VARIANTS = ("savefig_png", "savefig_png_svg")
+
+    def __init__(self, out_dir):
+        self.process = subprocess.Popen([sys.executable, str(HERE / "native.py"), str(out_dir)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.info = self.read()
+        self.ms = {name: [] for name in self.VARIANTS}
+        self.cpu_ms = {name: [] for name in self.VARIANTS}
+        self.png = {}
+
+    def read(self):
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"native.py exited with status {self.process.wait()}")
+        return json.loads(line)
+
+    def run(self, name, count):
+        """Times count charts of variant name; checks the last one's PNG."""
+        self.process.stdin.write(f"{name} {count}\n")
+        self.process.stdin.flush()
+        block = self.read()
+        self.ms[name] += block["ms"]
+        self.cpu_ms[name] += block["cpu_ms"]
+        self.png[name] = chart.check_png(Path(block["png_path"]).read_bytes(), f"native {name}")
+
+    def close(self):
+        self.process.stdin.close()
+        if self.process.wait() != 0:
+            sys.exit("native.py failed at the end")
+
+    def results(self):
+        return {**self.info, "png": self.png,
+                "stats": {name: stats(ms) for name, ms in self.ms.items()},
+                "cpu_stats": {name: stats(ms) for name, ms in self.cpu_ms.items()}}
 
 
 COLD_SOURCE = ("import sys\nimport matplotlib\nmatplotlib.use('Agg')\n" + chart.SAVEFIG_PNG
@@ -230,20 +261,34 @@ def run_cell(session, code, what):
     return client_ms, result.usage.wall_time_us / 1e3, result
 
 
-def run_cells(server, session, code, count, what):
-    """COUNT cells of code: client and guest ms per cell, the results, and
-    the server's and this process's CPU ms per cell."""
-    client_ms, guest_ms, results = [], [], []
-    server_cpu, own_cpu = server.cpu_seconds(), own_cpu_seconds()
-    for _ in range(count):
-        client, guest, result = run_cell(session, code, what)
-        client_ms.append(client)
-        guest_ms.append(guest)
-        results.append(result)
-    server_cpu_ms = (server.cpu_seconds() - server_cpu) * 1e3 / count
-    own_cpu_ms = (own_cpu_seconds() - own_cpu) * 1e3 / count
-    return {"client_ms": client_ms, "guest_ms": guest_ms, "client": stats(client_ms), "guest": stats(guest_ms),
-            "server_cpu_ms_per_cell": server_cpu_ms, "client_cpu_ms_per_cell": own_cpu_ms}, results
+class Cells:
+    """Cells of one kind, run in blocks: client and guest ms per cell and
+    the server's and this process's CPU time over the blocks."""
+
+    def __init__(self, server, session, code, what):
+        self.server, self.session, self.code, self.what = server, session, code, what
+        self.client_ms, self.guest_ms = [], []
+        self.server_cpu_s = self.client_cpu_s = 0.0
+
+    def run(self, count):
+        """Runs count cells back to back; their ExecutionResults."""
+        results = []
+        server_cpu, own_cpu = self.server.cpu_seconds(), own_cpu_seconds()
+        for _ in range(count):
+            client, guest, result = run_cell(self.session, self.code, self.what)
+            self.client_ms.append(client)
+            self.guest_ms.append(guest)
+            results.append(result)
+        self.server_cpu_s += self.server.cpu_seconds() - server_cpu
+        self.client_cpu_s += own_cpu_seconds() - own_cpu
+        return results
+
+    def results(self):
+        n = len(self.client_ms)
+        return {"client_ms": self.client_ms, "guest_ms": self.guest_ms,
+                "client": stats(self.client_ms), "guest": stats(self.guest_ms),
+                "server_cpu_ms_per_cell": self.server_cpu_s * 1e3 / n,
+                "client_cpu_ms_per_cell": self.client_cpu_s * 1e3 / n}
 
 
 def value_of(result, what):
@@ -298,8 +343,15 @@ def breakdown(session, code, cells, what):
     }
 
 
-def measure_sandbox(count):
-    """Everything measured through the service; see the module docstring."""
+def blocks(count, rounds):
+    """count split into `rounds` block sizes as even as possible (no empty blocks)."""
+    rounds = max(1, min(rounds, count))
+    return [count // rounds + (i < count % rounds) for i in range(rounds)]
+
+
+def measure(count, native):
+    """The warm measurements, native and through the service, in rounds
+    (see the module docstring); the sandbox's results."""
     import grpc  # noqa: F401  (fails early without the venv)
     from code_interpreter_client import Client
 
@@ -321,18 +373,26 @@ def measure_sandbox(count):
                     out["matplotlib"] = value_of(
                         run_cell(session, "import matplotlib\nmatplotlib.__version__", "probe")[2], "probe")
 
-                    log(f"sandbox: {EMPTY_CELLS} empty cells")
-                    out["empty_cell"], _ = run_cells(server, session, "pass", EMPTY_CELLS, "empty cell")
-
-                    log(f"sandbox: {count} savefig PNG cells")
-                    out["savefig_png"], _ = run_cells(server, session, chart.SAVEFIG_PNG, count, "savefig PNG")
-                    encoded = value_of(run_cell(session, "import base64\nbase64.b64encode(png).decode()",
-                                                "fetch PNG")[2], "fetch PNG")
-                    out["savefig_png"]["png"] = chart.check_png(base64.b64decode(encoded), "sandbox savefig PNG")
-
-                    log(f"sandbox: {count} display cells")
-                    out["display"], results = run_cells(server, session, chart.DISPLAY, count, "display")
-                    out["display"]["items"] = check_displays(results)
+                    empty = Cells(server, session, "pass", "empty cell")
+                    savefig = Cells(server, session, chart.SAVEFIG_PNG, "savefig PNG")
+                    display = Cells(server, session, chart.DISPLAY, "display")
+                    sizes = blocks(count, ROUNDS)
+                    log(f"{count} charts per variant in {len(sizes)} rounds; each round: a block of native"
+                        " savefig PNG, native PNG + SVG, sandbox savefig PNG, sandbox display, empty cells")
+                    for size in sizes:
+                        native.run("savefig_png", size)
+                        native.run("savefig_png_svg", size)
+                        savefig.run(size)
+                        # The last cell's PNG (the variable png stays in the session).
+                        encoded = value_of(run_cell(session, "import base64\nbase64.b64encode(png).decode()",
+                                                    "fetch PNG")[2], "fetch PNG")
+                        png_info = chart.check_png(base64.b64decode(encoded), "sandbox savefig PNG")
+                        items = check_displays(display.run(size))
+                        empty.run(max(1, EMPTY_CELLS // len(sizes)))
+                        log(f"  round of {size} done")
+                    out["savefig_png"] = {**savefig.results(), "png": png_info}
+                    out["display"] = {**display.results(), "items": items}
+                    out["empty_cell"] = empty.results()
 
                     log(f"sandbox: breakdown, {BREAKDOWN_CELLS} cells per variant")
                     run_cell(session, INSTRUMENT, "instrument")
@@ -463,7 +523,7 @@ def report(args, native, cold, sandbox, loads):
     print(f"  display, client wall / native PNG + SVG        {ratios['display_client_vs_native_png_svg']:6.3f}")
     print(f"  savefig PNG, CPU (server + client) / native    {ratios['savefig_png_cpu_vs_native_png_cpu']:6.3f}"
           "   (means; less sensitive to other load)")
-    print(f"  load average (1 min) at start / before the sandbox / at end: "
+    print(f"  load average (1 min) at start / after the cold runs / at end: "
           + " / ".join(f"{load:.2f}" for load in loads))
     return ratios, met
 
@@ -471,13 +531,15 @@ def report(args, native, cold, sandbox, loads):
 def main():
     args = parse_args()
     loads = [os.getloadavg()[0]]
-    with tempfile.TemporaryDirectory(prefix="chart-bench-native-") as tmp:
-        log(f"native: {args.count} warm charts per variant")
-        native = measure_native(args.count, Path(tmp))
     log(f"native: cold python -c, {COLD_RUNS + 1} runs")
     cold = measure_native_cold()
     loads.append(os.getloadavg()[0])
-    sandbox = measure_sandbox(args.count)
+    with tempfile.TemporaryDirectory(prefix="chart-bench-native-") as tmp:
+        log("native: starting the warm process")
+        runner = Native(Path(tmp))
+        sandbox = measure(args.count, runner)
+        runner.close()
+        native = runner.results()
     loads.append(os.getloadavg()[0])
     ratios, met = report(args, native, cold, sandbox, loads)
     if args.json:
@@ -488,14 +550,14 @@ def main():
             "machine": platform.machine(),
             "target": TARGET,
             "target_met": met,
-            "load_average_1min": {"start": loads[0], "before_sandbox": loads[1], "end": loads[2]},
+            "load_average_1min": {"start": loads[0], "after_cold_runs": loads[1], "end": loads[2]},
             "ratios": ratios,
-            "native": {**{k: v for k, v in native.items() if k not in ("ms", "cpu_ms")}, "cold": cold},
+            "native": {**native, "cold": cold},
             "sandbox": sandbox,
             "samples_ms": {
-                "native_savefig_png": native["ms"]["savefig_png"],
-                "native_savefig_png_svg": native["ms"]["savefig_png_svg"],
-                "native_savefig_png_cpu": native["cpu_ms"]["savefig_png"],
+                "native_savefig_png": runner.ms["savefig_png"],
+                "native_savefig_png_svg": runner.ms["savefig_png_svg"],
+                "native_savefig_png_cpu": runner.cpu_ms["savefig_png"],
                 **{f"sandbox_{name}_{side}": sandbox[name].pop(f"{side}_ms")
                    for name in ("savefig_png", "display", "empty_cell") for side in ("client", "guest")},
             },

@@ -1,11 +1,15 @@
-"""The native side of the chart benchmark, in one warm process: imports
-matplotlib (Agg), renders one untimed warm-up chart, then times COUNT charts
-of each native variant (chart.SAVEFIG_PNG, chart.SAVEFIG_PNG_SVG), each chart
-an exec of the same source in a fresh namespace.
+"""The native side of the chart benchmark: one warm process, driven by
+bench.py over its pipes so that native and sandbox blocks can take turns.
 
-Usage: python native.py COUNT OUT_DIR
-Prints one JSON object: versions, per-chart wall and CPU milliseconds per variant, and
-the paths in OUT_DIR of the last chart's PNG of each variant.
+Usage: python native.py OUT_DIR
+
+Imports matplotlib (Agg), renders one untimed warm-up chart of each variant
+and prints one JSON line with the versions. Then, for each line
+"VARIANT COUNT" read from stdin (VARIANT: savefig_png or savefig_png_svg,
+see chart.py), it times COUNT charts, each an exec of the variant's source in
+a fresh namespace, writes the last chart's PNG to OUT_DIR/native-VARIANT.png
+and prints one JSON line: {"ms": [wall ms per chart], "cpu_ms": [CPU ms per
+chart], "png_path": path}. Exits at the end of its input.
 """
 
 import json
@@ -22,11 +26,12 @@ import numpy  # noqa: E402
 
 import chart  # noqa: E402
 
+VARIANTS = {"savefig_png": chart.SAVEFIG_PNG, "savefig_png_svg": chart.SAVEFIG_PNG_SVG}
 
-def timed(source, count):
-    """Wall and CPU milliseconds per exec of source (count times, fresh
+
+def timed(code, count):
+    """Wall and CPU milliseconds per exec of code (count times, fresh
     namespaces) and the last namespace."""
-    code = compile(source, "<chart>", "exec")
     wall, cpu = [], []
     for _ in range(count):
         namespace = {}
@@ -37,28 +42,30 @@ def timed(source, count):
     return wall, cpu, namespace
 
 
+def reply(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
 def main():
-    count, out_dir = int(sys.argv[1]), Path(sys.argv[2])
-    timed(chart.SAVEFIG_PNG_SVG, 1)  # warm-up: fonts, caches, both formats
-    result = {
+    out_dir = Path(sys.argv[1])
+    codes = {name: compile(source, f"<{name}>", "exec") for name, source in VARIANTS.items()}
+    for code in codes.values():
+        timed(code, 1)  # warm-up: fonts, caches, both formats
+    reply({
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "matplotlib": matplotlib.__version__,
         "numpy": numpy.__version__,
         "backend": matplotlib.get_backend(),
-        "ms": {},
-        "cpu_ms": {},
-        "png_paths": {},
-    }
-    for name, source in (("savefig_png", chart.SAVEFIG_PNG), ("savefig_png_svg", chart.SAVEFIG_PNG_SVG)):
-        wall, cpu, namespace = timed(source, count)
+    })
+    for line in sys.stdin:
+        name, count = line.split()
+        wall, cpu, namespace = timed(codes[name], int(count))
         path = out_dir / f"native-{name}.png"
         path.write_bytes(namespace["png"])
-        result["ms"][name] = wall
-        result["cpu_ms"][name] = cpu
-        result["png_paths"][name] = str(path)
+        reply({"ms": wall, "cpu_ms": cpu, "png_path": str(path)})
     if plt.get_fignums():
         sys.exit(f"figures left open: {plt.get_fignums()}")
-    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":
