@@ -19,7 +19,7 @@ const FRAME_WIDTH: f64 = 0.8;
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     let units = layout.units;
     for axes in &layout.axes {
-        draw_axes(axes, &layout.axes, units, surface);
+        draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
     if let Some(title) = &layout.figure.suptitle {
         let block = layout::text_block(title, units);
@@ -35,12 +35,13 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
 fn draw_axes<'a>(
     axes: &PlacedAxes<'a>,
     figure_axes: &[PlacedAxes<'a>],
+    background: Rgba,
     units: Units,
     surface: &mut impl Surface,
 ) {
     let spec = axes.spec;
     let frame = axes.frame;
-    if !spec.axis_off && !axes.twin {
+    if !spec.axis_off && !axes.twin && spec.facecolor != background {
         surface.fill_rect(&frame, spec.facecolor);
     }
     // matplotlib's z-order: patches (1), grid (1.5), lines (2), text (3).

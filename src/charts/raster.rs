@@ -29,7 +29,12 @@ impl Image {
         } else {
             [color.r, color.g, color.b]
         };
-        let data = color.repeat(width as usize * height as usize);
+        let pixels = width as usize * height as usize;
+        let data = if color[0] == color[1] && color[1] == color[2] {
+            vec![color[0]; pixels * 3]
+        } else {
+            color.repeat(pixels)
+        };
         Self {
             width,
             height,
@@ -48,21 +53,27 @@ impl Image {
         pixel.copy_from_slice(&mixed);
     }
 
-    /// Averages 2 x 2 blocks.
+    /// Averages 2 x 2 blocks: rows summed in pairs first (vectorizes), then
+    /// neighbouring pixels of the sums.
     fn halved(&self) -> Image {
         let (width, height) = (self.width / 2, self.height / 2);
         let stride = self.width as usize * 3;
-        let mut data = Vec::with_capacity(width as usize * height as usize * 3);
-        for rows in self.data.chunks_exact(2 * stride).take(height as usize) {
+        let out_stride = width as usize * 3;
+        let mut data = vec![0u8; out_stride * height as usize];
+        let mut sums = vec![0u16; stride];
+        for (rows, out) in self
+            .data
+            .chunks_exact(2 * stride)
+            .zip(data.chunks_exact_mut(out_stride))
+        {
             let (upper, lower) = rows.split_at(stride);
-            for (a, b) in upper.chunks_exact(6).zip(lower.chunks_exact(6)) {
-                for c in 0..3 {
-                    let sum = u16::from(a[c])
-                        + u16::from(a[c + 3])
-                        + u16::from(b[c])
-                        + u16::from(b[c + 3]);
-                    data.push(((sum + 2) / 4) as u8);
-                }
+            for ((sum, a), b) in sums.iter_mut().zip(upper).zip(lower) {
+                *sum = u16::from(*a) + u16::from(*b);
+            }
+            for (pair, o) in sums.chunks_exact(6).zip(out.chunks_exact_mut(3)) {
+                o[0] = ((pair[0] + pair[3] + 2) >> 2) as u8;
+                o[1] = ((pair[1] + pair[4] + 2) >> 2) as u8;
+                o[2] = ((pair[2] + pair[5] + 2) >> 2) as u8;
             }
         }
         Image {

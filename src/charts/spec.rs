@@ -3,7 +3,9 @@
 //! Unknown fields are refused rather than ignored: a spec the host does not
 //! fully understand must not be drawn as something else.
 
-use serde::Deserialize;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::{Deserialize, Deserializer};
 
 use super::color::Rgba;
 
@@ -240,7 +242,9 @@ pub enum VAlign {
 pub enum Artist {
     Line {
         label: Option<String>,
+        #[serde(deserialize_with = "series")]
         x: Vec<Option<f64>>,
+        #[serde(deserialize_with = "series")]
         y: Vec<Option<f64>>,
         color: Rgba,
         linewidth: f64,
@@ -272,7 +276,9 @@ pub enum Artist {
     },
     Scatter {
         label: Option<String>,
+        #[serde(deserialize_with = "series")]
         x: Vec<Option<f64>>,
+        #[serde(deserialize_with = "series")]
         y: Vec<Option<f64>>,
         colors: Vec<Rgba>,
         sizes: Vec<f64>,
@@ -282,8 +288,11 @@ pub enum Artist {
     },
     Fill {
         label: Option<String>,
+        #[serde(deserialize_with = "series")]
         x: Vec<Option<f64>>,
+        #[serde(deserialize_with = "series")]
         y1: Vec<Option<f64>>,
+        #[serde(deserialize_with = "series")]
         y2: Vec<Option<f64>>,
         color: Rgba,
         edgecolor: Option<Rgba>,
@@ -359,6 +368,34 @@ pub enum Coords {
 pub struct Arrow {
     pub color: Rgba,
     pub linewidth: f64,
+}
+
+/// A data series: a JSON list of numbers and nulls, or, for long series,
+/// `{"f64": base64}` of little-endian doubles (NaN for a gap), which the
+/// guest encodes in C instead of writing 1,000 float reprs.
+fn series<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<f64>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Series {
+        List(Vec<Option<f64>>),
+        Packed { f64: String },
+    }
+    match Series::deserialize(deserializer)? {
+        Series::List(values) => Ok(values),
+        Series::Packed { f64: encoded } => {
+            let bytes = BASE64.decode(encoded).map_err(serde::de::Error::custom)?;
+            if bytes.len() % 8 != 0 {
+                return Err(serde::de::Error::custom(
+                    "packed series length is not a multiple of 8",
+                ));
+            }
+            Ok(bytes
+                .chunks_exact(8)
+                .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
+                .map(|v| v.is_finite().then_some(v))
+                .collect())
+        }
+    }
 }
 
 impl Artist {

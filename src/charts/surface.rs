@@ -101,7 +101,11 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
             ];
             let _ = self.backend.fill_polygon(quad, &fill);
         }
-        for joint in &scaled[1..scaled.len() - 1] {
+        for triple in scaled.windows(3) {
+            let (before, joint, after) = (triple[0], triple[1], triple[2]);
+            if turn_angle(before, joint, after) < MIN_JOIN_TURN {
+                continue;
+            }
             let octagon = (0..8).map(|i| {
                 let angle = std::f64::consts::FRAC_PI_4 * f64::from(i);
                 to_backend(joint.x + half * angle.cos(), joint.y + half * angle.sin())
@@ -109,6 +113,17 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
             let _ = self.backend.fill_polygon(octagon, &fill);
         }
     }
+}
+
+/// Turns smaller than this (radians) get no round join: the notch they leave
+/// is under a quarter of a pixel for the line widths charts use.
+const MIN_JOIN_TURN: f64 = 0.25;
+
+/// The angle between segments `a→b` and `b→c`, in radians (0 = straight on).
+fn turn_angle(a: Point, b: Point, c: Point) -> f64 {
+    let (ux, uy) = (b.x - a.x, b.y - a.y);
+    let (vx, vy) = (c.x - b.x, c.y - b.y);
+    (ux * vy - uy * vx).atan2(ux * vx + uy * vy).abs()
 }
 
 fn style(color: Rgba, filled: bool, width: u32) -> ShapeStyle {

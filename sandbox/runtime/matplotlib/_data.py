@@ -6,6 +6,7 @@ spec); strings become category positions on their axis (see ``_axis``).
 
 import datetime
 import math
+from array import array
 
 
 def items(data):
@@ -47,7 +48,18 @@ def numbers_of(data, axis=None):
         if not all(isinstance(v, str) for v in values):
             raise TypeError("a sequence of strings (categories) cannot also hold numbers")
         return [float(axis.category(v)) for v in values]
-    return [number(v) for v in values]
+    return _finite_floats(values) or [number(v) for v in values]
+
+
+def _finite_floats(values):
+    """values as floats if all are real numbers and finite (the common case, converted in C),
+    else None."""
+    try:
+        floats = array("d", values)
+    except (TypeError, OverflowError):
+        return None
+    # A finite sum means no element is NaN or infinite (a huge finite sum may overflow: slow path).
+    return floats.tolist() if values and math.isfinite(sum(floats)) else None
 
 
 def scalar(value, name):

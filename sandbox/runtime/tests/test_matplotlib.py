@@ -5,6 +5,7 @@ Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
 
 import io
 import json
+import math
 import os
 import sys
 import tempfile
@@ -431,6 +432,36 @@ class ColourTests(unittest.TestCase):
         self.assertEqual(colors.Normalize(0, 10)([5, 10]), [0.5, 1.0])
         with self.assertRaises(ValueError):
             plt.get_cmap("nope")
+
+
+class PackedSeriesTests(ChartTestCase):
+    """Long series travel as base64 little-endian doubles (docs/CHARTS.md), gaps as NaN."""
+
+    @staticmethod
+    def unpack(packed):
+        import base64
+        import struct
+        raw = base64.b64decode(packed["f64"])
+        return list(struct.unpack(f"<{len(raw) // 8}d", raw))
+
+    def test_long_series_are_packed_and_short_ones_are_not(self):
+        xs = [i / 4 for i in range(200)]
+        plt.plot(xs, [x * x for x in xs])
+        plt.plot([1, 2, 3], [3, 2, 1])
+        long, short = self.artists()
+        self.assertEqual(self.unpack(long["x"]), xs)
+        self.assertEqual(self.unpack(long["y"]), [x * x for x in xs])
+        self.assertEqual(short["x"], [1.0, 2.0, 3.0])
+
+    def test_gaps_become_nan(self):
+        ys = [float(i) for i in range(100)]
+        ys[10] = None
+        ys[20] = float("inf")
+        plt.plot(ys)
+        (line,) = self.artists()
+        unpacked = self.unpack(line["y"])
+        self.assertTrue(math.isnan(unpacked[10]) and math.isnan(unpacked[20]))
+        self.assertEqual(unpacked[11], 11.0)
 
 
 class OutputTests(ChartTestCase):
