@@ -3,9 +3,13 @@
 //! (mutual TLS).
 
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, Result, ensure};
 use tonic::transport::{Certificate, Identity, ServerTlsConfig};
+
+/// Longest a client may take to complete the TLS handshake.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The server's certificate and key, and the client CA for mutual TLS.
 /// `Debug` leaves the key out.
@@ -54,7 +58,9 @@ impl TlsConfig {
     /// tonic's server TLS settings.
     pub(super) fn server_config(&self) -> ServerTlsConfig {
         let identity = Identity::from_pem(&self.cert_pem, &self.key_pem);
-        let config = ServerTlsConfig::new().identity(identity);
+        let config = ServerTlsConfig::new()
+            .identity(identity)
+            .timeout(HANDSHAKE_TIMEOUT);
         match &self.client_ca_pem {
             Some(ca) => config.client_ca_root(Certificate::from_pem(ca)),
             None => config,
@@ -66,4 +72,36 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
         .any(|window| window == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unusable_pem_is_refused_when_the_server_is_configured() {
+        let config = TlsConfig {
+            cert_pem: b"-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"
+                .to_vec(),
+            key_pem: b"-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
+                .to_vec(),
+            client_ca_pem: None,
+        };
+        let built = tonic::transport::Server::builder().tls_config(config.server_config());
+        assert!(built.is_err());
+        assert!(!format!("{config:?}").contains("PRIVATE"));
+    }
+
+    #[test]
+    fn files_without_pem_blocks_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+        std::fs::write(&cert, "-----BEGIN CERTIFICATE-----\n").unwrap();
+        std::fs::write(&key, "nothing").unwrap();
+        let error = TlsConfig::from_files(&cert, &key, None).unwrap_err();
+        assert!(
+            error.to_string().contains("key.pem holds no PEM"),
+            "{error}"
+        );
+    }
 }
