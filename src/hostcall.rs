@@ -31,13 +31,13 @@ use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
 
 /// Longest operation name the guest may send.
-const MAX_OP_LEN: u32 = 64;
+pub(crate) const MAX_OP_LEN: u32 = 64;
 /// Largest payload of a single host call.
 pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
 /// Event bytes one cell may send in all (displays, results and errors
 /// included): user code can reach `_hostcall` too, and events queue in host
 /// memory.
-const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
+pub(crate) const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
 
 /// A cell waiting to run in an instance.
 pub struct CellRequest {
@@ -67,19 +67,20 @@ pub struct CellClock {
     pub cancel: Arc<AtomicBool>,
 }
 
-/// A cell the guest is executing.
+/// A cell the guest is executing. (Fields are crate-visible for the fuzzer,
+/// src/fuzzing.rs.)
 pub struct RunningCell {
-    events: mpsc::UnboundedSender<Event>,
-    clock: CellClock,
-    started: Instant,
-    max_output_bytes: usize,
-    output_bytes: usize,
-    output_truncated: bool,
-    event_bytes: usize,
-    error_name: Option<String>,
-    fuel_budget: Option<u64>,
-    memory_denials_at_start: u64,
-    execution_count: u64,
+    pub(crate) events: mpsc::UnboundedSender<Event>,
+    pub(crate) clock: CellClock,
+    pub(crate) started: Instant,
+    pub(crate) max_output_bytes: usize,
+    pub(crate) output_bytes: usize,
+    pub(crate) output_truncated: bool,
+    pub(crate) event_bytes: usize,
+    pub(crate) error_name: Option<String>,
+    pub(crate) fuel_budget: Option<u64>,
+    pub(crate) memory_denials_at_start: u64,
+    pub(crate) execution_count: u64,
 }
 
 impl RunningCell {
@@ -169,10 +170,23 @@ pub fn add_to_linker(linker: &mut Linker<GuestState>) -> Result<()> {
 }
 
 /// A refusal the guest sees as `_hostcall.HostError`.
-type Refusal = String;
+pub(crate) type Refusal = String;
 
 fn read_request(
     caller: &mut Caller<'_, GuestState>,
+    op_ptr: u32,
+    op_len: u32,
+    ptr: u32,
+    len: u32,
+) -> Result<(String, Vec<u8>), Refusal> {
+    let memory = guest_memory(caller).map_err(|e| e.to_string())?;
+    decode_request(memory.data(&caller), op_ptr, op_len, ptr, len)
+}
+
+/// The operation name and payload of a host call, read from the guest's
+/// memory `data` (pure, for the fuzzer: src/fuzzing.rs).
+pub(crate) fn decode_request(
+    data: &[u8],
     op_ptr: u32,
     op_len: u32,
     ptr: u32,
@@ -186,8 +200,6 @@ fn read_request(
             "payload of {len} bytes exceeds the {MAX_PAYLOAD_BYTES}-byte limit"
         ));
     }
-    let memory = guest_memory(caller).map_err(|e| e.to_string())?;
-    let data = memory.data(&caller);
     let slice = |ptr: u32, len: u32| {
         data.get(ptr as usize..ptr as usize + len as usize)
             .ok_or_else(|| "request outside guest memory".to_owned())
@@ -320,6 +332,15 @@ fn record_event(
     let Some(cell) = caller.data_mut().host.current.as_mut() else {
         return Ok(Err("no cell is running".to_owned()));
     };
+    accept_event(cell, payload)
+}
+
+/// Counts `payload` against the cell's event-byte cap, then decodes it and
+/// forwards it under the output cap (pure, for the fuzzer: src/fuzzing.rs).
+pub(crate) fn accept_event(
+    cell: &mut RunningCell,
+    payload: &[u8],
+) -> Result<Result<Vec<u8>, Refusal>> {
     cell.event_bytes += payload.len();
     if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
         cell.output_truncated = true;

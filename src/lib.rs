@@ -10,6 +10,8 @@ pub mod charts;
 mod engine;
 pub mod events;
 mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 mod guest_output;
 mod hostcall;
 mod instance;

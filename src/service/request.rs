@@ -107,7 +107,7 @@ pub fn grpc_deadline(metadata: &MetadataMap) -> Result<Option<Duration>, Status>
 
 /// Parses the gRPC wire format of a timeout: up to 8 digits and a unit
 /// (`H`, `M`, `S`, `m`, `u`, `n`).
-fn parse_grpc_timeout(text: &str) -> Option<Duration> {
+pub(crate) fn parse_grpc_timeout(text: &str) -> Option<Duration> {
     let (digits, unit) = text.split_at_checked(text.len().checked_sub(1)?)?;
     if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
