@@ -5,7 +5,8 @@
 # points in src/fuzzing.rs; fuzz/README.md).
 #
 #   scripts/fuzz.sh --smoke            every target for FUZZ_SMOKE_SECONDS (20) each,
-#                                      two at a time; what scripts/test.sh runs
+#                                      two at a time, built unoptimized (a cold build
+#                                      then takes minutes less); what scripts/test.sh runs
 #   scripts/fuzz.sh TARGET [SECONDS]   one target (default 300 s)
 #   scripts/fuzz.sh --build            build only
 #
@@ -57,6 +58,9 @@ if [ "$SANITIZER" != none ]; then
 fi
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
 BUILD=(--sanitizer "$SANITIZER")
+if [ "${1:-}" = --smoke ]; then
+  BUILD+=(--dev)
+fi
 
 build() {
   local started=$SECONDS

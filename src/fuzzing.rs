@@ -187,6 +187,10 @@ pub fn request_limits(input: &RequestInput) {
         max_session_file_bytes: input.max_session_file_bytes.into(),
         ..ServiceConfig::default()
     };
+    // The server refuses to start with a default above its cap.
+    if config.check().is_err() {
+        return;
+    }
     let invalid = |status: &tonic::Status| {
         assert_eq!(status.code(), tonic::Code::InvalidArgument, "{status:?}");
         assert!(!status.message().is_empty());
@@ -421,26 +425,34 @@ mod tests {
     #[test]
     fn the_fuzz_corpus_passes() {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
-        let inputs = |target: &str| -> Vec<Vec<u8>> {
+        // (file name, content) of every input of `target`.
+        let inputs = |target: &str| -> Vec<(String, Vec<u8>)> {
             let Ok(entries) = std::fs::read_dir(corpus.join(target)) else {
                 return Vec::new();
             };
             entries
-                .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+                .map(|entry| {
+                    let path = entry.unwrap().path();
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    (name, std::fs::read(&path).unwrap())
+                })
                 .collect()
         };
         let events = inputs("hostcall_event");
         assert!(!events.is_empty());
-        for data in events {
+        for (_, data) in events {
             hostcall_events(&data.split(|&b| b == b'\n').collect::<Vec<_>>());
         }
         let specs = inputs("chart_spec");
         assert!(!specs.is_empty());
-        for data in specs {
-            assert!(charts::handle(&data).is_ok(), "a seed spec renders");
+        for (name, data) in specs {
+            // Seeds are what the guest sends: they must render.
+            if name.starts_with("seed-") {
+                assert!(charts::handle(&data).is_ok(), "{name} renders");
+            }
             chart(&data);
         }
-        for data in inputs("scratch_paths") {
+        for (_, data) in inputs("scratch_paths") {
             scratch_path(&String::from_utf8_lossy(&data));
         }
     }

@@ -122,7 +122,8 @@ fn mutate(root: &mut Value, rng: &mut Rng) {
             }
             2 if !items.is_empty() => {
                 let i = rng.below(items.len());
-                let times = 1 + rng.below(if rng.below(4) == 0 { 512 } else { 4 });
+                let most = if rng.below(4) == 0 { 512 } else { 4 };
+                let times = 1 + rng.below(most);
                 for _ in 0..times {
                     items.push(items[i].clone());
                 }

@@ -121,15 +121,25 @@ pub fn render_png(
     encode(&image)
 }
 
-/// Collects glyph outlines into a coverage rasterizer placed at `origin`.
+/// Collects glyph outlines into a coverage rasterizer of `width` x `height`
+/// placed at `origin`.
 struct RasterSink {
     rasterizer: Rasterizer,
     origin: Point,
+    width: f64,
+    height: f64,
 }
 
 impl RasterSink {
+    /// `p` in the rasterizer's space, clamped into it: text cut by the
+    /// image's edge has outlines outside, which the rasterizer must not get
+    /// (it indexes with them). Clamping distorts coverage only in the edge
+    /// pixels the cut glyphs cross.
     fn local(&self, p: Point) -> ab_glyph_rasterizer::Point {
-        point((p.x - self.origin.x) as f32, (p.y - self.origin.y) as f32)
+        point(
+            (p.x - self.origin.x).clamp(0.0, self.width) as f32,
+            (p.y - self.origin.y).clamp(0.0, self.height) as f32,
+        )
     }
 }
 
@@ -166,6 +176,8 @@ fn draw_text(image: &mut Image, text: &QueuedText, scale: f64) {
     let mut sink = RasterSink {
         rasterizer: Rasterizer::new((x1 - x0) as usize, (y1 - y0) as usize),
         origin: Point::new(x0, y0),
+        width: x1 - x0,
+        height: y1 - y0,
     };
     text.block.outline(&text.placement, scale, &mut sink);
     let (ox, oy) = (x0 as u32, y0 as u32);

@@ -55,8 +55,8 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             || cols == 0
             || rows > 100
             || cols > 100
-            || row + rowspan.max(1) > rows
-            || col + colspan.max(1) > cols)
+            || row.checked_add(rowspan.max(1)).is_none_or(|end| end > rows)
+            || col.checked_add(colspan.max(1)).is_none_or(|end| end > cols))
     {
         return invalid(format!(
             "grid position {:?} is outside its grid",

@@ -147,6 +147,13 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
         client_concurrency: args.client_concurrency.map(|max| max as usize),
         ..ServiceConfig::default()
     };
+    config.check().map_err(anyhow::Error::msg)?;
+    anyhow::ensure!(
+        args.memory_mb <= args.max_memory_mb,
+        "the default memory cap ({} MiB) exceeds the maximum ({} MiB)",
+        args.memory_mb,
+        args.max_memory_mb
+    );
     let (tls, auth) = (
         config.tls.is_some(),
         config.auth_tokens.as_ref().map(AuthTokens::len),

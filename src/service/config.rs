@@ -87,10 +87,50 @@ impl Default for ServiceConfig {
 }
 
 impl ServiceConfig {
+    /// Refuses settings under which requests that leave a limit out would be
+    /// refused: a default above its cap.
+    pub fn check(&self) -> Result<(), String> {
+        if self.default_cell_timeout > self.max_cell_timeout {
+            return Err(format!(
+                "the default cell timeout ({:?}) exceeds the maximum ({:?})",
+                self.default_cell_timeout, self.max_cell_timeout
+            ));
+        }
+        if self.default_output_bytes > self.max_output_bytes {
+            return Err(format!(
+                "the default output cap ({} bytes) exceeds the maximum ({} bytes)",
+                self.default_output_bytes, self.max_output_bytes
+            ));
+        }
+        Ok(())
+    }
+
     /// Sizes `sandbox` for this service: room for every session, every
     /// concurrent run and the warm pool.
     pub fn size_sandbox(&self, sandbox: &mut SandboxConfig) {
         let needed = self.max_sessions + self.max_concurrent_runs + sandbox.warm_instances;
         sandbox.max_instances = u32::try_from(needed).unwrap_or(u32::MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_above_their_caps_are_refused() {
+        assert!(ServiceConfig::default().check().is_ok());
+        let slow = ServiceConfig {
+            default_cell_timeout: Duration::from_secs(900),
+            max_cell_timeout: Duration::from_secs(60),
+            ..ServiceConfig::default()
+        };
+        assert!(slow.check().unwrap_err().contains("cell timeout"));
+        let loud = ServiceConfig {
+            default_output_bytes: 2 << 20,
+            max_output_bytes: 1 << 20,
+            ..ServiceConfig::default()
+        };
+        assert!(loud.check().unwrap_err().contains("output cap"));
     }
 }

@@ -1,6 +1,7 @@
 //! A real gRPC server on a loopback port, and a tonic client for it.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use code_interpreter::service::proto::code_interpreter_client::CodeInterpreterClient;
@@ -25,6 +26,11 @@ pub async fn shared() -> SocketAddr {
 /// Starts a server with `config` on its own thread and runtime (so it outlives
 /// each test's runtime) and returns its address.
 pub fn start(config: ServiceConfig, warm_instances: usize) -> SocketAddr {
+    start_in(config, warm_instances, std::env::temp_dir())
+}
+
+/// Like [`start`], with the sessions' scratch directories under `scratch_root`.
+pub fn start_in(config: ServiceConfig, warm_instances: usize, scratch_root: PathBuf) -> SocketAddr {
     let (address_tx, address_rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Runtime::new().expect("server runtime");
@@ -33,6 +39,7 @@ pub fn start(config: ServiceConfig, warm_instances: usize) -> SocketAddr {
                 .expect("guest build missing: run sandbox/build.sh");
             let mut sandbox_config = SandboxConfig::new(artifacts);
             sandbox_config.warm_instances = warm_instances;
+            sandbox_config.scratch_root = scratch_root;
             sandbox_config.runtime = Some(tokio::runtime::Handle::current());
             config.size_sandbox(&mut sandbox_config);
             let sandbox = Sandbox::new(sandbox_config)

@@ -1,0 +1,812 @@
+//! A bounded soak: many concurrent clients mix ordinary and hostile cells on
+//! one server for a while (SECURITY.md, "Soak test").
+//!
+//! Each worker opens a session, runs a random handful of cells in it and
+//! closes it, over and over, until the time is up. Ordinary cells (state
+//! across cells, exact arithmetic, printing, fractions, sympy, charts, files
+//! both ways, one-off cells) must all succeed with results computed here,
+//! independently. Hostile cells (endless loops, memory bombs, print floods,
+//! runaway recursion, reads of host files, hard exits) must get their typed
+//! outcome; when one ends the interpreter, the session must refuse the next
+//! cell and the worker starts a new one.
+//!
+//! The process's private memory is sampled throughout and must stay under a
+//! bound computed from the limits. Once every session is closed: no session
+//! is listed, no scratch directory (beyond the warm pool's) or descriptor is
+//! left, memory is back near its level after the warm-up, and the server can
+//! still fill every session and run slot at once (a leaked instance would
+//! take one).
+//!
+//! `SOAK_SECONDS` (default 30) and `SOAK_WORKERS` (default 6) size it; the
+//! long run is
+//! `SOAK_SECONDS=600 SOAK_WORKERS=24 cargo test --release -j 2 --test soak -- --nocapture`.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use code_interpreter::service::ServiceConfig;
+use code_interpreter::service::proto::{self, Outcome, event::Kind};
+use common::server::{Client, channel, kinds, start_in, stdout};
+use tonic::Code;
+
+/// Memory cap of every soak session.
+const SESSION_MEMORY_MIB: u64 = 128;
+/// Fresh interpreters the server keeps ready.
+const WARM_INSTANCES: usize = 2;
+/// Time limit of ordinary cells (generous: everything shares two cores).
+const ORDINARY_TIMEOUT_MS: u64 = 30_000;
+/// Time limit of the cells that must time out.
+const SHORT_TIMEOUT_MS: u64 = 300;
+/// Growth of private memory over the warm-up level that still passes once
+/// every session is closed (allocator arenas move by tens of MiB; see the
+/// adversarial corpus's note on MEMORY_SLACK_BYTES).
+const MEMORY_SLACK_BYTES: u64 = 96 << 20;
+/// Descriptors the process may hold beyond its warm-up count at the end
+/// (connections being torn down).
+const DESCRIPTOR_SLACK: usize = 16;
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A small deterministic generator (xorshift64*), seeded per worker.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % bound
+    }
+
+    fn between(&mut self, low: u64, high: u64) -> u64 {
+        low + self.below(high - low + 1)
+    }
+}
+
+/// What a cell must produce.
+#[derive(Default)]
+struct Expect {
+    outcome: Option<Outcome>,
+    result: Option<String>,
+    stdout: Option<String>,
+    ename: Option<&'static str>,
+    truncated: bool,
+    displays: usize,
+    /// Whether the interpreter lives on after the cell.
+    alive: bool,
+}
+
+/// One cell to run and its expected outcome.
+struct Cell {
+    kind: &'static str,
+    code: String,
+    timeout_ms: u64,
+    max_output_bytes: u64,
+    expect: Expect,
+}
+
+impl Cell {
+    fn ordinary(kind: &'static str, code: String, expect: Expect) -> Self {
+        Self {
+            kind,
+            code,
+            timeout_ms: ORDINARY_TIMEOUT_MS,
+            max_output_bytes: 0,
+            expect: Expect {
+                outcome: Some(Outcome::Ok),
+                alive: true,
+                ..expect
+            },
+        }
+    }
+
+    fn hostile(kind: &'static str, code: &str, outcome: Outcome, alive: bool) -> Self {
+        Self {
+            kind,
+            code: code.to_owned(),
+            timeout_ms: ORDINARY_TIMEOUT_MS,
+            max_output_bytes: 0,
+            expect: Expect {
+                outcome: Some(outcome),
+                alive,
+                ..Expect::default()
+            },
+        }
+    }
+
+    fn raises(kind: &'static str, code: &str, ename: &'static str) -> Self {
+        let mut cell = Self::hostile(kind, code, Outcome::Error, true);
+        cell.expect.ename = Some(ename);
+        cell
+    }
+}
+
+/// The state a session's cells build up, to know what the next must give.
+#[derive(Default)]
+struct SessionState {
+    counter: u64,
+    cells: u64,
+}
+
+fn result_of(value: impl ToString) -> Expect {
+    Expect {
+        result: Some(value.to_string()),
+        ..Expect::default()
+    }
+}
+
+/// An ordinary cell whose result this test computes independently.
+fn ordinary(rng: &mut Rng, state: &mut SessionState) -> Cell {
+    match rng.below(7) {
+        0 => {
+            let step = rng.between(1, 1000);
+            state.counter += step;
+            Cell::ordinary(
+                "counter",
+                format!("counter = globals().get('counter', 0) + {step}\ncounter"),
+                result_of(state.counter),
+            )
+        }
+        1 => {
+            let (base, exponent) = (rng.between(2, 9), rng.between(20, 38) as u32);
+            Cell::ordinary(
+                "power",
+                format!("{base} ** {exponent}"),
+                result_of(u128::from(base).pow(exponent)),
+            )
+        }
+        2 => {
+            let (count, factor) = (rng.between(1, 200), rng.between(1, 99));
+            let text: String = (0..count).map(|i| format!("{}\n", i * factor)).collect();
+            Cell::ordinary(
+                "print",
+                format!("for i in range({count}):\n    print(i * {factor})"),
+                Expect {
+                    stdout: Some(text),
+                    ..Expect::default()
+                },
+            )
+        }
+        3 => {
+            let n = rng.between(2, 20);
+            let (numerator, denominator) = harmonic(n);
+            Cell::ordinary(
+                "fraction",
+                format!(
+                    "from fractions import Fraction\nsum(Fraction(1, i) for i in range(1, {n} + 1))"
+                ),
+                result_of(format!("Fraction({numerator}, {denominator})")),
+            )
+        }
+        4 => {
+            let n = rng.between(2, 1_000_000);
+            Cell::ordinary(
+                "sympy",
+                format!("import sympy\nsympy.factorint({n})"),
+                result_of(factor_dict(n)),
+            )
+        }
+        5 => {
+            let points: Vec<u64> = (0..rng.between(2, 50)).map(|_| rng.below(100)).collect();
+            Cell::ordinary(
+                "chart",
+                format!("import matplotlib.pyplot as plt\nplt.plot({points:?})\nplt.title('soak')"),
+                Expect {
+                    displays: 1,
+                    ..Expect::default()
+                },
+            )
+        }
+        _ => {
+            let (token, repeat) = (rng.between(1000, 9999), rng.between(1, 5000));
+            let name = format!("soak-{}.txt", state.cells);
+            Cell::ordinary(
+                "file",
+                format!(
+                    "with open('/mnt/data/{name}', 'w') as f:\n    f.write('{token}' * {repeat})\nlen(open('/mnt/data/{name}').read())"
+                ),
+                result_of(4 * repeat),
+            )
+        }
+    }
+}
+
+/// A hostile cell and the typed outcome it must get.
+fn hostile(rng: &mut Rng) -> Cell {
+    match rng.below(8) {
+        0 => {
+            let mut cell = Cell::hostile(
+                "endless loop",
+                "while True:\n    pass",
+                Outcome::Timeout,
+                false,
+            );
+            cell.timeout_ms = SHORT_TIMEOUT_MS;
+            cell
+        }
+        1 => {
+            let mut cell = Cell::hostile("huge sum", "sum(range(10**12))", Outcome::Timeout, false);
+            cell.timeout_ms = SHORT_TIMEOUT_MS;
+            cell
+        }
+        2 => {
+            let mut cell = Cell::hostile(
+                "memory past the cap",
+                "x = bytearray(1 << 30)",
+                Outcome::MemoryLimit,
+                true,
+            );
+            cell.expect.ename = Some("MemoryError");
+            cell
+        }
+        3 => Cell::raises("list of a billion", "x = [0] * 10**9", "MemoryError"),
+        4 => {
+            let mut cell = Cell::hostile(
+                "print flood",
+                "for _ in range(10**5):\n    print('x' * 100)\n'done'",
+                Outcome::Ok,
+                true,
+            );
+            cell.max_output_bytes = 4096;
+            cell.expect.truncated = true;
+            cell.expect.stdout = Some("x".repeat(100) + "\n");
+            cell.expect.result = Some("'done'".into());
+            cell
+        }
+        5 => Cell::raises(
+            "runaway recursion",
+            "def f(n):\n    return f(n + 1)\nf(0)",
+            "RecursionError",
+        ),
+        6 => Cell::raises("host file", "open('/etc/passwd').read()", "PermissionError"),
+        _ => Cell::hostile(
+            "hard exit",
+            "import os\nos._exit(5)",
+            Outcome::SandboxFault,
+            false,
+        ),
+    }
+}
+
+/// H(n) = 1 + 1/2 + ... + 1/n in lowest terms.
+fn harmonic(n: u64) -> (u128, u128) {
+    let gcd = |mut a: u128, mut b: u128| {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    };
+    let (mut numerator, mut denominator) = (0u128, 1u128);
+    for i in 1..=u128::from(n) {
+        numerator = numerator * i + denominator;
+        denominator *= i;
+        let common = gcd(numerator, denominator);
+        (numerator, denominator) = (numerator / common, denominator / common);
+    }
+    (numerator, denominator)
+}
+
+/// The repr of sympy's `factorint(n)`: `{prime: exponent, ...}` ascending.
+fn factor_dict(mut n: u64) -> String {
+    let mut factors = BTreeMap::new();
+    let mut p = 2;
+    while p * p <= n {
+        while n.is_multiple_of(p) {
+            *factors.entry(p).or_insert(0) += 1;
+            n /= p;
+        }
+        p += 1;
+    }
+    if n > 1 {
+        *factors.entry(n).or_insert(0) += 1;
+    }
+    let items: Vec<String> = factors.iter().map(|(p, e)| format!("{p}: {e}")).collect();
+    format!("{{{}}}", items.join(", "))
+}
+
+/// Runs `cell` (in `session`, or on a fresh interpreter for "") and checks
+/// its events; the error says what went wrong.
+async fn run_cell(client: &mut Client, session: &str, cell: &Cell) -> Result<(), String> {
+    let request = proto::ExecuteRequest {
+        session_id: session.to_owned(),
+        code: cell.code.clone(),
+        limits: Some(proto::CellLimits {
+            timeout_ms: cell.timeout_ms,
+            max_output_bytes: cell.max_output_bytes,
+            fuel: None,
+        }),
+        instance_limits: session.is_empty().then_some(proto::InstanceLimits {
+            memory_bytes: SESSION_MEMORY_MIB << 20,
+            ..Default::default()
+        }),
+    };
+    let events = client
+        .execute_collected(request)
+        .await
+        .map_err(|status| format!("the call failed: {status:?}"))?
+        .into_inner()
+        .events;
+    let events = kinds(events);
+    let Some(Kind::End(end)) = events.last() else {
+        return Err(format!("no end event: {events:?}"));
+    };
+    let expect = &cell.expect;
+    let mut problems = Vec::new();
+    if let Some(outcome) = expect.outcome
+        && end.outcome() != outcome
+    {
+        problems.push(format!(
+            "outcome {:?}, not {outcome:?} ({})",
+            end.outcome(),
+            end.message
+        ));
+    }
+    if !session.is_empty() && end.session_alive != expect.alive {
+        problems.push(format!("session_alive is {}", end.session_alive));
+    }
+    if end.output_truncated != expect.truncated {
+        problems.push(format!("output_truncated is {}", end.output_truncated));
+    }
+    let result = events.iter().find_map(|event| match event {
+        Kind::Result(result) => Some(result.text_plain.as_str()),
+        _ => None,
+    });
+    if let Some(wanted) = &expect.result
+        && result != Some(wanted.as_str())
+    {
+        problems.push(format!("result {result:?}, not {wanted:?}"));
+    }
+    let printed = stdout(&events);
+    if let Some(wanted) = &expect.stdout {
+        let fine = if expect.truncated {
+            printed.starts_with(wanted.as_str()) && printed.len() as u64 == cell.max_output_bytes
+        } else {
+            printed == *wanted
+        };
+        if !fine {
+            problems.push(format!("stdout of {} bytes is wrong", printed.len()));
+        }
+    }
+    let ename = events.iter().find_map(|event| match event {
+        Kind::Error(error) => Some(error.ename.as_str()),
+        _ => None,
+    });
+    if let Some(wanted) = expect.ename
+        && ename != Some(wanted)
+    {
+        problems.push(format!("exception {ename:?}, not {wanted}"));
+    }
+    let pngs = events
+        .iter()
+        .filter(|event| match event {
+            Kind::Display(display) => display
+                .data
+                .iter()
+                .any(|item| item.mime_type == "image/png" && item.data.starts_with(b"\x89PNG")),
+            _ => false,
+        })
+        .count();
+    if pngs != expect.displays {
+        problems.push(format!("{pngs} PNG displays, not {}", expect.displays));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Uploads a file into `session`, then reads it back in a cell; downloads a
+/// file the guest wrote.
+async fn files_both_ways(client: &mut Client, session: &str, rng: &mut Rng) -> Result<(), String> {
+    let content: Vec<u8> = (0..rng.between(1, 300_000))
+        .map(|_| rng.below(256) as u8)
+        .collect();
+    let path = format!("up-{}.bin", rng.below(1000));
+    let chunks: Vec<proto::UploadFileChunk> = content
+        .chunks(64 << 10)
+        .enumerate()
+        .map(|(index, data)| proto::UploadFileChunk {
+            session_id: if index == 0 {
+                session.to_owned()
+            } else {
+                String::new()
+            },
+            path: if index == 0 {
+                path.clone()
+            } else {
+                String::new()
+            },
+            total_size: (index == 0).then_some(content.len() as u64),
+            data: data.to_vec(),
+        })
+        .collect();
+    client
+        .upload_file(tokio_stream::iter(chunks))
+        .await
+        .map_err(|status| format!("upload failed: {status:?}"))?;
+    let digest = content.iter().fold(0u64, |sum, &byte| {
+        (sum * 31 + u64::from(byte)) % 1_000_000_007
+    });
+    let cell = Cell::ordinary(
+        "upload",
+        format!(
+            "data = open('/mnt/data/{path}', 'rb').read()\nh = 0\nfor b in data:\n    h = (h * 31 + b) % 1_000_000_007\nh"
+        ),
+        result_of(digest),
+    );
+    run_cell(client, session, &cell)
+        .await
+        .map_err(|e| format!("reading the upload: {e}"))?;
+
+    let written = format!("down-{}.txt", rng.below(1000));
+    let lines = rng.between(1, 5000);
+    let cell = Cell::ordinary(
+        "download",
+        format!(
+            "with open('/mnt/data/{written}', 'w') as f:\n    for i in range({lines}):\n        f.write(f'{{i}}\\n')"
+        ),
+        Expect::default(),
+    );
+    run_cell(client, session, &cell).await?;
+    let mut stream = client
+        .download_file(proto::DownloadFileRequest {
+            session_id: session.to_owned(),
+            path: written,
+        })
+        .await
+        .map_err(|status| format!("download failed: {status:?}"))?
+        .into_inner();
+    let mut downloaded = Vec::new();
+    while let Some(chunk) = stream
+        .message()
+        .await
+        .map_err(|s| format!("download: {s:?}"))?
+    {
+        downloaded.extend_from_slice(&chunk.data);
+    }
+    let wanted: String = (0..lines).map(|i| format!("{i}\n")).collect();
+    if downloaded != wanted.as_bytes() {
+        return Err(format!(
+            "downloaded {} bytes, not the {} written",
+            downloaded.len(),
+            wanted.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Counts of what the workers did, and what went wrong.
+#[derive(Default)]
+struct Tally {
+    ordinary: usize,
+    hostile: usize,
+    sessions: usize,
+    by_kind: BTreeMap<&'static str, usize>,
+    failures: Vec<String>,
+}
+
+async fn create(client: &mut Client) -> Result<String, String> {
+    let request = proto::CreateSessionRequest {
+        limits: Some(proto::InstanceLimits {
+            memory_bytes: SESSION_MEMORY_MIB << 20,
+            ..Default::default()
+        }),
+        files: Vec::new(),
+    };
+    Ok(client
+        .create_session(request)
+        .await
+        .map_err(|status| format!("CreateSession failed: {status:?}"))?
+        .into_inner()
+        .session
+        .ok_or("no session info")?
+        .session_id)
+}
+
+async fn close(client: &mut Client, session: &str) -> Result<(), String> {
+    client
+        .close_session(proto::CloseSessionRequest {
+            session_id: session.to_owned(),
+        })
+        .await
+        .map(drop)
+        .map_err(|status| format!("CloseSession failed: {status:?}"))
+}
+
+/// One worker: sessions of a few cells each until `until`.
+async fn worker(mut client: Client, seed: u64, until: Instant, tally: Arc<Mutex<Tally>>) {
+    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    while Instant::now() < until {
+        let session = match create(&mut client).await {
+            Ok(session) => session,
+            Err(error) => {
+                tally.lock().unwrap().failures.push(error);
+                return;
+            }
+        };
+        let failure = session_life(&mut client, &session, &mut rng, &tally)
+            .await
+            .err();
+        let closed = close(&mut client, &session).await.err();
+        let mut tally = tally.lock().unwrap();
+        tally.sessions += 1;
+        tally.failures.extend(failure.into_iter().chain(closed));
+    }
+}
+
+/// The cells of one session; stops at the first failure.
+async fn session_life(
+    client: &mut Client,
+    session: &str,
+    rng: &mut Rng,
+    tally: &Mutex<Tally>,
+) -> Result<(), String> {
+    let mut state = SessionState::default();
+    for _ in 0..rng.between(2, 10) {
+        state.cells += 1;
+        let (cell, hostile_cell) = match rng.below(10) {
+            0..=6 => (ordinary(rng, &mut state), false),
+            7 => {
+                files_both_ways(client, session, rng).await?;
+                tally.lock().unwrap().ordinary += 2;
+                continue;
+            }
+            _ => (hostile(rng), true),
+        };
+        let one_off =
+            !hostile_cell && rng.below(8) == 0 && cell.kind != "counter" && cell.kind != "file";
+        let target = if one_off { "" } else { session };
+        run_cell(client, target, &cell)
+            .await
+            .map_err(|error| format!("{} cell: {error}\n  code: {}", cell.kind, cell.code))?;
+        {
+            let mut tally = tally.lock().unwrap();
+            if hostile_cell {
+                tally.hostile += 1;
+            } else {
+                tally.ordinary += 1;
+            }
+            *tally.by_kind.entry(cell.kind).or_insert(0) += 1;
+        }
+        if !cell.expect.alive {
+            let status = client
+                .execute(common::server::request(session, "1"))
+                .await
+                .err()
+                .map(|status| status.code());
+            return match status {
+                Some(Code::FailedPrecondition) => Ok(()),
+                other => Err(format!("the ended session answered {other:?}")),
+            };
+        }
+    }
+    Ok(())
+}
+
+/// Private and resident memory of this process (the server runs in it).
+fn private_memory() -> u64 {
+    let text = std::fs::read_to_string("/proc/self/smaps_rollup").expect("smaps_rollup");
+    ["Private_Clean", "Private_Dirty"]
+        .iter()
+        .map(|name| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
+                .and_then(|rest| rest.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+                .map(|kib| kib << 10)
+                .expect("a smaps_rollup field")
+        })
+        .sum()
+}
+
+fn descriptors() -> usize {
+    std::fs::read_dir("/proc/self/fd")
+        .expect("/proc/self/fd")
+        .count()
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / f64::from(1 << 20)
+}
+
+/// Entries left in the scratch root.
+fn scratch_left(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .expect("the scratch root")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Waits until the server lists no session.
+async fn no_sessions_left(client: &mut Client) -> Result<(), String> {
+    for _ in 0..100 {
+        let listed = client
+            .list_sessions(proto::ListSessionsRequest {})
+            .await
+            .map_err(|status| format!("ListSessions failed: {status:?}"))?
+            .into_inner()
+            .sessions
+            .len();
+        if listed == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err("sessions are left after every worker closed its own".into())
+}
+
+/// Holds every session slot and every one-off run slot at once.
+async fn fill_every_slot(client: &Client, config: &ServiceConfig) -> Result<(), String> {
+    let mut client = client.clone();
+    let mut sessions = Vec::new();
+    for _ in 0..config.max_sessions {
+        sessions.push(create(&mut client).await?);
+    }
+    let one_offs = (0..config.max_concurrent_runs).map(|_| {
+        let mut client = client.clone();
+        let cell = Cell::ordinary(
+            "slot",
+            "import time\ntime.sleep(0.3)\n'slot'".into(),
+            result_of("'slot'"),
+        );
+        async move { run_cell(&mut client, "", &cell).await }
+    });
+    let in_sessions = sessions.clone().into_iter().map(|session| {
+        let mut client = client.clone();
+        let cell = Cell::ordinary("slot", "6 * 7".into(), result_of(42));
+        async move { run_cell(&mut client, &session, &cell).await }
+    });
+    let (one_offs, in_sessions) =
+        tokio::join!(futures_join_all(one_offs), futures_join_all(in_sessions));
+    for session in &sessions {
+        close(&mut client, session).await?;
+    }
+    one_offs.into_iter().chain(in_sessions).collect()
+}
+
+/// Runs futures concurrently and collects their results in order.
+async fn futures_join_all<
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<T> {
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut results = Vec::with_capacity(handles.len());
+    for handle in handles {
+        results.push(handle.await.expect("a task"));
+    }
+    results
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
+    let seconds = env_or("SOAK_SECONDS", 30u64);
+    let workers = env_or("SOAK_WORKERS", 6usize);
+    let config = ServiceConfig {
+        max_sessions: workers + 4,
+        max_concurrent_runs: 4,
+        ..ServiceConfig::default()
+    };
+    let scratch = tempfile::tempdir().expect("a scratch root");
+    let address = start_in(config.clone(), WARM_INSTANCES, scratch.path().to_owned());
+    let client = Client::new(channel(address).await);
+
+    // Warm-up: a short run of every kind of cell, whose end state is the
+    // baseline (engines, pools and allocator arenas made on first use).
+    let tally = Arc::new(Mutex::new(Tally::default()));
+    let warm_up = Instant::now() + Duration::from_secs(seconds.clamp(3, 10));
+    let runs =
+        (0..workers as u64).map(|i| worker(client.clone(), 1000 + i, warm_up, tally.clone()));
+    futures_join_all(runs).await;
+    no_sessions_left(&mut client.clone()).await.unwrap();
+    let baseline = private_memory();
+    let baseline_descriptors = descriptors();
+
+    let sampling = Arc::new(Mutex::new(0u64));
+    let started = Instant::now();
+    let until = started + Duration::from_secs(seconds);
+    let sampler = {
+        let peak = sampling.clone();
+        tokio::spawn(async move {
+            while Instant::now() < until {
+                let now = private_memory();
+                {
+                    let mut peak = peak.lock().unwrap();
+                    *peak = (*peak).max(now);
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        })
+    };
+    let soak_tally = Arc::new(Mutex::new(Tally::default()));
+    let runs =
+        (0..workers as u64).map(|i| worker(client.clone(), i + 1, until, soak_tally.clone()));
+    futures_join_all(runs).await;
+    sampler.await.unwrap();
+    let elapsed = started.elapsed();
+
+    let mut client_for_checks = client.clone();
+    no_sessions_left(&mut client_for_checks).await.unwrap();
+    let slots = fill_every_slot(&client, &config).await;
+    no_sessions_left(&mut client_for_checks).await.unwrap();
+
+    // Instances are dropped and the warm pool refilled in the background.
+    let bound = baseline + MEMORY_SLACK_BYTES;
+    let mut after = private_memory();
+    for _ in 0..40 {
+        if after <= bound {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        after = private_memory();
+    }
+    let peak = *sampling.lock().unwrap();
+    // Every live interpreter may dirty its whole memory cap, and each cell
+    // may queue up to 64 MiB of events.
+    let peak_bound = baseline + (workers as u64 + 4) * ((SESSION_MEMORY_MIB + 64) << 20);
+    let warm_up_failures = std::mem::take(&mut tally.lock().unwrap().failures);
+    let tally = soak_tally.lock().unwrap();
+    eprintln!(
+        "soak: {workers} workers, {:.0} s: {} sessions, {} ordinary and {} hostile cells ({:.0} cells/s); by kind {:?}",
+        elapsed.as_secs_f64(),
+        tally.sessions,
+        tally.ordinary,
+        tally.hostile,
+        (tally.ordinary + tally.hostile) as f64 / elapsed.as_secs_f64(),
+        tally.by_kind
+    );
+    let end_descriptors = descriptors();
+    eprintln!(
+        "soak: private memory baseline {:.1} MiB, peak {:.1} MiB (bound {:.1}), after {:.1} MiB; descriptors {baseline_descriptors} -> {end_descriptors}",
+        mib(baseline),
+        mib(peak),
+        mib(peak_bound),
+        mib(after),
+    );
+    let failures: Vec<&String> = warm_up_failures.iter().chain(&tally.failures).collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        tally.hostile > 0 && tally.ordinary > 0,
+        "both kinds of cells ran"
+    );
+    slots.expect("every session and run slot is usable after the soak");
+    assert!(
+        peak <= peak_bound,
+        "private memory peaked at {:.1} MiB",
+        mib(peak)
+    );
+    assert!(
+        after <= bound,
+        "private memory stayed at {:.1} MiB",
+        mib(after)
+    );
+    assert!(
+        end_descriptors <= baseline_descriptors + DESCRIPTOR_SLACK,
+        "descriptors grew from {baseline_descriptors} to {end_descriptors}"
+    );
+    // The warm pool's fresh interpreters hold their scratch directories.
+    let left = scratch_left(scratch.path());
+    assert!(
+        left.len() <= WARM_INSTANCES,
+        "scratch directories left: {left:?}"
+    );
+}
