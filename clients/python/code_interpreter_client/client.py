@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
@@ -19,6 +20,11 @@ _DEADLINE_MARGIN_S = 10.0
 
 # Bytes per UploadFile chunk.
 _UPLOAD_CHUNK_BYTES = 1 << 20
+
+# Metadata a proxy routes a session's calls by (deploy/README.md, "Session affinity"):
+# a key the client picks before CreateSession, and the replica the proxy reports.
+_SESSION_KEY = "x-session-key"
+_SESSION_HOST = "x-session-host"
 
 T = TypeVar("T")
 
@@ -96,30 +102,45 @@ class Client:
 
     def create_session(self, memory_bytes: int | None = None, fuel_metered: bool = False,
                        random_seed: int | None = None,
-                       files: Mapping[str, bytes] | None = None) -> Session:
-        """Start a session; files (path relative to /mnt/data -> content) are there from its first cell."""
+                       files: Mapping[str, bytes] | None = None,
+                       routing_key: str | None = None) -> Session:
+        """Start a session; files (path relative to /mnt/data -> content) are there from its first cell.
+
+        routing_key (default: a fresh UUID) is sent as x-session-key metadata on
+        every call of the session, so a proxy in front of several replicas sends
+        them all to the replica holding it; the x-session-host the proxy may
+        answer with is sent back too. Keep session.routing_key (and
+        session.host) to reattach with Client.session.
+        """
+        key = routing_key or str(uuid.uuid4())
         request = pb.CreateSessionRequest(
             limits=instance_limits(memory_bytes, fuel_metered, random_seed),
             files=[pb.File(path=path, content=content) for path, content in (files or {}).items()],
         )
         with translated_errors():
-            response = self._stub.CreateSession(request, timeout=self.timeout)
-        return Session(self, response.session.session_id)
+            response, call = self._stub.CreateSession.with_call(
+                request, timeout=self.timeout, metadata=((_SESSION_KEY, key),))
+        host = dict(call.initial_metadata() or ()).get(_SESSION_HOST)
+        return Session(self, response.session.session_id, key, host)
 
-    def session(self, session_id: str) -> Session:
-        """A handle on an existing session (not checked until used)."""
-        return Session(self, session_id)
+    def session(self, session_id: str, routing_key: str | None = None,
+                host: str | None = None) -> Session:
+        """A handle on an existing session (not checked until used); behind a proxy,
+        give the routing_key (and host) it was created with."""
+        return Session(self, session_id, routing_key, host)
 
     def list_sessions(self) -> list[SessionInfo]:
         with translated_errors():
             response = self._stub.ListSessions(pb.ListSessionsRequest(), timeout=self.timeout)
         return [SessionInfo.from_proto(info) for info in response.sessions]
 
-    def close_session(self, session_id: str) -> None:
+    def close_session(self, session_id: str, routing_key: str | None = None,
+                      host: str | None = None) -> None:
         """Stop a session's interpreter and delete its files (SessionNotFound if unknown)."""
         with translated_errors():
             self._stub.CloseSession(pb.CloseSessionRequest(session_id=session_id),
-                                    timeout=self.timeout)
+                                    timeout=self.timeout,
+                                    metadata=_routing(routing_key, host))
 
     def execute(self, code: str, timeout: float | None = None, fuel: int | None = None,
                 max_output_bytes: int | None = None, memory_bytes: int | None = None,
@@ -156,26 +177,32 @@ class Client:
         `random`; max_answer_chars > 0 cuts answer_text to its head and tail;
         max_parallel = 0 lets the server choose.
         """
+        if isinstance(session, str):
+            session = self.session(session)
         request = pb.BatchRequest(
             programs=[program_proto(p, timeout, fuel, max_output_bytes) for p in programs],
             max_parallel=max_parallel,
-            session_id=session.id if isinstance(session, Session) else session or "",
+            session_id=session.id if session else "",
             instance_limits=instance_limits(memory_bytes, fuel is not None, random_seed),
             limits=cell_limits(timeout, fuel, max_output_bytes),
             max_answer_chars=max_answer_chars,
             answer=answer_proto(answer),
         )
-        return _cancelling(self._stub.ExecuteBatch(request), BatchResult.from_proto)
+        metadata = session.metadata if session else ()
+        return _cancelling(self._stub.ExecuteBatch(request, metadata=metadata),
+                           BatchResult.from_proto)
 
     def batch_in_order(self, programs: Iterable[str | Program], **kwargs: Any) -> list[BatchResult]:
         """Client.batch with the results in the programs' order, once all have finished."""
         return in_input_order(self.batch(programs, **kwargs))
 
-    def _events(self, request: pb.ExecuteRequest, cell_timeout: float | None) -> Iterator[Event]:
+    def _events(self, request: pb.ExecuteRequest, cell_timeout: float | None,
+                metadata: tuple[tuple[str, str], ...] = ()) -> Iterator[Event]:
         deadline = self.timeout
         if deadline is not None and cell_timeout is not None:
             deadline = max(deadline, cell_timeout + _DEADLINE_MARGIN_S)
-        return _cancelling(self._stub.Execute(request, timeout=deadline), event_from_proto)
+        return _cancelling(self._stub.Execute(request, timeout=deadline, metadata=metadata),
+                           event_from_proto)
 
 
 class Session:
@@ -185,9 +212,17 @@ class Session:
     close it at the end.
     """
 
-    def __init__(self, client: Client, session_id: str) -> None:
+    def __init__(self, client: Client, session_id: str, routing_key: str | None = None,
+                 host: str | None = None) -> None:
         self._client = client
         self.id = session_id
+        self.routing_key = routing_key
+        self.host = host
+
+    @property
+    def metadata(self) -> tuple[tuple[str, str], ...]:
+        """The routing metadata sent on each of the session's calls."""
+        return _routing(self.routing_key, self.host)
 
     def __repr__(self) -> str:
         return f"Session({self.id!r})"
@@ -211,7 +246,7 @@ class Session:
         """
         request = pb.ExecuteRequest(session_id=self.id, code=code,
                                     limits=cell_limits(timeout, fuel, max_output_bytes))
-        return self._client._events(request, timeout)
+        return self._client._events(request, timeout, self.metadata)
 
     def upload(self, path: str, data: bytes | IO[bytes],
                chunk_size: int = _UPLOAD_CHUNK_BYTES) -> FileInfo:
@@ -221,7 +256,8 @@ class Session:
         past the session's caps on its files."""
         chunks = _upload_chunks(self.id, path, data, chunk_size)
         with translated_errors():
-            response = self._client._stub.UploadFile(chunks, timeout=self._client.timeout)
+            response = self._client._stub.UploadFile(chunks, timeout=self._client.timeout,
+                                                     metadata=self.metadata)
         return FileInfo.from_proto(response.file)
 
     def download(self, path: str) -> bytes:
@@ -229,7 +265,8 @@ class Session:
         is none. A file a running cell is still writing may come partly written."""
         request = pb.DownloadFileRequest(session_id=self.id, path=path)
         with translated_errors():
-            chunks = self._client._stub.DownloadFile(request, timeout=self._client.timeout)
+            chunks = self._client._stub.DownloadFile(request, timeout=self._client.timeout,
+                                                     metadata=self.metadata)
             return b"".join(chunk.data for chunk in chunks)
 
     def files(self) -> list[FileInfo]:
@@ -237,15 +274,22 @@ class Session:
         at most 10,000)."""
         request = pb.ListFilesRequest(session_id=self.id)
         with translated_errors():
-            response = self._client._stub.ListFiles(request, timeout=self._client.timeout)
+            response = self._client._stub.ListFiles(request, timeout=self._client.timeout,
+                                                    metadata=self.metadata)
         return [FileInfo.from_proto(info) for info in response.files]
 
     def close(self) -> None:
         """Stop the interpreter and delete its files; closing a closed session does nothing."""
         try:
-            self._client.close_session(self.id)
+            self._client.close_session(self.id, self.routing_key, self.host)
         except SessionNotFound:
             pass
+
+
+def _routing(routing_key: str | None, host: str | None) -> tuple[tuple[str, str], ...]:
+    """x-session-key and x-session-host metadata, for those given."""
+    pairs = ((_SESSION_KEY, routing_key), (_SESSION_HOST, host))
+    return tuple((name, value) for name, value in pairs if value)
 
 
 def _upload_chunks(session_id: str, path: str, data: bytes | IO[bytes],

@@ -123,6 +123,63 @@ class ServerTest(unittest.TestCase):
         cls.client.close()
 
 
+class _MetadataRecorder(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
+                        grpc.StreamUnaryClientInterceptor):
+    """Records the method name and metadata of every call through a channel."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, str]]] = []
+
+    def _record(self, details: Any) -> None:
+        self.calls.append((details.method.rsplit("/", 1)[-1], dict(details.metadata or ())))
+
+    def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
+        self._record(details)
+        return continuation(details, request)
+
+    def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
+        self._record(details)
+        return continuation(details, request)
+
+    def intercept_stream_unary(self, continuation: Any, details: Any, requests: Any) -> Any:
+        self._record(details)
+        return continuation(details, requests)
+
+
+class RoutingTest(ServerTest):
+    def test_every_call_of_a_session_carries_its_routing_key(self) -> None:
+        recorder = _MetadataRecorder()
+        client = Client(TARGET, timeout=120)
+        client._stub = rpc.CodeInterpreterStub(grpc.intercept_channel(client._channel, recorder))
+        try:
+            session = client.create_session()
+            self.assertTrue(session.routing_key)
+            session.execute("x = 1")
+            list(session.stream("x"))
+            session.upload("a.txt", b"hi")
+            self.assertEqual(session.download("a.txt"), b"hi")
+            session.files()
+            client.batch_in_order(["x + 1"], session=session)
+            again = client.session(session.id, session.routing_key)
+            self.assertEqual(again.execute("x").result, 1)
+            session.close()
+            client.execute("1 + 1")
+        finally:
+            client.close()
+        methods = [method for method, _ in recorder.calls]
+        self.assertEqual(methods, ["CreateSession", "Execute", "Execute", "UploadFile",
+                                   "DownloadFile", "ListFiles", "ExecuteBatch", "Execute",
+                                   "CloseSession", "Execute"])
+        for method, metadata in recorder.calls[:-1]:
+            self.assertEqual(metadata.get("x-session-key"), session.routing_key, method)
+        self.assertNotIn("x-session-key", recorder.calls[-1][1], "a one-off call has no key")
+
+    def test_a_chosen_key_is_kept(self) -> None:
+        with self.client.create_session(routing_key="conversation-42") as session:
+            self.assertEqual(session.routing_key, "conversation-42")
+            self.assertEqual(session.metadata, (("x-session-key", "conversation-42"),))
+
+
 class SessionTest(ServerTest):
     def test_variables_persist_across_cells(self) -> None:
         with self.client.create_session() as session:
