@@ -4,9 +4,10 @@
 # validation and file-path confinement (targets in fuzz/fuzz_targets/, entry
 # points in src/fuzzing.rs; fuzz/README.md).
 #
-#   scripts/fuzz.sh --smoke            every target for FUZZ_SMOKE_SECONDS (20) each,
-#                                      two at a time, built unoptimized (a cold build
-#                                      then takes minutes less); what scripts/test.sh runs
+#   scripts/fuzz.sh --smoke            every target on a fixed set of generated inputs
+#                                      (~20 s each; FUZZ_SMOKE_SECONDS, 120, bounds each),
+#                                      two at a time, built mostly unoptimized (a cold
+#                                      build then takes minutes less); what scripts/test.sh runs
 #   scripts/fuzz.sh TARGET [SECONDS]   one target (default 300 s)
 #   scripts/fuzz.sh --build            build only
 #
@@ -58,7 +59,9 @@ if [ "$SANITIZER" != none ]; then
 fi
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
 BUILD=(--sanitizer "$SANITIZER")
+SMOKE=0
 if [ "${1:-}" = --smoke ]; then
+  SMOKE=1
   BUILD+=(--dev)
 fi
 
@@ -68,12 +71,24 @@ build() {
   echo "fuzz: built the targets in $((SECONDS - started)) s"
 }
 
-# run TARGET SECONDS LOG: fuzzes one target for SECONDS, output to LOG.
+# Inputs per target of the smoke run (about 20 s each on a loaded 2-core
+# machine). With a fixed seed and only the committed seeds as its corpus, the
+# smoke run tries the same inputs on every machine: CI runs exactly what
+# passed here, and a crash it reports reproduces.
+declare -A SMOKE_RUNS=([hostcall_request]=200000 [hostcall_event]=30000 [chart_spec]=40000
+  [chart_spec_json]=20000 [request_limits]=20000 [scratch_paths]=300000)
+
+# run TARGET SECONDS LOG: fuzzes one target for SECONDS, output to LOG (the
+# smoke run: its fixed inputs, SECONDS being only a bound).
 run() {
   local target=$1 seconds=$2 log=$3
   local corpus=$CACHE/fuzz-corpus/$target seeds=fuzz/corpus/$target
   local flags=(-max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024
     -timeout=20 -print_final_stats=1)
+  if [ "$SMOKE" = 1 ]; then
+    corpus=$(mktemp -d)
+    flags+=(-seed=1 -runs="${SMOKE_RUNS[$target]}")
+  fi
   case $target in
     chart_spec | chart_spec_json)
       seeds=fuzz/corpus/chart_spec
@@ -83,7 +98,10 @@ run() {
   mkdir -p "$corpus"
   local dirs=("$corpus")
   [ -d "$seeds" ] && dirs+=("$seeds")
-  cargo fuzz run "${BUILD[@]}" "$target" "${dirs[@]}" -- "${flags[@]}" >"$log" 2>&1
+  local status=0
+  cargo fuzz run "${BUILD[@]}" "$target" "${dirs[@]}" -- "${flags[@]}" >"$log" 2>&1 || status=$?
+  [ "$SMOKE" = 1 ] && rm -rf "$corpus"
+  return "$status"
 }
 
 # summary TARGET LOG: one line of libFuzzer's final numbers.
@@ -99,7 +117,7 @@ case $1 in
     build
     ;;
   --smoke)
-    seconds=${FUZZ_SMOKE_SECONDS:-20}
+    seconds=${FUZZ_SMOKE_SECONDS:-120}
     build
     logs=$(mktemp -d)
     failed=()

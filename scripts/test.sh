@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs all tests:
 # the guest build (sandbox/build.sh), the runner's own unit tests, formatting,
-# lints, the Rust integration tests against the real guest, and the Python
-# client's tests against a real server.
+# lints, the Rust integration tests against the real guest (the adversarial
+# corpus and a 30-second soak among them), the Python client's tests against a
+# real server, and a short fuzzing run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,3 +19,4 @@ cargo clippy -j 2 --all-targets -- -D warnings
 cargo test -j 2
 cargo build -j 2 --bin code-interpreter
 clients/python/run_tests.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
+scripts/fuzz.sh --smoke

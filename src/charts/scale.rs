@@ -86,10 +86,13 @@ impl Extent {
 pub fn limits(group: &[&Axes], dim: Dim) -> (f64, f64) {
     let owner = group[0];
     let kind = scale_kind(owner, dim);
+    // A non-positive limit on a log axis is ignored, as matplotlib does.
+    let usable = |limit: Option<f64>| limit.filter(|v| kind != ScaleKind::Log || *v > 0.0);
     let fixed = match dim {
         Dim::X => owner.xlim,
         Dim::Y => owner.ylim,
-    };
+    }
+    .map(|[lo, hi]| [usable(lo), usable(hi)]);
     if let Some([Some(lo), Some(hi)]) = fixed {
         return (lo, hi);
     }

@@ -9,6 +9,7 @@ use plotters::style::{RGBAColor, ShapeStyle};
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
+use super::paint::{clip_polygon, clip_polyline};
 use super::text::{Placement, TextBlock};
 
 /// A text block waiting to be drawn over the shapes.
@@ -65,6 +66,21 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
         self.texts
     }
 
+    /// The figure plus a margin wider than any line: shapes are clipped to it
+    /// before they reach the backend, whose integer coordinates (and line
+    /// rasterizer) cannot take points far outside, as an annotation or data
+    /// point at 1e300 would give.
+    fn canvas(&self) -> Rect {
+        let (width, height) = self.backend.get_size();
+        let margin = CANVAS_MARGIN_PX;
+        Rect::new(
+            -margin,
+            -margin,
+            f64::from(width) / self.scale + margin,
+            f64::from(height) / self.scale + margin,
+        )
+    }
+
     fn coords(&self, points: &[Point]) -> Vec<(i32, i32)> {
         let mut coords: Vec<(i32, i32)> = points
             .iter()
@@ -115,6 +131,9 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
     }
 }
 
+/// How far past the figure's edge (figure pixels) shapes are kept.
+const CANVAS_MARGIN_PX: f64 = 256.0;
+
 /// Turns smaller than this (radians) get no round join: the notch they leave
 /// is under a quarter of a pixel for the line widths charts use.
 const MIN_JOIN_TURN: f64 = 0.25;
@@ -139,7 +158,11 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() || points.len() < 3 {
             return;
         }
-        let coords = self.coords(points);
+        let points = clip_polygon(points, &self.canvas());
+        if points.len() < 3 {
+            return;
+        }
+        let coords = self.coords(&points);
         let _ = self.backend.fill_polygon(coords, &style(color, true, 1));
     }
 
@@ -147,6 +170,13 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() {
             return;
         }
+        let canvas = self.canvas();
+        let rect = Rect::new(
+            rect.x0.clamp(canvas.x0, canvas.x1),
+            rect.y0.clamp(canvas.y0, canvas.y1),
+            rect.x1.clamp(canvas.x0, canvas.x1),
+            rect.y1.clamp(canvas.y0, canvas.y1),
+        );
         let corner = |x: f64, y: f64| {
             let q = Point::new(x, y).scaled(self.scale);
             (q.x.round() as i32, q.y.round() as i32)
@@ -165,6 +195,25 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() || points.len() < 2 || width <= 0.0 {
             return;
         }
+        for piece in clip_polyline(points, &self.canvas()) {
+            self.stroke_inside(&piece, color, width);
+        }
+    }
+
+    fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba) {
+        if !color.is_transparent() && !block.is_empty() {
+            self.texts.push(QueuedText {
+                block,
+                placement,
+                color,
+            });
+        }
+    }
+}
+
+impl<DB: DrawingBackend> PlottersSurface<DB> {
+    /// Strokes a polyline that lies within the canvas.
+    fn stroke_inside(&mut self, points: &[Point], color: Rgba, width: f64) {
         let coords = self.coords(points);
         if coords.len() < 2 {
             return;
@@ -176,16 +225,6 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
             let _ = self
                 .backend
                 .draw_path(coords, &style(color, false, width as u32));
-        }
-    }
-
-    fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba) {
-        if !color.is_transparent() && !block.is_empty() {
-            self.texts.push(QueuedText {
-                block,
-                placement,
-                color,
-            });
         }
     }
 }

@@ -134,6 +134,11 @@ pub fn format_number(value: f64, decimals: usize) -> String {
 /// minor ticks at 2..9 times each decade when few decades are shown.
 pub fn log(lo: f64, hi: f64, max_ticks: usize) -> TickSet {
     let (lo, hi) = (lo.min(hi), lo.max(hi));
+    // Within the positive doubles, so at most ~630 decades are walked.
+    let (lo, hi) = (
+        lo.clamp(f64::MIN_POSITIVE, f64::MAX),
+        hi.clamp(f64::MIN_POSITIVE, f64::MAX),
+    );
     let (first, last) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
     let decades = (last - first).max(1);
     let stride = (decades as usize).div_ceil(max_ticks.max(1)).max(1) as i32;
@@ -207,6 +212,12 @@ mod tests {
             labels(&set),
             ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]
         );
+    }
+
+    #[test]
+    fn log_ticks_of_a_range_from_zero_stay_bounded() {
+        let set = log(0.0, 10.0, 9);
+        assert!((1..=10).contains(&set.major.len()), "{:?}", labels(&set));
     }
 
     #[test]
