@@ -665,19 +665,15 @@ async fn fill_every_slot(client: &Client, config: &ServiceConfig) -> Result<(), 
         let cell = Cell::ordinary("slot", "6 * 7".into(), result_of(42));
         async move { run_cell(&mut client, &session, &cell).await }
     });
-    let (one_offs, in_sessions) =
-        tokio::join!(futures_join_all(one_offs), futures_join_all(in_sessions));
+    let (one_offs, in_sessions) = tokio::join!(spawn_all(one_offs), spawn_all(in_sessions));
     for session in &sessions {
         close(&mut client, session).await?;
     }
     one_offs.into_iter().chain(in_sessions).collect()
 }
 
-/// Runs futures concurrently and collects their results in order.
-async fn futures_join_all<
-    F: std::future::Future<Output = T> + Send + 'static,
-    T: Send + 'static,
->(
+/// Runs futures as concurrent tasks and collects their results in order.
+async fn spawn_all<F: std::future::Future<Output = T> + Send + 'static, T: Send + 'static>(
     futures: impl Iterator<Item = F>,
 ) -> Vec<T> {
     let handles: Vec<_> = futures.map(tokio::spawn).collect();
@@ -707,7 +703,7 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
     let warm_up = Instant::now() + Duration::from_secs(seconds.clamp(3, 10));
     let runs =
         (0..workers as u64).map(|i| worker(client.clone(), 1000 + i, warm_up, tally.clone()));
-    futures_join_all(runs).await;
+    spawn_all(runs).await;
     no_sessions_left(&mut client.clone()).await.unwrap();
     let baseline = private_memory();
     let baseline_descriptors = descriptors();
@@ -731,7 +727,7 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
     let soak_tally = Arc::new(Mutex::new(Tally::default()));
     let runs =
         (0..workers as u64).map(|i| worker(client.clone(), i + 1, until, soak_tally.clone()));
-    futures_join_all(runs).await;
+    spawn_all(runs).await;
     sampler.await.unwrap();
     let elapsed = started.elapsed();
 
