@@ -15,6 +15,10 @@ impl Point {
     pub fn scaled(self, factor: f64) -> Self {
         Self::new(self.x * factor, self.y * factor)
     }
+
+    pub fn is_finite(&self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
 }
 
 /// An axis-aligned rectangle with `x0 <= x1` and `y0 <= y1`.

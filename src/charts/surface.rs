@@ -158,6 +158,9 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() || points.len() < 3 {
             return;
         }
+        if !points.iter().all(Point::is_finite) {
+            return;
+        }
         let points = clip_polygon(points, &self.canvas());
         if points.len() < 3 {
             return;
@@ -168,6 +171,12 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
 
     fn fill_rect(&mut self, rect: &Rect, color: Rgba) {
         if color.is_transparent() {
+            return;
+        }
+        if ![rect.x0, rect.y0, rect.x1, rect.y1]
+            .iter()
+            .all(|v| v.is_finite())
+        {
             return;
         }
         let canvas = self.canvas();
@@ -195,8 +204,12 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() || points.len() < 2 || width <= 0.0 {
             return;
         }
-        for piece in clip_polyline(points, &self.canvas()) {
-            self.stroke_inside(&piece, color, width);
+        // A non-finite point breaks the line, as NaN does in matplotlib.
+        let canvas = self.canvas();
+        for run in points.split(|p| !p.is_finite()) {
+            for piece in clip_polyline(run, &canvas) {
+                self.stroke_inside(&piece, color, width);
+            }
         }
     }
 
