@@ -20,6 +20,10 @@ impl Units {
     }
 }
 
+/// Where unclipped lines are cut anyway (figure pixels): far beyond any
+/// figure, near enough that dashing a line costs a bounded number of dashes.
+const FAR_PX: f64 = 1e6;
+
 /// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`.
 pub fn stroke_line(
     surface: &mut impl Surface,
@@ -32,10 +36,8 @@ pub fn stroke_line(
     if style == LineStyle::None || points.len() < 2 {
         return;
     }
-    let pieces = match clip {
-        Some(rect) => clip_polyline(points, rect),
-        None => vec![points.to_vec()],
-    };
+    let far = Rect::new(-FAR_PX, -FAR_PX, FAR_PX, FAR_PX);
+    let pieces = clip_polyline(points, clip.unwrap_or(&far));
     let pattern: &[f64] = match style {
         LineStyle::Solid | LineStyle::None => &[],
         LineStyle::Dashed => &[3.7, 1.6],
@@ -90,12 +92,14 @@ fn dashes(points: &[Point], pattern: &[f64], unit: f64) -> Vec<Vec<Point>> {
     out
 }
 
-/// The parts of a polyline inside `rect` (Liang–Barsky on each segment).
+/// The parts of a polyline inside `rect` (Liang–Barsky on each segment); a
+/// non-finite point breaks the line, as NaN does in matplotlib.
 pub fn clip_polyline(points: &[Point], rect: &Rect) -> Vec<Vec<Point>> {
     let mut pieces: Vec<Vec<Point>> = Vec::new();
     let mut current: Vec<Point> = Vec::new();
     for pair in points.windows(2) {
-        match clip_segment(pair[0], pair[1], rect) {
+        let finite = pair[0].is_finite() && pair[1].is_finite();
+        match clip_segment(pair[0], pair[1], rect).filter(|_| finite) {
             Some((a, b)) => {
                 if current.last() != Some(&a) {
                     if current.len() > 1 {

@@ -204,12 +204,8 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         if color.is_transparent() || points.len() < 2 || width <= 0.0 {
             return;
         }
-        // A non-finite point breaks the line, as NaN does in matplotlib.
-        let canvas = self.canvas();
-        for run in points.split(|p| !p.is_finite()) {
-            for piece in clip_polyline(run, &canvas) {
-                self.stroke_inside(&piece, color, width);
-            }
+        for piece in clip_polyline(points, &self.canvas()) {
+            self.stroke_inside(&piece, color, width);
         }
     }
 
