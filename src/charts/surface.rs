@@ -227,7 +227,11 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
         if coords.len() < 2 {
             return;
         }
-        let width = (width * self.scale).round().max(1.0);
+        // No wider than the canvas margin: the quads of wider strokes would
+        // reach past what the backend's integer coordinates take.
+        let width = (width * self.scale)
+            .round()
+            .clamp(1.0, CANVAS_MARGIN_PX * self.scale);
         if self.strokes == Strokes::Segments && width > 2.0 && color.a == 255 {
             self.stroke_segments(points, color, width);
         } else {
