@@ -25,7 +25,7 @@ use serde::Serialize;
 use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
-use crate::charts::{self, ChartOutput};
+use crate::charts::{self, ChartError, ChartOutput};
 use crate::events::{CellEnd, Event, Outcome, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
@@ -354,7 +354,16 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
     let Some(cell) = caller.data_mut().host.current.as_mut() else {
         return Ok(Err("no cell is running".to_owned()));
     };
-    match charts::handle(payload) {
+    // A renderer bug must cost this figure, not the instance's task: the
+    // panic is contained here (the fuzz targets call `charts::handle`
+    // directly, so they still see it).
+    let rendered = std::panic::catch_unwind(|| charts::handle(payload)).unwrap_or_else(|_| {
+        tracing::error!("the chart renderer panicked");
+        Err(ChartError::Render(
+            "internal error in the chart renderer".to_owned(),
+        ))
+    });
+    match rendered {
         Ok(ChartOutput::File(bytes)) => Ok(Ok(bytes)),
         Ok(ChartOutput::Display(display)) => {
             cell.event_bytes += display

@@ -255,7 +255,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             let mut angle = startangle.to_radians();
             let font = units.px(*label_fontsize);
             for (i, value) in values.iter().enumerate() {
-                let sweep = direction * 2.0 * PI * value / total;
+                // The fraction first: 2π times a huge value overflows.
+                let sweep = direction * 2.0 * PI * (value / total);
                 let middle = angle + sweep / 2.0;
                 let shift = explode.get(i).copied().unwrap_or(0.0) * radius;
                 let centre = (shift * middle.cos(), shift * middle.sin());

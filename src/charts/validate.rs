@@ -216,8 +216,8 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             label_fontsize,
             ..
         } => {
-            if values.iter().any(|v| *v < 0.0) {
-                return invalid("pie wedge sizes must be non-negative".to_owned());
+            if values.iter().any(|v| !(v.is_finite() && *v >= 0.0)) {
+                return invalid("pie wedge sizes must be finite and non-negative".to_owned());
             }
             if !values.is_empty() {
                 same_length("colours", colors.len(), values.len(), true)?;
