@@ -49,10 +49,20 @@ pub fn build_engine(settings: EngineSettings) -> Result<Engine> {
         .context("creating the wasmtime engine")
 }
 
+/// Native stack for wasm frames. CPython's C recursion up to its recursion
+/// limit (600 on WASI: a recursive `property`, `__len__` calling `len(self)`)
+/// needs more than wasmtime's default of 512 KiB.
+const MAX_WASM_STACK: usize = 4 << 20;
+/// Room on a fiber's stack for host calls, beside the wasm frames (wasmtime's
+/// default async stack size minus its default wasm stack).
+const HOST_STACK: usize = (2 << 20) - (512 << 10);
+
 /// Configuration shared by every engine of this crate, the snapshotter's included.
 pub fn base_config() -> Config {
     let mut config = Config::new();
     config
+        .max_wasm_stack(MAX_WASM_STACK)
+        .async_stack_size(MAX_WASM_STACK + HOST_STACK)
         .epoch_interruption(true)
         .wasm_backtrace_max_frames(None)
         .cranelift_opt_level(OptLevel::Speed)

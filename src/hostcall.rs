@@ -1,14 +1,16 @@
 //! The host side of the guest's `_hostcall` module (sandbox/cpython/hostcall.c).
 //!
-//! Two wasm imports from module `host`:
+//! Three wasm imports from module `host`:
+//! - `next() -> i32`: ends the running cell (if any) and waits for the next
+//!   one; its request, JSON `{"code", "execution_count", "seed"}`, is then
+//!   pending (the result is its size), or 0 when the instance should exit.
+//!   Only the guest's C entry loop (sandbox/cpython/entry.c) imports it:
+//!   Python code, a cell's included, cannot reach it.
 //! - `call(op_ptr, op_len, payload_ptr, payload_len) -> i32`: `r >= 0` means a
 //!   response of `r` bytes is pending, `r < 0` a refusal message of `-r - 1` bytes;
 //! - `take_response(dst_ptr)`: copies the pending bytes into guest memory.
 //!
-//! Operations:
-//! - `next`: ends the running cell (if any) and waits for the next one; answers
-//!   JSON `{"code", "execution_count", "seed"}`, or nothing when the instance
-//!   should exit.
+//! Operations of `call` (the `_hostcall` module's):
 //! - `event`: one JSON [`Event`] (stream, display, result or error) of the
 //!   running cell; answers `1`, or `0` when a stream chunk was dropped by the
 //!   output cap. A cell whose events pass [`MAX_EVENT_BYTES_PER_CELL`] is
@@ -26,7 +28,7 @@ use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
 use crate::charts::{self, ChartError, ChartOutput};
-use crate::events::{CellEnd, Event, Outcome, Usage};
+use crate::events::{CellEnd, Event, Outcome, StreamName, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
 
@@ -137,24 +139,42 @@ struct NextCell<'a> {
     seed: u64,
 }
 
-/// Registers `host.call` and `host.take_response`.
+/// Registers `host.next`, `host.call` and `host.take_response`.
 pub fn add_to_linker(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         "host",
-        "call",
-        |mut caller: Caller<'_, GuestState>, (op_ptr, op_len, ptr, len): (u32, u32, u32, u32)| {
+        "next",
+        |mut caller: Caller<'_, GuestState>, (): ()| {
             Box::new(async move {
-                let answer = match read_request(&mut caller, op_ptr, op_len, ptr, len) {
-                    Ok((op, payload)) => dispatch(&mut caller, &op, &payload).await?,
-                    Err(refusal) => Err(refusal),
-                };
-                let (code, bytes) = match answer {
-                    Ok(bytes) => (i32::try_from(bytes.len())?, bytes),
-                    Err(message) => (-i32::try_from(message.len())? - 1, message.into_bytes()),
-                };
-                caller.data_mut().host.pending = bytes;
-                Ok(code)
+                let request = next_cell(&mut caller).await?;
+                let size = i32::try_from(request.len())?;
+                caller.data_mut().host.pending = request;
+                Ok(size)
             })
+        },
+    )?;
+    linker.func_wrap(
+        "host",
+        "call",
+        |mut caller: Caller<'_, GuestState>,
+         op_ptr: u32,
+         op_len: u32,
+         ptr: u32,
+         len: u32|
+         -> Result<i32> {
+            let answer = match read_request(&mut caller, op_ptr, op_len, ptr, len) {
+                Ok((op, payload)) => dispatch(&mut caller, &op, &payload)?,
+                Err(refusal) => {
+                    note_oversized_event(&mut caller, op_ptr, op_len, len)?;
+                    Err(refusal)
+                }
+            };
+            let (code, bytes) = match answer {
+                Ok(bytes) => (i32::try_from(bytes.len())?, bytes),
+                Err(message) => (-i32::try_from(message.len())? - 1, message.into_bytes()),
+            };
+            caller.data_mut().host.pending = bytes;
+            Ok(code)
         },
     )?;
     linker.func_wrap(
@@ -181,6 +201,45 @@ fn read_request(
 ) -> Result<(String, Vec<u8>), Refusal> {
     let memory = guest_memory(caller).map_err(|e| e.to_string())?;
     decode_request(memory.data(&caller), op_ptr, op_len, ptr, len)
+}
+
+/// An `event` over [`MAX_PAYLOAD_BYTES`] is refused unread, but not silently:
+/// the running cell's output is flagged truncated and a note on its stderr
+/// says what was dropped. Notes count against the cell's event bytes like
+/// events (the error stops the instance past the cap).
+fn note_oversized_event(
+    caller: &mut Caller<'_, GuestState>,
+    op_ptr: u32,
+    op_len: u32,
+    len: u32,
+) -> Result<()> {
+    if len <= MAX_PAYLOAD_BYTES {
+        return Ok(());
+    }
+    let memory = guest_memory(caller)?;
+    let op = memory
+        .data(&caller)
+        .get(op_ptr as usize..op_ptr as usize + op_len as usize);
+    if op != Some(b"event".as_slice()) {
+        return Ok(());
+    }
+    let Some(cell) = caller.data_mut().host.current.as_mut() else {
+        return Ok(());
+    };
+    let text = format!(
+        "[an output event of {len} bytes was dropped: one event may carry at most {} MiB]\n",
+        MAX_PAYLOAD_BYTES >> 20
+    );
+    cell.output_truncated = true;
+    cell.event_bytes += text.len();
+    if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
+        return Err(Interrupted(Outcome::OutputLimit).into());
+    }
+    let _ = cell.events.send(Event::Stream {
+        name: StreamName::Stderr,
+        text,
+    });
+    Ok(())
 }
 
 /// The operation name and payload of a host call, read from the guest's
@@ -212,34 +271,35 @@ pub(crate) fn decode_request(
 
 /// Runs one operation. The outer error traps the instance; the inner one is a
 /// refusal returned to the guest.
-async fn dispatch(
+fn dispatch(
     caller: &mut Caller<'_, GuestState>,
     op: &str,
     payload: &[u8],
 ) -> Result<Result<Vec<u8>, Refusal>> {
     match op {
-        "next" => next_cell(caller).await,
         "event" => record_event(caller, payload),
         "chart" => chart(caller, payload),
         _ => Ok(Err(format!("unknown host operation {op:?}"))),
     }
 }
 
-/// Ends the running cell, then waits for the next one and starts it.
-async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Result<Vec<u8>, Refusal>> {
+/// Ends the running cell, then waits for the next one and starts it; its
+/// request for the guest, or nothing when no cell will come (the session was
+/// dropped, or this is the snapshotter's instance).
+async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Vec<u8>> {
     finish_cell(caller, None, None);
     loop {
         let Some(cells) = caller.data_mut().host.cells.as_mut() else {
-            return Ok(Err("no cells are available while snapshotting".to_owned()));
+            return Ok(Vec::new());
         };
         let Some(request) = cells.recv().await else {
-            return Ok(Ok(Vec::new()));
+            return Ok(Vec::new());
         };
         if request.cancel.load(Ordering::Relaxed) {
             request.reject(Outcome::Cancelled, "cancelled before it started".to_owned());
             continue;
         }
-        return start_cell(caller, request).map(Ok);
+        return start_cell(caller, request);
     }
 }
 

@@ -21,7 +21,8 @@ use crate::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
 use crate::events::Outcome;
 use crate::guest_output::TailBuffer;
 use crate::hostcall::{self, CellClock, CellRequest, HostCalls};
-use crate::limits::InstanceLimits;
+use crate::limits::{InstanceLimits, ScratchLimits};
+use crate::wasi_shims::{self, ScratchQuota};
 
 /// Bytes of raw fd 1/2 output kept for diagnostics (the last ones).
 const RAW_OUTPUT_CAP: usize = 4 * 1024;
@@ -30,9 +31,10 @@ const MAX_TABLE_ELEMENTS: usize = 64 * 1024;
 
 /// Everything a guest's store holds.
 pub struct GuestState {
-    wasi: WasiP1Ctx,
+    pub wasi: WasiP1Ctx,
     pub limiter: MemoryLimiter,
     pub host: HostCalls,
+    pub quota: ScratchQuota,
     raw_output: TailBuffer,
 }
 
@@ -96,6 +98,7 @@ impl GuestState {
         stdlib_dir: &Path,
         scratch_dir: &Path,
         limits: InstanceLimits,
+        scratch_limits: ScratchLimits,
         cells: Option<mpsc::Receiver<CellRequest>>,
     ) -> Result<Self> {
         let raw_output = TailBuffer::new(RAW_OUTPUT_CAP);
@@ -122,15 +125,18 @@ impl GuestState {
                 limits.random_seed.unwrap_or_else(rand::random),
                 limits.fuel_metered,
             ),
+            quota: ScratchQuota::new(scratch_dir, scratch_limits),
             raw_output,
         })
     }
 }
 
-/// The imports every guest instance gets: WASI preview 1 and the host calls.
+/// The imports every guest instance gets: WASI preview 1 (with the calls
+/// `wasi_shims` wraps) and the host calls.
 pub fn linker(engine: &wasmtime::Engine) -> Result<Linker<GuestState>> {
     let mut linker = Linker::new(engine);
     wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| &mut state.wasi)?;
+    wasi_shims::add_to_linker(&mut linker)?;
     hostcall::add_to_linker(&mut linker)?;
     Ok(linker)
 }

@@ -22,11 +22,12 @@ pub mod service;
 mod session;
 mod snapshot;
 mod warm_pool;
+mod wasi_shims;
 
 pub use artifacts::Artifacts;
 pub use events::{
     CellEnd, Display, Event, ExecError, ExecResult, MimeData, Outcome, StreamName, Usage, Value,
 };
-pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
+pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
 pub use sandbox::{Sandbox, SandboxConfig};
 pub use session::{CellEvents, Session, SessionError};

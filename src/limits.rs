@@ -25,6 +25,31 @@ impl Default for CellLimits {
     }
 }
 
+/// What one instance may hold in its scratch directory and open at once;
+/// past them the guest's call fails with `EDQUOT` ("Disk quota exceeded")
+/// or `EMFILE` ("Too many open files").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScratchLimits {
+    /// Bytes of the regular files in the scratch directory (apparent sizes).
+    pub max_bytes: u64,
+    /// Entries in the scratch directory: files, directories and links.
+    pub max_entries: usize,
+    /// Descriptors the guest holds open at once (each one is a host
+    /// descriptor; the standard library's and the scratch directory's two,
+    /// and stdio, are not counted).
+    pub max_open_files: usize,
+}
+
+impl Default for ScratchLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 64 << 20,
+            max_entries: 1000,
+            max_open_files: 256,
+        }
+    }
+}
+
 /// An instance asked for a larger memory cap than its sandbox allows
 /// ([`crate::SandboxConfig::max_memory_bytes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

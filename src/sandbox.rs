@@ -15,7 +15,7 @@ use crate::artifacts::Artifacts;
 use crate::engine::{EngineSettings, build_engine, load_module};
 use crate::events::Event;
 use crate::instance::{self, GuestState};
-use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge};
+use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
 use crate::prefault::{MemoryRegion, WorkingSet};
 use crate::session::{MAX_QUEUED_CELLS, Session};
 use crate::snapshot;
@@ -50,6 +50,8 @@ pub struct SandboxConfig {
     pub runtime: Option<tokio::runtime::Handle>,
     /// Threads that run guest code, when the sandbox starts its own runtime.
     pub worker_threads: usize,
+    /// What each instance may hold in its scratch directory and open at once.
+    pub scratch_limits: ScratchLimits,
 }
 
 impl SandboxConfig {
@@ -66,6 +68,7 @@ impl SandboxConfig {
             warm_instances: 4,
             runtime: None,
             worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
+            scratch_limits: ScratchLimits::default(),
         }
     }
 }
@@ -262,6 +265,7 @@ impl Inner {
             &self.config.artifacts.stdlib_dir,
             scratch.path(),
             limits,
+            self.config.scratch_limits,
             Some(receiver),
         )?;
         let mut store = instance::new_store(&flavor.engine, state)?;

@@ -16,7 +16,7 @@ use crate::artifacts::Artifacts;
 use crate::engine::base_config;
 use crate::fsutil::write_atomically;
 use crate::instance::{self, GuestState};
-use crate::limits::InstanceLimits;
+use crate::limits::{InstanceLimits, ScratchLimits};
 
 /// Returns the pre-initialized guest module, building and caching it in
 /// `cache_dir` on first use (a few seconds).
@@ -40,7 +40,13 @@ pub async fn preinitialized_wasm(artifacts: &Artifacts, cache_dir: &Path) -> Res
         fuel_metered: false,
         random_seed: None,
     };
-    let state = GuestState::new(&artifacts.stdlib_dir, scratch.path(), limits, None)?;
+    let state = GuestState::new(
+        &artifacts.stdlib_dir,
+        scratch.path(),
+        limits,
+        ScratchLimits::default(),
+        None,
+    )?;
     let mut store = instance::new_store(&engine, state)?;
     let linker = instance::linker(&engine)?;
     let snapshot = Wizer::new()

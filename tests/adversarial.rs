@@ -11,11 +11,6 @@
 //! session created before the corpus must keep its variables to the end. The
 //! corpus runs twice, and once every session is closed the process's memory
 //! must be back near the baseline measured after the first pass.
-//!
-//! Cases that show a bug are marked `known_bug()`: the corpus leaves them out
-//! and each runs in its own `#[ignore = "bug: ..."]` test at the end of this
-//! file, asserting the behaviour it should have (`cargo test --test
-//! adversarial -- --ignored` runs them).
 
 mod common;
 
@@ -173,7 +168,6 @@ struct Case {
     neighbour: Option<Neighbour>,
     /// File requests on the case's session after its cells.
     transfers: Vec<Transfer>,
-    known_bug: bool,
 }
 
 /// A file request after a case's cells, and what it must give.
@@ -204,7 +198,6 @@ fn case(class: Class, name: &'static str, code: impl Into<String>) -> Case {
         cells: vec![cell(code.into())],
         neighbour: None,
         transfers: Vec::new(),
-        known_bug: false,
     }
 }
 
@@ -292,12 +285,6 @@ impl Case {
         self
     }
 
-    /// The case shows a bug: it runs only in its `#[ignore]`d test.
-    fn known_bug(mut self) -> Self {
-        self.known_bug = true;
-        self
-    }
-
     /// The next cell of the case, in the same session.
     fn then(mut self, code: impl Into<String>) -> Self {
         self.cells.push(cell(code.into()));
@@ -331,11 +318,6 @@ impl Case {
 
     fn ends(mut self, outcome: Outcome) -> Self {
         self.last().expect.outcomes = vec![outcome];
-        self
-    }
-
-    fn ends_either(mut self, first: Outcome, second: Outcome) -> Self {
-        self.last().expect.outcomes = vec![first, second];
         self
     }
 
@@ -594,7 +576,9 @@ fn corpus() -> Vec<Case> {
             .raises("HostError"),
         case(HostCalls, "payload_of_17_mib", "import _hostcall\n_hostcall.call('event', b'x' * (17 << 20))")
             .raises("HostError")
-            .evalue_has("exceeds the 16777216-byte limit"),
+            .evalue_has("exceeds the 16777216-byte limit")
+            .stderr_has("an output event of 17825792 bytes was dropped")
+            .truncated(),
         case(HostCalls, "malformed_json_event", "import _hostcall\n_hostcall.call('event', b'{\"type\": \"stream\"')")
             .raises("HostError")
             .evalue_has("malformed event"),
@@ -675,14 +659,14 @@ fn corpus() -> Vec<Case> {
             .raises("TypeError"),
         case(
             HostCalls,
-            "forged_next_mid_cell_swallows_the_next_cell",
+            "forged_next_mid_cell_is_refused",
             "import _hostcall\nstolen = _hostcall.call('next', b'')\nprint('hijacked', stolen)",
         )
-        .ends_either(Ok, Error)
+        .raises("HostError")
+        .evalue_has("unknown host operation")
         .then("print('victim')\n'victim result'")
         .stdout("victim\n")
-        .result("'victim result'")
-        .known_bug(),
+        .result("'victim result'"),
         // --- Memory: the cap is enforced, the session survives.
         case(Memory, "bytearray_of_10_gb", "bytearray(10**10)")
             .memory_mib(small)
@@ -746,8 +730,7 @@ fn corpus() -> Vec<Case> {
         )
         .memory_mib(64)
         .ends(MemoryLimit)
-        .ename("MemoryError")
-        .known_bug(),
+        .ename("MemoryError"),
         // --- Recursion, in Python and in C.
         case(Recursion, "unbounded_python_recursion", "def f():\n    f()\nf()").raises("RecursionError"),
         case(Recursion, "repr_of_a_self_containing_list", "l = []\nl.append(l)\nl").result("[[...]]"),
@@ -802,25 +785,22 @@ fn corpus() -> Vec<Case> {
         .message_has("stack overflowed"),
         case(
             Recursion,
-            "recursive_property_crashes_the_interpreter",
+            "recursive_property",
             "class A:\n    @property\n    def p(self):\n        return self.p\nA().p",
         )
-        .raises("RecursionError")
-        .known_bug(),
+        .raises("RecursionError"),
         case(
             Recursion,
-            "recursive_len_crashes_the_interpreter",
+            "recursive_len",
             "class A:\n    def __len__(self):\n        return len(self)\nlen(A())",
         )
-        .raises("RecursionError")
-        .known_bug(),
+        .raises("RecursionError"),
         case(
             Recursion,
-            "deeply_nested_unary_minus_crashes_the_parser",
+            "deeply_nested_unary_minus",
             "eval('-' * 100000 + '1')",
         )
-        .raises("MemoryError")
-        .known_bug(),
+        .raises("MemoryError"),
         // --- CPU and time: the deadline stops everything.
         case(Cpu, "catastrophic_regex", "import re\nre.match('(a+)+$', 'a' * 40 + 'b')").times_out(),
         case(Cpu, "sum_of_range_10_to_the_12", "sum(range(10**12))").times_out(),
@@ -841,9 +821,10 @@ fn corpus() -> Vec<Case> {
             "class A:\n    def __repr__(self):\n        while True:\n            pass\nA()",
         )
         .times_out(),
-        case(Cpu, "select_with_a_long_timeout", "import select\nselect.select([], [], [], 600)")
-            .times_out()
-            .known_bug(),
+        case(Cpu, "select_with_a_long_timeout", "import select\nselect.select([], [], [], 600)").times_out(),
+        case(Cpu, "poll_with_a_long_timeout", "import select\nselect.poll().poll(600_000)").times_out(),
+        case(Cpu, "select_sleeps_as_long_as_asked", "import select, time\nt = time.monotonic()\nselect.select([], [], [], 0.2)\n0.19 < time.monotonic() - t < 2")
+            .result("True"),
         case(Cpu, "fuel_budget_runs_out", "while True:\n    pass")
             .fuel_metered()
             .fuel(50_000_000)
@@ -875,18 +856,20 @@ fn corpus() -> Vec<Case> {
             .stdout("")
             .result("'raw'"),
         case(Output, "exception_of_3_mib", "raise ValueError('v' * (3 << 20))").raises("ValueError"),
-        case(Output, "exception_of_20_mib_vanishes", "raise ValueError('v' * (20 << 20))")
+        case(Output, "exception_of_20_mib_is_clipped", "raise ValueError('v' * (20 << 20))")
             .memory_mib(256)
             .raises("ValueError")
-            .known_bug(),
+            .evalue_has("more characters not shown")
+            .stderr_has("was dropped")
+            .truncated(),
         case(
             Output,
-            "display_of_20_mib_vanishes",
+            "display_of_20_mib_is_cut_down",
             "class Page:\n    def _repr_html_(self):\n        return 'h' * (20 << 20)\ndisplay(Page())",
         )
         .memory_mib(256)
-        .truncated()
-        .known_bug(),
+        .stderr_has("was dropped")
+        .truncated(),
         // --- Enormous integers.
         case(BigIntegers, "ten_to_the_ten_to_the_eight", "x = 10**(10**8)").times_out(),
         case(BigIntegers, "two_to_the_two_to_the_forty", "2**(2**40)").times_out(),
@@ -1030,28 +1013,24 @@ fn corpus() -> Vec<Case> {
             "import builtins\nbuiltins.exec = builtins.compile = builtins.eval = None",
         )
         .then("1 + 1")
-        .result("2")
-        .known_bug(),
+        .result("2"),
         case(
             Runner,
             "isinstance_len_str_type_rebound",
             "import builtins\nfor name in ('isinstance', 'len', 'str', 'type'):\n    setattr(builtins, name, None)",
         )
         .then("1 + 1")
-        .result("2")
-        .known_bug(),
+        .result("2"),
         case(Runner, "ast_and_linecache_sabotaged", "import ast, linecache\nast.parse = None\nlinecache.cache = None")
             .then("1 + 1")
-            .result("2")
-            .known_bug(),
+            .result("2"),
         case(
             Runner,
             "runner_internals_patched",
             "import ci_runtime.runner as r, ci_runtime.values as v\nr._run_source = None\nv.encode_value = None",
         )
         .then("1 + 1")
-        .result("2")
-        .known_bug(),
+        .result("2"),
         // --- Sessions: nothing crosses from one to another.
         case(Sessions, "another_sessions_files", "import os\nos.listdir('/mnt/data')")
             .result("[]")
@@ -1126,7 +1105,8 @@ fn corpus() -> Vec<Case> {
         .timeout_ms(120_000)
         .result("'OSError'")
         .neighbour("'ready'", "open('/mnt/data/probe.txt', 'w').write('ok')", "2")
-        .known_bug(),
+        .then("files[0].close()\nopen('/mnt/data/after.txt', 'w').write('ok')")
+        .result("2"),
         case(
             Exhaustion,
             "file_of_32_mib_in_the_scratch_dir",
@@ -1139,7 +1119,17 @@ fn corpus() -> Vec<Case> {
             "with open('big.bin', 'wb') as f:\n    for _ in range(96):\n        f.write(b'x' * (1 << 20))",
         )
         .raises("OSError")
-        .known_bug(),
+        .evalue_has("Quota exceeded")
+        .then("import os\nos.remove('big.bin')\nopen('small.bin', 'wb').write(b'y' * 1000)")
+        .result("1000"),
+        case(
+            Exhaustion,
+            "files_past_the_session_entry_cap",
+            "import errno\nn = 0\ntry:\n    while True:\n        open(f'f{n}', 'w').close()\n        n += 1\nexcept OSError as e:\n    stopped = e.errno\n(n, stopped == errno.EDQUOT)",
+        )
+        .result("(1000, True)")
+        .then("open('f0', 'w').write('still writable')")
+        .result("14"),
         // --- Requests that break the rules are refused before anything runs.
         case(Requests, "code_over_1_mib", "#".repeat(2 << 20)).refused(Code::InvalidArgument),
         case(Requests, "timeout_over_the_maximum", "1")
@@ -1834,17 +1824,11 @@ impl Bystander {
     }
 }
 
-/// Serializes the tests of this binary: each starts its own server, and the
-/// memory measurement wants the process to itself.
-static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn corpus_of_hostile_cells_gets_typed_outcomes() {
-    let _serial = SERIAL.lock().await;
-    let all = corpus();
-    let names: BTreeSet<_> = all.iter().map(|case| case.name).collect();
-    assert_eq!(names.len(), all.len(), "case names are unique");
-    let (bugs, cases): (Vec<Case>, Vec<Case>) = all.into_iter().partition(|case| case.known_bug);
+    let cases = corpus();
+    let names: BTreeSet<_> = cases.iter().map(|case| case.name).collect();
+    assert_eq!(names.len(), cases.len(), "case names are unique");
     let mut per_class = BTreeMap::new();
     for case in &cases {
         *per_class.entry(case.class).or_insert(0) += 1;
@@ -1885,9 +1869,8 @@ async fn corpus_of_hostile_cells_gets_typed_outcomes() {
         after = memory();
     }
     eprintln!(
-        "adversarial corpus: {} cases ({} known bugs left out), {:.1} s per pass ({:.1} s warm-up); by class: {per_class:?}",
+        "adversarial corpus: {} cases, {:.1} s per pass ({:.1} s warm-up); by class: {per_class:?}",
         cases.len(),
-        bugs.len(),
         elapsed.as_secs_f64(),
         warm_up.as_secs_f64()
     );
@@ -1911,93 +1894,3 @@ async fn corpus_of_hostile_cells_gets_typed_outcomes() {
         mib(after.private)
     );
 }
-
-/// Runs the known-bug case `name` on a server of its own; panics with what
-/// went wrong.
-async fn run_known_bug(name: &str) {
-    let _serial = SERIAL.lock().await;
-    let case = corpus()
-        .into_iter()
-        .find(|case| case.name == name)
-        .unwrap_or_else(|| panic!("no case {name}"));
-    assert!(case.known_bug, "{name} is not marked known_bug");
-    let address = start(corpus_config(), 1);
-    let client = client(address).await;
-    let context = Context::new(address);
-    let outcome = run_case(&client, &case, context).await;
-    let health = healthy(&client, address).await;
-    if let Err(error) = outcome {
-        panic!("{name}: {error}");
-    }
-    if let Err(error) = health {
-        panic!("{name}: the server is unhealthy after it: {error}");
-    }
-}
-
-/// A test for a known-bug case of the corpus, ignored until the bug is fixed.
-macro_rules! known_bug {
-    ($name:ident, $why:literal) => {
-        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-        #[ignore = $why]
-        async fn $name() {
-            run_known_bug(stringify!($name)).await;
-        }
-    };
-}
-
-known_bug!(
-    select_with_a_long_timeout,
-    "bug: select()/poll() with a relative timeout sleep the host thread (wasmtime-wasi's std::thread::sleep fast path): no deadline, cancel or close stops them, and two such cells freeze a 2-core server"
-);
-known_bug!(
-    descriptors_of_the_whole_server,
-    "bug: no per-instance cap on open files: one session can take every descriptor of the server process, and other sessions' open() then fails with EIO"
-);
-known_bug!(
-    file_past_the_session_file_cap,
-    "bug: guest writes to /mnt/data are not capped (max_session_file_bytes/max_session_files only check uploads): a cell can fill the host's disk"
-);
-known_bug!(
-    exception_of_20_mib_vanishes,
-    "bug: an error event over the 16 MiB host-call payload is refused and dropped, so a cell that raised ends OK with no error"
-);
-known_bug!(
-    display_of_20_mib_vanishes,
-    "bug: a display event over the 16 MiB host-call payload is dropped silently (no event, no note, output_truncated false)"
-);
-known_bug!(
-    recursive_property_crashes_the_interpreter,
-    "bug: C-level recursion (property, getattr, __len__, __init__) overflows the wasm stack before the recursion limit of 600: SANDBOX_FAULT instead of RecursionError"
-);
-known_bug!(
-    recursive_len_crashes_the_interpreter,
-    "bug: len(self) in __len__ overflows the wasm stack before the recursion limit: SANDBOX_FAULT instead of RecursionError"
-);
-known_bug!(
-    deeply_nested_unary_minus_crashes_the_parser,
-    "bug: eval('-' * 100000 + '1') overflows the wasm stack in the parser (CPython raises MemoryError): SANDBOX_FAULT"
-);
-known_bug!(
-    deep_python_recursion_exhausts_memory,
-    "bug: Python frames exhausting the memory cap raise SystemError('error return without exception set'): outcome ERROR, not MEMORY_LIMIT/MemoryError"
-);
-known_bug!(
-    forged_next_mid_cell_swallows_the_next_cell,
-    "bug: a cell calling _hostcall.call('next') receives the session's next cell, which then ends OK without running, showing the hijacker's output"
-);
-known_bug!(
-    exec_compile_eval_rebound,
-    "bug: the runner looks up exec/compile/eval in builtins: rebinding them makes every later cell fail with TypeError"
-);
-known_bug!(
-    isinstance_len_str_type_rebound,
-    "bug: the runner looks up isinstance/len/str/type in builtins: rebinding them kills the interpreter (SANDBOX_FAULT)"
-);
-known_bug!(
-    ast_and_linecache_sabotaged,
-    "bug: the runner uses ast.parse and linecache.cache through their modules: patching them breaks later cells or kills the interpreter"
-);
-known_bug!(
-    runner_internals_patched,
-    "bug: patching ci_runtime.runner._run_source or ci_runtime.values.encode_value makes every later cell fail with TypeError while the session stays alive"
-);

@@ -66,7 +66,8 @@ build_wasm_python() {
 
 stage_cpython() {
   local key
-  key=$(hash_inputs cpython/build.sh cpython/hostcall.c cpython/entry.c cpython/entry.mk cpython/Setup.local)
+  key=$(cd "$HERE" && hash_inputs cpython/build.sh cpython/hostcall.c cpython/entry.c cpython/entry.mk \
+        cpython/Setup.local cpython/patches/*.patch)
   BUILD=$WORK/cpython-$key
   if [ -f "$BUILD/out/interpreter.wasm" ]; then
     echo "==> [sandbox] cpython stage cached ($BUILD)" >&2
@@ -75,8 +76,11 @@ stage_cpython() {
   rm -rf "$BUILD"
   mkdir -p "$BUILD/out"
   SRC=$BUILD/Python-$PY_VERSION
-  step "unpack CPython sources"
+  step "unpack and patch CPython sources"
   tar xf "$PY_TARBALL" -C "$BUILD"
+  for patch in "$HERE"/cpython/patches/*.patch; do
+    patch -d "$SRC" -p1 --quiet < "$patch"
+  done
   wasm_toolchain
   build_zlib
   build_native_python

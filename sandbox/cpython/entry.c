@@ -6,15 +6,29 @@
  *                     interpreter and imports the cell runner and the common
  *                     modules; the resulting memory becomes the snapshot.
  *   _start / main     run per instance: initializes only if no snapshot did,
- *                     then hands control to ci_runtime.runner.serve(), which
- *                     asks the host for cells until there are none left.
+ *                     gets the cell function from ci_runtime.runner.start(),
+ *                     then asks the host for cells (import host.next) and
+ *                     runs each until there are none left.
+ *
+ * Only this loop can ask for the next cell: host.next is not reachable from
+ * Python (the _hostcall module has no such operation), so a cell cannot take
+ * the session's next cell.
  */
 #include "Python.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define STDLIB_DIR L"/usr/local/lib/python3.11"
 #define SITE_DIR STDLIB_DIR L"/site-packages"
+
+/* Waits for the next cell: its request (JSON) is pending for take_response,
+ * of the returned size; 0 when the instance should exit. */
+__attribute__((import_module("host"), import_name("next")))
+int32_t ci_host_next(void);
+
+__attribute__((import_module("host"), import_name("take_response")))
+void ci_host_take_response(void *dst);
 
 /* Set in the snapshot: a pre-initialized instance skips initialization. */
 static int ci_initialized = 0;
@@ -84,6 +98,22 @@ ci_wizer_initialize(void)
     ci_initialize();
 }
 
+/* The next cell's request as bytes, or NULL when there are no more cells. */
+static PyObject *
+ci_next_request(void)
+{
+    int32_t size = ci_host_next();
+    if (size <= 0) {
+        return NULL;
+    }
+    PyObject *request = PyBytes_FromStringAndSize(NULL, size);
+    if (request == NULL) {
+        ci_fail("no memory for the next cell");
+    }
+    ci_host_take_response(PyBytes_AS_STRING(request));
+    return request;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -96,11 +126,20 @@ main(int argc, char **argv)
     if (runner == NULL) {
         ci_fail("cannot import ci_runtime.runner");
     }
-    PyObject *done = PyObject_CallMethod(runner, "serve", NULL);
-    if (done == NULL) {
-        ci_fail("ci_runtime.runner.serve() failed");
+    PyObject *run_cell = PyObject_CallMethod(runner, "start", NULL);
+    if (run_cell == NULL) {
+        ci_fail("ci_runtime.runner.start() failed");
     }
-    Py_DECREF(done);
     Py_DECREF(runner);
+    PyObject *request;
+    while ((request = ci_next_request()) != NULL) {
+        PyObject *done = PyObject_CallOneArg(run_cell, request);
+        Py_DECREF(request);
+        if (done == NULL) {
+            ci_fail("running a cell failed");
+        }
+        Py_DECREF(done);
+    }
+    Py_DECREF(run_cell);
     return 0;
 }

@@ -34,12 +34,18 @@ pub struct ServiceConfig {
     pub max_waiting_runs: usize,
     /// Largest encoded request message.
     pub max_request_bytes: usize,
-    /// Total bytes of the files given to CreateSession, and of the files a
-    /// session's scratch directory may hold for an upload to be accepted.
+    /// Total bytes of the files given to CreateSession, of the files a
+    /// session's scratch directory may hold for an upload to be accepted, and
+    /// of what the session's cells may keep there (`EDQUOT` past it).
     pub max_session_file_bytes: u64,
-    /// Files given to CreateSession, and files a session's scratch directory
-    /// may hold for an upload to be accepted.
+    /// Files given to CreateSession, files a session's scratch directory may
+    /// hold for an upload to be accepted, and entries (files, directories,
+    /// links) the session's cells may keep there (`EDQUOT` past it).
     pub max_session_files: usize,
+    /// Files a session's cells may hold open at once (`EMFILE` past it).
+    /// Each is a descriptor of the server process: keep `max_sessions` (plus
+    /// the one-off runs) times this well under its open-file limit.
+    pub max_session_open_files: usize,
     /// Programs in one ExecuteBatch call.
     pub max_batch_programs: usize,
     /// Programs of a batch running at once when the request leaves it to
@@ -75,6 +81,7 @@ impl Default for ServiceConfig {
             max_request_bytes: 80 << 20,
             max_session_file_bytes: 64 << 20,
             max_session_files: 1000,
+            max_session_open_files: 256,
             max_batch_programs: 10_000,
             default_batch_parallelism: 4 * std::thread::available_parallelism()
                 .map_or(2, usize::from),
@@ -106,10 +113,14 @@ impl ServiceConfig {
     }
 
     /// Sizes `sandbox` for this service: room for every session, every
-    /// concurrent run and the warm pool.
+    /// concurrent run and the warm pool, and the caps on their scratch
+    /// directories and open files.
     pub fn size_sandbox(&self, sandbox: &mut SandboxConfig) {
         let needed = self.max_sessions + self.max_concurrent_runs + sandbox.warm_instances;
         sandbox.max_instances = u32::try_from(needed).unwrap_or(u32::MAX);
+        sandbox.scratch_limits.max_bytes = self.max_session_file_bytes;
+        sandbox.scratch_limits.max_entries = self.max_session_files;
+        sandbox.scratch_limits.max_open_files = self.max_session_open_files;
     }
 }
 

@@ -30,10 +30,13 @@ Rules, after IPython:
   that is dropped.
 """
 
-import binascii
-import json
+from ._private import encode_json, private_builtins
 
-from . import values
+__builtins__ = private_builtins()  # see runner.py: cells cannot rebind what this module uses
+
+import binascii  # noqa: E402
+
+from . import values  # noqa: E402
 
 _REPR_METHODS = (
     ("image/png", "_repr_png_"), ("image/jpeg", "_repr_jpeg_"), ("image/svg+xml", "_repr_svg_"),
@@ -44,7 +47,7 @@ _BASE64_TYPES = frozenset({"image/png", "image/jpeg", "application/pdf"})
 
 _b2a_base64 = binascii.b2a_base64
 _a2b_base64 = binascii.a2b_base64
-_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode_json = encode_json
 
 
 def bundle(obj, metadata, warn):

@@ -1,9 +1,11 @@
 """Cell runner: the guest half of the code-interpreter protocol.
 
 ``preload()`` runs once while the interpreter snapshot is built.  Every
-instance restored from the snapshot then calls ``serve()``, which takes cells
-from the host through the builtin ``_hostcall`` module and reports what they
-do as events (UTF-8 JSON):
+instance restored from the snapshot then calls ``start()``, which returns the
+function that runs one cell; the interpreter's C entry loop
+(sandbox/cpython/entry.c) takes each cell's request from the host and calls
+it.  What a cell does is reported as events (UTF-8 JSON), through the builtin
+``_hostcall`` module:
 
     {"type": "stream", "name": "stdout" | "stderr", "text": str}
     {"type": "result", "value": values.encode_value(v),
@@ -20,17 +22,29 @@ display event per object.  Figures a cell leaves open in
 host sends their display events, asked through the ``chart`` call).  Output is
 batched, and sent before a display, result or error event; once the host
 drops a stream event (the cell's output cap) further output of that cell is
-discarded.  What the loop needs from shared modules is bound at import time
-(and the host call when serve() starts), so cells that rebind names, delete
-sys.modules entries or patch json or traceback cannot break it.
+discarded.  An event over the host's 16 MiB limit is sent cut down (long
+texts clipped with a note, oversized display data left out) after the host
+refused the whole one, which flags the cell's output as truncated.
+
+Cells share the interpreter with this module, so nothing here may depend on
+what they can rebind: the package's modules look builtins up in a private
+copy (``_private.py``), and the functions a cell's path calls get the
+other modules' functions, and each other, as default arguments bound at
+import time (the host call when start() runs).  Cells that rebind builtins,
+delete sys.modules entries, or patch ast, linecache, json, traceback or this
+package's module attributes cannot break later cells.
 """
 
-import ast
 import builtins
+
+from ._private import decode_json, encode_json, private_builtins
+
+__builtins__ = private_builtins()  # functions defined below look builtins up here
+
+import ast  # noqa: E402
 import gc
 import importlib
 import io
-import json
 import linecache
 import os
 import random
@@ -54,13 +68,18 @@ _SCRATCH_DIR = "/mnt/data"
 _FLUSH_SIZE = 8 * 1024       # buffered text sent at the next newline
 _MAX_BUFFERED = 64 * 1024    # buffered text sent regardless; max text per event
 _MAX_TRACEBACK_LINES = 200
+_MAX_TRACEBACK_FRAMES = 1000
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what the tokenizer treats as line ends
 
-_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_decode_json = json.JSONDecoder().decode
+_encode_json = encode_json
+_decode_json = decode_json
 _TracebackException = traceback.TracebackException
 _StackSummary = traceback.StackSummary
-_session = None  # the _Session whose cell is running, if any
+_current = [None]  # the _Session whose cell is running, if any
+_MAX_EVENT_BYTES = 16 << 20    # the host's limit on one event (its host-call payload)
+_MAX_CLIPPED_TEXT = 256 * 1024  # an oversized event's exception message or text/plain, cut to this
+_MAX_CLIPPED_LINE = 4 * 1024     # an oversized event's traceback lines, cut to this
+_MAX_DISPLAY_DATA = 8 << 20      # an oversized display event keeps data items up to this in all
 
 
 def preload():
@@ -108,38 +127,82 @@ def _warm_sympy(sympy):
         str(value)
 
 
-def serve():
-    """Run the host's cells until it has no more; called once per instance.
+def start():
+    """Prepare this instance's session and return the function that runs one
+    cell, ``run_cell(request)``, request being the host's JSON
+    ``{"code", "execution_count", "seed"}`` as bytes; called once per instance.
 
     The session namespace is made, and the cell path warmed, before the first
     cell arrives (the host keeps such instances ready); the first cell's seed
-    then reseeds ``random``.  A refused event (``_hostcall.HostError``) counts as dropped; a refused
-    "next" propagates.
+    then reseeds ``random``.  A refused event (``_hostcall.HostError``) counts
+    as dropped.
     """
     import _hostcall  # builtin module of the wasm build, bound before user code runs
 
-    call, host_error = _hostcall.call, _hostcall.HostError
+    _warm_up()
+    session = _Session(_emitter(_hostcall.call, _hostcall.HostError))
+    unseeded = [True]
 
-    def emit(event):
-        """Send one event; False if the host dropped or refused it."""
-        payload = _encode_json(event).encode("utf-8", "replace")  # lone surrogates -> "?"
+    def run_cell(request, _decode=_decode_json, _seed=random.seed):
+        request = _decode(request.decode("utf-8"))
+        if unseeded:
+            _seed(request["seed"])
+            unseeded.clear()
+        session.run_cell(request["code"], request["execution_count"])
+
+    return run_cell
+
+
+def _emitter(call, host_error):
+    """The function that sends one event through call; it answers False if the
+    host dropped or refused the event."""
+
+    def emit(event, _encode=_encode_json, _shrink=_shrunk_event, _limit=_MAX_EVENT_BYTES):
+        payload = _encode(event).encode("utf-8", "replace")  # lone surrogates -> "?"
+        if len(payload) > _limit:
+            try:  # refused unread: the host flags the cell's output as truncated and says why
+                call("event", payload)
+            except host_error:
+                pass
+            payload = _encode(_shrink(event)).encode("utf-8", "replace")
         try:
             return call("event", payload) == b"1"
         except host_error:
             return False
 
-    _warm_up()
-    session = _Session(emit)
-    seeded = False
-    while True:
-        payload = call("next", b"")
-        if not payload:
-            return
-        request = _decode_json(payload.decode("utf-8"))
-        if not seeded:
-            random.seed(request["seed"])
-            seeded = True
-        session.run_cell(request["code"], request["execution_count"])
+    return emit
+
+
+def _clip(text, limit):
+    """text cut to limit characters, with a note of how much was cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... [{len(text) - limit} more characters not shown]"
+
+
+def _shrunk_event(event, _encode=_encode_json):
+    """A cut-down copy of an event too large for the host: the exception message
+    and text/plain clipped to 256 Ki characters, traceback lines to 4 Ki, and
+    display data left out past 8 MiB in all; anything else, or anything still
+    too large, becomes a note on stderr."""
+    kind = event.get("type")
+    if kind == "error":
+        event = {**event, "evalue": _clip(event["evalue"], _MAX_CLIPPED_TEXT),
+                 "traceback": [_clip(line, _MAX_CLIPPED_LINE) for line in event["traceback"]]}
+    elif kind == "display":
+        room, kept = _MAX_DISPLAY_DATA, []
+        for item in event["data"]:
+            if item["mime_type"] == "text/plain":
+                kept.append({**item, "text": _clip(item["text"], _MAX_CLIPPED_TEXT)})
+                continue
+            size = len(_encode(item).encode("utf-8", "replace"))
+            if size <= room:
+                kept.append(item)
+                room -= size
+        event = {**event, "data": kept}
+    if kind in ("error", "display") and len(_encode(event).encode("utf-8", "replace")) <= _MAX_EVENT_BYTES:
+        return event
+    return {"type": "stream", "name": "stderr", "text": f"[a {kind} event too large to send was dropped]\n"}
 
 
 def _warm_up():
@@ -163,10 +226,78 @@ def display(*objs, metadata=None):
     """
     if metadata is not None and not isinstance(metadata, dict):
         raise TypeError(f"display() metadata must be a dict, not {type(metadata).__name__}")
-    session = _session
+    session = _current[0]
     if session is not None:
         for obj in objs:
             session.display(obj, metadata)
+
+
+def _is_clean_exit(code):
+    """True for sys.exit() codes meaning success (None, 0): the cell just stops."""
+    return code is None or (isinstance(code, int) and code == 0)
+
+
+def _ends_with_semicolon(lines, node):
+    """True if ';' follows the expression statement node on its last line (Jupyter's suppression)."""
+    rest = lines[node.end_lineno - 1].encode("utf-8")[node.end_col_offset:]  # offsets count UTF-8 bytes
+    return rest.lstrip().startswith(b";")
+
+
+def _run_source(code, lines, filename, namespace, _only_ast=ast.PyCF_ONLY_AST, _Expr=ast.Expr,
+                _Expression=ast.Expression, _semicolon=_ends_with_semicolon):
+    """Execute a cell; return its trailing expression's value (None if absent or followed by ';')."""
+    module = compile(code, filename, "exec", _only_ast, dont_inherit=True)  # ast.parse, in C
+    last = module.body[-1] if module.body else None
+    if isinstance(last, _Expr) and not _semicolon(lines, last):
+        module.body.pop()
+        exec(compile(module, filename, "exec", dont_inherit=True), namespace)
+        return eval(compile(_Expression(last.value), filename, "eval", dont_inherit=True), namespace)
+    exec(compile(module, filename, "exec", dont_inherit=True), namespace)
+    return None
+
+
+def _exception_str(exc):
+    try:
+        return str(exc)
+    except Exception:
+        return "<exception str() failed>"
+
+
+def _exception_line(exc, _str=_exception_str):
+    """exc as one line: its type name and message."""
+    return f"{type(exc).__name__}: {_str(exc)}"
+
+
+_OWN_FILES = frozenset({_exception_str.__code__.co_filename, values.encode_value.__code__.co_filename,
+                        mime.bundle.__code__.co_filename})
+
+
+def _traceback_lines(exc, filename, _getline=linecache.getline, _report=_TracebackException,
+                     _summary=_StackSummary.from_list, _own=_OWN_FILES):
+    """Standard traceback lines of exc without the runner's frames, capped in length."""
+    if isinstance(exc, SyntaxError) and exc.text is None and exc.filename == filename and exc.lineno:
+        exc.text = _getline(filename, exc.lineno) or None  # compiling an AST keeps no text
+    # At most _MAX_TRACEBACK_FRAMES frames, from the outermost: a recursion
+    # that exhausted memory leaves hundreds of thousands.
+    report = _report(type(exc), exc, exc.__traceback__, limit=_MAX_TRACEBACK_FRAMES, compact=True)
+    # Drop the frames before the cell's own, and this package's (e.g. _Stream.write).
+    stack = report.stack
+    start = next((i for i, frame in enumerate(stack) if frame.filename == filename), len(stack))
+    report.stack = _summary([frame for frame in stack[start:] if frame.filename not in _own])
+    lines = "".join(report.format()).splitlines()
+    if len(lines) > _MAX_TRACEBACK_LINES:
+        keep = _MAX_TRACEBACK_LINES // 2
+        lines[keep:-keep] = [f"... {len(lines) - 2 * keep} lines omitted ..."]
+    return lines
+
+
+def _error_event(exc, filename, _str=_exception_str, _lines=_traceback_lines):
+    """Describe exc as an error event; falls back to a minimal one if formatting fails (memory)."""
+    ename = type(exc).__name__
+    try:
+        return {"type": "error", "ename": ename, "evalue": _str(exc), "traceback": _lines(exc, filename)}
+    except Exception:
+        return {"type": "error", "ename": ename, "evalue": "", "traceback": [ename]}
 
 
 class _Session:
@@ -185,15 +316,15 @@ class _Session:
         self._stdout = _Stream(self._output, "stdout")
         self._stderr = _Stream(self._output, "stderr")
 
-    def run_cell(self, code, count):
+    def run_cell(self, code, count, _sys=sys, _split=_LINE_BREAK.split, _lines=linecache.cache,
+                 _current=_current):
         """Run one cell and report its output and its result or error."""
-        global _session
         filename = f"<cell-{count}>"
-        lines = _LINE_BREAK.split(code)
-        linecache.cache[filename] = (len(code), None, [line + "\n" for line in lines], filename)
-        saved = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = self._stdout, self._stderr
-        _session = self
+        lines = _split(code)
+        _lines[filename] = (len(code), None, [line + "\n" for line in lines], filename)
+        saved = _sys.stdout, _sys.stderr
+        _sys.stdout, _sys.stderr = self._stdout, self._stderr
+        _current[0] = self
         self._output.start_cell()
         try:
             event = self._execute(code, lines, filename)
@@ -202,103 +333,42 @@ class _Session:
             if event is not None:
                 self._emit(event)
         finally:
-            sys.stdout, sys.stderr = saved
-            _session = None
+            _sys.stdout, _sys.stderr = saved
+            _current[0] = None
 
-    def display(self, obj, metadata):
+    def display(self, obj, metadata, _bundle=mime.bundle):
         """Send obj's display event after the output written before it (and while building it)."""
-        event = {"type": "display", **mime.bundle(obj, metadata, self._stderr.write)}
+        event = {"type": "display", **_bundle(obj, metadata, self._stderr.write)}
         self._output.flush()
         self._emit(event)
 
-    def _show_figures(self):
+    def _show_figures(self, _modules=sys.modules, _line=_exception_line):
         """Display the figures the cell left open in pyplot (Jupyter's inline backend does the
         same); a failure is reported on stderr."""
-        pyplot = sys.modules.get("matplotlib.pyplot")
+        pyplot = _modules.get("matplotlib.pyplot")
         if pyplot is None:
             return
         self._output.flush()  # the host sends the display events: text printed before goes first
         try:
             pyplot._flush_figures()
         except Exception as exc:
-            self._stderr.write(f"matplotlib: could not show a figure: {_exception_line(exc)}\n")
+            self._stderr.write(f"matplotlib: could not show a figure: {_line(exc)}\n")
 
-    def _execute(self, code, lines, filename):
+    def _execute(self, code, lines, filename, _run=_run_source, _encode=values.encode_value,
+                 _plain=values.text_plain, _latex=values.text_latex, _clean=_is_clean_exit,
+                 _error=_error_event):
         """Run the cell; return the result or error event to report, if any."""
         try:
-            value = _run_source(code, lines, filename, self.namespace)
+            value = _run(code, lines, filename, self.namespace)
             if value is None:
                 return None
             self.namespace["_"] = value
-            return {"type": "result", "value": values.encode_value(value),
-                    "text_plain": values.text_plain(value), "text_latex": values.text_latex(value)}
+            return {"type": "result", "value": _encode(value), "text_plain": _plain(value),
+                    "text_latex": _latex(value)}
         except BaseException as exc:
-            if isinstance(exc, SystemExit) and _is_clean_exit(exc.code):
+            if isinstance(exc, SystemExit) and _clean(exc.code):
                 return None
-            return _error_event(exc, filename)
-
-
-def _is_clean_exit(code):
-    """True for sys.exit() codes meaning success (None, 0): the cell just stops."""
-    return code is None or (isinstance(code, int) and code == 0)
-
-
-def _run_source(code, lines, filename, namespace):
-    """Execute a cell; return its trailing expression's value (None if absent or followed by ';')."""
-    module = ast.parse(code, filename)
-    last = module.body[-1] if module.body else None
-    if isinstance(last, ast.Expr) and not _ends_with_semicolon(lines, last):
-        module.body.pop()
-        exec(compile(module, filename, "exec", dont_inherit=True), namespace)
-        return eval(compile(ast.Expression(last.value), filename, "eval", dont_inherit=True), namespace)
-    exec(compile(module, filename, "exec", dont_inherit=True), namespace)
-    return None
-
-
-def _ends_with_semicolon(lines, node):
-    """True if ';' follows the expression statement node on its last line (Jupyter's suppression)."""
-    rest = lines[node.end_lineno - 1].encode("utf-8")[node.end_col_offset:]  # offsets count UTF-8 bytes
-    return rest.lstrip().startswith(b";")
-
-
-def _error_event(exc, filename):
-    """Describe exc as an error event; falls back to a minimal one if formatting fails (memory)."""
-    ename = type(exc).__name__
-    try:
-        return {"type": "error", "ename": ename, "evalue": _exception_str(exc),
-                "traceback": _traceback_lines(exc, filename)}
-    except Exception:
-        return {"type": "error", "ename": ename, "evalue": "", "traceback": [ename]}
-
-
-def _exception_line(exc):
-    """exc as one line: its type name and message."""
-    return f"{type(exc).__name__}: {_exception_str(exc)}"
-
-
-def _exception_str(exc):
-    try:
-        return str(exc)
-    except Exception:
-        return "<exception str() failed>"
-
-
-def _traceback_lines(exc, filename):
-    """Standard traceback lines of exc without the runner's frames, capped in length."""
-    if isinstance(exc, SyntaxError) and exc.text is None and exc.filename == filename and exc.lineno:
-        exc.text = linecache.getline(filename, exc.lineno) or None  # compiling an AST keeps no text
-    report = _TracebackException(type(exc), exc, exc.__traceback__, compact=True)
-    # Drop the frames before the cell's own, and this package's (e.g. _Stream.write).
-    own = {_traceback_lines.__code__.co_filename, values.encode_value.__code__.co_filename,
-           mime.bundle.__code__.co_filename}
-    stack = report.stack
-    start = next((i for i, frame in enumerate(stack) if frame.filename == filename), len(stack))
-    report.stack = _StackSummary.from_list([frame for frame in stack[start:] if frame.filename not in own])
-    lines = "".join(report.format()).splitlines()
-    if len(lines) > _MAX_TRACEBACK_LINES:
-        keep = _MAX_TRACEBACK_LINES // 2
-        lines[keep:-keep] = [f"... {len(lines) - 2 * keep} lines omitted ..."]
-    return lines
+            return _error(exc, filename)
 
 
 class _Output:

@@ -34,8 +34,11 @@ Rules:
 * Describing never raises: any failure gives "repr".
 """
 
-import contextlib
-import decimal
+from ._private import private_builtins
+
+__builtins__ = private_builtins()  # see runner.py: cells cannot rebind what this module uses
+
+import decimal  # noqa: E402
 import fractions
 import math
 import sys
@@ -198,13 +201,14 @@ def _cap(text):
     return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + "..."
 
 
-@contextlib.contextmanager
-def _long_ints():
-    """Raise CPython's 4300-digit int->str limit to _INT_DIGITS (0, no limit, is kept)."""
-    old = sys.get_int_max_str_digits()
-    if old:
-        sys.set_int_max_str_digits(max(old, _INT_DIGITS))
-    try:
-        yield
-    finally:
-        sys.set_int_max_str_digits(old)
+class _long_ints:
+    """Raise CPython's 4300-digit int->str limit to _INT_DIGITS (0, no limit, is kept)
+    while in the with block (a class: contextlib looks builtins up in the real namespace)."""
+
+    def __enter__(self, _get=sys.get_int_max_str_digits, _set=sys.set_int_max_str_digits):
+        self._old = old = _get()
+        if old:
+            _set(max(old, _INT_DIGITS))
+
+    def __exit__(self, *exc_info, _set=sys.set_int_max_str_digits):
+        _set(self._old)

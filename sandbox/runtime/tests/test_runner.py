@@ -3,17 +3,21 @@
 Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
 """
 
+import ast
 import base64
 import builtins
+import contextlib
 import decimal
 import enum
 import fractions
 import gc
 import importlib.util
 import json
+import linecache
 import os
 import random
 import sys
+import traceback
 import types
 import unittest
 from unittest import mock
@@ -24,6 +28,20 @@ from ci_runtime import runner, values  # noqa: E402
 
 HAVE_SYMPY = importlib.util.find_spec("sympy") is not None
 _dumps, _loads = json.dumps, json.loads  # the fake host must survive cells patching json
+_BUILTINS = dict(vars(builtins))  # ... and rebinding builtins
+
+
+@contextlib.contextmanager
+def real_builtins(_vars=vars, _dict=dict):
+    """Run the fake host with the builtins as they were before the cells (the real host is Rust)."""
+    namespace = _vars(builtins)
+    guest = _dict(namespace)
+    namespace.update(_BUILTINS)
+    try:
+        yield
+    finally:
+        namespace.clear()
+        namespace.update(guest)
 
 
 class HostError(Exception):
@@ -31,28 +49,43 @@ class HostError(Exception):
 
 
 class FakeHost:
-    """Feeds cells to serve() and records the events it sends.
+    """Feeds cells to the runner (as the C entry loop does) and records the events it sends.
 
     stream_cap: stream events accepted per cell; later ones get b"0".
     """
 
-    def __init__(self, cells, stream_cap=None, refuse_events=False):
+    def __init__(self, cells, stream_cap=None, refuse_events=False, max_payload=16 << 20):
         self.cells = list(cells)
+        self.max_payload = max_payload
+        self.refused_oversized = 0
         self.count = 0
         self.events = []
         self.stream_cap = stream_cap
         self.refuse_events = refuse_events
         self.accepted = {}
 
+    def next_request(self):
+        """The next cell's request, or b"" when there are none (the host's `next`)."""
+        with real_builtins():
+            return self._next_request()
+
+    def _next_request(self):
+        if not self.cells:
+            return b""
+        self.count += 1
+        request = {"code": self.cells.pop(0), "execution_count": self.count, "seed": 42}
+        return _dumps(request).encode()
+
     def call(self, op, payload):
+        with real_builtins():
+            return self._call(op, payload)
+
+    def _call(self, op, payload):
         assert isinstance(payload, bytes)
-        if op == "next":
-            if not self.cells:
-                return b""
-            self.count += 1
-            request = {"code": self.cells.pop(0), "execution_count": self.count, "seed": 42}
-            return _dumps(request).encode()
         assert op == "event", op
+        if len(payload) > self.max_payload:
+            self.refused_oversized += 1
+            raise HostError("payload too large")
         event = _loads(payload.decode("utf-8"))
         event["cell"] = self.count
         self.events.append(event)
@@ -79,17 +112,21 @@ class FakeHost:
 
 
 def run(*cells, **host_options):
-    """Run cells through runner.serve() against a FakeHost; return the host."""
+    """Run cells through runner.start() against a FakeHost; return the host."""
     host = FakeHost(cells, **host_options)
     fake = types.ModuleType("_hostcall")
     fake.call, fake.HostError = host.call, HostError
-    saved = dict(sys.modules), sys.stdout, sys.stderr, os.getcwd(), builtins.print
+    saved = dict(sys.modules), sys.stdout, sys.stderr, os.getcwd(), dict(vars(builtins))
     sys.modules["_hostcall"] = fake
     try:
-        runner.serve()
+        run_cell = runner.start()
+        while request := host.next_request():
+            run_cell(request)
     finally:
-        modules, sys.stdout, sys.stderr, cwd, builtins.print = saved
-        vars(builtins).pop("display", None)
+        modules, sys.stdout, sys.stderr, cwd, saved_builtins = saved
+        namespace = vars(builtins)  # cells may have rebound or deleted builtins
+        namespace.clear()
+        namespace.update(saved_builtins)
         del sys.modules["_hostcall"]
         sys.modules["__main__"] = modules["__main__"]
         for name, module in modules.items():  # put back what a cell deleted
@@ -273,8 +310,37 @@ class ErrorTests(unittest.TestCase):
         self.assertEqual([e["ename"] for e in host.errors()], ["KeyboardInterrupt", "MemoryError"])
         self.assertEqual(host.results(), [int_value(1)])
 
+    @mock.patch.object(ast, "parse", ast.parse)  # put back what the cells patch
+    @mock.patch.object(linecache, "cache", linecache.cache)
+    @mock.patch.object(runner, "_run_source", runner._run_source)
+    @mock.patch.object(values, "encode_value", values.encode_value)
+    def test_rebound_builtins_and_patched_modules_do_not_break_next_cell(self):
+        host = run("import builtins\nfor name in ('exec', 'compile', 'eval', 'isinstance', 'len', 'str', 'type'):\n"
+                   "    setattr(builtins, name, None)",
+                   "import ast, linecache\nast.parse = None\nlinecache.cache = None",
+                   "import ci_runtime.runner as r, ci_runtime.values as v\nr._run_source = None\n"
+                   "v.encode_value = None",
+                   "[1, 'a']", "1 / 0")
+        self.assertEqual(host.results(), [{"kind": "list", "items": [int_value(1), {"kind": "str", "value": "a"}]}])
+        self.assertEqual([e["ename"] for e in host.errors()], ["ZeroDivisionError"])
+
+    def test_oversized_error_is_sent_clipped_after_the_host_refused_it(self):
+        host = run("raise ValueError('v' * (20 << 20))", "1")
+        (error,) = host.errors()
+        self.assertEqual(host.refused_oversized, 1)
+        self.assertEqual(error["ename"], "ValueError")
+        self.assertEqual(error["evalue"], "v" * (256 << 10) + f"... [{(20 << 20) - (256 << 10)} more characters not shown]")
+        self.assertEqual(host.results(), [int_value(1)])
+
+    def test_oversized_display_keeps_what_fits(self):
+        host = run("class Page:\n    def _repr_html_(self):\n        return 'h' * (20 << 20)\n"
+                   "    def _repr_markdown_(self):\n        return 'm'\ndisplay(Page())")
+        (event,) = host.of_type("display")
+        self.assertEqual(host.refused_oversized, 1)
+        self.assertEqual([item["mime_type"] for item in event["data"]], ["text/markdown", "text/plain"])
+
     def test_minimal_event_when_formatting_fails(self):
-        with mock.patch.object(runner, "_traceback_lines", side_effect=MemoryError):
+        with mock.patch.object(traceback.TracebackException, "format", side_effect=MemoryError):
             error = self.error("x = [0] * 10\nraise MemoryError")
         self.assertEqual(error, {"type": "error", "ename": "MemoryError", "evalue": "",
                                  "traceback": ["MemoryError"], "cell": 1})
