@@ -1,6 +1,7 @@
 //! Command-line interface: `serve` runs the gRPC service, `run` executes one
 //! cell locally.
 
+mod rlimit;
 mod run;
 mod serve;
 

@@ -168,6 +168,10 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
         sandbox_config.scratch_root = scratch;
     }
     config.size_sandbox(&mut sandbox_config);
+    super::rlimit::raise_open_file_limit(
+        u64::from(sandbox_config.max_instances),
+        config.max_session_open_files as u64,
+    );
     let sandbox = Sandbox::new(sandbox_config)
         .await
         .context("starting the sandbox")?;
