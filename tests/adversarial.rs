@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, Outcome, event::Kind};
-use common::server::{Client, channel, start};
+use common::process::{memory, mib};
+use common::server::{Client, channel, close_session, start};
 use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
@@ -1253,7 +1254,7 @@ async fn run_case(client: &Client, case: &Case, context: Context) -> Result<(), 
     let outcome = run_case_in(&mut client, case, context, &mut opened).await;
     let mut closed = Ok(());
     for id in opened {
-        closed = closed.and(close(&mut client, &id).await);
+        closed = closed.and(close_session(&mut client, &id).await);
     }
     outcome.and(closed)
 }
@@ -1584,16 +1585,6 @@ async fn create(client: &mut Client, case: &Case) -> Result<String, String> {
         .session_id)
 }
 
-async fn close(client: &mut Client, id: &str) -> Result<(), String> {
-    client
-        .close_session(proto::CloseSessionRequest {
-            session_id: id.to_owned(),
-        })
-        .await
-        .map(drop)
-        .map_err(|status| format!("CloseSession failed: {status:?}"))
-}
-
 /// Runs `cell` in `session` ("" for a fresh interpreter) and collects its
 /// events. The client gives up (DEADLINE_EXCEEDED) [`CALL_SLACK`] after the
 /// cell's limit: a cell the server cannot stop fails its case.
@@ -1673,33 +1664,6 @@ async fn healthy(client: &Client, address: SocketAddr) -> Result<(), String> {
         ..Expect::default()
     };
     check(&expect, &events, false).map(drop)
-}
-
-/// The process's resident and private memory, from /proc/self/smaps_rollup.
-#[derive(Clone, Copy, Debug)]
-struct Memory {
-    rss: u64,
-    private: u64,
-}
-
-fn memory() -> Memory {
-    let text = std::fs::read_to_string("/proc/self/smaps_rollup").expect("smaps_rollup");
-    let field = |name: &str| -> u64 {
-        text.lines()
-            .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
-            .and_then(|rest| rest.trim().strip_suffix("kB"))
-            .and_then(|kib| kib.trim().parse::<u64>().ok())
-            .map(|kib| kib << 10)
-            .unwrap_or_else(|| panic!("{name} missing from smaps_rollup"))
-    };
-    Memory {
-        rss: field("Rss"),
-        private: field("Private_Clean") + field("Private_Dirty"),
-    }
-}
-
-fn mib(bytes: u64) -> f64 {
-    bytes as f64 / f64::from(1 << 20)
 }
 
 /// The soft limit on open files of this process.
@@ -1818,7 +1782,7 @@ impl Bystander {
             Some(2),
             "no cell but its own ran in the bystander"
         );
-        close(&mut self.client, &self.id)
+        close_session(&mut self.client, &self.id)
             .await
             .expect("closing the bystander");
     }

@@ -30,7 +30,8 @@ use std::time::{Duration, Instant};
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, Outcome, event::Kind};
-use common::server::{Client, channel, kinds, start_in, stdout};
+use common::process::{memory, mib};
+use common::server::{Client, channel, close_session, kinds, start_in, stdout};
 use tonic::Code;
 
 /// Memory cap of every soak session.
@@ -513,16 +514,6 @@ async fn create(client: &mut Client) -> Result<String, String> {
         .session_id)
 }
 
-async fn close(client: &mut Client, session: &str) -> Result<(), String> {
-    client
-        .close_session(proto::CloseSessionRequest {
-            session_id: session.to_owned(),
-        })
-        .await
-        .map(drop)
-        .map_err(|status| format!("CloseSession failed: {status:?}"))
-}
-
 /// One worker: sessions of a few cells each until `until`.
 async fn worker(mut client: Client, seed: u64, until: Instant, tally: Arc<Mutex<Tally>>) {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
@@ -537,7 +528,7 @@ async fn worker(mut client: Client, seed: u64, until: Instant, tally: Arc<Mutex<
         let failure = session_life(&mut client, &session, &mut rng, &tally)
             .await
             .err();
-        let closed = close(&mut client, &session).await.err();
+        let closed = close_session(&mut client, &session).await.err();
         let mut tally = tally.lock().unwrap();
         tally.sessions += 1;
         tally.failures.extend(failure.into_iter().chain(closed));
@@ -593,29 +584,10 @@ async fn session_life(
     Ok(())
 }
 
-/// Private and resident memory of this process (the server runs in it).
-fn private_memory() -> u64 {
-    let text = std::fs::read_to_string("/proc/self/smaps_rollup").expect("smaps_rollup");
-    ["Private_Clean", "Private_Dirty"]
-        .iter()
-        .map(|name| {
-            text.lines()
-                .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
-                .and_then(|rest| rest.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
-                .map(|kib| kib << 10)
-                .expect("a smaps_rollup field")
-        })
-        .sum()
-}
-
 fn descriptors() -> usize {
     std::fs::read_dir("/proc/self/fd")
         .expect("/proc/self/fd")
         .count()
-}
-
-fn mib(bytes: u64) -> f64 {
-    bytes as f64 / f64::from(1 << 20)
 }
 
 /// Entries left in the scratch root.
@@ -667,7 +639,7 @@ async fn fill_every_slot(client: &Client, config: &ServiceConfig) -> Result<(), 
     });
     let (one_offs, in_sessions) = tokio::join!(spawn_all(one_offs), spawn_all(in_sessions));
     for session in &sessions {
-        close(&mut client, session).await?;
+        close_session(&mut client, session).await?;
     }
     one_offs.into_iter().chain(in_sessions).collect()
 }
@@ -705,7 +677,7 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
         (0..workers as u64).map(|i| worker(client.clone(), 1000 + i, warm_up, tally.clone()));
     spawn_all(runs).await;
     no_sessions_left(&mut client.clone()).await.unwrap();
-    let baseline = private_memory();
+    let baseline = memory().private;
     let baseline_descriptors = descriptors();
 
     let sampling = Arc::new(Mutex::new(0u64));
@@ -715,7 +687,7 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
         let peak = sampling.clone();
         tokio::spawn(async move {
             while Instant::now() < until {
-                let now = private_memory();
+                let now = memory().private;
                 {
                     let mut peak = peak.lock().unwrap();
                     *peak = (*peak).max(now);
@@ -738,13 +710,13 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
 
     // Instances are dropped and the warm pool refilled in the background.
     let bound = baseline + MEMORY_SLACK_BYTES;
-    let mut after = private_memory();
+    let mut after = memory().private;
     for _ in 0..40 {
         if after <= bound {
             break;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
-        after = private_memory();
+        after = memory().private;
     }
     let peak = *sampling.lock().unwrap();
     // Every live interpreter may dirty its whole memory cap, and each cell

@@ -10,6 +10,7 @@ use code_interpreter::{
 };
 use tokio::sync::OnceCell;
 
+pub mod process;
 pub mod server;
 
 static SANDBOX: OnceCell<Sandbox> = OnceCell::const_new();

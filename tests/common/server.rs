@@ -228,3 +228,14 @@ pub fn start_with_metrics(
     });
     address_rx.recv().expect("the server started")
 }
+
+/// Closes session `id`; the error names the status.
+pub async fn close_session(client: &mut Client, id: &str) -> Result<(), String> {
+    client
+        .close_session(proto::CloseSessionRequest {
+            session_id: id.to_owned(),
+        })
+        .await
+        .map(drop)
+        .map_err(|status| format!("CloseSession failed: {status:?}"))
+}
