@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the host build needs: the fonts embedded for
-# chart text (see assets/fonts/README.md).
+# chart text (see assets/fonts/README.md), and a C++ compiler for libFuzzer,
+# which the fuzz smoke run (scripts/fuzz.sh) builds from source.
 set -euo pipefail
 
-packages=(fonts-dejavu-core fonts-wqy-microhei)
+packages=(fonts-dejavu-core fonts-wqy-microhei g++)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
