@@ -31,6 +31,14 @@
 //! 3. A fresh instance running `import sympy` and `sympy.solve(x**2 - 2, x)`,
 //!    with the native `python3` doing the same (end to end) for context.
 //! 4. The latency of a `1+1` cell in a warm session.
+//! 5. A fresh instance running a small numpy cell (numpy is imported in the
+//!    snapshot), with native numpy doing the same in a new process for context.
+//! 6. `benches/workloads/numpy_work.py`, a numpy workload (elementwise math,
+//!    reductions, sorting, matmul, linalg, fft, random, indexing), as a cell on
+//!    a fresh instance against native numpy 2.2.6 (the PyPI wheel, installed
+//!    by this bench into a venv of its own under the cache directory, pinned by
+//!    `benches/workloads/numpy-requirements.txt`; or `$GUEST_BENCH_NUMPY_PYTHON`,
+//!    an interpreter with numpy), alternating; each part's ratio is shown.
 
 mod common;
 
@@ -49,6 +57,18 @@ const SYMPY_CELL: &str = r#"import sympy; x = sympy.Symbol("x"); sympy.solve(x**
 const SYMPY_NATIVE: &str =
     r#"import sympy; x = sympy.Symbol("x"); print(sympy.solve(x**2 - 2, x))"#;
 const SYMPY_ANSWER: &str = "[-sqrt(2), sqrt(2)]";
+const NUMPY_WORKLOAD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/benches/workloads/numpy_work.py"
+);
+const NUMPY_REQUIREMENTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/benches/workloads/numpy-requirements.txt"
+);
+const NUMPY_CELL: &str =
+    "import numpy as np\nx = np.linspace(0, 1, 1001)\nround(float(np.trapezoid(x**2, x)), 6)";
+const NUMPY_NATIVE: &str = "import numpy as np\nx = np.linspace(0, 1, 1001)\nprint(round(float(np.trapezoid(x**2, x)), 6))";
+const NUMPY_ANSWER: &str = "0.333334";
 
 /// Pause between measured fresh-instance requests (not measured).
 const REQUEST_GAP: Duration = Duration::from_millis(10);
@@ -65,6 +85,9 @@ struct Counts {
     sympy_sandbox: usize,
     sympy_native: usize,
     session_cells: usize,
+    numpy_sandbox: usize,
+    numpy_native: usize,
+    numpy_rounds: usize,
     warmup: usize,
 }
 
@@ -77,6 +100,9 @@ impl Counts {
             sympy_sandbox: 30,
             sympy_native: 5,
             session_cells: 500,
+            numpy_sandbox: 30,
+            numpy_native: 5,
+            numpy_rounds: 5,
             warmup: 10,
         }
     }
@@ -89,6 +115,9 @@ impl Counts {
             sympy_sandbox: 3,
             sympy_native: 1,
             session_cells: 20,
+            numpy_sandbox: 3,
+            numpy_native: 1,
+            numpy_rounds: 1,
             warmup: 1,
         }
     }
@@ -158,7 +187,10 @@ async fn run(counts: &Counts) -> Result<()> {
     let cold = new_sandbox(&artifacts, true, false).await?;
     let scratch = new_sandbox(&artifacts, false, false).await?;
 
-    eprintln!("measuring 1/4: fresh instances running `pass`");
+    let numpy_python = native_numpy_python()?;
+    eprintln!("native numpy interpreter {}", numpy_python.display());
+
+    eprintln!("measuring 1/6: fresh instances running `pass`");
     let ok = |_: &[Event]| Ok(());
     let pass_snapshot = fresh_runs(
         &snapshot,
@@ -173,14 +205,20 @@ async fn run(counts: &Counts) -> Result<()> {
     let pass_scratch = fresh_runs(&scratch, "pass", 1, counts.fresh_scratch, ok).await?;
     drop(scratch);
 
-    eprintln!("measuring 2/4: CPU workload, sandbox and native alternating");
+    eprintln!("measuring 2/6: CPU workload, sandbox and native alternating");
     let cpu = cpu_rounds(&snapshot, &python, counts.cpu_rounds).await?;
 
-    eprintln!("measuring 3/4: fresh instances running sympy");
+    eprintln!("measuring 3/6: fresh instances running sympy");
     let sympy = sympy_runs(&snapshot, &python, counts).await?;
 
-    eprintln!("measuring 4/4: `1+1` cells in a warm session");
+    eprintln!("measuring 4/6: `1+1` cells in a warm session");
     let session = session_cells(&snapshot, counts.warmup * 2, counts.session_cells).await?;
+
+    eprintln!("measuring 5/6: fresh instances running a numpy cell");
+    let numpy_fresh = numpy_runs(&snapshot, &numpy_python, counts).await?;
+
+    eprintln!("measuring 6/6: numpy workload, sandbox and native numpy alternating");
+    let numpy_work = numpy_rounds(&snapshot, &numpy_python, counts.numpy_rounds).await?;
 
     print_report(
         &pass_snapshot,
@@ -190,6 +228,7 @@ async fn run(counts: &Counts) -> Result<()> {
         &sympy,
         &session,
     );
+    print_numpy(&numpy_fresh, &numpy_work);
     Ok(())
 }
 
@@ -320,6 +359,8 @@ struct WorkloadRun {
     /// Time from starting the instance or process until it finished.
     end_to_end: Duration,
     checksum: String,
+    /// `part_<name>=<seconds>` lines (the numpy workload's parts).
+    parts: Vec<(String, Duration)>,
 }
 
 fn parse_workload_output(stdout: &str, end_to_end: Duration) -> Result<WorkloadRun> {
@@ -331,10 +372,20 @@ fn parse_workload_output(stdout: &str, end_to_end: Duration) -> Result<WorkloadR
             .with_context(|| format!("no {key:?} line in the workload output {stdout:?}"))
     };
     let seconds: f64 = field("elapsed_seconds=")?.parse()?;
+    let mut parts = Vec::new();
+    for line in stdout.lines() {
+        if let Some((name, value)) = line.strip_prefix("part_").and_then(|l| l.split_once('=')) {
+            parts.push((
+                name.to_owned(),
+                Duration::from_secs_f64(value.trim().parse()?),
+            ));
+        }
+    }
     Ok(WorkloadRun {
         inside: Duration::from_secs_f64(seconds),
         end_to_end,
         checksum: field("checksum=")?.to_owned(),
+        parts,
     })
 }
 
@@ -438,6 +489,127 @@ async fn session_cells(sandbox: &Sandbox, warmup: usize, cells: usize) -> Result
         }
     }
     Ok(Stats::new(samples))
+}
+
+/// The native interpreter with numpy: `$GUEST_BENCH_NUMPY_PYTHON`, else a venv
+/// under the cache directory with the pinned numpy wheel, made on first use.
+fn native_numpy_python() -> Result<std::path::PathBuf> {
+    if let Some(python) = std::env::var_os("GUEST_BENCH_NUMPY_PYTHON") {
+        return Ok(python.into());
+    }
+    let cache = std::env::var_os("CODE_INTERPRETER_CACHE").map_or_else(
+        || {
+            let home = std::env::var_os("HOME").unwrap_or_else(|| "/tmp".into());
+            std::path::PathBuf::from(home).join(".cache/code-interpreter")
+        },
+        std::path::PathBuf::from,
+    );
+    let venv = cache.join("numpy-bench-venv");
+    let python = venv.join("bin").join("python");
+    let ready = Command::new(&python)
+        .args(["-c", "import numpy; assert numpy.__version__ == '2.2.6'"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !ready {
+        eprintln!("installing native numpy into {}", venv.display());
+        native_output(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+        native_output(
+            Command::new(venv.join("bin").join("pip"))
+                .args([
+                    "install",
+                    "--quiet",
+                    "--only-binary=:all:",
+                    "--require-hashes",
+                    "-r",
+                ])
+                .arg(NUMPY_REQUIREMENTS),
+        )?;
+    }
+    Ok(python)
+}
+
+async fn numpy_runs(sandbox: &Sandbox, python: &Path, counts: &Counts) -> Result<SympyStats> {
+    let check = |events: &[Event]| {
+        ensure!(
+            result_text(events) == Some(NUMPY_ANSWER),
+            "unexpected numpy result: {events:#?}"
+        );
+        Ok(())
+    };
+    let warmup = counts.warmup.min(3);
+    let in_sandbox = fresh_runs(sandbox, NUMPY_CELL, warmup, counts.numpy_sandbox, check).await?;
+    native_output(Command::new(python).args(["-c", NUMPY_NATIVE]))?; // warm-up
+    let mut native = Vec::new();
+    for _ in 0..counts.numpy_native {
+        let started = Instant::now();
+        let stdout = native_output(Command::new(python).args(["-c", NUMPY_NATIVE]))?;
+        native.push(started.elapsed());
+        ensure!(
+            stdout.trim() == NUMPY_ANSWER,
+            "unexpected native numpy output {stdout:?}"
+        );
+    }
+    Ok(SympyStats {
+        sandbox: in_sandbox,
+        native_end_to_end: Stats::new(native),
+    })
+}
+
+struct NumpyWorkStats {
+    cpu: CpuStats,
+    /// Per part: name, sandbox median, native median.
+    parts: Vec<(String, Duration, Duration)>,
+}
+
+fn numpy_native_run(python: &Path) -> Result<WorkloadRun> {
+    let started = Instant::now();
+    let stdout = native_output(Command::new(python).arg(NUMPY_WORKLOAD))?;
+    parse_workload_output(&stdout, started.elapsed())
+}
+
+/// One warm-up run each, then `rounds` rounds of one sandbox and one native run.
+async fn numpy_rounds(sandbox: &Sandbox, python: &Path, rounds: usize) -> Result<NumpyWorkStats> {
+    let code = std::fs::read_to_string(NUMPY_WORKLOAD)
+        .with_context(|| format!("reading {NUMPY_WORKLOAD}"))?;
+    let warm_sandbox = cpu_in_sandbox(sandbox, &code).await?;
+    let warm_native = numpy_native_run(python)?;
+    let (a, b): (f64, f64) = (
+        warm_sandbox.checksum.parse()?,
+        warm_native.checksum.parse()?,
+    );
+    ensure!(
+        (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+        "the numpy workload computed different checksums: sandbox {a}, native {b}"
+    );
+    let (mut in_sandbox, mut native) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        in_sandbox.push(cpu_in_sandbox(sandbox, &code).await?);
+        native.push(numpy_native_run(python)?);
+    }
+    let stats = |runs: &[WorkloadRun], pick: fn(&WorkloadRun) -> Duration| {
+        Stats::new(runs.iter().map(pick).collect())
+    };
+    let part = |runs: &[WorkloadRun], index: usize| {
+        Stats::new(runs.iter().map(|run| run.parts[index].1).collect()).median()
+    };
+    let parts = (0..warm_sandbox.parts.len())
+        .map(|i| {
+            (
+                warm_sandbox.parts[i].0.clone(),
+                part(&in_sandbox, i),
+                part(&native, i),
+            )
+        })
+        .collect();
+    Ok(NumpyWorkStats {
+        cpu: CpuStats {
+            sandbox_inside: stats(&in_sandbox, |run| run.inside),
+            sandbox_end_to_end: stats(&in_sandbox, |run| run.end_to_end),
+            native_inside: stats(&native, |run| run.inside),
+            native_end_to_end: stats(&native, |run| run.end_to_end),
+        },
+        parts,
+    })
 }
 
 /// Runs a native command to completion, failing unless it exits successfully.
@@ -569,4 +741,57 @@ fn print_sympy(sympy: &SympyStats) {
         sympy.native_end_to_end.median(),
     );
     print_ratio("sandbox / native, end to end (medians)", end_to_end, "");
+}
+
+fn print_numpy(fresh: &SympyStats, work: &NumpyWorkStats) {
+    print_header(
+        "5. fresh instance running a numpy cell (linspace + trapezoid; numpy in the snapshot)",
+    );
+    print_fresh("sandbox", &fresh.sandbox, None);
+    print_row(
+        "native numpy, end to end (process)",
+        &fresh.native_end_to_end,
+        "",
+    );
+    let end_to_end = ratio(
+        fresh.sandbox.end_to_end.median(),
+        fresh.native_end_to_end.median(),
+    );
+    print_ratio("sandbox / native, end to end (medians)", end_to_end, "");
+
+    print_header(
+        "6. numpy workload benches/workloads/numpy_work.py (sandbox: wasm32, no SIMD, no BLAS; \
+         native: numpy 2.2.6 wheel)",
+    );
+    let cpu = &work.cpu;
+    print_row(
+        "sandbox, timed inside (sum of parts)",
+        &cpu.sandbox_inside,
+        "",
+    );
+    print_row("native numpy, timed inside", &cpu.native_inside, "");
+    print_row(
+        "sandbox, end to end (fresh instance)",
+        &cpu.sandbox_end_to_end,
+        "",
+    );
+    print_row(
+        "native numpy, end to end (process)",
+        &cpu.native_end_to_end,
+        "",
+    );
+    println!(
+        "  {:<40} {:>12} {:>12} {:>10}",
+        "part (best of 3, median of rounds)", "sandbox", "native", "ratio"
+    );
+    for (name, sandbox, native) in &work.parts {
+        println!(
+            "  {name:<40} {:>12} {:>12} {:>9.2}x",
+            ms(*sandbox),
+            ms(*native),
+            ratio(*sandbox, *native)
+        );
+    }
+    let inside = ratio(cpu.sandbox_inside.median(), cpu.native_inside.median());
+    print_ratio("sandbox / native, timed inside (medians)", inside, "");
 }

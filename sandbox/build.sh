@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Builds the sandbox guest: CPython 3.11 for wasm32-wasi (from Debian's source
-# package, with Debian's clang/lld/wasi-libc), its trimmed and precompiled
-# standard library, the vendored pure-Python packages and the guest runtime.
+# package, with Debian's clang/lld/wasi-libc) with numpy linked in (from its
+# PyPI sdist), its trimmed and precompiled standard library, numpy's and the
+# vendored pure-Python packages and the guest runtime.
 #
 # Usage: sandbox/build.sh            (prints the output directory at the end)
 #
 # Output: $CACHE/sandbox/dist-<hash>/ with
 #   interpreter.wasm              the stripped interpreter (entry: sandbox/cpython/entry.c)
 #   lib/python3.11/               stdlib + site-packages, mounted read-only in the guest
+#   numpy-tests/                  numpy's test packages (scripts/numpy-tests.sh), not mounted
 # and the symlink $CACHE/sandbox/current pointing at it. CACHE defaults to
 # ~/.cache/code-interpreter (override with CODE_INTERPRETER_CACHE).
 #
-# Two stages, each cached under a hash of its inputs: "cpython" (compiling,
-# minutes) and "dist" (packing the Python files, seconds). Unchanged inputs
-# make the whole script finish in about a second.
+# Three stages, each cached under a hash of its inputs: "cpython" (compiling,
+# minutes), "numpy" (compiling numpy and linking it into the interpreter,
+# minutes; sandbox/numpy/build.sh) and "dist" (packing the Python files,
+# seconds). Unchanged inputs make the whole script finish in about a second.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,6 +50,8 @@ logged() {
 # thereby key its cache.
 # shellcheck source=cpython/build.sh
 source "$HERE/cpython/build.sh"
+# shellcheck source=numpy/build.sh
+source "$HERE/numpy/build.sh"
 
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -64,7 +69,9 @@ EOF
     NEED_UPDATE=1
   fi
   local packages=("clang-$CLANG_VERSION" "lld-$CLANG_VERSION" "llvm-$CLANG_VERSION"
-                  "libclang-rt-$CLANG_VERSION-dev-wasm32" wasi-libc dpkg-dev build-essential unzip)
+                  "libclang-rt-$CLANG_VERSION-dev-wasm32" wasi-libc dpkg-dev build-essential unzip
+                  "libc++-$CLANG_VERSION-dev-wasm32" "libc++abi-$CLANG_VERSION-dev-wasm32"
+                  ninja-build python3-venv curl)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -125,11 +132,12 @@ install_packages() {
     "$site/sympy/external/gmpy.py"
   grep -q '_calcsize("l")' "$site/sympy/external/gmpy.py"
   cp -r "$HERE/runtime/ci_runtime" "$HERE/runtime/matplotlib" "$site/"
+  cp -r "$NUMPY_BUILD/out/site-packages/numpy" "$site/"
 }
 
 stage_dist() {
   local key
-  key=$(cd "$HERE" && { echo "$BUILD"; cat build.sh requirements.txt;
+  key=$(cd "$HERE" && { echo "$BUILD"; echo "$NUMPY_BUILD"; cat build.sh requirements.txt;
         find runtime/ci_runtime runtime/matplotlib -name '*.py' | sort | xargs cat; } | sha256sum | cut -c1-16)
   local dist=$WORK/dist-$key
   if [ ! -f "$dist/build-id" ]; then
@@ -141,7 +149,9 @@ stage_dist() {
     logged "$dist/compileall.log" "$BUILD/native/python" -m compileall -q -j "$JOBS" \
       --invalidation-mode unchecked-hash -d /usr/local/lib/python3.11 "$lib"
     rm "$dist/compileall.log"
-    cp "$BUILD/out/interpreter.wasm" "$dist/"
+    # numpy's own tests, outside the guest's file tree (scripts/numpy-tests.sh)
+    cp -r "$NUMPY_BUILD/out/tests" "$dist/numpy-tests"
+    cp "$NUMPY_BUILD/out/interpreter.wasm" "$dist/"
     echo "$key" > "$dist/build-id"
   else
     echo "==> [sandbox] dist stage cached ($dist)" >&2
@@ -153,6 +163,7 @@ stage_dist() {
 ensure_packages
 fetch_sources
 stage_cpython
+stage_numpy
 stage_dist
 step "done"
 echo "$DIST"

@@ -182,6 +182,14 @@ pub enum Value {
         text: String,
         latex: String,
     },
+    /// A numpy array or scalar (`shape` empty): its elements in row-major
+    /// order, all of them or, when `truncated`, the first ones.
+    Array {
+        dtype: String,
+        shape: Vec<u64>,
+        items: Vec<Value>,
+        truncated: bool,
+    },
     /// Anything else, as its repr.
     Repr {
         #[serde(rename = "type")]

@@ -66,7 +66,7 @@ build_wasm_python() {
 
 stage_cpython() {
   local key
-  key=$(cd "$HERE" && hash_inputs cpython/build.sh cpython/hostcall.c cpython/entry.c cpython/entry.mk \
+  key=$(cd "$HERE" && hash_inputs cpython/build.sh cpython/hostcall.c cpython/entry.c cpython/entry.mk cpython/no_extensions.c \
         cpython/Setup.local cpython/patches/*.patch)
   BUILD=$WORK/cpython-$key
   if [ -f "$BUILD/out/interpreter.wasm" ]; then

@@ -13,6 +13,21 @@
  * Only this loop can ask for the next cell: host.next is not reachable from
  * Python (the _hostcall module has no such operation), so a cell cannot take
  * the session's next cell.
+ *
+ * Extension modules of packages (numpy._core._multiarray_umath, ...) are
+ * linked in statically. Their table, ci_static_extensions, comes from the
+ * stage that built them (sandbox/numpy), or from no_extensions.c. CPython 3.11
+ * only serves top-level builtin modules (BuiltinImporter.find_spec answers
+ * None when given a package path), so:
+ *  - ci_register_static_extensions() appends the dotted names to the inittab
+ *    before initialization (they then appear in sys.builtin_module_names);
+ *  - the builtin module _ci_static has create(spec), which does what
+ *    _imp.create_builtin does with the package context set the way importdl.c
+ *    sets it for a module loaded from a file, so a single-phase module
+ *    (Cython's, numpy's) gets its full dotted __name__;
+ *  - ci_install_static_finder() puts a meta-path finder first that serves
+ *    exactly those dotted names. It is installed before the preload, so it is
+ *    part of the snapshot.
  */
 #include "Python.h"
 #include <stdint.h>
@@ -29,6 +44,107 @@ int32_t ci_host_next(void);
 
 __attribute__((import_module("host"), import_name("take_response")))
 void ci_host_take_response(void *dst);
+
+/* name -> init function, ended by {NULL, NULL} */
+extern struct _inittab ci_static_extensions[];
+
+static void ci_fail(const char *what);
+
+static PyObject *
+ci_static_create(PyObject *self, PyObject *spec)
+{
+    (void)self;
+    PyObject *name = PyObject_GetAttrString(spec, "name");
+    if (name == NULL) {
+        return NULL;
+    }
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    PyObject *imp = PyImport_ImportModule("_imp");
+    if (imp == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    const char *old = _Py_PackageContext;
+    _Py_PackageContext = cname;
+    PyObject *mod = PyObject_CallMethod(imp, "create_builtin", "O", spec);
+    _Py_PackageContext = old;
+    Py_DECREF(imp);
+    Py_DECREF(name);
+    return mod;
+}
+
+static PyMethodDef ci_static_methods[] = {
+    {"create", ci_static_create, METH_O,
+     "create(spec): a statically linked extension module of a package"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef ci_static_def = {
+    PyModuleDef_HEAD_INIT, "_ci_static", NULL, -1, ci_static_methods,
+};
+
+static PyObject *
+ci_static_init(void)
+{
+    return PyModule_Create(&ci_static_def);
+}
+
+static void
+ci_register_static_extensions(void)
+{
+    if (ci_static_extensions[0].name == NULL) {
+        return;
+    }
+    if (PyImport_AppendInittab("_ci_static", ci_static_init) < 0) {
+        ci_fail("cannot register _ci_static");
+    }
+    for (struct _inittab *p = ci_static_extensions; p->name; p++) {
+        if (PyImport_AppendInittab(p->name, p->initfunc) < 0) {
+            ci_fail("cannot register a static extension module");
+        }
+    }
+}
+
+static const char ci_finder_src[] =
+    "import sys, _imp, _ci_static\n"
+    "from importlib.machinery import ModuleSpec\n"
+    "class StaticExtensionFinder:\n"
+    "    # finds the extension modules of packages linked into the interpreter\n"
+    "    _names = frozenset(n for n in sys.builtin_module_names if '.' in n)\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, fullname, path=None, target=None):\n"
+    "        if fullname in cls._names:\n"
+    "            return ModuleSpec(fullname, cls, origin='built-in')\n"
+    "        return None\n"
+    "    @staticmethod\n"
+    "    def create_module(spec):\n"
+    "        return _ci_static.create(spec)\n"
+    "    @staticmethod\n"
+    "    def exec_module(module):\n"
+    "        _imp.exec_builtin(module)\n"
+    "sys.meta_path.insert(0, StaticExtensionFinder)\n";
+
+static void
+ci_install_static_finder(void)
+{
+    if (ci_static_extensions[0].name == NULL) {
+        return;
+    }
+    PyObject *globals = PyDict_New();
+    if (globals == NULL) {
+        ci_fail("no memory for the static extension finder");
+    }
+    PyObject *r = PyRun_String(ci_finder_src, Py_file_input, globals, globals);
+    Py_DECREF(globals);
+    if (r == NULL) {
+        ci_fail("cannot install the static extension finder");
+    }
+    Py_DECREF(r);
+}
 
 /* Set in the snapshot: a pre-initialized instance skips initialization. */
 static int ci_initialized = 0;
@@ -60,6 +176,7 @@ ci_initialize(void)
     PyPreConfig_InitIsolatedConfig(&preconfig);
     preconfig.utf8_mode = 1;
     ci_check(Py_PreInitialize(&preconfig));
+    ci_register_static_extensions();
 
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
@@ -77,6 +194,7 @@ ci_initialize(void)
     ci_check(PyConfig_SetString(&config, &config.program_name, L"python3"));
     ci_check(Py_InitializeFromConfig(&config));
     PyConfig_Clear(&config);
+    ci_install_static_finder();
 
     PyObject *runner = PyImport_ImportModule("ci_runtime.runner");
     if (runner == NULL) {

@@ -114,6 +114,17 @@ pub fn value(value: Value) -> proto::Value {
         Value::Symbolic { text, latex } => {
             ValueKind::SymbolicValue(proto::Symbolic { text, latex })
         }
+        Value::Array {
+            dtype,
+            shape,
+            items,
+            truncated,
+        } => ValueKind::ArrayValue(proto::Array {
+            dtype,
+            shape,
+            items: items.into_iter().map(self::value).collect(),
+            truncated,
+        }),
         Value::Repr { type_name, text } => ValueKind::ReprValue(proto::Repr { type_name, text }),
     };
     proto::Value { kind: Some(kind) }

@@ -13,10 +13,10 @@ from .errors import (CapacityExhausted, CodeInterpreterError, FileNotFound, Inva
                      SessionEnded, SessionNotFound)
 from .events import (CellError, Display, EndEvent, Event, ExecutionResult, ResultEvent,
                      StreamEvent, Usage)
-from .values import Repr, Symbolic
+from .values import Array, Repr, Symbolic
 
 __all__ = [
-    "AnswerSpec", "BatchResult", "CapacityExhausted", "CellError", "Client", "CodeInterpreterError",
+    "AnswerSpec", "Array", "BatchResult", "CapacityExhausted", "CellError", "Client", "CodeInterpreterError",
     "Display", "EndEvent", "Event", "ExecutionResult", "FileInfo", "FileNotFound", "InvalidRequest",
     "Program", "Repr", "ResultEvent", "Session", "SessionEnded", "SessionInfo", "SessionNotFound",
     "StreamEvent", "Symbolic", "Usage", "in_input_order",

@@ -41,6 +41,19 @@ class Repr(_ShownAsText):
     text: str
 
 
+@dataclass(frozen=True)
+class Array:
+    """A numpy array or scalar (``shape`` empty): its dtype name, shape and
+    elements in row-major order as plain Python values; when ``truncated``,
+    ``items`` holds only the first elements. ``numpy.array(a.items,
+    dtype=a.dtype).reshape(a.shape)`` rebuilds a complete numeric array."""
+
+    dtype: str
+    shape: tuple[int, ...]
+    items: list[Any]
+    truncated: bool = False
+
+
 def to_python(value: pb.Value) -> Any:
     """The Python value described by a ``Value`` (None for an unset one)."""
     kind = value.WhichOneof("kind")
@@ -81,4 +94,5 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "dict_value": lambda m: {to_python(e.key): to_python(e.value) for e in m.entries},
     "symbolic_value": lambda s: Symbolic(s.text, s.latex),
     "repr_value": lambda r: Repr(r.type_name, r.text),
+    "array_value": lambda a: Array(a.dtype, tuple(a.shape), _items(a), a.truncated),
 }

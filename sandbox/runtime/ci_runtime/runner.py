@@ -62,7 +62,11 @@ _PRELOAD_MODULES = (
     "dataclasses", "enum", "copy", "pprint", "traceback", "ast", "linecache",
     "io", "csv", "time", "calendar", "base64", "hashlib", "zlib", "matplotlib", "matplotlib.pyplot",
 )
-_OPTIONAL_MODULES = ("mpmath", "sympy")
+_OPTIONAL_MODULES = (
+    "mpmath", "sympy",
+    # numpy 2 imports these lazily (module __getattr__); in the snapshot they cost nothing
+    "numpy", "numpy.linalg", "numpy.fft", "numpy.random", "numpy.polynomial",
+)
 
 _SCRATCH_DIR = "/mnt/data"
 _FLUSH_SIZE = 8 * 1024       # buffered text sent at the next newline
@@ -134,7 +138,9 @@ def start():
 
     The session namespace is made, and the cell path warmed, before the first
     cell arrives (the host keeps such instances ready); the first cell's seed
-    then reseeds ``random``.  A refused event (``_hostcall.HostError``) counts
+    then reseeds ``random`` and numpy's legacy global generator
+    (``numpy.random.seed``/``rand``/...; ``default_rng()`` draws fresh OS
+    entropy by itself), whose states the snapshot would otherwise share.  A refused event (``_hostcall.HostError``) counts
     as dropped.
     """
     import _hostcall  # builtin module of the wasm build, bound before user code runs
@@ -142,15 +148,31 @@ def start():
     _warm_up()
     session = _Session(_emitter(_hostcall.call, _hostcall.HostError))
     unseeded = [True]
+    mtrand = sys.modules.get("numpy.random.mtrand")
+    numpy_seed = None if mtrand is None else mtrand.seed
 
-    def run_cell(request, _decode=_decode_json, _seed=random.seed):
+    def run_cell(request, _decode=_decode_json, _seed=random.seed, _numpy_seed=numpy_seed,
+                 _words=_seed_words):
         request = _decode(request.decode("utf-8"))
         if unseeded:
             _seed(request["seed"])
+            if _numpy_seed is not None:
+                _numpy_seed(_words(request["seed"]))
             unseeded.clear()
         session.run_cell(request["code"], request["execution_count"])
 
     return run_cell
+
+
+def _seed_words(seed):
+    """The host's seed (a non-negative int) as the 32-bit words numpy's
+    legacy seed() takes, least significant first."""
+    words = [seed & 0xFFFFFFFF]
+    seed >>= 32
+    while seed:
+        words.append(seed & 0xFFFFFFFF)
+        seed >>= 32
+    return words
 
 
 def _emitter(call, host_error):

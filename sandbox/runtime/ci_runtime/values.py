@@ -13,6 +13,8 @@
     {"kind": "list" | "tuple" | "set", "items": [<value>, ...]}
     {"kind": "dict", "entries": [[<key>, <value>], ...]}
     {"kind": "symbolic", "text": str(obj), "latex": sympy.latex(obj) | null}
+    {"kind": "array", "dtype": str, "shape": [int, ...], "items": [<value>, ...],
+     "truncated": bool}                            # numpy arrays and scalars
     {"kind": "repr", "type": "module.QualName", "text": text_plain(obj)}
 
 Rules:
@@ -30,6 +32,14 @@ Rules:
 * sympy objects (classes from ``sympy.*``) are "symbolic" when sympy.latex
   accepts them; "text" is capped like text_plain and "latex" is null when
   longer than 64 KiB.
+* numpy arrays (exactly numpy.ndarray) and numpy scalars (numpy.generic)
+  are "array": dtype name, shape ([] for a scalar) and the elements in
+  row-major order as plain values (what ``.tolist()`` gives, described by
+  the rules here, but never containers), all of them when the array has at
+  most 1000 elements, else the first 1000 with "truncated" true. An array
+  counts its described elements against a container's 1000 items. Subclasses
+  (numpy.matrix, masked arrays) get "repr". numpy is never imported here:
+  only a numpy that user code (or the preload) imported is recognized.
 * Builtin type names are unqualified ("int", not "builtins.int").
 * Describing never raises: any failure gives "repr".
 """
@@ -53,7 +63,10 @@ _MAX_INT_BITS = 400_000
 # int, yet bounded so repr() of some huge int inside an object stays cheap.
 _INT_DIGITS = 121_000
 
+_MAX_ARRAY_ITEMS = 1000       # elements of a numpy array described before "truncated"
+
 _CONTAINERS = ((list, "list"), (tuple, "tuple"), (set, "set"), (dict, "dict"))
+_CONTAINER_TYPES = (list, tuple, set, dict)
 _CYCLE_TEXT = {"list": "[...]", "tuple": "(...)", "set": "{...}", "dict": "{...}"}
 
 
@@ -111,6 +124,9 @@ class _Encoder:
         for base, kind in _CONTAINERS:
             if _is_plain(obj, base):
                 return self._container(obj, kind, depth)
+        numpy = _numpy()
+        if numpy is not None and (type(obj) is numpy.ndarray or isinstance(obj, numpy.generic)):
+            return self._array(obj, numpy)
         value = _scalar(obj)
         self._text -= sum(len(field) for field in value.values() if type(field) is str)
         if self._text < 0:
@@ -132,6 +148,32 @@ class _Encoder:
             value = {"kind": kind, "items": [self.encode(item, depth) for item in obj]}
         self._open.remove(id(obj))
         return value
+
+
+    def _array(self, obj, numpy):
+        size = int(obj.size)
+        shown = min(size, _MAX_ARRAY_ITEMS)
+        self._items -= shown
+        if self._items < 0:
+            raise _TooBig
+        if isinstance(obj, numpy.generic):
+            elements = [obj.item()]
+        else:
+            elements = obj.flat[:shown].tolist()  # copies only the shown elements
+        items = []
+        for element in elements:
+            value = _scalar(element) if type(element) not in _CONTAINER_TYPES else _repr_value(element)
+            self._text -= sum(len(field) for field in value.values() if type(field) is str)
+            items.append(value)
+        if self._text < 0:
+            raise _TooBig
+        return {"kind": "array", "dtype": str(obj.dtype), "shape": [int(n) for n in obj.shape],
+                "items": items, "truncated": shown < size}
+
+
+def _numpy():
+    """The numpy module if something imported it, else None."""
+    return sys.modules.get("numpy")
 
 
 def _scalar(obj):

@@ -132,6 +132,8 @@ class AxesBase:
         return self._set_lim("y", bottom if ymin is None else ymin, top if ymax is None else ymax)
 
     def _set_lim(self, name, lo, hi):
+        if hi is None and hasattr(lo, "tolist") and not isinstance(lo, type):  # numpy array or scalar
+            lo = lo.tolist()
         if hi is None and isinstance(lo, (tuple, list)):
             lo, hi = lo
         group = self._group[name]
@@ -205,6 +207,8 @@ class AxesBase:
     def axis(self, arg=None, /, *, emit=True, xmin=None, xmax=None, ymin=None, ymax=None):
         """axis("off" | "on" | "equal" | "scaled" | "tight" | "auto") or axis([xmin, xmax, ymin, ymax]);
         returns the limits."""
+        if hasattr(arg, "tolist") and not isinstance(arg, type):  # a numpy array
+            arg = arg.tolist()
         if isinstance(arg, (list, tuple)):
             xmin, xmax, ymin, ymax = arg
         elif isinstance(arg, bool):
