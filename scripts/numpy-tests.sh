@@ -89,7 +89,7 @@ PY
        --timeout 1800 --memory-mb 4096 --max-output-bytes 16777216 --display-dir "$OUT" "$cell") \
        >"$log" 2>&1 || true
     secs=$(( $(date +%s) - start ))
-    summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|skipped|error)|^(=+ )?no tests ran' "$log" | tail -n 1 || true)
+    summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|skipped|errors?|deselected|xfailed|xpassed|warnings?)|^(=+ )?no tests ran' "$log" | tail -n 1 || true)
     count() { echo "$summary" | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+' || echo 0; }
     p=$(count passed); fl=$(count failed); s=$(count skipped); x=$(count xfailed); e=$(count 'errors?')
     if [ -z "$summary" ]; then crashed+=("$f"); fl="CRASH"; fi

@@ -136,10 +136,10 @@ async fn statistics_match_independent_values() {
 #[tokio::test]
 async fn linalg_solves_a_small_system() {
     let mut client = client().await;
-    // 3x + y - z = 4, x - 2y + 4z = 13, 2x + 3y + z = 11  =>  x = 1.5, y = 1.25, z = 2.75
+    // 3x + y - z = 3, x - 2y + 4z = 10, 2x + 3y + z = 9.5  =>  x = 1.5, y = 1.25, z = 2.75
     let code = "import numpy as np\n\
                 A = np.array([[3., 1, -1], [1, -2, 4], [2, 3, 1]])\n\
-                b = np.array([4., 13, 11])\n\
+                b = np.array([3., 10, 9.5])\n\
                 x = np.linalg.solve(A, b)\n\
                 print(*map(repr, x.tolist()))\n\
                 print(repr(float(np.linalg.det(A))), np.allclose(A @ x, b))";
@@ -345,11 +345,11 @@ async fn large_arrays_come_as_a_capped_preview() {
     let events = ok_run(
         &mut client,
         "",
-        "import numpy as np\nnp.ones((20000, 3000)).T",
+        "import numpy as np\nnp.ones((4000, 3000)).T",
     )
     .await;
     let t = array(value(&events));
-    assert_eq!(t.shape, vec![3000, 20000]);
+    assert_eq!(t.shape, vec![3000, 4000]);
     assert!(t.truncated);
 }
 
@@ -357,36 +357,29 @@ async fn large_arrays_come_as_a_capped_preview() {
 async fn a_numpy_memory_bomb_is_contained() {
     let mut client = client().await;
     let session = create_session(&mut client).await;
+    // 10**10 elements do not fit wasm32's 32-bit sizes: numpy refuses the shape
+    // (ValueError, as in any 32-bit numpy) before allocating anything.
     let events = run(
         &mut client,
         &session,
         "import numpy as np\nnp.zeros(10**10)",
     )
     .await;
-    let end = end(&events);
-    assert!(
-        matches!(
+    assert_eq!(outcome(&events), proto::Outcome::Error, "{events:?}");
+    assert_eq!(error(&events).ename, "ValueError", "{events:?}");
+    // 1.1-1.5 GiB fit the address space but not the 512 MiB cap: MemoryError,
+    // outcome MEMORY_LIMIT, the interpreter lives on.
+    for code in ["big = np.ones(2 * 10**8)", "big = np.zeros((12000, 12000))"] {
+        let events = run(&mut client, &session, code).await;
+        let end = end(&events);
+        assert_eq!(
             end.outcome(),
-            proto::Outcome::MemoryLimit | proto::Outcome::Error
-        ),
-        "{events:?}"
-    );
-    assert_eq!(error(&events).ename, "MemoryError", "{events:?}");
-    // within the cap, numpy touches memory it got: ones() fills it; the
-    // session survives and keeps working either way
-    let events = run(
-        &mut client,
-        &session,
-        "import numpy as np\nbig = np.ones(2 * 10**8)",
-    )
-    .await;
-    assert!(
-        matches!(
-            outcome(&events),
-            proto::Outcome::MemoryLimit | proto::Outcome::Error
-        ),
-        "{events:?}"
-    );
+            proto::Outcome::MemoryLimit,
+            "{code}: {events:?}"
+        );
+        assert!(end.session_alive, "{events:?}");
+        assert_eq!(error(&events).ename, "MemoryError", "{events:?}");
+    }
     let events = ok_run(&mut client, &session, "int(np.arange(10).sum())").await;
     assert!(matches!(value(&events), ValueKind::IntValue(i) if i.int64 == Some(45)));
     // the service goes on for others
