@@ -52,6 +52,9 @@ if [ ! -f "$tdist/build-id" ]; then
   python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
     -r "$ROOT/scripts/numpy-tests-requirements.txt" -d "$CACHE/numpy-tests/wheels"
   for whl in "$CACHE"/numpy-tests/wheels/*.whl; do unzip -q -o "$whl" -d "$site"; done
+  # numpy's own pytest configuration (its CI's: warnings are errors, with its exceptions)
+  tar xzf "$(ls "$CACHE"/sandbox/src/numpy-*.tar.gz | head -n 1)" -O --wildcards '*/pytest.ini' \
+    > "$site/pytest.ini"
   python3 -m compileall -q -j "$JOBS" --invalidation-mode unchecked-hash \
     -d /usr/local/lib/python3.11/site-packages "$site" >/dev/null || true
   echo "numpy-tests-$key" > "$tdist.tmp/build-id"
@@ -78,7 +81,11 @@ sys.dont_write_bytecode = True
 os.makedirs("/mnt/data/tmp", exist_ok=True)
 os.environ["TMPDIR"] = tempfile.tempdir = "/mnt/data/tmp"
 import pytest
-code = pytest.main(["-q", "-rfE", "--tb=line", "-p", "no:cacheprovider", "-p", "no:faulthandler",
+# explicit config and root: pytest would look for ini files in directories the guest cannot see
+site = "/usr/local/lib/python3.11/site-packages"
+code = pytest.main(["-c", site + "/pytest.ini", "--rootdir", site,
+                    "-q", "-rfE", "--tb=line", "--capture=sys",  # no os.dup on WASI
+                    "-p", "no:cacheprovider", "-p", "no:faulthandler", "-p", "no:logging",
                     "-o", "console_output_style=classic", *"${PYTEST_ARGS:-}".split(),
                     "/usr/local/lib/python3.11/site-packages/$f"])
 print("pytest exit code", int(code))
