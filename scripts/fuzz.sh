@@ -28,7 +28,7 @@
 # the shipped binary).
 #
 # cargo-fuzz itself is installed (pinned, --locked) under
-# ~/.cache/code-interpreter/, and builds go to a target dir there too (they use
+# ~/.cache/code-interpreter/ (or $CODE_INTERPRETER_CACHE), and builds go to a target dir there too (they use
 # their own RUSTFLAGS, so sharing the main target dir would rebuild both), so
 # repeat runs are fast. The corpus that runs grow is kept there as well; the
 # committed seeds in fuzz/corpus/ are read, never written.
@@ -36,7 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_FUZZ_VERSION=0.13.2
-CACHE=$HOME/.cache/code-interpreter
+CACHE=${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}
 TOOLS=$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION
 export CARGO_TARGET_DIR=$CACHE/fuzz-target
 TARGETS=(hostcall_request hostcall_event chart_spec chart_spec_json request_limits scratch_paths)

@@ -49,6 +49,19 @@ if [ ! -f "$tdist/build-id" ]; then
   rm -f "$tdist.tmp/build-id"
   site=$tdist.tmp/lib/python3.11/site-packages
   cp -r "$dist/numpy-tests/numpy/." "$site/numpy/"
+  # A few test modules import ctypes or mmap at the top (test_multiarray, test_dtype,
+  # test_ufunc, ...); WASI has neither, so their copies here import them only if they
+  # exist. The tests that use them then fail (and are counted).
+  python3 - "$site/numpy" <<'PY'
+import pathlib, re, sys
+pattern = re.compile(r"^import (ctypes|mmap)( as (\w+))?$", re.M)
+for path in pathlib.Path(sys.argv[1]).rglob("test_*.py"):
+    text = path.read_text()
+    new = pattern.sub(lambda m: f"try:\n    {m.group(0)}\nexcept ImportError:  # not on WASI "
+                      f"(scripts/numpy-tests.sh)\n    {m.group(3) or m.group(1)} = None", text)
+    if new != text:
+        path.write_text(new)
+PY
   python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
     -r "$ROOT/scripts/numpy-tests-requirements.txt" -d "$CACHE/numpy-tests/wheels"
   for whl in "$CACHE"/numpy-tests/wheels/*.whl; do unzip -q -o "$whl" -d "$site"; done

@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterator, TypeVar
 
 import grpc
 
-from code_interpreter_client import (BatchResult, CellError, Client, CodeInterpreterError, Display,
-                                     EndEvent, FileNotFound, InvalidRequest, Program, Repr,
+from code_interpreter_client import (Array, BatchResult, CellError, Client, CodeInterpreterError,
+                                     Display, EndEvent, FileNotFound, InvalidRequest, Program, Repr,
                                      ResultEvent, SessionEnded, SessionNotFound, StreamEvent,
                                      Symbolic)
 from code_interpreter_client._proto import pb, rpc
@@ -64,6 +64,15 @@ class OfflineTest(unittest.TestCase):
                     {"k": [None, True, 1.5, Repr("object", "<object>")]})
         self.assertEqual(to_python(value), expected)
         self.assertEqual(str(to_python(value)[3:]), "({sqrt(2)}, {'k': [None, True, 1.5, <object>]})")
+
+    def test_numpy_arrays_convert_to_array(self) -> None:
+        value = pb.Value(array_value=pb.Array(
+            dtype="float64", shape=[2, 2], truncated=False,
+            items=[pb.Value(float_value=v) for v in (0.0, 1.5, 3.0, 4.5)]))
+        self.assertEqual(to_python(value), Array("float64", (2, 2), [0.0, 1.5, 3.0, 4.5], False))
+        scalar = to_python(pb.Value(array_value=pb.Array(dtype="int32", items=[
+            pb.Value(int_value=integer(-7))])))
+        self.assertEqual((scalar.shape, scalar.items, scalar.truncated), ((), [-7], False))
 
     def test_status_codes_map_to_exceptions(self) -> None:
         self.assertIsInstance(error_for(grpc.StatusCode.NOT_FOUND, "x"), SessionNotFound)
