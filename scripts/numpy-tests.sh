@@ -93,6 +93,8 @@ import os, sys, tempfile
 sys.dont_write_bytecode = True
 os.makedirs("/mnt/data/tmp", exist_ok=True)
 os.environ["TMPDIR"] = tempfile.tempdir = "/mnt/data/tmp"
+if not hasattr(os, "getuid"):  # WASI has none; pytest's tmp_path takes -1 as "unknown"
+    os.getuid = lambda: -1
 import pytest
 # explicit config and root: pytest would look for ini files in directories the guest cannot see
 site = "/usr/local/lib/python3.11/site-packages"
