@@ -392,3 +392,19 @@ async fn a_numpy_memory_bomb_is_contained() {
     assert!(matches!(value(&events), ValueKind::IntValue(i) if i.int64 == Some(1000)));
     close_session(&mut client, &session).await.unwrap();
 }
+
+#[tokio::test]
+async fn arrays_go_to_files_and_back() {
+    let mut client = client().await;
+    // np.save/np.load (.npy through ndarray.tofile/np.fromfile: sandbox/numpy
+    // patch 0004), .npz and text files, in the session's scratch directory.
+    let code = "import numpy as np\n\
+                a = np.arange(12.).reshape(3, 4)\n\
+                np.save('a.npy', a); np.savez('b.npz', a=a); np.savetxt('c.csv', a, delimiter=',')\n\
+                a.tofile('d.bin')\n\
+                print(np.array_equal(np.load('a.npy'), a), np.array_equal(np.load('b.npz')['a'], a),\n\
+                      np.array_equal(np.loadtxt('c.csv', delimiter=','), a),\n\
+                      np.array_equal(np.fromfile('d.bin').reshape(3, 4), a))";
+    let events = ok_run(&mut client, "", code).await;
+    assert_eq!(stdout(&events), "True True True True\n");
+}

@@ -266,7 +266,16 @@ def setp(obj, *args, **kwargs):
             getattr(item, f"set_{name}")(value)
 
 
+class _Unsupported(AttributeError, NotImplementedError):
+    """A pyplot function this sandbox lacks: a NotImplementedError (and named so in
+    tracebacks), and an AttributeError as a missing module attribute must be: pickle looks
+    objects up by name in every loaded module, hasattr() expects it."""
+
+
+_Unsupported.__name__ = _Unsupported.__qualname__ = "NotImplementedError"
+
+
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(f"module 'matplotlib.pyplot' has no attribute {name!r}")
-    raise NotImplementedError(f"matplotlib.pyplot.{name} is not supported in this sandbox")
+    raise _Unsupported(f"matplotlib.pyplot.{name} is not supported in this sandbox")
