@@ -33,6 +33,7 @@ use crate::charts::{self, ChartError, ChartOutput};
 use crate::events::{CellEnd, Display, Event, Outcome, StreamName, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
+#[cfg(feature = "tables")]
 use crate::tables::{self, TableOutput};
 
 /// Longest operation name the guest may send.
@@ -282,6 +283,7 @@ fn dispatch(
     match op {
         "event" => record_event(caller, payload),
         "chart" => chart(caller, payload),
+        #[cfg(feature = "tables")]
         "table" => table(caller, payload),
         _ => Ok(Err(format!("unknown host operation {op:?}"))),
     }
@@ -435,6 +437,7 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
 }
 
 /// Runs a table request; a display goes to the running cell like a guest event.
+#[cfg(feature = "tables")]
 fn table(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<Vec<u8>, Refusal>> {
     let state = caller.data_mut();
     match tables::handle(&mut state.tables, payload) {

@@ -22,6 +22,7 @@ use crate::events::Outcome;
 use crate::guest_output::TailBuffer;
 use crate::hostcall::{self, CellClock, CellRequest, HostCalls};
 use crate::limits::{InstanceLimits, ScratchLimits};
+#[cfg(feature = "tables")]
 use crate::tables::TableStore;
 use crate::wasi_shims::{self, ScratchQuota};
 
@@ -37,6 +38,7 @@ pub struct GuestState {
     pub host: HostCalls,
     pub quota: ScratchQuota,
     /// The guest's pandas tables (src/tables), freed with the store.
+    #[cfg(feature = "tables")]
     pub tables: TableStore,
     raw_output: TailBuffer,
 }
@@ -103,7 +105,7 @@ impl GuestState {
         scratch_dir: &Path,
         limits: InstanceLimits,
         scratch_limits: ScratchLimits,
-        max_table_bytes: u64,
+        #[cfg_attr(not(feature = "tables"), expect(unused_variables))] max_table_bytes: u64,
         cells: Option<mpsc::Receiver<CellRequest>>,
     ) -> Result<Self> {
         let raw_output = TailBuffer::new(RAW_OUTPUT_CAP);
@@ -131,6 +133,7 @@ impl GuestState {
                 limits.fuel_metered,
             ),
             quota: ScratchQuota::new(scratch_dir, scratch_limits),
+            #[cfg(feature = "tables")]
             tables: TableStore::new(scratch_dir, max_table_bytes),
             raw_output,
         })

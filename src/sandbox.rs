@@ -71,7 +71,7 @@ impl SandboxConfig {
             runtime: None,
             worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
             scratch_limits: ScratchLimits::default(),
-            max_table_bytes: crate::tables::DEFAULT_MAX_TABLE_BYTES,
+            max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
         }
     }
 }

@@ -113,7 +113,7 @@ pub struct ServeArgs {
     #[arg(long, env = "CODE_INTERPRETER_CLIENT_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..))]
     client_concurrency: Option<u32>,
     /// MiB one session's pandas tables (polars frames on the host) may hold.
-    #[arg(long, env = "CODE_INTERPRETER_MAX_TABLE_MB", default_value_t = code_interpreter::tables::DEFAULT_MAX_TABLE_BYTES >> 20)]
+    #[arg(long, env = "CODE_INTERPRETER_MAX_TABLE_MB", default_value_t = code_interpreter::limits::DEFAULT_MAX_TABLE_BYTES >> 20)]
     max_table_mb: u64,
 }
 

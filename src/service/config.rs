@@ -92,7 +92,7 @@ impl Default for ServiceConfig {
             tls: None,
             client_rate: None,
             client_concurrency: None,
-            max_table_bytes: crate::tables::DEFAULT_MAX_TABLE_BYTES,
+            max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
         }
     }
 }

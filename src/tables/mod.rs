@@ -24,9 +24,6 @@ use crate::events::Display;
 use error::TableResult;
 use expr::Node;
 
-/// Default cap on the bytes one session's tables may hold.
-pub const DEFAULT_MAX_TABLE_BYTES: u64 = 2 << 30;
-
 /// What a `table` call produces.
 pub enum TableOutput {
     /// JSON answer to the guest.
