@@ -10,7 +10,9 @@ use std::io::Cursor;
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, event::Kind};
 use code_interpreter::tables::ARROW_MIME;
-use common::server::{Client, channel, client, create_session, error, outcome, run, start, stdout};
+use common::server::{
+    Client, channel, client, create_session, end, error, outcome, run, start, stdout,
+};
 use polars::prelude::{AnyValue, IpcStreamReader, SerReader};
 
 /// A deterministic sales table: (region, product, units, price).
@@ -387,4 +389,38 @@ async fn tables_past_the_session_cap_raise_memory_error_and_deleting_frees() {
                 for _ in range(20):\n    t = small[small.units > 1]\n    del t\nprint(n)";
     let events = run(&mut client, &session, code).await;
     assert_eq!(stdout(&events), "5000\n", "{events:?}");
+}
+
+#[tokio::test]
+async fn a_million_rows_are_grouped_on_the_host_without_entering_the_guest() {
+    const ROWS: usize = 1_000_000;
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "big.csv", sales_csv(ROWS)).await;
+    let warm = run(&mut client, &session, "import pandas as pd, json").await;
+    let before = end(&warm).usage.as_ref().expect("usage").peak_memory_bytes;
+    let code = "df = pd.read_csv('big.csv')\n\
+                g = df.groupby(['region', 'product'])['units'].sum()\n\
+                print(json.dumps({'rows': len(df), 'sums': g.tolist()}))";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let after = end(&events)
+        .usage
+        .as_ref()
+        .expect("usage")
+        .peak_memory_bytes;
+    let got: serde_json::Value = serde_json::from_str(stdout(&events).trim()).expect("JSON");
+
+    let mut expected: BTreeMap<(&str, &str), i64> = BTreeMap::new();
+    for (region, product, units, _) in sales(ROWS) {
+        *expected.entry((region, product)).or_default() += units;
+    }
+    assert_eq!(got["rows"], ROWS);
+    let sums: Vec<i64> = expected.into_values().collect();
+    assert_eq!(got["sums"], serde_json::json!(sums));
+    // A million rows as Python objects would need well over 50 MiB.
+    assert!(
+        after - before < 8 << 20,
+        "the guest's memory grew from {before} to {after} bytes"
+    );
 }
