@@ -440,7 +440,7 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
 #[cfg(feature = "tables")]
 fn table(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<Vec<u8>, Refusal>> {
     let state = caller.data_mut();
-    match tables::handle(&mut state.tables, payload) {
+    match tables::handle(&mut state.tables, &mut state.quota, payload) {
         Ok(TableOutput::Reply(bytes)) => Ok(Ok(bytes)),
         Ok(TableOutput::Display(display)) => match state.host.current.as_mut() {
             Some(cell) => send_display(cell, display),

@@ -134,7 +134,7 @@ impl GuestState {
             ),
             quota: ScratchQuota::new(scratch_dir, scratch_limits),
             #[cfg(feature = "tables")]
-            tables: TableStore::new(scratch_dir, max_table_bytes),
+            tables: TableStore::new(scratch_dir, max_table_bytes, limits.memory_bytes),
             raw_output,
         })
     }

@@ -424,3 +424,61 @@ async fn a_million_rows_are_grouped_on_the_host_without_entering_the_guest() {
         "the guest's memory grew from {before} to {after} bytes"
     );
 }
+
+#[tokio::test]
+async fn writes_past_the_file_quota_and_answers_past_guest_memory_are_refused() {
+    let config = ServiceConfig {
+        max_session_file_bytes: 8 << 20,
+        ..ServiceConfig::default()
+    };
+    let mut client = Client::new(channel(start(config, 0)).await);
+    let session = client
+        .create_session(proto::CreateSessionRequest {
+            limits: Some(proto::InstanceLimits {
+                memory_bytes: 96 << 20,
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("creating a session")
+        .into_inner()
+        .session
+        .expect("session info")
+        .session_id;
+    let csv = sales_csv(200_000);
+    assert!(csv.len() > 3 << 20 && csv.len() < 5 << 20);
+    upload(&mut client, &session, "big.csv", csv).await;
+    run(
+        &mut client,
+        &session,
+        "import pandas as pd, os\ndf = pd.read_csv('big.csv')\nbig = pd.concat([df] * 40)",
+    )
+    .await;
+
+    // 12 MB of CSV do not fit beside the 4 MB upload under an 8 MiB quota.
+    let events = run(
+        &mut client,
+        &session,
+        "pd.concat([df] * 3).to_csv('copy.csv')",
+    )
+    .await;
+    let refused = error(&events);
+    assert_eq!(refused.ename, "OSError", "{refused:?}");
+    assert!(refused.evalue.contains("quota"), "{refused:?}");
+    // 160 MB of CSV text cannot be handed to a 96 MiB interpreter, nor 8
+    // million rows as Python values.
+    for code in ["text = big.to_csv()", "values = big['units'].tolist()"] {
+        let events = run(&mut client, &session, code).await;
+        assert_eq!(error(&events).ename, "MemoryError", "{code}: {events:?}");
+    }
+    // Nothing was left behind, and writes that fit still work.
+    let code = "df.head(10).to_csv('small.csv', index=False)\n\
+                print(sorted(os.listdir('.')), len(pd.read_csv('small.csv')), len(big))";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(
+        stdout(&events),
+        "['big.csv', 'small.csv'] 10 8000000\n",
+        "{events:?}"
+    );
+}

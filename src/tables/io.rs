@@ -370,8 +370,14 @@ fn cell_json(cell: Option<&calamine::Data>) -> Value {
 }
 
 /// The frame as CSV text (pandas' `to_csv` layout: a header row; datetime
-/// columns without times of day as dates).
-pub fn csv_bytes(frame: &DataFrame, sep: u8, header: bool) -> TableResult<Vec<u8>> {
+/// columns without times of day as dates); `None` when it would pass `cap`
+/// bytes.
+pub fn csv_bytes(
+    frame: &DataFrame,
+    sep: u8,
+    header: bool,
+    cap: usize,
+) -> TableResult<Option<Vec<u8>>> {
     let mut dates = Vec::new();
     for column in frame.columns() {
         if let DataType::Datetime(unit, _) = column.dtype() {
@@ -391,18 +397,61 @@ pub fn csv_bytes(frame: &DataFrame, sep: u8, header: bool) -> TableResult<Vec<u8
         }
     }
     let mut frame = frame.clone().lazy().with_columns(dates).collect()?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out)
+    let mut out = Capped::new(cap);
+    let written = CsvWriter::new(&mut out)
         .include_header(header)
         .with_separator(sep)
         .with_datetime_format(Some("%Y-%m-%d %H:%M:%S".into()))
-        .finish(&mut frame)?;
-    Ok(out)
+        .finish(&mut frame);
+    out.finish(written)
 }
 
-/// The frame as Parquet bytes.
-pub fn parquet_bytes(frame: &mut DataFrame) -> TableResult<Vec<u8>> {
-    let mut out = Vec::new();
-    ParquetWriter::new(&mut out).finish(frame)?;
-    Ok(out)
+/// The frame as Parquet bytes; `None` when they would pass `cap` bytes.
+pub fn parquet_bytes(frame: &mut DataFrame, cap: usize) -> TableResult<Option<Vec<u8>>> {
+    let mut out = Capped::new(cap);
+    let written = ParquetWriter::new(&mut out).finish(frame).map(drop);
+    out.finish(written)
+}
+
+/// An in-memory file that refuses to grow past a cap, so a huge table
+/// written out costs the host no more than the cap.
+struct Capped {
+    bytes: Vec<u8>,
+    cap: usize,
+    overflowed: bool,
+}
+
+impl Capped {
+    fn new(cap: usize) -> Self {
+        Self {
+            bytes: Vec::new(),
+            cap,
+            overflowed: false,
+        }
+    }
+
+    /// The bytes written, `None` if they passed the cap (the writer's
+    /// error is then the cap's), or the writer's error.
+    fn finish(self, written: PolarsResult<()>) -> TableResult<Option<Vec<u8>>> {
+        match written {
+            _ if self.overflowed => Ok(None),
+            Ok(()) => Ok(Some(self.bytes)),
+            Err(error) => Err(error.into()),
+        }
+    }
+}
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.cap {
+            self.overflowed = true;
+            return Err(std::io::Error::other("over the size cap"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -21,6 +21,7 @@ pub use error::TableError;
 pub use store::TableStore;
 
 use crate::events::Display;
+use crate::wasi_shims::ScratchQuota;
 use error::TableResult;
 use expr::Node;
 
@@ -176,8 +177,39 @@ fn comma() -> String {
     ",".to_owned()
 }
 
-/// Runs one `table` request against `store`.
-pub fn handle(store: &mut TableStore, payload: &[u8]) -> Result<TableOutput, TableError> {
+/// Runs one `table` request against `store`; files it writes count against
+/// `quota`, and an answer too large for the guest's memory is refused.
+pub fn handle(
+    store: &mut TableStore,
+    quota: &mut ScratchQuota,
+    payload: &[u8],
+) -> Result<TableOutput, TableError> {
+    let output = answer(store, quota, payload)?;
+    match output {
+        TableOutput::Reply(bytes) if bytes.len() > store.max_answer() => {
+            Err(too_large_for_the_guest(store.max_answer()))
+        }
+        output => Ok(output),
+    }
+}
+
+/// `MemoryError` for an answer over `max` bytes.
+fn too_large_for_the_guest(max: usize) -> TableError {
+    TableError::new(
+        "MemoryError",
+        format!(
+            "the answer would not fit in the interpreter's memory ({} MiB); \
+             take fewer rows (head, a filter) or write the table to a file",
+            max >> 20
+        ),
+    )
+}
+
+fn answer(
+    store: &mut TableStore,
+    quota: &mut ScratchQuota,
+    payload: &[u8],
+) -> Result<TableOutput, TableError> {
     let request: Request = serde_json::from_slice(payload)?;
     let scratch = store.scratch().to_owned();
     let frame = match request {
@@ -210,7 +242,12 @@ pub fn handle(store: &mut TableStore, payload: &[u8]) -> Result<TableOutput, Tab
             return reply(&Value::Array(values));
         }
         Request::Rows { h, offset, len } => {
-            return reply(&values::columns_json(&store.get(h)?.slice(offset, len)));
+            let rows = store.get(h)?.slice(offset, len);
+            // As Python values the rows take more room than here.
+            if rows.estimated_size() > store.max_answer() {
+                return Err(too_large_for_the_guest(store.max_answer()));
+            }
+            return reply(&values::columns_json(&rows));
         }
         Request::Sort {
             h,
@@ -277,6 +314,10 @@ pub fn handle(store: &mut TableStore, payload: &[u8]) -> Result<TableOutput, Tab
             header,
         } => {
             let mut frame = store.get(h)?.clone();
+            let cap = match &path {
+                Some(_) => usize::try_from(quota.room_for_file()).unwrap_or(usize::MAX),
+                None => store.max_answer(),
+            };
             let bytes = match format.as_str() {
                 "csv" => {
                     let [sep] = sep.as_bytes() else {
@@ -285,17 +326,25 @@ pub fn handle(store: &mut TableStore, payload: &[u8]) -> Result<TableOutput, Tab
                             "\"delimiter\" must be a 1-character string",
                         ));
                     };
-                    io::csv_bytes(&frame, *sep, header)?
+                    io::csv_bytes(&frame, *sep, header, cap)?
                 }
-                "parquet" => io::parquet_bytes(&mut frame)?,
+                "parquet" => io::parquet_bytes(&mut frame, cap)?,
                 other => return Err(TableError::unsupported(format!("writing {other}"))),
             };
-            return match path {
-                Some(path) => {
+            return match (path, bytes) {
+                (Some(path), Some(bytes)) => {
                     io::write(&scratch, &path, &bytes)?;
+                    quota.add_file(bytes.len() as u64);
                     reply(&Value::Null)
                 }
-                None => Ok(TableOutput::Reply(bytes)),
+                (Some(path), None) => Err(TableError::new(
+                    "OSError",
+                    format!(
+                        "[Errno 122] Disk quota exceeded: {path:?} would not fit in the session's files"
+                    ),
+                )),
+                (None, Some(bytes)) => Ok(TableOutput::Reply(bytes)),
+                (None, None) => Err(too_large_for_the_guest(cap)),
             };
         }
         Request::Display { h, text } => {

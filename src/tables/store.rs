@@ -9,10 +9,15 @@ use polars::prelude::DataFrame;
 use super::error::{TableError, TableResult};
 use super::normalize;
 
+/// Ceiling of [`TableStore::max_answer`], whatever the guest's memory cap
+/// (the host call's answer length is an `i32`).
+const MAX_ANSWER_BYTES: u64 = 1 << 30;
+
 /// Frames a guest holds, by handle. Dropped with the instance's store.
 pub struct TableStore {
     scratch: PathBuf,
     cap: u64,
+    max_answer: usize,
     used: u64,
     next: u64,
     frames: HashMap<u64, Stored>,
@@ -24,12 +29,14 @@ struct Stored {
 }
 
 impl TableStore {
-    /// A store reading and writing files below `scratch` and holding at most
-    /// `cap` bytes of frames.
-    pub fn new(scratch: &Path, cap: u64) -> Self {
+    /// A store reading and writing files below `scratch`, holding at most
+    /// `cap` bytes of frames, for a guest whose memory may grow to
+    /// `guest_memory` bytes.
+    pub fn new(scratch: &Path, cap: u64, guest_memory: u64) -> Self {
         Self {
             scratch: scratch.to_owned(),
             cap,
+            max_answer: usize::try_from(guest_memory.min(MAX_ANSWER_BYTES)).unwrap_or(usize::MAX),
             used: 0,
             next: 1,
             frames: HashMap::new(),
@@ -39,6 +46,13 @@ impl TableStore {
     /// The session's scratch directory (the guest's `/mnt/data`).
     pub fn scratch(&self) -> &Path {
         &self.scratch
+    }
+
+    /// Largest answer the guest can be sent: one that could not fit in its
+    /// memory is refused with `MemoryError` (before it is built, where the
+    /// size is known in advance).
+    pub fn max_answer(&self) -> usize {
+        self.max_answer
     }
 
     /// Bytes the stored frames hold.
