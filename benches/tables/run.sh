@@ -6,8 +6,6 @@
 # sandbox at least 2x faster than native pandas (medians of wall time). See bench.py.
 #
 # Usage: benches/tables/run.sh [--rounds N] [--rows N] [--json PATH]
-#   TABLES_BENCH_PROFILE=dev runs the dev-profile server instead of the release one (its
-#   dependencies, polars and wasmtime's Cranelift included, are built at opt-level 2).
 #
 # Builds the release server and the guest (sandbox/build.sh), creates (or reuses) a venv
 # with pinned pandas and the client's gRPC packages in
@@ -35,10 +33,8 @@ if [[ ! -x "$venv/bin/python3" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "${requ
 fi
 
 sandbox/build.sh >/dev/null
-profile="${TABLES_BENCH_PROFILE:-release}"
-cargo build -j 2 --profile "$profile" --bin code-interpreter
-target="${CARGO_TARGET_DIR:-target}"
-[[ "$profile" == dev ]] && binary="$target/debug/code-interpreter" || binary="$target/$profile/code-interpreter"
+cargo build -j 2 --release --bin code-interpreter
+binary="${CARGO_TARGET_DIR:-target}/release/code-interpreter"
 
 "$venv/bin/python3" clients/python/generate.py
 export PYTHONPATH="$PWD/clients/python${PYTHONPATH:+:$PYTHONPATH}"
