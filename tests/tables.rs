@@ -482,3 +482,35 @@ async fn writes_past_the_file_quota_and_answers_past_guest_memory_are_refused() 
         "{events:?}"
     );
 }
+
+#[tokio::test]
+async fn merges_and_concats_too_large_for_the_session_raise_memory_error_before_running() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    run(
+        &mut client,
+        &session,
+        "import pandas as pd\ndf = pd.DataFrame({'k': [1] * 50000, 'v': list(range(50000))})",
+    )
+    .await;
+    // 2.5 billion rows by the repeated key, 10 billion by the cross join, and
+    // 100,000 copies: none fits in the default 2 GiB and none is attempted.
+    for code in [
+        "df.merge(df, on='k')",
+        "df.merge(df, how='cross')",
+        "pd.concat([df] * 100000)",
+    ] {
+        let events = run(&mut client, &session, code).await;
+        let refused = error(&events);
+        assert_eq!(refused.ename, "MemoryError", "{code}: {refused:?}");
+        assert!(refused.evalue.contains("room"), "{code}: {refused:?}");
+    }
+    let code = "other = pd.DataFrame({'k': [1, 2], 'w': ['a', 'b']})\n\
+                m = df.head(3).merge(other, on='k')\nprint(len(m), list(m.columns), m['w'].tolist())";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(
+        stdout(&events),
+        "3 ['k', 'v', 'w'] ['a', 'a', 'a']\n",
+        "{events:?}"
+    );
+}

@@ -278,13 +278,14 @@ fn answer(
             &left_on,
             &right_on,
             &suffixes,
+            store.room(),
         )?,
         Request::Concat { hs } => {
             let frames = hs
                 .iter()
                 .map(|h| store.get(*h))
                 .collect::<TableResult<Vec<_>>>()?;
-            ops::concat(&frames)?
+            ops::concat(&frames, store.room())?
         }
         Request::Pivot {
             h,

@@ -9,8 +9,6 @@ use polars::prelude::*;
 use super::error::{TableError, TableResult};
 use super::expr::{Compiler, Node};
 
-/// Most rows a cross join may make (the result is made before it is counted).
-const MAX_CROSS_ROWS: usize = 20_000_000;
 /// Most columns `pivot_table` may make.
 const MAX_PIVOT_COLUMNS: usize = 10_000;
 
@@ -166,6 +164,7 @@ pub fn join(
     left_on: &[String],
     right_on: &[String],
     suffixes: &(String, String),
+    room: u64,
 ) -> TableResult<DataFrame> {
     let how = match how {
         "inner" => JoinType::Inner,
@@ -184,21 +183,29 @@ pub fn join(
             .collect();
         frame.select(keep)
     };
-    if how == JoinType::Cross && left.height().saturating_mul(right.height()) > MAX_CROSS_ROWS {
-        return Err(TableError::new(
-            "MemoryError",
-            format!(
-                "a cross join of {} x {} rows is too large",
-                left.height(),
-                right.height()
-            ),
-        ));
-    }
     let (mut left, mut right) = (drop_index(left)?, drop_index(right)?);
     for (frame, keys) in [(&left, left_on), (&right, right_on)] {
         for key in keys {
             frame.column(key).map_err(|_| TableError::key(key))?;
         }
+    }
+    // Keys repeated on both sides multiply: refuse before polars allocates.
+    let rows = if how == JoinType::Cross {
+        (left.height() as f64) * (right.height() as f64)
+    } else {
+        join_rows_bound(&left, &right, left_on, right_on)?
+    };
+    let row_bytes = bytes_per_row(&left) + bytes_per_row(&right);
+    if rows * row_bytes > room as f64 {
+        return Err(TableError::new(
+            "MemoryError",
+            format!(
+                "this merge would make up to {rows:.0} rows ({:.0} MiB), more than the \
+                 session's tables have room for ({} MiB)",
+                rows * row_bytes / (1 << 20) as f64,
+                room >> 20
+            ),
+        ));
     }
     let shared_keys: Vec<&String> = left_on
         .iter()
@@ -248,8 +255,59 @@ pub fn join(
     Ok(joined)
 }
 
+/// Upper bound of the rows a join on these keys gives: every pair of rows
+/// with equal keys, plus every row of either side left unmatched.
+fn join_rows_bound(
+    left: &DataFrame,
+    right: &DataFrame,
+    left_on: &[String],
+    right_on: &[String],
+) -> TableResult<f64> {
+    let counts = |frame: &DataFrame, keys: &[String]| {
+        let keys: Vec<Expr> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| col(key.as_str()).alias(format!("k{i}")))
+            .collect();
+        frame.clone().lazy().group_by(keys).agg([len().alias("n")])
+    };
+    let keys: Vec<Expr> = (0..left_on.len()).map(|i| col(format!("k{i}"))).collect();
+    let pairs = counts(left, left_on)
+        .join(
+            counts(right, right_on),
+            keys.clone(),
+            keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([
+            (col("n").cast(DataType::Float64) * col("n_right").cast(DataType::Float64))
+                .sum()
+                .alias("pairs"),
+        ])
+        .collect()?;
+    let pairs = pairs.column("pairs")?.f64()?.get(0).unwrap_or(0.0);
+    Ok(pairs + left.height() as f64 + right.height() as f64)
+}
+
+/// Average bytes one row of `frame` holds (at least 1).
+fn bytes_per_row(frame: &DataFrame) -> f64 {
+    (frame.estimated_size() as f64 / frame.height().max(1) as f64).max(1.0)
+}
+
 /// Frames one below the other; missing columns are filled with nulls.
-pub fn concat(frames: &[&DataFrame]) -> TableResult<DataFrame> {
+pub fn concat(frames: &[&DataFrame], room: u64) -> TableResult<DataFrame> {
+    let bytes: u64 = frames.iter().map(|f| f.estimated_size() as u64).sum();
+    if bytes > room {
+        return Err(TableError::new(
+            "MemoryError",
+            format!(
+                "this concat would hold {} MiB, more than the session's tables have room for \
+                 ({} MiB)",
+                bytes >> 20,
+                room >> 20
+            ),
+        ));
+    }
     let all_range = frames.iter().all(|f| index_names(f).is_empty());
     let lazies = frames
         .iter()

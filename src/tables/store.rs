@@ -55,6 +55,11 @@ impl TableStore {
         self.max_answer
     }
 
+    /// Bytes new frames may still take.
+    pub fn room(&self) -> u64 {
+        self.cap.saturating_sub(self.used)
+    }
+
     /// Bytes the stored frames hold.
     pub fn used_bytes(&self) -> u64 {
         self.used
