@@ -7,7 +7,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 
 import math
 
-from . import _common, _format, _labels, options
+from . import _common, _format, _labels, _numpy, options
 from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
 from .series import Series, _dtype_name, _temp, from_values
@@ -90,10 +90,16 @@ class DataFrame:
 
     @property
     def values(self):
-        return [list(row) for row in self.itertuples(index=False)]
+        return self.to_numpy()
 
-    def to_numpy(self):
-        raise NotImplementedError("DataFrame.to_numpy (there is no numpy in this sandbox)")
+    def to_numpy(self, dtype=None, copy=False):
+        """The values as a 2-D numpy array of their common dtype (they cross into the guest)."""
+        t = self._t
+        fetched = dict(_common.rows(t, 0, t.rows))
+        return _numpy.frame_array([(fetched[n], t.dtypes[n]) for n in t.data_names], dtype)
+
+    def __array__(self, dtype=None, copy=None):
+        return self.to_numpy(dtype)
 
     def __iter__(self):
         return iter(self.columns)

@@ -10,7 +10,7 @@ materialise the Series (a host table of its index levels and one value column,
 import itertools
 import math
 
-from . import _common, _format, _labels
+from . import _common, _format, _labels, _numpy
 from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
 
@@ -107,15 +107,18 @@ class Series:
 
     @property
     def values(self):
-        return self._values()
+        return self.to_numpy()
 
     def tolist(self):
         return self._values()
 
     to_list = tolist
 
-    def to_numpy(self):
-        raise NotImplementedError("Series.to_numpy (there is no numpy in this sandbox; use tolist())")
+    def to_numpy(self, dtype=None, copy=False, na_value=None):
+        """The values as a numpy array (they cross into the guest)."""
+        if na_value is not None:
+            return self.fillna(na_value).to_numpy(dtype)
+        return _numpy.column_array(self._values(), self._mat().dtypes[_VALUE], dtype)
 
     def __iter__(self):
         return iter(self._values())
@@ -371,14 +374,16 @@ class Series:
         if dtype in ("object",) :
             raise TypeError(f"Could not convert string to numeric for {how}")
 
-    def sum(self, skipna=True, numeric_only=False, min_count=0):
+    def sum(self, axis=None, skipna=True, numeric_only=False, min_count=0, dtype=None, out=None):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         dtype = self._mat().dtypes[_VALUE]
         if dtype == "object":
             raise NotImplementedError("Series.sum of strings (concatenation)")
         result = self._reduce("sum")
         return 0 if result is None else result
 
-    def mean(self, skipna=True, numeric_only=False):
+    def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("mean")
         return _nan(self._reduce("mean"))
 
@@ -386,16 +391,24 @@ class Series:
         self._numeric("median")
         return _nan(self._reduce("median"))
 
-    def std(self, ddof=1, skipna=True, numeric_only=False):
+    def std(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("std")
         return _nan(self._reduce("std", ddof=ddof))
 
-    def var(self, ddof=1, skipna=True, numeric_only=False):
+    def var(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("var")
         return _nan(self._reduce("var", ddof=ddof))
 
-    def min(self, skipna=True, numeric_only=False): return _nan(self._reduce("min"))
-    def max(self, skipna=True, numeric_only=False): return _nan(self._reduce("max"))
+    def min(self, axis=None, skipna=True, numeric_only=False, out=None):
+        _numpy.check_numpy_arguments(axis=axis, out=out)
+        return _nan(self._reduce("min"))
+
+    def max(self, axis=None, skipna=True, numeric_only=False, out=None):
+        _numpy.check_numpy_arguments(axis=axis, out=out)
+        return _nan(self._reduce("max"))
+
     def prod(self, skipna=True, numeric_only=False): return self._reduce("prod")
     def count(self): return self._reduce("count")
     def nunique(self, dropna=True):
@@ -547,8 +560,8 @@ class Series:
     def __contains__(self, key):
         return key in self.index
 
-    def __array__(self, *args):
-        raise NotImplementedError("numpy conversion (there is no numpy in this sandbox)")
+    def __array__(self, dtype=None, copy=None):
+        return self.to_numpy(dtype)
 
 
 class Rolling:
