@@ -18,6 +18,8 @@
 //! - `chart`: a figure spec from the guest's `matplotlib` (docs/CHARTS.md);
 //!   `display` renders it into a display event of the running cell (counted
 //!   like other events) and answers nothing, `render` answers the file bytes.
+//! - `table`: a request of the guest's `pandas` (docs/TABLES.md) on the
+//!   instance's tables; a table display goes to the running cell like a chart.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,9 +30,11 @@ use tokio::sync::{mpsc, watch};
 use wasmtime::{AsContextMut, Caller, Linker, Memory, Result, format_err};
 
 use crate::charts::{self, ChartError, ChartOutput};
-use crate::events::{CellEnd, Event, Outcome, StreamName, Usage};
+use crate::events::{CellEnd, Display, Event, Outcome, StreamName, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
+#[cfg(feature = "tables")]
+use crate::tables::{self, TableOutput};
 
 /// Longest operation name the guest may send.
 pub(crate) const MAX_OP_LEN: u32 = 64;
@@ -279,6 +283,8 @@ fn dispatch(
     match op {
         "event" => record_event(caller, payload),
         "chart" => chart(caller, payload),
+        #[cfg(feature = "tables")]
+        "table" => table(caller, payload),
         _ => Ok(Err(format!("unknown host operation {op:?}"))),
     }
 }
@@ -425,21 +431,38 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
     });
     match rendered {
         Ok(ChartOutput::File(bytes)) => Ok(Ok(bytes)),
-        Ok(ChartOutput::Display(display)) => {
-            cell.event_bytes += display
-                .data
-                .iter()
-                .map(|item| item.data.len())
-                .sum::<usize>();
-            if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
-                cell.output_truncated = true;
-                return Err(Interrupted(Outcome::OutputLimit).into());
-            }
-            let _ = cell.events.send(Event::Display(display));
-            Ok(Ok(Vec::new()))
-        }
+        Ok(ChartOutput::Display(display)) => send_display(cell, display),
         Err(error) => Ok(Err(error.to_string())),
     }
+}
+
+/// Runs a table request; a display goes to the running cell like a guest event.
+#[cfg(feature = "tables")]
+fn table(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<Vec<u8>, Refusal>> {
+    let state = caller.data_mut();
+    match tables::handle(&mut state.tables, &mut state.quota, payload) {
+        Ok(TableOutput::Reply(bytes)) => Ok(Ok(bytes)),
+        Ok(TableOutput::Display(display)) => match state.host.current.as_mut() {
+            Some(cell) => send_display(cell, display),
+            None => Ok(Err("no cell is running".to_owned())),
+        },
+        Err(error) => Ok(Err(error.to_string())),
+    }
+}
+
+/// Sends a host-made display event, counted against the cell's event bytes.
+fn send_display(cell: &mut RunningCell, display: Display) -> Result<Result<Vec<u8>, Refusal>> {
+    cell.event_bytes += display
+        .data
+        .iter()
+        .map(|item| item.data.len())
+        .sum::<usize>();
+    if cell.event_bytes > MAX_EVENT_BYTES_PER_CELL {
+        cell.output_truncated = true;
+        return Err(Interrupted(Outcome::OutputLimit).into());
+    }
+    let _ = cell.events.send(Event::Display(display));
+    Ok(Ok(Vec::new()))
 }
 
 fn forward_event(cell: &mut RunningCell, payload: &[u8]) -> Result<Vec<u8>, Refusal> {

@@ -22,6 +22,8 @@ use crate::events::Outcome;
 use crate::guest_output::TailBuffer;
 use crate::hostcall::{self, CellClock, CellRequest, HostCalls};
 use crate::limits::{InstanceLimits, ScratchLimits};
+#[cfg(feature = "tables")]
+use crate::tables::TableStore;
 use crate::wasi_shims::{self, ScratchQuota};
 
 /// Bytes of raw fd 1/2 output kept for diagnostics (the last ones).
@@ -35,6 +37,9 @@ pub struct GuestState {
     pub limiter: MemoryLimiter,
     pub host: HostCalls,
     pub quota: ScratchQuota,
+    /// The guest's pandas tables (src/tables), freed with the store.
+    #[cfg(feature = "tables")]
+    pub tables: TableStore,
     raw_output: TailBuffer,
 }
 
@@ -93,12 +98,14 @@ impl ResourceLimiter for MemoryLimiter {
 
 impl GuestState {
     /// State for an instance that sees `stdlib_dir` read-only and `scratch_dir`
-    /// read-write, and nothing else of the host.
+    /// read-write, and nothing else of the host; its tables may hold
+    /// `max_table_bytes`.
     pub fn new(
         stdlib_dir: &Path,
         scratch_dir: &Path,
         limits: InstanceLimits,
         scratch_limits: ScratchLimits,
+        #[cfg_attr(not(feature = "tables"), expect(unused_variables))] max_table_bytes: u64,
         cells: Option<mpsc::Receiver<CellRequest>>,
     ) -> Result<Self> {
         let raw_output = TailBuffer::new(RAW_OUTPUT_CAP);
@@ -126,6 +133,8 @@ impl GuestState {
                 limits.fuel_metered,
             ),
             quota: ScratchQuota::new(scratch_dir, scratch_limits),
+            #[cfg(feature = "tables")]
+            tables: TableStore::new(scratch_dir, max_table_bytes, limits.memory_bytes),
             raw_output,
         })
     }

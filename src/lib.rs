@@ -21,6 +21,8 @@ mod sandbox;
 pub mod service;
 mod session;
 mod snapshot;
+#[cfg(feature = "tables")]
+pub mod tables;
 mod warm_pool;
 mod wasi_shims;
 

@@ -25,6 +25,10 @@ impl Default for CellLimits {
     }
 }
 
+/// Default cap on the bytes of host memory one session's pandas tables
+/// (polars frames) may hold.
+pub const DEFAULT_MAX_TABLE_BYTES: u64 = 2 << 30;
+
 /// What one instance may hold in its scratch directory and open at once;
 /// past them the guest's call fails with `EDQUOT` ("Disk quota exceeded")
 /// or `EMFILE` ("Too many open files").

@@ -52,6 +52,8 @@ pub struct SandboxConfig {
     pub worker_threads: usize,
     /// What each instance may hold in its scratch directory and open at once.
     pub scratch_limits: ScratchLimits,
+    /// Bytes one instance's pandas tables (host-side polars frames) may hold.
+    pub max_table_bytes: u64,
 }
 
 impl SandboxConfig {
@@ -69,6 +71,7 @@ impl SandboxConfig {
             runtime: None,
             worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
             scratch_limits: ScratchLimits::default(),
+            max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
         }
     }
 }
@@ -266,6 +269,7 @@ impl Inner {
             scratch.path(),
             limits,
             self.config.scratch_limits,
+            self.config.max_table_bytes,
             Some(receiver),
         )?;
         let mut store = instance::new_store(&flavor.engine, state)?;

@@ -45,6 +45,7 @@ pub async fn preinitialized_wasm(artifacts: &Artifacts, cache_dir: &Path) -> Res
         scratch.path(),
         limits,
         ScratchLimits::default(),
+        0,
         None,
     )?;
     let mut store = instance::new_store(&engine, state)?;

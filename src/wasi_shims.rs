@@ -171,6 +171,24 @@ impl ScratchQuota {
         self.open_files = self.open_files.saturating_sub(1);
     }
 
+    /// Bytes a new file written by the host (pandas' `to_csv`) may hold:
+    /// what the directory has left after measuring it, 0 when no entry is
+    /// left.
+    pub(crate) fn room_for_file(&mut self) -> u64 {
+        self.measure();
+        if self.entries >= self.limits.max_entries {
+            return 0;
+        }
+        self.limits.max_bytes.saturating_sub(self.bytes)
+    }
+
+    /// Counts a file of `bytes` the host wrote (an upper bound when it
+    /// replaced one, until the next measure).
+    pub(crate) fn add_file(&mut self, bytes: u64) {
+        self.entries = self.entries.saturating_add(1);
+        self.bytes = self.bytes.saturating_add(bytes);
+    }
+
     /// Takes room for `bytes` more bytes; false when they do not fit even
     /// after measuring what the directory really holds.
     fn reserve_bytes(&mut self, bytes: u64) -> bool {

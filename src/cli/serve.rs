@@ -112,6 +112,9 @@ pub struct ServeArgs {
     /// running at once; no limit when unset.
     #[arg(long, env = "CODE_INTERPRETER_CLIENT_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..))]
     client_concurrency: Option<u32>,
+    /// MiB one session's pandas tables (polars frames on the host) may hold.
+    #[arg(long, env = "CODE_INTERPRETER_MAX_TABLE_MB", default_value_t = code_interpreter::limits::DEFAULT_MAX_TABLE_BYTES >> 20)]
+    max_table_mb: u64,
 }
 
 pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
@@ -145,6 +148,7 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
             })
             .transpose()?,
         client_concurrency: args.client_concurrency.map(|max| max as usize),
+        max_table_bytes: args.max_table_mb << 20,
         ..ServiceConfig::default()
     };
     config.check().map_err(anyhow::Error::msg)?;

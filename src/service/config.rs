@@ -63,6 +63,9 @@ pub struct ServiceConfig {
     /// Execute, ExecuteCollected and ExecuteBatch calls each client may have
     /// running at once; `None`: no limit.
     pub client_concurrency: Option<usize>,
+    /// Bytes one session's pandas tables (polars frames on the host) may
+    /// hold; past it the guest gets MemoryError.
+    pub max_table_bytes: u64,
 }
 
 impl Default for ServiceConfig {
@@ -89,6 +92,7 @@ impl Default for ServiceConfig {
             tls: None,
             client_rate: None,
             client_concurrency: None,
+            max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
         }
     }
 }
@@ -113,14 +117,15 @@ impl ServiceConfig {
     }
 
     /// Sizes `sandbox` for this service: room for every session, every
-    /// concurrent run and the warm pool, and the caps on their scratch
-    /// directories and open files.
+    /// concurrent run and the warm pool, the caps on their scratch directories
+    /// and open files, and the per-session table cap.
     pub fn size_sandbox(&self, sandbox: &mut SandboxConfig) {
         let needed = self.max_sessions + self.max_concurrent_runs + sandbox.warm_instances;
         sandbox.max_instances = u32::try_from(needed).unwrap_or(u32::MAX);
         sandbox.scratch_limits.max_bytes = self.max_session_file_bytes;
         sandbox.scratch_limits.max_entries = self.max_session_files;
         sandbox.scratch_limits.max_open_files = self.max_session_open_files;
+        sandbox.max_table_bytes = self.max_table_bytes;
     }
 }
 

@@ -19,7 +19,10 @@ reported (unless followed by ";") and stored in ``_``.  The builtin
 ``display(*objs, metadata=None)`` (also ``ci_runtime.display``) sends one
 display event per object.  Figures a cell leaves open in
 ``matplotlib.pyplot`` are shown at its end, before its result or error (the
-host sends their display events, asked through the ``chart`` call).  Output is
+host sends their display events, asked through the ``chart`` call).  An
+object whose type defines ``_ci_display_()`` (pandas tables) shows itself:
+as a trailing expression or given to display() it is not described by the
+runner but asked to have the host send its display event.  Output is
 batched, and sent before a display, result or error event; once the host
 drops a stream event (the cell's output cap) further output of that cell is
 discarded.  An event over the host's 16 MiB limit is sent cut down (long
@@ -61,6 +64,7 @@ _PRELOAD_MODULES = (
     "string", "heapq", "bisect", "numbers", "textwrap", "typing",
     "dataclasses", "enum", "copy", "pprint", "traceback", "ast", "linecache",
     "io", "csv", "time", "calendar", "base64", "hashlib", "zlib", "matplotlib", "matplotlib.pyplot",
+    "pandas",
 )
 _OPTIONAL_MODULES = (
     "mpmath", "sympy",
@@ -352,14 +356,24 @@ class _Session:
             event = self._execute(code, lines, filename)
             self._show_figures()
             self._output.flush()
-            if event is not None:
+            if isinstance(event, dict):
                 self._emit(event)
+            elif event is not None:
+                self.display(event, None)  # a trailing value that shows itself
         finally:
             _sys.stdout, _sys.stderr = saved
             _current[0] = None
 
-    def display(self, obj, metadata, _bundle=mime.bundle):
+    def display(self, obj, metadata, _bundle=mime.bundle, _line=_exception_line):
         """Send obj's display event after the output written before it (and while building it)."""
+        show = getattr(type(obj), "_ci_display_", None)
+        if show is not None:
+            self._output.flush()
+            try:
+                show(obj)  # the host sends the event
+            except Exception as exc:
+                self._stderr.write(f"display: {_line(exc)}\n")
+            return
         event = {"type": "display", **_bundle(obj, metadata, self._stderr.write)}
         self._output.flush()
         self._emit(event)
@@ -385,6 +399,8 @@ class _Session:
             if value is None:
                 return None
             self.namespace["_"] = value
+            if getattr(type(value), "_ci_display_", None) is not None:
+                return value  # run_cell shows it as a display event
             return {"type": "result", "value": _encode(value), "text_plain": _plain(value),
                     "text_latex": _latex(value)}
         except BaseException as exc:

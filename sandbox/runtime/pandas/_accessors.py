@@ -1,0 +1,128 @@
+"""Series.str and Series.dt: the common string and datetime methods, run on the host."""
+
+from ._expr import call as fn
+
+
+class StringMethods:
+    def __init__(self, series):
+        self._s = series
+
+    def _f(self, name, **options):
+        return self._s._new(fn("str." + name, self._s._e, **options))
+
+    def lower(self): return self._f("lower")
+    def upper(self): return self._f("upper")
+    def strip(self, to_strip=None): return self._f("strip", chars=to_strip)
+    def lstrip(self, to_strip=None): return self._f("lstrip", chars=to_strip)
+    def rstrip(self, to_strip=None): return self._f("rstrip", chars=to_strip)
+    def len(self): return self._f("len")
+
+    def contains(self, pat, case=True, regex=True, na=None, flags=0):
+        if flags:
+            raise NotImplementedError("str.contains(flags=...)")
+        result = self._f("contains", pat=pat, case=case, regex=regex)
+        return result.fillna(na) if na is not None else result
+
+    def startswith(self, pat, na=None):
+        if isinstance(pat, tuple):
+            raise NotImplementedError("str.startswith with a tuple")
+        return self._f("startswith", pat=pat)
+
+    def endswith(self, pat, na=None):
+        if isinstance(pat, tuple):
+            raise NotImplementedError("str.endswith with a tuple")
+        return self._f("endswith", pat=pat)
+
+    def replace(self, pat, repl, n=-1, case=None, regex=False):
+        if callable(repl) or case is not None:
+            raise NotImplementedError("str.replace with a function or case=")
+        return self._f("replace", pat=pat, repl=repl, regex=regex, n=n)
+
+    def slice(self, start=None, stop=None, step=None):
+        if step not in (None, 1):
+            raise NotImplementedError("str.slice with a step")
+        return self._f("slice", start=start or 0, stop=stop)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.slice(key.start, key.stop, key.step)
+        if isinstance(key, int) and key >= 0:
+            return self.slice(key, key + 1)
+        raise NotImplementedError("str[...] with a negative position")
+
+    def get(self, i):
+        return self[i]
+
+    def split(self, pat=None, n=-1, expand=False):
+        if pat is None or expand:
+            raise NotImplementedError("str.split without a separator or with expand=True")
+        return _Split(self._s, pat)
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"Series.str.{name}")
+
+
+class _Split:
+    """s.str.split(sep) supports .str[i] / .str.get(i) (lists are not kept on the host)."""
+
+    def __init__(self, series, pat):
+        self._s, self._pat = series, pat
+
+    @property
+    def str(self):
+        return self
+
+    def get(self, i):
+        return self._s._new(fn("str.split_get", self._s._e, pat=self._pat, i=i))
+
+    def __getitem__(self, i):
+        if not isinstance(i, int):
+            raise NotImplementedError("str.split(...).str[...] with a slice")
+        return self.get(i)
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"str.split(...).{name} (only .str[i] / .str.get(i))")
+
+
+class DatetimeMethods:
+    def __init__(self, series):
+        self._s = series
+
+    def _f(self, name, **options):
+        return self._s._new(fn("dt." + name, self._s._e, **options))
+
+    year = property(lambda self: self._f("year"))
+    month = property(lambda self: self._f("month"))
+    day = property(lambda self: self._f("day"))
+    hour = property(lambda self: self._f("hour"))
+    minute = property(lambda self: self._f("minute"))
+    second = property(lambda self: self._f("second"))
+    quarter = property(lambda self: self._f("quarter"))
+    dayofyear = day_of_year = property(lambda self: self._f("dayofyear"))
+    dayofweek = day_of_week = weekday = property(lambda self: self._f("dayofweek"))
+    date = property(lambda self: self._f("date"))
+    days = property(lambda self: self._f("days"))
+
+    def strftime(self, date_format):
+        return self._f("strftime", format=date_format)
+
+    def day_name(self):
+        return self._f("day_name")
+
+    def month_name(self):
+        return self._f("month_name")
+
+    def total_seconds(self):
+        return self._f("total_seconds")
+
+    def floor(self, freq):
+        units = {"D": "1d", "d": "1d", "H": "1h", "h": "1h", "min": "1m", "T": "1m", "S": "1s", "s": "1s"}
+        if freq not in units:
+            raise NotImplementedError(f"dt.floor({freq!r})")
+        return self._f("floor", freq=units[freq])
+
+    def to_period(self, freq):
+        raise NotImplementedError("dt.to_period")
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"Series.dt.{name}")

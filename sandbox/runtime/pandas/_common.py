@@ -1,0 +1,55 @@
+"""What DataFrame and Series share: fetching rows, index labels, the text layout."""
+
+from . import _format, _labels, options
+from ._host import call, table
+
+
+def rows(t, offset, length):
+    """[(host name, values)] of rows offset..offset+length of table t."""
+    if length <= 0:
+        return [(name, []) for name in t.names]
+    return [tuple(pair) for pair in call("rows", h=t.h, offset=offset, len=length)]
+
+
+def window(t):
+    """The rows to print: ([(name, values)], split, offsets) -- split is where '...' goes."""
+    n = t.rows
+    if n > options.display.max_rows:
+        half = max(options.display.min_rows // 2, 1)
+        head, tail = rows(t, 0, half), rows(t, n - half, half)
+        fetched = [(name, a + b) for (name, a), (_, b) in zip(head, tail)]
+        return fetched, half, list(range(half)) + list(range(n - half, n))
+    return rows(t, 0, n), None, list(range(n))
+
+
+def index_levels(t, fetched, positions):
+    """(level names, [[label strings] per level]) of the fetched rows."""
+    values = dict(fetched)
+    names = t.index_names
+    if not names:
+        return [None], [[str(p) for p in positions]]
+    return ([_labels.index_label(n) for n in names],
+            [_format.format_labels(values[n]) for n in names])
+
+
+def index_values(t):
+    """The index labels of all rows: a list (tuples for a MultiIndex)."""
+    names = t.index_names
+    if not names:
+        return list(range(t.rows))
+    fetched = dict(rows(t, 0, t.rows))
+    if len(names) == 1:
+        return fetched[names[0]]
+    return list(zip(*(fetched[n] for n in names)))
+
+
+def project(t, columns, row_index=None):
+    """A table of t's columns [(new name, old name)]."""
+    return table("project", h=t.h, columns=[list(c) for c in columns], row_index=row_index)
+
+
+def with_row_labels(t):
+    """t with its default RangeIndex made an explicit index column."""
+    if t.index_names:
+        return t
+    return project(t, [(n, n) for n in t.names], row_index="\0" + "0")

@@ -1,0 +1,63 @@
+"""Builders of the expressions the host compiles (src/tables/expr.rs)."""
+
+import datetime as _dt
+import math
+
+from ._scalars import NaT, Timedelta, Timestamp
+
+
+def col(name):
+    return {"c": name}
+
+
+def call(f, *args, **options):
+    node = {"f": f, "a": list(args)}
+    if options:
+        node["k"] = options
+    return node
+
+
+def lit(value):
+    """A literal for a Python scalar."""
+    if value is None or value is NaT:
+        return {"v": None}
+    if isinstance(value, bool):
+        return {"v": value}
+    if isinstance(value, int):
+        return {"v": value}
+    if isinstance(value, float):
+        if math.isnan(value):
+            return {"v": None}
+        if math.isinf(value):
+            return {"v": {"$f": "inf" if value > 0 else "-inf"}}
+        return {"v": value}
+    if isinstance(value, str):
+        return {"v": value}
+    if isinstance(value, _dt.datetime):
+        return {"v": Timestamp(value)._micros(), "t": "datetime"}
+    if isinstance(value, _dt.date):
+        return {"v": Timestamp(value)._micros(), "t": "datetime"}
+    if isinstance(value, _dt.timedelta):
+        return {"v": Timedelta(value)._micros(), "t": "timedelta"}
+    raise TypeError(f"unsupported scalar of type {type(value).__name__}")
+
+
+def json_value(value):
+    """A Python value as a JSON column value (tagged for dates and special floats)."""
+    if value is None or value is NaT:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            return {"$f": "inf" if value > 0 else "-inf"}
+        return value
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, _dt.datetime) or isinstance(value, _dt.date):
+        return {"$dt": Timestamp(value)._micros()}
+    if isinstance(value, _dt.timedelta):
+        return {"$td": Timedelta(value)._micros()}
+    if type(value).__name__ in ("int64", "float64", "int32", "bool_"):
+        return json_value(value.item())
+    raise NotImplementedError(f"columns holding {type(value).__name__} objects")

@@ -1,0 +1,210 @@
+"""pandas' text layout for DataFrame and Series (``repr``, ``print``, ``to_string``).
+
+Rules (checked against pandas' output): index labels left-aligned, everything else
+right-aligned; DataFrame columns joined by one space, values carrying a leading space and
+numeric columns one more; Series values four spaces after the index; floats of a column
+share one format (six decimals, trailing zeros trimmed alike; scientific below 1e-6, or above
+1e6 when the fixed form gets long); missing values print as NaN (NaT for datetimes);
+datetimes without a time of day print as dates; repeated outer labels of a MultiIndex are
+left blank. Long tables show their first and last 5 rows (".." between), wide ones the
+columns that fit in 80 characters from both ends ("..." between), and a size footer.
+"""
+
+import datetime as _dt
+import math
+
+from . import options
+
+_FLOAT_DTYPES = ("float64",)
+
+
+def format_column(values, dtype):
+    """The cells of one column as strings."""
+    if dtype in _FLOAT_DTYPES or (dtype == "object" and values and
+                                  all(isinstance(v, float) or v is None for v in values)
+                                  and any(isinstance(v, float) for v in values)):
+        return _floats(values)
+    if dtype.startswith("datetime"):
+        return _datetimes(values)
+    return [_cell(v) for v in values]
+
+
+def _cell(value):
+    if value is None:
+        return "NaN"
+    if isinstance(value, float):
+        return _floats([value])[0]
+    return str(value)
+
+
+def _floats(values):
+    finite = [abs(v) for v in values if isinstance(v, (int, float)) and v is not None
+              and not isinstance(v, bool) and math.isfinite(v)]
+    digits = options.display.precision
+    fixed = _trim_zeros([_special(v) or f"{v:.{digits}f}" for v in values])
+    # pandas: scientific for values below 10**-digits, or above 1e6 when the fixed form
+    # (with its leading space) is longer than digits + 6 characters.
+    longest = max([len(c) + 1 for c, v in zip(fixed, values) if not _special(v)], default=0)
+    if any(0 < v < 10 ** -digits for v in finite) or \
+            (any(v > 1e6 for v in finite) and longest > digits + 6):
+        return [_special(v) or f"{v:.{digits}e}" for v in values]
+    return fixed
+
+
+def _special(v):
+    """The text of a missing or infinite float, else None."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "NaN"
+    if isinstance(v, float) and math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return None
+
+
+def _trim_zeros(cells):
+    """Drop trailing zeros from all numbers alike, keeping one decimal."""
+    numbers = [c for c in cells if c not in ("NaN", "inf", "-inf")]
+    while numbers and all(c.endswith("0") and not c.endswith(".0") for c in numbers):
+        numbers = [c[:-1] for c in numbers]
+        cells = [c[:-1] if c not in ("NaN", "inf", "-inf") else c for c in cells]
+    return cells
+
+
+def _datetimes(values):
+    present = [v for v in values if v is not None]
+    dates_only = all(v.hour == v.minute == v.second == v.microsecond == 0 for v in present)
+    out = []
+    for v in values:
+        if v is None:
+            out.append("NaT")
+        elif dates_only:
+            out.append(v.strftime("%Y-%m-%d"))
+        else:
+            out.append(str(v))
+    return out
+
+
+def format_labels(values):
+    """Index labels as strings (numbers like a column, other labels by str)."""
+    if values and all(isinstance(v, float) or v is None for v in values):
+        return _floats(values)
+    if values and all(isinstance(v, _dt.datetime) or v is None for v in values):
+        return _datetimes(values)
+    return ["NaN" if v is None else str(v) for v in values]
+
+
+def _sparse(levels):
+    """Blank repeated labels of outer MultiIndex levels (pandas' sparsify)."""
+    out = [list(level) for level in levels]
+    for i in range(len(levels) - 1):
+        for row in range(len(levels[i]) - 1, 0, -1):
+            if all(levels[j][row] == levels[j][row - 1] for j in range(i + 1)):
+                out[i][row] = ""
+    return out
+
+
+def _width(label, cells, dtype, levels):
+    """A column's width: values carry one leading space; numbers under a one-level header get
+    one more column than their widest value or header, datetimes none."""
+    parts = label if isinstance(label, tuple) else (label,)
+    header = max(len(str(p)) for p in parts)
+    widest = max([len(c) for c in cells], default=0)
+    if dtype.startswith(("datetime", "timedelta")):
+        return max(widest, header)
+    if levels == 1 and dtype in ("int64", "float64", "bool"):
+        return max(widest, header) + 1
+    return max(widest + 1, header)
+
+
+def frame_text(index_names, index_levels, columns, total_rows, split, width_limit=None):
+    """The layout of a DataFrame.
+
+    index_levels: one list of label strings per level; columns: (label, cells, dtype) triples;
+    split: where the "..." row goes (None when every row is shown). Columns that do not fit
+    in width_limit characters are cut from the middle (a "..." column), like pandas in a
+    terminal.
+    """
+    levels = _sparse(index_levels)
+    header_levels = max((len(label) if isinstance(label, tuple) else 1 for label, _, _ in columns),
+                        default=1)
+    index_widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0, 2 if split is not None else 0])
+                    for lvl, n in zip(levels, index_names)]
+    widths = [_width(label, cells, dtype, header_levels) for label, cells, dtype in columns]
+    columns = [(label, cells) for label, cells, _ in columns]
+    if width_limit is not None:
+        columns, widths = _fit(columns, widths, sum(w + 1 for w in index_widths), width_limit)
+    if split is not None:
+        levels = [lvl[:split] + [".."] + lvl[split:] for lvl in levels]
+        columns = [(label, cells[:split] + [("..." if w > 3 else "..") if label is not _CUT else "..."]
+                    + cells[split:]) for (label, cells), w in zip(columns, widths)]
+    headers = []
+    for label, _ in columns:
+        parts = label if isinstance(label, tuple) else (label,)
+        headers.append([str(p) for p in parts] + [""] * (header_levels - len(parts)))
+    lines = []
+    blank_index = [" " * w for w in index_widths]
+    for h in range(header_levels):
+        cells = []
+        previous = None
+        for head, w in zip(headers, widths):
+            text = head[h]
+            cells.append(" " * w if h < header_levels - 1 and text == previous else text.rjust(w))
+            previous = text
+        lines.append(" ".join(blank_index + cells))
+    if any(name is not None for name in index_names):
+        row = [(str(n) if n is not None else "").ljust(w) for n, w in zip(index_names, index_widths)]
+        lines.append(" ".join(row + [" " * w for w in widths]))
+    count = len(columns[0][1]) if columns else 0
+    for r in range(count):
+        row = [lvl[r].ljust(w) for lvl, w in zip(levels, index_widths)]
+        cells = [cells[r].rjust(w) for (_, cells), w in zip(columns, widths)]
+        lines.append(" ".join(row + cells))
+    return "\n".join(lines), any(label is _CUT for label, _ in columns)
+
+
+class _Cut:
+    def __str__(self):
+        return "..."
+
+
+_CUT = _Cut()
+
+
+def _fit(columns, widths, used, limit):
+    """The columns that fit in limit characters: as many from both ends as fit, the left
+    side taking the odd one, with a "..." column between."""
+    total = used + sum(w + 1 for w in widths)
+    if total <= limit:
+        return columns, widths
+    n = len(columns)
+    best = 1
+    for k in range(1, n):
+        left, right = (k + 1) // 2, k // 2
+        size = used + sum(w + 1 for w in widths[:left]) + sum(w + 1 for w in widths[n - right:]) + 5
+        if size > limit:
+            break
+        best = k
+    left, right = (best + 1) // 2, best // 2
+    rows = len(columns[0][1])
+    kept = columns[:left] + [(_CUT, ["..."] * rows)] + (columns[n - right:] if right else [])
+    kept_widths = widths[:left] + [4] + (widths[n - right:] if right else [])
+    return kept, kept_widths
+
+
+def series_text(index_names, index_levels, cells, split, footer):
+    levels = _sparse(index_levels)
+    if split is not None:
+        levels = [lvl[:split] + [""] + lvl[split:] for lvl in levels]
+        widest = max([len(c) for c in cells], default=0)
+        cells = cells[:split] + ["..." if widest > 3 else ".."] + cells[split:]
+    widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0])
+              for lvl, n in zip(levels, index_names)]
+    value_width = max([len(c) for c in cells], default=0)
+    lines = []
+    if any(n is not None for n in index_names):
+        lines.append("  ".join((str(n) if n is not None else "").ljust(w)
+                               for n, w in zip(index_names, widths)).rstrip())
+    for r, cell in enumerate(cells):
+        labels = "  ".join(lvl[r].ljust(w) for lvl, w in zip(levels, widths))
+        lines.append(f"{labels}    {cell.rjust(value_width)}")
+    lines.append(footer)
+    return "\n".join(lines)

@@ -1,0 +1,241 @@
+"""loc / iloc / at / iat for the usual cases: labels, label slices (inclusive), boolean
+masks, positions, position slices and lists, and (rows, columns) pairs."""
+
+from . import _common, _labels
+from ._expr import call as fn, col, lit
+from ._host import table
+from .series import Series, _VALUE
+
+
+def _positions_of(t, labels):
+    """Row positions of index labels, in the order given (KeyError for a missing one)."""
+    index = _common.index_values(t)
+    where = {}
+    for i, label in enumerate(index):
+        where.setdefault(label, []).append(i)
+    out = []
+    for label in labels:
+        if label not in where:
+            raise KeyError(f"[{label!r}] not in index")
+        out.extend(where[label])
+    return out
+
+
+def _label_slice(t, key):
+    if key.step not in (None, 1):
+        raise NotImplementedError("loc slices with a step")
+    index = _common.index_values(t)
+    start = 0 if key.start is None else _positions_of(t, [key.start])[0]
+    stop = len(index) - 1 if key.stop is None else _positions_of(t, [key.stop])[-1]
+    return start, max(stop - start + 1, 0)
+
+
+def _row(frame, t, position):
+    """Row `position` of a frame as a Series (one dtype) or a row object (mixed dtypes)."""
+    from .frame import _Row
+    fetched = dict(_common.rows(t, position, 1))
+    names = t.data_names
+    values = [fetched[n][0] for n in names]
+    labels = [_labels.decode(n) for n in names]
+    label = _common.index_values(table("slice", h=t.h, offset=position, len=1))[0] \
+        if t.index_names else position
+    kinds = {t.dtypes[n] for n in names}
+    if len(kinds) == 1 or kinds <= {"int64", "float64"}:
+        return Series(values, index=labels, name=label)
+    return _Row(labels, values, label)
+
+
+def _columns(frame, key):
+    """Host column names selected by a column key (label, list, slice, bool list)."""
+    names = frame._t.data_names
+    if isinstance(key, slice):
+        if key == slice(None):
+            return names, False
+        labels = [_labels.decode(n) for n in names]
+        start = 0 if key.start is None else labels.index(key.start)
+        stop = len(labels) if key.stop is None else labels.index(key.stop) + 1
+        return names[start:stop], False
+    if isinstance(key, list):
+        if key and all(isinstance(k, bool) for k in key):
+            return [n for n, k in zip(names, key) if k], False
+        return [frame._name(k) for k in key], False
+    return [frame._name(key)], True
+
+
+def _select_rows(frame, key):
+    """A table of the rows picked by a loc row key, or a position for a single label."""
+    t = frame._t
+    if isinstance(key, slice):
+        if key == slice(None):
+            return t
+        if not t.index_names and all(isinstance(v, int) or v is None for v in (key.start, key.stop)):
+            start = key.start or 0
+            stop = t.rows - 1 if key.stop is None else key.stop
+            return table("slice", h=t.h, offset=start, len=max(stop - start + 1, 0))
+        start, length = _label_slice(t, key)
+        return table("slice", h=t.h, offset=start, len=length)
+    if isinstance(key, Series):
+        return frame._filter(key)._t
+    if isinstance(key, list):
+        if key and all(isinstance(k, bool) for k in key):
+            return frame[key]._t
+        return table("take", h=t.h, rows=_positions_of(t, key))
+    if callable(key):
+        return _select_rows(frame, key(frame))
+    return _positions_of(t, [key])
+
+
+class FrameLoc:
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __getitem__(self, key):
+        from .frame import DataFrame
+        rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+        picked = _select_rows(self._frame, rows)
+        if isinstance(picked, list):  # a label
+            if len(picked) != 1:
+                frame = DataFrame._wrap(table("take", h=self._frame._t.h, rows=picked))
+                return frame.loc[:, cols] if cols != slice(None) else frame
+            row = _row(self._frame, self._frame._t, picked[0])
+            if cols == slice(None):
+                return row
+            names, single = _columns(self._frame, cols)
+            if single:
+                return row[_labels.decode(names[0])]
+            return Series([row[_labels.decode(n)] for n in names], index=[_labels.decode(n) for n in names],
+                          name=row.name)
+        frame = DataFrame._wrap(picked)
+        names, single = _columns(frame, cols)
+        if single:
+            return Series._of(picked, col(names[0]), _labels.decode(names[0]))
+        return DataFrame._wrap(_common.project(picked, [(n, n) for n in picked.index_names] +
+                                               [(n, n) for n in names]))
+
+    def __setitem__(self, key, value):
+        frame = self._frame
+        rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+        if isinstance(cols, slice) or isinstance(cols, list):
+            raise NotImplementedError("loc assignment to several columns")
+        name = _labels.encode(cols)
+        t = frame._t
+        if isinstance(rows, slice) and rows == slice(None):
+            frame[cols] = value
+            return
+        if isinstance(rows, Series):
+            if rows._t is not t and rows._t.h != t.h:
+                raise NotImplementedError("loc assignment with a mask of another frame")
+            mask = rows._e
+        elif isinstance(rows, (list, slice)):
+            raise NotImplementedError("loc assignment with a list or slice of labels")
+        else:
+            t = _common.with_row_labels(t)
+            if len(t.index_names) != 1:
+                raise NotImplementedError("loc assignment with a MultiIndex")
+            if rows not in _common.index_values(t):
+                raise NotImplementedError("loc assignment that adds a row")
+            mask = fn("eq", col(t.index_names[0]), lit(rows))
+        if isinstance(value, Series):
+            if value._t is not frame._t and value._t.h != frame._t.h:
+                raise NotImplementedError("loc assignment of a Series of another frame")
+            new = value._e
+        else:
+            new = lit(value)
+        current = col(name) if name in t.names else {"v": None}
+        frame._t = table("assign", h=t.h, exprs=[[name, fn("where", new, mask, current)]])
+
+
+class FrameILoc:
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __getitem__(self, key):
+        from .frame import DataFrame
+        rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+        t = self._frame._t
+        names = t.data_names
+        if isinstance(cols, int):
+            col_names, single = [names[cols]], True
+        elif isinstance(cols, slice):
+            col_names, single = names[cols], False
+        else:
+            col_names, single = [names[i] for i in cols], False
+        if isinstance(rows, int):
+            if not -t.rows <= rows < t.rows:
+                raise IndexError("single positional indexer is out-of-bounds")
+            position = rows % t.rows
+            row = _row(self._frame, t, position)
+            if single:
+                return row[_labels.decode(col_names[0])]
+            if cols == slice(None):
+                return row
+            return Series([row[_labels.decode(n)] for n in col_names],
+                          index=[_labels.decode(n) for n in col_names], name=row.name)
+        picked = _positional(t, rows)
+        if single:
+            return Series._of(picked, col(col_names[0]), _labels.decode(col_names[0]))
+        return DataFrame._wrap(_common.project(picked, [(n, n) for n in picked.index_names] +
+                                               [(n, n) for n in col_names]))
+
+    def __setitem__(self, key, value):
+        raise NotImplementedError("iloc assignment")
+
+
+def _positional(t, rows):
+    if isinstance(rows, slice):
+        if rows == slice(None):
+            return t
+        start, stop, step = rows.indices(t.rows)
+        if step != 1:
+            return table("take", h=t.h, rows=list(range(start, stop, step)))
+        return table("slice", h=t.h, offset=start, len=max(stop - start, 0))
+    if isinstance(rows, Series):
+        raise NotImplementedError("iloc with a boolean Series (use loc)")
+    rows = list(rows)
+    if rows and all(isinstance(r, bool) for r in rows):
+        rows = [i for i, keep in enumerate(rows) if keep]
+    return table("take", h=t.h, rows=rows)
+
+
+class SeriesLoc:
+    def __init__(self, series):
+        self._series = series
+
+    def __getitem__(self, key):
+        s = self._series
+        if isinstance(key, Series):
+            return s[key]
+        t = s._mat()
+        if isinstance(key, slice):
+            if not t.index_names and key == slice(None):
+                return s
+            start, length = _label_slice(t, key)
+            return s._from_table(table("slice", h=t.h, offset=start, len=length))
+        if isinstance(key, list):
+            if key and all(isinstance(k, bool) for k in key):
+                return s._from_table(_positional(t, key))
+            return s._from_table(table("take", h=t.h, rows=_positions_of(t, key)))
+        positions = _positions_of(t, [key])
+        if len(positions) == 1:
+            return dict(_common.rows(t, positions[0], 1))[_VALUE][0]
+        return s._from_table(table("take", h=t.h, rows=positions))
+
+    def __setitem__(self, key, value):
+        raise NotImplementedError("Series.loc assignment (assign through the DataFrame)")
+
+
+class SeriesILoc:
+    def __init__(self, series):
+        self._series = series
+
+    def __getitem__(self, key):
+        s = self._series
+        t = s._mat()
+        if isinstance(key, int):
+            if not -t.rows <= key < t.rows:
+                raise IndexError("single positional indexer is out-of-bounds")
+            return dict(_common.rows(t, key % t.rows, 1))[_VALUE][0]
+        return s._from_table(_positional(t, key))
+
+    def __setitem__(self, key, value):
+        raise NotImplementedError("Series.iloc assignment")

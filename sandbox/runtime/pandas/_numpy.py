@@ -1,0 +1,40 @@
+"""numpy arrays of tables (``to_numpy``, ``values``, ``np.asarray(series)``): the rows cross
+into the guest as Python values, then become one array of the column's dtype."""
+
+from ._scalars import NaT
+
+
+def column_array(values, dtype_name, dtype=None):
+    """The numpy array of one column's Python values (missing ones as NaN / NaT / None)."""
+    import numpy as np
+    if dtype is None:
+        dtype = _NUMPY_DTYPE.get(dtype_name.split("[")[0], object)
+    if dtype_name == "float64":
+        values = [np.nan if v is None else v for v in values]
+    elif dtype_name.startswith(("datetime64", "timedelta64")):
+        values = [None if v is None or v is NaT else v for v in values]
+    return np.array(values, dtype=dtype)
+
+
+def frame_array(columns, dtype=None):
+    """The 2-D array of (values, dtype name) columns: their common dtype, like pandas."""
+    import numpy as np
+    arrays = [column_array(values, name) for values, name in columns]
+    if not arrays:
+        return np.empty((0, 0), dtype=dtype or object)
+    if dtype is None:
+        kinds = {a.dtype.kind for a in arrays}
+        dtype = np.result_type(*arrays) if kinds <= set("biuf") else object
+    return np.column_stack([a.astype(dtype) for a in arrays])
+
+
+def check_numpy_arguments(**arguments):
+    """numpy calls Series.mean(axis=None, dtype=None, out=None) for np.mean(series): accept
+    exactly those defaults."""
+    for name, value in arguments.items():
+        if value is not None:
+            raise NotImplementedError(f"the {name}= argument of a numpy reduction on a Series")
+
+
+_NUMPY_DTYPE = {"int64": "int64", "float64": "float64", "bool": "bool",
+                "datetime64": "datetime64[us]", "timedelta64": "timedelta64[us]"}

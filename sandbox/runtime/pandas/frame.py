@@ -1,0 +1,1075 @@
+"""DataFrame: a handle to a polars frame on the host (docs/TABLES.md).
+
+Host frames never change: every operation that "modifies" a DataFrame (column
+assignment, inplace=True) points it at a new host frame. Column labels map to host
+column names through ``_labels``; index levels are host columns named "\\0...".
+"""
+
+import math
+
+from . import _common, _format, _labels, _numpy, options
+from ._expr import call as fn, col, json_value, lit
+from ._host import call, table
+from .series import Series, _dtype_name, _temp, from_values
+
+_NUMERIC = ("int64", "float64", "bool")
+
+
+class DataFrame:
+    """A two-dimensional labelled table (see the module docstring)."""
+
+    def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None):
+        if isinstance(data, DataFrame):
+            self._t = data._t
+            if columns is not None:
+                self._t = data[list(columns)]._t
+            return
+        self._t = _build(data, index, columns, dtype)
+
+    @classmethod
+    def _wrap(cls, t):
+        frame = cls.__new__(cls)
+        frame._t = t
+        return frame
+
+    # --- shape and labels ----------------------------------------------------------------
+    @property
+    def columns(self):
+        return Index([_labels.decode(n) for n in self._t.data_names])
+
+    @columns.setter
+    def columns(self, labels):
+        labels = list(labels)
+        names = self._t.data_names
+        if len(labels) != len(names):
+            raise ValueError(f"Length mismatch: Expected axis has {len(names)} elements, "
+                             f"new values have {len(labels)} elements")
+        self._t = _common.project(self._t, [(n, n) for n in self._t.index_names] +
+                                  [(_labels.encode(l), n) for l, n in zip(labels, names)])
+
+    @property
+    def index(self):
+        names = [_labels.index_label(n) for n in self._t.index_names] or [None]
+        if not self._t.index_names:
+            return RangeIndex(self._t.rows)
+        return Index(_common.index_values(self._t), names=names)
+
+    @index.setter
+    def index(self, labels):
+        values = list(labels)
+        if len(values) != len(self):
+            raise ValueError("Length mismatch")
+        name = getattr(labels, "name", None)
+        idx = table("from_columns", columns=[[_labels.index_column(0, name), [json_value(v) for v in values], None]])
+        data = _common.project(self._t, [(n, n) for n in self._t.data_names])
+        self._t = table("attach", h=idx.h, other=data.h, columns=[[n, n] for n in data.names])
+
+    @property
+    def shape(self):
+        return (self._t.rows, len(self._t.data_names))
+
+    @property
+    def size(self):
+        return self.shape[0] * self.shape[1]
+
+    @property
+    def ndim(self):
+        return 2
+
+    @property
+    def empty(self):
+        return self.size == 0
+
+    def __len__(self):
+        return self._t.rows
+
+    @property
+    def dtypes(self):
+        names = self._t.data_names
+        return Series([self._t.dtypes[n] for n in names], index=[_labels.decode(n) for n in names])
+
+    @property
+    def values(self):
+        return self.to_numpy()
+
+    def to_numpy(self, dtype=None, copy=False):
+        """The values as a 2-D numpy array of their common dtype (they cross into the guest)."""
+        t = self._t
+        fetched = dict(_common.rows(t, 0, t.rows))
+        return _numpy.frame_array([(fetched[n], t.dtypes[n]) for n in t.data_names], dtype)
+
+    def __array__(self, dtype=None, copy=None):
+        return self.to_numpy(dtype)
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def keys(self):
+        return self.columns
+
+    def __contains__(self, label):
+        return _labels.encode(label) in self._t.data_names
+
+    def _name(self, label):
+        """The host column of a label; KeyError if absent."""
+        try:
+            name = _labels.encode(label)
+        except NotImplementedError:
+            raise KeyError(label) from None
+        if name not in self._t.data_names:
+            raise KeyError(label)
+        return name
+
+    def copy(self, deep=True):
+        return DataFrame._wrap(self._t)
+
+    # --- text ----------------------------------------------------------------------------
+    def __repr__(self):
+        return self.to_string(_truncate=True)
+
+    __str__ = __repr__
+
+    def to_string(self, index=True, _truncate=False, **kwargs):
+        if kwargs:
+            raise NotImplementedError(f"to_string({', '.join(kwargs)}=...)")
+        t = self._t
+        if _truncate:
+            fetched, split, positions = _common.window(t)
+        else:
+            fetched, split, positions = _common.rows(t, 0, t.rows), None, list(range(t.rows))
+        values = dict(fetched)
+        names = t.data_names
+        if not names:
+            return f"Empty DataFrame\nColumns: []\nIndex: {list(self.index)}"
+        if t.rows == 0:
+            return f"Empty DataFrame\nColumns: {list(self.columns)}\nIndex: []"
+        columns = [(_labels.decode(n), _format.format_column(values[n], t.dtypes[n]), t.dtypes[n])
+                   for n in names]
+        index_names, levels = _common.index_levels(t, fetched, positions)
+        if not index:
+            index_names, levels = [], []
+        text, cut = _format.frame_text(index_names, levels, columns, t.rows, split,
+                                       options.display.width if _truncate else None)
+        if split is not None or cut:
+            text += f"\n\n[{t.rows} rows x {len(names)} columns]"
+        return text
+
+    def _ci_display_(self):
+        """Shown as a table display event (ci_runtime.runner)."""
+        call("display", h=self._t.h, text=repr(self))
+
+    def info(self, verbose=True, buf=None):
+        t = self._t
+        lines = ["<class 'pandas.core.frame.DataFrame'>"]
+        if t.index_names:
+            lines.append(f"Index: {t.rows} entries")
+        else:
+            lines.append(f"RangeIndex: {t.rows} entries, 0 to {max(t.rows - 1, 0)}")
+        names = t.data_names
+        counts = call("aggregate", h=t.h, exprs=[[str(i), fn("count", col(n))] for i, n in enumerate(names)]) if names else []
+        lines.append(f"Data columns (total {len(names)} columns):")
+        labels = [str(_labels.decode(n)) for n in names]
+        width = max([len(l) for l in labels] + [6])
+        lines.append(f" #   {'Column'.ljust(width)}  Non-Null Count  Dtype  ")
+        lines.append(f"---  {'-' * width}  --------------  -----  ")
+        for i, (label, n, count) in enumerate(zip(labels, names, counts)):
+            lines.append(f" {str(i).ljust(3)} {label.ljust(width)}  {(str(count) + ' non-null').ljust(14)}  {t.dtypes[n]}")
+        kinds = {}
+        for n in names:
+            kinds[t.dtypes[n]] = kinds.get(t.dtypes[n], 0) + 1
+        lines.append("dtypes: " + ", ".join(f"{k}({v})" for k, v in sorted(kinds.items())))
+        lines.append(f"memory usage: {_memory(t)}")
+        text = "\n".join(lines)
+        if buf is not None:
+            buf.write(text + "\n")
+        else:
+            print(text)
+
+    # --- selection -----------------------------------------------------------------------
+    def __getitem__(self, key):
+        if isinstance(key, Series):
+            return self._filter(key)
+        if isinstance(key, slice):
+            return self.iloc[key]
+        if isinstance(key, (list, Index)):
+            key = list(key)
+            if key and all(isinstance(k, bool) for k in key):
+                rows = Series._of(self._t, fn("isnull", col(self._t.names[0])), None)
+                return self._filter(Series(key)._with_index_of(rows))
+            names = [self._name(k) for k in key]
+            return DataFrame._wrap(_common.project(
+                self._t, [(n, n) for n in self._t.index_names] + [(n, n) for n in names]))
+        name = self._name(key)
+        return Series._of(self._t, col(name), key)
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        if attr in self._t.data_names:
+            return Series._of(self._t, col(attr), attr)
+        raise AttributeError(f"'DataFrame' object has no attribute '{attr}'")
+
+    def _filter(self, mask):
+        if mask._t is self._t or mask._t.h == self._t.h:
+            return DataFrame._wrap(table("filter", h=self._t.h, mask=mask._e))
+        values = mask._mat()
+        if not call("same_index", a=self._t.h, b=values.h):
+            raise NotImplementedError("boolean indexing with a Series of another index (alignment)")
+        name = _temp()
+        joined = table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
+        kept = table("filter", h=joined.h, mask=col(name))
+        return DataFrame._wrap(_common.project(kept, [(n, n) for n in kept.names if n != name]))
+
+    def __setitem__(self, key, value):
+        if isinstance(key, list):
+            if isinstance(value, DataFrame):
+                for k, v in zip(key, value.columns):
+                    self[k] = value[v]
+                return
+            raise NotImplementedError("assigning to a list of columns")
+        name = _labels.encode(key)
+        self._t = self._assigned(name, value)
+
+    def _assigned(self, name, value):
+        """The table with column name set to value."""
+        if isinstance(value, Series):
+            if value._t is self._t or value._t.h == self._t.h:
+                return table("assign", h=self._t.h, exprs=[[name, value._e]])
+            values = value._mat()
+            if not call("same_index", a=self._t.h, b=values.h):
+                raise NotImplementedError("assigning a Series with another index (alignment)")
+            return table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
+        if isinstance(value, DataFrame):
+            raise NotImplementedError("assigning a DataFrame to a column")
+        if isinstance(value, (list, tuple, range, Index)):
+            values = list(value)
+            if len(values) != len(self):
+                raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(self)})")
+            t = from_values(values, None)
+            return table("attach", h=self._t.h, other=t.h, columns=[[name, "\x01"]])
+        return table("assign", h=self._t.h, exprs=[[name, lit(value)]])
+
+    def __delitem__(self, key):
+        self._t = self.drop(columns=[key])._t
+
+    def insert(self, loc, column, value, allow_duplicates=False):
+        self[column] = value
+        names = self._t.data_names
+        name = names.pop()
+        names.insert(loc, name)
+        self._t = _common.project(self._t, [(n, n) for n in self._t.index_names] + [(n, n) for n in names])
+
+    def assign(self, **columns):
+        result = self.copy()
+        for label, value in columns.items():
+            result[label] = value(result) if callable(value) else value
+        return result
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    @property
+    def loc(self):
+        from ._indexing import FrameLoc
+        return FrameLoc(self)
+
+    @property
+    def iloc(self):
+        from ._indexing import FrameILoc
+        return FrameILoc(self)
+
+    at, iat = loc, iloc
+
+    def head(self, n=5):
+        return DataFrame._wrap(table("slice", h=self._t.h, offset=0, len=max(n, 0)))
+
+    def tail(self, n=5):
+        return DataFrame._wrap(table("slice", h=self._t.h, offset=-n, len=n)) if n > 0 else self.head(0)
+
+    def select_dtypes(self, include=None, exclude=None):
+        def kinds(spec):
+            spec = [spec] if isinstance(spec, (str, type)) else list(spec or [])
+            out = set()
+            for s in spec:
+                s = _dtype_name(s) if isinstance(s, type) else s
+                out |= {"number": {"int64", "float64"}, "numeric": {"int64", "float64"},
+                        "object": {"object"}, "str": {"object"}, "datetime": {"datetime64[ns]"},
+                        "bool": {"bool"}}.get(s, {s})
+            return out
+        inc, exc = kinds(include), kinds(exclude)
+        names = [n for n in self._t.data_names
+                 if (not inc or self._t.dtypes[n] in inc) and self._t.dtypes[n] not in exc]
+        return self[[_labels.decode(n) for n in names]]
+
+    # --- row operations ------------------------------------------------------------------
+    def sort_values(self, by, ascending=True, inplace=False, na_position="last", kind=None, ignore_index=False):
+        by = [by] if not isinstance(by, list) else by
+        ascending = [ascending] * len(by) if isinstance(ascending, bool) else list(ascending)
+        t = table("sort", h=self._t.h, by=[self._name(b) for b in by],
+                  descending=[not a for a in ascending], na_last=na_position == "last")
+        return self._result(t, inplace, ignore_index)
+
+    def sort_index(self, ascending=True, inplace=False):
+        t = _common.with_row_labels(self._t)
+        names = t.index_names
+        return self._result(table("sort", h=t.h, by=names, descending=[not ascending] * len(names)), inplace)
+
+    def _result(self, t, inplace=False, ignore_index=False):
+        frame = DataFrame._wrap(t)
+        if ignore_index:
+            frame = frame.reset_index(drop=True)
+        if inplace:
+            self._t = frame._t
+            return None
+        return frame
+
+    def nlargest(self, n, columns):
+        return self.sort_values(columns, ascending=False).head(n)
+
+    def nsmallest(self, n, columns):
+        return self.sort_values(columns).head(n)
+
+    def dropna(self, axis=0, how="any", subset=None, inplace=False):
+        if axis not in (0, "index"):
+            raise NotImplementedError("dropna(axis=1)")
+        subset = [subset] if isinstance(subset, str) else subset
+        t = table("drop_na", h=self._t.h, how=how,
+                  subset=None if subset is None else [self._name(s) for s in subset])
+        return self._result(t, inplace)
+
+    def fillna(self, value=None, method=None, inplace=False, **kwargs):
+        if method is not None or kwargs:
+            raise NotImplementedError("fillna with method= (use ffill/bfill: not supported)")
+        names = self._t.data_names
+        if isinstance(value, dict):
+            fills = {self._name(k): v for k, v in value.items()}
+        else:
+            fills = {n: value for n in names}
+        exprs = [[n, fn("fillna", col(n), lit(v))] for n, v in fills.items()]
+        return self._result(table("assign", h=self._t.h, exprs=exprs), inplace)
+
+    def ffill(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.ffill")
+
+    bfill = ffill
+
+    def drop_duplicates(self, subset=None, keep="first", inplace=False, ignore_index=False):
+        subset = [subset] if isinstance(subset, str) else subset
+        t = table("unique", h=self._t.h, keep="none" if keep is False else keep,
+                  subset=None if subset is None else [self._name(s) for s in subset])
+        return self._result(t, inplace, ignore_index)
+
+    def duplicated(self, subset=None, keep="first"):
+        raise NotImplementedError("DataFrame.duplicated")
+
+    def drop(self, labels=None, axis=0, index=None, columns=None, inplace=False, errors="raise"):
+        if labels is not None:
+            if axis in (1, "columns"):
+                columns = labels
+            else:
+                index = labels
+        t = self._t
+        if columns is not None:
+            columns = [columns] if not isinstance(columns, (list, tuple, Index)) else list(columns)
+            gone = set()
+            for c in columns:
+                try:
+                    gone.add(self._name(c))
+                except KeyError:
+                    if errors == "raise":
+                        raise KeyError(f"{list(columns)} not found in axis") from None
+            t = _common.project(t, [(n, n) for n in t.names if n not in gone])
+        if index is not None:
+            index = list(index) if isinstance(index, (list, tuple, Index)) else [index]
+            t = _common.with_row_labels(t)
+            if len(t.index_names) != 1:
+                raise NotImplementedError("drop(index=...) with a MultiIndex")
+            level = t.index_names[0]
+            t = table("filter", h=t.h, mask=fn("not", fn("isin", col(level), values=[json_value(v) for v in index])))
+        return self._result(t, inplace)
+
+    def rename(self, columns=None, index=None, inplace=False, mapper=None, axis=None, errors="ignore"):
+        if index is not None or (mapper is not None and axis not in (1, "columns")):
+            raise NotImplementedError("rename(index=...)")
+        columns = columns if columns is not None else mapper
+        names = self._t.data_names
+        def new(n):
+            label = _labels.decode(n)
+            if callable(columns):
+                return _labels.encode(columns(label))
+            return _labels.encode(columns.get(label, label))
+        t = _common.project(self._t, [(n, n) for n in self._t.index_names] + [(new(n), n) for n in names])
+        return self._result(t, inplace)
+
+    def set_index(self, keys, drop=True, inplace=False, append=False):
+        if append or not drop:
+            raise NotImplementedError("set_index with append= or drop=False")
+        keys = [keys] if not isinstance(keys, list) else keys
+        if any(isinstance(k, Series) for k in keys):
+            raise NotImplementedError("set_index with a Series")
+        names = [self._name(k) for k in keys]
+        index = [(_labels.index_column(i, k), n) for i, (k, n) in enumerate(zip(keys, names))]
+        rest = [(n, n) for n in self._t.data_names if n not in names]
+        return self._result(_common.project(self._t, index + rest), inplace)
+
+    def reset_index(self, drop=False, inplace=False, names=None):
+        t = self._t
+        levels = t.index_names
+        data = [(n, n) for n in t.data_names]
+        if drop:
+            return self._result(_common.project(t, data), inplace)
+        if not levels:
+            out = _common.project(t, data, row_index="index")
+        else:
+            moved = []
+            for i, level in enumerate(levels):
+                label = _labels.index_label(level)
+                if label is None:
+                    label = "index" if len(levels) == 1 else f"level_{i}"
+                moved.append((_labels.encode(label), level))
+            if any(m[0] in t.data_names for m in moved):
+                raise ValueError(f"cannot insert {moved[0][0]}, already exists")
+            out = _common.project(t, moved + data)
+        return self._result(out, inplace)
+
+    def astype(self, dtype):
+        if isinstance(dtype, dict):
+            targets = {self._name(k): _dtype_name(v) for k, v in dtype.items()}
+        else:
+            targets = {n: _dtype_name(dtype) for n in self._t.data_names}
+        return DataFrame._wrap(table("assign", h=self._t.h,
+                                     exprs=[[n, fn("cast", col(n), dtype=d)] for n, d in targets.items()]))
+
+    def isna(self):
+        return self._map_columns(lambda n: fn("isnull", col(n)))
+
+    def notna(self):
+        return self._map_columns(lambda n: fn("notnull", col(n)))
+
+    isnull, notnull = isna, notna
+
+    def round(self, decimals=0):
+        return self._map_columns(lambda n: fn("round", col(n), decimals=decimals)
+                                 if self._t.dtypes[n] == "float64" else col(n))
+
+    def abs(self):
+        return self._map_columns(lambda n: fn("abs", col(n)))
+
+    def cumsum(self):
+        return self._map_columns(lambda n: fn("cumsum", col(n)))
+
+    def diff(self, periods=1):
+        return self._map_columns(lambda n: fn("diff", col(n), periods=periods))
+
+    def pct_change(self, periods=1):
+        return self._map_columns(lambda n: fn("pct_change", col(n), periods=periods))
+
+    def shift(self, periods=1):
+        return self._map_columns(lambda n: fn("shift", col(n), periods=periods))
+
+    def _map_columns(self, make):
+        exprs = [[n, make(n)] for n in self._t.data_names]
+        return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
+
+    def _binary(self, op, other, reflected=False):
+        if isinstance(other, (DataFrame, Series)):
+            raise NotImplementedError(f"DataFrame {op} with a DataFrame or Series")
+        def make(n):
+            a, b = col(n), lit(other)
+            return fn(op, b, a) if reflected else fn(op, a, b)
+        return self._map_columns(make)
+
+    def __add__(self, o): return self._binary("add", o)
+    def __radd__(self, o): return self._binary("add", o, True)
+    def __sub__(self, o): return self._binary("sub", o)
+    def __rsub__(self, o): return self._binary("sub", o, True)
+    def __mul__(self, o): return self._binary("mul", o)
+    def __rmul__(self, o): return self._binary("mul", o, True)
+    def __truediv__(self, o): return self._binary("truediv", o)
+    def __rtruediv__(self, o): return self._binary("truediv", o, True)
+    def __eq__(self, o): return self._binary("eq", o)
+    def __ne__(self, o): return self._binary("ne", o)
+    def __lt__(self, o): return self._binary("lt", o)
+    def __le__(self, o): return self._binary("le", o)
+    def __gt__(self, o): return self._binary("gt", o)
+    def __ge__(self, o): return self._binary("ge", o)
+    __hash__ = None
+
+    def __bool__(self):
+        raise ValueError("The truth value of a DataFrame is ambiguous. "
+                         "Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+
+    # --- reductions ----------------------------------------------------------------------
+    def _reduce(self, how, numeric_only, **options):
+        names = self._t.data_names
+        if how in ("mean", "median", "std", "var", "sum", "quantile", "prod"):
+            bad = [n for n in names if self._t.dtypes[n] not in _NUMERIC]
+            if numeric_only:
+                names = [n for n in names if n not in bad]
+            elif bad and how == "sum":
+                raise NotImplementedError("DataFrame.sum over string columns (concatenation); "
+                                          "use numeric_only=True")
+            elif bad:
+                raise TypeError(f"Could not convert column {_labels.decode(bad[0])!r} to numeric "
+                                f"for {how} (use numeric_only=True)")
+        values = call("aggregate", h=self._t.h,
+                      exprs=[[n, fn(how, col(n), **options)] for n in names]) if names else []
+        if how in ("sum", "count", "nunique"):
+            values = [0 if v is None else v for v in values]
+        return Series(values, index=[_labels.decode(n) for n in names])
+
+    def sum(self, axis=0, numeric_only=False):
+        if axis not in (0, "index"):
+            return self._rowwise("add")
+        return self._reduce("sum", numeric_only)
+
+    def mean(self, axis=0, numeric_only=False):
+        if axis not in (0, "index"):
+            return self._rowwise("add") / len(self._t.data_names)
+        return self._reduce("mean", numeric_only)
+
+    def median(self, numeric_only=False): return self._reduce("median", numeric_only)
+    def std(self, ddof=1, numeric_only=False): return self._reduce("std", numeric_only, ddof=ddof)
+    def var(self, ddof=1, numeric_only=False): return self._reduce("var", numeric_only, ddof=ddof)
+    def min(self, numeric_only=False): return self._reduce("min", numeric_only)
+    def max(self, numeric_only=False): return self._reduce("max", numeric_only)
+    def count(self): return self._reduce("count", False)
+    def nunique(self): return self._reduce("nunique", False)
+
+    def quantile(self, q=0.5, numeric_only=True):
+        if isinstance(q, (list, tuple)):
+            raise NotImplementedError("DataFrame.quantile with a list")
+        return self._reduce("quantile", numeric_only, q=q)
+
+    def any(self): return self._reduce("any", False)
+    def all(self): return self._reduce("all", False)
+
+    def _rowwise(self, op):
+        names = self._t.data_names
+        if not names:
+            raise ValueError("no columns")
+        expr = col(names[0])
+        for n in names[1:]:
+            expr = fn(op, expr, col(n))
+        return Series._of(self._t, expr, None)
+
+    def idxmax(self):
+        return Series([self[_labels.decode(n)].idxmax() for n in self._t.data_names],
+                      index=list(self.columns))
+
+    def idxmin(self):
+        return Series([self[_labels.decode(n)].idxmin() for n in self._t.data_names],
+                      index=list(self.columns))
+
+    def describe(self, include=None, percentiles=None):
+        if include is not None or percentiles is not None:
+            raise NotImplementedError("describe(include=..., percentiles=...)")
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "float64")]
+        if not names:
+            raise NotImplementedError("describe() of a DataFrame without numeric columns")
+        return self._describe_columns(names, None)
+
+    def _describe_columns(self, names, series_name):
+        stats = [("count", "count", {}), ("mean", "mean", {}), ("std", "std", {}),
+                 ("min", "min", {}), ("25%", "quantile", {"q": 0.25}),
+                 ("50%", "quantile", {"q": 0.5}), ("75%", "quantile", {"q": 0.75}),
+                 ("max", "max", {})]
+        exprs = [[f"{i}:{j}", fn(how, fn("cast", col(n), dtype="float64"), **k)]
+                 for i, n in enumerate(names) for j, (_, how, k) in enumerate(stats)]
+        values = call("aggregate", h=self._t.h, exprs=exprs)
+        table_values = {}
+        for i, n in enumerate(names):
+            column = [float("nan") if v is None else float(v) for v in values[i * 8:(i + 1) * 8]]
+            table_values[_labels.decode(n)] = column
+        index = [s[0] for s in stats]
+        if series_name is not None or names == ["_"]:
+            return Series(table_values["_"], index=index, name=series_name)
+        return DataFrame(table_values, index=index)
+
+    def corr(self, method="pearson", numeric_only=False):
+        if method != "pearson":
+            raise NotImplementedError(f"corr(method={method!r})")
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "float64")]
+        exprs = [[f"{i}:{j}", fn("corr", col(a), col(b))]
+                 for i, a in enumerate(names) for j, b in enumerate(names)]
+        values = call("aggregate", h=self._t.h, exprs=exprs) if names else []
+        labels = [_labels.decode(n) for n in names]
+        k = len(names)
+        data = {labels[j]: [float("nan") if values[i * k + j] is None else values[i * k + j]
+                            for i in range(k)] for j in range(k)}
+        return DataFrame(data, index=labels)
+
+    def value_counts(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.value_counts (use df[column].value_counts())")
+
+    # --- iteration and export ------------------------------------------------------------
+    def _columns_data(self):
+        return dict(_common.rows(self._t, 0, self._t.rows))
+
+    def iterrows(self):
+        data = self._columns_data()
+        names = self._t.data_names
+        labels = [_labels.decode(n) for n in names]
+        for i, label in enumerate(_common.index_values(self._t)):
+            yield label, _Row(labels, [data[n][i] for n in names], label)
+
+    def itertuples(self, index=True, name="Pandas"):
+        data = self._columns_data()
+        names = self._t.data_names
+        columns = [data[n] for n in names]
+        labels = _common.index_values(self._t) if index else None
+        import collections
+        fields = (["Index"] if index else []) + [
+            _labels.decode(n) if isinstance(_labels.decode(n), str) and _labels.decode(n).isidentifier()
+            else f"_{i}" for i, n in enumerate(names)]
+        row_type = collections.namedtuple(name or "Row", fields, rename=True)
+        for i in range(self._t.rows):
+            values = [c[i] for c in columns]
+            yield row_type(*([labels[i]] + values if index else values))
+
+    def items(self):
+        for n in self._t.data_names:
+            yield _labels.decode(n), Series._of(self._t, col(n), _labels.decode(n))
+
+    def apply(self, func, axis=0, **kwargs):
+        """axis=1 runs func on every row in the guest (the rows cross into the sandbox)."""
+        if axis in (1, "columns"):
+            results = [func(row) for _, row in self.iterrows()]
+            if results and isinstance(results[0], (_Row, dict)):
+                raise NotImplementedError("DataFrame.apply returning rows")
+            return Series(results)._with_index_of(Series._of(self._t, col(self._t.names[0]), None))
+        if isinstance(func, str):
+            return getattr(self, func)()
+        out = {}
+        for label, series in self.items():
+            out[label] = func(series)
+        if all(isinstance(v, Series) for v in out.values()):
+            return DataFrame(out)
+        return Series(list(out.values()), index=list(out.keys()))
+
+    def applymap(self, func):
+        raise NotImplementedError("DataFrame.applymap")
+
+    map = applymap
+
+    def to_dict(self, orient="dict"):
+        data = self._columns_data()
+        names = self._t.data_names
+        labels = [_labels.decode(n) for n in names]
+        index = _common.index_values(self._t)
+        if orient == "dict":
+            return {l: dict(zip(index, data[n])) for l, n in zip(labels, names)}
+        if orient == "list":
+            return {l: list(data[n]) for l, n in zip(labels, names)}
+        if orient == "records":
+            return [dict(zip(labels, row)) for row in zip(*(data[n] for n in names))]
+        if orient == "index":
+            return {i: dict(zip(labels, row)) for i, row in zip(index, zip(*(data[n] for n in names)))}
+        raise NotImplementedError(f"to_dict(orient={orient!r})")
+
+    def to_csv(self, path_or_buf=None, sep=",", index=True, header=True, **kwargs):
+        if kwargs:
+            raise NotImplementedError(f"to_csv({', '.join(kwargs)}=...)")
+        frame = self._for_export(index)
+        text = call("write", h=frame._t.h, path=None if path_or_buf is None else _io_path(path_or_buf),
+                    format="csv", sep=sep, header=bool(header), raw=path_or_buf is None)
+        return text.decode("utf-8") if path_or_buf is None else None
+
+    def to_parquet(self, path, index=None, **kwargs):
+        frame = self._for_export(bool(index) if index is not None else bool(self._t.index_names))
+        call("write", h=frame._t.h, path=_io_path(path), format="parquet")
+
+    def to_json(self, path_or_buf=None, orient=None, lines=False, indent=None, **kwargs):
+        import json
+        if kwargs:
+            raise NotImplementedError(f"to_json({', '.join(kwargs)}=...)")
+        orient = orient or ("records" if lines else "columns")
+        if orient == "columns":
+            data = {str(k): {str(i): _jsonable(v) for i, v in d.items()} for k, d in self.to_dict("dict").items()}
+        elif orient == "records":
+            data = [{str(k): _jsonable(v) for k, v in r.items()} for r in self.to_dict("records")]
+        elif orient == "index":
+            data = {str(i): {str(k): _jsonable(v) for k, v in r.items()} for i, r in self.to_dict("index").items()}
+        elif orient == "list":
+            data = {str(k): [_jsonable(v) for v in vs] for k, vs in self.to_dict("list").items()}
+        else:
+            raise NotImplementedError(f"to_json(orient={orient!r})")
+        if lines:
+            if orient != "records":
+                raise ValueError("'lines' keyword only valid when 'orient' is records")
+            text = "\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in data) + "\n"
+        else:
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), indent=indent)
+        if path_or_buf is None:
+            return text
+        with open(path_or_buf, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def to_excel(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.to_excel (use to_csv)")
+
+    def to_markdown(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.to_markdown")
+
+    def to_html(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.to_html")
+
+    def _for_export(self, index):
+        """The frame with its index as leading columns (pandas' to_csv layout)."""
+        t = self._t
+        if not index:
+            return DataFrame._wrap(_common.project(t, [(n, n) for n in t.data_names]))
+        if not t.index_names:
+            return DataFrame._wrap(_common.project(t, [(n, n) for n in t.data_names], row_index=""))
+        moved = []
+        for i, level in enumerate(t.index_names):
+            label = _labels.index_label(level)
+            moved.append(("" if label is None and i == 0 else str(label if label is not None else ""), level))
+        return DataFrame._wrap(_common.project(t, moved + [(n, n) for n in t.data_names]))
+
+    # --- grouping and reshaping --------------------------------------------------------
+    def groupby(self, by=None, as_index=True, sort=True, dropna=True, **kwargs):
+        from .groupby import DataFrameGroupBy
+        if kwargs.get("level") is not None or by is None:
+            raise NotImplementedError("groupby(level=...)")
+        return DataFrameGroupBy(self, by, as_index=as_index, sort=sort, dropna=dropna)
+
+    def merge(self, right, **kwargs):
+        from ._reshape import merge
+        return merge(self, right, **kwargs)
+
+    def join(self, other, *args, **kwargs):
+        raise NotImplementedError("DataFrame.join (use merge)")
+
+    def pivot_table(self, *args, **kwargs):
+        from ._reshape import pivot_table
+        return pivot_table(self, *args, **kwargs)
+
+    def pivot(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.pivot (use pivot_table)")
+
+    def melt(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.melt")
+
+    def query(self, expr, inplace=False):
+        from ._query import mask
+        return self._result(self[mask(self, expr)]._t, inplace)
+
+    def eval(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.eval")
+
+    @property
+    def T(self):
+        raise NotImplementedError("DataFrame.T (transpose)")
+
+    transpose = T
+
+    def sample(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.sample")
+
+    @property
+    def plot(self):
+        from ._plot import PlotAccessor
+        return PlotAccessor(self)
+
+    def hist(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.hist (use df[col].plot.hist())")
+
+    def equals(self, other):
+        return isinstance(other, DataFrame) and self.to_dict("list") == other.to_dict("list") \
+            and list(self.index) == list(other.index)
+
+    def stack(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.stack")
+
+    def unstack(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.unstack")
+
+    def memory_usage(self, *args, **kwargs):
+        raise NotImplementedError("DataFrame.memory_usage")
+
+
+class _Row:
+    """One row of iterrows()/apply(axis=1): r["col"], r.col, r.get(...), r.index."""
+
+    __slots__ = ("_labels", "_values", "name")
+
+    def __init__(self, labels, values, name):
+        self._labels, self._values, self.name = labels, values, name
+
+    def __getitem__(self, key):
+        if isinstance(key, int) and key not in self._labels:
+            return self._values[key]
+        try:
+            return self._values[self._labels.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+
+    def __getattr__(self, name):
+        try:
+            return self._values[self._labels.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    @property
+    def index(self):
+        return list(self._labels)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def to_dict(self):
+        return dict(zip(self._labels, self._values))
+
+    def tolist(self):
+        return list(self._values)
+
+    def __repr__(self):
+        width = max((len(str(l)) for l in self._labels), default=0)
+        lines = [f"{str(l).ljust(width)}    {v}" for l, v in zip(self._labels, self._values)]
+        lines.append(f"Name: {self.name}, dtype: object")
+        return "\n".join(lines)
+
+
+class Index:
+    """Row or column labels, held in the guest (a list with pandas' Index methods)."""
+
+    def __init__(self, data=(), name=None, names=None):
+        self._values = list(data)
+        self.names = names if names is not None else [name]
+
+    @property
+    def name(self):
+        return self.names[0] if len(self.names) == 1 else None
+
+    @name.setter
+    def name(self, value):
+        self.names = [value]
+
+    def tolist(self):
+        return list(self._values)
+
+    to_list = tolist
+
+    @property
+    def values(self):
+        return list(self._values)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return Index(self._values[key], names=self.names)
+        return self._values[key]
+
+    def __contains__(self, value):
+        return value in self._values
+
+    def __eq__(self, other):
+        if isinstance(other, (list, tuple, Index)):
+            return [a == b for a, b in zip(self._values, other)]
+        return [v == other for v in self._values]
+
+    __hash__ = None
+
+    def __repr__(self):
+        name = f", name='{self.name}'" if self.name is not None else ""
+        kind = "object" if any(isinstance(v, str) for v in self._values) else \
+            "int64" if all(isinstance(v, int) for v in self._values) else "float64"
+        return f"Index({self._values!r}, dtype='{kind}'{name})"
+
+    def map(self, func):
+        return Index([func(v) for v in self._values], names=self.names)
+
+    def astype(self, dtype):
+        cast = {str: str, "str": str, int: int, "int": int, "int64": int, float: float, "float": float}[dtype]
+        return Index([cast(v) for v in self._values], names=self.names)
+
+    def unique(self):
+        return Index(list(dict.fromkeys(self._values)), names=self.names)
+
+    def nunique(self):
+        return len(set(self._values))
+
+    @property
+    def str(self):
+        return _IndexStrings(self)
+
+    @property
+    def size(self):
+        return len(self._values)
+
+    def get_loc(self, key):
+        return self._values.index(key)
+
+    def difference(self, other):
+        return Index([v for v in self._values if v not in list(other)])
+
+    def union(self, other):
+        return Index(list(dict.fromkeys(self._values + list(other))))
+
+    def intersection(self, other):
+        other = list(other)
+        return Index([v for v in self._values if v in other])
+
+    def isin(self, values):
+        values = list(values)
+        return [v in values for v in self._values]
+
+    def sort_values(self):
+        return Index(sorted(self._values), names=self.names)
+
+
+class RangeIndex(Index):
+    def __init__(self, stop):
+        super().__init__(range(stop))
+        self.start, self.stop, self.step = 0, stop, 1
+
+    def __repr__(self):
+        return f"RangeIndex(start=0, stop={self.stop}, step=1)"
+
+
+class _IndexStrings:
+    """Index.str: the common string methods on column labels."""
+
+    def __init__(self, index):
+        self._index = index
+
+    def _map(self, func):
+        return Index([func(v) for v in self._index], names=self._index.names)
+
+    def lower(self): return self._map(str.lower)
+    def upper(self): return self._map(str.upper)
+    def title(self): return self._map(str.title)
+    def capitalize(self): return self._map(str.capitalize)
+    def strip(self, chars=None): return self._map(lambda v: v.strip(chars))
+    def lstrip(self, chars=None): return self._map(lambda v: v.lstrip(chars))
+    def rstrip(self, chars=None): return self._map(lambda v: v.rstrip(chars))
+
+    def replace(self, pat, repl, regex=False):
+        if regex:
+            import re
+            return self._map(lambda v: re.sub(pat, repl, v))
+        return self._map(lambda v: v.replace(pat, repl))
+
+    def contains(self, pat, case=True, regex=True):
+        import re
+        flags = 0 if case else re.IGNORECASE
+        return [bool(re.search(pat if regex else re.escape(pat), v, flags)) for v in self._index]
+
+    def startswith(self, pat): return [v.startswith(pat) for v in self._index]
+    def endswith(self, pat): return [v.endswith(pat) for v in self._index]
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"Index.str.{name}")
+
+
+def _build(data, index, columns, dtype):
+    """A host table from the DataFrame constructor's arguments."""
+    if data is None:
+        data = {c: [] for c in (columns or [])}
+    if isinstance(data, Series):
+        return data.to_frame()._t
+    if isinstance(data, dict):
+        items = list(data.items())
+        if columns is not None:
+            items = [(c, data.get(c, [None] * _length(items))) for c in columns]
+        series = [(k, v) for k, v in items if isinstance(v, Series)]
+        if series and len(series) == len(items):
+            return _from_series(items, index)
+        if series:
+            raise NotImplementedError("DataFrame from a dict mixing Series and lists")
+        length = _length(items)
+        if length is None:
+            if index is None:
+                raise ValueError("If using all scalar values, you must pass an index")
+            length = len(list(index))
+        cols = []
+        for label, values in items:
+            if isinstance(values, (str, int, float, bool)) or values is None or hasattr(values, "year"):
+                values = [values] * length
+            values = list(values)
+            if len(values) != length:
+                raise ValueError("All arrays must be of the same length")
+            cols.append([_labels.encode(label), [json_value(v) for v in values], None])
+    elif isinstance(data, (list, tuple)):
+        rows = list(data)
+        if rows and all(isinstance(r, dict) for r in rows):
+            labels = list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
+            cols = [[_labels.encode(l), [json_value(r.get(l)) for r in rows], None] for l in labels]
+        elif rows and all(isinstance(r, (list, tuple)) for r in rows):
+            width = len(rows[0])
+            labels = list(columns) if columns is not None else list(range(width))
+            if any(len(r) != len(labels) for r in rows):
+                raise ValueError(f"{len(labels)} columns passed, passed data had {width} columns")
+            cols = [[_labels.encode(l), [json_value(r[i]) for r in rows], None] for i, l in enumerate(labels)]
+        elif not rows:
+            cols = [[_labels.encode(l), [], None] for l in (columns or [])]
+        else:
+            labels = list(columns) if columns is not None else [0]
+            cols = [[_labels.encode(labels[0]), [json_value(v) for v in rows], None]]
+    else:
+        raise NotImplementedError(f"DataFrame from {type(data).__name__}")
+    if index is not None:
+        labels = list(index)
+        if cols and len(labels) != len(cols[0][1]):
+            raise ValueError(f"Length of values ({len(cols[0][1])}) does not match length of index ({len(labels)})")
+        cols.insert(0, [_labels.index_column(0, getattr(index, "name", None)), [json_value(v) for v in labels], None])
+    t = table("from_columns", columns=cols)
+    if dtype is not None:
+        t = DataFrame._wrap(t).astype(dtype)._t
+    return t
+
+
+def _length(items):
+    for _, v in items:
+        if not (isinstance(v, (str, int, float, bool)) or v is None or hasattr(v, "year")):
+            return len(list(v))
+    return None
+
+
+def _from_series(items, index):
+    if index is not None:
+        raise NotImplementedError("DataFrame from Series with index=")
+    first = items[0][1]
+    frame = first.to_frame(items[0][0])
+    for label, series in items[1:]:
+        frame[label] = series
+    return frame._t
+
+
+def _jsonable(value):
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if hasattr(value, "isoformat"):
+        return str(value)
+    return value
+
+
+def _io_path(path):
+    import os
+    if not isinstance(path, (str, os.PathLike)):
+        raise NotImplementedError("writing to a file object (give a path)")
+    return os.path.abspath(os.fspath(path))
+
+
+def _memory(t):
+    size = t.rows * max(len(t.names), 1) * 8
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024:
+            return f"{size:.1f}+ {unit}" if unit != "bytes" else f"{size}+ bytes"
+        size /= 1024
+    return f"{size:.1f}+ TB"

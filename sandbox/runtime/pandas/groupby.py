@@ -1,0 +1,295 @@
+"""groupby: aggregations run on the host (polars group_by); results are indexed by the keys
+(or keep them as columns with as_index=False), sorted by key unless sort=False."""
+
+from . import _common, _labels
+from ._expr import call as fn, col
+from ._host import table
+from .frame import DataFrame
+from .series import Series, _temp
+
+_AGGS = ("sum", "mean", "median", "min", "max", "std", "var", "count", "size", "nunique",
+         "first", "last", "prod")
+_NUMERIC_ONLY = ("sum", "mean", "median", "std", "var", "prod")
+_ALIASES = {"average": "mean", "len": "size"}
+_WINDOWS = ("cumsum", "cummax", "cummin", "cumprod", "diff", "shift", "pct_change")
+
+
+def _agg_name(func):
+    if isinstance(func, str):
+        name = _ALIASES.get(func, func)
+        if name in _AGGS:
+            return name
+        raise NotImplementedError(f"groupby aggregation {func!r}")
+    name = getattr(func, "__name__", None)
+    if name in ("sum", "min", "max", "len"):
+        return _ALIASES.get(name, name)
+    raise NotImplementedError("groupby aggregation with a Python function (use a name like 'sum')")
+
+
+class DataFrameGroupBy:
+    def __init__(self, frame, by, as_index=True, sort=True, dropna=True, selection=None):
+        self._frame = frame
+        self._as_index, self._sort, self._dropna = as_index, sort, dropna
+        keys = by if isinstance(by, list) else [by]
+        t = frame._t
+        self._keys = []  # (label, host column)
+        for key in keys:
+            if isinstance(key, Series):
+                if key._t is not t and key._t.h != t.h:
+                    raise NotImplementedError("groupby with a Series of another frame")
+                name = _temp()
+                t = table("assign", h=t.h, exprs=[[name, key._e]])
+                self._keys.append((key.name, name))
+            elif callable(key) or isinstance(key, dict):
+                raise NotImplementedError("groupby with a function or mapping")
+            else:
+                self._keys.append((key, frame._name(key)))
+        self._t = t
+        key_names = {n for _, n in self._keys}
+        self._selection = selection if selection is not None else [
+            n for n in frame._t.data_names if n not in key_names]
+
+    def __getitem__(self, key):
+        if isinstance(key, (list, tuple)):
+            names = [self._frame._name(k) for k in key]
+            return self._subset(names)
+        return SeriesGroupBy(self, None, self._frame._name(key), key)
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        if attr in self._frame._t.data_names:
+            return self[attr]
+        raise AttributeError(f"'DataFrameGroupBy' object has no attribute '{attr}'")
+
+    def _subset(self, names):
+        clone = DataFrameGroupBy.__new__(DataFrameGroupBy)
+        clone.__dict__.update(self.__dict__)
+        clone._selection = names
+        return clone
+
+    def _group(self, aggs):
+        """The host group_by with aggregations [(host name, expr)]."""
+        keys = [[_labels.index_column(i, label) if self._as_index else _labels.encode(label), name]
+                for i, (label, name) in enumerate(self._keys)]
+        return table("group_by", h=self._t.h, keys=keys, aggs=[list(a) for a in aggs],
+                     sort=self._sort, dropna=self._dropna)
+
+    def _check(self, how, names):
+        if how in _NUMERIC_ONLY:
+            for n in names:
+                if self._t.dtypes.get(n) == "object":
+                    if how == "sum":
+                        raise NotImplementedError(f"groupby sum of the string column {_labels.decode(n)!r}")
+                    raise TypeError(f"agg function failed [how->{how},dtype->object]")
+
+    def _aggregate(self, how, **options):
+        how = _agg_name(how)
+        if how == "size":
+            return self.size()
+        self._check(how, self._selection)
+        return DataFrame._wrap(self._group([(n, fn(how, col(n), **options)) for n in self._selection]))
+
+    def sum(self, numeric_only=False): return self._aggregate("sum")
+    def mean(self, numeric_only=False): return self._aggregate("mean")
+    def median(self, numeric_only=False): return self._aggregate("median")
+    def min(self, numeric_only=False): return self._aggregate("min")
+    def max(self, numeric_only=False): return self._aggregate("max")
+    def std(self, ddof=1, numeric_only=False): return self._aggregate("std", ddof=ddof)
+    def var(self, ddof=1, numeric_only=False): return self._aggregate("var", ddof=ddof)
+    def count(self): return self._aggregate("count")
+    def nunique(self): return self._aggregate("nunique")
+    def first(self): return self._aggregate("first")
+    def last(self): return self._aggregate("last")
+    def prod(self): return self._aggregate("prod")
+
+    def size(self):
+        name = "size" if not self._as_index else "\x04"
+        t = self._group([(name, fn("size", col(self._keys[0][1])))])
+        if self._as_index:
+            return Series._of(t, col(name), None)
+        return DataFrame._wrap(t)
+
+    def agg(self, func=None, *args, **named):
+        if named:
+            aggs = []
+            for label, spec in named.items():
+                column, how = spec
+                name = self._frame._name(column)
+                how = _agg_name(how)
+                self._check(how, [name])
+                aggs.append((_labels.encode(label), fn(how, col(name))))
+            return DataFrame._wrap(self._group(aggs))
+        if isinstance(func, dict):
+            aggs = []
+            for column, hows in func.items():
+                name = self._frame._name(column)
+                many = isinstance(hows, (list, tuple))
+                for how in (hows if many else [hows]):
+                    how = _agg_name(how)
+                    self._check(how, [name])
+                    label = (column, how) if many else column
+                    aggs.append((_labels.encode(label), fn(how, col(name))))
+            return DataFrame._wrap(self._group(aggs))
+        if isinstance(func, (list, tuple)):
+            aggs = []
+            for n in self._selection:
+                for how in func:
+                    how = _agg_name(how)
+                    self._check(how, [n])
+                    aggs.append((_labels.encode((_labels.decode(n), how)), fn(how, col(n))))
+            return DataFrame._wrap(self._group(aggs))
+        return self._aggregate(func)
+
+    aggregate = agg
+
+    def transform(self, func):
+        how = _agg_name(func)
+        by = [n for _, n in self._keys]
+        exprs = [[n, fn("over", fn(how, col(n)), by=by)] for n in self._selection]
+        return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
+
+    def _window(self, how, **options):
+        by = [n for _, n in self._keys]
+        exprs = [[n, fn("over", fn(how, col(n), **options), by=by)] for n in self._selection]
+        return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
+
+    def cumsum(self): return self._window("cumsum")
+    def cummax(self): return self._window("cummax")
+    def cummin(self): return self._window("cummin")
+    def diff(self, periods=1): return self._window("diff", periods=periods)
+    def shift(self, periods=1): return self._window("shift", periods=periods)
+    def pct_change(self, periods=1): return self._window("pct_change", periods=periods)
+
+    def __iter__(self):
+        keys = [n for _, n in self._keys]
+        groups = table("group_by", h=self._t.h, keys=[[k, k] for k in keys], aggs=[],
+                       sort=self._sort, dropna=self._dropna)
+        values = dict(_common.rows(groups, 0, groups.rows))
+        for i in range(groups.rows):
+            key = tuple(values[k][i] for k in keys)
+            yield (key if len(keys) > 1 else key[0]), self.get_group(key if len(keys) > 1 else key[0])
+
+    def get_group(self, key):
+        key = key if isinstance(key, tuple) else (key,)
+        mask = None
+        for (_, name), value in zip(self._keys, key):
+            part = Series._of(self._t, col(name), None) == value
+            mask = part if mask is None else mask & part
+        kept = table("filter", h=self._t.h, mask=mask._e)
+        return DataFrame._wrap(_common.project(kept, [(n, n) for n in kept.names
+                                                      if n in self._frame._t.names]))
+
+    @property
+    def ngroups(self):
+        return len(list(iter(self)))
+
+    def apply(self, func, *args, **kwargs):
+        raise NotImplementedError("groupby().apply with a Python function (use agg/transform)")
+
+    def filter(self, func, *args, **kwargs):
+        raise NotImplementedError("groupby().filter")
+
+    def describe(self, *args, **kwargs):
+        raise NotImplementedError("groupby().describe")
+
+    def head(self, *args, **kwargs):
+        raise NotImplementedError("groupby().head")
+
+    def rolling(self, *args, **kwargs):
+        raise NotImplementedError("groupby().rolling")
+
+    def resample(self, *args, **kwargs):
+        raise NotImplementedError("groupby().resample")
+
+
+class SeriesGroupBy:
+    """df.groupby(keys)[column]: aggregations give a Series indexed by the keys."""
+
+    def __init__(self, parent, by, name, label, **kwargs):
+        if by is not None:  # Series.groupby(by)
+            parent = DataFrameGroupBy(parent, by, **kwargs)
+        self._parent, self._name, self._label = parent, name, label
+
+    def _aggregate(self, how, **options):
+        how = _agg_name(how)
+        if how == "size":
+            return self.size()
+        self._parent._check(how, [self._name])
+        out = "\x04" if self._parent._as_index else self._name
+        t = self._parent._group([(out, fn(how, col(self._name), **options))])
+        if not self._parent._as_index:
+            return DataFrame._wrap(t)
+        return Series._of(t, col(out), self._label)
+
+    def sum(self): return self._aggregate("sum")
+    def mean(self): return self._aggregate("mean")
+    def median(self): return self._aggregate("median")
+    def min(self): return self._aggregate("min")
+    def max(self): return self._aggregate("max")
+    def std(self, ddof=1): return self._aggregate("std", ddof=ddof)
+    def var(self, ddof=1): return self._aggregate("var", ddof=ddof)
+    def count(self): return self._aggregate("count")
+    def nunique(self): return self._aggregate("nunique")
+    def first(self): return self._aggregate("first")
+    def last(self): return self._aggregate("last")
+    def prod(self): return self._aggregate("prod")
+
+    def size(self):
+        return self._parent.size()
+
+    def agg(self, func=None, **named):
+        if named:
+            aggs = [(_labels.encode(label), fn(_agg_name(how), col(self._name))) for label, how in named.items()]
+            return DataFrame._wrap(self._parent._group(aggs))
+        if isinstance(func, (list, tuple)):
+            aggs = []
+            for how in func:
+                how = _agg_name(how)
+                self._parent._check(how, [self._name])
+                aggs.append((_labels.encode(how), fn(how, col(self._name))))
+            return DataFrame._wrap(self._parent._group(aggs))
+        return self._aggregate(func)
+
+    aggregate = agg
+
+    def _window(self, how, **options):
+        by = [n for _, n in self._parent._keys]
+        return Series._of(self._parent._t, fn("over", fn(how, col(self._name), **options), by=by), self._label)
+
+    def transform(self, func):
+        return self._window(_agg_name(func))
+
+    def cumsum(self): return self._window("cumsum")
+    def cummax(self): return self._window("cummax")
+    def cummin(self): return self._window("cummin")
+    def diff(self, periods=1): return self._window("diff", periods=periods)
+    def shift(self, periods=1): return self._window("shift", periods=periods)
+    def pct_change(self, periods=1): return self._window("pct_change", periods=periods)
+
+    def value_counts(self, normalize=False, sort=True):
+        if normalize:
+            raise NotImplementedError("groupby().value_counts(normalize=True)")
+        keys = self._parent._keys + [(self._label, self._name)]
+        grouped = DataFrameGroupBy.__new__(DataFrameGroupBy)
+        grouped.__dict__.update(self._parent.__dict__)
+        grouped._keys = keys
+        counts = grouped.size()
+        counts.name = "count"
+        return counts
+
+    def unique(self):
+        raise NotImplementedError("groupby().unique")
+
+    def apply(self, func, *args, **kwargs):
+        raise NotImplementedError("groupby()[col].apply with a Python function (use agg/transform)")
+
+    def __iter__(self):
+        for key, group in self._parent:
+            yield key, group[self._label]
+
+    def nlargest(self, *args, **kwargs):
+        raise NotImplementedError("groupby()[col].nlargest")
+
+    def rolling(self, *args, **kwargs):
+        raise NotImplementedError("groupby()[col].rolling")

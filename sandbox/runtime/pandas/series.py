@@ -1,0 +1,641 @@
+"""Series: one column of a host frame, as an expression over that frame.
+
+A Series is (table, expression, name): ``df["a"] * 2`` is the expression
+mul(col a, 2) over df's table, evaluated on the host when needed. Operations that
+keep the rows build bigger expressions; operations that change the rows first
+materialise the Series (a host table of its index levels and one value column,
+"\\x01").
+"""
+
+import itertools
+import math
+
+from . import _common, _format, _labels, _numpy
+from ._expr import call as fn, col, json_value, lit
+from ._host import call, table
+
+_VALUE = "\x01"
+_counter = itertools.count()
+
+
+def _temp():
+    return f"\x02{next(_counter)}"
+
+
+class Series:
+    """A one-dimensional labelled column (see the module docstring)."""
+
+    __array_priority__ = 10
+
+    def __init__(self, data=None, index=None, name=None, dtype=None):
+        if isinstance(data, Series):
+            self._t, self._e, self.name = data._t, data._e, data.name if name is None else name
+            self._m = data._m
+            if dtype is not None:
+                self._e, self._m = fn("cast", self._e, dtype=_dtype_name(dtype)), None
+            return
+        if isinstance(data, dict):
+            index = list(data.keys()) if index is None else index
+            values = [data.get(k) for k in index]
+        elif data is None:
+            values = []
+        elif isinstance(data, (str, int, float, bool)) or data is None:
+            values = [data] * (len(index) if index is not None else 1)
+        else:
+            values = list(data)
+        self._t = from_values(values, index, dtype)
+        self._e = col(_VALUE)
+        self._m = self._t
+        self.name = name
+
+    @classmethod
+    def _of(cls, t, expr, name):
+        series = cls.__new__(cls)
+        series._t, series._e, series.name, series._m = t, expr, name, None
+        return series
+
+    def _new(self, expr, name=None):
+        return Series._of(self._t, expr, self.name if name is None else name)
+
+    # --- materialising -------------------------------------------------------------------
+    def _mat(self):
+        """The host table of the index levels and the values (column "\\x01")."""
+        if self._m is None:
+            self._m = table("select", h=self._t.h, exprs=[[_VALUE, self._e]], index=True)
+        return self._m
+
+    def _values(self):
+        return dict(_common.rows(self._mat(), 0, len(self)))[_VALUE]
+
+    def _from_table(self, t, name=None):
+        series = Series._of(t, col(_VALUE), self.name if name is None else name)
+        series._m = t
+        return series
+
+    # --- basics --------------------------------------------------------------------------
+    def __len__(self):
+        return self._t.rows
+
+    @property
+    def size(self):
+        return len(self)
+
+    @property
+    def shape(self):
+        return (len(self),)
+
+    @property
+    def ndim(self):
+        return 1
+
+    @property
+    def empty(self):
+        return len(self) == 0
+
+    @property
+    def dtype(self):
+        return _DType(self._mat().dtypes[_VALUE])
+
+    dtypes = dtype
+
+    @property
+    def index(self):
+        from .frame import Index
+        t = self._mat()
+        names = [_labels.index_label(n) for n in t.index_names] or [None]
+        return Index(_common.index_values(t), names=names)
+
+    @property
+    def values(self):
+        return self.to_numpy()
+
+    def tolist(self):
+        return self._values()
+
+    to_list = tolist
+
+    def to_numpy(self, dtype=None, copy=False, na_value=None):
+        """The values as a numpy array (they cross into the guest)."""
+        if na_value is not None:
+            return self.fillna(na_value).to_numpy(dtype)
+        return _numpy.column_array(self._values(), self._mat().dtypes[_VALUE], dtype)
+
+    def __iter__(self):
+        return iter(self._values())
+
+    def items(self):
+        return zip(self.index, self._values())
+
+    def keys(self):
+        return self.index
+
+    def to_dict(self):
+        return dict(zip(self.index, self._values()))
+
+    def to_frame(self, name=None):
+        from .frame import DataFrame
+        label = name if name is not None else (self.name if self.name is not None else 0)
+        t = self._mat()
+        return DataFrame._wrap(_common.project(
+            t, [(n, n) for n in t.index_names] + [(_labels.encode(label), _VALUE)]))
+
+    def copy(self, deep=True):
+        return Series._of(self._t, self._e, self.name)
+
+    def rename(self, index=None, **kwargs):
+        if callable(index) or isinstance(index, dict):
+            raise NotImplementedError("Series.rename with a mapping of index labels")
+        if kwargs.get("inplace"):
+            self.name = index
+            return None
+        return Series._of(self._t, self._e, index)
+
+    def __repr__(self):
+        t = self._mat()
+        fetched, split, positions = _common.window(t)
+        names, levels = _common.index_levels(t, fetched, positions)
+        cells = _format.format_column(dict(fetched)[_VALUE], t.dtypes[_VALUE])
+        parts = []
+        if self.name is not None:
+            parts.append(f"Name: {self.name}")
+        if split is not None:
+            parts.append(f"Length: {len(self)}")
+        parts.append(f"dtype: {t.dtypes[_VALUE]}")
+        if len(self) == 0:
+            return f"Series([], {', '.join(parts)})"
+        return _format.series_text(names, levels, cells, split, ", ".join(parts))
+
+    __str__ = __repr__
+
+    def to_string(self):
+        return repr(self)
+
+    def _ci_display_(self):
+        """Shown as a table display event (ci_runtime.runner): the index levels and one column
+        named after the Series ("0" when it has no name)."""
+        t = self._mat()
+        name = "0" if self.name is None else str(self.name)
+        shown = _common.project(t, [(n, n) for n in t.index_names] + [(name, _VALUE)])
+        call("display", h=shown.h, text=repr(self))
+
+    def __bool__(self):
+        raise ValueError("The truth value of a Series is ambiguous. "
+                         "Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'Series'")
+
+    # --- element-wise operations -----------------------------------------------------------
+    def _operand(self, other):
+        """(table, my expression, other's expression) for a binary operation."""
+        if isinstance(other, Series):
+            if other._t is self._t or other._t.h == self._t.h:
+                return self._t, self._e, other._e
+            mine, theirs = self._mat(), other._mat()
+            if not call("same_index", a=mine.h, b=theirs.h):
+                raise NotImplementedError(
+                    "operations between Series with different indexes (index alignment)")
+            name = _temp()
+            joined = table("attach", h=mine.h, other=theirs.h, columns=[[name, _VALUE]])
+            return joined, col(_VALUE), col(name)
+        if isinstance(other, (list, tuple)):
+            if len(other) != len(self):
+                raise ValueError("Lengths must match to compare")
+            return self._operand(Series(list(other), index=None).
+                                 _with_index_of(self))
+        from .frame import DataFrame
+        if isinstance(other, DataFrame):
+            raise NotImplementedError("arithmetic between a Series and a DataFrame")
+        return self._t, self._e, lit(other)
+
+    def _with_index_of(self, other):
+        """self's values (same length) with other's index."""
+        mine, theirs = self._mat(), other._mat()
+        name = _temp()
+        joined = table("attach", h=theirs.h, other=mine.h, columns=[[name, _VALUE]])
+        return Series._of(joined, col(name), self.name)
+
+    def _binary(self, op, other, reflected=False):
+        t, a, b = self._operand(other)
+        if reflected:
+            a, b = b, a
+        name = self.name
+        if isinstance(other, Series) and other.name != self.name:
+            name = None
+        return Series._of(t, fn(op, a, b), name)
+
+    def __add__(self, o): return self._binary("add", o)
+    def __radd__(self, o): return self._binary("add", o, True)
+    def __sub__(self, o): return self._binary("sub", o)
+    def __rsub__(self, o): return self._binary("sub", o, True)
+    def __mul__(self, o): return self._binary("mul", o)
+    def __rmul__(self, o): return self._binary("mul", o, True)
+    def __truediv__(self, o): return self._binary("truediv", o)
+    def __rtruediv__(self, o): return self._binary("truediv", o, True)
+    def __floordiv__(self, o): return self._binary("floordiv", o)
+    def __rfloordiv__(self, o): return self._binary("floordiv", o, True)
+    def __mod__(self, o): return self._binary("mod", o)
+    def __rmod__(self, o): return self._binary("mod", o, True)
+    def __eq__(self, o): return self._binary("eq", o)
+    def __ne__(self, o): return self._binary("ne", o)
+    def __lt__(self, o): return self._binary("lt", o)
+    def __le__(self, o): return self._binary("le", o)
+    def __gt__(self, o): return self._binary("gt", o)
+    def __ge__(self, o): return self._binary("ge", o)
+    def __and__(self, o): return self._binary("and", o)
+    def __rand__(self, o): return self._binary("and", o, True)
+    def __or__(self, o): return self._binary("or", o)
+    def __ror__(self, o): return self._binary("or", o, True)
+    def __xor__(self, o): return self._binary("xor", o)
+
+    def __pow__(self, o):
+        raise NotImplementedError("Series.__pow__ (**)")
+
+    add, sub, mul, div, truediv = __add__, __sub__, __mul__, __truediv__, __truediv__
+    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
+
+    def __neg__(self): return self._new(fn("neg", self._e))
+    def __invert__(self): return self._new(fn("not", self._e))
+    def __abs__(self): return self._new(fn("abs", self._e))
+    abs = __abs__
+
+    def isna(self): return self._new(fn("isnull", self._e))
+    def notna(self): return self._new(fn("notnull", self._e))
+    isnull, notnull = isna, notna
+
+    def round(self, decimals=0): return self._new(fn("round", self._e, decimals=decimals))
+    def floor(self): return self._new(fn("floor", self._e))
+    def ceil(self): return self._new(fn("ceil", self._e))
+
+    def clip(self, lower=None, upper=None):
+        return self._new(fn("clip", self._e, lower=json_value(lower), upper=json_value(upper)))
+
+    def fillna(self, value=None, method=None, inplace=False):
+        if method is not None or value is None or inplace:
+            raise NotImplementedError("Series.fillna with method= or inplace=")
+        t, a, b = self._operand(value)
+        return Series._of(t, fn("fillna", a, b), self.name)
+
+    def astype(self, dtype):
+        return self._new(fn("cast", self._e, dtype=_dtype_name(dtype)))
+
+    def isin(self, values):
+        values = list(values._values() if isinstance(values, Series) else values)
+        return self._new(fn("isin", self._e, values=[json_value(v) for v in values]))
+
+    def between(self, left, right, inclusive="both"):
+        if inclusive != "both":
+            raise NotImplementedError(f"Series.between(inclusive={inclusive!r})")
+        return self._new(fn("between", self._e, left=json_value(left), right=json_value(right)))
+
+    def where(self, cond, other=None):
+        t, a, c = self._operand(cond)
+        fill = lit(other) if not isinstance(other, Series) else None
+        if fill is None:
+            raise NotImplementedError("Series.where with a Series as other")
+        return Series._of(t, fn("where", a, c, fill), self.name)
+
+    def mask(self, cond, other=None):
+        return self.where(~cond, other)
+
+    def map(self, arg, na_action=None):
+        if isinstance(arg, dict):
+            old = [json_value(k) for k in arg]
+            new = [json_value(v) for v in arg.values()]
+            return self._new(fn("replace", self._e, old=old, new=new, strict=True))
+        if isinstance(arg, Series):
+            raise NotImplementedError("Series.map with a Series")
+        return self.apply(arg)
+
+    def replace(self, to_replace=None, value=None):
+        if isinstance(to_replace, dict) and value is None:
+            old, new = list(to_replace), list(to_replace.values())
+        elif isinstance(to_replace, (list, tuple)):
+            old = list(to_replace)
+            new = list(value) if isinstance(value, (list, tuple)) else [value] * len(old)
+        else:
+            old, new = [to_replace], [value]
+        return self._new(fn("replace", self._e, old=[json_value(v) for v in old],
+                            new=[json_value(v) for v in new]))
+
+    def apply(self, func, convert_dtype=True, args=(), **kwargs):
+        """Calls func on every value in the guest (the column crosses into the sandbox)."""
+        if isinstance(func, str):
+            return getattr(self, func)(*args, **kwargs)
+        results = [None if v is None else func(v, *args, **kwargs) for v in self._values()]
+        return Series(results)._with_index_of(self)
+
+    # windows
+    def cumsum(self): return self._new(fn("cumsum", self._e))
+    def cumprod(self): return self._new(fn("cumprod", self._e))
+    def cummax(self): return self._new(fn("cummax", self._e))
+    def cummin(self): return self._new(fn("cummin", self._e))
+    def diff(self, periods=1): return self._new(fn("diff", self._e, periods=periods))
+    def shift(self, periods=1): return self._new(fn("shift", self._e, periods=periods))
+
+    def pct_change(self, periods=1):
+        return self._new(fn("pct_change", self._e, periods=periods))
+
+    def rolling(self, window, min_periods=None, center=False):
+        if not isinstance(window, int):
+            raise NotImplementedError("rolling() with a time-based window")
+        return Rolling(self, window, min_periods, center)
+
+    def expanding(self, *args, **kwargs):
+        raise NotImplementedError("Series.expanding")
+
+    def ewm(self, *args, **kwargs):
+        raise NotImplementedError("Series.ewm")
+
+    @property
+    def str(self):
+        from ._accessors import StringMethods
+        return StringMethods(self)
+
+    @property
+    def dt(self):
+        from ._accessors import DatetimeMethods
+        return DatetimeMethods(self)
+
+    @property
+    def plot(self):
+        from ._plot import PlotAccessor
+        return PlotAccessor(self)
+
+    def hist(self, *args, **kwargs):
+        return self.plot.hist(*args, **kwargs)
+
+    # --- reductions ----------------------------------------------------------------------
+    def _reduce(self, f, **options):
+        return call("aggregate", h=self._t.h, exprs=[["r", fn(f, self._e, **options)]])[0]
+
+    def _numeric(self, how):
+        dtype = self._mat().dtypes[_VALUE]
+        if dtype in ("object",) :
+            raise TypeError(f"Could not convert string to numeric for {how}")
+
+    def sum(self, axis=None, skipna=True, numeric_only=False, min_count=0, dtype=None, out=None):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
+        dtype = self._mat().dtypes[_VALUE]
+        if dtype == "object":
+            raise NotImplementedError("Series.sum of strings (concatenation)")
+        result = self._reduce("sum")
+        return 0 if result is None else result
+
+    def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
+        self._numeric("mean")
+        return _nan(self._reduce("mean"))
+
+    def median(self, skipna=True, numeric_only=False):
+        self._numeric("median")
+        return _nan(self._reduce("median"))
+
+    def std(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
+        self._numeric("std")
+        return _nan(self._reduce("std", ddof=ddof))
+
+    def var(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
+        _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
+        self._numeric("var")
+        return _nan(self._reduce("var", ddof=ddof))
+
+    def min(self, axis=None, skipna=True, numeric_only=False, out=None):
+        _numpy.check_numpy_arguments(axis=axis, out=out)
+        return _nan(self._reduce("min"))
+
+    def max(self, axis=None, skipna=True, numeric_only=False, out=None):
+        _numpy.check_numpy_arguments(axis=axis, out=out)
+        return _nan(self._reduce("max"))
+
+    def prod(self, skipna=True, numeric_only=False): return self._reduce("prod")
+    def count(self): return self._reduce("count")
+    def nunique(self, dropna=True):
+        if not dropna:
+            raise NotImplementedError("nunique(dropna=False)")
+        return self._reduce("nunique")
+    def any(self, skipna=True): return bool(self._reduce("any"))
+    def all(self, skipna=True): return bool(self._reduce("all"))
+
+    def quantile(self, q=0.5):
+        if isinstance(q, (list, tuple)):
+            return Series([self.quantile(x) for x in q], index=list(q), name=self.name)
+        self._numeric("quantile")
+        return _nan(self._reduce("quantile", q=q))
+
+    def idxmax(self):
+        return self._idx("idxmax")
+
+    def idxmin(self):
+        return self._idx("idxmin")
+
+    def _idx(self, how):
+        t = _common.with_row_labels(self._mat())
+        if len(t.index_names) != 1:
+            raise NotImplementedError(f"{how} with a MultiIndex")
+        return call("aggregate", h=t.h, exprs=[["r", fn(how, col(_VALUE), col(t.index_names[0]))]])[0]
+
+    def corr(self, other, method="pearson"):
+        if method != "pearson":
+            raise NotImplementedError(f"corr(method={method!r})")
+        t, a, b = self._operand(other)
+        return _nan(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
+
+    def item(self):
+        if len(self) != 1:
+            raise ValueError("can only convert an array of size 1 to a Python scalar")
+        return self._values()[0]
+
+    def describe(self):
+        from .frame import DataFrame
+        return DataFrame({"_": self})._describe_columns(["_"], self.name)
+
+    def mode(self, dropna=True):
+        counts = self.value_counts()
+        top = counts.max()
+        values = sorted(k for k, v in counts.to_dict().items() if v == top)
+        return Series(values, name=self.name)
+
+    # --- row changes ---------------------------------------------------------------------
+    def head(self, n=5):
+        return self._from_table(table("slice", h=self._mat().h, offset=0, len=max(n, 0)))
+
+    def tail(self, n=5):
+        return self._from_table(table("slice", h=self._mat().h, offset=-n, len=n)) if n else self.head(0)
+
+    def __getitem__(self, key):
+        if isinstance(key, Series):
+            t, a, m = self._operand(key)
+            both = table("select", h=t.h, exprs=[[_VALUE, a], ["\x03", m]], index=True)
+            kept = table("filter", h=both.h, mask=col("\x03"))
+            return self._from_table(_common.project(
+                kept, [(n, n) for n in kept.index_names] + [(_VALUE, _VALUE)]))
+        if isinstance(key, slice):
+            return self.iloc[key]
+        if isinstance(key, list):
+            return self.loc[key]
+        t = self._mat()
+        if not t.index_names and isinstance(key, int):
+            return self.iloc[key]
+        return self.loc[key]
+
+    @property
+    def loc(self):
+        from ._indexing import SeriesLoc
+        return SeriesLoc(self)
+
+    @property
+    def iloc(self):
+        from ._indexing import SeriesILoc
+        return SeriesILoc(self)
+
+    at, iat = loc, iloc
+
+    def dropna(self):
+        kept = table("filter", h=self._mat().h, mask=fn("notnull", col(_VALUE)))
+        return self._from_table(kept)
+
+    def sort_values(self, ascending=True, na_position="last", inplace=False, kind=None):
+        if inplace:
+            raise NotImplementedError("Series.sort_values(inplace=True)")
+        t = table("sort", h=self._mat().h, by=[_VALUE], descending=[not ascending],
+                  na_last=na_position == "last")
+        return self._from_table(t)
+
+    def sort_index(self, ascending=True):
+        t = _common.with_row_labels(self._mat())
+        names = t.index_names
+        return self._from_table(table("sort", h=t.h, by=names, descending=[not ascending] * len(names)))
+
+    def nlargest(self, n=5):
+        return self.sort_values(ascending=False).head(n)
+
+    def nsmallest(self, n=5):
+        return self.sort_values().head(n)
+
+    def unique(self):
+        t = table("unique", h=self._mat().h, subset=[_VALUE], keep="first")
+        return Array(dict(_common.rows(t, 0, t.rows))[_VALUE])
+
+    def drop_duplicates(self, keep="first"):
+        return self._from_table(table("unique", h=self._mat().h, subset=[_VALUE],
+                                      keep="none" if keep is False else keep))
+
+    def value_counts(self, normalize=False, sort=True, ascending=False, dropna=True):
+        key = _labels.index_column(0, self.name)
+        counts = table("group_by", h=self._mat().h, keys=[[key, _VALUE]],
+                       aggs=[["\x04", fn("size", col(_VALUE))]], sort=False, dropna=dropna)
+        name = "proportion" if normalize else "count"
+        result = Series._of(counts, col("\x04"), name)
+        if normalize:
+            result = result / len(self.dropna() if dropna else self)
+            result.name = name
+        if sort:
+            result = result.sort_values(ascending=ascending, kind="stable")
+        return result
+
+    def reset_index(self, drop=False, name=None):
+        if drop:
+            t = self._mat()
+            return self._from_table(_common.project(t, [(_VALUE, _VALUE)]))
+        return self.to_frame(name).reset_index()
+
+    def unstack(self, level=-1, fill_value=None):
+        """The inner index level as columns (a Series with a two-level index)."""
+        from .frame import DataFrame
+        t = self._mat()
+        levels = t.index_names
+        if len(levels) != 2 or level not in (-1, 1):
+            raise NotImplementedError("unstack of other than the last of two index levels")
+        pivoted = table("pivot", h=t.h, index=[levels[0]], columns=levels[1], values=[_VALUE],
+                        agg=fn("first", col("*")))
+        result = DataFrame._wrap(pivoted)
+        return result.fillna(fill_value) if fill_value is not None else result
+
+    def groupby(self, by, **kwargs):
+        from .groupby import SeriesGroupBy
+        return SeriesGroupBy(self.to_frame(_VALUE), by, _VALUE, self.name, **kwargs)
+
+    def __contains__(self, key):
+        return key in self.index
+
+    def __array__(self, dtype=None, copy=None):
+        return self.to_numpy(dtype)
+
+
+class Rolling:
+    def __init__(self, series, window, min_periods, center):
+        self._s, self._k = series, {"window": window, "min_periods": min_periods, "center": center}
+
+    def _apply(self, how):
+        return self._s._new(fn("rolling", self._s._e, how=how, **self._k))
+
+    def mean(self): return self._apply("mean")
+    def sum(self): return self._apply("sum")
+    def min(self): return self._apply("min")
+    def max(self): return self._apply("max")
+    def std(self): return self._apply("std")
+    def var(self): return self._apply("var")
+    def median(self): return self._apply("median")
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"Rolling.{name}")
+
+
+class Array(list):
+    """What Series.unique() gives (pandas gives a numpy array): a list with tolist()."""
+
+    def tolist(self):
+        return list(self)
+
+    @property
+    def size(self):
+        return len(self)
+
+
+class _DType(str):
+    """A dtype name that compares equal to its name (``s.dtype == "int64"``)."""
+
+    @property
+    def name(self):
+        return str(self)
+
+    @property
+    def kind(self):
+        return {"int64": "i", "float64": "f", "bool": "b", "object": "O"}.get(self, "M")
+
+    def __repr__(self):
+        return f"dtype('{self}')" if self != "object" else "dtype('O')"
+
+
+def _nan(value):
+    return float("nan") if value is None else value
+
+
+def _dtype_name(dtype):
+    if isinstance(dtype, type):
+        return {int: "int64", float: "float64", str: "str", bool: "bool"}.get(dtype, dtype.__name__)
+    return str(dtype)
+
+
+def from_values(values, index, dtype=None):
+    """A host table of one value column ("\\x01") and, if given, an index."""
+    columns = [[_VALUE, [json_value(v) for v in values], None]]
+    if index is not None:
+        from .frame import Index
+        if isinstance(index, Series):
+            index = index.tolist()
+        labels = list(index)
+        if len(labels) != len(values):
+            raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
+        name = index.name if isinstance(index, Index) else None
+        columns.insert(0, [_labels.index_column(0, name), [json_value(v) for v in labels], None])
+    t = table("from_columns", columns=columns)
+    if dtype is not None:
+        t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
+    return t
+
+
+def is_missing(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))

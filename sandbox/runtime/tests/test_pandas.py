@@ -1,0 +1,103 @@
+"""The pure-Python parts of the guest's pandas: text layout, label encoding, timestamps.
+(Everything touching tables needs the host; tests/tables.rs covers it through gRPC.)"""
+
+import datetime
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from pandas import _format, _labels  # noqa: E402
+from pandas._scalars import Timedelta, Timestamp  # noqa: E402
+
+
+class FloatFormatTest(unittest.TestCase):
+    def test_a_column_shares_its_decimals(self):
+        self.assertEqual(_format.format_column([1.5, 22.25, None], "float64"), ["1.50", "22.25", "NaN"])
+        self.assertEqual(_format.format_column([1.0, 2.0], "float64"), ["1.0", "2.0"])
+        self.assertEqual(_format.format_column([1 / 3], "float64"), ["0.333333"])
+
+    def test_large_and_tiny_values_switch_to_scientific(self):
+        self.assertEqual(_format.format_column([1234567.891, 1.0], "float64"), ["1234567.891", "1.000"])
+        self.assertEqual(_format.format_column([1234567.8912, 1.0], "float64"),
+                         ["1.234568e+06", "1.000000e+00"])
+        self.assertEqual(_format.format_column([1e-7], "float64"), ["1.000000e-07"])
+
+    def test_dates_without_times_print_as_dates(self):
+        days = [Timestamp("2024-01-02"), None]
+        self.assertEqual(_format.format_column(days, "datetime64[ns]"), ["2024-01-02", "NaT"])
+        moments = [Timestamp("2024-01-02 03:04:05"), Timestamp("2024-01-03")]
+        self.assertEqual(_format.format_column(moments, "datetime64[ns]"),
+                         ["2024-01-02 03:04:05", "2024-01-03 00:00:00"])
+
+
+def frame(index_names, levels, columns, split=None, width=None):
+    return _format.frame_text(index_names, levels, columns, 0, split, width)[0]
+
+
+class LayoutTest(unittest.TestCase):
+    """Expected texts are pandas 3.1's output for the same frames."""
+
+    def test_columns_by_dtype(self):
+        text = frame([None], [["0", "1", "2"]],
+                     [("name", ["ann", "bob", "cy"], "object"),
+                      ("score", ["1.50", "22.25", "NaN"], "float64"),
+                      ("n", ["1", "20", "300"], "int64")])
+        self.assertEqual(text, "  name  score    n\n0  ann   1.50    1\n1  bob  22.25   20\n2   cy    NaN  300")
+        text = frame([None], [["0", "1"]], [("d", ["2024-01-01", "2024-02-01"], "datetime64[ns]")])
+        self.assertEqual(text, "           d\n0 2024-01-01\n1 2024-02-01")
+
+    def test_a_named_index_gets_its_own_header_line(self):
+        text = frame(["region"], [["east", "north", "west"]], [("units", ["600", "700", "80"], "int64")])
+        self.assertEqual(text, "        units\nregion       \neast      600\nnorth     700\nwest       80")
+
+    def test_outer_multiindex_labels_are_sparse(self):
+        text = frame(["k1", "k2"], [["a", "a", "b"], ["x", "y", "x"]], [("v", ["1", "2", "3"], "int64")])
+        self.assertEqual(text, "       v\nk1 k2   \na  x   1\n   y   2\nb  x   3")
+
+    def test_multilevel_columns(self):
+        text = frame(["k"], [["x", "y"]], [(("v", "sum"), ["1", "2"], "int64"),
+                                           (("v", "mean"), ["1.0", "2.0"], "float64")])
+        self.assertEqual(text, "    v     \n  sum mean\nk         \nx   1  1.0\ny   2  2.0")
+
+    def test_truncated_rows_get_a_dots_row(self):
+        text = frame([None], [["0", "99"]], [("a", ["0", "99"], "int64"), ("bbbbbb", ["0", "99"], "int64")], 1)
+        self.assertEqual(text, "     a  bbbbbb\n0    0       0\n..  ..     ...\n99  99      99")
+
+    def test_wide_frames_keep_the_columns_that_fit(self):
+        columns = [(f"c{i}", [str(i)], "int64") for i in range(25)]
+        text = frame([None], [["0"]], columns, width=80)
+        self.assertEqual(text, "   c0  c1  c2  c3  c4  c5  c6  c7  ...  c17  c18  c19  c20  c21  c22  c23  c24\n"
+                               "0   0   1   2   3   4   5   6   7  ...   17   18   19   20   21   22   23   24")
+        text = _format.series_text([None], [["0", "99"]], ["0", "99"], 1, "dtype: int64")
+        self.assertEqual(text, "0      0\n      ..\n99    99\ndtype: int64")
+
+    def test_series_layout(self):
+        text = _format.series_text([None], [["0", "1"]], ["1", "100"], None, "Name: a, dtype: int64")
+        self.assertEqual(text, "0      1\n1    100\nName: a, dtype: int64")
+
+
+class LabelTest(unittest.TestCase):
+    def test_labels_round_trip(self):
+        for label in ["sales", 5, 2.5, True, ("v", "sum"), ("v", 3), Timestamp("2024-05-01")]:
+            self.assertEqual(_labels.decode(_labels.encode(label)), label)
+
+    def test_index_columns_carry_their_names(self):
+        self.assertEqual(_labels.index_label(_labels.index_column(0, "a=b")), "a=b")
+        self.assertIsNone(_labels.index_label(_labels.index_column(1, None)))
+
+
+class ScalarTest(unittest.TestCase):
+    def test_timestamps_look_like_pandas(self):
+        stamp = Timestamp("2024-03-05 06:07:08")
+        self.assertEqual(repr(stamp), "Timestamp('2024-03-05 06:07:08')")
+        self.assertEqual(Timestamp._from_micros(stamp._micros()), stamp)
+        self.assertEqual((stamp.dayofweek, stamp.quarter), (1, 1))
+        self.assertIsInstance(stamp - Timestamp("2024-03-01"), Timedelta)
+        self.assertEqual(str(Timedelta(days=1, hours=2)), "1 days 02:00:00")
+        self.assertEqual(Timestamp(datetime.date(2024, 1, 1)), datetime.datetime(2024, 1, 1))
+
+
+if __name__ == "__main__":
+    unittest.main()

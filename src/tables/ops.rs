@@ -1,0 +1,552 @@
+//! Frame operations behind the `table` requests. Index levels are ordinary
+//! columns whose names start with NUL (`"\0<level>"` or `"\0<level>=<name>"`);
+//! a frame without any has pandas' default RangeIndex, made explicit (as
+//! `"\00"`, int64 row numbers) before rows are dropped or reordered, so
+//! filtered and sorted frames keep their row labels.
+
+use polars::prelude::*;
+
+use super::error::{TableError, TableResult};
+use super::expr::{Compiler, Node};
+
+/// Most columns `pivot_table` may make.
+const MAX_PIVOT_COLUMNS: usize = 10_000;
+
+/// Whether `name` is an index level.
+pub fn is_index(name: &str) -> bool {
+    name.starts_with('\0')
+}
+
+/// The index level columns of `frame`.
+pub fn index_names(frame: &DataFrame) -> Vec<PlSmallStr> {
+    frame
+        .get_column_names()
+        .into_iter()
+        .filter(|n| is_index(n))
+        .cloned()
+        .collect()
+}
+
+/// `frame` with its RangeIndex made an explicit column when it has none.
+pub fn with_index(frame: &DataFrame) -> TableResult<DataFrame> {
+    if !index_names(frame).is_empty() {
+        return Ok(frame.clone());
+    }
+    let rows: Vec<i64> = (0..frame.height() as i64).collect();
+    let mut columns = vec![Column::new("\u{0}0".into(), rows)];
+    columns.extend(frame.columns().iter().cloned());
+    Ok(DataFrame::new(frame.height(), columns)?)
+}
+
+fn compile_all(frame: &DataFrame, exprs: &[(String, Node)]) -> TableResult<Vec<Expr>> {
+    let schema = frame.schema();
+    let compiler = Compiler { schema };
+    exprs
+        .iter()
+        .map(|(name, node)| Ok(compiler.compile(node)?.alias(name.as_str())))
+        .collect()
+}
+
+/// The index levels plus `exprs` (row-preserving or all aggregations).
+pub fn select(frame: &DataFrame, exprs: &[(String, Node)], index: bool) -> TableResult<DataFrame> {
+    let mut out: Vec<Expr> = if index {
+        index_names(frame).into_iter().map(col).collect()
+    } else {
+        Vec::new()
+    };
+    out.extend(compile_all(frame, exprs)?);
+    Ok(frame.clone().lazy().select(out).collect()?)
+}
+
+/// `frame` with columns added or replaced.
+pub fn assign(frame: &DataFrame, exprs: &[(String, Node)]) -> TableResult<DataFrame> {
+    let exprs = compile_all(frame, exprs)?;
+    Ok(frame.clone().lazy().with_columns(exprs).collect()?)
+}
+
+/// The rows where `mask` holds.
+pub fn filter(frame: &DataFrame, mask: &Node) -> TableResult<DataFrame> {
+    let frame = with_index(frame)?;
+    let mask = Compiler {
+        schema: frame.schema(),
+    }
+    .compile(mask)?;
+    Ok(frame.lazy().filter(mask).collect()?)
+}
+
+/// Rows sorted by columns (index levels included), stably.
+pub fn sort(
+    frame: &DataFrame,
+    by: &[String],
+    descending: &[bool],
+    na_last: bool,
+) -> TableResult<DataFrame> {
+    let frame = with_index(frame)?;
+    for name in by {
+        frame.column(name).map_err(|_| TableError::key(name))?;
+    }
+    let options = SortMultipleOptions::default()
+        .with_order_descending_multi(descending.to_vec())
+        .with_nulls_last(na_last)
+        .with_maintain_order(true);
+    Ok(frame.sort(by.iter().map(String::as_str).collect::<Vec<_>>(), options)?)
+}
+
+/// Rows `offset..offset+len` (a negative offset counts from the end).
+pub fn slice(frame: &DataFrame, offset: i64, len: usize) -> TableResult<DataFrame> {
+    Ok(with_index(frame)?.slice(offset, len))
+}
+
+/// Rows at positions (negative ones count from the end).
+pub fn take(frame: &DataFrame, rows: &[i64]) -> TableResult<DataFrame> {
+    let height = frame.height() as i64;
+    let positions = rows
+        .iter()
+        .map(|&r| {
+            let p = if r < 0 { r + height } else { r };
+            if (0..height).contains(&p) {
+                Ok(p as IdxSize)
+            } else {
+                Err(TableError::new(
+                    "IndexError",
+                    "positional indexers are out-of-bounds",
+                ))
+            }
+        })
+        .collect::<TableResult<Vec<_>>>()?;
+    let positions = IdxCa::from_vec("".into(), positions);
+    Ok(with_index(frame)?.take(&positions)?)
+}
+
+/// Groups by `keys` (`[output name, column]`), aggregating each group.
+pub fn group_by(
+    frame: &DataFrame,
+    keys: &[(String, String)],
+    aggs: &[(String, Node)],
+    sort: bool,
+    dropna: bool,
+) -> TableResult<DataFrame> {
+    for (_, key) in keys {
+        frame.column(key).map_err(|_| TableError::key(key))?;
+    }
+    let aggs = compile_all(frame, aggs)?;
+    let mut lazy = frame.clone().lazy();
+    if dropna {
+        for (_, key) in keys {
+            lazy = lazy.filter(col(key.as_str()).is_not_null());
+        }
+    }
+    let key_exprs: Vec<Expr> = keys.iter().map(|(_, key)| col(key.as_str())).collect();
+    let grouped = if sort {
+        lazy.group_by(key_exprs).agg(aggs)
+    } else {
+        lazy.group_by_stable(key_exprs).agg(aggs)
+    };
+    let mut lazy = grouped;
+    if sort {
+        let names: Vec<PlSmallStr> = keys.iter().map(|(_, k)| k.as_str().into()).collect();
+        lazy = lazy.sort(
+            names,
+            SortMultipleOptions::default().with_maintain_order(true),
+        );
+    }
+    let renamed: Vec<&str> = keys.iter().map(|(out, _)| out.as_str()).collect();
+    let old: Vec<&str> = keys.iter().map(|(_, k)| k.as_str()).collect();
+    Ok(lazy.rename(old, renamed, true).collect()?)
+}
+
+/// pandas' `merge`: columns both sides have (other than equal keys) get the
+/// suffixes; the result has a fresh RangeIndex.
+pub fn join(
+    left: &DataFrame,
+    right: &DataFrame,
+    how: &str,
+    left_on: &[String],
+    right_on: &[String],
+    suffixes: &(String, String),
+    room: u64,
+) -> TableResult<DataFrame> {
+    let how = match how {
+        "inner" => JoinType::Inner,
+        "left" => JoinType::Left,
+        "right" => JoinType::Right,
+        "outer" => JoinType::Full,
+        "cross" => JoinType::Cross,
+        other => return Err(TableError::value(format!("Invalid join type {other:?}"))),
+    };
+    let drop_index = |frame: &DataFrame| {
+        let keep: Vec<PlSmallStr> = frame
+            .get_column_names()
+            .into_iter()
+            .filter(|n| !is_index(n))
+            .cloned()
+            .collect();
+        frame.select(keep)
+    };
+    let (mut left, mut right) = (drop_index(left)?, drop_index(right)?);
+    for (frame, keys) in [(&left, left_on), (&right, right_on)] {
+        for key in keys {
+            frame.column(key).map_err(|_| TableError::key(key))?;
+        }
+    }
+    // Keys repeated on both sides multiply: refuse before polars allocates.
+    let rows = if how == JoinType::Cross {
+        (left.height() as f64) * (right.height() as f64)
+    } else {
+        join_rows_bound(&left, &right, left_on, right_on)?
+    };
+    let row_bytes = bytes_per_row(&left) + bytes_per_row(&right);
+    if rows * row_bytes > room as f64 {
+        return Err(TableError::new(
+            "MemoryError",
+            format!(
+                "this merge would make up to {rows:.0} rows ({:.0} MiB), more than the \
+                 session's tables have room for ({} MiB)",
+                rows * row_bytes / (1 << 20) as f64,
+                room >> 20
+            ),
+        ));
+    }
+    let shared_keys: Vec<&String> = left_on
+        .iter()
+        .zip(right_on)
+        .filter(|(l, r)| l == r)
+        .map(|(l, _)| l)
+        .collect();
+    let clashes: Vec<String> = left
+        .get_column_names()
+        .into_iter()
+        .filter(|n| {
+            right.column(n).is_ok() && !shared_keys.iter().any(|k| k.as_str() == n.as_str())
+        })
+        .map(|n| n.to_string())
+        .collect();
+    for name in &clashes {
+        left.rename(name, format!("{name}{}", suffixes.0).into())?;
+        right.rename(name, format!("{name}{}", suffixes.1).into())?;
+    }
+    let rename = |keys: &[String], clashes: &[String], suffix: &str| -> Vec<Expr> {
+        keys.iter()
+            .map(|k| {
+                if clashes.contains(k) {
+                    col(format!("{k}{suffix}"))
+                } else {
+                    col(k.as_str())
+                }
+            })
+            .collect()
+    };
+    let left_keys = rename(left_on, &clashes, &suffixes.0);
+    let right_keys = rename(right_on, &clashes, &suffixes.1);
+    let mut args = JoinArgs::new(how.clone()).with_coalesce(JoinCoalesce::CoalesceColumns);
+    args.maintain_order = MaintainOrderJoin::LeftRight;
+    let joined = left
+        .lazy()
+        .join(right.lazy(), left_keys, right_keys, args)
+        .collect()?;
+    if how == JoinType::Full {
+        // pandas sorts an outer join by its keys.
+        let keys: Vec<&str> = left_on.iter().map(String::as_str).collect();
+        return Ok(joined.sort(
+            keys,
+            SortMultipleOptions::default().with_maintain_order(true),
+        )?);
+    }
+    Ok(joined)
+}
+
+/// Upper bound of the rows a join on these keys gives: every pair of rows
+/// with equal keys, plus every row of either side left unmatched.
+fn join_rows_bound(
+    left: &DataFrame,
+    right: &DataFrame,
+    left_on: &[String],
+    right_on: &[String],
+) -> TableResult<f64> {
+    let counts = |frame: &DataFrame, keys: &[String]| {
+        let keys: Vec<Expr> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| col(key.as_str()).alias(format!("k{i}")))
+            .collect();
+        frame.clone().lazy().group_by(keys).agg([len().alias("n")])
+    };
+    let keys: Vec<Expr> = (0..left_on.len()).map(|i| col(format!("k{i}"))).collect();
+    let pairs = counts(left, left_on)
+        .join(
+            counts(right, right_on),
+            keys.clone(),
+            keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([
+            (col("n").cast(DataType::Float64) * col("n_right").cast(DataType::Float64))
+                .sum()
+                .alias("pairs"),
+        ])
+        .collect()?;
+    let pairs = pairs.column("pairs")?.f64()?.get(0).unwrap_or(0.0);
+    Ok(pairs + left.height() as f64 + right.height() as f64)
+}
+
+/// Average bytes one row of `frame` holds (at least 1).
+fn bytes_per_row(frame: &DataFrame) -> f64 {
+    (frame.estimated_size() as f64 / frame.height().max(1) as f64).max(1.0)
+}
+
+/// Frames one below the other; missing columns are filled with nulls.
+pub fn concat(frames: &[&DataFrame], room: u64) -> TableResult<DataFrame> {
+    let bytes: u64 = frames.iter().map(|f| f.estimated_size() as u64).sum();
+    if bytes > room {
+        return Err(TableError::new(
+            "MemoryError",
+            format!(
+                "this concat would hold {} MiB, more than the session's tables have room for \
+                 ({} MiB)",
+                bytes >> 20,
+                room >> 20
+            ),
+        ));
+    }
+    let all_range = frames.iter().all(|f| index_names(f).is_empty());
+    let lazies = frames
+        .iter()
+        .map(|f| {
+            Ok(if all_range {
+                with_index(f)?
+            } else {
+                (*f).clone()
+            }
+            .lazy())
+        })
+        .collect::<TableResult<Vec<_>>>()?;
+    Ok(concat_lf_diagonal(lazies, UnionArgs::default())?.collect()?)
+}
+
+/// `pivot_table`: one row per `index` key, one column per value of
+/// `columns` (and per value column when there are several), aggregated.
+pub fn pivot(
+    frame: &DataFrame,
+    index: &[String],
+    columns: &str,
+    values: &[String],
+    agg: &Node,
+) -> TableResult<DataFrame> {
+    let column = frame
+        .column(columns)
+        .map_err(|_| TableError::key(columns))?;
+    let labels = column
+        .as_materialized_series()
+        .drop_nulls()
+        .unique()?
+        .sort(SortOptions::default())?;
+    if labels.len() * values.len() > MAX_PIVOT_COLUMNS {
+        return Err(TableError::value(format!(
+            "pivot_table would make more than {MAX_PIVOT_COLUMNS} columns"
+        )));
+    }
+    let compiler = Compiler {
+        schema: frame.schema(),
+    };
+    let mut aggs = Vec::new();
+    for value in values {
+        frame.column(value).map_err(|_| TableError::key(value))?;
+        for label in labels.iter() {
+            let label_text = label_name(&label);
+            let name = if values.len() > 1 {
+                format!("{value}\u{1f}{label_text}")
+            } else {
+                label_text
+            };
+            let node = substitute(agg, value);
+            let in_cell = col(columns).eq(value_literal(&label)?);
+            // An empty cell is missing (pandas), not the aggregate of nothing.
+            let cell = when(in_cell.clone().any(true))
+                .then(compiler.compile(&node)?.filter(in_cell))
+                .otherwise(lit(NULL))
+                .alias(name.as_str());
+            aggs.push(cell);
+        }
+    }
+    let keys: Vec<Expr> = index.iter().map(|k| col(k.as_str())).collect();
+    let names: Vec<PlSmallStr> = index.iter().map(|k| k.as_str().into()).collect();
+    Ok(frame
+        .clone()
+        .lazy()
+        .filter(col(columns).is_not_null())
+        .group_by(keys)
+        .agg(aggs)
+        .sort(names, SortMultipleOptions::default())
+        .collect()?)
+}
+
+/// A literal of a frame value.
+fn value_literal(value: &AnyValue<'_>) -> TableResult<Expr> {
+    let json = super::values::to_json(value.clone());
+    match json.get("$dt").or_else(|| json.get("$td")) {
+        Some(micros) => {
+            let kind = if json.get("$dt").is_some() {
+                "datetime"
+            } else {
+                "timedelta"
+            };
+            super::expr::literal(micros, Some(kind))
+        }
+        None => super::expr::literal(&json, None),
+    }
+}
+
+/// The aggregation `template` (a call on `{"c": "*"}`) applied to `column`.
+fn substitute(template: &Node, column: &str) -> Node {
+    match template {
+        Node::Column { c } if c == "*" => Node::Column {
+            c: column.to_owned(),
+        },
+        Node::Call { f, a, k } => Node::Call {
+            f: f.clone(),
+            a: a.iter().map(|n| substitute(n, column)).collect(),
+            k: k.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// A value as a column label: strings as they are, others as `"\x1e"` plus
+/// their JSON (the guest decodes these back to ints, floats, dates).
+pub fn label_name(value: &AnyValue<'_>) -> String {
+    match value {
+        AnyValue::String(s) => (*s).to_owned(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        other => format!("\u{1e}{}", super::values::to_json(other.clone())),
+    }
+}
+
+/// pandas' `drop_duplicates`.
+pub fn unique(
+    frame: &DataFrame,
+    subset: Option<Vec<String>>,
+    keep: &str,
+) -> TableResult<DataFrame> {
+    let frame = with_index(frame)?;
+    let keep = match keep {
+        "first" => UniqueKeepStrategy::First,
+        "last" => UniqueKeepStrategy::Last,
+        "none" => UniqueKeepStrategy::None,
+        other => {
+            return Err(TableError::value(format!(
+                "keep must be 'first', 'last' or False, not {other:?}"
+            )));
+        }
+    };
+    let subset = subset.unwrap_or_else(|| {
+        frame
+            .get_column_names()
+            .into_iter()
+            .filter(|n| !is_index(n))
+            .map(|n| n.to_string())
+            .collect()
+    });
+    for name in &subset {
+        frame.column(name).map_err(|_| TableError::key(name))?;
+    }
+    Ok(frame.unique_stable(Some(&subset), keep, None)?)
+}
+
+/// pandas' `dropna`: rows with a missing value (`how="all"`: only missing).
+pub fn drop_na(
+    frame: &DataFrame,
+    subset: Option<Vec<String>>,
+    how: &str,
+) -> TableResult<DataFrame> {
+    let frame = with_index(frame)?;
+    let names: Vec<String> = subset.unwrap_or_else(|| {
+        frame
+            .get_column_names()
+            .into_iter()
+            .filter(|n| !is_index(n))
+            .map(|n| n.to_string())
+            .collect()
+    });
+    let present: Vec<Expr> = names
+        .iter()
+        .map(|n| {
+            frame.column(n).map_err(|_| TableError::key(n))?;
+            Ok(col(n.as_str()).is_not_null())
+        })
+        .collect::<TableResult<_>>()?;
+    let keep = match how {
+        "any" => present.into_iter().reduce(|a, b| a.and(b)),
+        "all" => present.into_iter().reduce(|a, b| a.or(b)),
+        other => return Err(TableError::value(format!("invalid how option: {other}"))),
+    };
+    Ok(match keep {
+        Some(keep) => frame.lazy().filter(keep).collect()?,
+        None => frame,
+    })
+}
+
+/// Columns renamed and reordered: `[output, source]`; `row_index` adds the
+/// frame's row numbers as a column of that name first.
+pub fn project(
+    frame: &DataFrame,
+    columns: &[(String, String)],
+    row_index: Option<&str>,
+) -> TableResult<DataFrame> {
+    let mut out = Vec::new();
+    if let Some(name) = row_index {
+        let rows: Vec<i64> = (0..frame.height() as i64).collect();
+        out.push(Column::new(name.into(), rows));
+    }
+    for (name, source) in columns {
+        let column = frame.column(source).map_err(|_| TableError::key(source))?;
+        out.push(column.clone().with_name(name.as_str().into()));
+    }
+    Ok(DataFrame::new(frame.height(), out)?)
+}
+
+/// Columns of `other` (same height) added to `frame` by position.
+pub fn attach(
+    frame: &DataFrame,
+    other: &DataFrame,
+    columns: &[(String, String)],
+) -> TableResult<DataFrame> {
+    if frame.height() != other.height() {
+        return Err(TableError::value(format!(
+            "Length of values ({}) does not match length of index ({})",
+            other.height(),
+            frame.height()
+        )));
+    }
+    let mut out = frame.clone();
+    for (name, source) in columns {
+        let column = other.column(source).map_err(|_| TableError::key(source))?;
+        out.with_column(column.clone().with_name(name.as_str().into()))?;
+    }
+    Ok(out)
+}
+
+/// Whether two frames have the same index (same labels in the same order).
+pub fn same_index(a: &DataFrame, b: &DataFrame) -> TableResult<bool> {
+    if a.height() != b.height() {
+        return Ok(false);
+    }
+    let (ia, ib) = (index_names(a), index_names(b));
+    if ia.is_empty() && ib.is_empty() {
+        return Ok(true);
+    }
+    let (a, b) = (with_index(a)?, with_index(b)?);
+    let (ia, ib) = (index_names(&a), index_names(&b));
+    if ia.len() != ib.len() {
+        return Ok(false);
+    }
+    for (x, y) in ia.iter().zip(&ib) {
+        let (x, y) = (
+            a.column(x)?.as_materialized_series(),
+            b.column(y)?.as_materialized_series(),
+        );
+        if !x.equals_missing(y) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

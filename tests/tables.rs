@@ -1,0 +1,516 @@
+//! pandas on polars through the gRPC API (docs/TABLES.md): uploaded files read,
+//! filtered, grouped, merged and written back, table displays as Arrow IPC,
+//! and the errors pandas would raise. Expected values are computed here.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use code_interpreter::service::ServiceConfig;
+use code_interpreter::service::proto::{self, event::Kind};
+use code_interpreter::tables::ARROW_MIME;
+use common::server::{
+    Client, channel, client, create_session, end, error, outcome, run, start, stdout,
+};
+use polars::prelude::{AnyValue, IpcStreamReader, SerReader};
+
+/// A deterministic sales table: (region, product, units, price).
+fn sales(rows: usize) -> Vec<(&'static str, &'static str, i64, f64)> {
+    let regions = ["east", "west", "north"];
+    let products = ["apple", "pear"];
+    (0..rows)
+        .map(|i| {
+            (
+                regions[i % 3],
+                products[(i / 3) % 2],
+                ((i * 7) % 13) as i64,
+                ((i * 3) % 17) as f64 + 0.5,
+            )
+        })
+        .collect()
+}
+
+fn sales_csv(rows: usize) -> Vec<u8> {
+    let mut text = String::from("region,product,units,price\n");
+    for (region, product, units, price) in sales(rows) {
+        text.push_str(&format!("{region},{product},{units},{price}\n"));
+    }
+    text.into_bytes()
+}
+
+async fn upload(client: &mut Client, session: &str, path: &str, data: Vec<u8>) {
+    let chunk = proto::UploadFileChunk {
+        session_id: session.to_owned(),
+        path: path.to_owned(),
+        data,
+        ..Default::default()
+    };
+    client
+        .upload_file(tokio_stream::iter([chunk]))
+        .await
+        .expect("uploading");
+}
+
+async fn download(client: &mut Client, session: &str, path: &str) -> Vec<u8> {
+    let mut stream = client
+        .download_file(proto::DownloadFileRequest {
+            session_id: session.to_owned(),
+            path: path.to_owned(),
+        })
+        .await
+        .expect("downloading")
+        .into_inner();
+    let mut data = Vec::new();
+    while let Some(chunk) = stream.message().await.expect("a chunk") {
+        data.extend(chunk.data);
+    }
+    data
+}
+
+/// Runs `code` and parses what it printed as JSON.
+async fn json_of(client: &mut Client, session: &str, code: &str) -> serde_json::Value {
+    let events = run(client, session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    serde_json::from_str(stdout(&events).trim()).expect("printed JSON")
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+#[tokio::test]
+async fn an_uploaded_csv_is_filtered_grouped_and_aggregated() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "sales.csv", sales_csv(5000)).await;
+    let code = "import pandas as pd, json\n\
+                df = pd.read_csv('sales.csv')\n\
+                g = df[df['units'] > 3].groupby(['region', 'product']).agg(\n\
+                    total=('units', 'sum'), avg=('price', 'mean'), n=('units', 'count'))\n\
+                print(json.dumps(g.reset_index().to_dict('records')))";
+    let got = json_of(&mut client, &session, code).await;
+
+    let mut expected: BTreeMap<(&str, &str), (i64, f64, i64)> = BTreeMap::new();
+    for (region, product, units, price) in sales(5000) {
+        if units > 3 {
+            let entry = expected.entry((region, product)).or_default();
+            entry.0 += units;
+            entry.1 += price;
+            entry.2 += 1;
+        }
+    }
+    let rows = got.as_array().expect("records");
+    assert_eq!(rows.len(), expected.len());
+    // Sorted by the keys, like pandas.
+    for (row, ((region, product), (total, price_sum, n))) in rows.iter().zip(&expected) {
+        assert_eq!(row["region"], *region);
+        assert_eq!(row["product"], *product);
+        assert_eq!(row["total"], *total);
+        assert_eq!(row["n"], *n);
+        assert!(
+            close(row["avg"].as_f64().unwrap(), price_sum / *n as f64),
+            "{row}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn merges_and_new_columns_match_a_hand_join() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    let code = "import pandas as pd, json\n\
+                orders = pd.DataFrame({'id': [1, 2, 3, 4, 5], 'cust': ['a', 'b', 'a', 'c', 'd'],\n\
+                                       'amount': [10.0, 20.5, 7.25, 3.0, 8.0]})\n\
+                custs = pd.DataFrame([{'cust': 'a', 'city': 'Oslo'}, {'cust': 'b', 'city': 'Rome'},\n\
+                                      {'cust': 'c', 'city': 'Lima'}])\n\
+                m = orders.merge(custs, on='cust', how='left')\n\
+                m['double'] = m['amount'] * 2\n\
+                print(json.dumps({'records': m.to_dict('records'), 'shape': list(m.shape),\n\
+                                  'cols': list(m.columns)}))";
+    let got = json_of(&mut client, &session, code).await;
+    assert_eq!(got["shape"], serde_json::json!([5, 5]));
+    assert_eq!(
+        got["cols"],
+        serde_json::json!(["id", "cust", "amount", "city", "double"])
+    );
+    let cities = BTreeMap::from([("a", "Oslo"), ("b", "Rome"), ("c", "Lima")]);
+    let orders = [
+        (1, "a", 10.0),
+        (2, "b", 20.5),
+        (3, "a", 7.25),
+        (4, "c", 3.0),
+        (5, "d", 8.0),
+    ];
+    for (row, (id, cust, amount)) in got["records"].as_array().unwrap().iter().zip(orders) {
+        assert_eq!(row["id"], id);
+        assert_eq!(row["cust"], cust);
+        assert_eq!(row["double"].as_f64(), Some(amount * 2.0));
+        match cities.get(cust) {
+            Some(city) => assert_eq!(row["city"], *city),
+            None => assert!(row["city"].is_null(), "{row}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn dates_are_parsed_filtered_and_grouped_by_month() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    // Day i of 2024 (i = 0..120) with value i.
+    let mut csv = String::from("day,value\n");
+    let mut by_month: BTreeMap<u32, i64> = BTreeMap::new();
+    let month_starts = [0, 31, 60, 91, 121];
+    for i in 0..120u32 {
+        let month = month_starts.iter().rposition(|&s| s <= i).unwrap() as u32;
+        let day = i - month_starts[month as usize] + 1;
+        csv.push_str(&format!("2024-{:02}-{:02},{i}\n", month + 1, day));
+        if i >= 31 {
+            *by_month.entry(month + 1).or_default() += i as i64;
+        }
+    }
+    upload(&mut client, &session, "days.csv", csv.into_bytes()).await;
+    let code = "import pandas as pd, json\n\
+                df = pd.read_csv('/mnt/data/days.csv', parse_dates=['day'])\n\
+                late = df[df['day'] >= '2024-02-01']\n\
+                s = late.groupby(late['day'].dt.month)['value'].sum()\n\
+                d = pd.to_datetime(pd.Series(['2024-03-05'])).dt.dayofweek.tolist()\n\
+                print(json.dumps({'sums': s.tolist(), 'months': list(s.index), 'dtype': str(df['day'].dtype),\n\
+                                  'first': str(late['day'].iloc[0]), 'dow': d}))";
+    let got = json_of(&mut client, &session, code).await;
+    let months: Vec<u32> = by_month.keys().copied().collect();
+    let sums: Vec<i64> = by_month.values().copied().collect();
+    assert_eq!(got["months"], serde_json::json!(months));
+    assert_eq!(got["sums"], serde_json::json!(sums));
+    assert_eq!(got["dtype"], "datetime64[ns]");
+    assert_eq!(got["first"], "2024-02-01 00:00:00");
+    assert_eq!(got["dow"], serde_json::json!([1])); // a Tuesday
+}
+
+/// The Arrow frame and text of the first table display of a cell.
+fn table_display(
+    events: &[Kind],
+) -> (polars::prelude::DataFrame, String, BTreeMap<String, String>) {
+    let display = events
+        .iter()
+        .find_map(|event| match event {
+            Kind::Display(display) => Some(display),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no display in {events:?}"));
+    let data = |mime: &str| {
+        display
+            .data
+            .iter()
+            .find(|d| d.mime_type == mime)
+            .map(|d| d.data.clone())
+            .unwrap_or_else(|| panic!("no {mime}"))
+    };
+    let frame = IpcStreamReader::new(Cursor::new(data(ARROW_MIME)))
+        .finish()
+        .expect("Arrow IPC stream");
+    let text = String::from_utf8(data("text/plain")).unwrap();
+    (frame, text, display.metadata.clone().into_iter().collect())
+}
+
+#[tokio::test]
+async fn a_trailing_table_is_a_display_with_arrow_ipc_and_a_pandas_preview() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "sales.csv", sales_csv(300)).await;
+    let events = run(
+        &mut client,
+        &session,
+        "import pandas as pd\ndf = pd.read_csv('sales.csv')\ndf.groupby('region')[['units']].sum()",
+    )
+    .await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    assert!(!events.iter().any(|e| matches!(e, Kind::Result(_))));
+    let (frame, text, metadata) = table_display(&events);
+    let mut sums: BTreeMap<&str, i64> = BTreeMap::new();
+    for (region, _, units, _) in sales(300) {
+        *sums.entry(region).or_default() += units;
+    }
+    let regions: Vec<String> = frame
+        .column("region")
+        .unwrap()
+        .as_materialized_series()
+        .iter()
+        .map(|v| v.get_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(regions, ["east", "north", "west"]);
+    let units: Vec<i64> = frame
+        .column("units")
+        .unwrap()
+        .as_materialized_series()
+        .iter()
+        .map(|v| match v {
+            AnyValue::Int64(v) => v,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(units, sums.values().copied().collect::<Vec<_>>());
+    let expected_text = format!(
+        "        units\nregion       \neast     {:>4}\nnorth    {:>4}\nwest     {:>4}",
+        sums["east"], sums["north"], sums["west"]
+    );
+    assert_eq!(text, expected_text);
+    assert_eq!(metadata["rows"], "3");
+    assert_eq!(metadata["columns"], "1");
+    assert_eq!(metadata["truncated"], "false");
+    assert_eq!(metadata["index_columns"], "[\"region\"]");
+
+    // A long frame: the text is cut like pandas', the Arrow rows are all there.
+    let events = run(&mut client, &session, "display(df)").await;
+    let (frame, text, metadata) = table_display(&events);
+    assert_eq!(frame.height(), 300);
+    assert!(text.ends_with("\n\n[300 rows x 4 columns]"), "{text}");
+    assert_eq!(text.lines().count(), 1 + 5 + 1 + 5 + 2);
+    assert_eq!(metadata["rows"], "300");
+}
+
+#[tokio::test]
+async fn printing_follows_the_pandas_layout() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    let code = "import pandas as pd\n\
+                df = pd.DataFrame({'name': ['ann', 'bob', 'cy'], 'score': [1.5, 22.25, None], 'n': [1, 20, 300]})\n\
+                print(df)\nprint(df['score'])\nprint(df[df.n > 5].n)";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let expected = "  name  score    n\n\
+                    0  ann   1.50    1\n\
+                    1  bob  22.25   20\n\
+                    2   cy    NaN  300\n\
+                    0     1.50\n\
+                    1    22.25\n\
+                    2      NaN\n\
+                    Name: score, dtype: float64\n\
+                    1     20\n\
+                    2    300\n\
+                    Name: n, dtype: int64\n";
+    assert_eq!(stdout(&events), expected);
+}
+
+#[tokio::test]
+async fn a_written_csv_is_downloaded() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "sales.csv", sales_csv(50)).await;
+    let code = "import pandas as pd\n\
+                df = pd.read_csv('sales.csv')\n\
+                out = df[df.region == 'west'][['product', 'units']].sort_values('units', ascending=False)\n\
+                out.to_csv('/mnt/data/out/west.csv', index=False)";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let text = String::from_utf8(download(&mut client, &session, "out/west.csv").await).unwrap();
+    let mut rows: Vec<(&str, i64)> = sales(50)
+        .into_iter()
+        .filter(|row| row.0 == "west")
+        .map(|row| (row.1, row.2))
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1)); // stable, like pandas
+    let mut expected = String::from("product,units\n");
+    for (product, units) in rows {
+        expected.push_str(&format!("{product},{units}\n"));
+    }
+    assert_eq!(text, expected);
+}
+
+#[tokio::test]
+async fn errors_are_the_exceptions_pandas_raises() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "sales.csv", sales_csv(10)).await;
+    upload(
+        &mut client,
+        &session,
+        "bad.csv",
+        b"a,b\n1,2\n3,4,5,6\n\"x\n".to_vec(),
+    )
+    .await;
+    run(
+        &mut client,
+        &session,
+        "import pandas as pd\ndf = pd.read_csv('sales.csv')",
+    )
+    .await;
+    let cases = [
+        ("df['nope']", "KeyError", "nope"),
+        ("df.groupby('nope').sum()", "KeyError", "nope"),
+        ("pd.read_csv('bad.csv')", "ParserError", ""),
+        (
+            "pd.read_csv('missing.csv')",
+            "FileNotFoundError",
+            "missing.csv",
+        ),
+        ("pd.read_csv('/etc/passwd')", "PermissionError", "absolute"),
+        ("pd.read_csv('../x.csv')", "PermissionError", ""),
+        ("df.melt()", "NotImplementedError", "melt"),
+        (
+            "df.groupby('region').apply(len)",
+            "NotImplementedError",
+            "apply",
+        ),
+        ("df.groupby('region').mean()", "TypeError", "mean"),
+        ("df.units.mean(); df['region'].mean()", "TypeError", ""),
+    ];
+    for (code, ename, fragment) in cases {
+        let events = run(&mut client, &session, code).await;
+        let error = error(&events);
+        assert_eq!(error.ename, ename, "{code}: {error:?}");
+        assert!(error.evalue.contains(fragment), "{code}: {error:?}");
+    }
+    // The session goes on.
+    let events = run(&mut client, &session, "print(len(df))").await;
+    assert_eq!(stdout(&events), "10\n");
+}
+
+#[tokio::test]
+async fn tables_past_the_session_cap_raise_memory_error_and_deleting_frees() {
+    let config = ServiceConfig {
+        max_table_bytes: 1 << 20,
+        ..ServiceConfig::default()
+    };
+    let mut client = Client::new(channel(start(config, 0)).await);
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "big.csv", sales_csv(200_000)).await;
+    let events = run(
+        &mut client,
+        &session,
+        "import pandas as pd\ndf = pd.read_csv('big.csv')",
+    )
+    .await;
+    let error = error(&events);
+    assert_eq!(error.ename, "MemoryError", "{error:?}");
+    assert!(error.evalue.contains("MiB"), "{error:?}");
+    // Smaller frames fit; deleted ones give their room back.
+    let code = "small = pd.read_csv('big.csv', nrows=5000)\nn = len(small)\n\
+                for _ in range(20):\n    t = small[small.units > 1]\n    del t\nprint(n)";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(stdout(&events), "5000\n", "{events:?}");
+}
+
+#[tokio::test]
+async fn a_million_rows_are_grouped_on_the_host_without_entering_the_guest() {
+    const ROWS: usize = 1_000_000;
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "big.csv", sales_csv(ROWS)).await;
+    let warm = run(&mut client, &session, "import pandas as pd, json").await;
+    let before = end(&warm).usage.as_ref().expect("usage").peak_memory_bytes;
+    let code = "df = pd.read_csv('big.csv')\n\
+                g = df.groupby(['region', 'product'])['units'].sum()\n\
+                print(json.dumps({'rows': len(df), 'sums': g.tolist()}))";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let after = end(&events)
+        .usage
+        .as_ref()
+        .expect("usage")
+        .peak_memory_bytes;
+    let got: serde_json::Value = serde_json::from_str(stdout(&events).trim()).expect("JSON");
+
+    let mut expected: BTreeMap<(&str, &str), i64> = BTreeMap::new();
+    for (region, product, units, _) in sales(ROWS) {
+        *expected.entry((region, product)).or_default() += units;
+    }
+    assert_eq!(got["rows"], ROWS);
+    let sums: Vec<i64> = expected.into_values().collect();
+    assert_eq!(got["sums"], serde_json::json!(sums));
+    // A million rows as Python objects would need well over 50 MiB.
+    assert!(
+        after - before < 8 << 20,
+        "the guest's memory grew from {before} to {after} bytes"
+    );
+}
+
+#[tokio::test]
+async fn writes_past_the_file_quota_and_answers_past_guest_memory_are_refused() {
+    let config = ServiceConfig {
+        max_session_file_bytes: 8 << 20,
+        ..ServiceConfig::default()
+    };
+    let mut client = Client::new(channel(start(config, 0)).await);
+    let session = client
+        .create_session(proto::CreateSessionRequest {
+            limits: Some(proto::InstanceLimits {
+                memory_bytes: 96 << 20,
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("creating a session")
+        .into_inner()
+        .session
+        .expect("session info")
+        .session_id;
+    let csv = sales_csv(200_000);
+    assert!(csv.len() > 3 << 20 && csv.len() < 5 << 20);
+    upload(&mut client, &session, "big.csv", csv).await;
+    run(
+        &mut client,
+        &session,
+        "import pandas as pd, os\ndf = pd.read_csv('big.csv')\nbig = pd.concat([df] * 40)",
+    )
+    .await;
+
+    // 12 MB of CSV do not fit beside the 4 MB upload under an 8 MiB quota.
+    let events = run(
+        &mut client,
+        &session,
+        "pd.concat([df] * 3).to_csv('copy.csv')",
+    )
+    .await;
+    let refused = error(&events);
+    assert_eq!(refused.ename, "OSError", "{refused:?}");
+    assert!(refused.evalue.contains("quota"), "{refused:?}");
+    // 160 MB of CSV text cannot be handed to a 96 MiB interpreter, nor 8
+    // million rows as Python values.
+    for code in ["text = big.to_csv()", "values = big['units'].tolist()"] {
+        let events = run(&mut client, &session, code).await;
+        assert_eq!(error(&events).ename, "MemoryError", "{code}: {events:?}");
+    }
+    // Nothing was left behind, and writes that fit still work.
+    let code = "df.head(10).to_csv('small.csv', index=False)\n\
+                print(sorted(os.listdir('.')), len(pd.read_csv('small.csv')), len(big))";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(
+        stdout(&events),
+        "['big.csv', 'small.csv'] 10 8000000\n",
+        "{events:?}"
+    );
+}
+
+#[tokio::test]
+async fn merges_and_concats_too_large_for_the_session_raise_memory_error_before_running() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    run(
+        &mut client,
+        &session,
+        "import pandas as pd\ndf = pd.DataFrame({'k': [1] * 50000, 'v': list(range(50000))})",
+    )
+    .await;
+    // 2.5 billion rows by the repeated key, 10 billion by the cross join, and
+    // 100,000 copies: none fits in the default 2 GiB and none is attempted.
+    for code in [
+        "df.merge(df, on='k')",
+        "df.merge(df, how='cross')",
+        "pd.concat([df] * 100000)",
+    ] {
+        let events = run(&mut client, &session, code).await;
+        let refused = error(&events);
+        assert_eq!(refused.ename, "MemoryError", "{code}: {refused:?}");
+        assert!(refused.evalue.contains("room"), "{code}: {refused:?}");
+    }
+    let code = "other = pd.DataFrame({'k': [1, 2], 'w': ['a', 'b']})\n\
+                m = df.head(3).merge(other, on='k')\nprint(len(m), list(m.columns), m['w'].tolist())";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(
+        stdout(&events),
+        "3 ['k', 'v', 'w'] ['a', 'a', 'a']\n",
+        "{events:?}"
+    );
+}
