@@ -514,3 +514,30 @@ async fn merges_and_concats_too_large_for_the_session_raise_memory_error_before_
         "{events:?}"
     );
 }
+
+#[tokio::test]
+async fn table_columns_convert_to_numpy_arrays_and_numpy_reduces_them() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    let code = "import pandas as pd, numpy as np, json\n\
+                df = pd.DataFrame({'x': [1.5, 2.5, None, 4.0], 'n': [1, 2, 3, 4], 's': list('abcd')})\n\
+                a, v, m = df['x'].to_numpy(), df['n'].values, df[['x', 'n']].to_numpy()\n\
+                print(json.dumps([str(a.dtype), int(np.isnan(a).sum()), str(v.dtype), v.tolist(),\n\
+                    list(m.shape), str(m.dtype), str(df['s'].to_numpy().dtype), np.mean(df['n']),\n\
+                    float(np.std(df['n'])), float(np.percentile(df['n'], 50)),\n\
+                    float(np.nanmean(df['x']))]))";
+    let got = json_of(&mut client, &session, code).await;
+    let population_std =
+        (((1.0f64 - 2.5).powi(2) * 2.0 + (2.0f64 - 2.5).powi(2) * 2.0) / 4.0).sqrt();
+    assert_eq!(got[0], "float64");
+    assert_eq!(got[1], 1);
+    assert_eq!(got[2], "int64");
+    assert_eq!(got[3], serde_json::json!([1, 2, 3, 4]));
+    assert_eq!(got[4], serde_json::json!([4, 2]));
+    assert_eq!(got[5], "float64");
+    assert_eq!(got[6], "object");
+    assert_eq!(got[7], 2.5);
+    assert!(close(got[8].as_f64().unwrap(), population_std), "{got}");
+    assert_eq!(got[9], 2.5);
+    assert!(close(got[10].as_f64().unwrap(), 8.0 / 3.0), "{got}");
+}
