@@ -473,6 +473,17 @@ async fn writes_past_the_file_quota_and_answers_past_guest_memory_are_refused() 
         assert_eq!(error(&events).ename, "MemoryError", "{code}: {events:?}");
     }
     // Nothing was left behind, and writes that fit still work.
+    // Printing a few rows of the big frame (its strings past the 12 bytes
+    // polars keeps inline) is not refused.
+    let code = "long = pd.DataFrame({'s': ['a fairly long string value'] * 10})\n\
+                for _ in range(18):\n    long = pd.concat([long, long])\n\
+                print(len(long), long.iloc[3]['s'], len(str(long)) > 0)";
+    let events = run(&mut client, &session, code).await;
+    assert_eq!(
+        stdout(&events),
+        "2621440 a fairly long string value True\n",
+        "{events:?}"
+    );
     let code = "df.head(10).to_csv('small.csv', index=False)\n\
                 print(sorted(os.listdir('.')), len(pd.read_csv('small.csv')), len(big))";
     let events = run(&mut client, &session, code).await;

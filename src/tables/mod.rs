@@ -242,9 +242,13 @@ fn answer(
             return reply(&Value::Array(values));
         }
         Request::Rows { h, offset, len } => {
-            let rows = store.get(h)?.slice(offset, len);
-            // As Python values the rows take more room than here.
-            if rows.estimated_size() > store.max_answer() {
+            let frame = store.get(h)?;
+            let rows = frame.slice(offset, len);
+            // As Python values the rows take more room than here. (A slice
+            // shares its frame's buffers and its own estimate may count
+            // them whole, so the frame's average row is used.)
+            let row_bytes = frame.estimated_size() / frame.height().max(1);
+            if rows.height().saturating_mul(row_bytes) > store.max_answer() {
                 return Err(too_large_for_the_guest(store.max_answer()));
             }
             return reply(&values::columns_json(&rows));
