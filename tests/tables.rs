@@ -505,17 +505,20 @@ async fn merges_and_concats_too_large_for_the_session_raise_memory_error_before_
     )
     .await;
     // 2.5 billion rows by the repeated key, 10 billion by the cross join, and
-    // 100,000 copies: none fits in the default 2 GiB and none is attempted.
+    // 5,000 copies (4 GB): none fits in the default 2 GiB and none is attempted.
     for code in [
         "df.merge(df, on='k')",
         "df.merge(df, how='cross')",
-        "pd.concat([df] * 100000)",
+        "pd.concat([df] * 5000)",
     ] {
         let events = run(&mut client, &session, code).await;
         let refused = error(&events);
         assert_eq!(refused.ename, "MemoryError", "{code}: {refused:?}");
         assert!(refused.evalue.contains("room"), "{code}: {refused:?}");
     }
+    // So many frames that planning alone would hold the host past the deadline.
+    let events = run(&mut client, &session, "pd.concat([df.head(1)] * 20000)").await;
+    assert_eq!(error(&events).ename, "ValueError", "{events:?}");
     let code = "other = pd.DataFrame({'k': [1, 2], 'w': ['a', 'b']})\n\
                 m = df.head(3).merge(other, on='k')\nprint(len(m), list(m.columns), m['w'].tolist())";
     let events = run(&mut client, &session, code).await;

@@ -9,6 +9,8 @@ use polars::prelude::*;
 use super::error::{TableError, TableResult};
 use super::expr::{Compiler, Node};
 
+/// Most frames one `concat` may take.
+const MAX_CONCAT_FRAMES: usize = 10_000;
 /// Most columns `pivot_table` may make.
 const MAX_PIVOT_COLUMNS: usize = 10_000;
 
@@ -296,6 +298,14 @@ fn bytes_per_row(frame: &DataFrame) -> f64 {
 
 /// Frames one below the other; missing columns are filled with nulls.
 pub fn concat(frames: &[&DataFrame], room: u64) -> TableResult<DataFrame> {
+    // Each frame costs polars' planner time that the cell's deadline cannot
+    // interrupt (400,000 one-row frames took over 30 s).
+    if frames.len() > MAX_CONCAT_FRAMES {
+        return Err(TableError::value(format!(
+            "concat of {} objects: at most {MAX_CONCAT_FRAMES} at once (concatenate in steps)",
+            frames.len()
+        )));
+    }
     let bytes: u64 = frames.iter().map(|f| f.estimated_size() as u64).sum();
     if bytes > room {
         return Err(TableError::new(
