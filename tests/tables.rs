@@ -555,3 +555,29 @@ async fn table_columns_convert_to_numpy_arrays_and_numpy_reduces_them() {
     assert_eq!(got[9], 2.5);
     assert!(close(got[10].as_f64().unwrap(), 8.0 / 3.0), "{got}");
 }
+
+#[tokio::test]
+async fn pandas_default_missing_value_strings_read_as_missing() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    let csv = "a,b,c,d\n1,x,2020-01-02,1.5\nNA,n/a,NaN,\n3,z,2020-03-04,null\n";
+    upload(&mut client, &session, "na.csv", csv.as_bytes().to_vec()).await;
+    let code = "import pandas as pd, json\n\
+                df = pd.read_csv('na.csv')\n\
+                kept = pd.read_csv('na.csv', keep_default_na=False, na_values=['x'])\n\
+                print(json.dumps([[str(df[c].dtype) for c in df.columns],\n\
+                    [int(df[c].isna().sum()) for c in df.columns], float(df['a'].sum()),\n\
+                    kept['b'].tolist(), str(kept['a'].dtype)]))";
+    let got = json_of(&mut client, &session, code).await;
+    // pandas: an integer column with a missing value is float64.
+    assert_eq!(
+        got,
+        serde_json::json!([
+            ["float64", "object", "object", "float64"],
+            [1, 1, 1, 2],
+            4.0,
+            [null, "n/a", "z"],
+            "object"
+        ])
+    );
+}

@@ -87,6 +87,15 @@ pub struct CsvOptions {
     keep_default_na: bool,
 }
 
+impl CsvOptions {
+    /// Whether the missing-value strings are pandas' defaults alone (with no
+    /// dtype given, which would make polars fail on them while parsing):
+    /// then they are found after reading ([`default_na_as_null`]).
+    fn only_default_na(&self) -> bool {
+        self.keep_default_na && self.na_values.is_empty() && self.dtype.is_empty()
+    }
+}
+
 fn comma() -> String {
     ",".to_owned()
 }
@@ -101,7 +110,52 @@ pub fn read_csv(scratch: &Path, options: &CsvOptions) -> TableResult<DataFrame> 
         Err(error) if error.kind == "ParserError" => read_csv_with(scratch, options, None)?,
         other => other?,
     };
+    let frame = if options.only_default_na() {
+        default_na_as_null(frame)?
+    } else {
+        frame
+    };
     finish_csv(frame, options)
+}
+
+/// `frame` with pandas' default NA strings in its text columns made nulls,
+/// and those columns retyped as numbers when every other value is one.
+/// Done after reading because polars' null-value check on every field
+/// doubled the read time.
+fn default_na_as_null(frame: DataFrame) -> TableResult<DataFrame> {
+    let text: Vec<PlSmallStr> = frame
+        .columns()
+        .iter()
+        .filter(|column| column.dtype() == &DataType::String)
+        .map(|column| column.name().clone())
+        .collect();
+    if text.is_empty() {
+        return Ok(frame);
+    }
+    let tokens = Series::new("na".into(), DEFAULT_NA);
+    let nulled: Vec<Expr> = text
+        .iter()
+        .map(|name| {
+            when(col(name.clone()).is_in(lit(tokens.clone()).implode(false), false))
+                .then(lit(NULL).cast(DataType::String))
+                .otherwise(col(name.clone()))
+                .alias(name.clone())
+        })
+        .collect();
+    let mut frame = frame.lazy().with_columns(nulled).collect()?;
+    for name in text {
+        let column = frame.column(&name)?.as_materialized_series().clone();
+        if column.null_count() == 0 {
+            continue; // no NA token: polars' own inference stands
+        }
+        let typed = column
+            .strict_cast(&DataType::Int64)
+            .or_else(|_| column.strict_cast(&DataType::Float64));
+        if let Ok(typed) = typed {
+            frame.with_column(Column::from(typed))?;
+        }
+    }
+    Ok(frame)
 }
 
 fn read_csv_with(
@@ -120,7 +174,7 @@ fn read_csv_with(
         .iter()
         .map(|s| s.as_str().into())
         .collect();
-    if options.keep_default_na {
+    if options.keep_default_na && !options.only_default_na() {
         na.extend(DEFAULT_NA.iter().map(|s| PlSmallStr::from(*s)));
     }
     let mut overwrite = Schema::default();
@@ -139,7 +193,7 @@ fn read_csv_with(
         .map_parse_options(|parse| {
             parse
                 .with_separator(*separator)
-                .with_null_values(Some(NullValues::AllColumns(na.clone())))
+                .with_null_values((!na.is_empty()).then(|| NullValues::AllColumns(na.clone())))
         })
         .into_reader_with_file_handle(file)
         .finish()
