@@ -174,6 +174,7 @@ impl ScratchQuota {
     /// Bytes a new file written by the host (pandas' `to_csv`) may hold:
     /// what the directory has left after measuring it, 0 when no entry is
     /// left.
+    #[cfg(feature = "tables")]
     pub(crate) fn room_for_file(&mut self) -> u64 {
         self.measure();
         if self.entries >= self.limits.max_entries {
@@ -184,6 +185,7 @@ impl ScratchQuota {
 
     /// Counts a file of `bytes` the host wrote (an upper bound when it
     /// replaced one, until the next measure).
+    #[cfg(feature = "tables")]
     pub(crate) fn add_file(&mut self, bytes: u64) {
         self.entries = self.entries.saturating_add(1);
         self.bytes = self.bytes.saturating_add(bytes);
