@@ -29,6 +29,16 @@ pub fn index_names(frame: &DataFrame) -> Vec<PlSmallStr> {
         .collect()
 }
 
+/// The data (non-index) columns of `frame`.
+fn data_names(frame: &DataFrame) -> Vec<PlSmallStr> {
+    frame
+        .get_column_names()
+        .into_iter()
+        .filter(|n| !is_index(n))
+        .cloned()
+        .collect()
+}
+
 /// `frame` with its RangeIndex made an explicit column when it has none.
 pub fn with_index(frame: &DataFrame) -> TableResult<DataFrame> {
     if !index_names(frame).is_empty() {
@@ -176,15 +186,7 @@ pub fn join(
         "cross" => JoinType::Cross,
         other => return Err(TableError::value(format!("Invalid join type {other:?}"))),
     };
-    let drop_index = |frame: &DataFrame| {
-        let keep: Vec<PlSmallStr> = frame
-            .get_column_names()
-            .into_iter()
-            .filter(|n| !is_index(n))
-            .cloned()
-            .collect();
-        frame.select(keep)
-    };
+    let drop_index = |frame: &DataFrame| frame.select(data_names(frame));
     let (mut left, mut right) = (drop_index(left)?, drop_index(right)?);
     for (frame, keys) in [(&left, left_on), (&right, right_on)] {
         for key in keys {
@@ -448,14 +450,8 @@ pub fn unique(
             )));
         }
     };
-    let subset = subset.unwrap_or_else(|| {
-        frame
-            .get_column_names()
-            .into_iter()
-            .filter(|n| !is_index(n))
-            .map(|n| n.to_string())
-            .collect()
-    });
+    let subset =
+        subset.unwrap_or_else(|| data_names(&frame).iter().map(|n| n.to_string()).collect());
     for name in &subset {
         frame.column(name).map_err(|_| TableError::key(name))?;
     }
@@ -469,14 +465,8 @@ pub fn drop_na(
     how: &str,
 ) -> TableResult<DataFrame> {
     let frame = with_index(frame)?;
-    let names: Vec<String> = subset.unwrap_or_else(|| {
-        frame
-            .get_column_names()
-            .into_iter()
-            .filter(|n| !is_index(n))
-            .map(|n| n.to_string())
-            .collect()
-    });
+    let names: Vec<String> =
+        subset.unwrap_or_else(|| data_names(&frame).iter().map(|n| n.to_string()).collect());
     let present: Vec<Expr> = names
         .iter()
         .map(|n| {
