@@ -581,3 +581,44 @@ async fn pandas_default_missing_value_strings_read_as_missing() {
         ])
     );
 }
+
+#[tokio::test]
+async fn filtered_frames_keep_their_row_labels_and_release_their_sources() {
+    // Under a 1 MiB cap a few leaked 5,000-row frames would raise MemoryError.
+    let config = ServiceConfig {
+        max_table_bytes: 1 << 20,
+        ..ServiceConfig::default()
+    };
+    let mut client = Client::new(channel(start(config, 0)).await);
+    let session = create_session(&mut client).await;
+    upload(&mut client, &session, "sales.csv", sales_csv(5000)).await;
+    let code = "import pandas as pd, json\n\
+                for _ in range(30):\n\
+                \x20   df = pd.read_csv('sales.csv')\n\
+                \x20   wide = df[df.units > 3]\n\
+                \x20   del df\n\
+                \x20   kept = wide[wide.price < 10]\n\
+                \x20   del wide\n\
+                \x20   sums = kept.groupby('region')['units'].sum().to_dict()\n\
+                \x20   out = [list(kept.index[:5]), len(kept), sums, float(kept['price'].max())]\n\
+                \x20   del kept\n\
+                print(json.dumps(out))";
+    let got = json_of(&mut client, &session, code).await;
+
+    let kept: Vec<(usize, &str, i64, f64)> = sales(5000)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (_, _, units, price))| *units > 3 && *price < 10.0)
+        .map(|(i, (region, _, units, price))| (i, region, units, price))
+        .collect();
+    let first: Vec<usize> = kept.iter().take(5).map(|row| row.0).collect();
+    let mut sums: BTreeMap<&str, i64> = BTreeMap::new();
+    for (_, region, units, _) in &kept {
+        *sums.entry(region).or_default() += units;
+    }
+    let max_price = kept.iter().map(|row| row.3).fold(f64::MIN, f64::max);
+    assert_eq!(got[0], serde_json::json!(first), "{got}");
+    assert_eq!(got[1], kept.len(), "{got}");
+    assert_eq!(got[2], serde_json::json!(sums), "{got}");
+    assert_eq!(got[3], max_price, "{got}");
+}

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 pub use display::ARROW_MIME;
 pub use error::TableError;
+use store::Shape;
 pub use store::TableStore;
 
 use crate::events::Display;
@@ -226,11 +227,15 @@ fn answer(
             store.free(h);
             return reply(&Value::Null);
         }
-        Request::Select { h, exprs, index } => ops::select(store.get(h)?, &exprs, index)?,
+        Request::Select { h, exprs, index } => ops::select(store.input(h)?, &exprs, index)?,
         Request::Assign { h, exprs } => ops::assign(store.get(h)?, &exprs)?,
-        Request::Filter { h, mask } => ops::filter(store.get(h)?, &mask)?,
+        Request::Filter { h, mask } => {
+            let mask = ops::filter_mask(store.input(h)?, &mask)?;
+            let handle = store.insert_filtered(h, mask)?;
+            return reply(&meta(handle, &store.shape(handle)?));
+        }
         Request::Aggregate { h, exprs } => {
-            let row = ops::select(store.get(h)?, &exprs, false)?;
+            let row = ops::select(store.input(h)?, &exprs, false)?;
             if row.height() != 1 {
                 return Err(TableError::value("an aggregation gave more than one value"));
             }
@@ -267,7 +272,7 @@ fn answer(
             aggs,
             sort,
             dropna,
-        } => ops::group_by(store.get(h)?, &keys, &aggs, sort, dropna)?,
+        } => ops::group_by(store.input(h)?, &keys, &aggs, sort, dropna)?,
         Request::Join {
             left,
             right,
@@ -356,8 +361,8 @@ fn answer(
             return Ok(TableOutput::Display(display::display(store.get(h)?, text)?));
         }
     };
-    let (handle, frame) = store.insert(frame)?;
-    reply(&meta(handle, frame))
+    let handle = store.insert(frame)?;
+    reply(&meta(handle, &store.shape(handle)?))
 }
 
 fn reply(value: &Value) -> TableResult<TableOutput> {
@@ -366,18 +371,14 @@ fn reply(value: &Value) -> TableResult<TableOutput> {
 
 /// What the guest keeps about a frame: handle, column names and pandas
 /// dtypes, row count.
-fn meta(handle: u64, frame: &DataFrame) -> Value {
-    let dtypes: Vec<&str> = frame.dtypes().iter().map(pandas_dtype).collect();
-    let columns: Vec<&str> = frame
-        .get_column_names()
-        .iter()
-        .map(|n| n.as_str())
-        .collect();
+fn meta(handle: u64, shape: &Shape) -> Value {
+    let dtypes: Vec<&str> = shape.schema.iter_values().map(pandas_dtype).collect();
+    let columns: Vec<&str> = shape.schema.iter_names().map(|n| n.as_str()).collect();
     json!({
         "h": handle,
         "columns": columns,
         "dtypes": dtypes,
-        "rows": frame.height(),
+        "rows": shape.rows,
     })
 }
 

@@ -8,11 +8,15 @@ use polars::prelude::*;
 
 use super::error::{TableError, TableResult};
 use super::expr::{Compiler, Node};
+use super::store::Input;
 
 /// Most frames one `concat` may take.
 const MAX_CONCAT_FRAMES: usize = 10_000;
 /// Most columns `pivot_table` may make.
 const MAX_PIVOT_COLUMNS: usize = 10_000;
+
+/// The index column that makes pandas' default RangeIndex explicit.
+pub const RANGE_INDEX: &str = "\u{0}0";
 
 /// Whether `name` is an index level.
 pub fn is_index(name: &str) -> bool {
@@ -45,13 +49,12 @@ pub fn with_index(frame: &DataFrame) -> TableResult<DataFrame> {
         return Ok(frame.clone());
     }
     let rows: Vec<i64> = (0..frame.height() as i64).collect();
-    let mut columns = vec![Column::new("\u{0}0".into(), rows)];
+    let mut columns = vec![Column::new(RANGE_INDEX.into(), rows)];
     columns.extend(frame.columns().iter().cloned());
     Ok(DataFrame::new(frame.height(), columns)?)
 }
 
-fn compile_all(frame: &DataFrame, exprs: &[(String, Node)]) -> TableResult<Vec<Expr>> {
-    let schema = frame.schema();
+fn compile_all(schema: &Schema, exprs: &[(String, Node)]) -> TableResult<Vec<Expr>> {
     let compiler = Compiler { schema };
     exprs
         .iter()
@@ -60,30 +63,43 @@ fn compile_all(frame: &DataFrame, exprs: &[(String, Node)]) -> TableResult<Vec<E
 }
 
 /// The index levels plus `exprs` (row-preserving or all aggregations).
-pub fn select(frame: &DataFrame, exprs: &[(String, Node)], index: bool) -> TableResult<DataFrame> {
+pub fn select(input: Input, exprs: &[(String, Node)], index: bool) -> TableResult<DataFrame> {
     let mut out: Vec<Expr> = if index {
-        index_names(frame).into_iter().map(col).collect()
+        input
+            .schema
+            .iter_names()
+            .filter(|name| is_index(name))
+            .cloned()
+            .map(col)
+            .collect()
     } else {
         Vec::new()
     };
-    out.extend(compile_all(frame, exprs)?);
-    Ok(frame.clone().lazy().select(out).collect()?)
+    out.extend(compile_all(&input.schema, exprs)?);
+    Ok(input.plan.select(out).collect()?)
 }
 
 /// `frame` with columns added or replaced.
 pub fn assign(frame: &DataFrame, exprs: &[(String, Node)]) -> TableResult<DataFrame> {
-    let exprs = compile_all(frame, exprs)?;
+    let exprs = compile_all(frame.schema(), exprs)?;
     Ok(frame.clone().lazy().with_columns(exprs).collect()?)
 }
 
-/// The rows where `mask` holds.
-pub fn filter(frame: &DataFrame, mask: &Node) -> TableResult<DataFrame> {
-    let frame = with_index(frame)?;
+/// Where `mask` holds, one value per row of `input` (missing when it is
+/// missing); the store keeps the filtered rows as this mask.
+pub fn filter_mask(input: Input, mask: &Node) -> TableResult<BooleanChunked> {
     let mask = Compiler {
-        schema: frame.schema(),
+        schema: &input.schema,
     }
     .compile(mask)?;
-    Ok(frame.lazy().filter(mask).collect()?)
+    let column = input.plan.select([mask]).collect()?.columns()[0].clone();
+    match column.bool() {
+        Ok(mask) => Ok(mask.clone()),
+        Err(_) => Err(TableError::new(
+            "TypeError",
+            format!("a row filter needs booleans, not {}", column.dtype()),
+        )),
+    }
 }
 
 /// Rows sorted by columns (index levels included), stably.
@@ -132,17 +148,19 @@ pub fn take(frame: &DataFrame, rows: &[i64]) -> TableResult<DataFrame> {
 
 /// Groups by `keys` (`[output name, column]`), aggregating each group.
 pub fn group_by(
-    frame: &DataFrame,
+    input: Input,
     keys: &[(String, String)],
     aggs: &[(String, Node)],
     sort: bool,
     dropna: bool,
 ) -> TableResult<DataFrame> {
     for (_, key) in keys {
-        frame.column(key).map_err(|_| TableError::key(key))?;
+        if !input.schema.contains(key) {
+            return Err(TableError::key(key));
+        }
     }
-    let aggs = compile_all(frame, aggs)?;
-    let mut lazy = frame.clone().lazy();
+    let aggs = compile_all(&input.schema, aggs)?;
+    let mut lazy = input.plan;
     if dropna {
         for (_, key) in keys {
             lazy = lazy.filter(col(key.as_str()).is_not_null());
