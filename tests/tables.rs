@@ -622,3 +622,34 @@ async fn filtered_frames_keep_their_row_labels_and_release_their_sources() {
     assert_eq!(got[2], serde_json::json!(sums), "{got}");
     assert_eq!(got[3], max_price, "{got}");
 }
+
+#[tokio::test]
+async fn quoted_fields_keep_their_separators_and_newlines() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    // The quote-free file is read with polars' quoting off, this one with it on.
+    let quoted = "name,note,n\n\"Smith, J\",\"two\nlines\",1\nplain,\"say \"\"hi\"\"\",2\n";
+    upload(&mut client, &session, "q.csv", quoted.as_bytes().to_vec()).await;
+    upload(
+        &mut client,
+        &session,
+        "plain.csv",
+        b"name,n\nSmith J,1\n".to_vec(),
+    )
+    .await;
+    let code = "import pandas as pd, json\n\
+                q = pd.read_csv('q.csv')\n\
+                p = pd.read_csv('plain.csv')\n\
+                print(json.dumps([q['name'].tolist(), q['note'].tolist(), int(q['n'].sum()),\n\
+                    p['name'].tolist()]))";
+    let got = json_of(&mut client, &session, code).await;
+    assert_eq!(
+        got,
+        serde_json::json!([
+            ["Smith, J", "plain"],
+            ["two\nlines", "say \"hi\""],
+            3,
+            ["Smith J"]
+        ])
+    );
+}
