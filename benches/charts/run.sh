@@ -24,31 +24,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-cache="${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}"
-venv="$cache/chart-bench-venv"
+source benches/venv.sh
 # Wheels only (manylinux wheels for CPython 3.11-3.13): matplotlib's
 # dependencies are pinned as well, so every run measures the same native code.
-requirements=(
-    matplotlib==3.10.8 numpy==2.3.5 contourpy==1.3.3 cycler==0.12.1 fonttools==4.68.0
-    kiwisolver==1.5.1 packaging==26.4 pillow==13.0.0 pyparsing==3.3.3 python-dateutil==4.0.0
-    grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2
-)
-stamp="$venv/.requirements"
-
-if [[ ! -x "$venv/bin/python3" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "${requirements[*]}" ]]; then
-    echo "chart bench: setting up $venv" >&2
-    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
-        # Debian's python3 needs python3-venv for `python3 -m venv`.
-        sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
-        $sudo apt-get update -qq
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
-    fi
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --only-binary :all: \
-        "${requirements[@]}"
-    echo "${requirements[*]}" >"$stamp"
-fi
+venv=$(bench_venv chart-bench-venv \
+    matplotlib==3.10.8 numpy==2.3.5 contourpy==1.3.3 cycler==0.12.1 fonttools==4.68.0 \
+    kiwisolver==1.5.1 packaging==26.4 pillow==13.0.0 pyparsing==3.3.3 python-dateutil==4.0.0 \
+    grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
 sandbox/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter

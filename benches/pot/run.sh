@@ -11,16 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-venv="${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}/pot-bench-venv"
-requirements=(grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2 sympy==1.14.0 mpmath==1.3.0)
-stamp="$venv/.requirements"
-
-if [[ ! -x "$venv/bin/python3" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "${requirements[*]}" ]]; then
-    echo "pot bench: setting up $venv" >&2
-    python3 -m venv "$venv"
-    "$venv/bin/python3" -m pip install --quiet "${requirements[@]}"
-    echo "${requirements[*]}" >"$stamp"
-fi
+source benches/venv.sh
+venv=$(bench_venv pot-bench-venv \
+    grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2 sympy==1.14.0 mpmath==1.3.0)
 
 sandbox/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter

@@ -15,22 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-cache="${CODE_INTERPRETER_CACHE:-$HOME/.cache/code-interpreter}"
-venv="$cache/tables-bench-venv"
-requirements=(
-    pandas==3.1.1 numpy==2.3.5 python-dateutil==2.9.0.post0 six==1.17.0 tzdata==2026.6
-    grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2
-)
-stamp="$venv/.requirements"
-
-if [[ ! -x "$venv/bin/python3" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "${requirements[*]}" ]]; then
-    echo "tables bench: setting up $venv" >&2
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --only-binary :all: \
-        "${requirements[@]}"
-    echo "${requirements[*]}" >"$stamp"
-fi
+source benches/venv.sh
+venv=$(bench_venv tables-bench-venv \
+    pandas==3.1.1 numpy==2.3.5 python-dateutil==2.9.0.post0 six==1.17.0 tzdata==2026.6 \
+    grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
 sandbox/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter

@@ -23,11 +23,10 @@ pub fn is_index(name: &str) -> bool {
     name.starts_with('\0')
 }
 
-/// The index level columns of `frame`.
-pub fn index_names(frame: &DataFrame) -> Vec<PlSmallStr> {
-    frame
-        .get_column_names()
-        .into_iter()
+/// The index level columns of a frame with this schema.
+pub fn index_names(schema: &Schema) -> Vec<PlSmallStr> {
+    schema
+        .iter_names()
         .filter(|n| is_index(n))
         .cloned()
         .collect()
@@ -45,7 +44,7 @@ fn data_names(frame: &DataFrame) -> Vec<PlSmallStr> {
 
 /// `frame` with its RangeIndex made an explicit column when it has none.
 pub fn with_index(frame: &DataFrame) -> TableResult<DataFrame> {
-    if !index_names(frame).is_empty() {
+    if !index_names(frame.schema()).is_empty() {
         return Ok(frame.clone());
     }
     let rows: Vec<i64> = (0..frame.height() as i64).collect();
@@ -65,13 +64,7 @@ fn compile_all(schema: &Schema, exprs: &[(String, Node)]) -> TableResult<Vec<Exp
 /// The index levels plus `exprs` (row-preserving or all aggregations).
 pub fn select(input: Input, exprs: &[(String, Node)], index: bool) -> TableResult<DataFrame> {
     let mut out: Vec<Expr> = if index {
-        input
-            .schema
-            .iter_names()
-            .filter(|name| is_index(name))
-            .cloned()
-            .map(col)
-            .collect()
+        index_names(&input.schema).into_iter().map(col).collect()
     } else {
         Vec::new()
     };
@@ -338,7 +331,7 @@ pub fn concat(frames: &[&DataFrame], room: u64) -> TableResult<DataFrame> {
             ),
         ));
     }
-    let all_range = frames.iter().all(|f| index_names(f).is_empty());
+    let all_range = frames.iter().all(|f| index_names(f.schema()).is_empty());
     let lazies = frames
         .iter()
         .map(|f| {
@@ -548,12 +541,12 @@ pub fn same_index(a: &DataFrame, b: &DataFrame) -> TableResult<bool> {
     if a.height() != b.height() {
         return Ok(false);
     }
-    let (ia, ib) = (index_names(a), index_names(b));
+    let (ia, ib) = (index_names(a.schema()), index_names(b.schema()));
     if ia.is_empty() && ib.is_empty() {
         return Ok(true);
     }
     let (a, b) = (with_index(a)?, with_index(b)?);
-    let (ia, ib) = (index_names(&a), index_names(&b));
+    let (ia, ib) = (index_names(a.schema()), index_names(b.schema()));
     if ia.len() != ib.len() {
         return Ok(false);
     }

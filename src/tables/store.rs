@@ -214,7 +214,7 @@ impl TableStore {
                 source_rows
             )));
         }
-        let numbered = !source_schema.iter_names().any(|name| ops::is_index(name));
+        let numbered = ops::index_names(&source_schema).is_empty();
         let mut schema = (*source_schema).clone();
         if numbered {
             schema.insert_at_index(0, ops::RANGE_INDEX.into(), DataType::Int64)?;

@@ -10,12 +10,13 @@ import math
 from . import _common, _format, _labels, _numpy, options
 from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
+from ._shared import Operators
 from .series import Series, _dtype_name, _temp, from_values
 
 _NUMERIC = ("int64", "float64", "bool")
 
 
-class DataFrame:
+class DataFrame(Operators):
     """A two-dimensional labelled table (see the module docstring)."""
 
     def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None):
@@ -478,22 +479,6 @@ class DataFrame:
             a, b = col(n), lit(other)
             return fn(op, b, a) if reflected else fn(op, a, b)
         return self._map_columns(make)
-
-    def __add__(self, o): return self._binary("add", o)
-    def __radd__(self, o): return self._binary("add", o, True)
-    def __sub__(self, o): return self._binary("sub", o)
-    def __rsub__(self, o): return self._binary("sub", o, True)
-    def __mul__(self, o): return self._binary("mul", o)
-    def __rmul__(self, o): return self._binary("mul", o, True)
-    def __truediv__(self, o): return self._binary("truediv", o)
-    def __rtruediv__(self, o): return self._binary("truediv", o, True)
-    def __eq__(self, o): return self._binary("eq", o)
-    def __ne__(self, o): return self._binary("ne", o)
-    def __lt__(self, o): return self._binary("lt", o)
-    def __le__(self, o): return self._binary("le", o)
-    def __gt__(self, o): return self._binary("gt", o)
-    def __ge__(self, o): return self._binary("ge", o)
-    __hash__ = None
 
     def __bool__(self):
         raise ValueError("The truth value of a DataFrame is ambiguous. "

@@ -4,6 +4,7 @@
 from . import _common, _labels
 from ._expr import call as fn, col
 from ._host import table
+from ._shared import Reductions
 from .frame import DataFrame
 from .series import Series, _temp
 
@@ -26,7 +27,7 @@ def _agg_name(func):
     raise NotImplementedError("groupby aggregation with a Python function (use a name like 'sum')")
 
 
-class DataFrameGroupBy:
+class DataFrameGroupBy(Reductions):
     def __init__(self, frame, by, as_index=True, sort=True, dropna=True, selection=None):
         self._frame = frame
         self._as_index, self._sort, self._dropna = as_index, sort, dropna
@@ -89,19 +90,6 @@ class DataFrameGroupBy:
             return self.size()
         self._check(how, self._selection)
         return DataFrame._wrap(self._group([(n, fn(how, col(n), **options)) for n in self._selection]))
-
-    def sum(self, numeric_only=False): return self._aggregate("sum")
-    def mean(self, numeric_only=False): return self._aggregate("mean")
-    def median(self, numeric_only=False): return self._aggregate("median")
-    def min(self, numeric_only=False): return self._aggregate("min")
-    def max(self, numeric_only=False): return self._aggregate("max")
-    def std(self, ddof=1, numeric_only=False): return self._aggregate("std", ddof=ddof)
-    def var(self, ddof=1, numeric_only=False): return self._aggregate("var", ddof=ddof)
-    def count(self): return self._aggregate("count")
-    def nunique(self): return self._aggregate("nunique")
-    def first(self): return self._aggregate("first")
-    def last(self): return self._aggregate("last")
-    def prod(self): return self._aggregate("prod")
 
     def size(self):
         name = "size" if not self._as_index else "\x04"
@@ -203,7 +191,7 @@ class DataFrameGroupBy:
         raise NotImplementedError("groupby().resample")
 
 
-class SeriesGroupBy:
+class SeriesGroupBy(Reductions):
     """df.groupby(keys)[column]: aggregations give a Series indexed by the keys."""
 
     def __init__(self, parent, by, name, label, **kwargs):
@@ -221,19 +209,6 @@ class SeriesGroupBy:
         if not self._parent._as_index:
             return DataFrame._wrap(t)
         return Series._of(t, col(out), self._label)
-
-    def sum(self): return self._aggregate("sum")
-    def mean(self): return self._aggregate("mean")
-    def median(self): return self._aggregate("median")
-    def min(self): return self._aggregate("min")
-    def max(self): return self._aggregate("max")
-    def std(self, ddof=1): return self._aggregate("std", ddof=ddof)
-    def var(self, ddof=1): return self._aggregate("var", ddof=ddof)
-    def count(self): return self._aggregate("count")
-    def nunique(self): return self._aggregate("nunique")
-    def first(self): return self._aggregate("first")
-    def last(self): return self._aggregate("last")
-    def prod(self): return self._aggregate("prod")
 
     def size(self):
         return self._parent.size()

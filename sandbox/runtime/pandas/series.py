@@ -13,6 +13,7 @@ import math
 from . import _common, _format, _labels, _numpy
 from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
+from ._shared import Operators
 
 _VALUE = "\x01"
 _counter = itertools.count()
@@ -22,7 +23,7 @@ def _temp():
     return f"\x02{next(_counter)}"
 
 
-class Series:
+class Series(Operators):
     """A one-dimensional labelled column (see the module docstring)."""
 
     __array_priority__ = 10
@@ -224,35 +225,8 @@ class Series:
             name = None
         return Series._of(t, fn(op, a, b), name)
 
-    def __add__(self, o): return self._binary("add", o)
-    def __radd__(self, o): return self._binary("add", o, True)
-    def __sub__(self, o): return self._binary("sub", o)
-    def __rsub__(self, o): return self._binary("sub", o, True)
-    def __mul__(self, o): return self._binary("mul", o)
-    def __rmul__(self, o): return self._binary("mul", o, True)
-    def __truediv__(self, o): return self._binary("truediv", o)
-    def __rtruediv__(self, o): return self._binary("truediv", o, True)
-    def __floordiv__(self, o): return self._binary("floordiv", o)
-    def __rfloordiv__(self, o): return self._binary("floordiv", o, True)
-    def __mod__(self, o): return self._binary("mod", o)
-    def __rmod__(self, o): return self._binary("mod", o, True)
-    def __eq__(self, o): return self._binary("eq", o)
-    def __ne__(self, o): return self._binary("ne", o)
-    def __lt__(self, o): return self._binary("lt", o)
-    def __le__(self, o): return self._binary("le", o)
-    def __gt__(self, o): return self._binary("gt", o)
-    def __ge__(self, o): return self._binary("ge", o)
-    def __and__(self, o): return self._binary("and", o)
-    def __rand__(self, o): return self._binary("and", o, True)
-    def __or__(self, o): return self._binary("or", o)
-    def __ror__(self, o): return self._binary("or", o, True)
-    def __xor__(self, o): return self._binary("xor", o)
-
     def __pow__(self, o):
         raise NotImplementedError("Series.__pow__ (**)")
-
-    add, sub, mul, div, truediv = __add__, __sub__, __mul__, __truediv__, __truediv__
-    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
 
     def __neg__(self): return self._new(fn("neg", self._e))
     def __invert__(self): return self._new(fn("not", self._e))
