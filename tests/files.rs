@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, value::Kind as V};
-use common::server::{Client, channel, client, create_session, outcome, run, start, value};
+use common::server::{Client, client, client_with, create_session, outcome, run, value};
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Status};
 
@@ -179,7 +179,7 @@ async fn uploads_past_the_caps_are_refused_and_leave_nothing() {
         max_session_files: 3,
         ..ServiceConfig::default()
     };
-    let mut client = Client::new(channel(start(config, 0)).await);
+    let mut client = client_with(config).await;
     let session = create_session(&mut client).await;
     upload(&mut client, &session, "a", &[vec![1; 600]], None)
         .await

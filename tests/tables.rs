@@ -11,7 +11,7 @@ use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, event::Kind};
 use code_interpreter::tables::ARROW_MIME;
 use common::server::{
-    Client, channel, client, create_session, end, error, outcome, run, start, stdout,
+    Client, client, client_with, create_session, end, error, outcome, run, stdout,
 };
 use polars::prelude::{AnyValue, IpcStreamReader, SerReader};
 
@@ -372,7 +372,7 @@ async fn tables_past_the_session_cap_raise_memory_error_and_deleting_frees() {
         max_table_bytes: 1 << 20,
         ..ServiceConfig::default()
     };
-    let mut client = Client::new(channel(start(config, 0)).await);
+    let mut client = client_with(config).await;
     let session = create_session(&mut client).await;
     upload(&mut client, &session, "big.csv", sales_csv(200_000)).await;
     let events = run(
@@ -431,7 +431,7 @@ async fn writes_past_the_file_quota_and_answers_past_guest_memory_are_refused() 
         max_session_file_bytes: 8 << 20,
         ..ServiceConfig::default()
     };
-    let mut client = Client::new(channel(start(config, 0)).await);
+    let mut client = client_with(config).await;
     let session = client
         .create_session(proto::CreateSessionRequest {
             limits: Some(proto::InstanceLimits {
@@ -589,7 +589,7 @@ async fn filtered_frames_keep_their_row_labels_and_release_their_sources() {
         max_table_bytes: 1 << 20,
         ..ServiceConfig::default()
     };
-    let mut client = Client::new(channel(start(config, 0)).await);
+    let mut client = client_with(config).await;
     let session = create_session(&mut client).await;
     upload(&mut client, &session, "sales.csv", sales_csv(5000)).await;
     let code = "import pandas as pd, json\n\

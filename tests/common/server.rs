@@ -79,6 +79,11 @@ pub async fn client() -> Client {
     CodeInterpreterClient::new(channel(shared().await).await)
 }
 
+/// A client of a server of its own, started with `config` (no warm instances).
+pub async fn client_with(config: ServiceConfig) -> Client {
+    CodeInterpreterClient::new(channel(start(config, 0)).await)
+}
+
 /// Creates a session with default limits and returns its id.
 pub async fn create_session(client: &mut Client) -> String {
     client
