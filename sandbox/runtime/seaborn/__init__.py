@@ -1,0 +1,17 @@
+"""seaborn for the sandbox: statistical plots drawn through the sandbox's matplotlib (public Axes API)
+from the sandbox's pandas DataFrames, dicts, lists or numpy arrays.
+
+The numbers (estimates, bootstrap intervals, bins, densities, positions, colours) follow seaborn
+0.13.2 (BSD-3-Clause, by Michael Waskom); what is not reproduced raises NotImplementedError naming it.
+See docs/SEABORN.md for what is covered."""
+
+from .rcmod import (axes_style, plotting_context, reset_defaults, reset_orig, set, set_context,  # noqa: F401
+                    set_palette, set_style, set_theme)
+from .palettes import (blend_palette, color_palette, cubehelix_palette, dark_palette,  # noqa: F401
+                       diverging_palette, hls_palette, husl_palette, light_palette, mpl_palette,
+                       set_color_codes)
+from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset  # noqa: F401
+from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, pointplot,  # noqa: F401
+                          stripplot, swarmplot, violinplot)
+
+__version__ = "0.13.2"

@@ -1,0 +1,269 @@
+"""Categorical plots (seaborn.categorical): barplot and countplot, drawn with Axes.bar/barh and
+Axes.plot as seaborn 0.13.2 draws them.  Categories sit at 0, 1, 2... on the categorical axis with
+their labels as ticks; hue levels split the 0.8 width ("dodge")."""
+
+import math
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+
+from . import _core
+from ._statistics import EstimateAggregator
+
+__all__ = ["barplot", "countplot", "boxplot", "violinplot", "stripplot", "swarmplot", "pointplot",
+           "boxenplot", "catplot"]
+
+_WIDE = ({"x": "@columns", "y": "@values", "hue": "@columns"}, {"x": "@index", "y": "@values"})
+
+
+class _CategoricalPlot:
+    """The data of one categorical plot: orientation, category levels and the hue mapping."""
+
+    def __init__(self, data, variables, order, orient, color, legend, wide=_WIDE, count_var=None):
+        self.data = _core.PlotData(data, variables, wide=wide)
+        frame, names = self.data.frame, self.data.names
+        if count_var is not None and frame:
+            frame[count_var] = [1] * len(next(iter(frame.values())))
+        if self.data.input_format == "wide":
+            if orient in ("h", "y"):
+                frame["x"], frame["y"] = frame.pop("y", None), frame.pop("x", None)
+                frame = self.data.frame = {k: v for k, v in frame.items() if v is not None}
+            if color is not None:
+                frame.pop("hue", None)
+        self.orient = _core.infer_orient(frame.get("x"), frame.get("y"), orient, require_numeric=False)
+        self.legend = legend
+        self.value_var = {"x": "y", "y": "x"}[self.orient]
+        if self.orient not in frame and frame:
+            frame[self.orient] = [""] * len(next(iter(frame.values())))
+            names[self.orient] = None
+        self.levels = _core.categorical_order(frame.get(self.orient, []), order)
+        self.redundant_hue = "hue" in frame and frame["hue"] == frame[self.orient]
+        self.hue = None
+
+    @property
+    def empty(self):
+        return not self.data.frame or not next(iter(self.data.frame.values()))
+
+    def dodge_needed(self):
+        rows = self.data.dropna([self.orient, "hue"])
+        if "hue" not in rows:
+            return False
+        return len(set(rows[self.orient])) != len(set(zip(rows[self.orient], rows["hue"])))
+
+    def palette_without_hue(self, palette, hue_order):
+        """seaborn 0.13's deprecated palette= without hue=: the categories become the hue, no legend."""
+        if "hue" not in self.data.frame and palette is not None:
+            self.legend = False
+            self.data.frame["hue"] = list(self.data.frame[self.orient])
+            self.data.names["hue"] = self.data.names.get(self.orient)
+            return self.levels
+        return hue_order
+
+    def hue_palette(self, color, palette):
+        """seaborn 0.13's deprecated color= with hue=: a "dark:<color>" gradient palette."""
+        if "hue" in self.data.frame and palette is None and color is not None:
+            palette = "dark:" + (color if isinstance(color, str) else mpl.colors.to_hex(color))
+        return palette
+
+    def map_hue(self, palette, order, norm, saturation):
+        if "hue" in self.data.frame:
+            self.hue = _core.HueMap(self.data.frame["hue"], palette, order, norm, saturation, kind="categorical")
+
+    def groups(self):
+        """(hue level or None, rows) for each hue level in order (all rows without hue)."""
+        rows = self.data.dropna()
+        if self.hue is None:
+            return [(None, rows)]
+        result = []
+        for level in self.hue.levels:
+            keep = [i for i, h in enumerate(rows["hue"]) if h == level]
+            result.append((level, {v: [col[i] for i in keep] for v, col in rows.items()}))
+        return result
+
+    def aggregate(self, rows, aggregator):
+        """[(position, estimate, low, high)] per category present in rows, in category order."""
+        by_level = {}
+        for cat, value in zip(rows[self.orient], rows[self.value_var]):
+            by_level.setdefault(cat, []).append(value)
+        return [(self.levels.index(cat), *aggregator(values))
+                for cat, values in sorted(by_level.items(), key=lambda kv: self.levels.index(kv[0]))
+                if cat in self.levels]
+
+    def dodge_offset(self, level, width):
+        """(offset, width) of a hue level's bars within a category's width."""
+        n = len(self.hue.levels)
+        each = width / n
+        return each * self.hue.levels.index(level) + each / 2 - width / 2, each
+
+    def finish_axes(self, ax, value_label=None):
+        """Axis labels, the category ticks and limits, no grid along the categories, and the legend."""
+        names = self.data.names
+        labels = {self.orient: names.get(self.orient), self.value_var: names.get(self.value_var)}
+        if value_label is not None:
+            labels[self.value_var] = value_label
+        _core.add_axis_labels(ax, labels["x"] or "", labels["y"] or "")
+        n = len(self.levels)
+        ticks = [str(level) for level in self.levels]
+        if self.orient == "x":
+            ax.set_xticks(range(n), ticks)
+            ax.xaxis.grid(False)
+            ax.set_xlim(-.5, n - .5)
+        else:
+            ax.set_yticks(range(n), ticks)
+            ax.yaxis.grid(False)
+            ax.set_ylim(n - .5, -.5)
+
+    def show_legend(self):
+        if self.legend == "auto":
+            return not self.redundant_hue and self.data.input_format != "wide"
+        return bool(self.legend)
+
+
+def _plot_bars(p, ax, aggregator, dodge, gap, width, fill, color, capsize, err_kws, kwargs):
+    """Bars (and error bars) per hue level, as seaborn's _CategoricalPlotter.plot_bars."""
+    if p.hue is None:
+        dodge = False
+    elif dodge and capsize is not None:
+        capsize = capsize / len(p.hue.levels)
+    if not fill:
+        kwargs.setdefault("linewidth", 1.5 * mpl.rcParams["lines.linewidth"])
+    err_kws = {"linewidth": 1.5 * mpl.rcParams["lines.linewidth"], **err_kws}
+    legend = p.show_legend()
+    for level, rows in p.groups():
+        stats = p.aggregate(rows, aggregator)
+        positions = [s[0] for s in stats]
+        widths = [width] * len(stats)
+        if dodge:
+            offset, each = p.dodge_offset(level, width)
+            positions = [pos + offset for pos in positions]
+            widths = [each] * len(stats)
+        if gap:
+            widths = [w * (1 - gap) for w in widths]
+        edges = [pos - w / 2 for pos, w in zip(positions, widths)]
+        values = [s[1] for s in stats]
+        main_color = p.hue(level) if level is not None else color
+        kws = {"align": "edge"}
+        if fill:
+            kws.update(color=main_color)
+        else:
+            kws.update(facecolor="none", edgecolor=main_color)
+        if fill and mpl.rcParams.get("patch.force_edgecolor"):
+            kws["edgecolor"] = mpl.rcParams.get("patch.edgecolor", "black")
+        if level is not None and legend:
+            kws["label"] = str(level)
+        kws.update(kwargs)
+        if p.orient == "x":
+            ax.bar(edges, values, width=widths, **kws)
+        else:
+            ax.barh(edges, values, height=widths, **kws)
+        if aggregator.error_method is not None:
+            line_kws = {"color": ".26" if fill else main_color, **err_kws}
+            for pos, (_, _, low, high) in zip(positions, stats):
+                _errorbar(ax, p.orient, pos, low, high, capsize, line_kws)
+    if p.hue is not None and legend:
+        ax.legend(title=_core.legend_title(p.data.names))
+
+
+def _errorbar(ax, orient, pos, low, high, capsize, line_kws):
+    """One error bar as a line (with caps: one path with NaN breaks), like seaborn's plot_errorbars."""
+    along, across = [pos, pos], [low, high]
+    if capsize:
+        half = capsize / 2
+        cap = [pos - half, pos + half]
+        along = [*cap, math.nan, pos, pos, math.nan, *cap]
+        across = [low, low, math.nan, low, high, math.nan, high, high]
+    if orient == "x":
+        ax.plot(along, across, **line_kws)
+    else:
+        ax.plot(across, along, **line_kws)
+
+
+def _unsupported(name, **options):
+    for key, value in options.items():
+        if value:
+            raise NotImplementedError(f"{name}({key}=...) is not supported in this sandbox")
+
+
+def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, estimator="mean",
+            errorbar=("ci", 95), n_boot=1000, seed=None, units=None, weights=None, orient=None, color=None,
+            palette=None, saturation=.75, fill=True, hue_norm=None, width=.8, dodge="auto", gap=0,
+            log_scale=None, native_scale=False, formatter=None, legend="auto", capsize=0, err_kws=None,
+            ci="deprecated", errcolor="deprecated", errwidth="deprecated", ax=None, **kwargs):
+    """Bars of an estimate (default: mean) per category, with bootstrap 95% CIs."""
+    _unsupported("barplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
+                 native_scale=native_scale, formatter=formatter)
+    if ci != "deprecated":
+        errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
+    if estimator is len:
+        estimator = "size"
+    p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend)
+    ax = plt.gca() if ax is None else ax
+    if p.empty:
+        return ax
+    if dodge == "auto":
+        dodge = p.dodge_needed()
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    saturation = saturation if fill else 1
+    p.map_hue(palette, hue_order, hue_norm, saturation)
+    color = None if hue is not None else _core.default_color(ax, "patch", color, saturation)
+    err_kws = dict(err_kws or {})
+    if errcolor != "deprecated":
+        err_kws["color"] = errcolor
+    if errwidth != "deprecated":
+        err_kws["linewidth"] = errwidth
+    aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
+    _plot_bars(p, ax, aggregator, dodge, gap, width, fill, color, capsize, err_kws, kwargs)
+    p.finish_axes(ax)
+    return ax
+
+
+def countplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, orient=None, color=None,
+              palette=None, saturation=.75, fill=True, hue_norm=None, stat="count", width=.8, dodge="auto",
+              gap=0, log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
+    """Bars of the number of observations per category."""
+    _unsupported("countplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    if x is None and y is None:
+        raise NotImplementedError("countplot() of wide-form data is not supported in this sandbox; pass x= or y=")
+    if x is not None and y is not None:
+        raise TypeError("Cannot pass values for both `x` and `y`.")
+    if stat not in ("count", "percent", "probability", "proportion"):
+        raise ValueError(f"The value for `stat` must be one of ['count', 'percent', 'probability', "
+                         f"'proportion'], but {stat!r} was passed.")
+    orient = "y" if x is None else "x"
+    p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
+                         count_var="y" if orient == "x" else "x")
+    ax = plt.gca() if ax is None else ax
+    if p.empty:
+        return ax
+    total = len(p.data.frame[p.orient])
+    share = 1.0 if stat == "count" else (100 if stat == "percent" else 1) / total
+    p.data.frame[p.value_var] = [share] * total
+    p.data.names[p.value_var] = stat
+    if dodge == "auto":
+        dodge = p.dodge_needed()
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    saturation = saturation if fill else 1
+    p.map_hue(palette, hue_order, hue_norm, saturation)
+    color = None if hue is not None else _core.default_color(ax, "patch", color, saturation)
+    aggregator = EstimateAggregator("sum", None)
+    _plot_bars(p, ax, aggregator, dodge, gap, width, fill, color, 0, {}, kwargs)
+    p.finish_axes(ax)
+    return ax
+
+
+def _missing(name, need):
+    def function(*args, **kwargs):
+        raise NotImplementedError(f"seaborn.{name}() is not supported in this sandbox yet ({need})")
+    function.__name__ = name
+    return function
+
+
+boxplot = _missing("boxplot", "it needs matplotlib's Axes.bxp")
+violinplot = _missing("violinplot", "it needs filled polygons for the violins")
+stripplot = _missing("stripplot", "its random jitter is not reproduced")
+swarmplot = _missing("swarmplot", "the swarm layout is not implemented")
+pointplot = _missing("pointplot", "not implemented")
+boxenplot = _missing("boxenplot", "not implemented")
+catplot = _missing("catplot", "figure-level functions are not implemented")
