@@ -13,5 +13,7 @@ from .palettes import (blend_palette, color_palette, cubehelix_palette, dark_pal
 from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset  # noqa: F401
 from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, pointplot,  # noqa: F401
                           stripplot, swarmplot, violinplot)
+from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kdeplot, pairplot,  # noqa: F401
+                            rugplot)
 
 __version__ = "0.13.2"

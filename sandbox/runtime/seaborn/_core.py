@@ -64,7 +64,8 @@ class PlotData:
                 raise NotImplementedError("wide-form data as a 2-D array or a list of vectors is not supported "
                                           "in this sandbox; pass a DataFrame or name x/y columns")
             columns, vectors = [getattr(data, "name", None)], [values]
-            index = _values(data.index) if hasattr(data, "index") else list(range(len(values)))
+            series = hasattr(data, "index") and hasattr(data, "name")
+            index = _values(data.index) if series else list(range(len(values)))
         long = {"@values": [], "@columns": [], "@index": []}
         for column, vector in zip(columns, vectors):
             if not all(isinstance(v, numbers.Number) or is_missing(v) for v in vector):
