@@ -15,5 +15,6 @@ from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, point
                           stripplot, swarmplot, violinplot)
 from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kdeplot, pairplot,  # noqa: F401
                             rugplot)
+from .relational import lineplot, relplot, scatterplot  # noqa: F401
 
 __version__ = "0.13.2"

@@ -193,7 +193,7 @@ class HueMap:
             self.lookup = lookup
             self.norm = self.cmap = None
         else:
-            present = [float(v) for v in values if not is_missing(v)]
+            present = [v for v in values if not is_missing(v)]
             self.levels = sorted(set(present))
             if isinstance(palette, mcolors.Colormap):
                 self.cmap = palette

@@ -1,0 +1,228 @@
+"""Relational plots (seaborn.relational): scatterplot and lineplot, drawn with Axes.scatter,
+Axes.plot and Axes.fill_between as seaborn 0.13.2 draws them.  Legend entries are empty labelled
+artists on the axes, as seaborn's legend proxies are."""
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import Normalize
+
+from . import _core
+from ._statistics import EstimateAggregator
+
+__all__ = ["scatterplot", "lineplot", "relplot"]
+
+_WIDE = ({"x": "@index", "y": "@values", "hue": "@columns", "style": "@columns"},
+         {"x": "@index", "y": "@values"})
+_BRIEF_TICKS = 6
+
+
+class _RelationalPlot:
+    """The data of one relational plot and its hue and size mappings."""
+
+    def __init__(self, name, data, variables, palette, hue_order, hue_norm, sizes, size_order, size_norm,
+                 size_range):
+        self.data = _core.PlotData(data, variables, wide=_WIDE)
+        frame = self.data.frame
+        if "style" in frame:
+            if self.data.input_format == "wide":
+                del frame["style"]
+            else:
+                raise NotImplementedError(f"{name}(style=...) is not supported in this sandbox: its markers (X, P, "
+                                          "stars) and dash patterns are not drawn by the sandbox's matplotlib")
+        self.rows = self.data.dropna()
+        self.hue = self.size = None
+        if "hue" in frame:
+            self.hue = _core.HueMap(self.rows["hue"], palette, hue_order, hue_norm)
+        if "size" in frame:
+            self.size = _SizeMap(self.rows["size"], sizes, size_order, size_norm, size_range)
+
+    def legend_entries(self, legend):
+        """[(semantic, level, label)] of the legend, or [] (only one semantic variable is supported)."""
+        if not legend:
+            return []
+        maps = [(var, m) for var, m in (("hue", self.hue), ("size", self.size)) if m is not None]
+        if not maps:
+            return []
+        if len(maps) > 1:
+            if self.data.frame["hue"] == self.data.frame["size"]:
+                maps = maps[:1]
+            else:
+                raise NotImplementedError("a legend of several semantic variables (hue and size) is not supported "
+                                          "in this sandbox; pass legend=False")
+        var, mapping = maps[0]
+        brief = legend == "brief" or (legend == "auto" and mapping.kind == "numeric"
+                                      and len(mapping.levels) > _BRIEF_TICKS)
+        if brief:
+            raise NotImplementedError(f"a brief legend of a numeric {var} variable (ticks chosen by matplotlib's "
+                                      "MaxNLocator) is not supported in this sandbox; pass legend='full' or False")
+        return [(var, level, _level_label(level)) for level in mapping.levels]
+
+    def title(self, entries):
+        return _core.legend_title(self.data.names, entries[0][0]) if entries else None
+
+
+def _level_label(level):
+    """A legend label of a level: its str, as matplotlib makes labels of seaborn's raw levels."""
+    return str(level)
+
+
+class _SizeMap:
+    """Sizes of a size variable: numbers normalised into size_range, or categories spread over it
+    (seaborn's SizeMapping)."""
+
+    def __init__(self, values, sizes, order, norm, size_range):
+        self.kind = "numeric" if _core.variable_type(values) == "numeric" and not isinstance(sizes, list) \
+            else "categorical"
+        if isinstance(sizes, dict):
+            self.levels = _core.categorical_order(values, order) if self.kind == "categorical" else sorted(sizes)
+            self.lookup = dict(sizes)
+            return
+        if self.kind == "categorical":
+            self.levels = _core.categorical_order(values, order)
+            if isinstance(sizes, list):
+                self.lookup = dict(zip(self.levels, sizes))
+                return
+            lo, hi = size_range if sizes is None else sizes
+            points = np.linspace(hi, lo, len(self.levels))
+            self.lookup = dict(zip(self.levels, (float(v) for v in points)))
+            return
+        self.levels = sorted(set(v for v in values if not _core.is_missing(v)))
+        lo, hi = size_range if sizes is None else sizes
+        norm = Normalize() if norm is None else Normalize(*norm) if isinstance(norm, tuple) else norm
+        norm.clip = True
+        if not norm.scaled():
+            norm(self.levels)
+        self.lookup = {level: lo + scaled * (hi - lo) for level, scaled in zip(self.levels, norm(self.levels))}
+
+    def __call__(self, value):
+        return self.lookup[value]
+
+
+def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, palette=None, hue_order=None,
+                hue_norm=None, sizes=None, size_order=None, size_norm=None, markers=True, style_order=None,
+                legend="auto", ax=None, **kwargs):
+    """Points at (x, y), coloured by hue and sized by size."""
+    ms = mpl.rcParams["lines.markersize"]
+    p = _RelationalPlot("scatterplot", data, dict(x=x, y=y, hue=hue, size=size, style=style), palette, hue_order,
+                        hue_norm, sizes, size_order, size_norm, (.5 * ms ** 2, 2 * ms ** 2))
+    ax = plt.gca() if ax is None else ax
+    if "x" not in p.rows and "y" not in p.rows:
+        return ax
+    color = kwargs.pop("color", kwargs.pop("c", None))
+    color = None if hue is not None else _core.default_color(ax, "patch", color)
+    rows = p.rows
+    n = len(next(iter(rows.values())))
+    if n == 0:
+        return ax
+    xs = rows.get("x", [np.nan] * n)
+    ys = rows.get("y", [np.nan] * n)
+    kws = dict(kwargs)
+    marker = kws.pop("marker", "o")
+    kws.setdefault("edgecolor", "w")
+    colors = [p.hue(v) for v in rows["hue"]] if p.hue is not None else [color] * n
+    point_sizes = [p.size(v) for v in rows["size"]] if p.size is not None else None
+    if "s" in kws and point_sizes is None:
+        point_sizes = kws.pop("s")
+    if "linewidth" not in kws and "linewidths" not in kws:
+        size_values = point_sizes if point_sizes is not None else [ms ** 2]
+        kws["linewidth"] = .08 * np.sqrt(np.percentile(np.atleast_1d(size_values), 10))
+    ax.scatter(xs, ys, s=point_sizes, c=colors if p.hue is not None else None,
+               color=None if p.hue is not None else color, marker=marker, **kws)
+    _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
+    entries = p.legend_entries(legend)
+    for var, level, label in entries:
+        proxy = {"color": p.hue(level) if var == "hue" else ".2", "s": p.size(level) if var == "size" else None,
+                 "marker": marker, "edgecolor": kws["edgecolor"], "linewidth": kws["linewidth"]}
+        ax.scatter([], [], label=label, **proxy)
+    if entries:
+        ax.legend(title=p.title(entries))
+    return ax
+
+
+def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, units=None, weights=None,
+             palette=None, hue_order=None, hue_norm=None, sizes=None, size_order=None, size_norm=None, dashes=True,
+             markers=None, style_order=None, estimator="mean", errorbar=("ci", 95), n_boot=1000, seed=None,
+             orient="x", sort=True, err_style="band", err_kws=None, legend="auto", ci="deprecated", ax=None,
+             **kwargs):
+    """Lines of y over x per hue/size level; repeated x values are aggregated (mean and a 95% bootstrap CI
+    band by default)."""
+    if units is not None or weights is not None:
+        raise NotImplementedError("lineplot(units=..., weights=...) is not supported in this sandbox")
+    if err_style not in ("band", None):
+        raise NotImplementedError(f"lineplot(err_style={err_style!r}) is not supported in this sandbox")
+    if orient not in ("x", "y"):
+        raise ValueError(f"`orient` must be either 'x' or 'y', not {orient!r}.")
+    if ci != "deprecated":
+        errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
+    lw = mpl.rcParams["lines.linewidth"]
+    p = _RelationalPlot("lineplot", data, dict(x=x, y=y, hue=hue, size=size, style=style), palette, hue_order,
+                        hue_norm, sizes, size_order, size_norm, (.5 * lw, 2 * lw))
+    ax = plt.gca() if ax is None else ax
+    if "x" not in p.rows or "y" not in p.rows or not p.rows["x"]:
+        return ax
+    kws = dict(kwargs)
+    color = kws.pop("color", kws.pop("c", None))
+    color = None if hue is not None else _core.default_color(ax, "line", color)
+    kws.setdefault("markeredgecolor", "w")
+    kws.pop("markeredgewidth", None)
+    err_kws = {"alpha": .2, **(err_kws or {})}
+    aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
+    other = {"x": "y", "y": "x"}[orient]
+    for hue_level, size_level, rows in _line_groups(p):
+        points = list(zip(rows[orient], rows[other]))
+        if sort:
+            points.sort(key=lambda pair: pair)
+        keys = [k for k, _ in points]
+        if estimator is not None and len(set(keys)) < len(keys):
+            grouped = {}
+            for k, v in points:
+                grouped.setdefault(k, []).append(v)
+            along = sorted(grouped) if sort else list(grouped)
+            stats = [aggregator(grouped[k]) for k in along]
+            values = [s[0] for s in stats]
+            low, high = [s[1] for s in stats], [s[2] for s in stats]
+        else:
+            along, values = keys, [v for _, v in points]
+            low = high = [np.nan] * len(keys)
+        line_color = p.hue(hue_level) if hue_level is not None else color
+        line_kws = {**kws, "color": line_color}
+        if size_level is not None:
+            line_kws["linewidth"] = p.size(size_level)
+        xy = (along, values) if orient == "x" else (values, along)
+        ax.plot(*xy, **line_kws)
+        if estimator is not None and errorbar is not None and err_style == "band":
+            if orient != "x":
+                raise NotImplementedError("lineplot(orient='y') error bands need fill_betweenx, which the sandbox "
+                                          "lacks")
+            ax.fill_between(along, low, high, color=line_color, **err_kws)
+    _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
+    entries = p.legend_entries(legend)
+    for var, level, label in entries:
+        proxy = {"color": p.hue(level) if var == "hue" else ".2"}
+        if var == "size":
+            proxy["linewidth"] = p.size(level)
+        ax.plot([], [], label=label, **proxy)
+    if entries:
+        ax.legend(title=p.title(entries))
+    return ax
+
+
+def _line_groups(p):
+    """(hue level, size level, rows) per combination present, in level order (seaborn's iter_data)."""
+    rows = p.rows
+    hue_levels = p.hue.levels if p.hue is not None else [None]
+    size_levels = p.size.levels if p.size is not None else [None]
+    groups = []
+    for h in hue_levels:
+        for s in size_levels:
+            keep = [i for i in range(len(rows["x"]))
+                    if (h is None or rows["hue"][i] == h) and (s is None or rows["size"][i] == s)]
+            if keep:
+                groups.append((h, s, {v: [col[i] for i in keep] for v, col in rows.items()}))
+    return groups
+
+
+def relplot(*args, **kwargs):
+    raise NotImplementedError("seaborn.relplot() is not supported in this sandbox yet (figure-level functions are "
+                              "not implemented); use scatterplot() or lineplot()")
