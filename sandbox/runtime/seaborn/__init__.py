@@ -5,6 +5,7 @@ The numbers (estimates, bootstrap intervals, bins, densities, positions, colours
 0.13.2 (BSD-3-Clause, by Michael Waskom); what is not reproduced raises NotImplementedError naming it.
 See docs/SEABORN.md for what is covered."""
 
+from . import cm  # noqa: F401  (registers seaborn's colormaps)
 from .rcmod import (axes_style, plotting_context, reset_defaults, reset_orig, set, set_context,  # noqa: F401
                     set_palette, set_style, set_theme)
 from .palettes import (blend_palette, color_palette, cubehelix_palette, dark_palette,  # noqa: F401
@@ -16,5 +17,6 @@ from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, point
 from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kdeplot, pairplot,  # noqa: F401
                             rugplot)
 from .relational import lineplot, relplot, scatterplot  # noqa: F401
+from .matrix import clustermap, heatmap  # noqa: F401
 
 __version__ = "0.13.2"

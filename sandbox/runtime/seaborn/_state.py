@@ -6,7 +6,7 @@ artists explicitly with it (see next_color)."""
 
 from matplotlib import colors as mcolors
 
-_DEFAULT = [mcolors.to_rgb(c) for c in mcolors.CYCLE]
+_DEFAULT = [mcolors.to_rgb(c) for c in mcolors.TABLEAU_COLORS.values()]  # matplotlib's default cycle
 _cycle = list(_DEFAULT)
 
 
