@@ -131,14 +131,14 @@ install_packages() {
   sed -i 's/^from ctypes import c_long, sizeof$/from struct import calcsize as _calcsize/; s/sizeof(c_long)/_calcsize("l")/' \
     "$site/sympy/external/gmpy.py"
   grep -q '_calcsize("l")' "$site/sympy/external/gmpy.py"
-  cp -r "$HERE/runtime/ci_runtime" "$HERE/runtime/matplotlib" "$HERE/runtime/pandas" "$site/"
+  cp -r "$HERE/runtime/ci_runtime" "$HERE/runtime/matplotlib" "$HERE/runtime/pandas" "$HERE/runtime/seaborn" "$site/"
   cp -r "$NUMPY_BUILD/out/site-packages/numpy" "$site/"
 }
 
 stage_dist() {
   local key
   key=$(cd "$HERE" && { echo "$BUILD"; echo "$NUMPY_BUILD"; cat build.sh requirements.txt;
-        find runtime/ci_runtime runtime/matplotlib runtime/pandas -name '*.py' | sort | xargs cat; } | sha256sum | cut -c1-16)
+        find runtime/ci_runtime runtime/matplotlib runtime/pandas runtime/seaborn -name '*.py' | sort | xargs cat; } | sha256sum | cut -c1-16)
   local dist=$WORK/dist-$key
   if [ ! -f "$dist/build-id" ]; then
     rm -rf "$dist"

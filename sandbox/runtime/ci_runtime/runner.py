@@ -70,6 +70,7 @@ _OPTIONAL_MODULES = (
     "mpmath", "sympy",
     # numpy 2 imports these lazily (module __getattr__); in the snapshot they cost nothing
     "numpy", "numpy.linalg", "numpy.fft", "numpy.random", "numpy.polynomial",
+    "seaborn",  # needs numpy
 )
 
 _SCRATCH_DIR = "/mnt/data"
