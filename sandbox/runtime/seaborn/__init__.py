@@ -18,5 +18,6 @@ from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kd
                             rugplot)
 from .relational import lineplot, relplot, scatterplot  # noqa: F401
 from .matrix import clustermap, heatmap  # noqa: F401
+from .regression import lmplot, regplot, residplot  # noqa: F401
 
 __version__ = "0.13.2"

@@ -176,7 +176,7 @@ class HueMap:
                 missing = set(self.levels) - set(palette)
                 if missing:
                     raise ValueError(f"The palette dictionary is missing keys: {missing}")
-                lookup = {k: mcolors.to_rgb(palette[k]) for k in self.levels}
+                lookup = {k: mcolors.to_rgb(_state.resolve(palette[k])) for k in self.levels}
             else:
                 if palette is None:
                     colors = palettes.color_palette(None, n) if n <= len(_state.cycle()) else \
@@ -184,7 +184,7 @@ class HueMap:
                 elif isinstance(palette, list):
                     if len(palette) < n:
                         raise ValueError(f"The palette list has fewer values ({len(palette)}) than needed ({n})")
-                    colors = [mcolors.to_rgb(c) for c in palette[:n]]
+                    colors = [mcolors.to_rgb(_state.resolve(c)) for c in palette[:n]]
                 else:
                     colors = palettes.color_palette(palette, n)
                 lookup = dict(zip(self.levels, colors))
@@ -220,7 +220,7 @@ class HueMap:
 def default_color(ax, kind, color, saturation=1):
     """The colour of an artist without hue: color, else the axes' next cycle colour (kind "line" or
     "patch"), desaturated like seaborn."""
-    rgb = _state.next_color(ax, kind) if color is None else mcolors.to_rgb(color)
+    rgb = _state.next_color(ax, kind) if color is None else mcolors.to_rgb(_state.resolve(color))
     return palettes.desaturate(rgb, saturation) if saturation < 1 else rgb
 
 

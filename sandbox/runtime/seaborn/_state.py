@@ -8,6 +8,7 @@ from matplotlib import colors as mcolors
 
 _DEFAULT = [mcolors.to_rgb(c) for c in mcolors.TABLEAU_COLORS.values()]  # matplotlib's default cycle
 _cycle = list(_DEFAULT)
+_codes = {}  # one-letter colour codes re-pointed by set_color_codes()
 
 
 def cycle():
@@ -21,6 +22,17 @@ def set_cycle(colors):
 
 def reset():
     _cycle[:] = _DEFAULT
+    _codes.clear()
+
+
+def set_codes(codes):
+    _codes.clear()
+    _codes.update(codes)
+
+
+def resolve(color):
+    """color, with a one-letter code ("b", "g"...) as set_color_codes() re-pointed it."""
+    return _codes.get(color, color) if isinstance(color, str) else color
 
 
 def next_color(ax, kind):

@@ -260,8 +260,17 @@ def desaturate(color, prop):
 
 
 def set_color_codes(palette="deep"):
-    """seaborn re-points matplotlib's one-letter colours ("b", "g"...); the sandbox's matplotlib keeps
-    its own, so only "reset" (a no-op here) is accepted."""
-    if palette != "reset":
-        raise NotImplementedError("set_color_codes() is not supported in this sandbox: its matplotlib's "
-                                  "one-letter colours cannot be changed")
+    """Point the one-letter colours ("b", "g", "r", "m", "y", "c", "k") at a seaborn palette's.  seaborn
+    changes matplotlib's own table; here they apply to colours given to seaborn's functions (the
+    sandbox's matplotlib keeps its own table for plt.plot(color="g") and the like)."""
+    if palette == "reset":
+        _state.set_codes({})
+        return
+    if not isinstance(palette, str):
+        raise TypeError("set_color_codes requires a named seaborn palette")
+    if palette not in SEABORN_PALETTES:
+        raise ValueError(f"Cannot set colors with palette '{palette}'")
+    if not palette.endswith("6"):
+        palette = palette + "6"
+    colors = SEABORN_PALETTES[palette] + [(.1, .1, .1)]
+    _state.set_codes({code: mcolors.to_rgb(color) for code, color in zip("bgrmyck", colors)})

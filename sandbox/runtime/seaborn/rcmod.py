@@ -148,6 +148,8 @@ def set_context(context=None, font_scale=1, rc=None):
 
 
 def set_palette(palette, n_colors=None, desat=None, color_codes=False):
-    """Make palette the colour cycle seaborn's functions draw with.  color_codes (re-pointing
-    matplotlib's "b", "g"... at the palette) has no effect: the sandbox's matplotlib keeps its own."""
+    """Make palette the colour cycle seaborn's functions draw with; with color_codes, a seaborn palette
+    also re-points the one-letter colours (see palettes.set_color_codes)."""
     _state.set_cycle(palettes.color_palette(palette, n_colors, desat))
+    if color_codes and isinstance(palette, str) and palette in palettes.SEABORN_PALETTES:
+        palettes.set_color_codes(palette)
