@@ -84,10 +84,10 @@ class _CategoricalPlot:
         """[(position, estimate, low, high)] per category present in rows, in category order."""
         by_level = {}
         for cat, value in zip(rows[self.orient], rows[self.value_var]):
-            by_level.setdefault(cat, []).append(value)
+            if cat in self.levels:
+                by_level.setdefault(cat, []).append(value)
         return [(self.levels.index(cat), *aggregator(values))
-                for cat, values in sorted(by_level.items(), key=lambda kv: self.levels.index(kv[0]))
-                if cat in self.levels]
+                for cat, values in sorted(by_level.items(), key=lambda kv: self.levels.index(kv[0]))]
 
     def dodge_offset(self, level, width):
         """(offset, width) of a hue level's bars within a category's width."""
