@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import Normalize
 
-from . import _core
+from . import _core, _ticks
 from ._statistics import EstimateAggregator
 
 __all__ = ["scatterplot", "lineplot", "relplot"]
@@ -25,11 +25,12 @@ class _RelationalPlot:
         self.data = _core.PlotData(data, variables, wide=_WIDE)
         frame = self.data.frame
         if "style" in frame:
-            if self.data.input_format == "wide":
-                del frame["style"]
+            if self.data.input_format == "wide" and len(set(frame["style"])) <= 1:
+                del frame["style"]  # one column: one style
             else:
-                raise NotImplementedError(f"{name}(style=...) is not supported in this sandbox: its markers (X, P, "
-                                          "stars) and dash patterns are not drawn by the sandbox's matplotlib")
+                raise NotImplementedError(f"{name}(style=...) (and wide-form data of several columns, which seaborn "
+                                          "styles per column) is not supported in this sandbox: seaborn's markers (X, "
+                                          "P, stars) and dash patterns are not drawn by the sandbox's matplotlib")
         self.rows = self.data.dropna()
         self.hue = self.size = None
         if "hue" in frame:
@@ -37,34 +38,37 @@ class _RelationalPlot:
         if "size" in frame:
             self.size = _SizeMap(self.rows["size"], sizes, size_order, size_norm, size_range)
 
-    def legend_entries(self, legend):
-        """[(semantic, level, label)] of the legend, or [] (only one semantic variable is supported)."""
+    def legend(self, legend, size_attr):
+        """(title, [(label, properties)]) of the legend, as seaborn's add_legend_data builds it: entries of
+        the hue levels (property "color"), then of the size levels (size_attr); levels of the same
+        variable merged; with several variables, each introduced by an invisible entry of its name."""
         if not legend:
-            return []
-        maps = [(var, m) for var, m in (("hue", self.hue), ("size", self.size)) if m is not None]
-        if not maps:
-            return []
-        if len(maps) > 1:
-            if self.data.frame["hue"] == self.data.frame["size"]:
-                maps = maps[:1]
-            else:
-                raise NotImplementedError("a legend of several semantic variables (hue and size) is not supported "
-                                          "in this sandbox; pass legend=False")
-        var, mapping = maps[0]
-        brief = legend == "brief" or (legend == "auto" and mapping.kind == "numeric"
-                                      and len(mapping.levels) > _BRIEF_TICKS)
-        if brief:
-            raise NotImplementedError(f"a brief legend of a numeric {var} variable (ticks chosen by matplotlib's "
-                                      "MaxNLocator) is not supported in this sandbox; pass legend='full' or False")
-        return [(var, level, _level_label(level)) for level in mapping.levels]
-
-    def title(self, entries):
-        return _core.legend_title(self.data.names, entries[0][0]) if entries else None
-
-
-def _level_label(level):
-    """A legend label of a level: its str, as matplotlib makes labels of seaborn's raw levels."""
-    return str(level)
+            return None, []
+        if isinstance(legend, str) and legend not in ("auto", "brief", "full"):
+            raise ValueError("`legend` must be 'auto', 'brief', 'full', or a boolean.")
+        verbosity = "auto" if legend is True else legend
+        semantics = [(var, m, attr) for var, m, attr in (("hue", self.hue, "color"), ("size", self.size, size_attr))
+                     if m is not None]
+        names = {var: self.data.names.get(var) for var, _, _ in semantics}
+        titles = {n for n in names.values() if n is not None}
+        title = "" if len(titles) != 1 else titles.pop()
+        keys, props = [], {}
+        for var, mapping, attr in semantics:
+            brief = mapping.kind == "numeric" and (verbosity == "brief" or (verbosity == "auto"
+                                                                             and len(mapping.levels) > _BRIEF_TICKS))
+            levels, labels = _ticks.brief_levels(mapping.levels) if brief else (mapping.levels, mapping.levels)
+            name = names[var]
+            if not title and name is not None:
+                keys.append((name, "title"))
+                props[(name, "title")] = {"title": True}
+            for level, label in zip(levels, labels):
+                key = (name, label)
+                if key not in props:
+                    keys.append(key)
+                    props[key] = {}
+                props[key][attr] = mapping(level)
+        return str(title), [(str(name if label == "title" and props[(name, label)].get("title") else label),
+                             props[(name, label)]) for name, label in keys]
 
 
 class _SizeMap:
@@ -74,6 +78,7 @@ class _SizeMap:
     def __init__(self, values, sizes, order, norm, size_range):
         self.kind = "numeric" if _core.variable_type(values) == "numeric" and not isinstance(sizes, list) \
             else "categorical"
+        self._scale = None
         if isinstance(sizes, dict):
             self.levels = _core.categorical_order(values, order) if self.kind == "categorical" else sorted(sizes)
             self.lookup = dict(sizes)
@@ -94,9 +99,15 @@ class _SizeMap:
         if not norm.scaled():
             norm(self.levels)
         self.lookup = {level: lo + scaled * (hi - lo) for level, scaled in zip(self.levels, norm(self.levels))}
+        self._scale = lambda value: lo + norm(float(value)) * (hi - lo)
 
     def __call__(self, value):
-        return self.lookup[value]
+        try:
+            return self.lookup[value]
+        except KeyError:
+            if self.kind == "numeric":
+                return self._scale(value)
+            raise
 
 
 def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, palette=None, hue_order=None,
@@ -130,13 +141,15 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     ax.scatter(xs, ys, s=point_sizes, c=colors if p.hue is not None else None,
                color=None if p.hue is not None else color, marker=marker, **kws)
     _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
-    entries = p.legend_entries(legend)
-    for var, level, label in entries:
-        proxy = {"color": p.hue(level) if var == "hue" else ".2", "s": p.size(level) if var == "size" else None,
-                 "marker": marker, "edgecolor": kws["edgecolor"], "linewidth": kws["linewidth"]}
-        ax.scatter([], [], label=label, **proxy)
+    title, entries = p.legend(legend, "s")
+    for label, props in entries:
+        if props.get("title"):
+            ax.scatter([], [], label=label, color="w", s=0, linewidth=0)
+            continue
+        ax.scatter([], [], label=label, color=props.get("color", ".2"), s=props.get("s"), marker=marker,
+                   edgecolor=kws["edgecolor"], linewidth=kws["linewidth"])
     if entries:
-        ax.legend(title=p.title(entries))
+        ax.legend(title=title)
     return ax
 
 
@@ -197,14 +210,15 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
                                           "lacks")
             ax.fill_between(along, low, high, color=line_color, **err_kws)
     _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
-    entries = p.legend_entries(legend)
-    for var, level, label in entries:
-        proxy = {"color": p.hue(level) if var == "hue" else ".2"}
-        if var == "size":
-            proxy["linewidth"] = p.size(level)
-        ax.plot([], [], label=label, **proxy)
+    title, entries = p.legend(legend, "linewidth")
+    for label, props in entries:
+        if props.get("title"):
+            ax.plot([], [], label=label, color="w", linewidth=0)
+            continue
+        ax.plot([], [], label=label, color=props.get("color", ".2"),
+                **({"linewidth": props["linewidth"]} if "linewidth" in props else {}))
     if entries:
-        ax.legend(title=p.title(entries))
+        ax.legend(title=title)
     return ax
 
 
