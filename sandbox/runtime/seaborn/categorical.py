@@ -253,6 +253,81 @@ def countplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     return ax
 
 
+def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, estimator="mean",
+              errorbar=("ci", 95), n_boot=1000, seed=None, units=None, weights=None, color=None, palette=None,
+              hue_norm=None, markers="default", linestyles="default", dodge=False, log_scale=None,
+              native_scale=False, orient=None, capsize=0, formatter=None, legend="auto", err_kws=None,
+              ci="deprecated", errwidth="deprecated", join="deprecated", scale="deprecated", ax=None, **kwargs):
+    """Point estimates per category joined by lines, with error bars (seaborn's plot_points)."""
+    _unsupported("pointplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
+                 native_scale=native_scale, formatter=formatter, join=join != "deprecated",
+                 scale=scale != "deprecated")
+    if ci != "deprecated":
+        errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
+    p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient,
+                         "C0" if color is None and palette is None else color, legend)
+    ax = plt.gca() if ax is None else ax
+    if p.empty:
+        return ax
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    p.map_hue(palette, hue_order, hue_norm, 1)
+    color = None if hue is not None else _core.default_color(ax, "line", color)
+    aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
+    err_kws = dict(err_kws or {})
+    if errwidth != "deprecated":
+        err_kws["linewidth"] = errwidth
+    kws = dict(kwargs)
+    kws.setdefault("linewidth", mpl.rcParams["lines.linewidth"] * 1.8)
+    kws.setdefault("markersize", kws["linewidth"] * math.sqrt(2 * math.pi))
+    kws.pop("markeredgewidth", None)
+    levels = p.hue.levels if p.hue is not None else [None]
+    markers = _per_hue(markers, "o", levels, kws.pop("marker", None))
+    linestyles = _per_hue(linestyles, "-", levels, kws.pop("linestyle", None))
+    rows = p.data.dropna()
+    codes = [p.levels.index(v) for v in rows.get(p.orient, []) if v in p.levels]
+    positions = list(range(min(codes), max(codes) + 1)) if codes else []
+    n_hue = len(p.hue.levels) if p.hue is not None else 0
+    if dodge is True:
+        dodge = .025 * n_hue
+    legend_on = p.show_legend()
+    for level, group in p.groups():
+        stats = {pos: (est, low, high) for pos, est, low, high in p.aggregate(group, aggregator)}
+        nan = (math.nan, math.nan, math.nan)
+        values = [stats.get(pos, nan) for pos in positions]
+        where = list(positions)
+        if dodge and n_hue > 1:
+            offset = -dodge / 2 + dodge / (n_hue - 1) * p.hue.levels.index(level)
+            where = [pos + offset for pos in where]
+        line_kws = {**kws, "marker": markers[level], "linestyle": linestyles[level],
+                    "color": p.hue(level) if level is not None else color}
+        estimates = [v[0] for v in values]
+        ax.plot(*((where, estimates) if p.orient == "x" else (estimates, where)), **line_kws)
+        if aggregator.error_method is not None:
+            line_err = {"color": line_kws["color"], "linewidth": line_kws["linewidth"], **err_kws}
+            for pos, (_, low, high) in zip(where, values):
+                _errorbar(ax, p.orient, pos, low, high, capsize, line_err)
+    if p.hue is not None and legend_on:
+        for level in p.hue.levels:
+            ax.plot([], [], label=str(level), color=p.hue(level), marker=markers[level],
+                    linestyle=linestyles[level], linewidth=kws["linewidth"], markersize=kws["markersize"])
+        ax.legend(title=_core.legend_title(p.data.names))
+    p.finish_axes(ax)
+    return ax
+
+
+def _per_hue(values, default, levels, override):
+    """{hue level: marker or linestyle}: one for all, or one per level (seaborn's _map_prop_with_hue)."""
+    if values == "default":
+        values = default if override is None else override
+    if isinstance(values, str):
+        return {level: values for level in levels}
+    values = list(values)
+    if len(values) < len(levels):
+        raise ValueError(f"The list has fewer values ({len(values)}) than needed ({len(levels)})")
+    return dict(zip(levels, values))
+
+
 def _missing(name, need):
     def function(*args, **kwargs):
         raise NotImplementedError(f"seaborn.{name}() is not supported in this sandbox yet ({need})")
@@ -264,6 +339,5 @@ boxplot = _missing("boxplot", "it needs matplotlib's Axes.bxp")
 violinplot = _missing("violinplot", "it needs filled polygons for the violins")
 stripplot = _missing("stripplot", "its random jitter is not reproduced")
 swarmplot = _missing("swarmplot", "the swarm layout is not implemented")
-pointplot = _missing("pointplot", "not implemented")
 boxenplot = _missing("boxenplot", "not implemented")
 catplot = _missing("catplot", "figure-level functions are not implemented")
