@@ -2,10 +2,12 @@
 Axes.plot as seaborn 0.13.2 draws them.  Categories sit at 0, 1, 2... on the categorical axis with
 their labels as ticks; hue levels split the 0.8 width ("dodge")."""
 
+import colorsys
 import math
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 
 from . import _core
 from ._statistics import EstimateAggregator
@@ -316,6 +318,69 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     return ax
 
 
+def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, jitter=True, dodge=False,
+              orient=None, color=None, palette=None, size=5, edgecolor="auto", linewidth=0, hue_norm=None,
+              log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
+    """One scatter of the observations per category (and hue level with dodge), spread by a uniform
+    jitter drawn from numpy's global generator as seaborn does (so unseeded runs differ, in both)."""
+    _unsupported("stripplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
+                         wide=(_WIDE[0], {"y": "@values"}))
+    ax = plt.gca() if ax is None else ax
+    if p.empty:
+        return ax
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    if "hue" in p.data.frame:
+        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order, hue_norm)
+    color = None if hue is not None else _core.default_color(ax, "patch", color)
+    if edgecolor in ("auto", "gray", None):
+        basis = list(p.hue.lookup.values()) if p.hue is not None else [color]
+        lum = min(colorsys.rgb_to_hls(*mpl.colors.to_rgb(c))[1] for c in basis) * .6
+        edgecolor = (lum, lum, lum)
+    size = kwargs.pop("s", size)
+    kws = {**kwargs, "s": size ** 2, "edgecolor": edgecolor, "linewidth": linewidth}
+    n_hue = len(p.hue.levels) if p.hue is not None and p.hue.kind == "categorical" else 0
+    offsets = {}
+    if n_hue and dodge:
+        each = .8 / n_hue
+        spread = [i * (.8 - each) / max(n_hue - 1, 1) for i in range(n_hue)]
+        middle = sum(spread) / n_hue
+        offsets = {level: value - middle for level, value in zip(p.hue.levels, spread)}
+    jlim = 0.1 if jitter is True else float(jitter)
+    if n_hue and dodge:
+        jlim /= n_hue
+    rows = p.data.dropna()
+    groups = [(cat, None) for cat in p.levels] if not (dodge and n_hue) else \
+        [(cat, level) for cat in p.levels for level in p.hue.levels]
+    for cat, level in groups:
+        keep = [i for i, v in enumerate(rows[p.orient])
+                if v == cat and (level is None or rows["hue"][i] == level)]
+        along = [p.levels.index(cat) + offsets.get(rows["hue"][i], 0.0) if offsets else p.levels.index(cat)
+                 for i in keep]
+        if len(keep) > 1:
+            along = list(np.asarray(along) + np.random.uniform(low=-jlim, high=jlim, size=len(keep)))
+        values = [rows[p.value_var][i] for i in keep]
+        colors = [p.hue(rows["hue"][i]) for i in keep] if p.hue is not None else None
+        xy = (along, values) if p.orient == "x" else (values, along)
+        if colors is None:
+            ax.scatter(*xy, color=color, **kws)
+        elif keep:
+            ax.scatter(*xy, c=colors, **kws)
+        else:
+            ax.scatter([], [], color=color, **kws)
+    if p.hue is not None and p.show_legend():
+        if p.hue.kind == "numeric":
+            raise NotImplementedError("a stripplot legend of a numeric hue is not supported in this sandbox; "
+                                      "pass legend=False")
+        for level in p.hue.levels:
+            ax.scatter([], [], label=str(level), color=p.hue(level), s=kws["s"], edgecolor=edgecolor,
+                       linewidth=linewidth)
+        ax.legend(title=_core.legend_title(p.data.names))
+    p.finish_axes(ax)
+    return ax
+
+
 def _per_hue(values, default, levels, override):
     """{hue level: marker or linestyle}: one for all, or one per level (seaborn's _map_prop_with_hue)."""
     if values == "default":
@@ -337,7 +402,6 @@ def _missing(name, need):
 
 boxplot = _missing("boxplot", "it needs matplotlib's Axes.bxp")
 violinplot = _missing("violinplot", "it needs filled polygons for the violins")
-stripplot = _missing("stripplot", "its random jitter is not reproduced")
 swarmplot = _missing("swarmplot", "the swarm layout is not implemented")
 boxenplot = _missing("boxenplot", "not implemented")
 catplot = _missing("catplot", "figure-level functions are not implemented")
