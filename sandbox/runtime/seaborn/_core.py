@@ -32,17 +32,23 @@ def _is_frame(data):
 
 class PlotData:
     """Columns of one plot: ``frame`` maps each assigned variable ("x", "y", "hue"...) to its list of
-    values, ``names`` to its name (the column name, a Series' name, or None)."""
+    values, ``names`` to its name (the column name, a Series' name, or None), ``categories`` to the
+    categories of categorical Series."""
 
     def __init__(self, data=None, variables=None, wide=None):
         variables = {k: v for k, v in (variables or {}).items() if v is not None}
         self.frame, self.names = {}, {}
+        self.categories = {}  # categorical variables' category order
         self.input_format = "long"
         if not variables and data is not None and wide is not None:
             self._wide(data, wide)
         else:
             for var, spec in variables.items():
-                self.frame[var], self.names[var] = _resolve(data, var, spec)
+                vector, self.names[var] = _resolve(data, var, spec)
+                self.frame[var] = _values(vector)
+                categories = _categories(vector)
+                if categories is not None:
+                    self.categories[var] = categories
         lengths = {len(v) for v in self.frame.values()}
         if len(lengths) > 1:
             raise ValueError("Length of the plot's vectors must match")
@@ -88,21 +94,28 @@ class PlotData:
         return {v: [self.frame[v][i] for i in keep] for v in self.frame}
 
 
+def _categories(vector):
+    """The categories of a categorical Series (their order is the plot's order), else None."""
+    if str(getattr(vector, "dtype", "")) != "category":
+        return None
+    return [v for v in _values(vector.cat.categories) if not is_missing(v)]
+
+
 def _resolve(data, var, spec):
-    """(values, name) of a variable given as a column key or a vector."""
+    """(vector, name) of a variable given as a column key or a vector."""
     if isinstance(spec, str) or (isinstance(spec, numbers.Number) and data is not None):
         if data is None:
             raise ValueError(f"Could not interpret value `{spec}` for `{var}`. A value given as a name needs "
                              "`data`.")
         columns = list(data.columns) if _is_frame(data) else list(data) if isinstance(data, dict) else []
         if spec in columns:
-            return _values(data[spec]), spec
+            return data[spec], spec
         index = getattr(data, "index", None)
         if index is not None and spec in (getattr(index, "names", None) or [getattr(index, "name", None)]):
-            return _values(index), spec
+            return index, spec
         raise ValueError(f"Could not interpret value `{spec}` for `{var}`. An entry with this name does not "
                          "appear in `data`.")
-    return _values(spec), getattr(spec, "name", None)
+    return spec, getattr(spec, "name", None)
 
 
 def variable_type(values, boolean_type="numeric"):

@@ -38,7 +38,8 @@ class _CategoricalPlot:
         if self.orient not in frame and frame:
             frame[self.orient] = [""] * len(next(iter(frame.values())))
             names[self.orient] = None
-        self.levels = _core.categorical_order(frame.get(self.orient, []), order)
+        self.levels = _core.categorical_order(frame.get(self.orient, []),
+                                              order or self.data.categories.get(self.orient))
         self.redundant_hue = "hue" in frame and frame["hue"] == frame[self.orient]
         self.hue = None
 
@@ -69,7 +70,8 @@ class _CategoricalPlot:
 
     def map_hue(self, palette, order, norm, saturation):
         if "hue" in self.data.frame:
-            self.hue = _core.HueMap(self.data.frame["hue"], palette, order, norm, saturation, kind="categorical")
+            self.hue = _core.HueMap(self.data.frame["hue"], palette, order or self.data.categories.get("hue"), norm,
+                                    saturation, kind="categorical")
 
     def groups(self):
         """(hue level or None, rows) for each hue level in order (all rows without hue)."""
@@ -332,7 +334,7 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if "hue" in p.data.frame:
-        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order, hue_norm)
+        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order or p.data.categories.get("hue"), hue_norm)
     color = None if hue is not None else _core.default_color(ax, "patch", color)
     if edgecolor in ("auto", "gray", None):
         basis = list(p.hue.lookup.values()) if p.hue is not None else [color]

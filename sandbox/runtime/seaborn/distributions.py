@@ -32,7 +32,7 @@ class _DistributionPlot:
         self.var = "x" if "x" in frame else "y"
         self.hue = None
         if "hue" in frame:
-            self.hue = _core.HueMap(frame["hue"], palette, hue_order, hue_norm)
+            self.hue = _core.HueMap(frame["hue"], palette, hue_order or self.data.categories.get("hue"), hue_norm)
         self.rows = self.data.dropna()
         if _core.variable_type(self.rows[self.var]) != "numeric":
             raise NotImplementedError(f"{name}() of non-numeric data is not supported in this sandbox")

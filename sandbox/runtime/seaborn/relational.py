@@ -34,7 +34,7 @@ class _RelationalPlot:
         self.rows = self.data.dropna()
         self.hue = self.size = None
         if "hue" in frame:
-            self.hue = _core.HueMap(self.rows["hue"], palette, hue_order, hue_norm)
+            self.hue = _core.HueMap(self.rows["hue"], palette, hue_order or self.data.categories.get("hue"), hue_norm)
         if "size" in frame:
             self.size = _SizeMap(self.rows["size"], sizes, size_order, size_norm, size_range)
 

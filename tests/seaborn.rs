@@ -1,0 +1,176 @@
+//! seaborn end to end: the guest's seaborn reads the guest pandas' DataFrames and draws through its
+//! matplotlib; the chart description must hold what the data says (means, counts, colours), computed
+//! here from the same data.
+
+mod common;
+
+use code_interpreter::service::proto::{self, event::Kind};
+use common::server::{Client, client, error, outcome, run, stdout};
+use serde_json::Value;
+
+/// The chart descriptions of the figures a cell displayed, in order.
+fn descriptions(events: &[Kind]) -> Vec<Value> {
+    events
+        .iter()
+        .filter_map(|event| match event {
+            Kind::Display(display) => display
+                .data
+                .iter()
+                .find(|item| item.mime_type == "application/vnd.code-interpreter.chart+json")
+                .map(|item| serde_json::from_slice(&item.data).expect("JSON description")),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn one_axes(client: &mut Client, code: &str) -> Value {
+    let events = run(client, "", code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let shown = descriptions(&events);
+    assert_eq!(shown.len(), 1, "one figure");
+    shown[0]["axes"][0].clone()
+}
+
+fn series<'a>(axes: &'a Value, kind: &str) -> Vec<&'a Value> {
+    axes["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .filter(|s| s["type"] == kind)
+        .collect()
+}
+
+fn points(series: &Value) -> Vec<(f64, f64)> {
+    series["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| (p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+const DAYS: [&str; 9] = ["Thu", "Fri", "Sat", "Thu", "Fri", "Sat", "Thu", "Sat", "Sat"];
+const TIPS: [f64; 9] = [1.5, 2.0, 3.5, 2.5, 4.0, 3.0, 2.0, 5.0, 1.0];
+
+fn frame_code() -> String {
+    format!(
+        "import pandas as pd\nimport seaborn as sns\ndf = pd.DataFrame({{'day': {DAYS:?}, 'tip': {TIPS:?}}})\n"
+    )
+}
+
+#[tokio::test]
+async fn barplot_of_a_dataframe_draws_the_mean_of_each_category() {
+    let mut client = client().await;
+    let code = frame_code() + "sns.barplot(data=df, x='day', y='tip', seed=0)\n";
+    let axes = one_axes(&mut client, &code).await;
+    let bars = series(&axes, "bar");
+    assert_eq!(bars.len(), 1, "{axes}");
+    let order = ["Thu", "Fri", "Sat"];
+    let drawn = points(bars[0]);
+    assert_eq!(drawn.len(), 3);
+    for (i, (day, (x, height))) in order.iter().zip(&drawn).enumerate() {
+        let values: Vec<f64> = DAYS
+            .iter()
+            .zip(TIPS)
+            .filter(|(d, _)| *d == day)
+            .map(|(_, t)| t)
+            .collect();
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        assert!(close(*x, i as f64), "bar {i} at {x}");
+        assert!(close(*height, mean), "{day}: {height} != {mean}");
+    }
+    // One error bar per category, around the mean.
+    let lines = series(&axes, "line");
+    assert_eq!(lines.len(), 3);
+    for (line, (x, mean)) in lines.iter().zip(&drawn) {
+        let ends = points(line);
+        assert!(ends.iter().all(|(lx, _)| close(*lx, *x)));
+        assert!(ends[0].1 <= *mean && *mean <= ends[1].1, "{ends:?} around {mean}");
+    }
+    assert_eq!((&axes["xlabel"], &axes["ylabel"]), (&"day".into(), &"tip".into()));
+}
+
+#[tokio::test]
+async fn countplot_and_histplot_count_the_rows() {
+    let mut client = client().await;
+    let code = frame_code() + "sns.countplot(data=df, x='day')\n";
+    let axes = one_axes(&mut client, &code).await;
+    let heights: Vec<f64> = points(series(&axes, "bar")[0]).iter().map(|p| p.1).collect();
+    let count = |day: &str| DAYS.iter().filter(|d| **d == day).count() as f64;
+    assert_eq!(heights, vec![count("Thu"), count("Fri"), count("Sat")]);
+    assert_eq!(axes["ylabel"], "count");
+
+    let code = frame_code() + "sns.histplot(data=df, x='tip', bins=4)\n";
+    let axes = one_axes(&mut client, &code).await;
+    let bars = points(series(&axes, "bar")[0]);
+    let (lo, hi) = (1.0, 5.0);
+    let width = (hi - lo) / 4.0;
+    let mut counts = [0.0; 4];
+    for tip in TIPS {
+        counts[(((tip - lo) / width) as usize).min(3)] += 1.0;
+    }
+    let centres: Vec<f64> = (0..4).map(|i| lo + width * (i as f64 + 0.5)).collect();
+    assert_eq!(bars.iter().map(|p| p.1).collect::<Vec<_>>(), counts);
+    assert!(bars.iter().zip(&centres).all(|(p, c)| close(p.0, *c)), "{bars:?}");
+    assert_eq!(axes["ylabel"], "Count");
+}
+
+#[tokio::test]
+async fn lineplot_averages_repeated_x_with_a_band() {
+    let mut client = client().await;
+    let code = "import pandas as pd\nimport seaborn as sns\n\
+        df = pd.DataFrame({'t': [1, 1, 2, 2, 3, 3], 'v': [1.0, 3.0, 2.0, 6.0, 5.0, 7.0]})\n\
+        sns.lineplot(data=df, x='t', y='v')\n";
+    let axes = one_axes(&mut client, code).await;
+    let line = series(&axes, "line")
+        .into_iter()
+        .find(|s| !s["points"].as_array().unwrap().is_empty())
+        .expect("the line");
+    assert_eq!(points(line), vec![(1.0, 2.0), (2.0, 4.0), (3.0, 6.0)]);
+    assert_eq!(series(&axes, "fill_between").len(), 1, "the CI band");
+}
+
+#[tokio::test]
+async fn scatterplot_colours_points_by_hue_with_the_theme_palette() {
+    let mut client = client().await;
+    let code = frame_code() + "sns.set_theme()\nsns.scatterplot(data=df, x='tip', y='tip', hue='day')\n";
+    let axes = one_axes(&mut client, &code).await;
+    let scatter = series(&axes, "scatter")
+        .into_iter()
+        .find(|s| !s["points"].as_array().unwrap().is_empty())
+        .expect("the points");
+    let colors: Vec<&str> = scatter["colors"]
+        .as_array()
+        .expect("per-point colours")
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    // seaborn's "deep" palette, in order of appearance of the days.
+    let deep = |day: &str| match day {
+        "Thu" => "#4c72b0ff",
+        "Fri" => "#dd8452ff",
+        _ => "#55a868ff",
+    };
+    assert_eq!(colors, DAYS.iter().map(|d| deep(d)).collect::<Vec<_>>());
+    assert_eq!(axes["legend"]["title"], "day", "{axes}");
+}
+
+#[tokio::test]
+async fn load_dataset_reads_an_uploaded_csv_and_says_why_otherwise() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        open('tips.csv', 'w').write('day,tip\\nThu,1.5\\nFri,2.0\\n')\n\
+        print(sns.load_dataset('tips')['tip'].sum())\n";
+    let events = run(&mut client, "", code).await;
+    assert_eq!(stdout(&events), "3.5\n", "{events:?}");
+
+    let events = run(&mut client, "", "import seaborn as sns\nsns.load_dataset('penguins')\n").await;
+    let failure = error(&events);
+    assert_eq!(failure.ename, "ValueError");
+    assert!(failure.evalue.contains("no network"), "{}", failure.evalue);
+    assert!(failure.evalue.contains("penguins.csv"), "{}", failure.evalue);
+}
