@@ -58,6 +58,7 @@ class PlotData:
         "@index"): each numeric column of a DataFrame or dict, or a single vector, as long-form columns."""
         self.input_format = "wide"
         wide, flat = structures
+        series = False
         if _is_frame(data) or isinstance(data, dict):
             structure = wide
             columns = list(data.columns) if _is_frame(data) else list(data)
@@ -79,7 +80,9 @@ class PlotData:
             long["@values"] += vector
             long["@columns"] += [column] * len(vector)
             long["@index"] += index
-        names = {"@values": getattr(data, "name", None) if structure is flat else None}
+        names = {"@values": getattr(data, "name", None) if structure is flat else None,
+                 "@index": getattr(getattr(data, "index", None), "name", None) if series or structure is wide else None,
+                 "@columns": getattr(getattr(data, "columns", None), "name", None)}
         for var, source in structure.items():
             self.frame[var] = list(long[source])
             self.names[var] = names.get(source)

@@ -30,12 +30,50 @@ class _DistributionPlot:
         if "x" not in frame and "y" not in frame:
             raise NotImplementedError(f"{name}() without x or y data is not supported in this sandbox")
         self.var = "x" if "x" in frame else "y"
+        self.name = name
         self.hue = None
         if "hue" in frame:
             self.hue = _core.HueMap(frame["hue"], palette, hue_order or self.data.categories.get("hue"), hue_norm)
         self.rows = self.data.dropna()
-        if _core.variable_type(self.rows[self.var]) != "numeric":
-            raise NotImplementedError(f"{name}() of non-numeric data is not supported in this sandbox")
+        self.categories = None
+        self.log_base = None
+
+    def attach(self, ax, log_scale):
+        """Put categories at 0, 1, 2... (ticks labelled) or set a log scale, as seaborn's _attach does, and
+        convert the data variable to those coordinates."""
+        values = self.rows[self.var]
+        if _core.variable_type(values) == "categorical":
+            self.categories = _core.categorical_order(values, self.data.categories.get(self.var))
+            self.rows[self.var] = [self.categories.index(v) for v in values]
+            n = len(self.categories)
+            labels = [str(c) for c in self.categories]
+            if self.var == "x":
+                ax.set_xticks(range(n), labels)
+            else:
+                ax.set_yticks(range(n), labels)
+                ax.invert_yaxis()
+        elif _core.variable_type(values) != "numeric":
+            raise NotImplementedError(f"{self.name}() of {_core.variable_type(values)} data is not supported in "
+                                      "this sandbox")
+        if log_scale is None or log_scale is False:
+            return
+        if isinstance(log_scale, tuple):
+            log_scale = log_scale[0 if self.var == "x" else 1]
+            if not log_scale:
+                return
+        base = 10 if log_scale is True else log_scale
+        getattr(ax, f"set_{self.var}scale")("log", **({} if log_scale is True else {"base": base}))
+        self.log_base = base
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log(np.asarray(values, dtype=float)) / np.log(base)
+        keep = np.isfinite(logs)
+        self.rows = {var: [v for v, k in zip(col, keep) if k] for var, col in self.rows.items()}
+        self.rows[self.var] = logs[keep].tolist()
+
+    def inverse(self, values):
+        """Data coordinates of values in the (log) coordinates the statistics were computed in."""
+        values = np.asarray(values, dtype=float)
+        return values if self.log_base is None else np.power(self.log_base, values)
 
     def groups(self, reverse=False):
         """(hue level or None, values, weights or None) per hue level present (seaborn's iter_data)."""
@@ -71,6 +109,7 @@ class _DistributionPlot:
                                   "to disable this warning.", UserWarning, stacklevel=3)
                 continue
             density, support = estimator(values, part_weights)
+            support = self.inverse(support)
             if common_norm:
                 density = density * part / whole
             result[level] = (support, density)
@@ -129,8 +168,6 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
              pmax=None, cbar=False, cbar_ax=None, cbar_kws=None, palette=None, hue_order=None, hue_norm=None,
              color=None, log_scale=None, legend=True, ax=None, **kwargs):
     """A histogram of x (or y), per hue level layered, stacked, filled or dodged."""
-    if log_scale:
-        raise NotImplementedError("histplot(log_scale=...) is not supported in this sandbox")
     if stat not in HIST_STATS:
         raise ValueError(f"The value for `stat` must be one of {HIST_STATS}, but {stat!r} was passed.")
     if multiple not in ("layer", "stack", "fill", "dodge"):
@@ -141,6 +178,9 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
     ax = plt.gca() if ax is None else ax
     if not p.rows[p.var]:
         return ax
+    p.attach(ax, log_scale)
+    if discrete is None:
+        discrete = p.categories is not None
     if hue is None:
         color = _core.default_color(ax, "patch" if element == "bars" or fill else "line", color)
     weighted = "weights" in p.rows
@@ -173,6 +213,8 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
             support, density = densities[level]
             norm = counts.max() if cumulative else (counts * widths).sum()
             densities[level] = (support, density * norm)
+        widths = p.inverse(lefts + widths) - p.inverse(lefts)
+        lefts = p.inverse(lefts)
         lefts = lefts + (1 - shrink) / 2 * widths
         widths = widths * shrink
         if common_norm:
@@ -229,14 +271,13 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
             gridsize=200, cut=3, clip=None, legend=True, cbar=False, cbar_ax=None, cbar_kws=None, ax=None,
             **kwargs):
     """A Gaussian kernel density estimate of x (or y), per hue level."""
-    if log_scale:
-        raise NotImplementedError("kdeplot(log_scale=...) is not supported in this sandbox")
     if "shade" in kwargs:
         fill = kwargs.pop("shade")
     p = _DistributionPlot("kdeplot", data, x, y, hue, weights, palette, hue_order, hue_norm)
     ax = plt.gca() if ax is None else ax
     if not p.rows[p.var]:
         return ax
+    p.attach(ax, log_scale)
     if fill is None:
         fill = multiple in ("stack", "fill")
     if hue is None:
