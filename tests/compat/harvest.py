@@ -201,21 +201,22 @@ def harvest_matplotlib(sdist, snippets, skipped):
             snippets.append(("matplotlib", snippet_id, header("matplotlib", source) + code))
 
 
-def display_source(source):
+def display_source(source, keeps_last=False):
     """`source` (one doctest example) as a program that prints what doctest would display.
 
     doctest compiles an example in "single" mode, where every expression statement outside a
-    function or class body has its value printed with repr() unless it is None; other
-    statements run as they are.
+    function or class body has its value printed with repr() unless it is None (and then kept
+    as `_`, set only if the examples read `_`: `keeps_last`); other statements run as they are.
     """
     tree = ast.parse(source)
+    show = "if _r is not None:\n    print(repr(_r))\n" + ("    _ = _r\n" if keeps_last else "")
     if len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr):
-        return f"_r = (\n{source.rstrip()}\n)\nif _r is not None:\n    print(repr(_r))\n"
+        return f"_r = (\n{source.rstrip()}\n)\n{show}"
     displays = any(isinstance(node, ast.Expr) for stmt in tree.body
                    for node in [stmt, *_outer_statements(stmt)])
     if not displays:
         return source if source.endswith("\n") else source + "\n"
-    return ast.unparse(_Display().visit(tree)) + "\n"
+    return ast.unparse(_Display(show).visit(tree)) + "\n"
 
 
 def _outer_statements(stmt):
@@ -231,14 +232,16 @@ def _outer_statements(stmt):
 class _Display(ast.NodeTransformer):
     """Rewrites expression statements (outside def/class) to print their non-None repr."""
 
+    def __init__(self, show):
+        self.show = show
+
     def visit_FunctionDef(self, node):
         return node
 
     visit_AsyncFunctionDef = visit_ClassDef = visit_FunctionDef
 
     def visit_Expr(self, node):
-        return ast.parse(f"_r = ({ast.unparse(node.value)})\nif _r is not None:\n"
-                         f"    print(repr(_r))").body
+        return ast.parse(f"_r = ({ast.unparse(node.value)})\n{self.show}").body
 
 
 def doctest_program(docstring):
@@ -248,8 +251,10 @@ def doctest_program(docstring):
     if not examples:
         return None
     out = ["import numpy as np\nimport pandas as pd\n"]
+    keeps_last = any(isinstance(node, ast.Name) and node.id == "_"
+                     for e in examples for node in ast.walk(ast.parse(e.source)))
     for example in examples:
-        code = display_source(example.source)
+        code = display_source(example.source, keeps_last)
         if example.exc_msg is not None:
             code = ("try:\n" + textwrap.indent(code, "    ") +
                     "except Exception as _e:\n    print('raised ' + type(_e).__name__)\n")
@@ -363,6 +368,10 @@ def notebook_snippets(cells):
         for node in ast.walk(ast.parse(code)):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 names.add(node.id)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names.update((a.asname or a.name).split(".")[0] for a in node.names)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
         defined.append(names)
     plot = [is_plot_cell(c) for c in cells]
     for i, code in enumerate(cells):

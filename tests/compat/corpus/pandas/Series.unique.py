@@ -8,12 +8,14 @@ pd.Series([2, 1, 3, 3], name="A").unique()
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: array([2, 1, 3])
 _r = (
 pd.Series([pd.Timestamp("2016-01-01") for _ in range(3)]).unique()
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: <DatetimeArray>
 # doctest shows: ['2016-01-01 00:00:00']
 # doctest shows: Length: 1, dtype: datetime64[us]
@@ -24,6 +26,7 @@ pd.Series(
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: <DatetimeArray>
 # doctest shows: ['2016-01-01 00:00:00-05:00']
 # doctest shows: Length: 1, dtype: datetime64[us, US/Eastern]
@@ -32,6 +35,7 @@ pd.Series(pd.Categorical(list("baabc"))).unique()
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: ['b', 'a', 'c']
 # doctest shows: Categories (3, str): ['a', 'b', 'c']
 _r = (
@@ -41,5 +45,6 @@ pd.Series(
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: ['b', 'a', 'c']
 # doctest shows: Categories (3, str): ['a' < 'b' < 'c']

@@ -14,12 +14,14 @@ df.to_json(orient="split")
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: '{"columns":["col 1","col 2"],"index":["row 1","row 2"],"data":[["a","b"],["c","d"]]}'
 _r = (
 pd.read_json(StringIO(_), orient="split")  # noqa: F821
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows:       col 1 col 2
 # doctest shows: row 1     a     b
 # doctest shows: row 2     c     d
@@ -28,12 +30,14 @@ df.to_json(orient="index")
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: '{"row 1":{"col 1":"a","col 2":"b"},"row 2":{"col 1":"c","col 2":"d"}}'
 _r = (
 pd.read_json(StringIO(_), orient="index")  # noqa: F821
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows:       col 1 col 2
 # doctest shows: row 1     a     b
 # doctest shows: row 2     c     d
@@ -42,12 +46,14 @@ df.to_json(orient="records")
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: '[{"col 1":"a","col 2":"b"},{"col 1":"c","col 2":"d"}]'
 _r = (
 pd.read_json(StringIO(_), orient="records")  # noqa: F821
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows:   col 1 col 2
 # doctest shows: 0     a     b
 # doctest shows: 1     c     d
@@ -56,6 +62,7 @@ df.to_json(orient="table")
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows: '{"schema":{"fields":[{"name":"index","type":"string","extDtype":"str"},{"name":"col 1","type":"string","extDtype":"str"},{"name":"col 2","type":"string","extDtype":"str"}],"primaryKey":["index"],"pandas_version":"1.4.0"},"data":[{"index":"row 1","col 1":"a","col 2":"b"},{"index":"row 2","col 1":"c","col 2":"d"}]}'
 data = '''{"index": {"0": 0, "1": 1},
        "a": {"0": 1, "1": null},
@@ -68,6 +75,7 @@ pd.read_json(StringIO(data), dtype_backend="numpy_nullable")
 )
 if _r is not None:
     print(repr(_r))
+    _ = _r
 # doctest shows:    index     a    b      c  d       e
 # doctest shows: 0      0     1  2.5   True  a  1577.2
 # doctest shows: 1      1  <NA>  4.5  False  b  1577.1
