@@ -172,8 +172,8 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
         raise ValueError(f"The value for `stat` must be one of {HIST_STATS}, but {stat!r} was passed.")
     if multiple not in ("layer", "stack", "fill", "dodge"):
         raise ValueError(f"`multiple` must be one of ['layer', 'stack', 'fill', 'dodge'], not {multiple!r}")
-    if element not in ("bars", "poly"):
-        raise NotImplementedError(f"histplot(element={element!r}) is not supported in this sandbox")
+    if element not in ("bars", "step", "poly"):
+        raise ValueError(f"`element` must be one of ['bars', 'step', 'poly'], not {element!r}")
     p = _DistributionPlot("histplot", data, x, y, hue, weights, palette, hue_order, hue_norm)
     ax = plt.gca() if ax is None else ax
     if not p.rows[p.var]:
@@ -250,12 +250,19 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
                 artist = ax.barh(lefts, heights[level] - bottom, widths, bottom, align="edge", **kws)
         else:
             if not vertical:
-                raise NotImplementedError("histplot(element='poly') along y is not supported in this sandbox")
-            centres = lefts + widths / 2
-            if fill:
-                artist = ax.fill_between(centres, bottom, heights[level], **kws)
+                raise NotImplementedError(f"histplot(element={element!r}) along y needs fill_betweenx, which the "
+                                          "sandbox lacks")
+            if element == "step":
+                xs = np.append(lefts, lefts[-1] + widths[-1])
+                ys = np.append(heights[level], heights[level][-1])
+                bs = np.append(bottom, bottom[-1])
+                xs, ys, bs = _post_steps(xs, ys, bs)
             else:
-                (artist,) = ax.plot(centres, heights[level], **kws)
+                xs, ys, bs = lefts + widths / 2, heights[level], bottom
+            if fill:
+                artist = ax.fill_between(xs, bs, ys, **kws)
+            else:
+                (artist,) = ax.plot(xs, ys, **kws)
         handles[level] = artist
         if level in densities:
             support, density = densities[level]
@@ -263,6 +270,17 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
             ax.plot(*line_args, **{**(line_kws or {}), "color": to_rgba(sub_color, 1)})
     p.finish(ax, stat.capitalize(), handles, legend)
     return ax
+
+
+def _post_steps(x, *ys):
+    """The vertices of a "steps-post" line through (x, y) for each y, as matplotlib's pts_to_poststep
+    draws fill_between(step="post") and drawstyle="steps-post"."""
+    steps = np.zeros((1 + len(ys), 2 * len(x) - 1))
+    steps[0, 0::2] = x
+    steps[0, 1::2] = steps[0, 2::2]
+    steps[1:, 0::2] = ys
+    steps[1:, 1::2] = np.asarray(ys)[:, 0:-1]
+    return tuple(steps)
 
 
 def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, hue_order=None, hue_norm=None,
