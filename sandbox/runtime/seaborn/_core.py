@@ -251,3 +251,16 @@ def add_axis_labels(ax, xlabel, ylabel):
 def legend_title(names, var="hue"):
     name = names.get(var)
     return None if name is None else str(name)
+
+
+def sticky(artist, x=None, y=None):
+    """Set the artist's sticky edges (autoscaling stops there, without margin) as seaborn does, when the
+    matplotlib in use has them (the sandbox's does not yet: its limits then keep their margins)."""
+    try:
+        edges = artist.sticky_edges
+    except (AttributeError, NotImplementedError):
+        return
+    if x is not None:
+        edges.x[:] = x
+    if y is not None:
+        edges.y[:] = y

@@ -185,7 +185,7 @@ class KDE:
 
     def __call__(self, x, weights=None):
         """(density, support) of x."""
-        support = self.support if self.support is not None else self.define_support(x, weights, cache=False)
+        support = self.support if self.support is not None else self.define_support(x, cache=False)
         data, w, variance = self._fit(x, weights)
         sd = math.sqrt(variance)
         norm = 1 / (math.sqrt(2 * math.pi) * sd)

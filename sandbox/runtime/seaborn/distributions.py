@@ -267,7 +267,8 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
         if level in densities:
             support, density = densities[level]
             line_args = (support, density) if vertical else (density, support)
-            ax.plot(*line_args, **{**(line_kws or {}), "color": to_rgba(sub_color, 1)})
+            (line,) = ax.plot(*line_args, **{**(line_kws or {}), "color": to_rgba(sub_color, 1)})
+            _core.sticky(line, *((None, (0, np.inf)) if vertical else ((0, np.inf), None)))
     p.finish(ax, stat.capitalize(), handles, legend)
     return ax
 
@@ -312,6 +313,9 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
         multiple = "layer"
     alpha = kwargs.pop("alpha", (.25 if multiple == "layer" else .75) if fill else 1)
     vertical = p.var == "x"
+    supports = [densities[k][0] for k in densities]
+    sticky_support = (min(s.min() for s in supports), max(s.max() for s in supports)) \
+        if multiple == "fill" and supports else []
     handles = {}
     for level, _, _ in p.groups(reverse=True):
         if level not in densities:
@@ -321,10 +325,13 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
         if fill:
             if not vertical:
                 raise NotImplementedError("kdeplot(y=..., fill=True) needs fill_betweenx, which the sandbox lacks")
-            handles[level] = ax.fill_between(support, baselines[level], curves[level], **kws)
+            artist = ax.fill_between(support, baselines[level], curves[level], **kws)
         else:
             args = (support, curves[level]) if vertical else (curves[level], support)
-            (handles[level],) = ax.plot(*args, **kws)
+            (artist,) = ax.plot(*args, **kws)
+        handles[level] = artist
+        along, across = sticky_support, (0, 1) if multiple == "fill" else (0, np.inf)
+        _core.sticky(artist, *((along, across) if vertical else (across, along)))
     p.finish(ax, "Density", handles, legend)
     return ax
 
