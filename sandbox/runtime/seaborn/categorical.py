@@ -376,8 +376,8 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
             raise NotImplementedError("a stripplot legend of a numeric hue is not supported in this sandbox; "
                                       "pass legend=False")
         for level in p.hue.levels:
-            ax.scatter([], [], label=str(level), color=p.hue(level), s=kws["s"], edgecolor=edgecolor,
-                       linewidth=linewidth)
+            ax.plot([], [], label=str(level), linestyle="", marker=kws.get("marker", "o"), markersize=size,
+                    color=p.hue(level), markerfacecolor=p.hue(level), markeredgecolor=edgecolor)
         ax.legend(title=_core.legend_title(p.data.names))
     p.finish_axes(ax)
     return ax

@@ -2,6 +2,8 @@
 Axes.plot and Axes.fill_between as seaborn 0.13.2 draws them.  Legend entries are empty labelled
 artists on the axes, as seaborn's legend proxies are."""
 
+import math
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -133,8 +135,9 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     kws.setdefault("edgecolor", "w")
     colors = [p.hue(v) for v in rows["hue"]] if p.hue is not None else [color] * n
     point_sizes = [p.size(v) for v in rows["size"]] if p.size is not None else None
-    if "s" in kws and point_sizes is None:
-        point_sizes = kws.pop("s")
+    user_size = kws.pop("s", None)
+    if user_size is not None and point_sizes is None:
+        point_sizes = user_size
     if "linewidth" not in kws and "linewidths" not in kws:
         size_values = point_sizes if point_sizes is not None else [ms ** 2]
         kws["linewidth"] = .08 * np.sqrt(np.percentile(np.atleast_1d(size_values), 10))
@@ -144,13 +147,20 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     title, entries = p.legend(legend, "s")
     for label, props in entries:
         if props.get("title"):
-            ax.scatter([], [], label=label, color="w", s=0, linewidth=0)
+            ax.plot([], [], label=label, color="w", linewidth=0, marker="")
             continue
-        ax.scatter([], [], label=label, color=props.get("color", ".2"), s=props.get("s"), marker=marker,
-                   edgecolor=kws["edgecolor"], linewidth=kws["linewidth"])
+        _scatter_proxy(ax, label, props.get("color", ".2"), props.get("s", user_size), marker, kws["edgecolor"])
     if entries:
         ax.legend(title=title)
     return ax
+
+
+def _scatter_proxy(ax, label, color, size, marker, edgecolor):
+    """A legend entry for scatter points: an empty line with the marker, as seaborn's
+    _scatter_legend_artist makes (seaborn adds it to the axes too)."""
+    markersize = math.sqrt(mpl.rcParams["lines.markersize"] ** 2 if size is None else size)
+    ax.plot([], [], label=label, linestyle="", marker=marker, markersize=markersize, color=color,
+            markerfacecolor=color, markeredgecolor=edgecolor)
 
 
 def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, units=None, weights=None,
