@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import colors as mcolors
 
-from . import _core, _state
+from . import _core
 from ._statistics import bootstrap
 
 __all__ = ["regplot", "lmplot", "residplot"]
@@ -82,11 +82,7 @@ def regplot(data=None, *, x=None, y=None, x_estimator=None, x_bins=None, x_ci="c
     scatter_kws = dict(scatter_kws or {}, marker=marker)
     line_kws = dict(line_kws or {})
     (scatter_kws if scatter else line_kws)["label"] = label
-    if color is None:
-        (scout,) = ax.plot([], [])
-        color = scout.get_color()
-        scout.remove()
-    color = mcolors.to_hex(mcolors.to_rgb(_state.resolve(color)))
+    color = mcolors.to_hex(_core.default_color(ax, "line", color))
     scatter_kws.setdefault("color", color)
     line_kws.setdefault("color", color)
     if scatter:
