@@ -170,8 +170,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
              **kwargs):
     """Lines of y over x per hue/size level; repeated x values are aggregated (mean and a 95% bootstrap CI
     band by default)."""
-    if units is not None or weights is not None:
-        raise NotImplementedError("lineplot(units=..., weights=...) is not supported in this sandbox")
+    if weights is not None:
+        raise NotImplementedError("lineplot(weights=...) is not supported in this sandbox")
     if err_style not in ("band", None):
         raise NotImplementedError(f"lineplot(err_style={err_style!r}) is not supported in this sandbox")
     if orient not in ("x", "y"):
@@ -179,8 +179,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     if ci != "deprecated":
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
     lw = mpl.rcParams["lines.linewidth"]
-    p = _RelationalPlot("lineplot", data, dict(x=x, y=y, hue=hue, size=size, style=style), palette, hue_order,
-                        hue_norm, sizes, size_order, size_norm, (.5 * lw, 2 * lw))
+    p = _RelationalPlot("lineplot", data, dict(x=x, y=y, hue=hue, size=size, style=style, units=units), palette,
+                        hue_order, hue_norm, sizes, size_order, size_norm, (.5 * lw, 2 * lw))
     ax = plt.gca() if ax is None else ax
     if "x" not in p.rows or "y" not in p.rows or not p.rows["x"]:
         return ax
@@ -193,10 +193,19 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
     other = {"x": "y", "y": "x"}[orient]
     for hue_level, size_level, rows in _line_groups(p):
+        line_color = p.hue(hue_level) if hue_level is not None else color
+        line_kws = {**kws, "color": line_color}
+        if size_level is not None:
+            line_kws["linewidth"] = p.size(size_level)
         points = list(zip(rows[orient], rows[other]))
         if sort:
             points.sort(key=lambda pair: pair)
         keys = [k for k, _ in points]
+        if "units" in rows:
+            if estimator is not None and len(set(keys)) < len(keys):
+                raise ValueError("estimator must be None when specifying units")
+            _unit_lines(ax, rows, orient, other, sort, line_kws)
+            continue
         if estimator is not None and len(set(keys)) < len(keys):
             grouped = {}
             for k, v in points:
@@ -208,10 +217,6 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
         else:
             along, values = keys, [v for _, v in points]
             low = high = [np.nan] * len(keys)
-        line_color = p.hue(hue_level) if hue_level is not None else color
-        line_kws = {**kws, "color": line_color}
-        if size_level is not None:
-            line_kws["linewidth"] = p.size(size_level)
         xy = (along, values) if orient == "x" else (values, along)
         ax.plot(*xy, **line_kws)
         if estimator is not None and errorbar is not None and err_style == "band":
@@ -230,6 +235,19 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     if entries:
         ax.legend(title=title)
     return ax
+
+
+def _unit_lines(ax, rows, orient, other, sort, line_kws):
+    """One line per sampling unit, without aggregation (lineplot(units=..., estimator=None))."""
+    order = sorted(range(len(rows[orient])), key=lambda i: (rows["units"][i], rows[orient][i], rows[other][i])) \
+        if sort else range(len(rows[orient]))
+    by_unit = {}
+    for i in order:
+        by_unit.setdefault(rows["units"][i], []).append(i)
+    for unit in sorted(by_unit):
+        idx = by_unit[unit]
+        along, values = [rows[orient][i] for i in idx], [rows[other][i] for i in idx]
+        ax.plot(*((along, values) if orient == "x" else (values, along)), **line_kws)
 
 
 def _line_groups(p):
