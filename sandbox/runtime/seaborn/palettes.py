@@ -57,7 +57,13 @@ class _ColorPalette(list):
         return _ColorPalette([mcolors.to_hex(rgb) for rgb in self])
 
     def _repr_html_(self):
-        raise NotImplementedError("palette swatches (_repr_html_) are not supported in this sandbox")
+        """The palette as a row of swatches (an SVG in HTML), as seaborn shows it in Jupyter."""
+        s = 55
+        html = f'<svg  width="{len(self) * s}" height="{s}">'
+        for i, c in enumerate(self.as_hex()):
+            html += (f'<rect x="{i * s}" y="0" width="{s}" height="{s}" style="fill:{c};'
+                     'stroke-width:2;stroke:rgb(255,255,255)"/>')
+        return html + '</svg>'
 
 
 def color_palette(palette=None, n_colors=None, desat=None, as_cmap=False):
