@@ -383,6 +383,80 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     return ax
 
 
+def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, orient=None, color=None,
+            palette=None, saturation=.75, fill=True, dodge="auto", width=.8, gap=0, whis=1.5, linecolor="auto",
+            linewidth=None, fliersize=None, hue_norm=None, native_scale=False, log_scale=None, formatter=None,
+            legend="auto", ax=None, **kwargs):
+    """Box-and-whisker plots per category (and hue level), drawn with Axes.boxplot from the same
+    statistics seaborn gives Axes.bxp (quartiles, whiskers at whis x IQR, fliers)."""
+    _unsupported("boxplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
+                         wide=(_WIDE[0], {"y": "@values"}))
+    ax = plt.gca() if ax is None else ax
+    if p.empty:
+        return ax
+    if dodge == "auto":
+        dodge = p.dodge_needed()
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    saturation = saturation if fill else 1
+    p.map_hue(palette, hue_order, hue_norm, saturation)
+    color = None if hue is not None else _core.default_color(ax, "patch", color, saturation)
+    if linecolor in ("auto", "gray", None):
+        basis = list(p.hue.lookup.values()) if p.hue is not None else [color]
+        lum = min(colorsys.rgb_to_hls(*mpl.colors.to_rgb(c))[1] for c in basis) * .6
+        linecolor = (lum, lum, lum)
+    if not fill and linewidth is None:
+        linewidth = mpl.rcParams["lines.linewidth"]
+    props = {name: dict(kwargs.pop(f"{name}props", None) or {}) for name in ("box", "median", "whisker", "flier",
+                                                                              "cap")}
+    if fliersize is not None:
+        props["flier"].setdefault("markersize", fliersize)
+    if p.hue is None:
+        dodge = False
+    legend_on = p.show_legend()
+    handles = {}
+    for level, rows in p.groups():
+        by_cat = {}
+        for cat, value in zip(rows[p.orient], rows[p.value_var]):
+            if cat in p.levels:
+                by_cat.setdefault(p.levels.index(cat), []).append(value)
+        if not by_cat:
+            continue
+        positions = sorted(by_cat)
+        widths = [width] * len(positions)
+        if dodge:
+            offset, each = p.dodge_offset(level, width)
+            positions, widths = [pos + offset for pos in positions], [each] * len(positions)
+        if gap:
+            widths = [w * (1 - gap) for w in widths]
+        main = p.hue(level) if level is not None else color
+        if fill:
+            styles = {"box": {"facecolor": main, "edgecolor": linecolor}, "median": {"color": linecolor},
+                      "whisker": {"color": linecolor}, "flier": {"markeredgecolor": linecolor},
+                      "cap": {"color": linecolor}}
+        else:
+            styles = {"box": {"color": main}, "median": {"color": main}, "whisker": {"color": main},
+                      "flier": {"markeredgecolor": main}, "cap": {"color": main}}
+        for name in styles:
+            styles[name].update(props[name])
+            if linewidth is not None and name != "flier":
+                styles[name].setdefault("linewidth", linewidth)
+        artists = ax.boxplot([np.asarray(by_cat[c], dtype=float) for c in sorted(by_cat)], positions=positions,
+                             widths=widths, whis=whis, patch_artist=fill, vert=p.orient == "x", manage_ticks=False,
+                             capwidths=[.5 * w for w in widths], boxprops=styles["box"],
+                             medianprops=styles["median"], whiskerprops=styles["whisker"],
+                             flierprops=styles["flier"], capprops=styles["cap"], **kwargs)
+        if level is not None and artists["boxes"]:
+            handles[level] = artists["boxes"][0]
+    if p.hue is not None and legend_on and handles:
+        levels = [level for level in p.hue.levels if level in handles]
+        ax.legend([handles[level] for level in levels], [str(level) for level in levels],
+                  title=_core.legend_title(p.data.names))
+    p.finish_axes(ax)
+    return ax
+
+
 def _per_hue(values, default, levels, override):
     """{hue level: marker or linestyle}: one for all, or one per level (seaborn's _map_prop_with_hue)."""
     if values == "default":
@@ -402,7 +476,6 @@ def _missing(name, need):
     return function
 
 
-boxplot = _missing("boxplot", "it needs matplotlib's Axes.bxp")
 violinplot = _missing("violinplot", "it needs filled polygons for the violins")
 swarmplot = _missing("swarmplot", "the swarm layout is not implemented")
 boxenplot = _missing("boxenplot", "not implemented")
