@@ -153,6 +153,19 @@ class BarplotTests(SeabornTestCase):
         self.assertEqual(bars["orientation"], "horizontal")
         self.assertEqual(self.axes_spec()["ylim"], [2.5, -0.5])
 
+    def test_pointplot_joins_the_means(self):
+        sns.pointplot(data=self.DATA, x="day", y="tip", errorbar=None)
+        (line,) = [a for a in self.artists("line") if a["x"]]
+        means = self.means()
+        self.assertEqual((line["x"], line["y"]), ([0.0, 1.0, 2.0], [means["Thu"], means["Fri"], means["Sat"]]))
+        self.assertEqual(line["marker"], "o")
+
+    def test_stripplot_without_jitter_puts_points_on_their_category(self):
+        sns.stripplot(data=self.DATA, x="day", y="tip", jitter=False)
+        groups = self.artists("scatter")
+        self.assertEqual([g["x"][0] for g in groups], [0.0, 1.0, 2.0])
+        self.assertEqual(groups[2]["y"], [tip for day, tip in zip(self.DATA["day"], self.DATA["tip"]) if day == "Sat"])
+
     def test_countplot_counts(self):
         sns.countplot(x=self.DATA["day"])
         (bars,) = self.artists("bar")
