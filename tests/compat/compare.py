@@ -33,6 +33,7 @@ def alias(module):
 def missing_name(error):
     """The API a failure names as missing (e.g. "Axes.errorbar", "pd.date_range"), or None."""
     etype, _, message = error.partition(": ")
+    message = re.sub(r" at 0x[0-9a-f]+", "", message)
     if etype == "NotImplementedError":
         name = re.split(r" (?:is|are) not supported| is not implemented|; ", message)[0]
         return name[:80]
@@ -207,12 +208,12 @@ def print_summary(report, top):
             print(f"{library}: other errors (snippets)")
             for reason, count in others.most_common(15):
                 print(f"  {count:4d}  {reason}")
-        mismatches = Counter(first_words(r["reason"]) for r in rows.values()
-                             if r["status"] == "mismatch")
+        mismatches = {sid: r["reason"] for sid, r in rows.items() if r["status"] == "mismatch"}
         if mismatches:
-            print(f"{library}: mismatches, ran but differed (snippets)")
-            for reason, count in mismatches.most_common(15):
-                print(f"  {count:4d}  {reason}")
+            print(f"{library}: {len(mismatches)} mismatches, ran but differed"
+                  f"{f' (the first {top})' if len(mismatches) > top else ''}")
+            for sid, reason in list(mismatches.items())[:top]:
+                print(f"  {sid.split('/', 1)[1]}: {reason[:160]}")
 
 
 def first_words(reason):
