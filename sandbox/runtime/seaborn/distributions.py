@@ -256,13 +256,13 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
                 xs = np.append(lefts, lefts[-1] + widths[-1])
                 ys = np.append(heights[level], heights[level][-1])
                 bs = np.append(bottom, bottom[-1])
-                xs, ys, bs = _post_steps(xs, ys, bs)
             else:
                 xs, ys, bs = lefts + widths / 2, heights[level], bottom
             if fill:
-                artist = ax.fill_between(xs, bs, ys, **kws)
+                # fill_between(step="post") as the polygon matplotlib makes of it
+                artist = ax.fill_between(*(_post_steps(xs, bs, ys) if element == "step" else (xs, bs, ys)), **kws)
             else:
-                (artist,) = ax.plot(xs, ys, **kws)
+                (artist,) = ax.plot(xs, ys, **({"drawstyle": "steps-post"} if element == "step" else {}), **kws)
         handles[level] = artist
         if level in densities:
             support, density = densities[level]
