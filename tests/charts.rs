@@ -336,12 +336,12 @@ async fn unsupported_calls_raise_not_implemented_naming_them() {
     let mut client = client().await;
     for (code, name) in [
         (
-            "import matplotlib.pyplot as plt\nplt.imshow([[1, 2], [3, 4]])",
-            "imshow",
+            "import matplotlib.pyplot as plt\nplt.imshow([[1, 2], [3, 4]], interpolation='bicubic')",
+            "interpolation='bicubic'",
         ),
         (
-            "import matplotlib.pyplot as plt\nplt.boxplot([1, 2, 3])",
-            "boxplot",
+            "import matplotlib.pyplot as plt\nplt.boxplot([1, 2, 3], notch=True)",
+            "notch",
         ),
         (
             "import matplotlib.pyplot as plt\nplt.savefig('x.pdf')",
@@ -354,4 +354,198 @@ async fn unsupported_calls_raise_not_implemented_naming_them() {
         assert_eq!(error.ename, "NotImplementedError", "{code}: {error:?}");
         assert!(error.evalue.contains(name), "{code}: {}", error.evalue);
     }
+}
+
+/// The series of the first axes of a description with the given `role`.
+fn with_role<'a>(description: &'a Value, role: &str) -> Vec<&'a Value> {
+    description["axes"][0]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["role"] == role)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_heatmap_with_a_colorbar_reads_back_its_values() {
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+import matplotlib.pyplot as plt
+data = np.arange(12.0).reshape(3, 4)
+fig, ax = plt.subplots()
+im = ax.imshow(data, cmap="viridis")
+for i in range(3):
+    for j in range(4):
+        ax.text(j, i, f"{data[i, j]:.0f}", ha="center", va="center", color="w")
+fig.colorbar(im, ax=ax, label="value")
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let chart = &charts(&events)[0];
+    let axes = &chart.description["axes"];
+    let image = &axes[0]["series"][0];
+    assert_eq!(image["type"], "image");
+    assert_eq!(image["shape"], serde_json::json!([3, 4]));
+    let expected: Vec<Vec<f64>> = (0..3)
+        .map(|i| (0..4).map(|j| f64::from(i * 4 + j)).collect())
+        .collect();
+    assert_eq!(image["values"], serde_json::json!(expected));
+    assert_eq!(
+        (&image["vmin"], &image["vmax"]),
+        (&0.0.into(), &11.0.into())
+    );
+    // matplotlib: the image fills the axes, row 0 at the top.
+    assert_eq!(axes[0]["xlim"], serde_json::json!([-0.5, 3.5]));
+    assert_eq!(axes[0]["ylim"], serde_json::json!([2.5, -0.5]));
+    assert_eq!(axes[1]["colorbar_of"], 0);
+    assert_eq!(axes[1]["ylim"], serde_json::json!([0.0, 11.0]));
+    assert_eq!(axes[1]["ylabel"], "value");
+    // viridis' two ends (matplotlib's _viridis_data) fill whole cells.
+    let count = |rgb: [u8; 3]| {
+        chart
+            .png
+            .pixels
+            .iter()
+            .filter(|p| p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 2))
+            .count()
+    };
+    assert!(count([68, 1, 84]) > 1000, "viridis(0) cell");
+    assert!(count([253, 231, 37]) > 1000, "viridis(1) cell");
+}
+
+#[tokio::test]
+async fn boxplots_and_error_bars_read_back_their_statistics() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, (left, right) = plt.subplots(1, 2)
+left.boxplot([[1, 2, 3, 4, 5, 6, 7, 8, 9, 30], [2, 3, 4, 5]], tick_labels=["a", "b"])
+right.errorbar([1, 2, 3], [2, 4, 3], yerr=[0.5, 0.2, 0.1], fmt="o", capsize=4, label="mean")
+right.legend()
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let chart = &charts(&events)[0];
+    let description = &chart.description;
+    // Quartiles of 1..9, 30 by linear interpolation (numpy's default): 3.25, 5.5, 7.75;
+    // whiskers to the furthest points within 1.5 IQR: 1 and 9; 30 is a flier.
+    let medians = with_role(description, "boxplot median");
+    assert_eq!(
+        medians[0]["points"],
+        serde_json::json!([[0.925, 5.5], [1.075, 5.5]])
+    );
+    let whiskers = with_role(description, "boxplot whisker");
+    assert_eq!(
+        whiskers[0]["points"],
+        serde_json::json!([[1.0, 3.25], [1.0, 1.0]])
+    );
+    assert_eq!(
+        whiskers[1]["points"],
+        serde_json::json!([[1.0, 7.75], [1.0, 9.0]])
+    );
+    let fliers = with_role(description, "boxplot flier");
+    assert_eq!(fliers[0]["points"], serde_json::json!([[1.0, 30.0]]));
+    assert_eq!(
+        description["axes"][0]["xlim"],
+        serde_json::json!([0.5, 2.5])
+    );
+    let bars = description["axes"][1]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["role"] == "errorbar y")
+        .expect("error bars");
+    // y ± yerr, the segments separated by a gap.
+    assert_eq!(
+        bars["points"],
+        serde_json::json!([
+            [1.0, 1.5],
+            [1.0, 2.5],
+            [null, null],
+            [2.0, 3.8],
+            [2.0, 4.2],
+            [null, null],
+            [3.0, 2.9],
+            [3.0, 3.1]
+        ])
+    );
+}
+
+#[tokio::test]
+async fn patches_figure_text_ratios_and_transparent_png() {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    let code = r#"
+import matplotlib.pyplot as plt
+from matplotlib.patches import Circle, Patch, Rectangle
+fig, (wide, narrow) = plt.subplots(1, 2, width_ratios=[3, 1], sharey=True)
+wide.set_facecolor("red")
+narrow.set_facecolor("blue")
+narrow.add_patch(Rectangle((0.2, 0.2), 0.5, 0.5, facecolor="lime"))
+wide.add_patch(Circle((0.5, 0.5), 0.1, color="black"))
+wide.legend(handles=[Patch(color="lime", label="square")], loc="upper left")
+fig.text(0.5, 0.01, "source: test", ha="center")
+fig.savefig("clear.png", transparent=True)
+"#;
+    let events = run_ok(&mut client, &session, code).await;
+    let chart = &charts(&events)[0];
+    let count = |test: fn(&[u8; 3]) -> bool| chart.png.pixels.iter().filter(|p| test(p)).count();
+    let red = count(|p| p[0] > 200 && p[1] < 30 && p[2] < 30);
+    let blue = count(|p| p[2] > 200 && p[0] < 30 && p[1] < 30);
+    let lime = count(|p| p[1] > 200 && p[0] < 30 && p[2] < 30);
+    // The lime square covers a quarter of the narrow axes (limits 0..1, as add_patch leaves them).
+    let quarter = lime as f64 / (lime + blue) as f64;
+    assert!((0.23..0.27).contains(&quarter), "lime share {quarter}");
+    let ratio = red as f64 / (blue + lime) as f64;
+    assert!(
+        (2.6..3.2).contains(&ratio),
+        "width ratio {ratio} (red {red}, blue {blue}, lime {lime})"
+    );
+    let description = &chart.description;
+    assert_eq!(description["texts"][0]["text"], "source: test");
+    let rect = &description["axes"][1]["series"][0];
+    assert_eq!(
+        rect["shape"],
+        serde_json::json!({"kind": "Rectangle", "xy": [0.2, 0.2], "width": 0.5, "height": 0.5})
+    );
+    // The transparent PNG: corners see through, the axes' red does not.
+    let check = r#"
+import zlib, struct
+png = open("clear.png", "rb").read()
+print(png[25])
+"#;
+    let events = run_ok(&mut client, &session, check).await;
+    assert_eq!(stdout(&events), "6\n", "colour type 6 is RGBA");
+}
+
+#[tokio::test]
+async fn zorder_puts_bars_over_the_grid() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+for zorder in (None, 3):
+    fig, ax = plt.subplots()
+    ax.grid(color="red", linewidth=4)
+    ax.bar([0], [1], width=1, color="blue", zorder=zorder)
+    ax.set_xlim(-1, 1)
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let shown = charts(&events);
+    // The bar covers x -0.5..0.5 and y 0..1 of an axes from -1 to 1 and 0 to 1.05.
+    let red_on_bar = |chart: &Chart| {
+        chart
+            .png
+            .region((0.42, 0.58), (0.3, 0.7))
+            .iter()
+            .filter(|p| is_red(p))
+            .count()
+    };
+    assert!(
+        red_on_bar(&shown[0]) > 50,
+        "by default the grid is drawn over bars"
+    );
+    assert_eq!(
+        red_on_bar(&shown[1]),
+        0,
+        "zorder=3 puts the bar over the grid"
+    );
 }

@@ -7,9 +7,9 @@ use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::layout::{PlacedAxes, text_block};
 use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
-use super::scale::{AxisMap, text_anchor};
+use super::scale::{AxisMap, position, text_anchor};
 use super::spec::{
-    Artist, AxlineOrientation, HAlign, HistType, LineStyle, Orientation, VAlign, Weight,
+    Artist, AxlineOrientation, DrawStyle, HAlign, HistType, LineStyle, Orientation, VAlign, Weight,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -31,10 +31,15 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markersize,
             markerfacecolor,
             markeredgecolor,
+            drawstyle,
             ..
         } => {
             let runs = runs(x, y, xmap, ymap);
-            for run in &runs {
+            let stepped = (*drawstyle != DrawStyle::Default).then(|| {
+                let (sx, sy) = steps(x, y, *drawstyle);
+                self::runs(&sx, &sy, xmap, ymap)
+            });
+            for run in stepped.as_ref().unwrap_or(&runs) {
                 stroke_line(
                     surface,
                     run,
@@ -55,6 +60,68 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                         *markeredgecolor,
                         units.px(MARKER_EDGE),
                     );
+                }
+            }
+        }
+        Artist::Patch {
+            x,
+            y,
+            coords,
+            facecolor,
+            edgecolor,
+            linewidth,
+            linestyle,
+            ..
+        } => {
+            let Some(points) = x
+                .iter()
+                .zip(y)
+                .map(|(&px, &py)| {
+                    Some(Point::new(
+                        position(coords[0], px, xmap)?,
+                        position(coords[1], py, ymap)?,
+                    ))
+                })
+                .collect::<Option<Vec<Point>>>()
+            else {
+                return;
+            };
+            surface.fill_polygon(&clip_polygon(&points, &frame), *facecolor);
+            if let Some(&first) = points.first() {
+                let mut outline = points;
+                outline.push(first);
+                stroke_line(
+                    surface,
+                    &outline,
+                    Some(&frame),
+                    *edgecolor,
+                    units.px(*linewidth),
+                    *linestyle,
+                );
+            }
+        }
+        Artist::Image {
+            x_edges,
+            y_edges,
+            cols,
+            pixels,
+            edgecolor,
+            linewidth,
+            ..
+        } => {
+            let edge = edgecolor
+                .filter(|_| *linewidth > 0.0)
+                .map(|c| (c, units.px(*linewidth)));
+            for (row, (y0, y1)) in y_edges.iter().zip(&y_edges[1..]).enumerate() {
+                for (col, (x0, x1)) in x_edges.iter().zip(&x_edges[1..]).enumerate() {
+                    let rect = data_rect((*x0, *x1), (*y0, *y1), xmap, ymap, &frame);
+                    let rect = Rect::new(
+                        rect.x0.min(rect.x1),
+                        rect.y0.min(rect.y1),
+                        rect.x0.max(rect.x1),
+                        rect.y0.max(rect.y1),
+                    );
+                    fill_rect(surface, &rect, &frame, pixels[row * cols + col], edge);
                 }
             }
         }
@@ -308,6 +375,41 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
 /// The i-th value of a per-item list, or its only value.
 fn pick<T: Copy>(values: &[T], i: usize) -> T {
     values[if values.len() == 1 { 0 } else { i }]
+}
+
+/// The corners of a stepped line through `x`, `y` (matplotlib's drawstyles;
+/// a gap stays a gap).
+fn steps(
+    x: &[Option<f64>],
+    y: &[Option<f64>],
+    style: DrawStyle,
+) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    let mut sx = Vec::with_capacity(x.len() * 2);
+    let mut sy = Vec::with_capacity(y.len() * 2);
+    for i in 0..x.len().min(y.len()) {
+        if i > 0 {
+            let (x0, y0, x1, y1) = (x[i - 1], y[i - 1], x[i], y[i]);
+            match style {
+                DrawStyle::StepsPre => {
+                    sx.push(x0);
+                    sy.push(y1);
+                }
+                DrawStyle::StepsPost => {
+                    sx.push(x1);
+                    sy.push(y0);
+                }
+                DrawStyle::StepsMid => {
+                    let mid = x0.zip(x1).map(|(a, b)| (a + b) / 2.0);
+                    sx.extend([mid, mid]);
+                    sy.extend([y0, y1]);
+                }
+                DrawStyle::Default => {}
+            }
+        }
+        sx.push(x[i]);
+        sy.push(y[i]);
+    }
+    (sx, sy)
 }
 
 /// Connected runs of mappable points (None, NaN and non-positive log values break a line).

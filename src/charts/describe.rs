@@ -5,7 +5,10 @@
 use serde_json::{Value, json};
 
 use super::layout::{Layout, PlacedAxes};
-use super::spec::{Artist, AxlineOrientation, Orientation, ScaleKind, Text};
+use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, ScaleKind, Text};
+
+/// Images with more cells than this are described without their values.
+const MAX_DESCRIBED_CELLS: usize = 10_000;
 
 /// The description of a laid-out figure.
 pub fn describe(layout: &Layout<'_>) -> Value {
@@ -13,6 +16,9 @@ pub fn describe(layout: &Layout<'_>) -> Value {
         "width": layout.width,
         "height": layout.height,
         "title": layout.figure.suptitle.as_ref().map(|t| &t.text),
+        "texts": layout.figure.texts.iter().map(|t| json!({
+            "text": t.text.text, "position": [t.x, t.y],
+        })).collect::<Vec<_>>(),
         "axes": layout.axes.iter().map(describe_axes).collect::<Vec<_>>(),
     })
 }
@@ -33,6 +39,7 @@ fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
         "xlim": [axes.x.lo, axes.x.hi],
         "ylim": [axes.y.lo, axes.y.hi],
         "twin_of": spec.twin_of,
+        "colorbar_of": spec.colorbar_of,
         "series": spec.artists.iter().map(|a| describe_artist(a, axes)).collect::<Vec<_>>(),
     })
 }
@@ -54,10 +61,69 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
     let ycat = axes.spec.y_categories.as_deref();
     let label = artist.label();
     match artist {
-        Artist::Line { x, y, color, .. } => json!({
-            "type": "line", "label": label, "color": color.hex(),
-            "points": pairs(x, y, xcat, ycat),
-        }),
+        Artist::Line {
+            x,
+            y,
+            color,
+            drawstyle,
+            role,
+            ..
+        } => {
+            let mut line = json!({
+                "type": "line", "label": label, "color": color.hex(),
+                "points": pairs(x, y, xcat, ycat),
+            });
+            if *drawstyle != DrawStyle::Default {
+                line["drawstyle"] = json!(drawstyle);
+            }
+            if let Some(role) = role {
+                line["role"] = json!(role);
+            }
+            line
+        }
+        Artist::Patch {
+            x,
+            y,
+            facecolor,
+            edgecolor,
+            shape,
+            role,
+            ..
+        } => {
+            let mut patch = json!({
+                "type": "patch", "label": label, "color": facecolor.hex(),
+                "edgecolor": edgecolor.hex(),
+                "points": x.iter().zip(y).map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
+            });
+            if let Some(shape) = shape {
+                patch["shape"] = shape.clone();
+            }
+            if let Some(role) = role {
+                patch["role"] = json!(role);
+            }
+            patch
+        }
+        Artist::Image {
+            x_edges,
+            y_edges,
+            rows,
+            cols,
+            values,
+            cmap,
+            vmin,
+            vmax,
+            ..
+        } => {
+            let mut image = json!({
+                "type": "image", "label": label, "shape": [rows, cols],
+                "extent": [x_edges[0], x_edges[*cols], y_edges[0], y_edges[*rows]],
+                "cmap": cmap, "vmin": vmin, "vmax": vmax,
+            });
+            if !values.is_empty() && values.len() <= MAX_DESCRIBED_CELLS {
+                image["values"] = json!(values.chunks(*cols).collect::<Vec<_>>());
+            }
+            image
+        }
         Artist::Scatter { x, y, colors, .. } => json!({
             "type": "scatter", "label": label,
             "color": (colors.len() == 1).then(|| colors[0].hex()),

@@ -12,6 +12,9 @@ use super::spec::{Artist, GridAxis, HAlign, LineStyle, VAlign, Weight};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
 
+/// Where the grid is drawn among the artists (matplotlib's axes.axisbelow "line").
+const GRID_ZORDER: f64 = 1.5;
+
 /// Spine and tick line width, in points.
 const FRAME_WIDTH: f64 = 0.8;
 
@@ -30,6 +33,18 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             title.color,
         );
     }
+    for text in &layout.figure.texts {
+        let anchor = Point::new(
+            text.x * f64::from(layout.width),
+            (1.0 - text.y) * f64::from(layout.height),
+        );
+        let placement = Placement::new(anchor, text.ha, text.va).rotated(text.rotation);
+        surface.text(
+            layout::text_block(&text.text, units),
+            placement,
+            text.text.color,
+        );
+    }
 }
 
 fn draw_axes<'a>(
@@ -44,17 +59,24 @@ fn draw_axes<'a>(
     if !spec.axis_off && !axes.twin && spec.facecolor != background {
         surface.fill_rect(&frame, spec.facecolor);
     }
-    // matplotlib's z-order: patches (1), grid (1.5), lines (2), text (3).
-    for artist in spec.artists.iter().filter(|a| zorder(a) == 1) {
-        artists::draw(artist, axes, units, surface);
+    // matplotlib's z-order: images (0), patches (1), grid (1.5), lines (2),
+    // text (3), or the artists' own; equal ones in the order they were added.
+    let order = |i: usize| {
+        spec.zorders
+            .as_ref()
+            .map_or(f64::from(zorder(&spec.artists[i])), |z| z[i])
+    };
+    let mut indices: Vec<usize> = (0..spec.artists.len()).collect();
+    indices.sort_by(|&a, &b| order(a).total_cmp(&order(b)));
+    let below_grid = indices.partition_point(|&i| order(i) < GRID_ZORDER);
+    for &i in &indices[..below_grid] {
+        artists::draw(&spec.artists[i], axes, units, surface);
     }
     if !spec.axis_off {
         draw_grid(axes, units, surface);
     }
-    for order in [2, 3] {
-        for artist in spec.artists.iter().filter(|a| zorder(a) == order) {
-            artists::draw(artist, axes, units, surface);
-        }
+    for &i in &indices[below_grid..] {
+        artists::draw(&spec.artists[i], axes, units, surface);
     }
     if !spec.axis_off {
         draw_frame(axes, units, surface);
@@ -79,7 +101,9 @@ fn zorder(artist: &Artist) -> u8 {
         | Artist::Hist { .. }
         | Artist::Fill { .. }
         | Artist::Pie { .. }
+        | Artist::Patch { .. }
         | Artist::Scatter { .. } => 1,
+        Artist::Image { .. } => 0,
         Artist::Line { .. } | Artist::Axline { .. } => 2,
         Artist::Text { .. } | Artist::Annotation { .. } => 3,
     }
@@ -127,8 +151,8 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         stroke_line(surface, &outline, None, black, line_width, LineStyle::Solid);
         draw_x_axis(axes, units, surface);
     }
-    // y axis: on the left, or on the right for a twinx axes.
-    let (side_x, direction, ha) = if axes.twin {
+    // y axis: on the left, or on the right for a twinx axes and a colorbar.
+    let (side_x, direction, ha) = if axes.y_right {
         (frame.x1, 1.0, HAlign::Left)
     } else {
         (frame.x0, -1.0, HAlign::Right)
@@ -143,7 +167,7 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             surface.stroke(&tick, black, line_width * 0.75);
         }
     }
-    let blocks = layout::tick_label_blocks(&axes.yticks, spec, units);
+    let blocks = layout::tick_label_blocks(&axes.yticks, spec, units, spec.hide_yticklabels);
     let mut widest: f64 = 0.0;
     for (tick, block) in axes.yticks.major.iter().zip(blocks) {
         let Some(y) = axes.y.pixel(tick.pos) else {
@@ -162,7 +186,9 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         widest = widest.max(block.bounds(&placement).width());
         surface.text(block, placement, black);
     }
-    if let Some(offset) = &axes.yticks.offset_text {
+    if let Some(offset) = &axes.yticks.offset_text
+        && !spec.hide_yticklabels
+    {
         let block = TextBlock::new(offset, units.px(spec.tick_fontsize), Weight::Normal);
         let anchor = Point::new(side_x, frame.y0 - units.px(2.0));
         surface.text(
@@ -204,7 +230,7 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
     } else {
         HAlign::Left
     };
-    let blocks = layout::tick_label_blocks(&axes.xticks, spec, units);
+    let blocks = layout::tick_label_blocks(&axes.xticks, spec, units, spec.hide_xticklabels);
     let mut tallest: f64 = 0.0;
     for (tick, block) in axes.xticks.major.iter().zip(blocks) {
         let Some(x) = axes.x.pixel(tick.pos) else {
@@ -221,7 +247,9 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
         surface.text(block, placement, black);
     }
     let mut below = frame.y1 + tick_len + pad + tallest;
-    if let Some(offset) = &axes.xticks.offset_text {
+    if let Some(offset) = &axes.xticks.offset_text
+        && !spec.hide_xticklabels
+    {
         let block = TextBlock::new(offset, units.px(spec.tick_fontsize), Weight::Normal);
         let anchor = Point::new(frame.x1, below + units.px(2.0));
         let placement = Placement::new(anchor, HAlign::Right, VAlign::Top);

@@ -40,6 +40,8 @@ pub struct PlacedAxes<'a> {
     pub yticks: TickSet,
     /// A twinx axes: y axis on the right, x axis drawn by its parent.
     pub twin: bool,
+    /// The y axis is drawn on the right (twinx axes and colorbars).
+    pub y_right: bool,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -65,6 +67,13 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 "axes {index}: twin_of {parent} is not another top-level axes"
             )));
         }
+        if let Some(parent) = axes.colorbar_of
+            && (parent >= index || figure.axes[parent].colorbar_of.is_some())
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: colorbar_of {parent} is not an earlier axes"
+            )));
+        }
         if axes.grid_pos.is_none() == axes.rect.is_none() {
             return Err(ChartError::Invalid(format!(
                 "axes {index}: give exactly one of grid_pos and rect"
@@ -82,7 +91,10 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
     for (index, axes) in figure.axes.iter().enumerate() {
-        let cell = cell_rect(axes, &area, width, height);
+        let mut cell = cell_rect(axes, &area, width, height);
+        if figure.axes.iter().any(|a| a.colorbar_of == Some(index)) {
+            cell.x1 -= COLORBAR_FRACTION * cell.width();
+        }
         let owner = axes.twin_of.unwrap_or(index);
         let x_owner = &figure.axes[owner];
         let x_group: Vec<&Axes> = std::iter::once(x_owner)
@@ -140,7 +152,9 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         figure.axes.iter().zip(prepared).enumerate()
     {
         let parent = axes.twin_of.unwrap_or(index);
-        let frame = if figure.axes[parent].rect.is_some() {
+        let frame = if let Some(host) = axes.colorbar_of {
+            colorbar_frame(&placed[host], units)
+        } else if figure.axes[parent].rect.is_some() {
             cell
         } else {
             let mut room = aligned_margins(figure, parent, &margins);
@@ -176,6 +190,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             xticks,
             yticks,
             twin: axes.twin_of.is_some(),
+            y_right: axes.twin_of.is_some() || axes.colorbar_of.is_some(),
         });
     }
     Ok(Layout {
@@ -264,12 +279,20 @@ fn tick_set(
     }
 }
 
-/// The tick-label blocks of one axis, as drawn.
-pub fn tick_label_blocks(ticks: &TickSet, axes: &Axes, units: Units) -> Vec<TextBlock> {
+/// The tick-label blocks of one axis, as drawn (empty when `hidden`).
+pub fn tick_label_blocks(
+    ticks: &TickSet,
+    axes: &Axes,
+    units: Units,
+    hidden: bool,
+) -> Vec<TextBlock> {
     ticks
         .major
         .iter()
-        .map(|tick| TextBlock::new(&tick.label, units.px(axes.tick_fontsize), Weight::Normal))
+        .map(|tick| {
+            let label = if hidden { "" } else { tick.label.as_str() };
+            TextBlock::new(label, units.px(axes.tick_fontsize), Weight::Normal)
+        })
         .collect()
 }
 
@@ -293,8 +316,8 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
             block.width() * sin.abs() + block.height() * cos.abs(),
         )
     };
-    let x_labels = tick_label_blocks(xticks, axes, units);
-    let y_labels = tick_label_blocks(yticks, axes, units);
+    let x_labels = tick_label_blocks(xticks, axes, units, axes.hide_xticklabels);
+    let y_labels = tick_label_blocks(yticks, axes, units, axes.hide_yticklabels);
     let x_label_height = x_labels
         .iter()
         .map(|b| rotated(b, axes.xtick_rotation).1)
@@ -307,9 +330,10 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
         text.as_ref()
             .map_or(0.0, |t| text_block(t, units).height() + units.px(LABEL_PAD))
     };
-    let offset_height = |set: &TickSet| {
+    let offset_height = |set: &TickSet, hidden: bool| {
         set.offset_text
             .as_ref()
+            .filter(|_| !hidden)
             .map_or(0.0, |_| units.px(axes.tick_fontsize) * 1.4)
     };
     let title = axes
@@ -319,8 +343,11 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
     Margins {
         left: y_label_width + ticks_room + label(&axes.ylabel),
         right: 0.0,
-        top: title.max(offset_height(yticks)),
-        bottom: x_label_height + ticks_room + label(&axes.xlabel) + offset_height(xticks),
+        top: title.max(offset_height(yticks, axes.hide_yticklabels)),
+        bottom: x_label_height
+            + ticks_room
+            + label(&axes.xlabel)
+            + offset_height(xticks, axes.hide_xticklabels),
     }
 }
 
@@ -335,7 +362,7 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
         let Some(other_pos) = other.grid_pos else {
             continue;
         };
-        if other.twin_of.is_some() || other_pos[..2] != pos[..2] {
+        if other.twin_of.is_some() || other.colorbar_of.is_some() || other_pos[..2] != pos[..2] {
             continue;
         }
         if other_pos[3] == pos[3] {
@@ -354,6 +381,21 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
     room
 }
 
+/// The share of its box's width an axes gives to its colorbar, and the gap
+/// between them (matplotlib's colorbar `fraction` and `pad`).
+const COLORBAR_FRACTION: f64 = 0.15;
+const COLORBAR_PAD: f64 = 0.05;
+/// A colorbar's height over its width (matplotlib's `aspect`).
+const COLORBAR_ASPECT: f64 = 20.0;
+
+/// The box of a colorbar beside the axes `host`: as tall, 1/20 as wide.
+fn colorbar_frame(host: &PlacedAxes<'_>, units: Units) -> Rect {
+    let frame = host.frame;
+    let left = frame.x1 + COLORBAR_PAD * frame.width() / (1.0 - COLORBAR_FRACTION);
+    let width = (frame.height() / COLORBAR_ASPECT).max(units.px(2.0));
+    Rect::new(left, frame.y0, left + width, frame.y1)
+}
+
 /// The outer box of an axes: its grid cell within `area`, or its figure rect.
 fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
     if let Some([l, b, w, h]) = axes.rect {
@@ -361,15 +403,31 @@ fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
         return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
     }
     let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
-    let (rows, cols) = (f64::from(rows.max(1)), f64::from(cols.max(1)));
-    let (cw, ch) = (area.width() / cols, area.height() / rows);
+    let (x0, x1) = grid_span(axes.width_ratios.as_deref(), cols, col, colspan);
+    let (y0, y1) = grid_span(axes.height_ratios.as_deref(), rows, row, rowspan);
     let gap = FIGURE_PAD / 2.0;
     Rect::new(
-        area.x0 + f64::from(col) * cw + if col > 0 { gap } else { 0.0 },
-        area.y0 + f64::from(row) * ch + if row > 0 { gap } else { 0.0 },
-        area.x0 + f64::from(col + colspan.max(1)) * cw,
-        area.y0 + f64::from(row + rowspan.max(1)) * ch,
+        area.x0 + x0 * area.width() + if col > 0 { gap } else { 0.0 },
+        area.y0 + y0 * area.height() + if row > 0 { gap } else { 0.0 },
+        area.x0 + x1 * area.width(),
+        area.y0 + y1 * area.height(),
     )
+}
+
+/// Where cells `start..start + span` of `count` begin and end, as fractions
+/// of the grid, with cells sized by `ratios` (equal when absent).
+fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64, f64) {
+    let count = count.max(1) as usize;
+    let (start, end) = (start as usize, (start + span.max(1)) as usize);
+    match ratios.filter(|r| r.len() == count) {
+        Some(ratios) => {
+            let total: f64 = ratios.iter().sum();
+            let before: f64 = ratios[..start].iter().sum();
+            let upto: f64 = ratios[..end].iter().sum();
+            (before / total, upto / total)
+        }
+        None => (start as f64 / count as f64, end as f64 / count as f64),
+    }
 }
 
 /// Shrinks `frame` (around its centre) so one data unit has the same length

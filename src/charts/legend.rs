@@ -57,11 +57,17 @@ pub fn draw<'a>(
         .entries
         .iter()
         .filter_map(|entry| {
-            let holder = match entry.axes {
-                Some(index) => figure_axes.get(index)?,
-                None => axes,
+            let artist = match (&entry.handle, entry.artist) {
+                (Some(handle), _) => handle,
+                (None, Some(artist)) => {
+                    let holder = match entry.axes {
+                        Some(index) => figure_axes.get(index)?,
+                        None => axes,
+                    };
+                    holder.spec.artists.get(artist)?
+                }
+                (None, None) => return None,
             };
-            let artist = holder.spec.artists.get(entry.artist)?;
             Some(Row {
                 artist,
                 index: entry.index,
@@ -326,6 +332,16 @@ fn draw_handle(
                 units.px(*linewidths),
             );
         }
-        Artist::Text { .. } | Artist::Annotation { .. } => {}
+        Artist::Patch {
+            facecolor,
+            edgecolor,
+            linewidth,
+            ..
+        } => {
+            let edge = (!edgecolor.is_transparent() && *linewidth > 0.0)
+                .then(|| (*edgecolor, units.px(*linewidth)));
+            fill_rect(surface, area, area, *facecolor, edge);
+        }
+        Artist::Text { .. } | Artist::Annotation { .. } | Artist::Image { .. } => {}
     }
 }

@@ -282,6 +282,15 @@ pub fn marker(
                 (radius * angle.cos(), -radius * angle.sin())
             })
             .collect(),
+        Marker::HLine | Marker::VLine => {
+            let arm = if shape == Marker::HLine {
+                [(-1.0, 0.0), (1.0, 0.0)]
+            } else {
+                [(0.0, -1.0), (0.0, 1.0)]
+            };
+            surface.stroke(&polygon(&arm), edge, edge_width.max(1.0));
+            return;
+        }
         Marker::X | Marker::Plus => {
             let arms: [[(f64, f64); 2]; 2] = if shape == Marker::X {
                 let d = 0.5f64.sqrt();

@@ -22,13 +22,7 @@ struct Image {
 }
 
 impl Image {
-    fn filled(width: u32, height: u32, color: Rgba) -> Self {
-        // Transparent figure backgrounds are drawn white: the PNG has no alpha.
-        let color = if color.a < 255 {
-            blend([255, 255, 255], color, color.alpha())
-        } else {
-            [color.r, color.g, color.b]
-        };
+    fn filled(width: u32, height: u32, color: [u8; 3]) -> Self {
         let pixels = width as usize * height as usize;
         let data = if color[0] == color[1] && color[1] == color[2] {
             vec![color[0]; pixels * 3]
@@ -96,16 +90,48 @@ fn blend(under: [u8; 3], over: Rgba, alpha: f64) -> [u8; 3] {
 }
 
 /// Renders a figure of `width` x `height` pixels to PNG bytes; `draw` draws
-/// the shapes and queues the text on the surface it is given.
+/// the shapes and queues the text on the surface it is given. An opaque
+/// background gives an RGB PNG; a see-through one (`savefig(transparent=True)`)
+/// an RGBA PNG, from drawing the figure twice, over black and over white: the
+/// two differ by how much of the backdrop shows through each pixel.
 pub fn render_png(
     width: u32,
     height: u32,
     background: Rgba,
-    draw: impl FnOnce(&mut PlottersSurface<BitMapBackend<'_>>),
+    draw: impl Fn(&mut PlottersSurface<BitMapBackend<'_>>),
 ) -> Result<Vec<u8>, ChartError> {
+    if background.a == 255 {
+        let image = render(
+            width,
+            height,
+            [background.r, background.g, background.b],
+            &draw,
+        );
+        return encode(&image.data, (width, height), png::ColorType::Rgb);
+    }
+    let over = |base: [u8; 3]| {
+        render(
+            width,
+            height,
+            blend(base, background, background.alpha()),
+            &draw,
+        )
+    };
+    let (black, white) = (over([0; 3]), over([255; 3]));
+    let rgba = unmix(&black.data, &white.data);
+    encode(&rgba, (width, height), png::ColorType::Rgba)
+}
+
+/// The figure drawn over a `backdrop` colour.
+fn render(
+    width: u32,
+    height: u32,
+    backdrop: [u8; 3],
+    draw: &impl Fn(&mut PlottersSurface<BitMapBackend<'_>>),
+) -> Image {
     let supersample = u64::from(width) * u64::from(height) <= SUPERSAMPLE_MAX_PIXELS;
     let factor = if supersample { 2 } else { 1 };
-    let mut image = Image::filled(width * factor, height * factor, background);
+    let mut image = Image::filled(width * factor, height * factor, backdrop);
     let texts = {
         let backend = BitMapBackend::with_buffer(&mut image.data, (image.width, image.height));
         let mut surface = PlottersSurface::new(backend, f64::from(factor), Strokes::Segments);
@@ -115,10 +141,26 @@ pub fn render_png(
     for text in &texts {
         draw_text(&mut image, text, f64::from(factor));
     }
-    if supersample {
-        image = image.halved();
+    if supersample { image.halved() } else { image }
+}
+
+/// RGBA pixels from the same picture over black and over white: a pixel's
+/// opacity is 1 minus how far apart the two are; its colour is the one over
+/// black divided by that opacity.
+fn unmix(black: &[u8], white: &[u8]) -> Vec<u8> {
+    let mut rgba = Vec::with_capacity(black.len() / 3 * 4);
+    for (b, w) in black.chunks_exact(3).zip(white.chunks_exact(3)) {
+        let through: u32 = (0..3).map(|i| u32::from(w[i].saturating_sub(b[i]))).sum();
+        let alpha = 255 - (through + 1) / 3;
+        for &channel in b {
+            let straight = (u32::from(channel) * 255 + alpha / 2)
+                .checked_div(alpha)
+                .map_or(0, |v| v.min(255));
+            rgba.push(straight as u8);
+        }
+        rgba.push(alpha as u8);
     }
-    encode(&image)
+    rgba
 }
 
 /// Collects glyph outlines into a coverage rasterizer of `width` x `height`
@@ -188,10 +230,14 @@ fn draw_text(image: &mut Image, text: &QueuedText, scale: f64) {
     });
 }
 
-fn encode(image: &Image) -> Result<Vec<u8>, ChartError> {
+fn encode(
+    data: &[u8],
+    (width, height): (u32, u32),
+    color: png::ColorType,
+) -> Result<Vec<u8>, ChartError> {
     let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, image.width, image.height);
-    encoder.set_color(png::ColorType::Rgb);
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(color);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     encoder.set_filter(png::FilterType::Sub);
@@ -199,10 +245,24 @@ fn encode(image: &Image) -> Result<Vec<u8>, ChartError> {
         .write_header()
         .map_err(|e| ChartError::Render(e.to_string()))?;
     writer
-        .write_image_data(&image.data)
+        .write_image_data(data)
         .map_err(|e| ChartError::Render(e.to_string()))?;
     writer
         .finish()
         .map_err(|e| ChartError::Render(e.to_string()))?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmixing_recovers_colour_and_opacity() {
+        // Half-opaque red over black and over white; an opaque blue; the bare backdrop.
+        let black = [128, 0, 0, 0, 0, 255, 0, 0, 0];
+        let white = [255, 127, 127, 0, 0, 255, 255, 255, 255];
+        let rgba = unmix(&black, &white);
+        assert_eq!(rgba, vec![255, 0, 0, 128, 0, 0, 255, 255, 0, 0, 0, 0]);
+    }
 }

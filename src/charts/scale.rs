@@ -1,7 +1,7 @@
 //! Axis limits (matplotlib's autoscaling: data extent plus 5% margins, bars
 //! and histograms stuck to their base) and the mapping from data to pixels.
 
-use super::spec::{Artist, Axes, AxlineOrientation, Coords, Orientation, ScaleKind};
+use super::spec::{Artist, Axes, AxlineOrientation, Coords, Orientation, ScaleKind, TextCoords};
 
 /// Autoscale margin, as a fraction of the data span (matplotlib's axes.xmargin).
 const MARGIN: f64 = 0.05;
@@ -196,6 +196,23 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
                 extent.add(*value, kind);
             }
         }
+        Artist::Patch { x, y, coords, .. } => {
+            let (values, coords) = match dim {
+                Dim::X => (x, coords[0]),
+                Dim::Y => (y, coords[1]),
+            };
+            if coords == Coords::Data {
+                extent.add_all(values, kind);
+            }
+        }
+        Artist::Image {
+            x_edges, y_edges, ..
+        } => {
+            // An image fills the axes: its edges are sticky, as in matplotlib.
+            let edges = pick(dim, x_edges, y_edges);
+            extent.add_all(edges, kind);
+            extent.sticky.extend(edges.iter().copied());
+        }
         Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
     }
 }
@@ -250,14 +267,20 @@ fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
 
 /// Where a text artist's position is measured from.
 pub fn text_anchor(
-    coords: Coords,
+    coords: TextCoords,
     x: f64,
     y: f64,
     xmap: &AxisMap,
     ymap: &AxisMap,
 ) -> Option<(f64, f64)> {
+    let [xc, yc] = coords.pair();
+    Some((position(xc, x, xmap)?, position(yc, y, ymap)?))
+}
+
+/// The pixel of `value` along `map`, a data value or an axes fraction.
+pub fn position(coords: Coords, value: f64, map: &AxisMap) -> Option<f64> {
     match coords {
-        Coords::Data => Some((xmap.pixel(x)?, ymap.pixel(y)?)),
-        Coords::Axes => Some((xmap.fraction_px(x), ymap.fraction_px(y))),
+        Coords::Data => map.pixel(value),
+        Coords::Axes => Some(map.fraction_px(value)),
     }
 }

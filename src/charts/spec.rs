@@ -18,7 +18,22 @@ pub struct Figure {
     pub dpi: f64,
     pub facecolor: Rgba,
     pub suptitle: Option<Text>,
+    /// `Figure.text()`: texts placed in figure fractions.
+    #[serde(default)]
+    pub texts: Vec<FigureText>,
     pub axes: Vec<Axes>,
+}
+
+/// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureText {
+    pub x: f64,
+    pub y: f64,
+    pub text: Text,
+    pub ha: HAlign,
+    pub va: VAlign,
+    pub rotation: f64,
 }
 
 /// A string with its font size (points), colour and weight.
@@ -44,6 +59,15 @@ pub enum Weight {
 pub struct Axes {
     /// `[nrows, ncols, row, col, rowspan, colspan]`, 0-based.
     pub grid_pos: Option<[u32; 6]>,
+    /// Relative column widths and row heights of the grid (`width_ratios`,
+    /// `height_ratios`); null: equal.
+    #[serde(default)]
+    pub width_ratios: Option<Vec<f64>>,
+    #[serde(default)]
+    pub height_ratios: Option<Vec<f64>>,
+    /// A colorbar: the index of the axes it stands beside (on the right).
+    #[serde(default)]
+    pub colorbar_of: Option<usize>,
     /// `[left, bottom, width, height]` in figure fractions.
     pub rect: Option<[f64; 4]>,
     pub twin_of: Option<usize>,
@@ -59,6 +83,11 @@ pub struct Axes {
     pub xtick_rotation: f64,
     pub ytick_rotation: f64,
     pub tick_fontsize: f64,
+    /// Tick labels not drawn (`label_outer()`, inner axes of shared subplots).
+    #[serde(default)]
+    pub hide_xticklabels: bool,
+    #[serde(default)]
+    pub hide_yticklabels: bool,
     pub x_categories: Option<Vec<String>>,
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
@@ -67,6 +96,10 @@ pub struct Axes {
     pub axis_off: bool,
     pub aspect_equal: bool,
     pub artists: Vec<Artist>,
+    /// Each artist's z-order, when one was set (`zorder=`); null: matplotlib's
+    /// defaults by kind.
+    #[serde(default)]
+    pub zorders: Option<Vec<f64>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -142,8 +175,12 @@ pub enum LegendLoc {
 #[serde(deny_unknown_fields)]
 pub struct LegendEntry {
     pub label: String,
-    /// Index into the artists of the legend's axes, or of `axes`.
-    pub artist: usize,
+    /// Index into the artists of the legend's axes, or of `axes`; or null
+    /// with `handle`, an artist drawn only in the legend (a proxy such as
+    /// `Patch(color=..., label=...)`).
+    pub artist: Option<usize>,
+    #[serde(default)]
+    pub handle: Option<Box<Artist>>,
     /// The figure's axes holding the artist, when not the legend's own
     /// (a twinx pair sharing one legend).
     pub axes: Option<usize>,
@@ -199,6 +236,22 @@ pub enum Marker {
     Pentagon,
     #[serde(rename = "h")]
     Hexagon,
+    #[serde(rename = "_")]
+    HLine,
+    #[serde(rename = "|")]
+    VLine,
+}
+
+/// How a line connects its points (matplotlib's `drawstyle`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DrawStyle {
+    #[default]
+    Default,
+    /// Each step rises at the start of its interval (`steps`).
+    StepsPre,
+    StepsPost,
+    StepsMid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -253,6 +306,51 @@ pub enum Artist {
         markersize: f64,
         markerfacecolor: Rgba,
         markeredgecolor: Rgba,
+        #[serde(default)]
+        drawstyle: DrawStyle,
+        /// What the line is part of, for the description (e.g. "boxplot median").
+        #[serde(default)]
+        role: Option<String>,
+    },
+    /// A closed polygon (matplotlib's patches: Rectangle, Circle, Polygon...,
+    /// and axvspan); each of x and y in data or axes coordinates.
+    Patch {
+        label: Option<String>,
+        x: Vec<f64>,
+        y: Vec<f64>,
+        coords: [Coords; 2],
+        facecolor: Rgba,
+        edgecolor: Rgba,
+        linewidth: f64,
+        linestyle: LineStyle,
+        /// The patch as the user made it (`{"kind": "Circle", "center": ..}`),
+        /// passed to the description.
+        shape: Option<serde_json::Value>,
+        #[serde(default)]
+        role: Option<String>,
+    },
+    /// A grid of coloured cells (imshow, pcolormesh, matshow): `rows` x
+    /// `cols` cells, row `i` between `y_edges[i]` and `y_edges[i + 1]`.
+    Image {
+        label: Option<String>,
+        x_edges: Vec<f64>,
+        y_edges: Vec<f64>,
+        rows: usize,
+        cols: usize,
+        /// Base64 of the cells' RGBA bytes, row by row.
+        #[serde(deserialize_with = "rgba_bytes")]
+        pixels: Vec<Rgba>,
+        /// The numbers the colours were mapped from (row by row), if any.
+        #[serde(default, deserialize_with = "series")]
+        values: Vec<Option<f64>>,
+        cmap: Option<String>,
+        vmin: Option<f64>,
+        vmax: Option<f64>,
+        /// Cell outlines (pcolormesh's edgecolors and linewidths).
+        #[serde(default)]
+        edgecolor: Option<Rgba>,
+        #[serde(default)]
+        linewidth: f64,
     },
     Bar {
         label: Option<String>,
@@ -311,7 +409,7 @@ pub enum Artist {
         label: Option<String>,
         x: f64,
         y: f64,
-        coords: Coords,
+        coords: TextCoords,
         text: Text,
         ha: HAlign,
         va: VAlign,
@@ -363,6 +461,25 @@ pub enum Coords {
     Axes,
 }
 
+/// Where a text's position is measured: one system for both coordinates,
+/// or one per axis (`[x, y]`, e.g. `ax.get_xaxis_transform()`: x data, y axes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum TextCoords {
+    Both(Coords),
+    PerAxis([Coords; 2]),
+}
+
+impl TextCoords {
+    /// The systems of x and y.
+    pub fn pair(self) -> [Coords; 2] {
+        match self {
+            TextCoords::Both(coords) => [coords, coords],
+            TextCoords::PerAxis(pair) => pair,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Arrow {
@@ -398,6 +515,26 @@ fn series<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<f64>>
     }
 }
 
+/// Base64 of RGBA bytes, four per colour.
+fn rgba_bytes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rgba>, D::Error> {
+    let encoded = String::deserialize(deserializer)?;
+    let bytes = BASE64.decode(encoded).map_err(serde::de::Error::custom)?;
+    if bytes.len() % 4 != 0 {
+        return Err(serde::de::Error::custom(
+            "pixel bytes are not a multiple of 4",
+        ));
+    }
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|b| Rgba {
+            r: b[0],
+            g: b[1],
+            b: b[2],
+            a: b[3],
+        })
+        .collect())
+}
+
 impl Artist {
     /// The artist's label, if it has one.
     pub fn label(&self) -> Option<&str> {
@@ -410,7 +547,9 @@ impl Artist {
             | Artist::Axline { label, .. }
             | Artist::Text { label, .. }
             | Artist::Annotation { label, .. }
-            | Artist::Pie { label, .. } => label.as_deref(),
+            | Artist::Pie { label, .. }
+            | Artist::Patch { label, .. }
+            | Artist::Image { label, .. } => label.as_deref(),
         }
     }
 }

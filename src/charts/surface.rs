@@ -192,8 +192,8 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         };
         let (upper_left, lower_right) = (corner(rect.x0, rect.y0), corner(rect.x1, rect.y1));
         if upper_left.0 < lower_right.0 && upper_left.1 < lower_right.1 {
-            // draw_rect fills inclusive of the lower-right corner.
-            let lower_right = (lower_right.0 - 1, lower_right.1 - 1);
+            // A filled draw_rect covers up to, not including, the lower-right
+            // corner (bitmap and SVG): rectangles sharing an edge meet exactly.
             let _ = self
                 .backend
                 .draw_rect(upper_left, lower_right, &style(color, true, 1), true);

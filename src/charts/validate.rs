@@ -10,6 +10,10 @@ const MAX_TEXT_CHARS: usize = 10_000;
 const MAX_TICKS: usize = 10_000;
 /// Most axes in a figure.
 const MAX_AXES: usize = 400;
+/// Most cells in one image.
+const MAX_IMAGE_CELLS: usize = 1 << 20;
+/// Most figure texts and vertices of one patch.
+const MAX_ITEMS: usize = 100_000;
 /// Largest font size, line width or marker size, in points.
 const MAX_POINTS: f64 = 1_000.0;
 
@@ -20,6 +24,12 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     }
     if let Some(title) = &figure.suptitle {
         check_text(title, "suptitle")?;
+    }
+    if figure.texts.len() > MAX_ITEMS {
+        return invalid(format!("more than {MAX_ITEMS} figure texts"));
+    }
+    for text in &figure.texts {
+        check_text(&text.text, "figure text")?;
     }
     for (index, axes) in figure.axes.iter().enumerate() {
         check_axes(axes, figure).map_err(|e| match e {
@@ -73,6 +83,21 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
         }
     }
     size(axes.tick_fontsize, "tick font size")?;
+    if let Some([rows, cols, ..]) = axes.grid_pos {
+        for (ratios, count, what) in [
+            (&axes.width_ratios, cols, "width_ratios"),
+            (&axes.height_ratios, rows, "height_ratios"),
+        ] {
+            if let Some(ratios) = ratios
+                && (ratios.len() != count as usize
+                    || ratios.iter().any(|r| !(r.is_finite() && *r > 0.0)))
+            {
+                return invalid(format!(
+                    "{what} must be {count} positive numbers, not {ratios:?}"
+                ));
+            }
+        }
+    }
     for ticks in [&axes.xticks, &axes.yticks].into_iter().flatten() {
         if ticks.positions.len() > MAX_TICKS {
             return invalid(format!("more than {MAX_TICKS} ticks"));
@@ -101,17 +126,36 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some(legend) = &axes.legend {
         size(legend.fontsize, "legend font size")?;
         for entry in &legend.entries {
+            if let Some(handle) = &entry.handle {
+                if entry.artist.is_some() {
+                    return invalid("a legend entry with both artist and handle".to_owned());
+                }
+                check_artist(handle)?;
+                continue;
+            }
             let holder = match entry.axes {
                 Some(index) => figure.axes.get(index),
                 None => Some(axes),
             };
-            if holder.is_none_or(|holder| entry.artist >= holder.artists.len()) {
+            let Some(artist) = entry.artist else {
+                return invalid("a legend entry without artist or handle".to_owned());
+            };
+            if holder.is_none_or(|holder| artist >= holder.artists.len()) {
                 return invalid(format!(
-                    "legend entry for missing artist {} of axes {:?}",
-                    entry.artist, entry.axes
+                    "legend entry for missing artist {artist} of axes {:?}",
+                    entry.axes
                 ));
             }
         }
+    }
+    if let Some(zorders) = &axes.zorders
+        && (zorders.len() != axes.artists.len() || zorders.iter().any(|z| !z.is_finite()))
+    {
+        return invalid(format!(
+            "{} zorders for {} artists",
+            zorders.len(),
+            axes.artists.len()
+        ));
     }
     for (index, artist) in axes.artists.iter().enumerate() {
         check_artist(artist).map_err(|e| match e {
@@ -199,6 +243,43 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             same_length("y2 values", y2.len(), x.len(), false)
         }
         Artist::Axline { linewidth, .. } => size(*linewidth, "line width"),
+        Artist::Patch {
+            x, y, linewidth, ..
+        } => {
+            same_length("y values", y.len(), x.len(), false)?;
+            if x.len() > MAX_ITEMS {
+                return invalid(format!("a patch of more than {MAX_ITEMS} vertices"));
+            }
+            size(*linewidth, "line width")
+        }
+        Artist::Image {
+            x_edges,
+            y_edges,
+            rows,
+            cols,
+            pixels,
+            values,
+            linewidth,
+            ..
+        } => {
+            size(*linewidth, "cell edge width")?;
+            let cells = rows.checked_mul(*cols).filter(|&n| n <= MAX_IMAGE_CELLS);
+            let Some(cells) = cells else {
+                return invalid(format!(
+                    "an image of {rows}x{cols} cells (at most {MAX_IMAGE_CELLS})"
+                ));
+            };
+            same_length("x edges", x_edges.len(), cols + 1, false)?;
+            same_length("y edges", y_edges.len(), rows + 1, false)?;
+            same_length("pixels", pixels.len(), cells, false)?;
+            if !values.is_empty() {
+                same_length("values", values.len(), cells, false)?;
+            }
+            if x_edges.iter().chain(y_edges).any(|v| !v.is_finite()) {
+                return invalid("image edges must be finite".to_owned());
+            }
+            Ok(())
+        }
         Artist::Text { text, .. } => check_text(text, "text"),
         Artist::Annotation { text, arrow, .. } => {
             check_text(text, "annotation")?;

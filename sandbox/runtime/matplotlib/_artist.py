@@ -8,6 +8,14 @@ class Artist:
     """Something an Axes draws; subclasses give ``spec()`` (its spec dict) and ``extent()``."""
 
     is_container = False  # matplotlib lists containers (bar()) after the other legend handles
+    _autoscale = ("x", "y")  # the axes whose view adding this artist rescales (not for add_patch())
+    _zorder = None           # set by zorder= / set_zorder(); None: the kind's default
+    zorder_default = 2       # matplotlib's: images 0, patches and collections 1, lines 2, text 3
+
+    def _guest_limits(self):
+        """True if the host cannot autoscale this artist as matplotlib does (sticky edges it does
+        not know of): the guest then sends the axes' limits."""
+        return False
 
     def __init__(self, label=None, alpha=None):
         self.axes = None
@@ -19,6 +27,12 @@ class Artist:
 
     def set_label(self, label):
         self._label = None if label is None else str(label)
+
+    def get_zorder(self):
+        return self.zorder_default if self._zorder is None else self._zorder
+
+    def set_zorder(self, level):
+        self._zorder = None if level is None else float(level)
 
     def get_alpha(self):
         return self._alpha

@@ -18,10 +18,20 @@ _TICK_PARAMS_IGNORED = frozenset((
 
 
 class Transform:
-    """ax.transData / ax.transAxes, for text(transform=...)."""
+    """ax.transData / ax.transAxes / fig.transFigure, and blends of data and axes coordinates
+    (ax.get_xaxis_transform()), for text(transform=...) and patches: coords is "data", "axes",
+    "figure", or an (x, y) pair of "data" and "axes"."""
 
     def __init__(self, coords):
         self.coords = coords
+
+    def __add__(self, other):
+        raise NotImplementedError("composed transforms (such as offsets added to ax.transData) are not "
+                                  "supported in this sandbox")
+
+    def transform(self, values):
+        raise NotImplementedError("Transform.transform() is not supported in this sandbox (display "
+                                  "coordinates are chosen by the host)")
 
 
 class AxesBase:
@@ -40,8 +50,18 @@ class AxesBase:
             if other is not None:
                 self._share(name, other)
         self.transData, self.transAxes = Transform("data"), Transform("axes")
+        self._ratios = (None, None)  # the grid's (width_ratios, height_ratios), if unequal
+        self._colorbar_of = None     # the Axes this one is the colorbar of
         self.spines = Spines()
         self.cla()
+
+    def get_xaxis_transform(self, which="grid"):
+        """x in data, y in axes fractions (as for axvline)."""
+        return Transform(("data", "axes"))
+
+    def get_yaxis_transform(self, which="grid"):
+        """x in axes fractions, y in data (as for axhline)."""
+        return Transform(("axes", "data"))
 
     def _share(self, name, other):
         """Use other's axis state for axis name (a new Axes only)."""
@@ -65,6 +85,7 @@ class AxesBase:
         self._facecolor = to_rgba(_rc.rcParams["axes.facecolor"])
         self._axis_off = False
         self._aspect_equal = False
+        self._hide_ticklabels = {"x": False, "y": False}
 
     clear = cla
 
@@ -79,8 +100,10 @@ class AxesBase:
         for name, value in kwargs.items():
             getattr(self, f"set_{name}")(value)
 
-    def _add(self, artist):
+    def _add(self, artist, zorder=None):
         artist.axes = self
+        if zorder is not None:
+            artist.set_zorder(zorder)
         self._artists.append(artist)
         return artist
 
@@ -200,9 +223,24 @@ class AxesBase:
         return _rc.rcParams[f"axes.{name}margin"] if margin is None else margin
 
     def autoscale(self, enable=True, axis="both", tight=None):
-        """Autoscaling is always on for unset limits; tight=True drops the margins."""
+        """Autoscale unset limits to the data (patches included); tight=True drops the margins."""
+        if enable:
+            for name in ("x", "y"):
+                if axis in ("both", name):
+                    self._group[name].requested = True
         if tight:
             self.margins(**{name: 0 for name in ("x", "y") if axis in ("both", name)})
+
+    def autoscale_view(self, tight=None, scalex=True, scaley=True):
+        """Fit the view to the data, patches included (add_patch() alone does not)."""
+        for name, scale in (("x", scalex), ("y", scaley)):
+            if scale:
+                self._group[name].requested = True
+        if tight:
+            self.margins(**{name: 0 for name, scale in (("x", scalex), ("y", scaley)) if scale})
+
+    def relim(self, visible_only=False):
+        """Accepted: data limits are computed when the figure is drawn."""
 
     def axis(self, arg=None, /, *, emit=True, xmin=None, xmax=None, ymin=None, ymax=None):
         """axis("off" | "on" | "equal" | "scaled" | "tight" | "auto") or axis([xmin, xmax, ymin, ymax]);
@@ -261,7 +299,20 @@ class AxesBase:
         """Accepted: the frame is drawn by the host."""
 
     def label_outer(self, remove_inner_ticks=False):
-        """Accepted: the host decides which tick labels to draw."""
+        """Only show the outer tick labels and axis labels of a grid: none on the x axis above the
+        bottom row, none on the y axis right of the first column (as matplotlib)."""
+        self._label_outer("x")
+        self._label_outer("y")
+
+    def _label_outer(self, name):
+        kind, pos = self._position
+        if kind != "grid":
+            return
+        nrows, ncols, row, col, rowspan, colspan = pos
+        inner = row + rowspan < nrows if name == "x" else col > 0
+        if inner:
+            self._hide_ticklabels[name] = True
+            (self.xaxis if name == "x" else self.yaxis).label.set_text("")
 
     # Ticks
 
@@ -342,6 +393,14 @@ class AxesBase:
         """Tick label rotation (rotation/labelrotation) and size (labelsize); the rest is cosmetic."""
         rotation = kwargs.pop("labelrotation", kwargs.pop("rotation", None))
         size = kwargs.pop("labelsize", None)
+        for key, name in (("labelbottom", "x"), ("labelleft", "y")):
+            shown = kwargs.pop(key, None)
+            if shown is not None and axis in ("both", name):
+                self._hide_ticklabels[name] = not shown
+        for key in ("labeltop", "labelright"):
+            if kwargs.pop(key, False):
+                raise NotImplementedError(f"tick_params({key}=True) is not supported in this sandbox; tick labels "
+                                          "are drawn on the bottom and left")
         unknown = set(kwargs) - _TICK_PARAMS_IGNORED
         if unknown:
             raise ValueError(f"keyword {sorted(unknown)[0]} is not recognized")
@@ -350,6 +409,19 @@ class AxesBase:
                 target.set_tick_rotation(rotation)
         if size is not None:
             self._tick_fontsize = _rc.fontsize(size)
+
+    def ticklabel_format(self, *, axis="both", style=None, scilimits=None, useOffset=None, useLocale=None,
+                         useMathText=None):
+        """style="plain" (or useOffset=False): plain numbers, no offset or 1eN multiplier."""
+        from .ticker import ScalarFormatter
+
+        if style in ("sci", "scientific") or scilimits is not None:
+            raise NotImplementedError("ticklabel_format(style='sci', scilimits=...) is not supported in this "
+                                      "sandbox; the host switches to a 1eN multiplier from 1e6 and below 1e-5")
+        plain = style == "plain" or useOffset is False
+        for target in (self.xaxis, self.yaxis):
+            if axis in ("both", target.name) and plain:
+                target.set_major_formatter(ScalarFormatter(useOffset=False))
 
     def minorticks_on(self):
         """Accepted: minor ticks are not drawn."""
@@ -443,15 +515,20 @@ class AxesBase:
             "xlabel": self.xaxis.label.title_spec(), "ylabel": self.yaxis.label.title_spec(),
             "xscale": x.scale, "yscale": y.scale,
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
-            "xticks": _ticks_spec(x), "yticks": _ticks_spec(y),
+            "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
             "tick_fontsize": self._tick_fontsize,
+            "hide_xticklabels": self._hide_ticklabels["x"], "hide_yticklabels": self._hide_ticklabels["y"],
+            "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
+            "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
             "grid": self._grid_spec(),
             "legend": None if self._legend is None else self._legend.spec(axes_index),
             "facecolor": spec_color(self._facecolor),
             "axis_off": self._axis_off, "aspect_equal": self._aspect_equal,
             "artists": [artist.spec() for artist in self._artists],
+            "zorders": (None if all(artist._zorder is None for artist in self._artists)
+                        else [artist.get_zorder() for artist in self._artists]),
         }
 
     def _grid_spec(self):
@@ -474,10 +551,16 @@ class AxesBase:
         raise NotImplementedError(f"Axes.{name} is not supported in this sandbox")
 
 
-def _ticks_spec(group):
-    if group.ticks is None:
+def _ticks_spec(group, axis):
+    if group.chooses_ticks():
+        positions, labels = group.guest_ticks(axis)
+    elif group.ticks is None:
         return None
-    positions, labels = group.ticks
+    else:
+        positions, labels = group.ticks
+        if labels is None and group.formatter is not None:
+            group.formatter.set_axis(axis)
+            labels = [str(label) for label in group.formatter.format_ticks(positions)]
     return {"positions": list(positions), "labels": None if labels is None else list(labels)}
 
 

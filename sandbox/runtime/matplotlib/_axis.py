@@ -28,6 +28,10 @@ class AxisGroup:
         self.categories = []
         self._category_index = {}
         self.ticks = None           # [positions, labels or None] once set
+        self.locator = None         # a matplotlib.ticker Locator / Formatter, once set
+        self.formatter = None
+        self.dates = False          # values arrived as dates (days since 1970, see dates)
+        self.requested = False      # autoscale_view()/autoscale() was called
 
     def category(self, name):
         """The position of category name, added at the end if new (matplotlib's category units)."""
@@ -61,15 +65,40 @@ class AxisGroup:
 
     def spec_limits(self):
         """The spec's limits: explicit parts; all numbers when the guest must decide them
-        (inverted, custom margins, or shared with other axes)."""
-        if self.inverted or self.margin is not None or len(self.members) > 1:
+        (inverted, custom margins, shared with other axes, or artists the host cannot autoscale)."""
+        if (self.inverted or self.margin is not None or len(self.members) > 1 or self.chooses_ticks()
+                or any(artist._guest_limits() for axes in self.members for artist in axes._artists)):
             return list(self.view_limits())
         return None if self.limits == [None, None] else list(self.limits)
+
+    def chooses_ticks(self):
+        """True if the guest picks this axis' ticks (a locator or formatter was set)."""
+        return self.ticks is None and (self.locator is not None or self.formatter is not None or self.dates)
+
+    def guest_ticks(self, axis):
+        """[positions, labels or None] from the locator and formatter at the view limits, as
+        matplotlib draws them (positions inside the view only)."""
+        from . import dates, ticker
+
+        lo, hi = sorted(self.view_limits())
+        locator = self.locator or (dates.AutoDateLocator() if self.dates else ticker.AutoLocator())
+        locator.set_axis(axis)
+        slack = (hi - lo) * 1e-10
+        positions = [float(p) for p in locator.tick_values(lo, hi) if lo - slack <= p <= hi + slack]
+        formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else None)
+        if formatter is None:
+            return [positions, None]
+        formatter.set_axis(axis)
+        return [positions, [str(label) for label in formatter.format_ticks(positions)]]
 
     def auto_limits(self):
         """Data limits plus margins, like matplotlib's autoscale_view()."""
         log = self.scale == "log"
         values, stickies = [], []
+        if not self.requested and not any(self.name in artist._autoscale for axes in self.members
+                                          for artist in axes._artists):
+            # As matplotlib: add_patch() alone does not rescale the view.
+            return (1.0, 10.0) if log else (0.0, 1.0)
         for axes in self.members:
             for artist in axes._artists:
                 data, sticky = artist.extent(self.name)
@@ -171,7 +200,10 @@ class Axis:
     def tick_labels(self):
         """TickLabel proxies: one per fixed or category tick, else one for the whole axis."""
         group = self.group
-        if group.ticks is not None:
+        if group.chooses_ticks():
+            positions, labels = group.guest_ticks(self)
+            names = labels if labels is not None else [_number_label(p) for p in positions]
+        elif group.ticks is not None:
             positions, labels = group.ticks
             names = labels if labels is not None else [_number_label(p) for p in positions]
         elif group.categories:
@@ -182,6 +214,61 @@ class Axis:
 
     def get_scale(self):
         return self.group.scale
+
+    # Tickers (matplotlib.ticker)
+
+    def set_major_locator(self, locator):
+        from . import ticker
+
+        if not isinstance(locator, ticker.Locator):
+            raise TypeError("locator must be a subclass of matplotlib.ticker.Locator")
+        if isinstance(locator, ticker.LogLocator) and locator._default:
+            return  # the host's log ticks
+        if isinstance(locator, (ticker.LogLocator, ticker.AutoMinorLocator)):
+            raise NotImplementedError(f"{type(locator).__name__} as a major locator is not supported in this sandbox")
+        self.group.ticks = None
+        self.group.locator = locator
+
+    def set_major_formatter(self, formatter):
+        from . import ticker
+
+        if isinstance(formatter, str):
+            formatter = ticker.StrMethodFormatter(formatter)
+        elif callable(formatter) and not isinstance(formatter, ticker.Formatter):
+            formatter = ticker.FuncFormatter(formatter)
+        if isinstance(formatter, ticker.LogFormatter):
+            return  # the host's log labels
+        if isinstance(formatter, ticker.ScalarFormatter) and not formatter._plain:
+            self.group.formatter = None
+            return
+        if not isinstance(formatter, ticker.Formatter):
+            raise TypeError("formatter must be a matplotlib.ticker.Formatter, a str or a function")
+        self.group.formatter = formatter
+
+    def set_minor_locator(self, locator):
+        """Accepted: minor ticks are not drawn in this sandbox."""
+
+    set_minor_formatter = set_minor_locator
+
+    def get_major_locator(self):
+        from . import ticker
+
+        return self.group.locator or ticker.AutoLocator()
+
+    def get_major_formatter(self):
+        from . import ticker
+
+        return self.group.formatter or ticker.ScalarFormatter()
+
+    def get_view_interval(self):
+        return self.group.view_limits()
+
+    def tick_space(self):
+        """How many tick labels fit along the axis (matplotlib's get_tick_space()), from the
+        axes' size under the default subplot layout."""
+        width, height = self.axes._size_points()
+        length, per_label = (width, 3) if self.name == "x" else (height, 2)
+        return max(int(length // (self.axes._tick_fontsize * per_label)), 1)
 
     def __getattr__(self, name):
         if name.startswith("_"):

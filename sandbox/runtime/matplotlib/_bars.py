@@ -13,6 +13,8 @@ class Bars(Artist):
     Bars with a missing position or length are not drawn, as in matplotlib.
     """
 
+    zorder_default = 1
+
     is_container = True
 
     def __init__(self, orientation, x, heights, widths, bottoms, colors, *, edgecolor=None,

@@ -8,6 +8,8 @@ from .colors import to_rgba
 class Scatter(Artist):
     """scatter() points (matplotlib's PathCollection): colours and sizes, one or one per point."""
 
+    zorder_default = 1
+
     def __init__(self, x, y, colors, sizes, marker, *, edgecolors=None, linewidth=1.0, values=None,
                  label=None, alpha=None):
         super().__init__(label, alpha)
@@ -47,6 +49,10 @@ class Scatter(Artist):
     def get_array(self):
         return None if self._values is None else list(self._values)
 
+    def get_clim(self):
+        norm = getattr(self, "norm", None)
+        return (None, None) if norm is None else (norm.vmin, norm.vmax)
+
     def extent(self, name):
         return (self._x if name == "x" else self._y), ()
 
@@ -69,9 +75,12 @@ def _colors_of(color):
 class Fill(Artist):
     """fill_between(): the area between y1 and y2 over x."""
 
+    zorder_default = 1
+
     def __init__(self, x, y1, y2, color, *, edgecolor=None, label=None, alpha=None):
         super().__init__(label, alpha)
         self._x, self._y1, self._y2 = x, y1, y2
+        self._sticky = {}  # {"y": values} margins may not cross (stackplot's base)
         self._rgba = to_rgba(color)
         self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
 
@@ -86,8 +95,11 @@ class Fill(Artist):
     def set_edgecolor(self, color):
         self._edgecolor = to_rgba(color)
 
+    def _guest_limits(self):
+        return bool(self._sticky)
+
     def extent(self, name):
-        return (self._x if name == "x" else [*self._y1, *self._y2]), ()
+        return (self._x if name == "x" else [*self._y1, *self._y2]), self._sticky.get(name, ())
 
     def spec(self):
         return {**self._head("fill"), "x": self._x, "y1": self._y1, "y2": self._y2,

@@ -12,6 +12,8 @@ from array import array
 def items(data):
     """data as a list: objects with tolist() (numpy, pandas), iterables, or a scalar as [scalar]."""
     if hasattr(data, "tolist") and not isinstance(data, type):
+        if getattr(getattr(data, "dtype", None), "kind", None) == "M":  # numpy datetime64: to datetimes
+            data = data.astype("datetime64[us]")
         data = data.tolist()
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
         return [data]
@@ -30,8 +32,8 @@ def number(value):
     if isinstance(value, (str, bytes)):
         raise TypeError(f"could not convert {value!r} to a number")
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
-        raise NotImplementedError("dates and times as plot coordinates are not supported in this "
-                                  "sandbox; convert them to numbers or strings")
+        raise NotImplementedError("dates and times are supported as x and y coordinates only in this "
+                                  "sandbox (not as sizes, widths or other values)")
     try:
         result = float(value)
     except OverflowError:
@@ -44,11 +46,35 @@ def number(value):
 def numbers_of(data, axis=None):
     """The values of data as floats or None; strings are mapped to axis's categories."""
     values = items(data)
+    if values and _is_date(next((v for v in values if v is not None), None)):
+        return _dates(values, axis)
     if axis is not None and any(isinstance(v, str) for v in values):
         if not all(isinstance(v, str) for v in values):
             raise TypeError("a sequence of strings (categories) cannot also hold numbers")
         return [float(axis.category(v)) for v in values]
     return _finite_floats(values) or [number(v) for v in values]
+
+
+def _is_date(value):
+    return isinstance(value, (datetime.date, datetime.datetime))
+
+
+def _dates(values, axis):
+    """Dates as days since 1970-01-01 (matplotlib's date2num); the axis becomes a date axis."""
+    from .dates import date2num
+
+    if axis is None:
+        raise NotImplementedError("dates are supported as x or y coordinates only in this sandbox")
+    axis.dates = True
+    result = []
+    for value in values:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            result.append(None)
+        elif _is_date(value):
+            result.append(date2num(value))
+        else:
+            raise TypeError("a sequence of dates cannot also hold numbers or strings")
+    return result
 
 
 def _finite_floats(values):

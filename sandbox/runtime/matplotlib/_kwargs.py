@@ -3,7 +3,7 @@
 ALIASES = {"c": "color", "ls": "linestyle", "lw": "linewidth", "ms": "markersize",
            "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
            "ec": "edgecolor", "fc": "facecolor", "aa": "antialiased", "ha": "horizontalalignment",
-           "va": "verticalalignment", "size": "fontsize", "weight": "fontweight",
+           "va": "verticalalignment", "size": "fontsize", "ds": "drawstyle", "weight": "fontweight",
            "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor"}
 
 # Accepted and ignored: they do not change what the chart shows.
@@ -17,7 +17,7 @@ IGNORED = frozenset((
 
 # Real matplotlib options that would change the picture and cannot be drawn here.
 UNSUPPORTED = frozenset((
-    "hatch", "fillstyle", "drawstyle", "ds", "markevery", "dashes", "visible", "path_effects",
+    "hatch", "fillstyle", "markevery", "dashes", "visible", "path_effects",
     "transform", "xerr", "yerr", "capsize", "hatch_linewidth", "data",
 ))
 

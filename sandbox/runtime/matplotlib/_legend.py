@@ -6,7 +6,9 @@ import warnings
 from . import _rc
 from ._artist import Artist
 from ._bars import Rectangle
+from ._lines import Line2D
 from ._pie import Wedge
+from .patches import Patch
 
 LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
              "center right", "lower center", "upper center", "center")  # index = matplotlib's loc code
@@ -46,6 +48,9 @@ class Legend:
         """The spec's Legend; axes_index maps each Axes of the figure to its index."""
         entries = []
         for artist, index, label in self._entries:
+            if isinstance(artist, _Proxy):
+                entries.append({"label": label, "artist": None, "index": None, "handle": artist.handle.spec()})
+                continue
             if artist.axes is None:
                 continue  # removed since
             entry = {"label": label, "artist": artist.axes._artists.index(artist), "index": index}
@@ -127,8 +132,18 @@ def _resolve(handle):
         return handle._pie, handle._i, handle.get_label()
     if isinstance(handle, Artist) and handle.legend_handles() and handle.axes is not None:
         return handle, None, handle.get_label()
-    raise NotImplementedError(f"legend handles must be artists drawn on an Axes; {type(handle).__name__} "
-                              "handles (such as custom Patch or Line2D proxies) are not supported in this sandbox")
+    if isinstance(handle, (Patch, Line2D)) and handle.axes is None:
+        return _Proxy(handle), None, handle.get_label()
+    raise NotImplementedError(f"legend handles must be artists drawn on an Axes, or Patch and Line2D proxies; "
+                              f"{type(handle).__name__} handles are not supported in this sandbox")
+
+
+class _Proxy:
+    """A legend handle not drawn on any Axes (Patch(color=..., label=...), Line2D([], [], ...)):
+    the legend draws it from its own spec."""
+
+    def __init__(self, handle):
+        self.handle = handle
 
 
 def _shown(label):

@@ -1,6 +1,6 @@
 """Line artists: plot() lines and axhline()/axvline()."""
 
-from . import _data, _styles
+from . import _data, _kwargs, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
@@ -36,16 +36,49 @@ class _Stroke(Artist):
 
 
 class Line2D(_Stroke):
-    """A line through (x, y) points, with optional markers."""
+    """A line through (x, y) points, with optional markers.
 
-    def __init__(self, x, y, *, color, linewidth, linestyle, marker=None, markersize=6.0,
-                 markerfacecolor=None, markeredgecolor=None, label=None, alpha=None):
-        super().__init__(color, linewidth, linestyle, label, alpha)
+    ``_sticky`` ({"x": values}) holds data bounds margins may not cross (a
+    boxplot's median lines carry its position ± 0.5).
+
+    Made by plot() (from numbers already converted, see ``_of``) or by user
+    code, often as a legend proxy: ``Line2D([0], [0], color="r", label="a")``.
+    """
+
+    def __init__(self, xdata, ydata, *, linewidth=None, linestyle=None, color=None, marker=None,
+                 markersize=None, markerfacecolor=None, markeredgecolor=None, label=None, alpha=None,
+                 drawstyle=None, **kwargs):
+        options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
+                                                  "markerfacecolor", "markeredgecolor")), "Line2D")
+        x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
+        _data.same_length(x, y)
+        rc = _rc.rcParams
+        self._setup(x, y, color=color or options.get("color") or "C0",
+                    linewidth=_first(linewidth, options.get("linewidth"), rc["lines.linewidth"]),
+                    linestyle=_first(linestyle, options.get("linestyle"), "-"), marker=marker,
+                    markersize=_first(markersize, options.get("markersize"), rc["lines.markersize"]),
+                    markerfacecolor=markerfacecolor or options.get("markerfacecolor"),
+                    markeredgecolor=markeredgecolor or options.get("markeredgecolor"),
+                    label=label, alpha=alpha, drawstyle=drawstyle)
+
+    @classmethod
+    def _of(cls, x, y, **style):
+        """A Line2D over x and y, lists of floats or None already converted (plot()'s fast path)."""
+        line = cls.__new__(cls)
+        line._setup(x, y, **style)
+        return line
+
+    def _setup(self, x, y, *, color, linewidth, linestyle, marker=None, markersize=6.0,
+               markerfacecolor=None, markeredgecolor=None, label=None, alpha=None, drawstyle=None):
+        _Stroke.__init__(self, color, linewidth, linestyle, label, alpha)
         self._x, self._y = x, y
         self._marker = _styles.marker(marker)
         self._markersize = float(markersize)
         self._mfc = None if markerfacecolor is None else to_rgba(markerfacecolor)
         self._mec = None if markeredgecolor is None else to_rgba(markeredgecolor)
+        self._drawstyle = _drawstyle(drawstyle)
+        self._role = None
+        self._sticky = {}
 
     def get_xdata(self):
         return list(self._x)
@@ -89,15 +122,50 @@ class Line2D(_Stroke):
 
     set_ms, set_mfc, set_mec = set_markersize, set_markerfacecolor, set_markeredgecolor
 
+    def _guest_limits(self):
+        return bool(self._sticky)
+
     def extent(self, name):
-        return (self._x if name == "x" else self._y), ()
+        sticky = self._sticky.get(name, ())
+        values = self._x if name == "x" else self._y
+        return ([*values, *sticky] if sticky else values), sticky
+
+    def get_drawstyle(self):
+        return self._drawstyle
+
+    def set_drawstyle(self, drawstyle):
+        self._drawstyle = _drawstyle(drawstyle)
+
+    set_ds = set_drawstyle
 
     def spec(self):
-        return {**self._head("line"), "x": self._x, "y": self._y, "color": self._color(self._rgba),
+        spec = {**self._head("line"), "x": self._x, "y": self._y, "color": self._color(self._rgba),
                 "linewidth": self._linewidth, "linestyle": self._linestyle, "marker": self._marker,
                 "markersize": self._markersize,
                 "markerfacecolor": self._color(self._mfc or self._rgba),
                 "markeredgecolor": self._color(self._mec or self._rgba)}
+        if self._drawstyle != "default":
+            spec["drawstyle"] = self._drawstyle
+        if self._role is not None:
+            spec["role"] = self._role
+        return spec
+
+
+_DRAWSTYLES = {None: "default", "default": "default", "steps": "steps-pre", "steps-pre": "steps-pre",
+               "steps-post": "steps-post", "steps-mid": "steps-mid"}
+
+
+def _drawstyle(value):
+    try:
+        return _DRAWSTYLES[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"{value!r} is not a valid value for drawstyle; supported values are "
+                         "'default', 'steps', 'steps-pre', 'steps-mid', 'steps-post'") from None
+
+
+def _first(*values):
+    """The first value that is not None."""
+    return next(v for v in values if v is not None)
 
 
 class AxLine(_Stroke):

@@ -12,6 +12,8 @@ class Pie(Artist):
     labels name the wedges (for legends too); show_labels says whether they are drawn.
     """
 
+    zorder_default = 1
+
     def __init__(self, values, labels, colors, autotexts, *, show_labels, startangle, counterclock, explode,
                  radius, label_fontsize):
         super().__init__()

@@ -6,8 +6,8 @@ from .colors import BASE_COLORS, to_rgba
 
 LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dotted": ":",
               "-.": "-.", "dashdot": "-.", "None": "none", "none": "none", " ": "none", "": "none"}
-MARKERS = frozenset("os^v<>Dd" "x+*.,ph")  # what the host draws
-_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H", "P", "X", "|", "_"))  # matplotlib's others
+MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_")  # what the host draws
+_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H", "P", "X"))  # matplotlib's others
 _NO_MARKER = (None, "None", "none", "", " ")
 _BOLD = frozenset(("bold", "heavy", "extra bold", "black", "semibold", "demibold", "demi"))
 _CN = re.compile(r"C\d+")

@@ -25,6 +25,8 @@ def properties(kwargs, fontdict=None, extra=()):
 class Text(Artist):
     """A string at (x, y) in data or axes coordinates; also titles and axis labels."""
 
+    zorder_default = 3
+
     def __init__(self, x, y, text, *, fontsize=None, color="black", fontweight="normal",
                  ha="left", va="baseline", rotation=0, coords="data", alpha=None):
         super().__init__(alpha=alpha)
@@ -37,6 +39,7 @@ class Text(Artist):
         self._va = _alignment(va, _VA, "verticalalignment")
         self._rotation = degrees(rotation)
         self._coords = coords
+        self.figure = None  # set for Figure.text()
 
     def get_text(self):
         return self._text
@@ -103,8 +106,20 @@ class Text(Artist):
         """The spec's Text object, or None when the text is empty (titles and axis labels)."""
         return self.text_spec() if self._text else None
 
+    def figure_spec(self):
+        """The spec's figure text (Figure.text())."""
+        return {"x": self._x, "y": self._y, "text": self.text_spec(), "ha": self._ha, "va": self._va,
+                "rotation": self._rotation}
+
+    def remove(self):
+        if self.axes is None and self.figure is not None and self in self.figure._texts:
+            self.figure._texts.remove(self)
+            return
+        super().remove()
+
     def spec(self):
-        return {**self._head("text"), "x": self._x, "y": self._y, "coords": self._coords,
+        coords = list(self._coords) if isinstance(self._coords, tuple) else self._coords
+        return {**self._head("text"), "x": self._x, "y": self._y, "coords": coords,
                 "text": self.text_spec(), "ha": self._ha, "va": self._va, "rotation": self._rotation}
 
 

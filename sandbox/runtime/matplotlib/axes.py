@@ -8,6 +8,9 @@ from ._bars import Bars, Hist
 from ._collections import Fill, Scatter
 from ._lines import AxLine, Line2D
 from ._pie import Pie, PieText
+from ._plots_image import ImageMethods
+from ._plots_shapes import ShapeMethods
+from ._plots_stats import StatsMethods
 from ._text import Annotation, Text
 from .cm import get_cmap
 from .colors import Normalize, is_color_like, to_rgba
@@ -15,17 +18,18 @@ from .colors import Normalize, is_color_like, to_rgba
 __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
-                   "markeredgecolor", "label", "alpha"))
-_BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log"))
-_SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label"))
-_HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle"))
-_FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle"))
-_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha"))
+                   "markeredgecolor", "label", "alpha", "drawstyle", "zorder"))
+_BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder"))
+_SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder"))
+_HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
+_FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder"))
+_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder"))
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
-class Axes(AxesBase):
-    """An Axes: AxesBase's decorations plus matplotlib's plotting methods."""
+class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
+    """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
+    statistics charts and shapes in their own modules)."""
 
     # Lines
 
@@ -36,15 +40,15 @@ class Axes(AxesBase):
         for x, y, fmt in _plot_groups(args):
             style, marker, color = _styles.parse_fmt(fmt) if fmt else ("-", None, None)
             for xs, ys, label in self._columns(x, y, options.get("label")):
-                line = Line2D(xs, ys, color=options.get("color") or color or self._next_color("line"),
+                line = Line2D._of(xs, ys, color=options.get("color") or color or self._next_color("line"),
                               linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                               linestyle=options.get("linestyle", style),
                               marker=options.get("marker", marker),
                               markersize=options.get("markersize", _rc.rcParams["lines.markersize"]),
                               markerfacecolor=options.get("markerfacecolor"),
                               markeredgecolor=options.get("markeredgecolor"),
-                              label=label, alpha=options.get("alpha"))
-                lines.append(self._add(line))
+                              label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
+                lines.append(self._add(line, options.get("zorder")))
         return lines
 
     def _columns(self, x, y, label):
@@ -100,7 +104,7 @@ class Axes(AxesBase):
                       linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                       linestyle=options.get("linestyle", "-"), label=options.get("label"),
                       alpha=options.get("alpha"))
-        return self._add(line)
+        return self._add(line, options.get("zorder"))
 
     # Bars
 
@@ -140,7 +144,7 @@ class Axes(AxesBase):
         if tick_label is not None:
             labels = _data.broadcast([str(t) for t in _data.items(tick_label)], n, "tick_label")
             self._group[along].ticks = [list(positions), labels]
-        return self._add(bars)
+        return self._add(bars, options.get("zorder"))
 
     def bar_label(self, container, labels=None, *, fmt="%g", label_type="edge", padding=0, **kwargs):
         """Label each bar with its value (or labels) at its end or centre; returns the Annotations."""
@@ -205,7 +209,7 @@ class Axes(AxesBase):
             color = options.get("facecolor") or self._next_color("patch")
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
                       rwidth=rwidth, edgecolor=options.get("edgecolor"), label=label, alpha=options.get("alpha"))
-        self._add(artist)
+        self._add(artist, options.get("zorder"))
         return counts, edges, ([artist] if histtype.startswith("step") else artist)
 
     # Points and areas
@@ -223,36 +227,40 @@ class Axes(AxesBase):
             _rc.rcParams["lines.markersize"] ** 2 if s is None else s)]
         if len(sizes) not in (1, n):
             raise ValueError("s must be a scalar, or float array-like with the same size as x and y")
-        colors, values = self._scatter_colors(c, options, n, cmap, norm, vmin, vmax)
+        colors, values, mapping = self._scatter_colors(c, options, n, cmap, norm, vmin, vmax)
         edge = options.get("edgecolor", edgecolors)
         width = options.get("linewidth", linewidths)
         points = Scatter(xs, ys, colors, sizes, marker, edgecolors=None if edge in (None, "face") else _color_list(edge),
                          linewidth=1.0 if width is None else _data.items(width)[0], values=values,
                          label=options.get("label"), alpha=alpha)
-        return self._add(points)
+        if mapping is not None:
+            points.cmap, points.norm = mapping
+            points.colorbar = None
+            self.figure._current_mappable = points
+        return self._add(points, options.get("zorder"))
 
     def _scatter_colors(self, c, options, n, cmap, norm, vmin, vmax):
-        """(colours, the numbers mapped through the colormap or None) for scatter()."""
+        """(colours, the numbers mapped through the colormap or None, (cmap, norm) or None) for scatter()."""
         color = options.get("facecolor", options.get("color"))
         if c is not None and color is not None:
             raise ValueError("Supply a 'c' argument or a 'color' kwarg but not both; they differ but their "
                              "functionalities overlap.")
         c = color if c is None else c
         if c is None:
-            return [self._next_color("patch")], None
+            return [self._next_color("patch")], None, None
         if is_color_like(c):
-            return [c], None
+            return [c], None, None
         items = _data.items(c)
         if len(items) == n and all(not isinstance(v, str) and not isinstance(v, (list, tuple)) for v in items):
             values = [_data.number(v) for v in items]
             norm = norm if norm is not None else Normalize(vmin, vmax)
             colormap = get_cmap(cmap)
-            return [colormap(v) for v in norm(values)], values
+            return [colormap(v) for v in norm(values)], values, (colormap, norm)
         colors = _color_list(items)
         if len(colors) not in (1, n):
             raise ValueError(f"'c' argument has {len(colors)} elements, which is inconsistent with 'x' and 'y' "
                              f"with size {n}.")
-        return colors, None
+        return colors, None, None
 
     def fill_between(self, x, y1, y2=0, where=None, interpolate=False, step=None, **kwargs):
         """Fill the area between y1 and y2 over x (where: only where True); returns the Fill."""
@@ -272,7 +280,7 @@ class Axes(AxesBase):
         if not fills:
             fills = [Fill([], [], [], color, label=label, alpha=options.get("alpha"))]
         for fill in fills:
-            self._add(fill)
+            self._add(fill, options.get("zorder"))
         return fills[0]
 
     # Pie
@@ -322,26 +330,29 @@ class Axes(AxesBase):
 
     def text(self, x, y, s, fontdict=None, **kwargs):
         """Text at (x, y): data coordinates, or axes fractions with transform=ax.transAxes."""
-        options = _text.properties(kwargs, fontdict, extra=("transform", "label"))
+        options = _text.properties(kwargs, fontdict, extra=("transform", "label", "zorder"))
+        zorder = options.pop("zorder", None)
         coords = _coords(options.pop("transform", self.transData))
-        if coords == "data":
-            x, y = (_data.numbers_of([v], self._group[name])[0] for v, name in ((x, "x"), (y, "y")))
+        pair = coords if isinstance(coords, tuple) else (coords, coords)
+        x, y = (_data.numbers_of([v], self._group[name])[0] if system == "data" else _data.number(v)
+                for v, name, system in ((x, "x", pair[0]), (y, "y", pair[1])))
         if x is None or y is None:
             raise ValueError("text() needs a finite position")
         label = options.pop("label", None)
         text = Text(float(x), float(y), s, coords=coords, **options)
         text.set_label(label)
-        return self._add(text)
+        return self._add(text, zorder)
 
     def annotate(self, text, xy, xytext=None, xycoords="data", textcoords=None, arrowprops=None,
                  annotation_clip=None, **kwargs):
         """Text at xytext (or xy) with an optional arrow to xy."""
-        options = _text.properties(kwargs)
+        options = _text.properties(kwargs, extra=("zorder",))
+        zorder = options.pop("zorder", None)
         textcoords = xycoords if textcoords is None else textcoords
         xy = self._annotation_point(xy, xycoords)
         xytext = None if xytext is None else self._annotation_point(xytext, textcoords)
         annotation = Annotation(text, xy, xytext, xycoords, textcoords, _arrow(arrowprops), **options)
-        return self._add(annotation)
+        return self._add(annotation, zorder)
 
     def _annotation_point(self, point, coords):
         x, y = point
@@ -438,8 +449,9 @@ def _percent_text(autopct, pct):
 
 def _coords(transform):
     coords = getattr(transform, "coords", None)
-    if coords not in ("data", "axes"):
-        raise NotImplementedError("text() transform must be ax.transData or ax.transAxes in this sandbox")
+    if coords not in ("data", "axes") and not (isinstance(coords, tuple) and set(coords) <= {"data", "axes"}):
+        raise NotImplementedError("text() transform must be ax.transData, ax.transAxes or a blend of them "
+                                  "(ax.get_xaxis_transform()) in this sandbox")
     return coords
 
 

@@ -5,7 +5,7 @@ The colour data (in _cm_data) is loaded on first use.
 
 from .colors import Colormap, LinearSegmentedColormap, ListedColormap
 
-__all__ = ["ColormapRegistry", "get_cmap"]
+__all__ = ["ColormapRegistry", "get_cmap", "ScalarMappable"]
 
 
 class ColormapRegistry:
@@ -76,6 +76,52 @@ def get_cmap(name=None, lut=None):
     """The colormap called name (default viridis), or name itself if it is a Colormap."""
     cmap = name if isinstance(name, Colormap) else _colormaps["viridis" if name is None else name]
     return cmap.resampled(lut) if lut is not None else cmap
+
+
+class ScalarMappable:
+    """Numbers drawn through a colormap and a norm (imshow, pcolormesh, scatter(c=)); made
+    directly, a colormap for fig.colorbar(ScalarMappable(norm, cmap), ax=ax)."""
+
+    def __init__(self, norm=None, cmap=None):
+        self._init_mappable([], cmap, norm, None, None)
+
+    def _init_mappable(self, values, cmap, norm, vmin, vmax):
+        from .colors import Normalize
+
+        if norm is not None and (vmin is not None or vmax is not None):
+            raise ValueError("Passing a Normalize instance simultaneously with vmin/vmax is not supported.  "
+                             "Please pass vmin/vmax directly to the norm when creating it.")
+        self.cmap = get_cmap(cmap)
+        self.norm = norm if norm is not None else Normalize(vmin, vmax)
+        self.norm.autoscale_None([v for v in values if v is not None])
+        self.colorbar = None
+
+    def get_cmap(self):
+        return self.cmap
+
+    def set_cmap(self, cmap):
+        self.cmap = get_cmap(cmap)
+
+    def get_clim(self):
+        return self.norm.vmin, self.norm.vmax
+
+    def set_clim(self, vmin=None, vmax=None):
+        if vmax is None and isinstance(vmin, (tuple, list)):
+            vmin, vmax = vmin
+        if vmin is not None:
+            self.norm.vmin = float(vmin)
+        if vmax is not None:
+            self.norm.vmax = float(vmax)
+
+    def set_norm(self, norm):
+        self.norm = norm
+
+    def set_array(self, A):
+        values = A.tolist() if hasattr(A, "tolist") else list(A)
+        self.norm.autoscale_None([v for row in values for v in (row if isinstance(row, list) else [row])])
+
+    def to_rgba(self, x, alpha=None, bytes=False, norm=True):
+        return self.cmap(self.norm(x) if norm else x, alpha=alpha, bytes=bytes)
 
 
 def __getattr__(name):

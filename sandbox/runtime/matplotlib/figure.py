@@ -6,7 +6,8 @@ from . import _host, _rc, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
-from .gridspec import AxesArray, GridSpec, subplot_position
+from ._axes_base import Transform
+from .gridspec import AxesArray, GridSpec, SubplotSpec, subplot_position
 
 __all__ = ["Figure"]
 
@@ -27,7 +28,11 @@ class Figure:
         self._axes = []
         self._current = None
         self._suptitle = None
+        self._texts = []
+        self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
+        self.transFigure = Transform("figure")
+        self.canvas = FigureCanvas(self)
 
     # Axes
 
@@ -42,6 +47,9 @@ class Figure:
         """A new Axes in a grid cell: (), (221,), (2, 2, 1), (2, 2, (1, 2)) or a GridSpec slice."""
         _check_projection(projection, polar)
         axes = Axes(self, ("grid", subplot_position(args)), sharex=sharex, sharey=sharey)
+        if len(args) == 1 and isinstance(args[0], SubplotSpec):
+            grid = args[0].get_gridspec()
+            axes._ratios = (grid.width_ratios, grid.height_ratios)
         return self._add(axes, kwargs)
 
     def add_axes(self, rect, *, sharex=None, sharey=None, projection=None, polar=False, **kwargs):
@@ -72,6 +80,11 @@ class Figure:
                     if leader is not axes and leader is not None:
                         axes._share(name, leader)
         flat = [axes for row in cells for axes in row]
+        # As matplotlib: shared axes show tick labels on the outer edge of the grid only.
+        for name, share in (("x", sharex), ("y", sharey)):
+            if share in (True, "all", "col" if name == "x" else "row"):
+                for axes in flat:
+                    axes._label_outer(name)
         if squeeze and len(flat) == 1:
             return flat[0]
         if squeeze and (nrows == 1 or ncols == 1):
@@ -80,6 +93,39 @@ class Figure:
 
     def add_gridspec(self, nrows=1, ncols=1, **kwargs):
         return GridSpec(nrows, ncols, figure=self, **kwargs)
+
+    def subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios=None, height_ratios=None,
+                       empty_sentinel=".", subplot_kw=None, per_subplot_kw=None, gridspec_kw=None):
+        """Axes laid out by a grid of labels ("AB;CC" or [["A", "B"], ["C", "C"]]); returns {label: Axes}."""
+        rows = _mosaic_rows(mosaic)
+        nrows, ncols = len(rows), len(rows[0])
+        grid = GridSpec(nrows, ncols, width_ratios=width_ratios, height_ratios=height_ratios,
+                        **(gridspec_kw or {}))
+        blocks = {}
+        for r, row in enumerate(rows):
+            for c, name in enumerate(row):
+                if name != empty_sentinel:
+                    blocks.setdefault(name, []).append((r, c))
+        result, first = {}, None
+        for name, cells in blocks.items():
+            r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
+            c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
+            if len(cells) != (r1 - r0 + 1) * (c1 - c0 + 1):
+                raise ValueError(f"There are non-rectangular or non-contiguous areas in the layout for {name!r}")
+            options = {**(subplot_kw or {}), **((per_subplot_kw or {}).get(name, {}))}
+            axes = self.add_subplot(grid[r0:r1 + 1, c0:c1 + 1], **options)
+            first = first or axes
+            if sharex and axes is not first:
+                axes._share("x", first)
+            if sharey and axes is not first:
+                axes._share("y", first)
+            result[name] = axes
+        for axes in result.values():
+            if sharex:
+                axes._label_outer("x")
+            if sharey:
+                axes._label_outer("y")
+        return result
 
     def gca(self):
         """The current Axes, created (subplot 111) if there is none."""
@@ -106,6 +152,7 @@ class Figure:
         self._axes.clear()
         self._current = None
         self._suptitle = None
+        self._texts.clear()
 
     clear = clf
 
@@ -180,8 +227,63 @@ class Figure:
         for axes in self._axes:
             axes.xaxis.set_tick_rotation(rotation)
 
-    def colorbar(self, *args, **kwargs):
-        raise NotImplementedError("colorbar() is not supported in this sandbox")
+    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, *, label="", orientation=None,
+                 location=None, ticks=None, extend=None, fraction=None, shrink=None, aspect=None, pad=None,
+                 **kwargs):
+        """A colorbar for mappable (an image, pcolormesh or scatter(c=...)) right of ax; returns the Colorbar.
+
+        Its size is matplotlib's default (15% of ax's box, 1/20 as wide as tall):
+        fraction, shrink, aspect and pad are accepted and not applied.
+        """
+        from .colorbar import Colorbar
+
+        if orientation not in (None, "vertical") or location not in (None, "right"):
+            raise NotImplementedError("only vertical colorbars on the right are supported in this sandbox")
+        if cax is not None:
+            raise NotImplementedError("colorbar(cax=...) is not supported in this sandbox; pass ax= instead")
+        if extend not in (None, "neither"):
+            raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
+        for key in ("drawedges", "format", "spacing", "boundaries", "values"):
+            if kwargs.get(key) not in (None, False):
+                raise NotImplementedError(f"colorbar {key}= is not supported in this sandbox")
+            kwargs.pop(key, None)
+        if kwargs:
+            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        mappable = mappable if mappable is not None else self._current_mappable
+        if mappable is None:
+            raise RuntimeError("No mappable was found to use for colorbar creation. First define a mappable "
+                               "such as an image (with imshow) or a contour set (with contourf).")
+        if ax is None:
+            ax = getattr(mappable, "axes", None) or self.gca()
+        if not isinstance(ax, Axes):
+            axes_list = ax.flat if hasattr(ax, "flat") else list(ax)
+            if len(axes_list) != 1:
+                raise NotImplementedError("a colorbar shared by several axes is not supported in this sandbox; "
+                                          "add one colorbar per axes")
+            ax = axes_list[0]
+        bar_axes = Axes(self, ax._position)
+        bar_axes._colorbar_of = ax
+        bar_axes._ratios = ax._ratios
+        self._axes.append(bar_axes)
+        colorbar = Colorbar(bar_axes, mappable, label)
+        if ticks is not None:
+            colorbar.set_ticks(ticks)
+        return colorbar
+
+    def text(self, x, y, s, fontdict=None, **kwargs):
+        """Text at (x, y) in figure fractions (0, 0 is the lower left corner)."""
+        options = _text.properties(kwargs, fontdict, extra=("transform",))
+        transform = options.pop("transform", self.transFigure)
+        if getattr(transform, "coords", None) != "figure":
+            raise NotImplementedError("Figure.text() transform must be fig.transFigure in this sandbox")
+        text = Text(float(x), float(y), s, coords="figure", **options)
+        text.figure = self
+        self._texts.append(text)
+        return text
+
+    @property
+    def texts(self):
+        return list(self._texts)
 
     def show(self, warn=True):
         """Accepted: open figures are shown at the end of the cell (or by pyplot.show())."""
@@ -209,7 +311,7 @@ class Figure:
             fname.write(data)
 
     def _displayable(self):
-        return bool(self._axes) or self._suptitle is not None
+        return bool(self._axes) or self._suptitle is not None or bool(self._texts)
 
     def _display(self):
         _host.display(self._spec())
@@ -225,6 +327,7 @@ class Figure:
         return {"width_in": self._size[0], "height_in": self._size[1],
                 "dpi": float(dpi) if dpi is not None else self._dpi, "facecolor": spec_color(face),
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
+                "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs}
 
     def __repr__(self):
@@ -235,6 +338,27 @@ class Figure:
         if name.startswith("_"):
             raise AttributeError(f"'Figure' object has no attribute {name!r}")
         raise NotImplementedError(f"Figure.{name} is not supported in this sandbox")
+
+
+class FigureCanvas:
+    """fig.canvas: drawing happens when the figure is shown or saved, so draw() is accepted."""
+
+    def __init__(self, figure):
+        self.figure = figure
+
+    def draw(self):
+        """Accepted: figures are drawn when shown or saved."""
+
+    draw_idle = flush_events = draw
+
+    def get_width_height(self):
+        width, height = self.figure.get_size_inches()
+        return round(width * self.figure.dpi), round(height * self.figure.dpi)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"FigureCanvas.{name} is not supported in this sandbox")
 
 
 def _format_of(fname, fmt):
@@ -254,6 +378,20 @@ def _check_projection(projection, polar):
     if polar or projection not in (None, "rectilinear"):
         raise NotImplementedError(f"{'polar' if polar else projection!r} projections are not supported "
                                   "in this sandbox")
+
+
+def _mosaic_rows(mosaic):
+    """The mosaic as a rectangular list of rows of labels."""
+    if isinstance(mosaic, str):
+        lines = [line.strip() for line in mosaic.replace(";", "\n").splitlines() if line.strip()]
+        rows = [list(line) for line in lines]
+    else:
+        rows = [list(row) for row in mosaic]
+    if not rows or any(len(row) != len(rows[0]) for row in rows) or not rows[0]:
+        raise ValueError("All of the rows must be the same length")
+    if any(not isinstance(cell, (str, int)) for row in rows for cell in row):
+        raise NotImplementedError("nested subplot_mosaic layouts are not supported in this sandbox")
+    return rows
 
 
 def _share_leader(cells, row, col, share):

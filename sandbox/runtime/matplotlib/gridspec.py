@@ -10,11 +10,16 @@ class GridSpec:
     """A grid of nrows x ncols cells; gs[i, j] and slices give SubplotSpecs for add_subplot()."""
 
     def __init__(self, nrows, ncols, figure=None, *, width_ratios=None, height_ratios=None, **layout):
-        for ratios in (width_ratios, height_ratios):
-            if ratios is not None and len(set(ratios)) > 1:
-                raise NotImplementedError("unequal width_ratios/height_ratios are not supported in this sandbox")
         self.nrows, self.ncols = _positive(nrows, "nrows"), _positive(ncols, "ncols")
         self.figure = figure
+        self.width_ratios = _ratios(width_ratios, self.ncols, "width_ratios", "columns")
+        self.height_ratios = _ratios(height_ratios, self.nrows, "height_ratios", "rows")
+
+    def get_width_ratios(self):
+        return self.width_ratios
+
+    def get_height_ratios(self):
+        return self.height_ratios
 
     def get_geometry(self):
         return self.nrows, self.ncols
@@ -62,6 +67,19 @@ def subplot_position(args):
     first, last = args[2] if isinstance(args[2], tuple) else (args[2], args[2])
     (r1, c1), (r2, c2) = (divmod(_number(i, nrows * ncols) - 1, ncols) for i in (first, last))
     return [nrows, ncols, min(r1, r2), min(c1, c2), abs(r2 - r1) + 1, abs(c2 - c1) + 1]
+
+
+def _ratios(ratios, count, name, what):
+    """Relative sizes of the grid's columns or rows: None when equal (or not given)."""
+    if ratios is None:
+        return None
+    ratios = [float(r) for r in ratios]
+    if len(ratios) != count:
+        raise ValueError(f"Expected the given number of {name} ({len(ratios)}) to match the number of {what} "
+                         f"of the grid ({count})")
+    if any(not r > 0 for r in ratios):
+        raise ValueError(f"{name} must be positive numbers")
+    return None if len(set(ratios)) == 1 else ratios
 
 
 def _positive(value, name):

@@ -20,14 +20,15 @@ _active = None  # the current Figure
 _AXES_FUNCTIONS = {name: name for name in (
     "plot", "scatter", "bar", "barh", "bar_label", "hist", "pie", "fill_between", "axhline", "axvline",
     "text", "annotate", "semilogx", "semilogy", "loglog", "legend", "grid", "axis", "tick_params",
-    "margins", "autoscale", "minorticks_on", "minorticks_off")}
+    "margins", "autoscale", "minorticks_on", "minorticks_off", "errorbar", "boxplot", "violinplot", "imshow",
+    "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")
 
 __all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid", "axes", "close", "clf",
            "cla", "show", "savefig", "draw", "pause", "ion", "ioff", "isinteractive", "get_fignums",
            "fignum_exists", "tight_layout", "subplots_adjust", "suptitle", "twinx", "xlim", "ylim",
-           "xticks", "yticks", "colorbar", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
+           "xticks", "yticks", "colorbar", "gci", "figtext", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
            "cm", "colormaps", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec", *_AXES_FUNCTIONS]
 
 
@@ -210,8 +211,35 @@ def isinteractive():
     return False
 
 
-def colorbar(*args, **kwargs):
-    raise NotImplementedError("colorbar() is not supported in this sandbox")
+def colorbar(mappable=None, cax=None, ax=None, **kwargs):
+    """A colorbar for mappable (default: the last image or colour-mapped scatter) beside ax."""
+    fig = gcf()
+    if mappable is None:
+        mappable = fig._current_mappable
+    return fig.colorbar(mappable, cax=cax, ax=ax, **kwargs)
+
+
+def gci():
+    """The current image (or colour-mapped scatter) of the current figure, or None."""
+    return gcf()._current_mappable
+
+
+def figtext(x, y, s, fontdict=None, **kwargs):
+    return gcf().text(x, y, s, fontdict, **kwargs)
+
+
+def subplot_mosaic(mosaic, *, sharex=False, sharey=False, width_ratios=None, height_ratios=None,
+                   empty_sentinel=".", subplot_kw=None, gridspec_kw=None, per_subplot_kw=None, **fig_kw):
+    """A new figure with Axes laid out by mosaic: (fig, {label: Axes})."""
+    fig = figure(**fig_kw)
+    axes = fig.subplot_mosaic(mosaic, sharex=sharex, sharey=sharey, width_ratios=width_ratios,
+                              height_ratios=height_ratios, empty_sentinel=empty_sentinel, subplot_kw=subplot_kw,
+                              per_subplot_kw=per_subplot_kw, gridspec_kw=gridspec_kw)
+    return fig, axes
+
+
+def matshow(A, fignum=None, **kwargs):
+    return gca().matshow(A, **kwargs)
 
 
 # Axes-level functions with pyplot-specific forms

@@ -529,12 +529,12 @@ class OutputTests(ChartTestCase):
             plt.gcf().savefig(io.BytesIO())
 
     def test_unsupported_features_name_themselves(self):
-        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.imshow is not supported"):
-            plt.imshow([[1]])
+        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.quiver is not supported"):
+            plt.quiver([1], [1], [1], [1])
         ax = plt.gca()
-        for call in (lambda: ax.errorbar([1], [1]), lambda: ax.step([1], [1]), lambda: plt.boxplot([1]),
-                     lambda: plt.colorbar(), lambda: plt.subplots(subplot_kw={"projection": "3d"}),
-                     lambda: plt.style.use("ggplot")):
+        for call in (lambda: ax.contour([[1, 2], [3, 4]]), lambda: ax.imshow([[1]], interpolation="bilinear"),
+                     lambda: ax.boxplot([1, 2], notch=True), lambda: ax.matshow([[1]]),
+                     lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("ggplot")):
             with self.assertRaises(NotImplementedError):
                 call()
         with self.assertRaises(AttributeError):
@@ -555,6 +555,178 @@ class OutputTests(ChartTestCase):
         self.assertEqual((figure["width_in"], axes["artists"][0]["linewidth"], axes["tick_fontsize"]),
                          (4.0, 2.0, 12.0))
         self.assertAlmostEqual(axes["title"]["fontsize"], 14.4)  # "large" = 1.2 x font.size
+
+
+class CompatibilityTests(ChartTestCase):
+    """Issue 16's additions. Expected numbers are real matplotlib 3.10.8's on the same code
+    (read back from its artists), pasted here, unless computed in the test."""
+
+    def test_boxplot_lines_limits_and_ticks(self):
+        result = plt.boxplot([[1, 2, 3, 4, 5, 6, 7, 8, 9, 30], [2, 3, 4, 5]])
+        got = {key: [(line.get_xdata(), line.get_ydata()) for line in lines] for key, lines in result.items()}
+        # matplotlib 3.10.8: bp[key][i].get_xdata(), get_ydata()
+        self.assertEqual(got["whiskers"], [([1, 1], [3.25, 1]), ([1, 1], [7.75, 9]), ([2, 2], [2.75, 2]),
+                                           ([2, 2], [4.25, 5])])
+        self.assertEqual(got["caps"][0], ([0.9625, 1.0375], [1, 1]))
+        self.assertEqual(got["boxes"][1], ([1.925, 2.075, 2.075, 1.925, 1.925], [2.75, 2.75, 4.25, 4.25, 2.75]))
+        self.assertEqual(got["medians"], [([0.925, 1.075], [5.5, 5.5]), ([1.925, 2.075], [3.5, 3.5])])
+        self.assertEqual(got["fliers"], [([1.0], [30.0]), ([], [])])
+        axes = self.axes_spec()
+        self.assertEqual(axes["xlim"], [0.5, 2.5])  # matplotlib: (0.5, 2.5), no margins
+        self.assertEqual(axes["xticks"], {"positions": [1, 2], "labels": ["1", "2"]})
+        roles = [a.get("role") for a in axes["artists"]]
+        self.assertEqual(roles.count("boxplot median"), 2)
+        median = next(a for a in axes["artists"] if a.get("role") == "boxplot median")
+        self.assertEqual(median["color"], ORANGE)
+
+    def test_errorbar_segments_and_caps(self):
+        container = plt.errorbar([1, 2, 3], [2, 4, 3], yerr=[0.5, 0.2, 0.1], capsize=3)
+        data_line, caps, (bars,) = container
+        # matplotlib 3.10.8: barlinecols[0].get_segments(), caplines markers and sizes
+        self.assertEqual(bars.get_segments(), [[[1, 1.5], [1, 2.5]], [[2, 3.8], [2, 4.2]], [[3, 2.9], [3, 3.1]]])
+        self.assertEqual([(c.get_marker(), c.get_markersize()) for c in caps], [("_", 6.0), ("_", 6.0)])
+        self.assertEqual(plt.gca().get_ylim(), (1.365, 4.335))
+        with self.assertRaisesRegex(ValueError, "must not contain negative values"):
+            plt.errorbar([1], [1], yerr=[-1])
+
+    def test_violinplot_kde_and_lines(self):
+        data = [1, 2, 3, 4, 5, 9]
+        parts = plt.violinplot([data])
+        (body,) = parts["bodies"]
+        # the KDE at the median, computed here: Scott's bandwidth n^(-1/5) * std(ddof=1)
+        mean = sum(data) / 6
+        cov = sum((v - mean) ** 2 for v in data) / 5 * 6 ** (-2 / 5)
+        kde = [sum(math.exp(-(c - v) ** 2 / (2 * cov)) for v in data) for c in (1 + 8 * i / 99 for i in range(100))]
+        half = [0.25 * k / max(kde) for k in kde]
+        xs = [x for x, _ in body.get_xy()]
+        self.assertAlmostEqual(xs[0], 1 - half[0])
+        self.assertAlmostEqual(max(xs), 1 + max(half))
+        # matplotlib 3.10.8: cmaxes segments, limits
+        self.assertEqual(parts["cmaxes"].get_segments(), [[[0.875, 9.0], [1.125, 9.0]]])
+        self.assertEqual((plt.gca().get_xlim(), plt.gca().get_ylim()), ((0.725, 1.275), (0.6, 9.4)))
+
+    def test_imshow_image_spec(self):
+        image = plt.imshow([[1, 2], [3, 4]], cmap="viridis")
+        self.assertEqual(image.get_extent(), [-0.5, 1.5, 1.5, -0.5])  # matplotlib 3.10.8
+        self.assertEqual(plt.gca().get_ylim(), (1.5, -0.5))
+        (artist,) = self.artists()
+        self.assertEqual((artist["rows"], artist["cols"], artist["x_edges"], artist["y_edges"]),
+                         (2, 2, [-0.5, 0.5, 1.5], [-0.5, 0.5, 1.5]))
+        pixels = __import__("base64").b64decode(artist["pixels"])
+        # viridis at 0 and 1 (matplotlib's _viridis_data first and last entries)
+        self.assertEqual(tuple(pixels[:4]), (68, 1, 84, 255))
+        self.assertEqual(tuple(pixels[12:]), (253, 231, 37, 255))
+        self.assertEqual((artist["vmin"], artist["vmax"], artist["cmap"]), (1.0, 4.0, "viridis"))
+
+    def test_pcolormesh_colorbar_and_limits(self):
+        fig, ax = plt.subplots()
+        mesh = ax.pcolormesh([[1, 2, 3], [3, 4, 5]], cmap="Blues", vmin=0)
+        bar = fig.colorbar(mesh, ax=ax, label="value")
+        self.assertEqual((ax.get_xlim(), ax.get_ylim()), ((0.0, 3.0), (0.0, 2.0)))  # matplotlib 3.10.8
+        (figure,) = self.shown()
+        main, cbar = figure["axes"]
+        self.assertEqual((cbar["colorbar_of"], cbar["grid_pos"], cbar["ylim"], cbar["ylabel"]["text"]),
+                         (0, main["grid_pos"], [0.0, 5.0], "value"))
+        self.assertEqual(cbar["artists"][0]["rows"], 256)
+        self.assertIs(bar.mappable, mesh)
+
+    def test_patches_and_legend_proxies(self):
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Circle, Patch, Rectangle
+
+        ax = plt.gca()
+        ax.add_patch(Rectangle((1, 2), 3, 4, facecolor="red", edgecolor="black", label="box"))
+        ax.add_patch(Circle((0, 0), 1))
+        ax.legend(handles=[Patch(color="green", label="g"), Line2D([0], [0], color="b", lw=2, label="line")])
+        axes = self.axes_spec()
+        rect, circle = axes["artists"]
+        self.assertEqual((rect["x"], rect["y"], rect["facecolor"], rect["edgecolor"]),
+                         ([1.0, 4.0, 4.0, 1.0], [2.0, 2.0, 6.0, 6.0], "#ff0000ff", "#000000ff"))
+        self.assertEqual(rect["shape"], {"kind": "Rectangle", "xy": [1.0, 2.0], "width": 3.0, "height": 4.0})
+        self.assertEqual((circle["facecolor"], circle["edgecolor"]), (BLUE, "#00000000"))  # matplotlib's defaults
+        self.assertAlmostEqual(max(circle["x"]), 1.0)
+        entries = axes["legend"]["entries"]
+        self.assertEqual([(e["label"], e["artist"], e["handle"]["type"]) for e in entries],
+                         [("g", None, "patch"), ("line", None, "line")])
+
+    def test_ticker_formatters_and_locators(self):
+        from matplotlib import ticker
+
+        ax = plt.gca()
+        ax.plot([0, 0.33, 0.5], [0.1, 0.25, 0.9])
+        ax.yaxis.set_major_formatter(ticker.PercentFormatter(1.0))
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda x, pos: f"${x:,.2f}"))
+        axes = self.axes_spec()
+        # matplotlib 3.10.8's tick labels inside the view
+        self.assertEqual(axes["yticks"]["labels"], ["10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%"])
+        self.assertEqual(axes["xticks"]["labels"], ["$0.00", "$0.10", "$0.20", "$0.30", "$0.40", "$0.50"])
+        ax = plt.gca()
+        ax.plot([0, 10], [1e6, 5e6])
+        ax.yaxis.set_major_locator(ticker.MultipleLocator(1e6))
+        ax.ticklabel_format(style="plain", axis="y")
+        ax.xaxis.set_major_formatter("{x:.1f}s")
+        axes = self.axes_spec()
+        self.assertEqual(axes["yticks"]["labels"], ["1000000", "2000000", "3000000", "4000000", "5000000"])
+        self.assertEqual(axes["ylim"], [800000.0, 5200000.0])
+        self.assertEqual(axes["xticks"]["labels"], ["0.0s", "2.0s", "4.0s", "6.0s", "8.0s", "10.0s"])
+
+    def test_stem_stackplot_spans_and_lines(self):
+        markerline, stemlines, baseline = plt.stem([1, 2, 3], [3, 1, 2])
+        # matplotlib 3.10.8: stemlines segments and the red (C3) baseline from min to max x
+        self.assertEqual(stemlines.get_segments(), [[[1, 0], [1, 3]], [[2, 0], [2, 1]], [[3, 0], [3, 2]]])
+        self.assertEqual((baseline.get_xdata(), baseline.get_ydata(), colors.to_hex(baseline.get_color())),
+                         ([1.0, 3.0], [0.0, 0.0], "#d62728"))
+        plt.figure()
+        plt.stackplot([1, 2, 3], [1, 2, 3], [2, 2, 2])
+        self.assertEqual(plt.gca().get_ylim(), (0.0, 5.25))  # the stack stands on 0
+        plt.figure()
+        plt.axvspan(1, 2)
+        self.assertEqual((plt.gca().get_xlim(), plt.gca().get_ylim()), ((0.95, 2.05), (0.0, 1.0)))
+        plt.figure()
+        plt.step([1, 2, 3], [1, 3, 2], where="mid")
+        figures = self.shown()
+        self.assertEqual(figures[-1]["axes"][0]["artists"][0]["drawstyle"], "steps-mid")
+
+    def test_zorder(self):
+        ax = plt.gca()
+        ax.bar([1, 2], [3, 4], zorder=3)
+        ax.plot([1, 2], [1, 1])
+        ax.scatter([1], [2]).set_zorder(5)
+        self.assertEqual(self.axes_spec()["zorders"], [3.0, 2, 5.0])  # matplotlib: a Line2D's default is 2
+        plt.plot([1, 2])
+        self.assertIsNone(self.axes_spec()["zorders"])
+
+    def test_date_axes(self):
+        import datetime
+
+        from matplotlib import dates
+
+        start = datetime.datetime(2023, 1, 15)
+        plt.plot([start + datetime.timedelta(days=30 * i) for i in range(14)], range(14))
+        plt.figure()
+        plt.plot([start + datetime.timedelta(days=30 * i) for i in range(14)], range(14))
+        plt.gca().xaxis.set_major_locator(dates.MonthLocator(interval=3))
+        plt.gca().xaxis.set_major_formatter(dates.DateFormatter("%b %Y"))
+        auto, custom = (figure["axes"][0]["xticks"] for figure in self.shown())
+        # matplotlib 3.10.8's ticks inside the view (days since 1970) and labels
+        self.assertEqual(auto["positions"], [19358.0, 19417.0, 19478.0, 19539.0, 19601.0, 19662.0, 19723.0])
+        self.assertEqual(auto["labels"], ["2023-01", "2023-03", "2023-05", "2023-07", "2023-09", "2023-11",
+                                          "2024-01"])
+        self.assertEqual(custom["labels"], ["Jan 2023", "Apr 2023", "Jul 2023", "Oct 2023", "Jan 2024"])
+        self.assertEqual(dates.date2num(datetime.datetime(2024, 3, 1, 9)), 19783.375)
+
+    def test_figure_text_mosaic_ratios_and_shared_labels(self):
+        fig, axd = plt.subplot_mosaic("AB;CC", width_ratios=[2, 1])
+        fig.text(0.5, 0.02, "note", ha="center")
+        self.assertEqual(list(axd), ["A", "B", "C"])
+        fig2, axs = plt.subplots(2, 2, sharex=True, sharey=True)
+        first, second = self.shown()
+        self.assertEqual([a["grid_pos"] for a in first["axes"]], [[2, 2, 0, 0, 1, 1], [2, 2, 0, 1, 1, 1],
+                                                                  [2, 2, 1, 0, 1, 2]])
+        self.assertEqual(first["axes"][0]["width_ratios"], [2.0, 1.0])
+        self.assertEqual(first["texts"][0]["text"]["text"], "note")
+        hidden = [(a["hide_xticklabels"], a["hide_yticklabels"]) for a in second["axes"]]
+        self.assertEqual(hidden, [(True, False), (True, True), (False, False), (False, True)])
 
 
 class RunnerTests(unittest.TestCase):

@@ -1,0 +1,230 @@
+"""Images: imshow(), matshow(), pcolormesh()/pcolor() and the artist they return
+(the spec's ``image``: a grid of cells with colours, and the numbers behind them).
+
+The guest maps numbers through the colormap (as matplotlib's ScalarMappable
+does) and sends the cells' RGBA bytes; the host fills the cells.
+"""
+
+import binascii
+import math
+import sys
+from array import array
+
+from . import _data
+from ._artist import Artist
+from .cm import ScalarMappable
+from .colors import spec_color, to_rgba
+
+_INTERPOLATIONS = (None, "none", "nearest", "antialiased", "auto")
+
+
+class AxesImage(ScalarMappable, Artist):
+    """A grid of rows x cols cells between x_edges and y_edges (row i from y_edges[i] to
+    y_edges[i + 1]), coloured from numbers through a colormap, or given as RGB(A)."""
+
+    zorder_default = 0
+
+    def __init__(self, values, rgba, rows, cols, x_edges, y_edges, *, cmap=None, norm=None, vmin=None,
+                 vmax=None, alpha=None, label=None):
+        Artist.__init__(self, label, alpha)
+        self._values, self._rgba = values, rgba  # row-major numbers (or None) / RGBA tuples (or None)
+        self._rows, self._cols = rows, cols
+        self._x_edges, self._y_edges = x_edges, y_edges
+        self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
+        if values is not None:
+            self._init_mappable(values, cmap, norm, vmin, vmax)
+        else:
+            self.cmap, self.norm, self.colorbar = None, None, None
+
+    def __repr__(self):
+        return f"<matplotlib.image.AxesImage at {id(self):#x}>"
+
+    def get_array(self):
+        if self._values is None:
+            return None
+        cols = self._cols
+        return [self._values[r * cols:(r + 1) * cols] for r in range(self._rows)]
+
+    def get_extent(self):
+        return [self._x_edges[0], self._x_edges[-1], self._y_edges[-1], self._y_edges[0]]
+
+    def get_size(self):
+        return self._rows, self._cols
+
+    def set_interpolation(self, s):
+        _interpolation(s)
+
+    def extent(self, name):
+        edges = self._x_edges if name == "x" else self._y_edges
+        return edges, edges
+
+    def _pixels(self):
+        """Base64 of the cells' RGBA bytes."""
+        if self._values is not None:
+            colors = self.cmap(self.norm(self._values), alpha=self._alpha)
+        else:
+            colors = self._rgba if self._alpha is None else [c[:3] + (c[3] * self._alpha,) for c in self._rgba]
+        data = array("B", (min(255, max(0, round(v * 255))) for color in colors for v in color))
+        return binascii.b2a_base64(data.tobytes(), newline=False).decode("ascii")
+
+    def spec(self):
+        values = self._values
+        return {**self._head("image"), "x_edges": self._x_edges, "y_edges": self._y_edges,
+                "rows": self._rows, "cols": self._cols, "pixels": self._pixels(),
+                "values": [] if values is None else _packed(values),
+                "cmap": None if self.cmap is None else self.cmap.name,
+                "vmin": None if self.norm is None else _finite(self.norm.vmin),
+                "vmax": None if self.norm is None else _finite(self.norm.vmax),
+                "edgecolor": None if self._edges is None else spec_color(self._edges[0]),
+                "linewidth": 0.0 if self._edges is None else self._edges[1]}
+
+
+QuadMesh = AxesImage
+
+
+class ImageMethods:
+    """imshow(), matshow(), pcolormesh() and pcolor() for Axes."""
+
+    def imshow(self, X, cmap=None, norm=None, *, aspect=None, interpolation=None, alpha=None, vmin=None,
+               vmax=None, origin=None, extent=None, interpolation_stage=None, filternorm=True, filterrad=4.0,
+               resample=None, url=None, **kwargs):
+        """Show X (rows x cols numbers through cmap, or RGB(A) values) as an image; returns the AxesImage."""
+        _interpolation(interpolation)
+        kwargs.pop("zorder", None)
+        label = kwargs.pop("label", None)
+        if kwargs:
+            raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
+        origin = origin or "upper"
+        if origin not in ("upper", "lower"):
+            raise ValueError(f"{origin!r} is not a valid value for origin; supported values are 'upper', 'lower'")
+        values, rgba, rows, cols = _grid(X)
+        if extent is None:
+            left, right = -0.5, cols - 0.5
+            bottom, top = (rows - 0.5, -0.5) if origin == "upper" else (-0.5, rows - 0.5)
+        else:
+            left, right, bottom, top = (_data.scalar(v, "extent") for v in extent)
+        first, last = (top, bottom) if origin == "upper" else (bottom, top)
+        x_edges = [left + (right - left) * i / cols for i in range(cols + 1)]
+        y_edges = [first + (last - first) * i / rows for i in range(rows + 1)]
+        image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
+                          vmax=vmax, alpha=alpha, label=label)
+        if aspect is None or aspect == "equal":
+            self.set_aspect("equal")
+        elif aspect != "auto":
+            self.set_aspect(aspect)
+        group = self._group["y"]
+        if group.limits == [None, None] and not group.inverted and bottom > top:
+            group.inverted = True  # matplotlib sets ylim (bottom, top): row 0 at the top
+        return self._mappable(image)
+
+    def matshow(self, Z, **kwargs):
+        raise NotImplementedError("matshow() is not supported in this sandbox (its tick labels go above the "
+                                  "axes); use imshow(Z) instead")
+
+    def pcolormesh(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None, shading=None,
+                   antialiased=False, **kwargs):
+        """Cells of C between the edges X and Y (or 0..cols, 0..rows); returns the QuadMesh."""
+        return self._pcolor(args, alpha, norm, cmap, vmin, vmax, shading, kwargs)
+
+    def pcolor(self, *args, shading=None, alpha=None, norm=None, cmap=None, vmin=None, vmax=None, **kwargs):
+        """Like pcolormesh()."""
+        return self._pcolor(args, alpha, norm, cmap, vmin, vmax, shading, kwargs)
+
+    def _pcolor(self, args, alpha, norm, cmap, vmin, vmax, shading, kwargs):
+        edge = next((kwargs.pop(k) for k in ("edgecolors", "edgecolor", "ec") if k in kwargs), None)
+        width = next((kwargs.pop(k) for k in ("linewidths", "linewidth", "lw") if k in kwargs), None)
+        width = 0.0 if width is None else float(_data.items(width)[0])
+        if edge == "face":
+            edge = None
+        kwargs.pop("zorder", None)
+        kwargs.pop("snap", None)
+        kwargs.pop("rasterized", None)
+        label = kwargs.pop("label", None)
+        if kwargs:
+            raise NotImplementedError(f"pcolormesh(): {next(iter(kwargs))}= is not supported in this sandbox")
+        if len(args) == 1:
+            values, rgba, rows, cols = _grid(args[0])
+            x_edges = [float(i) for i in range(cols + 1)]
+            y_edges = [float(i) for i in range(rows + 1)]
+        elif len(args) == 3:
+            values, rgba, rows, cols = _grid(args[2])
+            x_edges = _edges(args[0], cols, "X", across=False, shading=shading)
+            y_edges = _edges(args[1], rows, "Y", across=True, shading=shading)
+        else:
+            raise TypeError(f"pcolormesh() takes 1 or 3 positional arguments but {len(args)} were given")
+        mesh = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
+                         alpha=alpha, label=label)
+        if edge not in (None, "none") and width > 0:
+            mesh._edges = (to_rgba(edge), width)
+        return self._mappable(mesh)
+
+    def _mappable(self, artist):
+        self._add(artist)
+        self.figure._current_mappable = artist
+        return artist
+
+
+def _interpolation(value):
+    if value not in _INTERPOLATIONS:
+        raise NotImplementedError(f"imshow interpolation={value!r} is not supported in this sandbox; images are "
+                                  "drawn with 'nearest'")
+
+
+def _grid(X):
+    """(values or None, rgba or None, rows, cols) of a 2-D array of numbers or a 3-D RGB(A) array."""
+    rows = _data.items(X)
+    if not rows or not _data.is_2d(rows):
+        raise TypeError("Invalid shape for image data: it must be 2-D (or 3-D RGB/RGBA)")
+    rows = [_data.items(row) for row in rows]
+    cols = len(rows[0])
+    if any(len(row) != cols for row in rows):
+        raise ValueError("image rows must all have the same length")
+    if cols and isinstance(rows[0][0], (list, tuple)):
+        depth = len(rows[0][0])
+        if depth not in (3, 4):
+            raise TypeError(f"Invalid shape for image data: the last dimension is {depth}, not 3 or 4")
+        cells = [cell for row in rows for cell in row]
+        as_bytes = any(isinstance(v, int) and not isinstance(v, bool) for v in cells[0])
+        scale = 255.0 if as_bytes else 1.0
+        rgba = [tuple(min(1.0, max(0.0, float(v) / scale)) for v in cell) + ((1.0,) if depth == 3 else ())
+                for cell in cells]
+        return None, rgba, len(rows), cols
+    values = [_data.number(v) for row in rows for v in row]
+    return values, None, len(rows), cols
+
+
+def _edges(data, count, name, across, shading):
+    """count + 1 cell edges from X or Y of pcolormesh (1-D, or a rectilinear 2-D grid); centres
+    (count values, shading "auto"/"nearest") become the midpoints between them."""
+    items = _data.items(data)
+    if _data.is_2d(items):
+        grid = [[_data.number(v) for v in _data.items(row)] for row in items]
+        line = [row[0] for row in grid] if across else grid[0]
+        regular = all(row == grid[0] for row in grid) if not across else all(len(set(row)) == 1 for row in grid)
+        if not regular:
+            raise NotImplementedError("pcolormesh() of a non-rectilinear grid is not supported in this sandbox")
+    else:
+        line = [_data.number(v) for v in items]
+    if any(v is None for v in line):
+        raise ValueError(f"{name} must be finite")
+    if len(line) == count + 1 and shading in (None, "flat", "auto"):
+        return line
+    if len(line) == count and shading in (None, "auto", "nearest"):
+        if count == 1:
+            return [line[0] - 0.5, line[0] + 0.5]
+        mids = [(a + b) / 2 for a, b in zip(line, line[1:])]
+        return [line[0] - (mids[0] - line[0]), *mids, line[-1] + (line[-1] - mids[-1])]
+    raise TypeError(f"Dimensions of C are incompatible with {name} (shading={shading!r})")
+
+
+def _packed(values):
+    """values as the spec's packed series (little-endian doubles, NaN for missing)."""
+    doubles = array("d", [math.nan if v is None else v for v in values])
+    if sys.byteorder != "little":
+        doubles.byteswap()
+    return {"f64": binascii.b2a_base64(doubles.tobytes(), newline=False).decode("ascii")}
+
+
+def _finite(value):
+    return None if value is None or not math.isfinite(value) else float(value)
+

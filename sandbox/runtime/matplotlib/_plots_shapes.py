@@ -1,0 +1,180 @@
+"""Axes methods adding shapes and line families: add_patch()/add_artist()/add_line()/
+add_collection(), axvspan()/axhspan(), hlines()/vlines(), step(), stem(), stackplot()."""
+
+from . import _data, _rc
+from ._collections import Fill
+from ._lines import Line2D
+from ._text import Text
+from .collections import LineCollection
+from .patches import Patch, Rectangle
+
+
+class StemContainer(tuple):
+    """What stem() returns: (markerline, stemlines, baseline)."""
+
+    def __new__(cls, markerline, stemlines, baseline):
+        self = super().__new__(cls, (markerline, stemlines, baseline))
+        self.markerline, self.stemlines, self.baseline = markerline, stemlines, baseline
+        return self
+
+
+class ShapeMethods:
+    """Patches, spans and line families for Axes."""
+
+    def add_patch(self, p):
+        """Draw patch p (a Rectangle, Circle, Polygon... from matplotlib.patches) on the axes."""
+        if not isinstance(p, Patch):
+            raise TypeError(f"add_patch() needs a matplotlib.patches.Patch, not {type(p).__name__}")
+        return self._add(p)
+
+    def add_line(self, line):
+        if not isinstance(line, Line2D):
+            raise TypeError(f"add_line() needs a Line2D, not {type(line).__name__}")
+        return self._add(line)
+
+    def add_collection(self, collection, autolim=True):
+        if not isinstance(collection, (LineCollection, Fill)):
+            raise NotImplementedError(f"add_collection() of a {type(collection).__name__} is not supported in "
+                                      "this sandbox; use a LineCollection")
+        return self._add(collection)
+
+    def add_artist(self, a):
+        if isinstance(a, Patch):
+            return self.add_patch(a)
+        if isinstance(a, (Line2D, Text)):
+            return self._add(a)
+        raise NotImplementedError(f"add_artist() of a {type(a).__name__} is not supported in this sandbox")
+
+    @property
+    def patches(self):
+        return [a for a in self._artists if isinstance(a, Patch)]
+
+    @property
+    def lines(self):
+        return [a for a in self._artists if isinstance(a, Line2D) and not isinstance(a, LineCollection)]
+
+    @property
+    def collections(self):
+        from ._collections import Scatter
+
+        return [a for a in self._artists if isinstance(a, (LineCollection, Scatter, Fill))]
+
+    @property
+    def texts(self):
+        return [a for a in self._artists if type(a) is Text]
+
+    def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs):
+        """A rectangle from data x xmin to xmax, axes fraction ymin to ymax."""
+        return self._span(xmin, xmax, ymin, ymax, kwargs, vertical=True)
+
+    def axhspan(self, ymin, ymax, xmin=0, xmax=1, **kwargs):
+        """A rectangle from data y ymin to ymax, axes fraction xmin to xmax."""
+        return self._span(ymin, ymax, xmin, xmax, kwargs, vertical=False)
+
+    def _span(self, lo, hi, start, end, kwargs, vertical):
+        data_axis = "x" if vertical else "y"
+        lo, hi = _data.numbers_of([lo, hi], self._group[data_axis])
+        if vertical:
+            patch = Rectangle((lo, start), hi - lo, end - start, **kwargs)
+            patch._coords = ("data", "axes")
+        else:
+            patch = Rectangle((start, lo), end - start, hi - lo, **kwargs)
+            patch._coords = ("axes", "data")
+        patch._role = "axvspan" if vertical else "axhspan"
+        patch._autoscale = (data_axis,)
+        return self._add(patch)
+
+    def hlines(self, y, xmin, xmax, colors=None, linestyles="solid", label="", **kwargs):
+        """Horizontal lines at each y from xmin to xmax (data); returns the LineCollection."""
+        return self._line_family(y, xmin, xmax, colors, linestyles, label, kwargs, horizontal=True)
+
+    def vlines(self, x, ymin, ymax, colors=None, linestyles="solid", label="", **kwargs):
+        """Vertical lines at each x from ymin to ymax (data); returns the LineCollection."""
+        return self._line_family(x, ymin, ymax, colors, linestyles, label, kwargs, horizontal=False)
+
+    def _line_family(self, at, start, end, colors, linestyles, label, kwargs, horizontal):
+        across, along = ("y", "x") if horizontal else ("x", "y")
+        at = _data.numbers_of(at, self._group[across])
+        n = len(at)
+        start = _data.broadcast(_data.numbers_of(start, self._group[along]), n, f"{along}min")
+        end = _data.broadcast(_data.numbers_of(end, self._group[along]), n, f"{along}max")
+        segments = [[(s, a), (e, a)] if horizontal else [(a, s), (a, e)] for a, s, e in zip(at, start, end)]
+        lines = LineCollection(segments, colors=colors if colors is not None else kwargs.pop("color", "C0"),
+                               linestyles=linestyles, label=label or None, **kwargs)
+        lines._role = "hlines" if horizontal else "vlines"
+        return self._add(lines)
+
+    def step(self, x, y, *args, where="pre", data=None, **kwargs):
+        """plot() with the line drawn as steps: where="pre" (default), "post" or "mid"."""
+        if where not in ("pre", "post", "mid"):
+            raise ValueError(f"{where!r} is not a valid value for where; supported values are 'pre', 'post', 'mid'")
+        kwargs["drawstyle"] = f"steps-{where}"
+        return self.plot(x, y, *args, **kwargs)
+
+    def stem(self, *args, linefmt=None, markerfmt=None, basefmt=None, bottom=0, label=None,
+             orientation="vertical"):
+        """A stem plot: a marker at each (x, y) on a line from bottom; returns (markerline, stemlines,
+        baseline)."""
+        if orientation != "vertical":
+            raise NotImplementedError("stem() orientation='horizontal' is not supported in this sandbox")
+        if len(args) == 1:
+            heads = _data.numbers_of(args[0], self._group["y"])
+            locs = [float(i) for i in range(len(heads))]
+        elif len(args) == 2:
+            locs = _data.numbers_of(args[0], self._group["x"])
+            heads = _data.numbers_of(args[1], self._group["y"])
+        else:
+            raise NotImplementedError("stem() with format strings as positional arguments is not supported in "
+                                      "this sandbox; use linefmt=, markerfmt=, basefmt=")
+        _data.same_length(locs, heads)
+        from ._styles import parse_fmt
+
+        line_style, _, line_color = parse_fmt(linefmt) if linefmt else ("-", None, None)
+        line_color = line_color or "C0"
+        mark_style, mark, mark_color = parse_fmt(markerfmt) if markerfmt else ("none", "o", None)
+        base_style, _, base_color = parse_fmt(basefmt) if basefmt else ("-", None, "C3")
+        stemlines = LineCollection([[(x, bottom), (x, y)] for x, y in zip(locs, heads)], colors=line_color,
+                                   linestyles=line_style, linewidths=_rc.rcParams["lines.linewidth"],
+                                   label=label)
+        stemlines._role = "stem lines"
+        self._add(stemlines)
+        markerline = Line2D._of(locs, heads, color=mark_color or line_color, linewidth=_rc.rcParams["lines.linewidth"],
+                                linestyle="none" if markerfmt is None else mark_style, marker=mark or "o",
+                                markersize=_rc.rcParams["lines.markersize"], label="_nolegend_")
+        markerline._role = "stem markers"
+        self._add(markerline)
+        present = [x for x in locs if x is not None]
+        base = [min(present), max(present)] if present else []
+        baseline = Line2D._of(base, [float(bottom)] * len(base), color=base_color or "C3",
+                              linewidth=_rc.rcParams["lines.linewidth"], linestyle=base_style, label="_nolegend_")
+        baseline._role = "stem baseline"
+        self._add(baseline)
+        return StemContainer(markerline, stemlines, baseline)
+
+    def stackplot(self, x, *args, labels=(), colors=None, hatch=None, baseline="zero", **kwargs):
+        """Areas stacked on each other (one per row of y); returns the list of fills."""
+        if baseline != "zero":
+            raise NotImplementedError(f"stackplot() baseline={baseline!r} is not supported in this sandbox")
+        if hatch is not None:
+            raise NotImplementedError("stackplot() hatch is not supported in this sandbox")
+        rows = []
+        for arg in args:
+            items = _data.items(arg)
+            rows.extend([_data.items(r) for r in items] if _data.is_2d(items) else [items])
+        labels = list(labels)
+        colors = list(_data.items(colors)) if colors is not None else None
+        below = [0.0] * len(_data.items(x))
+        fills = []
+        for i, row in enumerate(rows):
+            values = _data.numbers_of(row, self._group["y"])
+            above = [None if None in (a, b) else a + b for a, b in zip(below, values)]
+            options = dict(kwargs)
+            options["facecolor"] = colors[i % len(colors)] if colors else self._next_color("line")
+            if i < len(labels):
+                options["label"] = labels[i]
+            fill = self.fill_between(x, below, above, **options)
+            if i == 0:
+                fill._sticky = {"y": (0.0,)}  # as matplotlib: the stack stands on y = 0
+            fills.append(fill)
+            below = above
+        return fills

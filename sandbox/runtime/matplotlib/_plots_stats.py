@@ -1,0 +1,297 @@
+"""Axes methods for statistics charts: errorbar(), boxplot(), violinplot().
+
+They are made of lines and patches as matplotlib's are (a boxplot's whiskers,
+caps, medians are Line2D), each line tagged with its role for the chart
+description ("boxplot median"...).
+"""
+
+from . import _data, _rc, cbook
+from ._lines import Line2D
+from .collections import LineCollection
+from .patches import Polygon
+
+_BOX_KEYS = ("whiskers", "caps", "boxes", "medians", "fliers", "means")
+
+
+class ErrorbarContainer(tuple):
+    """What errorbar() returns: (data_line, caplines, barlinecols), with .lines."""
+
+    def __new__(cls, lines, has_xerr, has_yerr, label):
+        self = super().__new__(cls, lines)
+        self.lines, self.has_xerr, self.has_yerr = lines, has_xerr, has_yerr
+        self._label = label
+        return self
+
+    def get_label(self):
+        return self._label
+
+
+class StatsMethods:
+    """errorbar(), boxplot() and violinplot() for Axes."""
+
+    def _role_line(self, x, y, role, **style):
+        line = Line2D._of(x, y, **style)
+        line._role = role
+        return self._add(line)
+
+    def errorbar(self, x, y, yerr=None, xerr=None, fmt="", ecolor=None, elinewidth=None, capsize=None,
+                 barsabove=False, lolims=False, uplims=False, xlolims=False, xuplims=False, errorevery=1,
+                 capthick=None, **kwargs):
+        """Points (x, y) with error bars; returns an ErrorbarContainer (data_line, caplines, barlinecols)."""
+        if any((lolims, uplims, xlolims, xuplims)) or errorevery != 1:
+            raise NotImplementedError("errorbar() limits (lolims...) and errorevery are not supported in this sandbox")
+        xs = _data.numbers_of(x, self._group["x"])
+        ys = _data.numbers_of(y, self._group["y"])
+        _data.same_length(xs, ys)
+        label = kwargs.pop("label", None)
+        plot_fmt = "" if fmt == "none" else fmt
+        data_line = self.plot(xs, ys, plot_fmt, label=label, **kwargs)[0]
+        if fmt == "none":
+            data_line.remove()
+        color = ecolor if ecolor is not None else data_line.get_color()
+        width = data_line.get_linewidth() if elinewidth is None else float(elinewidth)
+        capsize = _rc.rcParams.get("errorbar.capsize", 0.0) if capsize is None else float(capsize)
+        caplines, barcols = [], []
+        for name, err in (("x", xerr), ("y", yerr)):
+            if err is None:
+                continue
+            low, high = _error_bounds(err, xs if name == "x" else ys, name)
+            segments = []
+            for px, py, lo, hi in zip(xs, ys, low, high):
+                if None in (px, py, lo, hi):
+                    continue
+                segments.append([(lo, py), (hi, py)] if name == "x" else [(px, lo), (px, hi)])
+            bars = LineCollection(segments, colors=color, linewidths=width, label="_nolegend_")
+            bars._role = f"errorbar {name}"
+            barcols.append(self._add(bars))
+            if capsize > 0:
+                for ends in (low, high):
+                    cap_x = ends if name == "x" else xs
+                    cap_y = ys if name == "x" else ends
+                    cap = self._role_line(list(cap_x), list(cap_y), f"errorbar {name} cap", color=color,
+                                          linewidth=width, linestyle="none", marker="|" if name == "x" else "_",
+                                          markersize=2 * capsize, label="_nolegend_")
+                    caplines.append(cap)
+        if fmt == "none":
+            data_line = None
+        return ErrorbarContainer((data_line, tuple(caplines), tuple(barcols)), xerr is not None, yerr is not None,
+                                 label)
+
+    def boxplot(self, x, notch=None, sym=None, vert=None, orientation="vertical", whis=None, positions=None,
+                widths=None, patch_artist=None, bootstrap=None, usermedians=None, conf_intervals=None,
+                meanline=None, showmeans=None, showcaps=None, showbox=None, showfliers=None, boxprops=None,
+                tick_labels=None, flierprops=None, medianprops=None, meanprops=None, capprops=None,
+                whiskerprops=None, manage_ticks=True, autorange=False, zorder=None, capwidths=None,
+                label=None, labels=None):
+        """Box-and-whisker plots of each dataset in x; returns the dict of their lines (boxes,
+        medians, whiskers, caps, fliers, means), as matplotlib does."""
+        if notch or usermedians is not None or conf_intervals is not None or meanline:
+            raise NotImplementedError("boxplot() notch, usermedians, conf_intervals and meanline are not "
+                                      "supported in this sandbox")
+        if sym is not None:
+            raise NotImplementedError("boxplot() sym= is not supported in this sandbox; use flierprops")
+        horizontal = _horizontal(vert, orientation)
+        stats = cbook.boxplot_stats(x, whis=1.5 if whis is None else whis, bootstrap=bootstrap, autorange=autorange)
+        n = len(stats)
+        positions = list(range(1, n + 1)) if positions is None else [float(p) for p in _data.items(positions)]
+        if len(positions) != n:
+            raise ValueError("List of boxplot statistics and `positions` values must have same the length")
+        if widths is None:
+            spread = max(positions) - min(positions) if positions else 0
+            widths = [min(max(0.15 * spread, 0.15), 0.5)] * n
+        else:
+            widths = _data.broadcast([float(w) for w in _data.items(widths)], n, "widths")
+        capwidths = ([w / 2 for w in widths] if capwidths is None
+                     else _data.broadcast([float(w) for w in _data.items(capwidths)], n, "capwidths"))
+        show = {"box": showbox is not False, "caps": showcaps is not False, "fliers": showfliers is not False,
+                "means": bool(showmeans)}
+        props = {key: _props(value) for key, value in (("box", boxprops), ("whisker", whiskerprops),
+                                                      ("cap", capprops), ("median", medianprops),
+                                                      ("flier", flierprops), ("mean", meanprops))}
+        result = {key: [] for key in _BOX_KEYS}
+
+        def line(xs, ys, role, style):
+            if horizontal:
+                xs, ys = ys, xs
+            return self._role_line(list(xs), list(ys), f"boxplot {role}", **style)
+
+        for pos, width, capwidth, stat in zip(positions, widths, capwidths, stats):
+            left, right = pos - width / 2, pos + width / 2
+            q1, q3 = stat["q1"], stat["q3"]
+            if show["box"]:
+                box_x, box_y = [left, right, right, left, left], [q1, q1, q3, q3, q1]
+                if patch_artist:
+                    box = Polygon(list(zip(*((box_y, box_x) if horizontal else (box_x, box_y)))),
+                                  **_patch_style(props["box"]))
+                    box._role = "boxplot box"
+                    box._autoscale = ("x", "y")
+                    result["boxes"].append(self._add(box))
+                else:
+                    result["boxes"].append(line(box_x, box_y, "box", _line_style(props["box"], "box")))
+            for end, edge in ((stat["whislo"], q1), (stat["whishi"], q3)):
+                result["whiskers"].append(line([pos, pos], [edge, end], "whisker",
+                                               _line_style(props["whisker"], "whisker")))
+                if show["caps"]:
+                    half = capwidth / 2
+                    result["caps"].append(line([pos - half, pos + half], [end, end], "cap",
+                                               _line_style(props["cap"], "cap")))
+            median = line([left, right], [stat["med"], stat["med"]], "median", _line_style(props["median"], "median"))
+            # As matplotlib: the position axis shows pos ± 0.5, without margins.
+            median._sticky = {"y" if horizontal else "x": (pos - 0.5, pos + 0.5)}
+            result["medians"].append(median)
+            if show["means"]:
+                result["means"].append(line([pos], [stat["mean"]], "mean", _marker_style(props["mean"], "mean")))
+            if show["fliers"]:
+                fliers = stat["fliers"]
+                result["fliers"].append(line([pos] * len(fliers), fliers, "flier",
+                                             _marker_style(props["flier"], "flier")))
+        if label is not None and result["boxes"]:
+            result["boxes"][0].set_label(label)
+        if manage_ticks:
+            names = tick_labels if tick_labels is not None else labels
+            texts = ([str(v) for v in _data.items(names)] if names is not None
+                     else [_tick_text(p) for p in positions])
+            self._group["y" if horizontal else "x"].ticks = [list(positions), texts]
+        return result
+
+    def violinplot(self, dataset, positions=None, vert=None, orientation="vertical", widths=0.5,
+                   showmeans=False, showextrema=True, showmedians=False, quantiles=None, points=100,
+                   bw_method=None, side="both"):
+        """Violins (Gaussian KDE outlines) of each dataset; returns the dict of bodies and lines."""
+        if side != "both":
+            raise NotImplementedError("violinplot() side= is not supported in this sandbox")
+        horizontal = _horizontal(vert, orientation)
+        stats = cbook.violin_stats(dataset, points=points, bw_method=bw_method, quantiles=quantiles)
+        n = len(stats)
+        positions = list(range(1, n + 1)) if positions is None else [float(p) for p in _data.items(positions)]
+        if len(positions) != n:
+            raise ValueError("List of violinplot statistics and `positions` values must have the same length")
+        widths = _data.broadcast([float(w) for w in _data.items(widths)], n, "widths")
+        color = self._next_color("line")
+        bodies = []
+        for stat, pos, width in zip(stats, positions, widths):
+            peak = max(stat["vals"])
+            half = [0.5 * width * v / peak for v in stat["vals"]]
+            coords = stat["coords"]
+            across = [pos - h for h in half] + [pos + h for h in reversed(half)]
+            along = coords + list(reversed(coords))
+            outline = list(zip(along, across)) if horizontal else list(zip(across, along))
+            body = Polygon(outline, facecolor=color, edgecolor="none", alpha=0.3)
+            body._role = "violin body"
+            body._autoscale = ("x", "y")
+            bodies.append(self._add(body))
+        result = {"bodies": bodies}
+        ends = [(p - 0.25 * w, p + 0.25 * w) for p, w in zip(positions, widths)]
+
+        def across_lines(values, role):
+            segments = [[(lo, v), (hi, v)] for (lo, hi), v in zip(ends, values)]
+            return self._segments(segments, horizontal, color, role)
+
+        if showmeans:
+            result["cmeans"] = across_lines([s["mean"] for s in stats], "violin mean")
+        if showextrema:
+            result["cmaxes"] = across_lines([s["max"] for s in stats], "violin max")
+            result["cmins"] = across_lines([s["min"] for s in stats], "violin min")
+            result["cbars"] = self._segments([[(p, s["min"]), (p, s["max"])] for p, s in zip(positions, stats)],
+                                             horizontal, color, "violin bar")
+        if showmedians:
+            result["cmedians"] = across_lines([s["median"] for s in stats], "violin median")
+        if quantiles is not None:
+            segments = [[(lo, q), (hi, q)] for (lo, hi), s in zip(ends, stats) for q in s.get("quantiles", [])]
+            result["cquantiles"] = self._segments(segments, horizontal, color, "violin quantile")
+        return result
+
+    def _segments(self, segments, swap, color, role):
+        """A LineCollection of segments ((x, y) pairs, swapped when swap) tagged with role."""
+        if swap:
+            segments = [[(y, x) for x, y in segment] for segment in segments]
+        lines = LineCollection(segments, colors=color, linewidths=_rc.rcParams["lines.linewidth"])
+        lines._role = role
+        return self._add(lines)
+
+
+def _horizontal(vert, orientation):
+    if vert is not None:
+        return not vert
+    if orientation not in ("vertical", "horizontal"):
+        raise ValueError(f"{orientation!r} is not a valid value for orientation; supported values are "
+                         "'horizontal', 'vertical'")
+    return orientation == "horizontal"
+
+
+def _error_bounds(err, values, name):
+    """(lower ends, upper ends) of the error bars for err: a scalar, N values or 2 x N."""
+    items = _data.items(err)
+    n = len(values)
+    if _data.is_2d(items):
+        if len(items) != 2:
+            raise ValueError(f"'{name}err' (shape: ({len(items)}, ...)) must be a scalar or a 1D or (2, n) "
+                             "array-like whose shape matches 'x' and 'y'")
+        minus, plus = ([_data.number(v) for v in _data.items(row)] for row in items)
+    else:
+        minus = plus = _data.broadcast([_data.number(v) for v in items], n, f"{name}err")
+    if len(minus) != n or len(plus) != n:
+        raise ValueError(f"'{name}err' shape does not match '{name}'")
+    if any(v is not None and v < 0 for v in (*minus, *plus)):
+        raise ValueError(f"'{name}err' must not contain negative values")
+    low = [None if None in (v, m) else v - m for v, m in zip(values, minus)]
+    high = [None if None in (v, p) else v + p for v, p in zip(values, plus)]
+    return low, high
+
+
+def _props(value):
+    """User props with matplotlib's aliases resolved."""
+    from ._kwargs import ALIASES
+
+    return {ALIASES.get(k, k): v for k, v in (value or {}).items()}
+
+
+def _line_style(props, part):
+    """Line2D style of a boxplot part: rcParams boxplot.<part>props.*, then the user's props."""
+    rc = _rc.rcParams
+    defaults = {"box": ("black", 1.0), "whisker": ("black", 1.0), "cap": ("black", 1.0), "median": ("C1", 1.0)}
+    color, width = defaults[part]
+    style = {"color": rc.get(f"boxplot.{part}props.color", color),
+             "linewidth": rc.get(f"boxplot.{part}props.linewidth", width),
+             "linestyle": rc.get(f"boxplot.{part}props.linestyle", "-")}
+    _check(props, ("color", "linewidth", "linestyle", "alpha", "zorder", "label"), part)
+    style.update({k: v for k, v in props.items() if k in ("color", "linewidth", "linestyle", "alpha")})
+    return style
+
+
+def _marker_style(props, part):
+    """Line2D style of boxplot fliers or means (markers, no line)."""
+    if part == "flier":
+        style = {"color": "black", "marker": "o", "markerfacecolor": "none", "markeredgecolor": "black",
+                 "markersize": 6.0}
+    else:
+        style = {"color": "C2", "marker": "^", "markerfacecolor": "C2", "markeredgecolor": "C2", "markersize": 6.0}
+    allowed = ("color", "marker", "markerfacecolor", "markeredgecolor", "markersize", "alpha", "linestyle",
+               "zorder", "markeredgewidth", "label")
+    _check(props, allowed, part)
+    style.update({k: v for k, v in props.items() if k in allowed[:6]})
+    style.update(linewidth=1.0, linestyle="none")
+    return style
+
+
+def _patch_style(props):
+    """Patch style of a boxplot box with patch_artist=True."""
+    _check(props, ("facecolor", "edgecolor", "color", "linewidth", "linestyle", "alpha", "zorder", "fill", "label"),
+           "box")
+    style = {"facecolor": "C0", "edgecolor": "black", "linewidth": 1.0}
+    if "color" in props:
+        style.pop("facecolor")
+        style.pop("edgecolor")
+    style.update({k: v for k, v in props.items() if k not in ("zorder", "label")})
+    return style
+
+
+def _check(props, allowed, part):
+    unknown = set(props) - set(allowed)
+    if unknown:
+        raise NotImplementedError(f"boxplot {part}props {sorted(unknown)[0]!r} is not supported in this sandbox")
+
+
+def _tick_text(position):
+    return str(int(position)) if float(position).is_integer() else f"{position:g}"
+

@@ -1,0 +1,87 @@
+"""matplotlib.collections: LineCollection (hlines, vlines, error bars, stems, and
+``ax.add_collection``); the classes scatter() and fill_between() return, for isinstance checks."""
+
+from . import _data
+from ._collections import Fill, Scatter
+from ._lines import Line2D
+from .colors import to_rgba
+
+__all__ = ["LineCollection", "PathCollection", "PolyCollection"]
+
+PathCollection = Scatter
+PolyCollection = Fill
+
+
+class LineCollection(Line2D):
+    """Line segments of one colour and width, drawn as one line broken between segments."""
+
+    def __init__(self, segments, *, colors=None, color=None, linewidths=None, linewidth=None, lw=None,
+                 linestyles="solid", linestyle=None, ls=None, label=None, alpha=None, zorder=None, **kwargs):
+        colors = color if colors is None else colors
+        color = _one_color(colors if colors is not None else "C0")
+        width = next((w for w in (linewidths, linewidth, lw) if w is not None), 1.5)
+        widths = {float(w) for w in _data.items(width)}
+        if len(widths) > 1:
+            raise NotImplementedError("LineCollection with several line widths is not supported in this sandbox")
+        style = next((s for s in (linestyle, ls) if s is not None), linestyles)
+        if isinstance(style, (list, tuple)) and len(set(style)) == 1:
+            style = style[0]
+        if kwargs:
+            raise NotImplementedError(f"LineCollection: {next(iter(kwargs))}= is not supported in this sandbox")
+        x, y = _joined(segments)
+        self._setup(x, y, color=color, linewidth=widths.pop(), linestyle=style, label=label, alpha=alpha)
+
+    def get_segments(self):
+        segments, current = [], []
+        for x, y in zip(self._x, self._y):
+            if x is None and y is None:
+                segments.append(current)
+                current = []
+            else:
+                current.append([x, y])
+        return segments + [current] if current else segments
+
+    def set_segments(self, segments):
+        self._x, self._y = _joined(segments)
+
+    def set_color(self, c):
+        self._rgba = to_rgba(_one_color(c))
+
+    set_colors = set_edgecolor = set_color
+
+    def get_colors(self):
+        return [self._rgba]
+
+    def set_linewidths(self, width):
+        self.set_linewidth(_data.items(width)[0])
+
+    def set_linestyles(self, style):
+        self.set_linestyle(style)
+
+
+def _one_color(colors):
+    """The single colour of a collection; several differing colours are refused."""
+    try:
+        return to_rgba(colors)
+    except (ValueError, TypeError):
+        pass
+    distinct = {to_rgba(c) for c in _data.items(colors)}
+    if len(distinct) != 1:
+        raise NotImplementedError("line collections with several colours are not supported in this sandbox; "
+                                  "draw one collection (or one hlines()/vlines() call) per colour")
+    return distinct.pop()
+
+
+def _joined(segments):
+    """x and y of segments joined into one series, None between segments."""
+    xs, ys = [], []
+    for segment in _data.items(segments):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        for point in _data.items(segment):
+            x, y = _data.items(point)
+            xs.append(_data.number(x))
+            ys.append(_data.number(y))
+    return xs, ys
+

@@ -1,0 +1,319 @@
+"""matplotlib.dates: dates as plot coordinates, and their tick locators and formatters.
+
+Dates (datetime, date, numpy datetime64, pandas Timestamp) become days since
+1970-01-01 UTC, as matplotlib's date2num; an axis that received dates gets
+matplotlib's AutoDateLocator and AutoDateFormatter (ported here) unless the
+user sets others, and the guest sends its ticks (see ticker).
+"""
+
+import datetime
+import math
+
+from .ticker import Formatter, Locator
+
+__all__ = ["date2num", "num2date", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
+           "MonthLocator", "WeekdayLocator", "DayLocator", "HourLocator", "MinuteLocator", "SecondLocator",
+           "ConciseDateFormatter", "MO", "TU", "WE", "TH", "FR", "SA", "SU", "YEARLY", "MONTHLY", "WEEKLY",
+           "DAILY", "HOURLY", "MINUTELY", "SECONDLY"]
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY = range(7)
+MO, TU, WE, TH, FR, SA, SU = range(7)
+DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK = 365.0, 30.0, 7.0
+_UNITS = {YEARLY: DAYS_PER_YEAR, MONTHLY: DAYS_PER_MONTH, WEEKLY: DAYS_PER_WEEK, DAILY: 1.0, HOURLY: 1 / 24,
+          MINUTELY: 1 / 1440, SECONDLY: 1 / 86400}
+_AUTO_FORMATS = [(1 / 86400, "%H:%M:%S"), (1 / 1440, "%d %H:%M"), (1 / 24, "%m-%d %H"), (1.0, "%Y-%m-%d"),
+                 (DAYS_PER_MONTH, "%Y-%m"), (DAYS_PER_YEAR, "%Y")]  # matplotlib's date.autoformatter.*
+
+
+def is_date(value):
+    return isinstance(value, (datetime.date, datetime.datetime))
+
+
+def date2num(d):
+    """Days since 1970-01-01 UTC (naive datetimes are UTC) for a date or a sequence of them."""
+    if is_date(d):
+        return _days(d)
+    return [_days(v) for v in d]
+
+
+def _days(d):
+    if not isinstance(d, datetime.datetime):
+        d = datetime.datetime(d.year, d.month, d.day)
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=datetime.timezone.utc)
+    delta = d - _EPOCH
+    return delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400
+
+
+def num2date(x, tz=None):
+    """The UTC datetime(s) of days since 1970-01-01."""
+    if isinstance(x, (int, float)):
+        return _EPOCH + datetime.timedelta(days=x)
+    return [num2date(v, tz) for v in x]
+
+
+def _naive(x):
+    """The datetime of x days since the epoch, without tzinfo (UTC)."""
+    return (_EPOCH + datetime.timedelta(days=x)).replace(tzinfo=None)
+
+
+# Formatters
+
+
+class DateFormatter(Formatter):
+    """Labels from strftime(fmt)."""
+
+    def __init__(self, fmt, tz=None, *, usetex=None):
+        self.fmt = fmt
+
+    def __call__(self, x, pos=0):
+        return num2date(x).strftime(self.fmt)
+
+
+class AutoDateFormatter(Formatter):
+    """The format matching the locator's unit: "%Y" for years, "%Y-%m" for months, "%Y-%m-%d"
+    for days... (matplotlib's date.autoformatter defaults)."""
+
+    def __init__(self, locator, tz=None, defaultfmt="%Y-%m-%d", *, usetex=None):
+        self._locator = locator
+        self.defaultfmt = defaultfmt
+
+    def __call__(self, x, pos=None):
+        unit = self._locator._get_unit() if hasattr(self._locator, "_get_unit") else 1
+        fmt = next((f for scale, f in _AUTO_FORMATS if scale >= unit), self.defaultfmt)
+        return num2date(x).strftime(fmt)
+
+
+class ConciseDateFormatter(Formatter):
+    def __init__(self, locator, *args, **kwargs):
+        raise NotImplementedError("ConciseDateFormatter is not supported in this sandbox; use DateFormatter "
+                                  "or the default date labels")
+
+
+# Locators
+
+
+class DateLocator(Locator):
+    """A locator over dates: tick_values(vmin, vmax) in days since the epoch."""
+
+    freq = DAILY
+
+    def _get_unit(self):
+        return _UNITS[self.freq]
+
+    def tick_values(self, vmin, vmax):
+        lo, hi = sorted((vmin, vmax))
+        return [_days(d) for d in self._dates(_naive(lo), _naive(hi))]
+
+
+class _RuleLocator(DateLocator):
+    """Datetimes at freq matching the given month/day/hour/minute/second sets (an rrule)."""
+
+    def __init__(self, freq, interval=1, bymonth=None, bymonthday=None, byweekday=None, byhour=None,
+                 byminute=None, bysecond=None):
+        self.freq, self.interval = freq, int(interval)
+        self._by = [_set(bymonth), _set(bymonthday), _set(byweekday), _set(byhour), _set(byminute),
+                    _set(bysecond)]
+
+    def _dates(self, lo, hi):
+        span = _relative(hi, lo)
+        start = _minus_relative(lo, span)
+        months, days, weekdays, hours, minutes, seconds = self._by
+        result = []
+        for k, at in enumerate(_steps(start, _plus_relative(hi, span), self.freq)):
+            if k % self.interval:
+                continue
+            for moment in _expand(at, self.freq, hours, minutes, seconds):
+                if ((months is None or moment.month in months) and (days is None or moment.day in days)
+                        and (weekdays is None or moment.weekday() in weekdays)
+                        and (hours is None or moment.hour in hours)
+                        and (minutes is None or moment.minute in minutes)
+                        and (seconds is None or moment.second in seconds)
+                        and lo <= moment <= hi and moment >= start):
+                    result.append(moment)
+        return result
+
+
+class YearLocator(DateLocator):
+    """Ticks on month/day of the years that are multiples of base."""
+
+    freq = YEARLY
+
+    def __init__(self, base=1, month=1, day=1, tz=None):
+        self.base, self.month, self.day = int(base), month, day
+
+    def _dates(self, lo, hi):
+        first = (lo.year // self.base) * self.base
+        last = -(-hi.year // self.base) * self.base
+        return [datetime.datetime(year, self.month, self.day) for year in range(first, last + 1, self.base)
+                if 1 <= year <= 9999]
+
+
+def MonthLocator(bymonth=None, bymonthday=1, interval=1, tz=None):
+    return _RuleLocator(MONTHLY, interval, bymonth=bymonth, bymonthday=bymonthday, byhour=0, byminute=0,
+                        bysecond=0)
+
+
+def WeekdayLocator(byweekday=1, interval=1, tz=None):
+    return _RuleLocator(DAILY, interval, byweekday=byweekday, byhour=0, byminute=0, bysecond=0)
+
+
+def DayLocator(bymonthday=None, interval=1, tz=None):
+    return _RuleLocator(DAILY, interval, bymonthday=bymonthday, byhour=0, byminute=0, bysecond=0)
+
+
+def HourLocator(byhour=None, interval=1, tz=None):
+    return _RuleLocator(HOURLY, interval, byhour=byhour, byminute=0, bysecond=0)
+
+
+def MinuteLocator(byminute=None, interval=1, tz=None):
+    return _RuleLocator(MINUTELY, interval, byminute=byminute, bysecond=0)
+
+
+def SecondLocator(bysecond=None, interval=1, tz=None):
+    return _RuleLocator(SECONDLY, interval, bysecond=bysecond)
+
+
+class AutoDateLocator(DateLocator):
+    """matplotlib's default date locator: the coarsest unit giving at least minticks ticks, at
+    multiples of a nice interval."""
+
+    _MAXTICKS = {YEARLY: 11, MONTHLY: 12, DAILY: 11, HOURLY: 12, MINUTELY: 11, SECONDLY: 11}
+    _INTERVALS = {YEARLY: [1, 2, 4, 5, 10, 20, 40, 50, 100, 200, 400, 500, 1000, 2000, 4000, 5000, 10000],
+                  MONTHLY: [1, 2, 3, 4, 6], DAILY: [1, 2, 3, 7, 14, 21], HOURLY: [1, 2, 3, 4, 6, 12],
+                  MINUTELY: [1, 5, 10, 15, 30], SECONDLY: [1, 5, 10, 15, 30]}
+    _FREQS = (YEARLY, MONTHLY, DAILY, HOURLY, MINUTELY, SECONDLY)
+    _RANGES = [None, range(1, 13), range(1, 32), range(0, 24), range(0, 60), range(0, 60)]
+
+    def __init__(self, tz=None, minticks=5, maxticks=None, interval_multiples=True):
+        if maxticks is not None or not interval_multiples:
+            raise NotImplementedError("AutoDateLocator maxticks and interval_multiples=False are not supported "
+                                      "in this sandbox")
+        self.minticks = minticks
+        self.freq = DAILY
+
+    def _dates(self, lo, hi):
+        return self.get_locator(lo, hi)._dates(lo, hi)
+
+    def get_locator(self, dmin, dmax):
+        span = _relative(dmax, dmin)
+        total = dmax - dmin
+        years = span[0]
+        months = years * 12 + span[1]
+        days = total.days
+        hours = days * 24 + span[3]
+        minutes = hours * 60 + span[4]
+        seconds = math.floor(total.total_seconds())
+        nums = [years, months, days, hours, minutes, seconds]
+        by = [None, 1, 1, 0, 0, 0]
+        chosen, interval = SECONDLY, 1
+        for i, (freq, num) in enumerate(zip(self._FREQS, nums)):
+            if num < self.minticks:
+                by[i] = None
+                continue
+            interval = next((n for n in self._INTERVALS[freq] if num <= n * (self._MAXTICKS[freq] - 1)),
+                            self._INTERVALS[freq][-1])
+            chosen = freq
+            if self._RANGES[i]:
+                by[i] = list(self._RANGES[i][::interval])
+                if i == 2 and interval in (7, 14):
+                    by[i] = [1, 8, 15, 22] if interval == 7 else [1, 15]
+                interval = 1
+            break
+        else:
+            by = [None, None, None, None, None, None]
+            i = len(self._FREQS) - 1
+        self.freq = chosen
+        if chosen == YEARLY:
+            return YearLocator(interval)
+        _, month, day, hour, minute, second = by
+        return _RuleLocator(chosen, interval, bymonth=month, bymonthday=day, byhour=hour, byminute=minute,
+                            bysecond=second)
+
+
+# Date arithmetic for the locators
+
+
+def _set(values):
+    if values is None:
+        return None
+    if isinstance(values, int):
+        return {values}
+    return set(values)
+
+
+def _relative(later, earlier):
+    """(years, months, days, hours, minutes) of later - earlier, as dateutil's relativedelta."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if _plus_months(earlier, months) > later:
+        months -= 1
+    rest = later - _plus_months(earlier, months)
+    return months // 12, months % 12, rest.days, rest.seconds // 3600, (rest.seconds % 3600) // 60, rest
+
+
+def _plus_months(moment, months):
+    index = moment.year * 12 + moment.month - 1 + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    day = min(moment.day, _month_days(year, month + 1))
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def _month_days(year, month):
+    following = datetime.date(year + month // 12, month % 12 + 1, 1) if year < 9999 or month < 12 else None
+    return 31 if following is None else (following - datetime.timedelta(days=1)).day
+
+
+def _minus_relative(moment, span):
+    years, months, _, _, _, rest = span
+    try:
+        return _plus_months(moment, -(years * 12 + months)) - rest
+    except (OverflowError, ValueError):
+        return datetime.datetime(1, 1, 1)
+
+
+def _plus_relative(moment, span):
+    years, months, _, _, _, rest = span
+    try:
+        return _plus_months(moment, years * 12 + months) + rest
+    except (OverflowError, ValueError):
+        return datetime.datetime(9999, 12, 31)
+
+
+def _steps(start, stop, freq):
+    """The start of each freq period (month, day, hour...) from start's to stop's."""
+    if freq == MONTHLY:
+        moment = datetime.datetime(start.year, start.month, 1)
+        while moment <= stop:
+            yield moment
+            moment = _plus_months(moment, 1)
+        return
+    size = {DAILY: datetime.timedelta(days=1), HOURLY: datetime.timedelta(hours=1),
+            MINUTELY: datetime.timedelta(minutes=1), SECONDLY: datetime.timedelta(seconds=1)}[freq]
+    moment = {DAILY: start.replace(hour=0, minute=0, second=0, microsecond=0),
+              HOURLY: start.replace(minute=0, second=0, microsecond=0),
+              MINUTELY: start.replace(second=0, microsecond=0),
+              SECONDLY: start.replace(microsecond=0)}[freq]
+    count = 0
+    while moment <= stop and count < 100_000:
+        yield moment
+        moment += size
+        count += 1
+
+
+def _expand(period, freq, hours, minutes, seconds):
+    """The moments of one period: each day of a month (MONTHLY, filtered later), at the given
+    hour, minute and second (the finer parts default to the period's start)."""
+    if freq == MONTHLY:
+        days = [period.replace(day=d) for d in range(1, _month_days(period.year, period.month) + 1)]
+    else:
+        days = [period]
+    result = []
+    for day in days:
+        for hour in (sorted(hours) if hours is not None and freq in (MONTHLY, DAILY) else [day.hour]):
+            for minute in (sorted(minutes) if minutes is not None and freq in (MONTHLY, DAILY, HOURLY)
+                           else [day.minute]):
+                for second in (sorted(seconds) if seconds is not None and freq != SECONDLY else [day.second]):
+                    result.append(day.replace(hour=hour, minute=minute, second=second))
+    return result
