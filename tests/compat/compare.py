@@ -52,10 +52,9 @@ def missing_name(error):
         m = re.search(r"No module named '([\w.]+)'", message)
         if m:
             return m[1]
-    if etype == "TypeError":
-        m = re.search(r"([\w.]+)\(\) got an unexpected keyword argument '(\w+)'", message)
-        if m:
-            return f"{m[1]}({m[2]}=...)"
+    m = re.search(r"([\w.]+)\(\) got an unexpected keyword argument '(\w+)'", message)
+    if m:
+        return f"{m[1]}({m[2]}=...)"
     return None
 
 

@@ -27,10 +27,13 @@ def number(v):
 
 def sandbox_figure(chart):
     """A sandbox chart description as a normalized figure."""
-    axes = [a for a in chart.get("axes", []) if not a.get("colorbar")]
+    def colorbar(axes):
+        return axes.get("colorbar_of") is not None
+
+    axes = chart.get("axes", [])
     return {"axes": [{"series": [s for raw in a.get("series", []) for s in sandbox_series(raw)]}
-                     for a in axes],
-            "colorbars": sum(1 for a in chart.get("axes", []) if a.get("colorbar"))}
+                     for a in axes if not colorbar(a)],
+            "colorbars": sum(1 for a in axes if colorbar(a))}
 
 
 def sandbox_series(raw):
@@ -48,7 +51,7 @@ def sandbox_series(raw):
         return [{"kind": "pie", "fractions": [number(s.get("fraction")) for s in raw.get("slices", [])]}]
     if kind in ("hline", "vline"):
         return [{"kind": kind, "value": number(raw.get("value"))}]
-    if kind in ("image", "heatmap", "pcolormesh", "imshow"):
+    if kind == "image":
         return [{"kind": "image", "shape": list(raw.get("shape", []))}]
     if kind in ("fill_between", "fill", "stackplot"):
         return [{"kind": "fill"}]

@@ -35,9 +35,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn  # noqa: E402
-from matplotlib.collections import PathCollection, PolyCollection, QuadMesh  # noqa: E402
+from matplotlib.collections import PathCollection, PolyCollection, PolyQuadMesh, QuadMesh  # noqa: E402
 from matplotlib.container import BarContainer  # noqa: E402
-from matplotlib.patches import Wedge  # noqa: E402
+from matplotlib.patches import Polygon, Wedge  # noqa: E402
 
 from normalize import number  # noqa: E402
 from snippets import CORPUS, DATA, snippets  # noqa: E402
@@ -98,13 +98,20 @@ def describe_axes(ax):
         series.append({"kind": "pie", "fractions": [number((p.theta2 - p.theta1) / 360)
                                                     for p in group]})
     for patch in ax.patches:
-        if id(patch) not in seen:
+        if hasattr(patch, "_compat_hist"):
+            if patch._compat_hist is not None:
+                centres, counts, horizontal = patch._compat_hist
+                names = ynames if horizontal else xnames
+                series.append({"kind": "barh" if horizontal else "bar",
+                               "points": [[coordinate(c, names), number(h)]
+                                          for c, h in zip(centres, counts)]})
+        elif id(patch) not in seen:
             series.append({"kind": "other", "class": type(patch).__name__})
     for coll in ax.collections:
         if isinstance(coll, PathCollection):
             offsets = np.ma.filled(np.ma.asarray(coll.get_offsets(), float), np.nan)
             series.append({"kind": "scatter", "points": points(offsets, xnames, ynames)})
-        elif isinstance(coll, QuadMesh):
+        elif isinstance(coll, (QuadMesh, PolyQuadMesh)):
             series.append({"kind": "image", "shape": list(np.shape(coll.get_array()))})
         elif isinstance(coll, PolyCollection):
             series.append({"kind": "fill"})
@@ -135,6 +142,27 @@ def tag_pies():
         return result
 
     matplotlib.axes.Axes.pie = pie
+
+
+def tag_step_hists():
+    """Marks the outlines Axes.hist draws for histtype "step"/"stepfilled" (Polygons, where the
+    other histtypes draw a BarContainer) with the histogram's bins, so they read back as bars."""
+    original = matplotlib.axes.Axes.hist
+
+    def hist(self, x, *args, **kwargs):
+        n, bins, patches = result = original(self, x, *args, **kwargs)
+        several = np.ndim(n) == 2
+        centres = (np.asarray(bins[:-1], float) + np.asarray(bins[1:], float)) / 2
+        horizontal = kwargs.get("orientation", "vertical") == "horizontal"
+        for counts, group in zip(n if several else [n], patches if several else [patches]):
+            polygons = list(group)
+            if polygons and isinstance(polygons[0], Polygon):
+                polygons[0]._compat_hist = (centres, counts, horizontal)
+                for polygon in polygons[1:]:
+                    polygon._compat_hist = None
+        return result
+
+    matplotlib.axes.Axes.hist = hist
 
 
 def load_dataset(name, cache=True, data_home=None, **kws):
@@ -257,6 +285,7 @@ def main():
     args = parser.parse_args()
     seaborn.load_dataset = load_dataset
     tag_pies()
+    tag_step_hists()
     results = {}
     started = time.monotonic()
     todo = list(snippets(args.corpus, args.only))
