@@ -1,6 +1,7 @@
 //! A table as a display event: Arrow IPC stream bytes of its first rows (the
 //! index levels as columns, named as pyarrow names them), the guest's text
-//! preview, and the row and column counts.
+//! preview (and its HTML table, as Jupyter front ends expect), and the row and
+//! column counts.
 
 use std::collections::BTreeMap;
 
@@ -17,8 +18,9 @@ pub const MAX_ARROW_BYTES: usize = 4 << 20;
 /// Most rows sent in one display.
 pub const MAX_ARROW_ROWS: usize = 100_000;
 
-/// The display event of `frame` with the guest's `text` preview.
-pub fn display(frame: &DataFrame, text: String) -> TableResult<Display> {
+/// The display event of `frame` with the guest's `text` preview and, when
+/// given, its `html` (pandas' `_repr_html_`).
+pub fn display(frame: &DataFrame, text: String, html: Option<String>) -> TableResult<Display> {
     let (shown, index_columns) = for_arrow(frame)?;
     let mut rows = shown.height().min(MAX_ARROW_ROWS);
     let mut bytes = ipc(&shown.slice(0, rows))?;
@@ -41,19 +43,23 @@ pub fn display(frame: &DataFrame, text: String) -> TableResult<Display> {
             serde_json::to_string(&index_columns).unwrap_or_default(),
         ),
     ]);
-    Ok(Display {
-        data: vec![
-            MimeData {
-                mime_type: ARROW_MIME.to_owned(),
-                data: bytes,
-            },
-            MimeData {
-                mime_type: "text/plain".to_owned(),
-                data: text.into_bytes(),
-            },
-        ],
-        metadata,
-    })
+    let mut data = vec![
+        MimeData {
+            mime_type: ARROW_MIME.to_owned(),
+            data: bytes,
+        },
+        MimeData {
+            mime_type: "text/plain".to_owned(),
+            data: text.into_bytes(),
+        },
+    ];
+    if let Some(html) = html {
+        data.push(MimeData {
+            mime_type: "text/html".to_owned(),
+            data: html.into_bytes(),
+        });
+    }
+    Ok(Display { data, metadata })
 }
 
 /// The frame with readable names: index level `k` becomes its name, or

@@ -147,6 +147,8 @@ impl Compiler<'_> {
                     .and(x.lt_eq(upper))
                     .fill_null(lit(false))
             }
+            "ffill" => x()?.fill_null_with_strategy(FillNullStrategy::Forward(None)),
+            "bfill" => x()?.fill_null_with_strategy(FillNullStrategy::Backward(None)),
             "cumsum" => x()?.cum_sum(false),
             "cumprod" => x()?.cum_prod(false),
             "cummin" => x()?.cum_min(false),
@@ -277,16 +279,22 @@ impl Compiler<'_> {
                 let i = int("i").unwrap_or(0);
                 x.str().split(lit(text("pat"))).list().get(lit(i), true)
             }
-            "dt.year" => x.dt().year().cast(DataType::Int64),
-            "dt.month" => x.dt().month().cast(DataType::Int64),
-            "dt.day" => x.dt().day().cast(DataType::Int64),
-            "dt.hour" => x.dt().hour().cast(DataType::Int64),
-            "dt.minute" => x.dt().minute().cast(DataType::Int64),
-            "dt.second" => x.dt().second().cast(DataType::Int64),
-            "dt.quarter" => x.dt().quarter().cast(DataType::Int64),
-            "dt.dayofyear" => x.dt().ordinal_day().cast(DataType::Int64),
+            "str.split_count" => x
+                .str()
+                .split(lit(text("pat")))
+                .list()
+                .len()
+                .cast(DataType::Int64),
+            "dt.year" => x.dt().year().cast(DataType::Int32),
+            "dt.month" => x.dt().month().cast(DataType::Int32),
+            "dt.day" => x.dt().day().cast(DataType::Int32),
+            "dt.hour" => x.dt().hour().cast(DataType::Int32),
+            "dt.minute" => x.dt().minute().cast(DataType::Int32),
+            "dt.second" => x.dt().second().cast(DataType::Int32),
+            "dt.quarter" => x.dt().quarter().cast(DataType::Int32),
+            "dt.dayofyear" => x.dt().ordinal_day().cast(DataType::Int32),
             // pandas counts Monday as 0, polars as 1.
-            "dt.dayofweek" => (x.dt().weekday().cast(DataType::Int64)) - lit(1),
+            "dt.dayofweek" => x.dt().weekday().cast(DataType::Int32) - lit(1i32),
             "dt.date" => x.dt().truncate(lit("1d")),
             "dt.strftime" => x.dt().strftime(&text("format")),
             "dt.day_name" => x.dt().strftime("%A"),
@@ -350,7 +358,8 @@ pub fn literal(value: &Value, t: Option<&str>) -> TableResult<Expr> {
 /// The polars type for a pandas dtype name (`astype`).
 pub fn dtype_named(name: &str) -> TableResult<DataType> {
     Ok(match name {
-        "int" | "int64" | "Int64" | "int32" => DataType::Int64,
+        "int" | "int64" | "Int64" => DataType::Int64,
+        "int32" => DataType::Int32,
         "float" | "float64" | "Float64" | "float32" => DataType::Float64,
         "str" | "string" | "object" => DataType::String,
         "bool" | "boolean" => DataType::Boolean,

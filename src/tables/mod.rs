@@ -167,6 +167,8 @@ enum Request {
     Display {
         h: u64,
         text: String,
+        #[serde(default)]
+        html: Option<String>,
     },
 }
 
@@ -357,8 +359,12 @@ fn answer(
                 (None, None) => Err(too_large_for_the_guest(cap)),
             };
         }
-        Request::Display { h, text } => {
-            return Ok(TableOutput::Display(display::display(store.get(h)?, text)?));
+        Request::Display { h, text, html } => {
+            return Ok(TableOutput::Display(display::display(
+                store.get(h)?,
+                text,
+                html,
+            )?));
         }
     };
     let handle = store.insert(frame)?;
@@ -387,9 +393,11 @@ fn pandas_dtype(dtype: &DataType) -> &'static str {
     match dtype {
         DataType::Boolean => "bool",
         DataType::Int64 => "int64",
+        DataType::Int32 => "int32",
         DataType::Float64 => "float64",
-        DataType::Datetime(..) => "datetime64[ns]",
-        DataType::Duration(_) => "timedelta64[ns]",
+        DataType::String => "str",
+        DataType::Datetime(..) => "datetime64[us]",
+        DataType::Duration(_) => "timedelta64[us]",
         _ => "object",
     }
 }

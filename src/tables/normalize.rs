@@ -1,6 +1,7 @@
 //! pandas' dtype rules applied to every stored frame: missing floats are
 //! nulls (never NaN), integer columns with missing values become float64,
-//! unsigned counts and small integers widen to int64, dates to datetimes.
+//! unsigned counts and small integers widen to int64 (int32 stays, as pandas
+//! keeps it: the `.dt` fields are int32), dates to datetimes.
 
 use polars::prelude::*;
 
@@ -25,6 +26,8 @@ pub fn pandas_dtypes(frame: DataFrame) -> TableResult<DataFrame> {
             | DataType::UInt64 => {
                 let target = if column.null_count() > 0 {
                     DataType::Float64
+                } else if dtype == DataType::Int32 {
+                    DataType::Int32
                 } else {
                     DataType::Int64
                 };

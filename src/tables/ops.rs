@@ -371,9 +371,17 @@ pub fn pivot(
     let compiler = Compiler {
         schema: frame.schema(),
     };
-    let mut aggs = Vec::new();
+    // Aggregate per (index keys, label), then spread the labels over columns
+    // (a cell without rows is missing, as in pandas).
+    let mut reduced = Vec::new();
+    let mut cells = Vec::new();
     for value in values {
         frame.column(value).map_err(|_| TableError::key(value))?;
+        reduced.push(
+            compiler
+                .compile(&substitute(agg, value))?
+                .alias(value.as_str()),
+        );
         for label in labels.iter() {
             let label_text = label_name(&label);
             let name = if values.len() > 1 {
@@ -381,24 +389,27 @@ pub fn pivot(
             } else {
                 label_text
             };
-            let node = substitute(agg, value);
             let in_cell = col(columns).eq(value_literal(&label)?);
-            // An empty cell is missing (pandas), not the aggregate of nothing.
-            let cell = when(in_cell.clone().any(true))
-                .then(compiler.compile(&node)?.filter(in_cell))
-                .otherwise(lit(NULL))
-                .alias(name.as_str());
-            aggs.push(cell);
+            cells.push(
+                col(value.as_str())
+                    .filter(in_cell)
+                    .first()
+                    .alias(name.as_str()),
+            );
         }
     }
     let keys: Vec<Expr> = index.iter().map(|k| col(k.as_str())).collect();
+    let mut long_keys = keys.clone();
+    long_keys.push(col(columns));
     let names: Vec<PlSmallStr> = index.iter().map(|k| k.as_str().into()).collect();
     Ok(frame
         .clone()
         .lazy()
         .filter(col(columns).is_not_null())
+        .group_by(long_keys)
+        .agg(reduced)
         .group_by(keys)
-        .agg(aggs)
+        .agg(cells)
         .sort(names, SortMultipleOptions::default())
         .collect()?)
 }

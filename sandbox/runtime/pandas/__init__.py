@@ -5,10 +5,12 @@ supported raises NotImplementedError naming it."""
 from . import errors
 from . import options as _options
 from ._io import read_csv, read_excel, read_json, read_parquet
-from ._reshape import (concat, crosstab, date_range, isna, merge, notna, pivot_table, to_datetime,
-                       unique)
+from ._dates import date_range
+from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, pivot,
+                       pivot_table, to_datetime, unique)
 from ._scalars import NA, NaT, Timedelta, Timestamp
-from .frame import DataFrame, Index, RangeIndex
+from ._index import DatetimeIndex, Index, RangeIndex
+from .frame import DataFrame
 from .groupby import DataFrameGroupBy, SeriesGroupBy
 from .series import Series
 
@@ -43,14 +45,6 @@ def qcut(*args, **kwargs):
     raise NotImplementedError("pandas.qcut")
 
 
-def get_dummies(*args, **kwargs):
-    raise NotImplementedError("pandas.get_dummies")
-
-
-def melt(*args, **kwargs):
-    raise NotImplementedError("pandas.melt")
-
-
 def to_numeric(arg, errors="raise", downcast=None):  # noqa: F811 (pandas' parameter name)
     if isinstance(arg, Series):
         return _to_numeric_series(arg, errors)
@@ -75,8 +69,9 @@ def _to_numeric_series(series, errors):  # noqa: F811
 
 __all__ = [
     "errors",
-    "DataFrame", "Series", "Index", "RangeIndex", "Timestamp", "Timedelta", "NaT", "NA",
+    "DataFrame", "Series", "Index", "RangeIndex", "DatetimeIndex", "Timestamp", "Timedelta", "NaT", "NA",
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
     "to_datetime", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
     "get_option", "options", "DataFrameGroupBy", "SeriesGroupBy", "crosstab", "date_range",
+    "get_dummies", "melt", "pivot", "DatetimeIndex",
 ]

@@ -1,5 +1,6 @@
 """Series.str and Series.dt: the common string and datetime methods, run on the host."""
 
+from . import _labels
 from ._expr import call as fn
 
 
@@ -54,9 +55,25 @@ class StringMethods:
         return self[i]
 
     def split(self, pat=None, n=-1, expand=False):
-        if pat is None or expand:
-            raise NotImplementedError("str.split without a separator or with expand=True")
+        if pat is None:
+            raise NotImplementedError("str.split without a separator")
+        if expand:
+            if n not in (-1, 0, None):
+                raise NotImplementedError("str.split(expand=True, n=...)")
+            return self._expanded(pat)
         return _Split(self._s, pat)
+
+    def _expanded(self, pat):
+        """split(pat, expand=True): one column per part (0, 1, ...), missing past a row's
+        last part."""
+        from .frame import DataFrame
+        from ._expr import col
+        from ._host import call, table
+        s = self._s
+        width = call("aggregate", h=s._t.h, exprs=[["n", fn("max", fn("str.split_count", s._e, pat=pat))]])[0] or 0
+        t = s._mat()
+        exprs = [[_labels.encode(i), fn("str.split_get", col("\x01"), pat=pat, i=i)] for i in range(width)]
+        return DataFrame._wrap(table("select", h=t.h, exprs=exprs, index=True))
 
     def __getattr__(self, name):
         raise NotImplementedError(f"Series.str.{name}")

@@ -3,12 +3,17 @@
 from . import _format, _labels, options
 from ._host import call, table
 
+_NAN = float("nan")
+
 
 def rows(t, offset, length):
     """[(host name, values)] of rows offset..offset+length of table t."""
     if length <= 0:
         return [(name, []) for name in t.names]
-    return [tuple(pair) for pair in call("rows", h=t.h, offset=offset, len=length)]
+    fetched = [tuple(pair) for pair in call("rows", h=t.h, offset=offset, len=length)]
+    # pandas' str columns hold NaN for missing values
+    return [(name, [_NAN if v is None else v for v in values]) if t.dtypes.get(name) == "str"
+            else (name, values) for name, values in fetched]
 
 
 def window(t):
@@ -41,6 +46,19 @@ def index_values(t):
     if len(names) == 1:
         return fetched[names[0]]
     return list(zip(*(fetched[n] for n in names)))
+
+
+def index_of(t, freq=None):
+    """The Index object of table t's rows (RangeIndex, DatetimeIndex or Index); freq is
+    the DatetimeIndex's frequency where the caller knows it."""
+    from ._index import DatetimeIndex, Index, RangeIndex
+    names = t.index_names
+    if not names:
+        return RangeIndex(t.rows)
+    labels = [_labels.index_label(n) for n in names]
+    if len(names) == 1 and t.dtypes[names[0]].startswith("datetime"):
+        return DatetimeIndex(index_values(t), name=labels[0], freq=freq)
+    return Index(index_values(t), names=labels)
 
 
 def project(t, columns, row_index=None):

@@ -25,7 +25,7 @@ def format_column(values, dtype):
                                   and any(isinstance(v, float) for v in values)):
         return _floats(values)
     if dtype.startswith("datetime"):
-        return _datetimes(values)
+        return datetime_cells(values)
     return [_cell(v) for v in values]
 
 
@@ -69,7 +69,7 @@ def _trim_zeros(cells):
     return cells
 
 
-def _datetimes(values):
+def datetime_cells(values):
     present = [v for v in values if v is not None]
     dates_only = all(v.hour == v.minute == v.second == v.microsecond == 0 for v in present)
     out = []
@@ -88,8 +88,9 @@ def format_labels(values):
     if values and all(isinstance(v, float) or v is None for v in values):
         return _floats(values)
     if values and all(isinstance(v, _dt.datetime) or v is None for v in values):
-        return _datetimes(values)
-    return ["NaN" if v is None else str(v) for v in values]
+        return datetime_cells(values)
+    return ["NaN" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+            for v in values]
 
 
 def _sparse(levels):
@@ -102,20 +103,21 @@ def _sparse(levels):
     return out
 
 
-def _width(label, cells, dtype, levels):
+def _width(parts, cells, dtype, levels):
     """A column's width: values carry one leading space; numbers under a one-level header get
-    one more column than their widest value or header, datetimes none."""
-    parts = label if isinstance(label, tuple) else (label,)
-    header = max(len(str(p)) for p in parts)
+    one more column than their widest value or header, datetimes none. parts: the header
+    texts shown above the column (repeated outer labels left out)."""
+    header = max(len(p) for p in parts)
     widest = max([len(c) for c in cells], default=0)
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
-    if levels == 1 and dtype in ("int64", "float64", "bool"):
+    if levels == 1 and dtype in ("int64", "int32", "float64", "bool"):
         return max(widest, header) + 1
     return max(widest + 1, header)
 
 
-def frame_text(index_names, index_levels, columns, total_rows, split, width_limit=None):
+def frame_text(index_names, index_levels, columns, total_rows, split, width_limit=None,
+               columns_name=None):
     """The layout of a DataFrame.
 
     index_levels: one list of label strings per level; columns: (label, cells, dtype) triples;
@@ -128,7 +130,18 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
                         default=1)
     index_widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0, 2 if split is not None else 0])
                     for lvl, n in zip(levels, index_names)]
-    widths = [_width(label, cells, dtype, header_levels) for label, cells, dtype in columns]
+    if columns_name is not None:
+        # The columns' name heads the index area (widened to hold it).
+        area = sum(index_widths) + len(index_widths) - 1
+        index_widths[0] += max(len(str(columns_name)) - area, 0)
+    shown, previous = [], None
+    for label, _, _ in columns:
+        parts = [str(p) for p in (label if isinstance(label, tuple) else (label,))]
+        shown.append([p for h, p in enumerate(parts) if h == len(parts) - 1 or previous is None
+                      or h >= len(previous) or previous[h] != p])
+        previous = parts
+    widths = [_width(parts, cells, dtype, header_levels)
+              for parts, (_, cells, dtype) in zip(shown, columns)]
     columns = [(label, cells) for label, cells, _ in columns]
     if width_limit is not None:
         columns, widths = _fit(columns, widths, sum(w + 1 for w in index_widths), width_limit)
@@ -142,6 +155,8 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
         headers.append([str(p) for p in parts] + [""] * (header_levels - len(parts)))
     lines = []
     blank_index = [" " * w for w in index_widths]
+    if columns_name is not None:
+        blank_index = [str(columns_name).ljust(sum(index_widths) + len(index_widths) - 1)]
     for h in range(header_levels):
         cells = []
         previous = None

@@ -40,7 +40,7 @@ def _row(frame, t, position):
     label = _common.index_values(table("slice", h=t.h, offset=position, len=1))[0] \
         if t.index_names else position
     kinds = {t.dtypes[n] for n in names}
-    if len(kinds) == 1 or kinds <= {"int64", "float64"}:
+    if len(kinds) == 1 or kinds <= {"int64", "int32", "float64"}:
         return Series(values, index=labels, name=label)
     return _Row(labels, values, label)
 

@@ -36,5 +36,5 @@ def check_numpy_arguments(**arguments):
             raise NotImplementedError(f"the {name}= argument of a numpy reduction on a Series")
 
 
-_NUMPY_DTYPE = {"int64": "int64", "float64": "float64", "bool": "bool",
+_NUMPY_DTYPE = {"int64": "int64", "int32": "int32", "float64": "float64", "bool": "bool",
                 "datetime64": "datetime64[us]", "timedelta64": "timedelta64[us]"}

@@ -70,7 +70,7 @@ class PlotAccessor:
             return [(y, data[y].tolist())]
         if y is None:
             names = [c for c in data.columns if c != x and
-                     data._t.dtypes[data._name(c)] in ("int64", "float64")]
+                     data._t.dtypes[data._name(c)] in ("int64", "int32", "float64")]
         else:
             names = y if isinstance(y, list) else [y]
         return [(n, data[n].tolist()) for n in names]

@@ -3,7 +3,7 @@
 import datetime as _dt
 
 from . import _common, _labels
-from ._expr import call as fn, col
+from ._expr import call as fn, col, lit
 from ._host import call, table
 from ._scalars import NaT, Timestamp
 from .frame import DataFrame
@@ -37,11 +37,15 @@ def merge(left, right, how="inner", on=None, left_on=None, right_on=None, left_i
 
 
 def concat(objs, axis=0, ignore_index=False, join="outer", keys=None, **kwargs):
+    if isinstance(objs, dict):
+        keys, objs = list(objs.keys()) if keys is None else keys, list(objs.values())
     objs = [o for o in objs if o is not None]
-    if kwargs or keys is not None or join != "outer":
-        raise NotImplementedError("concat with keys=, join= or other options")
+    if kwargs or join != "outer":
+        raise NotImplementedError("concat with join= or other options")
     if not objs:
         raise ValueError("No objects to concatenate")
+    if keys is not None:
+        return _concat_keys(objs, list(keys), axis, ignore_index)
     if axis in (1, "columns"):
         return _concat_columns(objs)
     if all(isinstance(o, Series) for o in objs):
@@ -56,6 +60,37 @@ def concat(objs, axis=0, ignore_index=False, join="outer", keys=None, **kwargs):
     t = table("concat", hs=[f._t.h for f in frames])
     result = DataFrame._wrap(t)
     return result.reset_index(drop=True) if ignore_index else result
+
+
+def _concat_keys(objs, keys, axis, ignore_index):
+    """concat(keys=...): each object's key as an outer index level (axis 0) or as the outer
+    part of its column labels (axis 1)."""
+    if len(keys) != len(objs):
+        raise NotImplementedError("concat with fewer keys than objects")
+    if axis in (1, "columns"):
+        frames = []
+        for key, o in zip(keys, objs):
+            frame = o.to_frame() if isinstance(o, Series) else o
+            if isinstance(o, Series):
+                frames.append(frame.rename(columns={frame.columns[0]: key}))
+            else:
+                frames.append(frame.rename(columns=lambda c, k=key: (k,) + (c if isinstance(c, tuple) else (c,))))
+        return _concat_columns(frames)
+    if ignore_index:
+        return concat(objs, ignore_index=True)
+    keyed = []
+    for key, o in zip(keys, objs):
+        frame = o.to_frame(_VALUE) if isinstance(o, Series) else o
+        t = _common.with_row_labels(frame._t)
+        with_key = table("assign", h=t.h, exprs=[["\0key", lit(key)]])
+        levels = [(_labels.index_column(0, None), "\0key")] + [
+            (_labels.index_column(i + 1, _labels.index_label(n)), n) for i, n in enumerate(t.index_names)]
+        keyed.append(DataFrame._wrap(_common.project(with_key, levels + [(n, n) for n in t.data_names])))
+    result = concat(keyed)
+    if all(isinstance(o, Series) for o in objs):
+        name = objs[0].name if all(o.name == objs[0].name for o in objs) else None
+        return Series._of(result._t, col(_VALUE), name)
+    return result
 
 
 def _concat_columns(objs):
@@ -94,11 +129,116 @@ def pivot_table(data, values=None, index=None, columns=None, aggfunc="mean", fil
     result = DataFrame._wrap(_common.project(t, renamed + [(n, n) for n in t.names if n not in index_names]))
     if fill_value is not None:
         result = result.fillna(fill_value)
+    if len(values) == 1:
+        result._columns_name = columns
     return result
 
 
-def crosstab(*args, **kwargs):
-    raise NotImplementedError("pandas.crosstab (use pivot_table with aggfunc='size')")
+def crosstab(index, columns, values=None, rownames=None, colnames=None, aggfunc=None,
+             margins=False, dropna=True, normalize=False):
+    """Counts (or aggfunc of values) of two Series of one frame, one row per index value and
+    one column per columns value (0 where a pair never occurs, as pandas does)."""
+    if margins or normalize or rownames or colnames or not dropna:
+        raise NotImplementedError("crosstab with margins=, normalize=, rownames=/colnames= or dropna=False")
+    if not isinstance(index, Series) or not isinstance(columns, Series):
+        raise NotImplementedError("crosstab of other than two Series")
+    data = {"\x05r": index, "\x05c": columns}
+    if values is not None:
+        data["\x05v"] = values
+    frame = DataFrame(data)
+    if values is None:
+        if aggfunc is not None:
+            raise ValueError("aggfunc cannot be used without values.")
+        frame["\x05v"] = 1
+        aggfunc, fill = "size", 0
+    else:
+        if aggfunc is None:
+            raise ValueError("values cannot be used without an aggfunc.")
+        fill = None
+    result = pivot_table(frame, values="\x05v", index="\x05r", columns="\x05c",
+                         aggfunc=aggfunc, fill_value=fill)
+    if fill == 0:
+        result = result.astype("int64")
+    result = result.rename_axis(index=index.name)
+    result._columns_name = columns.name
+    return result
+
+
+def pivot(data, columns, index=None, values=None):
+    """DataFrame.pivot: pivot_table without aggregation; repeated pairs are an error."""
+    if index is None or isinstance(index, list) or isinstance(columns, list):
+        raise NotImplementedError("pivot without index= or with lists of keys")
+    counts = data.groupby([index, columns]).size()
+    if len(counts) and counts.max() > 1:
+        raise ValueError("Index contains duplicate entries, cannot reshape")
+    result = pivot_table(data, values=values, index=index, columns=columns, aggfunc="first")
+    result._columns_name = columns
+    return result
+
+
+def melt(frame, id_vars=None, value_vars=None, var_name=None, value_name="value",
+         col_level=None, ignore_index=True):
+    """Unpivots value_vars into (variable, value) rows, one block per value column."""
+    if not ignore_index or col_level is not None:
+        raise NotImplementedError("melt with ignore_index=False or col_level=")
+    id_vars = [] if id_vars is None else ([id_vars] if not isinstance(id_vars, (list, tuple)) else list(id_vars))
+    if value_vars is None:
+        value_vars = [c for c in frame.columns if c not in id_vars]
+    elif not isinstance(value_vars, (list, tuple)):
+        value_vars = [value_vars]
+    var_name = "variable" if var_name is None else var_name
+    kinds = {frame._t.dtypes[frame._name(v)] for v in value_vars}
+    if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
+        raise NotImplementedError("melt of value columns of different types (pandas' object "
+                                  "column of mixed values)")
+    ids = [[_labels.encode(k), col(frame._name(k))] for k in id_vars]
+    blocks = []
+    for label in value_vars:
+        value = col(frame._name(label))
+        if len(kinds) > 1:
+            value = fn("cast", value, dtype="float64")
+        exprs = ids + [[_labels.encode(var_name), lit(label)], [_labels.encode(value_name), value]]
+        blocks.append(table("select", h=frame._t.h, exprs=exprs, index=False))
+    if not blocks:
+        raise NotImplementedError("melt without value columns")
+    return DataFrame._wrap(table("concat", hs=[b.h for b in blocks])).reset_index(drop=True)
+
+
+def join(left, right, on=None, how="left", lsuffix="", rsuffix="", sort=False):
+    """DataFrame.join: right's index matched with left's index (or left's column on)."""
+    if isinstance(right, Series):
+        right = right.to_frame()
+    if not isinstance(right, DataFrame) or sort or how not in ("left", "right", "inner", "outer"):
+        raise NotImplementedError("join with a list of frames, sort=True or how='cross'")
+    rt = _common.with_row_labels(right._t)
+    if len(rt.index_names) != 1:
+        raise NotImplementedError("join on a MultiIndex")
+    overlap = set(left._t.data_names) & set(rt.data_names)
+    if overlap and not (lsuffix or rsuffix):
+        raise ValueError(f"columns overlap but no suffix specified: {sorted(overlap)}")
+    lt = left._t if on is not None else _common.with_row_labels(left._t)
+    if on is None and len(lt.index_names) != 1:
+        raise NotImplementedError("join on a MultiIndex")
+    lkey = left._name(on) if on is not None else lt.index_names[0]
+
+    def renamed(t, names, suffix, key):
+        cols = [("\x06k", key)] + [(_labels.encode(_labels.decode(n) + suffix) if n in overlap else n, n)
+                                   for n in names]
+        return _common.project(t, cols)
+    lcols = [n for n in lt.names if n != lkey or on is not None]
+    lp = renamed(lt, [n for n in lcols if not n.startswith("\0")], lsuffix, lkey)
+    rp = renamed(rt, rt.data_names, rsuffix, rt.index_names[0])
+    lindex = [n for n in lt.index_names]
+    # Keep left's index levels as data while joining, back as index afterwards.
+    lp = table("attach", h=lp.h, other=lt.h, columns=[["\x06i" + n, n] for n in lindex]) if lindex else lp
+    joined = table("join", left=lp.h, right=rp.h, how=how, left_on=["\x06k"], right_on=["\x06k"],
+                   suffixes=["", ""])
+    data = [n for n in joined.names if n != "\x06k" and not n.startswith("\x06i")]
+    if on is None:
+        index = [(lindex[0], "\x06k")]
+    else:
+        index = [(n, "\x06i" + n) for n in lindex]
+    return DataFrame._wrap(_common.project(joined, index + [(n, n) for n in data]))
 
 
 def to_datetime(arg, format=None, errors="raise", unit=None, dayfirst=False, **kwargs):
@@ -141,9 +281,45 @@ def notna(obj):
     return not isna(obj)
 
 
-def date_range(*args, **kwargs):
-    raise NotImplementedError("pandas.date_range")
-
-
 def unique(values):
     return list(dict.fromkeys(values.tolist() if isinstance(values, Series) else values))
+
+
+def get_dummies(data, prefix=None, prefix_sep="_", dummy_na=False, columns=None,
+                drop_first=False, dtype=None):
+    """One bool column per distinct value (sorted) of a Series, or of a frame's string
+    columns (named "<column><prefix_sep><value>", in place of the column)."""
+    if dummy_na:
+        raise NotImplementedError("get_dummies(dummy_na=True)")
+    if isinstance(data, Series):
+        frame = data.to_frame(_VALUE)
+        exprs = _dummies(frame, _VALUE, prefix, prefix_sep, drop_first)
+        t = table("select", h=frame._t.h, exprs=exprs, index=True)
+    else:
+        frame = data
+        if columns is None:
+            columns = [c for c in frame.columns if frame._t.dtypes[frame._name(c)] in ("str", "object")]
+        prefixes = prefix if isinstance(prefix, (list, dict)) else None
+        exprs = []
+        for label in frame.columns:
+            name = frame._name(label)
+            if label not in columns:
+                exprs.append([name, col(name)])
+                continue
+            p = label if prefix is None else (prefixes[label] if isinstance(prefixes, dict) else
+                                             prefixes[columns.index(label)] if prefixes else prefix)
+            exprs.extend(_dummies(frame, name, p, prefix_sep, drop_first))
+        # pandas puts the dummies after the other columns
+        kept = [e for e in exprs if e[0] in frame._t.data_names]
+        dummies = [e for e in exprs if e[0] not in frame._t.data_names]
+        t = table("select", h=frame._t.h, exprs=kept + dummies, index=True)
+    result = DataFrame._wrap(t)
+    return result.astype(dtype) if dtype is not None else result
+
+
+def _dummies(frame, name, prefix, sep, drop_first):
+    values = sorted(v for v in frame[_labels.decode(name)].unique() if not is_missing(v))
+    if drop_first:
+        values = values[1:]
+    return [[_labels.encode(v if prefix is None else f"{prefix}{sep}{v}"),
+             fn("eq", col(name), lit(v))] for v in values]

@@ -10,10 +10,11 @@ import math
 from . import _common, _format, _labels, _numpy, options
 from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
+from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
 from .series import Series, _dtype_name, _temp, from_values
 
-_NUMERIC = ("int64", "float64", "bool")
+_NUMERIC = ("int64", "int32", "float64", "bool")
 
 
 class DataFrame(Operators):
@@ -26,6 +27,8 @@ class DataFrame(Operators):
                 self._t = data[list(columns)]._t
             return
         self._t = _build(data, index, columns, dtype)
+        if getattr(index, "freq", None) is not None:
+            self._freq = index.freq  # pandas' DatetimeIndex keeps it (shown by index, info)
 
     @classmethod
     def _wrap(cls, t):
@@ -50,10 +53,7 @@ class DataFrame(Operators):
 
     @property
     def index(self):
-        names = [_labels.index_label(n) for n in self._t.index_names] or [None]
-        if not self._t.index_names:
-            return RangeIndex(self._t.rows)
-        return Index(_common.index_values(self._t), names=names)
+        return _common.index_of(self._t, getattr(self, "_freq", None))
 
     @index.setter
     def index(self, labels):
@@ -87,7 +87,9 @@ class DataFrame(Operators):
     @property
     def dtypes(self):
         names = self._t.data_names
-        return Series([self._t.dtypes[n] for n in names], index=[_labels.decode(n) for n in names])
+        dtypes = Series([self._t.dtypes[n] for n in names], index=[_labels.decode(n) for n in names])
+        dtypes._shown_dtype = "object"  # pandas' Series of dtype objects
+        return dtypes
 
     @property
     def values(self):
@@ -150,36 +152,59 @@ class DataFrame(Operators):
         if not index:
             index_names, levels = [], []
         text, cut = _format.frame_text(index_names, levels, columns, t.rows, split,
-                                       options.display.width if _truncate else None)
+                                       options.display.width if _truncate else None,
+                                       getattr(self, "_columns_name", None))
         if split is not None or cut:
             text += f"\n\n[{t.rows} rows x {len(names)} columns]"
         return text
 
     def _ci_display_(self):
         """Shown as a table display event (ci_runtime.runner)."""
-        call("display", h=self._t.h, text=repr(self))
+        try:
+            html = self._repr_html_()
+        except NotImplementedError:
+            html = None
+        call("display", h=self._t.h, text=repr(self), html=html)
 
     def info(self, verbose=True, buf=None):
+        """pandas' summary: index range, per-column non-null counts and dtypes, and the
+        memory pandas would use (8 bytes a value, 1 for bools; str and object values
+        counted shallow, as pandas does without memory_usage="deep")."""
         t = self._t
-        lines = ["<class 'pandas.core.frame.DataFrame'>"]
-        if t.index_names:
-            lines.append(f"Index: {t.rows} entries")
-        else:
+        levels = t.index_names
+        if len(levels) > 1:
+            raise NotImplementedError("DataFrame.info() with a MultiIndex")
+        lines = ["<class 'pandas.DataFrame'>"]
+        if not levels:
             lines.append(f"RangeIndex: {t.rows} entries, 0 to {max(t.rows - 1, 0)}")
+        else:
+            index = self.index
+            kind = type(index).__name__
+            span = f", {_format.format_labels([index[0]])[0]} to " \
+                f"{_format.format_labels([index[-1]])[0]}" if t.rows else ""
+            lines.append(f"{kind}: {t.rows} entries{span}")
+            if getattr(self, "_freq", None) is not None:
+                lines.append(f"Freq: {self._freq}")
         names = t.data_names
         counts = call("aggregate", h=t.h, exprs=[[str(i), fn("count", col(n))] for i, n in enumerate(names)]) if names else []
         lines.append(f"Data columns (total {len(names)} columns):")
         labels = [str(_labels.decode(n)) for n in names]
+        dtypes = [t.dtypes[n] for n in names]
         width = max([len(l) for l in labels] + [6])
-        lines.append(f" #   {'Column'.ljust(width)}  Non-Null Count  Dtype  ")
-        lines.append(f"---  {'-' * width}  --------------  -----  ")
-        for i, (label, n, count) in enumerate(zip(labels, names, counts)):
-            lines.append(f" {str(i).ljust(3)} {label.ljust(width)}  {(str(count) + ' non-null').ljust(14)}  {t.dtypes[n]}")
+        dwidth = max([len(d) for d in dtypes] + [5])
+        lines.append(f" #   {'Column'.ljust(width)}  Non-Null Count  {'Dtype'.ljust(dwidth)}")
+        lines.append(f"---  {'-' * width}  --------------  {'-----'.ljust(dwidth)}")
+        for i, (label, dtype, count) in enumerate(zip(labels, dtypes, counts)):
+            lines.append(f" {str(i).ljust(3)} {label.ljust(width)}  "
+                         f"{(str(count) + ' non-null').ljust(14)}  {dtype.ljust(dwidth)}")
         kinds = {}
-        for n in names:
-            kinds[t.dtypes[n]] = kinds.get(t.dtypes[n], 0) + 1
+        for d in dtypes:
+            kinds[d] = kinds.get(d, 0) + 1
         lines.append("dtypes: " + ", ".join(f"{k}({v})" for k, v in sorted(kinds.items())))
-        lines.append(f"memory usage: {_memory(t)}")
+        size = sum(t.rows * (1 if d == "bool" else 8) for d in dtypes)
+        size += t.rows * 8 if levels else 132
+        qualified = "object" in dtypes or (levels and t.dtypes[levels[0]] in ("str", "object"))
+        lines.append(f"memory usage: {_memory(size, '+' if qualified else '')}")
         text = "\n".join(lines)
         if buf is not None:
             buf.write(text + "\n")
@@ -266,6 +291,23 @@ class DataFrame(Operators):
             result[label] = value(result) if callable(value) else value
         return result
 
+    def rename_axis(self, mapper=None, index=None, columns=None):
+        """Names the index (one level) or, for printing, the columns."""
+        t = self._t
+        if mapper is not None:
+            index = mapper
+        result = DataFrame._wrap(t)
+        if index is not None:
+            levels = t.index_names
+            if len(levels) > 1:
+                raise NotImplementedError("rename_axis of a MultiIndex")
+            t = _common.with_row_labels(t)
+            level = t.index_names[0]
+            result = DataFrame._wrap(_common.project(
+                t, [(_labels.index_column(0, index), level)] + [(n, n) for n in t.data_names]))
+        result._columns_name = columns if columns is not None else getattr(self, "_columns_name", None)
+        return result
+
     def get(self, key, default=None):
         return self[key] if key in self else default
 
@@ -293,8 +335,8 @@ class DataFrame(Operators):
             out = set()
             for s in spec:
                 s = _dtype_name(s) if isinstance(s, type) else s
-                out |= {"number": {"int64", "float64"}, "numeric": {"int64", "float64"},
-                        "object": {"object"}, "str": {"object"}, "datetime": {"datetime64[ns]"},
+                out |= {"number": {"int64", "int32", "float64"}, "numeric": {"int64", "int32", "float64"},
+                        "object": {"object", "str"}, "str": {"str"}, "datetime": {"datetime64[us]"},
                         "bool": {"bool"}}.get(s, {s})
             return out
         inc, exc = kinds(include), kinds(exclude)
@@ -349,10 +391,17 @@ class DataFrame(Operators):
         exprs = [[n, fn("fillna", col(n), lit(v))] for n, v in fills.items()]
         return self._result(table("assign", h=self._t.h, exprs=exprs), inplace)
 
-    def ffill(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.ffill")
+    def ffill(self, limit=None, inplace=False):
+        return self._fill("ffill", limit, inplace)
 
-    bfill = ffill
+    def bfill(self, limit=None, inplace=False):
+        return self._fill("bfill", limit, inplace)
+
+    def _fill(self, how, limit, inplace):
+        if limit is not None:
+            raise NotImplementedError(f"{how}(limit=...)")
+        exprs = [[n, fn(how, col(n))] for n in self._t.data_names]
+        return self._result(table("assign", h=self._t.h, exprs=exprs), inplace)
 
     def drop_duplicates(self, subset=None, keep="first", inplace=False, ignore_index=False):
         subset = [subset] if isinstance(subset, str) else subset
@@ -361,7 +410,19 @@ class DataFrame(Operators):
         return self._result(t, inplace, ignore_index)
 
     def duplicated(self, subset=None, keep="first"):
-        raise NotImplementedError("DataFrame.duplicated")
+        """Whether each row repeats an earlier (keep="first"), later ("last") or any other
+        (False) row of the subset's columns: a window over groups of equal rows."""
+        subset = [subset] if isinstance(subset, str) else subset
+        names = self._t.data_names if subset is None else [self._name(s) for s in subset]
+        position = _temp()
+        t = _common.project(self._t, [(n, n) for n in self._t.names], row_index=position)
+        if keep is False:
+            mask = fn("gt", fn("over", fn("size", col(position)), by=names), lit(1))
+        elif keep in ("first", "last"):
+            mask = fn("ne", col(position), fn("over", fn(keep, col(position)), by=names))
+        else:
+            raise ValueError("keep must be either 'first', 'last' or False")
+        return Series._of(t, mask, None)
 
     def drop(self, labels=None, axis=0, index=None, columns=None, inplace=False, errors="raise"):
         if labels is not None:
@@ -413,9 +474,12 @@ class DataFrame(Operators):
         rest = [(n, n) for n in self._t.data_names if n not in names]
         return self._result(_common.project(self._t, index + rest), inplace)
 
-    def reset_index(self, drop=False, inplace=False, names=None):
+    def reset_index(self, level=None, drop=False, inplace=False, names=None, col_level=0,
+                    col_fill=""):
         t = self._t
         levels = t.index_names
+        if level is not None and levels:
+            return self._result(self._reset_levels(level, drop), inplace)
         data = [(n, n) for n in t.data_names]
         if drop:
             return self._result(_common.project(t, data), inplace)
@@ -432,6 +496,34 @@ class DataFrame(Operators):
                 raise ValueError(f"cannot insert {moved[0][0]}, already exists")
             out = _common.project(t, moved + data)
         return self._result(out, inplace)
+
+    def _reset_levels(self, level, drop):
+        """reset_index(level=...): the chosen index levels become columns (or go)."""
+        t = self._t
+        levels = t.index_names
+        chosen = set()
+        for key in (level if isinstance(level, (list, tuple)) else [level]):
+            labels = [_labels.index_label(n) for n in levels]
+            if isinstance(key, int) and key not in labels:
+                if not -len(levels) <= key < len(levels):
+                    raise IndexError(f"Too many levels: Index has only {len(levels)} levels, "
+                                     f"not {key + 1}")
+                chosen.add(levels[key])
+            elif key in labels:
+                chosen.add(levels[labels.index(key)])
+            else:
+                raise KeyError(f"Level {key} not found")
+        kept = [n for n in levels if n not in chosen]
+        renamed = [(_labels.index_column(i, _labels.index_label(n)), n) for i, n in enumerate(kept)]
+        moved = []
+        for i, n in enumerate(levels):
+            if n in chosen and not drop:
+                label = _labels.index_label(n)
+                moved.append((_labels.encode(label if label is not None else
+                                             ("index" if len(levels) == 1 else f"level_{i}")), n))
+        if not kept:
+            return _common.project(t, moved + [(n, n) for n in t.data_names])
+        return _common.project(t, renamed + moved + [(n, n) for n in t.data_names])
 
     def astype(self, dtype):
         if isinstance(dtype, dict):
@@ -549,7 +641,7 @@ class DataFrame(Operators):
     def describe(self, include=None, percentiles=None):
         if include is not None or percentiles is not None:
             raise NotImplementedError("describe(include=..., percentiles=...)")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
         if not names:
             raise NotImplementedError("describe() of a DataFrame without numeric columns")
         return self._describe_columns(names, None)
@@ -574,7 +666,7 @@ class DataFrame(Operators):
     def corr(self, method="pearson", numeric_only=False):
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
         exprs = [[f"{i}:{j}", fn("corr", col(a), col(b))]
                  for i, a in enumerate(names) for j, b in enumerate(names)]
         values = call("aggregate", h=self._t.h, exprs=exprs) if names else []
@@ -584,8 +676,73 @@ class DataFrame(Operators):
                             for i in range(k)] for j in range(k)}
         return DataFrame(data, index=labels)
 
-    def value_counts(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.value_counts (use df[column].value_counts())")
+    def value_counts(self, subset=None, normalize=False, sort=True, ascending=False,
+                     dropna=True):
+        """Counts of distinct rows: a Series indexed by the (sub)set's columns."""
+        subset = list(self.columns) if subset is None else (
+            [subset] if not isinstance(subset, (list, tuple)) else list(subset))
+        counts = self.groupby(subset, dropna=dropna).size()
+        if normalize:
+            counts = counts / counts.sum()
+        counts.name = "proportion" if normalize else "count"
+        return counts.sort_values(ascending=ascending) if sort else counts
+
+    def agg(self, func=None, axis=0, *args, **kwargs):
+        """A name gives a Series (one value a column); a list a DataFrame indexed by the names;
+        a dict per-column names (a Series when each is one name)."""
+        if axis not in (0, "index") or args or kwargs:
+            raise NotImplementedError("DataFrame.agg with axis=1 or extra arguments")
+        if isinstance(func, str):
+            return getattr(self, func)()
+        if isinstance(func, (list, tuple)):
+            names = [_agg_label(f) for f in func]
+            data = {label: [self[label].agg(f) for f in func] for label in self.columns}
+            return DataFrame(data, index=names)
+        if isinstance(func, dict):
+            if all(isinstance(f, str) for f in func.values()):
+                return Series([self[k].agg(f) for k, f in func.items()], index=list(func))
+            rows = list(dict.fromkeys(_agg_label(f) for fs in func.values()
+                                      for f in (fs if isinstance(fs, (list, tuple)) else [fs])))
+            data = {}
+            for label, fs in func.items():
+                fs = fs if isinstance(fs, (list, tuple)) else [fs]
+                got = {_agg_label(f): self[label].agg(f) for f in fs}
+                data[label] = [got.get(r) for r in rows]
+            return DataFrame(data, index=rows)
+        raise NotImplementedError("DataFrame.agg with a Python function")
+
+    aggregate = agg
+
+    def clip(self, lower=None, upper=None):
+        return self._map_columns(lambda n: fn("clip", col(n), lower=json_value(lower),
+                                              upper=json_value(upper)))
+
+    def sample(self, n=None, frac=None, replace=False, weights=None, random_state=None,
+               axis=None, ignore_index=False):
+        """pandas' choice of rows: numpy's RandomState(random_state).choice, as pandas does."""
+        from ._sample import positions
+        picked = positions(self, len(self), n, frac, replace, weights, random_state, axis)
+        labelled = _common.with_row_labels(self._t)  # held: freed tables leave the host
+        t = table("take", h=labelled.h, rows=picked)
+        return self._result(t, ignore_index=ignore_index)
+
+    @property
+    def T(self):
+        """The transpose (the values cross into the guest; they must share a type)."""
+        names = self._t.data_names
+        kinds = {self._t.dtypes[n] for n in names}
+        if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
+            raise NotImplementedError("DataFrame.T of columns of different types (pandas' "
+                                      "object columns)")
+        data = self._columns_data()
+        labels = list(self.index)
+        rows = [[data[n][i] for n in names] for i in range(self._t.rows)]
+        frame = DataFrame({label: row for label, row in zip(labels, rows)},
+                          index=Index([_labels.decode(n) for n in names]))
+        return frame
+
+    def transpose(self):
+        return self.T
 
     # --- iteration and export ------------------------------------------------------------
     def _columns_data(self):
@@ -696,8 +853,19 @@ class DataFrame(Operators):
     def to_markdown(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.to_markdown")
 
-    def to_html(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.to_html")
+    def to_html(self, buf=None, index=True, **kwargs):
+        if kwargs:
+            raise NotImplementedError(f"to_html({', '.join(kwargs)}=...)")
+        from ._html import table_html
+        text = table_html(self, index=index)
+        if buf is None:
+            return text
+        with open(buf, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def _repr_html_(self):
+        from ._html import repr_html
+        return repr_html(self)
 
     def _for_export(self, index):
         """The frame with its index as leading columns (pandas' to_csv layout)."""
@@ -719,22 +887,35 @@ class DataFrame(Operators):
             raise NotImplementedError("groupby(level=...)")
         return DataFrameGroupBy(self, by, as_index=as_index, sort=sort, dropna=dropna)
 
+    def resample(self, rule, on=None, **kwargs):
+        from ._resample import Resampler
+        return Resampler(self, rule, on=on, **kwargs)
+
     def merge(self, right, **kwargs):
         from ._reshape import merge
         return merge(self, right, **kwargs)
 
-    def join(self, other, *args, **kwargs):
-        raise NotImplementedError("DataFrame.join (use merge)")
+    def join(self, other, on=None, how="left", lsuffix="", rsuffix="", sort=False):
+        """Joins other's rows by its index (to self's index, or to the column on)."""
+        from ._reshape import join
+        return join(self, other, on=on, how=how, lsuffix=lsuffix, rsuffix=rsuffix, sort=sort)
+
+    def rank(self, method="average", ascending=True, na_option="keep", pct=False):
+        return DataFrame({label: self[label].rank(method, ascending, na_option, pct)
+                          for label in self.columns})
 
     def pivot_table(self, *args, **kwargs):
         from ._reshape import pivot_table
         return pivot_table(self, *args, **kwargs)
 
-    def pivot(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.pivot (use pivot_table)")
+    def pivot(self, *, columns, index=None, values=None):
+        from ._reshape import pivot
+        return pivot(self, columns=columns, index=index, values=values)
 
-    def melt(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.melt")
+    def melt(self, id_vars=None, value_vars=None, var_name=None, value_name="value",
+             ignore_index=True):
+        from ._reshape import melt
+        return melt(self, id_vars, value_vars, var_name, value_name, ignore_index=ignore_index)
 
     def query(self, expr, inplace=False):
         from ._query import mask
@@ -743,14 +924,6 @@ class DataFrame(Operators):
     def eval(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.eval")
 
-    @property
-    def T(self):
-        raise NotImplementedError("DataFrame.T (transpose)")
-
-    transpose = T
-
-    def sample(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.sample")
 
     @property
     def plot(self):
@@ -796,6 +969,23 @@ class _Row:
         except ValueError:
             raise AttributeError(name) from None
 
+    def rename_axis(self, mapper=None, index=None, columns=None):
+        """Names the index (one level) or, for printing, the columns."""
+        t = self._t
+        if mapper is not None:
+            index = mapper
+        result = DataFrame._wrap(t)
+        if index is not None:
+            levels = t.index_names
+            if len(levels) > 1:
+                raise NotImplementedError("rename_axis of a MultiIndex")
+            t = _common.with_row_labels(t)
+            level = t.index_names[0]
+            result = DataFrame._wrap(_common.project(
+                t, [(_labels.index_column(0, index), level)] + [(n, n) for n in t.data_names]))
+        result._columns_name = columns if columns is not None else getattr(self, "_columns_name", None)
+        return result
+
     def get(self, key, default=None):
         try:
             return self[key]
@@ -825,143 +1015,6 @@ class _Row:
         return "\n".join(lines)
 
 
-class Index:
-    """Row or column labels, held in the guest (a list with pandas' Index methods)."""
-
-    def __init__(self, data=(), name=None, names=None):
-        self._values = list(data)
-        self.names = names if names is not None else [name]
-
-    @property
-    def name(self):
-        return self.names[0] if len(self.names) == 1 else None
-
-    @name.setter
-    def name(self, value):
-        self.names = [value]
-
-    def tolist(self):
-        return list(self._values)
-
-    to_list = tolist
-
-    @property
-    def values(self):
-        return list(self._values)
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self):
-        return len(self._values)
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return Index(self._values[key], names=self.names)
-        return self._values[key]
-
-    def __contains__(self, value):
-        return value in self._values
-
-    def __eq__(self, other):
-        if isinstance(other, (list, tuple, Index)):
-            return [a == b for a, b in zip(self._values, other)]
-        return [v == other for v in self._values]
-
-    __hash__ = None
-
-    def __repr__(self):
-        name = f", name='{self.name}'" if self.name is not None else ""
-        kind = "object" if any(isinstance(v, str) for v in self._values) else \
-            "int64" if all(isinstance(v, int) for v in self._values) else "float64"
-        return f"Index({self._values!r}, dtype='{kind}'{name})"
-
-    def map(self, func):
-        return Index([func(v) for v in self._values], names=self.names)
-
-    def astype(self, dtype):
-        cast = {str: str, "str": str, int: int, "int": int, "int64": int, float: float, "float": float}[dtype]
-        return Index([cast(v) for v in self._values], names=self.names)
-
-    def unique(self):
-        return Index(list(dict.fromkeys(self._values)), names=self.names)
-
-    def nunique(self):
-        return len(set(self._values))
-
-    @property
-    def str(self):
-        return _IndexStrings(self)
-
-    @property
-    def size(self):
-        return len(self._values)
-
-    def get_loc(self, key):
-        return self._values.index(key)
-
-    def difference(self, other):
-        return Index([v for v in self._values if v not in list(other)])
-
-    def union(self, other):
-        return Index(list(dict.fromkeys(self._values + list(other))))
-
-    def intersection(self, other):
-        other = list(other)
-        return Index([v for v in self._values if v in other])
-
-    def isin(self, values):
-        values = list(values)
-        return [v in values for v in self._values]
-
-    def sort_values(self):
-        return Index(sorted(self._values), names=self.names)
-
-
-class RangeIndex(Index):
-    def __init__(self, stop):
-        super().__init__(range(stop))
-        self.start, self.stop, self.step = 0, stop, 1
-
-    def __repr__(self):
-        return f"RangeIndex(start=0, stop={self.stop}, step=1)"
-
-
-class _IndexStrings:
-    """Index.str: the common string methods on column labels."""
-
-    def __init__(self, index):
-        self._index = index
-
-    def _map(self, func):
-        return Index([func(v) for v in self._index], names=self._index.names)
-
-    def lower(self): return self._map(str.lower)
-    def upper(self): return self._map(str.upper)
-    def title(self): return self._map(str.title)
-    def capitalize(self): return self._map(str.capitalize)
-    def strip(self, chars=None): return self._map(lambda v: v.strip(chars))
-    def lstrip(self, chars=None): return self._map(lambda v: v.lstrip(chars))
-    def rstrip(self, chars=None): return self._map(lambda v: v.rstrip(chars))
-
-    def replace(self, pat, repl, regex=False):
-        if regex:
-            import re
-            return self._map(lambda v: re.sub(pat, repl, v))
-        return self._map(lambda v: v.replace(pat, repl))
-
-    def contains(self, pat, case=True, regex=True):
-        import re
-        flags = 0 if case else re.IGNORECASE
-        return [bool(re.search(pat if regex else re.escape(pat), v, flags)) for v in self._index]
-
-    def startswith(self, pat): return [v.startswith(pat) for v in self._index]
-    def endswith(self, pat): return [v.endswith(pat) for v in self._index]
-
-    def __getattr__(self, name):
-        raise NotImplementedError(f"Index.str.{name}")
-
-
 def _build(data, index, columns, dtype):
     """A host table from the DataFrame constructor's arguments."""
     if data is None:
@@ -984,13 +1037,15 @@ def _build(data, index, columns, dtype):
             length = len(list(index))
         cols = []
         for label, values in items:
-            if isinstance(values, (str, int, float, bool)) or values is None or hasattr(values, "year"):
+            if _scalar(values):
                 values = [values] * length
             values = list(values)
             if len(values) != length:
                 raise ValueError("All arrays must be of the same length")
             cols.append([_labels.encode(label), [json_value(v) for v in values], None])
-    elif isinstance(data, (list, tuple)):
+    elif getattr(data, "ndim", None) == 2:
+        return _build(data.tolist(), index, columns, dtype)
+    elif isinstance(data, (list, tuple)) or getattr(data, "ndim", None) == 1:
         rows = list(data)
         if rows and all(isinstance(r, dict) for r in rows):
             labels = list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
@@ -1019,9 +1074,15 @@ def _build(data, index, columns, dtype):
     return t
 
 
+def _scalar(value):
+    import datetime
+    return value is None or isinstance(value, (str, int, float, bool, datetime.date,
+                                               datetime.timedelta))
+
+
 def _length(items):
     for _, v in items:
-        if not (isinstance(v, (str, int, float, bool)) or v is None or hasattr(v, "year")):
+        if not _scalar(v):
             return len(list(v))
     return None
 
@@ -1034,6 +1095,12 @@ def _from_series(items, index):
     for label, series in items[1:]:
         frame[label] = series
     return frame._t
+
+
+def _agg_label(func):
+    if isinstance(func, str):
+        return func
+    raise NotImplementedError("DataFrame.agg with a Python function")
 
 
 def _jsonable(value):
@@ -1051,10 +1118,10 @@ def _io_path(path):
     return os.path.abspath(os.fspath(path))
 
 
-def _memory(t):
-    size = t.rows * max(len(t.names), 1) * 8
-    for unit in ("bytes", "KB", "MB", "GB"):
+def _memory(size, qualifier):
+    """pandas' _sizeof_fmt."""
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
         if size < 1024:
-            return f"{size:.1f}+ {unit}" if unit != "bytes" else f"{size}+ bytes"
+            return f"{size:3.1f}{qualifier} {unit}"
         size /= 1024
-    return f"{size:.1f}+ TB"
+    return f"{size:3.1f}{qualifier} PB"

@@ -79,7 +79,7 @@ class DataFrameGroupBy(Reductions):
     def _check(self, how, names):
         if how in _NUMERIC_ONLY:
             for n in names:
-                if self._t.dtypes.get(n) == "object":
+                if self._t.dtypes.get(n) in ("object", "str"):
                     if how == "sum":
                         raise NotImplementedError(f"groupby sum of the string column {_labels.decode(n)!r}")
                     raise TypeError(f"agg function failed [how->{how},dtype->object]")

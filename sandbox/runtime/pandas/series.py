@@ -45,6 +45,8 @@ class Series(Operators):
         else:
             values = list(data)
         self._t = from_values(values, index, dtype)
+        if getattr(index, "freq", None) is not None:
+            self._freq = index.freq
         self._e = col(_VALUE)
         self._m = self._t
         self.name = name
@@ -101,10 +103,7 @@ class Series(Operators):
 
     @property
     def index(self):
-        from .frame import Index
-        t = self._mat()
-        names = [_labels.index_label(n) for n in t.index_names] or [None]
-        return Index(_common.index_values(t), names=names)
+        return _common.index_of(self._mat(), getattr(self, "_freq", None))
 
     @property
     def values(self):
@@ -157,11 +156,14 @@ class Series(Operators):
         names, levels = _common.index_levels(t, fetched, positions)
         cells = _format.format_column(dict(fetched)[_VALUE], t.dtypes[_VALUE])
         parts = []
+        freq = getattr(self, "_freq", None)  # set where pandas' DatetimeIndex has a freq
+        if freq is not None:
+            parts.append(f"Freq: {freq}")
         if self.name is not None:
             parts.append(f"Name: {self.name}")
         if split is not None:
             parts.append(f"Length: {len(self)}")
-        parts.append(f"dtype: {t.dtypes[_VALUE]}")
+        parts.append(f"dtype: {getattr(self, '_shown_dtype', None) or t.dtypes[_VALUE]}")
         if len(self) == 0:
             return f"Series([], {', '.join(parts)})"
         return _format.series_text(names, levels, cells, split, ", ".join(parts))
@@ -299,6 +301,68 @@ class Series(Operators):
         results = [None if v is None else func(v, *args, **kwargs) for v in self._values()]
         return Series(results)._with_index_of(self)
 
+    def ffill(self, limit=None):
+        if limit is not None:
+            raise NotImplementedError("ffill(limit=...)")
+        return self._new(fn("ffill", self._e))
+
+    def bfill(self, limit=None):
+        if limit is not None:
+            raise NotImplementedError("bfill(limit=...)")
+        return self._new(fn("bfill", self._e))
+
+    def duplicated(self, keep="first"):
+        return self.to_frame(_VALUE).duplicated(keep=keep).rename(self.name)
+
+    def rank(self, method="average", ascending=True, na_option="keep", pct=False):
+        """pandas' ranks (float64; missing values stay missing). The column crosses into the
+        guest and back."""
+        if na_option != "keep":
+            raise NotImplementedError(f"rank(na_option={na_option!r})")
+        values = self._values()
+        present = sorted((v, i) for i, v in enumerate(values) if not is_missing(v))
+        if not ascending:
+            present = sorted(present, key=lambda p: (_negated(p[0]), p[1]))
+        ranks = [None] * len(values)
+        start, dense = 0, 0
+        while start < len(present):
+            end = start
+            while end + 1 < len(present) and present[end + 1][0] == present[start][0]:
+                end += 1
+            dense += 1
+            for k in range(start, end + 1):
+                ranks[present[k][1]] = float({"average": (start + end) / 2 + 1, "min": start + 1,
+                                              "max": end + 1, "first": k + 1,
+                                              "dense": dense}[method])
+            start = end + 1
+        if method not in ("average", "min", "max", "first", "dense"):
+            raise ValueError("method must be one of 'average', 'min', 'max', 'first', 'dense'")
+        if pct:
+            total = dense if method == "dense" else len(present)
+            ranks = [None if r is None else r / total for r in ranks]
+        return Series(ranks, name=self.name, dtype="float64")._with_index_of(self)
+
+    def agg(self, func=None, *args, **kwargs):
+        if isinstance(func, str):
+            return getattr(self, func)(*args, **kwargs)
+        if isinstance(func, (list, tuple)):
+            names = [f if isinstance(f, str) else getattr(f, "__name__", None) for f in func]
+            if None in names:
+                raise NotImplementedError("Series.agg with a Python function")
+            return Series([getattr(self, f)() for f in names], index=names, name=self.name)
+        raise NotImplementedError("Series.agg with a Python function or a dict")
+
+    aggregate = agg
+
+    def sample(self, n=None, frac=None, replace=False, weights=None, random_state=None,
+               axis=None, ignore_index=False):
+        from ._sample import positions
+        picked = positions(self, len(self), n, frac, replace, weights, random_state, axis)
+        labelled = _common.with_row_labels(self._mat())  # held: freed tables leave the host
+        t = table("take", h=labelled.h, rows=picked)
+        result = self._from_table(t)
+        return result.reset_index(drop=True) if ignore_index else result
+
     # windows
     def cumsum(self): return self._new(fn("cumsum", self._e))
     def cumprod(self): return self._new(fn("cumprod", self._e))
@@ -314,6 +378,10 @@ class Series(Operators):
         if not isinstance(window, int):
             raise NotImplementedError("rolling() with a time-based window")
         return Rolling(self, window, min_periods, center)
+
+    def resample(self, rule, **kwargs):
+        from ._resample import Resampler
+        return Resampler(self, rule, **kwargs)
 
     def expanding(self, *args, **kwargs):
         raise NotImplementedError("Series.expanding")
@@ -345,13 +413,13 @@ class Series(Operators):
 
     def _numeric(self, how):
         dtype = self._mat().dtypes[_VALUE]
-        if dtype in ("object",) :
+        if dtype in ("object", "str"):
             raise TypeError(f"Could not convert string to numeric for {how}")
 
     def sum(self, axis=None, skipna=True, numeric_only=False, min_count=0, dtype=None, out=None):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         dtype = self._mat().dtypes[_VALUE]
-        if dtype == "object":
+        if dtype in ("object", "str"):
             raise NotImplementedError("Series.sum of strings (concatenation)")
         result = self._reduce("sum")
         return 0 if result is None else result
@@ -509,7 +577,13 @@ class Series(Operators):
             result = result.sort_values(ascending=ascending, kind="stable")
         return result
 
-    def reset_index(self, drop=False, name=None):
+    def reset_index(self, level=None, drop=False, name=None):
+        if level is not None:
+            frame = self.to_frame(_VALUE).reset_index(level=level, drop=drop)
+            if drop:
+                return Series._of(frame._t, col(_VALUE), self.name)
+            label = name if name is not None else (self.name if self.name is not None else 0)
+            return frame.rename(columns={_VALUE: label})
         if drop:
             t = self._mat()
             return self._from_table(_common.project(t, [(_VALUE, _VALUE)]))
@@ -577,10 +651,33 @@ class _DType(str):
 
     @property
     def kind(self):
-        return {"int64": "i", "float64": "f", "bool": "b", "object": "O"}.get(self, "M")
+        return {"int64": "i", "int32": "i", "float64": "f", "bool": "b", "object": "O", "str": "O",
+                "timedelta64[us]": "m"}.get(self, "M")
 
     def __repr__(self):
+        if self == "str":
+            return "<StringDtype(storage='python', na_value=nan)>"
         return f"dtype('{self}')" if self != "object" else "dtype('O')"
+
+
+def _negated(value):
+    """A sort key ordering values descending (numbers, strings, datetimes)."""
+    if isinstance(value, (int, float)):
+        return -value
+    return _Reversed(value)
+
+
+class _Reversed:
+    __slots__ = ("v",)
+
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        return self.v > other.v
+
+    def __eq__(self, other):
+        return self.v == other.v
 
 
 def _nan(value):
@@ -597,7 +694,7 @@ def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
     columns = [[_VALUE, [json_value(v) for v in values], None]]
     if index is not None:
-        from .frame import Index
+        from ._index import Index
         if isinstance(index, Series):
             index = index.tolist()
         labels = list(index)

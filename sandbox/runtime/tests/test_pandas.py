@@ -101,3 +101,56 @@ class ScalarTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DateRangeTest(unittest.TestCase):
+    """Expected reprs are pandas 3.1.1's output for the same calls."""
+
+    def test_anchored_offsets_roll_forward(self):
+        from pandas import date_range
+        self.assertEqual(repr(date_range("2024-01-31", periods=3, freq="W")),
+                         "DatetimeIndex(['2024-02-04', '2024-02-11', '2024-02-18'],\n"
+                         "              dtype='datetime64[us]', freq='W-SUN')")
+        self.assertEqual(repr(date_range("2024-01-31", periods=3, freq="MS")),
+                         "DatetimeIndex(['2024-02-01', '2024-03-01', '2024-04-01'],\n"
+                         "              dtype='datetime64[us]', freq='MS')")
+        self.assertEqual(repr(date_range(end="2024-03-15", periods=2, freq="QE")),
+                         "DatetimeIndex(['2023-09-30', '2023-12-31'], dtype='datetime64[us]',\n"
+                         "              freq='QE-DEC')")
+
+    def test_long_index_wraps_and_elides(self):
+        from pandas import date_range
+        self.assertEqual(repr(date_range("2024-01-01", "2024-01-10")),
+                         "DatetimeIndex(['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04',\n"
+                         "               '2024-01-05', '2024-01-06', '2024-01-07', '2024-01-08',\n"
+                         "               '2024-01-09', '2024-01-10'],\n"
+                         "              dtype='datetime64[us]', freq='D')")
+        text = repr(date_range("2024-01-01", periods=150, name="when"))
+        self.assertTrue(text.endswith("'2024-05-28', '2024-05-29'],\n              dtype="
+                                      "'datetime64[us]', name='when', length=150, freq='D')"))
+
+    def test_times_and_linear_spacing(self):
+        from pandas import date_range
+        self.assertEqual(repr(date_range("2024-01-01", "2024-01-02", periods=5)),
+                         "DatetimeIndex(['2024-01-01 00:00:00', '2024-01-01 06:00:00',\n"
+                         "               '2024-01-01 12:00:00', '2024-01-01 18:00:00',\n"
+                         "               '2024-01-02 00:00:00'],\n"
+                         "              dtype='datetime64[us]', freq=None)")
+
+    def test_removed_aliases_are_refused(self):
+        from pandas import date_range
+        with self.assertRaises(ValueError):
+            date_range("2024-01-01", periods=3, freq="M")
+
+
+class IndexReprTest(unittest.TestCase):
+    """Expected reprs are pandas 3.1.1's output."""
+
+    def test_strings_wrap_unjustified(self):
+        from pandas import Index
+        self.assertEqual(repr(Index([f"apple{i}" for i in range(14)])),
+                         "Index(['apple0', 'apple1', 'apple2', 'apple3', 'apple4', 'apple5', 'apple6',\n"
+                         "       'apple7', 'apple8', 'apple9', 'apple10', 'apple11', 'apple12',\n"
+                         "       'apple13'],\n"
+                         "      dtype='str')")
+        self.assertEqual(repr(Index([1, 2, 3], name="x")), "Index([1, 2, 3], dtype='int64', name='x')")

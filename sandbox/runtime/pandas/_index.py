@@ -1,0 +1,270 @@
+"""Row and column labels held in the guest: Index (a list with pandas' Index methods),
+RangeIndex and DatetimeIndex, with pandas' repr (``format_object_summary``'s wrapping)."""
+
+import datetime as _dt
+
+from . import _format, options
+
+class Index:
+    """Row or column labels, held in the guest (a list with pandas' Index methods)."""
+
+    def __init__(self, data=(), name=None, names=None):
+        self._values = list(data)
+        self.names = names if names is not None else [name]
+
+    @property
+    def name(self):
+        return self.names[0] if len(self.names) == 1 else None
+
+    @name.setter
+    def name(self, value):
+        self.names = [value]
+
+    def tolist(self):
+        return list(self._values)
+
+    to_list = tolist
+
+    @property
+    def values(self):
+        return list(self._values)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return Index(self._values[key], names=self.names)
+        return self._values[key]
+
+    def __contains__(self, value):
+        return value in self._values
+
+    def __eq__(self, other):
+        if isinstance(other, (list, tuple, Index)):
+            return [a == b for a, b in zip(self._values, other)]
+        return [v == other for v in self._values]
+
+    __hash__ = None
+
+    @property
+    def dtype(self):
+        values = [v for v in self._values if v is not None]
+        if values and all(isinstance(v, str) for v in values):
+            return "str"
+        if values and all(isinstance(v, bool) for v in values):
+            return "bool"
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return "int64"
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in self._values):
+            return "float64"
+        if all(isinstance(v, _dt.datetime) for v in values):
+            return "datetime64[us]"
+        return "object"
+
+    def _attrs(self):
+        attrs = [("dtype", f"'{self.dtype}'")]
+        if self.name is not None:
+            attrs.append(("name", repr(self.name)))
+        if len(self._values) > 100:
+            attrs.append(("length", len(self._values)))
+        return attrs
+
+    def _formatted(self):
+        return [repr(v) if isinstance(v, str) else str(v) for v in self._values]
+
+    def __repr__(self):
+        return index_repr(type(self).__name__, self._formatted(), self._attrs(),
+                          justify=self.dtype != "str")
+
+    def map(self, func):
+        return Index([func(v) for v in self._values], names=self.names)
+
+    def astype(self, dtype):
+        cast = {str: str, "str": str, int: int, "int": int, "int64": int, float: float, "float": float}[dtype]
+        return Index([cast(v) for v in self._values], names=self.names)
+
+    def unique(self):
+        return Index(list(dict.fromkeys(self._values)), names=self.names)
+
+    def nunique(self):
+        return len(set(self._values))
+
+    @property
+    def str(self):
+        return _IndexStrings(self)
+
+    @property
+    def size(self):
+        return len(self._values)
+
+    def get_loc(self, key):
+        return self._values.index(key)
+
+    def difference(self, other):
+        return Index([v for v in self._values if v not in list(other)])
+
+    def union(self, other):
+        return Index(list(dict.fromkeys(self._values + list(other))))
+
+    def intersection(self, other):
+        other = list(other)
+        return Index([v for v in self._values if v in other])
+
+    def isin(self, values):
+        values = list(values)
+        return [v in values for v in self._values]
+
+    def sort_values(self):
+        return Index(sorted(self._values), names=self.names)
+
+
+class DatetimeIndex(Index):
+    """Datetime labels (``date_range``, a datetime index level); ``freq`` as pandas names
+    it, or None."""
+
+    def __init__(self, data=(), name=None, names=None, freq=None):
+        from ._scalars import Timestamp
+        super().__init__([None if v is None else Timestamp(v) for v in data], name, names)
+        self.freq = freq
+
+    @property
+    def freqstr(self):
+        return self.freq
+
+    @property
+    def dtype(self):
+        return "datetime64[us]"
+
+    def _attrs(self):
+        return super()._attrs() + [("freq", "None" if self.freq is None else repr(self.freq))]
+
+    def _formatted(self):
+        return [c if c == "NaT" else f"'{c}'" for c in _format.datetime_cells(self._values)]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            freq = self.freq if key.step in (None, 1) else None
+            return DatetimeIndex(self._values[key], names=self.names, freq=freq)
+        return self._values[key]
+
+    def strftime(self, fmt):
+        return Index([v.strftime(fmt) for v in self._values], names=self.names)
+
+    def __getattr__(self, attr):
+        if attr in ("year", "month", "day", "hour", "minute", "second", "dayofweek",
+                    "weekday", "quarter", "dayofyear", "date"):
+            return Index([getattr(v, attr) for v in self._values], names=self.names)
+        raise AttributeError(attr)
+
+
+class RangeIndex(Index):
+    def __init__(self, stop):
+        super().__init__(range(stop))
+        self.start, self.stop, self.step = 0, stop, 1
+
+    def __repr__(self):
+        return f"RangeIndex(start=0, stop={self.stop}, step=1)"
+
+
+class _IndexStrings:
+    """Index.str: the common string methods on column labels."""
+
+    def __init__(self, index):
+        self._index = index
+
+    def _map(self, func):
+        return Index([func(v) for v in self._index], names=self._index.names)
+
+    def lower(self): return self._map(str.lower)
+    def upper(self): return self._map(str.upper)
+    def title(self): return self._map(str.title)
+    def capitalize(self): return self._map(str.capitalize)
+    def strip(self, chars=None): return self._map(lambda v: v.strip(chars))
+    def lstrip(self, chars=None): return self._map(lambda v: v.lstrip(chars))
+    def rstrip(self, chars=None): return self._map(lambda v: v.rstrip(chars))
+
+    def replace(self, pat, repl, regex=False):
+        if regex:
+            import re
+            return self._map(lambda v: re.sub(pat, repl, v))
+        return self._map(lambda v: v.replace(pat, repl))
+
+    def contains(self, pat, case=True, regex=True):
+        import re
+        flags = 0 if case else re.IGNORECASE
+        return [bool(re.search(pat if regex else re.escape(pat), v, flags)) for v in self._index]
+
+    def startswith(self, pat): return [v.startswith(pat) for v in self._index]
+    def endswith(self, pat): return [v.endswith(pat) for v in self._index]
+
+    def __getattr__(self, name):
+        raise NotImplementedError(f"Index.str.{name}")
+
+
+def index_repr(kind, cells, attrs, justify=True):
+    """pandas' Index repr: ``Kind([v1, v2, ...], attr=..., ...)``, wrapped at display.width
+    as pandas' format_object_summary and Index.__repr__ wrap it."""
+    width = options.display.width or 80
+    space1 = "\n" + " " * (len(kind) + 1)
+    space2 = "\n" + " " * (len(kind) + 2)
+    n = len(cells)
+    if n == 0:
+        data = "[], "
+    elif n == 1:
+        data = f"[{cells[0]}], "
+    else:
+        if n > 100:
+            head, tail = cells[:10], cells[-10:]
+        else:
+            head, tail = [], list(cells)
+        if justify and (n > 100 or not (len(", ".join(head)) < width and
+                                        len(", ".join(tail)) < width)):
+            longest = max(len(c) for c in head + tail)
+            head = [c.rjust(longest) for c in head]
+            tail = [c.rjust(longest) for c in tail]
+        summary, line = "", space2
+
+        def extend(summary, line, value, limit):
+            if len(line.rstrip()) + len(value.rstrip()) >= limit:
+                summary += line.rstrip()
+                line = space2
+            return summary, line + value
+
+        for value in head:
+            summary, line = extend(summary, line, value + ", ", width)
+        if n > 100:
+            summary += line.rstrip() + space2 + "..."
+            line = space2
+        for value in tail[:-1]:
+            summary, line = extend(summary, line, value + ", ", width)
+        summary, line = extend(summary, line, tail[-1], width - 2)
+        summary += line + "],"
+        summary += space1 if len(summary) > width else " "
+        data = "[" + summary[len(space2):]
+    indent = len(kind) + 1
+    line_len = len(data.rsplit("\n", 1)[-1]) if "\n" in data else indent + len(data)
+    parts = []
+    for i, (key, value) in enumerate(attrs):
+        attr = f"{key}={value}"
+        comma = 1 if i < len(attrs) - 1 else 0
+        if not parts:
+            if line_len + len(attr) + comma > width:
+                parts.append("\n" + " " * indent + attr)
+                line_len = indent + len(attr)
+            else:
+                parts.append(attr)
+                line_len += len(attr)
+        elif line_len + 2 + len(attr) + comma > width:
+            parts.append(",\n" + " " * indent + attr)
+            line_len = indent + len(attr)
+        else:
+            parts.append(", " + attr)
+            line_len += 2 + len(attr)
+    text = "".join(parts)
+    if text.startswith("\n"):
+        data = data.rstrip()
+    return f"{kind}({data}{text})"
