@@ -454,18 +454,14 @@ right.legend()
         .iter()
         .find(|s| s["role"] == "errorbar y")
         .expect("error bars");
-    // y ± yerr, the segments separated by a gap.
+    // y ± yerr, one segment per point.
+    assert_eq!(bars["type"], "line_collection");
     assert_eq!(
-        bars["points"],
+        bars["segments"],
         serde_json::json!([
-            [1.0, 1.5],
-            [1.0, 2.5],
-            [null, null],
-            [2.0, 3.8],
-            [2.0, 4.2],
-            [null, null],
-            [3.0, 2.9],
-            [3.0, 3.1]
+            [[1.0, 1.5], [1.0, 2.5]],
+            [[2.0, 3.8], [2.0, 4.2]],
+            [[3.0, 2.9], [3.0, 3.1]]
         ])
     );
 }

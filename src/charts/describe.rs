@@ -67,12 +67,23 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             color,
             drawstyle,
             role,
+            segments,
             ..
         } => {
-            let mut line = json!({
-                "type": "line", "label": label, "color": color.hex(),
-                "points": pairs(x, y, xcat, ycat),
-            });
+            let mut line = if *segments {
+                json!({
+                    "type": "line_collection", "label": label, "color": color.hex(),
+                    "segments": pairs(x, y, xcat, ycat)
+                        .split(|p| p[0].is_null() && p[1].is_null())
+                        .filter(|segment| !segment.is_empty())
+                        .collect::<Vec<_>>(),
+                })
+            } else {
+                json!({
+                    "type": "line", "label": label, "color": color.hex(),
+                    "points": pairs(x, y, xcat, ycat),
+                })
+            };
             if *drawstyle != DrawStyle::Default {
                 line["drawstyle"] = json!(drawstyle);
             }

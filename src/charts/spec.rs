@@ -311,6 +311,9 @@ pub enum Artist {
         /// What the line is part of, for the description (e.g. "boxplot median").
         #[serde(default)]
         role: Option<String>,
+        /// A LineCollection: separate segments, null between them.
+        #[serde(default)]
+        segments: bool,
     },
     /// A closed polygon (matplotlib's patches: Rectangle, Circle, Polygon...,
     /// and axvspan); each of x and y in data or axes coordinates.

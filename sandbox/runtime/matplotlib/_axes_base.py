@@ -160,7 +160,7 @@ class AxesBase:
         if hi is None and isinstance(lo, (tuple, list)):
             lo, hi = lo
         group = self._group[name]
-        group.set_limits(*(None if v is None else _data.scalar(v, f"{name} limit") for v in (lo, hi)))
+        group.set_limits(*(None if v is None else _limit(v, group, name) for v in (lo, hi)))
         return group.view_limits()
 
     def get_xlim(self):
@@ -294,6 +294,11 @@ class AxesBase:
 
     def get_facecolor(self):
         return self._facecolor
+
+    @property
+    def patch(self):
+        """ax.patch: the axes background (its face colour; the frame is drawn by the host)."""
+        return _Background(self)
 
     def set_frame_on(self, b):
         """Accepted: the frame is drawn by the host."""
@@ -551,6 +556,15 @@ class AxesBase:
         raise NotImplementedError(f"Axes.{name} is not supported in this sandbox")
 
 
+def _limit(value, group, name):
+    """A limit as a number: dates (as on a date axis) become days since 1970."""
+    if hasattr(value, "tolist") and not isinstance(value, type):
+        value = value.tolist()
+    if _data._is_date(value):
+        return _data.numbers_of([value], group)[0]
+    return _data.scalar(value, f"{name} limit")
+
+
 def _ticks_spec(group, axis):
     if group.chooses_ticks():
         positions, labels = group.guest_ticks(axis)
@@ -568,11 +582,67 @@ def _pow10(value):
     return 10.0 ** value
 
 
+class _Background:
+    """ax.patch: setting its colour sets the axes' facecolor."""
+
+    def __init__(self, axes):
+        self._axes = axes
+
+    def set_facecolor(self, color):
+        self._axes.set_facecolor(color)
+
+    set_color = set_fc = set_facecolor
+
+    def get_facecolor(self):
+        return self._axes.get_facecolor()
+
+    def set_alpha(self, alpha):
+        self._axes._facecolor = to_rgba(self._axes._facecolor, alpha)
+
+    def set_visible(self, visible):
+        if not visible:
+            self._axes.set_facecolor("none")
+
+    def set_edgecolor(self, color):
+        """Accepted: the frame is drawn by the host."""
+
+    set_linewidth = set_zorder = set_edgecolor
+
+
 class Spines(dict):
-    """ax.spines: the four frame lines; their styling is accepted and ignored."""
+    """ax.spines: the four frame lines; their styling is accepted and ignored.  Indexed by a
+    list of names or [:] it gives a proxy calling a method on each (matplotlib's SpinesProxy)."""
 
     def __init__(self):
         super().__init__((side, Spine()) for side in ("left", "right", "bottom", "top"))
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return _SpinesProxy(list(self.values()))
+        if isinstance(key, (list, tuple)):
+            return _SpinesProxy([dict.__getitem__(self, name) for name in key])
+        return dict.__getitem__(self, key)
+
+    def __getattr__(self, name):
+        if name in ("left", "right", "bottom", "top"):
+            return self[name]
+        raise AttributeError(f"'Spines' object has no attribute {name!r}")
+
+
+class _SpinesProxy:
+    """Several spines at once: spines[["top", "right"]].set_visible(False)."""
+
+    def __init__(self, spines):
+        self._spines = spines
+
+    def __getattr__(self, name):
+        methods = [getattr(spine, name) for spine in self._spines]
+
+        def call(*args, **kwargs):
+            for method in methods:
+                method(*args, **kwargs)
+
+        return call
 
 
 class Spine:

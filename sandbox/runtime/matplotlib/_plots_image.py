@@ -31,6 +31,7 @@ class AxesImage(ScalarMappable, Artist):
         self._rows, self._cols = rows, cols
         self._x_edges, self._y_edges = x_edges, y_edges
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
+        self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
         if values is not None:
             self._init_mappable(values, cmap, norm, vmin, vmax)
         else:
@@ -64,6 +65,8 @@ class AxesImage(ScalarMappable, Artist):
             colors = self.cmap(self.norm(self._values), alpha=self._alpha)
         else:
             colors = self._rgba if self._alpha is None else [c[:3] + (c[3] * self._alpha,) for c in self._rgba]
+        if self._cell_alpha is not None:
+            colors = [c[:3] + (c[3] * a,) for c, a in zip(colors, self._cell_alpha)]
         data = array("B", (min(255, max(0, round(v * 255))) for color in colors for v in color))
         return binascii.b2a_base64(data.tobytes(), newline=False).decode("ascii")
 
@@ -98,6 +101,7 @@ class ImageMethods:
         if origin not in ("upper", "lower"):
             raise ValueError(f"{origin!r} is not a valid value for origin; supported values are 'upper', 'lower'")
         values, rgba, rows, cols = _grid(X)
+        alpha, cell_alpha = _alpha(alpha, rows * cols)
         if extent is None:
             left, right = -0.5, cols - 0.5
             bottom, top = (rows - 0.5, -0.5) if origin == "upper" else (-0.5, rows - 0.5)
@@ -108,6 +112,7 @@ class ImageMethods:
         y_edges = [first + (last - first) * i / rows for i in range(rows + 1)]
         image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
                           vmax=vmax, alpha=alpha, label=label)
+        image._cell_alpha = cell_alpha
         if aspect is None or aspect == "equal":
             self.set_aspect("equal")
         elif aspect != "auto":
@@ -164,6 +169,17 @@ class ImageMethods:
         return artist
 
 
+def _alpha(alpha, cells):
+    """(alpha for the whole image or None, one alpha per cell or None) of imshow's alpha."""
+    if alpha is None or isinstance(alpha, (int, float)):
+        return alpha, None
+    per_cell = [min(1.0, max(0.0, _data.number(v) or 0.0)) for row in _data.items(alpha)
+                for v in _data.items(row)]
+    if len(per_cell) != cells:
+        raise ValueError("alpha must be a scalar or an array of the image's shape")
+    return None, per_cell
+
+
 def _interpolation(value):
     if value not in _INTERPOLATIONS:
         raise NotImplementedError(f"imshow interpolation={value!r} is not supported in this sandbox; images are "
@@ -207,6 +223,8 @@ def _edges(data, count, name, across, shading):
         line = [_data.number(v) for v in items]
     if any(v is None for v in line):
         raise ValueError(f"{name} must be finite")
+    if shading == "gouraud":
+        raise NotImplementedError("pcolormesh(shading='gouraud') is not supported in this sandbox")
     if len(line) == count + 1 and shading in (None, "flat", "auto"):
         return line
     if len(line) == count and shading in (None, "auto", "nearest"):

@@ -38,7 +38,7 @@ class StatsMethods:
                  barsabove=False, lolims=False, uplims=False, xlolims=False, xuplims=False, errorevery=1,
                  capthick=None, **kwargs):
         """Points (x, y) with error bars; returns an ErrorbarContainer (data_line, caplines, barlinecols)."""
-        if any((lolims, uplims, xlolims, xuplims)) or errorevery != 1:
+        if any(_any(flag) for flag in (lolims, uplims, xlolims, xuplims)) or errorevery != 1:
             raise NotImplementedError("errorbar() limits (lolims...) and errorevery are not supported in this sandbox")
         xs = _data.numbers_of(x, self._group["x"])
         ys = _data.numbers_of(y, self._group["y"])
@@ -128,11 +128,13 @@ class StatsMethods:
                     result["boxes"].append(self._add(box))
                 else:
                     result["boxes"].append(line(box_x, box_y, "box", _line_style(props["box"], "box")))
-            for end, edge in ((stat["whislo"], q1), (stat["whishi"], q3)):
+            ends = ((stat["whislo"], q1), (stat["whishi"], q3))
+            for end, edge in ends:
                 result["whiskers"].append(line([pos, pos], [edge, end], "whisker",
                                                _line_style(props["whisker"], "whisker")))
-                if show["caps"]:
-                    half = capwidth / 2
+            if show["caps"]:
+                half = capwidth / 2
+                for end, _ in ends:
                     result["caps"].append(line([pos - half, pos + half], [end, end], "cap",
                                                _line_style(props["cap"], "cap")))
             median = line([left, right], [stat["med"], stat["med"]], "median", _line_style(props["median"], "median"))
@@ -210,6 +212,11 @@ class StatsMethods:
         return self._add(lines)
 
 
+def _any(flag):
+    """True if a limits flag (a bool or one per point) is set anywhere."""
+    return any(bool(v) for v in _data.items(flag))
+
+
 def _horizontal(vert, orientation):
     if vert is not None:
         return not vert
@@ -222,6 +229,8 @@ def _horizontal(vert, orientation):
 def _error_bounds(err, values, name):
     """(lower ends, upper ends) of the error bars for err: a scalar, N values or 2 x N."""
     items = _data.items(err)
+    items = [_data.items(item) if hasattr(item, "__len__") and not isinstance(item, str) else item
+             for item in items]
     n = len(values)
     if _data.is_2d(items):
         if len(items) != 2:

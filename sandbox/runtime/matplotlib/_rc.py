@@ -16,6 +16,12 @@ DEFAULTS = {
     "font.size": 10.0,
     "font.family": ["sans-serif"],
     "font.sans-serif": ["DejaVu Sans"],
+    "font.serif": ["DejaVu Serif"],
+    "font.monospace": ["DejaVu Sans Mono"],
+    "font.cursive": ["Comic Neue"],
+    "font.fantasy": ["xkcd"],
+    "font.weight": "normal",
+    "font.style": "normal",
     "axes.unicode_minus": True,
     "axes.facecolor": "white",
     "axes.grid": False,
@@ -55,9 +61,37 @@ class RcParams(dict):
         return RcParams((key, value) for key, value in self.items() if re.search(pattern, key))
 
 
+class Cycler:
+    """rcParams["axes.prop_cycle"]: the default colour cycle, readable as matplotlib's
+    (by_key()["color"], iteration over {"color": c}); setting another cycle has no effect here."""
+
+    def __init__(self, colors):
+        self._colors = tuple(colors)
+
+    def by_key(self):
+        return {"color": list(self._colors)}
+
+    def __iter__(self):
+        return iter([{"color": c} for c in self._colors])
+
+    def __len__(self):
+        return len(self._colors)
+
+    @property
+    def keys(self):
+        return {"color"}
+
+    def __repr__(self):
+        return f"cycler('color', {list(self._colors)!r})"
+
+
 def default_params():
     """A fresh copy of DEFAULTS (its lists are not shared)."""
-    return {key: list(value) if isinstance(value, list) else value for key, value in DEFAULTS.items()}
+    from .colors import CYCLE
+
+    params = {key: list(value) if isinstance(value, list) else value for key, value in DEFAULTS.items()}
+    params["axes.prop_cycle"] = Cycler(CYCLE)
+    return params
 
 
 rcParams = RcParams(default_params())

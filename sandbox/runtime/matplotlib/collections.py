@@ -58,6 +58,9 @@ class LineCollection(Line2D):
     def set_linestyles(self, style):
         self.set_linestyle(style)
 
+    def spec(self):
+        return {**super().spec(), "segments": True}
+
 
 def _one_color(colors):
     """The single colour of a collection; several differing colours are refused."""
