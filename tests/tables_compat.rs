@@ -715,6 +715,65 @@ print(big._repr_html_())
 }
 
 #[tokio::test]
+async fn level_group_bys_numpy_scalars_and_sign_columns() {
+    prints_as_pandas(
+        r#"import pandas as pd
+s = pd.Series([1, 2, 3], index=pd.Index(['a', 'b', 'a'], name='k'))
+print(s.groupby(level=0).sum())
+arrays = [['Falcon', 'Falcon', 'Parrot', 'Parrot'], ['Captive', 'Wild', 'Captive', 'Wild']]
+df = pd.DataFrame({'Max Speed': [390., 350., 30., 20.], 'k': ['Falcon', 'Falcon', 'Parrot', 'Parrot'], 't': ['Captive', 'Wild', 'Captive', 'Wild']}).set_index(['k', 't'])
+print(df.groupby(level=0).mean())
+print(df.groupby(level='t').mean())
+print(df['Max Speed'].groupby(level=1).max())
+print(pd.Series([1.5, 2.0]).mean(), repr(pd.Series([1, 2]).sum()), repr(pd.Series([1.5]).max()))
+print(pd.Series([-1.5, 2.0])); print(pd.Series([1, 2])); print(pd.Series([-1, 22])); print(pd.Series(['a', 'bb'])); print(pd.Series([True, False]))
+print(pd.DataFrame({'x': [-1.5, 2.0], 'y': [1, -2]}))
+print(pd.Series(pd.date_range('2024-01-01', periods=2)))
+"#,
+        r#"k
+a    4
+b    2
+dtype: int64
+        Max Speed
+k                
+Falcon      370.0
+Parrot       25.0
+         Max Speed
+t                 
+Captive      210.0
+Wild         185.0
+t
+Captive    390.0
+Wild       350.0
+Name: Max Speed, dtype: float64
+1.75 np.int64(3) np.float64(1.5)
+0   -1.5
+1    2.0
+dtype: float64
+0    1
+1    2
+dtype: int64
+0    -1
+1    22
+dtype: int64
+0     a
+1    bb
+dtype: str
+0     True
+1    False
+dtype: bool
+     x  y
+0 -1.5  1
+1  2.0 -2
+0   2024-01-01
+1   2024-01-02
+dtype: datetime64[us]
+"#,
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn a_table_display_carries_pandas_html() {
     let mut client = client().await;
     let session = create_session(&mut client).await;

@@ -112,8 +112,13 @@ def _width(parts, cells, dtype, levels):
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
     if levels == 1 and dtype in ("int64", "int32", "float64", "bool"):
-        return max(widest, header) + 1
+        # numbers keep a sign column, taken by "-" in negative values
+        return max(max([_signed_len(c) for c in cells], default=0), header + 1)
     return max(widest + 1, header)
+
+
+def _signed_len(cell):
+    return len(cell) if cell.startswith("-") else len(cell) + 1
 
 
 def frame_text(index_names, index_levels, columns, total_rows, split, width_limit=None,
@@ -205,7 +210,7 @@ def _fit(columns, widths, used, limit):
     return kept, kept_widths
 
 
-def series_text(index_names, index_levels, cells, split, footer):
+def series_text(index_names, index_levels, cells, split, footer, dtype="object"):
     levels = _sparse(index_levels)
     if split is not None:
         levels = [lvl[:split] + [""] + lvl[split:] for lvl in levels]
@@ -213,13 +218,19 @@ def series_text(index_names, index_levels, cells, split, footer):
         cells = cells[:split] + ["..." if widest > 3 else ".."] + cells[split:]
     widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0])
               for lvl, n in zip(levels, index_names)]
-    value_width = max([len(c) for c in cells], default=0)
+    # Three spaces after the index; numbers add a sign column, strings a space.
+    if dtype.startswith(("datetime", "timedelta")):
+        value_width = max([len(c) for c in cells], default=0)
+    elif dtype in ("int64", "int32", "float64"):
+        value_width = max([_signed_len(c) for c in cells], default=0)
+    else:
+        value_width = max([len(c) + 1 for c in cells], default=0)
     lines = []
     if any(n is not None for n in index_names):
         lines.append("  ".join((str(n) if n is not None else "").ljust(w)
                                for n, w in zip(index_names, widths)).rstrip())
     for r, cell in enumerate(cells):
         labels = "  ".join(lvl[r].ljust(w) for lvl, w in zip(levels, widths))
-        lines.append(f"{labels}    {cell.rjust(value_width)}")
+        lines.append(f"{labels}   {cell.rjust(value_width)}")
     lines.append(footer)
     return "\n".join(lines)

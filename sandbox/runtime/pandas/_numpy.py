@@ -38,3 +38,18 @@ def check_numpy_arguments(**arguments):
 
 _NUMPY_DTYPE = {"int64": "int64", "int32": "int32", "float64": "float64", "bool": "bool",
                 "datetime64": "datetime64[us]", "timedelta64": "timedelta64[us]"}
+
+
+def scalar(value):
+    """A reduction's result as pandas gives it: numpy's int64/float64 for numbers (bools
+    count as int64), other values (strings, Timestamps) as they are."""
+    import numpy as np
+    if value is None:
+        return np.float64("nan")
+    if isinstance(value, bool):
+        return np.bool_(value)
+    if isinstance(value, int):
+        return np.int64(value)
+    if isinstance(value, float):
+        return np.float64(value)
+    return value

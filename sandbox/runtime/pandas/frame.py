@@ -883,9 +883,18 @@ class DataFrame(Operators):
     # --- grouping and reshaping --------------------------------------------------------
     def groupby(self, by=None, as_index=True, sort=True, dropna=True, **kwargs):
         from .groupby import DataFrameGroupBy
-        if kwargs.get("level") is not None or by is None:
-            raise NotImplementedError("groupby(level=...)")
-        return DataFrameGroupBy(self, by, as_index=as_index, sort=sort, dropna=dropna)
+        level = kwargs.pop("level", None)
+        if kwargs:
+            raise NotImplementedError(f"groupby({', '.join(kwargs)}=...)")
+        frame = self
+        if level is not None:
+            from .groupby import level_keys
+            frame, by = level_keys(self, level)
+            grouped = DataFrameGroupBy(frame, by, as_index=as_index, sort=sort, dropna=dropna)
+            return grouped._subset(self._t.data_names)
+        if by is None:
+            raise TypeError("You have to supply one of 'by' and 'level'")
+        return DataFrameGroupBy(frame, by, as_index=as_index, sort=sort, dropna=dropna)
 
     def resample(self, rule, on=None, **kwargs):
         from ._resample import Resampler

@@ -27,6 +27,35 @@ def _agg_name(func):
     raise NotImplementedError("groupby aggregation with a Python function (use a name like 'sum')")
 
 
+def level_keys(frame, level):
+    """groupby(level=...): the frame with its index levels as columns, and the keys (Series
+    of those columns named as the levels) to group by."""
+    t = frame._t
+    names = t.index_names
+    if not names:
+        names = [None]
+    labels = [_labels.index_label(n) for n in t.index_names] or [None]
+    chosen = []
+    for key in (level if isinstance(level, (list, tuple)) else [level]):
+        if isinstance(key, int) and key not in labels:
+            if not -len(labels) <= key < len(labels):
+                raise IndexError(f"Too many levels: Index has only {len(labels)} level(s), not {key + 1}")
+            chosen.append(key % len(labels))
+        elif key in labels:
+            chosen.append(labels.index(key))
+        else:
+            raise KeyError(f"Level {key} not found")
+    reset = frame.reset_index()
+    moved = reset._t.data_names[:len(labels)]
+    keys = []
+    for i in chosen:
+        key = Series._of(reset._t, col(moved[i]), labels[i])
+        keys.append(key)
+    data = DataFrame._wrap(_common.project(reset._t, [(n, n) for n in reset._t.data_names[len(labels):]] + [(n, n) for n in moved]))
+    keys = [Series._of(data._t, k._e, k.name) for k in keys]
+    return data, keys
+
+
 class DataFrameGroupBy(Reductions):
     def __init__(self, frame, by, as_index=True, sort=True, dropna=True, selection=None):
         self._frame = frame

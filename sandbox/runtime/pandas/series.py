@@ -166,7 +166,8 @@ class Series(Operators):
         parts.append(f"dtype: {getattr(self, '_shown_dtype', None) or t.dtypes[_VALUE]}")
         if len(self) == 0:
             return f"Series([], {', '.join(parts)})"
-        return _format.series_text(names, levels, cells, split, ", ".join(parts))
+        return _format.series_text(names, levels, cells, split, ", ".join(parts),
+                                   t.dtypes[_VALUE])
 
     __str__ = __repr__
 
@@ -422,37 +423,37 @@ class Series(Operators):
         if dtype in ("object", "str"):
             raise NotImplementedError("Series.sum of strings (concatenation)")
         result = self._reduce("sum")
-        return 0 if result is None else result
+        return _numpy.scalar(0 if result is None else int(result) if isinstance(result, bool) else result)
 
     def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("mean")
-        return _nan(self._reduce("mean"))
+        return _numpy.scalar(self._reduce("mean"))
 
     def median(self, skipna=True, numeric_only=False):
         self._numeric("median")
-        return _nan(self._reduce("median"))
+        return _numpy.scalar(self._reduce("median"))
 
     def std(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("std")
-        return _nan(self._reduce("std", ddof=ddof))
+        return _numpy.scalar(self._reduce("std", ddof=ddof))
 
     def var(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("var")
-        return _nan(self._reduce("var", ddof=ddof))
+        return _numpy.scalar(self._reduce("var", ddof=ddof))
 
     def min(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _nan(self._reduce("min"))
+        return _numpy.scalar(self._reduce("min"))
 
     def max(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _nan(self._reduce("max"))
+        return _numpy.scalar(self._reduce("max"))
 
-    def prod(self, skipna=True, numeric_only=False): return self._reduce("prod")
-    def count(self): return self._reduce("count")
+    def prod(self, skipna=True, numeric_only=False): return _numpy.scalar(self._reduce("prod"))
+    def count(self): return _numpy.scalar(self._reduce("count"))
     def nunique(self, dropna=True):
         if not dropna:
             raise NotImplementedError("nunique(dropna=False)")
@@ -464,7 +465,7 @@ class Series(Operators):
         if isinstance(q, (list, tuple)):
             return Series([self.quantile(x) for x in q], index=list(q), name=self.name)
         self._numeric("quantile")
-        return _nan(self._reduce("quantile", q=q))
+        return _numpy.scalar(self._reduce("quantile", q=q))
 
     def idxmax(self):
         return self._idx("idxmax")
@@ -482,7 +483,7 @@ class Series(Operators):
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
         t, a, b = self._operand(other)
-        return _nan(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
+        return _numpy.scalar(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
 
     def item(self):
         if len(self) != 1:
@@ -601,9 +602,16 @@ class Series(Operators):
         result = DataFrame._wrap(pivoted)
         return result.fillna(fill_value) if fill_value is not None else result
 
-    def groupby(self, by, **kwargs):
-        from .groupby import SeriesGroupBy
-        return SeriesGroupBy(self.to_frame(_VALUE), by, _VALUE, self.name, **kwargs)
+    def groupby(self, by=None, level=None, **kwargs):
+        from .groupby import SeriesGroupBy, level_keys
+        frame = self.to_frame(_VALUE)
+        if level is not None:
+            if by is not None:
+                raise TypeError("groupby() takes by or level, not both")
+            frame, by = level_keys(frame, level)
+        elif by is None:
+            raise TypeError("You have to supply one of 'by' and 'level'")
+        return SeriesGroupBy(frame, by, _VALUE, self.name, **kwargs)
 
     def __contains__(self, key):
         return key in self.index
@@ -678,10 +686,6 @@ class _Reversed:
 
     def __eq__(self, other):
         return self.v == other.v
-
-
-def _nan(value):
-    return float("nan") if value is None else value
 
 
 def _dtype_name(dtype):
