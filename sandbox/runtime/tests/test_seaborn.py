@@ -16,6 +16,11 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
+if HAVE_NUMPY:  # bound at import, before other test modules reset sys.modules
+    import matplotlib  # noqa: E402
+    import matplotlib.pyplot as plt  # noqa: E402
+    import numpy as np  # noqa: E402
+    import seaborn as sns  # noqa: E402
 
 DEEP = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C", "#CCB974",
         "#64B5CD"]
@@ -37,11 +42,6 @@ def spec_hex(color, alpha=1.0):
 @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
 class SeabornTestCase(unittest.TestCase):
     def setUp(self):
-        global np, plt, sns, matplotlib
-        import numpy as np
-        import matplotlib
-        import matplotlib.pyplot as plt
-        import seaborn as sns
         fake = types.ModuleType("_hostcall")
         fake.call, fake.HostError = (lambda op, payload: b""), Exception
         sys.modules["_hostcall"] = fake
