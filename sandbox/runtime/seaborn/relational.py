@@ -192,6 +192,14 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     err_kws = {"alpha": .2, **(err_kws or {})}
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
     other = {"x": "y", "y": "x"}[orient]
+    # categorical values sort by their position on the axis (order of appearance), as matplotlib's
+    # category units number them
+    ranks = {var: {v: i for i, v in enumerate(_core.categorical_order(p.rows[var]))}
+             for var in (orient, other) if _core.variable_type(p.rows[var]) == "categorical"}
+
+    def rank(var, value):
+        return ranks[var][value] if var in ranks else value
+
     for hue_level, size_level, rows in _line_groups(p):
         line_color = p.hue(hue_level) if hue_level is not None else color
         line_kws = {**kws, "color": line_color}
@@ -199,7 +207,7 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
             line_kws["linewidth"] = p.size(size_level)
         points = list(zip(rows[orient], rows[other]))
         if sort:
-            points.sort(key=lambda pair: pair)
+            points.sort(key=lambda pair: (rank(orient, pair[0]), rank(other, pair[1])))
         keys = [k for k, _ in points]
         if "units" in rows:
             if estimator is not None and len(set(keys)) < len(keys):
@@ -210,7 +218,7 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
             grouped = {}
             for k, v in points:
                 grouped.setdefault(k, []).append(v)
-            along = sorted(grouped) if sort else list(grouped)
+            along = sorted(grouped, key=lambda k: rank(orient, k)) if sort else list(grouped)
             stats = [aggregator(grouped[k]) for k in along]
             values = [s[0] for s in stats]
             low, high = [s[1] for s in stats], [s[2] for s in stats]
