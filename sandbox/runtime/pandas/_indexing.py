@@ -1,7 +1,7 @@
 """loc / iloc / at / iat for the usual cases: labels, label slices (inclusive), boolean
 masks, positions, position slices and lists, and (rows, columns) pairs."""
 
-from . import _common, _labels
+from . import _common, _labels, _numpy
 from ._expr import call as fn, col, lit
 from ._host import table
 from .series import Series, _VALUE
@@ -102,7 +102,7 @@ class FrameLoc:
                 return row
             names, single = _columns(self._frame, cols)
             if single:
-                return row[_labels.decode(names[0])]
+                return _numpy.scalar(row[_labels.decode(names[0])])
             return Series([row[_labels.decode(n)] for n in names], index=[_labels.decode(n) for n in names],
                           name=row.name)
         frame = DataFrame._wrap(picked)
@@ -166,7 +166,7 @@ class FrameILoc:
             position = rows % t.rows
             row = _row(self._frame, t, position)
             if single:
-                return row[_labels.decode(col_names[0])]
+                return _numpy.scalar(row[_labels.decode(col_names[0])])
             if cols == slice(None):
                 return row
             return Series([row[_labels.decode(n)] for n in col_names],
@@ -217,7 +217,7 @@ class SeriesLoc:
             return s._from_table(table("take", h=t.h, rows=_positions_of(t, key)))
         positions = _positions_of(t, [key])
         if len(positions) == 1:
-            return dict(_common.rows(t, positions[0], 1))[_VALUE][0]
+            return _numpy.scalar(dict(_common.rows(t, positions[0], 1))[_VALUE][0])
         return s._from_table(table("take", h=t.h, rows=positions))
 
     def __setitem__(self, key, value):
@@ -234,7 +234,7 @@ class SeriesILoc:
         if isinstance(key, int):
             if not -t.rows <= key < t.rows:
                 raise IndexError("single positional indexer is out-of-bounds")
-            return dict(_common.rows(t, key % t.rows, 1))[_VALUE][0]
+            return _numpy.scalar(dict(_common.rows(t, key % t.rows, 1))[_VALUE][0])
         return s._from_table(_positional(t, key))
 
     def __setitem__(self, key, value):

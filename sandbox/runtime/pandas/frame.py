@@ -605,21 +605,26 @@ class DataFrame(Operators):
             return self._rowwise("add") / len(self._t.data_names)
         return self._reduce("mean", numeric_only)
 
-    def median(self, numeric_only=False): return self._reduce("median", numeric_only)
-    def std(self, ddof=1, numeric_only=False): return self._reduce("std", numeric_only, ddof=ddof)
-    def var(self, ddof=1, numeric_only=False): return self._reduce("var", numeric_only, ddof=ddof)
-    def min(self, numeric_only=False): return self._reduce("min", numeric_only)
-    def max(self, numeric_only=False): return self._reduce("max", numeric_only)
-    def count(self): return self._reduce("count", False)
-    def nunique(self): return self._reduce("nunique", False)
+    def _along_rows(self, how, axis, numeric_only=False, **options):
+        if axis not in (0, "index", None):
+            raise NotImplementedError(f"DataFrame.{how}(axis=1)")
+        return self._reduce(how, numeric_only, **options)
+
+    def median(self, axis=0, numeric_only=False): return self._along_rows("median", axis, numeric_only)
+    def std(self, axis=0, ddof=1, numeric_only=False): return self._along_rows("std", axis, numeric_only, ddof=ddof)
+    def var(self, axis=0, ddof=1, numeric_only=False): return self._along_rows("var", axis, numeric_only, ddof=ddof)
+    def min(self, axis=0, numeric_only=False): return self._along_rows("min", axis, numeric_only)
+    def max(self, axis=0, numeric_only=False): return self._along_rows("max", axis, numeric_only)
+    def count(self, axis=0): return self._along_rows("count", axis)
+    def nunique(self, axis=0): return self._along_rows("nunique", axis)
 
     def quantile(self, q=0.5, numeric_only=True):
         if isinstance(q, (list, tuple)):
             raise NotImplementedError("DataFrame.quantile with a list")
         return self._reduce("quantile", numeric_only, q=q)
 
-    def any(self): return self._reduce("any", False)
-    def all(self): return self._reduce("all", False)
+    def any(self, axis=0): return self._along_rows("any", axis)
+    def all(self, axis=0): return self._along_rows("all", axis)
 
     def _rowwise(self, op):
         names = self._t.data_names

@@ -365,10 +365,22 @@ class Series(Operators):
         return result.reset_index(drop=True) if ignore_index else result
 
     # windows
-    def cumsum(self): return self._new(fn("cumsum", self._e))
-    def cumprod(self): return self._new(fn("cumprod", self._e))
-    def cummax(self): return self._new(fn("cummax", self._e))
-    def cummin(self): return self._new(fn("cummin", self._e))
+    def cumsum(self, axis=None, skipna=True):
+        if not skipna:
+            raise NotImplementedError("cumsum(skipna=False)")
+        return self._new(fn("cumsum", self._e))
+    def cumprod(self, axis=None, skipna=True):
+        if not skipna:
+            raise NotImplementedError("cumprod(skipna=False)")
+        return self._new(fn("cumprod", self._e))
+    def cummax(self, axis=None, skipna=True):
+        if not skipna:
+            raise NotImplementedError("cummax(skipna=False)")
+        return self._new(fn("cummax", self._e))
+    def cummin(self, axis=None, skipna=True):
+        if not skipna:
+            raise NotImplementedError("cummin(skipna=False)")
+        return self._new(fn("cummin", self._e))
     def diff(self, periods=1): return self._new(fn("diff", self._e, periods=periods))
     def shift(self, periods=1): return self._new(fn("shift", self._e, periods=periods))
 
