@@ -45,8 +45,8 @@ def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
         raise NotImplementedError("boxplot bootstrap is not supported in this sandbox")
     stats = []
     data = datasets(X)
-    for i, values in enumerate(data):
-        values = sorted(values)
+    for i, given in enumerate(data):
+        values = sorted(given)
         entry = {}
         if labels is not None:
             entry["label"] = labels[i]
@@ -69,7 +69,7 @@ def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
         notch = 1.57 * iqr / math.sqrt(len(values))
         entry.update(mean=sum(values) / len(values), med=med, q1=q1, q3=q3, iqr=iqr,
                      cilo=med - notch, cihi=med + notch, whislo=whislo, whishi=whishi,
-                     fliers=[v for v in values if v < whislo or v > whishi])
+                     fliers=[v for v in given if v < whislo or v > whishi])  # in the data's order
         stats.append(entry)
     return stats
 

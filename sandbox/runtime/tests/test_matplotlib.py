@@ -687,6 +687,16 @@ class CompatibilityTests(ChartTestCase):
         figures = self.shown()
         self.assertEqual(figures[-1]["axes"][0]["artists"][0]["drawstyle"], "steps-mid")
 
+    def test_spines_background_and_prop_cycle(self):
+        ax = plt.gca()
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.spines[:].set_linewidth(2)
+        ax.patch.set_facecolor("red")
+        ax.patch.set_alpha(0.5)
+        self.assertEqual(ax.get_facecolor(), (1.0, 0.0, 0.0, 0.5))
+        # matplotlib 3.10.8: rcParams["axes.prop_cycle"].by_key()["color"][:3]
+        self.assertEqual(plt.rcParams["axes.prop_cycle"].by_key()["color"][:3], ["#1f77b4", "#ff7f0e", "#2ca02c"])
+
     def test_zorder(self):
         ax = plt.gca()
         ax.bar([1, 2], [3, 4], zorder=3)
