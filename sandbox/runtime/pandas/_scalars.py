@@ -97,7 +97,8 @@ class Timedelta(_dt.timedelta):
 def _parse(text):
     text = text.strip().replace("T", " ")
     for fmt in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
-                "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d", "%Y-%m"):
+                "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%m/%d/%Y", "%m/%d/%Y %H:%M:%S",
+                "%m/%d/%Y %H:%M", "%d.%m.%Y", "%Y%m%d", "%Y-%m"):
         try:
             return _dt.datetime.strptime(text, fmt)
         except ValueError:

@@ -78,6 +78,10 @@ class DataFrame(Operators):
         return 2
 
     @property
+    def axes(self):
+        return [self.index, self.columns]
+
+    @property
     def empty(self):
         return self.size == 0
 
@@ -557,7 +561,9 @@ class DataFrame(Operators):
     def pct_change(self, periods=1):
         return self._map_columns(lambda n: fn("pct_change", col(n), periods=periods))
 
-    def shift(self, periods=1):
+    def shift(self, periods=1, freq=None, axis=0, fill_value=None):
+        if freq is not None or axis not in (0, "index") or fill_value is not None:
+            raise NotImplementedError("DataFrame.shift with freq=, axis=1 or fill_value=")
         return self._map_columns(lambda n: fn("shift", col(n), periods=periods))
 
     def _map_columns(self, make):
