@@ -9,6 +9,45 @@ from .collections import LineCollection
 from .patches import Patch, Rectangle
 
 
+class AxLine(Line2D):
+    """axline(): the infinite line through xy1 and xy2 (or with slope), drawn across the view.
+
+    Its two points count for autoscaling, as in matplotlib; the drawn segment is computed
+    from the view limits when the figure is sent (so the guest sends the limits too).
+    """
+
+    def __init__(self, xy1, xy2, slope, **style):
+        self._setup([xy1[0]] if xy2 is None else [xy1[0], xy2[0]],
+                    [xy1[1]] if xy2 is None else [xy1[1], xy2[1]], **style)
+        self._xy1, self._xy2, self._slope = xy1, xy2, slope
+        self._role = "axline"
+
+    def _guest_limits(self):
+        return True
+
+    def spec(self):
+        xlo, xhi = sorted(self.axes.get_xlim())
+        ylo, yhi = sorted(self.axes.get_ylim())
+        if "log" in (self.axes.get_xscale(), self.axes.get_yscale()):
+            raise NotImplementedError("axline() on log axes is not supported in this sandbox")
+        (x1, y1) = self._xy1
+        if self._xy2 is not None:
+            dx, dy = self._xy2[0] - x1, self._xy2[1] - y1
+        else:
+            dx, dy = 1.0, self._slope
+        if dx == 0 and dy == 0:
+            raise ValueError("Cannot draw a line through two identical points")
+        # From xy1 to well beyond the view both ways (in view sizes); the host clips it.
+        width, height = max(xhi - xlo, 1e-300), max(yhi - ylo, 1e-300)
+        along = max(abs(dx) / width, abs(dy) / height)
+        reach = (10 + abs(x1 - (xlo + xhi) / 2) / width + abs(y1 - (ylo + yhi) / 2) / height) / along
+        t0, t1 = -reach, reach
+        spec = super().spec()
+        spec["x"] = [x1 + t0 * dx, x1 + t1 * dx]
+        spec["y"] = [y1 + t0 * dy, y1 + t1 * dy]
+        return spec
+
+
 class StemContainer(tuple):
     """What stem() returns: (markerline, stemlines, baseline)."""
 
@@ -62,6 +101,22 @@ class ShapeMethods:
     @property
     def texts(self):
         return [a for a in self._artists if type(a) is Text]
+
+    def axline(self, xy1, xy2=None, *, slope=None, **kwargs):
+        """The infinite line through xy1 and xy2, or through xy1 with slope."""
+        if (xy2 is None) == (slope is None):
+            raise TypeError("Exactly one of 'xy2' and 'slope' must be given")
+        from . import _kwargs
+
+        options = _kwargs.take(kwargs, frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder",
+                                                  "marker")), "Line2D")
+        point = lambda xy: tuple(_data.scalar(v, "an axline point") for v in xy)  # noqa: E731
+        line = AxLine(point(xy1), None if xy2 is None else point(xy2), None if slope is None else float(slope),
+                      color=options.get("color") or self._next_color("line"),
+                      linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
+                      linestyle=options.get("linestyle", "-"), label=options.get("label"),
+                      alpha=options.get("alpha"))
+        return self._add(line, options.get("zorder"))
 
     def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs):
         """A rectangle from data x xmin to xmax, axes fraction ymin to ymax."""

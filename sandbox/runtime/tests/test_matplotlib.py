@@ -697,6 +697,16 @@ class CompatibilityTests(ChartTestCase):
         # matplotlib 3.10.8: rcParams["axes.prop_cycle"].by_key()["color"][:3]
         self.assertEqual(plt.rcParams["axes.prop_cycle"].by_key()["color"][:3], ["#1f77b4", "#ff7f0e", "#2ca02c"])
 
+    def test_axline_spans_the_view(self):
+        ax = plt.gca()
+        ax.plot([0, 1], [0, 2])
+        ax.axline((0, 0), (1, 1), color="r")
+        self.assertEqual((ax.get_xlim(), ax.get_ylim()), ((-0.05, 1.05), (-0.1, 2.1)))  # matplotlib 3.10.8
+        line = self.axes_spec()["artists"][1]
+        (x0, x1), (y0, y1) = line["x"], line["y"]
+        self.assertEqual((x0, y0, line["role"]), (y0, x0, "axline"))  # on y = x
+        self.assertTrue(x0 < -1 and x1 > 2)
+
     def test_zorder(self):
         ax = plt.gca()
         ax.bar([1, 2], [3, 4], zorder=3)
