@@ -38,8 +38,8 @@ class StatsMethods:
                  barsabove=False, lolims=False, uplims=False, xlolims=False, xuplims=False, errorevery=1,
                  capthick=None, **kwargs):
         """Points (x, y) with error bars; returns an ErrorbarContainer (data_line, caplines, barlinecols)."""
-        if any(_any(flag) for flag in (lolims, uplims, xlolims, xuplims)) or errorevery != 1:
-            raise NotImplementedError("errorbar() limits (lolims...) and errorevery are not supported in this sandbox")
+        if any(_any(flag) for flag in (lolims, uplims, xlolims, xuplims)):
+            raise NotImplementedError("errorbar() limits (lolims, uplims...) are not supported in this sandbox")
         xs = _data.numbers_of(x, self._group["x"])
         ys = _data.numbers_of(y, self._group["y"])
         _data.same_length(xs, ys)
@@ -52,10 +52,13 @@ class StatsMethods:
         width = data_line.get_linewidth() if elinewidth is None else float(elinewidth)
         capsize = _rc.rcParams.get("errorbar.capsize", 0.0) if capsize is None else float(capsize)
         caplines, barcols = [], []
+        every = _every(errorevery, len(xs))
         for name, err in (("x", xerr), ("y", yerr)):
             if err is None:
                 continue
             low, high = _error_bounds(err, xs if name == "x" else ys, name)
+            low = [v if keep else None for v, keep in zip(low, every)]
+            high = [v if keep else None for v, keep in zip(high, every)]
             segments = []
             for px, py, lo, hi in zip(xs, ys, low, high):
                 if None in (px, py, lo, hi):
@@ -66,9 +69,9 @@ class StatsMethods:
             barcols.append(self._add(bars))
             if capsize > 0:
                 for ends in (low, high):
-                    cap_x = ends if name == "x" else xs
-                    cap_y = ys if name == "x" else ends
-                    cap = self._role_line(list(cap_x), list(cap_y), f"errorbar {name} cap", color=color,
+                    pairs = [(cx, cy) for cx, cy, keep in zip(ends if name == "x" else xs,
+                                                              ys if name == "x" else ends, every) if keep]
+                    cap = self._role_line([cx for cx, _ in pairs], [cy for _, cy in pairs], f"errorbar {name} cap", color=color,
                                           linewidth=width, linestyle="none", marker="|" if name == "x" else "_",
                                           markersize=2 * capsize, label="_nolegend_")
                     caplines.append(cap)
@@ -210,6 +213,18 @@ class StatsMethods:
         lines = LineCollection(segments, colors=color, linewidths=_rc.rcParams["lines.linewidth"])
         lines._role = role
         return self._add(lines)
+
+
+def _every(errorevery, n):
+    """Which points get error bars: errorevery N (every Nth) or (start, N), as matplotlib."""
+    if isinstance(errorevery, int) and errorevery >= 1:
+        start, step = 0, errorevery
+    elif (isinstance(errorevery, tuple) and len(errorevery) == 2
+          and all(isinstance(v, int) for v in errorevery) and errorevery[1] >= 1):
+        start, step = errorevery
+    else:
+        raise NotImplementedError("errorbar() errorevery must be a positive int or (start, N) in this sandbox")
+    return [i >= start and (i - start) % step == 0 for i in range(n)]
 
 
 def _any(flag):

@@ -588,6 +588,10 @@ class CompatibilityTests(ChartTestCase):
         self.assertEqual(plt.gca().get_ylim(), (1.365, 4.335))
         with self.assertRaisesRegex(ValueError, "must not contain negative values"):
             plt.errorbar([1], [1], yerr=[-1])
+        _, caps, (bars,) = plt.errorbar([1, 2, 3, 4, 5], [1, 2, 3, 4, 5], yerr=0.5, errorevery=(1, 2), capsize=2)
+        # matplotlib 3.10.8: only points 1 and 3 (0-based) get bars and caps
+        self.assertEqual(bars.get_segments(), [[[2.0, 1.5], [2.0, 2.5]], [[4.0, 3.5], [4.0, 4.5]]])
+        self.assertEqual(caps[0].get_ydata(), [1.5, 3.5])
 
     def test_violinplot_kde_and_lines(self):
         data = [1, 2, 3, 4, 5, 9]
