@@ -240,8 +240,13 @@ class ListedColormap(Colormap):
 class LinearSegmentedColormap(Colormap):
     """A colormap interpolating linearly between colours placed along [0, 1]."""
 
-    def __init__(self, name, stops, N=256):
+    def __init__(self, name, stops, N=256, gamma=1.0):
         super().__init__(name, N)
+        if isinstance(stops, dict):  # matplotlib's segmentdata: {"red": [(x, y0, y1), ...], ...}
+            if gamma != 1.0:
+                raise NotImplementedError("LinearSegmentedColormap gamma is not supported in this sandbox")
+            self._lut = _segment_lut(stops, N)
+            stops = [(i / max(N - 1, 1), rgba) for i, rgba in enumerate(self._lut)]
         self._stops = stops  # [(position, rgba)], positions increasing from 0 to 1
 
     @classmethod
@@ -271,3 +276,28 @@ class LinearSegmentedColormap(Colormap):
     def reversed(self, name=None):
         stops = [(1 - pos, rgba) for pos, rgba in reversed(self._stops)]
         return LinearSegmentedColormap(name or self.name + "_r", stops, self.N)
+
+
+def _segment_lut(segmentdata, n):
+    """N colours from matplotlib's segmentdata: per channel, rows (x, y0, y1) with x rising from
+    0 to 1; between two rows the channel goes linearly from the first's y1 to the second's y0."""
+    channels = []
+    for name in ("red", "green", "blue", "alpha"):
+        rows = segmentdata.get(name, [(0.0, 1.0, 1.0), (1.0, 1.0, 1.0)] if name == "alpha" else None)
+        if rows is None:
+            raise ValueError(f"segmentdata has no {name!r} channel")
+        if callable(rows):
+            raise NotImplementedError("LinearSegmentedColormap with functions as segments is not supported in "
+                                      "this sandbox")
+        rows = [tuple(float(v) for v in row) for row in rows]
+        if rows[0][0] != 0 or rows[-1][0] != 1:
+            raise ValueError("data mapping points must start with x=0 and end with x=1")
+        values = []
+        for i in range(n):
+            x = i / (n - 1) if n > 1 else 0.0
+            k = next((j for j in range(1, len(rows)) if x <= rows[j][0]), len(rows) - 1)
+            (x0, _, start), (x1, end, _) = rows[k - 1], rows[k]
+            t = 0.0 if x1 == x0 else (x - x0) / (x1 - x0)
+            values.append(min(1.0, max(0.0, start + t * (end - start))))
+        channels.append(values)
+    return list(zip(*channels))

@@ -711,6 +711,15 @@ class CompatibilityTests(ChartTestCase):
         self.assertEqual((x0, y0, line["role"]), (y0, x0, "axline"))  # on y = x
         self.assertTrue(x0 < -1 and x1 > 2)
 
+    def test_colormap_from_segmentdata(self):
+        cdict = {"red": [(0.0, 0.0, 0.0), (0.5, 1.0, 1.0), (1.0, 1.0, 1.0)],
+                 "green": [(0.0, 0.0, 0.0), (0.25, 0.0, 0.0), (0.75, 1.0, 1.0), (1.0, 1.0, 1.0)],
+                 "blue": [(0.0, 0.0, 0.0), (0.5, 0.0, 0.0), (1.0, 1.0, 1.0)]}
+        cmap = colors.LinearSegmentedColormap("BlueRed1", cdict)
+        got = [tuple(round(v, 6) for v in cmap(x)) for x in (0.2, 0.5, 0.9)]
+        # matplotlib 3.10.8's values
+        self.assertEqual(got, [(0.4, 0.0, 0.0, 1.0), (1.0, 0.503922, 0.003922, 1.0), (1.0, 1.0, 0.803922, 1.0)])
+
     def test_zorder(self):
         ax = plt.gca()
         ax.bar([1, 2], [3, 4], zorder=3)
