@@ -18,7 +18,9 @@ def call(f, *args, **options):
 
 
 def lit(value):
-    """A literal for a Python scalar."""
+    """A literal for a Python (or numpy) scalar."""
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()
     if value is None or value is NaT:
         return {"v": None}
     if isinstance(value, bool):
