@@ -34,7 +34,7 @@ use crate::events::{CellEnd, Display, Event, Outcome, StreamName, Usage};
 use crate::instance::{GuestState, Interrupted};
 use crate::limits::CellLimits;
 #[cfg(feature = "tables")]
-use crate::tables::{self, TableOutput};
+use crate::tables::{self, TableError, TableOutput};
 
 /// Longest operation name the guest may send.
 pub(crate) const MAX_OP_LEN: u32 = 64;
@@ -440,7 +440,19 @@ fn chart(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<V
 #[cfg(feature = "tables")]
 fn table(caller: &mut Caller<'_, GuestState>, payload: &[u8]) -> Result<Result<Vec<u8>, Refusal>> {
     let state = caller.data_mut();
-    match tables::handle(&mut state.tables, &mut state.quota, payload) {
+    // As with charts: a panic inside polars (an operation its build lacks, a
+    // bug) must cost this request, not the session's interpreter.
+    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        tables::handle(&mut state.tables, &mut state.quota, payload)
+    }))
+    .unwrap_or_else(|_| {
+        tracing::error!("a table operation panicked");
+        Err(TableError::new(
+            "RuntimeError",
+            "internal error in a table operation",
+        ))
+    });
+    match answered {
         Ok(TableOutput::Reply(bytes)) => Ok(Ok(bytes)),
         Ok(TableOutput::Display(display)) => match state.host.current.as_mut() {
             Some(cell) => send_display(cell, display),

@@ -793,3 +793,18 @@ async fn a_table_display_carries_pandas_html() {
     assert!(html.starts_with("<div>\n<style scoped>"), "{html}");
     assert!(html.ends_with(rows), "{html}");
 }
+
+/// `prod` used to panic inside polars (a feature this build leaves out) and
+/// take the session's interpreter with it.
+#[tokio::test]
+async fn products_print_as_pandas() {
+    prints_as_pandas(
+        r#"import pandas as pd
+print(pd.Series([2.0, 3.0, None]).prod(), pd.Series([], dtype="float64").prod(), pd.Series([2, 5]).prod())
+df = pd.DataFrame({"k": ["a", "a", "b"], "v": [2, 3, 4]})
+print(df.groupby("k")["v"].prod())
+"#,
+        "6.0 1.0 10\nk\na    6\nb    4\nName: v, dtype: int64\n",
+    )
+    .await;
+}

@@ -198,7 +198,10 @@ impl Compiler<'_> {
             "nunique" => x()?.drop_nulls().n_unique(),
             "first" => x()?.first(),
             "last" => x()?.last(),
-            "prod" => x()?.product(),
+            // polars' `product` needs a feature this build leaves out; the
+            // last running product of the non-null values is the same number
+            // (1 for none, as pandas' `prod`).
+            "prod" => x()?.drop_nulls().cum_prod(false).last().fill_null(lit(1)),
             "any" => x()?.any(true),
             "all" => x()?.all(true),
             "quantile" => {
