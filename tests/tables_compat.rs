@@ -808,3 +808,44 @@ print(df.groupby("k")["v"].prod())
     )
     .await;
 }
+
+/// Keys named differently on the two sides stay two columns, as in pandas
+/// (they used to be merged into the left one silently).
+#[tokio::test]
+async fn merges_on_differently_named_keys_keep_both_columns() {
+    prints_as_pandas(
+        r#"import pandas as pd
+df1 = pd.DataFrame({'lkey': ['foo', 'bar', 'baz', 'foo'], 'value': [1, 2, 3, 5]})
+df2 = pd.DataFrame({'rkey': ['foo', 'bar', 'baz', 'foo'], 'value': [5, 6, 7, 8]})
+print(df1.merge(df2, left_on='lkey', right_on='rkey'))
+a = pd.DataFrame({'k': [1, 2, 3], 'x': [10, 20, 30]})
+b = pd.DataFrame({'key': [2, 3, 4], 'y': ['p', 'q', 'r']})
+print(a.merge(b, left_on='k', right_on='key', how='left'))
+print(a.merge(b, left_on='k', right_on='key', how='outer'))
+print(pd.merge(a, b.rename(columns={'key': 'k'}), on='k', how='outer'))
+"#,
+        r#"  lkey  value_x rkey  value_y
+0  foo        1  foo        5
+1  foo        1  foo        8
+2  bar        2  bar        6
+3  baz        3  baz        7
+4  foo        5  foo        5
+5  foo        5  foo        8
+   k   x  key    y
+0  1  10  NaN  NaN
+1  2  20  2.0    p
+2  3  30  3.0    q
+     k     x  key    y
+0  1.0  10.0  NaN  NaN
+1  2.0  20.0  2.0    p
+2  3.0  30.0  3.0    q
+3  NaN   NaN  4.0    r
+   k     x    y
+0  1  10.0  NaN
+1  2  20.0    p
+2  3  30.0    q
+3  4   NaN    r
+"#,
+    )
+    .await;
+}

@@ -253,21 +253,37 @@ pub fn join(
     };
     let left_keys = rename(left_on, &clashes, &suffixes.0);
     let right_keys = rename(right_on, &clashes, &suffixes.1);
-    let mut args = JoinArgs::new(how.clone()).with_coalesce(JoinCoalesce::CoalesceColumns);
+    // pandas merges a key pair into one column when both sides name it the
+    // same, and keeps both columns when the names differ.
+    let key_columns = if shared_keys.len() == left_on.len() {
+        JoinCoalesce::CoalesceColumns
+    } else if shared_keys.is_empty() {
+        JoinCoalesce::KeepColumns
+    } else {
+        return Err(TableError::unsupported(
+            "merge with left_on/right_on naming some key columns alike and some not",
+        ));
+    };
+    let mut args = JoinArgs::new(how.clone()).with_coalesce(key_columns);
     args.maintain_order = MaintainOrderJoin::LeftRight;
-    let joined = left
-        .lazy()
-        .join(right.lazy(), left_keys, right_keys, args)
-        .collect()?;
+    // pandas sorts an outer join by its keys, taken from whichever side has
+    // the row.
+    let outer_order: Vec<Expr> = left_keys
+        .iter()
+        .zip(&right_keys)
+        .map(|(l, r)| match key_columns {
+            JoinCoalesce::KeepColumns => coalesce(&[l.clone(), r.clone()]),
+            _ => l.clone(),
+        })
+        .collect();
+    let joined = left.lazy().join(right.lazy(), left_keys, right_keys, args);
     if how == JoinType::Full {
-        // pandas sorts an outer join by its keys.
-        let keys: Vec<&str> = left_on.iter().map(String::as_str).collect();
-        return Ok(joined.sort(
-            keys,
-            SortMultipleOptions::default().with_maintain_order(true),
-        )?);
+        let order = SortMultipleOptions::default()
+            .with_maintain_order(true)
+            .with_nulls_last(true);
+        return Ok(joined.sort_by_exprs(outer_order, order).collect()?);
     }
-    Ok(joined)
+    Ok(joined.collect()?)
 }
 
 /// Upper bound of the rows a join on these keys gives: every pair of rows
