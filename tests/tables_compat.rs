@@ -849,3 +849,69 @@ print(pd.merge(a, b.rename(columns={'key': 'k'}), on='k', how='outer'))
     )
     .await;
 }
+
+/// `head`/`tail` with a negative n, and empty frames' labels.
+#[tokio::test]
+async fn negative_head_and_tail_and_empty_frames_print_as_pandas() {
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({'animal': ['alligator', 'bee', 'falcon', 'lion', 'monkey', 'parrot', 'shark', 'whale', 'zebra']})
+print(df.head(3)); print(df.head(-3)); print(df.tail(3)); print(df.tail(-3)); print(df.head(0)); print(df.tail(0)); print(df.head(20).shape, df.tail(20).shape, df.head(-20).shape, df.tail(-20).shape)
+s = df['animal']
+print(s.head(-7)); print(s.tail(-7)); print(s.tail(2)); print(s.tail(0))
+print(pd.DataFrame({"a b": [], "c": [], 1: []}))
+print(pd.DataFrame(index=["x", "y"]))
+print(pd.DataFrame(index=[]))
+"#,
+        r#"      animal
+0  alligator
+1        bee
+2     falcon
+      animal
+0  alligator
+1        bee
+2     falcon
+3       lion
+4     monkey
+5     parrot
+  animal
+6  shark
+7  whale
+8  zebra
+   animal
+3    lion
+4  monkey
+5  parrot
+6   shark
+7   whale
+8   zebra
+Empty DataFrame
+Columns: [animal]
+Index: []
+Empty DataFrame
+Columns: [animal]
+Index: []
+(9, 1) (9, 1) (0, 1) (0, 1)
+0    alligator
+1          bee
+Name: animal, dtype: str
+7    whale
+8    zebra
+Name: animal, dtype: str
+7    whale
+8    zebra
+Name: animal, dtype: str
+Series([], Name: animal, dtype: str)
+Empty DataFrame
+Columns: [a b, c, 1]
+Index: []
+Empty DataFrame
+Columns: []
+Index: [x, y]
+Empty DataFrame
+Columns: []
+Index: []
+"#,
+    )
+    .await;
+}

@@ -71,3 +71,15 @@ def with_row_labels(t):
     if t.index_names:
         return t
     return project(t, [(n, n) for n in t.names], row_index="\0" + "0")
+
+
+def head_len(n, total):
+    """How many rows `head(n)` keeps of `total`, as pandas counts them."""
+    return max(n, 0) if n >= 0 else max(total + n, 0)
+
+
+def tail_span(n, total):
+    """`(offset, length)` of the rows `tail(n)` keeps of `total`, as pandas counts them."""
+    if n >= 0:
+        return max(total - n, 0), min(n, total)
+    return min(-n, total), max(total + n, 0)

@@ -146,10 +146,10 @@ class DataFrame(Operators):
             fetched, split, positions = _common.rows(t, 0, t.rows), None, list(range(t.rows))
         values = dict(fetched)
         names = t.data_names
-        if not names:
-            return f"Empty DataFrame\nColumns: []\nIndex: {list(self.index)}"
-        if t.rows == 0:
-            return f"Empty DataFrame\nColumns: {list(self.columns)}\nIndex: []"
+        if not names or t.rows == 0:
+            # pandas lists the labels with str(), unquoted.
+            listed = lambda labels: "[" + ", ".join(str(label) for label in labels) + "]"  # noqa: E731
+            return f"Empty DataFrame\nColumns: {listed(self.columns)}\nIndex: {listed(self.index)}"
         columns = [(_labels.decode(n), _format.format_column(values[n], t.dtypes[n]), t.dtypes[n])
                    for n in names]
         index_names, levels = _common.index_levels(t, fetched, positions)
@@ -328,10 +328,13 @@ class DataFrame(Operators):
     at, iat = loc, iloc
 
     def head(self, n=5):
-        return DataFrame._wrap(table("slice", h=self._t.h, offset=0, len=max(n, 0)))
+        """The first n rows; a negative n: all rows but the last -n."""
+        return DataFrame._wrap(table("slice", h=self._t.h, offset=0, len=_common.head_len(n, self._t.rows)))
 
     def tail(self, n=5):
-        return DataFrame._wrap(table("slice", h=self._t.h, offset=-n, len=n)) if n > 0 else self.head(0)
+        """The last n rows; a negative n: all rows but the first -n."""
+        offset, length = _common.tail_span(n, self._t.rows)
+        return DataFrame._wrap(table("slice", h=self._t.h, offset=offset, len=length))
 
     def select_dtypes(self, include=None, exclude=None):
         def kinds(spec):

@@ -514,10 +514,15 @@ class Series(Operators):
 
     # --- row changes ---------------------------------------------------------------------
     def head(self, n=5):
-        return self._from_table(table("slice", h=self._mat().h, offset=0, len=max(n, 0)))
+        """The first n values; a negative n: all but the last -n."""
+        t = self._mat()
+        return self._from_table(table("slice", h=t.h, offset=0, len=_common.head_len(n, t.rows)))
 
     def tail(self, n=5):
-        return self._from_table(table("slice", h=self._mat().h, offset=-n, len=n)) if n else self.head(0)
+        """The last n values; a negative n: all but the first -n."""
+        t = self._mat()
+        offset, length = _common.tail_span(n, t.rows)
+        return self._from_table(table("slice", h=t.h, offset=offset, len=length))
 
     def __getitem__(self, key):
         if isinstance(key, Series):
