@@ -915,3 +915,91 @@ Index: []
     )
     .await;
 }
+
+/// `DataFrame.equals` compares dtypes and treats NaN as equal (pandas'
+/// docstring examples, plus labels and shapes).
+#[tokio::test]
+async fn frames_compare_as_pandas_equals() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+df = pd.DataFrame({1: [10], 2: [20]})
+_r = (
+df
+)
+if _r is not None:
+    print(repr(_r))
+exactly_equal = pd.DataFrame({1: [10], 2: [20]})
+_r = (
+exactly_equal
+)
+if _r is not None:
+    print(repr(_r))
+_r = (
+df.equals(exactly_equal)
+)
+if _r is not None:
+    print(repr(_r))
+different_column_type = pd.DataFrame({1.0: [10], 2.0: [20]})
+_r = (
+different_column_type
+)
+if _r is not None:
+    print(repr(_r))
+_r = (
+df.equals(different_column_type)
+)
+if _r is not None:
+    print(repr(_r))
+different_data_type = pd.DataFrame({1: [10.0], 2: [20.0]})
+_r = (
+different_data_type
+)
+if _r is not None:
+    print(repr(_r))
+_r = (
+df.equals(different_data_type)
+)
+if _r is not None:
+    print(repr(_r))
+df_nan1 = pd.DataFrame({"a": [1, np.nan], "b": [3, np.nan]})
+df_nan2 = pd.DataFrame({"a": [1, np.nan], "b": [3, np.nan]})
+_r = (
+df_nan1.equals(df_nan2)
+)
+if _r is not None:
+    print(repr(_r))
+df_nan3 = pd.DataFrame({"a": [1, np.nan], "b": [3, 4]})
+_r = (
+df_nan1.equals(df_nan3)
+)
+if _r is not None:
+    print(repr(_r))
+print(pd.DataFrame({"a": [1, 2]}).equals(pd.DataFrame({"a": [1, 3]})))
+print(pd.DataFrame({"a": [1, 2]}).equals(pd.DataFrame({"b": [1, 2]})))
+print(pd.DataFrame({"a": [1, 2]}, index=[5, 6]).equals(pd.DataFrame({"a": [1, 2]})))
+print(pd.DataFrame({"a": ["x", None]}).equals(pd.DataFrame({"a": ["x", None]})))
+print(pd.DataFrame({"a": [1, 2]}).equals(pd.DataFrame({"a": [1, 2, 3]})))
+"#,
+        r#"    1   2
+0  10  20
+    1   2
+0  10  20
+True
+   1.0  2.0
+0   10   20
+True
+      1     2
+0  10.0  20.0
+False
+True
+False
+False
+False
+False
+True
+False
+"#,
+    )
+    .await;
+}

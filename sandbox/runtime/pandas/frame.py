@@ -957,8 +957,17 @@ class DataFrame(Operators):
         raise NotImplementedError("DataFrame.hist (use df[col].plot.hist())")
 
     def equals(self, other):
-        return isinstance(other, DataFrame) and self.to_dict("list") == other.to_dict("list") \
-            and list(self.index) == list(other.index)
+        """pandas' `equals`: same shape, labels and column dtypes, equal values, NaN equal to NaN."""
+        if not isinstance(other, DataFrame) or self.shape != other.shape:
+            return False
+        mine, theirs = self._t, other._t
+        if [mine.dtypes[n] for n in mine.data_names] != [theirs.dtypes[n] for n in theirs.data_names]:
+            return False
+        if list(self.columns) != list(other.columns) or list(self.index) != list(other.index):
+            return False
+        same = lambda a, b: a == b or (a != a and b != b)  # noqa: E731 (NaN equals NaN here)
+        return all(len(a) == len(b) and all(map(same, a, b))
+                   for a, b in zip(self.to_dict("list").values(), other.to_dict("list").values()))
 
     def stack(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.stack")
