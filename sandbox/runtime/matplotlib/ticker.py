@@ -34,11 +34,12 @@ class Locator:
 
 
 class MaxNLocator(Locator):
-    """At most nbins intervals on nice steps (1, 2, 2.5, 5, 10 times a power of ten by default)."""
+    """At most nbins intervals on nice steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 times a power of ten by
+    default, as matplotlib's)."""
 
     def __init__(self, nbins=10, *, steps=None, integer=False, symmetric=False, prune=None, min_n_ticks=2):
         self._nbins = nbins
-        steps = [1, 2, 2.5, 5, 10] if steps is None else [float(s) for s in steps]
+        steps = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] if steps is None else [float(s) for s in steps]
         if steps[0] != 1:
             steps = [1.0, *steps]
         if steps[-1] != 10:
@@ -73,6 +74,8 @@ class MaxNLocator(Locator):
             steps = [s for s in steps if s < 1 or abs(s - round(s)) < 0.001]
         raw = (hi - lo) / nbins
         large = [i for i, s in enumerate(steps) if s >= raw]
+        if _rc("axes.autolimit_mode") == "round_numbers":
+            large = [i for i in large if (lo // steps[i]) * steps[i] + steps[i] * nbins >= hi]
         first = large[0] if large else len(steps) - 1
         ticks = []
         for step in reversed(steps[:first + 1]):
@@ -333,6 +336,11 @@ LogFormatterSciNotation = LogFormatterMathtext = LogFormatter
 
 
 # Helpers
+
+
+def _rc(key):
+    import matplotlib  # the package imports this module: look it up when ticks are chosen
+    return matplotlib.rcParams.get(key)
 
 
 def nonsingular(vmin, vmax, expander=1e-13, tiny=1e-14):

@@ -799,6 +799,15 @@ class RunnerTests(unittest.TestCase):
         self.assertEqual(host.results(), [{"kind": "str", "value": "done"}])
         self.assertIn("matplotlib: could not show a figure: AssertionError", host.text("stderr"))
 
+class MaxNLocatorTest(unittest.TestCase):
+    def test_default_steps_are_matplotlibs(self):
+        from matplotlib.ticker import MaxNLocator
+        # Real matplotlib 3.10.8's MaxNLocator(...).tick_values on the same ranges, pasted.
+        self.assertEqual(MaxNLocator(nbins=6).tick_values(0.3, 7.9), [0.0, 1.5, 3.0, 4.5, 6.0, 7.5, 9.0])
+        self.assertEqual(MaxNLocator().tick_values(12, 97),
+                         [10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 100.0])
+
 
 if __name__ == "__main__":
     unittest.main()
+
