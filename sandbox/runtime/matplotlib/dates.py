@@ -6,6 +6,7 @@ matplotlib's AutoDateLocator and AutoDateFormatter (ported here) unless the
 user sets others, and the guest sends its ticks (see ticker).
 """
 
+import calendar
 import datetime
 import math
 
@@ -256,13 +257,8 @@ def _plus_months(moment, months):
     index = moment.year * 12 + moment.month - 1 + months
     year, month = divmod(index, 12)
     year = min(max(year, 1), 9999)
-    day = min(moment.day, _month_days(year, month + 1))
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
     return moment.replace(year=year, month=month + 1, day=day)
-
-
-def _month_days(year, month):
-    following = datetime.date(year + month // 12, month % 12 + 1, 1) if year < 9999 or month < 12 else None
-    return 31 if following is None else (following - datetime.timedelta(days=1)).day
 
 
 def _minus_relative(moment, span):
@@ -306,7 +302,7 @@ def _expand(period, freq, hours, minutes, seconds):
     """The moments of one period: each day of a month (MONTHLY, filtered later), at the given
     hour, minute and second (the finer parts default to the period's start)."""
     if freq == MONTHLY:
-        days = [period.replace(day=d) for d in range(1, _month_days(period.year, period.month) + 1)]
+        days = [period.replace(day=d) for d in range(1, calendar.monthrange(period.year, period.month)[1] + 1)]
     else:
         days = [period]
     result = []
