@@ -4,7 +4,7 @@
 # missing names, and the mismatches. See tests/compat/README.md for the rules.
 #
 # Usage: tests/compat/run.sh [--server BINARY] [--only GLOB] [--json FILE] [--jobs N]
-#                            [--reference-only]
+#                            [--reference-only] [--sandbox-out FILE]
 #   --server BINARY  the code-interpreter binary (default $CARGO_TARGET_DIR/debug/code-interpreter,
 #                    CARGO_TARGET_DIR defaulting to ~/.cache/code-interpreter/target); built
 #                    beforehand with the guest (sandbox/build.sh), this script builds nothing
@@ -13,11 +13,14 @@
 #   --json FILE      also write each snippet's status and reason as JSON
 #   --jobs N         snippets run at once through the server (default 2)
 #   --reference-only only run (and cache) the real libraries' results
+#   --sandbox-out FILE  where the sandbox results go (default
+#                    $CODE_INTERPRETER_CACHE/compat-sandbox.json); separate files let several
+#                    runs with --only work at once
 #
 # The real-library run uses a throwaway venv with pinned wheels in
 # $CODE_INTERPRETER_CACHE/compat-venv (default ~/.cache/code-interpreter) and is cached there
 # by a hash of the corpus, the data, the scripts and the pins. The last sandbox results are
-# kept in $CODE_INTERPRETER_CACHE/compat-sandbox.json.
+# kept in $CODE_INTERPRETER_CACHE/compat-sandbox.json unless --sandbox-out says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,6 +30,7 @@ ONLY=
 JSON=
 JOBS=2
 REFERENCE_ONLY=
+SANDBOX_OUT=$CACHE/compat-sandbox.json
 while [ $# -gt 0 ]; do
     case $1 in
         --server) SERVER=$2; shift 2 ;;
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
         --json) JSON=$(realpath -m "$2"); shift 2 ;;
         --jobs) JOBS=$2; shift 2 ;;
         --reference-only) REFERENCE_ONLY=1; shift ;;
+        --sandbox-out) SANDBOX_OUT=$(realpath -m "$2"); shift 2 ;;
         *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -94,9 +99,9 @@ until "$PYTHON" -c 'import sys; from code_interpreter_client import Client; Clie
     sleep 0.5
 done
 
-(cd tests/compat && "$PYTHON" sandbox_run.py --target "$TARGET" --out "$CACHE/compat-sandbox.json" \
+(cd tests/compat && "$PYTHON" sandbox_run.py --target "$TARGET" --out "$SANDBOX_OUT" \
     --jobs "$JOBS" "${only_args[@]}")
 json_args=()
 [ -n "$JSON" ] && json_args=(--json "$JSON")
-(cd tests/compat && "$PYTHON" compare.py "$reference" "$CACHE/compat-sandbox.json" "${json_args[@]}")
+(cd tests/compat && "$PYTHON" compare.py "$reference" "$SANDBOX_OUT" "${json_args[@]}")
 echo "total time: $((SECONDS - started)) s" >&2
