@@ -20,7 +20,7 @@ from code_interpreter_client import (Array, BatchResult, CellError, Client, Code
                                      Symbolic)
 from code_interpreter_client._proto import pb, rpc
 from code_interpreter_client.batch import answer_proto
-from code_interpreter_client.client import _upload_chunks
+from code_interpreter_client._calls import upload_chunks
 from code_interpreter_client.errors import CapacityExhausted, error_for
 from code_interpreter_client.executor import PythonExecutor, truncate
 from code_interpreter_client.values import parse_int, to_python
@@ -98,13 +98,13 @@ class OfflineTest(unittest.TestCase):
         seekable = io.BytesIO(b"__abcdefg")
         seekable.seek(2)
         for data, total in ((b"abcdefg", 7), (seekable, 7), (Pipe(b"abcdefg"), None)):
-            chunks = list(_upload_chunks("s", "d/f", data, 3))
+            chunks = list(upload_chunks("s", "d/f", data, 3))
             self.assertEqual([c.data for c in chunks], [b"abc", b"def", b"g"])
             self.assertEqual((chunks[0].session_id, chunks[0].path), ("s", "d/f"))
             self.assertEqual(chunks[0].total_size if chunks[0].HasField("total_size") else None,
                              total)
             self.assertTrue(all(not c.session_id and not c.path for c in chunks[1:]))
-        empty = list(_upload_chunks("s", "f", b"", 3))
+        empty = list(upload_chunks("s", "f", b"", 3))
         self.assertEqual((len(empty), empty[0].data, empty[0].total_size), (1, b"", 0))
 
     def test_answer_modes(self) -> None:
