@@ -44,12 +44,18 @@ fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
     })
 }
 
-/// A data value, or its category name on a categorical axis.
+/// How far from a category's position a coordinate may be and still read as that category:
+/// rounding noise of arithmetic on positions (a dodged box's edge at 5.6e-17).
+const CATEGORY_SLACK: f64 = 1e-9;
+
+/// A data value, or on a categorical axis the category name when the value sits on that
+/// category's position (matplotlib's category units put category `i` at `i`).
 fn value(v: f64, categories: Option<&[String]>) -> Value {
+    let nearest = v.round();
     if let Some(names) = categories
-        && v >= 0.0
-        && v.fract() == 0.0
-        && let Some(name) = names.get(v as usize)
+        && nearest >= 0.0
+        && (v - nearest).abs() < CATEGORY_SLACK
+        && let Some(name) = names.get(nearest as usize)
     {
         return json!(name);
     }

@@ -1,7 +1,8 @@
 """Axes methods adding shapes and line families: add_patch()/add_artist()/add_line()/
-add_collection(), axvspan()/axhspan(), hlines()/vlines(), step(), stem(), stackplot()."""
+add_collection(), axvspan()/axhspan(), hlines()/vlines(), step(), stem(), stackplot(),
+fill_betweenx()."""
 
-from . import _data, _rc
+from . import _data, _kwargs, _rc, _styles
 from ._collections import Fill
 from ._lines import Line2D
 from ._text import Text
@@ -46,6 +47,41 @@ class AxLine(Line2D):
         spec["x"] = [x1 + t0 * dx, x1 + t1 * dx]
         spec["y"] = [y1 + t0 * dy, y1 + t1 * dy]
         return spec
+
+
+class FillBetweenX(Fill):
+    """fill_betweenx(): the area between x1 and x2 over y, sent as a polygon patch through
+    matplotlib's vertices: (x2[0], y[0]), the x1 points, (x2[-1], y[-1]), the x2 points backwards."""
+
+    def __init__(self, y, x1, x2, color, *, edgecolor=None, linewidth=None, linestyle="-", label=None,
+                 alpha=None):
+        super().__init__(y, x1, x2, color, edgecolor=edgecolor, label=label, alpha=alpha)
+        self._linewidth = float(_rc.rcParams["patch.linewidth"] if linewidth is None else linewidth)
+        self._linestyle = _styles.linestyle(linestyle)
+
+    def get_linewidth(self):
+        return [self._linewidth]
+
+    def set_linewidth(self, width):
+        self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
+
+    def extent(self, name):
+        return ([*self._y1, *self._y2] if name == "x" else self._x), ()
+
+    def vertices(self):
+        """The polygon's corners (x, y), as matplotlib's path has them before closing."""
+        y, x1, x2 = self._x, self._y1, self._y2
+        if not y:
+            return []
+        return [(x2[0], y[0]), *zip(x1, y), (x2[-1], y[-1]), *reversed(list(zip(x2, y)))]
+
+    def spec(self):
+        corners = self.vertices()
+        edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
+        return {**self._head("patch"), "x": [x for x, _ in corners], "y": [y for _, y in corners],
+                "coords": ["data", "data"], "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
+                "linewidth": self._linewidth, "linestyle": self._linestyle,
+                "shape": {"kind": "Polygon", "xy": [list(p) for p in corners]}, "role": "fill_betweenx"}
 
 
 class StemContainer(tuple):
@@ -205,6 +241,31 @@ class ShapeMethods:
         baseline._role = "stem baseline"
         self._add(baseline)
         return StemContainer(markerline, stemlines, baseline)
+
+    def fill_betweenx(self, y, x1, x2=0, where=None, interpolate=False, step=None, **kwargs):
+        """Fill the area between x1 and x2 over y (where: only where True); returns the first area."""
+        from .axes import _FILL, _fill_segments
+
+        options = _kwargs.take(kwargs, _FILL, "PolyCollection")
+        if step is not None:
+            raise NotImplementedError("fill_betweenx(step=...) is not supported in this sandbox")
+        ys = _data.numbers_of(y, self._group["y"])
+        n = len(ys)
+        lower = _data.broadcast(_data.numbers_of(x1, self._group["x"]), n, "x1")
+        upper = _data.broadcast(_data.numbers_of(x2, self._group["x"]), n, "x2")
+        mask = [True] * n if where is None else _data.broadcast([bool(w) for w in _data.items(where)], n, "where")
+        color = options.get("facecolor", options.get("color")) or self._next_color("patch")
+        # color= colours the edge too, as matplotlib's Collection.set_color
+        style = {"edgecolor": options.get("edgecolor", options.get("color")), "linewidth": options.get("linewidth"),
+                 "linestyle": options.get("linestyle", "-"), "alpha": options.get("alpha")}
+        label = options.get("label")
+        fills = [FillBetweenX(sy, sa, sb, color, label=label if i == 0 else "_nolegend_", **style)
+                 for i, (sy, sa, sb) in enumerate(_fill_segments(ys, lower, upper, mask, interpolate))]
+        if not fills:
+            fills = [FillBetweenX([], [], [], color, label=label, **style)]
+        for fill in fills:
+            self._add(fill, options.get("zorder"))
+        return fills[0]
 
     def stackplot(self, x, *args, labels=(), colors=None, hatch=None, baseline="zero", **kwargs):
         """Areas stacked on each other (one per row of y); returns the list of fills."""

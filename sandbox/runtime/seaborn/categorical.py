@@ -4,6 +4,7 @@ their labels as ticks; hue levels split the 0.8 width ("dodge")."""
 
 import colorsys
 import math
+import weakref
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -16,6 +17,8 @@ __all__ = ["barplot", "countplot", "boxplot", "violinplot", "stripplot", "swarmp
            "boxenplot", "catplot"]
 
 _WIDE = ({"x": "@columns", "y": "@values", "hue": "@columns"}, {"x": "@index", "y": "@values"})
+# {axes: {axis name: the limits finish_axes set}}: limits matplotlib would autoscale away at a draw
+_CATEGORY_LIMITS = weakref.WeakKeyDictionary()
 
 
 class _CategoricalPlot:
@@ -42,6 +45,13 @@ class _CategoricalPlot:
                                               order or self.data.categories.get(self.orient))
         self.redundant_hue = "hue" in frame and frame["hue"] == frame[self.orient]
         self.hue = None
+        self.position = {}
+
+    def attach(self, ax):
+        """Register the levels, as strings, as categories of the categorical axis (seaborn converts them
+        with matplotlib's category units) and note each level's position there."""
+        group = getattr(ax, f"{self.orient}axis").group
+        self.position = {level: group.category(str(level)) for level in self.levels}
 
     @property
     def empty(self):
@@ -90,7 +100,7 @@ class _CategoricalPlot:
         for cat, value in zip(rows[self.orient], rows[self.value_var]):
             if cat in self.levels:
                 by_level.setdefault(cat, []).append(value)
-        return [(self.levels.index(cat), *aggregator(values))
+        return [(self.position[cat], *aggregator(values))
                 for cat, values in sorted(by_level.items(), key=lambda kv: self.levels.index(kv[0]))]
 
     def dodge_offset(self, level, width):
@@ -100,22 +110,21 @@ class _CategoricalPlot:
         return each * self.hue.levels.index(level) + each / 2 - width / 2, each
 
     def finish_axes(self, ax, value_label=None):
-        """Axis labels, the category ticks and limits, no grid along the categories, and the legend."""
+        """Axis labels, the limits around all the axis' categories (its ticks) and no grid along them."""
         names = self.data.names
         labels = {self.orient: names.get(self.orient), self.value_var: names.get(self.value_var)}
         if value_label is not None:
             labels[self.value_var] = value_label
         _core.add_axis_labels(ax, labels["x"] or "", labels["y"] or "")
-        n = len(self.levels)
-        ticks = [str(level) for level in self.levels]
+        n = len(getattr(ax, f"{self.orient}axis").group.categories)
         if self.orient == "x":
-            ax.set_xticks(range(n), ticks)
             ax.xaxis.grid(False)
             ax.set_xlim(-.5, n - .5)
         else:
-            ax.set_yticks(range(n), ticks)
             ax.yaxis.grid(False)
             ax.set_ylim(n - .5, -.5)
+        # seaborn sets them with auto=None: matplotlib still autoscales that axis when drawing
+        _CATEGORY_LIMITS.setdefault(ax, {})[self.orient] = list(getattr(ax, f"{self.orient}axis").group.limits)
 
     def show_legend(self):
         if self.legend == "auto":
@@ -204,6 +213,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
+    p.attach(ax)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -240,6 +250,7 @@ def countplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
+    p.attach(ax)
     total = len(p.data.frame[p.orient])
     share = 1.0 if stat == "count" else (100 if stat == "percent" else 1) / total
     p.data.frame[p.value_var] = [share] * total
@@ -273,6 +284,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
+    p.attach(ax)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     p.map_hue(palette, hue_order, hue_norm, 1)
@@ -289,7 +301,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     markers = _per_hue(markers, "o", levels, kws.pop("marker", None))
     linestyles = _per_hue(linestyles, "-", levels, kws.pop("linestyle", None))
     rows = p.data.dropna()
-    codes = [p.levels.index(v) for v in rows.get(p.orient, []) if v in p.levels]
+    codes = [p.position[v] for v in rows.get(p.orient, []) if v in p.levels]
     positions = list(range(min(codes), max(codes) + 1)) if codes else []
     n_hue = len(p.hue.levels) if p.hue is not None else 0
     if dodge is True:
@@ -331,6 +343,7 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
+    p.attach(ax)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if "hue" in p.data.frame:
@@ -358,7 +371,7 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     for cat, level in groups:
         keep = [i for i, v in enumerate(rows[p.orient])
                 if v == cat and (level is None or rows["hue"][i] == level)]
-        along = [p.levels.index(cat) + offsets.get(rows["hue"][i], 0.0) if offsets else p.levels.index(cat)
+        along = [p.position[cat] + offsets.get(rows["hue"][i], 0.0) if offsets else p.position[cat]
                  for i in keep]
         if len(keep) > 1:
             along = list(np.asarray(along) + np.random.uniform(low=-jlim, high=jlim, size=len(keep)))
@@ -395,6 +408,7 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
+    p.attach(ax)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -420,7 +434,7 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
         by_cat = {}
         for cat, value in zip(rows[p.orient], rows[p.value_var]):
             if cat in p.levels:
-                by_cat.setdefault(p.levels.index(cat), []).append(value)
+                by_cat.setdefault(p.position[cat], []).append(value)
         if not by_cat:
             continue
         positions = sorted(by_cat)
@@ -476,7 +490,9 @@ def _missing(name, need):
     return function
 
 
-violinplot = _missing("violinplot", "it needs filled polygons for the violins")
-swarmplot = _missing("swarmplot", "the swarm layout is not implemented")
 boxenplot = _missing("boxenplot", "not implemented")
 catplot = _missing("catplot", "figure-level functions are not implemented")
+
+
+from ._swarm import swarmplot  # noqa: E402  (these build on _CategoricalPlot above)
+from ._violin import violinplot  # noqa: E402

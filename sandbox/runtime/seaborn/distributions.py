@@ -35,22 +35,19 @@ class _DistributionPlot:
         if "hue" in frame:
             self.hue = _core.HueMap(frame["hue"], palette, hue_order or self.data.categories.get("hue"), hue_norm)
         self.rows = self.data.dropna()
-        self.categories = None
+        self.categories = None  # the levels of a categorical data variable
         self.log_base = None
 
     def attach(self, ax, log_scale):
-        """Put categories at 0, 1, 2... (ticks labelled) or set a log scale, as seaborn's _attach does, and
-        convert the data variable to those coordinates."""
+        """Register categories on the axis (matplotlib's category units) or set a log scale, as seaborn's
+        _attach does, and convert the data variable to those coordinates."""
         values = self.rows[self.var]
         if _core.variable_type(values) == "categorical":
             self.categories = _core.categorical_order(values, self.data.categories.get(self.var))
-            self.rows[self.var] = [self.categories.index(v) for v in values]
-            n = len(self.categories)
-            labels = [str(c) for c in self.categories]
-            if self.var == "x":
-                ax.set_xticks(range(n), labels)
-            else:
-                ax.set_yticks(range(n), labels)
+            group = getattr(ax, f"{self.var}axis").group
+            position = {c: group.category(str(c)) for c in self.categories}
+            self.rows[self.var] = [position[v] for v in values]
+            if self.var == "y":
                 ax.invert_yaxis()
         elif _core.variable_type(values) != "numeric":
             raise NotImplementedError(f"{self.name}() of {_core.variable_type(values)} data is not supported in "
