@@ -220,3 +220,132 @@ async fn load_dataset_reads_an_uploaded_csv_and_says_why_otherwise() {
         failure.evalue
     );
 }
+
+/// The [x, y] points of a series as JSON values (numbers, or category names on a categorical
+/// axis).
+fn raw_points(series: &Value) -> Vec<Value> {
+    series["points"].as_array().expect("points").clone()
+}
+
+/// Whether two descriptions' coordinates agree: equal names, numbers within 1e-9 relative.
+fn same_point(drawn: &Value, expected: &Value) -> bool {
+    match (drawn.as_array(), expected.as_array()) {
+        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_point(a, b)),
+        _ => match (drawn.as_f64(), expected.as_f64()) {
+            (Some(a), Some(b)) => close(a, b),
+            _ => drawn == expected,
+        },
+    }
+}
+
+#[tokio::test]
+async fn fill_betweenx_draws_matplotlibs_polygon() {
+    let mut client = client().await;
+    let code = "import matplotlib.pyplot as plt\n\
+        fig, ax = plt.subplots()\n\
+        ax.fill_betweenx([0, 1, 2, 3], [0, 1, 0.5, 0], [1, 2, 3, float('nan')], facecolor='r', \
+        edgecolor='k', linewidth=2)\n";
+    let axes = one_axes(&mut client, code).await;
+    let patches = series(&axes, "patch");
+    assert_eq!(patches.len(), 1, "{axes}");
+    assert_eq!(patches[0]["role"], "fill_betweenx");
+    // Real matplotlib 3.10.8's FillBetweenPolyCollection path (before its closing vertex): the
+    // run before the missing x2, (x2[0], y[0]), the x1 points, (x2[-1], y[-1]), x2 backwards.
+    let expected = serde_json::json!([
+        [1.0, 0.0],
+        [0.0, 0.0],
+        [1.0, 1.0],
+        [0.5, 2.0],
+        [3.0, 2.0],
+        [3.0, 2.0],
+        [2.0, 1.0],
+        [1.0, 0.0]
+    ]);
+    assert_eq!(patches[0]["points"], expected);
+    assert_eq!(patches[0]["color"], "#ff0000ff");
+    assert_eq!(patches[0]["edgecolor"], "#000000ff");
+}
+
+#[tokio::test]
+async fn violinplot_draws_seaborns_kde_violins_and_inner_boxes() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.violinplot(x=['a'] * 5 + ['b'] * 5, y=[1, 2, 2, 3, 5, 2, 4, 4, 6, 9])\n";
+    let axes = one_axes(&mut client, code).await;
+    let bodies = series(&axes, "patch");
+    assert_eq!(bodies.len(), 2, "{axes}");
+    // Vertices 0, 1, 50, 100 and 101 of real seaborn 0.13.2's violins (100-point KDE grid, cut 2).
+    let expected = [
+        serde_json::json!([
+            [0.019719982336572482, -1.1983655656198158],
+            [-0.019719982336572482, -1.1983655656198158],
+            [-0.3286705258314647, 2.9575922670139416],
+            [-0.016257007082870017, 7.198365565619816],
+            [0.016257007082870017, 7.198365565619816]
+        ]),
+        serde_json::json!([
+            [1.010623062356028, -1.8351734908164326],
+            [0.989376937643972, -1.8351734908164326],
+            [0.8046514742796385, 5.4259073384766],
+            [0.9906070438963845, 12.835173490816432],
+            [1.0093929561036155, 12.835173490816432]
+        ]),
+    ];
+    for (body, expected) in bodies.iter().zip(&expected) {
+        let points = raw_points(body);
+        assert_eq!(points.len(), 202);
+        let picked = Value::Array([0, 1, 50, 100, 101].map(|i| points[i].clone()).to_vec());
+        assert!(same_point(&picked, expected), "{picked} != {expected}");
+    }
+    // The inner boxes: whiskers, quartile box and median per violin, at the category.
+    let lines: Vec<Value> = series(&axes, "line")
+        .iter()
+        .map(|l| l["points"].clone())
+        .collect();
+    let expected = serde_json::json!([
+        [["a", 1.0], ["a", 3.0]],
+        [["a", 2.0], ["a", 3.0]],
+        [["a", 2.0]],
+        [["b", 2.0], ["b", 9.0]],
+        [["b", 4.0], ["b", 6.0]],
+        [["b", 4.0]]
+    ]);
+    assert!(
+        same_point(&Value::Array(lines.clone()), &expected),
+        "{lines:?}"
+    );
+    assert_eq!(axes["xlim"], serde_json::json!([-0.5, 1.5]));
+}
+
+#[tokio::test]
+async fn swarmplot_places_points_as_seaborns_beeswarm() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.swarmplot(x=['a'] * 6 + ['b'] * 3, y=[1, 1, 1, 1, 1.2, 3, 2, 2, 2])\n";
+    let axes = one_axes(&mut client, code).await;
+    let swarms: Vec<Value> = series(&axes, "scatter")
+        .iter()
+        .map(|s| s["points"].clone())
+        .collect();
+    // Real seaborn 0.13.2's offsets (640x480 figure at 100 dpi): points on the category's position
+    // read as its name.
+    let expected = serde_json::json!([
+        [
+            ["a", 1.0],
+            [-0.016171034946236562, 1.0],
+            [0.01617103494623659, 1.0],
+            [-0.032342069892473124, 1.0],
+            ["a", 1.2],
+            ["a", 3.0]
+        ],
+        [
+            ["b", 2.0],
+            [0.9838289650537634, 2.0],
+            [1.0161710349462365, 2.0]
+        ]
+    ]);
+    assert!(
+        same_point(&Value::Array(swarms.clone()), &expected),
+        "{swarms:?}"
+    );
+}
