@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 from . import _core, _state, utils
 from .palettes import color_palette
 
-__all__ = ["FacetGrid"]
+__all__ = ["FacetGrid", "PairGrid", "JointGrid", "pairplot", "jointplot"]
 
 
 # Tables: a DataFrame or a dict of columns
@@ -506,3 +506,6 @@ class FacetGrid(Grid):
         return self._wrapped(lambda i: i < self._ncol * (self._nrow - 1) and
                              i < self._ncol * (self._nrow - 1) - n_empty)
 
+
+from ._pairgrid import PairGrid, pairplot  # noqa: E402  (they build on Grid above)
+from ._jointgrid import JointGrid, jointplot  # noqa: E402
