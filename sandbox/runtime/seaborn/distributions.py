@@ -246,9 +246,6 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
             else:
                 artist = ax.barh(lefts, heights[level] - bottom, widths, bottom, align="edge", **kws)
         else:
-            if not vertical:
-                raise NotImplementedError(f"histplot(element={element!r}) along y needs fill_betweenx, which the "
-                                          "sandbox lacks")
             if element == "step":
                 xs = np.append(lefts, lefts[-1] + widths[-1])
                 ys = np.append(heights[level], heights[level][-1])
@@ -256,10 +253,12 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
             else:
                 xs, ys, bs = lefts + widths / 2, heights[level], bottom
             if fill:
-                # fill_between(step="post") as the polygon matplotlib makes of it
-                artist = ax.fill_between(*(_post_steps(xs, bs, ys) if element == "step" else (xs, bs, ys)), **kws)
+                # fill_between(step="post") (or fill_betweenx) as the polygon matplotlib makes of it
+                fill_func = ax.fill_between if vertical else ax.fill_betweenx
+                artist = fill_func(*(_post_steps(xs, bs, ys) if element == "step" else (xs, bs, ys)), **kws)
             else:
-                (artist,) = ax.plot(xs, ys, **({"drawstyle": "steps-post"} if element == "step" else {}), **kws)
+                steps = {"drawstyle": "steps-post" if vertical else "steps-pre"} if element == "step" else {}
+                (artist,) = ax.plot(*((xs, ys) if vertical else (ys, xs)), **steps, **kws)
         handles[level] = artist
         if level in densities:
             support, density = densities[level]
@@ -320,9 +319,8 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
         support = densities[level][0]
         kws = _artist_kws(kwargs, fill, False, multiple, p.color(level, color), alpha)
         if fill:
-            if not vertical:
-                raise NotImplementedError("kdeplot(y=..., fill=True) needs fill_betweenx, which the sandbox lacks")
-            artist = ax.fill_between(support, baselines[level], curves[level], **kws)
+            fill_func = ax.fill_between if vertical else ax.fill_betweenx
+            artist = fill_func(support, baselines[level], curves[level], **kws)
         else:
             args = (support, curves[level]) if vertical else (curves[level], support)
             (artist,) = ax.plot(*args, **kws)

@@ -228,10 +228,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
         xy = (along, values) if orient == "x" else (values, along)
         ax.plot(*xy, **line_kws)
         if estimator is not None and errorbar is not None and err_style == "band":
-            if orient != "x":
-                raise NotImplementedError("lineplot(orient='y') error bands need fill_betweenx, which the sandbox "
-                                          "lacks")
-            ax.fill_between(along, low, high, color=line_color, **err_kws)
+            band = ax.fill_between if orient == "x" else ax.fill_betweenx
+            band(along, low, high, color=line_color, **err_kws)
     _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
     title, entries = p.legend(legend, "linewidth")
     for label, props in entries:
