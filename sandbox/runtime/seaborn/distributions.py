@@ -331,6 +331,46 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
     return ax
 
 
+def ecdfplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="proportion", complementary=False,
+             palette=None, hue_order=None, hue_norm=None, log_scale=None, legend=True, ax=None, **kwargs):
+    """Empirical cumulative distribution functions as step lines (seaborn's plot_univariate_ecdf)."""
+    if stat not in ("count", "percent", "proportion"):
+        raise ValueError(f"The value for `stat` must be one of ['count', 'percent', 'proportion'], but {stat!r} "
+                         "was passed.")
+    p = _DistributionPlot("ecdfplot", data, x, y, hue, weights, palette, hue_order, hue_norm)
+    ax = plt.gca() if ax is None else ax
+    p.attach(ax, log_scale)
+    color = kwargs.pop("color", kwargs.pop("c", None))
+    kwargs["color"] = None if hue is not None else _core.default_color(ax, "line", color)
+    if not p.rows[p.var]:
+        return ax
+    kwargs["drawstyle"] = "steps-post" if p.var == "x" else "steps-pre"
+    handles = {}
+    for level, values, weights in p.groups(reverse=True):
+        order = np.argsort(np.asarray(values, dtype=float))
+        values = np.asarray(values, dtype=float)[order]
+        heights = (np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)[order]).cumsum()
+        if stat in ("percent", "proportion"):
+            heights = heights / heights.max()
+        if stat == "percent":
+            heights = heights * 100
+        values, heights = np.r_[-np.inf, values], np.r_[0, heights]
+        if complementary:
+            heights = heights.max() - heights
+        values = p.inverse(values)
+        if p.log_base is not None:
+            values[0] = -np.inf
+        kws = dict(kwargs)
+        if level is not None:
+            kws["color"] = p.hue(level)
+        (artist,) = ax.plot(*((values, heights) if p.var == "x" else (heights, values)), **kws)
+        top = len(values) - 1 if stat == "count" else 1
+        _core.sticky(artist, *((None, (0, top)) if p.var == "x" else ((0, top), None)))
+        handles[level] = artist
+    p.finish(ax, stat.capitalize(), handles, legend)
+    return ax
+
+
 def _missing(name, need):
     def function(*args, **kwargs):
         raise NotImplementedError(f"seaborn.{name}() is not supported in this sandbox yet ({need})")
@@ -339,7 +379,6 @@ def _missing(name, need):
 
 
 displot = _missing("displot", "figure-level functions are not implemented")
-ecdfplot = _missing("ecdfplot", "not implemented")
 rugplot = _missing("rugplot", "not implemented")
 distplot = _missing("distplot", "deprecated in seaborn; use histplot")
 jointplot = _missing("jointplot", "figure-level functions are not implemented")
