@@ -545,3 +545,60 @@ for zorder in (None, 3):
         "zorder=3 puts the bar over the grid"
     );
 }
+
+#[tokio::test]
+async fn spines_move_hide_and_take_colours_and_axisbelow_puts_the_grid_under_bars() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+ax.set_xlim(-1, 1)
+ax.set_ylim(-1, 1)
+ax.spines[["top", "right"]].set_visible(False)
+ax.spines.bottom.set_position(("data", 0))
+ax.spines.bottom.set(color="red", linewidth=4)
+ax.tick_params(axis="x", colors="red")
+
+plt.rcParams["axes.axisbelow"] = True
+fig, ax = plt.subplots()
+ax.grid(color="red", linewidth=4)
+ax.bar([0], [1], width=1, color="blue")
+ax.set_xlim(-1, 1)
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let shown = charts(&events);
+    let png = &shown[0].png;
+    let red_rows: Vec<u32> = (0..png.height)
+        .filter(|&y| {
+            let f = |v: u32| f64::from(v) / f64::from(png.height);
+            png.region((0.3, 0.7), (f(y), f(y + 1))).iter().all(is_red)
+        })
+        .collect();
+    let middle = f64::from(red_rows[red_rows.len() / 2]) / f64::from(png.height);
+    assert!(
+        (0.4..0.6).contains(&middle),
+        "the red bottom spine stands at y=0, mid-height: rows {red_rows:?}"
+    );
+    assert!(
+        png.region((0.93, 1.0), (0.1, 0.4))
+            .iter()
+            .all(is_background),
+        "no right spine"
+    );
+    assert!(
+        png.region((0.2, 0.9), (0.0, 0.06))
+            .iter()
+            .all(is_background),
+        "no top spine"
+    );
+    let red_on_bar = shown[1]
+        .png
+        .region((0.42, 0.58), (0.3, 0.7))
+        .iter()
+        .filter(|p| is_red(p))
+        .count();
+    assert_eq!(
+        red_on_bar, 0,
+        "axes.axisbelow=True puts the grid under the bar"
+    );
+}

@@ -5,18 +5,13 @@
 use super::artists;
 use super::color::Rgba;
 use super::geometry::Point;
-use super::layout::{self, LABEL_PAD, Layout, PlacedAxes, TICK_LENGTH, TICK_PAD, TITLE_PAD};
+use super::layout::{self, LABEL_PAD, Layout, PlacedAxes, TITLE_PAD};
 use super::legend;
 use super::paint::{Units, stroke_line};
-use super::spec::{Artist, GridAxis, HAlign, LineStyle, VAlign, Weight};
+use super::spec::{Artist, GridAxis, HAlign, TickMarks, TickStyle, VAlign, Weight};
+use super::spines::{self, Side};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
-
-/// Where the grid is drawn among the artists (matplotlib's axes.axisbelow "line").
-const GRID_ZORDER: f64 = 1.5;
-
-/// Spine and tick line width, in points.
-const FRAME_WIDTH: f64 = 0.8;
 
 /// Draws the whole figure on `surface` (whose background is already painted).
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
@@ -68,7 +63,7 @@ fn draw_axes<'a>(
     };
     let mut indices: Vec<usize> = (0..spec.artists.len()).collect();
     indices.sort_by(|&a, &b| order(a).total_cmp(&order(b)));
-    let below_grid = indices.partition_point(|&i| order(i) < GRID_ZORDER);
+    let below_grid = indices.partition_point(|&i| order(i) < spec.grid_zorder);
     for &i in &indices[..below_grid] {
         artists::draw(&spec.artists[i], axes, units, surface);
     }
@@ -137,54 +132,44 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
 fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     let spec = axes.spec;
     let frame = axes.frame;
-    let black = Rgba::BLACK;
-    let line_width = units.px(FRAME_WIDTH);
-    let (tick_len, pad) = (units.px(TICK_LENGTH), units.px(TICK_PAD));
+    let style = &spec.ytick_style;
+    spines::draw(axes, units, surface);
     if !axes.twin {
-        let outline = [
-            Point::new(frame.x0, frame.y0),
-            Point::new(frame.x1, frame.y0),
-            Point::new(frame.x1, frame.y1),
-            Point::new(frame.x0, frame.y1),
-            Point::new(frame.x0, frame.y0),
-        ];
-        stroke_line(surface, &outline, None, black, line_width, LineStyle::Solid);
         draw_x_axis(axes, units, surface);
     }
-    // y axis: on the left, or on the right for a twinx axes and a colorbar.
-    let (side_x, direction, ha) = if axes.y_right {
-        (frame.x1, 1.0, HAlign::Left)
+    // y axis: on the left spine, or on the right one for a twinx axes and a
+    // colorbar.
+    let (side, direction, ha) = if axes.y_right {
+        (Side::Right, 1.0, HAlign::Left)
     } else {
-        (frame.x0, -1.0, HAlign::Right)
+        (Side::Left, -1.0, HAlign::Right)
     };
-    let minor_len = tick_len * 0.57;
+    let Some(side_x) = spines::across(axes, side, units) else {
+        return;
+    };
+    let across = |(a, b): (f64, f64), y: f64| {
+        [
+            Point::new(side_x + direction * a, y),
+            Point::new(side_x + direction * b, y),
+        ]
+    };
     for &pos in &axes.yticks.minor {
         if let Some(y) = axes.y.pixel(pos) {
-            let tick = [
-                Point::new(side_x, y),
-                Point::new(side_x + direction * minor_len, y),
-            ];
-            surface.stroke(&tick, black, line_width * 0.75);
+            tick_mark(&style.minor, style, units, surface, |span| across(span, y));
         }
     }
     let blocks = layout::tick_label_blocks(&axes.yticks, spec, units, spec.hide_yticklabels);
+    let distance = style.label_distance(|pt| units.px(pt));
     let mut widest: f64 = 0.0;
     for (tick, block) in axes.yticks.major.iter().zip(blocks) {
         let Some(y) = axes.y.pixel(tick.pos) else {
             continue;
         };
-        surface.stroke(
-            &[
-                Point::new(side_x, y),
-                Point::new(side_x + direction * tick_len, y),
-            ],
-            black,
-            line_width,
-        );
-        let anchor = Point::new(side_x + direction * (tick_len + pad), y);
+        tick_mark(&style.major, style, units, surface, |span| across(span, y));
+        let anchor = Point::new(side_x + direction * distance, y);
         let placement = Placement::new(anchor, ha, VAlign::Center).rotated(spec.ytick_rotation);
         widest = widest.max(block.bounds(&placement).width());
-        surface.text(block, placement, black);
+        surface.text(block, placement, style.labelcolor);
     }
     if let Some(offset) = &axes.yticks.offset_text
         && !spec.hide_yticklabels
@@ -194,11 +179,11 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         surface.text(
             block,
             Placement::new(anchor, ha.flip(), VAlign::Bottom),
-            black,
+            style.labelcolor,
         );
     }
     if let Some(label) = &spec.ylabel {
-        let x = side_x + direction * (tick_len + pad + widest + units.px(LABEL_PAD));
+        let x = side_x + direction * (distance + widest + units.px(LABEL_PAD));
         let anchor = Point::new(x, (frame.y0 + frame.y1) / 2.0);
         let block = layout::text_block(label, units);
         let placement = Placement::new(anchor, ha, VAlign::Center).rotated(90.0);
@@ -206,19 +191,38 @@ fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     }
 }
 
+/// Strokes one tick of `marks` (if shown); `line` gives its ends for a span
+/// in pixels outwards from the spine.
+fn tick_mark(
+    marks: &TickMarks,
+    style: &TickStyle,
+    units: Units,
+    surface: &mut impl Surface,
+    line: impl Fn((f64, f64)) -> [Point; 2],
+) {
+    if !marks.visible || marks.length <= 0.0 {
+        return;
+    }
+    let (a, b) = style.direction.span();
+    let length = units.px(marks.length);
+    surface.stroke(
+        &line((a * length, b * length)),
+        marks.color,
+        units.px(marks.width),
+    );
+}
+
 fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     let spec = axes.spec;
     let frame = axes.frame;
-    let black = Rgba::BLACK;
-    let line_width = units.px(FRAME_WIDTH);
-    let (tick_len, pad) = (units.px(TICK_LENGTH), units.px(TICK_PAD));
+    let style = &spec.xtick_style;
+    let Some(base) = spines::across(axes, Side::Bottom, units) else {
+        return;
+    };
+    let across = |(a, b): (f64, f64), x: f64| [Point::new(x, base + a), Point::new(x, base + b)];
     for &pos in &axes.xticks.minor {
         if let Some(x) = axes.x.pixel(pos) {
-            let tick = [
-                Point::new(x, frame.y1),
-                Point::new(x, frame.y1 + tick_len * 0.57),
-            ];
-            surface.stroke(&tick, black, line_width * 0.75);
+            tick_mark(&style.minor, style, units, surface, |span| across(span, x));
         }
     }
     let rotation = spec.xtick_rotation;
@@ -231,29 +235,26 @@ fn draw_x_axis(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) 
         HAlign::Left
     };
     let blocks = layout::tick_label_blocks(&axes.xticks, spec, units, spec.hide_xticklabels);
+    let distance = style.label_distance(|pt| units.px(pt));
     let mut tallest: f64 = 0.0;
     for (tick, block) in axes.xticks.major.iter().zip(blocks) {
         let Some(x) = axes.x.pixel(tick.pos) else {
             continue;
         };
-        surface.stroke(
-            &[Point::new(x, frame.y1), Point::new(x, frame.y1 + tick_len)],
-            black,
-            line_width,
-        );
-        let anchor = Point::new(x, frame.y1 + tick_len + pad);
+        tick_mark(&style.major, style, units, surface, |span| across(span, x));
+        let anchor = Point::new(x, base + distance);
         let placement = Placement::new(anchor, ha, VAlign::Top).rotated(rotation);
         tallest = tallest.max(block.bounds(&placement).height());
-        surface.text(block, placement, black);
+        surface.text(block, placement, style.labelcolor);
     }
-    let mut below = frame.y1 + tick_len + pad + tallest;
+    let mut below = base + distance + tallest;
     if let Some(offset) = &axes.xticks.offset_text
         && !spec.hide_xticklabels
     {
         let block = TextBlock::new(offset, units.px(spec.tick_fontsize), Weight::Normal);
         let anchor = Point::new(frame.x1, below + units.px(2.0));
         let placement = Placement::new(anchor, HAlign::Right, VAlign::Top);
-        surface.text(block, placement, black);
+        surface.text(block, placement, style.labelcolor);
         below += units.px(spec.tick_fontsize) * 1.4;
     }
     if let Some(label) = &spec.xlabel {

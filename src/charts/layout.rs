@@ -6,6 +6,7 @@ use super::geometry::Rect;
 use super::paint::Units;
 use super::scale::{self, AxisMap, Dim};
 use super::spec::{Axes, Figure, ScaleKind, Text, Ticks, Weight};
+use super::spines::{self, Side};
 use super::text::TextBlock;
 use super::ticks::{self, Tick, TickSet};
 
@@ -14,8 +15,6 @@ const MAX_SIDE_PX: u32 = 8192;
 const MAX_AREA_PX: u64 = 16_000_000;
 
 // matplotlib's defaults, in points.
-pub const TICK_LENGTH: f64 = 3.5;
-pub const TICK_PAD: f64 = 3.5;
 pub const LABEL_PAD: f64 = 4.0;
 pub const TITLE_PAD: f64 = 6.0;
 /// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
@@ -145,7 +144,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         .axes
         .iter()
         .zip(&prepared)
-        .map(|(axes, (_, _, _, xticks, yticks))| margins(axes, xticks, yticks, units))
+        .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
     let mut placed = Vec::with_capacity(figure.axes.len());
     for (index, (axes, (cell, mut x, mut y, xticks, yticks))) in
@@ -296,8 +295,9 @@ pub fn tick_label_blocks(
         .collect()
 }
 
-/// Room for the tick labels, axis labels and title of one axes.
-fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
+/// Room for the tick labels, axis labels and title of one axes in `cell`
+/// (its axes' spines standing outside the box push them further out).
+fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
     if axes.axis_off {
         let title = axes
             .title
@@ -308,7 +308,6 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
             ..Margins::default()
         };
     }
-    let ticks_room = units.px(TICK_LENGTH + TICK_PAD);
     let rotated = |block: &TextBlock, rotation: f64| {
         let (sin, cos) = rotation.to_radians().sin_cos();
         (
@@ -340,14 +339,25 @@ fn margins(axes: &Axes, xticks: &TickSet, yticks: &TickSet, units: Units) -> Mar
         .title
         .as_ref()
         .map_or(0.0, |t| text_block(t, units).height() + units.px(TITLE_PAD));
+    // The y axis stands on the right spine of twinx axes and colorbars; the
+    // room is asked as "left" all the same (their parents give it on the right).
+    let y_spine = if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+        (&axes.spines.right, Side::Right)
+    } else {
+        (&axes.spines.left, Side::Left)
+    };
     Margins {
-        left: y_label_width + ticks_room + label(&axes.ylabel),
+        left: y_label_width
+            + axes.ytick_style.label_distance(|pt| units.px(pt))
+            + label(&axes.ylabel)
+            + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
         right: 0.0,
         top: title.max(offset_height(yticks, axes.hide_yticklabels)),
         bottom: x_label_height
-            + ticks_room
+            + axes.xtick_style.label_distance(|pt| units.px(pt))
             + label(&axes.xlabel)
-            + offset_height(xticks, axes.hide_xticklabels),
+            + offset_height(xticks, axes.hide_xticklabels)
+            + spines::overhang(&axes.spines.bottom, Side::Bottom, cell.height(), units),
     }
 }
 

@@ -14,6 +14,7 @@ mod paint;
 mod raster;
 mod scale;
 mod spec;
+mod spines;
 mod surface;
 mod text;
 mod ticks;

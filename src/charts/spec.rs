@@ -83,6 +83,12 @@ pub struct Axes {
     pub xtick_rotation: f64,
     pub ytick_rotation: f64,
     pub tick_fontsize: f64,
+    /// How each axis' ticks are drawn (`tick_params`, rcParams `xtick.*`);
+    /// absent: matplotlib's defaults.
+    #[serde(default)]
+    pub xtick_style: TickStyle,
+    #[serde(default)]
+    pub ytick_style: TickStyle,
     /// Tick labels not drawn (`label_outer()`, inner axes of shared subplots).
     #[serde(default)]
     pub hide_xticklabels: bool,
@@ -93,6 +99,12 @@ pub struct Axes {
     pub grid: Option<Grid>,
     pub legend: Option<Legend>,
     pub facecolor: Rgba,
+    /// The four frame lines; absent: matplotlib's defaults.
+    #[serde(default)]
+    pub spines: Spines,
+    /// The grid's z-order among the artists (`axes.axisbelow`: 0.5, 1.5, 2.5).
+    #[serde(default = "default_grid_zorder")]
+    pub grid_zorder: f64,
     pub axis_off: bool,
     pub aspect_equal: bool,
     pub artists: Vec<Artist>,
@@ -100,6 +112,136 @@ pub struct Axes {
     /// defaults by kind.
     #[serde(default)]
     pub zorders: Option<Vec<f64>>,
+}
+
+/// The look of one axis' ticks and tick labels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickStyle {
+    pub major: TickMarks,
+    pub minor: TickMarks,
+    pub direction: TickDirection,
+    /// Points between a major tick's end and its label.
+    pub pad: f64,
+    pub labelcolor: Rgba,
+}
+
+impl TickStyle {
+    /// Pixels from the spine to the near side of a major tick label.
+    pub fn label_distance(&self, px: impl Fn(f64) -> f64) -> f64 {
+        let out = match self.direction {
+            TickDirection::Out => self.major.length,
+            TickDirection::InOut => self.major.length / 2.0,
+            TickDirection::In => 0.0,
+        };
+        px(out + self.pad)
+    }
+}
+
+impl Default for TickStyle {
+    fn default() -> Self {
+        TickStyle {
+            major: TickMarks {
+                visible: true,
+                color: Rgba::BLACK,
+                length: 3.5,
+                width: 0.8,
+            },
+            minor: TickMarks {
+                visible: true,
+                color: Rgba::BLACK,
+                length: 2.0,
+                width: 0.6,
+            },
+            direction: TickDirection::Out,
+            pad: 3.5,
+            labelcolor: Rgba::BLACK,
+        }
+    }
+}
+
+/// The tick lines of one kind (major or minor); lengths in points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickMarks {
+    pub visible: bool,
+    pub color: Rgba,
+    pub length: f64,
+    pub width: f64,
+}
+
+/// Which way ticks point from their spine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TickDirection {
+    Out,
+    In,
+    InOut,
+}
+
+impl TickDirection {
+    /// The tick's start and end as multiples of its length outwards.
+    pub fn span(self) -> (f64, f64) {
+        match self {
+            TickDirection::Out => (0.0, 1.0),
+            TickDirection::In => (-1.0, 0.0),
+            TickDirection::InOut => (-0.5, 0.5),
+        }
+    }
+}
+
+fn default_grid_zorder() -> f64 {
+    1.5
+}
+
+/// An axes' spines by side.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spines {
+    pub left: Spine,
+    pub right: Spine,
+    pub bottom: Spine,
+    pub top: Spine,
+}
+
+/// One frame line (matplotlib's `Spine`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spine {
+    pub visible: bool,
+    pub color: Rgba,
+    pub linewidth: f64,
+    pub linestyle: LineStyle,
+    pub position: SpinePosition,
+    /// Its extent along the axis in data coordinates (null parts: the view
+    /// limits); null: the whole side.
+    pub bounds: Option<[Option<f64>; 2]>,
+}
+
+impl Default for Spine {
+    fn default() -> Self {
+        Spine {
+            visible: true,
+            color: Rgba::BLACK,
+            linewidth: 0.8,
+            linestyle: LineStyle::Solid,
+            position: SpinePosition::Outward(0.0),
+            bounds: None,
+        }
+    }
+}
+
+/// Where a spine stands (`Spine.set_position`); its axis' ticks and labels
+/// stand there too.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpinePosition {
+    /// Points out of the axes box (negative: inwards).
+    Outward(f64),
+    /// An axes fraction across the box (0 left/bottom, 1 right/top).
+    Axes(f64),
+    /// A data value on the other axis.
+    Data(f64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -2,7 +2,7 @@
 //! bounds on everything whose cost grows with its size.
 
 use super::ChartError;
-use super::spec::{Artist, Axes, Figure, Text};
+use super::spec::{Artist, Axes, Figure, SpinePosition, Spines, Text};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -59,6 +59,27 @@ fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
     size(text.fontsize, &format!("{what} font size"))
 }
 
+/// Spines stand at most this many axes sizes outside the box.
+const MAX_SPINE_FRACTION: f64 = 10.0;
+
+fn check_spines(spines: &Spines) -> Result<(), ChartError> {
+    for spine in [&spines.left, &spines.right, &spines.bottom, &spines.top] {
+        size(spine.linewidth, "spine width")?;
+        let ok = match spine.position {
+            SpinePosition::Outward(points) => points.abs() <= MAX_POINTS,
+            SpinePosition::Axes(fraction) => fraction.abs() <= MAX_SPINE_FRACTION,
+            SpinePosition::Data(value) => value.is_finite(),
+        };
+        if !ok {
+            return invalid(format!(
+                "spine position {:?} is too far from the axes",
+                spine.position
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
         && (rows == 0
@@ -83,6 +104,14 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
         }
     }
     size(axes.tick_fontsize, "tick font size")?;
+    check_spines(&axes.spines)?;
+    for style in [&axes.xtick_style, &axes.ytick_style] {
+        for marks in [&style.major, &style.minor] {
+            size(marks.length, "tick length")?;
+            size(marks.width, "tick width")?;
+        }
+        size(style.pad.abs(), "tick pad")?;
+    }
     if let Some([rows, cols, ..]) = axes.grid_pos {
         for (ratios, count, what) in [
             (&axes.width_ratios, cols, "width_ratios"),

@@ -3,7 +3,7 @@ and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 import math
 
-from . import _data, _kwargs, _legend, _rc, _styles, _text
+from . import _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._text import Text
 from .colors import CYCLE, spec_color, to_rgba
@@ -11,10 +11,8 @@ from .colors import CYCLE, spec_color, to_rgba
 # Subplot parameters of matplotlib's default layout, to turn offsets in points into data units.
 _LEFT, _RIGHT, _BOTTOM, _TOP, _WSPACE, _HSPACE = 0.125, 0.9, 0.11, 0.88, 0.2, 0.2
 _GRID_OPTIONS = frozenset(("color", "linestyle", "linewidth", "alpha"))
-_TICK_PARAMS_IGNORED = frozenset((
-    "direction", "length", "width", "color", "pad", "labelcolor", "colors", "bottom", "top", "left",
-    "right", "labelbottom", "labeltop", "labelleft", "labelright", "grid_color", "grid_alpha",
-    "grid_linewidth", "grid_linestyle", "zorder", "size", "which", "reset", "labelfontfamily"))
+# tick_params options of matplotlib's not drawn here.
+_TICK_PARAMS_UNSUPPORTED = frozenset(("zorder", "tick1On", "tick2On", "label1On", "label2On", "gridOn"))
 
 
 class Transform:
@@ -53,6 +51,8 @@ class AxesBase:
         self._ratios = (None, None)  # the grid's (width_ratios, height_ratios), if unequal
         self._colorbar_of = None     # the Axes this one is the colorbar of
         self.spines = Spines()
+        self._frame_on = True
+        self.set_axisbelow(_rc.rcParams["axes.axisbelow"])
         self.cla()
 
     def get_xaxis_transform(self, which="grid"):
@@ -301,15 +301,30 @@ class AxesBase:
         return _Background(self)
 
     def set_frame_on(self, b):
-        """Accepted: the frame is drawn by the host."""
+        """Whether the spines and the background are drawn."""
+        self._frame_on = bool(b)
+
+    def get_frame_on(self):
+        return self._frame_on
+
+    def set_axisbelow(self, b):
+        """Where the grid is drawn among the artists: True below patches, 'line' between patches and
+        lines, False above lines (matplotlib's zorders 0.5, 1.5, 2.5)."""
+        if b not in (True, False, "line"):
+            raise ValueError(f"{b!r} is not a valid value for axisbelow; use True, False or 'line'")
+        self._axisbelow = b
+
+    def get_axisbelow(self):
+        return self._axisbelow
 
     def label_outer(self, remove_inner_ticks=False):
         """Only show the outer tick labels and axis labels of a grid: none on the x axis above the
-        bottom row, none on the y axis right of the first column (as matplotlib)."""
-        self._label_outer("x")
-        self._label_outer("y")
+        bottom row, none on the y axis right of the first column (as matplotlib); with
+        remove_inner_ticks, no tick lines there either."""
+        self._label_outer("x", remove_inner_ticks)
+        self._label_outer("y", remove_inner_ticks)
 
-    def _label_outer(self, name):
+    def _label_outer(self, name, remove_ticks=False):
         kind, pos = self._position
         if kind != "grid":
             return
@@ -317,7 +332,10 @@ class AxesBase:
         inner = row + rowspan < nrows if name == "x" else col > 0
         if inner:
             self._hide_ticklabels[name] = True
-            (self.xaxis if name == "x" else self.yaxis).label.set_text("")
+            axis = self.xaxis if name == "x" else self.yaxis
+            axis.label.set_text("")
+            if remove_ticks:
+                axis.tick_style.hide_marks()
 
     # Ticks
 
@@ -394,10 +412,15 @@ class AxesBase:
     def get_yticklabels(self, minor=False, which=None):
         return self.yaxis.tick_labels()
 
-    def tick_params(self, axis="both", **kwargs):
-        """Tick label rotation (rotation/labelrotation) and size (labelsize); the rest is cosmetic."""
+    def tick_params(self, axis="both", *, which="major", reset=False, **kwargs):
+        """Tick label rotation (rotation/labelrotation), size (labelsize) and visibility, the ticks'
+        look (see _tickstyle) and the grid's (grid_color, grid_linewidth...)."""
+        if axis not in ("both", "x", "y"):
+            raise ValueError(f"{axis!r} is not a valid value for axis; use 'x', 'y' or 'both'")
+        targets = [t for t in (self.xaxis, self.yaxis) if axis in ("both", t.name)]
         rotation = kwargs.pop("labelrotation", kwargs.pop("rotation", None))
         size = kwargs.pop("labelsize", None)
+        kwargs.pop("labelfontfamily", None)  # one font family is drawn (see _text)
         for key, name in (("labelbottom", "x"), ("labelleft", "y")):
             shown = kwargs.pop(key, None)
             if shown is not None and axis in ("both", name):
@@ -406,11 +429,22 @@ class AxesBase:
             if kwargs.pop(key, False):
                 raise NotImplementedError(f"tick_params({key}=True) is not supported in this sandbox; tick labels "
                                           "are drawn on the bottom and left")
-        unknown = set(kwargs) - _TICK_PARAMS_IGNORED
-        if unknown:
-            raise ValueError(f"keyword {sorted(unknown)[0]} is not recognized")
-        for target in (self.xaxis, self.yaxis):
-            if axis in ("both", target.name) and rotation is not None:
+        grid = {key[5:]: kwargs.pop(key) for key in list(kwargs) if key.startswith("grid_")}
+        style = {key: kwargs.pop(key) for key in list(kwargs) if key in _tickstyle.KEYS}
+        for key in sorted(kwargs):
+            if key in _TICK_PARAMS_UNSUPPORTED:
+                raise NotImplementedError(f"tick_params({key}=...) is not supported in this sandbox")
+            raise ValueError(f"keyword {key} is not recognized")
+        if grid:
+            if axis != "both":
+                raise NotImplementedError("tick_params(axis='x' or 'y', grid_...) is not supported in this "
+                                          "sandbox; both axes' grid lines share one style")
+            self._grid_style.update(_kwargs.take(grid, _GRID_OPTIONS, "grid"))
+        for target in targets:
+            if reset:
+                target.tick_style = _tickstyle.TickStyle(target.name)
+            target.tick_style.update(which, style)
+            if rotation is not None:
                 target.set_tick_rotation(rotation)
         if size is not None:
             self._tick_fontsize = _rc.fontsize(size)
@@ -523,13 +557,17 @@ class AxesBase:
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
             "tick_fontsize": self._tick_fontsize,
+            "xtick_style": self.xaxis.tick_style.spec(), "ytick_style": self.yaxis.tick_style.spec(),
             "hide_xticklabels": self._hide_ticklabels["x"], "hide_yticklabels": self._hide_ticklabels["y"],
             "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
             "grid": self._grid_spec(),
             "legend": None if self._legend is None else self._legend.spec(axes_index),
-            "facecolor": spec_color(self._facecolor),
+            "facecolor": spec_color(self._facecolor if self._frame_on else "none"),
+            "spines": {side: dict(spine, visible=spine["visible"] and self._frame_on)
+                       for side, spine in self.spines.spec().items()},
+            "grid_zorder": {True: 0.5, "line": 1.5, False: 2.5}[self._axisbelow],
             "axis_off": self._axis_off, "aspect_equal": self._aspect_equal,
             "artists": [artist.spec() for artist in self._artists],
             "zorders": (None if all(artist._zorder is None for artist in self._artists)
@@ -610,11 +648,11 @@ class _Background:
 
 
 class Spines(dict):
-    """ax.spines: the four frame lines; their styling is accepted and ignored.  Indexed by a
-    list of names or [:] it gives a proxy calling a method on each (matplotlib's SpinesProxy)."""
+    """ax.spines: the four frame lines.  Indexed by a list of names or [:] it gives a proxy
+    calling a method on each (matplotlib's SpinesProxy)."""
 
     def __init__(self):
-        super().__init__((side, Spine()) for side in ("left", "right", "bottom", "top"))
+        super().__init__((side, Spine(side)) for side in ("left", "right", "bottom", "top"))
 
     def __getitem__(self, key):
         if isinstance(key, slice):
@@ -627,6 +665,9 @@ class Spines(dict):
         if name in ("left", "right", "bottom", "top"):
             return self[name]
         raise AttributeError(f"'Spines' object has no attribute {name!r}")
+
+    def spec(self):
+        return {side: spine.spec() for side, spine in self.items()}
 
 
 class _SpinesProxy:
@@ -646,13 +687,92 @@ class _SpinesProxy:
 
 
 class Spine:
-    """One frame line; cosmetic setters are accepted, moving it is not supported."""
+    """One frame line: its visibility, colour, width, style, position and bounds, drawn by the
+    host (matplotlib's defaults from rcParams axes.edgecolor, axes.linewidth, axes.spines.*)."""
 
-    def _accept(self, *args, **kwargs):
-        """Accepted: the frame is drawn by the host."""
+    def __init__(self, side):
+        rc = _rc.rcParams
+        self.spine_type = side
+        self._visible = bool(rc[f"axes.spines.{side}"])
+        self._color = to_rgba(rc["axes.edgecolor"])
+        self._alpha = None
+        self._linewidth = float(rc["axes.linewidth"])
+        self._linestyle = "-"
+        self._position = ("outward", 0.0)
+        self._bounds = None
 
-    set_visible = set_color = set_linewidth = set_linestyle = set_alpha = set_edgecolor = _accept
-    set_bounds = set_capstyle = set_zorder = _accept
+    def set_visible(self, visible):
+        self._visible = bool(visible)
+
+    def get_visible(self):
+        return self._visible
+
+    def set_color(self, color):
+        self._color = to_rgba(color)
+
+    set_edgecolor = set_ec = set_color
+
+    def get_edgecolor(self):
+        return to_rgba(self._color, self._alpha)
+
+    get_ec = get_edgecolor
+
+    def set_alpha(self, alpha):
+        self._alpha = alpha
+
+    def set_linewidth(self, width):
+        self._linewidth = float(width)
+
+    set_lw = set_linewidth
+
+    def get_linewidth(self):
+        return self._linewidth
+
+    def set_linestyle(self, style):
+        self._linestyle = _styles.linestyle(style)
+
+    set_ls = set_linestyle
+
+    def set_capstyle(self, capstyle):
+        if capstyle != "projecting":
+            raise NotImplementedError(f"Spine.set_capstyle({capstyle!r}) is not supported in this sandbox; "
+                                      "spines are drawn with 'projecting' caps")
+
+    def set_zorder(self, zorder):
+        if zorder != 2.5:
+            raise NotImplementedError("Spine.set_zorder is not supported in this sandbox; spines are drawn "
+                                      "above the artists")
+
+    def set_bounds(self, low=None, high=None):
+        """The spine's extent in data coordinates along it (None: the view limits' end)."""
+        if high is None and isinstance(low, (list, tuple)):
+            low, high = low
+        old = self._bounds or [None, None]
+        self._bounds = [old[0] if low is None else _data.scalar(low, "spine bound"),
+                        old[1] if high is None else _data.scalar(high, "spine bound")]
+
+    def get_bounds(self):
+        return None if self._bounds is None else tuple(self._bounds)
 
     def set_position(self, position):
-        raise NotImplementedError("moving spines (set_position) is not supported in this sandbox")
+        """('outward', points), ('axes', fraction), ('data', value), 'center' or 'zero'."""
+        if position not in ("center", "zero"):
+            if not isinstance(position, (list, tuple)) or len(position) != 2:
+                raise ValueError("position should be 'center' or 2-tuple")
+            if position[0] not in ("outward", "axes", "data"):
+                raise ValueError("position[0] should be one of 'outward', 'axes', or 'data' ")
+            _data.scalar(position[1], "spine position")
+        self._position = position
+
+    def get_position(self):
+        return self._position
+
+    def set(self, **kwargs):
+        for name, value in kwargs.items():
+            getattr(self, f"set_{name}")(value)
+
+    def spec(self):
+        kind, amount = {"center": ("axes", 0.5), "zero": ("data", 0.0)}.get(self._position, self._position)
+        return {"visible": self._visible, "color": spec_color(self._color, self._alpha),
+                "linewidth": self._linewidth, "linestyle": self._linestyle,
+                "position": {kind: float(amount)}, "bounds": self._bounds}

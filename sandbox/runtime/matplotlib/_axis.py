@@ -11,6 +11,7 @@ import math
 
 from . import _rc
 from ._text import Text, degrees
+from ._tickstyle import TickStyle
 
 _SCALES = ("linear", "log")
 
@@ -169,6 +170,10 @@ class Axis:
         self.name = name
         self.label = Text(0, 0, "", fontsize=_rc.rcParams["axes.labelsize"])
         self.tick_rotation = 0.0
+        self.tick_style = TickStyle(name)
+
+    def set_tick_params(self, which="major", reset=False, **kwargs):
+        self.axes.tick_params(axis=self.name, which=which, reset=reset, **kwargs)
 
     @property
     def group(self):

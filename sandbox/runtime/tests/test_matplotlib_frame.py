@@ -1,0 +1,110 @@
+"""Native tests of spines, tick styles and the grid's place (axisbelow), with real matplotlib
+3.10.8's values pasted where they are read back.
+
+Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
+"""
+
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import matplotlib  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+from test_matplotlib import ChartTestCase  # noqa: E402
+
+
+class SpineTests(ChartTestCase):
+    def test_defaults_follow_rcparams(self):
+        matplotlib.rcParams.update({"axes.edgecolor": "0.8", "axes.linewidth": 1.25, "axes.spines.top": False,
+                                    "axes.axisbelow": True})
+        fig, ax = plt.subplots()
+        # Real matplotlib: False (0.8, 0.8, 0.8, 1.0) 1.25 True
+        self.assertEqual((ax.spines.top.get_visible(), ax.spines.left.get_edgecolor(),
+                          ax.spines.left.get_linewidth(), ax.get_axisbelow()),
+                         (False, (0.8, 0.8, 0.8, 1.0), 1.25, True))
+        spec = self.axes_spec()
+        self.assertEqual(spec["spines"]["left"], {"visible": True, "color": "#ccccccff", "linewidth": 1.25,
+                                                  "linestyle": "-", "position": {"outward": 0.0}, "bounds": None})
+        self.assertFalse(spec["spines"]["top"]["visible"])
+        self.assertEqual(spec["grid_zorder"], 0.5)
+
+    def test_positions_bounds_and_styles(self):
+        fig, ax = plt.subplots()
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.spines.left.set_position("center")
+        ax.spines.bottom.set_position(("data", 2))
+        ax.spines.right.set_position("zero")
+        ax.spines.top.set_position(("outward", 10))
+        ax.spines.left.set_bounds(1, None)
+        ax.spines.bottom.set(color="red", linewidth=3, linestyle="--")
+        # Real matplotlib: 'center' and (1, None)
+        self.assertEqual((ax.spines.left.get_position(), ax.spines.left.get_bounds()), ("center", (1, None)))
+        spines = self.axes_spec()["spines"]
+        self.assertEqual([spines[side]["position"] for side in ("left", "bottom", "right", "top")],
+                         [{"axes": 0.5}, {"data": 2.0}, {"data": 0.0}, {"outward": 10.0}])
+        self.assertEqual(spines["left"]["bounds"], [1.0, None])
+        self.assertEqual((spines["bottom"]["color"], spines["bottom"]["linewidth"], spines["bottom"]["linestyle"]),
+                         ("#ff0000ff", 3.0, "--"))
+        with self.assertRaisesRegex(ValueError, "position"):
+            ax.spines.left.set_position(("inward", 3))
+        with self.assertRaisesRegex(NotImplementedError, "set_capstyle"):
+            ax.spines.left.set_capstyle("round")
+
+    def test_frame_off_hides_spines_and_background(self):
+        fig, ax = plt.subplots()
+        ax.set_frame_on(False)
+        spec = self.axes_spec()
+        self.assertEqual(spec["facecolor"], "#00000000")
+        self.assertFalse(any(spine["visible"] for spine in spec["spines"].values()))
+
+    def test_set_axisbelow(self):
+        fig, ax = plt.subplots()
+        self.assertEqual(ax.get_axisbelow(), "line")
+        ax.set(axisbelow=False)
+        self.assertEqual(self.axes_spec()["grid_zorder"], 2.5)
+        with self.assertRaises(ValueError):
+            ax.set_axisbelow("above")
+
+
+class TickStyleTests(ChartTestCase):
+    def test_tick_params(self):
+        fig, ax = plt.subplots()
+        ax.tick_params(axis="y", colors="r", length=7, direction="in")
+        ax.tick_params(axis="x", which="minor", width=2, bottom=False)
+        ax.tick_params(grid_color="palegoldenrod")
+        ax.grid(True)
+        spec = self.axes_spec()
+        # Real matplotlib's ax.yaxis.get_tick_params(): {'length': 7, 'direction': 'in', ..., 'color': 'r',
+        # 'labelcolor': 'r'}
+        self.assertEqual(spec["ytick_style"], {
+            "major": {"visible": True, "color": "#ff0000ff", "length": 7.0, "width": 0.8},
+            "minor": {"visible": True, "color": "#000000ff", "length": 2.0, "width": 0.6},  # which="major"
+            "direction": "in", "pad": 3.5, "labelcolor": "#ff0000ff"})
+        self.assertEqual(spec["xtick_style"]["minor"], {"visible": False, "color": "#000000ff", "length": 2.0,
+                                                        "width": 2.0})
+        self.assertTrue(spec["xtick_style"]["major"]["visible"])
+        self.assertEqual(spec["grid"]["color"], "#eee8aaff")
+
+    def test_ticks_on_the_far_side_are_refused(self):
+        fig, ax = plt.subplots()
+        with self.assertRaisesRegex(NotImplementedError, "top=True"):
+            ax.tick_params(direction="in", top=True, right=True)
+        with self.assertRaisesRegex(NotImplementedError, "zorder"):
+            ax.tick_params(zorder=3)
+        with self.assertRaisesRegex(ValueError, "not recognized"):
+            ax.tick_params(colour="r")
+
+    def test_label_outer_removes_inner_ticks(self):
+        fig, axs = plt.subplots(2, 2)
+        axs[0, 1].label_outer(remove_inner_ticks=True)
+        (figure,) = self.shown()
+        spec = figure["axes"][1]
+        self.assertFalse(spec["xtick_style"]["major"]["visible"] or spec["ytick_style"]["major"]["visible"])
+        self.assertTrue(figure["axes"][0]["xtick_style"]["major"]["visible"])
+
+
+if __name__ == "__main__":
+    unittest.main()
