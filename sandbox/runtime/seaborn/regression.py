@@ -111,11 +111,14 @@ def regplot(data=None, *, x=None, y=None, x_estimator=None, x_bins=None, x_ci="c
         ax.plot(grid, yhat, **line_kws)
         if band is not None:
             ax.fill_between(grid, *band, facecolor=fill_color, alpha=.15)
-    if p.names.get("x") is not None:
-        ax.set_xlabel(str(p.names["x"]))
-    if p.names.get("y") is not None:
-        ax.set_ylabel(str(p.names["y"]))
+    _label_axes(ax, p.names)
     return ax
+
+
+def _label_axes(ax, names):
+    for var in ("x", "y"):
+        if names.get(var) is not None:
+            getattr(ax, f"set_{var}label")(str(names[var]))
 
 
 def lmplot(*args, **kwargs):
@@ -123,5 +126,19 @@ def lmplot(*args, **kwargs):
                               "not implemented); use regplot()")
 
 
-def residplot(*args, **kwargs):
-    raise NotImplementedError("seaborn.residplot() is not supported in this sandbox yet")
+def residplot(data=None, *, x=None, y=None, x_partial=None, y_partial=None, lowess=False, order=1, robust=False,
+              dropna=True, label=None, color=None, scatter_kws=None, line_kws=None, ax=None):
+    """The residuals of y's least-squares (polynomial) fit on x, scattered over a dotted line at 0."""
+    for name, value in (("x_partial", x_partial), ("y_partial", y_partial), ("robust", robust), ("lowess", lowess)):
+        if value is not None and value is not False:
+            raise NotImplementedError(f"residplot({name}=...) is not supported in this sandbox")
+    p = _core.PlotData(data, dict(x=x, y=y))
+    rows = p.dropna() if dropna else p.frame
+    xs, ys = np.asarray(rows["x"], dtype=float), np.asarray(rows["y"], dtype=float)
+    yhat, _ = _fit(xs, ys, xs, order, None, 0, None)
+    ax = plt.gca() if ax is None else ax
+    ax.axhline(0, ls=":", c=".2")
+    regplot(x=xs, y=ys - yhat, fit_reg=False, ci=None, label=label, color=color, scatter_kws=scatter_kws,
+            line_kws=line_kws, ax=ax)
+    _label_axes(ax, p.names)
+    return ax
