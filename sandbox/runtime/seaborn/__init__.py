@@ -11,7 +11,7 @@ from .rcmod import (axes_style, plotting_context, reset_defaults, reset_orig, se
 from .palettes import (blend_palette, color_palette, cubehelix_palette, dark_palette,  # noqa: F401
                        diverging_palette, hls_palette, husl_palette, light_palette, mpl_palette,
                        set_color_codes)
-from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset  # noqa: F401
+from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset, move_legend  # noqa: F401
 from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, pointplot,  # noqa: F401
                           stripplot, swarmplot, violinplot)
 from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kdeplot, pairplot,  # noqa: F401

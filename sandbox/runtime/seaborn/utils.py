@@ -1,5 +1,5 @@
 """Utilities (seaborn.utils): despine, load_dataset (from local CSV files: the sandbox has no network),
-get_dataset_names, desaturate."""
+get_dataset_names, desaturate, move_legend."""
 
 import os
 
@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 
 from .palettes import desaturate
 
-__all__ = ["despine", "load_dataset", "get_dataset_names", "get_data_home", "desaturate"]
+__all__ = ["despine", "load_dataset", "get_dataset_names", "get_data_home", "desaturate", "move_legend"]
 
 
 def despine(fig=None, ax=None, top=True, right=True, left=False, bottom=False, offset=None, trim=False):
@@ -41,3 +41,34 @@ def load_dataset(name, cache=True, data_home=None, **kws):
                          f"cannot be downloaded; upload {name}.csv (from github.com/mwaskom/seaborn-data) to "
                          "the session's files and call load_dataset again")
     return pd.read_csv(path, **kws)
+
+
+def move_legend(obj, loc, **kwargs):
+    """Recreate an Axes' legend at loc with the same entries, title, font size and columns unless given
+    anew (seaborn's move_legend; other keywords as Axes.legend takes them)."""
+    from matplotlib import _legend, _rc
+
+    if not hasattr(obj, "get_legend"):
+        raise NotImplementedError(f"move_legend() of a {type(obj).__name__} is not supported in this sandbox; pass "
+                                  "the Axes that holds the legend")
+    old = obj.get_legend()
+    if old is None:
+        raise ValueError(f"{obj} has no legend attached.")
+    entries = list(old._entries)
+    labels = kwargs.pop("labels", None)
+    if labels is not None:
+        if len(labels) != len(entries):
+            raise ValueError("Length of new labels does not match existing legend.")
+        entries = [(artist, index, str(label)) for (artist, index, _), label in zip(entries, labels)]
+    title = old._title
+    if "title" in kwargs:
+        title = kwargs.pop("title")
+        title = None if title is None else str(title)
+    place = _legend.location(loc, kwargs.pop("bbox_to_anchor", None))
+    fontsize = _rc.fontsize(kwargs.pop("fontsize")) if "fontsize" in kwargs else old._fontsize
+    ncol = int(kwargs.pop("ncols", kwargs.pop("ncol", old._ncol)))
+    unknown = {k for k in kwargs if not k.startswith("title_")} - _legend._IGNORED
+    if unknown:
+        raise TypeError(f"legend() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    old.remove()
+    obj._legend = _legend.Legend(obj, entries, place, fontsize, title, ncol)
