@@ -490,9 +490,9 @@ def _missing(name, need):
     return function
 
 
-boxenplot = _missing("boxenplot", "not implemented")
 catplot = _missing("catplot", "figure-level functions are not implemented")
 
 
 from ._swarm import swarmplot  # noqa: E402  (these build on _CategoricalPlot above)
 from ._violin import violinplot  # noqa: E402
+from ._boxen import boxenplot  # noqa: E402
