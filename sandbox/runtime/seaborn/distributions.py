@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from . import _core
+from ._histplot2d import bivariate_histplot
 from ._statistics import HIST_STATS, KDE, bin_params, histogram
 
 __all__ = ["histplot", "kdeplot", "displot", "ecdfplot", "rugplot", "distplot", "jointplot", "pairplot"]
@@ -171,6 +172,10 @@ def histplot(data=None, *, x=None, y=None, hue=None, weights=None, stat="count",
         raise ValueError(f"`multiple` must be one of ['layer', 'stack', 'fill', 'dodge'], not {multiple!r}")
     if element not in ("bars", "step", "poly"):
         raise ValueError(f"`element` must be one of ['bars', 'step', 'poly'], not {element!r}")
+    if x is not None and y is not None:
+        return bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange, discrete, cumulative,
+                                  common_bins, common_norm, thresh, pthresh, pmax, cbar, cbar_ax, cbar_kws, palette,
+                                  hue_order, hue_norm, color, log_scale, legend, ax, kwargs)
     p = _DistributionPlot("histplot", data, x, y, hue, weights, palette, hue_order, hue_norm)
     ax = plt.gca() if ax is None else ax
     if not p.rows[p.var]:
