@@ -551,14 +551,17 @@ class AxesBase:
             "rect": list(pos) if kind == "rect" else None,
             "twin_of": None if self._twin_of is None else axes_index[self._twin_of],
             "title": self.title.title_spec(),
-            "xlabel": self.xaxis.label.title_spec(), "ylabel": self.yaxis.label.title_spec(),
+            "xlabel": self.xaxis.label.title_spec() if self.xaxis.get_visible() else None,
+            "ylabel": self.yaxis.label.title_spec() if self.yaxis.get_visible() else None,
             "xscale": x.scale, "yscale": y.scale,
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
             "tick_fontsize": self._tick_fontsize,
-            "xtick_style": self.xaxis.tick_style.spec(), "ytick_style": self.yaxis.tick_style.spec(),
-            "hide_xticklabels": self._hide_ticklabels["x"], "hide_yticklabels": self._hide_ticklabels["y"],
+            "xtick_style": self.xaxis.tick_style.spec(self.xaxis.get_visible()),
+            "ytick_style": self.yaxis.tick_style.spec(self.yaxis.get_visible()),
+            "hide_xticklabels": self._hide_ticklabels["x"] or not self.xaxis.get_visible(),
+            "hide_yticklabels": self._hide_ticklabels["y"] or not self.yaxis.get_visible(),
             "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
@@ -575,7 +578,8 @@ class AxesBase:
         }
 
     def _grid_spec(self):
-        on = [name for name in ("x", "y") if self._grid_on[name]]
+        shown = {"x": self.xaxis.get_visible(), "y": self.yaxis.get_visible()}
+        on = [name for name in ("x", "y") if self._grid_on[name] and shown[name]]
         if not on:
             return None
         style = self._grid_style

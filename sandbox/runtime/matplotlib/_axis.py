@@ -171,6 +171,14 @@ class Axis:
         self.label = Text(0, 0, "", fontsize=_rc.rcParams["axes.labelsize"])
         self.tick_rotation = 0.0
         self.tick_style = TickStyle(name)
+        self._visible = True
+
+    def set_visible(self, visible):
+        """Whether the axis (its ticks, tick labels, label and grid lines) is drawn; the spines stay."""
+        self._visible = bool(visible)
+
+    def get_visible(self):
+        return self._visible
 
     def set_tick_params(self, which="major", reset=False, **kwargs):
         self.axes.tick_params(axis=self.name, which=which, reset=reset, **kwargs)

@@ -77,8 +77,9 @@ class TickStyle:
         for marks in self._marks.values():
             marks["visible"] = False
 
-    def spec(self):
-        return {**{kind: {"visible": m["visible"], "color": spec_color(m["color"]), "length": m["length"],
+    def spec(self, shown=True):
+        """The spec's TickStyle; shown=False (Axis.set_visible(False)) draws no tick lines."""
+        return {**{kind: {"visible": m["visible"] and shown, "color": spec_color(m["color"]), "length": m["length"],
                           "width": m["width"]} for kind, m in self._marks.items()},
                 "direction": self.direction, "pad": self.pad, "labelcolor": spec_color(self.labelcolor)}
 

@@ -106,5 +106,20 @@ class TickStyleTests(ChartTestCase):
         self.assertTrue(figure["axes"][0]["xtick_style"]["major"]["visible"])
 
 
+class AxisVisibilityTests(ChartTestCase):
+    def test_hidden_axis_draws_no_ticks_labels_or_grid(self):
+        fig, ax = plt.subplots()
+        ax.grid(True)
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.xaxis.set_visible(False)
+        self.assertFalse(ax.xaxis.get_visible())
+        spec = self.axes_spec()
+        self.assertEqual((spec["xlabel"], spec["hide_xticklabels"], spec["xtick_style"]["major"]["visible"],
+                          spec["grid"]["axis"]), (None, True, False, "y"))
+        self.assertEqual((spec["ylabel"]["text"], spec["hide_yticklabels"]), ("y", False))
+        self.assertTrue(spec["spines"]["bottom"]["visible"])
+
+
 if __name__ == "__main__":
     unittest.main()
