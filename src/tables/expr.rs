@@ -196,8 +196,9 @@ impl Compiler<'_> {
             "count" => x()?.count(),
             "size" => len(),
             "nunique" => x()?.drop_nulls().n_unique(),
-            "first" => x()?.first(),
-            "last" => x()?.last(),
+            // pandas' first and last skip missing values
+            "first" => x()?.drop_nulls().first(),
+            "last" => x()?.drop_nulls().last(),
             // polars' `product` needs a feature this build leaves out; the
             // last running product of the non-null values is the same number
             // (1 for none, as pandas' `prod`).

@@ -16,6 +16,7 @@ pub fn series_from_json(name: &str, values: &[Value], hint: Option<&str>) -> Tab
     let kind = column_kind(values)?;
     let series = match kind {
         Kind::Null => Series::full_null(name, values.len(), &DataType::Null),
+        Kind::Nan => Series::full_null(name, values.len(), &DataType::Float64),
         Kind::Bool => Series::new(name, values.iter().map(Value::as_bool).collect::<Vec<_>>()),
         Kind::Int => Series::new(name, values.iter().map(Value::as_i64).collect::<Vec<_>>()),
         Kind::Float => Series::new(name, values.iter().map(float).collect::<Vec<_>>()),
@@ -54,6 +55,8 @@ pub fn series_from_json(name: &str, values: &[Value], hint: Option<&str>) -> Tab
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Null,
+    /// A NaN float: missing, but a column of nothing else is float64 (pandas' NaN).
+    Nan,
     Bool,
     Int,
     Float,
@@ -69,6 +72,7 @@ fn value_kind(value: &Value) -> TableResult<Kind> {
         Value::Number(n) if n.is_i64() => Kind::Int,
         Value::Number(_) => Kind::Float,
         Value::String(_) => Kind::Str,
+        Value::Object(map) if map.get("$f").and_then(Value::as_str) == Some("nan") => Kind::Nan,
         Value::Object(map) if map.contains_key("$f") => Kind::Float,
         Value::Object(map) if map.contains_key("$dt") => Kind::Datetime,
         Value::Object(map) if map.contains_key("$td") => Kind::Timedelta,
@@ -80,15 +84,16 @@ fn value_kind(value: &Value) -> TableResult<Kind> {
     })
 }
 
-/// The kind of a whole column: ints and floats mix to floats; other mixes
-/// (pandas' object columns) are refused.
+/// The kind of a whole column: ints and floats mix to floats, NaN joins any
+/// kind (as a missing value); other mixes (pandas' object columns) are refused.
 fn column_kind(values: &[Value]) -> TableResult<Kind> {
     let mut kind = Kind::Null;
     for value in values {
         let this = value_kind(value)?;
         kind = match (kind, this) {
             (a, Kind::Null) => a,
-            (Kind::Null, b) => b,
+            (Kind::Null, b) | (Kind::Nan, b) => b,
+            (a, Kind::Nan) => a,
             (a, b) if a == b => a,
             (Kind::Int, Kind::Float) | (Kind::Float, Kind::Int) => Kind::Float,
             _ => {

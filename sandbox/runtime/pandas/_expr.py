@@ -63,3 +63,11 @@ def json_value(value):
     if type(value).__name__ in ("int64", "float64", "int32", "bool_"):
         return json_value(value.item())
     raise NotImplementedError(f"columns holding {type(value).__name__} objects")
+
+
+def column_value(value):
+    """A value of a column being built: as json_value, but NaN stays tagged, so that a
+    column of nothing but NaN is float64 (a None-only one is object), as in pandas."""
+    if isinstance(value, float) and math.isnan(value):
+        return {"$f": "nan"}
+    return json_value(value)

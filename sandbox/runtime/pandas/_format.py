@@ -112,13 +112,20 @@ def _width(parts, cells, dtype, levels):
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
     if levels == 1 and dtype in ("int64", "int32", "float64", "bool"):
-        # numbers keep a sign column, taken by "-" in negative values
-        return max(max([_signed_len(c) for c in cells], default=0), header + 1)
+        # numbers keep a sign column, taken by "-" in negative values (not an all-NaN one)
+        return max(_numbers_width(cells), header + 1)
     return max(widest + 1, header)
 
 
 def _signed_len(cell):
     return len(cell) if cell.startswith("-") else len(cell) + 1
+
+
+def _numbers_width(cells):
+    """The width of numeric cells: a sign column, unless every value is missing."""
+    if cells and all(c == "NaN" for c in cells):
+        return 3
+    return max([_signed_len(c) for c in cells], default=0)
 
 
 def frame_text(index_names, index_levels, columns, total_rows, split, width_limit=None,
@@ -216,13 +223,14 @@ def series_text(index_names, index_levels, cells, split, footer, dtype="object")
         levels = [lvl[:split] + [""] + lvl[split:] for lvl in levels]
         widest = max([len(c) for c in cells], default=0)
         cells = cells[:split] + ["..." if widest > 3 else ".."] + cells[split:]
-    widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0])
+    # a single level's name is printed above it without widening it
+    widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None and len(levels) > 1 else 0])
               for lvl, n in zip(levels, index_names)]
     # Three spaces after the index; numbers add a sign column, strings a space.
     if dtype.startswith(("datetime", "timedelta")):
         value_width = max([len(c) for c in cells], default=0)
     elif dtype in ("int64", "int32", "float64"):
-        value_width = max([_signed_len(c) for c in cells], default=0)
+        value_width = _numbers_width(cells)
     else:
         value_width = max([len(c) + 1 for c in cells], default=0)
     lines = []

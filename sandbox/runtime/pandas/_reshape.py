@@ -112,7 +112,11 @@ def pivot_table(data, values=None, index=None, columns=None, aggfunc="mean", fil
     if columns is None:
         grouped = data.groupby(index)
         result = grouped[values].agg(aggfunc) if values is not None else grouped.agg(aggfunc)
-        return result.to_frame() if isinstance(result, Series) else result
+        result = result.to_frame() if isinstance(result, Series) else result
+        # pandas sorts the result's columns by label
+        t = result._t
+        names = t.index_names + sorted(t.data_names, key=_labels.decode)
+        return DataFrame._wrap(_common.project(t, [(n, n) for n in names]))
     if isinstance(columns, list):
         if len(columns) != 1:
             raise NotImplementedError("pivot_table with several columns= keys")
@@ -127,11 +131,44 @@ def pivot_table(data, values=None, index=None, columns=None, aggfunc="mean", fil
               values=[data._name(v) for v in values], agg=fn(how, col("*")))
     renamed = [(_labels.index_column(i, k), n) for i, (k, n) in enumerate(zip(index, index_names))]
     result = DataFrame._wrap(_common.project(t, renamed + [(n, n) for n in t.names if n not in index_names]))
-    if fill_value is not None:
-        result = result.fillna(fill_value)
+    ints = [v for v in values if _int_aggregate(how, data._t.dtypes[data._name(v)])]
+    block = [n for n in result._t.data_names
+             if len(values) == 1 and ints or any(n.startswith(f"{data._name(v)}\x1f") for v in ints)]
+    result = _spread_block(result, block, fill_value)
     if len(values) == 1:
         result._columns_name = columns
     return result
+
+
+def _int_aggregate(how, dtype):
+    """Whether pandas' aggregate `how` of a column of `dtype` is an integer column."""
+    if how in ("count", "size", "nunique"):
+        return True
+    if how in ("sum", "prod"):
+        return dtype in ("int64", "int32", "bool")
+    return how in ("min", "max", "first", "last") and dtype in ("int64", "int32")
+
+
+def _spread_block(result, block, fill_value):
+    """pandas spreads the integer aggregates as one block: a missing cell anywhere in it makes
+    every column of the block float64, unless fill_value fills the cells (they stay ints).
+    block: the host columns of the spread integer aggregates (float64 where cells are
+    missing, as the host stores them)."""
+    if fill_value is not None:
+        result = result.fillna(fill_value)
+        if isinstance(fill_value, int) and not isinstance(fill_value, bool):
+            return _cast(result, block, "int64")
+        return result
+    counts = call("aggregate", h=result._t.h, exprs=[[n, fn("count", col(n))] for n in block])
+    gaps = any(c < result._t.rows for c in counts)
+    return _cast(result, block, "float64") if gaps else result
+
+
+def _cast(result, names, dtype):
+    if not names:
+        return result
+    return DataFrame._wrap(table("assign", h=result._t.h,
+                                 exprs=[[n, fn("cast", col(n), dtype=dtype)] for n in names]))
 
 
 def crosstab(index, columns, values=None, rownames=None, colnames=None, aggfunc=None,

@@ -8,7 +8,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 import math
 
 from . import _common, _format, _labels, _numpy, options
-from ._expr import call as fn, col, json_value, lit
+from ._expr import call as fn, col, column_value, json_value, lit
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
@@ -61,7 +61,7 @@ class DataFrame(Operators):
         if len(values) != len(self):
             raise ValueError("Length mismatch")
         name = getattr(labels, "name", None)
-        idx = table("from_columns", columns=[[_labels.index_column(0, name), [json_value(v) for v in values], None]])
+        idx = table("from_columns", columns=[[_labels.index_column(0, name), [column_value(v) for v in values], None]])
         data = _common.project(self._t, [(n, n) for n in self._t.data_names])
         self._t = table("attach", h=idx.h, other=data.h, columns=[[n, n] for n in data.names])
 
@@ -695,11 +695,12 @@ class DataFrame(Operators):
         """Counts of distinct rows: a Series indexed by the (sub)set's columns."""
         subset = list(self.columns) if subset is None else (
             [subset] if not isinstance(subset, (list, tuple)) else list(subset))
-        counts = self.groupby(subset, dropna=dropna).size()
+        # pandas: groups in order of first appearance, then a stable sort by count
+        counts = self.groupby(subset, sort=False, dropna=dropna).size()
         if normalize:
             counts = counts / counts.sum()
         counts.name = "proportion" if normalize else "count"
-        return counts.sort_values(ascending=ascending) if sort else counts
+        return counts.sort_values(ascending=ascending, kind="stable") if sort else counts
 
     def agg(self, func=None, axis=0, *args, **kwargs):
         """A name gives a Series (one value a column); a list a DataFrame indexed by the names;
@@ -1074,32 +1075,32 @@ def _build(data, index, columns, dtype):
             values = list(values)
             if len(values) != length:
                 raise ValueError("All arrays must be of the same length")
-            cols.append([_labels.encode(label), [json_value(v) for v in values], None])
+            cols.append([_labels.encode(label), [column_value(v) for v in values], None])
     elif getattr(data, "ndim", None) == 2:
         return _build(data.tolist(), index, columns, dtype)
     elif isinstance(data, (list, tuple)) or getattr(data, "ndim", None) == 1:
         rows = list(data)
         if rows and all(isinstance(r, dict) for r in rows):
             labels = list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
-            cols = [[_labels.encode(l), [json_value(r.get(l)) for r in rows], None] for l in labels]
+            cols = [[_labels.encode(l), [column_value(r.get(l)) for r in rows], None] for l in labels]
         elif rows and all(isinstance(r, (list, tuple)) for r in rows):
             width = len(rows[0])
             labels = list(columns) if columns is not None else list(range(width))
             if any(len(r) != len(labels) for r in rows):
                 raise ValueError(f"{len(labels)} columns passed, passed data had {width} columns")
-            cols = [[_labels.encode(l), [json_value(r[i]) for r in rows], None] for i, l in enumerate(labels)]
+            cols = [[_labels.encode(l), [column_value(r[i]) for r in rows], None] for i, l in enumerate(labels)]
         elif not rows:
             cols = [[_labels.encode(l), [], None] for l in (columns or [])]
         else:
             labels = list(columns) if columns is not None else [0]
-            cols = [[_labels.encode(labels[0]), [json_value(v) for v in rows], None]]
+            cols = [[_labels.encode(labels[0]), [column_value(v) for v in rows], None]]
     else:
         raise NotImplementedError(f"DataFrame from {type(data).__name__}")
     if index is not None:
         labels = list(index)
         if cols and len(labels) != len(cols[0][1]):
             raise ValueError(f"Length of values ({len(cols[0][1])}) does not match length of index ({len(labels)})")
-        cols.insert(0, [_labels.index_column(0, getattr(index, "name", None)), [json_value(v) for v in labels], None])
+        cols.insert(0, [_labels.index_column(0, getattr(index, "name", None)), [column_value(v) for v in labels], None])
     t = table("from_columns", columns=cols)
     if dtype is not None:
         t = DataFrame._wrap(t).astype(dtype)._t

@@ -139,13 +139,15 @@ class DataFrameGroupBy(Reductions):
             return DataFrame._wrap(self._group(aggs))
         if isinstance(func, dict):
             aggs = []
+            # a list anywhere makes every label a (column, function) pair, as in pandas
+            pairs = any(isinstance(hows, (list, tuple)) for hows in func.values())
             for column, hows in func.items():
                 name = self._frame._name(column)
                 many = isinstance(hows, (list, tuple))
                 for how in (hows if many else [hows]):
                     how = _agg_name(how)
                     self._check(how, [name])
-                    label = (column, how) if many else column
+                    label = (column, how) if pairs else column
                     aggs.append((_labels.encode(label), fn(how, col(name))))
             return DataFrame._wrap(self._group(aggs))
         if isinstance(func, (list, tuple)):

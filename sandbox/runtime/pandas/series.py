@@ -11,7 +11,7 @@ import itertools
 import math
 
 from . import _common, _format, _labels, _numpy
-from ._expr import call as fn, col, json_value, lit
+from ._expr import call as fn, col, column_value, json_value, lit
 from ._host import call, table
 from ._shared import Operators
 
@@ -713,7 +713,7 @@ def _dtype_name(dtype):
 
 def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
-    columns = [[_VALUE, [json_value(v) for v in values], None]]
+    columns = [[_VALUE, [column_value(v) for v in values], None]]
     if index is not None:
         from ._index import Index
         if isinstance(index, Series):
@@ -722,7 +722,7 @@ def from_values(values, index, dtype=None):
         if len(labels) != len(values):
             raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
         name = index.name if isinstance(index, Index) else None
-        columns.insert(0, [_labels.index_column(0, name), [json_value(v) for v in labels], None])
+        columns.insert(0, [_labels.index_column(0, name), [column_value(v) for v in labels], None])
     t = table("from_columns", columns=columns)
     if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
