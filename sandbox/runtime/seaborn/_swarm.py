@@ -82,17 +82,7 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         if len(keep) > 1:
             swarms.append(_Swarm(ax, points, center, p.orient, values, size ** 2, linewidth, warn_thresh))
     _draw(ax.figure)
-    if p.hue is not None and p.show_legend():
-        if p.hue.kind == "numeric":
-            raise NotImplementedError("a swarmplot legend of a numeric hue is not supported in this sandbox; "
-                                      "pass legend=False")
-        for level in p.hue.levels:
-            entry = {"label": str(level), "linestyle": "", "marker": kws.get("marker", "o"),
-                     "markersize": size, "color": p.hue(level), "markerfacecolor": p.hue(level)}
-            if "edgecolor" in kws:
-                entry["markeredgecolor"] = kws["edgecolor"]
-            ax.plot([], [], **entry)
-        ax.legend(title=_core.legend_title(p.data.names))
+    p.point_legend(ax, kws.get("marker", "o"), size, kws.get("edgecolor"))
     p.finish_axes(ax)
     return ax
 

@@ -10,7 +10,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _core
+from . import _core, _ticks
 from ._statistics import EstimateAggregator
 
 __all__ = ["barplot", "countplot", "boxplot", "violinplot", "stripplot", "swarmplot", "pointplot",
@@ -125,6 +125,23 @@ class _CategoricalPlot:
             ax.set_ylim(n - .5, -.5)
         # seaborn sets them with auto=None: matplotlib still autoscales that axis when drawing
         _CATEGORY_LIMITS.setdefault(ax, {})[self.orient] = list(getattr(ax, f"{self.orient}axis").group.limits)
+
+    def point_legend(self, ax, marker, size, edgecolor):
+        """The hue legend of stripplot and swarmplot: a marker line per level added to the axes (seaborn's
+        scatter legend artists), all levels or, for a numeric hue of more than 6, its brief ticks."""
+        if self.hue is None or not self.show_legend():
+            return
+        levels, labels = self.hue.levels, [str(level) for level in self.hue.levels]
+        if self.hue.kind == "numeric" and (self.legend == "brief" or (self.legend in ("auto", True)
+                                                                      and len(levels) > 6)):
+            levels, labels = _ticks.brief_levels(levels)
+        for level, label in zip(levels, labels):
+            entry = {"label": label, "linestyle": "", "marker": marker, "markersize": size,
+                     "color": self.hue(level), "markerfacecolor": self.hue(level)}
+            if edgecolor is not None:
+                entry["markeredgecolor"] = edgecolor
+            ax.plot([], [], **entry)
+        ax.legend(title=_core.legend_title(self.data.names))
 
     def show_legend(self):
         if self.legend == "auto":
@@ -384,14 +401,7 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
             ax.scatter(*xy, c=colors, **kws)
         else:
             ax.scatter([], [], color=color, **kws)
-    if p.hue is not None and p.show_legend():
-        if p.hue.kind == "numeric":
-            raise NotImplementedError("a stripplot legend of a numeric hue is not supported in this sandbox; "
-                                      "pass legend=False")
-        for level in p.hue.levels:
-            ax.plot([], [], label=str(level), linestyle="", marker=kws.get("marker", "o"), markersize=size,
-                    color=p.hue(level), markerfacecolor=p.hue(level), markeredgecolor=edgecolor)
-        ax.legend(title=_core.legend_title(p.data.names))
+    p.point_legend(ax, kws.get("marker", "o"), size, edgecolor)
     p.finish_axes(ax)
     return ax
 
