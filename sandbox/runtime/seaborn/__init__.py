@@ -20,6 +20,7 @@ from .relational import lineplot, relplot, scatterplot  # noqa: F401
 from .matrix import clustermap, heatmap  # noqa: F401
 from .regression import lmplot, regplot, residplot  # noqa: F401
 from .axisgrid import FacetGrid, JointGrid, PairGrid, jointplot, pairplot  # noqa: F401,F811
+from ._move_legend import move_legend  # noqa: F401
 from ._figure_level import catplot, displot, lmplot, relplot  # noqa: F401,F811  (figure-level: FacetGrid)
 
 __version__ = "0.13.2"

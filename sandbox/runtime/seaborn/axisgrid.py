@@ -423,9 +423,9 @@ class FacetGrid(Grid):
             self._margin_titles_texts = []
             for i, row_name in enumerate(self.row_names):
                 args.update(row_name=row_name)
-                text = self.axes[i, -1].annotate(row_template.format(**args), xy=(1.02, .5),
-                                                 xycoords="axes fraction", rotation=270, ha="left", va="center",
-                                                 **kwargs)
+                ax = self.axes[i, -1]  # seaborn annotates at axes fraction (1.02, .5): the same place
+                text = ax.text(1.02, .5, row_template.format(**args), transform=ax.transAxes, rotation=270,
+                               ha="left", va="center", **kwargs)
                 self._margin_titles_texts.append(text)
             for j, col_name in enumerate(self.col_names):
                 args.update(col_name=col_name)
