@@ -349,3 +349,108 @@ async fn swarmplot_places_points_as_seaborns_beeswarm() {
         "{swarms:?}"
     );
 }
+
+#[tokio::test]
+async fn ecdfplot_steps_through_the_sorted_values() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\nsns.ecdfplot(x=[3.0, 1.0, 2.0, 2.0, 5.0])\n";
+    let axes = one_axes(&mut client, code).await;
+    let lines = series(&axes, "line");
+    assert_eq!(lines.len(), 1, "{axes}");
+    // Real seaborn 0.13.2: from -inf (a gap here) at 0, steps-post.
+    let expected = serde_json::json!([
+        [null, 0.0],
+        [1.0, 0.2],
+        [2.0, 0.4],
+        [2.0, 0.6],
+        [3.0, 0.8],
+        [5.0, 1.0]
+    ]);
+    assert!(same_point(&lines[0]["points"], &expected), "{}", lines[0]);
+    assert_eq!(lines[0]["drawstyle"], "steps-post");
+    assert_eq!(axes["ylabel"], "Proportion");
+}
+
+#[tokio::test]
+async fn boxenplot_draws_letter_value_boxes_median_and_fliers() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\nsns.boxenplot(x=['a'] * 64, y=list(range(1, 65)))\n";
+    let axes = one_axes(&mut client, code).await;
+    let boxes: Vec<Value> = series(&axes, "patch")
+        .iter()
+        .map(|p| p["points"].clone())
+        .collect();
+    // Real seaborn 0.13.2's PatchCollection rectangles (k = 3 for 64 values, exponential widths).
+    let expected = serde_json::json!([
+        [[-0.1, 4.9375], [0.1, 4.9375], [0.1, 8.875], [-0.1, 8.875]],
+        [[-0.2, 8.875], [0.2, 8.875], [0.2, 16.75], [-0.2, 16.75]],
+        [[-0.4, 16.75], [0.4, 16.75], [0.4, 48.25], [-0.4, 48.25]],
+        [[-0.2, 48.25], [0.2, 48.25], [0.2, 56.125], [-0.2, 56.125]],
+        [
+            [-0.1, 56.125],
+            [0.1, 56.125],
+            [0.1, 60.0625],
+            [-0.1, 60.0625]
+        ]
+    ]);
+    assert!(
+        same_point(&Value::Array(boxes.clone()), &expected),
+        "{boxes:?}"
+    );
+    let median = &series(&axes, "line")[0]["points"];
+    assert!(
+        same_point(median, &serde_json::json!([[-0.4, 32.5], [0.4, 32.5]])),
+        "{median}"
+    );
+    let fliers = &series(&axes, "scatter")[0]["points"];
+    let expected = serde_json::json!([
+        ["a", 1.0],
+        ["a", 2.0],
+        ["a", 3.0],
+        ["a", 4.0],
+        ["a", 61.0],
+        ["a", 62.0],
+        ["a", 63.0],
+        ["a", 64.0]
+    ]);
+    assert!(same_point(fliers, &expected), "{fliers}");
+}
+
+#[tokio::test]
+async fn bivariate_histplot_and_residplot_match_seaborn() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.histplot(x=[0, 0, 1, 2, 2, 2], y=[0, 1, 1, 2, 2, 0], bins=2)\n";
+    let axes = one_axes(&mut client, code).await;
+    let images = series(&axes, "image");
+    assert_eq!(images.len(), 1, "{axes}");
+    // Real seaborn 0.13.2's QuadMesh: the counts transposed (rows along y), colour limits 0..3.
+    assert_eq!(images[0]["extent"], serde_json::json!([0.0, 2.0, 0.0, 2.0]));
+    assert_eq!(
+        images[0]["values"],
+        serde_json::json!([[1.0, 1.0], [1.0, 3.0]])
+    );
+    assert_eq!(
+        (&images[0]["vmin"], &images[0]["vmax"]),
+        (&0.0.into(), &3.0.into())
+    );
+
+    let code = "import pandas as pd\nimport seaborn as sns\n\
+        df = pd.DataFrame({'x': [1.0, 2, 3, 4, 5], 'y': [1.0, 3, 2, 5, 4]})\n\
+        sns.residplot(data=df, x='x', y='y')\n";
+    let axes = one_axes(&mut client, code).await;
+    let expected = serde_json::json!([
+        [1.0, -0.39999999999999813],
+        [2.0, 0.8000000000000016],
+        [3.0, -0.9999999999999987],
+        [4.0, 1.200000000000001],
+        [5.0, -0.5999999999999996]
+    ]);
+    let scatter = &series(&axes, "scatter")[0]["points"];
+    assert!(same_point(scatter, &expected), "{scatter}");
+    assert_eq!(series(&axes, "hline")[0]["value"], 0.0);
+    assert_eq!(
+        (&axes["xlabel"], &axes["ylabel"]),
+        (&"x".into(), &"y".into())
+    );
+}
