@@ -5,10 +5,11 @@ import numbers
 import re
 
 from . import _color_data
+from ._hsv import hsv_to_rgb, rgb_to_hsv
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
            "Normalize", "LogNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
-           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS"]
+           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
 
 BASE_COLORS = _color_data.BASE_COLORS
 TABLEAU_COLORS = _color_data.TABLEAU_COLORS
