@@ -12,12 +12,14 @@ import contextlib
 
 from . import cm, colors
 from ._rc import RcParams, default_params, rcParams
+from ._sequences import ColorSequenceRegistry
 
 __version__ = "3.8.0"
 __all__ = ["rcParams", "RcParams", "rcdefaults", "rc", "rc_context", "use", "get_backend",
-           "colormaps", "colors", "cm"]
+           "colormaps", "color_sequences", "colors", "cm"]
 
 colormaps = cm._colormaps
+color_sequences = ColorSequenceRegistry()
 rcParamsDefault = RcParams(default_params())
 
 

@@ -9,14 +9,15 @@ from ._hsv import hsv_to_rgb, rgb_to_hsv
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
            "Normalize", "LogNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
-           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
+           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
 
 BASE_COLORS = _color_data.BASE_COLORS
 TABLEAU_COLORS = _color_data.TABLEAU_COLORS
 CSS4_COLORS = _color_data.CSS4_COLORS
 CYCLE = tuple(TABLEAU_COLORS.values())  # "C0".."C9": matplotlib's default property cycle
 
-_NAMED = {**CSS4_COLORS, **TABLEAU_COLORS, **BASE_COLORS}
+XKCD_COLORS = _color_data.XKCD_COLORS
+_NAMED = {**XKCD_COLORS, **CSS4_COLORS, **TABLEAU_COLORS, **BASE_COLORS}
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _CYCLE_REF = re.compile(r"C(\d+)")
 _NONE = (0.0, 0.0, 0.0, 0.0)

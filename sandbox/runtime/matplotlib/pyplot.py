@@ -6,7 +6,7 @@
 inline backend.  Unknown public names raise NotImplementedError.
 """
 
-from . import cm, colormaps, rc, rc_context, rcdefaults, rcParams, style  # noqa: F401
+from . import cm, color_sequences, colormaps, rc, rc_context, rcdefaults, rcParams, style  # noqa: F401
 from .axes import Axes
 from .cm import get_cmap  # noqa: F401
 from .colors import LogNorm, Normalize  # noqa: F401
@@ -29,7 +29,7 @@ __all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid",
            "cla", "show", "savefig", "draw", "pause", "ion", "ioff", "isinteractive", "get_fignums",
            "fignum_exists", "tight_layout", "subplots_adjust", "suptitle", "twinx", "xlim", "ylim",
            "xticks", "yticks", "colorbar", "gci", "figtext", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
-           "cm", "colormaps", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec", *_AXES_FUNCTIONS]
+           "cm", "colormaps", "color_sequences", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec", *_AXES_FUNCTIONS]
 
 
 def _axes_function(name, method):

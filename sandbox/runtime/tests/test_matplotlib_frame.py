@@ -15,12 +15,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from test_matplotlib import ChartTestCase  # noqa: E402
 
-try:
-    import numpy  # noqa: F401
-    HAVE_NUMPY = True
-except ImportError:
-    HAVE_NUMPY = False
-
 
 class SpineTests(ChartTestCase):
     def test_defaults_follow_rcparams(self):
@@ -125,27 +119,6 @@ class AxisVisibilityTests(ChartTestCase):
                           spec["grid"]["axis"]), (None, True, False, "y"))
         self.assertEqual((spec["ylabel"]["text"], spec["hide_yticklabels"]), ("y", False))
         self.assertTrue(spec["spines"]["bottom"]["visible"])
-
-
-@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
-class HsvTests(unittest.TestCase):
-    def test_rgb_hsv_round_trip_equals_matplotlib(self):
-        from matplotlib import colors
-
-        rgb = [[0.5, 0.5, 0.5], [1.0, 0.0, 1.0], [0.0, 0.0, 0.0],
-               [0.027559113243068367, 0.7535131086748066, 0.5381433132192782]]
-        # Real matplotlib 3.10.8's results.
-        hsv = [[0.0, 0.0, 0.5], [0.8333333333333334, 1.0, 1.0], [0.0, 0.0, 0.0],
-               [0.45055476499181285, 0.9634258343673194, 0.7535131086748066]]
-        back = [[0.5, 0.5, 0.5], [1.0, 0.0, 1.0], [0.0, 0.0, 0.0],
-                [0.02755911324306841, 0.7535131086748066, 0.5381433132192782]]
-        self.assertEqual(colors.rgb_to_hsv(rgb).tolist(), hsv)
-        self.assertEqual(colors.hsv_to_rgb(colors.rgb_to_hsv(rgb)).tolist(), back)
-        self.assertEqual(colors.rgb_to_hsv([0.2, 0.4, 0.6]).tolist(),
-                         [0.5833333333333334, 0.6666666666666666, 0.6])
-        self.assertEqual(colors.hsv_to_rgb([[0.95, 0.5, 0.7]]).tolist(), [[0.7, 0.35, 0.45500000000000024]])
-        with self.assertRaisesRegex(ValueError, "range"):
-            colors.rgb_to_hsv([1.5, 0, 0])
 
 
 if __name__ == "__main__":
