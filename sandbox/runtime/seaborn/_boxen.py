@@ -26,7 +26,7 @@ def boxenplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               showfliers=True, hue_norm=None, log_scale=None, native_scale=False, formatter=None, legend="auto",
               scale=_DEPRECATED, box_kws=None, flier_kws=None, line_kws=None, ax=None, **kwargs):
     """Letter-value plots of each category's values (seaborn's boxenplot)."""
-    _unsupported("boxenplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("boxenplot", log_scale=log_scale, native_scale=native_scale)
     if isinstance(k_depth, str) and k_depth not in ("tukey", "proportion", "trustworthy", "full"):
         raise ValueError(f"The value for `k_depth` must be one of ['tukey', 'proportion', 'trustworthy', 'full'], "
                          f"but {k_depth!r} was passed.")
@@ -40,7 +40,7 @@ def boxenplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         return ax
     if dodge == "auto":
         dodge = p.dodge_needed()
-    p.attach(ax)
+    p.attach(ax, formatter)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if scale is not _DEPRECATED:

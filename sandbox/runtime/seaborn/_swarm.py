@@ -27,7 +27,7 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               color=None, palette=None, size=5, edgecolor=None, linewidth=0, hue_norm=None, log_scale=None,
               native_scale=False, formatter=None, legend="auto", warn_thresh=.05, ax=None, **kwargs):
     """Points of each category spread into a non-overlapping swarm (seaborn's swarmplot)."""
-    _unsupported("swarmplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("swarmplot", log_scale=log_scale, native_scale=native_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=({"x": "@columns", "y": "@values", "hue": "@columns"}, {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
@@ -37,7 +37,7 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         raise NotImplementedError("swarmplot() on an axis that becomes categorical after points were drawn "
                                   "on the axes is not supported in this sandbox (matplotlib's unit change "
                                   "drops those points from the data limits the swarm is laid out in)")
-    p.attach(ax)
+    p.attach(ax, formatter)
     if ax.get_xscale() != "linear" or ax.get_yscale() != "linear":
         raise NotImplementedError("swarmplot() on a log axis is not supported in this sandbox")
     hue_order = p.palette_without_hue(palette, hue_order)

@@ -25,7 +25,7 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
                native_scale=False, legend="auto", scale=_DEPRECATED, scale_hue=_DEPRECATED, bw=_DEPRECATED,
                inner_kws=None, ax=None, **kwargs):
     """Violins of each category's values (seaborn's violinplot)."""
-    _unsupported("violinplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("violinplot", log_scale=log_scale, native_scale=native_scale)
     if inner not in ("box", "quart", "stick", "point", None) and not (
             isinstance(inner, str) and inner.startswith(("box", "quart", "stick", "point"))):
         raise ValueError(f"The value for `inner` must be one of ['box', 'quart', 'stick', 'point', None], "
@@ -46,7 +46,7 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
         return ax
     if dodge == "auto":
         dodge = p.dodge_needed()
-    p.attach(ax)
+    p.attach(ax, formatter)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     saturation = saturation if fill else 1

@@ -47,11 +47,12 @@ class _CategoricalPlot:
         self.hue = None
         self.position = {}
 
-    def attach(self, ax):
-        """Register the levels, as strings, as categories of the categorical axis (seaborn converts them
-        with matplotlib's category units) and note each level's position there."""
+    def attach(self, ax, formatter=None):
+        """Register the levels, as strings (or as formatter makes them), as categories of the categorical
+        axis (seaborn converts them with matplotlib's category units); note each level's position there."""
         group = getattr(ax, f"{self.orient}axis").group
-        self.position = {level: group.category(str(level)) for level in self.levels}
+        name = str if formatter is None else formatter
+        self.position = {level: group.category(name(level)) for level in self.levels}
 
     @property
     def empty(self):
@@ -221,7 +222,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             ci="deprecated", errcolor="deprecated", errwidth="deprecated", ax=None, **kwargs):
     """Bars of an estimate (default: mean) per category, with bootstrap 95% CIs."""
     _unsupported("barplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
-                 native_scale=native_scale, formatter=formatter)
+                 native_scale=native_scale)
     if ci != "deprecated":
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
     if estimator is len:
@@ -230,7 +231,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax)
+    p.attach(ax, formatter)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -253,7 +254,7 @@ def countplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               palette=None, saturation=.75, fill=True, hue_norm=None, stat="count", width=.8, dodge="auto",
               gap=0, log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
     """Bars of the number of observations per category."""
-    _unsupported("countplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("countplot", log_scale=log_scale, native_scale=native_scale)
     if x is None and y is None:
         raise NotImplementedError("countplot() of wide-form data is not supported in this sandbox; pass x= or y=")
     if x is not None and y is not None:
@@ -267,7 +268,7 @@ def countplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax)
+    p.attach(ax, formatter)
     total = len(p.data.frame[p.orient])
     share = 1.0 if stat == "count" else (100 if stat == "percent" else 1) / total
     p.data.frame[p.value_var] = [share] * total
@@ -292,7 +293,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               ci="deprecated", errwidth="deprecated", join="deprecated", scale="deprecated", ax=None, **kwargs):
     """Point estimates per category joined by lines, with error bars (seaborn's plot_points)."""
     _unsupported("pointplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
-                 native_scale=native_scale, formatter=formatter, join=join != "deprecated",
+                 native_scale=native_scale, join=join != "deprecated",
                  scale=scale != "deprecated")
     if ci != "deprecated":
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
@@ -301,7 +302,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax)
+    p.attach(ax, formatter)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     p.map_hue(palette, hue_order, hue_norm, 1)
@@ -354,13 +355,13 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
     """One scatter of the observations per category (and hue level with dodge), spread by a uniform
     jitter drawn from numpy's global generator as seaborn does (so unseeded runs differ, in both)."""
-    _unsupported("stripplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("stripplot", log_scale=log_scale, native_scale=native_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=(_WIDE[0], {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax)
+    p.attach(ax, formatter)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if "hue" in p.data.frame:
@@ -412,13 +413,13 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             legend="auto", ax=None, **kwargs):
     """Box-and-whisker plots per category (and hue level), drawn with Axes.boxplot from the same
     statistics seaborn gives Axes.bxp (quartiles, whiskers at whis x IQR, fliers)."""
-    _unsupported("boxplot", log_scale=log_scale, native_scale=native_scale, formatter=formatter)
+    _unsupported("boxplot", log_scale=log_scale, native_scale=native_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=(_WIDE[0], {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax)
+    p.attach(ax, formatter)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
