@@ -26,7 +26,7 @@ def boxenplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               showfliers=True, hue_norm=None, log_scale=None, native_scale=False, formatter=None, legend="auto",
               scale=_DEPRECATED, box_kws=None, flier_kws=None, line_kws=None, ax=None, **kwargs):
     """Letter-value plots of each category's values (seaborn's boxenplot)."""
-    _unsupported("boxenplot", log_scale=log_scale, native_scale=native_scale)
+    _unsupported("boxenplot", log_scale=log_scale)
     if isinstance(k_depth, str) and k_depth not in ("tukey", "proportion", "trustworthy", "full"):
         raise ValueError(f"The value for `k_depth` must be one of ['tukey', 'proportion', 'trustworthy', 'full'], "
                          f"but {k_depth!r} was passed.")
@@ -40,7 +40,7 @@ def boxenplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         return ax
     if dodge == "auto":
         dodge = p.dodge_needed()
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if scale is not _DEPRECATED:
@@ -66,9 +66,9 @@ def boxenplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
             if not keep:
                 continue
             values = np.asarray([rows[p.value_var][i] for i in keep], dtype=float)
-            center, each = p.position[cat], width
+            center, each = p.position[cat], width * p.native_width
             if dodge and p.hue is not None:
-                offset, each = p.dodge_offset(level, width)
+                offset, each = p.dodge_offset(level, width * p.native_width)
                 center += offset
             if gap:
                 each *= 1 - gap

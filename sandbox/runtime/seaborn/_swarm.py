@@ -27,17 +27,18 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               color=None, palette=None, size=5, edgecolor=None, linewidth=0, hue_norm=None, log_scale=None,
               native_scale=False, formatter=None, legend="auto", warn_thresh=.05, ax=None, **kwargs):
     """Points of each category spread into a non-overlapping swarm (seaborn's swarmplot)."""
-    _unsupported("swarmplot", log_scale=log_scale, native_scale=native_scale)
+    _unsupported("swarmplot", log_scale=log_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=({"x": "@columns", "y": "@values", "hue": "@columns"}, {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    if not getattr(ax, f"{p.orient}axis").group.categories and ax.collections:
+    had_categories = bool(getattr(ax, f"{p.orient}axis").group.categories)
+    p.attach(ax, formatter, native_scale)
+    if not had_categories and not p.native and ax.collections:
         raise NotImplementedError("swarmplot() on an axis that becomes categorical after points were drawn "
                                   "on the axes is not supported in this sandbox (matplotlib's unit change "
                                   "drops those points from the data limits the swarm is laid out in)")
-    p.attach(ax, formatter)
     if ax.get_xscale() != "linear" or ax.get_yscale() != "linear":
         raise NotImplementedError("swarmplot() on a log axis is not supported in this sandbox")
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -61,7 +62,8 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     offsets = {}
     if dodging:
         n = len(p.hue.levels)
-        spread = np.linspace(0, .8 - .8 / n, n)
+        width = .8 * p.native_width
+        spread = np.linspace(0, width - width / n, n)
         offsets = dict(zip(p.hue.levels, (spread - spread.mean()).tolist()))
     rows = p.data.dropna()
     groups = [(cat, level) for cat in p.levels for level in (p.hue.levels if dodging else [None])]
@@ -80,7 +82,8 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
             style.pop("c", None)
         points = ax.scatter(*((along, values) if p.orient == "x" else (values, along)), **style)
         if len(keep) > 1:
-            swarms.append(_Swarm(ax, points, center, p.orient, values, size ** 2, linewidth, warn_thresh))
+            swarms.append(_Swarm(ax, points, center, p.orient, not p.native, .4 * p.native_width, values,
+                                 size ** 2, linewidth, warn_thresh))
     _draw(ax.figure)
     p.point_legend(ax, kws.get("marker", "o"), size, kws.get("edgecolor"))
     p.finish_axes(ax)
@@ -88,22 +91,31 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
 
 
 class _Swarm:
-    """One swarmed scatter: its centre on the categorical axis, values and point radii."""
+    """One swarmed scatter: its centre on the categorical (or native_scale) axis, how far its points may
+    move from it, its values and point sizes."""
 
-    def __init__(self, ax, points, center, orient, values, area, linewidth, warn_thresh):
+    def __init__(self, ax, points, center, orient, categorical, reach, values, area, linewidth, warn_thresh):
         self.ax, self.points, self.center, self.orient = ax, points, center, orient
+        self.categorical, self.reach = categorical, reach
         self.values = np.asarray(values, dtype=float)
         self.area, self.linewidth, self.warn_thresh = area, linewidth, warn_thresh
 
 
 def _draw(figure):
-    """Lay out every swarm of the figure as matplotlib's draw would now: all with the transforms of the
-    draw's start (moving points changes matplotlib's data limits only for later draws)."""
+    """Lay out every swarm of the figure as matplotlib's draw would now, with the transforms of the draw's
+    start; except that after each swarm on a native_scale axis seaborn autoscales that axis to the moved
+    points, which the next swarms' layout sees."""
     swarms = [swarm for swarm in _SWARMS.get(figure, []) if swarm.ax.figure is figure]
-    transforms = [(_transform(s.ax, s.orient, True), _transform(s.ax, "y" if s.orient == "x" else "x", False))
+    transforms = [(_transform(s.ax, s.orient, s.categorical), _transform(s.ax, _other(s.orient), False))
                   for s in swarms]
     for swarm, (cat_transform, value_transform) in zip(swarms, transforms):
+        if not swarm.categorical:
+            cat_transform = _transform(swarm.ax, swarm.orient, False)
         _beeswarm(swarm, cat_transform, value_transform)
+
+
+def _other(name):
+    return "y" if name == "x" else "x"
 
 
 def _position(ax):
@@ -153,7 +165,7 @@ def _transform(ax, name, categorical):
 
 def _beeswarm(swarm, cat_transform, value_transform):
     """seaborn's Beeswarm.__call__: positions in pixels, sorted by value, swarmed, back to data, then
-    kept within 0.4 of the centre (its gutters)."""
+    kept within 0.4 category widths of the centre (its gutters)."""
     ax, cat_name = swarm.ax, swarm.orient
     (cat_scale, cat_offset), (val_scale, val_offset) = cat_transform, value_transform
     n = len(swarm.values)
@@ -165,7 +177,7 @@ def _beeswarm(swarm, cat_transform, value_transform):
     placed = np.empty_like(xyr)
     placed[sorter] = _swarm_positions(xyr[sorter])
     along = (placed[:, 0] - cat_offset) / cat_scale
-    low, high = swarm.center - .4, swarm.center + .4
+    low, high = swarm.center - swarm.reach, swarm.center + swarm.reach
     off = (along < low) | (along > high)
     along = np.clip(along, low, high)
     share = off.sum() / n

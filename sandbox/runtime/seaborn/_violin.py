@@ -25,7 +25,7 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
                native_scale=False, legend="auto", scale=_DEPRECATED, scale_hue=_DEPRECATED, bw=_DEPRECATED,
                inner_kws=None, ax=None, **kwargs):
     """Violins of each category's values (seaborn's violinplot)."""
-    _unsupported("violinplot", log_scale=log_scale, native_scale=native_scale)
+    _unsupported("violinplot", log_scale=log_scale)
     if inner not in ("box", "quart", "stick", "point", None) and not (
             isinstance(inner, str) and inner.startswith(("box", "quart", "stick", "point"))):
         raise ValueError(f"The value for `inner` must be one of ['box', 'quart', 'stick', 'point', None], "
@@ -46,7 +46,7 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
         return ax
     if dodge == "auto":
         dodge = p.dodge_needed()
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     saturation = saturation if fill else 1
@@ -72,7 +72,7 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
                       "This will become an error in seaborn v0.15.0.\n", FutureWarning, stacklevel=2)
         bw_method = bw
     kde = KDE(bw_method=bw_method, bw_adjust=bw_adjust, gridsize=gridsize, cut=cut)
-    _plot_violins(p, ax, kde, width, dodge, gap, split, color, fill, linecolor, linewidth, inner,
+    _plot_violins(p, ax, kde, width * p.native_width, dodge, gap, split, color, fill, linecolor, linewidth, inner,
                   density_norm, common_norm, dict(inner_kws or {}), kwargs)
     p.finish_axes(ax)
     return ax

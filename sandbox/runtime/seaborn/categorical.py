@@ -46,10 +46,19 @@ class _CategoricalPlot:
         self.redundant_hue = "hue" in frame and frame["hue"] == frame[self.orient]
         self.hue = None
         self.position = {}
+        self.native, self.native_width = False, 1.0
 
-    def attach(self, ax, formatter=None):
+    def attach(self, ax, formatter=None, native_scale=False):
         """Register the levels, as strings (or as formatter makes them), as categories of the categorical
-        axis (seaborn converts them with matplotlib's category units); note each level's position there."""
+        axis (seaborn converts them with matplotlib's category units); note each level's position there.
+        With native_scale, numeric levels stay numbers on a numeric axis instead, and widths are in units
+        of the smallest step between them (seaborn's _native_width)."""
+        if native_scale and _core.variable_type(self.levels) == "numeric":
+            self.native = True
+            steps = np.diff(sorted(float(v) for v in self.levels))
+            self.native_width = float(steps.min()) if len(steps) else 1.0
+            self.position = {level: float(level) for level in self.levels}
+            return
         group = getattr(ax, f"{self.orient}axis").group
         name = str if formatter is None else formatter
         self.position = {level: group.category(name(level)) for level in self.levels}
@@ -117,6 +126,8 @@ class _CategoricalPlot:
         if value_label is not None:
             labels[self.value_var] = value_label
         _core.add_axis_labels(ax, labels["x"] or "", labels["y"] or "")
+        if self.native:
+            return
         n = len(getattr(ax, f"{self.orient}axis").group.categories)
         if self.orient == "x":
             ax.xaxis.grid(False)
@@ -221,8 +232,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             log_scale=None, native_scale=False, formatter=None, legend="auto", capsize=0, err_kws=None,
             ci="deprecated", errcolor="deprecated", errwidth="deprecated", ax=None, **kwargs):
     """Bars of an estimate (default: mean) per category, with bootstrap 95% CIs."""
-    _unsupported("barplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
-                 native_scale=native_scale)
+    _unsupported("barplot", units=units is not None, weights=weights is not None, log_scale=log_scale)
     if ci != "deprecated":
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
     if estimator is len:
@@ -231,7 +241,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -245,7 +255,7 @@ def barplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     if errwidth != "deprecated":
         err_kws["linewidth"] = errwidth
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
-    _plot_bars(p, ax, aggregator, dodge, gap, width, fill, color, capsize, err_kws, kwargs)
+    _plot_bars(p, ax, aggregator, dodge, gap, width * p.native_width, fill, color, capsize, err_kws, kwargs)
     p.finish_axes(ax)
     return ax
 
@@ -355,13 +365,13 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
     """One scatter of the observations per category (and hue level with dodge), spread by a uniform
     jitter drawn from numpy's global generator as seaborn does (so unseeded runs differ, in both)."""
-    _unsupported("stripplot", log_scale=log_scale, native_scale=native_scale)
+    _unsupported("stripplot", log_scale=log_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=(_WIDE[0], {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     if "hue" in p.data.frame:
@@ -376,13 +386,15 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     n_hue = len(p.hue.levels) if p.hue is not None and p.hue.kind == "categorical" else 0
     offsets = {}
     if n_hue and dodge:
-        each = .8 / n_hue
-        spread = [i * (.8 - each) / max(n_hue - 1, 1) for i in range(n_hue)]
+        full = .8 * p.native_width
+        each = full / n_hue
+        spread = [i * (full - each) / max(n_hue - 1, 1) for i in range(n_hue)]
         middle = sum(spread) / n_hue
         offsets = {level: value - middle for level, value in zip(p.hue.levels, spread)}
     jlim = 0.1 if jitter is True else float(jitter)
     if n_hue and dodge:
         jlim /= n_hue
+    jlim *= p.native_width
     rows = p.data.dropna()
     groups = [(cat, None) for cat in p.levels] if not (dodge and n_hue) else \
         [(cat, level) for cat in p.levels for level in p.hue.levels]
@@ -413,13 +425,13 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             legend="auto", ax=None, **kwargs):
     """Box-and-whisker plots per category (and hue level), drawn with Axes.boxplot from the same
     statistics seaborn gives Axes.bxp (quartiles, whiskers at whis x IQR, fliers)."""
-    _unsupported("boxplot", log_scale=log_scale, native_scale=native_scale)
+    _unsupported("boxplot", log_scale=log_scale)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient, color, legend,
                          wide=(_WIDE[0], {"y": "@values"}))
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     if dodge == "auto":
         dodge = p.dodge_needed()
     hue_order = p.palette_without_hue(palette, hue_order)
@@ -449,9 +461,9 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
         if not by_cat:
             continue
         positions = sorted(by_cat)
-        widths = [width] * len(positions)
+        widths = [width * p.native_width] * len(positions)
         if dodge:
-            offset, each = p.dodge_offset(level, width)
+            offset, each = p.dodge_offset(level, width * p.native_width)
             positions, widths = [pos + offset for pos in positions], [each] * len(positions)
         if gap:
             widths = [w * (1 - gap) for w in widths]
