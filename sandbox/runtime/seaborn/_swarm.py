@@ -173,7 +173,7 @@ def _beeswarm(swarm, cat_transform, value_transform):
     val_px = val_scale * swarm.values + val_offset
     radii = np.full(n, (np.sqrt(swarm.area) + swarm.linewidth) / 2 * (ax.figure.get_dpi() / 72))
     xyr = np.c_[cat_px, val_px, radii]
-    sorter = np.argsort(xyr[:, 1])
+    sorter = np.argsort(xyr[:, 1], kind="stable")  # see _swarm_positions on ties
     placed = np.empty_like(xyr)
     placed[sorter] = _swarm_positions(xyr[sorter])
     along = (placed[:, 0] - cat_offset) / cat_scale
@@ -190,13 +190,18 @@ def _beeswarm(swarm, cat_transform, value_transform):
 
 def _swarm_positions(xyr):
     """seaborn's Beeswarm.beeswarm: each point, in value order, at the most central position along the
-    categorical axis that overlaps none of the points placed before it."""
+    categorical axis that overlaps none of the points placed before it.
+
+    Ties (equal values; a left and a right position equally central) are broken in order (left first):
+    seaborn sorts with numpy's default argsort, whose order of equal keys is not defined and differs
+    between machines (x86 builds use SIMD sorting networks), so real seaborn's swarms can differ from
+    these and from each other by such mirror choices."""
     midline = xyr[0, 0]
     swarm = [xyr[0]]
     for point in xyr[1:]:
         neighbors = _could_overlap(point, swarm)
         candidates = _candidates(point, neighbors)
-        candidates = candidates[np.argsort(np.abs(candidates[:, 0] - midline))]
+        candidates = candidates[np.argsort(np.abs(candidates[:, 0] - midline), kind="stable")]
         swarm.append(_first_free(candidates, neighbors))
     return np.array(swarm)
 
