@@ -192,10 +192,13 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     err_kws = {"alpha": .2, **(err_kws or {})}
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
     other = {"x": "y", "y": "x"}[orient]
-    # categorical values sort by their position on the axis (order of appearance), as matplotlib's
-    # category units number them
-    ranks = {var: {v: i for i, v in enumerate(_core.categorical_order(p.rows[var]))}
-             for var in (orient, other) if _core.variable_type(p.rows[var]) == "categorical"}
+    # categorical values sort by their position on the axis: seaborn registers them there (in order of
+    # appearance, after the axis' earlier categories) before plotting, as matplotlib's category units
+    ranks = {}
+    for var in (orient, other):
+        if _core.variable_type(p.rows[var]) == "categorical":
+            group = getattr(ax, f"{var}axis").group
+            ranks[var] = {v: group.category(v) for v in _core.categorical_order(p.rows[var])}
 
     def rank(var, value):
         return ranks[var][value] if var in ranks else value
@@ -212,7 +215,7 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
         if "units" in rows:
             if estimator is not None and len(set(keys)) < len(keys):
                 raise ValueError("estimator must be None when specifying units")
-            _unit_lines(ax, rows, orient, other, sort, line_kws)
+            _unit_lines(ax, rows, orient, other, sort, rank, line_kws)
             continue
         if estimator is not None and len(set(keys)) < len(keys):
             grouped = {}
@@ -243,9 +246,11 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     return ax
 
 
-def _unit_lines(ax, rows, orient, other, sort, line_kws):
-    """One line per sampling unit, without aggregation (lineplot(units=..., estimator=None))."""
-    order = sorted(range(len(rows[orient])), key=lambda i: (rows["units"][i], rows[orient][i], rows[other][i])) \
+def _unit_lines(ax, rows, orient, other, sort, rank, line_kws):
+    """One line per sampling unit, without aggregation (lineplot(units=..., estimator=None)); rank gives
+    a value's sort key (a category's position)."""
+    order = sorted(range(len(rows[orient])),
+                   key=lambda i: (rows["units"][i], rank(orient, rows[orient][i]), rank(other, rows[other][i]))) \
         if sort else range(len(rows[orient]))
     by_unit = {}
     for i in order:
