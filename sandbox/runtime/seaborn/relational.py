@@ -122,15 +122,21 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     ax = plt.gca() if ax is None else ax
     if "x" not in p.rows and "y" not in p.rows:
         return ax
-    color = kwargs.pop("color", kwargs.pop("c", None))
-    color = None if hue is not None else _core.default_color(ax, "patch", color)
+    kws = {_COLLECTION_ALIASES.get(k, k): v for k, v in kwargs.items()}  # matplotlib's normalize_kwargs
+    color = kws.pop("color", kws.pop("c", None))
+    if hue is not None:
+        color = None
+    elif color is None and "facecolor" in kws:
+        # seaborn's scout scatter takes the given face colour (and leaves the colour cycle alone)
+        color = mpl.colors.to_rgb(mpl.colors.to_rgba(kws["facecolor"]))
+    else:
+        color = _core.default_color(ax, "patch", color)
     rows = p.rows
     n = len(next(iter(rows.values())))
     if n == 0:
         return ax
     xs = rows.get("x", [np.nan] * n)
     ys = rows.get("y", [np.nan] * n)
-    kws = dict(kwargs)
     marker = kws.pop("marker", "o")
     kws.setdefault("edgecolor", "w")
     colors = [p.hue(v) for v in rows["hue"]] if p.hue is not None else [color] * n
@@ -153,6 +159,11 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     if entries:
         ax.legend(title=title)
     return ax
+
+
+# matplotlib's aliases of a collection's properties
+_COLLECTION_ALIASES = {"ec": "edgecolor", "edgecolors": "edgecolor", "fc": "facecolor", "facecolors": "facecolor",
+                       "lw": "linewidth", "linewidths": "linewidth", "ls": "linestyle", "linestyles": "linestyle"}
 
 
 def _scatter_proxy(ax, label, color, size, marker, edgecolor):
