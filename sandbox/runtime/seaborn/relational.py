@@ -183,8 +183,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     band by default)."""
     if weights is not None:
         raise NotImplementedError("lineplot(weights=...) is not supported in this sandbox")
-    if err_style not in ("band", None):
-        raise NotImplementedError(f"lineplot(err_style={err_style!r}) is not supported in this sandbox")
+    if err_style not in ("band", "bars", None):
+        raise ValueError(f"`err_style` must be 'band' or 'bars', not {err_style!r}")
     if orient not in ("x", "y"):
         raise ValueError(f"`orient` must be either 'x' or 'y', not {orient!r}.")
     if ci != "deprecated":
@@ -200,7 +200,7 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     color = None if hue is not None else _core.default_color(ax, "line", color)
     kws.setdefault("markeredgecolor", "w")
     kws.pop("markeredgewidth", None)
-    err_kws = {"alpha": .2, **(err_kws or {})}
+    err_kws = {**({"alpha": .2} if err_style == "band" else {}), **(err_kws or {})}
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
     other = {"x": "y", "y": "x"}[orient]
     # categorical values sort by their position on the axis: seaborn registers them there (in order of
@@ -244,6 +244,9 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
         if estimator is not None and errorbar is not None and err_style == "band":
             band = ax.fill_between if orient == "x" else ax.fill_betweenx
             band(along, low, high, color=line_color, **err_kws)
+        elif estimator is not None and errorbar is not None and err_style == "bars":
+            deltas = ([v - lo for v, lo in zip(values, low)], [hi - v for v, hi in zip(values, high)])
+            ax.errorbar(*xy, **{f"{other}err": deltas}, linestyle="", color=line_color, **err_kws)
     _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
     title, entries = p.legend(legend, "linewidth")
     for label, props in entries:
