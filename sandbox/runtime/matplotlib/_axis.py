@@ -180,6 +180,15 @@ class Axis:
     def get_visible(self):
         return self._visible
 
+    def get_inverted(self):
+        lo, hi = self.group.view_limits()
+        return lo > hi
+
+    def set_inverted(self, inverted):
+        """Show the axis decreasing (True) or increasing (False), as invert_xaxis() toggles it."""
+        if bool(inverted) != self.get_inverted():
+            self.group.inverted = not self.group.inverted
+
     def set_tick_params(self, which="major", reset=False, **kwargs):
         self.axes.tick_params(axis=self.name, which=which, reset=reset, **kwargs)
 

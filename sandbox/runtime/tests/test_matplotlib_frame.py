@@ -120,6 +120,16 @@ class AxisVisibilityTests(ChartTestCase):
         self.assertEqual((spec["ylabel"]["text"], spec["hide_yticklabels"]), ("y", False))
         self.assertTrue(spec["spines"]["bottom"]["visible"])
 
+    def test_set_inverted(self):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, 2])
+        ax.yaxis.set_inverted(True)
+        ax.yaxis.set_inverted(True)
+        ax.xaxis.set_inverted(False)
+        # Real matplotlib: (-0.05, 1.05) (2.1, -0.1) True
+        self.assertEqual((ax.get_xlim(), ax.get_ylim(), ax.yaxis.get_inverted()),
+                         ((-0.05, 1.05), (2.1, -0.1), True))
+
 
 if __name__ == "__main__":
     unittest.main()
