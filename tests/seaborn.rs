@@ -454,3 +454,52 @@ async fn bivariate_histplot_and_residplot_match_seaborn() {
         (&"x".into(), &"y".into())
     );
 }
+
+#[tokio::test]
+async fn formatter_names_categories_and_native_scale_keeps_numbers() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.barplot(x=[1949, 1950, 1949], y=[1.0, 2, 3], errorbar=None, \
+        formatter=lambda x: f\"'{x % 1900}\")\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn 0.13.2: the axis' categories are the formatted years, in the years' order.
+    let bars = &series(&axes, "bar")[0]["points"];
+    assert!(
+        same_point(bars, &serde_json::json!([["'49", 2.0], ["'50", 2.0]])),
+        "{bars}"
+    );
+
+    let code = "import seaborn as sns\n\
+        sns.boxplot(x=[2, 2, 3, 3, 5, 5], y=[1.0, 2, 3, 4, 5, 6], native_scale=True)\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn's first box: at x = 2 (a number), 0.8 wide (the smallest step between levels is 1).
+    let lines: Vec<Value> = series(&axes, "line")
+        .iter()
+        .take(5)
+        .map(|l| l["points"].clone())
+        .collect();
+    let expected = serde_json::json!([
+        [[2.0, 1.25], [2.0, 1.0]],
+        [[2.0, 1.75], [2.0, 2.0]],
+        [[1.8, 1.0], [2.2, 1.0]],
+        [[1.8, 2.0], [2.2, 2.0]],
+        [[1.6, 1.5], [2.4, 1.5]]
+    ]);
+    assert!(
+        same_point(&Value::Array(lines.clone()), &expected),
+        "{lines:?}"
+    );
+
+    let code = "import seaborn as sns\n\
+        sns.lineplot(x=[1, 1, 2, 2], y=[1.0, 3, 2, 6], err_style='bars', errorbar='sd')\n";
+    let axes = one_axes(&mut client, code).await;
+    // The mean line, errorbar's (invisible) data line, and its bars of ±1 sd.
+    let lines = series(&axes, "line");
+    assert_eq!(lines.len(), 2, "{axes}");
+    let bars = &series(&axes, "line_collection")[0]["segments"];
+    let expected = serde_json::json!([
+        [[1.0, 0.5857864376269049], [1.0, 3.414213562373095]],
+        [[2.0, 1.1715728752538097], [2.0, 6.82842712474619]]
+    ]);
+    assert!(same_point(bars, &expected), "{bars}");
+}
