@@ -21,8 +21,6 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
     """histplot(x=..., y=...): see the module docstring."""
     if stat not in HIST_STATS:
         raise ValueError(f"The value for `stat` must be one of {HIST_STATS}, but {stat!r} was passed.")
-    if log_scale not in (None, False):
-        raise NotImplementedError("bivariate histplot(log_scale=...) is not supported in this sandbox")
     plot_data = _core.PlotData(data, dict(x=x, y=y, hue=hue, weights=weights))
     rows = plot_data.dropna()
     for var in ("x", "y"):
@@ -30,6 +28,10 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
             raise NotImplementedError("bivariate histplot() of categorical or date data is not supported in this "
                                       "sandbox")
     ax = plt.gca() if ax is None else ax
+    bases = _log_bases(log_scale)
+    for var, base in bases.items():
+        getattr(ax, f"set_{var}scale")("log", **({} if base == 10 else {"base": base}))
+        rows = _to_logs(rows, var, base)
     hue_map = None
     if "hue" in rows:
         hue_map = _core.HueMap(rows["hue"], palette, hue_order or plot_data.categories.get("hue"), hue_norm)
@@ -60,6 +62,10 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
     for level, gx, gy, gw in groups:
         heights, (x_edges, y_edges) = _histogram(gx, gy, gw, shared or _bin_edges(gx, gy, gw, **options), stat,
                                                  cumulative)
+        if "x" in bases:
+            x_edges = np.power(bases["x"], x_edges)
+        if "y" in bases:
+            y_edges = np.power(bases["y"], y_edges)
         if stat != "count" and common_norm:
             heights = heights * len(gx) / total
         artist_kws = dict(plot_kws)
@@ -85,6 +91,26 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
         handles = [Patch(facecolor=hue_map(level), label=str(level)) for level in hue_map.levels]
         ax.legend(handles, [str(level) for level in hue_map.levels], title=_core.legend_title(plot_data.names))
     return ax
+
+
+def _log_bases(log_scale):
+    """{axis name: log base} of histplot's log_scale (True, a base, or an (x, y) pair of those)."""
+    if log_scale is None or log_scale is False:
+        return {}
+    pair = log_scale if isinstance(log_scale, (tuple, list)) else (log_scale, log_scale)
+    return {var: 10 if value is True else value for var, value in zip("xy", pair) if value}
+
+
+def _to_logs(rows, var, base):
+    """rows with var as its logarithms (matplotlib's LogTransform), rows of non-positive values dropped."""
+    log = {10: np.log10, 2: np.log2, np.e: np.log}.get(base)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = np.asarray(rows[var], dtype=float)
+        logs = log(values) if log is not None else np.log(values) / np.log(base)
+    keep = np.isfinite(logs)
+    result = {name: [v for v, k in zip(column, keep) if k] for name, column in rows.items()}
+    result[var] = logs[keep].tolist()
+    return result
 
 
 def _groups(rows, hue_map):
