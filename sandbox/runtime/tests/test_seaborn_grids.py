@@ -142,6 +142,10 @@ class PairAndJointGridTests(GridTestCase):
         legend = ax.get_legend()
         self.assertEqual(([label for _, _, label in legend._entries], legend.get_title_text()),
                          (["Lunch", "Dinner"], "When"))
+        g = sns.displot(data=DATA, x="bill", hue="time", col="day")
+        sns.move_legend(g, "lower left")
+        self.assertEqual((g.legend._loc, [label for _, _, label in g.legend._entries]),
+                         ("lower left", ["Lunch", "Dinner"]))
 
 
 if __name__ == "__main__":
