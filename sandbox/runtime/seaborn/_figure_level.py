@@ -129,17 +129,15 @@ def _relational_handle(ax, kind, label, props, kwargs):
 def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=None, kind="hist", rug=False,
             rug_kws=None, log_scale=None, legend=True, palette=None, hue_order=None, hue_norm=None, color=None,
             col_wrap=None, row_order=None, col_order=None, height=5, aspect=1, facet_kws=None, **kwargs):
-    """histplot (kind="hist") or kdeplot (kind="kde") on a FacetGrid of row/col, with bins common to
-    all facets."""
+    """histplot (kind="hist"), kdeplot (kind="kde") or ecdfplot (kind="ecdf") on a FacetGrid of row/col,
+    with histogram bins common to all facets."""
     if kind not in ("hist", "kde", "ecdf"):
         raise ValueError(f"The value for `kind` must be one of ['hist', 'kde', 'ecdf'], but {kind!r} was passed.")
-    if kind == "ecdf":
-        raise NotImplementedError("displot(kind='ecdf') is not supported in this sandbox (it needs ecdfplot)")
     if rug:
         raise NotImplementedError("displot(rug=True) is not supported in this sandbox (it needs rugplot)")
-    if x is not None and y is not None:
-        raise NotImplementedError(f"bivariate displot(x=..., y=..., kind={kind!r}) is not supported in this "
-                                  "sandbox (it needs pcolormesh/contour)")
+    if x is not None and y is not None and (row is not None or col is not None):
+        raise NotImplementedError(f"bivariate displot(x=..., y=..., kind={kind!r}) with row/col facets is not "
+                                  "supported in this sandbox (bins and colour scales common to the facets)")
     _no_ax("displot", kwargs)
     table, names, plot = _grid_table(data, dict(x=x, y=y, hue=hue, weights=weights, row=row, col=col),
                                      wide=distributions._WIDE)
@@ -148,7 +146,7 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
     var = "x" if "x" in plot.frame else "y" if "y" in plot.frame else None
     if var is None:
         return g
-    rows = plot.dropna([var, "hue", "weights"])
+    rows = plot.dropna(["x", "y", "hue", "weights"])
     hue_map = None
     if "hue" in plot.frame:
         hue_map = _core.HueMap(rows["hue"], palette, hue_order or plot.categories.get("hue"), hue_norm)
@@ -161,7 +159,7 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
     if hue_map is not None:
         plot_kws.update(palette=dict(hue_map.lookup), hue_order=hue_map.levels)
     plot_kws.update(_plot_vars(plot, ("x", "y", "hue", "weights")))
-    func = distributions.histplot if kind == "hist" else distributions.kdeplot
+    func = {"hist": distributions.histplot, "kde": distributions.kdeplot, "ecdf": distributions.ecdfplot}[kind]
     g.map_dataframe(func, color=color, **plot_kws)
     first = g.axes.flat[0]
     g.set_axis_labels(names["x"] if "x" in plot.frame else first.get_xlabel(),
@@ -184,6 +182,8 @@ def _common_statistics(kind, rows, var, log_scale, kwargs):
     if log_scale or _core.variable_type(values) != "numeric":
         raise NotImplementedError("displot() with row/col facets of log-scaled or non-numeric data is not "
                                   "supported in this sandbox")
+    if kind == "ecdf":
+        return  # each facet's and hue level's own ECDF, as seaborn
     stat = kwargs.get("stat", "count")
     normalised = kind == "kde" or stat != "count"
     if normalised and kwargs.get("common_norm", True):
@@ -203,7 +203,7 @@ def _common_statistics(kind, rows, var, log_scale, kwargs):
 
 def _distribution_handle(kind, color, kwargs):
     """A legend artist of a hue level: a patch for filled elements, a line otherwise."""
-    fill = kwargs.get("fill", kind == "hist" or kwargs.get("multiple") in ("stack", "fill"))
+    fill = kind != "ecdf" and kwargs.get("fill", kind == "hist" or kwargs.get("multiple") in ("stack", "fill"))
     if fill:
         alpha = kwargs.get("alpha", .5 if kind == "hist" else .25)
         return Patch(facecolor=mpl.colors.to_rgba(color, alpha), edgecolor=mpl.colors.to_rgba(color, 1))

@@ -108,12 +108,14 @@ class JointGrid(_BaseGrid):
             func(self.x, **orient_kw_x, **kwargs)
             plt.sca(self.ax_marg_y)
             func(self.y, **orient_kw_y, **kwargs)
-        # seaborn hides the marginal axes' labels
-        self.ax_marg_x.set_xlabel("")
-        self.ax_marg_x.set_ylabel("")
-        self.ax_marg_y.set_xlabel("")
-        self.ax_marg_y.set_ylabel("")
+        self._hide_marginal_labels()
         return self
+
+    def _hide_marginal_labels(self):
+        """seaborn hides the marginal axes' labels (the sandbox's labels have no visibility: cleared)."""
+        for ax in (self.ax_marg_x, self.ax_marg_y):
+            ax.set_xlabel("")
+            ax.set_ylabel("")
 
     def refline(self, *, x=None, y=None, joint=True, marginal=True, color=".5", linestyle="--", **line_kws):
         """Reference lines at x and y on the joint (and marginal) axes."""
@@ -140,8 +142,9 @@ class JointGrid(_BaseGrid):
 def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, ratio=5, space=.2, dropna=False,
               xlim=None, ylim=None, color=None, palette=None, hue_order=None, hue_norm=None, marginal_ticks=False,
               joint_kws=None, marginal_kws=None, **kwargs):
-    """A JointGrid of x and y: a scatterplot (kind="reg": regplot) with histograms (with hue: filled KDEs)
-    in the margins; kind="hist", "kde", "hex" and "resid" need functions the sandbox lacks."""
+    """A JointGrid of x and y: a scatterplot (kind="reg": regplot; "hist": a bivariate histogram) with
+    histograms (scatter with hue: filled KDEs) in the margins; kind="kde", "hex" and "resid" need
+    functions the sandbox lacks."""
     from . import _state, distributions, regression, relational
 
     if kwargs.pop("ax", None) is not None:
@@ -157,8 +160,7 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
                          f"but {kind!r} was passed.")
     if hue is not None and kind in ("hex", "reg", "resid"):
         raise ValueError(f"Use of `hue` with `kind='{kind}'` is not currently supported.")
-    needs = {"hist": "a bivariate histplot (pcolormesh)", "kde": "a bivariate kdeplot (contours)",
-             "hex": "Axes.hexbin", "resid": "residplot"}
+    needs = {"kde": "a bivariate kdeplot (contours)", "hex": "Axes.hexbin", "resid": "residplot"}
     if kind in needs:
         raise NotImplementedError(f"jointplot(kind={kind!r}) is not supported in this sandbox (it needs "
                                   f"{needs[kind]})")
@@ -179,6 +181,20 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
             marginal_kws.setdefault("fill", True)
         marginal_kws.setdefault("color", color)
         grid.plot_marginals(marg_func, **marginal_kws)
+    elif kind == "hist":
+        joint_kws.setdefault("color", color)
+        grid.plot_joint(distributions.histplot, **joint_kws)
+        marginal_kws.setdefault("kde", False)
+        marginal_kws.setdefault("color", color)
+        marg_x_kws, marg_y_kws = marginal_kws.copy(), marginal_kws.copy()
+        for key in ("bins", "binwidth", "binrange"):
+            if isinstance(joint_kws.get(key), tuple):
+                x_val, y_val = joint_kws[key]
+                marg_x_kws.setdefault(key, x_val)
+                marg_y_kws.setdefault(key, y_val)
+        distributions.histplot(data=data, x=x, hue=hue, **marg_x_kws, ax=grid.ax_marg_x)
+        distributions.histplot(data=data, y=y, hue=hue, **marg_y_kws, ax=grid.ax_marg_y)
+        grid._hide_marginal_labels()
     else:
         marginal_kws.setdefault("color", color)
         marginal_kws.setdefault("kde", True)
