@@ -31,6 +31,10 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
     bases = _log_bases(log_scale)
     for var, base in bases.items():
         getattr(ax, f"set_{var}scale")("log", **({} if base == 10 else {"base": base}))
+    for var in "xy":
+        if var not in bases and getattr(ax, f"get_{var}scale")() == "log":
+            bases[var] = 10  # seaborn bins in the axis' scale, also one set before (the sandbox's are base 10)
+    for var, base in bases.items():
         rows = _to_logs(rows, var, base)
     hue_map = None
     if "hue" in rows:

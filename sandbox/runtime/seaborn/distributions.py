@@ -53,14 +53,15 @@ class _DistributionPlot:
         elif _core.variable_type(values) != "numeric":
             raise NotImplementedError(f"{self.name}() of {_core.variable_type(values)} data is not supported in "
                                       "this sandbox")
-        if log_scale is None or log_scale is False:
-            return
         if isinstance(log_scale, tuple):
             log_scale = log_scale[0 if self.var == "x" else 1]
-            if not log_scale:
-                return
-        base = 10 if log_scale is True else log_scale
-        getattr(ax, f"set_{self.var}scale")("log", **({} if log_scale is True else {"base": base}))
+        if log_scale:
+            base = 10 if log_scale is True else log_scale
+            getattr(ax, f"set_{self.var}scale")("log", **({} if log_scale is True else {"base": base}))
+        elif getattr(ax, f"get_{self.var}scale")() == "log":
+            base = 10  # seaborn computes in the axis' scale, also one set before (the sandbox's logs are base 10)
+        else:
+            return
         self.log_base = base
         with np.errstate(divide="ignore", invalid="ignore"):
             logs = np.log(np.asarray(values, dtype=float)) / np.log(base)
