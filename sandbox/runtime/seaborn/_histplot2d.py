@@ -23,11 +23,13 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
         raise ValueError(f"The value for `stat` must be one of {HIST_STATS}, but {stat!r} was passed.")
     plot_data = _core.PlotData(data, dict(x=x, y=y, hue=hue, weights=weights))
     rows = plot_data.dropna()
-    for var in ("x", "y"):
-        if _core.variable_type(rows[var]) != "numeric":
-            raise NotImplementedError("bivariate histplot() of categorical or date data is not supported in this "
-                                      "sandbox")
     ax = plt.gca() if ax is None else ax
+    categorical = {var: _core.variable_type(rows[var]) == "categorical" for var in ("x", "y")}
+    for var in ("x", "y"):
+        if categorical[var]:
+            rows = _to_categories(ax, rows, var, plot_data.categories.get(var))
+        elif _core.variable_type(rows[var]) != "numeric":
+            raise NotImplementedError("bivariate histplot() of date data is not supported in this sandbox")
     bases = _log_bases(log_scale)
     for var, base in bases.items():
         getattr(ax, f"set_{var}scale")("log", **({} if base == 10 else {"base": base}))
@@ -41,7 +43,7 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
         hue_map = _core.HueMap(rows["hue"], palette, hue_order or plot_data.categories.get("hue"), hue_norm)
     if not rows["x"]:
         return ax
-    discrete = (False, False) if discrete is None else discrete
+    discrete = (categorical["x"], categorical["y"]) if discrete is None else discrete
     options = dict(bins=bins, binwidth=binwidth, binrange=binrange, discrete=discrete)
     groups = _groups(rows, hue_map)
     shared = None
@@ -95,6 +97,16 @@ def bivariate_histplot(data, x, y, hue, weights, stat, bins, binwidth, binrange,
         handles = [Patch(facecolor=hue_map(level), label=str(level)) for level in hue_map.levels]
         ax.legend(handles, [str(level) for level in hue_map.levels], title=_core.legend_title(plot_data.names))
     return ax
+
+
+def _to_categories(ax, rows, var, order):
+    """rows with var's values as their positions among the axis' categories (registered as matplotlib's
+    category units do; a categorical y axis is inverted, as seaborn's _attach does)."""
+    group = getattr(ax, f"{var}axis").group
+    position = {level: group.category(str(level)) for level in _core.categorical_order(rows[var], order)}
+    if var == "y":
+        ax.invert_yaxis()
+    return {**rows, var: [position[v] for v in rows[var]]}
 
 
 def _log_bases(log_scale):
