@@ -105,7 +105,7 @@ def _to_categories(ax, rows, var, order):
     group = getattr(ax, f"{var}axis").group
     position = {level: group.category(str(level)) for level in _core.categorical_order(rows[var], order)}
     if var == "y":
-        ax.invert_yaxis()
+        ax.yaxis.set_inverted(True)
     return {**rows, var: [position[v] for v in rows[var]]}
 
 

@@ -49,7 +49,7 @@ class _DistributionPlot:
             position = {c: group.category(str(c)) for c in self.categories}
             self.rows[self.var] = [position[v] for v in values]
             if self.var == "y":
-                ax.invert_yaxis()
+                ax.yaxis.set_inverted(True)
         elif _core.variable_type(values) != "numeric":
             raise NotImplementedError(f"{self.name}() of {_core.variable_type(values)} data is not supported in "
                                       "this sandbox")
