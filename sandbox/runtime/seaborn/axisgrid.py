@@ -120,7 +120,9 @@ class Grid(_BaseGrid):
     def add_legend(self, legend_data=None, title=None, label_order=None, adjust_subtitles=False, **kwargs):
         """The legend of legend_data ({label: handle}, default: what the plots labelled) in
         label_order (default: the hue levels).  seaborn draws it right of the grid (legend_out) or in
-        the first facet; here it is drawn in the last facet of the first row, or the first facet."""
+        the first facet; here it is drawn in the last facet of the first row, or the first facet.
+        adjust_subtitles (seaborn's left-aligned subtitle entries) is accepted: the sandbox's legend
+        draws every entry alike."""
         if legend_data is None:
             legend_data = self._legend_data
         if label_order is None:
