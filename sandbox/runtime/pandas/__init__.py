@@ -9,7 +9,7 @@ from ._dates import date_range
 from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, pivot,
                        pivot_table, to_datetime, unique)
 from ._scalars import NA, NaT, Timedelta, Timestamp
-from ._index import DatetimeIndex, Index, RangeIndex
+from ._index import DatetimeIndex, Index, MultiIndex, RangeIndex
 from .frame import DataFrame
 from .groupby import DataFrameGroupBy, SeriesGroupBy
 from .series import Series
@@ -69,7 +69,7 @@ def _to_numeric_series(series, errors):  # noqa: F811
 
 __all__ = [
     "errors",
-    "DataFrame", "Series", "Index", "RangeIndex", "DatetimeIndex", "Timestamp", "Timedelta", "NaT", "NA",
+    "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "Timestamp", "Timedelta", "NaT", "NA",
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
     "to_datetime", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
     "get_option", "options", "DataFrameGroupBy", "SeriesGroupBy", "crosstab", "date_range",

@@ -51,14 +51,33 @@ def index_values(t):
 def index_of(t, freq=None):
     """The Index object of table t's rows (RangeIndex, DatetimeIndex or Index); freq is
     the DatetimeIndex's frequency where the caller knows it."""
-    from ._index import DatetimeIndex, Index, RangeIndex
+    from ._index import DatetimeIndex, Index, MultiIndex, RangeIndex
     names = t.index_names
     if not names:
         return RangeIndex(t.rows)
     labels = [_labels.index_label(n) for n in names]
-    if len(names) == 1 and t.dtypes[names[0]].startswith("datetime"):
+    if len(names) > 1:
+        return MultiIndex.from_tuples(index_values(t), names=labels)
+    if t.dtypes[names[0]].startswith("datetime"):
         return DatetimeIndex(index_values(t), name=labels[0], freq=freq)
     return Index(index_values(t), names=labels)
+
+
+def index_columns(index):
+    """The host columns ``[name, values, hint]`` of row labels given as ``index=``: one per
+    level of a MultiIndex (or of a list of equally long tuples, which pandas makes one)."""
+    from ._expr import column_value
+    from ._index import MultiIndex
+    labels = list(index)
+    if isinstance(index, MultiIndex):
+        names = list(index.names)
+    elif labels and all(isinstance(v, tuple) for v in labels) and len({len(v) for v in labels}) == 1:
+        names = [None] * len(labels[0])
+    else:
+        return [[_labels.index_column(0, getattr(index, "name", None)),
+                 [column_value(v) for v in labels], None]]
+    return [[_labels.index_column(i, n), [column_value(v[i]) for v in labels], None]
+            for i, n in enumerate(names)]
 
 
 def project(t, columns, row_index=None):

@@ -143,7 +143,7 @@ class DatetimeIndex(Index):
         return super()._attrs() + [("freq", "None" if self.freq is None else repr(self.freq))]
 
     def _formatted(self):
-        return [c if c == "NaT" else f"'{c}'" for c in _format.datetime_cells(self._values)]
+        return [f"'{c}'" for c in _format.datetime_cells(self._values)]
 
     def __getitem__(self, key):
         if isinstance(key, slice):
@@ -159,6 +159,111 @@ class DatetimeIndex(Index):
                     "weekday", "quarter", "dayofyear", "date"):
             return Index([getattr(v, attr) for v in self._values], names=self.names)
         raise AttributeError(attr)
+
+
+class FrozenList(list):
+    """pandas' FrozenList (a MultiIndex's names and levels)."""
+
+    def __repr__(self):
+        return f"FrozenList({list.__repr__(self)})"
+
+
+class MultiIndex(Index):
+    """Row labels of several levels: a list of tuples, one name per level."""
+
+    def __init__(self, levels=None, codes=None, names=None, *, tuples=None):
+        if tuples is None:
+            if levels is None or codes is None:
+                raise TypeError("Must pass both levels and codes")
+            levels = [list(level) for level in levels]
+            tuples = list(zip(*([level[c] if c >= 0 else None for c in code]
+                                for level, code in zip(levels, codes))))
+        tuples = [tuple(t) for t in tuples]
+        width = len(tuples[0]) if tuples else len(names or ())
+        if any(len(t) != width for t in tuples):
+            raise NotImplementedError("MultiIndex of tuples of different lengths")
+        names = list(names) if names is not None else [None] * width
+        if len(names) != width:
+            raise ValueError("Length of names must match number of levels in MultiIndex.")
+        super().__init__(tuples, names=names)
+
+    @classmethod
+    def from_tuples(cls, tuples, names=None):
+        return cls(tuples=list(tuples), names=names)
+
+    @classmethod
+    def from_arrays(cls, arrays, names=None):
+        arrays = [list(a) for a in arrays]
+        if len({len(a) for a in arrays}) > 1:
+            raise ValueError("all arrays must be same length")
+        if names is None:
+            names = [getattr(a, "name", None) for a in arrays]
+        return cls(tuples=list(zip(*arrays)), names=names)
+
+    @classmethod
+    def from_product(cls, iterables, names=None):
+        import itertools
+        return cls(tuples=list(itertools.product(*[list(i) for i in iterables])), names=names)
+
+    @property
+    def names(self):
+        return FrozenList(self._names)
+
+    @names.setter
+    def names(self, value):
+        self._names = list(value)
+
+    @property
+    def name(self):
+        return None
+
+    @property
+    def nlevels(self):
+        return len(self._names)
+
+    @property
+    def levels(self):
+        return FrozenList(Index(sorted({t[i] for t in self._values if t[i] is not None}),
+                                name=n) for i, n in enumerate(self._names))
+
+    def get_level_values(self, level):
+        i = self._names.index(level) if level in self._names else level
+        return Index([t[i] for t in self._values], name=self._names[i])
+
+    @property
+    def dtype(self):
+        return "object"
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return MultiIndex(tuples=self._values[key], names=self._names)
+        return self._values[key]
+
+    def __repr__(self):
+        """pandas' repr: one tuple a line, each level's values right-justified alike."""
+        if len(self._values) > 100:
+            raise NotImplementedError("repr of a MultiIndex of more than 100 labels")
+        if not self._values:
+            cells = []
+        else:
+            columns = [[_level_cell(t[i]) for t in self._values] for i in range(self.nlevels)]
+            widths = [max(len(c) for c in column) for column in columns]
+            cells = ["(" + ", ".join(column[r].rjust(w) for column, w in zip(columns, widths)) + ")"
+                     for r in range(len(self._values))]
+        text = "MultiIndex([" + (",\n" + " " * 12).join(cells) + "],\n" + " " * 11
+        if any(n is not None for n in self._names):
+            text += f"names={self._names!r}"
+        return text + ")"
+
+
+def _level_cell(value):
+    if value is None:
+        return "nan"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (str, _dt.datetime)):
+        return repr(str(value))
+    return repr(value)
 
 
 class RangeIndex(Index):

@@ -2,6 +2,8 @@
 
 import datetime as _dt
 
+import numpy as np
+
 from . import _common, _labels
 from ._expr import call as fn, col, lit
 from ._host import call, table
@@ -307,15 +309,35 @@ def to_datetime(arg, format=None, errors="raise", unit=None, dayfirst=False, **k
 
 
 def isna(obj):
+    """Whether values are missing: a scalar gives a bool, a Series or DataFrame one of bools,
+    an array, list or Index a numpy bool array of its shape."""
+    from ._index import Index
     if isinstance(obj, (Series, DataFrame)):
         return obj.isna()
-    return is_missing(obj) or obj is NaT
+    if isinstance(obj, Index):
+        obj = list(obj)
+    if isinstance(obj, (list, tuple)):
+        return np.array([_missing(v) for v in obj], dtype=bool)
+    if isinstance(obj, np.ndarray):
+        if obj.dtype.kind == "f":
+            return np.isnan(obj)
+        if obj.dtype.kind in "mM":
+            return np.isnat(obj)
+        if obj.dtype.kind == "O":
+            return np.frompyfunc(_missing, 1, 1)(obj).astype(bool)
+        return np.zeros(obj.shape, dtype=bool)
+    return _missing(obj)
+
+
+def _missing(value):
+    return is_missing(value) or value is NaT
 
 
 def notna(obj):
     if isinstance(obj, (Series, DataFrame)):
         return obj.notna()
-    return not isna(obj)
+    result = isna(obj)
+    return ~result if isinstance(result, np.ndarray) else not result
 
 
 def unique(values):

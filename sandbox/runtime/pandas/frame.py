@@ -60,8 +60,7 @@ class DataFrame(Operators):
         values = list(labels)
         if len(values) != len(self):
             raise ValueError("Length mismatch")
-        name = getattr(labels, "name", None)
-        idx = table("from_columns", columns=[[_labels.index_column(0, name), [column_value(v) for v in values], None]])
+        idx = table("from_columns", columns=_common.index_columns(values if isinstance(labels, (list, tuple)) else labels))
         data = _common.project(self._t, [(n, n) for n in self._t.data_names])
         self._t = table("attach", h=idx.h, other=data.h, columns=[[n, n] for n in data.names])
 
@@ -1100,7 +1099,7 @@ def _build(data, index, columns, dtype):
         labels = list(index)
         if cols and len(labels) != len(cols[0][1]):
             raise ValueError(f"Length of values ({len(cols[0][1])}) does not match length of index ({len(labels)})")
-        cols.insert(0, [_labels.index_column(0, getattr(index, "name", None)), [column_value(v) for v in labels], None])
+        cols[:0] = _common.index_columns(index)
     t = table("from_columns", columns=cols)
     if dtype is not None:
         t = DataFrame._wrap(t).astype(dtype)._t

@@ -1,12 +1,15 @@
 """groupby: aggregations run on the host (polars group_by); results are indexed by the keys
 (or keep them as columns with as_index=False), sorted by key unless sort=False."""
 
+import numpy as np
+
 from . import _common, _labels
+from ._index import Index
 from ._expr import call as fn, col
 from ._host import table
 from ._shared import Reductions
 from .frame import DataFrame
-from .series import Series, _temp
+from .series import Series, _VALUE, _temp
 
 _AGGS = ("sum", "mean", "median", "min", "max", "std", "var", "count", "size", "nunique",
          "first", "last", "prod")
@@ -28,13 +31,12 @@ def _agg_name(func):
 
 
 def level_keys(frame, level):
-    """groupby(level=...): the frame with its index levels as columns, and the keys (Series
-    of those columns named as the levels) to group by."""
-    t = frame._t
+    """groupby(level=...): the frame with copies of the chosen index levels as columns (its
+    index kept, for the results that keep the rows), and the keys (Series of those columns
+    named as the levels) to group by."""
+    t = _common.with_row_labels(frame._t)
     names = t.index_names
-    if not names:
-        names = [None]
-    labels = [_labels.index_label(n) for n in t.index_names] or [None]
+    labels = [_labels.index_label(n) for n in names]
     chosen = []
     for key in (level if isinstance(level, (list, tuple)) else [level]):
         if isinstance(key, int) and key not in labels:
@@ -45,14 +47,9 @@ def level_keys(frame, level):
             chosen.append(labels.index(key))
         else:
             raise KeyError(f"Level {key} not found")
-    reset = frame.reset_index()
-    moved = reset._t.data_names[:len(labels)]
-    keys = []
-    for i in chosen:
-        key = Series._of(reset._t, col(moved[i]), labels[i])
-        keys.append(key)
-    data = DataFrame._wrap(_common.project(reset._t, [(n, n) for n in reset._t.data_names[len(labels):]] + [(n, n) for n in moved]))
-    keys = [Series._of(data._t, k._e, k.name) for k in keys]
+    copies = [(_temp(), i) for i in chosen]
+    data = DataFrame._wrap(table("assign", h=t.h, exprs=[[c, col(names[i])] for c, i in copies]))
+    keys = [Series._of(data._t, col(c), labels[i]) for c, i in copies]
     return data, keys
 
 
@@ -70,6 +67,14 @@ class DataFrameGroupBy(Reductions):
                 name = _temp()
                 t = table("assign", h=t.h, exprs=[[name, key._e]])
                 self._keys.append((key.name, name))
+            elif isinstance(key, (list, np.ndarray, Index)):
+                # an array of one key per row
+                if len(key) != t.rows:
+                    raise ValueError("Grouper and axis must be same length")
+                name = _temp()
+                values = Series(list(key))._mat()
+                t = table("attach", h=t.h, other=values.h, columns=[[name, _VALUE]])
+                self._keys.append((getattr(key, "name", None), name))
             elif callable(key) or isinstance(key, dict):
                 raise NotImplementedError("groupby with a function or mapping")
             else:

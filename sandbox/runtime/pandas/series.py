@@ -507,10 +507,12 @@ class Series(Operators):
         return DataFrame({"_": self})._describe_columns(["_"], self.name)
 
     def mode(self, dropna=True):
-        counts = self.value_counts()
+        """The most frequent values, sorted (a missing one last), as pandas."""
+        counts = self.value_counts(dropna=dropna)
         top = counts.max()
-        values = sorted(k for k, v in counts.to_dict().items() if v == top)
-        return Series(values, name=self.name)
+        values = sorted((k for k, v in counts.to_dict().items() if v == top),
+                        key=lambda k: (is_missing(k), 0 if is_missing(k) else k))
+        return Series(values, name=self.name, dtype=self.dtype if len(values) else None)
 
     # --- row changes ---------------------------------------------------------------------
     def head(self, n=5):
@@ -620,14 +622,28 @@ class Series(Operators):
         return result.fillna(fill_value) if fill_value is not None else result
 
     def groupby(self, by=None, level=None, **kwargs):
+        from .frame import DataFrame
         from .groupby import SeriesGroupBy, level_keys
         frame = self.to_frame(_VALUE)
+        keys = by if isinstance(by, list) else [by]
+        same = [k for k in keys if isinstance(k, Series) and k._t.h == self._t.h]
+        if same:
+            # keys computed from the same frame: one table of the values and those keys
+            names = [_temp() for _ in same]
+            t = table("select", h=self._t.h, index=True,
+                      exprs=[[_VALUE, self._e]] + [[n, k._e] for n, k in zip(names, same)])
+            frame = DataFrame._wrap(t)
+            moved = {id(k): Series._of(t, col(n), k.name) for n, k in zip(names, same)}
+            by = [moved.get(id(k), k) for k in keys] if isinstance(by, list) else moved[id(by)]
         if level is not None:
             if by is not None:
                 raise TypeError("groupby() takes by or level, not both")
             frame, by = level_keys(frame, level)
         elif by is None:
             raise TypeError("You have to supply one of 'by' and 'level'")
+        elif not isinstance(by, Series) and hasattr(by, "__len__") and not isinstance(by, str) \
+                and len(by) == len(self) and not any(isinstance(b, Series) for b in by):
+            by = [by]  # one key per value
         return SeriesGroupBy(frame, by, _VALUE, self.name, **kwargs)
 
     def __contains__(self, key):
@@ -715,14 +731,12 @@ def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
     columns = [[_VALUE, [column_value(v) for v in values], None]]
     if index is not None:
-        from ._index import Index
         if isinstance(index, Series):
             index = index.tolist()
         labels = list(index)
         if len(labels) != len(values):
             raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
-        name = index.name if isinstance(index, Index) else None
-        columns.insert(0, [_labels.index_column(0, name), [column_value(v) for v in labels], None])
+        columns[:0] = _common.index_columns(index)
     t = table("from_columns", columns=columns)
     if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
