@@ -33,9 +33,6 @@ def violinplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=Non
     if density_norm not in ("area", "count", "width") and scale is _DEPRECATED:
         raise ValueError(f"The value for `density_norm` must be one of ['area', 'count', 'width'], but "
                          f"{density_norm!r} was passed.")
-    if inner is not None and inner.startswith("quart"):
-        raise NotImplementedError("violinplot(inner='quart') is not supported in this sandbox: its quartile "
-                                  "lines use custom dash patterns, which the sandbox's matplotlib lacks")
     if split and inner is not None and inner.startswith("box"):
         raise NotImplementedError("violinplot(split=True, inner='box') is not supported in this sandbox: the "
                                   "inner box is shifted by a ScaledTranslation transform")
@@ -188,6 +185,14 @@ def _plot_violins(p, ax, kde, width, dodge, gap, split, color, fill, linecolor, 
             kws = {"color": line_color, "edgecolor": line_color, "s": (linewidth * 2) ** 2,
                    "zorder": violin["kwargs"].get("zorder", 2) + 1, **inner_kws}
             ax.scatter(*((at, obs) if p.orient == "x" else (obs, at)), **kws)
+        elif inner.startswith("quart"):
+            stats = np.percentile(obs, [25, 50, 75])
+            lo, hi = np.interp(stats, support, low_edge), np.interp(stats, support, high_edge)
+            for value, a, b, dashes in zip(stats.tolist(), lo.tolist(), hi.tolist(),
+                                           [(1.25, .75), (2.5, 1), (1.25, .75)]):
+                ends, values = [a, b], [value, value]
+                ax.plot(*((ends, values) if p.orient == "x" else (values, ends)),
+                        **{"color": line_color, "linewidth": linewidth, "dashes": dashes, **inner_kws})
         elif inner.startswith("stick"):
             lo, hi = np.interp(obs, support, low_edge), np.interp(obs, support, high_edge)
             segments = [[(a, v), (b, v)] if p.orient == "x" else [(v, a), (v, b)]

@@ -244,8 +244,8 @@ class RegressionTests(SeabornTestCase):
 
 class UnsupportedTests(SeabornTestCase):
     def test_unsupported_functions_name_themselves(self):
-        with self.assertRaisesRegex(NotImplementedError, r"violinplot\(inner='quart'\)"):
-            sns.violinplot(x=[1, 2, 3], inner="quart")
+        with self.assertRaisesRegex(NotImplementedError, r"violinplot\(split=True, inner='box'\)"):
+            sns.violinplot(x=[1, 2, 3, 4], y=["a", "a", "b", "b"], hue=["u", "w", "u", "w"], split=True)
         with self.assertRaisesRegex(NotImplementedError, r"scatterplot\(style"):
             sns.scatterplot(x=[1, 2], y=[1, 2], style=["a", "b"])
 
