@@ -602,3 +602,46 @@ ax.set_xlim(-1, 1)
         "axes.axisbelow=True puts the grid under the bar"
     );
 }
+
+#[tokio::test]
+async fn custom_dash_patterns_alternate_dashes_and_coloured_gaps() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0.5, 0.5], color="blue", lw=4, dashes=[10, 10], gapcolor="red")
+ax.set_ylim(0, 1)
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let png = &charts(&events)[0].png;
+    let is_blue = |p: &[u8; 3]| p[2] > 200 && p[0] < 60 && p[1] < 60;
+    let row = (0..png.height)
+        .max_by_key(|&y| {
+            (0..png.width)
+                .filter(|&x| is_blue(&png.pixels[(y * png.width + x) as usize]))
+                .count()
+        })
+        .expect("rows");
+    let pixels = &png.pixels[(row * png.width) as usize..((row + 1) * png.width) as usize];
+    // Runs of blue dashes and red gaps along the line (10 pt each at 4 pt
+    // width: about 55 pixels).
+    let kinds: Vec<char> = pixels
+        .iter()
+        .map(|p| match p {
+            p if is_blue(p) => 'b',
+            p if is_red(p) => 'r',
+            _ => '.',
+        })
+        .collect();
+    let runs = |kind: char| {
+        kinds
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run[0] == kind && run.len() > 40)
+            .count()
+    };
+    assert!(
+        runs('b') >= 4 && runs('r') >= 4,
+        "dashes and gaps alternate: {}",
+        kinds.iter().collect::<String>()
+    );
+}

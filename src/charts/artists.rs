@@ -32,6 +32,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markerfacecolor,
             markeredgecolor,
             drawstyle,
+            gapcolor,
             ..
         } => {
             let runs = runs(x, y, xmap, ymap);
@@ -40,13 +41,18 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 self::runs(&sx, &sy, xmap, ymap)
             });
             for run in stepped.as_ref().unwrap_or(&runs) {
+                // The gaps' colour: the whole line under its dashes.
+                if let Some(gap) = gapcolor {
+                    let width = units.px(*linewidth);
+                    stroke_line(surface, run, Some(&frame), *gap, width, &LineStyle::Solid);
+                }
                 stroke_line(
                     surface,
                     run,
                     Some(&frame),
                     *color,
                     units.px(*linewidth),
-                    *linestyle,
+                    linestyle,
                 );
             }
             if let Some(shape) = shape {
@@ -96,7 +102,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     Some(&frame),
                     *edgecolor,
                     units.px(*linewidth),
-                    *linestyle,
+                    linestyle,
                 );
             }
         }
@@ -217,7 +223,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                         Some(&frame),
                         *edge,
                         units.px(1.0),
-                        LineStyle::Solid,
+                        &LineStyle::Solid,
                     );
                 }
             }
@@ -253,7 +259,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     Some(&frame),
                     *color,
                     units.px(*linewidth),
-                    *linestyle,
+                    linestyle,
                 );
             }
         }
@@ -520,7 +526,7 @@ fn draw_hist(
                 Some(&frame),
                 line,
                 units.px(1.5),
-                LineStyle::Solid,
+                &LineStyle::Solid,
             );
         }
     }

@@ -114,7 +114,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         for tick in &axes.xticks.major {
             if let Some(x) = axes.x.pixel(tick.pos) {
                 let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
-                stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
+                stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
             }
         }
     }
@@ -122,7 +122,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         for tick in &axes.yticks.major {
             if let Some(y) = axes.y.pixel(tick.pos) {
                 let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
-                stroke_line(surface, &line, None, grid.color, width, grid.linestyle);
+                stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
             }
         }
     }

@@ -264,7 +264,7 @@ fn draw_handle(
                 None,
                 *color,
                 units.px(*linewidth),
-                *linestyle,
+                linestyle,
             );
             if let Some(shape) = shape {
                 let edge = units.px(1.0);
@@ -292,7 +292,7 @@ fn draw_handle(
                 None,
                 *color,
                 units.px(*linewidth),
-                *linestyle,
+                linestyle,
             );
         }
         Artist::Bar {

@@ -31,18 +31,19 @@ pub fn stroke_line(
     clip: Option<&Rect>,
     color: Rgba,
     width_px: f64,
-    style: LineStyle,
+    style: &LineStyle,
 ) {
-    if style == LineStyle::None || points.len() < 2 {
+    if *style == LineStyle::None || points.len() < 2 {
         return;
     }
     let far = Rect::new(-FAR_PX, -FAR_PX, FAR_PX, FAR_PX);
     let pieces = clip_polyline(points, clip.unwrap_or(&far));
-    let pattern: &[f64] = match style {
-        LineStyle::Solid | LineStyle::None => &[],
-        LineStyle::Dashed => &[3.7, 1.6],
-        LineStyle::Dotted => &[1.0, 1.65],
-        LineStyle::DashDot => &[6.4, 1.6, 1.0, 1.6],
+    let (offset, pattern): (f64, &[f64]) = match style {
+        LineStyle::Solid | LineStyle::None => (0.0, &[]),
+        LineStyle::Dashed => (0.0, &[3.7, 1.6]),
+        LineStyle::Dotted => (0.0, &[1.0, 1.65]),
+        LineStyle::DashDot => (0.0, &[6.4, 1.6, 1.0, 1.6]),
+        LineStyle::Dashes { offset, pattern } => (*offset, pattern),
     };
     // matplotlib scales dash patterns with the line width.
     let unit = width_px.max(1.0);
@@ -50,19 +51,37 @@ pub fn stroke_line(
         if pattern.is_empty() {
             surface.stroke(&piece, color, width_px);
         } else {
-            for dash in dashes(&piece, pattern, unit) {
+            for dash in dashes(&piece, pattern, offset, unit) {
                 surface.stroke(&dash, color, width_px);
             }
         }
     }
 }
 
-/// Splits a polyline into the "on" parts of a dash pattern.
-fn dashes(points: &[Point], pattern: &[f64], unit: f64) -> Vec<Vec<Point>> {
+/// Splits a polyline into the "on" parts of a dash pattern started `offset`
+/// into it (both in line widths).
+fn dashes(points: &[Point], pattern: &[f64], offset: f64, unit: f64) -> Vec<Vec<Point>> {
     let lengths: Vec<f64> = pattern.iter().map(|l| l * unit).collect();
     let mut out = Vec::new();
     let mut current: Vec<Point> = vec![points[0]];
     let (mut index, mut left, mut on) = (0, lengths[0], true);
+    // Skip `offset` of the pattern (modulo its period).
+    let period: f64 = lengths.iter().sum();
+    let mut skip = if period > 0.0 {
+        (offset * unit).rem_euclid(period)
+    } else {
+        0.0
+    };
+    while skip > 0.0 {
+        if skip < left {
+            left -= skip;
+            break;
+        }
+        skip -= left;
+        index = (index + 1) % lengths.len();
+        left = lengths[index];
+        on = !on;
+    }
     for pair in points.windows(2) {
         let (mut a, b) = (pair[0], pair[1]);
         let mut remaining = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
@@ -229,7 +248,7 @@ pub fn fill_rect(
             Some(clip),
             color,
             width,
-            LineStyle::Solid,
+            &LineStyle::Solid,
         );
     }
 }
@@ -346,8 +365,17 @@ mod tests {
     #[test]
     fn dashes_alternate() {
         let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
-        let parts = dashes(&line, &[2.0, 1.0], 1.0);
+        let parts = dashes(&line, &[2.0, 1.0], 0.0, 1.0);
         assert_eq!(parts.len(), 4);
         assert_eq!(parts[1], vec![Point::new(3.0, 0.0), Point::new(5.0, 0.0)]);
+    }
+
+    #[test]
+    fn a_dash_offset_starts_inside_the_pattern() {
+        let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
+        // 2.5 into (2 on, 1 off) at 2 px per unit: half the gap is left.
+        let parts = dashes(&line, &[2.0, 1.0], 2.5, 2.0);
+        assert_eq!(parts[0], vec![Point::new(1.0, 0.0), Point::new(5.0, 0.0)]);
+        assert_eq!(parts[1], vec![Point::new(7.0, 0.0), Point::new(10.0, 0.0)]);
     }
 }

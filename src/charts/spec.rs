@@ -331,7 +331,7 @@ pub struct LegendEntry {
 }
 
 /// How a line is dashed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub enum LineStyle {
     #[serde(rename = "-")]
     Solid,
@@ -343,6 +343,10 @@ pub enum LineStyle {
     DashDot,
     #[serde(rename = "none")]
     None,
+    /// matplotlib's `(offset, (on, off, ...))`: lengths in points, scaled by
+    /// the line width as matplotlib's `lines.scale_dashes` does.
+    #[serde(rename = "dashes")]
+    Dashes { offset: f64, pattern: Vec<f64> },
 }
 
 /// Marker shapes, by their matplotlib codes.
@@ -450,6 +454,9 @@ pub enum Artist {
         markeredgecolor: Rgba,
         #[serde(default)]
         drawstyle: DrawStyle,
+        /// The colour of a dashed line's gaps (matplotlib's `gapcolor`).
+        #[serde(default)]
+        gapcolor: Option<Rgba>,
         /// What the line is part of, for the description (e.g. "boxplot median").
         #[serde(default)]
         role: Option<String>,

@@ -103,6 +103,6 @@ pub fn draw(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         } else {
             [Point::new(a, at), Point::new(b, at)]
         };
-        stroke_line(surface, &line, None, spine.color, width, spine.linestyle);
+        stroke_line(surface, &line, None, spine.color, width, &spine.linestyle);
     }
 }

@@ -2,7 +2,7 @@
 //! bounds on everything whose cost grows with its size.
 
 use super::ChartError;
-use super::spec::{Artist, Axes, Figure, SpinePosition, Spines, Text};
+use super::spec::{Artist, Axes, Figure, LineStyle, SpinePosition, Spines, Text};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -62,9 +62,34 @@ fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
 /// Spines stand at most this many axes sizes outside the box.
 const MAX_SPINE_FRACTION: f64 = 10.0;
 
+/// Most entries of a custom dash pattern.
+const MAX_DASHES: usize = 100;
+/// A dash pattern's shortest period, in points (each dash costs a stroke).
+const MIN_DASH_PERIOD: f64 = 0.1;
+
+fn check_linestyle(style: &LineStyle) -> Result<(), ChartError> {
+    let LineStyle::Dashes { offset, pattern } = style else {
+        return Ok(());
+    };
+    let period: f64 = pattern.iter().sum();
+    if pattern.is_empty()
+        || pattern.len() > MAX_DASHES
+        || pattern.iter().any(|d| !(d.is_finite() && *d >= 0.0))
+        || !offset.is_finite()
+        || period < MIN_DASH_PERIOD
+    {
+        return invalid(format!(
+            "dash pattern {pattern:?}: 1..={MAX_DASHES} non-negative lengths adding up to at \
+             least {MIN_DASH_PERIOD} points"
+        ));
+    }
+    Ok(())
+}
+
 fn check_spines(spines: &Spines) -> Result<(), ChartError> {
     for spine in [&spines.left, &spines.right, &spines.bottom, &spines.top] {
         size(spine.linewidth, "spine width")?;
+        check_linestyle(&spine.linestyle)?;
         let ok = match spine.position {
             SpinePosition::Outward(points) => points.abs() <= MAX_POINTS,
             SpinePosition::Axes(fraction) => fraction.abs() <= MAX_SPINE_FRACTION,
@@ -105,6 +130,9 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     size(axes.tick_fontsize, "tick font size")?;
     check_spines(&axes.spines)?;
+    if let Some(grid) = &axes.grid {
+        check_linestyle(&grid.linestyle)?;
+    }
     for style in [&axes.xtick_style, &axes.ytick_style] {
         for marks in [&style.major, &style.minor] {
             size(marks.length, "tick length")?;
@@ -212,11 +240,13 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             x,
             y,
             linewidth,
+            linestyle,
             markersize,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
             size(*linewidth, "line width")?;
+            check_linestyle(linestyle)?;
             size(*markersize, "marker size")
         }
         Artist::Bar {
@@ -271,10 +301,22 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             same_length("y1 values", y1.len(), x.len(), false)?;
             same_length("y2 values", y2.len(), x.len(), false)
         }
-        Artist::Axline { linewidth, .. } => size(*linewidth, "line width"),
-        Artist::Patch {
-            x, y, linewidth, ..
+        Artist::Axline {
+            linewidth,
+            linestyle,
+            ..
         } => {
+            check_linestyle(linestyle)?;
+            size(*linewidth, "line width")
+        }
+        Artist::Patch {
+            x,
+            y,
+            linewidth,
+            linestyle,
+            ..
+        } => {
+            check_linestyle(linestyle)?;
             same_length("y values", y.len(), x.len(), false)?;
             if x.len() > MAX_ITEMS {
                 return invalid(format!("a patch of more than {MAX_ITEMS} vertices"));

@@ -13,6 +13,7 @@ class _Stroke(Artist):
         self._rgba = to_rgba(color)
         self._linewidth = float(linewidth)
         self._linestyle = _styles.linestyle(linestyle)
+        self._gapcolor = None
 
     def get_color(self):
         return self._rgba
@@ -32,6 +33,25 @@ class _Stroke(Artist):
     def set_linestyle(self, style):
         self._linestyle = _styles.linestyle(style)
 
+    def set_dashes(self, seq):
+        """A custom dash pattern (on, off, ...) in points; (None, None) or () is a solid line."""
+        if seq in ((None, None), ()) or (hasattr(seq, "__len__") and len(seq) == 0):
+            self._linestyle = "-"
+        else:
+            self._linestyle = _styles.dash_pattern(0, seq)
+
+    def set_dash_capstyle(self, capstyle):
+        if capstyle != "butt":
+            raise NotImplementedError(f"Line2D.set_dash_capstyle({capstyle!r}) is not supported in this sandbox; "
+                                      "dashes are drawn with 'butt' caps")
+
+    def set_gapcolor(self, color):
+        """The colour drawn in the gaps of a dashed line (None: nothing)."""
+        self._gapcolor = None if color is None else to_rgba(color)
+
+    def get_gapcolor(self):
+        return self._gapcolor
+
     set_lw, set_ls, set_c = set_linewidth, set_linestyle, set_color
 
 
@@ -49,7 +69,8 @@ class Line2D(_Stroke):
                  markersize=None, markerfacecolor=None, markeredgecolor=None, label=None, alpha=None,
                  drawstyle=None, **kwargs):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
-                                                  "markerfacecolor", "markeredgecolor")), "Line2D")
+                                                  "markerfacecolor", "markeredgecolor", "dashes", "gapcolor")),
+                               "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
         rc = _rc.rcParams
@@ -60,6 +81,14 @@ class Line2D(_Stroke):
                     markerfacecolor=markerfacecolor or options.get("markerfacecolor"),
                     markeredgecolor=markeredgecolor or options.get("markeredgecolor"),
                     label=label, alpha=alpha, drawstyle=drawstyle)
+        self._dashes_and_gaps(options)
+
+    def _dashes_and_gaps(self, options):
+        """The dashes= and gapcolor= keywords of Line2D and plot()."""
+        if "dashes" in options:
+            self.set_dashes(options["dashes"])
+        if "gapcolor" in options:
+            self.set_gapcolor(options["gapcolor"])
 
     @classmethod
     def _of(cls, x, y, **style):
@@ -146,6 +175,8 @@ class Line2D(_Stroke):
                 "markeredgecolor": self._color(self._mec or self._rgba)}
         if self._drawstyle != "default":
             spec["drawstyle"] = self._drawstyle
+        if self._gapcolor is not None and self._linestyle not in ("-", "none"):
+            spec["gapcolor"] = self._color(self._gapcolor)
         if self._role is not None:
             spec["role"] = self._role
         return spec

@@ -1,5 +1,6 @@
 """Line styles, markers, format strings ("r--o") and font weights."""
 
+import math
 import re
 
 from .colors import BASE_COLORS, to_rgba
@@ -11,17 +12,34 @@ _OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H", "P", "X"))  # matplotl
 _NO_MARKER = (None, "None", "none", "", " ")
 _BOLD = frozenset(("bold", "heavy", "extra bold", "black", "semibold", "demibold", "demi"))
 _CN = re.compile(r"C\d+")
+_SHORTEST_DASH_PERIOD = 0.1  # points: a dash pattern's shortest repeat the host draws
 
 
 def linestyle(value):
     """The spec's linestyle for a matplotlib one ("dashed", "--", "None"...)."""
     if isinstance(value, str) and value in LINESTYLES:
         return LINESTYLES[value]
-    if isinstance(value, tuple):
-        raise NotImplementedError("custom dash patterns are not supported in this sandbox; "
-                                  "use '-', '--', '-.' or ':'")
+    if isinstance(value, tuple) and len(value) == 2:
+        return dash_pattern(*value)
     raise ValueError(f"{value!r} is not a valid value for linestyle; supported values are "
                      "'-', '--', '-.', ':', 'None', 'solid', 'dashed', 'dashdot', 'dotted'")
+
+
+def dash_pattern(offset, dashes):
+    """The spec's custom linestyle for matplotlib's (offset, (on, off, ...)) in points."""
+    if hasattr(dashes, "tolist"):
+        dashes = dashes.tolist()
+    if offset is None or not isinstance(dashes, (list, tuple)) or not dashes:
+        raise ValueError(f"Unrecognized linestyle: {(offset, dashes)!r}")
+    pattern = [float(d) for d in dashes]
+    if any(not (d >= 0 and math.isfinite(d)) for d in pattern) or not math.isfinite(float(offset)):
+        raise ValueError("All values in the dash list must be non-negative")
+    if sum(pattern) == 0:
+        raise ValueError("At least one value in the dash list must be positive")
+    if sum(pattern) < _SHORTEST_DASH_PERIOD:
+        raise NotImplementedError(f"dash patterns shorter than {_SHORTEST_DASH_PERIOD} points in all are not "
+                                  "supported in this sandbox")
+    return {"dashes": {"offset": float(offset) % sum(pattern), "pattern": pattern}}
 
 
 def marker(value):

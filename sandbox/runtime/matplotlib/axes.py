@@ -18,7 +18,7 @@ from .colors import Normalize, is_color_like, to_rgba
 __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
-                   "markeredgecolor", "label", "alpha", "drawstyle", "zorder"))
+                   "markeredgecolor", "label", "alpha", "drawstyle", "zorder", "dashes", "gapcolor"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
@@ -48,6 +48,7 @@ class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
                               markerfacecolor=options.get("markerfacecolor"),
                               markeredgecolor=options.get("markeredgecolor"),
                               label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
+                line._dashes_and_gaps(options)
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 

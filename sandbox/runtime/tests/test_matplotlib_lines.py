@@ -1,0 +1,54 @@
+"""Native tests of line dash patterns (custom linestyles, set_dashes, dashes=, gapcolor=).
+
+Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
+"""
+
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+from test_matplotlib import ChartTestCase  # noqa: E402
+
+
+class DashTests(ChartTestCase):
+    def test_custom_dash_patterns(self):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], linestyle=(5, (10, 3)))
+        line, = ax.plot([0, 1])
+        line.set_dashes([2, 2, 10, 2])
+        ax.plot([0, 1], dashes=[4, 4], gapcolor="tab:pink")
+        ax.plot([0, 1], gapcolor="red")  # solid: no gaps to colour
+        ax.axhline(0.5, ls=(0, (5, 5)))
+        proxy = Line2D([0], [0], dashes=(3, 1))
+        self.assertEqual(proxy.get_linestyle(), {"dashes": {"offset": 0.0, "pattern": [3.0, 1.0]}})
+        artists = self.artists()
+        self.assertEqual([a["linestyle"] for a in artists], [
+            {"dashes": {"offset": 5.0, "pattern": [10.0, 3.0]}},
+            {"dashes": {"offset": 0.0, "pattern": [2.0, 2.0, 10.0, 2.0]}},
+            {"dashes": {"offset": 0.0, "pattern": [4.0, 4.0]}},
+            "-",
+            {"dashes": {"offset": 0.0, "pattern": [5.0, 5.0]}}])
+        self.assertEqual([a.get("gapcolor") for a in artists[:4]], [None, None, "#e377c2ff", None])
+
+    def test_offset_wraps_and_bad_patterns_are_refused(self):
+        line, = plt.plot([0, 1], ls=(13, (4, 1)))
+        self.assertEqual(line.get_linestyle()["dashes"]["offset"], 3.0)  # matplotlib: offset % sum
+        line.set_dashes((None, None))
+        self.assertEqual(line.get_linestyle(), "-")
+        with self.assertRaises(ValueError):
+            plt.plot([0, 1], ls=(0, (-1, 2)))
+        with self.assertRaises(ValueError):
+            plt.plot([0, 1], ls=(None, (1, 2)))
+        with self.assertRaisesRegex(ValueError, "must be positive"):
+            plt.plot([0, 1], ls=(0, (0, 0)))
+        with self.assertRaisesRegex(NotImplementedError, "dash patterns shorter"):
+            plt.plot([0, 1], ls=(0, (0.01, 0.01)))
+
+
+if __name__ == "__main__":
+    unittest.main()
