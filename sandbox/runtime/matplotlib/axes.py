@@ -19,7 +19,8 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "label", "alpha", "drawstyle", "zorder", "dashes", "gapcolor"))
-_BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder"))
+_BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
+                  "fill"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
 _FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder"))
@@ -136,9 +137,13 @@ class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
             raise ValueError(f"{align!r} is not a valid value for align; supported values are 'center', 'edge'")
         color = options.get("color", options.get("facecolor"))
         colors = _color_list(color) if color is not None else [self._next_color("patch")]
+        edgecolor = options.get("edgecolor")
+        if not options.get("fill", True):  # outlines only, black unless told (matplotlib's patch.edgecolor)
+            colors = ["none"]
+            edgecolor = "black" if edgecolor is None else edgecolor
         bars = Bars(orientation, positions, lengths, [abs(w) for w in widths], bases,
                     list(itertools.islice(itertools.cycle(colors), n)),
-                    edgecolor=_one_edgecolor(options.get("edgecolor")),
+                    edgecolor=_one_edgecolor(edgecolor),
                     linewidth=options.get("linewidth", _rc.rcParams["patch.linewidth"]),
                     label=options.get("label"), alpha=options.get("alpha"))
         tick_label = options.get("tick_label")

@@ -1,4 +1,5 @@
-"""Native tests of line dash patterns (custom linestyles, set_dashes, dashes=, gapcolor=).
+"""Native tests of line dash patterns (custom linestyles, set_dashes, dashes=, gapcolor=) and
+unfilled bars.
 
 Run: cd sandbox/runtime && python3 -m unittest discover -s tests -v
 """
@@ -48,6 +49,16 @@ class DashTests(ChartTestCase):
             plt.plot([0, 1], ls=(0, (0, 0)))
         with self.assertRaisesRegex(NotImplementedError, "dash patterns shorter"):
             plt.plot([0, 1], ls=(0, (0.01, 0.01)))
+
+
+class BarFillTests(ChartTestCase):
+    def test_unfilled_bars_are_black_outlines_and_use_up_a_colour(self):
+        plt.bar([0, 1], [1, 2], fill=False)
+        plt.bar([0, 1], [1, 2])
+        first, second = self.artists()
+        # Real matplotlib: face (0.12, 0.47, 0.71, 0) (not filled), edge (0, 0, 0, 1); the next bars are C1.
+        self.assertEqual((first["colors"], first["edgecolor"]), (["#00000000"] * 2, "#000000ff"))
+        self.assertEqual(second["colors"], ["#ff7f0eff"] * 2)
 
 
 if __name__ == "__main__":
