@@ -2,6 +2,7 @@
 Axes.plot and Axes.fill_between as seaborn 0.13.2 draws them.  Legend entries are empty labelled
 artists on the axes, as seaborn's legend proxies are."""
 
+import itertools
 import math
 
 import matplotlib as mpl
@@ -23,22 +24,24 @@ class _RelationalPlot:
     """The data of one relational plot and its hue and size mappings."""
 
     def __init__(self, name, data, variables, palette, hue_order, hue_norm, sizes, size_order, size_norm,
-                 size_range):
+                 size_range, style_order=None, dashes=None, markers=None):
         self.data = _core.PlotData(data, variables, wide=_WIDE)
         frame = self.data.frame
         if "style" in frame:
             if self.data.input_format == "wide" and len(set(frame["style"])) <= 1:
                 del frame["style"]  # one column: one style
-            else:
-                raise NotImplementedError(f"{name}(style=...) (and wide-form data of several columns, which seaborn "
-                                          "styles per column) is not supported in this sandbox: seaborn's markers (X, "
-                                          "P, stars) and dash patterns are not drawn by the sandbox's matplotlib")
+            elif name != "lineplot" or markers:
+                raise NotImplementedError(f"{name}(style=...) with markers (and wide-form data of several columns, "
+                                          "which seaborn styles per column) is not supported in this sandbox: "
+                                          "seaborn's markers (X, P, stars) are not drawn by the sandbox's matplotlib")
         self.rows = self.data.dropna()
-        self.hue = self.size = None
+        self.hue = self.size = self.style = None
         if "hue" in frame:
             self.hue = _core.HueMap(self.rows["hue"], palette, hue_order or self.data.categories.get("hue"), hue_norm)
         if "size" in frame:
             self.size = _SizeMap(self.rows["size"], sizes, size_order, size_norm, size_range)
+        if "style" in frame:
+            self.style = _StyleMap(self.rows["style"], style_order or self.data.categories.get("style"), dashes)
 
     def legend(self, legend, size_attr):
         """(title, [(label, properties)]) of the legend, as seaborn's add_legend_data builds it: entries of
@@ -49,14 +52,14 @@ class _RelationalPlot:
         if isinstance(legend, str) and legend not in ("auto", "brief", "full"):
             raise ValueError("`legend` must be 'auto', 'brief', 'full', or a boolean.")
         verbosity = "auto" if legend is True else legend
-        semantics = [(var, m, attr) for var, m, attr in (("hue", self.hue, "color"), ("size", self.size, size_attr))
-                     if m is not None]
+        semantics = [(var, m, attr) for var, m, attr in (("hue", self.hue, "color"), ("size", self.size, size_attr),
+                                                        ("style", self.style, "dashes")) if m is not None]
         names = {var: self.data.names.get(var) for var, _, _ in semantics}
         titles = {n for n in names.values() if n is not None}
         title = "" if len(titles) != 1 else titles.pop()
         keys, props = [], {}
         for var, mapping, attr in semantics:
-            brief = mapping.kind == "numeric" and (verbosity == "brief" or (verbosity == "auto"
+            brief = getattr(mapping, "kind", None) == "numeric" and (verbosity == "brief" or (verbosity == "auto"
                                                                              and len(mapping.levels) > _BRIEF_TICKS))
             levels, labels = _ticks.brief_levels(mapping.levels) if brief else (mapping.levels, mapping.levels)
             name = names[var]
@@ -71,6 +74,52 @@ class _RelationalPlot:
                 props[key][attr] = mapping(level)
         return str(title), [(str(name if label == "title" and props[(name, label)].get("title") else label),
                              props[(name, label)]) for name, label in keys]
+
+
+class _StyleMap:
+    """Dash patterns of a style variable's levels (seaborn's StyleMapping without markers): seaborn's
+    unique_dashes, or the list or dict given; "" is a solid line."""
+
+    def __init__(self, values, order, dashes):
+        self.levels = _core.categorical_order(values, order)
+        n = len(self.levels)
+        if dashes is True:
+            self.lookup = dict(zip(self.levels, _unique_dashes(n)))
+        elif isinstance(dashes, dict):
+            missing = set(self.levels) - set(dashes)
+            if missing:
+                raise ValueError(f"These `dashes` levels are missing values: {missing}")
+            self.lookup = dict(dashes)
+        elif isinstance(dashes, (list, tuple)):
+            if len(dashes) != n:
+                raise ValueError(f"The `dashes` argument has the wrong number of values: {len(dashes)} != {n}")
+            self.lookup = dict(zip(self.levels, dashes))
+        elif dashes:
+            raise ValueError(f"This `dashes` argument was not understood: {dashes!r}")
+        else:
+            self.lookup = {}
+
+    def __call__(self, level):
+        return self.lookup.get(level)
+
+    def line_style(self, level):
+        """The plot() keywords of a level's dashes ("" or none: solid)."""
+        dashes = self(level)
+        return {"dashes": tuple(dashes)} if dashes else {"linestyle": "-"} if dashes is not None else {}
+
+
+def _unique_dashes(n):
+    """seaborn's unique_dashes(n): solid, then dash patterns of growing complexity."""
+    dashes = ["", (4, 1.5), (1, 1), (3, 1.25, 1.5, 1.25), (5, 1, 1, 1)]
+    p = 3
+    while len(dashes) < n:
+        a = itertools.combinations_with_replacement([3, 1.25], p)
+        b = itertools.combinations_with_replacement([4, 1], p)
+        for segments in itertools.chain(*zip(list(a)[1:-1][::-1], list(b)[1:-1])):
+            gap = min(segments)
+            dashes.append(tuple(itertools.chain(*((seg, gap) for seg in segments))))
+        p += 1
+    return dashes[:n]
 
 
 class _SizeMap:
@@ -191,7 +240,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
     lw = mpl.rcParams["lines.linewidth"]
     p = _RelationalPlot("lineplot", data, dict(x=x, y=y, hue=hue, size=size, style=style, units=units), palette,
-                        hue_order, hue_norm, sizes, size_order, size_norm, (.5 * lw, 2 * lw))
+                        hue_order, hue_norm, sizes, size_order, size_norm, (.5 * lw, 2 * lw), style_order, dashes,
+                        markers)
     ax = plt.gca() if ax is None else ax
     if "x" not in p.rows or "y" not in p.rows or not p.rows["x"]:
         return ax
@@ -214,11 +264,13 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     def rank(var, value):
         return ranks[var][value] if var in ranks else value
 
-    for hue_level, size_level, rows in _line_groups(p):
+    for hue_level, size_level, style_level, rows in _line_groups(p):
         line_color = p.hue(hue_level) if hue_level is not None else color
         line_kws = {**kws, "color": line_color}
         if size_level is not None:
             line_kws["linewidth"] = p.size(size_level)
+        if style_level is not None:
+            line_kws.update(p.style.line_style(style_level))
         points = list(zip(rows[orient], rows[other]))
         if sort:
             points.sort(key=lambda pair: (rank(orient, pair[0]), rank(other, pair[1])))
@@ -254,7 +306,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
             ax.plot([], [], label=label, color="w", linewidth=0)
             continue
         ax.plot([], [], label=label, color=props.get("color", ".2"),
-                **({"linewidth": props["linewidth"]} if "linewidth" in props else {}))
+                **({"linewidth": props["linewidth"]} if "linewidth" in props else {}),
+                **({"dashes": tuple(props["dashes"])} if props.get("dashes") else {}))
     if entries:
         ax.legend(title=title)
     return ax
@@ -276,17 +329,17 @@ def _unit_lines(ax, rows, orient, other, sort, rank, line_kws):
 
 
 def _line_groups(p):
-    """(hue level, size level, rows) per combination present, in level order (seaborn's iter_data)."""
+    """(hue level, size level, style level, rows) per combination present, in level order (seaborn's
+    iter_data)."""
     rows = p.rows
-    hue_levels = p.hue.levels if p.hue is not None else [None]
-    size_levels = p.size.levels if p.size is not None else [None]
     groups = []
-    for h in hue_levels:
-        for s in size_levels:
-            keep = [i for i in range(len(rows["x"]))
-                    if (h is None or rows["hue"][i] == h) and (s is None or rows["size"][i] == s)]
-            if keep:
-                groups.append((h, s, {v: [col[i] for i in keep] for v, col in rows.items()}))
+    for h in p.hue.levels if p.hue is not None else [None]:
+        for s in p.size.levels if p.size is not None else [None]:
+            for st in p.style.levels if p.style is not None else [None]:
+                keep = [i for i in range(len(rows["x"])) if (h is None or rows["hue"][i] == h)
+                        and (s is None or rows["size"][i] == s) and (st is None or rows["style"][i] == st)]
+                if keep:
+                    groups.append((h, s, st, {v: [col[i] for i in keep] for v, col in rows.items()}))
     return groups
 
 
