@@ -170,7 +170,10 @@ pub fn group_by(
         let names: Vec<PlSmallStr> = keys.iter().map(|(_, k)| k.as_str().into()).collect();
         lazy = lazy.sort(
             names,
-            SortMultipleOptions::default().with_maintain_order(true),
+            // pandas sorts a missing key (dropna=False) last
+            SortMultipleOptions::default()
+                .with_maintain_order(true)
+                .with_nulls_last(true),
         );
     }
     let renamed: Vec<&str> = keys.iter().map(|(out, _)| out.as_str()).collect();

@@ -235,8 +235,10 @@ def series_text(index_names, index_levels, cells, split, footer, dtype="object")
         value_width = max([len(c) + 1 for c in cells], default=0)
     lines = []
     if any(n is not None for n in index_names):
-        lines.append("  ".join((str(n) if n is not None else "").ljust(w)
-                               for n, w in zip(index_names, widths)).rstrip())
+        names = "  ".join((str(n) if n is not None else "").ljust(w)
+                          for n, w in zip(index_names, widths))
+        # pandas pads the names of several levels to their widths
+        lines.append(names if len(widths) > 1 else names.rstrip())
     for r, cell in enumerate(cells):
         labels = "  ".join(lvl[r].ljust(w) for lvl, w in zip(levels, widths))
         lines.append(f"{labels}   {cell.rjust(value_width)}")

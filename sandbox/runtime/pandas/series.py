@@ -434,8 +434,14 @@ class Series(Operators):
         dtype = self._mat().dtypes[_VALUE]
         if dtype in ("object", "str"):
             raise NotImplementedError("Series.sum of strings (concatenation)")
+        if not skipna and self.hasnans:
+            return _numpy.scalar(math.nan)
+        if min_count > 0 and self.count() < min_count:
+            return _numpy.scalar(math.nan)
         result = self._reduce("sum")
-        return _numpy.scalar(0 if result is None else int(result) if isinstance(result, bool) else result)
+        if result is None:
+            result = 0.0 if dtype == "float64" else 0
+        return _numpy.scalar(int(result) if isinstance(result, bool) else result)
 
     def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
@@ -464,7 +470,17 @@ class Series(Operators):
         _numpy.check_numpy_arguments(axis=axis, out=out)
         return _numpy.scalar(self._reduce("max"))
 
-    def prod(self, skipna=True, numeric_only=False): return _numpy.scalar(self._reduce("prod"))
+    def prod(self, axis=None, skipna=True, numeric_only=False, min_count=0):
+        if not skipna and self.hasnans or min_count > 0 and self.count() < min_count:
+            return _numpy.scalar(math.nan)
+        return _numpy.scalar(self._reduce("prod"))
+
+    product = prod
+
+    @property
+    def hasnans(self):
+        return bool(self.isna().any())
+
     def count(self): return _numpy.scalar(self._reduce("count"))
     def nunique(self, dropna=True):
         if not dropna:
