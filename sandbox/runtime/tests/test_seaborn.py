@@ -242,6 +242,22 @@ class RegressionTests(SeabornTestCase):
         np.testing.assert_allclose(line["y"], slope * np.array(line["x"]) + intercept)
 
 
+class DashTests(SeabornTestCase):
+    """Dash patterns seaborn 0.13.2 gives (read from real seaborn's Line2D._unscaled_dash_pattern)."""
+
+    def test_lineplot_style_levels_get_seaborns_dashes(self):
+        sns.lineplot(x=[1, 2, 1, 2, 1, 2], y=[1.0, 2, 3, 4, 5, 6], style=["a", "a", "b", "b", "c", "c"])
+        styles = [a["linestyle"] for a in self.artists("line") if a["label"] is None]
+        self.assertEqual(styles, ["-", {"dashes": {"offset": 0.0, "pattern": [4.0, 1.5]}},
+                                  {"dashes": {"offset": 0.0, "pattern": [1.0, 1.0]}}])
+
+    def test_violin_quartiles_are_dashed(self):
+        sns.violinplot(x=["a"] * 5, y=[1.0, 2, 2, 3, 5], inner="quart")
+        lines = self.artists("line")
+        self.assertEqual([a["y"][0] for a in lines], [2.0, 2.0, 3.0])
+        self.assertEqual([a["linestyle"]["dashes"]["pattern"] for a in lines], [[1.25, .75], [2.5, 1.0], [1.25, .75]])
+
+
 class UnsupportedTests(SeabornTestCase):
     def test_unsupported_functions_name_themselves(self):
         with self.assertRaisesRegex(NotImplementedError, r"violinplot\(split=True, inner='box'\)"):
