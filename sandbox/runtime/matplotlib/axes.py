@@ -229,10 +229,16 @@ class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
         if len(xs) != len(ys):
             raise ValueError("x and y must be the same size")
         n = len(xs)
-        sizes = [_data.scalar(v, "a marker size") for v in _data.items(
-            _rc.rcParams["lines.markersize"] ** 2 if s is None else s)]
+        sizes = [_data.number(v) for v in _data.items(_rc.rcParams["lines.markersize"] ** 2 if s is None else s)]
         if len(sizes) not in (1, n):
             raise ValueError("s must be a scalar, or float array-like with the same size as x and y")
+        if len(sizes) == 1:
+            sizes = [_data.scalar(sizes[0], "a marker size")]
+        elif None in sizes:  # a masked or NaN size hides its point, as matplotlib's _combine_masks
+            hidden = [size is None for size in sizes]
+            xs = [None if h else v for v, h in zip(xs, hidden)]
+            ys = [None if h else v for v, h in zip(ys, hidden)]
+            sizes = [0.0 if h else size for size, h in zip(sizes, hidden)]
         colors, values, mapping = self._scatter_colors(c, options, n, cmap, norm, vmin, vmax)
         edge = options.get("edgecolor", edgecolors)
         width = options.get("linewidth", linewidths)

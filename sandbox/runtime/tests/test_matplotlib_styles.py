@@ -61,5 +61,14 @@ class BarFillTests(ChartTestCase):
         self.assertEqual(second["colors"], ["#ff7f0eff"] * 2)
 
 
+class ScatterMaskTests(ChartTestCase):
+    def test_a_missing_size_hides_its_point(self):
+        plt.scatter([0, 1, 2], [0, 1, 2], s=[1, float("nan"), 3])
+        (points,) = self.artists()
+        # Real matplotlib's get_offsets(): [[0.0, 0.0], [None, None], [2.0, 2.0]]
+        self.assertEqual((points["x"], points["y"]), ([0.0, None, 2.0], [0.0, None, 2.0]))
+        self.assertEqual((points["sizes"][0], points["sizes"][2]), (1.0, 3.0))
+
+
 if __name__ == "__main__":
     unittest.main()
