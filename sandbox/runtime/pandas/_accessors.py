@@ -18,6 +18,33 @@ class StringMethods:
     def rstrip(self, to_strip=None): return self._f("rstrip", chars=to_strip)
     def len(self): return self._f("len")
 
+    # Methods pandas applies value by value with Python's str methods: run on the values
+    # in the guest (the column crosses into the sandbox and back).
+    def title(self): return self._python("title")
+    def capitalize(self): return self._python("capitalize")
+    def swapcase(self): return self._python("swapcase")
+    def casefold(self): return self._python("casefold")
+    def isdigit(self): return self._python("isdigit", bool)
+    def isalpha(self): return self._python("isalpha", bool)
+    def isalnum(self): return self._python("isalnum", bool)
+    def isnumeric(self): return self._python("isnumeric", bool)
+    def isdecimal(self): return self._python("isdecimal", bool)
+    def isspace(self): return self._python("isspace", bool)
+    def islower(self): return self._python("islower", bool)
+    def isupper(self): return self._python("isupper", bool)
+    def istitle(self): return self._python("istitle", bool)
+
+    def _python(self, method, result=None):
+        """str.<method> of every string; a missing value stays missing (False for the
+        boolean tests, as pandas' str dtype gives)."""
+        from .series import Series
+        s = self._s
+        if s.dtype != "str":
+            raise NotImplementedError(f"Series.str.{method} of a {s.dtype} column")
+        missing = False if result is bool else None
+        values = [getattr(v, method)() if isinstance(v, str) else missing for v in s._values()]
+        return Series(values, name=s.name, dtype=result)._with_index_of(s)
+
     def contains(self, pat, case=True, regex=True, na=None, flags=0):
         if flags:
             raise NotImplementedError("str.contains(flags=...)")
@@ -99,6 +126,9 @@ class _Split:
 
     def __getattr__(self, name):
         raise NotImplementedError(f"str.split(...).{name} (only .str[i] / .str.get(i))")
+
+    def __repr__(self):
+        raise NotImplementedError("str.split(...) without expand=True (a column of lists)")
 
 
 class DatetimeMethods:

@@ -484,52 +484,50 @@ class DataFrame(Operators):
                     col_fill=""):
         t = self._t
         levels = t.index_names
-        if level is not None and levels:
-            return self._result(self._reset_levels(level, drop), inplace)
         data = [(n, n) for n in t.data_names]
-        if drop:
+        if drop and level is None:
             return self._result(_common.project(t, data), inplace)
         if not levels:
-            out = _common.project(t, data, row_index="index")
-        else:
-            moved = []
-            for i, level in enumerate(levels):
-                label = _labels.index_label(level)
-                if label is None:
-                    label = "index" if len(levels) == 1 else f"level_{i}"
-                moved.append((_labels.encode(label), level))
-            if any(m[0] in t.data_names for m in moved):
-                raise ValueError(f"cannot insert {moved[0][0]}, already exists")
-            out = _common.project(t, moved + data)
-        return self._result(out, inplace)
+            label = names if isinstance(names, str) else names[0] if names else "index"
+            return self._result(_common.project(t, data, row_index=_labels.encode(label)), inplace)
+        chosen = self._levels_of(level) if level is not None else list(levels)
+        kept = [n for n in levels if n not in chosen]
+        renamed = [(_labels.index_column(i, _labels.index_label(n)), n) for i, n in enumerate(kept)]
+        given = [names] if isinstance(names, str) else list(names) if names is not None else None
+        depth = max((len(_labels.decode(n)) for n in t.data_names if "\x1f" in n), default=1)
+        moved = []
+        for i, n in enumerate(chosen if not drop else []):
+            label = _labels.index_label(n)
+            if given is not None:
+                label = given[i]
+            elif label is None:
+                label = "index" if len(levels) == 1 else f"level_{levels.index(n)}"
+            if depth > 1:
+                # a label of several column levels: the name at col_level, col_fill elsewhere
+                parts = [label if col_fill is None else col_fill] * depth
+                parts[col_level] = label
+                label = tuple(parts)
+            moved.append((_labels.encode(label), n))
+        if any(m[0] in t.data_names for m in moved):
+            raise ValueError(f"cannot insert {_labels.decode(moved[0][0])}, already exists")
+        return self._result(_common.project(t, renamed + moved + data), inplace)
 
-    def _reset_levels(self, level, drop):
-        """reset_index(level=...): the chosen index levels become columns (or go)."""
-        t = self._t
-        levels = t.index_names
-        chosen = set()
+    def _levels_of(self, level):
+        """The host columns of the index levels named or numbered in level."""
+        levels = self._t.index_names
+        labels = [_labels.index_label(n) for n in levels]
+        chosen = []
         for key in (level if isinstance(level, (list, tuple)) else [level]):
-            labels = [_labels.index_label(n) for n in levels]
             if isinstance(key, int) and key not in labels:
                 if not -len(levels) <= key < len(levels):
                     raise IndexError(f"Too many levels: Index has only {len(levels)} levels, "
                                      f"not {key + 1}")
-                chosen.add(levels[key])
+                chosen.append(levels[key])
             elif key in labels:
-                chosen.add(levels[labels.index(key)])
+                chosen.append(levels[labels.index(key)])
             else:
                 raise KeyError(f"Level {key} not found")
-        kept = [n for n in levels if n not in chosen]
-        renamed = [(_labels.index_column(i, _labels.index_label(n)), n) for i, n in enumerate(kept)]
-        moved = []
-        for i, n in enumerate(levels):
-            if n in chosen and not drop:
-                label = _labels.index_label(n)
-                moved.append((_labels.encode(label if label is not None else
-                                             ("index" if len(levels) == 1 else f"level_{i}")), n))
-        if not kept:
-            return _common.project(t, moved + [(n, n) for n in t.data_names])
-        return _common.project(t, renamed + moved + [(n, n) for n in t.data_names])
+        return [n for n in levels if n in chosen]
 
     def astype(self, dtype):
         if isinstance(dtype, dict):
