@@ -12,6 +12,7 @@ from .cm import get_cmap  # noqa: F401
 from .colors import LogNorm, Normalize  # noqa: F401
 from .figure import Figure
 from .gridspec import GridSpec, subplot_position
+from .patches import Circle, Polygon, Rectangle
 
 _figures = {}   # number -> open Figure, in creation order
 _active = None  # the current Figure
@@ -29,7 +30,8 @@ __all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid",
            "cla", "show", "savefig", "draw", "pause", "ion", "ioff", "isinteractive", "get_fignums",
            "fignum_exists", "tight_layout", "subplots_adjust", "suptitle", "twinx", "xlim", "ylim",
            "xticks", "yticks", "colorbar", "gci", "figtext", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
-           "cm", "colormaps", "color_sequences", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec", *_AXES_FUNCTIONS]
+           "cm", "colormaps", "color_sequences", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec",
+           "Circle", "Polygon", "Rectangle", *_AXES_FUNCTIONS]
 
 
 def _axes_function(name, method):
