@@ -108,6 +108,12 @@ class Cycler:
     def __len__(self):
         return len(self._colors)
 
+    def __call__(self):
+        """An endless iterator over the cycle's {"color": c} entries, as a cycler's call."""
+        import itertools
+
+        return itertools.cycle(list(self))
+
     @property
     def keys(self):
         return {"color"}

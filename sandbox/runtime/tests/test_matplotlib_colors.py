@@ -48,6 +48,14 @@ class ColorSequenceTests(unittest.TestCase):
             matplotlib.color_sequences.register("tab10", ["red"])
 
 
+class PropCycleTests(unittest.TestCase):
+    def test_calling_the_cycle_repeats_it(self):
+        cycle = matplotlib.rcParams["axes.prop_cycle"]()
+        colours = [next(cycle)["color"] for _ in range(11)]
+        # Real matplotlib: the 10th and 11th are '#17becf', '#1f77b4'
+        self.assertEqual(colours[-2:], ["#17becf", "#1f77b4"])
+
+
 @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
 class HsvTests(unittest.TestCase):
     def test_rgb_hsv_round_trip_equals_matplotlib(self):
