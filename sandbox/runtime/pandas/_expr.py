@@ -71,3 +71,32 @@ def column_value(value):
     if isinstance(value, float) and math.isnan(value):
         return {"$f": "nan"}
     return json_value(value)
+
+
+def cumulative(how, expr, skipna=True):
+    """cumsum/cumprod/cummax/cummin of expr: a missing value stays missing; with
+    skipna=False every value from the first missing one on is missing, as in pandas."""
+    result = call(how, expr)
+    if skipna:
+        return result
+    seen = call("gt", call("cumsum", call("cast", call("isnull", expr), dtype="int64")), lit(0))
+    return call("where", result, call("not", seen), lit(None))
+
+
+def cumulative_across(how, exprs, skipna=True):
+    """cumsum/cumprod/cummax/cummin along a row (axis=1): one expression per column, each
+    combining the row's values up to that column (missing ones skipped, or with
+    skipna=False making the rest of the row missing)."""
+    out, acc, gap = [], None, None
+    for e in exprs:
+        missing = call("isnull", e)
+        if acc is None:
+            acc = e
+        else:
+            both = {"cumsum": call("add", acc, e), "cumprod": call("mul", acc, e),
+                    "cummax": call("where", acc, call("ge", acc, e), e),
+                    "cummin": call("where", acc, call("le", acc, e), e)}[how]
+            acc = call("where", acc, missing, call("where", e, call("isnull", acc), both))
+        gap = missing if gap is None else call("or", gap, missing)
+        out.append(call("where", acc, call("not", gap if not skipna else missing), lit(None)))
+    return out

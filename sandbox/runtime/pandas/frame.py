@@ -8,7 +8,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 import math
 
 from . import _common, _format, _labels, _numpy, options
-from ._expr import call as fn, col, column_value, json_value, lit
+from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
@@ -552,8 +552,25 @@ class DataFrame(Operators):
     def abs(self):
         return self._map_columns(lambda n: fn("abs", col(n)))
 
-    def cumsum(self):
-        return self._map_columns(lambda n: fn("cumsum", col(n)))
+    def cumsum(self, axis=0, skipna=True): return self._cumulative("cumsum", axis, skipna)
+    def cumprod(self, axis=0, skipna=True): return self._cumulative("cumprod", axis, skipna)
+    def cummax(self, axis=0, skipna=True): return self._cumulative("cummax", axis, skipna)
+    def cummin(self, axis=0, skipna=True): return self._cumulative("cummin", axis, skipna)
+
+    def _cumulative(self, how, axis, skipna):
+        names = self._t.data_names
+        if axis in (0, "index"):
+            return self._map_columns(lambda n: cumulative(how, col(n), skipna))
+        if axis not in (1, "columns"):
+            raise ValueError(f"No axis named {axis} for object type DataFrame")
+        dtypes = {self._t.dtypes[n] for n in names}
+        if not dtypes <= {"int64", "float64"}:
+            raise NotImplementedError(f"DataFrame.{how}(axis=1) of non-numeric columns")
+        # pandas works on the rows' common dtype
+        common = "float64" if "float64" in dtypes else "int64"
+        exprs = cumulative_across(how, [fn("cast", col(n), dtype=common) for n in names], skipna)
+        return DataFrame._wrap(table("select", h=self._t.h, index=True,
+                                     exprs=[[n, e] for n, e in zip(names, exprs)]))
 
     def diff(self, periods=1):
         return self._map_columns(lambda n: fn("diff", col(n), periods=periods))

@@ -11,7 +11,7 @@ import itertools
 import math
 
 from . import _common, _format, _labels, _numpy
-from ._expr import call as fn, col, column_value, json_value, lit
+from ._expr import call as fn, col, column_value, cumulative, json_value, lit
 from ._host import call, table
 from ._shared import Operators
 
@@ -365,22 +365,10 @@ class Series(Operators):
         return result.reset_index(drop=True) if ignore_index else result
 
     # windows
-    def cumsum(self, axis=None, skipna=True):
-        if not skipna:
-            raise NotImplementedError("cumsum(skipna=False)")
-        return self._new(fn("cumsum", self._e))
-    def cumprod(self, axis=None, skipna=True):
-        if not skipna:
-            raise NotImplementedError("cumprod(skipna=False)")
-        return self._new(fn("cumprod", self._e))
-    def cummax(self, axis=None, skipna=True):
-        if not skipna:
-            raise NotImplementedError("cummax(skipna=False)")
-        return self._new(fn("cummax", self._e))
-    def cummin(self, axis=None, skipna=True):
-        if not skipna:
-            raise NotImplementedError("cummin(skipna=False)")
-        return self._new(fn("cummin", self._e))
+    def cumsum(self, axis=None, skipna=True): return self._new(cumulative("cumsum", self._e, skipna))
+    def cumprod(self, axis=None, skipna=True): return self._new(cumulative("cumprod", self._e, skipna))
+    def cummax(self, axis=None, skipna=True): return self._new(cumulative("cummax", self._e, skipna))
+    def cummin(self, axis=None, skipna=True): return self._new(cumulative("cummin", self._e, skipna))
     def diff(self, periods=1): return self._new(fn("diff", self._e, periods=periods))
     def shift(self, periods=1): return self._new(fn("shift", self._e, periods=periods))
 
