@@ -372,11 +372,31 @@ class DataFrame(Operators):
             return None
         return frame
 
-    def nlargest(self, n, columns):
-        return self.sort_values(columns, ascending=False).head(n)
+    def nlargest(self, n, columns, keep="first"):
+        return self._extremes(n, columns, keep, False)
 
-    def nsmallest(self, n, columns):
-        return self.sort_values(columns).head(n)
+    def nsmallest(self, n, columns, keep="first"):
+        return self._extremes(n, columns, keep, True)
+
+    def _extremes(self, n, columns, keep, ascending):
+        """The n rows of largest (smallest) values, as pandas picks them: missing values
+        left out, ties kept in order of appearance ("first"), from the end ("last"), or all
+        the rows tied with the n-th ("all")."""
+        if keep not in ("first", "last", "all"):
+            raise ValueError('keep must be either "first", "last" or "all"')
+        columns = [columns] if not isinstance(columns, list) else columns
+        frame = self.dropna(subset=columns)
+        if keep == "last":
+            t = frame._t
+            frame = DataFrame._wrap(table("take", h=t.h, rows=list(range(t.rows - 1, -1, -1))))
+        ordered = frame.sort_values(columns, ascending=ascending, kind="stable")
+        if keep == "all" and 0 < n < len(ordered):
+            if len(columns) > 1:
+                raise NotImplementedError("nlargest/nsmallest(keep='all') of several columns")
+            values = ordered[columns[0]]
+            nth = values.iloc[n - 1]
+            n = int((values <= nth).sum() if ascending else (values >= nth).sum())
+        return ordered.head(n)
 
     def dropna(self, axis=0, how="any", subset=None, inplace=False):
         if axis not in (0, "index"):

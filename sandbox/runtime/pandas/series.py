@@ -574,11 +574,11 @@ class Series(Operators):
         names = t.index_names
         return self._from_table(table("sort", h=t.h, by=names, descending=[not ascending] * len(names)))
 
-    def nlargest(self, n=5):
-        return self.sort_values(ascending=False).head(n)
+    def nlargest(self, n=5, keep="first"):
+        return self.to_frame(_VALUE)._extremes(n, [_VALUE], keep, False)[_VALUE].rename(self.name)
 
-    def nsmallest(self, n=5):
-        return self.sort_values().head(n)
+    def nsmallest(self, n=5, keep="first"):
+        return self.to_frame(_VALUE)._extremes(n, [_VALUE], keep, True)[_VALUE].rename(self.name)
 
     def unique(self):
         t = table("unique", h=self._mat().h, subset=[_VALUE], keep="first")
