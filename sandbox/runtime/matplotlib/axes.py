@@ -24,7 +24,7 @@ _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alph
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
 _FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder"))
-_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder"))
+_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder", "dashes"))
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
@@ -106,6 +106,8 @@ class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
                       linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                       linestyle=options.get("linestyle", "-"), label=options.get("label"),
                       alpha=options.get("alpha"))
+        if "dashes" in options:
+            line.set_dashes(options["dashes"])
         return self._add(line, options.get("zorder"))
 
     # Bars

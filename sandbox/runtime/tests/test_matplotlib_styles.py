@@ -25,6 +25,7 @@ class DashTests(ChartTestCase):
         ax.plot([0, 1], dashes=[4, 4], gapcolor="tab:pink")
         ax.plot([0, 1], gapcolor="red")  # solid: no gaps to colour
         ax.axhline(0.5, ls=(0, (5, 5)))
+        ax.axvline(0.5, dashes=(2, 1))
         proxy = Line2D([0], [0], dashes=(3, 1))
         self.assertEqual(proxy.get_linestyle(), {"dashes": {"offset": 0.0, "pattern": [3.0, 1.0]}})
         artists = self.artists()
@@ -33,7 +34,8 @@ class DashTests(ChartTestCase):
             {"dashes": {"offset": 0.0, "pattern": [2.0, 2.0, 10.0, 2.0]}},
             {"dashes": {"offset": 0.0, "pattern": [4.0, 4.0]}},
             "-",
-            {"dashes": {"offset": 0.0, "pattern": [5.0, 5.0]}}])
+            {"dashes": {"offset": 0.0, "pattern": [5.0, 5.0]}},
+            {"dashes": {"offset": 0.0, "pattern": [2.0, 1.0]}}])
         self.assertEqual([a.get("gapcolor") for a in artists[:4]], [None, None, "#e377c2ff", None])
 
     def test_offset_wraps_and_bad_patterns_are_refused(self):
