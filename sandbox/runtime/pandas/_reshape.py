@@ -161,6 +161,8 @@ def _spread_block(result, block, fill_value):
         if isinstance(fill_value, int) and not isinstance(fill_value, bool):
             return _cast(result, block, "int64")
         return result
+    if not block:
+        return result
     counts = call("aggregate", h=result._t.h, exprs=[[n, fn("count", col(n))] for n in block])
     gaps = any(c < result._t.rows for c in counts)
     return _cast(result, block, "float64") if gaps else result
