@@ -43,10 +43,34 @@ class Index:
     def __contains__(self, value):
         return value in self._values
 
-    def __eq__(self, other):
-        if isinstance(other, (list, tuple, Index)):
-            return [a == b for a, b in zip(self._values, other)]
-        return [v == other for v in self._values]
+    def __eq__(self, other): return self._compare(other, lambda a, b: a == b)
+    def __ne__(self, other): return self._compare(other, lambda a, b: a != b)
+    def __lt__(self, other): return self._compare(other, lambda a, b: a < b)
+    def __le__(self, other): return self._compare(other, lambda a, b: a <= b)
+    def __gt__(self, other): return self._compare(other, lambda a, b: a > b)
+    def __ge__(self, other): return self._compare(other, lambda a, b: a >= b)
+
+    def _compare(self, other, op):
+        """Elementwise comparison: a numpy bool array, as pandas gives."""
+        import numpy as np
+        if isinstance(other, (list, tuple, Index)) or type(other).__name__ == "ndarray":
+            other = list(other)
+            if len(other) != len(self._values):
+                raise ValueError("Lengths must match to compare")
+            return np.array([op(a, b) for a, b in zip(self._values, other)], dtype=bool)
+        return np.array([op(v, other) for v in self._values], dtype=bool)
+
+    def duplicated(self, keep="first"):
+        import numpy as np
+        values = self._values if keep != "last" else self._values[::-1]
+        seen, out = set(), []
+        for v in values:
+            out.append(v in seen)
+            seen.add(v)
+        if keep is False:
+            repeated = {v for v, d in zip(values, out) if d}
+            out = [v in repeated for v in values]
+        return np.array(out if keep != "last" else out[::-1], dtype=bool)
 
     __hash__ = None
 

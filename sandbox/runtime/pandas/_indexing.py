@@ -47,6 +47,7 @@ def _row(frame, t, position):
 
 def _columns(frame, key):
     """Host column names selected by a column key (label, list, slice, bool list)."""
+    key = _plain(key)
     names = frame._t.data_names
     if isinstance(key, slice):
         if key == slice(None):
@@ -62,9 +63,15 @@ def _columns(frame, key):
     return [frame._name(key)], True
 
 
+def _plain(key):
+    """A numpy array key (e.g. ``df.index < 1``) as a list."""
+    return key.tolist() if type(key).__name__ == "ndarray" else key
+
+
 def _select_rows(frame, key):
     """A table of the rows picked by a loc row key, or a position for a single label."""
     t = frame._t
+    key = _plain(key)
     if isinstance(key, slice):
         if key == slice(None):
             return t

@@ -220,6 +220,8 @@ class DataFrame(Operators):
             return self._filter(key)
         if isinstance(key, slice):
             return self.iloc[key]
+        if type(key).__name__ == "ndarray":
+            key = key.tolist()
         if isinstance(key, (list, Index)):
             key = list(key)
             if key and all(isinstance(k, bool) for k in key):
@@ -280,6 +282,36 @@ class DataFrame(Operators):
 
     def __delitem__(self, key):
         self._t = self.drop(columns=[key])._t
+
+    def pop(self, item):
+        column = self[item]
+        del self[item]
+        return column
+
+    def pipe(self, func, *args, **kwargs):
+        from .series import _pipe
+        return _pipe(self, func, args, kwargs)
+
+    def squeeze(self, axis=None):
+        """A one-column frame as a Series, a one-row frame as a Series of the row, a 1x1
+        frame as its value (along the given axis only, when one is given)."""
+        rows, columns = self.shape
+        if axis in (None, 1, "columns") and columns == 1:
+            series = self.iloc[:, 0]
+            return series.squeeze() if axis is None else series
+        if axis in (None, 0, "index", "rows") and rows == 1:
+            return self.iloc[0]
+        return self
+
+    def add_prefix(self, prefix, axis=None):
+        if axis in (0, "index"):
+            raise NotImplementedError("add_prefix(axis='index')")
+        return self.rename(columns=lambda c: f"{prefix}{c}")
+
+    def add_suffix(self, suffix, axis=None):
+        if axis in (0, "index"):
+            raise NotImplementedError("add_suffix(axis='index')")
+        return self.rename(columns=lambda c: f"{c}{suffix}")
 
     def insert(self, loc, column, value, allow_duplicates=False):
         self[column] = value

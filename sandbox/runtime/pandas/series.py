@@ -105,6 +105,77 @@ class Series(Operators):
     def index(self):
         return _common.index_of(self._mat(), getattr(self, "_freq", None))
 
+    @index.setter
+    def index(self, labels):
+        labels = labels if hasattr(labels, "__len__") else list(labels)
+        if len(labels) != len(self):
+            raise ValueError(f"Length mismatch: Expected axis has {len(self)} elements, "
+                             f"new values have {len(labels)} elements")
+        idx = table("from_columns", columns=_common.index_columns(labels))
+        data = _common.project(self._mat(), [(_VALUE, _VALUE)])
+        self._t = self._m = table("attach", h=idx.h, other=data.h, columns=[[_VALUE, _VALUE]])
+        self._e = col(_VALUE)
+        self._freq = getattr(labels, "freq", None)
+
+    def add_prefix(self, prefix, axis=None):
+        return self._relabelled([f"{prefix}{v}" for v in self.index])
+
+    def add_suffix(self, suffix, axis=None):
+        return self._relabelled([f"{v}{suffix}" for v in self.index])
+
+    def _relabelled(self, labels):
+        from ._index import Index
+        result = self._from_table(self._mat())
+        result.index = Index(labels, name=self.index.name)
+        return result
+
+    def set_axis(self, labels, axis=0, copy=None):
+        return self._relabelled(list(labels)) if not hasattr(labels, "names") else \
+            self._with_index(labels)
+
+    def _with_index(self, index):
+        result = self._from_table(self._mat())
+        result.index = index
+        return result
+
+    def pipe(self, func, *args, **kwargs):
+        return _pipe(self, func, args, kwargs)
+
+    def squeeze(self, axis=None):
+        return self.iloc[0] if len(self) == 1 else self
+
+    @property
+    def is_unique(self):
+        return self.nunique(dropna=False) == len(self)
+
+    @property
+    def is_monotonic_increasing(self):
+        return self._monotonic("ge")
+
+    @property
+    def is_monotonic_decreasing(self):
+        return self._monotonic("le")
+
+    def _monotonic(self, op):
+        """Whether every value is op its predecessor (no missing values), as pandas."""
+        if len(self) < 2:
+            return not self.hasnans
+        steps = fn(op, self._e, fn("shift", self._e, periods=1))
+        t = self._t
+        ok = call("aggregate", h=t.h, exprs=[["r", fn("sum", fn("cast", steps, dtype="int64"))],
+                                             ["n", fn("count", self._e)]])
+        return ok[0] == len(self) - 1 and ok[1] == len(self)
+
+    def argmax(self, axis=None, skipna=True):
+        return self._arg("idxmax")
+
+    def argmin(self, axis=None, skipna=True):
+        return self._arg("idxmin")
+
+    def _arg(self, how):
+        t = _common.with_row_labels(_common.project(self._mat(), [(_VALUE, _VALUE)]))
+        return _numpy.scalar(call("aggregate", h=t.h, exprs=[["r", fn(how, col(_VALUE), col(t.index_names[0]))]])[0])
+
     @property
     def values(self):
         return self.to_numpy()
@@ -471,9 +542,7 @@ class Series(Operators):
 
     def count(self): return _numpy.scalar(self._reduce("count"))
     def nunique(self, dropna=True):
-        if not dropna:
-            raise NotImplementedError("nunique(dropna=False)")
-        return self._reduce("nunique")
+        return self._reduce("nunique") + (0 if dropna or not self.hasnans else 1)
     def any(self, skipna=True): return bool(self._reduce("any"))
     def all(self, skipna=True): return bool(self._reduce("all"))
 
@@ -539,6 +608,8 @@ class Series(Operators):
                 kept, [(n, n) for n in kept.index_names] + [(_VALUE, _VALUE)]))
         if isinstance(key, slice):
             return self.iloc[key]
+        if type(key).__name__ == "ndarray":
+            key = key.tolist()
         if isinstance(key, list):
             return self.loc[key]
         t = self._mat()
@@ -745,6 +816,17 @@ def from_values(values, index, dtype=None):
     if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
+
+
+def _pipe(obj, func, args, kwargs):
+    """pandas' pipe: func(obj, ...), or with (func, "keyword") obj passed as that keyword."""
+    if isinstance(func, tuple):
+        func, target = func
+        if target in kwargs:
+            raise ValueError(f"{target} is both the pipe target and a keyword argument")
+        kwargs[target] = obj
+        return func(*args, **kwargs)
+    return func(obj, *args, **kwargs)
 
 
 def is_missing(value):
