@@ -2,8 +2,6 @@
 
 import datetime as _dt
 
-import numpy as np
-
 from . import _common, _labels
 from ._expr import call as fn, col, lit
 from ._host import call, table
@@ -313,6 +311,7 @@ def to_datetime(arg, format=None, errors="raise", unit=None, dayfirst=False, **k
 def isna(obj):
     """Whether values are missing: a scalar gives a bool, a Series or DataFrame one of bools,
     an array, list or Index a numpy bool array of its shape."""
+    import numpy as np
     from ._index import Index
     if isinstance(obj, (Series, DataFrame)):
         return obj.isna()
@@ -339,7 +338,7 @@ def notna(obj):
     if isinstance(obj, (Series, DataFrame)):
         return obj.notna()
     result = isna(obj)
-    return ~result if isinstance(result, np.ndarray) else not result
+    return not result if isinstance(result, bool) else ~result
 
 
 def unique(values):

@@ -1,8 +1,6 @@
 """groupby: aggregations run on the host (polars group_by); results are indexed by the keys
 (or keep them as columns with as_index=False), sorted by key unless sort=False."""
 
-import numpy as np
-
 from . import _common, _labels
 from ._index import Index
 from ._expr import call as fn, col
@@ -67,7 +65,7 @@ class DataFrameGroupBy(Reductions):
                 name = _temp()
                 t = table("assign", h=t.h, exprs=[[name, key._e]])
                 self._keys.append((key.name, name))
-            elif isinstance(key, (list, np.ndarray, Index)):
+            elif isinstance(key, (list, Index)) or type(key).__name__ == "ndarray":
                 # an array of one key per row
                 if len(key) != t.rows:
                     raise ValueError("Grouper and axis must be same length")

@@ -73,6 +73,21 @@ class LayoutTest(unittest.TestCase):
         text = _format.series_text([None], [["0", "99"]], ["0", "99"], 1, "dtype: int64")
         self.assertEqual(text, "0      0\n      ..\n99    99\ndtype: int64")
 
+    def test_an_all_missing_float_column_has_no_sign_column(self):
+        text = frame([None], [["0", "1"]], [("a", ["NaN", "inf"], "float64"),
+                                            ("b", ["NaN", "NaN"], "float64")])
+        self.assertEqual(text, "     a   b\n0  NaN NaN\n1  inf NaN")
+        text = _format.series_text([None], [["0"]], ["NaN"], None, "dtype: float64", "float64")
+        self.assertEqual(text, "0   NaN\ndtype: float64")
+
+    def test_level_names_above_a_series(self):
+        one = _format.series_text(["first_name"], [["a", "b"]], ["1", "2"], None, "dtype: int64")
+        self.assertEqual(one, "first_name\na    1\nb    2\ndtype: int64")
+        two = _format.series_text(["Animal", "Type"], [["Falcon", "Falcon"], ["Captive", "Wild"]],
+                                  ["390.0", "350.0"], None, "dtype: float64", "float64")
+        self.assertEqual(two, "Animal  Type   \nFalcon  Captive    390.0\n        Wild       350.0\n"
+                              "dtype: float64")
+
     def test_series_layout(self):
         text = _format.series_text([None], [["0", "1"]], ["1", "100"], None, "Name: a, dtype: int64")
         self.assertEqual(text, "0      1\n1    100\nName: a, dtype: int64")
@@ -154,3 +169,30 @@ class IndexReprTest(unittest.TestCase):
                          "       'apple13'],\n"
                          "      dtype='str')")
         self.assertEqual(repr(Index([1, 2, 3], name="x")), "Index([1, 2, 3], dtype='int64', name='x')")
+
+
+class MultiIndexReprTest(unittest.TestCase):
+    """Expected reprs are pandas 3.1.1's output."""
+
+    def test_levels_are_justified_one_tuple_a_line(self):
+        from pandas import MultiIndex
+        self.assertEqual(repr(MultiIndex.from_product([[0, 1], ["green", "purple"]],
+                                                      names=["number", "color"])),
+                         "MultiIndex([(0,  'green'),\n"
+                         "            (0, 'purple'),\n"
+                         "            (1,  'green'),\n"
+                         "            (1, 'purple')],\n"
+                         "           names=['number', 'color'])")
+        self.assertEqual(repr(MultiIndex.from_tuples([(1.5, "red"), (10.25, "x"), (float("nan"), "y")],
+                                                     names=["a", None])),
+                         "MultiIndex([(  1.5, 'red'),\n"
+                         "            (10.25,   'x'),\n"
+                         "            (  nan,   'y')],\n"
+                         "           names=['a', None])")
+        self.assertEqual(repr(MultiIndex.from_tuples([(1, "red")])), "MultiIndex([(1, 'red')],\n           )")
+
+    def test_levels_and_codes(self):
+        from pandas import MultiIndex
+        index = MultiIndex(levels=[["llama", "cow"], ["speed", "weight"]], codes=[[0, 0, 1], [0, 1, 1]])
+        self.assertEqual(list(index), [("llama", "speed"), ("llama", "weight"), ("cow", "weight")])
+        self.assertEqual(repr(index.names), "FrozenList([None, None])")
