@@ -1003,3 +1003,71 @@ False
     )
     .await;
 }
+
+#[tokio::test]
+async fn pivot_blocks_counts_groups_and_multiindex() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+df = pd.DataFrame({"A": ["foo", "foo", "bar", "bar", "foo"], "B": ["one", "two", "one", "one", "one"],
+                   "C": ["x", "y", "x", "y", "x"], "D": [1, 2, 3, 4, 5]})
+print(pd.pivot_table(df, values="D", index=["A", "B"], columns=["C"], aggfunc="sum"))
+print(pd.pivot_table(df, values="D", index=["A", "B"], columns=["C"], aggfunc="sum", fill_value=0))
+print(df.value_counts(["A", "C"]))
+s = pd.Series([1, 2, 3, 4], index=["a", "a", "b", "b"])
+print(s.groupby(level=0).shift(1))
+print(s.groupby([1, 1, 2, 2]).sum())
+idx = pd.MultiIndex.from_arrays([["warm", "warm", "cold"], ["dog", "falcon", "fish"]], names=["blooded", "animal"])
+print(pd.Series([4, 2, 0], name="legs", index=idx))
+print(pd.Series([2, np.nan, 5, -1]).cumsum(skipna=False))
+print(pd.DataFrame({"a": [1.0, np.nan], "b": [2.0, 3.0]}).cummax(axis=1))
+print(pd.Series([3, 1, 3, 2, 3], index=list("vwxyz")).nlargest(2, keep="last"))
+print(pd.DataFrame({"a": [np.nan, np.nan], "b": [1.5, 2.0]}))
+"#,
+        r#"C          x    y
+A   B            
+bar one  3.0  4.0
+foo one  6.0  NaN
+    two  NaN  2.0
+C        x  y
+A   B        
+bar one  3  4
+foo one  6  0
+    two  0  2
+A    C
+foo  x    2
+     y    1
+bar  x    1
+     y    1
+Name: count, dtype: int64
+a    NaN
+a    1.0
+b    NaN
+b    3.0
+dtype: float64
+1    3
+2    7
+dtype: int64
+blooded  animal
+warm     dog       4
+         falcon    2
+cold     fish      0
+Name: legs, dtype: int64
+0    2.0
+1    NaN
+2    NaN
+3    NaN
+dtype: float64
+     a    b
+0  1.0  2.0
+1  NaN  3.0
+z    3
+x    3
+dtype: int64
+    a    b
+0 NaN  1.5
+1 NaN  2.0
+"#,
+    )
+    .await;
+}
