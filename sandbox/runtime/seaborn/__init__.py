@@ -11,16 +11,15 @@ from .rcmod import (axes_style, plotting_context, reset_defaults, reset_orig, se
 from .palettes import (blend_palette, color_palette, cubehelix_palette, dark_palette,  # noqa: F401
                        diverging_palette, hls_palette, husl_palette, light_palette, mpl_palette,
                        set_color_codes)
-from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset, move_legend  # noqa: F401
-from .categorical import (barplot, boxenplot, boxplot, catplot, countplot, pointplot,  # noqa: F401
-                          stripplot, swarmplot, violinplot)
-from .distributions import (displot, distplot, ecdfplot, histplot, jointplot, kdeplot, pairplot,  # noqa: F401
-                            rugplot)
-from .relational import lineplot, relplot, scatterplot  # noqa: F401
+from .utils import desaturate, despine, get_data_home, get_dataset_names, load_dataset  # noqa: F401
+from .categorical import (barplot, boxenplot, boxplot, countplot, pointplot, stripplot,  # noqa: F401
+                          swarmplot, violinplot)
+from .distributions import distplot, ecdfplot, histplot, kdeplot, rugplot  # noqa: F401
+from .relational import lineplot, scatterplot  # noqa: F401
 from .matrix import clustermap, heatmap  # noqa: F401
-from .regression import lmplot, regplot, residplot  # noqa: F401
-from .axisgrid import FacetGrid, JointGrid, PairGrid, jointplot, pairplot  # noqa: F401,F811
+from .regression import regplot, residplot  # noqa: F401
+from .axisgrid import FacetGrid, JointGrid, PairGrid, jointplot, pairplot  # noqa: F401
 from ._move_legend import move_legend  # noqa: F401
-from ._figure_level import catplot, displot, lmplot, relplot  # noqa: F401,F811  (figure-level: FacetGrid)
+from ._figure_level import catplot, displot, lmplot, relplot  # noqa: F401  (figure-level: FacetGrid)
 
 __version__ = "0.13.2"

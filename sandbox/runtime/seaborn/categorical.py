@@ -14,7 +14,7 @@ from . import _core, _ticks
 from ._statistics import EstimateAggregator
 
 __all__ = ["barplot", "countplot", "boxplot", "violinplot", "stripplot", "swarmplot", "pointplot",
-           "boxenplot", "catplot"]
+           "boxenplot"]
 
 _WIDE = ({"x": "@columns", "y": "@values", "hue": "@columns"}, {"x": "@index", "y": "@values"})
 # {axes: {axis name: the limits finish_axes set}}: limits matplotlib would autoscale away at a draw
@@ -504,16 +504,6 @@ def _per_hue(values, default, levels, override):
     if len(values) < len(levels):
         raise ValueError(f"The list has fewer values ({len(values)}) than needed ({len(levels)})")
     return dict(zip(levels, values))
-
-
-def _missing(name, need):
-    def function(*args, **kwargs):
-        raise NotImplementedError(f"seaborn.{name}() is not supported in this sandbox yet ({need})")
-    function.__name__ = name
-    return function
-
-
-catplot = _missing("catplot", "figure-level functions are not implemented")
 
 
 from ._swarm import swarmplot  # noqa: E402  (these build on _CategoricalPlot above)

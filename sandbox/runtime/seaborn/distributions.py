@@ -14,7 +14,7 @@ from . import _core
 from ._histplot2d import bivariate_histplot
 from ._statistics import HIST_STATS, KDE, bin_params, histogram
 
-__all__ = ["histplot", "kdeplot", "displot", "ecdfplot", "rugplot", "distplot", "jointplot", "pairplot"]
+__all__ = ["histplot", "kdeplot", "ecdfplot", "rugplot", "distplot"]
 
 _WIDE = ({"x": "@values", "hue": "@columns"}, {"x": "@values"})
 
@@ -384,8 +384,5 @@ def _missing(name, need):
     return function
 
 
-displot = _missing("displot", "figure-level functions are not implemented")
 rugplot = _missing("rugplot", "not implemented")
 distplot = _missing("distplot", "deprecated in seaborn; use histplot")
-jointplot = _missing("jointplot", "figure-level functions are not implemented")
-pairplot = _missing("pairplot", "figure-level functions are not implemented")

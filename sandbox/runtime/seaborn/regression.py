@@ -9,7 +9,7 @@ from matplotlib import colors as mcolors
 from . import _core
 from ._statistics import bootstrap
 
-__all__ = ["regplot", "lmplot", "residplot"]
+__all__ = ["regplot", "residplot"]
 
 
 def _ci(a, which, axis=None):
@@ -119,11 +119,6 @@ def _label_axes(ax, names):
     for var in ("x", "y"):
         if names.get(var) is not None:
             getattr(ax, f"set_{var}label")(str(names[var]))
-
-
-def lmplot(*args, **kwargs):
-    raise NotImplementedError("seaborn.lmplot() is not supported in this sandbox yet (figure-level functions are "
-                              "not implemented); use regplot()")
 
 
 def residplot(data=None, *, x=None, y=None, x_partial=None, y_partial=None, lowess=False, order=1, robust=False,

@@ -13,7 +13,7 @@ from matplotlib.colors import Normalize
 from . import _core, _ticks
 from ._statistics import EstimateAggregator
 
-__all__ = ["scatterplot", "lineplot", "relplot"]
+__all__ = ["scatterplot", "lineplot"]
 
 _WIDE = ({"x": "@index", "y": "@values", "hue": "@columns", "style": "@columns"},
          {"x": "@index", "y": "@values"})
@@ -342,7 +342,3 @@ def _line_groups(p):
                     groups.append((h, s, st, {v: [col[i] for i in keep] for v, col in rows.items()}))
     return groups
 
-
-def relplot(*args, **kwargs):
-    raise NotImplementedError("seaborn.relplot() is not supported in this sandbox yet (figure-level functions are "
-                              "not implemented); use scatterplot() or lineplot()")
