@@ -668,7 +668,9 @@ class DataFrame(Operators):
                       exprs=[[n, fn(how, col(n), **options)] for n in names]) if names else []
         if how in ("sum", "count", "nunique"):
             values = [0 if v is None else v for v in values]
-        return Series(values, index=[_labels.decode(n) for n in names])
+        empty_dtype = "bool" if how in ("any", "all") else None
+        return Series(values, index=[_labels.decode(n) for n in names],
+                      dtype=empty_dtype if not values else None)
 
     def sum(self, axis=0, numeric_only=False):
         if axis not in (0, "index"):
@@ -685,12 +687,35 @@ class DataFrame(Operators):
             raise NotImplementedError(f"DataFrame.{how}(axis=1)")
         return self._reduce(how, numeric_only, **options)
 
-    def median(self, axis=0, numeric_only=False): return self._along_rows("median", axis, numeric_only)
+    def _row_series(self, expr):
+        return Series._of(self._t, expr, None)
+
+    def median(self, axis=0, numeric_only=False):
+        if axis in (1, "columns"):
+            # each row's median (the rows cross into the guest), float64 as pandas
+            import numpy as np
+            names = [n for n in self._t.data_names if self._t.dtypes[n] in _NUMERIC] \
+                if numeric_only else self._t.data_names
+            if any(self._t.dtypes[n] not in _NUMERIC for n in names):
+                raise TypeError("Could not convert string to numeric for median (use numeric_only=True)")
+            values = DataFrame._wrap(_common.project(self._t, [(n, n) for n in names])).to_numpy(float)
+            medians = [float(np.median(r[~np.isnan(r)])) if (~np.isnan(r)).any() else float("nan")
+                       for r in values]
+            rows = self._row_series(fn("isnull", col(self._t.names[0])))
+            return Series(medians, dtype="float64")._with_index_of(rows)
+        return self._along_rows("median", axis, numeric_only)
     def std(self, axis=0, ddof=1, numeric_only=False): return self._along_rows("std", axis, numeric_only, ddof=ddof)
     def var(self, axis=0, ddof=1, numeric_only=False): return self._along_rows("var", axis, numeric_only, ddof=ddof)
     def min(self, axis=0, numeric_only=False): return self._along_rows("min", axis, numeric_only)
     def max(self, axis=0, numeric_only=False): return self._along_rows("max", axis, numeric_only)
-    def count(self, axis=0): return self._along_rows("count", axis)
+    def count(self, axis=0, numeric_only=False):
+        if axis in (1, "columns"):
+            names = self._t.data_names
+            expr = fn("cast", fn("notnull", col(names[0])), dtype="int64")
+            for n in names[1:]:
+                expr = fn("add", expr, fn("cast", fn("notnull", col(n)), dtype="int64"))
+            return self._row_series(expr)
+        return self._along_rows("count", axis)
     def nunique(self, axis=0): return self._along_rows("nunique", axis)
 
     def quantile(self, q=0.5, numeric_only=True):
@@ -698,8 +723,29 @@ class DataFrame(Operators):
             raise NotImplementedError("DataFrame.quantile with a list")
         return self._reduce("quantile", numeric_only, q=q)
 
-    def any(self, axis=0): return self._along_rows("any", axis)
-    def all(self, axis=0): return self._along_rows("all", axis)
+    def any(self, axis=0, bool_only=False, skipna=True): return self._truth("any", axis, bool_only)
+    def all(self, axis=0, bool_only=False, skipna=True): return self._truth("all", axis, bool_only)
+
+    def _truth(self, how, axis, bool_only):
+        """any/all: down the columns, along each row (axis=1) or of every value (None)."""
+        frame = self.select_dtypes("bool") if bool_only else self
+        if axis is None:
+            values = frame._along_rows(how, 0)
+            return _numpy.scalar(bool(values.all() if how == "all" else values.any()))
+        if axis not in (1, "columns"):
+            return frame._along_rows(how, axis)
+        names = frame._t.data_names
+        if any(frame._t.dtypes[n] not in ("bool",) + _NUMERIC for n in names):
+            raise NotImplementedError(f"DataFrame.{how}(axis=1) of non-numeric columns")
+        # numbers are true when not 0; a missing value is skipped, as pandas' skipna
+        neutral = lit(how == "all")
+        parts = [fn("fillna", col(n), neutral) if frame._t.dtypes[n] == "bool" else
+                 fn("where", fn("ne", col(n), lit(0)), fn("notnull", col(n)), neutral)
+                 for n in names]
+        expr = parts[0] if parts else neutral
+        for part in parts[1:]:
+            expr = fn("and" if how == "all" else "or", expr, part)
+        return frame._row_series(expr)
 
     def _rowwise(self, op):
         names = self._t.data_names

@@ -543,8 +543,11 @@ class Series(Operators):
     def count(self): return _numpy.scalar(self._reduce("count"))
     def nunique(self, dropna=True):
         return self._reduce("nunique") + (0 if dropna or not self.hasnans else 1)
-    def any(self, skipna=True): return bool(self._reduce("any"))
-    def all(self, skipna=True): return bool(self._reduce("all"))
+    def any(self, axis=0, bool_only=False, skipna=True):
+        # with skipna=False a missing value counts as true, as NaN does in pandas
+        return _numpy.scalar(bool(self._reduce("any")) or (not skipna and self.hasnans))
+
+    def all(self, axis=0, bool_only=False, skipna=True): return _numpy.scalar(bool(self._reduce("all")))
 
     def quantile(self, q=0.5):
         if isinstance(q, (list, tuple)):
