@@ -283,6 +283,46 @@ class DataFrame(Operators):
     def __delitem__(self, key):
         self._t = self.drop(columns=[key])._t
 
+    def add(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("add", other, axis, level, fill_value)
+
+    def sub(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("sub", other, axis, level, fill_value)
+
+    def mul(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("mul", other, axis, level, fill_value)
+
+    def truediv(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("truediv", other, axis, level, fill_value)
+
+    div = divide = truediv
+    subtract, multiply = sub, mul
+
+    def floordiv(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("floordiv", other, axis, level, fill_value)
+
+    def mod(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("mod", other, axis, level, fill_value)
+
+    def radd(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("add", other, axis, level, fill_value, True)
+
+    def rsub(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("sub", other, axis, level, fill_value, True)
+
+    def rmul(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("mul", other, axis, level, fill_value, True)
+
+    def rtruediv(self, other, axis="columns", level=None, fill_value=None):
+        return self._flex_checked("truediv", other, axis, level, fill_value, True)
+
+    rdiv = rtruediv
+
+    def _flex_checked(self, op, other, axis, level, fill_value, reflected=False):
+        if level is not None or fill_value is not None:
+            raise NotImplementedError(f"DataFrame.{op} with level= or fill_value=")
+        return self._flex(op, other, axis, reflected)
+
     def pop(self, item):
         column = self[item]
         del self[item]
@@ -640,12 +680,50 @@ class DataFrame(Operators):
         return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
 
     def _binary(self, op, other, reflected=False):
+        if isinstance(other, (list, tuple)) or type(other).__name__ == "ndarray":
+            return self._flex(op, other, "columns", reflected)
         if isinstance(other, (DataFrame, Series)):
             raise NotImplementedError(f"DataFrame {op} with a DataFrame or Series")
         def make(n):
             a, b = col(n), lit(other)
             return fn(op, b, a) if reflected else fn(op, a, b)
         return self._map_columns(make)
+
+    def _flex(self, op, other, axis, reflected=False):
+        """add/sub/mul/div/... with axis=: a list or a Series (labelled by the columns) or a
+        dict gives one operand per column; along the index (axis=0) a Series or dict gives
+        one per row (labels equal to the frame's, in the same order)."""
+        if axis in ("columns", 1):
+            if isinstance(other, dict) or isinstance(other, Series):
+                other = other if isinstance(other, dict) else dict(zip(other.index, other.tolist()))
+                if list(other) != list(self.columns):
+                    raise NotImplementedError(f"DataFrame.{op} with labels other than the columns (alignment)")
+                other = list(other.values())
+            if isinstance(other, (list, tuple)) or type(other).__name__ == "ndarray":
+                values = list(other)
+                names = self._t.data_names
+                if len(values) != len(names):
+                    raise ValueError(f"Unable to coerce to Series, length must be {len(names)}: "
+                                     f"given {len(values)}")
+                pairs = [(col(n), lit(v)) for n, v in zip(names, values)]
+                return DataFrame._wrap(table("select", h=self._t.h, index=True, exprs=[
+                    [n, fn(op, b, a) if reflected else fn(op, a, b)] for n, (a, b) in zip(names, pairs)]))
+            return self._binary(op, other, reflected)
+        if axis not in ("index", 0):
+            raise ValueError(f"No axis named {axis} for object type DataFrame")
+        if isinstance(other, dict):
+            other = Series(list(other.values()), index=list(other))
+        if not isinstance(other, Series):
+            return self._binary(op, other, reflected)
+        values = other._mat()
+        if not call("same_index", a=_common.with_row_labels(self._t).h if not self._t.index_names
+                    else self._t.h, b=_common.with_row_labels(values).h if not values.index_names else values.h):
+            raise NotImplementedError(f"DataFrame.{op} with a Series of another index (alignment)")
+        name = _temp()
+        joined = table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
+        names = self._t.data_names
+        return DataFrame._wrap(table("select", h=joined.h, index=True, exprs=[
+            [n, fn(op, col(name), col(n)) if reflected else fn(op, col(n), col(name))] for n in names]))
 
     def __bool__(self):
         raise ValueError("The truth value of a DataFrame is ambiguous. "
