@@ -423,11 +423,19 @@ class DataFrame(Operators):
         return self[[_labels.decode(n) for n in names]]
 
     # --- row operations ------------------------------------------------------------------
-    def sort_values(self, by, ascending=True, inplace=False, na_position="last", kind=None, ignore_index=False):
+    def sort_values(self, by, axis=0, ascending=True, inplace=False, kind=None, na_position="last",
+                    ignore_index=False, key=None):
         by = [by] if not isinstance(by, list) else by
         ascending = [ascending] * len(by) if isinstance(ascending, bool) else list(ascending)
-        t = table("sort", h=self._t.h, by=[self._name(b) for b in by],
-                  descending=[not a for a in ascending], na_last=na_position == "last")
+        t, names = self._t, [self._name(b) for b in by]
+        if key is not None:
+            # sorted by key(column) of each key column, as pandas
+            from .series import with_sort_keys
+            t, names = with_sort_keys(t, [(n, key(self[b])) for n, b in zip(names, by)])
+        t = table("sort", h=t.h, by=names, descending=[not a for a in ascending],
+                  na_last=na_position == "last")
+        if key is not None:
+            t = _common.project(t, [(n, n) for n in t.index_names] + [(n, n) for n in self._t.data_names])
         return self._result(t, inplace, ignore_index)
 
     def sort_index(self, ascending=True, inplace=False):

@@ -636,12 +636,20 @@ class Series(Operators):
         kept = table("filter", h=self._mat().h, mask=fn("notnull", col(_VALUE)))
         return self._from_table(kept)
 
-    def sort_values(self, ascending=True, na_position="last", inplace=False, kind=None):
+    def sort_values(self, axis=0, ascending=True, inplace=False, kind=None, na_position="last",
+                    ignore_index=False, key=None):
         if inplace:
             raise NotImplementedError("Series.sort_values(inplace=True)")
-        t = table("sort", h=self._mat().h, by=[_VALUE], descending=[not ascending],
+        t, by = self._mat(), _VALUE
+        if key is not None:
+            # sorted by key(values), a Series or array of the same length, as pandas
+            t, by = with_sort_keys(t, [(_VALUE, key(self))])[0], "\x03" + _VALUE
+        t = table("sort", h=t.h, by=[by], descending=[not ascending],
                   na_last=na_position == "last")
-        return self._from_table(t)
+        if key is not None:
+            t = _common.project(t, [(n, n) for n in t.index_names] + [(_VALUE, _VALUE)])
+        result = self._from_table(t)
+        return result.reset_index(drop=True) if ignore_index else result
 
     def sort_index(self, ascending=True):
         t = _common.with_row_labels(self._mat())
@@ -819,6 +827,20 @@ def from_values(values, index, dtype=None):
     if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
+
+
+def with_sort_keys(t, keyed):
+    """t with a column "\x03<name>" per (name, sort key) pair: the key's values (a Series
+    or an array of one value per row) attached by position; returns (table, key names)."""
+    names = []
+    for name, values in keyed:
+        if not isinstance(values, Series):
+            values = Series(list(values))
+        if len(values) != t.rows:
+            raise ValueError("User-provided `key` function must not change the shape of the array.")
+        names.append("\x03" + name)
+        t = table("attach", h=t.h, other=values._mat().h, columns=[[names[-1], _VALUE]])
+    return t, names
 
 
 def _pipe(obj, func, args, kwargs):
