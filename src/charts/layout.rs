@@ -2,6 +2,7 @@
 //! labels, axis labels and titles (always "tight", so nothing is cut off).
 
 use super::ChartError;
+use super::axis;
 use super::geometry::Rect;
 use super::paint::Units;
 use super::scale::{self, AxisMap, Dim};
@@ -308,13 +309,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             ..Margins::default()
         };
     }
-    let rotated = |block: &TextBlock, rotation: f64| {
-        let (sin, cos) = rotation.to_radians().sin_cos();
-        (
-            block.width() * cos.abs() + block.height() * sin.abs(),
-            block.width() * sin.abs() + block.height() * cos.abs(),
-        )
-    };
+    let rotated = axis::rotated;
     let x_labels = tick_label_blocks(xticks, axes, units, axes.hide_xticklabels);
     let y_labels = tick_label_blocks(yticks, axes, units, axes.hide_yticklabels);
     let x_label_height = x_labels
@@ -351,13 +346,32 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             + axes.ytick_style.label_distance(|pt| units.px(pt))
             + label(&axes.ylabel)
             + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
-        right: 0.0,
-        top: title.max(offset_height(yticks, axes.hide_yticklabels)),
+        right: if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+            0.0
+        } else {
+            axis::right_room(axes, yticks, units, cell.width())
+        },
+        top: top_room(axes, xticks, title, units, cell.height())
+            .max(offset_height(yticks, axes.hide_yticklabels)),
         bottom: x_label_height
             + axes.xtick_style.label_distance(|pt| units.px(pt))
             + label(&axes.xlabel)
             + offset_height(xticks, axes.hide_xticklabels)
             + spines::overhang(&axes.spines.bottom, Side::Bottom, cell.height(), units),
+    }
+}
+
+/// Room above an axes for its title and its x axis' top decorations: the
+/// title stands above those when matplotlib lifts it, else they overlap.
+fn top_room(axes: &Axes, xticks: &TickSet, title: f64, units: Units, height: f64) -> f64 {
+    if axes.twin_of.is_some() {
+        return title;
+    }
+    let x_top = axis::top_room(axes, xticks, units, height);
+    if axis::title_lifted(axes) {
+        title + x_top
+    } else {
+        title.max(x_top)
     }
 }
 

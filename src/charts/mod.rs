@@ -3,6 +3,7 @@
 //! and SVG, with a structured description of what was drawn.
 
 mod artists;
+mod axis;
 mod color;
 mod describe;
 mod draw;

@@ -94,6 +94,12 @@ pub struct Axes {
     pub hide_xticklabels: bool,
     #[serde(default)]
     pub hide_yticklabels: bool,
+    /// The axis labels stand on the far side (`set_label_position('top')`,
+    /// `('right')`).
+    #[serde(default)]
+    pub xlabel_top: bool,
+    #[serde(default)]
+    pub ylabel_right: bool,
     pub x_categories: Option<Vec<String>>,
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
@@ -124,6 +130,13 @@ pub struct TickStyle {
     /// Points between a major tick's end and its label.
     pub pad: f64,
     pub labelcolor: Rgba,
+    /// Tick labels also on the far side (top of x, right of y: `labeltop`,
+    /// `labelright`); the near ones are shown unless `hide_*ticklabels`.
+    #[serde(default)]
+    pub label_far: bool,
+    /// The offset text stands on the far side (`tick_top()`, `tick_right()`).
+    #[serde(default)]
+    pub offset_far: bool,
 }
 
 impl TickStyle {
@@ -143,12 +156,14 @@ impl Default for TickStyle {
         TickStyle {
             major: TickMarks {
                 visible: true,
+                far: false,
                 color: Rgba::BLACK,
                 length: 3.5,
                 width: 0.8,
             },
             minor: TickMarks {
                 visible: true,
+                far: false,
                 color: Rgba::BLACK,
                 length: 2.0,
                 width: 0.6,
@@ -156,6 +171,8 @@ impl Default for TickStyle {
             direction: TickDirection::Out,
             pad: 3.5,
             labelcolor: Rgba::BLACK,
+            label_far: false,
+            offset_far: false,
         }
     }
 }
@@ -164,7 +181,11 @@ impl Default for TickStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TickMarks {
+    /// Drawn on the near side (bottom of x, left of y).
     pub visible: bool,
+    /// Drawn on the far side (top of x, right of y).
+    #[serde(default)]
+    pub far: bool,
     pub color: Rgba,
     pub length: f64,
     pub width: f64,

@@ -85,7 +85,6 @@ class AxesBase:
         self._facecolor = to_rgba(_rc.rcParams["axes.facecolor"])
         self._axis_off = False
         self._aspect_equal = False
-        self._hide_ticklabels = {"x": False, "y": False}
 
     clear = cla
 
@@ -330,12 +329,18 @@ class AxesBase:
             return
         nrows, ncols, row, col, rowspan, colspan = pos
         inner = row + rowspan < nrows if name == "x" else col > 0
-        if inner:
-            self._hide_ticklabels[name] = True
-            axis = self.xaxis if name == "x" else self.yaxis
-            axis.label.set_text("")
-            if remove_ticks:
-                axis.tick_style.hide_marks()
+        axis = self.xaxis if name == "x" else self.yaxis
+        # The near side (bottom, left) is inner unless in the last row / first column, the far
+        # side (top, right) unless in the first row / last column.
+        inner = {"x": {"bottom": row + rowspan < nrows, "top": row > 0},
+                 "y": {"left": col > 0, "right": col + colspan < ncols}}[name]
+        for side, hidden in inner.items():
+            if hidden:
+                if axis.get_label_position() == side:
+                    axis.label.set_text("")
+                axis.tick_style.hide_labels(side)
+                if remove_ticks:
+                    axis.tick_style.hide_marks(side)
 
     # Ticks
 
@@ -421,14 +426,6 @@ class AxesBase:
         rotation = kwargs.pop("labelrotation", kwargs.pop("rotation", None))
         size = kwargs.pop("labelsize", None)
         kwargs.pop("labelfontfamily", None)  # one font family is drawn (see _text)
-        for key, name in (("labelbottom", "x"), ("labelleft", "y")):
-            shown = kwargs.pop(key, None)
-            if shown is not None and axis in ("both", name):
-                self._hide_ticklabels[name] = not shown
-        for key in ("labeltop", "labelright"):
-            if kwargs.pop(key, False):
-                raise NotImplementedError(f"tick_params({key}=True) is not supported in this sandbox; tick labels "
-                                          "are drawn on the bottom and left")
         grid = {key[5:]: kwargs.pop(key) for key in list(kwargs) if key.startswith("grid_")}
         style = {key: kwargs.pop(key) for key in list(kwargs) if key in _tickstyle.KEYS}
         for key in sorted(kwargs):
@@ -560,8 +557,10 @@ class AxesBase:
             "tick_fontsize": self._tick_fontsize,
             "xtick_style": self.xaxis.tick_style.spec(self.xaxis.get_visible()),
             "ytick_style": self.yaxis.tick_style.spec(self.yaxis.get_visible()),
-            "hide_xticklabels": self._hide_ticklabels["x"] or not self.xaxis.get_visible(),
-            "hide_yticklabels": self._hide_ticklabels["y"] or not self.yaxis.get_visible(),
+            "hide_xticklabels": not (self.xaxis.tick_style.near_labels() and self.xaxis.get_visible()),
+            "hide_yticklabels": not (self.yaxis.tick_style.near_labels() and self.yaxis.get_visible()),
+            "xlabel_top": self.xaxis.get_label_position() == "top",
+            "ylabel_right": self.yaxis.get_label_position() == "right",
             "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,

@@ -172,6 +172,7 @@ class Axis:
         self.tick_rotation = 0.0
         self.tick_style = TickStyle(name)
         self._visible = True
+        self._label_position = "bottom" if name == "x" else "left"
 
     def set_visible(self, visible):
         """Whether the axis (its ticks, tick labels, label and grid lines) is drawn; the spines stay."""
@@ -206,6 +207,51 @@ class Axis:
 
     def get_label_text(self):
         return self.label.get_text()
+
+    def set_label_position(self, position):
+        """The axis label below or above the axes (x: 'bottom', 'top'), left or right of it (y)."""
+        sides = ("bottom", "top") if self.name == "x" else ("left", "right")
+        self._check_sides_movable("set_label_position")
+        if position not in sides:
+            raise ValueError(f"{position!r} is not a valid value for position; supported values are "
+                             f"{sides[0]!r}, {sides[1]!r}")
+        self._label_position = position
+
+    def get_label_position(self):
+        return self._label_position
+
+    # Where the ticks stand (matplotlib's XAxis/YAxis methods; see _tickstyle).
+
+    def set_ticks_position(self, position):
+        self._check_sides_movable("set_ticks_position")
+        self.tick_style.set_position(position)
+
+    def get_ticks_position(self):
+        return self.tick_style.get_position()
+
+    def _move_ticks(self, side, axis):
+        if self.name != axis:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'tick_{side}'")
+        self._check_sides_movable(f"tick_{side}")
+        self.tick_style.move_to(side)
+
+    def _check_sides_movable(self, call):
+        axes = self.axes
+        if self.name == "y" and (axes._twin_of is not None or axes._colorbar_of is not None):
+            raise NotImplementedError(f"Axis.{call} on the y axis of a twinx() axes or a colorbar is not "
+                                      "supported in this sandbox; its ticks and label stand on the right")
+
+    def tick_top(self):
+        self._move_ticks("top", "x")
+
+    def tick_bottom(self):
+        self._move_ticks("bottom", "x")
+
+    def tick_left(self):
+        self._move_ticks("left", "y")
+
+    def tick_right(self):
+        self._move_ticks("right", "y")
 
     def grid(self, visible=None, which="major", **kwargs):
         self.axes.grid(visible, which=which, axis=self.name, **kwargs)

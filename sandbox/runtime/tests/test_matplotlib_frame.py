@@ -80,22 +80,78 @@ class TickStyleTests(ChartTestCase):
         # Real matplotlib's ax.yaxis.get_tick_params(): {'length': 7, 'direction': 'in', ..., 'color': 'r',
         # 'labelcolor': 'r'}
         self.assertEqual(spec["ytick_style"], {
-            "major": {"visible": True, "color": "#ff0000ff", "length": 7.0, "width": 0.8},
-            "minor": {"visible": True, "color": "#000000ff", "length": 2.0, "width": 0.6},  # which="major"
-            "direction": "in", "pad": 3.5, "labelcolor": "#ff0000ff"})
-        self.assertEqual(spec["xtick_style"]["minor"], {"visible": False, "color": "#000000ff", "length": 2.0,
-                                                        "width": 2.0})
+            "major": {"visible": True, "far": False, "color": "#ff0000ff", "length": 7.0, "width": 0.8},
+            "minor": {"visible": True, "far": False, "color": "#000000ff", "length": 2.0,
+                      "width": 0.6},  # which="major"
+            "direction": "in", "pad": 3.5, "labelcolor": "#ff0000ff", "label_far": False, "offset_far": False})
+        self.assertEqual(spec["xtick_style"]["minor"], {"visible": False, "far": False, "color": "#000000ff",
+                                                        "length": 2.0, "width": 2.0})
         self.assertTrue(spec["xtick_style"]["major"]["visible"])
         self.assertEqual(spec["grid"]["color"], "#eee8aaff")
 
-    def test_ticks_on_the_far_side_are_refused(self):
+    def test_unknown_keys_are_refused(self):
         fig, ax = plt.subplots()
-        with self.assertRaisesRegex(NotImplementedError, "top=True"):
-            ax.tick_params(direction="in", top=True, right=True)
         with self.assertRaisesRegex(NotImplementedError, "zorder"):
             ax.tick_params(zorder=3)
         with self.assertRaisesRegex(ValueError, "not recognized"):
             ax.tick_params(colour="r")
+
+    def test_ticks_and_labels_on_either_side(self):
+        # Each step's (major tick1line, tick2line, label1, label2 visible, get_ticks_position()) as real
+        # matplotlib 3.10.8 gives them.
+        def state(axis):
+            style = axis.tick_style
+            marks, labels = style._marks["major"], style.labels["major"]
+            return (marks["visible"], marks["far"], labels[style._near], labels[style._far],
+                    axis.get_ticks_position())
+
+        fig, ax = plt.subplots()
+        self.assertEqual((state(ax.xaxis), state(ax.yaxis)),
+                         ((True, False, True, False, "bottom"), (True, False, True, False, "left")))
+        ax.tick_params(direction="in", top=True, right=True)  # major only: minor ticks differ
+        self.assertEqual(state(ax.xaxis), (True, True, True, False, "unknown"))
+        ax.tick_params(labelbottom=False)
+        ax.xaxis.tick_top()  # labels hidden on both sides stay hidden
+        self.assertEqual(state(ax.xaxis), (False, True, False, False, "unknown"))
+        ax.tick_params(labeltop=True)
+        ax.xaxis.tick_bottom()
+        self.assertEqual(state(ax.xaxis), (True, False, True, False, "bottom"))
+        ax.yaxis.set_ticks_position("both")
+        self.assertEqual(state(ax.yaxis), (True, True, True, False, "default"))
+        ax.yaxis.tick_right()
+        self.assertEqual(state(ax.yaxis), (False, True, False, True, "right"))
+        ax.yaxis.set_ticks_position("none")
+        self.assertEqual(state(ax.yaxis), (False, False, False, True, "unknown"))
+        ax.xaxis.set_ticks_position("default")
+        self.assertEqual(state(ax.xaxis), (True, True, True, False, "default"))
+        self.assertEqual((ax.xaxis.get_label_position(), ax.yaxis.get_label_position()), ("bottom", "left"))
+        with self.assertRaises(ValueError):
+            ax.xaxis.set_ticks_position("left")
+        with self.assertRaises(AttributeError):
+            ax.xaxis.tick_right()
+
+        fig, axs = plt.subplots(2, 2, sharex=True, sharey=True)
+        axs[1, 1].xaxis.tick_top()
+        self.assertEqual(state(axs[1, 1].xaxis), (False, True, False, True, "top"))
+        axs[0, 0].xaxis.tick_top()
+        self.assertEqual(state(axs[0, 0].xaxis), (False, True, False, False, "unknown"))
+        axs[0, 1].yaxis.tick_right()
+        axs[0, 1].label_outer()
+        self.assertEqual(state(axs[0, 1].yaxis), (False, True, False, False, "unknown"))
+
+    def test_rc_far_side_ticks(self):
+        with plt.rc_context({"ytick.right": True, "ytick.labelright": True, "ytick.left": False,
+                             "ytick.labelleft": False}):
+            fig, ax = plt.subplots()
+        spec = self.axes_spec()
+        self.assertEqual((spec["ytick_style"]["major"]["visible"], spec["ytick_style"]["major"]["far"],
+                          spec["hide_yticklabels"], spec["ytick_style"]["label_far"]), (False, True, True, True))
+        self.assertEqual(ax.yaxis.get_ticks_position(), "right")
+
+    def test_twin_y_axis_sides_are_refused(self):
+        fig, ax = plt.subplots()
+        with self.assertRaisesRegex(NotImplementedError, "tick_left"):
+            ax.twinx().yaxis.tick_left()
 
     def test_label_outer_removes_inner_ticks(self):
         fig, axs = plt.subplots(2, 2)
