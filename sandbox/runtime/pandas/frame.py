@@ -323,6 +323,29 @@ class DataFrame(Operators):
             raise NotImplementedError(f"DataFrame.{op} with level= or fill_value=")
         return self._flex(op, other, axis, reflected)
 
+    def set_axis(self, labels, axis=0, copy=None):
+        result = DataFrame._wrap(self._t)
+        if axis in (1, "columns"):
+            result.columns = labels
+        elif axis in (0, "index"):
+            result.index = labels
+        else:
+            raise ValueError(f"No axis named {axis} for object type DataFrame")
+        return result
+
+    def first_valid_index(self):
+        """The label of the first row with a value that is not missing (None if none)."""
+        return self._valid_label(last=False)
+
+    def last_valid_index(self):
+        return self._valid_label(last=True)
+
+    def _valid_label(self, last):
+        from .series import valid_label
+        if not self._t.data_names:
+            return None
+        return valid_label(self.index, self.notna().any(axis=1).tolist(), last)
+
     def pop(self, item):
         column = self[item]
         del self[item]

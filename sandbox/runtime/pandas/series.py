@@ -138,6 +138,13 @@ class Series(Operators):
         result.index = index
         return result
 
+    def first_valid_index(self):
+        """The label of the first value that is not missing (None if there is none)."""
+        return valid_label(self.index, self.notna().tolist(), last=False)
+
+    def last_valid_index(self):
+        return valid_label(self.index, self.notna().tolist(), last=True)
+
     def pipe(self, func, *args, **kwargs):
         return _pipe(self, func, args, kwargs)
 
@@ -827,6 +834,12 @@ def from_values(values, index, dtype=None):
     if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
+
+
+def valid_label(index, present, last):
+    """The first (last) label of index whose row is marked present, or None."""
+    pairs = list(zip(index, present))
+    return next((label for label, ok in (reversed(pairs) if last else pairs) if ok), None)
 
 
 def with_sort_keys(t, keyed):
