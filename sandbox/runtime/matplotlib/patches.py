@@ -12,7 +12,7 @@ from . import _data, _kwargs, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
-__all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "RegularPolygon", "Wedge",
+__all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
            "FancyBboxPatch", "BoxStyle"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder"))
@@ -23,12 +23,13 @@ class Patch(Artist):
     """A filled shape: face and edge colours, edge width and style.
 
     As in matplotlib, the face defaults to "C0" and the edge to none (black
-    when fill=False); color= sets both.
+    when fill=False, and for PathPatch); color= sets both.
     """
 
     zorder_default = 1
 
     _kind = "Patch"
+    _edge_default = False  # True: an edge by default even when filled (matplotlib's PathPatch)
     _autoscale = ()  # add_patch() does not rescale the view; axvspan() and charts made of patches do
 
     def __init__(self, **kwargs):
@@ -42,7 +43,7 @@ class Patch(Artist):
                             "properties.")
         self._face = to_rgba(color if color is not None else options.get("facecolor") or "C0")
         edge = color if color is not None else options.get("edgecolor")
-        self._edge = to_rgba(edge if edge is not None else ("black" if not self._fill else "none"))
+        self._edge = to_rgba(edge if edge is not None else self._default_edge())
         width = options.get("linewidth")
         self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
         self._linestyle = _styles.linestyle(options.get("linestyle", "-"))
@@ -64,7 +65,11 @@ class Patch(Artist):
         return self._edge
 
     def set_edgecolor(self, color):
-        self._edge = to_rgba("none" if color is None else color)
+        self._edge = to_rgba(self._default_edge() if color is None else color)
+
+    def _default_edge(self):
+        """matplotlib's patch.edgecolor for unfilled patches and those with _edge_default."""
+        return "black" if not self._fill or self._edge_default else "none"
 
     def set_color(self, color):
         self.set_facecolor(color)
@@ -268,6 +273,43 @@ class Polygon(Patch):
 
     def _shape(self):
         return {"kind": "Polygon", "xy": [list(p) for p in self._xy]}
+
+
+class PathPatch(Patch):
+    """The shape of a matplotlib.path.Path (curves flattened).  Paths of one subpath only: several
+    MOVETOs (holes, separate pieces) raise NotImplementedError, as does an open path with an
+    edge (the host closes every outline)."""
+
+    _kind = "PathPatch"
+    _edge_default = True
+
+    def __init__(self, path, **kwargs):
+        super().__init__(**kwargs)
+        self.set_path(path)
+
+    def get_path(self):
+        return self._path
+
+    def set_path(self, path):
+        from .path import Path
+
+        if not isinstance(path, Path):
+            raise TypeError(f"PathPatch needs a matplotlib.path.Path, not {type(path).__name__}")
+        parts = path.subpaths()
+        if len(parts) > 1:
+            raise NotImplementedError("PathPatch of a path with several subpaths (more than one MOVETO) is not "
+                                      "supported in this sandbox")
+        self._path = path
+        self._part = parts[0] if parts else ([], [], True)
+
+    def _outline(self):
+        return self._part[0], self._part[1]
+
+    def spec(self):
+        if not self._part[2] and self._edge[3] > 0 and self._linewidth > 0:
+            raise NotImplementedError("PathPatch of an open path (no CLOSEPOLY) with an edge is not supported in "
+                                      "this sandbox; close it or use edgecolor='none'")
+        return super().spec()
 
 
 class RegularPolygon(Patch):
