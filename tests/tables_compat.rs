@@ -1071,3 +1071,54 @@ dtype: int64
     )
     .await;
 }
+
+#[tokio::test]
+async fn rounding_to_tens_and_pivots_of_floats() {
+    prints_as_pandas(
+        r#"import pandas as pd
+s = pd.Series([23, 38, 25, 35, -15])
+print(s.round(-1))
+f = pd.Series([23.4, 38.0, 25.0, 35.0, -15.0, 1234.5])
+print(f.round(-1))
+print(f.round(-2))
+df = pd.DataFrame({'a': [23, 38], 'b': [1.26, 2.35], 'c': ['x', 'y']})
+print(df.round(-1))
+print(df.round(1))
+scores = pd.DataFrame({'model': ['m1', 'm1', 'm2', 'm2'], 'task': ['t1', 't2', 't1', 't2'],
+                       'score': [0.5, 0.25, 0.75, 1.0]})
+print(scores.pivot(index='model', columns='task', values='score'))
+"#,
+        r#"0    20
+1    40
+2    20
+3    40
+4   -20
+dtype: int64
+0      20.0
+1      40.0
+2      20.0
+3      40.0
+4     -20.0
+5    1230.0
+dtype: float64
+0       0.0
+1       0.0
+2       0.0
+3       0.0
+4      -0.0
+5    1200.0
+dtype: float64
+    a    b  c
+0  20  0.0  x
+1  40  0.0  y
+    a    b  c
+0  23  1.3  x
+1  38  2.4  y
+task     t1    t2
+model            
+m1     0.50  0.25
+m2     0.75  1.00
+"#,
+    )
+    .await;
+}

@@ -116,7 +116,13 @@ impl Compiler<'_> {
             "abs" => x()?.abs(),
             "isnull" => x()?.is_null(),
             "notnull" => x()?.is_not_null(),
-            "round" => x()?.round(int("decimals", 0).max(0) as u32, RoundMode::HalfToEven),
+            "round" => {
+                // The guest rounds to tens, hundreds... itself (pandas/_expr.py `rounded`).
+                let decimals = u32::try_from(int("decimals", 0)).map_err(|_| {
+                    TableError::value("round: decimals must be a non-negative integer")
+                })?;
+                x()?.round(decimals, RoundMode::HalfToEven)
+            }
             "floor" => x()?.floor(),
             "ceil" => x()?.ceil(),
             "clip" => {

@@ -73,6 +73,16 @@ def column_value(value):
     return json_value(value)
 
 
+def rounded(expr, decimals, dtype):
+    """expr rounded to decimals as numpy's around (half to even); negative decimals round to
+    tens, hundreds... (x / 10**k, rounded, times 10**k), integers staying integers."""
+    if decimals >= 0:
+        return call("round", expr, decimals=decimals)
+    scale = 10 ** -decimals
+    result = call("mul", call("round", call("truediv", expr, lit(scale)), decimals=0), lit(scale))
+    return call("cast", result, dtype=dtype) if dtype in ("int64", "int32") else result
+
+
 def cumulative(how, expr, skipna=True):
     """cumsum/cumprod/cummax/cummin of expr: a missing value stays missing; with
     skipna=False every value from the first missing one on is missing, as in pandas."""

@@ -8,7 +8,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 import math
 
 from . import _common, _format, _labels, _numpy, options
-from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit
+from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
@@ -669,8 +669,10 @@ class DataFrame(Operators):
     isnull, notnull = isna, notna
 
     def round(self, decimals=0):
-        return self._map_columns(lambda n: fn("round", col(n), decimals=decimals)
-                                 if self._t.dtypes[n] == "float64" else col(n))
+        """Float columns rounded to decimals; negative decimals round integer columns too."""
+        numeric = ("float64",) if decimals >= 0 else ("float64", "int64", "int32")
+        return self._map_columns(lambda n: rounded(col(n), decimals, self._t.dtypes[n])
+                                 if self._t.dtypes[n] in numeric else col(n))
 
     def abs(self):
         return self._map_columns(lambda n: fn("abs", col(n)))

@@ -11,7 +11,7 @@ import itertools
 import math
 
 from . import _common, _format, _labels, _numpy
-from ._expr import call as fn, col, column_value, cumulative, json_value, lit
+from ._expr import call as fn, col, column_value, cumulative, json_value, lit, rounded
 from ._host import call, table
 from ._shared import Operators
 
@@ -318,7 +318,7 @@ class Series(Operators):
     def notna(self): return self._new(fn("notnull", self._e))
     isnull, notnull = isna, notna
 
-    def round(self, decimals=0): return self._new(fn("round", self._e, decimals=decimals))
+    def round(self, decimals=0): return self._new(rounded(self._e, decimals, str(self.dtype)))
     def floor(self): return self._new(fn("floor", self._e))
     def ceil(self): return self._new(fn("ceil", self._e))
 
