@@ -710,3 +710,35 @@ ax.set_ylabel("YYYY", color="lime")
         "the y label stands right of the tick labels"
     );
 }
+
+#[tokio::test]
+async fn a_path_patch_fills_its_bezier_curve() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+fig = plt.figure()
+ax = fig.add_axes([0, 0, 1, 1])
+ax.set(xlim=(0, 1), ylim=(0, 1))
+ax.axis("off")
+path = Path([(0, 0), (1, 0), (1, 1), (0, 0)], [Path.MOVETO, Path.CURVE3, Path.CURVE3, Path.CLOSEPOLY])
+ax.add_patch(PathPatch(path, facecolor="red", edgecolor="none"))
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let png = &charts(&events)[0].png;
+    // The axes fill the figure: data (x, y) is the image's fraction (x, 1 - y).
+    let pixel = |x: f64, y: f64| {
+        let (w, h) = (f64::from(png.width), f64::from(png.height));
+        png.pixels[((1.0 - y) * h) as usize * png.width as usize + (x * w) as usize]
+    };
+    // Real matplotlib 3.10.8's PNG of this code: red between the diagonal and
+    // the curve (through (0.75, 0.25)), white below the curve and above the
+    // diagonal.
+    for (x, y) in [(0.6, 0.4), (0.75, 0.27)] {
+        assert!(is_red(&pixel(x, y)), "red inside at ({x}, {y})");
+    }
+    for (x, y) in [(0.6, 0.05), (0.3, 0.6), (0.75, 0.23)] {
+        assert!(is_background(&pixel(x, y)), "white outside at ({x}, {y})");
+    }
+}
