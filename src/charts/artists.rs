@@ -77,6 +77,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             edgecolor,
             linewidth,
             linestyle,
+            starts,
+            open_rings,
             ..
         } => {
             let Some(points) = x
@@ -92,18 +94,37 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             else {
                 return;
             };
-            surface.fill_polygon(&clip_polygon(&points, &frame), *facecolor);
-            if let Some(&first) = points.first() {
-                let mut outline = points;
-                outline.push(first);
-                stroke_line(
-                    surface,
-                    &outline,
-                    Some(&frame),
-                    *edgecolor,
-                    units.px(*linewidth),
-                    linestyle,
-                );
+            let mut bounds: Vec<usize> = std::iter::once(0)
+                .chain(starts.iter().copied().filter(|&i| i < points.len()))
+                .chain(std::iter::once(points.len()))
+                .collect();
+            bounds.sort_unstable();
+            bounds.dedup();
+            let rings: Vec<&[Point]> = bounds.windows(2).map(|w| &points[w[0]..w[1]]).collect();
+            if rings.len() == 1 {
+                surface.fill_polygon(&clip_polygon(&points, &frame), *facecolor);
+            } else {
+                let clipped: Vec<Vec<Point>> = rings
+                    .iter()
+                    .map(|ring| clip_polygon(ring, &frame))
+                    .collect();
+                surface.fill_rings(&clipped, *facecolor);
+            }
+            for (index, ring) in rings.into_iter().enumerate() {
+                if let Some(&first) = ring.first() {
+                    let mut outline = ring.to_vec();
+                    if !open_rings.contains(&index) {
+                        outline.push(first);
+                    }
+                    stroke_line(
+                        surface,
+                        &outline,
+                        Some(&frame),
+                        *edgecolor,
+                        units.px(*linewidth),
+                        linestyle,
+                    );
+                }
             }
         }
         Artist::Image {

@@ -7,6 +7,7 @@ mod axis;
 mod color;
 mod describe;
 mod draw;
+mod fill;
 mod geometry;
 mod layout;
 mod legend;

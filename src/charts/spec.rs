@@ -499,6 +499,15 @@ pub enum Artist {
         /// The patch as the user made it (`{"kind": "Circle", "center": ..}`),
         /// passed to the description.
         shape: Option<serde_json::Value>,
+        /// Where further rings of the outline start in `x`/`y` (a PathPatch of
+        /// several subpaths): filled together by the nonzero rule, each
+        /// stroked closed.
+        #[serde(default)]
+        starts: Vec<usize>,
+        /// The rings (0-based) whose edge is not closed (a subpath without
+        /// CLOSEPOLY): filled as closed, stroked open.
+        #[serde(default)]
+        open_rings: Vec<usize>,
         #[serde(default)]
         role: Option<String>,
     },

@@ -8,6 +8,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBAColor, ShapeStyle};
 
 use super::color::Rgba;
+use super::fill;
 use super::geometry::{Point, Rect};
 use super::paint::{clip_polygon, clip_polyline};
 use super::text::{Placement, TextBlock};
@@ -22,6 +23,8 @@ pub struct QueuedText {
 /// Drawing operations in figure pixels.
 pub trait Surface {
     fn fill_polygon(&mut self, points: &[Point], color: Rgba);
+    /// Fills several rings as one shape by the nonzero winding rule.
+    fn fill_rings(&mut self, rings: &[Vec<Point>], color: Rgba);
     /// Fills an axis-aligned rectangle (much faster than a polygon).
     fn fill_rect(&mut self, rect: &Rect, color: Rgba);
     /// A polyline of `width` pixels (at least one output pixel wide).
@@ -167,6 +170,35 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         }
         let coords = self.coords(&points);
         let _ = self.backend.fill_polygon(coords, &style(color, true, 1));
+    }
+
+    fn fill_rings(&mut self, rings: &[Vec<Point>], color: Rgba) {
+        if color.is_transparent() || rings.iter().flatten().any(|p| !p.is_finite()) {
+            return;
+        }
+        let canvas = self.canvas();
+        let scaled: Vec<Vec<Point>> = rings
+            .iter()
+            .map(|ring| {
+                clip_polygon(ring, &canvas)
+                    .iter()
+                    .map(|p| p.scaled(self.scale))
+                    .collect()
+            })
+            .filter(|ring: &Vec<Point>| ring.len() >= 3)
+            .collect();
+        let (_, height) = self.backend.get_size();
+        let rows = 0..i32::try_from(height).unwrap_or(i32::MAX);
+        // One pixel row per span: rows never overlap, so translucent fills
+        // stay even.
+        for (row, x0, x1) in fill::nonzero_spans(&scaled, rows) {
+            let (x0, x1) = (x0.round() as i32, x1.round() as i32);
+            if x0 < x1 {
+                let _ =
+                    self.backend
+                        .draw_rect((x0, row), (x1, row + 1), &style(color, true, 1), true);
+            }
+        }
     }
 
     fn fill_rect(&mut self, rect: &Rect, color: Rgba) {

@@ -276,9 +276,9 @@ class Polygon(Patch):
 
 
 class PathPatch(Patch):
-    """The shape of a matplotlib.path.Path (curves flattened).  Paths of one subpath only: several
-    MOVETOs (holes, separate pieces) raise NotImplementedError, as does an open path with an
-    edge (the host closes every outline)."""
+    """The shape of a matplotlib.path.Path (curves flattened).  Several subpaths (one per
+    MOVETO) are filled together by the nonzero winding rule, as matplotlib's Agg (a hole runs
+    the other way round); a subpath without CLOSEPOLY is filled closed and stroked open."""
 
     _kind = "PathPatch"
     _edge_default = True
@@ -295,21 +295,19 @@ class PathPatch(Patch):
 
         if not isinstance(path, Path):
             raise TypeError(f"PathPatch needs a matplotlib.path.Path, not {type(path).__name__}")
-        parts = path.subpaths()
-        if len(parts) > 1:
-            raise NotImplementedError("PathPatch of a path with several subpaths (more than one MOVETO) is not "
-                                      "supported in this sandbox")
         self._path = path
-        self._part = parts[0] if parts else ([], [], True)
+        self._parts = path.subpaths()
 
     def _outline(self):
-        return self._part[0], self._part[1]
+        return ([x for xs, _, _ in self._parts for x in xs], [y for _, ys, _ in self._parts for y in ys])
 
     def spec(self):
-        if not self._part[2] and self._edge[3] > 0 and self._linewidth > 0:
-            raise NotImplementedError("PathPatch of an open path (no CLOSEPOLY) with an edge is not supported in "
-                                      "this sandbox; close it or use edgecolor='none'")
-        return super().spec()
+        starts, count = [], 0
+        for xs, _, _ in self._parts:
+            starts.append(count)
+            count += len(xs)
+        return {**super().spec(), "starts": starts[1:],
+                "open_rings": [i for i, (_, _, closed) in enumerate(self._parts) if not closed]}
 
 
 class RegularPolygon(Patch):

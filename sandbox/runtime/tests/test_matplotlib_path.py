@@ -70,13 +70,18 @@ class PathPatchTests(ChartTestCase):
                          ("patch", "#000000ff", {"kind": "PathPatch"}))
         self.assertEqual(len(artist["x"]), 1 + 64)  # the start and the flattened curve; the host closes it
 
-    def test_what_is_not_drawn_is_refused(self):
-        with self.assertRaisesRegex(NotImplementedError, "several subpaths"):
-            PathPatch(Path([(0, 0), (1, 0), (1, 1), (2, 2), (3, 2), (3, 3)], [1, 2, 2, 1, 2, 2]))
+    def test_several_subpaths_are_rings_of_one_patch(self):
+        fig, ax = plt.subplots()
+        ax.add_patch(PathPatch(Path([(0, 0), (3, 0), (3, 3), (0, 0), (1, 1), (1, 2), (2, 2), (0, 0)],
+                                    [1, 2, 2, 79, 1, 2, 2, 79]), facecolor="red"))
+        (artist,) = self.axes_spec()["artists"]
+        self.assertEqual((artist["x"], artist["y"], artist["starts"], artist["open_rings"]),
+                         ([0.0, 3.0, 3.0, 1.0, 1.0, 2.0], [0.0, 0.0, 3.0, 1.0, 2.0, 2.0], [3], []))
+
+    def test_open_subpaths_are_stroked_open_and_hatches_refused(self):
         fig, ax = plt.subplots()
         ax.add_patch(PathPatch(HEART_PIECE))
-        with self.assertRaisesRegex(NotImplementedError, "open path"):
-            self.axes_spec()
+        self.assertEqual(self.axes_spec()["artists"][0]["open_rings"], [0])
         with self.assertRaisesRegex(NotImplementedError, "hatch"):
             PathPatch(QUAD, hatch="//")
 
