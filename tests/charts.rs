@@ -742,3 +742,37 @@ ax.add_patch(PathPatch(path, facecolor="red", edgecolor="none"))
         assert!(is_background(&pixel(x, y)), "white outside at ({x}, {y})");
     }
 }
+
+#[tokio::test]
+async fn a_path_patch_of_two_rings_fills_by_the_nonzero_rule() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+outer = [(0.1, 0.1), (0.9, 0.1), (0.9, 0.9), (0.1, 0.9), (0, 0)]
+inner = [(0.4, 0.4), (0.6, 0.4), (0.6, 0.6), (0.4, 0.6), (0, 0)]
+codes = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY] * 2
+for hole in (inner[3::-1] + [(0, 0)], inner):
+    fig = plt.figure()
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    ax.axis("off")
+    ax.add_patch(PathPatch(Path(outer + hole, codes), facecolor="red", edgecolor="none"))
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let shown = charts(&events);
+    let pixel = |png: &Image, x: f64, y: f64| {
+        let (w, h) = (f64::from(png.width), f64::from(png.height));
+        png.pixels[((1.0 - y) * h) as usize * png.width as usize + (x * w) as usize]
+    };
+    // Real matplotlib 3.10.8's PNGs: the inner square turning the other way
+    // is a hole; turning the same way it is filled too (nonzero winding).
+    let (hole, filled) = (&shown[0].png, &shown[1].png);
+    assert!(is_background(&pixel(hole, 0.5, 0.5)), "a hole");
+    assert!(is_red(&pixel(filled, 0.5, 0.5)), "no hole");
+    for png in [hole, filled] {
+        assert!(is_red(&pixel(png, 0.25, 0.5)), "the ring is red");
+        assert!(is_background(&pixel(png, 0.05, 0.5)), "white outside");
+    }
+}
