@@ -9,7 +9,7 @@ from .colors import spec_color, to_rgba
 from ._axes_base import Transform
 from .gridspec import AxesArray, GridSpec, SubplotSpec, subplot_position
 
-__all__ = ["Figure"]
+__all__ = ["Figure", "figaspect"]
 
 _FORMATS = ("png", "svg")
 _OTHER_FORMATS = ("pdf", "jpg", "jpeg", "eps", "ps", "tif", "tiff", "webp", "raw", "rgba", "pgf", "svgz")
@@ -22,7 +22,7 @@ class Figure:
                  layout=None, tight_layout=None, constrained_layout=None, **kwargs):
         if kwargs:
             raise TypeError(f"Figure() got an unexpected keyword argument {next(iter(kwargs))!r}")
-        self.set_size_inches(figsize or _rc.rcParams["figure.figsize"])
+        self.set_size_inches(_rc.rcParams["figure.figsize"] if figsize is None else figsize)
         self._dpi = float(dpi or _rc.rcParams["figure.dpi"])
         self._facecolor = to_rgba(facecolor or _rc.rcParams["figure.facecolor"])
         self._axes = []
@@ -359,6 +359,22 @@ class FigureCanvas:
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"FigureCanvas.{name} is not supported in this sandbox")
+
+
+def figaspect(arg):
+    """A figure size (inches) with the aspect ratio arg (height / width) or that of an array's
+    rows / columns, as matplotlib's: rcParams figure.figsize's height, within 4 x 2 and 16 x 16."""
+    shape = getattr(arg, "shape", None)
+    ratio = shape[0] / shape[1] if shape is not None and len(shape) >= 2 else float(arg)
+    height = _rc.rcParams["figure.figsize"][1]
+    width, height = height / ratio, height
+    shrink = min(1.0, width / 4.0, height / 2.0)
+    width, height = width / shrink, height / shrink
+    grow = max(1.0, width / 16.0, height / 16.0)
+    width, height = width / grow, height / grow
+    import numpy as np
+
+    return np.array([min(max(width, 4.0), 16.0), min(max(height, 2.0), 16.0)])
 
 
 def _format_of(fname, fmt):

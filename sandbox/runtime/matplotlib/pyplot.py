@@ -10,7 +10,7 @@ from . import cm, color_sequences, colormaps, rc, rc_context, rcdefaults, rcPara
 from .axes import Axes
 from .cm import get_cmap  # noqa: F401
 from .colors import LogNorm, Normalize  # noqa: F401
-from .figure import Figure
+from .figure import Figure, figaspect  # noqa: F401
 from .gridspec import GridSpec, subplot_position
 from .patches import Circle, Polygon, Rectangle
 
@@ -241,7 +241,17 @@ def subplot_mosaic(mosaic, *, sharex=False, sharey=False, width_ratios=None, hei
 
 
 def matshow(A, fignum=None, **kwargs):
-    return gca().matshow(A, **kwargs)
+    """A on a new figure shaped like it (fignum=None), on figure fignum, or on the current axes
+    (fignum=0), as matplotlib's."""
+    import numpy as np
+
+    A = np.asanyarray(A)
+    if fignum == 0:
+        ax = gca()
+    else:
+        figsize = None if fignum is not None and fignum_exists(fignum) else figaspect(A)
+        ax = figure(fignum, figsize=figsize).add_axes((0.15, 0.09, 0.775, 0.775))
+    return ax.matshow(A, **kwargs)
 
 
 # Axes-level functions with pyplot-specific forms

@@ -533,7 +533,7 @@ class OutputTests(ChartTestCase):
             plt.quiver([1], [1], [1], [1])
         ax = plt.gca()
         for call in (lambda: ax.contour([[1, 2], [3, 4]]), lambda: ax.imshow([[1]], interpolation="bilinear"),
-                     lambda: ax.boxplot([1, 2], notch=True), lambda: ax.matshow([[1]]),
+                     lambda: ax.boxplot([1, 2], notch=True),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("ggplot")):
             with self.assertRaises(NotImplementedError):
                 call()

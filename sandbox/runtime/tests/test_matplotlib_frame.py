@@ -15,6 +15,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from test_matplotlib import ChartTestCase  # noqa: E402
 
+try:
+    import numpy  # noqa: F401
+    HAVE_NUMPY = True
+except ImportError:
+    HAVE_NUMPY = False
+
 
 class SpineTests(ChartTestCase):
     def test_defaults_follow_rcparams(self):
@@ -147,6 +153,20 @@ class TickStyleTests(ChartTestCase):
         self.assertEqual((spec["ytick_style"]["major"]["visible"], spec["ytick_style"]["major"]["far"],
                           spec["hide_yticklabels"], spec["ytick_style"]["label_far"]), (False, True, True, True))
         self.assertEqual(ax.yaxis.get_ticks_position(), "right")
+
+    @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+    def test_matshow_puts_x_labels_on_top(self):
+        import numpy as np
+
+        plt.matshow(np.diag(range(15)))
+        fig, ax = plt.gcf(), plt.gca()
+        # Real matplotlib 3.10.8: size [4.8 4.8], x ticks 'unknown' (lines on both sides, labels on top:
+        # True True False True), y 'left', xlim (-0.5, 14.5), ylim (14.5, -0.5)
+        self.assertEqual(list(fig.get_size_inches()), [4.8, 4.8])
+        self.assertEqual((ax.xaxis.get_ticks_position(), ax.yaxis.get_ticks_position()), ("unknown", "left"))
+        style = self.axes_spec()["xtick_style"]
+        self.assertEqual((style["major"]["visible"], style["major"]["far"], style["label_far"]), (True, True, True))
+        self.assertEqual((tuple(ax.get_xlim()), tuple(ax.get_ylim())), ((-0.5, 14.5), (14.5, -0.5)))
 
     def test_twin_y_axis_sides_are_refused(self):
         fig, ax = plt.subplots()
