@@ -5,6 +5,7 @@
 use super::geometry::Point;
 use super::layout::{self, LABEL_PAD, PlacedAxes};
 use super::paint::Units;
+use super::scale::Dim;
 use super::spec::{Axes, HAlign, TickMarks, TickStyle, VAlign, Weight};
 use super::spines::{self, Side};
 use super::surface::Surface;
@@ -124,12 +125,6 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         let placement = Placement::new(anchor, ha, VAlign::Center).rotated(90.0);
         surface.text(block, placement, label.color);
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dim {
-    X,
-    Y,
 }
 
 /// Pixels outwards (+1 or -1 along y for bottom and top, along x for left and
@@ -274,7 +269,7 @@ pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64
     } else {
         0.0
     };
-    let offset = if style.offset_far && xticks.offset_text.is_some() {
+    let offset = if style.offset_far && style.label_far && xticks.offset_text.is_some() {
         units.px(axes.tick_fontsize) * 1.4
     } else {
         0.0
