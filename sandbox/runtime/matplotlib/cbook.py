@@ -69,7 +69,8 @@ def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
         notch = 1.57 * iqr / math.sqrt(len(values))
         entry.update(mean=sum(values) / len(values), med=med, q1=q1, q3=q3, iqr=iqr,
                      cilo=med - notch, cihi=med + notch, whislo=whislo, whishi=whishi,
-                     fliers=[v for v in given if v < whislo or v > whishi])  # in the data's order
+                     # the low outliers, then the high ones, each in the data's order
+                     fliers=[v for v in given if v < whislo] + [v for v in given if v > whishi])
         stats.append(entry)
     return stats
 

@@ -579,6 +579,12 @@ class CompatibilityTests(ChartTestCase):
         median = next(a for a in axes["artists"] if a.get("role") == "boxplot median")
         self.assertEqual(median["color"], ORANGE)
 
+    def test_boxplot_stats_list_low_fliers_first(self):
+        from matplotlib import cbook
+        stats = cbook.boxplot_stats([50, -40, 1, 2, 3, 4, 5, 60, -30])[0]
+        # matplotlib 3.10.8: [-40, -30, 50, 60], whislo 1, whishi 5
+        self.assertEqual((stats["fliers"], stats["whislo"], stats["whishi"]), ([-40, -30, 50, 60], 1, 5))
+
     def test_errorbar_segments_and_caps(self):
         container = plt.errorbar([1, 2, 3], [2, 4, 3], yerr=[0.5, 0.2, 0.1], capsize=3)
         data_line, caps, (bars,) = container
