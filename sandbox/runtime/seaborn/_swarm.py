@@ -7,16 +7,13 @@ autoscaled to the data drawn so far, before swarmplot sets its final -0.5 .. n-0
 guest does the same at each swarmplot call, from the figure's size and dpi, matplotlib's default
 subplot layout and the limits matplotlib would autoscale to."""
 
-import colorsys
 import warnings
 import weakref
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _core
-from .categorical import _CATEGORY_LIMITS, _CategoricalPlot, _unsupported
+from .categorical import _CATEGORY_LIMITS, _CategoricalPlot, _point_colors, _unsupported
 
 # The swarms of each figure, laid out again at each "draw" (a swarmplot call on that figure).
 _SWARMS = weakref.WeakKeyDictionary()
@@ -41,15 +38,7 @@ def swarmplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
                                   "drops those points from the data limits the swarm is laid out in)")
     if ax.get_xscale() != "linear" or ax.get_yscale() != "linear":
         raise NotImplementedError("swarmplot() on a log axis is not supported in this sandbox")
-    hue_order = p.palette_without_hue(palette, hue_order)
-    palette = p.hue_palette(color, palette)
-    if "hue" in p.data.frame:
-        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order or p.data.categories.get("hue"), hue_norm)
-    color = None if hue is not None else _core.default_color(ax, "patch", color)
-    if edgecolor in ("auto", "gray", None):
-        basis = list(p.hue.lookup.values()) if p.hue is not None else [color]
-        lum = min(colorsys.rgb_to_hls(*mpl.colors.to_rgb(c))[1] for c in basis) * .6
-        edgecolor = (lum, lum, lum)
+    color, edgecolor = _point_colors(p, ax, hue, hue_order, hue_norm, palette, color, edgecolor)
     kws = dict(kwargs)
     kws.setdefault("zorder", 3)
     size = kws.get("s", size)

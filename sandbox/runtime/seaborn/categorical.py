@@ -360,6 +360,22 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     return ax
 
 
+def _point_colors(p, ax, hue, hue_order, hue_norm, palette, color, edgecolor):
+    """(colour, edge colour) of strip and swarm points, mapping p's hue first, as seaborn: no
+    colour with a hue, else the next patch colour; an automatic edge is grey at 60% of the
+    darkest point colour's lightness."""
+    hue_order = p.palette_without_hue(palette, hue_order)
+    palette = p.hue_palette(color, palette)
+    if "hue" in p.data.frame:
+        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order or p.data.categories.get("hue"), hue_norm)
+    color = None if hue is not None else _core.default_color(ax, "patch", color)
+    if edgecolor in ("auto", "gray", None):
+        basis = list(p.hue.lookup.values()) if p.hue is not None else [color]
+        lum = min(colorsys.rgb_to_hls(*mpl.colors.to_rgb(c))[1] for c in basis) * .6
+        edgecolor = (lum, lum, lum)
+    return color, edgecolor
+
+
 def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, jitter=True, dodge=False,
               orient=None, color=None, palette=None, size=5, edgecolor="auto", linewidth=0, hue_norm=None,
               log_scale=None, native_scale=False, formatter=None, legend="auto", ax=None, **kwargs):
@@ -372,15 +388,7 @@ def stripplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     if p.empty:
         return ax
     p.attach(ax, formatter, native_scale)
-    hue_order = p.palette_without_hue(palette, hue_order)
-    palette = p.hue_palette(color, palette)
-    if "hue" in p.data.frame:
-        p.hue = _core.HueMap(p.data.frame["hue"], palette, hue_order or p.data.categories.get("hue"), hue_norm)
-    color = None if hue is not None else _core.default_color(ax, "patch", color)
-    if edgecolor in ("auto", "gray", None):
-        basis = list(p.hue.lookup.values()) if p.hue is not None else [color]
-        lum = min(colorsys.rgb_to_hls(*mpl.colors.to_rgb(c))[1] for c in basis) * .6
-        edgecolor = (lum, lum, lum)
+    color, edgecolor = _point_colors(p, ax, hue, hue_order, hue_norm, palette, color, edgecolor)
     size = kwargs.pop("s", size)
     kws = {**kwargs, "s": size ** 2, "edgecolor": edgecolor, "linewidth": linewidth}
     n_hue = len(p.hue.levels) if p.hue is not None and p.hue.kind == "categorical" else 0
