@@ -4,29 +4,14 @@
 
 mod common;
 
-use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{Client, client, error, outcome, run, stdout};
+use code_interpreter::service::proto;
+use common::server::{Client, chart_descriptions, client, error, outcome, run, stdout};
 use serde_json::Value;
-
-/// The chart descriptions of the figures a cell displayed, in order.
-fn descriptions(events: &[Kind]) -> Vec<Value> {
-    events
-        .iter()
-        .filter_map(|event| match event {
-            Kind::Display(display) => display
-                .data
-                .iter()
-                .find(|item| item.mime_type == "application/vnd.code-interpreter.chart+json")
-                .map(|item| serde_json::from_slice(&item.data).expect("JSON description")),
-            _ => None,
-        })
-        .collect()
-}
 
 async fn one_axes(client: &mut Client, code: &str) -> Value {
     let events = run(client, "", code).await;
     assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    let shown = descriptions(&events);
+    let shown = chart_descriptions(&events);
     assert_eq!(shown.len(), 1, "one figure");
     shown[0]["axes"][0].clone()
 }

@@ -5,8 +5,8 @@
 
 mod common;
 
-use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{Client, client, run};
+use code_interpreter::service::proto;
+use common::server::{Client, chart_descriptions, client, run};
 use serde_json::Value;
 
 /// The chart description of the one figure a cell displayed.
@@ -17,17 +17,7 @@ async fn figure(client: &mut Client, code: &str) -> Value {
         proto::Outcome::Ok,
         "{events:?}"
     );
-    let shown: Vec<Value> = events
-        .iter()
-        .filter_map(|event| match event {
-            Kind::Display(display) => display
-                .data
-                .iter()
-                .find(|item| item.mime_type == "application/vnd.code-interpreter.chart+json")
-                .map(|item| serde_json::from_slice(&item.data).expect("JSON description")),
-            _ => None,
-        })
-        .collect();
+    let shown = chart_descriptions(&events);
     assert_eq!(shown.len(), 1, "one figure");
     shown[0].clone()
 }

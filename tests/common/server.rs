@@ -188,6 +188,22 @@ pub fn stdout(events: &[Kind]) -> String {
         .collect()
 }
 
+/// The chart descriptions (`application/vnd.code-interpreter.chart+json`) of the figures a
+/// cell displayed, in order.
+pub fn chart_descriptions(events: &[Kind]) -> Vec<serde_json::Value> {
+    events
+        .iter()
+        .filter_map(|event| match event {
+            Kind::Display(display) => display
+                .data
+                .iter()
+                .find(|item| item.mime_type == "application/vnd.code-interpreter.chart+json")
+                .map(|item| serde_json::from_slice(&item.data).expect("JSON description")),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Like [`start`], with the metrics endpoint on a second loopback port;
 /// returns the gRPC and the metrics addresses.
 pub fn start_with_metrics(
