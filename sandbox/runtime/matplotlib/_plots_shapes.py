@@ -244,16 +244,12 @@ class ShapeMethods:
 
     def fill_betweenx(self, y, x1, x2=0, where=None, interpolate=False, step=None, **kwargs):
         """Fill the area between x1 and x2 over y (where: only where True); returns the first area."""
-        from .axes import _FILL, _fill_segments
+        from .axes import _FILL, _fill_inputs, _fill_segments
 
         options = _kwargs.take(kwargs, _FILL, "PolyCollection")
         if step is not None:
             raise NotImplementedError("fill_betweenx(step=...) is not supported in this sandbox")
-        ys = _data.numbers_of(y, self._group["y"])
-        n = len(ys)
-        lower = _data.broadcast(_data.numbers_of(x1, self._group["x"]), n, "x1")
-        upper = _data.broadcast(_data.numbers_of(x2, self._group["x"]), n, "x2")
-        mask = [True] * n if where is None else _data.broadcast([bool(w) for w in _data.items(where)], n, "where")
+        ys, lower, upper, mask = _fill_inputs(self, "y", y, ("x1", x1), ("x2", x2), where)
         color = options.get("facecolor", options.get("color")) or self._next_color("patch")
         # color= colours the edge too, as matplotlib's Collection.set_color
         style = {"edgecolor": options.get("edgecolor", options.get("color")), "linewidth": options.get("linewidth"),

@@ -281,11 +281,7 @@ class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
         options = _kwargs.take(kwargs, _FILL, "PolyCollection")
         if step is not None:
             raise NotImplementedError("fill_between(step=...) is not supported in this sandbox")
-        xs = _data.numbers_of(x, self._group["x"])
-        n = len(xs)
-        lower = _data.broadcast(_data.numbers_of(y1, self._group["y"]), n, "y1")
-        upper = _data.broadcast(_data.numbers_of(y2, self._group["y"]), n, "y2")
-        mask = [True] * n if where is None else _data.broadcast([bool(w) for w in _data.items(where)], n, "where")
+        xs, lower, upper, mask = _fill_inputs(self, "x", x, ("y1", y1), ("y2", y2), where)
         color = options.get("facecolor", options.get("color")) or self._next_color("line")
         label = options.get("label")
         fills = [Fill(sx, sa, sb, color, edgecolor=options.get("edgecolor"),
@@ -419,6 +415,18 @@ def _one_edgecolor(edgecolor):
     if len(colors) > 1:
         raise NotImplementedError("per-bar edge colours are not supported in this sandbox; use one edgecolor")
     return colors.pop()
+
+
+def _fill_inputs(ax, along, base, first, second, where):
+    """fill_between's (or, along "y", fill_betweenx's) inputs as numbers: the base coordinates,
+    the two bounds broadcast to them ((name, values) pairs, named in errors) and the where mask."""
+    across = "y" if along == "x" else "x"
+    bases = _data.numbers_of(base, ax._group[along])
+    n = len(bases)
+    lower, upper = (_data.broadcast(_data.numbers_of(values, ax._group[across]), n, name)
+                    for name, values in (first, second))
+    mask = [True] * n if where is None else _data.broadcast([bool(w) for w in _data.items(where)], n, "where")
+    return bases, lower, upper, mask
 
 
 def _fill_segments(x, y1, y2, mask, interpolate):

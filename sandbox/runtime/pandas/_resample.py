@@ -10,13 +10,14 @@ from . import _labels
 from ._dates import date_range, to_offset
 from ._expr import call as fn, col, lit
 from ._host import call, table
+from ._shared import Reductions
 from .series import Series
 
 _DAY = 86_400_000_000
 _EMPTY_IS_ZERO = ("sum", "count", "size", "nunique", "prod")
 
 
-class Resampler:
+class Resampler(Reductions):
     def __init__(self, obj, rule, on=None, closed=None, label=None, **kwargs):
         from .frame import DataFrame
         if kwargs or closed is not None or label is not None:
@@ -120,19 +121,7 @@ class Resampler:
             ordered = table("assign", h=ordered.h, exprs=exprs)
         return DataFrame._wrap(ordered)
 
-    def mean(self, numeric_only=False): return self._aggregate("mean")
-    def sum(self, numeric_only=False): return self._aggregate("sum")
-    def median(self, numeric_only=False): return self._aggregate("median")
-    def min(self, numeric_only=False): return self._aggregate("min")
-    def max(self, numeric_only=False): return self._aggregate("max")
-    def std(self, ddof=1, numeric_only=False): return self._aggregate("std", ddof=ddof)
-    def var(self, ddof=1, numeric_only=False): return self._aggregate("var", ddof=ddof)
-    def count(self): return self._aggregate("count")
     def size(self): return self._aggregate("size")
-    def first(self): return self._aggregate("first")
-    def last(self): return self._aggregate("last")
-    def nunique(self): return self._aggregate("nunique")
-    def prod(self): return self._aggregate("prod")
 
     def agg(self, func):
         if isinstance(func, str):
