@@ -1122,3 +1122,32 @@ m2     0.75  1.00
     )
     .await;
 }
+
+#[tokio::test]
+async fn resampled_frames_give_bin_sizes_as_a_series() {
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({"v": [1, 2, 3, 4, 5, 6]}, index=pd.date_range("2024-01-01", periods=6, freq="D"))
+r = df.resample("2D")
+print(r.sum()); print(r.size()); print(r.std()); print(r.median())
+"#,
+        r#"             v
+2024-01-01   3
+2024-01-03   7
+2024-01-05  11
+2024-01-01    2
+2024-01-03    2
+2024-01-05    2
+Freq: 2D, dtype: int64
+                   v
+2024-01-01  0.707107
+2024-01-03  0.707107
+2024-01-05  0.707107
+              v
+2024-01-01  1.5
+2024-01-03  3.5
+2024-01-05  5.5
+"#,
+    )
+    .await;
+}

@@ -88,7 +88,7 @@ class Resampler(Reductions):
         else:
             result = getattr(grouped, how)(**options)
         result = self._with_empty_bins(result, how)
-        if self._series:
+        if self._series or how == "size":  # a frame's bin sizes are a Series too, as in pandas
             value = result._t.data_names[0]
             s = Series._of(result._t, col(value), None)
             s.name = None if how == "size" else self._series_name
