@@ -6,6 +6,7 @@ from . import _data, _histogram, _kwargs, _rc, _styles, _text
 from ._axes_base import AxesBase
 from ._bars import Bars, Hist
 from ._collections import Fill, Scatter
+from ._contour import ContourMethods
 from ._lines import AxLine, Line2D
 from ._pie import Pie, PieText
 from ._plots_image import ImageMethods
@@ -28,7 +29,7 @@ _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorde
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
-class Axes(ShapeMethods, StatsMethods, ImageMethods, AxesBase):
+class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
 

@@ -14,6 +14,9 @@ class Colorbar:
     def __init__(self, ax, mappable, label=""):
         self.ax, self.mappable = ax, mappable
         self.cmap, self.norm = mappable.cmap, mappable.norm
+        if hasattr(mappable, "_colorbar_artists"):  # a contour set: its bands or lines, ticks at its levels
+            self._init_contour(ax, mappable, label)
+            return
         vmin, vmax = mappable.get_clim()
         if vmin is None or vmax is None:
             raise ValueError("the colorbar's mappable has no data to take its limits from")
@@ -33,6 +36,20 @@ class Colorbar:
         if label:
             self.set_label(label)
         mappable.colorbar = self
+
+    def _init_contour(self, ax, contours, label):
+        from .ticker import FixedLocator
+
+        artists, self.vmin, self.vmax = contours._colorbar_artists()
+        for artist in artists:
+            ax._add(artist)
+        ax.set_xlim(0.0, 1.0)
+        ax.set_ylim(self.vmin, self.vmax)
+        ax.set_xticks([])
+        ax.yaxis.set_major_locator(FixedLocator(contours.levels, nbins=10))
+        if label:
+            self.set_label(label)
+        contours.colorbar = self
 
     def set_label(self, label, *, loc=None, **kwargs):
         self.ax.set_ylabel(label, loc=loc, **kwargs)

@@ -22,7 +22,8 @@ _AXES_FUNCTIONS = {name: name for name in (
     "plot", "scatter", "bar", "barh", "bar_label", "hist", "pie", "fill_between", "axhline", "axvline",
     "text", "annotate", "semilogx", "semilogy", "loglog", "legend", "grid", "axis", "tick_params",
     "margins", "autoscale", "minorticks_on", "minorticks_off", "errorbar", "boxplot", "violinplot", "imshow",
-    "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline")}
+    "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline",
+    "contour", "contourf")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")
 

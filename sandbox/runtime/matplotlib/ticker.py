@@ -131,7 +131,13 @@ class FixedLocator(Locator):
         if self.nbins is None or len(self.locs) <= self.nbins + 1:
             return list(self.locs)
         step = max(int(math.ceil(len(self.locs) / self.nbins)), 1)
-        return self.locs[::step]
+        # as matplotlib: of the step offsets, the one holding the value nearest zero
+        ticks = self.locs[::step]
+        for i in range(1, step):
+            other = self.locs[i::step]
+            if min(map(abs, other)) < min(map(abs, ticks)):
+                ticks = other
+        return ticks
 
 
 class NullLocator(Locator):

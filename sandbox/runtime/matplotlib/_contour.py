@@ -1,0 +1,376 @@
+"""Axes.contour and Axes.contourf: matplotlib's QuadContourSet, computed in the guest.
+
+The levels, the colours of the lines and bands (a colormap over the levels or layers, or the
+colors= list) and the linewidths and linestyles follow matplotlib's ContourSet; the geometry is
+marching squares as contourpy's default algorithm (_marching.py).  Each line level is drawn as
+a line (None between its pieces, described as a line collection) and each filled band as one
+path whose rings are filled by the nonzero rule.  The view is fitted tightly to the grid, as
+matplotlib's sticky edges do.
+"""
+
+import math
+from numbers import Integral
+
+import numpy as np
+
+from . import _rc, _styles
+from ._artist import Artist
+from ._marching import Grid, band, lines
+from ._plots_image import _packed
+from .cm import ScalarMappable
+from .colors import LogNorm, is_color_like, to_rgba
+
+_EXTENDS = ("neither", "both", "min", "max")
+_HUGE = 1e250  # matplotlib's stand-in for the open ends of extended bands
+
+
+class QuadContourSet(ScalarMappable):
+    """The result of contour()/contourf(): levels, layers, cvalues, allsegs and the colour
+    mapping (for colorbar); its lines or bands are drawn on .axes."""
+
+    def __init__(self, ax, args, *, filled, levels=None, colors=None, cmap=None, norm=None, vmin=None,
+                 vmax=None, alpha=None, extend="neither", linewidths=None, linestyles=None, origin=None,
+                 extent=None, locator=None, negative_linestyles=None, corner_mask=None, algorithm=None,
+                 antialiased=None, nchunk=0, hatches=(None,), zorder=None, label=None):
+        name = "contourf" if filled else "contour"
+        if algorithm not in (None, "mpl2014"):
+            raise NotImplementedError(f"{name}(algorithm={algorithm!r}) is not supported in this sandbox")
+        if any(h is not None for h in hatches):
+            raise NotImplementedError(f"{name}(hatches=...) is not supported in this sandbox")
+        if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
+            raise NotImplementedError(f"{name}() on a log scale (LogNorm, LogLocator) is not supported in this "
+                                      "sandbox")
+        if extend not in _EXTENDS:
+            raise ValueError(f"{extend!r} is not a valid value for extend; supported values are "
+                             + ", ".join(map(repr, _EXTENDS)))
+        if colors is not None and cmap is not None:
+            raise ValueError("Either colors or cmap must be None")
+        if origin == "image":
+            origin = _rc.rcParams["image.origin"]
+        self.axes, self.filled, self.extend = ax, filled, extend
+        self.origin, self.extent, self.locator, self.colors = origin, extent, locator, colors
+        self.hatches = hatches
+        args = list(args)
+        if args and isinstance(args[0], QuadContourSet):
+            source = args.pop(0)
+            self._grid, self.zmin, self.zmax = source._grid, source.zmin, source.zmax
+            if levels is None and not args:
+                levels = source.levels
+        else:
+            self._grid = self._grid_of(args, name)
+            self.zmin, self.zmax = float(self._grid.z.min()), float(self._grid.z.max())
+        self.levels = self._levels_of(levels if levels is not None else (args[0] if args else 7))
+        self._process_levels()
+        self._init_colors(cmap, norm, vmin, vmax)
+        self.alpha = alpha
+        self._artists = []
+        if filled:
+            lowers, uppers = self._lowers_and_uppers()
+            for index, (lower, upper) in enumerate(zip(lowers, uppers)):
+                rings = band(self._grid, lower, upper)
+                self._artists.append(_Band(self, rings, self._colors[index], alpha))
+        else:
+            widths = _per_level(linewidths, len(self.levels), _rc.rcParams["lines.linewidth"])
+            styles = self._linestyles(linestyles, negative_linestyles)
+            for index, level in enumerate(self.levels):
+                pieces = lines(self._grid, level)
+                self._artists.append(_Lines(self, pieces, self._colors[index], widths[index], styles[index],
+                                            alpha))
+        self._orig_linestyles = linestyles
+        for artist in self._artists:
+            ax._add(artist, zorder)
+        if label is not None:
+            self._label = label
+        ax.figure._current_mappable = self
+
+    def _grid_of(self, args, name):
+        """The Grid of contour's positional arguments (Z, or X, Y, Z; levels may follow)."""
+        if len(args) in (1, 2):
+            z = self._z(args.pop(0))
+            x, y = self._initialize_x_y(z)
+        elif len(args) in (3, 4):
+            x, y, z = args.pop(0), args.pop(0), self._z(args.pop(0))
+            x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+            if x.ndim != y.ndim:
+                raise TypeError(f"Number of dimensions of x ({x.ndim}) and y ({y.ndim}) do not match")
+            if x.ndim == 1:
+                if len(x) != z.shape[1]:
+                    raise TypeError(f"Length of x ({len(x)}) must match number of columns in z ({z.shape[1]})")
+                if len(y) != z.shape[0]:
+                    raise TypeError(f"Length of y ({len(y)}) must match number of rows in z ({z.shape[0]})")
+                x, y = np.meshgrid(x, y)
+            elif x.shape != z.shape or y.shape != z.shape:
+                raise TypeError(f"Shapes of x {x.shape} and z {z.shape} do not match")
+        else:
+            raise TypeError(f"{name}() takes from 1 to 4 positional arguments but {len(args)} were given")
+        return Grid(x, y, z)
+
+    @staticmethod
+    def _z(z):
+        masked = np.ma.masked_invalid(np.ma.asarray(z, dtype=float))
+        if masked.ndim != 2:
+            raise TypeError(f"Input z must be 2D, not {masked.ndim}D")
+        if masked.shape[0] < 2 or masked.shape[1] < 2:
+            raise TypeError(f"Input z must be at least a (2, 2) shaped array, but has shape {masked.shape}")
+        if np.ma.is_masked(masked):
+            raise NotImplementedError("contour()/contourf() of a Z with masked or non-finite values is not "
+                                      "supported in this sandbox")
+        return np.asarray(masked.filled(), dtype=float)
+
+    def _initialize_x_y(self, z):
+        """X and Y for contour(Z): indices, or cell centres matching imshow's with origin/extent."""
+        ny, nx = z.shape
+        if self.origin is None:
+            if self.extent is None:
+                return np.meshgrid(np.arange(nx, dtype=float), np.arange(ny, dtype=float))
+            x0, x1, y0, y1 = self.extent
+            return np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
+        x0, x1, y0, y1 = (0, nx, 0, ny) if self.extent is None else self.extent
+        x = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
+        y = y0 + (np.arange(ny) + 0.5) * (y1 - y0) / ny
+        if self.origin == "upper":
+            y = y[::-1]
+        return np.meshgrid(x, y)
+
+    def _levels_of(self, arg):
+        """matplotlib's _process_contour_level_args: a count through MaxNLocator, or the levels."""
+        if isinstance(arg, Integral):
+            levels = np.asarray(self._autolev(int(arg)), dtype=float)
+        else:
+            levels = np.asarray(arg, dtype=float)
+        if self.filled and len(levels) < 2:
+            raise ValueError("Filled contours require at least 2 levels.")
+        if len(levels) > 1 and np.min(np.diff(levels)) <= 0.0:
+            raise ValueError("Contour levels must be increasing")
+        return levels
+
+    def _autolev(self, n):
+        from .ticker import MaxNLocator
+
+        if self.locator is None:
+            self.locator = MaxNLocator(n + 1, min_n_ticks=1)
+        lev = np.asarray(self.locator.tick_values(self.zmin, self.zmax), dtype=float)
+        if getattr(self.locator, "_symmetric", False):
+            return lev
+        under = np.nonzero(lev < self.zmin)[0]
+        i0 = under[-1] if len(under) else 0
+        over = np.nonzero(lev > self.zmax)[0]
+        i1 = over[0] + 1 if len(over) else len(lev)
+        if self.extend in ("min", "both"):
+            i0 += 1
+        if self.extend in ("max", "both"):
+            i1 -= 1
+        if i1 - i0 < 3:
+            i0, i1 = 0, len(lev)
+        return lev[i0:i1]
+
+    def _process_levels(self):
+        """_levels (with the open ends of extended bands) and layers (a band's middle, or the
+        levels for lines)."""
+        levels = list(self.levels)
+        if self.extend in ("both", "min"):
+            levels.insert(0, -_HUGE)
+        if self.extend in ("both", "max"):
+            levels.append(_HUGE)
+        self._levels = np.asarray(levels)
+        self.layers = 0.5 * (self._levels[:-1] + self._levels[1:]) if self.filled else self.levels
+
+    def _lowers_and_uppers(self):
+        lowers = self._levels[:-1].copy()
+        if self.zmin == lowers[0]:
+            lowers[0] -= 1  # the lowest band includes the minimum
+        return lowers, self._levels[1:]
+
+    def _init_colors(self, cmap, norm, vmin, vmax):
+        """One RGBA per line level or band: colors= indexed directly (extra ones colour the
+        extended ends), else the colormap at cvalues (layers) through the norm (from the levels)."""
+        count = len(self.levels) - (1 if self.filled else 0)
+        if self.colors is not None:
+            sequence = [self.colors] if is_color_like(self.colors) else list(self.colors)
+            extend_min, extend_max = self.extend in ("min", "both"), self.extend in ("max", "both")
+            # given a colour for each extended end too, the first and last colour them
+            own_ends = len(sequence) == count + extend_min + extend_max and (extend_min or extend_max)
+            listed = sequence[1:] if own_ends and extend_min else sequence
+            base = [to_rgba(listed[k % len(listed)]) for k in range(count)]
+            self.monochrome = len(listed) == 1
+            under = to_rgba(sequence[0]) if own_ends and extend_min else base[0]
+            over = to_rgba(sequence[-1]) if own_ends and extend_max else base[-1]
+            colors = ([under] if self.filled and extend_min else []) + base + \
+                     ([over] if self.filled and extend_max else [])
+            self.cvalues = list(range(-1 if self.filled and extend_min else 0,
+                                      count + (1 if self.filled and extend_max else 0)))
+            self._init_mappable([], cmap, norm, vmin, vmax)
+            self._colors = colors
+            return
+        self.monochrome = False
+        self.cvalues = self.layers
+        self._init_mappable([], cmap, norm, vmin, vmax)
+        self.norm.autoscale_None([float(v) for v in self.levels])
+        self._colors = [tuple(c) for c in self.cmap(self.norm([float(v) for v in self.cvalues]))]
+
+    def _linestyles(self, linestyles, negative):
+        count = len(self.levels)
+        if linestyles is None:
+            styles = ["solid"] * count
+            if self.monochrome:
+                eps = -(self.zmax - self.zmin) * 1e-15
+                negative = "dashed" if negative is None else negative
+                styles = [negative if level < eps else "solid" for level in self.levels]
+            return styles
+        return _per_level(linestyles, count, None)
+
+    # matplotlib's ContourSet API
+
+    @property
+    def allsegs(self):
+        """Per level (or band), its lines (or rings) as (n, 2) arrays."""
+        return [[np.column_stack(piece) for piece in artist._pieces] for artist in self._artists]
+
+    def get_paths(self):
+        from .path import Path
+
+        return [Path(np.concatenate(segs)) if segs else Path(np.empty((0, 2))) for segs in self.allsegs]
+
+    def get_clim(self):
+        return self.norm.vmin, self.norm.vmax
+
+    def get_alpha(self):
+        return self.alpha
+
+    def set_alpha(self, alpha):
+        self.alpha = alpha
+        for artist in self._artists:
+            artist.set_alpha(alpha)
+
+    def set_linestyle(self, style):
+        for artist in self._artists:
+            artist.set_linestyle(style)
+
+    set_linestyles = set_ls = set_linestyle
+
+    def set_linewidth(self, width):
+        for artist in self._artists:
+            artist.set_linewidth(width)
+
+    set_linewidths = set_lw = set_linewidth
+
+    def set_zorder(self, level):
+        for artist in self._artists:
+            artist.set_zorder(level)
+
+    def remove(self):
+        for artist in self._artists:
+            artist.remove()
+
+    def _colorbar_artists(self):
+        """What a colorbar of this set draws on its axes: the bands as blocks between the
+        levels, or a line at each level (matplotlib's Colorbar with a ContourSet)."""
+        from ._lines import Line2D
+        from ._plots_image import AxesImage
+
+        if self.extend != "neither" and self.filled:
+            raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
+        if self.filled:
+            edges = [float(v) for v in self.levels]
+            blocks = AxesImage(None, list(self._colors), len(edges) - 1, 1, [0.0, 1.0], edges,
+                               alpha=self.alpha)
+            blocks._role = "colorbar"
+            return [blocks], edges[0], edges[-1]
+        marks = []
+        for level, artist in zip(self.levels, self._artists):
+            mark = Line2D([0.0, 1.0], [float(level)] * 2, color=artist._rgba, linewidth=artist._linewidth,
+                          linestyle=artist._linestyle)
+            marks.append(mark)
+        return marks, float(self.levels[0]), float(self.levels[-1])
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"QuadContourSet.{name} is not supported in this sandbox")
+
+
+def _per_level(value, count, default):
+    """A value per level: one for all, or a sequence repeated to length."""
+    if value is None:
+        return [default] * count
+    if isinstance(value, str) or not np.iterable(value):
+        return [value] * count
+    value = list(value)
+    return (value * math.ceil(count / len(value)))[:count]
+
+
+class _ContourPart(Artist):
+    """The lines of one level or the band between two levels, on the set's axes."""
+
+    def __init__(self, owner, pieces, rgba, alpha):
+        super().__init__("_nolegend_", alpha)
+        self._owner, self._pieces, self._rgba = owner, pieces, rgba
+
+    def _guest_limits(self):
+        return True  # sticky at the grid's ends: the view fits the grid
+
+    def extent(self, name):
+        values = self._owner._grid.x if name == "x" else self._owner._grid.y
+        ends = [float(values.min()), float(values.max())]
+        return ends, ends
+
+    def get_color(self):
+        return self._rgba
+
+
+class _Lines(_ContourPart):
+    zorder_default = 2
+
+    def __init__(self, owner, pieces, rgba, width, style, alpha):
+        super().__init__(owner, pieces, rgba, alpha)
+        self._linewidth, self._linestyle = float(width), _styles.linestyle(style)
+
+    def set_linestyle(self, style):
+        self._linestyle = _styles.linestyle(style)
+
+    def set_linewidth(self, width):
+        self._linewidth = float(width)
+
+    def spec(self):
+        xs, ys = [], []
+        for x, y in self._pieces:
+            if xs:
+                xs.append(math.nan)
+                ys.append(math.nan)
+            xs.extend(x.tolist())
+            ys.extend(y.tolist())
+        color = self._color(self._rgba)
+        return {**self._head("line"), "x": _packed(xs), "y": _packed(ys), "color": color,
+                "linewidth": self._linewidth, "linestyle": self._linestyle, "marker": None, "markersize": 0.0,
+                "markerfacecolor": color, "markeredgecolor": color, "segments": True, "role": "contour"}
+
+
+class _Band(_ContourPart):
+    zorder_default = 1
+
+    def set_linestyle(self, style):
+        """Bands have no edge (matplotlib's contourf draws none)."""
+
+    set_linewidth = set_linestyle
+
+    def spec(self):
+        xs, ys, starts = [], [], []
+        for x, y in self._pieces:
+            starts.append(len(xs))
+            xs.extend(x.tolist())
+            ys.extend(y.tolist())
+        return {**self._head("patch"), "x": xs, "y": ys, "coords": ["data", "data"],
+                "facecolor": self._color(self._rgba), "edgecolor": "#00000000", "linewidth": 0.0,
+                "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
+
+
+class ContourMethods:
+    """contour() and contourf() for Axes."""
+
+    def contour(self, *args, **kwargs):
+        """Contour lines of Z (over X, Y); returns the QuadContourSet."""
+        return QuadContourSet(self, args, filled=False, **kwargs)
+
+    def contourf(self, *args, **kwargs):
+        """Filled contours of Z (over X, Y); returns the QuadContourSet."""
+        return QuadContourSet(self, args, filled=True, **kwargs)
