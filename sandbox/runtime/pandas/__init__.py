@@ -5,11 +5,11 @@ supported raises NotImplementedError naming it."""
 from . import errors
 from . import options as _options
 from ._io import read_csv, read_excel, read_json, read_parquet
-from ._dates import date_range
+from ._dates import date_range, to_datetime, to_timedelta
 from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, pivot,
-                       pivot_table, to_datetime, unique)
+                       pivot_table, unique)
 from ._scalars import NA, NaT, Timedelta, Timestamp
-from ._index import DatetimeIndex, Index, MultiIndex, RangeIndex
+from ._index import DatetimeIndex, Index, MultiIndex, PeriodIndex, RangeIndex, TimedeltaIndex
 from .frame import DataFrame
 from .groupby import DataFrameGroupBy, SeriesGroupBy
 from .series import Series
@@ -69,9 +69,9 @@ def _to_numeric_series(series, errors):  # noqa: F811
 
 __all__ = [
     "errors",
-    "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "Timestamp", "Timedelta", "NaT", "NA",
+    "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "TimedeltaIndex", "PeriodIndex", "Timestamp", "Timedelta", "NaT", "NA",
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
-    "to_datetime", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
+    "to_datetime", "to_timedelta", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
     "get_option", "options", "DataFrameGroupBy", "SeriesGroupBy", "crosstab", "date_range",
     "get_dummies", "melt", "pivot", "DatetimeIndex",
 ]

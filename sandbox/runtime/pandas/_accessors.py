@@ -162,11 +162,29 @@ class DatetimeMethods:
     def total_seconds(self):
         return self._f("total_seconds")
 
-    def floor(self, freq):
-        units = {"D": "1d", "d": "1d", "H": "1h", "h": "1h", "min": "1m", "T": "1m", "S": "1s", "s": "1s"}
-        if freq not in units:
-            raise NotImplementedError(f"dt.floor({freq!r})")
-        return self._f("floor", freq=units[freq])
+    def floor(self, freq, **kwargs):
+        units = {"D": "1d", "h": "1h", "min": "1m", "s": "1s"}
+        if freq in units and not kwargs:
+            return self._f("floor", freq=units[freq])
+        return self._rounded(freq, "floor", kwargs)
+
+    def ceil(self, freq, **kwargs): return self._rounded(freq, "ceil", kwargs)
+    def round(self, freq, **kwargs): return self._rounded(freq, "round", kwargs)
+
+    def _rounded(self, freq, how, kwargs):
+        """dt.floor/ceil/round to a fixed frequency, as pandas rounds (half to even), on the
+        values in the guest."""
+        from ._dates import round_micros
+        from ._scalars import Timestamp
+        from .series import Series
+        s = self._s
+        if kwargs:
+            raise NotImplementedError(f"Series.dt.{how}({', '.join(kwargs)}=...)")
+        if not s.dtype.startswith("datetime"):
+            raise NotImplementedError(f"Series.dt.{how} of a {s.dtype} column")
+        values = [None if v is None else Timestamp._from_micros(round_micros(v._micros(), freq, how))
+                  for v in s._values()]
+        return Series(values, name=s.name, dtype=s.dtype)._with_index_of(s)
 
     def to_period(self, freq):
         raise NotImplementedError("dt.to_period")

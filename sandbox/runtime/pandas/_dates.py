@@ -9,7 +9,7 @@ import calendar
 import datetime as _dt
 import re
 
-from ._scalars import Timestamp
+from ._scalars import NaT as NaT_, Timestamp
 
 _TICKS = {"D": _dt.timedelta(days=1), "h": _dt.timedelta(hours=1),
           "min": _dt.timedelta(minutes=1), "s": _dt.timedelta(seconds=1),
@@ -97,6 +97,9 @@ def to_offset(freq):
     """The Offset of a pandas frequency string ("D", "2h", "15min", "W-MON", "ME", ...)."""
     if isinstance(freq, Offset):
         return freq
+    compound = _compound(str(freq).strip())
+    if compound is not None:
+        return compound
     match = re.fullmatch(r"(\d*)([A-Za-z]+)(?:-([A-Z]{3}))?", str(freq).strip())
     if not match:
         raise ValueError(f"Invalid frequency: {freq}")
@@ -123,6 +126,33 @@ def to_offset(freq):
             raise ValueError(f"Invalid frequency: {freq}")
         return Offset(n, unit, anchor)
     raise NotImplementedError(f"the frequency {freq!r}")
+
+
+def _compound(text):
+    """A sum of ticks such as "1D20min" as one Offset in its smallest unit (pandas names it
+    "1460min"), or None when text is not one."""
+    import re
+    parts = re.findall(r"(\d*)(D|h|min|s|ms|us)", text)
+    if len(parts) < 2 or "".join(n + u for n, u in parts) != text:
+        return None
+    total = sum((_TICKS[u] * int(n or 1) for n, u in parts), _dt.timedelta())
+    unit = min((u for _, u in parts), key=lambda u: _TICKS[u])
+    return Offset(total // _TICKS[unit], unit)
+
+
+def round_micros(micros, freq, how):
+    """micros (since 1970, or a duration) rounded to a fixed frequency as pandas rounds:
+    "floor", "ceil", or "round" (half to even)."""
+    offset = to_offset(freq)
+    if offset.tick is None:
+        raise ValueError(f"{offset.freqstr} is a non-fixed frequency")
+    step = offset.n * (offset.tick // _dt.timedelta(microseconds=1))
+    q, r = divmod(micros, step)
+    if how == "ceil" and r:
+        q += 1
+    elif how == "round" and (2 * r > step or (2 * r == step and q % 2)):
+        q += 1
+    return q * step
 
 
 def _timestamp(value):
@@ -186,3 +216,173 @@ def _stepped(offset, start, end, periods):
         values.append(Timestamp(t))
         t = offset.add(t, -1)
     return values[::-1]
+
+
+# --- to_datetime and to_timedelta ------------------------------------------------------------
+
+_DATES = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y", "%d/%m/%Y", "%m-%d-%Y", "%d-%m-%Y",
+          "%m.%d.%Y", "%d.%m.%Y", "%m %d %Y", "%d %m %Y", "%b %d %Y", "%d %b %Y", "%B %d %Y",
+          "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%Y-%m", "%Y")
+_TIMES = ("", " %H:%M:%S.%f", " %H:%M:%S", " %H:%M", " %H", "T%H:%M:%S.%f", "T%H:%M:%S",
+          "T%H:%M", "T%H")
+
+
+def guess_format(text):
+    """The strptime format pandas infers from a date string (month before day when both
+    fit, as pandas' guess_datetime_format), or None."""
+    import re
+    text = text.strip()
+    if re.search(r"(Z|[+-]\d\d:?\d\d)$", text) and re.search(r"\d[T ]?\d\d:\d\d", text):
+        raise NotImplementedError("to_datetime of strings with a UTC offset (time zones)")
+    for date in _DATES:
+        for time in _TIMES:
+            try:
+                _dt.datetime.strptime(text, date + time)
+                return date + time
+            except ValueError:
+                pass
+    return None
+
+
+def _format_for(values, format):
+    """The format to parse values with: format, else the one guessed from the first string."""
+    if format is not None:
+        return format
+    sample = next((v for v in values if isinstance(v, str) and v.strip()), None)
+    if sample is None:
+        return None
+    guessed = guess_format(sample)
+    if guessed is None:
+        raise NotImplementedError(f"to_datetime of strings like {sample!r} without format=")
+    return guessed
+
+
+def _datetime_scalar(value, format, errors, unit):
+    from .series import is_missing
+    if value is None or value is NaT_ or (isinstance(value, float) and value != value):
+        return NaT_
+    try:
+        if isinstance(value, str):
+            if value.strip().lower() in ("", "nat", "nan", "none"):
+                return NaT_
+            return Timestamp(_dt.datetime.strptime(value.strip(), format))
+        if isinstance(value, (_dt.datetime, _dt.date)):
+            return Timestamp(value)
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):
+            return _datetime_scalar(value.item(), format, errors, unit)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Timestamp(value, unit=unit or "ns")
+    except ValueError:
+        if errors == "coerce":
+            return NaT_
+        raise ValueError(f'time data "{value}" doesn\'t match format "{format}"') from None
+    if is_missing(value):
+        return NaT_
+    raise TypeError(f"<class '{type(value).__name__}'> is not convertible to datetime")
+
+
+def to_datetime(arg, errors="raise", dayfirst=False, yearfirst=False, utc=False, format=None,
+                exact=True, unit=None, origin="unix", cache=True):
+    """pandas.to_datetime: a Timestamp for a scalar, a DatetimeIndex for a list, array or
+    Index, a Series for a Series. Strings without ``format`` are parsed with the format
+    pandas guesses from the first of them; time zones and ``dayfirst`` are refused."""
+    from ._index import DatetimeIndex, Index
+    from ._expr import call as fn
+    from .frame import DataFrame
+    from .series import Series
+    for name, value, default in (("dayfirst", dayfirst, False), ("yearfirst", yearfirst, False),
+                                 ("utc", utc, False), ("exact", exact, True),
+                                 ("origin", origin, "unix")):
+        if value != default:
+            raise NotImplementedError(f"to_datetime({name}=...)")
+    if isinstance(arg, DataFrame):
+        raise NotImplementedError("to_datetime of DataFrame")
+    if isinstance(arg, Series):
+        options = {"errors": errors}
+        if unit is not None:
+            options["unit"] = unit
+        if arg.dtype == "str":
+            first = arg.dropna().head(1).tolist()
+            format = _format_for(first, format)
+        if format is not None:
+            options["format"] = format
+        return arg._new(fn("to_datetime", arg._e, **options))
+    if isinstance(arg, (list, tuple, Index)) or type(arg).__name__ == "ndarray":
+        values = list(arg)
+        format = _format_for(values, format)
+        name = getattr(arg, "name", None)
+        return DatetimeIndex([None if v is NaT_ else v for v in
+                              (_datetime_scalar(v, format, errors, unit) for v in values)],
+                             name=name)
+    return _datetime_scalar(arg, _format_for([arg], format), errors, unit)
+
+
+def to_timedelta(arg, unit=None, errors="raise"):
+    """pandas.to_timedelta: a Timedelta for a scalar, a TimedeltaIndex for a list, array or
+    Index, a Series for a Series (converted in the guest)."""
+    from ._index import Index, TimedeltaIndex
+    from .series import Series
+    if isinstance(arg, Series):
+        if arg.dtype.startswith("timedelta"):
+            return arg
+        values = [_timedelta_scalar(v, unit, errors) for v in arg.tolist()]
+        return Series([None if v is NaT_ else v for v in values], name=arg.name,
+                      dtype="timedelta64[us]" if not values else None)._with_index_of(arg)
+    if isinstance(arg, (list, tuple, Index)) or type(arg).__name__ == "ndarray":
+        values = [_timedelta_scalar(v, unit, errors) for v in list(arg)]
+        return TimedeltaIndex([None if v is NaT_ else v for v in values],
+                              name=getattr(arg, "name", None))
+    return _timedelta_scalar(arg, unit, errors)
+
+
+def _timedelta_scalar(value, unit, errors):
+    from ._scalars import Timedelta
+    if value is None or value is NaT_ or (isinstance(value, float) and value != value):
+        return NaT_
+    if isinstance(value, str) and value.strip().lower() in ("nan", "nat", "none", ""):
+        return NaT_
+    try:
+        if isinstance(value, str):
+            if unit is not None:
+                raise ValueError("unit must not be specified if the input contains a str")
+            return Timedelta(value)
+        return Timedelta(value, unit=unit or "ns")
+    except ValueError:
+        if errors == "coerce":
+            return NaT_
+        raise
+
+
+
+def between_time(frame, start_time, end_time, inclusive="both"):
+    """DataFrame.between_time: the rows whose (datetime) index falls in a time-of-day window;
+    a window with start after end wraps past midnight, as in pandas."""
+    from ._index import DatetimeIndex
+    index = frame.index
+    if not isinstance(index, DatetimeIndex):
+        raise TypeError("Index must be DatetimeIndex")
+    start, end = _time_of_day(start_time), _time_of_day(end_time)
+    left = inclusive in ("both", "left")
+    right = inclusive in ("both", "right")
+
+    def inside(t):
+        if t is None:
+            return False
+        t = t.time()
+        after = t >= start if left else t > start
+        before = t <= end if right else t < end
+        return (after and before) if start <= end else (after or before)
+
+    import numpy as np
+    return frame[np.array([inside(t) for t in index], dtype=bool)]
+
+
+def _time_of_day(value):
+    if isinstance(value, _dt.time):
+        return value
+    for fmt in ("%H:%M", "%H:%M:%S", "%H%M", "%H%M%S", "%I:%M%p", "%I%M%p", "%I:%M:%S%p"):
+        try:
+            return _dt.datetime.strptime(str(value).strip(), fmt).time()
+        except ValueError:
+            pass
+    raise ValueError(f"Cannot convert arg {value!r} to a time")

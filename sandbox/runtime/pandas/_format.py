@@ -26,6 +26,8 @@ def format_column(values, dtype):
         return _floats(values)
     if dtype.startswith("datetime"):
         return datetime_cells(values)
+    if dtype.startswith("timedelta"):
+        return timedelta_cells(values)
     return [_cell(v) for v in values]
 
 
@@ -80,6 +82,26 @@ def datetime_cells(values):
             out.append(v.strftime("%Y-%m-%d"))
         else:
             out.append(str(v))
+    return out
+
+
+def timedelta_cells(values):
+    """pandas' timedelta cells: "N days" when every value is whole days, else
+    "N days HH:MM:SS", with microseconds on all when any has them; NaT when missing."""
+    present = [v for v in values if v is not None]
+    if all(v.seconds == v.microseconds == 0 for v in present):
+        return ["NaT" if v is None else f"{v.days} days" for v in values]
+    fraction = any(v.microseconds for v in present)
+    out = []
+    for v in values:
+        if v is None:
+            out.append("NaT")
+            continue
+        hours, rest = divmod(v.seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        sign = "+" if v.days < 0 else ""
+        cell = f"{v.days} days {sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
+        out.append(cell + (f".{v.microseconds:06d}" if fraction else ""))
     return out
 
 

@@ -150,8 +150,10 @@ class DatetimeIndex(Index):
     """Datetime labels (``date_range``, a datetime index level); ``freq`` as pandas names
     it, or None."""
 
-    def __init__(self, data=(), name=None, names=None, freq=None):
+    def __init__(self, data=(), name=None, names=None, freq=None, tz=None):
         from ._scalars import Timestamp
+        if tz is not None:
+            raise NotImplementedError("DatetimeIndex(tz=...) (time zones)")
         super().__init__([None if v is None else Timestamp(v) for v in data], name, names)
         self.freq = freq
 
@@ -178,11 +180,114 @@ class DatetimeIndex(Index):
     def strftime(self, fmt):
         return Index([v.strftime(fmt) for v in self._values], names=self.names)
 
+    def day_name(self, locale=None):
+        return self._map_present(lambda v: v.strftime("%A"))
+
+    def month_name(self, locale=None):
+        return self._map_present(lambda v: v.strftime("%B"))
+
+    def _map_present(self, func):
+        return Index([None if v is None else func(v) for v in self._values], names=self.names)
+
+    def floor(self, freq, **kwargs): return self._rounded(freq, "floor", kwargs)
+    def ceil(self, freq, **kwargs): return self._rounded(freq, "ceil", kwargs)
+    def round(self, freq, **kwargs): return self._rounded(freq, "round", kwargs)
+
+    def _rounded(self, freq, how, kwargs):
+        from ._dates import round_micros
+        from ._scalars import Timestamp
+        if kwargs:
+            raise NotImplementedError(f"DatetimeIndex.{how}({', '.join(kwargs)}=...)")
+        return DatetimeIndex([None if v is None else
+                              Timestamp._from_micros(round_micros(v._micros(), freq, how))
+                              for v in self._values], names=self.names)
+
+    def to_period(self, freq=None):
+        if freq is None:
+            if self.freq is None:
+                raise ValueError("You must pass a freq argument as current index has none.")
+            freq = self.freq
+        return PeriodIndex(self._values, freq=freq, names=self.names)
+
     def __getattr__(self, attr):
         if attr in ("year", "month", "day", "hour", "minute", "second", "dayofweek",
-                    "weekday", "quarter", "dayofyear", "date"):
+                    "weekday", "quarter", "dayofyear"):
             return Index([getattr(v, attr) for v in self._values], names=self.names)
+        if attr == "date":
+            import numpy as np
+            return np.array([None if v is None else v.date() for v in self._values],
+                            dtype=object)
         raise AttributeError(attr)
+
+
+class TimedeltaIndex(Index):
+    """Timedelta labels (``to_timedelta`` of a list or array)."""
+
+    def __init__(self, data=(), name=None, names=None, freq=None):
+        from ._scalars import Timedelta
+        super().__init__([None if v is None else Timedelta(v) for v in data], name, names)
+        self.freq = freq
+
+    @property
+    def dtype(self):
+        return "timedelta64[us]"
+
+    def _attrs(self):
+        return super()._attrs() + [("freq", "None" if self.freq is None else repr(self.freq))]
+
+    def _formatted(self):
+        return ["NaT" if c == "NaT" else f"'{c}'"
+                for c in _format.timedelta_cells(self._values)]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return TimedeltaIndex(self._values[key], names=self.names)
+        return self._values[key]
+
+    def total_seconds(self):
+        return Index([None if v is None else v.total_seconds() for v in self._values],
+                     names=self.names)
+
+    @property
+    def days(self):
+        return Index([None if v is None else v.days for v in self._values], names=self.names)
+
+
+_PERIODS = {"D": ("D", "%Y-%m-%d"), "h": ("h", "%Y-%m-%d %H:00"), "min": ("min", "%Y-%m-%d %H:%M"),
+            "s": ("s", "%Y-%m-%d %H:%M:%S"), "ME": ("M", "%Y-%m"), "M": ("M", "%Y-%m"),
+            "QE": ("Q-DEC", None), "Q": ("Q-DEC", None), "YE": ("Y-DEC", "%Y"),
+            "Y": ("Y-DEC", "%Y"), "W": ("W-SUN", None)}
+
+
+class PeriodIndex(Index):
+    """Periods of one frequency (``DatetimeIndex.to_period``): labels as pandas prints them
+    (days, months, quarters, years, weeks ending on Sunday, hours, minutes, seconds)."""
+
+    def __init__(self, data=(), freq=None, name=None, names=None):
+        if freq not in _PERIODS:
+            raise NotImplementedError(f"PeriodIndex of frequency {freq!r}")
+        super().__init__(data, name, names)
+        self.freq, self._format = _PERIODS[freq]
+
+    @property
+    def dtype(self):
+        return f"period[{self.freq}]"
+
+    def _label(self, v):
+        if v is None:
+            return "NaT"
+        if self.freq == "Q-DEC":
+            return f"{v.year}Q{(v.month - 1) // 3 + 1}"
+        if self.freq == "W-SUN":
+            start = v.date() - _dt.timedelta(days=v.weekday())
+            return f"{start}/{start + _dt.timedelta(days=6)}"
+        return v.strftime(self._format)
+
+    def _formatted(self):
+        return ["NaT" if v is None else f"'{self._label(v)}'" for v in self._values]
+
+    def __repr__(self):
+        return index_repr("PeriodIndex", self._formatted(), self._attrs(), justify=False)
 
 
 class FrozenList(list):

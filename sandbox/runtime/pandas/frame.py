@@ -333,6 +333,10 @@ class DataFrame(Operators):
             raise ValueError(f"No axis named {axis} for object type DataFrame")
         return result
 
+    def between_time(self, start_time, end_time, inclusive="both", axis=None):
+        from ._dates import between_time
+        return between_time(self, start_time, end_time, inclusive)
+
     def first_valid_index(self):
         """The label of the first row with a value that is not missing (None if none)."""
         return self._valid_label(last=False)
