@@ -11,7 +11,7 @@ from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, 
 from ._scalars import NA, NaT, Timedelta, Timestamp
 from ._index import DatetimeIndex, Index, MultiIndex, PeriodIndex, RangeIndex, TimedeltaIndex
 from .frame import DataFrame
-from .groupby import DataFrameGroupBy, SeriesGroupBy
+from .groupby import DataFrameGroupBy, NamedAgg, SeriesGroupBy
 from .series import Series
 
 __version__ = "2.2.0+polars"

@@ -57,9 +57,31 @@ def concat(objs, axis=0, ignore_index=False, join="outer", keys=None, **kwargs):
     levels = {len(f._t.index_names) for f in frames}
     if len(levels) > 1 and not ignore_index:
         frames = [DataFrame._wrap(_common.with_row_labels(f._t)) for f in frames]
+    frames = _common_dtypes(frames)
     t = table("concat", hs=[f._t.h for f in frames])
     result = DataFrame._wrap(t)
     return result.reset_index(drop=True) if ignore_index else result
+
+
+_NUMBERS = ("int64", "int32", "float64")
+
+
+def _common_dtypes(frames):
+    """frames with each column whose dtype differs between them (ints and floats) cast to
+    float64, as pandas concatenates them."""
+    kinds = {}
+    for f in frames:
+        for n, dtype in f._t.dtypes.items():
+            kinds.setdefault(n, set()).add(dtype)
+    widened = [n for n, ds in kinds.items() if len(ds) > 1 and ds <= set(_NUMBERS)]
+    if not widened:
+        return frames
+    out = []
+    for f in frames:
+        cast = [[n, fn("cast", col(n), dtype="float64")] for n in widened
+                if f._t.dtypes.get(n, "float64") != "float64"]
+        out.append(DataFrame._wrap(table("assign", h=f._t.h, exprs=cast)) if cast else f)
+    return out
 
 
 def _concat_keys(objs, keys, axis, ignore_index):

@@ -719,8 +719,10 @@ class DataFrame(Operators):
     def _binary(self, op, other, reflected=False):
         if isinstance(other, (list, tuple)) or type(other).__name__ == "ndarray":
             return self._flex(op, other, "columns", reflected)
-        if isinstance(other, (DataFrame, Series)):
-            raise NotImplementedError(f"DataFrame {op} with a DataFrame or Series")
+        if isinstance(other, Series):  # labelled by the columns
+            return self._flex(op, other, "columns", reflected)
+        if isinstance(other, DataFrame):
+            raise NotImplementedError(f"DataFrame {op} with a DataFrame")
         def make(n):
             a, b = col(n), lit(other)
             return fn(op, b, a) if reflected else fn(op, a, b)
@@ -1123,20 +1125,19 @@ class DataFrame(Operators):
         return DataFrame._wrap(_common.project(t, moved + [(n, n) for n in t.data_names]))
 
     # --- grouping and reshaping --------------------------------------------------------
-    def groupby(self, by=None, as_index=True, sort=True, dropna=True, **kwargs):
+    def groupby(self, by=None, as_index=True, sort=True, dropna=True, group_keys=True, **kwargs):
         from .groupby import DataFrameGroupBy
         level = kwargs.pop("level", None)
         if kwargs:
             raise NotImplementedError(f"groupby({', '.join(kwargs)}=...)")
-        frame = self
+        options = dict(as_index=as_index, sort=sort, dropna=dropna, group_keys=group_keys)
         if level is not None:
             from .groupby import level_keys
             frame, by = level_keys(self, level)
-            grouped = DataFrameGroupBy(frame, by, as_index=as_index, sort=sort, dropna=dropna)
-            return grouped._subset(self._t.data_names)
+            return DataFrameGroupBy(frame, by, **options)._subset(self._t.data_names)
         if by is None:
             raise TypeError("You have to supply one of 'by' and 'level'")
-        return DataFrameGroupBy(frame, by, as_index=as_index, sort=sort, dropna=dropna)
+        return DataFrameGroupBy(self, by, **options)
 
     def resample(self, rule, on=None, **kwargs):
         from ._resample import Resampler

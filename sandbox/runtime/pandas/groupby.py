@@ -1,7 +1,7 @@
 """groupby: aggregations run on the host (polars group_by); results are indexed by the keys
 (or keep them as columns with as_index=False), sorted by key unless sort=False."""
 
-from . import _common, _labels
+from . import _common, _groupapply, _labels
 from ._index import Index
 from ._expr import call as fn, col
 from ._host import table
@@ -22,10 +22,23 @@ def _agg_name(func):
         if name in _AGGS:
             return name
         raise NotImplementedError(f"groupby aggregation {func!r}")
+    name = _builtin(func)
+    if name:
+        return name
+    raise NotImplementedError("groupby aggregation with a Python function (use a name like 'sum')")
+
+
+def _builtin(func):
+    """The named aggregation of Python's sum/min/max/len (pandas treats them so), or None."""
     name = getattr(func, "__name__", None)
     if name in ("sum", "min", "max", "len"):
         return _ALIASES.get(name, name)
-    raise NotImplementedError("groupby aggregation with a Python function (use a name like 'sum')")
+    return None
+
+
+def _python(func):
+    """Whether func is a Python function to run on each group (not a name pandas knows)."""
+    return callable(func) and not isinstance(func, str) and _builtin(func) is None
 
 
 def level_keys(frame, level):
@@ -51,10 +64,27 @@ def level_keys(frame, level):
     return data, keys
 
 
+class NamedAgg(tuple):
+    """pd.NamedAgg(column, aggfunc): a named aggregation's column and function."""
+
+    def __new__(cls, column, aggfunc, *args, **kwargs):
+        if args or kwargs:
+            raise NotImplementedError("NamedAgg with extra arguments")
+        return super().__new__(cls, (column, aggfunc))
+
+    column = property(lambda self: self[0])
+    aggfunc = property(lambda self: self[1])
+
+    def __repr__(self):
+        return f"NamedAgg(column={self[0]!r}, aggfunc={self[1]!r})"
+
+
 class DataFrameGroupBy(Reductions):
-    def __init__(self, frame, by, as_index=True, sort=True, dropna=True, selection=None):
+    def __init__(self, frame, by, as_index=True, sort=True, dropna=True, selection=None,
+                 group_keys=True):
         self._frame = frame
         self._as_index, self._sort, self._dropna = as_index, sort, dropna
+        self._group_keys = group_keys
         keys = by if isinstance(by, list) else [by]
         t = frame._t
         self._keys = []  # (label, host column)
@@ -130,45 +160,43 @@ class DataFrameGroupBy(Reductions):
             return Series._of(t, col(name), None)
         return DataFrame._wrap(t)
 
-    def agg(self, func=None, *args, **named):
+    def _specs(self, func, named):
+        """[(label, host column, how)] of agg/transform given a list or dict of names or
+        named aggregations; None for a single name."""
         if named:
-            aggs = []
-            for label, spec in named.items():
-                column, how = spec
-                name = self._frame._name(column)
-                how = _agg_name(how)
-                self._check(how, [name])
-                aggs.append((_labels.encode(label), fn(how, col(name))))
-            return DataFrame._wrap(self._group(aggs))
+            return [(label, self._frame._name(spec[0]), _agg_name(spec[1]))
+                    for label, spec in named.items()]
         if isinstance(func, dict):
-            aggs = []
             # a list anywhere makes every label a (column, function) pair, as in pandas
             pairs = any(isinstance(hows, (list, tuple)) for hows in func.values())
-            for column, hows in func.items():
-                name = self._frame._name(column)
-                many = isinstance(hows, (list, tuple))
-                for how in (hows if many else [hows]):
-                    how = _agg_name(how)
-                    self._check(how, [name])
-                    label = (column, how) if pairs else column
-                    aggs.append((_labels.encode(label), fn(how, col(name))))
-            return DataFrame._wrap(self._group(aggs))
+            return [((column, _agg_name(how)) if pairs else column, self._frame._name(column), _agg_name(how))
+                    for column, hows in func.items()
+                    for how in (hows if isinstance(hows, (list, tuple)) else [hows])]
         if isinstance(func, (list, tuple)):
-            aggs = []
-            for n in self._selection:
-                for how in func:
-                    how = _agg_name(how)
-                    self._check(how, [n])
-                    aggs.append((_labels.encode((_labels.decode(n), how)), fn(how, col(n))))
-            return DataFrame._wrap(self._group(aggs))
-        return self._aggregate(func)
+            return [((_labels.decode(n), _agg_name(how)), n, _agg_name(how))
+                    for n in self._selection for how in func]
+        return None
+
+    def agg(self, func=None, *args, **named):
+        if _python(func):
+            return _groupapply.agg_frame(self, func, args, named)
+        specs = self._specs(func, named)
+        if specs is None:
+            return self._aggregate(func)
+        for _, name, how in specs:
+            self._check(how, [name])
+        return DataFrame._wrap(self._group([(_labels.encode(label), fn(how, col(name)))
+                                            for label, name, how in specs]))
 
     aggregate = agg
 
-    def transform(self, func):
-        how = _agg_name(func)
+    def transform(self, func=None, *args, **named):
+        if _python(func):
+            return _groupapply.transform_frame(self, func, args, named)
         by = [n for _, n in self._keys]
-        exprs = [[n, fn("over", fn(how, col(n)), by=by)] for n in self._selection]
+        specs = self._specs(func, named) or [(n, n, _agg_name(func)) for n in self._selection]
+        exprs = [[_labels.encode(label), fn("over", fn(how, col(name)), by=by)]
+                 for label, name, how in specs]
         return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
 
     def _window(self, how, **options):
@@ -206,11 +234,13 @@ class DataFrameGroupBy(Reductions):
     def ngroups(self):
         return len(list(iter(self)))
 
-    def apply(self, func, *args, **kwargs):
-        raise NotImplementedError("groupby().apply with a Python function (use agg/transform)")
+    def apply(self, func, *args, include_groups=False, **kwargs):
+        if include_groups:
+            raise ValueError("include_groups=True is no longer allowed.")
+        return _groupapply.apply(self, func, args, kwargs)
 
-    def filter(self, func, *args, **kwargs):
-        raise NotImplementedError("groupby().filter")
+    def filter(self, func, dropna=True, *args, **kwargs):
+        return _groupapply.filter_frame(self, func, dropna, args, kwargs)
 
     def describe(self, *args, **kwargs):
         raise NotImplementedError("groupby().describe")
@@ -247,7 +277,9 @@ class SeriesGroupBy(Reductions):
     def size(self):
         return self._parent.size()
 
-    def agg(self, func=None, **named):
+    def agg(self, func=None, *args, **named):
+        if _python(func):
+            return _groupapply.agg_series(self, func, args, named)
         if named:
             aggs = [(_labels.encode(label), fn(_agg_name(how), col(self._name))) for label, how in named.items()]
             return DataFrame._wrap(self._parent._group(aggs))
@@ -266,7 +298,9 @@ class SeriesGroupBy(Reductions):
         by = [n for _, n in self._parent._keys]
         return Series._of(self._parent._t, fn("over", fn(how, col(self._name), **options), by=by), self._label)
 
-    def transform(self, func):
+    def transform(self, func, *args, **kwargs):
+        if _python(func):
+            return _groupapply.transform_series(self, func, args, kwargs)
         return self._window(_agg_name(func))
 
     def cumsum(self): return self._window("cumsum")
@@ -291,7 +325,10 @@ class SeriesGroupBy(Reductions):
         raise NotImplementedError("groupby().unique")
 
     def apply(self, func, *args, **kwargs):
-        raise NotImplementedError("groupby()[col].apply with a Python function (use agg/transform)")
+        return _groupapply.apply(self._parent, func, args, kwargs, series=(self._name, self._label))
+
+    def filter(self, func, dropna=True, *args, **kwargs):
+        return _groupapply.filter_series(self, func, dropna, args, kwargs)
 
     def __iter__(self):
         for key, group in self._parent:

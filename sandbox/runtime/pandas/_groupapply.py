@@ -1,0 +1,239 @@
+"""Group-bys with Python functions (``agg``/``transform``/``apply``/``filter`` given a callable):
+each group is taken from the host as a frame whose rows keep their index labels, the function
+runs on it in the guest, and the results go back to the host assembled as pandas assembles
+them. Every group's rows cross into the guest only as far as the function reads them."""
+
+import math
+
+from . import _common, _labels
+from ._expr import col, lit
+from ._host import table
+from .frame import DataFrame
+from .series import Series, _VALUE
+
+
+def _missing(value):
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def groups(gb):
+    """(keys table, [(key, positions)]) of DataFrameGroupBy gb in its group order: the table
+    is gb's group-by without aggregations (its keys as index levels or columns); a key is a
+    scalar for one grouping key, a tuple for several."""
+    base = gb._group([])
+    fetched = _common.rows(base, 0, base.rows)
+    keys = list(zip(*(values for _, values in fetched)))
+    names = [n for _, n in gb._keys]
+    data = dict(_common.rows(_common.project(gb._t, [(n, n) for n in names]), 0, gb._t.rows))
+    where = {}
+    for i, row in enumerate(zip(*(data[n] for n in names))):
+        where.setdefault(tuple(_missing(v) for v in row), []).append(i)
+    found = [(k if len(k) > 1 else k[0], where.get(tuple(_missing(v) for v in k), [])) for k in keys]
+    return base, found
+
+
+def group_frame(gb, positions, names):
+    """The rows at positions of gb's frame, with the host columns names (labels as in the frame)."""
+    t = table("take", h=gb._t.h, rows=positions)
+    return DataFrame._wrap(_common.project(t, [(n, n) for n in t.index_names + names]))
+
+
+def _named(series, key):
+    series.name = key
+    return series
+
+
+def _column_values(gb, name, label, func, args, kwargs):
+    """func of each group's column name (a Series named after its key), in group order."""
+    base, found = groups(gb)
+    out = []
+    for key, positions in found:
+        part = group_frame(gb, positions, [name])
+        out.append(func(_named(Series._of(part._t, col(name), label), key), *args, **kwargs))
+    return base, out
+
+
+def _scalar(value, what):
+    if isinstance(value, (Series, DataFrame)):
+        raise NotImplementedError(f"{what} with a function returning a {type(value).__name__}")
+    return value
+
+
+def _attach(t, columns):
+    """t with columns [(host name, Python values)] added by position."""
+    for name, values in columns:
+        other = Series(list(values))._mat()  # held until the host has attached it
+        t = table("attach", h=t.h, other=other.h, columns=[[name, _VALUE]])
+    return t
+
+
+def agg_series(sgb, func, args, kwargs):
+    """SeriesGroupBy.agg(func): one value per group, a Series indexed by the keys."""
+    gb = sgb._parent
+    base, values = _column_values(gb, sgb._name, sgb._label, func, args, kwargs)
+    values = [_scalar(v, "groupby().agg") for v in values]
+    if not gb._as_index:
+        return DataFrame._wrap(_attach(base, [(sgb._name, values)]))
+    t = _attach(base, [("\x04", values)])
+    return Series._of(t, col("\x04"), sgb._label)
+
+
+def agg_frame(gb, func, args, kwargs):
+    """DataFrameGroupBy.agg(func): func of each selected column of each group."""
+    base, columns = None, []
+    for name in gb._selection:
+        base, values = _column_values(gb, name, _labels.decode(name), func, args, kwargs)
+        columns.append((name, [_scalar(v, "groupby().agg") for v in values]))
+    if base is None:
+        base, _ = groups(gb)
+    return DataFrame._wrap(_attach(base, columns))
+
+
+def _transformed(gb, name, label, func, args, kwargs):
+    """The values of func per group of column name, in the frame's row order: a Series result
+    (as long as the group) in the group's row order, a scalar repeated."""
+    out = [None] * gb._t.rows
+    _, found = groups(gb)
+    for key, positions in found:
+        part = group_frame(gb, positions, [name])
+        result = func(_named(Series._of(part._t, col(name), label), key), *args, **kwargs)
+        if isinstance(result, Series):
+            values = result.tolist()
+            if len(values) != len(positions):
+                raise ValueError("transform must return a scalar value for each group")
+        else:
+            values = [_scalar(result, "groupby().transform")] * len(positions)
+        for p, v in zip(positions, values):
+            out[p] = v
+    return out
+
+
+def _rows_index(gb):
+    return _common.project(gb._t, [(n, n) for n in gb._t.index_names])
+
+
+def transform_series(sgb, func, args, kwargs):
+    gb = sgb._parent
+    values = _transformed(gb, sgb._name, sgb._label, func, args, kwargs)
+    t = _attach(_rows_index(gb), [(_VALUE, values)])
+    return Series._of(t, col(_VALUE), sgb._label)
+
+
+def transform_frame(gb, func, args, kwargs):
+    """DataFrameGroupBy.transform(func): func of each group's frame (of the selected columns),
+    as pandas' fast path: a frame as long as the group gives its columns, a Series (one value
+    per column) or a scalar is repeated over the group's rows."""
+    names = list(gb._selection)
+    out = {n: [None] * gb._t.rows for n in names}
+    for key, positions in groups(gb)[1]:
+        result = func(_named(group_frame(gb, positions, names), key), *args, **kwargs)
+        if isinstance(result, DataFrame):
+            if len(result) != len(positions):
+                raise ValueError("transform must return a scalar value for each group")
+            values = {n: result[_labels.decode(n)].tolist() for n in names}
+        elif isinstance(result, Series):
+            per_column = result.tolist()
+            values = {n: [v] * len(positions) for n, v in zip(names, per_column)}
+        else:
+            values = {n: [result] * len(positions) for n in names}
+        for n in names:
+            for p, v in zip(positions, values[n]):
+                out[n][p] = v
+    return DataFrame._wrap(_attach(_rows_index(gb), list(out.items())))
+
+
+def filter_frame(gb, func, dropna, args, kwargs):
+    """DataFrameGroupBy.filter: the rows of the groups for which func(group) is true, in the
+    frame's order (with dropna=False the other rows are kept as missing values)."""
+    if not dropna:
+        raise NotImplementedError("groupby().filter(dropna=False)")
+    names = [n for n in gb._frame._t.names if not n.startswith("\0")]
+    kept = []
+    for key, positions in groups(gb)[1]:
+        verdict = func(_named(group_frame(gb, positions, names), key), *args, **kwargs)
+        if isinstance(verdict, (Series, DataFrame)):
+            raise TypeError(f"filter function returned a {type(verdict).__name__}, but expected a scalar bool")
+        if verdict:
+            kept.extend(positions)
+    t = table("take", h=gb._t.h, rows=sorted(kept))
+    return DataFrame._wrap(_common.project(t, [(n, n) for n in t.index_names + names]))
+
+
+def filter_series(sgb, func, dropna, args, kwargs):
+    gb = sgb._parent
+    kept = []
+    for key, positions in groups(gb)[1]:
+        part = group_frame(gb, positions, [sgb._name])
+        if func(_named(Series._of(part._t, col(sgb._name), sgb._label), key), *args, **kwargs):
+            kept.extend(positions)
+    t = table("take", h=gb._t.h, rows=sorted(kept))
+    t = _common.project(t, [(n, n) for n in t.index_names] + [(_VALUE, sgb._name)])
+    return Series._of(t, col(_VALUE), sgb._label)
+
+
+def apply(gb, func, args, kwargs, series=None):
+    """groupby().apply(func) (``series``: the SeriesGroupBy's (host name, label)): scalars give
+    a Series indexed by the keys; Series results of a DataFrameGroupBy become rows (their
+    labels the columns); frames (and a SeriesGroupBy's Series) are concatenated in group
+    order, under the keys as outer index levels when group_keys is true. None drops a group."""
+    names = [series[0]] if series else list(gb._selection)
+    base, found = groups(gb)
+    results = []
+    for key, positions in found:
+        part = group_frame(gb, positions, names)
+        arg = Series._of(part._t, col(series[0]), series[1]) if series else part
+        result = func(_named(arg, key), *args, **kwargs)
+        if result is not None:
+            results.append((key, result))
+    kinds = {type(r) for _, r in results}
+    if not results:
+        raise NotImplementedError("groupby().apply where every group gives None")
+    if len(results) == len(found) and not kinds & {Series, DataFrame}:
+        values = [r for _, r in results]
+        if not gb._as_index:
+            raise NotImplementedError("groupby(as_index=False).apply with scalar results")
+        return Series._of(_attach(base, [("\x04", values)]), col("\x04"), None)
+    if kinds == {Series} and not series:
+        return _series_rows(gb, base, found, results)
+    if kinds <= {Series, DataFrame} and len(kinds) == 1:
+        return _stacked(gb, results)
+    raise NotImplementedError("groupby().apply with results of mixed kinds")
+
+
+def _series_rows(gb, base, found, results):
+    """A DataFrameGroupBy's Series results as one row per group (columns: the Series' labels)."""
+    if len(results) != len(found):
+        raise NotImplementedError("groupby().apply dropping groups of Series results")
+    labels = results[0][1].index.tolist()
+    if any(r.index.tolist() != labels for _, r in results):
+        raise NotImplementedError("groupby().apply with Series results of different labels")
+    rows = [r.tolist() for _, r in results]
+    columns = [(_labels.encode(label), [row[i] for row in rows]) for i, label in enumerate(labels)]
+    return DataFrame._wrap(_attach(base, columns))
+
+
+def _stacked(gb, results):
+    """Frame or Series results concatenated in group order; with group_keys, each under its
+    key as outer index level(s) named as the grouping keys."""
+    from ._reshape import concat
+    objs = [r for _, r in results]
+    if not gb._group_keys:
+        return concat(objs)
+    keyed = []
+    key_labels = [label for label, _ in gb._keys]
+    for key, r in results:
+        frame = r.to_frame(_VALUE) if isinstance(r, Series) else r
+        t = _common.with_row_labels(frame._t)
+        inner = t.index_names
+        parts = key if isinstance(key, tuple) and len(key_labels) > 1 else (key,)
+        outer = [f"\x02key{i}" for i in range(len(parts))]
+        t = table("assign", h=t.h, exprs=[[n, lit(v)] for n, v in zip(outer, parts)])
+        levels = [(_labels.index_column(i, label), n) for i, (label, n) in enumerate(zip(key_labels, outer))]
+        levels += [(_labels.index_column(len(outer) + i, _labels.index_label(n)), n)
+                   for i, n in enumerate(inner)]
+        keyed.append(DataFrame._wrap(_common.project(t, levels + [(n, n) for n in frame._t.data_names])))
+    result = concat(keyed)
+    if isinstance(objs[0], Series):
+        name = objs[0].name if all(o.name == objs[0].name for o in objs) else None
+        return Series._of(result._t, col(_VALUE), name)
+    return result
