@@ -5,6 +5,7 @@ supported raises NotImplementedError naming it."""
 from . import errors
 from . import options as _options
 from ._io import read_csv, read_excel, read_json, read_parquet
+from ._categorical import Categorical, CategoricalDtype, Interval, cut, qcut
 from ._dates import date_range, to_datetime, to_timedelta
 from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, pivot,
                        pivot_table, unique)
@@ -37,14 +38,6 @@ def Grouper(*args, **kwargs):
     raise NotImplementedError("pandas.Grouper")
 
 
-def cut(*args, **kwargs):
-    raise NotImplementedError("pandas.cut")
-
-
-def qcut(*args, **kwargs):
-    raise NotImplementedError("pandas.qcut")
-
-
 def to_numeric(arg, errors="raise", downcast=None):  # noqa: F811 (pandas' parameter name)
     if isinstance(arg, Series):
         return _to_numeric_series(arg, errors)
@@ -69,7 +62,7 @@ def _to_numeric_series(series, errors):  # noqa: F811
 
 __all__ = [
     "errors",
-    "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "TimedeltaIndex", "PeriodIndex", "Timestamp", "Timedelta", "NaT", "NA",
+    "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "TimedeltaIndex", "PeriodIndex", "Categorical", "CategoricalDtype", "Interval", "cut", "qcut", "Timestamp", "Timedelta", "NaT", "NA",
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
     "to_datetime", "to_timedelta", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
     "get_option", "options", "DataFrameGroupBy", "SeriesGroupBy", "crosstab", "date_range",
