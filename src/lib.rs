@@ -3,7 +3,8 @@
 //! The guest is CPython 3.11 compiled to wasm32-wasi (built by `sandbox/build.sh`),
 //! pre-initialized with wasmtime-wizer and run by wasmtime with hard limits.
 //! Start with [`Sandbox`]: it creates [`Session`]s whose cells produce [`Event`]s.
-//! [`service`] puts it behind the gRPC API in `proto/`.
+//! [`service`] puts it behind the gRPC API in `proto/`; `mcp` (feature `mcp`)
+//! serves the same API as Model Context Protocol tools.
 
 pub mod artifacts;
 pub mod charts;
@@ -16,6 +17,8 @@ mod guest_output;
 mod hostcall;
 mod instance;
 pub mod limits;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 mod prefault;
 mod sandbox;
 pub mod service;

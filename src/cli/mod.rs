@@ -1,9 +1,12 @@
-//! Command-line interface: `serve` runs the gRPC service, `run` executes one
-//! cell locally.
+//! Command-line interface: `serve` runs the gRPC service, `mcp` the same
+//! service as Model Context Protocol tools, `run` executes one cell locally.
 
+#[cfg(feature = "mcp")]
+mod mcp;
 mod rlimit;
 mod run;
 mod serve;
+mod service_args;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -29,6 +32,9 @@ struct Cli {
 enum Command {
     /// Serve the gRPC API.
     Serve(serve::ServeArgs),
+    /// Serve the API as Model Context Protocol tools (stdio, or HTTP with --http).
+    #[cfg(feature = "mcp")]
+    Mcp(mcp::McpArgs),
     /// Execute a Python file (or `-c CODE`) in a fresh sandbox and print its events.
     Run(run::RunArgs),
 }
@@ -99,6 +105,11 @@ pub fn main() -> ExitCode {
             init_logs(args.log_format, "info");
             runtime.block_on(serve::serve(args))
         }
+        #[cfg(feature = "mcp")]
+        Command::Mcp(args) => {
+            init_logs(args.log_format, "info");
+            runtime.block_on(mcp::mcp(args))
+        }
         Command::Run(args) => {
             init_logs(LogFormat::Text, "warn");
             runtime.block_on(run::run(args))
@@ -110,5 +121,15 @@ pub fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+async fn termination() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("installing the SIGTERM handler");
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
     }
 }

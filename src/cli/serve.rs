@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use code_interpreter::Sandbox;
 use code_interpreter::service::{self, AuthTokens, ClientRate, ServiceConfig, TlsConfig};
 
-use super::{LogFormat, SandboxArgs, seconds};
+use super::service_args::ServiceArgs;
+use super::{LogFormat, seconds};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -22,41 +22,7 @@ pub struct ServeArgs {
     )]
     listen: SocketAddr,
     #[command(flatten)]
-    sandbox: SandboxArgs,
-    /// Parent directory of the sessions' scratch directories.
-    #[arg(long, env = "CODE_INTERPRETER_SCRATCH_DIR")]
-    scratch_dir: Option<PathBuf>,
-    /// Sessions held at once.
-    #[arg(long, env = "CODE_INTERPRETER_MAX_SESSIONS", default_value_t = 128)]
-    max_sessions: usize,
-    /// Seconds without a cell after which a session is closed.
-    #[arg(long, env = "CODE_INTERPRETER_IDLE_TIMEOUT", default_value = "600", value_parser = seconds)]
-    idle_timeout: Duration,
-    /// Cell time limit in seconds when a request gives none.
-    #[arg(long, env = "CODE_INTERPRETER_CELL_TIMEOUT", default_value = "30", value_parser = seconds)]
-    cell_timeout: Duration,
-    /// Largest cell time limit a request may ask for, in seconds.
-    #[arg(long, env = "CODE_INTERPRETER_MAX_CELL_TIMEOUT", default_value = "600", value_parser = seconds)]
-    max_cell_timeout: Duration,
-    /// Interpreter memory cap in MiB when a request gives none.
-    #[arg(long, env = "CODE_INTERPRETER_MEMORY_MB", default_value_t = 512)]
-    memory_mb: u64,
-    /// Largest interpreter memory cap a request may ask for, in MiB.
-    #[arg(long, env = "CODE_INTERPRETER_MAX_MEMORY_MB", default_value_t = 4096)]
-    max_memory_mb: u64,
-    /// Printed bytes kept per cell when a request gives no cap.
-    #[arg(long, env = "CODE_INTERPRETER_OUTPUT_BYTES", default_value_t = 1 << 20)]
-    output_bytes: usize,
-    /// Cells without a session running at once.
-    #[arg(
-        long,
-        env = "CODE_INTERPRETER_MAX_CONCURRENT_RUNS",
-        default_value_t = 32
-    )]
-    max_concurrent_runs: usize,
-    /// Interpreters with default limits kept started ahead of demand.
-    #[arg(long, env = "CODE_INTERPRETER_WARM_INSTANCES", default_value_t = 4)]
-    warm_instances: usize,
+    service: ServiceArgs,
     /// Seconds to let running calls finish after SIGTERM.
     #[arg(long, env = "CODE_INTERPRETER_SHUTDOWN_GRACE", default_value = "60", value_parser = seconds)]
     shutdown_grace: Duration,
@@ -112,20 +78,10 @@ pub struct ServeArgs {
     /// running at once; no limit when unset.
     #[arg(long, env = "CODE_INTERPRETER_CLIENT_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..))]
     client_concurrency: Option<u32>,
-    /// MiB one session's pandas tables (polars frames on the host) may hold.
-    #[arg(long, env = "CODE_INTERPRETER_MAX_TABLE_MB", default_value_t = code_interpreter::limits::DEFAULT_MAX_TABLE_BYTES >> 20)]
-    max_table_mb: u64,
 }
 
 pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
-    let config = ServiceConfig {
-        default_cell_timeout: args.cell_timeout,
-        max_cell_timeout: args.max_cell_timeout,
-        default_memory_bytes: args.memory_mb << 20,
-        default_output_bytes: args.output_bytes,
-        max_sessions: args.max_sessions,
-        idle_timeout: args.idle_timeout,
-        max_concurrent_runs: args.max_concurrent_runs,
+    let config = args.service.config(ServiceConfig {
         auth_tokens: args
             .auth_token_file
             .as_deref()
@@ -148,37 +104,13 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
             })
             .transpose()?,
         client_concurrency: args.client_concurrency.map(|max| max as usize),
-        max_table_bytes: args.max_table_mb << 20,
         ..ServiceConfig::default()
-    };
-    config.check().map_err(anyhow::Error::msg)?;
-    anyhow::ensure!(
-        args.memory_mb <= args.max_memory_mb,
-        "the default memory cap ({} MiB) exceeds the maximum ({} MiB)",
-        args.memory_mb,
-        args.max_memory_mb
-    );
+    })?;
     let (tls, auth) = (
         config.tls.is_some(),
         config.auth_tokens.as_ref().map(AuthTokens::len),
     );
-    let mut sandbox_config = args.sandbox.config()?;
-    sandbox_config.max_memory_bytes = args.max_memory_mb << 20;
-    sandbox_config.warm_instances = args.warm_instances;
-    sandbox_config.runtime = Some(tokio::runtime::Handle::current());
-    if let Some(scratch) = args.scratch_dir {
-        std::fs::create_dir_all(&scratch)
-            .with_context(|| format!("creating {}", scratch.display()))?;
-        sandbox_config.scratch_root = scratch;
-    }
-    config.size_sandbox(&mut sandbox_config);
-    super::rlimit::raise_open_file_limit(
-        u64::from(sandbox_config.max_instances),
-        config.max_session_open_files as u64,
-    );
-    let sandbox = Sandbox::new(sandbox_config)
-        .await
-        .context("starting the sandbox")?;
+    let sandbox = args.service.start_sandbox(&config).await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
@@ -206,7 +138,7 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
         sandbox,
         config,
         listeners,
-        termination(),
+        super::termination(),
         args.shutdown_grace,
     )
     .await?;
@@ -219,14 +151,4 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
 fn default_burst(rate: f64) -> u32 {
     // Saturating float-to-int conversion; the rate is checked positive later.
     (rate.ceil() as u32).max(1)
-}
-
-/// Resolves on SIGTERM or Ctrl-C.
-async fn termination() {
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .expect("installing the SIGTERM handler");
-    tokio::select! {
-        _ = term.recv() => {}
-        _ = tokio::signal::ctrl_c() => {}
-    }
 }

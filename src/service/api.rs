@@ -12,7 +12,7 @@ use tracing::Instrument;
 
 use super::batch::BatchRunner;
 use super::config::ServiceConfig;
-use super::metrics::{CellKind, Live, Metrics};
+use super::metrics::{Capacity, CellKind, Live, Metrics};
 use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
@@ -29,7 +29,9 @@ pub type BatchStream = Pin<Box<dyn Stream<Item = Result<proto::BatchResult, Stat
 /// Finished batch results that may wait for a slow reader before programs pause.
 const BATCH_RESULTS_BUFFERED: usize = 64;
 
-/// The `CodeInterpreter` implementation.
+/// The `CodeInterpreter` implementation. Besides serving gRPC, it is called
+/// in-process by the MCP server (through the same trait methods), so both
+/// front ends share sessions, limits and errors.
 pub struct Api {
     sandbox: Sandbox,
     config: ServiceConfig,
@@ -41,7 +43,14 @@ pub struct Api {
 }
 
 impl Api {
-    pub fn new(sandbox: Sandbox, config: ServiceConfig, metrics: Arc<Metrics>) -> Self {
+    /// The API over `sandbox` with `config`'s defaults and caps.
+    pub fn new(sandbox: Sandbox, config: ServiceConfig) -> Self {
+        let metrics = Arc::new(Metrics::new(Capacity {
+            max_sessions: config.max_sessions,
+            max_concurrent_runs: config.max_concurrent_runs,
+            max_waiting_runs: config.max_waiting_runs,
+            warm_instances: sandbox.warm_instances_target(),
+        }));
         let runs = Arc::new(Semaphore::new(config.max_concurrent_runs));
         Self {
             sessions: Sessions::new(&config, Arc::clone(&metrics)),
@@ -57,6 +66,20 @@ impl Api {
             config,
             metrics,
         }
+    }
+
+    /// The metrics this API counts into.
+    pub(super) fn metrics(&self) -> Arc<Metrics> {
+        Arc::clone(&self.metrics)
+    }
+
+    /// Receives an upload from a stream of chunks: UploadFile without gRPC's
+    /// request wrapper.
+    pub async fn upload(
+        &self,
+        chunks: impl Stream<Item = Result<proto::UploadFileChunk, Status>> + Unpin,
+    ) -> Result<proto::UploadFileResponse, Status> {
+        transfer::upload(&self.sessions, &self.config, chunks).await
     }
 
     /// Reads the server's live state, for the metrics endpoint.
@@ -272,9 +295,7 @@ impl CodeInterpreter for Api {
         &self,
         request: Request<Streaming<proto::UploadFileChunk>>,
     ) -> Result<Response<proto::UploadFileResponse>, Status> {
-        transfer::upload(&self.sessions, &self.config, request.into_inner())
-            .await
-            .map(Response::new)
+        self.upload(request.into_inner()).await.map(Response::new)
     }
 
     type DownloadFileStream = FileStream;

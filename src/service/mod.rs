@@ -37,6 +37,7 @@ mod sessions;
 mod tls;
 mod transfer;
 
+pub use api::Api;
 pub use auth::AuthTokens;
 pub use config::ServiceConfig;
 pub use ratelimit::ClientRate;

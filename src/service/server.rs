@@ -15,7 +15,7 @@ use tonic_health::ServingStatus;
 use super::api::{AbortOnDrop, Api};
 use super::config::ServiceConfig;
 use super::layer::{Guard, GuardLayer};
-use super::metrics::{self, Capacity, Metrics};
+use super::metrics;
 use super::proto::{self, code_interpreter_server::CodeInterpreterServer};
 use super::ratelimit::ClientLimits;
 use crate::Sandbox;
@@ -57,25 +57,21 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()> + Send + 'static,
     grace: Duration,
 ) -> Result<()> {
-    let metrics = Arc::new(Metrics::new(Capacity {
-        max_sessions: config.max_sessions,
-        max_concurrent_runs: config.max_concurrent_runs,
-        max_waiting_runs: config.max_waiting_runs,
-        warm_instances: sandbox.warm_instances_target(),
-    }));
+    let max_request_bytes = config.max_request_bytes;
+    let tls = config.tls.clone();
+    let api = Api::new(sandbox, config.clone());
+    let metrics = api.metrics();
     let guard = GuardLayer(Arc::new(Guard {
         metrics: Arc::clone(&metrics),
         auth: config.auth_tokens.clone(),
         limits: ClientLimits::new(config.client_rate, config.client_concurrency),
     }));
     let mut builder = Server::builder();
-    if let Some(tls) = &config.tls {
+    if let Some(tls) = &tls {
         builder = builder
             .tls_config(tls.server_config())
             .context("TLS: the certificate, key or client CA is not usable")?;
     }
-    let max_request_bytes = config.max_request_bytes;
-    let api = Api::new(sandbox, config, Arc::clone(&metrics));
     let _metrics_endpoint = listeners.metrics.map(|listener| {
         AbortOnDrop(tokio::spawn(metrics::serve_http(
             listener,
