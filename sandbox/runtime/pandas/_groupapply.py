@@ -89,6 +89,20 @@ def agg_frame(gb, func, args, kwargs):
     return DataFrame._wrap(_attach(base, columns))
 
 
+def agg_named(gb, named):
+    """Named aggregations some of which are Python functions (or take extra arguments)."""
+    base, columns = None, []
+    for label, spec in named.items():
+        column, how = spec
+        if not callable(how):
+            how = lambda series, *a, _how=how, **k: series.agg(_how, *a, **k)  # noqa: E731
+        name = gb._frame._name(column)
+        base, values = _column_values(gb, name, column, how, getattr(spec, "args", ()),
+                                      getattr(spec, "kwargs", {}))
+        columns.append((_labels.encode(label), [_scalar(v, "groupby().agg") for v in values]))
+    return DataFrame._wrap(_attach(base, columns))
+
+
 def _transformed(gb, name, label, func, args, kwargs):
     """The values of func per group of column name, in the frame's row order: a Series result
     (as long as the group) in the group's row order, a scalar repeated."""

@@ -239,30 +239,51 @@ def pivot(data, columns, index=None, values=None):
 
 def melt(frame, id_vars=None, value_vars=None, var_name=None, value_name="value",
          col_level=None, ignore_index=True):
-    """Unpivots value_vars into (variable, value) rows, one block per value column."""
-    if not ignore_index or col_level is not None:
-        raise NotImplementedError("melt with ignore_index=False or col_level=")
+    """Unpivots value_vars into (variable, value) rows, one block per value column; with
+    several column levels, one variable column per level (or only col_level's labels)."""
+    if col_level is not None:
+        frame = _at_level(frame, col_level)
     id_vars = [] if id_vars is None else ([id_vars] if not isinstance(id_vars, (list, tuple)) else list(id_vars))
     if value_vars is None:
         value_vars = [c for c in frame.columns if c not in id_vars]
     elif not isinstance(value_vars, (list, tuple)):
         value_vars = [value_vars]
-    var_name = "variable" if var_name is None else var_name
+    levels = len(value_vars[0]) if value_vars and isinstance(value_vars[0], tuple) else 1
+    if var_name is None:
+        var_names = ["variable"] if levels == 1 else [f"variable_{i}" for i in range(levels)]
+    else:
+        var_names = [var_name] if levels == 1 else list(var_name)
     kinds = {frame._t.dtypes[frame._name(v)] for v in value_vars}
     if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
         raise NotImplementedError("melt of value columns of different types (pandas' object "
                                   "column of mixed values)")
+    if any(isinstance(k, tuple) for k in id_vars):
+        raise NotImplementedError("melt with tuple id_vars (labels of a flat Index holding tuples)")
     ids = [[_labels.encode(k), col(frame._name(k))] for k in id_vars]
+    source = frame._t if ignore_index else _common.with_row_labels(frame._t)
     blocks = []
     for label in value_vars:
         value = col(frame._name(label))
         if len(kinds) > 1:
             value = fn("cast", value, dtype="float64")
-        exprs = ids + [[_labels.encode(var_name), lit(label)], [_labels.encode(value_name), value]]
-        blocks.append(table("select", h=frame._t.h, exprs=exprs, index=False))
+        parts = label if levels > 1 else (label,)
+        exprs = ids + [[_labels.encode(n), lit(p)] for n, p in zip(var_names, parts)]
+        exprs.append([_labels.encode(value_name), value])
+        blocks.append(table("select", h=source.h, exprs=exprs, index=not ignore_index))
     if not blocks:
         raise NotImplementedError("melt without value columns")
-    return DataFrame._wrap(table("concat", hs=[b.h for b in blocks])).reset_index(drop=True)
+    result = DataFrame._wrap(table("concat", hs=[b.h for b in blocks]))
+    return result.reset_index(drop=True) if ignore_index else result
+
+
+def _at_level(frame, level):
+    """frame with only level ``level`` of its (tuple) column labels."""
+    names = frame._t.data_names
+    labels = [_labels.decode(n) for n in names]
+    if not all(isinstance(label, tuple) for label in labels):
+        return frame
+    moved = [(_labels.encode(label[level]), n) for label, n in zip(labels, names)]
+    return DataFrame._wrap(_common.project(frame._t, [(n, n) for n in frame._t.index_names] + moved))
 
 
 def join(left, right, on=None, how="left", lsuffix="", rsuffix="", sort=False):

@@ -45,6 +45,9 @@ class DataFrame(Operators):
     def columns(self, labels):
         labels = list(labels)
         names = self._t.data_names
+        if len(labels) != len(names) and labels and all(
+                isinstance(a, (list, tuple)) and len(a) == len(names) for a in labels):
+            labels = list(zip(*labels))  # arrays, one a level: a MultiIndex, as in pandas
         if len(labels) != len(names):
             raise ValueError(f"Length mismatch: Expected axis has {len(names)} elements, "
                              f"new values have {len(labels)} elements")
@@ -505,9 +508,10 @@ class DataFrame(Operators):
             n = int((values <= nth).sum() if ascending else (values >= nth).sum())
         return ordered.head(n)
 
-    def dropna(self, axis=0, how="any", subset=None, inplace=False):
-        if axis not in (0, "index"):
-            raise NotImplementedError("dropna(axis=1)")
+    def dropna(self, axis=0, how="any", thresh=None, subset=None, inplace=False):
+        if axis not in (0, "index") or thresh is not None:
+            from ._framemethods import dropna
+            return self._result(dropna(self, axis, how, thresh, subset)._t, inplace)
         subset = [subset] if isinstance(subset, str) else subset
         t = table("drop_na", h=self._t.h, how=how,
                   subset=None if subset is None else [self._name(s) for s in subset])
@@ -532,7 +536,8 @@ class DataFrame(Operators):
 
     def _fill(self, how, limit, inplace):
         if limit is not None:
-            raise NotImplementedError(f"{how}(limit=...)")
+            from ._framemethods import fill_limited
+            return self._result(self._map_columns(lambda n: fill_limited(col(n), how, limit))._t, inplace)
         exprs = [[n, fn(how, col(n))] for n in self._t.data_names]
         return self._result(table("assign", h=self._t.h, exprs=exprs), inplace)
 
@@ -701,16 +706,24 @@ class DataFrame(Operators):
         return DataFrame._wrap(table("select", h=self._t.h, index=True,
                                      exprs=[[n, e] for n, e in zip(names, exprs)]))
 
-    def diff(self, periods=1):
+    def diff(self, periods=1, axis=0):
+        if axis not in (0, "index"):
+            from ._framemethods import diff_along_rows
+            return diff_along_rows(self, periods)
         return self._map_columns(lambda n: fn("diff", col(n), periods=periods))
 
     def pct_change(self, periods=1):
         return self._map_columns(lambda n: fn("pct_change", col(n), periods=periods))
 
     def shift(self, periods=1, freq=None, axis=0, fill_value=None):
-        if freq is not None or axis not in (0, "index") or fill_value is not None:
-            raise NotImplementedError("DataFrame.shift with freq=, axis=1 or fill_value=")
+        if freq is not None or axis not in (0, "index") or fill_value is not None \
+                or not isinstance(periods, int):
+            from ._framemethods import shift
+            return shift(self, periods, freq, axis, fill_value)
         return self._map_columns(lambda n: fn("shift", col(n), periods=periods))
+
+    def __invert__(self):
+        return self._map_columns(lambda n: fn("not", col(n)))
 
     def _map_columns(self, make):
         exprs = [[n, make(n)] for n in self._t.data_names]
@@ -873,11 +886,17 @@ class DataFrame(Operators):
             expr = fn(op, expr, col(n))
         return Series._of(self._t, expr, None)
 
-    def idxmax(self):
+    def idxmax(self, axis=0, skipna=True, numeric_only=False):
+        if axis not in (0, "index"):
+            from ._framemethods import idx_along_rows
+            return idx_along_rows(self, True, skipna)
         return Series([self[_labels.decode(n)].idxmax() for n in self._t.data_names],
                       index=list(self.columns))
 
-    def idxmin(self):
+    def idxmin(self, axis=0, skipna=True, numeric_only=False):
+        if axis not in (0, "index"):
+            from ._framemethods import idx_along_rows
+            return idx_along_rows(self, False, skipna)
         return Series([self[_labels.decode(n)].idxmin() for n in self._t.data_names],
                       index=list(self.columns))
 
@@ -906,7 +925,10 @@ class DataFrame(Operators):
             return Series(table_values["_"], index=index, name=series_name)
         return DataFrame(table_values, index=index)
 
-    def corr(self, method="pearson", numeric_only=False):
+    def corr(self, method="pearson", min_periods=1, numeric_only=False):
+        if callable(method) or min_periods > 1:
+            from ._framemethods import corr_with
+            return corr_with(self, method, min_periods)
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
         names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
@@ -934,8 +956,9 @@ class DataFrame(Operators):
     def agg(self, func=None, axis=0, *args, **kwargs):
         """A name gives a Series (one value a column); a list a DataFrame indexed by the names;
         a dict per-column names (a Series when each is one name)."""
-        if axis not in (0, "index") or args or kwargs:
-            raise NotImplementedError("DataFrame.agg with axis=1 or extra arguments")
+        if axis not in (0, "index") or args or kwargs or callable(func):
+            from ._framemethods import agg
+            return agg(self, func, axis, args, kwargs)
         if isinstance(func, str):
             return getattr(self, func)()
         if isinstance(func, (list, tuple)):
@@ -1033,10 +1056,42 @@ class DataFrame(Operators):
             return DataFrame(out)
         return Series(list(out.values()), index=list(out.keys()))
 
-    def applymap(self, func):
-        raise NotImplementedError("DataFrame.applymap")
+    def map(self, func, na_action=None, **kwargs):
+        from ._framemethods import map_values
+        return map_values(self, func, na_action, kwargs)
 
-    map = applymap
+    applymap = map
+
+    def isin(self, values):
+        from ._framemethods import isin
+        return isin(self, values)
+
+    def filter(self, arg=None, /, like=None, regex=None, axis=None, *, items=None, cond=None,
+               na=False):
+        from ._framemethods import filter_frame
+        return filter_frame(self, arg, like, regex, axis, items, cond, na)
+
+    def combine_first(self, other):
+        from ._framemethods import combine_first
+        return combine_first(self, other)
+
+    def cov(self, min_periods=None, ddof=1, numeric_only=False):
+        from ._framemethods import cov
+        return cov(self, min_periods, ddof)
+
+    def expanding(self, min_periods=1):
+        from ._windows import Expanding
+        return Expanding(self, min_periods)
+
+    @classmethod
+    def from_dict(cls, data, orient="columns", dtype=None, columns=None):
+        from ._framemethods import from_dict
+        return from_dict(data, orient, dtype, columns)
+
+    @classmethod
+    def from_records(cls, data, index=None, exclude=None, columns=None, coerce_float=False, nrows=None):
+        from ._framemethods import from_records
+        return from_records(data, index, exclude, columns, nrows)
 
     def to_dict(self, orient="dict"):
         data = self._columns_data()
@@ -1147,9 +1202,12 @@ class DataFrame(Operators):
         from ._reshape import merge
         return merge(self, right, **kwargs)
 
-    def join(self, other, on=None, how="left", lsuffix="", rsuffix="", sort=False):
+    def join(self, other, on=None, how="left", lsuffix="", rsuffix="", sort=False, validate=None,
+             suffixes=None):
         """Joins other's rows by its index (to self's index, or to the column on)."""
         from ._reshape import join
+        if suffixes is not None:
+            lsuffix, rsuffix = suffixes
         return join(self, other, on=on, how=how, lsuffix=lsuffix, rsuffix=rsuffix, sort=sort)
 
     def rank(self, method="average", ascending=True, na_option="keep", pct=False):
@@ -1165,16 +1223,17 @@ class DataFrame(Operators):
         return pivot(self, columns=columns, index=index, values=values)
 
     def melt(self, id_vars=None, value_vars=None, var_name=None, value_name="value",
-             ignore_index=True):
+             col_level=None, ignore_index=True):
         from ._reshape import melt
-        return melt(self, id_vars, value_vars, var_name, value_name, ignore_index=ignore_index)
+        return melt(self, id_vars, value_vars, var_name, value_name, col_level, ignore_index)
 
     def query(self, expr, inplace=False):
         from ._query import mask
         return self._result(self[mask(self, expr)]._t, inplace)
 
-    def eval(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.eval")
+    def eval(self, expr, inplace=False, **kwargs):
+        from ._query import evaluate
+        return evaluate(self, expr, inplace, kwargs)
 
 
     @property
@@ -1269,6 +1328,10 @@ def _build(data, index, columns, dtype):
         items = list(data.items())
         if columns is not None:
             items = [(c, data.get(c, [None] * _length(items))) for c in columns]
+        if items and all(isinstance(v, dict) for _, v in items):
+            # a dict of dicts: the inner keys are the row labels
+            index = list(dict.fromkeys(k for _, v in items for k in v)) if index is None else index
+            items = [(label, [v.get(r, float("nan")) for r in index]) for label, v in items]
         series = [(k, v) for k, v in items if isinstance(v, Series)]
         if series and len(series) == len(items):
             return _from_series(items, index)

@@ -65,12 +65,13 @@ def level_keys(frame, level):
 
 
 class NamedAgg(tuple):
-    """pd.NamedAgg(column, aggfunc): a named aggregation's column and function."""
+    """pd.NamedAgg(column, aggfunc, *args, **kwargs): a named aggregation's column and
+    function (extra arguments go to the function)."""
 
     def __new__(cls, column, aggfunc, *args, **kwargs):
-        if args or kwargs:
-            raise NotImplementedError("NamedAgg with extra arguments")
-        return super().__new__(cls, (column, aggfunc))
+        named = super().__new__(cls, (column, aggfunc))
+        named.args, named.kwargs = args, kwargs
+        return named
 
     column = property(lambda self: self[0])
     aggfunc = property(lambda self: self[1])
@@ -180,6 +181,9 @@ class DataFrameGroupBy(Reductions):
     def agg(self, func=None, *args, **named):
         if _python(func):
             return _groupapply.agg_frame(self, func, args, named)
+        if func is None and any(_python(spec[1]) or getattr(spec, "args", ()) or getattr(spec, "kwargs", {})
+                                for spec in named.values()):
+            return _groupapply.agg_named(self, named)
         specs = self._specs(func, named)
         if specs is None:
             return self._aggregate(func)

@@ -382,12 +382,14 @@ class Series(Operators):
 
     def ffill(self, limit=None):
         if limit is not None:
-            raise NotImplementedError("ffill(limit=...)")
+            from ._framemethods import fill_limited
+            return self._new(fill_limited(self._e, "ffill", limit))
         return self._new(fn("ffill", self._e))
 
     def bfill(self, limit=None):
         if limit is not None:
-            raise NotImplementedError("bfill(limit=...)")
+            from ._framemethods import fill_limited
+            return self._new(fill_limited(self._e, "bfill", limit))
         return self._new(fn("bfill", self._e))
 
     def duplicated(self, keep="first"):
@@ -448,7 +450,14 @@ class Series(Operators):
     def cummax(self, axis=None, skipna=True): return self._new(cumulative("cummax", self._e, skipna))
     def cummin(self, axis=None, skipna=True): return self._new(cumulative("cummin", self._e, skipna))
     def diff(self, periods=1): return self._new(fn("diff", self._e, periods=periods))
-    def shift(self, periods=1): return self._new(fn("shift", self._e, periods=periods))
+    def shift(self, periods=1, freq=None, axis=0, fill_value=None):
+        if freq is not None or fill_value is not None or not isinstance(periods, int):
+            from ._framemethods import shift
+            shifted = shift(self.to_frame(_VALUE), periods, freq, axis, fill_value)
+            if not isinstance(periods, int):
+                return shifted.rename(columns=lambda c: f"{self.name}{c[1:]}")
+            return Series._of(shifted._t, col(_VALUE), self.name)
+        return self._new(fn("shift", self._e, periods=periods))
 
     def pct_change(self, periods=1):
         return self._new(fn("pct_change", self._e, periods=periods))
@@ -462,8 +471,9 @@ class Series(Operators):
         from ._resample import Resampler
         return Resampler(self, rule, **kwargs)
 
-    def expanding(self, *args, **kwargs):
-        raise NotImplementedError("Series.expanding")
+    def expanding(self, min_periods=1):
+        from ._windows import Expanding
+        return Expanding(self, min_periods)
 
     def ewm(self, *args, **kwargs):
         raise NotImplementedError("Series.ewm")
@@ -574,7 +584,13 @@ class Series(Operators):
             raise NotImplementedError(f"{how} with a MultiIndex")
         return call("aggregate", h=t.h, exprs=[["r", fn(how, col(_VALUE), col(t.index_names[0]))]])[0]
 
-    def corr(self, other, method="pearson"):
+    def corr(self, other, method="pearson", min_periods=None):
+        if callable(method):
+            import numpy as np
+            self._operand(other)  # the same labels, or NotImplementedError (alignment)
+            a, b = np.asarray(self.to_numpy(), dtype=float), np.asarray(other.to_numpy(), dtype=float)
+            both = ~np.isnan(a) & ~np.isnan(b)
+            return method(a[both], b[both])
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
         t, a, b = self._operand(other)
