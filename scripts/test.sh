@@ -3,7 +3,8 @@
 # the guest build (sandbox/build.sh), the runner's own unit tests, formatting,
 # lints, the Rust integration tests against the real guest (the adversarial
 # corpus and a 30-second soak among them), the Python client's tests against a
-# real server, and a short fuzzing run of every fuzz target.
+# real server, the MCP server driven by the official MCP Python SDK (stdio and
+# HTTP), and a short fuzzing run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +20,5 @@ cargo clippy -j 2 --all-targets -- -D warnings
 cargo test -j 2
 cargo build -j 2 --bin code-interpreter
 clients/python/run_tests.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
+tests/mcp/run.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
 scripts/fuzz.sh --smoke

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Drives `code-interpreter mcp` with the official MCP Python SDK (pinned, in a
+# throwaway venv): over stdio (the tests start the server as a subprocess, as
+# MCP clients do) and over streamable HTTP with bearer tokens (started here).
+#
+# Usage: tests/mcp/run.sh SERVER_BINARY
+#   SERVER_BINARY: the code-interpreter binary; the guest build
+#   (sandbox/build.sh) must exist.
+set -euo pipefail
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+  echo "usage: $0 SERVER_BINARY (an executable code-interpreter binary)" >&2
+  exit 2
+fi
+SERVER_BINARY=$(realpath "$1")
+cd "$(dirname "$0")/../.."
+source benches/venv.sh
+# The SDK and every package it pulls in, pinned (wheels only).
+venv=$(bench_venv mcp-client-venv \
+  mcp==2.3.0 mcp-types==2.3.0 annotated-types==0.8.0 anyio==4.16.0 attrs==26.1.0 cffi==2.1.1 \
+  click==8.5.1 cryptography==51.0.1 h11==0.16.0 httpcore2==2.17.0 httpx2==2.17.0 idna==3.21 \
+  jsonschema==4.26.0 jsonschema-specifications==2025.9.1 opentelemetry-api==1.45.3 \
+  pycparser==3.12 pydantic==2.14.4 pydantic_core==2.50.5 PyJWT==2.15.1 python-multipart==0.0.34 \
+  referencing==0.37.0 rpds-py==2026.9.1 sse-starlette==3.7.1 starlette==1.10.0 \
+  truststore==0.10.5 typing-inspection==0.4.5 typing_extensions==4.16.0 uvicorn==0.55.0)
+PYTHON=$venv/bin/python3
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    wait "$SERVER_PID" || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+TOKEN=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(24))')
+echo "$TOKEN" >"$WORK/tokens"
+PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$SERVER_BINARY" mcp --http "127.0.0.1:$PORT" --auth-token-file "$WORK/tokens" \
+  --warm-instances 1 >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+# Wait until it listens (a first start may snapshot the guest: allow 300 s).
+if ! "$PYTHON" - "$PORT" "$SERVER_PID" <<'PY'
+import os, socket, sys, time
+port, pid = int(sys.argv[1]), int(sys.argv[2])
+deadline = time.monotonic() + 300
+while time.monotonic() < deadline:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        sys.exit(0)
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            sys.exit(1)
+        time.sleep(0.3)
+sys.exit(1)
+PY
+then
+  echo "the MCP server did not start listening; its log:" >&2
+  cat "$WORK/server.log" >&2
+  exit 1
+fi
+
+status=0
+MCP_SERVER_BINARY=$SERVER_BINARY MCP_HTTP_URL="http://127.0.0.1:$PORT/mcp" MCP_TOKEN=$TOKEN \
+  "$PYTHON" -m unittest discover -s tests/mcp -v || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "tests failed; the HTTP server's log ends with:" >&2
+  tail -n 30 "$WORK/server.log" >&2
+fi
+exit "$status"
