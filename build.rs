@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 /// Fonts embedded in the binary: (env var for include_bytes!, file, Debian package).
-const FONTS: [(&str, &str, &str); 3] = [
+const FONTS: [(&str, &str, &str); 13] = [
     (
         "CHART_FONT_REGULAR",
         "dejavu/DejaVuSans.ttf",
@@ -14,6 +14,56 @@ const FONTS: [(&str, &str, &str); 3] = [
         "CHART_FONT_BOLD",
         "dejavu/DejaVuSans-Bold.ttf",
         "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_OBLIQUE",
+        "dejavu/DejaVuSans-Oblique.ttf",
+        "fonts-dejavu-extra",
+    ),
+    (
+        "CHART_FONT_BOLD_OBLIQUE",
+        "dejavu/DejaVuSans-BoldOblique.ttf",
+        "fonts-dejavu-extra",
+    ),
+    (
+        "CHART_FONT_SERIF",
+        "dejavu/DejaVuSerif.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_SERIF_BOLD",
+        "dejavu/DejaVuSerif-Bold.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_SERIF_ITALIC",
+        "dejavu/DejaVuSerif-Italic.ttf",
+        "fonts-dejavu-extra",
+    ),
+    (
+        "CHART_FONT_SERIF_BOLD_ITALIC",
+        "dejavu/DejaVuSerif-BoldItalic.ttf",
+        "fonts-dejavu-extra",
+    ),
+    (
+        "CHART_FONT_MONO",
+        "dejavu/DejaVuSansMono.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_MONO_BOLD",
+        "dejavu/DejaVuSansMono-Bold.ttf",
+        "fonts-dejavu-core",
+    ),
+    (
+        "CHART_FONT_MONO_OBLIQUE",
+        "dejavu/DejaVuSansMono-Oblique.ttf",
+        "fonts-dejavu-extra",
+    ),
+    (
+        "CHART_FONT_MONO_BOLD_OBLIQUE",
+        "dejavu/DejaVuSansMono-BoldOblique.ttf",
+        "fonts-dejavu-extra",
     ),
     (
         "CHART_FONT_CJK",

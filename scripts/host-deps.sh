@@ -4,7 +4,7 @@
 # which the fuzz smoke run (scripts/fuzz.sh) builds from source.
 set -euo pipefail
 
-packages=(fonts-dejavu-core fonts-wqy-microhei g++)
+packages=(fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei g++)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

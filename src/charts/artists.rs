@@ -5,20 +5,27 @@ use std::f64::consts::PI;
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::layout::{PlacedAxes, text_block};
+use super::layout::{PlacedAxes, font_of, text_block};
 use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
 use super::scale::{AxisMap, position, text_anchor};
 use super::spec::{
-    Artist, AxlineOrientation, DrawStyle, HAlign, HistType, LineStyle, Orientation, VAlign, Weight,
+    Artist, AxlineOrientation, DrawStyle, HAlign, HistType, LineStyle, Orientation, RotationMode,
+    VAlign, Weight,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
+use super::textbox;
 
-/// Marker outline width, in points (matplotlib's lines.markeredgewidth).
-const MARKER_EDGE: f64 = 1.0;
+/// How far artists with clip_on=False may reach (figure pixels).
+const UNCLIPPED_PX: f64 = 1e6;
 
 pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
-    let frame = axes.frame;
+    // clip_on=False: cut at the canvas only (the surface does that).
+    let frame = if artist.clipped() {
+        axes.frame
+    } else {
+        Rect::new(-UNCLIPPED_PX, -UNCLIPPED_PX, UNCLIPPED_PX, UNCLIPPED_PX)
+    };
     let (xmap, ymap) = (&axes.x, &axes.y);
     match artist {
         Artist::Line {
@@ -33,6 +40,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markeredgecolor,
             drawstyle,
             gapcolor,
+            markeredgewidth,
             ..
         } => {
             let runs = runs(x, y, xmap, ymap);
@@ -64,7 +72,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                         units.px(*markersize),
                         *markerfacecolor,
                         *markeredgecolor,
-                        units.px(MARKER_EDGE),
+                        units.px(*markeredgewidth),
                     );
                 }
             }
@@ -231,6 +239,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             y2,
             color,
             edgecolor,
+            linewidth,
             ..
         } => {
             for polygon in fill_polygons(x, y1, y2, xmap, ymap) {
@@ -243,7 +252,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                         &outline,
                         Some(&frame),
                         *edge,
-                        units.px(1.0),
+                        units.px(*linewidth),
                         &LineStyle::Solid,
                     );
                 }
@@ -292,11 +301,28 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             ha,
             va,
             rotation,
+            bbox,
+            wrap,
+            rotation_mode,
             ..
         } => {
             if let Some((ax, ay)) = text_anchor(*coords, *x, *y, xmap, ymap) {
                 let placement = Placement::new(Point::new(ax, ay), *ha, *va).rotated(*rotation);
-                surface.text(text_block(text, units), placement, text.color);
+                // matplotlib places wrapped text with rotation_mode 'anchor'.
+                let placement = placement.anchored(*wrap || *rotation_mode == RotationMode::Anchor);
+                let block = if *wrap {
+                    let size = units.px(text.fontsize);
+                    let font = font_of(text);
+                    let lines =
+                        textbox::wrap(&text.text, &font, size, &placement, axes.figure_size);
+                    TextBlock::styled(&lines, size, &font)
+                } else {
+                    text_block(text, units)
+                };
+                if let Some(bbox) = bbox {
+                    textbox::draw_box(&block, &placement, bbox, units, surface);
+                }
+                surface.text(block, placement, text.color);
             }
         }
         Artist::Annotation {
@@ -306,6 +332,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             ha,
             va,
             arrow,
+            bbox,
             ..
         } => {
             let target = xmap.pixel(xy[0]).zip(ymap.pixel(xy[1]));
@@ -326,6 +353,9 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     units.px(arrow.linewidth),
                     units,
                 );
+            }
+            if let Some(bbox) = bbox {
+                textbox::draw_box(&block, &placement, bbox, units, surface);
             }
             surface.text(block, placement, text.color);
         }

@@ -8,7 +8,7 @@ use super::paint::Units;
 use super::scale::{self, AxisMap, Dim};
 use super::spec::{Axes, Figure, ScaleKind, Text, Ticks, Weight};
 use super::spines::{self, Side};
-use super::text::TextBlock;
+use super::text::{FontChoice, TextBlock};
 use super::ticks::{self, Tick, TickSet};
 
 /// Largest figure side, and area, in pixels.
@@ -42,6 +42,8 @@ pub struct PlacedAxes<'a> {
     pub twin: bool,
     /// The y axis is drawn on the right (twinx axes and colorbars).
     pub y_right: bool,
+    /// The figure's width and height in pixels.
+    pub figure_size: (f64, f64),
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -191,6 +193,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             yticks,
             twin: axes.twin_of.is_some(),
             y_right: axes.twin_of.is_some() || axes.colorbar_of.is_some(),
+            figure_size: (f64::from(width), f64::from(height)),
         });
     }
     Ok(Layout {
@@ -218,7 +221,17 @@ fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
 
 /// The block a spec text lays out to.
 pub fn text_block(text: &Text, units: Units) -> TextBlock {
-    TextBlock::new(&text.text, units.px(text.fontsize), text.weight)
+    TextBlock::styled(&text.text, units.px(text.fontsize), &font_of(text))
+}
+
+/// The font a spec text asks for.
+pub fn font_of(text: &Text) -> FontChoice {
+    FontChoice {
+        family: text.family,
+        weight: text.weight,
+        style: text.style,
+        linespacing: text.linespacing,
+    }
 }
 
 /// How many tick intervals fit along `length_px` with labels `label_pt` apart.

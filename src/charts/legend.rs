@@ -255,6 +255,7 @@ fn draw_handle(
             markersize,
             markerfacecolor,
             markeredgecolor,
+            markeredgewidth,
             ..
         } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
@@ -267,7 +268,7 @@ fn draw_handle(
                 linestyle,
             );
             if let Some(shape) = shape {
-                let edge = units.px(1.0);
+                let edge = units.px(*markeredgewidth);
                 marker(
                     surface,
                     *shape,

@@ -19,6 +19,7 @@ mod spec;
 mod spines;
 mod surface;
 mod text;
+mod textbox;
 mod ticks;
 mod validate;
 mod vector;

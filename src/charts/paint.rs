@@ -263,7 +263,14 @@ pub fn marker(
     edge: Rgba,
     edge_width: f64,
 ) {
-    let r = size_px / 2.0;
+    // A filled marker's edge in the face's own opaque colour only makes it
+    // larger: it is filled grown by half the edge width instead of stroked.
+    let filled = !matches!(
+        shape,
+        Marker::HLine | Marker::VLine | Marker::X | Marker::Plus | Marker::Pixel
+    );
+    let solid_edge = filled && edge == face && face.a == 255 && edge_width > 0.0;
+    let r = size_px / 2.0 + if solid_edge { edge_width / 2.0 } else { 0.0 };
     let polygon = |corners: &[(f64, f64)]| -> Vec<Point> {
         corners
             .iter()
@@ -325,7 +332,7 @@ pub fn marker(
     };
     let mut points = polygon(&shape_points);
     surface.fill_polygon(&points, face);
-    if edge_width > 0.0 && edge != face {
+    if edge_width > 0.0 && !solid_edge {
         points.push(points[0]);
         surface.stroke(&points, edge, edge_width);
     }

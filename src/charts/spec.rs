@@ -36,7 +36,8 @@ pub struct FigureText {
     pub rotation: f64,
 }
 
-/// A string with its font size (points), colour and weight.
+/// A string with its font size (points), colour and weight; optionally its
+/// family, style and line spacing (font sizes between baselines).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -44,6 +45,36 @@ pub struct Text {
     pub fontsize: f64,
     pub color: Rgba,
     pub weight: Weight,
+    #[serde(default)]
+    pub family: Family,
+    #[serde(default)]
+    pub style: FontStyle,
+    #[serde(default = "default_linespacing")]
+    pub linespacing: f64,
+}
+
+fn default_linespacing() -> f64 {
+    super::text::LINE_SPACING
+}
+
+/// matplotlib's generic font families (DejaVu Sans, Serif, Sans Mono).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    #[default]
+    #[serde(rename = "sans-serif")]
+    SansSerif,
+    Serif,
+    Monospace,
+}
+
+/// Upright, or italic (DejaVu Sans' and Sans Mono's oblique faces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FontStyle {
+    #[default]
+    Normal,
+    Italic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -484,6 +515,12 @@ pub enum Artist {
         /// A LineCollection: separate segments, null between them.
         #[serde(default)]
         segments: bool,
+        /// Marker outline width, points (matplotlib's lines.markeredgewidth).
+        #[serde(default = "one")]
+        markeredgewidth: f64,
+        /// False: drawn beyond the axes box too (matplotlib's `clip_on`).
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     /// A closed polygon (matplotlib's patches: Rectangle, Circle, Polygon...,
     /// and axvspan); each of x and y in data or axes coordinates.
@@ -510,6 +547,8 @@ pub enum Artist {
         open_rings: Vec<usize>,
         #[serde(default)]
         role: Option<String>,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     /// A grid of coloured cells (imshow, pcolormesh, matshow): `rows` x
     /// `cols` cells, row `i` between `y_edges[i]` and `y_edges[i + 1]`.
@@ -565,6 +604,8 @@ pub enum Artist {
         marker: Marker,
         edgecolors: Option<Vec<Rgba>>,
         linewidths: f64,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     Fill {
         label: Option<String>,
@@ -576,6 +617,11 @@ pub enum Artist {
         y2: Vec<Option<f64>>,
         color: Rgba,
         edgecolor: Option<Rgba>,
+        /// The edge's width, points.
+        #[serde(default = "one")]
+        linewidth: f64,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     Axline {
         label: Option<String>,
@@ -586,6 +632,8 @@ pub enum Artist {
         color: Rgba,
         linewidth: f64,
         linestyle: LineStyle,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     Text {
         label: Option<String>,
@@ -596,6 +644,14 @@ pub enum Artist {
         ha: HAlign,
         va: VAlign,
         rotation: f64,
+        #[serde(default)]
+        bbox: Option<TextBox>,
+        /// Broken into lines that stay inside the figure (matplotlib's `wrap`).
+        #[serde(default)]
+        wrap: bool,
+        /// "anchor": aligned before rotating (matplotlib's `rotation_mode`).
+        #[serde(default)]
+        rotation_mode: RotationMode,
     },
     Annotation {
         label: Option<String>,
@@ -605,6 +661,8 @@ pub enum Artist {
         ha: HAlign,
         va: VAlign,
         arrow: Option<Arrow>,
+        #[serde(default)]
+        bbox: Option<TextBox>,
     },
     Pie {
         label: Option<String>,
@@ -660,6 +718,45 @@ impl TextCoords {
             TextCoords::PerAxis(pair) => pair,
         }
     }
+}
+
+/// A box drawn around a text (matplotlib's `bbox=`, a FancyBboxPatch): the
+/// text's extent padded by `pad` font sizes, square or with corners rounded
+/// by `pad` as well.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextBox {
+    pub boxstyle: BoxStyle,
+    pub pad: f64,
+    pub facecolor: Rgba,
+    pub edgecolor: Rgba,
+    pub linewidth: f64,
+    pub linestyle: LineStyle,
+}
+
+/// matplotlib's rotation_mode: align the rotated text's bounding box
+/// ("default"), or align the unrotated text and rotate it about the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RotationMode {
+    #[default]
+    Default,
+    Anchor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoxStyle {
+    Square,
+    Round,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -718,6 +815,18 @@ fn rgba_bytes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rgba>, D
 }
 
 impl Artist {
+    /// False when the artist is drawn beyond its axes' box (`clip_on=False`).
+    pub fn clipped(&self) -> bool {
+        match self {
+            Artist::Line { clip_on, .. }
+            | Artist::Patch { clip_on, .. }
+            | Artist::Scatter { clip_on, .. }
+            | Artist::Fill { clip_on, .. }
+            | Artist::Axline { clip_on, .. } => *clip_on,
+            _ => true,
+        }
+    }
+
     /// The artist's label, if it has one.
     pub fn label(&self) -> Option<&str> {
         match self {

@@ -12,52 +12,99 @@ use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve};
 
 use super::geometry::{Point, Rect};
 use super::mathtext;
-use super::spec::{HAlign, VAlign, Weight};
+use super::spec::{Family, FontStyle, HAlign, VAlign, Weight};
 
 static REGULAR: &[u8] = include_bytes!(env!("CHART_FONT_REGULAR"));
 static BOLD: &[u8] = include_bytes!(env!("CHART_FONT_BOLD"));
+static OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_OBLIQUE"));
+static BOLD_OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_BOLD_OBLIQUE"));
+static SERIF: &[u8] = include_bytes!(env!("CHART_FONT_SERIF"));
+static SERIF_BOLD: &[u8] = include_bytes!(env!("CHART_FONT_SERIF_BOLD"));
+static SERIF_ITALIC: &[u8] = include_bytes!(env!("CHART_FONT_SERIF_ITALIC"));
+static SERIF_BOLD_ITALIC: &[u8] = include_bytes!(env!("CHART_FONT_SERIF_BOLD_ITALIC"));
+static MONO: &[u8] = include_bytes!(env!("CHART_FONT_MONO"));
+static MONO_BOLD: &[u8] = include_bytes!(env!("CHART_FONT_MONO_BOLD"));
+static MONO_OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_MONO_OBLIQUE"));
+static MONO_BOLD_OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_MONO_BOLD_OBLIQUE"));
 static CJK: &[u8] = include_bytes!(env!("CHART_FONT_CJK"));
 
 /// Distance between baselines, in font sizes (matplotlib's default linespacing).
-const LINE_SPACING: f64 = 1.2;
+pub const LINE_SPACING: f64 = 1.2;
 
-/// The embedded faces: regular, bold, and the CJK fallback (the first face
+/// The embedded faces, in [`Face`] order (the CJK fallback is the first face
 /// of its collection).
-struct Faces {
-    regular: FontRef<'static>,
-    bold: FontRef<'static>,
-    cjk: FontRef<'static>,
-}
-
-static FACES: LazyLock<Faces> = LazyLock::new(|| {
-    let parse = |bytes| FontRef::try_from_slice(bytes).expect("embedded font parses");
-    Faces {
-        regular: parse(REGULAR),
-        bold: parse(BOLD),
-        cjk: parse(CJK),
-    }
+static FACES: LazyLock<Vec<FontRef<'static>>> = LazyLock::new(|| {
+    [
+        REGULAR,
+        BOLD,
+        OBLIQUE,
+        BOLD_OBLIQUE,
+        SERIF,
+        SERIF_BOLD,
+        SERIF_ITALIC,
+        SERIF_BOLD_ITALIC,
+        MONO,
+        MONO_BOLD,
+        MONO_OBLIQUE,
+        MONO_BOLD_OBLIQUE,
+        CJK,
+    ]
+    .into_iter()
+    .map(|bytes| FontRef::try_from_slice(bytes).expect("embedded font parses"))
+    .collect()
 });
 
+/// An embedded face: DejaVu Sans, Serif and Sans Mono in their four styles
+/// each (matplotlib's first choices for the generic families), and the CJK
+/// fallback.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Face {
-    Regular,
-    Bold,
-    Cjk,
-}
+struct Face(usize);
 
 impl Face {
+    const REGULAR: Face = Face(0);
+    const CJK: Face = Face(12);
+
+    /// The face of `family` in `weight`, upright or italic (oblique).
+    fn of(font: &FontChoice) -> Face {
+        let family = match font.family {
+            Family::SansSerif => 0,
+            Family::Serif => 4,
+            Family::Monospace => 8,
+        };
+        let bold = usize::from(font.weight == Weight::Bold);
+        let italic = usize::from(font.style == FontStyle::Italic);
+        Face(family + bold + 2 * italic)
+    }
+
     fn font(self) -> &'static FontRef<'static> {
-        let faces = &*FACES;
-        match self {
-            Face::Regular => &faces.regular,
-            Face::Bold => &faces.bold,
-            Face::Cjk => &faces.cjk,
-        }
+        &FACES[self.0]
     }
 
     /// Pixels per font unit at `size_px`.
     fn scale(self, size_px: f64) -> f64 {
         size_px / f64::from(self.font().units_per_em().unwrap_or(1000.0))
+    }
+}
+
+/// How a text block is set: family, weight, style and line spacing (in font
+/// sizes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FontChoice {
+    pub family: Family,
+    pub weight: Weight,
+    pub style: FontStyle,
+    pub linespacing: f64,
+}
+
+impl FontChoice {
+    /// DejaVu Sans, upright, at matplotlib's default line spacing.
+    pub fn sans(weight: Weight) -> Self {
+        Self {
+            family: Family::SansSerif,
+            weight,
+            style: FontStyle::Normal,
+            linespacing: LINE_SPACING,
+        }
     }
 }
 
@@ -84,16 +131,20 @@ pub struct TextBlock {
     ascent: f64,
     descent: f64,
     width: f64,
+    linespacing: f64,
 }
 
 /// Where a block goes: an anchor point, how the block's (rotated) bounding
-/// box aligns to it, and the rotation in degrees counter-clockwise.
+/// box aligns to it, and the rotation in degrees counter-clockwise. When
+/// `anchored` (matplotlib's rotation_mode='anchor'), the unrotated block is
+/// aligned to the anchor and then rotated about it.
 #[derive(Debug, Clone, Copy)]
 pub struct Placement {
     pub anchor: Point,
     pub ha: HAlign,
     pub va: VAlign,
     pub rotation: f64,
+    pub anchored: bool,
 }
 
 impl Placement {
@@ -103,7 +154,13 @@ impl Placement {
             ha,
             va,
             rotation: 0.0,
+            anchored: false,
         }
+    }
+
+    /// Aligned before rotating (matplotlib's rotation_mode='anchor').
+    pub fn anchored(self, anchored: bool) -> Self {
+        Self { anchored, ..self }
     }
 
     pub fn rotated(self, rotation: f64) -> Self {
@@ -120,19 +177,21 @@ pub trait OutlineSink {
 
 impl TextBlock {
     /// Lays out `text` (lines split at `\n`; `$...$` math approximated with
-    /// Unicode) at `size_px` pixels per em.
+    /// Unicode) at `size_px` pixels per em in DejaVu Sans.
     pub fn new(text: &str, size_px: f64, weight: Weight) -> Self {
+        Self::styled(text, size_px, &FontChoice::sans(weight))
+    }
+
+    /// Lays out `text` as [`TextBlock::new`] in the face `font` chooses.
+    pub fn styled(text: &str, size_px: f64, font: &FontChoice) -> Self {
         let text = mathtext::to_unicode(text);
-        let primary = match weight {
-            Weight::Normal => Face::Regular,
-            Weight::Bold => Face::Bold,
-        };
+        let primary = Face::of(font);
         let lines: Vec<Line> = text
             .split('\n')
             .map(|line| layout_line(line, primary, size_px))
             .collect();
-        let metrics = Face::Regular.font();
-        let k = Face::Regular.scale(size_px);
+        let metrics = primary.font();
+        let k = primary.scale(size_px);
         let width = lines.iter().map(|line| line.width).fold(0.0, f64::max);
         Self {
             lines,
@@ -140,11 +199,23 @@ impl TextBlock {
             ascent: f64::from(metrics.ascent_unscaled()) * k,
             descent: -f64::from(metrics.descent_unscaled()) * k,
             width,
+            linespacing: font.linespacing,
         }
     }
 
     pub fn width(&self) -> f64 {
         self.width
+    }
+
+    /// The font size in pixels.
+    pub fn size_px(&self) -> f64 {
+        self.size_px
+    }
+
+    /// Where a point of the block's own frame (origin at the top left of the
+    /// unrotated block, y down, pixels) lands once placed.
+    pub fn place(&self, placement: &Placement, p: Point) -> Point {
+        self.transform(placement).apply(p)
     }
 
     pub fn height(&self) -> f64 {
@@ -156,7 +227,7 @@ impl TextBlock {
     }
 
     fn line_step(&self) -> f64 {
-        self.size_px * LINE_SPACING
+        self.size_px * self.linespacing
     }
 
     /// The block's bounding box once placed.
@@ -210,6 +281,27 @@ impl TextBlock {
         let (sin, cos) = placement.rotation.to_radians().sin_cos();
         let rotate = |x: f64, y: f64| Point::new(x * cos + y * sin, -x * sin + y * cos);
         let (w, h) = (self.width, self.height());
+        if placement.anchored {
+            let x = match placement.ha {
+                HAlign::Left => 0.0,
+                HAlign::Center => w / 2.0,
+                HAlign::Right => w,
+            };
+            let y = match placement.va {
+                VAlign::Top => 0.0,
+                VAlign::Center => h / 2.0,
+                VAlign::Bottom => h,
+                // The last line's baseline, as matplotlib's anchor mode.
+                VAlign::Baseline => h - self.descent,
+            };
+            let at = rotate(x, y);
+            return Transform {
+                cos,
+                sin,
+                dx: placement.anchor.x - at.x,
+                dy: placement.anchor.y - at.y,
+            };
+        }
         let bounds = Rect::enclosing(
             [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)]
                 .into_iter()
@@ -271,7 +363,7 @@ fn layout_line(text: &str, primary: Face, size_px: f64) -> Line {
 
 /// The face that has `ch` (the primary one first), and the glyph.
 fn glyph_for(ch: char, primary: Face) -> (Face, GlyphId) {
-    for face in [primary, Face::Regular, Face::Cjk] {
+    for face in [primary, Face::REGULAR, Face::CJK] {
         let id = face.font().glyph_id(ch);
         if id.0 != 0 {
             return (face, id);
@@ -287,10 +379,10 @@ mod tests {
     #[test]
     fn latin_and_cjk_have_glyphs() {
         for ch in ['A', 'é', 'Ω', '中', '日', 'あ', '한', '⁻', '²'] {
-            let (_, id) = glyph_for(ch, Face::Regular);
+            let (_, id) = glyph_for(ch, Face::REGULAR);
             assert_ne!(id.0, 0, "{ch} has no glyph");
         }
-        assert_eq!(glyph_for('中', Face::Regular).0, Face::Cjk);
+        assert_eq!(glyph_for('中', Face::REGULAR).0, Face::CJK);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! bounds on everything whose cost grows with its size.
 
 use super::ChartError;
-use super::spec::{Artist, Axes, Figure, LineStyle, SpinePosition, Spines, Text};
+use super::spec::{Artist, Axes, Figure, LineStyle, SpinePosition, Spines, Text, TextBox};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -56,7 +56,25 @@ fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
     if text.text.chars().count() > MAX_TEXT_CHARS {
         return invalid(format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
     }
-    size(text.fontsize, &format!("{what} font size"))
+    size(text.fontsize, &format!("{what} font size"))?;
+    if !(0.0..=MAX_LINESPACING).contains(&text.linespacing) {
+        return invalid(format!("{what} line spacing of {}", text.linespacing));
+    }
+    Ok(())
+}
+
+/// Largest line spacing, in font sizes.
+const MAX_LINESPACING: f64 = 100.0;
+
+fn check_box(bbox: Option<&TextBox>) -> Result<(), ChartError> {
+    let Some(bbox) = bbox else {
+        return Ok(());
+    };
+    if !(0.0..=MAX_LINESPACING).contains(&bbox.pad) {
+        return invalid(format!("text box pad of {} font sizes", bbox.pad));
+    }
+    size(bbox.linewidth, "text box line width")?;
+    check_linestyle(&bbox.linestyle)
 }
 
 /// Spines stand at most this many axes sizes outside the box.
@@ -242,11 +260,13 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             linewidth,
             linestyle,
             markersize,
+            markeredgewidth,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
             size(*linewidth, "line width")?;
             check_linestyle(linestyle)?;
+            size(*markeredgewidth, "marker edge width")?;
             size(*markersize, "marker size")
         }
         Artist::Bar {
@@ -297,9 +317,16 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             }
             size(*linewidths, "line width")
         }
-        Artist::Fill { x, y1, y2, .. } => {
+        Artist::Fill {
+            x,
+            y1,
+            y2,
+            linewidth,
+            ..
+        } => {
             same_length("y1 values", y1.len(), x.len(), false)?;
-            same_length("y2 values", y2.len(), x.len(), false)
+            same_length("y2 values", y2.len(), x.len(), false)?;
+            size(*linewidth, "edge width")
         }
         Artist::Axline {
             linewidth,
@@ -351,9 +378,15 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             }
             Ok(())
         }
-        Artist::Text { text, .. } => check_text(text, "text"),
-        Artist::Annotation { text, arrow, .. } => {
+        Artist::Text { text, bbox, .. } => {
+            check_text(text, "text")?;
+            check_box(bbox.as_ref())
+        }
+        Artist::Annotation {
+            text, arrow, bbox, ..
+        } => {
             check_text(text, "annotation")?;
+            check_box(bbox.as_ref())?;
             arrow
                 .as_ref()
                 .map_or(Ok(()), |a| size(a.linewidth, "arrow width"))

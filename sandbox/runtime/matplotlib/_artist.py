@@ -11,6 +11,8 @@ class Artist:
     _autoscale = ("x", "y")  # the axes whose view adding this artist rescales (not for add_patch())
     _zorder = None           # set by zorder= / set_zorder(); None: the kind's default
     zorder_default = 2       # matplotlib's: images 0, patches and collections 1, lines 2, text 3
+    _clip_on = True          # False: drawn beyond the axes box too (set_clip_on)
+    _UNCLIPPED_KINDS = ("line", "patch", "scatter", "fill", "axline")  # the host draws these unclipped
 
     def _guest_limits(self):
         """True if the host cannot autoscale this artist as matplotlib does (sticky edges it does
@@ -33,6 +35,12 @@ class Artist:
 
     def set_zorder(self, level):
         self._zorder = None if level is None else float(level)
+
+    def get_clip_on(self):
+        return self._clip_on
+
+    def set_clip_on(self, b):
+        self._clip_on = bool(b)
 
     def get_alpha(self):
         return self._alpha
@@ -67,7 +75,13 @@ class Artist:
 
     def _head(self, kind):
         label = self._label
-        return {"type": kind, "label": None if label is None or label.startswith("_") else label}
+        head = {"type": kind, "label": None if label is None or label.startswith("_") else label}
+        if not self._clip_on and kind not in ("text", "annotation"):  # the host never clips text
+            if kind not in self._UNCLIPPED_KINDS:
+                raise NotImplementedError(f"{type(self).__name__}.set_clip_on(False) is not supported in this "
+                                          "sandbox")
+            head["clip_on"] = False
+        return head
 
     def _color(self, rgba):
         return spec_color(rgba, self._alpha)

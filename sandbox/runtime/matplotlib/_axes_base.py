@@ -391,6 +391,8 @@ class AxesBase:
 
     def _tick_text_options(self, axis, kwargs):
         options = _text.properties(kwargs)
+        for name in ("fontfamily", "fontstyle", "linespacing", "bbox", "wrap", "rotation_mode"):
+            _text.host_styled("tick labels")(None, options.get(name))
         if "rotation" in options:
             axis.set_tick_rotation(options["rotation"])
         if "fontsize" in options:
@@ -425,7 +427,7 @@ class AxesBase:
         targets = [t for t in (self.xaxis, self.yaxis) if axis in ("both", t.name)]
         rotation = kwargs.pop("labelrotation", kwargs.pop("rotation", None))
         size = kwargs.pop("labelsize", None)
-        kwargs.pop("labelfontfamily", None)  # one font family is drawn (see _text)
+        _kwargs.check_default("tick_params", "fontfamily", kwargs.pop("labelfontfamily", None) or "sans-serif")
         grid = {key[5:]: kwargs.pop(key) for key in list(kwargs) if key.startswith("grid_")}
         style = {key: kwargs.pop(key) for key in list(kwargs) if key in _tickstyle.KEYS}
         for key in sorted(kwargs):

@@ -10,7 +10,7 @@ margins that do not cross a bar's base).
 import math
 
 from . import _rc
-from ._text import Text, degrees
+from ._text import Text, degrees, host_styled
 from ._tickstyle import TickStyle
 
 _SCALES = ("linear", "log")
@@ -160,6 +160,9 @@ class TickLabel(Text):
         """Accepted: the host aligns rotated tick labels itself."""
 
     set_ha = set_horizontalalignment
+
+    set_fontfamily = set_family = set_fontname = set_fontstyle = set_style = set_linespacing = \
+        set_bbox = set_wrap = set_rotation_mode = host_styled("tick labels")
 
 
 class Axis:

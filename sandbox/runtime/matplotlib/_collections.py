@@ -1,6 +1,6 @@
 """Collection artists: scatter() points and fill_between() areas."""
 
-from . import _data, _styles
+from . import _data, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
@@ -77,12 +77,21 @@ class Fill(Artist):
 
     zorder_default = 1
 
-    def __init__(self, x, y1, y2, color, *, edgecolor=None, label=None, alpha=None):
+    def __init__(self, x, y1, y2, color, *, edgecolor=None, linewidth=None, linestyle="-", label=None,
+                 alpha=None):
         super().__init__(label, alpha)
         self._x, self._y1, self._y2 = x, y1, y2
         self._sticky = {}  # {"y": values} margins may not cross (stackplot's base)
         self._rgba = to_rgba(color)
         self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
+        self.set_linewidth(linewidth)
+        self._linestyle = _styles.linestyle(linestyle)
+
+    def get_linewidth(self):
+        return [self._linewidth]
+
+    def set_linewidth(self, width):
+        self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else _data.items(width)[0])
 
     def get_facecolor(self):
         return [self._rgba]
@@ -102,6 +111,12 @@ class Fill(Artist):
         return (self._x if name == "x" else [*self._y1, *self._y2]), self._sticky.get(name, ())
 
     def spec(self):
-        return {**self._head("fill"), "x": self._x, "y1": self._y1, "y2": self._y2,
-                "color": self._color(self._rgba),
-                "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor)}
+        edged = self._edgecolor is not None and self._edgecolor[3] > 0 and self._linewidth > 0
+        if edged and self._linestyle != "-":
+            raise NotImplementedError("fill_between() edges with a linestyle other than '-' are not supported "
+                                      "in this sandbox")
+        spec = {**self._head("fill"), "x": self._x, "y1": self._y1, "y2": self._y2,
+                "color": self._color(self._rgba), "edgecolor": self._color(self._edgecolor) if edged else None}
+        if edged:
+            spec["linewidth"] = self._linewidth
+        return spec

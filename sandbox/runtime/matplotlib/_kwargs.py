@@ -1,19 +1,31 @@
-"""Checking artist keyword arguments: matplotlib's aliases, the ignored cosmetic ones, the rest refused."""
+"""Checking artist keyword arguments: matplotlib's aliases, the ignored invisible ones, options
+accepted only at the value the sandbox draws, the rest refused."""
 
 ALIASES = {"c": "color", "ls": "linestyle", "lw": "linewidth", "ms": "markersize",
            "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
            "ec": "edgecolor", "fc": "facecolor", "aa": "antialiased", "ha": "horizontalalignment",
            "va": "verticalalignment", "size": "fontsize", "ds": "drawstyle", "weight": "fontweight",
-           "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor"}
+           "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor",
+           "family": "fontfamily", "fontname": "fontfamily", "style": "fontstyle",
+           "stretch": "fontstretch"}
 
-# Accepted and ignored: they do not change what the chart shows.
+# Accepted and ignored: they change nothing in a PNG or SVG (zorder is read by the callers).
 IGNORED = frozenset((
-    "zorder", "antialiased", "rasterized", "clip_on", "clip_box", "picker", "pickradius", "gid",
-    "url", "snap", "animated", "in_layout", "solid_capstyle", "solid_joinstyle", "dash_capstyle",
-    "dash_joinstyle", "capstyle", "joinstyle", "markeredgewidth", "agg_filter", "sketch_params",
-    "plotnonfinite", "fontfamily", "family", "fontname", "fontstyle", "style",
-    "fontproperties", "wrap", "linespacing", "bbox", "clip_path", "fontstretch", "stretch",
+    "zorder", "rasterized", "picker", "pickradius", "gid", "url", "snap", "animated", "in_layout",
+    "agg_filter",
 ))
+
+# Options the sandbox draws only at one value (matplotlib's default, or what the host draws):
+# accepted at these values, refused at others. Artists that draw an option themselves list it in
+# their allowed names instead.
+DEFAULT_ONLY = {
+    "antialiased": (True,), "clip_on": (True,), "clip_box": (None,), "clip_path": (None,),
+    "sketch_params": (None,), "plotnonfinite": (False,), "fontproperties": (None,),
+    "solid_capstyle": ("butt",), "dash_capstyle": ("butt",), "capstyle": ("butt",),
+    "solid_joinstyle": ("round",), "dash_joinstyle": ("round",), "joinstyle": ("round",),
+    "fontstretch": ("normal", 500), "fontstyle": ("normal",), "fontfamily": ("sans-serif", "DejaVu Sans"),
+    "markeredgewidth": (None,), "linespacing": (None,), "bbox": (None,), "wrap": (False,),
+}
 
 # Real matplotlib options that would change the picture and cannot be drawn here.
 UNSUPPORTED = frozenset((
@@ -34,8 +46,26 @@ def take(kwargs, allowed, owner):
             if name in options:
                 raise TypeError(f"Got both {name!r} and an alias of it")
             options[name] = value
+        elif name in DEFAULT_ONLY:
+            check_default(owner, key, value)
         elif name in UNSUPPORTED:
             raise NotImplementedError(f"{owner}: {key}= is not supported in this sandbox")
         elif name not in IGNORED:
             raise AttributeError(f"{owner}.set() got an unexpected keyword argument {key!r}")
     return options
+
+
+def check_default(owner, key, value):
+    """Refuse key=value unless the sandbox draws that value (see DEFAULT_ONLY)."""
+    if not any(_same(value, a) for a in DEFAULT_ONLY[ALIASES.get(key, key)]):
+        raise NotImplementedError(f"{owner}: {key}={value!r} is not supported in this sandbox")
+
+
+def _same(value, accepted):
+    if accepted is None:
+        return value is None
+    if isinstance(accepted, str):
+        return isinstance(value, str) and value == accepted
+    if isinstance(accepted, bool):  # numpy booleans and 0/1 too
+        return value is not None and not isinstance(value, str) and bool(value) == accepted
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == accepted

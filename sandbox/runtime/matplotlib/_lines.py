@@ -41,9 +41,16 @@ class _Stroke(Artist):
             self._linestyle = _styles.dash_pattern(0, seq)
 
     def set_dash_capstyle(self, capstyle):
-        if capstyle != "butt":
-            raise NotImplementedError(f"Line2D.set_dash_capstyle({capstyle!r}) is not supported in this sandbox; "
-                                      "dashes are drawn with 'butt' caps")
+        _kwargs.check_default(type(self).__name__, "dash_capstyle", capstyle)
+
+    def set_solid_capstyle(self, capstyle):
+        _kwargs.check_default(type(self).__name__, "solid_capstyle", capstyle)
+
+    def set_dash_joinstyle(self, joinstyle):
+        _kwargs.check_default(type(self).__name__, "dash_joinstyle", joinstyle)
+
+    def set_solid_joinstyle(self, joinstyle):
+        _kwargs.check_default(type(self).__name__, "solid_joinstyle", joinstyle)
 
     def set_gapcolor(self, color):
         """The colour drawn in the gaps of a dashed line (None: nothing)."""
@@ -66,10 +73,11 @@ class Line2D(_Stroke):
     """
 
     def __init__(self, xdata, ydata, *, linewidth=None, linestyle=None, color=None, marker=None,
-                 markersize=None, markerfacecolor=None, markeredgecolor=None, label=None, alpha=None,
-                 drawstyle=None, **kwargs):
+                 markersize=None, markerfacecolor=None, markeredgecolor=None, markeredgewidth=None, label=None,
+                 alpha=None, drawstyle=None, **kwargs):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
-                                                  "markerfacecolor", "markeredgecolor", "dashes", "gapcolor")),
+                                                  "markerfacecolor", "markeredgecolor", "markeredgewidth", "dashes",
+                                                  "gapcolor", "clip_on")),
                                "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
@@ -80,8 +88,10 @@ class Line2D(_Stroke):
                     markersize=_first(markersize, options.get("markersize"), rc["lines.markersize"]),
                     markerfacecolor=markerfacecolor or options.get("markerfacecolor"),
                     markeredgecolor=markeredgecolor or options.get("markeredgecolor"),
+                    markeredgewidth=options.get("markeredgewidth") if markeredgewidth is None else markeredgewidth,
                     label=label, alpha=alpha, drawstyle=drawstyle)
         self._dashes_and_gaps(options)
+        self.set_clip_on(options.get("clip_on", True))
 
     def _dashes_and_gaps(self, options):
         """The dashes= and gapcolor= keywords of Line2D and plot()."""
@@ -98,13 +108,15 @@ class Line2D(_Stroke):
         return line
 
     def _setup(self, x, y, *, color, linewidth, linestyle, marker=None, markersize=6.0,
-               markerfacecolor=None, markeredgecolor=None, label=None, alpha=None, drawstyle=None):
+               markerfacecolor=None, markeredgecolor=None, markeredgewidth=None, label=None, alpha=None,
+               drawstyle=None):
         _Stroke.__init__(self, color, linewidth, linestyle, label, alpha)
         self._x, self._y = x, y
         self._marker = _styles.marker(marker)
         self._markersize = float(markersize)
         self._mfc = None if markerfacecolor is None else to_rgba(markerfacecolor)
         self._mec = None if markeredgecolor is None else to_rgba(markeredgecolor)
+        self.set_markeredgewidth(markeredgewidth)
         self._drawstyle = _drawstyle(drawstyle)
         self._role = None
         self._sticky = {}
@@ -149,7 +161,13 @@ class Line2D(_Stroke):
     def set_markeredgecolor(self, color):
         self._mec = to_rgba(color)
 
-    set_ms, set_mfc, set_mec = set_markersize, set_markerfacecolor, set_markeredgecolor
+    def get_markeredgewidth(self):
+        return self._mew
+
+    def set_markeredgewidth(self, width):
+        self._mew = float(_rc.rcParams["lines.markeredgewidth"] if width is None else width)
+
+    set_ms, set_mfc, set_mec, set_mew = set_markersize, set_markerfacecolor, set_markeredgecolor, set_markeredgewidth
 
     def _guest_limits(self):
         return bool(self._sticky)
@@ -179,6 +197,8 @@ class Line2D(_Stroke):
             spec["gapcolor"] = self._color(self._gapcolor)
         if self._role is not None:
             spec["role"] = self._role
+        if self._mew != 1.0:
+            spec["markeredgewidth"] = self._mew
         return spec
 
 

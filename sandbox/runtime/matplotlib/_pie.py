@@ -2,7 +2,7 @@
 
 from . import _rc
 from ._artist import Artist
-from ._text import Text
+from ._text import Text, host_styled
 from .colors import to_rgba
 
 
@@ -81,3 +81,6 @@ class PieText(Text):
     set_color = set_fontweight = set_weight = set_alpha = _ignore
     set_rotation = set_text = set_position = set_x = set_y = _refuse
     set_horizontalalignment = set_verticalalignment = set_ha = set_va = _refuse
+
+    set_fontfamily = set_family = set_fontname = set_fontstyle = set_style = set_linespacing = \
+        set_bbox = set_wrap = set_rotation_mode = host_styled("pie texts")

@@ -55,15 +55,8 @@ class FillBetweenX(Fill):
 
     def __init__(self, y, x1, x2, color, *, edgecolor=None, linewidth=None, linestyle="-", label=None,
                  alpha=None):
-        super().__init__(y, x1, x2, color, edgecolor=edgecolor, label=label, alpha=alpha)
-        self._linewidth = float(_rc.rcParams["patch.linewidth"] if linewidth is None else linewidth)
-        self._linestyle = _styles.linestyle(linestyle)
-
-    def get_linewidth(self):
-        return [self._linewidth]
-
-    def set_linewidth(self, width):
-        self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
+        super().__init__(y, x1, x2, color, edgecolor=edgecolor, linewidth=linewidth, linestyle=linestyle,
+                         label=label, alpha=alpha)
 
     def extent(self, name):
         return ([*self._y1, *self._y2] if name == "x" else self._x), ()
@@ -260,6 +253,7 @@ class ShapeMethods:
         if not fills:
             fills = [FillBetweenX([], [], [], color, label=label, **style)]
         for fill in fills:
+            fill.set_clip_on(options.get("clip_on", True))
             self._add(fill, options.get("zorder"))
         return fills[0]
 

@@ -76,6 +76,7 @@ DEFAULTS = {
     "legend.loc": "best",
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
+    "lines.markeredgewidth": 1.0,
     "grid.color": "#b0b0b0",
     "grid.linestyle": "-",
     "grid.linewidth": 0.8,

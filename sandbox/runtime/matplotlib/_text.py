@@ -7,7 +7,12 @@ from .colors import to_rgba
 _HA = ("left", "center", "right")
 _VA = ("top", "center", "bottom", "baseline", "center_baseline")
 _OPTIONS = frozenset(("fontsize", "color", "fontweight", "horizontalalignment", "verticalalignment",
-                      "rotation", "alpha"))
+                      "rotation", "alpha", "fontfamily", "fontstyle", "linespacing", "bbox", "wrap", "clip_on",
+                      "rotation_mode"))
+# Font names the host draws, by matplotlib's generic family they belong to.
+_FAMILIES = {"sans-serif": "sans-serif", "sans": "sans-serif", "serif": "serif", "monospace": "monospace",
+             "DejaVu Sans": "sans-serif", "DejaVu Serif": "serif", "DejaVu Sans Mono": "monospace"}
+_GENERIC = ("sans-serif", "serif", "monospace", "cursive", "fantasy")
 
 
 def properties(kwargs, fontdict=None, extra=()):
@@ -28,7 +33,8 @@ class Text(Artist):
     zorder_default = 3
 
     def __init__(self, x, y, text, *, fontsize=None, color="black", fontweight="normal",
-                 ha="left", va="baseline", rotation=0, coords="data", alpha=None):
+                 ha="left", va="baseline", rotation=0, coords="data", alpha=None, fontfamily=None,
+                 fontstyle=None, linespacing=None, bbox=None, wrap=False, clip_on=False, rotation_mode=None):
         super().__init__(alpha=alpha)
         self._x, self._y = x, y
         self._text = "" if text is None else str(text)
@@ -40,6 +46,65 @@ class Text(Artist):
         self._rotation = degrees(rotation)
         self._coords = coords
         self.figure = None  # set for Figure.text()
+        self.set_fontfamily(fontfamily)
+        self.set_fontstyle(fontstyle)
+        self.set_linespacing(linespacing)
+        self.set_bbox(bbox)
+        self.set_wrap(wrap)
+        self.set_clip_on(clip_on)
+        self.set_rotation_mode(rotation_mode)
+
+    def set_fontfamily(self, family):
+        """A generic family or font name; as matplotlib's findfont on a machine with only the DejaVu
+        fonts, the first name of a list that resolves to one of them, else DejaVu Sans."""
+        names = ["sans-serif"] if family is None else [family] if isinstance(family, str) else list(family)
+        self._family = "sans-serif"
+        for name in names:
+            candidates = _rc.rcParams.get(f"font.{name}", ()) if name in _GENERIC else [name]
+            found = next((_FAMILIES[c] for c in ([candidates] if isinstance(candidates, str) else candidates)
+                          if c in _FAMILIES), None)
+            if found is not None:
+                self._family = found
+                break
+
+    set_family = set_fontname = set_fontfamily
+
+    def set_fontstyle(self, style):
+        if style not in (None, "normal", "italic", "oblique"):
+            raise ValueError(f"{style!r} is not a valid value for fontstyle; supported values are 'normal', "
+                             "'italic', 'oblique'")
+        self._style = "normal" if style in (None, "normal") else "italic"
+
+    set_style = set_fontstyle
+
+    def set_linespacing(self, spacing):
+        self._linespacing = 1.2 if spacing is None else float(spacing)
+
+    def set_bbox(self, rectprops):
+        """A box around the text: a dict of FancyBboxPatch properties with boxstyle and pad, as
+        matplotlib's Text.set_bbox (no boxstyle: a square box padded by 4 points)."""
+        self._bbox = None if rectprops is None else _text_box(dict(rectprops), self._fontsize)
+
+    def set_wrap(self, wrap):
+        self._wrap = bool(wrap)
+
+    def get_wrap(self):
+        return self._wrap
+
+    def set_clip_on(self, b):
+        if b:
+            raise NotImplementedError("Text.set_clip_on(True) is not supported in this sandbox; text is not "
+                                      "clipped to the axes")
+        self._clip_on = False
+
+    def set_rotation_mode(self, mode):
+        if mode not in (None, "default", "anchor"):
+            raise ValueError(f"{mode!r} is not a valid value for rotation_mode; supported values are "
+                             "'default', 'anchor'")
+        self._rotation_mode = mode or "default"
+
+    def get_rotation_mode(self):
+        return self._rotation_mode
 
     def get_text(self):
         return self._text
@@ -99,17 +164,33 @@ class Text(Artist):
 
     def text_spec(self):
         """The spec's Text object."""
-        return {"text": self._text, "fontsize": self._fontsize, "color": self._color(self._rgba),
+        spec = {"text": self._text, "fontsize": self._fontsize, "color": self._color(self._rgba),
                 "weight": self._weight}
+        if self._family != "sans-serif":
+            spec["family"] = self._family
+        if self._style != "normal":
+            spec["style"] = self._style
+        if self._linespacing != 1.2:
+            spec["linespacing"] = self._linespacing
+        return spec
+
+    def _plain_spec(self, what):
+        """text_spec() for texts drawn without box, wrapping or rotation mode (titles, labels,
+        figure texts)."""
+        for name, value, default in (("bbox", self._bbox, None), ("wrap", self._wrap, False),
+                                     ("rotation_mode", self._rotation_mode, "default")):
+            if value != default:
+                raise NotImplementedError(f"{what} {name}= is not supported in this sandbox")
+        return self.text_spec()
 
     def title_spec(self):
         """The spec's Text object, or None when the text is empty (titles and axis labels)."""
-        return self.text_spec() if self._text else None
+        return self._plain_spec("titles' and axis labels'") if self._text else None
 
     def figure_spec(self):
         """The spec's figure text (Figure.text())."""
-        return {"x": self._x, "y": self._y, "text": self.text_spec(), "ha": self._ha, "va": self._va,
-                "rotation": self._rotation}
+        return {"x": self._x, "y": self._y, "text": self._plain_spec("Figure.text()"), "ha": self._ha,
+                "va": self._va, "rotation": self._rotation}
 
     def remove(self):
         if self.axes is None and self.figure is not None and self in self.figure._texts:
@@ -119,8 +200,15 @@ class Text(Artist):
 
     def spec(self):
         coords = list(self._coords) if isinstance(self._coords, tuple) else self._coords
-        return {**self._head("text"), "x": self._x, "y": self._y, "coords": coords,
+        spec = {**self._head("text"), "x": self._x, "y": self._y, "coords": coords,
                 "text": self.text_spec(), "ha": self._ha, "va": self._va, "rotation": self._rotation}
+        if self._bbox is not None:
+            spec["bbox"] = self._bbox
+        if self._wrap:
+            spec["wrap"] = True
+        if self._rotation_mode != "default":
+            spec["rotation_mode"] = self._rotation_mode
+        return spec
 
 
 def _alignment(value, allowed, name):
@@ -128,6 +216,36 @@ def _alignment(value, allowed, name):
         raise ValueError(f"{value!r} is not a valid value for {name}; supported values are "
                          f"{', '.join(map(repr, allowed))}")
     return "center" if value == "center_baseline" else value
+
+
+def host_styled(owner):
+    """A setter for texts the host draws in its own style (tick labels, pie labels): font family
+    and style, line spacing, box, wrapping and rotation mode are refused unless left as default."""
+    def setter(self, value=None):
+        if value not in (None, False, "default", "normal", "sans-serif"):
+            raise NotImplementedError(f"{owner}: fonts, text boxes, wrapping and rotation modes are not "
+                                      "supported in this sandbox")
+    return setter
+
+
+def _text_box(props, fontsize):
+    """The spec's text box from bbox= properties (matplotlib's Text.set_bbox)."""
+    from .patches import BoxStyle, FancyBboxPatch
+
+    boxstyle, pad = props.pop("boxstyle", None), props.pop("pad", None)
+    if boxstyle is None:
+        style = BoxStyle("square", pad=(4.0 if pad is None else float(pad)) / fontsize)
+    elif isinstance(boxstyle, BoxStyle):
+        style = boxstyle
+    else:
+        style = BoxStyle(boxstyle, **({} if pad is None or "pad" in str(boxstyle) else {"pad": pad}))
+    if style.rounding_size not in (None, style.pad):
+        raise NotImplementedError("text boxes with a rounding_size other than their pad are not supported in "
+                                  "this sandbox")
+    patch = FancyBboxPatch((0, 0), 1, 1, boxstyle=style, **props)
+    return {"boxstyle": style.name, "pad": style.pad, "facecolor": patch._color(patch.get_facecolor()),
+            "edgecolor": patch._color(patch.get_edgecolor()), "linewidth": patch.get_linewidth(),
+            "linestyle": patch._linestyle}
 
 
 def degrees(rotation):
@@ -147,8 +265,13 @@ class Annotation(Text):
         self.arrow = arrow  # (rgba, linewidth) or None
 
     def spec(self):
+        if self._wrap or self._rotation_mode != "default":
+            raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
         xy = self.axes._to_data(self.xy, self.xycoords)
         xytext = None if self.xytext is None else self.axes._to_data(self.xytext, self.textcoords, xy)
         arrow = None if self.arrow is None else {"color": self._color(self.arrow[0]), "linewidth": self.arrow[1]}
-        return {**self._head("annotation"), "text": self.text_spec(), "xy": xy, "xytext": xytext,
+        spec = {**self._head("annotation"), "text": self.text_spec(), "xy": xy, "xytext": xytext,
                 "ha": self._ha, "va": self._va, "arrow": arrow}
+        if self._bbox is not None:
+            spec["bbox"] = self._bbox
+        return spec

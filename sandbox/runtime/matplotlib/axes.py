@@ -19,13 +19,15 @@ from .colors import Normalize, is_color_like, to_rgba
 __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
-                   "markeredgecolor", "label", "alpha", "drawstyle", "zorder", "dashes", "gapcolor"))
+                   "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
+                   "gapcolor", "clip_on"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill"))
-_SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder"))
+_SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
-_FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder"))
-_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder", "dashes"))
+_FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder",
+                   "clip_on"))
+_AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder", "dashes", "clip_on"))
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
@@ -49,8 +51,10 @@ class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
                               markersize=options.get("markersize", _rc.rcParams["lines.markersize"]),
                               markerfacecolor=options.get("markerfacecolor"),
                               markeredgecolor=options.get("markeredgecolor"),
+                              markeredgewidth=options.get("markeredgewidth"),
                               label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
                 line._dashes_and_gaps(options)
+                line.set_clip_on(options.get("clip_on", True))
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 
@@ -109,6 +113,7 @@ class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
                       alpha=options.get("alpha"))
         if "dashes" in options:
             line.set_dashes(options["dashes"])
+        line.set_clip_on(options.get("clip_on", True))
         return self._add(line, options.get("zorder"))
 
     # Bars
@@ -252,6 +257,7 @@ class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
             points.cmap, points.norm = mapping
             points.colorbar = None
             self.figure._current_mappable = points
+        points.set_clip_on(options.get("clip_on", True))
         return self._add(points, options.get("zorder"))
 
     def _scatter_colors(self, c, options, n, cmap, norm, vmin, vmax):
@@ -285,12 +291,15 @@ class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
         xs, lower, upper, mask = _fill_inputs(self, "x", x, ("y1", y1), ("y2", y2), where)
         color = options.get("facecolor", options.get("color")) or self._next_color("line")
         label = options.get("label")
-        fills = [Fill(sx, sa, sb, color, edgecolor=options.get("edgecolor"),
-                      label=label if i == 0 else "_nolegend_", alpha=options.get("alpha"))
+        # color= colours the edge too, as matplotlib's Collection.set_color
+        style = {"edgecolor": options.get("edgecolor", options.get("color")), "linewidth": options.get("linewidth"),
+                 "linestyle": options.get("linestyle", "-"), "alpha": options.get("alpha")}
+        fills = [Fill(sx, sa, sb, color, label=label if i == 0 else "_nolegend_", **style)
                  for i, (sx, sa, sb) in enumerate(_fill_segments(xs, lower, upper, mask, interpolate))]
         if not fills:
-            fills = [Fill([], [], [], color, label=label, alpha=options.get("alpha"))]
+            fills = [Fill([], [], [], color, label=label, **style)]
         for fill in fills:
+            fill.set_clip_on(options.get("clip_on", True))
             self._add(fill, options.get("zorder"))
         return fills[0]
 

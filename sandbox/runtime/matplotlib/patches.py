@@ -15,7 +15,8 @@ from .colors import to_rgba
 __all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
            "FancyBboxPatch", "BoxStyle"]
 
-_PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder"))
+_PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
+                    "clip_on"))
 _CURVE_STEPS = 96  # segments of a full circle
 
 
@@ -50,6 +51,7 @@ class Patch(Artist):
         self._coords = ("data", "data")
         self._role = None
         self.set_zorder(options.get("zorder"))
+        self.set_clip_on(options.get("clip_on", True))
         if transform is not None:
             self.set_transform(transform)
 
@@ -389,6 +391,7 @@ class FancyBboxPatch(Patch):
     corners (matplotlib's boxstyle "square" / "round", sizes times mutation_scale)."""
 
     _kind = "FancyBboxPatch"
+    _edge_default = True
 
     def __init__(self, xy, width, height, boxstyle="round", *, mutation_scale=1, mutation_aspect=1, **kwargs):
         super().__init__(**kwargs)

@@ -324,7 +324,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     kws = dict(kwargs)
     kws.setdefault("linewidth", mpl.rcParams["lines.linewidth"] * 1.8)
     kws.setdefault("markersize", kws["linewidth"] * math.sqrt(2 * math.pi))
-    kws.pop("markeredgewidth", None)
+    kws.setdefault("markeredgewidth", kws.pop("mew", kws["linewidth"] * .75))
     levels = p.hue.levels if p.hue is not None else [None]
     markers = _per_hue(markers, "o", levels, kws.pop("marker", None))
     linestyles = _per_hue(linestyles, "-", levels, kws.pop("linestyle", None))

@@ -248,8 +248,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
     kws = dict(kwargs)
     color = kws.pop("color", kws.pop("c", None))
     color = None if hue is not None else _core.default_color(ax, "line", color)
+    kws.setdefault("markeredgewidth", kws.pop("mew", .75))
     kws.setdefault("markeredgecolor", "w")
-    kws.pop("markeredgewidth", None)
     err_kws = {**({"alpha": .2} if err_style == "band" else {}), **(err_kws or {})}
     aggregator = EstimateAggregator(estimator, errorbar, n_boot=n_boot, seed=seed)
     other = {"x": "y", "y": "x"}[orient]
