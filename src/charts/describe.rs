@@ -76,6 +76,14 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             segments,
             ..
         } => {
+            if role.as_deref() == Some("contour") {
+                // One level of contour lines: pieces split by missing points.
+                return json!({
+                    "type": "contour", "label": label, "color": color.hex(),
+                    "lines": x.split(Option::is_none).filter(|p| !p.is_empty()).count(),
+                    "vertices": x.iter().flatten().count(),
+                });
+            }
             let mut line = if *segments {
                 json!({
                     "type": "line_collection", "label": label, "color": color.hex(),
@@ -105,8 +113,16 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             edgecolor,
             shape,
             role,
+            starts,
             ..
         } => {
+            if role.as_deref() == Some("contourf") {
+                // A filled contour band: often hundreds of thousands of vertices.
+                return json!({
+                    "type": "contourf", "label": label, "color": facecolor.hex(),
+                    "rings": starts.len() + 1, "vertices": x.len(),
+                });
+            }
             let mut patch = json!({
                 "type": "patch", "label": label, "color": facecolor.hex(),
                 "edgecolor": edgecolor.hex(),

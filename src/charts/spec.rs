@@ -526,7 +526,9 @@ pub enum Artist {
     /// and axvspan); each of x and y in data or axes coordinates.
     Patch {
         label: Option<String>,
+        #[serde(deserialize_with = "floats")]
         x: Vec<f64>,
+        #[serde(deserialize_with = "floats")]
         y: Vec<f64>,
         coords: [Coords; 2],
         facecolor: Rgba,
@@ -792,6 +794,15 @@ fn series<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<f64>>
                 .collect())
         }
     }
+}
+
+/// Numbers given as a list or packed as a series (a filled contour's many
+/// vertices); missing ones are NaN.
+fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Error> {
+    Ok(series(deserializer)?
+        .into_iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect())
 }
 
 /// Base64 of RGBA bytes, four per colour.

@@ -187,6 +187,20 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
             })
             .filter(|ring: &Vec<Point>| ring.len() >= 3)
             .collect();
+        if self.strokes == Strokes::Paths {
+            // A vector backend fills a polygon by the nonzero rule itself: the
+            // rings as one polygon, each reached from the first ring's start
+            // and left back along the same bridge (which adds no winding).
+            let Some(anchor) = scaled.first().map(|ring| ring[0]) else {
+                return;
+            };
+            let joined = scaled
+                .iter()
+                .flat_map(|ring| ring.iter().chain([&ring[0], &anchor]))
+                .map(|p| (p.x.round() as i32, p.y.round() as i32));
+            let _ = self.backend.fill_polygon(joined, &style(color, true, 1));
+            return;
+        }
         let (_, height) = self.backend.get_size();
         let rows = 0..i32::try_from(height).unwrap_or(i32::MAX);
         // One pixel row per span: rows never overlap, so translucent fills

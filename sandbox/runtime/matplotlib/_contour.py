@@ -8,6 +8,7 @@ path whose rings are filled by the nonzero rule.  The view is fitted tightly to 
 matplotlib's sticky edges do.
 """
 
+import binascii
 import math
 from numbers import Integral
 
@@ -16,7 +17,6 @@ import numpy as np
 from . import _rc, _styles
 from ._artist import Artist
 from ._marching import Grid, band, lines
-from ._plots_image import _packed
 from .cm import ScalarMappable
 from .colors import LogNorm, is_color_like, to_rgba
 
@@ -289,6 +289,12 @@ class QuadContourSet(ScalarMappable):
         raise NotImplementedError(f"QuadContourSet.{name} is not supported in this sandbox")
 
 
+def _packed(arrays):
+    """Arrays of numbers, joined, as the spec's packed series (little-endian doubles)."""
+    joined = np.concatenate(arrays) if arrays else np.empty(0)
+    return {"f64": binascii.b2a_base64(joined.astype("<f8").tobytes(), newline=False).decode("ascii")}
+
+
 def _per_level(value, count, default):
     """A value per level: one for all, or a sequence repeated to length."""
     if value is None:
@@ -332,13 +338,9 @@ class _Lines(_ContourPart):
         self._linewidth = float(width)
 
     def spec(self):
-        xs, ys = [], []
-        for x, y in self._pieces:
-            if xs:
-                xs.append(math.nan)
-                ys.append(math.nan)
-            xs.extend(x.tolist())
-            ys.extend(y.tolist())
+        gap = np.array([math.nan])
+        xs = [part for x, _ in self._pieces for part in (gap, x)][1:]
+        ys = [part for _, y in self._pieces for part in (gap, y)][1:]
         color = self._color(self._rgba)
         return {**self._head("line"), "x": _packed(xs), "y": _packed(ys), "color": color,
                 "linewidth": self._linewidth, "linestyle": self._linestyle, "marker": None, "markersize": 0.0,
@@ -354,12 +356,9 @@ class _Band(_ContourPart):
     set_linewidth = set_linestyle
 
     def spec(self):
-        xs, ys, starts = [], [], []
-        for x, y in self._pieces:
-            starts.append(len(xs))
-            xs.extend(x.tolist())
-            ys.extend(y.tolist())
-        return {**self._head("patch"), "x": xs, "y": ys, "coords": ["data", "data"],
+        starts = np.cumsum([0] + [len(x) for x, _ in self._pieces])[:-1].tolist()
+        return {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
+                "y": _packed([y for _, y in self._pieces]), "coords": ["data", "data"],
                 "facecolor": self._color(self._rgba), "edgecolor": "#00000000", "linewidth": 0.0,
                 "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
 

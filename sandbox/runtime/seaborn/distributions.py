@@ -12,6 +12,7 @@ from matplotlib.colors import to_rgba
 
 from . import _core
 from ._histplot2d import bivariate_histplot
+from ._kde2d import bivariate_kdeplot
 from ._statistics import HIST_STATS, KDE, bin_params, histogram
 
 __all__ = ["histplot", "kdeplot", "ecdfplot", "rugplot", "distplot"]
@@ -294,6 +295,11 @@ def kdeplot(data=None, *, x=None, y=None, hue=None, weights=None, palette=None, 
     """A Gaussian kernel density estimate of x (or y), per hue level."""
     if "shade" in kwargs:
         fill = kwargs.pop("shade")
+    levels = kwargs.pop("n_levels", levels)
+    if x is not None and y is not None:
+        return bivariate_kdeplot(data, x, y, hue, weights, palette, hue_order, hue_norm, color, fill, common_norm,
+                                 cumulative, bw_method, bw_adjust, warn_singular, log_scale, levels, thresh,
+                                 gridsize, cut, clip, legend, cbar, cbar_ax, cbar_kws, ax, kwargs)
     p = _DistributionPlot("kdeplot", data, x, y, hue, weights, palette, hue_order, hue_norm)
     ax = plt.gca() if ax is None else ax
     if not p.rows[p.var]:
