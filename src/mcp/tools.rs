@@ -10,7 +10,8 @@ use rmcp::model::{
     CallToolResult, ContentBlock, Implementation, ResourceContents, ServerCapabilities,
     ServerConfig,
 };
-use rmcp::{ServerHandler, tool, tool_handler, tool_router};
+use rmcp::service::RequestContext;
+use rmcp::{RoleServer, ServerHandler, tool, tool_handler, tool_router};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::json;
@@ -105,7 +106,11 @@ impl Tools {
         output, the value of a trailing expression, charts (PNG plus a JSON description of the \
         data drawn), tables, and the traceback of an exception."
     )]
-    async fn run_code(&self, Parameters(args): Parameters<RunCode>) -> CallToolResult {
+    async fn run_code(
+        &self,
+        Parameters(args): Parameters<RunCode>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
         let request = proto::ExecuteRequest {
             session_id: args.session_id.clone().unwrap_or_default(),
             code: args.code,
@@ -116,7 +121,12 @@ impl Tools {
             }),
             instance_limits: None,
         };
-        match self.api.execute_collected(Request::new(request)).await {
+        // A cancelled call drops the cell's future, which cancels the cell.
+        let collected = tokio::select! {
+            collected = self.api.execute_collected(Request::new(request)) => collected,
+            () = context.ct.cancelled() => Err(Status::cancelled("the client cancelled the call")),
+        };
+        match collected {
             Ok(response) => reply::cell(&response.into_inner().events, args.session_id.as_deref()),
             Err(status) => reply::refused(&status),
         }

@@ -3,6 +3,7 @@ streamable HTTP. Run by tests/mcp/run.sh, which sets MCP_SERVER_BINARY (the
 stdio tests start it as MCP clients do), MCP_HTTP_URL and MCP_TOKEN (the HTTP
 server it started, which requires that bearer token)."""
 
+import asyncio
 import base64
 import contextlib
 import json
@@ -123,6 +124,28 @@ class Scenarios:
         self.assertTrue(result.is_error)
         self.assertEqual(result.structured_content["outcome"], "timeout")
         self.assertTrue(texts(result)[-1].startswith("[timeout] "), texts(result))
+
+    async def test_a_cancelled_call_stops_its_cell(self):
+        async with self.connect() as client:
+            created = await client.call_tool("create_session", {})
+            session = created.structured_content["session_id"]
+            # The SDK gives up after 1 s and sends notifications/cancelled.
+            with self.assertRaises(MCPError):
+                await client.call_tool(
+                    "run_code",
+                    {"code": "while True:\n    pass", "session_id": session, "timeout_ms": 60000},
+                    read_timeout_seconds=1)
+            # Cancelling a cell stops its interpreter, so the session ends
+            # (it would stay busy for the cell's 60 s otherwise).
+            for _ in range(100):
+                listed = await client.call_tool("list_sessions", {})
+                state = {s["session_id"]: s["state"]
+                         for s in listed.structured_content["sessions"]}[session]
+                if state == "ended":
+                    break
+                await asyncio.sleep(0.1)
+            self.assertEqual(state, "ended")
+            await client.call_tool("close_session", {"session_id": session})
 
     async def test_arguments_that_break_the_schema_are_a_tool_error(self):
         async with self.connect() as client:
