@@ -13,6 +13,7 @@ from .series import Series, _VALUE
 
 
 def _missing(value):
+    """value, or None for a missing one (None or NaN)."""
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
@@ -251,3 +252,70 @@ def _stacked(gb, results):
         name = objs[0].name if all(o.name == objs[0].name for o in objs) else None
         return Series._of(result._t, col(_VALUE), name)
     return result
+
+
+# --- row selections and numbering --------------------------------------------------------
+def _kept_rows(gb, pick):
+    """The frame's rows whose positions pick(positions) keeps, in the frame's order."""
+    kept = []
+    for _, positions in groups(gb)[1]:
+        kept.extend(pick(positions))
+    names = [n for n in gb._frame._t.names if not n.startswith("\0")]
+    names = [n for n in names if n in gb._selection] if gb._subselected else names
+    t = table("take", h=gb._t.h, rows=sorted(kept))
+    return DataFrame._wrap(_common.project(t, [(n, n) for n in t.index_names + names]))
+
+
+def head(gb, n):
+    return _kept_rows(gb, lambda p: p[:n] if n >= 0 else p[:max(len(p) + n, 0)])
+
+
+def tail(gb, n):
+    return _kept_rows(gb, lambda p: (p[-n:] if n > 0 else []) if n >= 0 else p[-n:])
+
+
+def nth(gb, n, dropna):
+    """The n-th rows of each group (an int, a list of ints or a slice); with dropna, counted
+    among the rows without missing values ("any") or not all missing ("all")."""
+    if dropna not in (None, "any", "all"):
+        raise ValueError("For a DataFrame or Series groupby.nth, dropna must be either None, 'any' or 'all'")
+    complete = None
+    if dropna:
+        names = [n_ for n_ in gb._selection]
+        fetched = dict(_common.rows(_common.project(gb._t, [(x, x) for x in names]), 0, gb._t.rows))
+        test = any if dropna == "all" else all
+        complete = [test(_missing(fetched[x][i]) is not None for x in names) for i in range(gb._t.rows)]
+
+    def pick(positions):
+        if complete is not None:
+            positions = [p for p in positions if complete[p]]
+        if isinstance(n, slice):
+            return positions[n]
+        wanted = n if isinstance(n, (list, tuple)) else [n]
+        return sorted({positions[i] for i in wanted if -len(positions) <= i < len(positions)})
+    return _kept_rows(gb, pick)
+
+
+def numbering(gb, within, ascending):
+    """cumcount (within=True: each row's position in its group) or ngroup (the group's
+    number), as a Series with the frame's row labels; ngroup's rows without a group (a
+    missing key) are NaN."""
+    found = groups(gb)[1]
+    out = [float("nan")] * gb._t.rows if not within else [0] * gb._t.rows
+    for number, (_, positions) in enumerate(found):
+        for i, p in enumerate(positions):
+            if within:
+                out[p] = i if ascending else len(positions) - 1 - i
+            else:
+                out[p] = number if ascending else len(found) - 1 - number
+    t = _attach(_rows_index(gb), [(_VALUE, out)])
+    return Series._of(t, col(_VALUE), None)
+
+
+class Groups(dict):
+    """groupby().groups: {key: Index of row labels}, printed as pandas' PrettyDict prints it
+    (each Index as a list of its labels)."""
+
+    def __repr__(self):
+        return "{" + ", ".join(f"{k!r}: [{', '.join(repr(v) for v in index)}]"
+                               for k, index in self.items()) + "}"

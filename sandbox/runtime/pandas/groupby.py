@@ -130,7 +130,10 @@ class DataFrameGroupBy(Reductions):
         clone = DataFrameGroupBy.__new__(DataFrameGroupBy)
         clone.__dict__.update(self.__dict__)
         clone._selection = names
+        clone._subselected = True
         return clone
+
+    _subselected = False
 
     def _group(self, aggs):
         """The host group_by with aggregations [(host name, expr)]."""
@@ -249,8 +252,39 @@ class DataFrameGroupBy(Reductions):
     def describe(self, *args, **kwargs):
         raise NotImplementedError("groupby().describe")
 
-    def head(self, *args, **kwargs):
-        raise NotImplementedError("groupby().head")
+    def head(self, n=5):
+        return _groupapply.head(self, n)
+
+    def tail(self, n=5):
+        return _groupapply.tail(self, n)
+
+    def nth(self, n, dropna=None):
+        return _groupapply.nth(self, n, dropna)
+
+    def cumcount(self, ascending=True):
+        return _groupapply.numbering(self, True, ascending)
+
+    def ngroup(self, ascending=True):
+        return _groupapply.numbering(self, False, ascending)
+
+    @property
+    def groups(self):
+        """{key: Index of the group's row labels}."""
+        labels = self._frame.index
+        return _groupapply.Groups((key, Index([labels[p] for p in positions]))
+                                  for key, positions in _groupapply.groups(self)[1])
+
+    def idxmax(self, skipna=True, numeric_only=False):
+        return _groupapply.agg_frame(self, lambda s: s.idxmax(), (), {})
+
+    def idxmin(self, skipna=True, numeric_only=False):
+        return _groupapply.agg_frame(self, lambda s: s.idxmin(), (), {})
+
+    def quantile(self, q=0.5, interpolation="linear", numeric_only=False):
+        if interpolation != "linear" or not isinstance(q, (int, float)):
+            raise NotImplementedError("groupby().quantile with a list or another interpolation")
+        self._check("median", self._selection)
+        return DataFrame._wrap(self._group([(n, fn("quantile", col(n), q=q)) for n in self._selection]))
 
     def rolling(self, *args, **kwargs):
         raise NotImplementedError("groupby().rolling")
@@ -338,8 +372,42 @@ class SeriesGroupBy(Reductions):
         for key, group in self._parent:
             yield key, group[self._label]
 
-    def nlargest(self, *args, **kwargs):
-        raise NotImplementedError("groupby()[col].nlargest")
+    def nlargest(self, n=5, keep="first"):
+        return self.apply(lambda s: s.nlargest(n, keep=keep))
+
+    def nsmallest(self, n=5, keep="first"):
+        return self.apply(lambda s: s.nsmallest(n, keep=keep))
+
+    def rank(self, method="average", ascending=True, na_option="keep", pct=False):
+        return self.transform(lambda s: s.rank(method=method, ascending=ascending,
+                                               na_option=na_option, pct=pct))
+
+    def _column(self, frame):
+        return Series._of(frame._t, col(self._name), self._label)
+
+    def get_group(self, key):
+        return self._column(self._parent.get_group(key))
+
+    def idxmax(self, skipna=True):
+        return self.agg(lambda s: s.idxmax())
+
+    def idxmin(self, skipna=True):
+        return self.agg(lambda s: s.idxmin())
+
+    def cumcount(self, ascending=True):
+        return self._parent.cumcount(ascending)
+
+    def ngroup(self, ascending=True):
+        return self._parent.ngroup(ascending)
+
+    def head(self, n=5):
+        return self._column(self._parent._subset([self._name]).head(n))
+
+    def tail(self, n=5):
+        return self._column(self._parent._subset([self._name]).tail(n))
+
+    def nth(self, n, dropna=None):
+        return self._column(self._parent._subset([self._name]).nth(n, dropna))
 
     def rolling(self, *args, **kwargs):
         raise NotImplementedError("groupby()[col].rolling")
