@@ -28,7 +28,77 @@ def format_column(values, dtype):
         return datetime_cells(values)
     if dtype.startswith("timedelta"):
         return timedelta_cells(values)
+    if dtype == "object":
+        return object_cells(values)
     return [_cell(v) for v in values]
+
+
+def object_cells(values):
+    """pandas' cells of an object column: None, NaN and NaT as such, floats in the float
+    format (and then a leading space on the other cells), other values as pandas'
+    pprint_thing (tabs and newlines escaped, lists and tuples of unquoted items, dicts with
+    quoted strings)."""
+    from ._scalars import NaT
+    digits = options.display.precision
+    floats = [isinstance(v, float) and not math.isnan(v) for v in values]
+    lead = " " if any(floats) else ""
+    out = []
+    for v, is_float in zip(values, floats):
+        if is_float:
+            out.append(_trim_zeros([f"{v: .{digits}f}"])[0])
+        elif v is None:
+            out.append(lead + "None")
+        elif v is NaT:
+            out.append(lead + "NaT")
+        elif isinstance(v, float):
+            out.append(lead + "NaN")
+        else:
+            out.append(lead + pprint_thing(v, escape=True))
+    return out
+
+
+def pprint_thing(value, escape=False, quote=False, depth=0):
+    """pandas' printing.pprint_thing."""
+    if isinstance(value, dict) and depth < 3:
+        pairs = [f"{pprint_thing(k, quote=True, depth=depth + 1)}: "
+                 f"{pprint_thing(v, quote=True, depth=depth + 1)}"
+                 for k, v in list(value.items())[:_max_items(value)]]
+        more = ", ..." if len(value) > _max_items(value) else ""
+        return "{" + ", ".join(pairs) + more + "}"
+    if isinstance(value, (list, tuple, set, frozenset, range)) or \
+            (type(value).__name__ == "ndarray" and getattr(value, "ndim", 1) > 0):
+        if depth >= 3:
+            return str(value)
+        return _pprint_seq(value, escape, quote, depth)
+    text = str(value)
+    if escape:
+        text = text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return f"'{text}'" if quote and isinstance(value, str) else text
+
+
+def _max_items(seq):
+    return 100  # pandas' display.max_seq_items
+
+
+def _pprint_seq(seq, escape, quote, depth):
+    if isinstance(seq, set):
+        fmt = "{%s}"
+    elif isinstance(seq, frozenset):
+        fmt = "frozenset({%s})" if seq else "frozenset()"
+    else:
+        fmt = "[%s]" if hasattr(seq, "__setitem__") else "(%s)"
+    items = list(seq)
+    parts = []
+    for item in items[:_max_items(items)]:
+        if isinstance(item, float) and not math.isnan(item):
+            item = _trim_zeros([f"{item:.{options.display.precision}f}"])[0]
+        parts.append(pprint_thing(item, escape, quote, depth + 1))
+    body = ", ".join(parts)
+    if len(items) > _max_items(items):
+        body += ", ..."
+    elif isinstance(seq, tuple) and len(seq) == 1:
+        body += ","
+    return fmt % body if "%s" in fmt else fmt
 
 
 def _cell(value):
@@ -133,9 +203,9 @@ def _width(parts, cells, dtype, levels):
     widest = max([len(c) for c in cells], default=0)
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
-    if levels == 1 and dtype in ("int64", "int32", "float64", "bool"):
+    if dtype in ("int64", "int32", "float64", "bool"):
         # numbers keep a sign column, taken by "-" in negative values (not an all-NaN one)
-        return max(_numbers_width(cells), header + 1)
+        return max(_numbers_width(cells), header + 1 if levels == 1 else header)
     return max(widest + 1, header)
 
 
