@@ -7,11 +7,13 @@ from ._axes_base import AxesBase
 from ._bars import Bars, Hist
 from ._collections import Fill, Scatter
 from ._contour import ContourMethods
+from ._hexbin import HexbinMethods
 from ._lines import AxLine, Line2D
 from ._pie import Pie, PieText
 from ._plots_image import ImageMethods
 from ._plots_shapes import ShapeMethods
 from ._plots_stats import StatsMethods
+from ._spectral import SpectralMethods
 from ._text import Annotation, Text
 from .cm import get_cmap
 from .colors import Normalize, is_color_like, to_rgba
@@ -31,7 +33,7 @@ _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorde
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
-class Axes(ContourMethods, ShapeMethods, StatsMethods, ImageMethods, AxesBase):
+class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
 

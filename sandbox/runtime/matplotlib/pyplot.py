@@ -23,7 +23,7 @@ _AXES_FUNCTIONS = {name: name for name in (
     "text", "annotate", "semilogx", "semilogy", "loglog", "legend", "grid", "axis", "tick_params",
     "margins", "autoscale", "minorticks_on", "minorticks_off", "errorbar", "boxplot", "violinplot", "imshow",
     "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline",
-    "contour", "contourf")}
+    "contour", "contourf", "hexbin")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")
 

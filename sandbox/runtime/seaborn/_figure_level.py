@@ -133,8 +133,6 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
     with histogram bins common to all facets."""
     if kind not in ("hist", "kde", "ecdf"):
         raise ValueError(f"The value for `kind` must be one of ['hist', 'kde', 'ecdf'], but {kind!r} was passed.")
-    if rug:
-        raise NotImplementedError("displot(rug=True) is not supported in this sandbox (it needs rugplot)")
     if x is not None and y is not None and (row is not None or col is not None):
         raise NotImplementedError(f"bivariate displot(x=..., y=..., kind={kind!r}) with row/col facets is not "
                                   "supported in this sandbox (bins and colour scales common to the facets)")
@@ -161,6 +159,13 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
     plot_kws.update(_plot_vars(plot, ("x", "y", "hue", "weights")))
     func = {"hist": distributions.histplot, "kde": distributions.kdeplot, "ecdf": distributions.ecdfplot}[kind]
     g.map_dataframe(func, color=color, **plot_kws)
+    if rug:
+        rug_kws = dict(rug_kws or {}, legend=False)
+        if color is not None:
+            rug_kws["color"] = color
+        if hue_map is not None:
+            rug_kws.update(palette=dict(hue_map.lookup), hue_order=hue_map.levels)
+        g.map_dataframe(distributions.rugplot, **rug_kws, **_plot_vars(plot, ("x", "y", "hue")))
     first = g.axes.flat[0]
     g.set_axis_labels(names["x"] if "x" in plot.frame else first.get_xlabel(),
                       names["y"] if "y" in plot.frame else first.get_ylabel())

@@ -2,9 +2,12 @@
 marginal distributions of x above it and of y at its right (figure.axes order: joint, marginal x,
 marginal y, as seaborn adds them)."""
 
+import colorsys
 from inspect import signature
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 
 from . import _core, utils
 from ._pairgrid import Named
@@ -143,9 +146,11 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
               xlim=None, ylim=None, color=None, palette=None, hue_order=None, hue_norm=None, marginal_ticks=False,
               joint_kws=None, marginal_kws=None, **kwargs):
     """A JointGrid of x and y: a scatterplot (kind="reg": regplot; "hist": a bivariate histogram) with
-    histograms (scatter with hue: filled KDEs) in the margins; kind="kde", "hex" and "resid" need
-    functions the sandbox lacks."""
+    histograms (scatter with hue: filled KDEs) in the margins; kind="kde": a bivariate kdeplot with KDEs in
+    the margins; kind="hex": matplotlib's hexbin in a colormap blended from the colour, with histograms;
+    kind="resid" needs residplot, which the sandbox lacks."""
     from . import _state, distributions, regression, relational
+    from .palettes import blend_palette
 
     if kwargs.pop("ax", None) is not None:
         import warnings
@@ -160,10 +165,12 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
                          f"but {kind!r} was passed.")
     if hue is not None and kind in ("hex", "reg", "resid"):
         raise ValueError(f"Use of `hue` with `kind='{kind}'` is not currently supported.")
-    needs = {"kde": "a bivariate kdeplot (contours)", "hex": "Axes.hexbin", "resid": "residplot"}
-    if kind in needs:
-        raise NotImplementedError(f"jointplot(kind={kind!r}) is not supported in this sandbox (it needs "
-                                  f"{needs[kind]})")
+    if kind == "resid":
+        raise NotImplementedError("jointplot(kind='resid') is not supported in this sandbox (it needs residplot)")
+    if kind == "hex":
+        dropna = True  # matplotlib's hexbin is not NaN-robust
+        hex_color = mpl.colors.to_rgb("C0" if color is None else color)
+        cmap = blend_palette([_set_lightness(hex_color, value) for value in np.linspace(1, 0, 12)], as_cmap=True)
     color = _state.cycle()[0] if color is None else color
     grid = JointGrid(data=data, x=x, y=y, hue=hue, palette=palette, hue_order=hue_order, hue_norm=hue_norm,
                      dropna=dropna, height=height, ratio=ratio, space=space, xlim=xlim, ylim=ylim,
@@ -181,6 +188,22 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
             marginal_kws.setdefault("fill", True)
         marginal_kws.setdefault("color", color)
         grid.plot_marginals(marg_func, **marginal_kws)
+    elif kind == "hex":
+        joint_kws.setdefault("gridsize", int(np.mean([min(_freedman_diaconis_bins(grid.x), 50),
+                                                       min(_freedman_diaconis_bins(grid.y), 50)])))
+        joint_kws.setdefault("cmap", cmap)
+        grid.plot_joint(plt.hexbin, **joint_kws)
+        marginal_kws.setdefault("kde", False)
+        marginal_kws.setdefault("color", color)
+        grid.plot_marginals(distributions.histplot, **marginal_kws)
+    elif kind == "kde":
+        joint_kws.setdefault("color", color)
+        joint_kws.setdefault("warn_singular", False)
+        grid.plot_joint(distributions.kdeplot, **joint_kws)
+        marginal_kws.setdefault("color", color)
+        if "fill" in joint_kws:
+            marginal_kws.setdefault("fill", joint_kws["fill"])
+        grid.plot_marginals(distributions.kdeplot, **marginal_kws)
     elif kind == "hist":
         joint_kws.setdefault("color", color)
         grid.plot_joint(distributions.histplot, **joint_kws)
@@ -203,3 +226,19 @@ def jointplot(data=None, *, x=None, y=None, hue=None, kind="scatter", height=6, 
         grid.plot_joint(regression.regplot, **joint_kws)
     plt.sca(grid.ax_joint)
     return grid
+
+
+def _set_lightness(rgb, lightness):
+    """rgb with its HLS lightness replaced (seaborn's set_hls_values(color, l=...))."""
+    hue, _, saturation = colorsys.rgb_to_hls(*rgb)
+    return colorsys.hls_to_rgb(hue, lightness, saturation)
+
+
+def _freedman_diaconis_bins(a):
+    """seaborn's number of histogram bins by the Freedman-Diaconis rule."""
+    a = np.asarray(a, dtype=float)
+    if len(a) < 2:
+        return 1
+    iqr = np.subtract.reduce(np.nanpercentile(a, [75, 25]))
+    h = 2 * iqr / (len(a) ** (1 / 3))
+    return int(np.sqrt(a.size)) if h == 0 else int(np.ceil((a.max() - a.min()) / h))

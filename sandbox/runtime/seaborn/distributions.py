@@ -13,6 +13,7 @@ from matplotlib.colors import to_rgba
 from . import _core
 from ._histplot2d import bivariate_histplot
 from ._kde2d import bivariate_kdeplot
+from ._rug import rugplot
 from ._statistics import HIST_STATS, KDE, bin_params, histogram
 
 __all__ = ["histplot", "kdeplot", "ecdfplot", "rugplot", "distplot"]
@@ -390,5 +391,4 @@ def _missing(name, need):
     return function
 
 
-rugplot = _missing("rugplot", "not implemented")
 distplot = _missing("distplot", "deprecated in seaborn; use histplot")
