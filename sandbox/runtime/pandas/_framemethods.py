@@ -419,3 +419,72 @@ def from_records(data, index, exclude, columns, nrows):
     if index is not None:
         frame = frame.set_index(index)
     return frame
+
+
+# --- positional assignment ----------------------------------------------------------------
+def iloc_set(frame, key, value):
+    """df.iloc[rows, cols] = scalar (rows and cols: a position, slice or list of positions):
+    the chosen cells of each chosen column replaced; a value the column's dtype cannot hold
+    raises NotImplementedError (pandas 3 refuses or upcasts)."""
+    rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+    if isinstance(value, (Series, DataFrame, list, tuple)) or type(value).__name__ == "ndarray":
+        raise NotImplementedError("iloc assignment of several values")
+    t = frame._t
+    names = t.data_names
+    frame._t = _set_cells(t, [names[i] for i in _positions(cols, len(names), "column")],
+                          _positions(rows, t.rows, "row"), value)
+
+
+def series_iloc_set(series, key, value):
+    """s.iloc[rows] = scalar: the Series becomes its values with those cells replaced."""
+    if isinstance(value, (Series, DataFrame, list, tuple)) or type(value).__name__ == "ndarray":
+        raise NotImplementedError("Series.iloc assignment of several values")
+    t = series._mat()
+    t = _set_cells(t, [_VALUE], _positions(key, t.rows, "row"), value)
+    series._t, series._e, series._m = t, col(_VALUE), t
+
+
+def _set_cells(t, names, rows, value):
+    """t with value in the given rows of the host columns names."""
+    picked = set(rows)
+    mask = Series([i in picked for i in range(t.rows)])._mat()  # held until attached
+    flag = _temp()
+    joined = table("attach", h=t.h, other=mask.h, columns=[[flag, _VALUE]])
+    exprs = []
+    for name in names:
+        _check_holds(t.dtypes[name], value, _labels.decode(name))
+        exprs.append([name, fn("where", lit(value), col(flag), col(name))])
+    assigned = table("assign", h=joined.h, exprs=exprs)
+    return _common.project(assigned, [(n, n) for n in t.names])
+
+
+def _positions(key, length, what):
+    if isinstance(key, slice):
+        return list(range(length))[key]
+    keys = list(key) if isinstance(key, (list, tuple, range)) or type(key).__name__ == "ndarray" else [key]
+    if keys and all(isinstance(k, bool) for k in keys):
+        return [i for i, keep in enumerate(keys) if keep]
+    out = []
+    for k in keys:
+        k = int(k)
+        if not -length <= k < length:
+            raise IndexError(f"index {k} is out of bounds for axis {0 if what == 'row' else 1} with size {length}")
+        out.append(k % length)
+    return out
+
+
+def _check_holds(dtype, value, label):
+    missing = _missing(value)
+    if dtype in ("int64", "int32"):
+        ok = isinstance(value, int) or (type(value).__module__ == "numpy" and "int" in type(value).__name__)
+    elif dtype == "float64":
+        ok = missing or isinstance(value, (int, float)) and not isinstance(value, bool) \
+            or type(value).__module__ == "numpy"
+    elif dtype == "str":
+        ok = missing or isinstance(value, str)
+    elif dtype == "bool":
+        ok = isinstance(value, bool)
+    else:
+        ok = False
+    if not ok:
+        raise NotImplementedError(f"iloc assignment of {value!r} to the {dtype} column {label!r}")

@@ -185,7 +185,8 @@ class FrameILoc:
                                                [(n, n) for n in col_names]))
 
     def __setitem__(self, key, value):
-        raise NotImplementedError("iloc assignment")
+        from ._framemethods import iloc_set
+        iloc_set(self._frame, key, value)
 
 
 def _positional(t, rows):
@@ -245,4 +246,5 @@ class SeriesILoc:
         return s._from_table(_positional(t, key))
 
     def __setitem__(self, key, value):
-        raise NotImplementedError("Series.iloc assignment")
+        from ._framemethods import series_iloc_set
+        series_iloc_set(self._series, key, value)

@@ -13,11 +13,34 @@ def _operator(op, reflected):
     return method
 
 
+def power(expr, exponent, dtype):
+    """expr ** exponent where repeated multiplication gives numpy's result exactly: integer
+    columns to a positive int power, floats squared (x*x is pow's correctly rounded
+    result); NotImplementedError otherwise."""
+    from ._expr import call
+    if type(exponent).__module__ == "numpy" and hasattr(exponent, "item"):
+        exponent = exponent.item()
+    exact = isinstance(exponent, int) and not isinstance(exponent, bool) and (
+        (dtype in ("int64", "int32") and 1 <= exponent <= 64) or (dtype == "float64" and 1 <= exponent <= 2))
+    if not exact:
+        raise NotImplementedError(f"** {exponent!r} on a {dtype} column")
+    out = expr
+    for _ in range(exponent - 1):
+        out = call("mul", out, expr)
+    return out
+
+
 class Operators:
-    """``+ - * / // % & | ^`` and the comparisons, elementwise; as in pandas, ``==`` gives a
+    """``+ - * / // % & | ^ **`` and the comparisons, elementwise; as in pandas, ``==`` gives a
     table, so instances are unhashable unless the class defines ``__hash__``."""
 
     __hash__ = None
+
+    def __pow__(self, exponent):
+        if hasattr(self, "_map_columns"):  # a DataFrame: each column
+            from ._expr import col
+            return self._map_columns(lambda n: power(col(n), exponent, self._t.dtypes[n]))
+        return self._new(power(self._e, exponent, str(self.dtype)))
 
 
 for _op in _ARITHMETIC:

@@ -1,5 +1,6 @@
-"""expanding(): windows from the first row to each row, as cumulative host expressions
-(missing values skipped; fewer than min_periods values give a missing result; float64)."""
+"""Windows of a DataFrame or Series. expanding(): from the first row to each row, as
+cumulative host expressions (missing values skipped; fewer than min_periods values give a
+missing result; float64). DataFrame.rolling(): the host's rolling windows of each column."""
 
 from ._expr import call as fn, col, lit
 
@@ -46,3 +47,29 @@ class Expanding:
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"expanding().{name}")
+
+
+class FrameRolling:
+    """DataFrame.rolling(n): each column's rolling window (as Series.rolling)."""
+
+    def __init__(self, frame, window, min_periods=None, center=False):
+        if not isinstance(window, int):
+            raise NotImplementedError("rolling() with a time-based window")
+        self._frame = frame
+        self._k = {"window": window, "min_periods": min_periods, "center": center}
+
+    def _apply(self, how):
+        return self._frame._map_columns(lambda n: fn("rolling", col(n), how=how, **self._k))
+
+    def mean(self): return self._apply("mean")
+    def sum(self): return self._apply("sum")
+    def min(self): return self._apply("min")
+    def max(self): return self._apply("max")
+    def std(self): return self._apply("std")
+    def var(self): return self._apply("var")
+    def median(self): return self._apply("median")
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"rolling().{name}")

@@ -10,7 +10,7 @@ materialise the Series (a host table of its index levels and one value column,
 import itertools
 import math
 
-from . import _common, _format, _labels, _numpy
+from . import _common, _format, _labels, _numpy, _objects
 from ._expr import call as fn, col, column_value, cumulative, json_value, lit, rounded
 from ._host import call, table
 from ._shared import Operators
@@ -29,6 +29,7 @@ class Series(Operators):
     __array_priority__ = 10
 
     def __init__(self, data=None, index=None, name=None, dtype=None):
+        _objects.refuse_typed(data)
         if isinstance(data, Series):
             self._t, self._e, self.name = data._t, data._e, data.name if name is None else name
             self._m = data._m
@@ -137,6 +138,12 @@ class Series(Operators):
         result = self._from_table(self._mat())
         result.index = index
         return result
+
+    def infer_objects(self, copy=None):
+        return _objects.infer(self)
+
+    def explode(self, ignore_index=False):
+        return _objects.explode_series(self, ignore_index)
 
     def first_valid_index(self):
         """The label of the first value that is not missing (None if there is none)."""
@@ -268,16 +275,17 @@ class Series(Operators):
         raise TypeError("unhashable type: 'Series'")
 
     # --- element-wise operations -----------------------------------------------------------
-    def _operand(self, other):
-        """(table, my expression, other's expression) for a binary operation."""
+    def _operand(self, other, op=None):
+        """(table, my expression, other's expression) for a binary operation (op, when
+        given, decides how Series with other labels align)."""
         if isinstance(other, Series):
             if other._t is self._t or other._t.h == self._t.h:
                 return self._t, self._e, other._e
             mine, theirs = self._mat(), other._mat()
-            if not call("same_index", a=mine.h, b=theirs.h):
-                raise NotImplementedError(
-                    "operations between Series with different indexes (index alignment)")
             name = _temp()
+            if not call("same_index", a=mine.h, b=theirs.h):
+                from ._align import union_operands
+                return union_operands(self, other, name, op), col(_VALUE), col(name)
             joined = table("attach", h=mine.h, other=theirs.h, columns=[[name, _VALUE]])
             return joined, col(_VALUE), col(name)
         if isinstance(other, (list, tuple)):
@@ -298,16 +306,13 @@ class Series(Operators):
         return Series._of(joined, col(name), self.name)
 
     def _binary(self, op, other, reflected=False):
-        t, a, b = self._operand(other)
+        t, a, b = self._operand(other, op)
         if reflected:
             a, b = b, a
         name = self.name
         if isinstance(other, Series) and other.name != self.name:
             name = None
         return Series._of(t, fn(op, a, b), name)
-
-    def __pow__(self, o):
-        raise NotImplementedError("Series.__pow__ (**)")
 
     def __neg__(self): return self._new(fn("neg", self._e))
     def __invert__(self): return self._new(fn("not", self._e))
@@ -838,7 +843,8 @@ def _dtype_name(dtype):
 
 def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
-    columns = [[_VALUE, [column_value(v) for v in values], None]]
+    hint = "object" if _objects.is_object_dtype(dtype) else None
+    columns = [[_VALUE, [column_value(v) for v in values], hint]]
     if index is not None:
         if isinstance(index, Series):
             index = index.tolist()
@@ -847,7 +853,7 @@ def from_values(values, index, dtype=None):
             raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
         columns[:0] = _common.index_columns(index)
     t = table("from_columns", columns=columns)
-    if dtype is not None:
+    if dtype is not None and hint is None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
 
