@@ -7,7 +7,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 
 import math
 
-from . import _common, _format, _labels, _numpy, _objects, options
+from . import _common, _format, _labels, _numpy, options
 from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
@@ -248,8 +248,7 @@ class DataFrame(Operators):
             return DataFrame._wrap(table("filter", h=self._t.h, mask=mask._e))
         values = mask._mat()
         if not call("same_index", a=self._t.h, b=values.h):
-            from ._align import mask_for
-            values = mask_for(self._t, mask)
+            raise NotImplementedError("boolean indexing with a Series of another index (alignment)")
         name = _temp()
         joined = table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         kept = table("filter", h=joined.h, mask=col(name))
@@ -272,8 +271,7 @@ class DataFrame(Operators):
                 return table("assign", h=self._t.h, exprs=[[name, value._e]])
             values = value._mat()
             if not call("same_index", a=self._t.h, b=values.h):
-                from ._align import column_for
-                values = column_for(self._t, value)
+                raise NotImplementedError("assigning a Series with another index (alignment)")
             return table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         if isinstance(value, DataFrame):
             raise NotImplementedError("assigning a DataFrame to a column")
@@ -337,12 +335,6 @@ class DataFrame(Operators):
         else:
             raise ValueError(f"No axis named {axis} for object type DataFrame")
         return result
-
-    def infer_objects(self, copy=None):
-        return _objects.infer_frame(self)
-
-    def explode(self, column, ignore_index=False):
-        return _objects.explode_frame(self, column, ignore_index)
 
     def between_time(self, start_time, end_time, inclusive="both", axis=None):
         from ._dates import between_time
@@ -1361,7 +1353,6 @@ def _build(data, index, columns, dtype):
         for label, values in items:
             if _scalar(values):
                 values = [values] * length
-            _objects.refuse_typed(values)
             values = list(values)
             if len(values) != length:
                 raise ValueError("All arrays must be of the same length")

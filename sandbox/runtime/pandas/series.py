@@ -10,7 +10,7 @@ materialise the Series (a host table of its index levels and one value column,
 import itertools
 import math
 
-from . import _common, _format, _labels, _numpy, _objects
+from . import _common, _format, _labels, _numpy
 from ._expr import call as fn, col, column_value, cumulative, json_value, lit, rounded
 from ._host import call, table
 from ._shared import Operators
@@ -29,7 +29,6 @@ class Series(Operators):
     __array_priority__ = 10
 
     def __init__(self, data=None, index=None, name=None, dtype=None):
-        _objects.refuse_typed(data)
         if isinstance(data, Series):
             self._t, self._e, self.name = data._t, data._e, data.name if name is None else name
             self._m = data._m
@@ -138,12 +137,6 @@ class Series(Operators):
         result = self._from_table(self._mat())
         result.index = index
         return result
-
-    def infer_objects(self, copy=None):
-        return _objects.infer(self)
-
-    def explode(self, ignore_index=False):
-        return _objects.explode_series(self, ignore_index)
 
     def first_valid_index(self):
         """The label of the first value that is not missing (None if there is none)."""
@@ -275,17 +268,16 @@ class Series(Operators):
         raise TypeError("unhashable type: 'Series'")
 
     # --- element-wise operations -----------------------------------------------------------
-    def _operand(self, other, op=None):
-        """(table, my expression, other's expression) for a binary operation (op, when
-        given, decides how Series with other labels align)."""
+    def _operand(self, other):
+        """(table, my expression, other's expression) for a binary operation."""
         if isinstance(other, Series):
             if other._t is self._t or other._t.h == self._t.h:
                 return self._t, self._e, other._e
             mine, theirs = self._mat(), other._mat()
-            name = _temp()
             if not call("same_index", a=mine.h, b=theirs.h):
-                from ._align import union_operands
-                return union_operands(self, other, name, op), col(_VALUE), col(name)
+                raise NotImplementedError(
+                    "operations between Series with different indexes (index alignment)")
+            name = _temp()
             joined = table("attach", h=mine.h, other=theirs.h, columns=[[name, _VALUE]])
             return joined, col(_VALUE), col(name)
         if isinstance(other, (list, tuple)):
@@ -306,7 +298,7 @@ class Series(Operators):
         return Series._of(joined, col(name), self.name)
 
     def _binary(self, op, other, reflected=False):
-        t, a, b = self._operand(other, op)
+        t, a, b = self._operand(other)
         if reflected:
             a, b = b, a
         name = self.name
@@ -843,8 +835,7 @@ def _dtype_name(dtype):
 
 def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
-    hint = "object" if _objects.is_object_dtype(dtype) else None
-    columns = [[_VALUE, [column_value(v) for v in values], hint]]
+    columns = [[_VALUE, [column_value(v) for v in values], None]]
     if index is not None:
         if isinstance(index, Series):
             index = index.tolist()
@@ -853,7 +844,7 @@ def from_values(values, index, dtype=None):
             raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
         columns[:0] = _common.index_columns(index)
     t = table("from_columns", columns=columns)
-    if dtype is not None and hint is None:
+    if dtype is not None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
 
