@@ -7,24 +7,40 @@ use super::geometry::Point;
 /// The spans `(row, x0, x1)` inside `rings` (each implicitly closed) for
 /// the pixel rows `rows`, sampled at the rows' centres.
 pub fn nonzero_spans(rings: &[Vec<Point>], rows: std::ops::Range<i32>) -> Vec<(i32, f64, f64)> {
+    // The edges by their lowest y, entering the active list at the first row
+    // centre they reach (a filled contour has hundreds of thousands).
+    let mut edges: Vec<(Point, Point)> = rings
+        .iter()
+        .flat_map(|ring| ring.iter().zip(ring.iter().cycle().skip(1)))
+        .filter(|(a, b)| a.y != b.y)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    edges.sort_by(|p, q| p.0.y.min(p.1.y).total_cmp(&q.0.y.min(q.1.y)));
+    let mut pending = edges.iter().peekable();
+    let mut active: Vec<(Point, Point)> = Vec::new();
     let mut spans = Vec::new();
     let mut crossings: Vec<(f64, i32)> = Vec::new();
     for row in rows {
         let y = f64::from(row) + 0.5;
-        crossings.clear();
-        for ring in rings {
-            for (i, a) in ring.iter().enumerate() {
-                let b = ring[(i + 1) % ring.len()];
-                let direction = if a.y <= y && y < b.y {
-                    1
-                } else if b.y <= y && y < a.y {
-                    -1
-                } else {
-                    continue;
-                };
-                let x = a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x);
-                crossings.push((x, direction));
+        while let Some(&&(a, b)) = pending.peek() {
+            if a.y.min(b.y) > y {
+                break;
             }
+            active.push((a, b));
+            pending.next();
+        }
+        active.retain(|(a, b)| y < a.y.max(b.y));
+        crossings.clear();
+        for &(a, b) in &active {
+            let direction = if a.y <= y && y < b.y {
+                1
+            } else if b.y <= y && y < a.y {
+                -1
+            } else {
+                continue;
+            };
+            let x = a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x);
+            crossings.push((x, direction));
         }
         crossings.sort_by(|p, q| p.0.total_cmp(&q.0));
         let mut winding = 0;
