@@ -15,6 +15,8 @@ from .frame import DataFrame
 from .groupby import DataFrameGroupBy, NamedAgg, SeriesGroupBy
 from .series import Series
 
+DataFrame.__module__ = Series.__module__ = "pandas"  # printed as pandas' own: <class 'pandas.Series'>
+
 __version__ = "2.2.0+polars"
 
 isnull, notnull = isna, notna

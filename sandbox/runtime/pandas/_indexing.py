@@ -159,6 +159,8 @@ class FrameILoc:
     def __getitem__(self, key):
         from .frame import DataFrame
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+        # a function of the frame gives the positions, as in pandas
+        rows, cols = [k(self._frame) if callable(k) else k for k in (rows, cols)]
         t = self._frame._t
         names = t.data_names
         if isinstance(cols, int):

@@ -248,7 +248,8 @@ class DataFrame(Operators):
             return DataFrame._wrap(table("filter", h=self._t.h, mask=mask._e))
         values = mask._mat()
         if not call("same_index", a=self._t.h, b=values.h):
-            raise NotImplementedError("boolean indexing with a Series of another index (alignment)")
+            from ._align import mask_for
+            values = mask_for(self._t, mask)
         name = _temp()
         joined = table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         kept = table("filter", h=joined.h, mask=col(name))
@@ -271,7 +272,8 @@ class DataFrame(Operators):
                 return table("assign", h=self._t.h, exprs=[[name, value._e]])
             values = value._mat()
             if not call("same_index", a=self._t.h, b=values.h):
-                raise NotImplementedError("assigning a Series with another index (alignment)")
+                from ._align import column_for
+                values = column_for(self._t, value)
             return table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         if isinstance(value, DataFrame):
             raise NotImplementedError("assigning a DataFrame to a column")

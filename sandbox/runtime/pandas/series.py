@@ -268,16 +268,17 @@ class Series(Operators):
         raise TypeError("unhashable type: 'Series'")
 
     # --- element-wise operations -----------------------------------------------------------
-    def _operand(self, other):
-        """(table, my expression, other's expression) for a binary operation."""
+    def _operand(self, other, op=None):
+        """(table, my expression, other's expression) for a binary operation (op, when
+        given, decides how Series with other labels align)."""
         if isinstance(other, Series):
             if other._t is self._t or other._t.h == self._t.h:
                 return self._t, self._e, other._e
             mine, theirs = self._mat(), other._mat()
-            if not call("same_index", a=mine.h, b=theirs.h):
-                raise NotImplementedError(
-                    "operations between Series with different indexes (index alignment)")
             name = _temp()
+            if not call("same_index", a=mine.h, b=theirs.h):
+                from ._align import union_operands
+                return union_operands(self, other, name, op), col(_VALUE), col(name)
             joined = table("attach", h=mine.h, other=theirs.h, columns=[[name, _VALUE]])
             return joined, col(_VALUE), col(name)
         if isinstance(other, (list, tuple)):
@@ -298,7 +299,7 @@ class Series(Operators):
         return Series._of(joined, col(name), self.name)
 
     def _binary(self, op, other, reflected=False):
-        t, a, b = self._operand(other)
+        t, a, b = self._operand(other, op)
         if reflected:
             a, b = b, a
         name = self.name
