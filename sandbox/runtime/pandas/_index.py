@@ -8,9 +8,12 @@ from . import _format, options
 class Index:
     """Row or column labels, held in the guest (a list with pandas' Index methods)."""
 
-    def __init__(self, data=(), name=None, names=None):
+    def __init__(self, data=(), name=None, names=None, *, dtype=None, copy=None):
         self._values = list(data)
         self.names = names if names is not None else [name]
+        self._dtype = None
+        if dtype is not None:
+            self._values, self._dtype = _typed(self._values, dtype)
 
     @property
     def name(self):
@@ -76,6 +79,8 @@ class Index:
 
     @property
     def dtype(self):
+        if self._dtype is not None:
+            return self._dtype
         values = [v for v in self._values if v is not None]
         if values and all(isinstance(v, str) for v in values):
             return "str"
@@ -104,8 +109,10 @@ class Index:
         return index_repr(type(self).__name__, self._formatted(), self._attrs(),
                           justify=self.dtype != "str")
 
-    def map(self, func):
-        return Index([func(v) for v in self._values], names=self.names)
+    def map(self, mapper, na_action=None):
+        if isinstance(mapper, dict):
+            return Index([mapper.get(v) for v in self._values], names=self.names)
+        return Index([mapper(v) for v in self._values], names=self.names)
 
     def astype(self, dtype):
         cast = {str: str, "str": str, int: int, "int": int, "int64": int, float: float, "float": float}[dtype]
@@ -113,6 +120,16 @@ class Index:
 
     def unique(self):
         return Index(list(dict.fromkeys(self._values)), names=self.names)
+
+    def value_counts(self, normalize=False, sort=True, ascending=False, bins=None,
+                     dropna=True):
+        """As Series.value_counts of the labels (the index named as the Index)."""
+        from .series import Series
+        if bins is not None:
+            raise NotImplementedError("Index.value_counts(bins=...)")
+        counts = Series(self._values, name=self.name).value_counts(
+            normalize=normalize, sort=sort, ascending=ascending, dropna=dropna)
+        return counts
 
     def nunique(self):
         return len(set(self._values))
@@ -288,6 +305,27 @@ class PeriodIndex(Index):
 
     def __repr__(self):
         return index_repr("PeriodIndex", self._formatted(), self._attrs(), justify=False)
+
+
+_INTS = {"int8": 8, "int16": 16, "int32": 32, "int64": 64, "uint8": 8, "uint16": 16,
+         "uint32": 32, "uint64": 64}
+
+
+def _typed(values, dtype):
+    """Index(values, dtype=...): the values converted, and pandas' name of the dtype."""
+    name = getattr(dtype, "__name__", None) or getattr(dtype, "name", None) or str(dtype)
+    name = {"int": "int64", "float": "float64", "str": "str", "object": "object", "O": "object",
+            "bool": "bool"}.get(name, name)
+    if name in _INTS:
+        bits, low = _INTS[name], 0 if name.startswith("u") else -(1 << (_INTS[name] - 1))
+        high = (1 << bits) - 1 if name.startswith("u") else (1 << (bits - 1)) - 1
+        if any(not float(v).is_integer() or not low <= v <= high for v in values):
+            raise NotImplementedError(f"Index(dtype={name!r}) of values it cannot hold")
+        return [int(v) for v in values], name
+    if name in ("float64", "str", "object", "bool"):
+        cast = {"float64": float, "str": str, "bool": bool, "object": lambda v: v}[name]
+        return [None if v is None else cast(v) for v in values], name
+    raise NotImplementedError(f"Index(dtype={name!r})")
 
 
 class FrozenList(list):
