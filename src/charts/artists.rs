@@ -293,36 +293,9 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 );
             }
         }
-        Artist::Text {
-            x,
-            y,
-            coords,
-            text,
-            ha,
-            va,
-            rotation,
-            bbox,
-            wrap,
-            rotation_mode,
-            ..
-        } => {
+        Artist::Text { x, y, coords, .. } => {
             if let Some((ax, ay)) = text_anchor(*coords, *x, *y, xmap, ymap) {
-                let placement = Placement::new(Point::new(ax, ay), *ha, *va).rotated(*rotation);
-                // matplotlib places wrapped text with rotation_mode 'anchor'.
-                let placement = placement.anchored(*wrap || *rotation_mode == RotationMode::Anchor);
-                let block = if *wrap {
-                    let size = units.px(text.fontsize);
-                    let font = font_of(text);
-                    let lines =
-                        textbox::wrap(&text.text, &font, size, &placement, axes.figure_size);
-                    TextBlock::styled(&lines, size, &font)
-                } else {
-                    text_block(text, units)
-                };
-                if let Some(bbox) = bbox {
-                    textbox::draw_box(&block, &placement, bbox, units, surface);
-                }
-                surface.text(block, placement, text.color);
+                draw_text(artist, Point::new(ax, ay), axes, units, surface);
             }
         }
         Artist::Annotation {
@@ -430,6 +403,45 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
 }
 
 /// The i-th value of a per-item list, or its only value.
+/// Draws a text artist whose anchor is at `anchor` (pixels), with its box
+/// and wrapping.
+pub fn draw_text(
+    artist: &Artist,
+    anchor: Point,
+    axes: &PlacedAxes<'_>,
+    units: Units,
+    surface: &mut impl Surface,
+) {
+    let Artist::Text {
+        text,
+        ha,
+        va,
+        rotation,
+        bbox,
+        wrap,
+        rotation_mode,
+        ..
+    } = artist
+    else {
+        return;
+    };
+    let placement = Placement::new(anchor, *ha, *va).rotated(*rotation);
+    // matplotlib places wrapped text with rotation_mode 'anchor'.
+    let placement = placement.anchored(*wrap || *rotation_mode == RotationMode::Anchor);
+    let block = if *wrap {
+        let size = units.px(text.fontsize);
+        let font = font_of(text);
+        let lines = textbox::wrap(&text.text, &font, size, &placement, axes.figure_size);
+        TextBlock::styled(&lines, size, &font)
+    } else {
+        text_block(text, units)
+    };
+    if let Some(bbox) = bbox {
+        textbox::draw_box(&block, &placement, bbox, units, surface);
+    }
+    surface.text(block, placement, text.color);
+}
+
 fn pick<T: Copy>(values: &[T], i: usize) -> T {
     values[if values.len() == 1 { 0 } else { i }]
 }

@@ -9,6 +9,7 @@ use super::geometry::Point;
 use super::layout::{self, Layout, PlacedAxes, TITLE_PAD};
 use super::legend;
 use super::paint::{Units, stroke_line};
+use super::polar;
 use super::spec::{Artist, GridAxis, HAlign, VAlign};
 use super::spines;
 use super::surface::Surface;
@@ -52,7 +53,11 @@ fn draw_axes<'a>(
 ) {
     let spec = axes.spec;
     let frame = axes.frame;
-    if !spec.axis_off && !axes.twin && spec.facecolor != background {
+    if let Some(view) = &axes.polar {
+        if !spec.axis_off {
+            view.fill_background(spec.facecolor, surface);
+        }
+    } else if !spec.axis_off && !axes.twin && spec.facecolor != background {
         surface.fill_rect(&frame, spec.facecolor);
     }
     // matplotlib's z-order: images (0), patches (1), grid (1.5), lines (2),
@@ -66,20 +71,23 @@ fn draw_axes<'a>(
     indices.sort_by(|&a, &b| order(a).total_cmp(&order(b)));
     let below_grid = indices.partition_point(|&i| order(i) < spec.grid_zorder);
     for &i in &indices[..below_grid] {
-        artists::draw(&spec.artists[i], axes, units, surface);
+        draw_artist(&spec.artists[i], axes, units, surface);
     }
     if !spec.axis_off {
         draw_grid(axes, units, surface);
     }
     for &i in &indices[below_grid..] {
-        artists::draw(&spec.artists[i], axes, units, surface);
+        draw_artist(&spec.artists[i], axes, units, surface);
     }
     if !spec.axis_off {
         draw_frame(axes, units, surface);
     }
     if let Some(title) = &spec.title {
         // Above the x axis' top tick labels and label, when matplotlib lifts it.
-        let lifted = if axis::title_lifted(spec) {
+        let lifted = if axes.polar.is_some() {
+            // matplotlib puts a polar axes' title at 1.05 of its height.
+            0.05 * frame.height()
+        } else if axis::title_lifted(spec) {
             axis::top_room(spec, &axes.xticks, units, frame.height())
         } else {
             0.0
@@ -100,6 +108,13 @@ fn draw_axes<'a>(
     }
 }
 
+fn draw_artist(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    match &axes.polar {
+        Some(view) => polar::draw_artist(artist, axes, view, units, surface),
+        None => artists::draw(artist, axes, units, surface),
+    }
+}
+
 fn zorder(artist: &Artist) -> u8 {
     match artist {
         Artist::Bar { .. }
@@ -115,6 +130,9 @@ fn zorder(artist: &Artist) -> u8 {
 }
 
 fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    if let Some(view) = &axes.polar {
+        return polar::draw_grid(axes, view, units, surface);
+    }
     let Some(grid) = &axes.spec.grid else {
         return;
     };
@@ -140,6 +158,9 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
 
 /// Spines, ticks, tick labels, offset texts and axis labels.
 fn draw_frame(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+    if let Some(view) = &axes.polar {
+        return polar::draw_frame(axes, view, units, surface);
+    }
     spines::draw(axes, units, surface);
     if !axes.twin {
         axis::draw_x(axes, units, surface);

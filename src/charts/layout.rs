@@ -5,6 +5,7 @@ use super::ChartError;
 use super::axis;
 use super::geometry::Rect;
 use super::paint::Units;
+use super::polar::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
 use super::spec::{Axes, Figure, ScaleKind, Text, Ticks, Weight};
 use super::spines::{self, Side};
@@ -44,6 +45,8 @@ pub struct PlacedAxes<'a> {
     pub y_right: bool,
     /// The figure's width and height in pixels.
     pub figure_size: (f64, f64),
+    /// How a polar axes maps (θ, r) to pixels.
+    pub polar: Option<PolarView>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -109,16 +112,24 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             .collect();
         let (xlo, xhi) = scale::limits(&x_group, Dim::X);
         let (ylo, yhi) = scale::limits(&[axes], Dim::Y);
+        let (ylo, yhi) = if axes.polar.is_some() {
+            polar::r_limits(axes, (ylo, yhi))
+        } else {
+            (ylo, yhi)
+        };
         let tick_size = axes.tick_fontsize;
         let x_bins = bins(units, cell.width(), tick_size * 3.0);
         let y_bins = bins(units, cell.height(), tick_size * 2.0);
-        let xticks = tick_set(
-            x_owner.xticks.as_ref(),
-            x_owner.x_categories.as_deref(),
-            x_owner.xscale,
-            (xlo, xhi),
-            x_bins,
-        );
+        let xticks = match (&axes.polar, &axes.xticks) {
+            (Some(_), None) => polar::theta_ticks(xlo, xhi, x_bins),
+            _ => tick_set(
+                x_owner.xticks.as_ref(),
+                x_owner.x_categories.as_deref(),
+                x_owner.xscale,
+                (xlo, xhi),
+                x_bins,
+            ),
+        };
         let yticks = tick_set(
             axes.yticks.as_ref(),
             axes.y_categories.as_deref(),
@@ -150,7 +161,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
     let mut placed = Vec::with_capacity(figure.axes.len());
-    for (index, (axes, (cell, mut x, mut y, xticks, yticks))) in
+    for (index, (axes, (cell, mut x, mut y, mut xticks, mut yticks))) in
         figure.axes.iter().zip(prepared).enumerate()
     {
         let parent = axes.twin_of.unwrap_or(index);
@@ -177,13 +188,27 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 frame
             }
         };
-        let frame = if axes.aspect_equal {
+        let frame = if axes.polar.is_some() {
+            square(frame)
+        } else if axes.aspect_equal {
             equal_aspect(frame, &x, &y)
         } else {
             frame
         };
         (x.px_lo, x.px_hi) = (frame.x0, frame.x1);
         (y.px_lo, y.px_hi) = (frame.y1, frame.y0);
+        if axes.polar.is_some() {
+            // matplotlib's tick counts follow the axes box.
+            let points = frame.width() * 72.0 / units.dpi;
+            let count =
+                |per: f64| ((points / (axes.tick_fontsize * per)).floor() as usize).clamp(1, 9);
+            if axes.xticks.is_none() {
+                xticks = polar::theta_ticks(x.lo, x.hi, count(3.0));
+            }
+            let range = (y.lo, y.hi);
+            yticks = tick_set(axes.yticks.as_ref(), None, axes.yscale, range, count(2.0));
+        }
+        let polar = PolarView::new(axes, frame, (x.lo, x.hi), (y.lo, y.hi));
         placed.push(PlacedAxes {
             spec: axes,
             frame,
@@ -194,6 +219,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             twin: axes.twin_of.is_some(),
             y_right: axes.twin_of.is_some() || axes.colorbar_of.is_some(),
             figure_size: (f64::from(width), f64::from(height)),
+            polar,
         });
     }
     Ok(Layout {
@@ -312,6 +338,19 @@ pub fn tick_label_blocks(
 /// Room for the tick labels, axis labels and title of one axes in `cell`
 /// (its axes' spines standing outside the box push them further out).
 fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
+    if axes.polar.is_some() && !axes.axis_off {
+        let room = polar::label_room(axes, xticks, units);
+        let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
+        let title = text(&axes.title).map_or(0.0, |h| h + units.px(TITLE_PAD));
+        let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
+        let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
+        return Margins {
+            left: room.max(ylabel),
+            right: room,
+            top: room + title,
+            bottom: room + xlabel,
+        };
+    }
     if axes.axis_off {
         let title = axes
             .title
@@ -469,6 +508,18 @@ fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64,
 
 /// Shrinks `frame` (around its centre) so one data unit has the same length
 /// on both axes.
+/// The largest square centred in `frame`.
+fn square(frame: Rect) -> Rect {
+    let side = frame.width().min(frame.height());
+    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
+    Rect::new(
+        cx - side / 2.0,
+        cy - side / 2.0,
+        cx + side / 2.0,
+        cy + side / 2.0,
+    )
+}
+
 fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
     let (dx, dy) = ((x.hi - x.lo).abs(), (y.hi - y.lo).abs());
     if dx <= 0.0 || dy <= 0.0 || x.kind != ScaleKind::Linear || y.kind != ScaleKind::Linear {

@@ -13,6 +13,7 @@ mod layout;
 mod legend;
 mod mathtext;
 mod paint;
+mod polar;
 mod raster;
 mod scale;
 mod spec;

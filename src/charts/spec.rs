@@ -144,6 +144,9 @@ pub struct Axes {
     pub grid_zorder: f64,
     pub axis_off: bool,
     pub aspect_equal: bool,
+    /// A polar axes: x is the angle in radians, y the radius.
+    #[serde(default)]
+    pub polar: Option<Polar>,
     pub artists: Vec<Artist>,
     /// Each artist's z-order, when one was set (`zorder=`); null: matplotlib's
     /// defaults by kind.
@@ -720,6 +723,23 @@ impl TextCoords {
             TextCoords::PerAxis(pair) => pair,
         }
     }
+}
+
+/// How a polar axes turns (θ, r) into its circle (matplotlib's PolarAxes):
+/// θ is drawn at `θ * theta_direction + theta_offset` radians counter-clockwise
+/// from east, r at `(r - rorigin) / (rmax - rorigin)` of the radius; xlim
+/// holds thetamin/thetamax (radians) and ylim rmin/rmax.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Polar {
+    pub theta_offset: f64,
+    pub theta_direction: f64,
+    /// The radius drawn at the centre; null: rmin.
+    pub rorigin: Option<f64>,
+    /// The angle (degrees) of the radial tick labels of a full circle.
+    pub rlabel_position: f64,
+    /// The outer circle (matplotlib's `spines["polar"]`).
+    pub spine: Spine,
 }
 
 /// A box drawn around a text (matplotlib's `bbox=`, a FancyBboxPatch): the

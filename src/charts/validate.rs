@@ -2,7 +2,10 @@
 //! bounds on everything whose cost grows with its size.
 
 use super::ChartError;
-use super::spec::{Artist, Axes, Figure, LineStyle, SpinePosition, Spines, Text, TextBox};
+use super::spec::{
+    Artist, Axes, DrawStyle, Figure, LineStyle, Orientation, ScaleKind, SpinePosition, Spines,
+    Text, TextBox,
+};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -123,6 +126,41 @@ fn check_spines(spines: &Spines) -> Result<(), ChartError> {
     Ok(())
 }
 
+/// A polar axes: what the host draws in one (see polar.rs).
+fn check_polar(axes: &Axes) -> Result<(), ChartError> {
+    let Some(polar) = &axes.polar else {
+        return Ok(());
+    };
+    if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+        return invalid("a polar axes cannot be a twin or a colorbar".to_owned());
+    }
+    if axes.xscale != ScaleKind::Linear || axes.yscale != ScaleKind::Linear {
+        return invalid("polar axes have linear scales only".to_owned());
+    }
+    if !(polar.theta_offset.is_finite() && polar.rlabel_position.is_finite())
+        || polar.theta_direction.abs() != 1.0
+        || polar.rorigin.is_some_and(|r| !r.is_finite())
+    {
+        return invalid("polar offset, direction, origin or label position".to_owned());
+    }
+    size(polar.spine.linewidth, "polar spine width")?;
+    for artist in &axes.artists {
+        let drawn = match artist {
+            Artist::Line { drawstyle, .. } => *drawstyle == DrawStyle::Default,
+            Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
+            Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
+            Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],
+            _ => false,
+        };
+        if !drawn {
+            return invalid(
+                "polar axes draw lines, scatter, vertical bars, patches, fills and text".to_owned(),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
         && (rows == 0
@@ -136,6 +174,9 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             "grid position {:?} is outside its grid",
             axes.grid_pos
         ));
+    }
+    if axes.polar.is_some() {
+        check_polar(axes)?;
     }
     for (text, what) in [
         (&axes.title, "title"),

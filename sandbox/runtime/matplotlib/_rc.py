@@ -77,6 +77,7 @@ DEFAULTS = {
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
     "lines.markeredgewidth": 1.0,
+    "polaraxes.grid": True,
     "grid.color": "#b0b0b0",
     "grid.linestyle": "-",
     "grid.linewidth": 0.8,

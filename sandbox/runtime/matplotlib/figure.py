@@ -45,8 +45,8 @@ class Figure:
 
     def add_subplot(self, *args, sharex=None, sharey=None, projection=None, polar=False, **kwargs):
         """A new Axes in a grid cell: (), (221,), (2, 2, 1), (2, 2, (1, 2)) or a GridSpec slice."""
-        _check_projection(projection, polar)
-        axes = Axes(self, ("grid", subplot_position(args)), sharex=sharex, sharey=sharey)
+        axes = _axes_class(projection, polar)(self, ("grid", subplot_position(args)), sharex=sharex,
+                                              sharey=sharey)
         if len(args) == 1 and isinstance(args[0], SubplotSpec):
             grid = args[0].get_gridspec()
             axes._ratios = (grid.width_ratios, grid.height_ratios)
@@ -54,11 +54,11 @@ class Figure:
 
     def add_axes(self, rect, *, sharex=None, sharey=None, projection=None, polar=False, **kwargs):
         """A new Axes at rect = [left, bottom, width, height] in figure fractions."""
-        _check_projection(projection, polar)
+        cls = _axes_class(projection, polar)
         rect = [float(v) for v in rect]
         if len(rect) != 4:
             raise ValueError("rect must be [left, bottom, width, height]")
-        return self._add(Axes(self, ("rect", rect), sharex=sharex, sharey=sharey), kwargs)
+        return self._add(cls(self, ("rect", rect), sharex=sharex, sharey=sharey), kwargs)
 
     def _add(self, axes, properties):
         self._axes.append(axes)
@@ -390,10 +390,15 @@ def _format_of(fname, fmt):
     raise ValueError(f"Format {fmt!r} is not supported (supported formats: png, svg)")
 
 
-def _check_projection(projection, polar):
-    if polar or projection not in (None, "rectilinear"):
-        raise NotImplementedError(f"{'polar' if polar else projection!r} projections are not supported "
-                                  "in this sandbox")
+def _axes_class(projection, polar):
+    """The Axes class of a projection: rectilinear or polar."""
+    if polar or projection == "polar":
+        from ._polar import PolarAxes
+
+        return PolarAxes
+    if projection not in (None, "rectilinear"):
+        raise NotImplementedError(f"{projection!r} projections are not supported in this sandbox")
+    return Axes
 
 
 def _mosaic_rows(mosaic):

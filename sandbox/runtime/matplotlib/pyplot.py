@@ -23,11 +23,12 @@ _AXES_FUNCTIONS = {name: name for name in (
     "text", "annotate", "semilogx", "semilogy", "loglog", "legend", "grid", "axis", "tick_params",
     "margins", "autoscale", "minorticks_on", "minorticks_off", "errorbar", "boxplot", "violinplot", "imshow",
     "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline",
-    "contour", "contourf", "hexbin")}
+    "contour", "contourf", "hexbin", "psd", "csd", "cohere", "specgram", "magnitude_spectrum", "angle_spectrum",
+    "phase_spectrum", "xcorr", "acorr")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")
 
-__all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid", "axes", "close", "clf",
+__all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid", "axes", "close", "clf", "polar",
            "cla", "show", "savefig", "draw", "pause", "ion", "ioff", "isinteractive", "get_fignums",
            "fignum_exists", "tight_layout", "subplots_adjust", "suptitle", "twinx", "xlim", "ylim",
            "xticks", "yticks", "colorbar", "gci", "figtext", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
@@ -256,6 +257,14 @@ def matshow(A, fignum=None, **kwargs):
 
 
 # Axes-level functions with pyplot-specific forms
+
+
+def polar(*args, **kwargs):
+    """A line on the current polar Axes (made if the current Axes is not polar): plot(theta, r, ...)."""
+    fig = gcf()
+    current = fig._current
+    ax = current if getattr(current, "name", None) == "polar" else fig.add_subplot(projection="polar")
+    return ax.plot(*args, **kwargs)
 
 
 def twinx(ax=None):

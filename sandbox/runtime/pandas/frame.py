@@ -714,7 +714,10 @@ class DataFrame(Operators):
             return diff_along_rows(self, periods)
         return self._map_columns(lambda n: fn("diff", col(n), periods=periods))
 
-    def pct_change(self, periods=1):
+    def pct_change(self, periods=1, axis=0):
+        if axis not in (0, "index"):
+            from ._stats import pct_change_rows
+            return pct_change_rows(self, periods)
         return self._map_columns(lambda n: fn("pct_change", col(n), periods=periods))
 
     def shift(self, periods=1, freq=None, axis=0, fill_value=None):
@@ -848,7 +851,27 @@ class DataFrame(Operators):
                 expr = fn("add", expr, fn("cast", fn("notnull", col(n)), dtype="int64"))
             return self._row_series(expr)
         return self._along_rows("count", axis)
-    def nunique(self, axis=0): return self._along_rows("nunique", axis)
+    def nunique(self, axis=0, dropna=True):
+        if axis not in (0, "index"):
+            from ._stats import nunique_rows
+            return nunique_rows(self, dropna)
+        return self._along_rows("nunique", axis)
+
+    def sem(self, axis=0, skipna=True, ddof=1, numeric_only=False):
+        from ._stats import reduce_frame, sem
+        return reduce_frame(self, lambda v: sem(v, ddof), axis, numeric_only, "sem")
+
+    def skew(self, axis=0, skipna=True, numeric_only=False):
+        from ._stats import reduce_frame, skew
+        return reduce_frame(self, skew, axis, numeric_only, "skew")
+
+    def transform(self, func, axis=0, *args, **kwargs):
+        from ._framemethods import transform_frame
+        return transform_frame(self, func, axis, args, kwargs)
+
+    def mode(self, axis=0, numeric_only=False, dropna=True):
+        from ._stats import mode
+        return mode(self, axis, numeric_only, dropna)
 
     def quantile(self, q=0.5, numeric_only=True):
         if isinstance(q, (list, tuple)):

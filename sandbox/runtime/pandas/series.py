@@ -371,6 +371,10 @@ class Series(Operators):
         return self._new(fn("replace", self._e, old=[json_value(v) for v in old],
                             new=[json_value(v) for v in new]))
 
+    def transform(self, func, axis=0, *args, **kwargs):
+        from ._framemethods import transform_series
+        return transform_series(self, func, args, kwargs)
+
     def apply(self, func, convert_dtype=True, args=(), **kwargs):
         """Calls func on every value in the guest (the column crosses into the sandbox)."""
         if isinstance(func, str):
@@ -602,6 +606,16 @@ class Series(Operators):
     def describe(self):
         from .frame import DataFrame
         return DataFrame({"_": self})._describe_columns(["_"], self.name)
+
+    def sem(self, axis=None, skipna=True, ddof=1, numeric_only=False):
+        from ._stats import sem
+        self._numeric("sem")
+        return sem(self._values(), ddof)
+
+    def skew(self, axis=None, skipna=True, numeric_only=False):
+        from ._stats import skew
+        self._numeric("skew")
+        return skew(self._values())
 
     def mode(self, dropna=True):
         """The most frequent values, sorted (a missing one last), as pandas."""
