@@ -488,3 +488,36 @@ def _check_holds(dtype, value, label):
         ok = False
     if not ok:
         raise NotImplementedError(f"iloc assignment of {value!r} to the {dtype} column {label!r}")
+
+
+# --- transform ------------------------------------------------------------------------------
+def transform_series(series, func, args, kwargs):
+    """Series.transform: func of the Series (a name, a function giving a Series or array as
+    long, or a list of them: a DataFrame with a column each)."""
+    if isinstance(func, (list, tuple)):
+        return DataFrame({f if isinstance(f, str) else f.__name__: transform_series(series, f, args, kwargs)
+                          for f in func})
+    if isinstance(func, dict):
+        raise NotImplementedError("Series.transform with a dict")
+    result = getattr(series, func)(*args, **kwargs) if isinstance(func, str) else func(series, *args, **kwargs)
+    if isinstance(result, Series):
+        values = result
+    elif type(result).__name__ == "ndarray" or isinstance(result, list):
+        values = Series(list(result) if isinstance(result, list) else result.tolist())._with_index_of(series)
+        values.name = series.name
+    else:
+        raise ValueError("Function did not transform")
+    if len(values) != len(series):
+        raise ValueError("Function did not transform")
+    return values
+
+
+def transform_frame(frame, func, axis, args, kwargs):
+    """DataFrame.transform: Series.transform of each column (a dict: per column)."""
+    if _axis(axis) != 0:
+        raise NotImplementedError("DataFrame.transform(axis=1)")
+    if isinstance(func, dict):
+        return DataFrame({label: transform_series(frame[label], f, args, kwargs) for label, f in func.items()})
+    if isinstance(func, (list, tuple)):
+        raise NotImplementedError("DataFrame.transform with a list")
+    return DataFrame({label: transform_series(frame[label], func, args, kwargs) for label in frame.columns})

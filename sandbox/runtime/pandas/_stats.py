@@ -1,0 +1,134 @@
+"""Statistics computed in the guest with numpy over the values (pandas' own formulas): the
+standard error of the mean, skewness, mode and distinct counts of a frame, along columns
+or rows."""
+
+import math
+
+from . import _common, _labels
+from ._expr import call as fn, col, lit
+from ._host import table
+from .frame import DataFrame
+from .series import Series
+
+_NUMERIC = ("int64", "int32", "float64", "bool")
+
+
+def _floats(values):
+    import numpy as np
+    return np.array([v for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))],
+                    dtype=float)
+
+
+def sem(values, ddof=1):
+    """pandas' nansem: the standard deviation over the square root of the count."""
+    import numpy as np
+    x = _floats(values)
+    count = len(x)
+    if count - ddof <= 0:
+        return np.float64("nan")
+    var = ((x - x.mean()) ** 2).sum() / (count - ddof)
+    return np.float64(np.sqrt(var) / np.sqrt(count))
+
+
+def skew(values):
+    """pandas' nanskew: the adjusted Fisher-Pearson coefficient (0 for constant values, NaN
+    for fewer than three)."""
+    import numpy as np
+    x = _floats(values)
+    count = len(x)
+    if count < 3:
+        return np.float64("nan")
+    adjusted = x - x.sum() / count
+    m2, m3 = (adjusted ** 2).sum(), (adjusted ** 3).sum()
+    m2 = 0 if abs(m2) < 1e-14 else m2
+    m3 = 0 if abs(m3) < 1e-14 else m3
+    if m2 == 0:
+        return np.float64(0.0)
+    return np.float64((count * (count - 1) ** 0.5 / (count - 2)) * (m3 / m2 ** 1.5))
+
+
+def _numeric_columns(frame, numeric_only, how):
+    names = frame._t.data_names
+    kept = [n for n in names if frame._t.dtypes[n] in _NUMERIC]
+    if len(kept) != len(names) and not numeric_only:
+        raise TypeError(f"could not convert string to float (DataFrame.{how} of non-numeric columns)")
+    return kept
+
+
+def reduce_frame(frame, stat, axis, numeric_only, how):
+    """stat of each column (axis=0) or row (axis=1) of the numeric columns: a Series."""
+    names = _numeric_columns(frame, numeric_only, how)
+    fetched = dict(_common.rows(frame._t, 0, frame._t.rows))
+    if axis in (0, "index", None):
+        return Series([stat(fetched[n]) for n in names], index=[_labels.decode(n) for n in names])
+    values = [stat([fetched[n][i] for n in names]) for i in range(frame._t.rows)]
+    return _with_rows(frame, values)
+
+
+def _with_rows(frame, values):
+    from ._framemethods import with_values
+    from .series import _VALUE
+    return Series._of(with_values(frame, [(_VALUE, values)])._t, col(_VALUE), None)
+
+
+def nunique_rows(frame, dropna=True):
+    """nunique(axis=1): the distinct values of each row."""
+    fetched = dict(_common.rows(frame._t, 0, frame._t.rows))
+    names = frame._t.data_names
+    out = []
+    for i in range(frame._t.rows):
+        row = [fetched[n][i] for n in names]
+        present = {v for v in row if not _missing(v)}
+        out.append(len(present) + (0 if dropna or len(present) == len(row) else 1))
+    return _with_rows(frame, out)
+
+
+def _missing(v):
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def mode(frame, axis, numeric_only, dropna):
+    """DataFrame.mode: each column's (row's) modes, sorted, padded with NaN to the longest."""
+    names = frame._t.data_names
+    if numeric_only:
+        names = [n for n in names if frame._t.dtypes[n] in _NUMERIC]
+    if axis in (0, "index"):
+        modes = {_labels.decode(n): [float("nan") if v is None else v for v in
+                                     Series._of(frame._t, col(n), None).mode(dropna=dropna).tolist()]
+                 for n in names}
+        longest = max((len(v) for v in modes.values()), default=0)
+        return DataFrame({k: v + [float("nan")] * (longest - len(v)) for k, v in modes.items()})
+    fetched = dict(_common.rows(frame._t, 0, frame._t.rows))
+    rows = []
+    for i in range(frame._t.rows):
+        counts = {}
+        for n in names:
+            v = fetched[n][i]
+            if _missing(v):
+                if dropna:
+                    continue
+                v = float("nan")
+            key = "nan" if _missing(v) else v
+            counts[key] = counts.get(key, 0) + 1
+        top = max(counts.values(), default=0)
+        found = sorted(k for k, c in counts.items() if c == top and k != "nan")
+        if counts.get("nan") == top and top:
+            found.append(float("nan"))
+        rows.append(found)
+    longest = max((len(r) for r in rows), default=0)
+    columns = [(j, [r[j] if j < len(r) else float("nan") for r in rows]) for j in range(longest)]
+    from ._framemethods import with_values
+    return with_values(frame, columns)
+
+
+def pct_change_rows(frame, periods):
+    """pct_change(axis=1): each column over the column periods before it, minus one."""
+    names = frame._t.data_names
+    exprs = []
+    for i, n in enumerate(names):
+        j = i - periods
+        if 0 <= j < len(names):
+            exprs.append([n, fn("sub", fn("truediv", col(n), col(names[j])), lit(1))])
+        else:
+            exprs.append([n, fn("cast", lit(None), dtype="float64")])
+    return DataFrame._wrap(table("select", h=frame._t.h, exprs=exprs, index=True))
