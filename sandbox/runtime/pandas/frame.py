@@ -809,13 +809,25 @@ class DataFrame(Operators):
 
     def sum(self, axis=0, numeric_only=False):
         if axis not in (0, "index"):
-            return self._rowwise("add")
+            # missing values skipped (a row of them sums to 0), as pandas
+            return self._row_series(self._row_total(lambda n: fn("fillna", col(n), lit(0))))
         return self._reduce("sum", numeric_only)
 
     def mean(self, axis=0, numeric_only=False):
         if axis not in (0, "index"):
-            return self._rowwise("add") / len(self._t.data_names)
+            total = self._row_total(lambda n: fn("fillna", col(n), lit(0)))
+            count = self._row_total(lambda n: fn("cast", fn("notnull", col(n)), dtype="int64"))
+            return self._row_series(fn("truediv", total, count))
         return self._reduce("mean", numeric_only)
+
+    def _row_total(self, term):
+        names = self._t.data_names
+        if not names:
+            raise ValueError("no columns")
+        expr = term(names[0])
+        for n in names[1:]:
+            expr = fn("add", expr, term(n))
+        return expr
 
     def _along_rows(self, how, axis, numeric_only=False, **options):
         if axis not in (0, "index", None):
