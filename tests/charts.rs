@@ -776,3 +776,69 @@ for hole in (inner[3::-1] + [(0, 0)], inner):
         assert!(is_background(&pixel(png, 0.05, 0.5)), "white outside");
     }
 }
+
+#[tokio::test]
+async fn spectral_plots_compute_what_matplotlib_computes() {
+    // Expected values printed by matplotlib 3.10.8 for the same cell.
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+import matplotlib.pyplot as plt
+t = np.arange(200) / 10
+x = np.sin(2 * np.pi * 1.5 * t) + 0.5 * np.cos(2 * np.pi * 3 * t) + 0.01 * t
+fig, (a, b, c) = plt.subplots(1, 3)
+pxx, f = a.psd(x, NFFT=64, Fs=10, noverlap=16)
+lags, corr, _, _ = b.xcorr(x, x[::-1], maxlags=3)
+spec, freqs, bins, im = c.specgram(x, NFFT=32, Fs=10, noverlap=8)
+print([round(v, 10) for v in pxx[:3].tolist()], f[:3].tolist())
+print([round(v, 10) for v in corr.tolist()])
+print(spec.shape)
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "[0.0330203861, 0.0177252022, 3.72619e-05] [0.0, 0.15625, 0.3125]\n\
+         [0.6976568597, 0.9003163589, 0.090694521, -0.5088155895, -0.5790150124, -0.5172912206, 0.0855861352]\n\
+         (17, 8)\n"
+    );
+    let chart = &charts(&events)[0];
+    let axes = &chart.description["axes"];
+    // psd: its labels, and the view widened to its ticks every 10 dB (-83 ... 7).
+    assert_eq!(axes[0]["xlabel"], "Frequency");
+    assert_eq!(axes[0]["ylabel"], "Power Spectral Density (dB/Hz)");
+    assert_eq!(axes[0]["ylim"], serde_json::json!([-83.0, 7.0]));
+    // specgram: a 17 x 8 image in dB over its time and frequency extent.
+    let image = &axes[2]["series"][0];
+    assert_eq!(image["shape"], serde_json::json!([17, 8]));
+    let first_row: Vec<f64> = image["values"][0].as_array().unwrap()[..3]
+        .iter()
+        .map(|v| (v.as_f64().unwrap() * 1e6).round() / 1e6)
+        .collect();
+    assert_eq!(first_row, [-67.970456, -64.613896, -70.017628]);
+    assert_eq!(axes[2]["ylim"], serde_json::json!([0.0, 5.0]));
+    let xlim = axes[2]["xlim"].as_array().unwrap();
+    assert!((xlim[0].as_f64().unwrap() - 0.4).abs() < 1e-12);
+    assert!((xlim[1].as_f64().unwrap() - 19.6).abs() < 1e-12);
+}
+
+#[tokio::test]
+async fn set_ticks_widens_the_view_to_show_every_tick() {
+    // matplotlib 3.10.8 gives (-4.35, 100.0), (-0.05, 1.05) (a later plot rescales) and (12.0, 0.0).
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, (a, b, c) = plt.subplots(1, 3)
+a.plot([0, 1], [0, 87]); a.set_yticks(range(0, 101, 20))
+b.set_yticks([0, 5]); b.plot([0, 1], [0, 1])
+c.set_ylim(10, 0); c.plot([0, 1], [2, 3]); c.set_yticks([0, 12])
+print(a.get_ylim(), b.get_ylim(), c.get_ylim())
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "(-4.3500000000000005, 100.0) (-0.05, 1.05) (12.0, 0.0)\n"
+    );
+    let axes = &charts(&events)[0].description["axes"];
+    assert_eq!(axes[0]["ylim"][1], 100.0);
+    assert_eq!(axes[2]["ylim"], serde_json::json!([12.0, 0.0]));
+}

@@ -69,6 +69,23 @@ class AxesBase:
         group.members.append(self)
         self._group[name] = group
 
+    def sharex(self, other):
+        """Share the x-axis with other from now on: its limits, scale and ticks, as matplotlib's."""
+        self._share_later("x", other)
+
+    def sharey(self, other):
+        """Share the y-axis with other from now on: its limits, scale and ticks, as matplotlib's."""
+        self._share_later("y", other)
+
+    def _share_later(self, name, other):
+        group = self._group[name]
+        if group is other._group[name]:
+            return
+        if len(group.members) > 1:
+            raise ValueError(f"{name}-axis is already shared")
+        group.members.remove(self)
+        self._share(name, other)
+
     def cla(self):
         """Remove everything drawn and reset the decorations."""
         self._artists = []
@@ -357,6 +374,7 @@ class AxesBase:
         if any(p is None for p in positions):
             raise ValueError("tick positions must be finite numbers")
         axis.group.ticks = [positions, None]
+        axis.group.widen_to_ticks(positions)
         if labels is not None:
             self._set_ticklabels(axis, labels, kwargs)
         elif kwargs:

@@ -33,6 +33,7 @@ class AxisGroup:
         self.formatter = None
         self.dates = False          # values arrived as dates (days since 1970, see dates)
         self.requested = False      # autoscale_view()/autoscale() was called
+        self.tick_view = None       # (view widened by set_ticks, autoscaling artists it held for)
 
     def category(self, name):
         """The position of category name, added at the end if new (matplotlib's category units)."""
@@ -59,15 +60,34 @@ class AxisGroup:
         """(lo, hi) as matplotlib's get_xlim() would give them."""
         lo, hi = self.limits
         if lo is None or hi is None:
-            auto_lo, auto_hi = self.auto_limits()
+            widened = self.tick_view is not None and self.tick_view[1] == self._autoscaling_artists()
+            auto_lo, auto_hi = self.tick_view[0] if widened else self.auto_limits()
             lo = auto_lo if lo is None else lo
             hi = auto_hi if hi is None else hi
         return (hi, lo) if self.inverted else (lo, hi)
+
+    def widen_to_ticks(self, positions):
+        """Widen the view to show every tick, as matplotlib's set_ticks does: fixed limits for
+        good, automatic ones until an artist added later rescales the view."""
+        if not positions:
+            return
+        lo, hi = sorted(self.view_limits())
+        wide = (min(lo, min(positions)), max(hi, max(positions)))
+        if wide == (lo, hi):
+            return
+        if None not in self.limits:
+            self.limits = list(wide) if self.limits[0] <= self.limits[1] else [wide[1], wide[0]]
+        else:
+            self.tick_view = (wide, self._autoscaling_artists())
+
+    def _autoscaling_artists(self):
+        return sum(self.name in artist._autoscale for axes in self.members for artist in axes._artists)
 
     def spec_limits(self):
         """The spec's limits: explicit parts; all numbers when the guest must decide them
         (inverted, custom margins, shared with other axes, or artists the host cannot autoscale)."""
         if (self.inverted or self.margin is not None or len(self.members) > 1 or self.chooses_ticks()
+                or self.tick_view is not None
                 or any(artist._guest_limits() for axes in self.members for artist in axes._artists)):
             return list(self.view_limits())
         return None if self.limits == [None, None] else list(self.limits)
