@@ -2,9 +2,10 @@
 //! outlines (rasterized for PNG, paths for SVG), so no system font or
 //! fontconfig is involved and SVGs look the same everywhere.
 //!
-//! DejaVu Sans draws Latin, Greek and Cyrillic; glyphs it lacks (Chinese,
-//! Japanese, Korean) come from WenQuanYi Micro Hei. Both fonts come from
-//! Debian packages found at build time (build.rs); see `assets/fonts/README.md`.
+//! DejaVu Sans (and Serif, Sans Mono, their bold and oblique faces) draw
+//! Latin, Greek and Cyrillic; glyphs they lack (Chinese, Japanese, Korean)
+//! come from WenQuanYi Micro Hei. The fonts come from Debian packages found
+//! at build time (build.rs); see `assets/fonts/README.md`.
 
 use std::sync::LazyLock;
 
