@@ -211,7 +211,7 @@ def apply(gb, func, args, kwargs, series=None):
     if kinds == {Series} and not series:
         return _series_rows(gb, base, found, results)
     if kinds <= {Series, DataFrame} and len(kinds) == 1:
-        return _stacked(gb, results)
+        return _stacked(gb, results, series[1] if series else None)
     raise NotImplementedError("groupby().apply with results of mixed kinds")
 
 
@@ -227,13 +227,17 @@ def _series_rows(gb, base, found, results):
     return DataFrame._wrap(_attach(base, columns))
 
 
-def _stacked(gb, results):
+def _stacked(gb, results, name):
     """Frame or Series results concatenated in group order; with group_keys, each under its
-    key as outer index level(s) named as the grouping keys."""
+    key as outer index level(s) named as the grouping keys. Series results are named name
+    (the grouped Series' name; each group was named after its key)."""
     from ._reshape import concat
     objs = [r for _, r in results]
     if not gb._group_keys:
-        return concat(objs)
+        result = concat(objs)
+        if isinstance(result, Series):
+            result.name = name
+        return result
     keyed = []
     key_labels = [label for label, _ in gb._keys]
     for key, r in results:
@@ -249,7 +253,6 @@ def _stacked(gb, results):
         keyed.append(DataFrame._wrap(_common.project(t, levels + [(n, n) for n in frame._t.data_names])))
     result = concat(keyed)
     if isinstance(objs[0], Series):
-        name = objs[0].name if all(o.name == objs[0].name for o in objs) else None
         return Series._of(result._t, col(_VALUE), name)
     return result
 
