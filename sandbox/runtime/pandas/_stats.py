@@ -31,20 +31,27 @@ def sem(values, ddof=1):
 
 
 def skew(values):
-    """pandas' nanskew: the adjusted Fisher-Pearson coefficient (0 for constant values, NaN
-    for fewer than three)."""
+    """pandas' skewness of a DataFrame's column or row: the central moments accumulated
+    value by value (its moments_add_value) and the adjusted Fisher-Pearson coefficient
+    (calc_skew; NaN for fewer than three values or constant ones). A single Series is
+    reduced by pandas 3.1 with SIMD partial sums instead (not reproduced: Series.skew is
+    refused)."""
     import numpy as np
-    x = _floats(values)
-    count = len(x)
-    if count < 3:
+    nobs, mean, m2, m3 = 0, 0.0, 0.0, 0.0
+    for val in _floats(values).tolist():
+        delta = val - mean
+        nobs += 1
+        n = float(nobs)
+        delta_n = delta / n
+        term1 = delta * delta_n * (n - 1.0)
+        m3 += delta_n * (term1 * (n - 2.0) - 3.0 * m2)
+        m2 += term1
+        mean += delta_n
+    if nobs < 3:
         return np.float64("nan")
-    adjusted = x - x.sum() / count
-    m2, m3 = (adjusted ** 2).sum(), (adjusted ** 3).sum()
-    m2 = 0 if abs(m2) < 1e-14 else m2
-    m3 = 0 if abs(m3) < 1e-14 else m3
-    if m2 == 0:
-        return np.float64(0.0)
-    return np.float64((count * (count - 1) ** 0.5 / (count - 2)) * (m3 / m2 ** 1.5))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.float64(m3) / (np.float64(m2) * np.sqrt(np.float64(m2)))
+    return np.float64(ratio * ((nobs * np.sqrt(nobs - 1.0)) / (nobs - 2.0)))
 
 
 def _numeric_columns(frame, numeric_only, how):

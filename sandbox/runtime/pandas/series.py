@@ -613,9 +613,8 @@ class Series(Operators):
         return sem(self._values(), ddof)
 
     def skew(self, axis=None, skipna=True, numeric_only=False):
-        from ._stats import skew
-        self._numeric("skew")
-        return skew(self._values())
+        raise NotImplementedError("Series.skew (pandas 3.1 sums a Series' moments with SIMD "
+                                  "lanes; use s.to_frame().skew(), which is exact)")
 
     def mode(self, dropna=True):
         """The most frequent values, sorted (a missing one last), as pandas."""
