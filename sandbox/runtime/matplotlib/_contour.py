@@ -223,13 +223,15 @@ class QuadContourSet(ScalarMappable):
 
     @property
     def allsegs(self):
-        """Per level (or band), its lines (or rings) as (n, 2) arrays."""
-        return [[np.column_stack(piece) for piece in artist._pieces] for artist in self._artists]
+        """Per level (or band), its lines (or rings) as (n, 2) arrays; one empty array where
+        there are none (as matplotlib's empty path)."""
+        return [[np.column_stack(piece) for piece in artist._pieces] or [np.empty((0, 2))]
+                for artist in self._artists]
 
     def get_paths(self):
         from .path import Path
 
-        return [Path(np.concatenate(segs)) if segs else Path(np.empty((0, 2))) for segs in self.allsegs]
+        return [Path(np.concatenate(segs)) for segs in self.allsegs]
 
     def get_clim(self):
         return self.norm.vmin, self.norm.vmax

@@ -29,7 +29,13 @@ class RugTicks(Line2D):
         return True  # the ends across follow the view limits
 
     def extent(self, name):
-        return (self._values if name == self._var else ()), ()
+        if name == self._var:
+            return self._values, ()
+        # Across, the rug has no data; rugplot's margins() makes matplotlib autoscale that axis,
+        # which without any data is its locators' (-0.05, 0.05) (before the margins).
+        others = any(artist.extent(name)[0] for axes in self.axes._group[name].members for artist in axes._artists
+                     if not isinstance(artist, RugTicks))
+        return (() if others else (-0.05, 0.05)), ()
 
     def _across(self):
         """(data value at axes fraction 0, at `height`) across the ticks."""
