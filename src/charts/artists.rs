@@ -212,6 +212,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             colors,
             sizes,
             marker: shape,
+            markers,
             edgecolors,
             linewidths,
             ..
@@ -230,7 +231,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let face = pick(colors, i);
                 let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
                 let size = units.px(pick(sizes, i).max(0.0).sqrt());
-                marker(surface, *shape, at, size, face, edge, units.px(*linewidths));
+                let shape = markers.as_ref().map_or(*shape, |m| pick(m, i));
+                marker(surface, shape, at, size, face, edge, units.px(*linewidths));
             }
         }
         Artist::Fill {

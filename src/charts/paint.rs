@@ -301,6 +301,58 @@ pub fn marker(
         Marker::TriangleRight => regular(3, 0.0, 1.0),
         Marker::Pentagon => regular(5, PI / 2.0, 1.0),
         Marker::Hexagon => regular(6, PI / 2.0, 1.0),
+        // matplotlib's x_filled and plus_filled paths (half-width 1).
+        Marker::FilledX => [
+            (-1.0, -2.0),
+            (0.0, -1.0),
+            (1.0, -2.0),
+            (2.0, -1.0),
+            (1.0, 0.0),
+            (2.0, 1.0),
+            (1.0, 2.0),
+            (0.0, 1.0),
+            (-1.0, 2.0),
+            (-2.0, 1.0),
+            (-1.0, 0.0),
+            (-2.0, -1.0),
+        ]
+        .iter()
+        .map(|(x, y)| (x / 2.0, y / 2.0))
+        .collect(),
+        Marker::FilledPlus => [
+            (-1.0, -3.0),
+            (-1.0, -1.0),
+            (-3.0, -1.0),
+            (-3.0, 1.0),
+            (-1.0, 1.0),
+            (-1.0, 3.0),
+            (1.0, 3.0),
+            (1.0, 1.0),
+            (3.0, 1.0),
+            (3.0, -1.0),
+            (1.0, -1.0),
+            (1.0, -3.0),
+        ]
+        .iter()
+        .map(|(x, y)| (x / 3.0, y / 3.0))
+        .collect(),
+        // Path.unit_regular_polygon / unit_regular_star (inner radius 0.5),
+        // the first corner at the top, turned by `angle`.
+        Marker::Polygon { sides, star, angle } => {
+            let start = PI / 2.0 + angle.to_radians();
+            if star {
+                let corners = 2 * usize::from(sides);
+                (0..corners)
+                    .map(|i| {
+                        let radius = if i % 2 == 0 { 1.0 } else { 0.5 };
+                        let a = start + 2.0 * PI * i as f64 / corners as f64;
+                        (radius * a.cos(), -radius * a.sin())
+                    })
+                    .collect()
+            } else {
+                regular(usize::from(sides), start, 1.0)
+            }
+        }
         Marker::Star => (0..10)
             .map(|i| {
                 let radius = if i % 2 == 0 { 1.0 } else { 0.38 };

@@ -424,6 +424,7 @@ pub fn draw_artist(
             colors,
             sizes,
             marker: shape,
+            markers,
             edgecolors,
             linewidths,
             ..
@@ -438,7 +439,8 @@ pub fn draw_artist(
                 let face = pick(colors, i);
                 let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
                 let size = units.px(pick(sizes, i).max(0.0).sqrt());
-                marker(surface, *shape, at, size, face, edge, units.px(*linewidths));
+                let shape = markers.as_ref().map_or(*shape, |m| pick(m, i));
+                marker(surface, shape, at, size, face, edge, units.px(*linewidths));
             }
         }
         Artist::Bar {

@@ -404,9 +404,17 @@ pub enum LineStyle {
     Dashes { offset: f64, pattern: Vec<f64> },
 }
 
-/// Marker shapes, by their matplotlib codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Marker shapes, by their matplotlib codes; `{"polygon": {...}}` is
+/// matplotlib's `(numsides, style, angle)` tuple marker (style 0 a regular
+/// polygon, 1 a star), turned `angle` degrees counter-clockwise.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 pub enum Marker {
+    #[serde(rename = "X")]
+    FilledX,
+    #[serde(rename = "P")]
+    FilledPlus,
+    #[serde(rename = "polygon")]
+    Polygon { sides: u8, star: bool, angle: f64 },
     #[serde(rename = "o")]
     Circle,
     #[serde(rename = "s")]
@@ -607,6 +615,9 @@ pub enum Artist {
         colors: Vec<Rgba>,
         sizes: Vec<f64>,
         marker: Marker,
+        /// One marker per point (seaborn's style= markers), instead of `marker`.
+        #[serde(default)]
+        markers: Option<Vec<Marker>>,
         edgecolors: Option<Vec<Rgba>>,
         linewidths: f64,
         #[serde(default = "yes")]

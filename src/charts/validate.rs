@@ -3,8 +3,8 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, DrawStyle, Figure, LineStyle, Orientation, ScaleKind, SpinePosition, Spines,
-    Text, TextBox,
+    Artist, Axes, DrawStyle, Figure, LineStyle, Marker, Orientation, ScaleKind, SpinePosition,
+    Spines, Text, TextBox,
 };
 
 /// Most characters in one text.
@@ -161,6 +161,22 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
     Ok(())
 }
 
+/// Most corners of a polygon marker.
+const MAX_MARKER_SIDES: u8 = 64;
+
+fn check_marker(marker: &Marker) -> Result<(), ChartError> {
+    match marker {
+        Marker::Polygon { sides, angle, .. }
+            if !(3..=MAX_MARKER_SIDES).contains(sides) || !angle.is_finite() =>
+        {
+            invalid(format!(
+                "a polygon marker of {sides} sides at {angle} degrees"
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
         && (rows == 0
@@ -302,12 +318,14 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             linestyle,
             markersize,
             markeredgewidth,
+            marker,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
             size(*linewidth, "line width")?;
             check_linestyle(linestyle)?;
             size(*markeredgewidth, "marker edge width")?;
+            marker.as_ref().map_or(Ok(()), check_marker)?;
             size(*markersize, "marker size")
         }
         Artist::Bar {
@@ -338,11 +356,18 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             y,
             colors,
             sizes,
+            marker,
+            markers,
             edgecolors,
             linewidths,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
+            check_marker(marker)?;
+            if let Some(markers) = markers {
+                same_length("markers", markers.len(), x.len(), true)?;
+                markers.iter().try_for_each(check_marker)?;
+            }
             if !x.is_empty() {
                 same_length("colours", colors.len(), x.len(), true)?;
                 same_length("sizes", sizes.len(), x.len(), true)?;

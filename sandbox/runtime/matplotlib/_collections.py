@@ -20,6 +20,11 @@ class Scatter(Artist):
         self._edgecolors = None if edgecolors is None else [to_rgba(c) for c in edgecolors]
         self._linewidth = float(linewidth)
         self._values = values  # the numbers c= mapped through the colormap, if any
+        self._markers = None  # one marker per point (seaborn's style=), instead of marker
+
+    def _set_markers(self, markers):
+        """One marker per point, as seaborn's scatterplot(style=...) sets its paths."""
+        self._markers = [_styles.marker(m) or "o" for m in markers]
 
     def get_offsets(self):
         return [[x, y] for x, y in zip(self._x, self._y)]
@@ -61,7 +66,7 @@ class Scatter(Artist):
         return {**self._head("scatter"), "x": self._x, "y": self._y,
                 "colors": [self._color(c) for c in self._colors], "sizes": self._sizes,
                 "marker": self._marker, "edgecolors": None if edges is None else [self._color(c) for c in edges],
-                "linewidths": self._linewidth}
+                "linewidths": self._linewidth, **({"markers": self._markers} if self._markers else {})}
 
 
 def _colors_of(color):

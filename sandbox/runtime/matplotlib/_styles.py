@@ -7,8 +7,8 @@ from .colors import BASE_COLORS, to_rgba
 
 LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dotted": ":",
               "-.": "-.", "dashdot": "-.", "None": "none", "none": "none", " ": "none", "": "none"}
-MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_")  # what the host draws
-_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H", "P", "X"))  # matplotlib's others
+MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_" "XP")  # what the host draws
+_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # matplotlib's others
 _NO_MARKER = (None, "None", "none", "", " ")
 _BOLD = frozenset(("bold", "heavy", "extra bold", "black", "semibold", "demibold", "demi"))
 _CN = re.compile(r"C\d+")
@@ -44,6 +44,11 @@ def dash_pattern(offset, dashes):
 
 def marker(value):
     """The spec's marker (None for no marker) for a matplotlib one."""
+    value = getattr(value, "_marker_spec", value)  # a MarkerStyle
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, tuple) and len(value) in (2, 3):
+        return _tuple_marker(value)
     if value in _NO_MARKER:
         return None
     if isinstance(value, str) and value in MARKERS:
@@ -52,6 +57,16 @@ def marker(value):
         raise NotImplementedError(f"marker {value!r} is not supported in this sandbox; use one of "
                                   f"{' '.join(sorted(MARKERS))}")
     raise ValueError(f"Unrecognized marker style {value!r}")
+
+
+def _tuple_marker(value):
+    """matplotlib's (numsides, style, angle) marker: style 0 a regular polygon, 1 a star."""
+    sides, style, angle = (*value, 0) if len(value) == 2 else value
+    if style == 2:
+        raise NotImplementedError("asterisk markers (numsides, 2, angle) are not supported in this sandbox")
+    if style not in (0, 1) or not isinstance(sides, int) or not 3 <= sides <= 64:
+        raise ValueError(f"Unrecognized marker style {value!r}")
+    return {"polygon": {"sides": sides, "star": style == 1, "angle": float(angle)}}
 
 
 def parse_fmt(fmt):

@@ -9,6 +9,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import Normalize
+from matplotlib.markers import MarkerStyle
 
 from . import _core, _ticks
 from ._statistics import EstimateAggregator
@@ -27,13 +28,8 @@ class _RelationalPlot:
                  size_range, style_order=None, dashes=None, markers=None):
         self.data = _core.PlotData(data, variables, wide=_WIDE)
         frame = self.data.frame
-        if "style" in frame:
-            if self.data.input_format == "wide" and len(set(frame["style"])) <= 1:
-                del frame["style"]  # one column: one style
-            elif name != "lineplot" or markers:
-                raise NotImplementedError(f"{name}(style=...) with markers (and wide-form data of several columns, "
-                                          "which seaborn styles per column) is not supported in this sandbox: "
-                                          "seaborn's markers (X, P, stars) are not drawn by the sandbox's matplotlib")
+        if "style" in frame and self.data.input_format == "wide" and len(set(frame["style"])) <= 1:
+            del frame["style"]  # one column: one style
         self.rows = self.data.dropna()
         self.hue = self.size = self.style = None
         if "hue" in frame:
@@ -41,7 +37,8 @@ class _RelationalPlot:
         if "size" in frame:
             self.size = _SizeMap(self.rows["size"], sizes, size_order, size_norm, size_range)
         if "style" in frame:
-            self.style = _StyleMap(self.rows["style"], style_order or self.data.categories.get("style"), dashes)
+            self.style = _StyleMap(self.rows["style"], style_order or self.data.categories.get("style"), dashes,
+                                   markers)
 
     def legend(self, legend, size_attr):
         """(title, [(label, properties)]) of the legend, as seaborn's add_legend_data builds it: entries of
@@ -71,41 +68,74 @@ class _RelationalPlot:
                 if key not in props:
                     keys.append(key)
                     props[key] = {}
-                props[key][attr] = mapping(level)
+                if var == "style":
+                    props[key].update(mapping.props(level))
+                else:
+                    props[key][attr] = mapping(level)
         return str(title), [(str(name if label == "title" and props[(name, label)].get("title") else label),
                              props[(name, label)]) for name, label in keys]
 
 
 class _StyleMap:
-    """Dash patterns of a style variable's levels (seaborn's StyleMapping without markers): seaborn's
-    unique_dashes, or the list or dict given; "" is a solid line."""
+    """Dash patterns and markers of a style variable's levels (seaborn's StyleMapping): seaborn's
+    unique_dashes and unique_markers, or the list or dict given; "" is a solid line."""
 
-    def __init__(self, values, order, dashes):
+    def __init__(self, values, order, dashes, markers=None):
         self.levels = _core.categorical_order(values, order)
-        n = len(self.levels)
-        if dashes is True:
-            self.lookup = dict(zip(self.levels, _unique_dashes(n)))
-        elif isinstance(dashes, dict):
-            missing = set(self.levels) - set(dashes)
-            if missing:
-                raise ValueError(f"These `dashes` levels are missing values: {missing}")
-            self.lookup = dict(dashes)
-        elif isinstance(dashes, (list, tuple)):
-            if len(dashes) != n:
-                raise ValueError(f"The `dashes` argument has the wrong number of values: {len(dashes)} != {n}")
-            self.lookup = dict(zip(self.levels, dashes))
-        elif dashes:
-            raise ValueError(f"This `dashes` argument was not understood: {dashes!r}")
-        else:
-            self.lookup = {}
+        self.lookup = _attributes(dashes, self.levels, _unique_dashes, "dashes")
+        self.markers = _attributes(markers, self.levels, _unique_markers, "markers")
+        filled = [MarkerStyle(m).is_filled() for m in self.markers.values()]
+        if any(filled) and not all(filled):
+            raise ValueError("Filled and line art markers cannot be mixed")
 
     def __call__(self, level):
         return self.lookup.get(level)
 
+    def marker(self, level):
+        return self.markers.get(level)
+
+    def props(self, level):
+        """A level's legend properties: its dashes and marker, where mapped."""
+        return {name: lookup[level] for name, lookup in (("dashes", self.lookup), ("marker", self.markers))
+                if level in lookup}
+
     def line_style(self, level):
-        """The plot() keywords of a level's dashes ("" or none: solid)."""
+        """The plot() keywords of a level's dashes ("" or none: solid) and marker."""
         dashes = self(level)
-        return {"dashes": tuple(dashes)} if dashes else {"linestyle": "-"} if dashes is not None else {}
+        style = {"dashes": tuple(dashes)} if dashes else {"linestyle": "-"} if dashes is not None else {}
+        if level in self.markers:
+            style["marker"] = self.markers[level]
+        return style
+
+
+def _attributes(arg, levels, defaults, attr):
+    """seaborn's StyleMapping._map_attributes: True gives the defaults, a dict or list is checked."""
+    n = len(levels)
+    if arg is True:
+        return dict(zip(levels, defaults(n)))
+    if isinstance(arg, dict):
+        missing = set(levels) - set(arg)
+        if missing:
+            raise ValueError(f"These `{attr}` levels are missing values: {missing}")
+        return dict(arg)
+    if isinstance(arg, (list, tuple)):
+        if len(arg) != n:
+            raise ValueError(f"The `{attr}` argument has the wrong number of values: {len(arg)} != {n}")
+        return dict(zip(levels, arg))
+    if arg:
+        raise ValueError(f"This `{attr}` argument was not understood: {arg!r}")
+    return {}
+
+
+def _unique_markers(n):
+    """seaborn's unique_markers(n): distinct filled markers, then polygons and stars with more sides."""
+    markers = ["o", "X", (4, 0, 45), "P", (4, 0, 0), (4, 1, 0), "^", (4, 1, 45), "v"]
+    s = 5
+    while len(markers) < n:
+        a = 360 / (s + 1) / 2
+        markers.extend([(s + 1, 1, a), (s + 1, 0, a), (s, 1, 0), (s, 0, 0)])
+        s += 1
+    return markers[:n]
 
 
 def _unique_dashes(n):
@@ -167,7 +197,8 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     """Points at (x, y), coloured by hue and sized by size."""
     ms = mpl.rcParams["lines.markersize"]
     p = _RelationalPlot("scatterplot", data, dict(x=x, y=y, hue=hue, size=size, style=style), palette, hue_order,
-                        hue_norm, sizes, size_order, size_norm, (.5 * ms ** 2, 2 * ms ** 2))
+                        hue_norm, sizes, size_order, size_norm, (.5 * ms ** 2, 2 * ms ** 2), style_order,
+                        markers=markers)
     ax = plt.gca() if ax is None else ax
     if "x" not in p.rows and "y" not in p.rows:
         return ax
@@ -186,7 +217,9 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
         return ax
     xs = rows.get("x", [np.nan] * n)
     ys = rows.get("y", [np.nan] * n)
-    marker = kws.pop("marker", "o")
+    # a representative marker, as seaborn's (filled and line-art markers are not mixed)
+    marker = kws.pop("marker", p.style.marker(p.style.levels[0]) if p.style is not None and p.style.markers
+                     else "o")
     kws.setdefault("edgecolor", "w")
     colors = [p.hue(v) for v in rows["hue"]] if p.hue is not None else [color] * n
     point_sizes = [p.size(v) for v in rows["size"]] if p.size is not None else None
@@ -196,15 +229,18 @@ def scatterplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, p
     if "linewidth" not in kws and "linewidths" not in kws:
         size_values = point_sizes if point_sizes is not None else [ms ** 2]
         kws["linewidth"] = .08 * np.sqrt(np.percentile(np.atleast_1d(size_values), 10))
-    ax.scatter(xs, ys, s=point_sizes, c=colors if p.hue is not None else None,
-               color=None if p.hue is not None else color, marker=marker, **kws)
+    points = ax.scatter(xs, ys, s=point_sizes, c=colors if p.hue is not None else None,
+                        color=None if p.hue is not None else color, marker=marker, **kws)
+    if p.style is not None and p.style.markers:
+        points._set_markers([p.style.marker(v) for v in rows["style"]])  # seaborn's set_paths
     _core.add_axis_labels(ax, p.data.names.get("x") or "", p.data.names.get("y") or "")
     title, entries = p.legend(legend, "s")
     for label, props in entries:
         if props.get("title"):
             ax.plot([], [], label=label, color="w", linewidth=0, marker="")
             continue
-        _scatter_proxy(ax, label, props.get("color", ".2"), props.get("s", user_size), marker, kws["edgecolor"])
+        _scatter_proxy(ax, label, props.get("color", ".2"), props.get("s", user_size), props.get("marker", marker),
+                       kws["edgecolor"])
     if entries:
         ax.legend(title=title)
     return ax
@@ -307,7 +343,8 @@ def lineplot(data=None, *, x=None, y=None, hue=None, size=None, style=None, unit
             continue
         ax.plot([], [], label=label, color=props.get("color", ".2"),
                 **({"linewidth": props["linewidth"]} if "linewidth" in props else {}),
-                **({"dashes": tuple(props["dashes"])} if props.get("dashes") else {}))
+                **({"dashes": tuple(props["dashes"])} if props.get("dashes") else {}),
+                **({"marker": props["marker"]} if "marker" in props else {}))
     if entries:
         ax.legend(title=title)
     return ax

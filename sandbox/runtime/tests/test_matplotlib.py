@@ -96,8 +96,8 @@ class FigureSpecTests(ChartTestCase):
         ])
         with self.assertRaisesRegex(ValueError, "'rx-q' is not a valid format string"):
             plt.plot([1], "rx-q")
-        with self.assertRaisesRegex(NotImplementedError, "marker 'P'"):
-            plt.plot([1], "P")
+        with self.assertRaisesRegex(NotImplementedError, "marker 'H'"):
+            plt.plot([1], "H")
 
     def test_plot_keywords_and_line_methods(self):
         (line,) = plt.plot(range(3), (v * v for v in range(3)), color="tab:green", ls=":", lw=3, marker="s",

@@ -262,8 +262,14 @@ class UnsupportedTests(SeabornTestCase):
     def test_unsupported_functions_name_themselves(self):
         with self.assertRaisesRegex(NotImplementedError, r"violinplot\(split=True, inner='box'\)"):
             sns.violinplot(x=[1, 2, 3, 4], y=["a", "a", "b", "b"], hue=["u", "w", "u", "w"], split=True)
-        with self.assertRaisesRegex(NotImplementedError, r"scatterplot\(style"):
-            sns.scatterplot(x=[1, 2], y=[1, 2], style=["a", "b"])
+
+    def test_style_markers_are_seaborns(self):
+        sns.scatterplot(x=[1, 2, 3], y=[1, 2, 3], style=["a", "b", "c"])
+        points = [a for a in self.artists() if a["type"] == "scatter"][0]
+        self.assertEqual(points["marker"], "o")
+        self.assertEqual(points["markers"], ["o", "X", {"polygon": {"sides": 4, "star": False, "angle": 45.0}}])
+        with self.assertRaisesRegex(ValueError, "Filled and line art markers cannot be mixed"):
+            sns.scatterplot(x=[1, 2], y=[1, 2], style=["a", "b"], markers=["o", "x"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+"""matplotlib.markers: MarkerStyle for the markers the host draws (docs/CHARTS.md's Marker)."""
+
+from . import _styles
+
+__all__ = ["MarkerStyle"]
+
+
+class MarkerStyle:
+    """A marker by its matplotlib code or (numsides, style, angle) tuple, filled in full; what the
+    host cannot draw (other fill styles, transforms, cap and join styles) is refused."""
+
+    markers = {".": "point", ",": "pixel", "o": "circle", "v": "triangle_down", "^": "triangle_up",
+               "<": "triangle_left", ">": "triangle_right", "s": "square", "p": "pentagon", "*": "star",
+               "h": "hexagon1", "+": "plus", "x": "x", "D": "diamond", "d": "thin_diamond", "|": "vline",
+               "_": "hline", "P": "plus_filled", "X": "x_filled", "None": "nothing", "none": "nothing",
+               " ": "nothing", "": "nothing"}
+    filled_markers = ("o", "v", "^", "<", ">", "s", "p", "*", "h", "D", "d", "P", "X")
+    fillstyles = ("full",)
+
+    def __init__(self, marker, fillstyle=None, transform=None, capstyle=None, joinstyle=None):
+        for name, value in (("fillstyle", None if fillstyle == "full" else fillstyle), ("transform", transform),
+                            ("capstyle", capstyle), ("joinstyle", joinstyle)):
+            if value is not None:
+                raise NotImplementedError(f"MarkerStyle({name}=...) is not supported in this sandbox")
+        self._marker = marker._marker if isinstance(marker, MarkerStyle) else marker
+        self._marker_spec = _styles.marker(self._marker)
+
+    def get_marker(self):
+        return self._marker
+
+    def get_fillstyle(self):
+        return "full"
+
+    def is_filled(self):
+        return self._marker_spec is not None and self._marker_spec not in ("x", "+", "|", "_", ",")
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"MarkerStyle.{name} is not supported in this sandbox")
