@@ -7,12 +7,13 @@ import math
 import warnings
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from . import _core, _state, categorical, distributions, regression, relational
 from ._statistics import bin_params
-from .axisgrid import FacetGrid
+from .axisgrid import FacetGrid, column, take
 
 __all__ = ["relplot", "displot", "catplot", "lmplot"]
 
@@ -158,7 +159,21 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
         plot_kws.update(palette=dict(hue_map.lookup), hue_order=hue_map.levels)
     plot_kws.update(_plot_vars(plot, ("x", "y", "hue", "weights")))
     func = {"hist": distributions.histplot, "kde": distributions.kdeplot, "ecdf": distributions.ecdfplot}[kind]
+    shares = None
+    if faceted and kind == "kde" and kwargs.get("common_norm", True):
+        shares = _facet_shares(g, plot)
+        drawn = {id(ax): len(ax._artists) for ax in g.axes.flat}
     g.map_dataframe(func, color=color, **plot_kws)
+    if shares:
+        # seaborn normalises the densities over all facets at once: each facet's kdeplot
+        # normalised its own, so its curves scale by the facet's share of the data
+        for (i, j), share in shares.items():
+            ax = g.facet_axis(i, j, False)
+            for line in ax._artists[drawn[id(ax)]:]:
+                if var == "x":
+                    line.set_ydata(np.asarray(line.get_ydata(), dtype=float) * share)
+                else:
+                    line.set_xdata(np.asarray(line.get_xdata(), dtype=float) * share)
     if rug:
         rug_kws = dict(rug_kws or {}, legend=False)
         if color is not None:
@@ -180,6 +195,18 @@ def displot(data=None, *, x=None, y=None, hue=None, row=None, col=None, weights=
     return g
 
 
+def _facet_shares(g, plot):
+    """{(row index, col index): the facet's share of the rows with data}."""
+    columns = [f"_{var}" for var in ("x", "y", "hue", "weights") if var in plot.frame]
+    counts = {}
+    for (i, j, _), rows in g._facet_rows():
+        subset = take(g.data, rows)
+        counts[i, j] = sum(1 for values in zip(*(column(subset, name) for name in columns))
+                           if not any(_core.is_missing(v) for v in values))
+    total = sum(counts.values())
+    return {key: n / total for key, n in counts.items() if n}
+
+
 def _common_statistics(kind, rows, var, log_scale, kwargs):
     """Make the per-facet calls compute what seaborn computes over all facets at once: the bins of
     the whole data (common_bins), set in kwargs; normalisation across facets is not reproduced."""
@@ -190,11 +217,15 @@ def _common_statistics(kind, rows, var, log_scale, kwargs):
     if kind == "ecdf":
         return  # each facet's and hue level's own ECDF, as seaborn
     stat = kwargs.get("stat", "count")
-    normalised = kind == "kde" or stat != "count"
+    # KDE lines are rescaled across the facets afterwards (displot); other normalised plots are not
+    lines = kind == "kde" and not kwargs.get("fill") and kwargs.get("multiple", "layer") == "layer" \
+        and "weights" not in rows
+    normalised = (kind == "kde" and not lines) or (kind == "hist" and stat != "count")
     if normalised and kwargs.get("common_norm", True):
-        raise NotImplementedError(f"displot(kind={kind!r}{'' if kind == 'kde' else f', stat={stat!r}'}) with "
-                                  "row/col facets normalises across all facets (common_norm=True), which is not "
-                                  "supported in this sandbox; pass common_norm=False")
+        what = "filled, stacked or weighted KDEs" if kind == "kde" else f"stat={stat!r}"
+        raise NotImplementedError(f"displot(kind={kind!r}) of {what} with row/col facets normalises across all "
+                                  "facets (common_norm=True), which is not supported in this sandbox; pass "
+                                  "common_norm=False")
     if kind == "hist" and kwargs.get("common_bins", True):
         discrete = kwargs.pop("discrete", None)
         edges = bin_params(values, rows.get("weights"), bins=kwargs.pop("bins", "auto"),
