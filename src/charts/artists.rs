@@ -344,6 +344,9 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             explode,
             radius,
             label_fontsize,
+            width,
+            edgecolor,
+            linewidth,
             ..
         } => {
             let total: f64 = values.iter().sum();
@@ -360,16 +363,29 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let shift = explode.get(i).copied().unwrap_or(0.0) * radius;
                 let centre = (shift * middle.cos(), shift * middle.sin());
                 let steps = ((sweep.abs() / (2.0 * PI) * 180.0).ceil() as usize).max(2);
-                let mut wedge = vec![(centre.0, centre.1)];
-                wedge.extend((0..=steps).map(|s| {
-                    let a = angle + sweep * s as f64 / steps as f64;
-                    (centre.0 + radius * a.cos(), centre.1 + radius * a.sin())
-                }));
+                let arc = |r: f64| {
+                    (0..=steps).map(move |s| {
+                        let a = angle + sweep * s as f64 / steps as f64;
+                        (centre.0 + r * a.cos(), centre.1 + r * a.sin())
+                    })
+                };
+                // A donut's ring runs back along its inner arc.
+                let mut wedge: Vec<(f64, f64)> = match width {
+                    Some(w) if *w < *radius => arc(radius - w).rev().collect(),
+                    _ => vec![(centre.0, centre.1)],
+                };
+                wedge.extend(arc(*radius));
                 let points: Vec<Point> = wedge
                     .iter()
                     .filter_map(|&(x, y)| Some(Point::new(xmap.pixel(x)?, ymap.pixel(y)?)))
                     .collect();
                 surface.fill_polygon(&points, pick(colors, i));
+                if let (Some(edge), Some(&first)) = (edgecolor, points.first()) {
+                    let mut outline = points.clone();
+                    outline.push(first);
+                    let px = units.px(*linewidth);
+                    stroke_line(surface, &outline, None, *edge, px, &LineStyle::Solid);
+                }
                 let at = |r: f64| {
                     let (x, y) = (centre.0 + r * middle.cos(), centre.1 + r * middle.sin());
                     xmap.pixel(x)

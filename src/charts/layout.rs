@@ -338,10 +338,16 @@ pub fn tick_label_blocks(
 /// Room for the tick labels, axis labels and title of one axes in `cell`
 /// (its axes' spines standing outside the box push them further out).
 fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
-    if axes.polar.is_some() && !axes.axis_off {
-        let room = polar::label_room(axes, xticks, units);
+    if axes.polar.is_some() {
+        let room = if axes.axis_off {
+            0.0
+        } else {
+            polar::label_room(axes, xticks, units)
+        };
         let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
-        let title = text(&axes.title).map_or(0.0, |h| h + units.px(TITLE_PAD));
+        // The title stands at 1.05 of the (square) box.
+        let lift = 0.05 * cell.width().min(cell.height());
+        let title = text(&axes.title).map_or(0.0, |h| h + units.px(TITLE_PAD) + lift);
         let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         return Margins {

@@ -691,6 +691,14 @@ pub enum Artist {
         explode: Vec<f64>,
         radius: f64,
         label_fontsize: f64,
+        /// A donut: each wedge is a ring this thick (matplotlib's wedgeprops width).
+        #[serde(default)]
+        width: Option<f64>,
+        /// The wedges' outline (wedgeprops edgecolor and linewidth).
+        #[serde(default)]
+        edgecolor: Option<Rgba>,
+        #[serde(default = "one")]
+        linewidth: f64,
     },
 }
 

@@ -465,8 +465,14 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             explode,
             radius,
             label_fontsize,
+            width,
+            linewidth,
             ..
         } => {
+            size(*linewidth, "wedge edge width")?;
+            if width.is_some_and(|w| !(w.is_finite() && w > 0.0)) {
+                return invalid("a donut's width must be positive".to_owned());
+            }
             if values.iter().any(|v| !(v.is_finite() && *v >= 0.0)) {
                 return invalid("pie wedge sizes must be finite and non-negative".to_owned());
             }

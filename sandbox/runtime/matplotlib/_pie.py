@@ -15,8 +15,11 @@ class Pie(Artist):
     zorder_default = 1
 
     def __init__(self, values, labels, colors, autotexts, *, show_labels, startangle, counterclock, explode,
-                 radius, label_fontsize):
+                 radius, label_fontsize, width=None, edgecolor=None, linewidth=None):
         super().__init__()
+        self._width = None if width is None else float(width)  # a donut's ring
+        self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
+        self._linewidth = float(_rc.rcParams["patch.linewidth"] if linewidth is None else linewidth)
         self._values, self._labels, self._autotexts = values, labels, autotexts
         self._show_labels = show_labels
         self._colors = [to_rgba(c) for c in colors]
@@ -29,7 +32,10 @@ class Pie(Artist):
         return [(self, i) for i in range(len(self._values))]
 
     def spec(self):
-        return {**self._head("pie"), "values": self._values, "labels": self._labels if self._show_labels else None,
+        ring = {} if self._width is None else {"width": self._width}
+        if self._edgecolor is not None:
+            ring.update(edgecolor=self._color(self._edgecolor), linewidth=self._linewidth)
+        return {**self._head("pie"), **ring, "values": self._values, "labels": self._labels if self._show_labels else None,
                 "colors": [self._color(c) for c in self._colors], "autotexts": self._autotexts,
                 "startangle": self._startangle, "counterclock": self._counterclock,
                 "explode": self._explode, "radius": self._radius, "label_fontsize": self.label_fontsize}

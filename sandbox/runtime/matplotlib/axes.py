@@ -314,9 +314,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if shadow or frame or rotatelabels or hatch is not None or tuple(center) != (0, 0):
             raise NotImplementedError("pie() shadow, frame, rotatelabels, hatch and center are not supported "
                                       "in this sandbox")
-        wedgeprops = dict(wedgeprops or {})
-        if wedgeprops.get("width") is not None:
-            raise NotImplementedError("donut charts (wedgeprops width) are not supported in this sandbox")
+        wedgeprops = _kwargs.take(dict(wedgeprops or {}), frozenset(("width", "edgecolor", "linewidth", "alpha")),
+                                  "Wedge")
         values = [_data.number(v) for v in _data.items(x)]
         if any(v is None or v < 0 for v in values):
             raise ValueError("Wedge sizes 'x' must be non negative values")
@@ -340,7 +339,9 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         fontsize = _rc.fontsize(textprops.get("fontsize", textprops.get("size", _rc.rcParams["font.size"])))
         pie = Pie(values, names, wedge_colors, autotexts, show_labels=labeldistance is not None,
                   startangle=startangle, counterclock=counterclock, explode=explode, radius=radius,
-                  label_fontsize=fontsize)
+                  label_fontsize=fontsize, width=wedgeprops.get("width"),
+                  edgecolor=None if "edgecolor" not in wedgeprops else to_rgba(wedgeprops["edgecolor"], alpha),
+                  linewidth=wedgeprops.get("linewidth"))
         self._add(pie)
         self._axis_off = self._aspect_equal = True
         texts = [PieText(pie, name) for name in (names or [""] * n)]
