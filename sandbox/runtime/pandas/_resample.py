@@ -6,7 +6,7 @@ label a bin by its left edge, counted from midnight of the first day; week, mont
 and year ends (W, ME, QE, YE) by the period's last day; month, quarter and year starts (MS,
 QS, YS) by its first day."""
 
-from . import _labels
+from . import _common, _labels
 from ._dates import date_range, to_offset
 from ._expr import call as fn, col, lit
 from ._host import call, table
@@ -15,6 +15,10 @@ from .series import Series
 
 _DAY = 86_400_000_000
 _EMPTY_IS_ZERO = ("sum", "count", "size", "nunique", "prod")
+
+
+def _agg_label(func):
+    return func if isinstance(func, str) else getattr(func, "__name__", str(func))
 
 
 class Resampler(Reductions):
@@ -115,20 +119,57 @@ class Resampler(Reductions):
         empty = table("from_columns", columns=[[level, [{"$dt": v._micros()} for v in missing], None]])
         joined = table("concat", hs=[t.h, empty.h])
         ordered = table("sort", h=joined.h, by=[level], descending=[False])
-        if how in _EMPTY_IS_ZERO:
-            exprs = [[n, fn("cast", fn("fillna", col(n), lit(0)), dtype=t.dtypes[n])]
-                     for n in t.data_names]
+        hows = how if isinstance(how, dict) else {n: how for n in t.data_names}
+        exprs = [[n, fn("cast", fn("fillna", col(n), lit(0)), dtype=t.dtypes[n])]
+                 for n in t.data_names if hows.get(n) in _EMPTY_IS_ZERO]
+        if exprs:
             ordered = table("assign", h=ordered.h, exprs=exprs)
         return DataFrame._wrap(ordered)
 
     def size(self): return self._aggregate("size")
 
-    def agg(self, func):
-        if isinstance(func, str):
+    def agg(self, func=None, **named):
+        """A name gives a Series (of a Series) or frame; a list one column per function (per
+        (column, function) of a frame); a dict or named aggregations of a Series one column
+        per label (Python functions run on each bin's values)."""
+        if isinstance(func, str) and not named:
             return self._aggregate(func)
-        raise NotImplementedError("resample().agg with other than a function name")
+        labels = [_labels.decode(n) for n in self._data]
+        if isinstance(func, (list, tuple)) and not named:
+            if self._series:
+                specs = [(_agg_label(f), labels[0], f) for f in func]
+            else:
+                specs = [((label, _agg_label(f)), label, f) for label in labels for f in func]
+        elif self._series and (isinstance(func, dict) or (func is None and named)):
+            specs = [(label, labels[0], f) for label, f in (func or named).items()]
+        else:
+            raise NotImplementedError("resample().agg of a frame with a dict or named aggregations")
+        return self._specs(specs)
 
     aggregate = agg
+
+    def ohlc(self):
+        """The first, highest, lowest and last value of each bin (a frame's columns each under
+        its label)."""
+        parts = ("open", "first"), ("high", "max"), ("low", "min"), ("close", "last")
+        labels = [_labels.decode(n) for n in self._data]
+        if self._series:
+            return self._specs([(name, labels[0], how) for name, how in parts])
+        return self._specs([((label, name), label, how) for label in labels for name, how in parts])
+
+    def _specs(self, specs):
+        """The frame of named aggregations [(result label, column label, function)], with
+        the empty bins (0 for counts and sums, else missing)."""
+        from .frame import DataFrame
+        from .groupby import NamedAgg
+        grouped = self._grouped()
+        result = grouped.agg(**{f"\x05{i}": NamedAgg(column, how) for i, (_, column, how) in enumerate(specs)})
+        t = _common.project(result._t, [(n, n) for n in result._t.index_names] +
+                            [(_labels.encode(label), f"\x05{i}") for i, (label, _, _) in enumerate(specs)])
+        hows = {_labels.encode(label): how if isinstance(how, str) else None for label, _, how in specs}
+        frame = DataFrame._wrap(self._with_empty_bins(DataFrame._wrap(t), hows)._t)
+        frame._freq = self._offset.freqstr
+        return frame
 
     def __getitem__(self, key):
         clone = Resampler.__new__(Resampler)

@@ -249,8 +249,20 @@ class DataFrameGroupBy(Reductions):
     def filter(self, func, dropna=True, *args, **kwargs):
         return _groupapply.filter_frame(self, func, dropna, args, kwargs)
 
-    def describe(self, *args, **kwargs):
-        raise NotImplementedError("groupby().describe")
+    def describe(self, percentiles=None, include=None, exclude=None):
+        """count, mean, std, min, quartiles and max of each numeric column per group (float64,
+        under (column, statistic) labels)."""
+        if percentiles is not None or include is not None or exclude is not None:
+            raise NotImplementedError("groupby().describe(percentiles=/include=/exclude=)")
+        names = [n for n in self._selection if self._t.dtypes.get(n) in ("int64", "int32", "float64")]
+        if not names:
+            raise NotImplementedError("groupby().describe of non-numeric columns")
+        stats = [("count", "count", {}), ("mean", "mean", {}), ("std", "std", {}), ("min", "min", {}),
+                 ("25%", "quantile", {"q": 0.25}), ("50%", "quantile", {"q": 0.5}),
+                 ("75%", "quantile", {"q": 0.75}), ("max", "max", {})]
+        return DataFrame._wrap(self._group([
+            (_labels.encode((_labels.decode(n), label)), fn("cast", fn(how, col(n), **k), dtype="float64"))
+            for n in names for label, how, k in stats]))
 
     def head(self, n=5):
         return _groupapply.head(self, n)
