@@ -10,6 +10,7 @@ matplotlib's sticky edges do.
 
 import binascii
 import math
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -35,6 +36,8 @@ class QuadContourSet(ScalarMappable):
         name = "contourf" if filled else "contour"
         if algorithm not in (None, "mpl2014"):
             raise NotImplementedError(f"{name}(algorithm={algorithm!r}) is not supported in this sandbox")
+        if label is not None:  # matplotlib ignores it too
+            warnings.warn("The following kwargs were not used by contour: 'label'", UserWarning, stacklevel=3)
         if any(h is not None for h in hatches):
             raise NotImplementedError(f"{name}(hatches=...) is not supported in this sandbox")
         if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
@@ -57,8 +60,12 @@ class QuadContourSet(ScalarMappable):
             if levels is None and not args:
                 levels = source.levels
         else:
+            z = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
+            boolean = z is not None and np.asarray(z).dtype == bool
             self._grid = self._grid_of(args, name)
             self.zmin, self.zmax = float(self._grid.z.min()), float(self._grid.z.max())
+            if levels is None and not args and boolean:
+                levels = [0, .5, 1] if filled else [.5]  # matplotlib's levels for a boolean Z
         self.levels = self._levels_of(levels if levels is not None else (args[0] if args else 7))
         self._process_levels()
         self._init_colors(cmap, norm, vmin, vmax)
@@ -79,8 +86,6 @@ class QuadContourSet(ScalarMappable):
         self._orig_linestyles = linestyles
         for artist in self._artists:
             ax._add(artist, zorder)
-        if label is not None:
-            self._label = label
         ax.figure._current_mappable = self
 
     def _grid_of(self, args, name):
