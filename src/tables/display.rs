@@ -1,7 +1,8 @@
 //! A table as a display event: Arrow IPC stream bytes of its first rows (the
 //! index levels as columns, named as pyarrow names them), the guest's text
 //! preview (and its HTML table, as Jupyter front ends expect), and the row and
-//! column counts.
+//! column counts. A table with object columns (Python objects held by the
+//! guest) has no Arrow part: only the guest can show those values.
 
 use std::collections::BTreeMap;
 
@@ -22,7 +23,12 @@ pub const MAX_ARROW_ROWS: usize = 100_000;
 /// given, its `html` (pandas' `_repr_html_`).
 pub fn display(frame: &DataFrame, text: String, html: Option<String>) -> TableResult<Display> {
     let (shown, index_columns) = for_arrow(frame)?;
-    let mut rows = shown.height().min(MAX_ARROW_ROWS);
+    let objects = frame.dtypes().contains(&DataType::Binary);
+    let mut rows = if objects {
+        0
+    } else {
+        shown.height().min(MAX_ARROW_ROWS)
+    };
     let mut bytes = ipc(&shown.slice(0, rows))?;
     while bytes.len() > MAX_ARROW_BYTES && rows > 1 {
         rows /= 2;
@@ -43,16 +49,17 @@ pub fn display(frame: &DataFrame, text: String, html: Option<String>) -> TableRe
             serde_json::to_string(&index_columns).unwrap_or_default(),
         ),
     ]);
-    let mut data = vec![
-        MimeData {
+    let mut data = Vec::new();
+    if !objects {
+        data.push(MimeData {
             mime_type: ARROW_MIME.to_owned(),
             data: bytes,
-        },
-        MimeData {
-            mime_type: "text/plain".to_owned(),
-            data: text.into_bytes(),
-        },
-    ];
+        });
+    }
+    data.push(MimeData {
+        mime_type: "text/plain".to_owned(),
+        data: text.into_bytes(),
+    });
     if let Some(html) = html {
         data.push(MimeData {
             mime_type: "text/html".to_owned(),

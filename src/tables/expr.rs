@@ -90,6 +90,12 @@ impl Compiler<'_> {
 
     fn call(&self, f: &str, args: &[Node], k: &Map<String, Value>) -> TableResult<Expr> {
         let x = || self.arg(args, 0, f);
+        if args
+            .iter()
+            .any(|a| matches!(self.dtype(a), Some(DataType::Binary)))
+        {
+            return object_call(f, x()?);
+        }
         if let Some(op) = binary_operator(f) {
             let (left, right) = match args {
                 [left, right] => (left, right),
@@ -338,6 +344,23 @@ fn binary_operator(f: &str) -> Option<Operator> {
         "or" => Operator::Or,
         "xor" => Operator::Xor,
         _ => return None,
+    })
+}
+
+/// A function of an object column (values held by the guest, src/tables/values.rs):
+/// only whether values are missing is known here; everything else runs in the
+/// guest or is refused.
+fn object_call(f: &str, x: Expr) -> TableResult<Expr> {
+    let present = || x.clone().binary().size_bytes().gt(lit(1u32));
+    Ok(match f {
+        "isnull" => present().not(),
+        "notnull" => present(),
+        "count" => present().cast(DataType::Int64).sum(),
+        _ => {
+            return Err(TableError::unsupported(format!(
+                "{f} of an object column (mixed or Python objects)"
+            )));
+        }
     })
 }
 

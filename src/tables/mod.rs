@@ -326,6 +326,11 @@ fn answer(
             header,
         } => {
             let mut frame = store.get(h)?.clone();
+            if frame.dtypes().contains(&DataType::Binary) {
+                return Err(TableError::unsupported(
+                    "writing object columns (mixed or Python objects)",
+                ));
+            }
             let cap = match &path {
                 Some(_) => usize::try_from(quota.room_for_file()).unwrap_or(usize::MAX),
                 None => store.max_answer(),

@@ -95,6 +95,24 @@ pub fn filter_mask(input: Input, mask: &Node) -> TableResult<BooleanChunked> {
     }
 }
 
+/// Refuses `what` when one of `names` is an object column (its values are ids
+/// of Python objects held by the guest: ordering or comparing them here would
+/// be meaningless).
+fn refuse_objects<S: AsRef<str>>(
+    schema: &Schema,
+    names: impl IntoIterator<Item = S>,
+    what: &str,
+) -> TableResult<()> {
+    for name in names {
+        if matches!(schema.get(name.as_ref()), Some(DataType::Binary)) {
+            return Err(TableError::unsupported(format!(
+                "{what} an object column (mixed or Python objects)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Rows sorted by columns (index levels included), stably.
 pub fn sort(
     frame: &DataFrame,
@@ -106,6 +124,7 @@ pub fn sort(
     for name in by {
         frame.column(name).map_err(|_| TableError::key(name))?;
     }
+    refuse_objects(frame.schema(), by, "sorting by")?;
     let options = SortMultipleOptions::default()
         .with_order_descending_multi(descending.to_vec())
         .with_nulls_last(na_last)
@@ -152,6 +171,7 @@ pub fn group_by(
             return Err(TableError::key(key));
         }
     }
+    refuse_objects(&input.schema, keys.iter().map(|(_, k)| k), "grouping by")?;
     let aggs = compile_all(&input.schema, aggs)?;
     let mut lazy = input.plan;
     if dropna {
@@ -206,6 +226,7 @@ pub fn join(
         for key in keys {
             frame.column(key).map_err(|_| TableError::key(key))?;
         }
+        refuse_objects(frame.schema(), keys, "joining on")?;
     }
     // Keys repeated on both sides multiply: refuse before polars allocates.
     let rows = if how == JoinType::Cross {
@@ -377,6 +398,8 @@ pub fn pivot(
     let column = frame
         .column(columns)
         .map_err(|_| TableError::key(columns))?;
+    let keys = index.iter().chain(values).map(String::as_str);
+    refuse_objects(frame.schema(), keys.chain([columns]), "pivoting")?;
     let labels = column
         .as_materialized_series()
         .drop_nulls()
@@ -496,6 +519,7 @@ pub fn unique(
     for name in &subset {
         frame.column(name).map_err(|_| TableError::key(name))?;
     }
+    refuse_objects(frame.schema(), &subset, "finding duplicates of")?;
     Ok(frame.unique_stable(Some(&subset), keep, None)?)
 }
 
@@ -511,8 +535,13 @@ pub fn drop_na(
     let present: Vec<Expr> = names
         .iter()
         .map(|n| {
-            frame.column(n).map_err(|_| TableError::key(n))?;
-            Ok(col(n.as_str()).is_not_null())
+            let column = frame.column(n).map_err(|_| TableError::key(n))?;
+            Ok(if column.dtype() == &DataType::Binary {
+                // an object column: missing values are one byte long (values.rs)
+                col(n.as_str()).binary().size_bytes().gt(lit(1u32))
+            } else {
+                col(n.as_str()).is_not_null()
+            })
         })
         .collect::<TableResult<_>>()?;
     let keep = match how {
@@ -580,6 +609,8 @@ pub fn same_index(a: &DataFrame, b: &DataFrame) -> TableResult<bool> {
     if ia.len() != ib.len() {
         return Ok(false);
     }
+    refuse_objects(a.schema(), &ia, "comparing an index of")?;
+    refuse_objects(b.schema(), &ib, "comparing an index of")?;
     for (x, y) in ia.iter().zip(&ib) {
         let (x, y) = (
             a.column(x)?.as_materialized_series(),

@@ -1,15 +1,37 @@
 """Series.str and Series.dt: the common string and datetime methods, run on the host."""
 
-from . import _labels
+from . import _labels, _objects
 from ._expr import call as fn
 
 
 class StringMethods:
     def __init__(self, series):
         self._s = series
+        self._object = _objects.dtype_of(series) == "object"
 
     def _f(self, name, **options):
+        if self._object:  # pandas' object column: the values' own methods, in the guest
+            if set(options) - {"chars"}:
+                raise NotImplementedError(f"Series.str.{name} of an object column")
+            chars = [options["chars"]] if "chars" in options else []
+            return _objects.str_method(self._s, name, *chars)
         return self._s._new(fn("str." + name, self._s._e, **options))
+
+    def zfill(self, width): return self._values_apply("zfill", width)
+    def pad(self, width, side="left", fillchar=" "): return self._values_apply("pad", width, side, fillchar)
+    def join(self, sep): return self._values_apply("join", sep)
+
+    def _values_apply(self, method, *args):
+        """A method pandas applies value by value, run on the values in the guest."""
+        from .series import Series
+        s = self._s
+        if self._object:
+            return _objects.str_method(s, method, *args)
+        if s.dtype != "str":
+            raise NotImplementedError(f"Series.str.{method} of a {s.dtype} column")
+        apply = _objects.STR_METHODS[method]
+        values = [apply(v, *args) if isinstance(v, str) else None for v in s._values()]
+        return Series(values, name=s.name)._with_index_of(s)
 
     def lower(self): return self._f("lower")
     def upper(self): return self._f("upper")
@@ -39,6 +61,8 @@ class StringMethods:
         boolean tests, as pandas' str dtype gives)."""
         from .series import Series
         s = self._s
+        if self._object:
+            return _objects.str_method(s, method)
         if s.dtype != "str":
             raise NotImplementedError(f"Series.str.{method} of a {s.dtype} column")
         missing = False if result is bool else None
@@ -72,6 +96,8 @@ class StringMethods:
         return self._f("slice", start=start or 0, stop=stop)
 
     def __getitem__(self, key):
+        if self._object:
+            return _objects.str_method(self._s, "getitem", key)
         if isinstance(key, slice):
             return self.slice(key.start, key.stop, key.step)
         if isinstance(key, int) and key >= 0:
@@ -79,16 +105,18 @@ class StringMethods:
         raise NotImplementedError("str[...] with a negative position")
 
     def get(self, i):
+        if self._object:
+            return _objects.str_method(self._s, "get", i)
         return self[i]
 
-    def split(self, pat=None, n=-1, expand=False):
-        if pat is None:
-            raise NotImplementedError("str.split without a separator")
+    def split(self, pat=None, n=-1, expand=False, regex=None):
         if expand:
-            if n not in (-1, 0, None):
-                raise NotImplementedError("str.split(expand=True, n=...)")
+            if pat is None:
+                raise NotImplementedError("str.split(expand=True) without a separator")
+            if n not in (-1, 0, None) or regex:
+                raise NotImplementedError("str.split(expand=True, n=... or regex=True)")
             return self._expanded(pat)
-        return _Split(self._s, pat)
+        return _split_lists(self._s, pat, -1 if n in (0, None) else n, regex)
 
     def _expanded(self, pat):
         """split(pat, expand=True): one column per part (0, 1, ...), missing past a row's
@@ -106,29 +134,64 @@ class StringMethods:
         raise NotImplementedError(f"Series.str.{name}")
 
 
-class _Split:
-    """s.str.split(sep) supports .str[i] / .str.get(i) (lists are not kept on the host)."""
+_REGEX_CHARS = set(".^$*+?{}[]\\|()")
 
-    def __init__(self, series, pat):
-        self._s, self._pat = series, pat
+
+def _split_lists(series, pat, n, regex):
+    """str.split without expand: pandas' object column of lists (the pieces of each
+    string, missing values kept), built in the guest when it is used; ``.str[i]`` and
+    ``.str.get(i)`` of a literal split stay on the host."""
+    from .series import Series
+    if regex or (regex is None and pat is not None and len(pat) > 1 and
+                 _REGEX_CHARS & set(pat)):
+        raise NotImplementedError("str.split with a regular expression (without expand=True)")
+    if isinstance(pat, str) and not pat:
+        raise ValueError("split() requires a non-empty pattern match.")
+
+    class _Lists(Series):
+        """The split's lists, fetched on first use (see _split_lists)."""
+
+        def __init__(self):
+            pass
+
+        def __getattr__(self, name):
+            if name in ("_t", "_e", "_m", "name"):
+                lists = [v.split(pat, n) if isinstance(v, str) else v
+                         for v in series._values()]
+                built = _objects.rebuilt(series, lists, dtype="object")
+                self.__dict__.update(built.__dict__)
+                return self.__dict__[name]
+            raise AttributeError(name)
+
+        @property
+        def str(self):
+            return _SplitStrings(self, series, pat, n)
+
+    return _Lists()
+
+
+class _SplitStrings(StringMethods):
+    """.str of a split: get(i) / [i] of a literal split on the host."""
+
+    def __init__(self, lists, source, pat, n):
+        self._source, self._pat, self._n = source, pat, n
+        self._lists_series = lists
 
     @property
-    def str(self):
-        return self
+    def _s(self):
+        return self._lists_series
+
+    @property
+    def _object(self):
+        return True
 
     def get(self, i):
-        return self._s._new(fn("str.split_get", self._s._e, pat=self._pat, i=i))
+        if self._pat is None or self._n != -1 or not isinstance(i, int) or i < 0:
+            return _objects.str_method(self._s, "get", i)
+        return self._source._new(fn("str.split_get", self._source._e, pat=self._pat, i=i))
 
-    def __getitem__(self, i):
-        if not isinstance(i, int):
-            raise NotImplementedError("str.split(...).str[...] with a slice")
-        return self.get(i)
-
-    def __getattr__(self, name):
-        raise NotImplementedError(f"str.split(...).{name} (only .str[i] / .str.get(i))")
-
-    def __repr__(self):
-        raise NotImplementedError("str.split(...) without expand=True (a column of lists)")
+    def __getitem__(self, key):
+        return self.get(key) if isinstance(key, int) else super().__getitem__(key)
 
 
 class DatetimeMethods:

@@ -301,9 +301,11 @@ def to_datetime(arg, errors="raise", dayfirst=False, yearfirst=False, utc=False,
         options = {"errors": errors}
         if unit is not None:
             options["unit"] = unit
-        if arg.dtype == "str":
-            first = arg.dropna().head(1).tolist()
-            format = _format_for(first, format)
+        if arg.dtype == "str" and format is None:
+            guessed = _format_for(arg.dropna().head(1).tolist(), None)
+            # ISO dates and times are read by the host's own parser (fractions of a second
+            # of any length); other formats are given to it as pandas guessed them
+            format = None if guessed is None or guessed.startswith("%Y-%m-%d") else guessed
         if format is not None:
             options["format"] = format
         return arg._new(fn("to_datetime", arg._e, **options))

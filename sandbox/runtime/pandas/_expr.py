@@ -67,9 +67,20 @@ def json_value(value):
 
 def column_value(value):
     """A value of a column being built: as json_value, but NaN stays tagged, so that a
-    column of nothing but NaN is float64 (a None-only one is object), as in pandas."""
+    column of nothing but NaN is float64 (a None-only one is object), as in pandas; NaT is
+    tagged too, and other Python objects (lists, dicts...) are held by the guest
+    (pandas/_objects.py): the host makes the column one of pandas' object columns."""
+    from . import _objects
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        _objects.refuse_typed(value)  # a numpy scalar
+        value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return {"$f": "nan"}
+    if value is NaT:
+        return {"$nat": True}
+    if not _objects.plain(value):
+        _objects.refuse_typed([value])
+        return _objects.hold(value)
     return json_value(value)
 
 

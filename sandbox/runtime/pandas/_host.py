@@ -1,15 +1,16 @@
 """The ``table`` host call (docs/TABLES.md): JSON requests about frames held on the host.
 
 Answers are JSON with tagged special values ({"$f": "nan"}, {"$dt": microseconds},
-{"$td": microseconds}); refusals are "<ExceptionName>|<message>" and are raised as that
+{"$td": microseconds}, {"$nat": true}, {"$o": id} for an object held by pandas/_objects.py);
+refusals are "<ExceptionName>|<message>" and are raised as that
 Python exception.
 """
 
 import builtins
 import json
 
-from . import errors
-from ._scalars import Timedelta, Timestamp
+from . import _objects, errors
+from ._scalars import NaT, Timedelta, Timestamp
 
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 _NAN = float("nan")
@@ -30,6 +31,10 @@ def _tagged(obj):
             return Timestamp._from_micros(obj["$dt"])
         if "$td" in obj:
             return Timedelta(microseconds=obj["$td"])
+        if "$o" in obj:
+            return _objects.held(obj["$o"])
+        if "$nat" in obj:
+            return NaT
     return obj
 
 

@@ -13,6 +13,11 @@ def column_array(values, dtype_name, dtype=None):
         values = [np.nan if v is None else v for v in values]
     elif dtype_name.startswith(("datetime64", "timedelta64")):
         values = [None if v is None or v is NaT else v for v in values]
+    elif dtype is object:  # one cell per value, even for lists (an object column's values)
+        array = np.empty(len(values), dtype=object)
+        for i, v in enumerate(values):
+            array[i] = v
+        return array
     return np.array(values, dtype=dtype)
 
 

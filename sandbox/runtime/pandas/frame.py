@@ -7,7 +7,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 
 import math
 
-from . import _common, _format, _labels, _numpy, options
+from . import _common, _format, _labels, _numpy, _objects, options
 from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
@@ -337,6 +337,12 @@ class DataFrame(Operators):
         else:
             raise ValueError(f"No axis named {axis} for object type DataFrame")
         return result
+
+    def infer_objects(self, copy=None):
+        return _objects.infer_frame(self)
+
+    def explode(self, column, ignore_index=False):
+        return _objects.explode_frame(self, column, ignore_index)
 
     def between_time(self, start_time, end_time, inclusive="both", axis=None):
         from ._dates import between_time
@@ -1390,6 +1396,7 @@ def _build(data, index, columns, dtype):
         for label, values in items:
             if _scalar(values):
                 values = [values] * length
+            _objects.refuse_typed(values)
             values = list(values)
             if len(values) != length:
                 raise ValueError("All arrays must be of the same length")

@@ -10,7 +10,7 @@ materialise the Series (a host table of its index levels and one value column,
 import itertools
 import math
 
-from . import _common, _format, _labels, _numpy
+from . import _common, _format, _labels, _numpy, _objects
 from ._expr import call as fn, col, column_value, cumulative, json_value, lit, rounded
 from ._host import call, table
 from ._shared import Operators
@@ -29,6 +29,7 @@ class Series(Operators):
     __array_priority__ = 10
 
     def __init__(self, data=None, index=None, name=None, dtype=None):
+        _objects.refuse_typed(data)
         if isinstance(data, Series):
             self._t, self._e, self.name = data._t, data._e, data.name if name is None else name
             self._m = data._m
@@ -137,6 +138,12 @@ class Series(Operators):
         result = self._from_table(self._mat())
         result.index = index
         return result
+
+    def infer_objects(self, copy=None):
+        return _objects.infer(self)
+
+    def explode(self, ignore_index=False):
+        return _objects.explode_series(self, ignore_index)
 
     def first_valid_index(self):
         """The label of the first value that is not missing (None if there is none)."""
@@ -379,7 +386,9 @@ class Series(Operators):
         """Calls func on every value in the guest (the column crosses into the sandbox)."""
         if isinstance(func, str):
             return getattr(self, func)(*args, **kwargs)
-        results = [None if v is None else func(v, *args, **kwargs) for v in self._values()]
+        objects = _objects.dtype_of(self) == "object"  # pandas calls func on None there
+        results = [None if v is None and not objects else func(v, *args, **kwargs)
+                   for v in self._values()]
         return Series(results)._with_index_of(self)
 
     def ffill(self, limit=None):
@@ -849,7 +858,8 @@ def _dtype_name(dtype):
 
 def from_values(values, index, dtype=None):
     """A host table of one value column ("\\x01") and, if given, an index."""
-    columns = [[_VALUE, [column_value(v) for v in values], None]]
+    hint = "object" if _objects.is_object_dtype(dtype) else None
+    columns = [[_VALUE, [column_value(v) for v in values], hint]]
     if index is not None:
         if isinstance(index, Series):
             index = index.tolist()
@@ -858,7 +868,7 @@ def from_values(values, index, dtype=None):
             raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
         columns[:0] = _common.index_columns(index)
     t = table("from_columns", columns=columns)
-    if dtype is not None:
+    if dtype is not None and hint is None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
 

@@ -1,0 +1,319 @@
+//! pandas 3.1.1's data model in the guest's pandas (docs/TABLES.md, "dtypes"), through
+//! the gRPC API with the real guest: object columns (mixed values, lists, dicts),
+//! Categorical and cut/qcut, timedeltas and inferred date formats, and index alignment.
+//! Each cell's stdout must equal what real pandas 3.1.1 (numpy 2.3.5) printed for the
+//! same code in a throwaway venv (benches/venv.sh); the expected texts are pasted
+//! unchanged.
+
+mod common;
+
+use code_interpreter::service::proto::{self, event::Kind};
+use common::server::{client, create_session, error, outcome, run, stdout};
+
+async fn cell(code: &str) -> Vec<Kind> {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    run(&mut client, &session, code).await
+}
+
+async fn prints_as_pandas(code: &str, expected: &str) {
+    let events = cell(code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let got = stdout(&events);
+    if got != expected {
+        let line = got
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!("differs from pandas at line {line}:\n--- got\n{got}\n--- pandas\n{expected}");
+    }
+}
+
+#[tokio::test]
+async fn object_columns_print_and_compute_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+df = pd.DataFrame({"A": ["a", 1, 2, 3], "B": [1.5, 2.5, 3.5, 4.5]})
+print(df)
+print(df.dtypes)
+print(df.iloc[1:].infer_objects().dtypes)
+s = pd.Series(["1. Ant.  ", "2. Bee!\n", np.nan, 10, True, None, [1, "x"], {"k": "v"}])
+print(s)
+print(len(s), s.dtype)
+print(s.str.strip())
+print(s.str.len())
+print(s.isna().tolist())
+print(s.dropna())
+print(s.map(lambda v: type(v).__name__))
+print(pd.Series([[1, 2, 3], "foo", [], [3, 4]]).explode())
+df = pd.DataFrame({"A": [[0, 1, 2], "foo", [], [3, 4]], "B": 1, "C": [["a", "b", "c"], np.nan, [], ["d", "e"]]})
+print(df.explode(list("AC")))
+print(pd.Series(["-1", "1", "1000", 10, np.nan]).str.zfill(3))
+print(pd.Series([["lion", "zebra"], [1.1, 2.2], ["cat", np.nan]]).str.join("-"))
+print(pd.Series(["String", (1, 2, 3), 123, {1: "Hello"}]).str.get(1))
+print(pd.Series(["x", "y"], dtype=object))
+print(pd.DataFrame({"v": [1, "a"]}).values)
+"#,
+        r#"   A    B
+0  a  1.5
+1  1  2.5
+2  2  3.5
+3  3  4.5
+A     object
+B    float64
+dtype: object
+A      int64
+B    float64
+dtype: object
+0     1. Ant.  
+1     2. Bee!\n
+2           NaN
+3            10
+4          True
+5          None
+6        [1, x]
+7    {'k': 'v'}
+dtype: object
+8 object
+0    1. Ant.
+1    2. Bee!
+2        NaN
+3        NaN
+4        NaN
+5       None
+6        NaN
+7        NaN
+dtype: object
+0    9.0
+1    8.0
+2    NaN
+3    NaN
+4    NaN
+5    NaN
+6    2.0
+7    1.0
+dtype: float64
+[False, False, True, False, False, True, False, False]
+0     1. Ant.  
+1     2. Bee!\n
+3            10
+4          True
+6        [1, x]
+7    {'k': 'v'}
+dtype: object
+0         str
+1         str
+2       float
+3         int
+4        bool
+5    NoneType
+6        list
+7        dict
+dtype: str
+0      1
+0      2
+0      3
+1    foo
+2    NaN
+3      3
+3      4
+dtype: object
+     A  B    C
+0    0  1    a
+0    1  1    b
+0    2  1    c
+1  foo  1  NaN
+2  NaN  1  NaN
+3    3  1    d
+3    4  1    e
+0     -01
+1     001
+2    1000
+3     NaN
+4     NaN
+dtype: object
+0    lion-zebra
+1           NaN
+2           NaN
+dtype: object
+0        t
+1        2
+2      NaN
+3    Hello
+dtype: object
+0    x
+1    y
+dtype: object
+[[1]
+ ['a']]
+"#,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn categoricals_cut_and_qcut_print_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+c = pd.Categorical(["a", "b", "c", "a", "b", "c"], ordered=True, categories=["c", "b", "a"])
+print(c)
+print(c.min(), c.codes, c.categories)
+print(pd.Categorical([1, 2, 3, 1, 2, 3, np.nan]))
+print(pd.cut(np.array([1, 7, 5, 4, 6, 3]), 3))
+print(pd.cut(np.array([1, 7, 5, 4, 6, 3]), 3, labels=["bad", "medium", "good"]))
+print(pd.qcut(range(5), 4))
+print(pd.qcut([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0, 0.5, 1]))
+print(pd.cut([1, 2, 3], 3, right=False))
+print(repr(pd.Interval(0, 1)), pd.Interval(0.5, 1.5, closed="left"))
+"#,
+        r#"['a', 'b', 'c', 'a', 'b', 'c']
+Categories (3, str): ['c' < 'b' < 'a']
+c [2 1 0 2 1 0] Index(['c', 'b', 'a'], dtype='str')
+[1, 2, 3, 1, 2, 3, NaN]
+Categories (3, int64): [1, 2, 3]
+[(0.994, 3.0], (5.0, 7.0], (3.0, 5.0], (3.0, 5.0], (5.0, 7.0], (0.994, 3.0]]
+Categories (3, interval[float64, right]): [(0.994, 3.0] < (3.0, 5.0] < (5.0, 7.0]]
+['bad', 'good', 'medium', 'medium', 'good', 'bad']
+Categories (3, str): ['bad' < 'medium' < 'good']
+[(-0.001, 1.0], (-0.001, 1.0], (1.0, 2.0], (2.0, 3.0], (3.0, 4.0]]
+Categories (4, interval[float64, right]): [(-0.001, 1.0] < (1.0, 2.0] <
+                                           (2.0, 3.0] < (3.0, 4.0]]
+[(0.999, 5.5], (0.999, 5.5], (0.999, 5.5], (0.999, 5.5], (0.999, 5.5],
+ (5.5, 10.0], (5.5, 10.0], (5.5, 10.0], (5.5, 10.0], (5.5, 10.0]]
+Categories (2, interval[float64, right]): [(0.999, 5.5] < (5.5, 10.0]]
+[[1.0, 1.667), [1.667, 2.333), [2.333, 3.002)]
+Categories (3, interval[float64, left]): [[1.0, 1.667) < [1.667, 2.333) <
+                                          [2.333, 3.002)]
+Interval(0, 1, closed='right') [0.5, 1.5)
+"#,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn timedeltas_periods_and_inferred_dates_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+print(pd.to_timedelta(np.arange(3), unit="D"))
+print(pd.Series(pd.to_timedelta(["1 days 02:00:00.5", "-2h", None])))
+print(repr(pd.Timedelta("1 days 06:05:01.00003")), repr(pd.Timedelta(1, "D")))
+idx = pd.date_range("2018-01-01 11:59", periods=3, freq="min")
+print(idx.day_name())
+print(idx.round("h"))
+print(pd.Series(idx).dt.ceil("h"))
+print(pd.date_range("2017-01-01", periods=2).to_period())
+ts = pd.DataFrame({"A": [1, 2, 3, 4]}, index=pd.date_range("2018-04-09", periods=4, freq="1D20min"))
+print(ts.index)
+print(ts.between_time("0:45", "0:15"))
+print(pd.to_datetime(pd.Series(["3/13/2000", "1/2/2001", None])))
+print(pd.to_datetime(["2000", "2001"]), repr(pd.to_datetime("1 1 2016")))
+print(repr(pd.Timestamp(1513393355.5, unit="s")))
+"#,
+        r#"TimedeltaIndex(['0 days', '1 days', '2 days'], dtype='timedelta64[us]',
+               freq=None)
+0     1 days 02:00:00.500000
+1   -1 days +22:00:00.000000
+2                        NaT
+dtype: timedelta64[us]
+Timedelta('1 days 06:05:01.000030') Timedelta('1 days 00:00:00')
+Index(['Monday', 'Monday', 'Monday'], dtype='str')
+DatetimeIndex(['2018-01-01 12:00:00', '2018-01-01 12:00:00',
+               '2018-01-01 12:00:00'],
+              dtype='datetime64[us]', freq=None)
+0   2018-01-01 12:00:00
+1   2018-01-01 12:00:00
+2   2018-01-01 13:00:00
+dtype: datetime64[us]
+PeriodIndex(['2017-01-01', '2017-01-02'], dtype='period[D]')
+DatetimeIndex(['2018-04-09 00:00:00', '2018-04-10 00:20:00',
+               '2018-04-11 00:40:00', '2018-04-12 01:00:00'],
+              dtype='datetime64[us]', freq='1460min')
+                     A
+2018-04-09 00:00:00  1
+2018-04-12 01:00:00  4
+0   2000-03-13
+1   2001-01-02
+2          NaT
+dtype: datetime64[us]
+DatetimeIndex(['2000-01-01', '2001-01-01'], dtype='datetime64[us]', freq=None) Timestamp('2016-01-01 00:00:00')
+Timestamp('2017-12-16 03:02:35.500000')
+"#,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn series_with_other_labels_align_as_pandas() {
+    prints_as_pandas(
+        r#"import pandas as pd
+a = pd.Series([1, 2, 3], index=["x", "y", "z"])
+b = pd.Series([10, 20, 30], index=["z", "y", "w"])
+print(a + b)
+print(b * a)
+df = pd.DataFrame({"col1": [1, 2], "col2": [3, 4]})
+df.insert(0, "col0", pd.Series([5, 6], index=[1, 2]))
+print(df)
+df = pd.DataFrame({"v": [1, 2, 3]}, index=["a", "b", "c"])
+print(df[pd.Series([False, True, True], index=["c", "b", "a"])])
+df["w"] = pd.Series([7.5, 8.5], index=["c", "a"])
+print(df)
+try:
+    a > b
+except ValueError as e:
+    print("ValueError:", e)
+"#,
+        r#"w     NaN
+x     NaN
+y    22.0
+z    13.0
+dtype: float64
+w     NaN
+x     NaN
+y    40.0
+z    30.0
+dtype: float64
+   col0  col1  col2
+0   NaN     1     3
+1   5.0     2     4
+   v
+a  1
+b  2
+   v    w
+a  1  8.5
+b  2  NaN
+c  3  7.5
+ValueError: Can only compare identically-labeled Series objects
+"#,
+    )
+    .await;
+}
+
+/// What an object column's values cannot do on the host is refused, naming it
+/// (never computed on the ids of the objects), and so are dtypes this package lacks.
+#[tokio::test]
+async fn object_columns_refuse_what_is_not_faithful() {
+    for (code, message) in [
+        ("s + 1", "add of an object column"),
+        ("s.sort_values()", "sorting by an object column"),
+        ("df.groupby('k').size()", "grouping by an object column"),
+        ("df.drop_duplicates()", "finding duplicates of an object column"),
+        ("df.to_csv()", "writing object columns"),
+        ("pd.Series([1 + 2j])", "complex numbers"),
+        ("pd.Series(pd.Categorical(['a']))", "category dtype"),
+        ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
+        ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
+    ] {
+        let events = cell(&format!(
+            "import pandas as pd\ns = pd.Series(['a', 1, [2]])\n\
+             df = pd.DataFrame({'k': ['a', 1], 'v': [1, 2]})\n{code}"
+        ))
+        .await;
+        let error = error(&events);
+        assert_eq!(error.ename, "NotImplementedError", "{code}: {error:?}");
+        assert!(error.evalue.contains(message), "{code}: {}", error.evalue);
+    }
+}
