@@ -271,6 +271,10 @@ pub struct Spine {
     /// Its extent along the axis in data coordinates (null parts: the view
     /// limits); null: the whole side.
     pub bounds: Option<[Option<f64>; 2]>,
+    /// From the first to the last major tick in view instead (seaborn's
+    /// `despine(trim=True)`).
+    #[serde(default)]
+    pub trim: bool,
 }
 
 impl Default for Spine {
@@ -282,6 +286,7 @@ impl Default for Spine {
             linestyle: LineStyle::Solid,
             position: SpinePosition::Outward(0.0),
             bounds: None,
+            trim: false,
         }
     }
 }

@@ -8,6 +8,7 @@ use super::layout::PlacedAxes;
 use super::paint::{Units, stroke_line};
 use super::spec::{Spine, SpinePosition};
 use super::surface::Surface;
+use super::ticks::TickSet;
 
 /// A side of the axes box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,19 @@ pub fn overhang(spine: &Spine, side: Side, length: f64, units: Units) -> f64 {
 }
 
 /// Draws the visible spines of `axes`.
+/// The first and last major tick within `view` (none: the view's ends).
+fn trimmed(ticks: &TickSet, view: (f64, f64)) -> [Option<f64>; 2] {
+    let (lo, hi) = (view.0.min(view.1), view.0.max(view.1));
+    let slack = (hi - lo) * 1e-9;
+    let inside = ticks
+        .major
+        .iter()
+        .map(|t| t.pos)
+        .filter(|p| *p >= lo - slack && *p <= hi + slack);
+    let first = inside.clone().reduce(f64::min);
+    [first, inside.reduce(f64::max)]
+}
+
 pub fn draw(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     for side in Side::ALL {
         let spine = spine(axes, side);
@@ -88,7 +102,16 @@ pub fn draw(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         } else {
             (axes.x, (axes.x.lo, axes.x.hi))
         };
-        let [lo, hi] = spine.bounds.unwrap_or([None, None]);
+        let ticks = if side.vertical() {
+            &axes.yticks
+        } else {
+            &axes.xticks
+        };
+        let [lo, hi] = if spine.trim {
+            trimmed(ticks, view)
+        } else {
+            spine.bounds.unwrap_or([None, None])
+        };
         let (Some(a), Some(b)) = (
             map.pixel(lo.unwrap_or(view.0)),
             map.pixel(hi.unwrap_or(view.1)),

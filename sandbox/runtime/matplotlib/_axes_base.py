@@ -323,6 +323,8 @@ class AxesBase:
     def get_frame_on(self):
         return self._frame_on
 
+    set_frameon, get_frameon = set_frame_on, get_frame_on
+
     def set_axisbelow(self, b):
         """Where the grid is drawn among the artists: True below patches, 'line' between patches and
         lines, False above lines (matplotlib's zorders 0.5, 1.5, 2.5)."""
@@ -723,6 +725,7 @@ class Spine:
         self._linestyle = "-"
         self._position = ("outward", 0.0)
         self._bounds = None
+        self._trim = False  # from the first to the last major tick (seaborn's despine(trim=True))
 
     def set_visible(self, visible):
         self._visible = bool(visible)
@@ -798,4 +801,4 @@ class Spine:
         kind, amount = {"center": ("axes", 0.5), "zero": ("data", 0.0)}.get(self._position, self._position)
         return {"visible": self._visible, "color": spec_color(self._color, self._alpha),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
-                "position": {kind: float(amount)}, "bounds": self._bounds}
+                "position": {kind: float(amount)}, "bounds": self._bounds, **({"trim": True} if self._trim else {})}

@@ -11,13 +11,20 @@ __all__ = ["despine", "load_dataset", "get_dataset_names", "get_data_home", "des
 
 
 def despine(fig=None, ax=None, top=True, right=True, left=False, bottom=False, offset=None, trim=False):
-    """Hide spines of the axes (all axes of fig, or the current axes)."""
-    if offset is not None or trim:
-        raise NotImplementedError("despine(offset=..., trim=True) is not supported in this sandbox")
+    """Hide spines of the axes (all axes of fig, or the current axes); move the visible ones outward
+    by offset points (a number, or a dict by side); trim them to the first and last major ticks."""
+    if (left and not right) or (bottom and not top):
+        raise NotImplementedError("despine() moving the ticks to the right or top spine is not supported in "
+                                  "this sandbox")
     axes = [ax] if ax is not None else (fig or plt.gcf()).axes
     for one in axes:
         for side, hide in (("top", top), ("right", right), ("left", left), ("bottom", bottom)):
-            one.spines[side].set_visible(not hide)
+            spine = one.spines[side]
+            spine.set_visible(not hide)
+            if offset is not None and not hide:
+                spine.set_position(("outward", offset.get(side, 0) if isinstance(offset, dict) else offset))
+            if trim:
+                spine._trim = True  # the host bounds it by the ticks it draws
 
 
 def get_data_home(data_home=None):
