@@ -842,3 +842,36 @@ print(a.get_ylim(), b.get_ylim(), c.get_ylim())
     assert_eq!(axes[0]["ylim"][1], 100.0);
     assert_eq!(axes[2]["ylim"], serde_json::json!([12.0, 0.0]));
 }
+
+#[tokio::test]
+async fn colour_cycles_fill_ecdf_and_eventplot_follow_matplotlib() {
+    // Expected output printed by matplotlib 3.10.8 for the same cell: hist and plot share the
+    // lines' colour cycle, fill_between and fill the patches'.
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+from matplotlib.colors import to_hex
+fig, (a, b, c) = plt.subplots(1, 3)
+_, _, bars = a.hist([1, 2, 2, 3], bins=3)
+line, = a.plot([1, 3], [0, 2])
+band = a.fill_between([1, 3], [0, 1])
+tri, = a.fill([1, 2, 3], [0, 2, 0])
+print(to_hex(bars[0].get_facecolor()), to_hex(line.get_color()), to_hex(band.get_facecolor()[0]), to_hex(tri.get_facecolor()))
+step = b.ecdf([3, 1, 2, 2])
+print(list(step.get_xdata()), list(step.get_ydata()), step.get_drawstyle(), b.get_ylim())
+rows = c.eventplot([[1, 2], [3]], lineoffsets=[0, 2], linelengths=1)
+print([[list(map(float, p)) for p in r.get_segments()[0]] for r in rows], c.get_ylim(), c.get_xlim())
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "#1f77b4 #ff7f0e #1f77b4 #ff7f0e\n\
+         [1.0, 1.0, 2.0, 2.0, 3.0] [0.0, 0.25, 0.5, 0.75, 1.0] steps-post (0, 1)\n\
+         [[[1.0, 0.5], [1.0, -0.5]], [[3.0, 2.5], [3.0, 1.5]]] (-1.2, 3.2) (0.9, 3.1)\n"
+    );
+    let axes = &charts(&events)[0].description["axes"];
+    // eventplot's view: each offset +- a whole line length, plus the margins.
+    assert_eq!(axes[2]["ylim"], serde_json::json!([-1.2, 3.2]));
+    // ecdf's steps stand on 0 and reach 1 without margins.
+    assert_eq!(axes[1]["ylim"], serde_json::json!([0.0, 1.0]));
+}

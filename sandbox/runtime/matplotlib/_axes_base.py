@@ -124,8 +124,8 @@ class AxesBase:
         return artist
 
     def _next_color(self, kind):
-        """The next colour of the axes' cycle for lines (plot, fill_between) or patches (bar,
-        scatter, hist, pie): matplotlib keeps one cycle each."""
+        """The next colour of the axes' cycle for lines (plot, hist, stackplot, violinplot,
+        errorbar) or patches (bar, scatter, fill, fill_between, pie): matplotlib keeps one each."""
         index = self._cycles[kind]
         self._cycles[kind] = index + 1
         return CYCLE[index % len(CYCLE)]

@@ -1,5 +1,5 @@
 """Axes methods adding shapes and line families: add_patch()/add_artist()/add_line()/
-add_collection(), axvspan()/axhspan(), hlines()/vlines(), step(), stem(), stackplot(),
+add_collection(), fill(), axvspan()/axhspan(), hlines()/vlines(), step(), stem(), stackplot(),
 fill_betweenx()."""
 
 from . import _data, _kwargs, _rc, _styles
@@ -7,7 +7,7 @@ from ._collections import Fill
 from ._lines import Line2D
 from ._text import Text
 from .collections import LineCollection
-from .patches import Patch, Rectangle
+from .patches import Patch, Polygon, Rectangle
 
 
 class AxLine(Line2D):
@@ -95,6 +95,32 @@ class ShapeMethods:
             raise TypeError(f"add_patch() needs a matplotlib.patches.Patch, not {type(p).__name__}")
         return self._add(p)
 
+    def fill(self, *args, data=None, **kwargs):
+        """Filled polygons: fill(x, y, [color], x2, y2, [color2], ...); returns the Polygons.
+
+        Without color, facecolor or a colour argument each takes the next colour of the
+        patches' cycle, as matplotlib's; other keyword arguments set every polygon."""
+        if data is not None:
+            raise NotImplementedError("fill(data=...) is not supported in this sandbox")
+        rest, polygons = list(args), []
+        while rest:
+            if len(rest) < 2:
+                raise TypeError("fill() needs x and y for every polygon: fill(x, y, [color], ...)")
+            x, y, *rest = rest
+            color = rest.pop(0) if rest and isinstance(rest[0], str) else None
+            xs = _data.numbers_of(x, self._group["x"])
+            ys = _data.numbers_of(y, self._group["y"])
+            if len(xs) != len(ys):
+                raise ValueError(f"x and y must have same first dimension, but have shapes ({len(xs)},) and "
+                                 f"({len(ys)},)")
+            options = dict(kwargs)
+            if not {"color", "facecolor", "fc"} & options.keys():
+                options["facecolor"] = color or self._next_color("patch")
+            polygon = Polygon(list(zip(xs, ys)), **options)
+            polygon._autoscale = ("x", "y")  # unlike add_patch(), fill() rescales the view
+            polygons.append(self._add(polygon))
+        return polygons
+
     def add_line(self, line):
         if not isinstance(line, Line2D):
             raise TypeError(f"add_line() needs a Line2D, not {type(line).__name__}")
@@ -141,7 +167,7 @@ class ShapeMethods:
                                                   "marker")), "Line2D")
         point = lambda xy: tuple(_data.scalar(v, "an axline point") for v in xy)  # noqa: E731
         line = AxLine(point(xy1), None if xy2 is None else point(xy2), None if slope is None else float(slope),
-                      color=options.get("color") or self._next_color("line"),
+                      color=options.get("color") or _rc.rcParams["lines.color"],
                       linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                       linestyle=options.get("linestyle", "-"), label=options.get("label"),
                       alpha=options.get("alpha"))

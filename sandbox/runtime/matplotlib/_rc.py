@@ -74,6 +74,7 @@ DEFAULTS = {
     "ytick.labelsize": "medium",
     "legend.fontsize": "medium",
     "legend.loc": "best",
+    "lines.color": "C0",
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
     "lines.markeredgewidth": 1.0,

@@ -12,6 +12,7 @@ from ._lines import AxLine, Line2D
 from ._pie import Pie, PieText
 from ._plots_image import ImageMethods
 from ._plots_shapes import ShapeMethods
+from ._plots_samples import SampleMethods
 from ._plots_stats import StatsMethods
 from ._spectral import SpectralMethods
 from ._text import Annotation, Text
@@ -22,7 +23,7 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
-                   "gapcolor", "clip_on"))
+                   "gapcolor", "clip_on", "transform"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
@@ -33,7 +34,8 @@ _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorde
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
-class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods, AxesBase):
+class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods,
+           SampleMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
 
@@ -42,6 +44,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
     def plot(self, *args, scalex=True, scaley=True, **kwargs):
         """plot([x], y, [fmt], [x2], y2, [fmt2], ..., **kwargs): lines; returns the list of Line2D."""
         options = _kwargs.take(kwargs, _LINE, "Line2D")
+        coords = _coords(options.pop("transform", self.transData), "plot()")
         lines = []
         for x, y, fmt in _plot_groups(args):
             style, marker, color = _styles.parse_fmt(fmt) if fmt else ("-", None, None)
@@ -57,6 +60,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                               label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
                 line._dashes_and_gaps(options)
                 line.set_clip_on(options.get("clip_on", True))
+                line._set_coords(coords)
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 
@@ -221,8 +225,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                                              range, weights, density, cumulative)
         if log:
             self._set_scale("y" if orientation == "vertical" else "x", "log", {})
-        if color is None:
-            color = options.get("facecolor") or self._next_color("patch")
+        if color is None:  # matplotlib's hist takes its colour from the lines' cycle
+            color = options.get("facecolor") or self._next_color("line")
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
                       rwidth=rwidth, edgecolor=options.get("edgecolor"), label=label, alpha=options.get("alpha"))
         self._add(artist, options.get("zorder"))
@@ -291,7 +295,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if step is not None:
             raise NotImplementedError("fill_between(step=...) is not supported in this sandbox")
         xs, lower, upper, mask = _fill_inputs(self, "x", x, ("y1", y1), ("y2", y2), where)
-        color = options.get("facecolor", options.get("color")) or self._next_color("line")
+        color = options.get("facecolor", options.get("color")) or self._next_color("patch")
         label = options.get("label")
         # color= colours the edge too, as matplotlib's Collection.set_color
         style = {"edgecolor": options.get("edgecolor", options.get("color")), "linewidth": options.get("linewidth"),
@@ -482,10 +486,10 @@ def _percent_text(autopct, pct):
     return autopct.format(pct) if "{" in autopct else autopct % pct
 
 
-def _coords(transform):
+def _coords(transform, owner="text()"):
     coords = getattr(transform, "coords", None)
     if coords not in ("data", "axes") and not (isinstance(coords, tuple) and set(coords) <= {"data", "axes"}):
-        raise NotImplementedError("text() transform must be ax.transData, ax.transAxes or a blend of them "
+        raise NotImplementedError(f"{owner} transform must be ax.transData, ax.transAxes or a blend of them "
                                   "(ax.get_xaxis_transform()) in this sandbox")
     return coords
 

@@ -1,12 +1,12 @@
 """matplotlib.collections: LineCollection (hlines, vlines, error bars, stems, and
 ``ax.add_collection``); the classes scatter() and fill_between() return, for isinstance checks."""
 
-from . import _data
+from . import _data, _rc
 from ._collections import Fill, Scatter
 from ._lines import Line2D
 from .colors import to_rgba
 
-__all__ = ["LineCollection", "PathCollection", "PolyCollection"]
+__all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection"]
 
 PathCollection = Scatter
 PolyCollection = Fill
@@ -52,6 +52,8 @@ class LineCollection(Line2D):
     def get_colors(self):
         return [self._rgba]
 
+    get_color = get_edgecolor = get_colors  # a collection's colours: one per segment in matplotlib
+
     def set_linewidths(self, width):
         self.set_linewidth(_data.items(width)[0])
 
@@ -60,6 +62,53 @@ class LineCollection(Line2D):
 
     def spec(self):
         return {**super().spec(), "segments": True}
+
+
+class EventCollection(LineCollection):
+    """A line across the axis at each position, lineoffset +- linelength / 2 (eventplot's rows):
+    vertical lines for orientation "horizontal", horizontal ones for "vertical"."""
+
+    def __init__(self, positions, orientation="horizontal", *, lineoffset=0, linelength=1, linewidth=None,
+                 color=None, linestyle="solid", antialiased=None, **kwargs):
+        if orientation not in ("horizontal", "vertical"):
+            raise ValueError(f"{orientation!r} is not a valid value for orientation; supported values are "
+                             "'horizontal', 'vertical'")
+        self._positions = [_data.number(p) for p in _data.items(positions)]
+        self._orientation = orientation
+        self._lineoffset, self._linelength = float(lineoffset), float(linelength)
+        self._row_extent = None  # eventplot's: the offset +- a whole length across
+        super().__init__(self._segments(), colors=_rc.rcParams["lines.color"] if color is None else color,
+                         linewidths=linewidth, linestyles=linestyle, **kwargs)
+
+    def _segments(self):
+        lo, hi = self._lineoffset - self._linelength / 2, self._lineoffset + self._linelength / 2
+        if self.is_horizontal():  # each from the top (right) end, as matplotlib's
+            return [[(p, hi), (p, lo)] for p in self._positions]
+        return [[(hi, p), (lo, p)] for p in self._positions]
+
+    def get_positions(self):
+        return list(self._positions)
+
+    def get_orientation(self):
+        return self._orientation
+
+    def is_horizontal(self):
+        return self._orientation == "horizontal"
+
+    def get_lineoffset(self):
+        return self._lineoffset
+
+    def get_linelength(self):
+        return self._linelength
+
+    def _guest_limits(self):
+        return self._row_extent is not None
+
+    def extent(self, name):
+        along = "x" if self.is_horizontal() else "y"
+        if self._row_extent is None or name == along:
+            return super().extent(name)
+        return list(self._row_extent), ()
 
 
 def _one_color(colors):

@@ -521,3 +521,36 @@ def transform_frame(frame, func, axis, args, kwargs):
     if isinstance(func, (list, tuple)):
         raise NotImplementedError("DataFrame.transform with a list")
     return DataFrame({label: transform_series(frame[label], func, args, kwargs) for label in frame.columns})
+
+
+# --- to_dict ---------------------------------------------------------------------------------
+def mapping_factory(into):
+    """The mapping type to_dict builds (a class, or an instance's class; a defaultdict keeps
+    its default factory), as pandas' ``into=``."""
+    from collections import defaultdict
+    if isinstance(into, defaultdict):
+        return lambda items: defaultdict(into.default_factory, items)
+    kind = into if isinstance(into, type) else type(into)
+    if not issubclass(kind, dict):
+        raise TypeError(f"unsupported type: {kind}")
+    return kind
+
+
+def to_dict(frame, orient, into, index):
+    """to_dict with orient "series", "split" or "tight", or into= another mapping type."""
+    make = mapping_factory(into)
+    labels = list(frame.columns)
+    if orient == "series":
+        return make((label, frame[label]) for label in labels)
+    if orient in ("split", "tight"):
+        rows = [list(row) for row in zip(*(frame.to_dict("list")[label] for label in labels))]
+        parts = ([("index", list(frame.index))] if index else []) + [("columns", labels), ("data", rows)]
+        if orient == "tight":
+            parts += ([("index_names", list(frame.index.names))] if index else []) + [("column_names", [None])]
+        return make(parts)
+    plain = frame.to_dict(orient)
+    if orient == "records":
+        return [make(r.items()) for r in plain]
+    if orient in ("dict", "index"):
+        return make((k, make(v.items())) for k, v in plain.items())
+    return make(plain.items())

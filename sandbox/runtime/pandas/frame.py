@@ -1143,7 +1143,10 @@ class DataFrame(Operators):
         from ._framemethods import from_records
         return from_records(data, index, exclude, columns, nrows)
 
-    def to_dict(self, orient="dict"):
+    def to_dict(self, orient="dict", into=dict, index=True):
+        if into is not dict or orient in ("series", "split", "tight"):
+            from ._framemethods import to_dict
+            return to_dict(self, orient, into, index)
         data = self._columns_data()
         names = self._t.data_names
         labels = [_labels.decode(n) for n in names]

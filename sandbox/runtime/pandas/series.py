@@ -214,7 +214,10 @@ class Series(Operators):
     def keys(self):
         return self.index
 
-    def to_dict(self):
+    def to_dict(self, into=dict):
+        if into is not dict:
+            from ._framemethods import mapping_factory
+            return mapping_factory(into)(zip(self.index, self._values()))
         return dict(zip(self.index, self._values()))
 
     def to_frame(self, name=None):
