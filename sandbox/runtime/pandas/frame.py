@@ -392,6 +392,10 @@ class DataFrame(Operators):
         return self.rename(columns=lambda c: f"{c}{suffix}")
 
     def insert(self, loc, column, value, allow_duplicates=False):
+        if _labels.encode(column) in self._t.data_names:
+            if allow_duplicates:
+                raise NotImplementedError("insert(allow_duplicates=True) (duplicate column labels)")
+            raise ValueError(f"cannot insert {column}, already exists")
         self[column] = value
         names = self._t.data_names
         name = names.pop()
@@ -1085,9 +1089,11 @@ class DataFrame(Operators):
 
     def apply(self, func, axis=0, **kwargs):
         """axis=1 runs func on every row in the guest (the rows cross into the sandbox)."""
+        if kwargs:
+            raise NotImplementedError(f"DataFrame.apply({', '.join(kwargs)}=...)")
         if axis in (1, "columns"):
             results = [func(row) for _, row in self.iterrows()]
-            if results and isinstance(results[0], (_Row, dict)):
+            if results and isinstance(results[0], (_Row, dict, Series)):
                 raise NotImplementedError("DataFrame.apply returning rows")
             return Series(results)._with_index_of(Series._of(self._t, col(self._t.names[0]), None))
         if isinstance(func, str):
@@ -1097,6 +1103,9 @@ class DataFrame(Operators):
             out[label] = func(series)
         if all(isinstance(v, Series) for v in out.values()):
             return DataFrame(out)
+        if any(isinstance(v, (list, tuple)) or type(v).__name__ == "ndarray"
+               for v in out.values()):
+            raise NotImplementedError("DataFrame.apply returning arrays per column")
         return Series(list(out.values()), index=list(out.keys()))
 
     def map(self, func, na_action=None, **kwargs):
