@@ -322,3 +322,34 @@ class Groups(dict):
     def __repr__(self):
         return "{" + ", ".join(f"{k!r}: [{', '.join(repr(v) for v in index)}]"
                                for k, index in self.items()) + "}"
+
+
+def value_counts(gb, normalize, sort, ascending, dropna):
+    """DataFrameGroupBy.value_counts: per group (in key order) the count of each combination
+    of the other columns' values, in order of first appearance, then stably sorted by count;
+    a Series indexed by keys and values (a frame with as_index=False)."""
+    if not dropna:
+        raise NotImplementedError("groupby().value_counts(dropna=False)")
+    keys = [label for label, _ in gb._keys]
+    names = list(gb._selection)
+    fetched = dict(_common.rows(_common.project(gb._t, [(n, n) for n in names]), 0, gb._t.rows))
+    rows = []
+    for key, positions in groups(gb)[1]:
+        counts = {}
+        for p in positions:
+            combo = tuple(fetched[n][p] for n in names)
+            if any(_missing(v) is None for v in combo):
+                continue
+            counts[combo] = counts.get(combo, 0) + 1
+        found = list(counts.items())
+        if sort:
+            found.sort(key=lambda item: item[1] if ascending else -item[1])
+        total = sum(counts.values())
+        parts = key if isinstance(key, tuple) else (key,)
+        rows.extend(parts + combo + (c / total if normalize else c,) for combo, c in found)
+    name = "proportion" if normalize else "count"
+    labels = keys + [_labels.decode(n) for n in names] + [name]
+    frame = DataFrame(rows, columns=labels) if rows else DataFrame({label: [] for label in labels})
+    if not gb._as_index:
+        return frame
+    return frame.set_index(labels[:-1])[name]

@@ -249,6 +249,10 @@ class DataFrameGroupBy(Reductions):
     def filter(self, func, dropna=True, *args, **kwargs):
         return _groupapply.filter_frame(self, func, dropna, args, kwargs)
 
+    def value_counts(self, subset=None, normalize=False, sort=True, ascending=False, dropna=True):
+        grouped = self._subset([self._frame._name(c) for c in subset]) if subset is not None else self
+        return _groupapply.value_counts(grouped, normalize, sort, ascending, dropna)
+
     def describe(self, percentiles=None, include=None, exclude=None):
         """count, mean, std, min, quartiles and max of each numeric column per group (float64,
         under (column, statistic) labels)."""
