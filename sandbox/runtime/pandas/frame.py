@@ -690,10 +690,20 @@ class DataFrame(Operators):
     isnull, notnull = isna, notna
 
     def round(self, decimals=0):
-        """Float columns rounded to decimals; negative decimals round integer columns too."""
-        numeric = ("float64",) if decimals >= 0 else ("float64", "int64", "int32")
-        return self._map_columns(lambda n: rounded(col(n), decimals, self._t.dtypes[n])
-                                 if self._t.dtypes[n] in numeric else col(n))
+        """Float columns rounded to decimals (a dict or Series: per column label, others
+        unchanged); negative decimals round integer columns too."""
+        if isinstance(decimals, (dict, Series)):
+            places = dict(decimals.items())
+            per_column = {n: places[_labels.decode(n)] for n in self._t.data_names
+                          if _labels.decode(n) in places}
+        else:
+            per_column = {n: decimals for n in self._t.data_names}
+
+        def make(n):
+            d = per_column.get(n)
+            numeric = ("float64",) if d is None or d >= 0 else ("float64", "int64", "int32")
+            return rounded(col(n), d, self._t.dtypes[n]) if d is not None and self._t.dtypes[n] in numeric else col(n)
+        return self._map_columns(make)
 
     def abs(self):
         return self._map_columns(lambda n: fn("abs", col(n)))
