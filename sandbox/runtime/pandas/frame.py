@@ -694,7 +694,7 @@ class DataFrame(Operators):
         unchanged); negative decimals round integer columns too."""
         if isinstance(decimals, (dict, Series)):
             places = dict(decimals.items())
-            per_column = {n: places[_labels.decode(n)] for n in self._t.data_names
+            per_column = {n: int(places[_labels.decode(n)]) for n in self._t.data_names
                           if _labels.decode(n) in places}
         else:
             per_column = {n: decimals for n in self._t.data_names}
