@@ -875,3 +875,27 @@ print([[list(map(float, p)) for p in r.get_segments()[0]] for r in rows], c.get_
     // ecdf's steps stand on 0 and reach 1 without margins.
     assert_eq!(axes[1]["ylim"], serde_json::json!([0.0, 1.0]));
 }
+
+#[tokio::test]
+async fn stackplot_baselines_match_matplotlib() {
+    // matplotlib 3.10.8 prints these view limits for the same cell.
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+import matplotlib.pyplot as plt
+x = [0, 1, 2, 3]
+ys = [np.array([1, 2, 0, 3]), np.array([2, 1, 1, 0.5]), np.array([0.5, 0.5, 2, 1])]
+fig, axs = plt.subplots(1, 4)
+for ax, b in zip(axs, ["zero", "sym", "wiggle", "weighted_wiggle"]):
+    fills = ax.stackplot(x, ys, baseline=b)
+    print(b, ax.get_ylim())
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "zero (0.0, 4.725)\n\
+         sym (-2.475, 2.475)\n\
+         wiggle (-3.1708333333333334, 2.4208333333333334)\n\
+         weighted_wiggle (-2.5589285714285714, 2.666071428571428)\n"
+    );
+}

@@ -285,20 +285,21 @@ class ShapeMethods:
 
     def stackplot(self, x, *args, labels=(), colors=None, hatch=None, baseline="zero", **kwargs):
         """Areas stacked on each other (one per row of y); returns the list of fills."""
-        if baseline != "zero":
-            raise NotImplementedError(f"stackplot() baseline={baseline!r} is not supported in this sandbox")
+        if baseline not in _BASELINES:
+            raise ValueError(f"{baseline!r} is not a valid value for baseline; supported values are "
+                             f"{', '.join(map(repr, _BASELINES))}")
         if hatch is not None:
             raise NotImplementedError("stackplot() hatch is not supported in this sandbox")
         rows = []
-        for arg in args:
-            items = _data.items(arg)
+        for arg in args:  # each a row, or rows (a 2-D array, or a list of 1-D arrays)
+            items = [v.tolist() if getattr(v, "ndim", 0) else v for v in _data.items(arg)]
             rows.extend([_data.items(r) for r in items] if _data.is_2d(items) else [items])
         labels = list(labels)
         colors = list(_data.items(colors)) if colors is not None else None
-        below = [0.0] * len(_data.items(x))
+        columns = [_data.numbers_of(row, self._group["y"]) for row in rows]
+        below = _stack_baseline(columns, baseline) if columns else []
         fills = []
-        for i, row in enumerate(rows):
-            values = _data.numbers_of(row, self._group["y"])
+        for i, values in enumerate(columns):
             above = [None if None in (a, b) else a + b for a, b in zip(below, values)]
             options = dict(kwargs)
             options["facecolor"] = colors[i % len(colors)] if colors else self._next_color("line")
@@ -310,3 +311,31 @@ class ShapeMethods:
             fills.append(fill)
             below = above
         return fills
+
+
+_BASELINES = ("zero", "sym", "wiggle", "weighted_wiggle")
+
+
+def _stack_baseline(rows, baseline):
+    """The line the first area of a stackplot stands on, as matplotlib computes it: 0, centred
+    ("sym"), minimal squared slope ("wiggle"), or that weighted by the layers' sizes."""
+    if baseline == "zero":
+        return [0.0] * len(rows[0])
+    import numpy as np
+
+    y = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
+    if baseline == "sym":
+        first = -y.sum(0) * 0.5
+    elif baseline == "wiggle":
+        m = y.shape[0]
+        first = (y * (m - 0.5 - np.arange(m)[:, None])).sum(0) / -m
+    else:
+        total = y.sum(0)
+        inverse = np.zeros_like(total)
+        inverse[total > 0] = 1.0 / total[total > 0]
+        increase = np.hstack((y[:, 0:1], np.diff(y)))
+        move_up = (total - np.cumsum(y, axis=0) + 0.5 * y) * inverse
+        move_up[:, 0] = 0.5
+        first = np.cumsum(((move_up - 0.5) * increase).sum(0)) - 0.5 * total
+    return [None if v != v else float(v) for v in first.tolist()]
+
