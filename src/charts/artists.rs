@@ -9,8 +9,8 @@ use super::layout::{PlacedAxes, font_of, text_block};
 use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
 use super::scale::{AxisMap, position, text_anchor};
 use super::spec::{
-    Artist, AxlineOrientation, DrawStyle, HAlign, HistType, LineStyle, Orientation, RotationMode,
-    VAlign, Weight,
+    Artist, AxlineOrientation, Coords, DrawStyle, HAlign, HistType, LineStyle, Orientation,
+    RotationMode, VAlign, Weight,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -41,12 +41,13 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             drawstyle,
             gapcolor,
             markeredgewidth,
+            coords,
             ..
         } => {
-            let runs = runs(x, y, xmap, ymap);
+            let runs = runs(x, y, *coords, xmap, ymap);
             let stepped = (*drawstyle != DrawStyle::Default).then(|| {
                 let (sx, sy) = steps(x, y, *drawstyle);
-                self::runs(&sx, &sy, xmap, ymap)
+                self::runs(&sx, &sy, *coords, xmap, ymap)
             });
             for run in stepped.as_ref().unwrap_or(&runs) {
                 // The gaps' colour: the whole line under its dashes.
@@ -500,13 +501,19 @@ fn steps(
 }
 
 /// Connected runs of mappable points (None, NaN and non-positive log values break a line).
-fn runs(x: &[Option<f64>], y: &[Option<f64>], xmap: &AxisMap, ymap: &AxisMap) -> Vec<Vec<Point>> {
+fn runs(
+    x: &[Option<f64>],
+    y: &[Option<f64>],
+    [xc, yc]: [Coords; 2],
+    xmap: &AxisMap,
+    ymap: &AxisMap,
+) -> Vec<Vec<Point>> {
     let mut runs = Vec::new();
     let mut current = Vec::new();
     for (px, py) in x.iter().zip(y) {
         match px
             .zip(*py)
-            .and_then(|(a, b)| Some(Point::new(xmap.pixel(a)?, ymap.pixel(b)?)))
+            .and_then(|(a, b)| Some(Point::new(position(xc, a, xmap)?, position(yc, b, ymap)?)))
         {
             Some(point) => current.push(point),
             None if !current.is_empty() => runs.push(std::mem::take(&mut current)),

@@ -130,7 +130,13 @@ pub fn scale_kind(axes: &Axes, dim: Dim) -> ScaleKind {
 
 fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
     match artist {
-        Artist::Line { x, y, .. } | Artist::Scatter { x, y, .. } => {
+        Artist::Line { x, y, coords, .. } => {
+            // Axes fractions (transform=ax.transAxes) do not autoscale.
+            if *pick(dim, &coords[0], &coords[1]) == Coords::Data {
+                extent.add_some(pick(dim, x, y), kind);
+            }
+        }
+        Artist::Scatter { x, y, .. } => {
             extent.add_some(pick(dim, x, y), kind);
         }
         Artist::Fill { x, y1, y2, .. } => match dim {

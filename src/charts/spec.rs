@@ -534,6 +534,9 @@ pub enum Artist {
         /// Marker outline width, points (matplotlib's lines.markeredgewidth).
         #[serde(default = "one")]
         markeredgewidth: f64,
+        /// Where x and y are measured (`transform=ax.transAxes`, blends).
+        #[serde(default = "data_coords")]
+        coords: [Coords; 2],
         /// False: drawn beyond the axes box too (matplotlib's `clip_on`).
         #[serde(default = "yes")]
         clip_on: bool,
@@ -795,6 +798,10 @@ pub enum RotationMode {
 pub enum BoxStyle {
     Square,
     Round,
+}
+
+fn data_coords() -> [Coords; 2] {
+    [Coords::Data, Coords::Data]
 }
 
 fn one() -> f64 {

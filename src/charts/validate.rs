@@ -3,8 +3,8 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, DrawStyle, Figure, LineStyle, Marker, Orientation, ScaleKind, SpinePosition,
-    Spines, Text, TextBox,
+    Artist, Axes, Coords, DrawStyle, Figure, LineStyle, Marker, Orientation, ScaleKind,
+    SpinePosition, Spines, Text, TextBox,
 };
 
 /// Most characters in one text.
@@ -146,7 +146,9 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
     size(polar.spine.linewidth, "polar spine width")?;
     for artist in &axes.artists {
         let drawn = match artist {
-            Artist::Line { drawstyle, .. } => *drawstyle == DrawStyle::Default,
+            Artist::Line {
+                drawstyle, coords, ..
+            } => *drawstyle == DrawStyle::Default && *coords == [Coords::Data; 2],
             Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
             Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
             Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],

@@ -120,6 +120,11 @@ class Line2D(_Stroke):
         self._drawstyle = _drawstyle(drawstyle)
         self._role = None
         self._sticky = {}
+        self._coords = ("data", "data")  # or axes fractions, per axis (transform=ax.transAxes...)
+
+    def _set_coords(self, coords):
+        """Where x and y are measured: "data", "axes", or a pair of them."""
+        self._coords = coords if isinstance(coords, tuple) else (coords, coords)
 
     def get_xdata(self):
         return list(self._x)
@@ -173,6 +178,8 @@ class Line2D(_Stroke):
         return bool(self._sticky)
 
     def extent(self, name):
+        if self._coords[name == "y"] != "data":
+            return (), ()  # axes fractions do not autoscale
         sticky = self._sticky.get(name, ())
         values = self._x if name == "x" else self._y
         return ([*values, *sticky] if sticky else values), sticky
@@ -199,6 +206,8 @@ class Line2D(_Stroke):
             spec["role"] = self._role
         if self._mew != 1.0:
             spec["markeredgewidth"] = self._mew
+        if self._coords != ("data", "data"):
+            spec["coords"] = list(self._coords)
         return spec
 
 

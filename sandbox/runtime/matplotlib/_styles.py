@@ -49,6 +49,8 @@ def marker(value):
         return value
     if isinstance(value, tuple) and len(value) in (2, 3):
         return _tuple_marker(value)
+    if isinstance(value, list) or hasattr(value, "vertices"):
+        raise NotImplementedError("path markers (a list of vertices or a Path) are not supported in this sandbox")
     if value in _NO_MARKER:
         return None
     if isinstance(value, str) and value in MARKERS:

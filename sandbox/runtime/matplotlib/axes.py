@@ -23,7 +23,7 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
-                   "gapcolor", "clip_on"))
+                   "gapcolor", "clip_on", "transform"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
@@ -44,6 +44,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
     def plot(self, *args, scalex=True, scaley=True, **kwargs):
         """plot([x], y, [fmt], [x2], y2, [fmt2], ..., **kwargs): lines; returns the list of Line2D."""
         options = _kwargs.take(kwargs, _LINE, "Line2D")
+        coords = _coords(options.pop("transform", self.transData), "plot()")
         lines = []
         for x, y, fmt in _plot_groups(args):
             style, marker, color = _styles.parse_fmt(fmt) if fmt else ("-", None, None)
@@ -59,6 +60,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                               label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
                 line._dashes_and_gaps(options)
                 line.set_clip_on(options.get("clip_on", True))
+                line._set_coords(coords)
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 
@@ -484,10 +486,10 @@ def _percent_text(autopct, pct):
     return autopct.format(pct) if "{" in autopct else autopct % pct
 
 
-def _coords(transform):
+def _coords(transform, owner="text()"):
     coords = getattr(transform, "coords", None)
     if coords not in ("data", "axes") and not (isinstance(coords, tuple) and set(coords) <= {"data", "axes"}):
-        raise NotImplementedError("text() transform must be ax.transData, ax.transAxes or a blend of them "
+        raise NotImplementedError(f"{owner} transform must be ax.transData, ax.transAxes or a blend of them "
                                   "(ax.get_xaxis_transform()) in this sandbox")
     return coords
 

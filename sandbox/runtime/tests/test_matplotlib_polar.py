@@ -100,6 +100,19 @@ class DefaultOnlyTests(ChartTestCase):
         with self.assertRaises(NotImplementedError):
             ax.scatter([0], [1], plotnonfinite=True)
 
+    def test_lines_in_axes_coordinates(self):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, 0], transform=ax.transAxes, clip_on=False)
+        ax.plot(1, 0, ">k", transform=ax.get_yaxis_transform())
+        ax.plot([5, 6], [7, 8])
+        axes_line, blend, data = self.artists()
+        self.assertEqual(axes_line["coords"], ["axes", "axes"])
+        self.assertEqual(blend["coords"], ["axes", "data"])
+        self.assertNotIn("coords", data)
+        self.assertEqual(ax.get_xlim()[0] > 4, True)  # axes fractions do not autoscale
+        with self.assertRaises(NotImplementedError):
+            ax.plot([0, 1], transform=fig.transFigure)
+
     def test_fill_between_edges(self):
         fig, ax = plt.subplots()
         ax.fill_between([0, 1], [1, 2], color="red", linewidth=2)
