@@ -899,3 +899,19 @@ for ax, b in zip(axs, ["zero", "sym", "wiggle", "weighted_wiggle"]):
          weighted_wiggle (-2.5589285714285714, 2.666071428571428)\n"
     );
 }
+
+#[tokio::test]
+async fn bxp_draws_boxes_from_given_statistics() {
+    // matplotlib 3.10.8 prints the same labels, limits and zorder for this cell.
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+stats = [dict(med=0, q1=-1, q3=1, whislo=-2, whishi=2, fliers=[-4, -3, 3, 4], label='A'),
+         dict(med=0, q1=-2, q3=2, whislo=-3, whishi=3, fliers=[])]
+r = ax.bxp(stats, zorder=3)
+print([t.get_text() for t in ax.get_xticklabels()], ax.get_ylim(), r["medians"][0].get_zorder())
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(stdout(&events), "['A', '2'] (-4.4, 4.4) 3.1\n");
+}

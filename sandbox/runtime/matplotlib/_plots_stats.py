@@ -93,8 +93,31 @@ class StatsMethods:
                                       "supported in this sandbox")
         if sym is not None:
             raise NotImplementedError("boxplot() sym= is not supported in this sandbox; use flierprops")
-        horizontal = _horizontal(vert, orientation)
         stats = cbook.boxplot_stats(x, whis=1.5 if whis is None else whis, bootstrap=bootstrap, autorange=autorange)
+        names = tick_labels if tick_labels is not None else labels
+        if names is not None:
+            names = _data.items(names)
+            if len(names) != len(stats):
+                raise ValueError("Dimensions of labels and X must be compatible")
+            for stat, name in zip(stats, names):
+                stat["label"] = name
+        return self.bxp(stats, positions=positions, widths=widths, vert=vert, orientation=orientation,
+                        patch_artist=patch_artist, showmeans=showmeans, showcaps=showcaps, showbox=showbox,
+                        showfliers=showfliers, boxprops=boxprops, whiskerprops=whiskerprops, flierprops=flierprops,
+                        medianprops=medianprops, capprops=capprops, meanprops=meanprops, manage_ticks=manage_ticks,
+                        zorder=zorder, capwidths=capwidths, label=label)
+
+    def bxp(self, bxpstats, positions=None, widths=None, vert=None, orientation="vertical", patch_artist=False,
+            shownotches=False, showmeans=False, showcaps=True, showbox=True, showfliers=True, boxprops=None,
+            whiskerprops=None, flierprops=None, medianprops=None, capprops=None, meanprops=None, meanline=False,
+            manage_ticks=True, zorder=None, capwidths=None, label=None):
+        """Draw box-and-whisker plots from precomputed statistics (dicts with med, q1, q3, whislo,
+        whishi, and optionally fliers, mean, label, as cbook.boxplot_stats gives); returns the
+        dict of their lines, as matplotlib does."""
+        if shownotches or meanline:
+            raise NotImplementedError("bxp() shownotches and meanline are not supported in this sandbox")
+        horizontal = _horizontal(vert, orientation)
+        stats = list(bxpstats)
         n = len(stats)
         positions = list(range(1, n + 1)) if positions is None else [float(p) for p in _data.items(positions)]
         if len(positions) != n:
@@ -147,15 +170,17 @@ class StatsMethods:
             if show["means"]:
                 result["means"].append(line([pos], [stat["mean"]], "mean", _marker_style(props["mean"], "mean")))
             if show["fliers"]:
-                fliers = stat["fliers"]
+                fliers = list(stat.get("fliers", []))
                 result["fliers"].append(line([pos] * len(fliers), fliers, "flier",
                                              _marker_style(props["flier"], "flier")))
+        if zorder is not None:  # as matplotlib: medians and means a tenth above the rest
+            for key, artists in result.items():
+                for artist in artists:
+                    artist.set_zorder(zorder + (0.1 if key in ("medians", "means") else 0))
         if label is not None and result["boxes"]:
             result["boxes"][0].set_label(label)
         if manage_ticks:
-            names = tick_labels if tick_labels is not None else labels
-            texts = ([str(v) for v in _data.items(names)] if names is not None
-                     else [_tick_text(p) for p in positions])
+            texts = [str(stat["label"]) if "label" in stat else _tick_text(pos) for stat, pos in zip(stats, positions)]
             self._group["y" if horizontal else "x"].ticks = [list(positions), texts]
         return result
 
