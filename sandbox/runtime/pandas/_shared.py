@@ -66,6 +66,20 @@ class Reductions:
     def var(self, ddof=1, numeric_only=False): return self._aggregate("var", ddof=ddof)
     def count(self): return self._aggregate("count")
     def nunique(self): return self._aggregate("nunique")
-    def first(self): return self._aggregate("first")
-    def last(self): return self._aggregate("last")
+    def first(self, numeric_only=False, min_count=-1, skipna=True):
+        return self._edge("first", numeric_only, min_count, skipna)
+
+    def last(self, numeric_only=False, min_count=-1, skipna=True):
+        return self._edge("last", numeric_only, min_count, skipna)
+
+    def _edge(self, how, numeric_only, min_count, skipna):
+        """first/last value of each group (min_count: missing with fewer values)."""
+        if not skipna:
+            raise NotImplementedError(f"groupby().{how}(skipna=False)")
+        grouped = self
+        if numeric_only:
+            if not hasattr(self, "_numeric"):
+                raise NotImplementedError(f"{how}(numeric_only=True) here")
+            grouped = self._numeric()
+        return grouped._aggregate(how, **({"min_count": min_count} if min_count > 1 else {}))
     def prod(self): return self._aggregate("prod")

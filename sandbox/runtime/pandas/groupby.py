@@ -3,7 +3,7 @@
 
 from . import _common, _groupapply, _labels
 from ._index import Index
-from ._expr import call as fn, col
+from ._expr import call as fn, col, lit
 from ._host import table
 from ._shared import Reductions
 from .frame import DataFrame
@@ -39,6 +39,16 @@ def _builtin(func):
 def _python(func):
     """Whether func is a Python function to run on each group (not a name pandas knows)."""
     return callable(func) and not isinstance(func, str) and _builtin(func) is None
+
+
+def _reduced(how, expr, options):
+    """The aggregation how of expr; with min_count, missing where a group has fewer values."""
+    options = dict(options)
+    min_count = options.pop("min_count", None)
+    out = fn(how, expr, **options)
+    if min_count is not None and min_count > 0:
+        out = fn("where", out, fn("ge", fn("count", expr), lit(min_count)), lit(None))
+    return out
 
 
 def level_keys(frame, level):
@@ -155,7 +165,12 @@ class DataFrameGroupBy(Reductions):
         if how == "size":
             return self.size()
         self._check(how, self._selection)
-        return DataFrame._wrap(self._group([(n, fn(how, col(n), **options)) for n in self._selection]))
+        return DataFrame._wrap(self._group([(n, _reduced(how, col(n), options)) for n in self._selection]))
+
+    def _numeric(self):
+        """The group-by of the numeric columns only (numeric_only=True)."""
+        return self._subset([n for n in self._selection
+                             if self._t.dtypes.get(n) in ("int64", "int32", "float64", "bool")])
 
     def size(self):
         name = "size" if not self._as_index else "\x04"
@@ -323,7 +338,7 @@ class SeriesGroupBy(Reductions):
             return self.size()
         self._parent._check(how, [self._name])
         out = "\x04" if self._parent._as_index else self._name
-        t = self._parent._group([(out, fn(how, col(self._name), **options))])
+        t = self._parent._group([(out, _reduced(how, col(self._name), options))])
         if not self._parent._as_index:
             return DataFrame._wrap(t)
         return Series._of(t, col(out), self._label)
