@@ -532,7 +532,8 @@ class OutputTests(ChartTestCase):
         with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.quiver is not supported"):
             plt.quiver([1], [1], [1], [1])
         ax = plt.gca()
-        for call in (lambda: ax.contour([[1, 2], [3, 4]]), lambda: ax.imshow([[1]], interpolation="bilinear"),
+        for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
+                     lambda: ax.imshow([[1]], interpolation="bilinear"),
                      lambda: ax.boxplot([1, 2], notch=True),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("ggplot")):
             with self.assertRaises(NotImplementedError):

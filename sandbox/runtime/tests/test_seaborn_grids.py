@@ -107,9 +107,15 @@ class FigureLevelTests(GridTestCase):
             (bars,) = self.artists(ax, "bar")
             self.assertEqual(bars["x"], [12.0, 20.0, 28.0, 36.0], "the centres of bins spanning 8..40")
 
-    def test_displot_refuses_normalising_across_facets(self):
-        with self.assertRaisesRegex(NotImplementedError, "common_norm"):
-            sns.displot(data=DATA, x="bill", col="time", kind="kde")
+    def test_displot_kde_normalises_across_facets(self):
+        # seaborn's common_norm: each facet's density integrates to its share of all the rows
+        # (Lunch 3 of 8, Dinner 5 of 8), short of it only by what lies beyond the cut.
+        g = sns.displot(data=DATA, x="bill", col="time", kind="kde")
+        for ax, share in zip(g.axes.flat, (3 / 8, 5 / 8)):
+            (curve,) = self.artists(ax, "line")
+            xs, ys = curve["x"], curve["y"]
+            area = sum((x1 - x0) * (y0 + y1) / 2 for x0, x1, y0, y1 in zip(xs, xs[1:], ys, ys[1:]))
+            self.assertAlmostEqual(area, share, delta=0.01)
 
     def test_catplot_passes_the_whole_order(self):
         g = sns.catplot(data=DATA, x="day", y="tip", col="time", kind="strip", jitter=False)
@@ -129,12 +135,12 @@ class PairAndJointGridTests(GridTestCase):
         self.assertIsNone(g.axes[0, 1])
         self.assertEqual(len(g.figure.axes), 3)
 
-    def test_jointgrid_axes_order_and_unsupported_kinds(self):
+    def test_jointgrid_axes_order_and_hex_kind(self):
         g = sns.jointplot(data=DATA, x="bill", y="tip")
         self.assertEqual(g.figure.axes, [g.ax_joint, g.ax_marg_x, g.ax_marg_y])
         self.assertEqual(len(self.artists(g.ax_marg_y, "bar")), 1)
-        with self.assertRaisesRegex(NotImplementedError, "hexbin"):
-            sns.jointplot(data=DATA, x="bill", y="tip", kind="hex")
+        hexes = sns.jointplot(data=DATA, x="bill", y="tip", kind="hex")
+        self.assertTrue(self.artists(hexes.ax_joint, "patch"), "kind='hex' bins the joint axes")
 
     def test_move_legend_keeps_the_entries(self):
         ax = sns.scatterplot(data=DATA, x="bill", y="tip", hue="time")
