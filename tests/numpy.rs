@@ -408,3 +408,21 @@ async fn arrays_go_to_files_and_back() {
     let events = ok_run(&mut client, "", code).await;
     assert_eq!(stdout(&events), "True True True True\n");
 }
+
+#[tokio::test]
+async fn int64_arrays_repr_as_on_64_bit_numpy() {
+    // numpy 2.2 on x86-64 prints these three lines for the same cell; the guest's numpy is
+    // 32-bit (int32 default), so its int64 arrays would otherwise repr with dtype=int64.
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+print(repr(np.array([1, 2], dtype=np.int64)))
+print(repr(np.arange(3)))
+print(repr(np.array([1.5])))
+"#;
+    let events = ok_run(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "array([1, 2])\narray([0, 1, 2])\narray([1.5])\n"
+    );
+}

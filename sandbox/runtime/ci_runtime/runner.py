@@ -103,8 +103,20 @@ def preload():
     sympy = sys.modules.get("sympy")
     if sympy is not None:
         _warm_sympy(sympy)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        _repr_int64_as_default(numpy)
     gc.collect()
     gc.freeze()  # the collector then leaves the snapshot's objects (and pages) alone
+
+
+def _repr_int64_as_default(numpy):
+    """Let int64 arrays repr without ``dtype=int64``, as on the 64-bit machines user code is
+    written for: the guest's numpy is 32-bit, its default integer int32 (whose arrays already
+    repr bare), and pandas' integer columns arrive as int64."""
+    typeless = numpy._core.arrayprint._typelessdata
+    if numpy.int64 not in typeless:
+        typeless.append(numpy.int64)
 
 
 def _warm_sympy(sympy):

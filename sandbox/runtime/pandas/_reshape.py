@@ -1,11 +1,9 @@
-"""merge, concat, pivot_table, to_datetime and the top-level helpers."""
-
-import datetime as _dt
+"""merge, concat, pivot_table and the top-level helpers."""
 
 from . import _common, _labels
 from ._expr import call as fn, col, lit
 from ._host import call, table
-from ._scalars import NaT, Timestamp
+from ._scalars import NaT
 from .frame import DataFrame
 from .series import Series, _VALUE, is_missing
 
@@ -321,34 +319,6 @@ def join(left, right, on=None, how="left", lsuffix="", rsuffix="", sort=False):
     else:
         index = [(n, "\x06i" + n) for n in lindex]
     return DataFrame._wrap(_common.project(joined, index + [(n, n) for n in data]))
-
-
-def to_datetime(arg, format=None, errors="raise", unit=None, dayfirst=False, **kwargs):
-    if kwargs or dayfirst:
-        raise NotImplementedError(f"to_datetime({', '.join(sorted(kwargs)) or 'dayfirst'}=...)")
-    if isinstance(arg, Series):
-        options = {"errors": errors}
-        if format is not None:
-            options["format"] = format
-        if unit is not None:
-            options["unit"] = unit
-        return arg._new(fn("to_datetime", arg._e, **options))
-    if isinstance(arg, (list, tuple)):
-        return [to_datetime(a, format=format, errors=errors) for a in arg]
-    if is_missing(arg):
-        return NaT
-    if isinstance(arg, _dt.datetime) or isinstance(arg, _dt.date):
-        return Timestamp(arg)
-    if isinstance(arg, str):
-        try:
-            if format is not None:
-                return Timestamp(_dt.datetime.strptime(arg, format))
-            return Timestamp(arg)
-        except ValueError:
-            if errors == "coerce":
-                return NaT
-            raise
-    raise NotImplementedError(f"to_datetime of {type(arg).__name__}")
 
 
 def isna(obj):
