@@ -14,7 +14,11 @@ if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 
 fi
 scripts/host-deps.sh
 sandbox/build.sh
-(cd sandbox/runtime && python3 -m unittest discover -s tests)
+# The runner's unit tests need numpy (the guest's release) and contourpy (to check the
+# contours against); they run in a throwaway venv holding just those wheels.
+source benches/venv.sh
+runner_venv=$(bench_venv runner-test-venv numpy==2.2.6 contourpy==1.3.3)
+(cd sandbox/runtime && "$runner_venv/bin/python3" -m unittest discover -s tests)
 cargo fmt --check
 cargo clippy -j 2 --all-targets -- -D warnings
 cargo test -j 2
