@@ -7,28 +7,7 @@
 
 mod common;
 
-use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{client, create_session, error, outcome, run, stdout};
-
-async fn cell(code: &str) -> Vec<Kind> {
-    let mut client = client().await;
-    let session = create_session(&mut client).await;
-    run(&mut client, &session, code).await
-}
-
-async fn prints_as_pandas(code: &str, expected: &str) {
-    let events = cell(code).await;
-    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    let got = stdout(&events);
-    if got != expected {
-        let line = got
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!("differs from pandas at line {line}:\n--- got\n{got}\n--- pandas\n{expected}");
-    }
-}
+use common::server::{error, prints_as_pandas, run_in_new_session};
 
 #[tokio::test]
 async fn object_columns_print_and_compute_as_pandas() {
@@ -310,7 +289,7 @@ async fn object_columns_refuse_what_is_not_faithful() {
         ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
         ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
     ] {
-        let events = cell(&format!(
+        let events = run_in_new_session(&format!(
             "import pandas as pd\ns = pd.Series(['a', 1, [2]])\n\
              df = pd.DataFrame({{'k': ['a', 1], 'v': [1, 2]}})\n{code}"
         ))

@@ -9,28 +9,8 @@
 
 mod common;
 
-use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{client, create_session, outcome, run, stdout};
-
-async fn cell(code: &str) -> Vec<Kind> {
-    let mut client = client().await;
-    let session = create_session(&mut client).await;
-    run(&mut client, &session, code).await
-}
-
-async fn prints_as_pandas(code: &str, expected: &str) {
-    let events = cell(code).await;
-    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    let got = stdout(&events);
-    if got != expected {
-        let line = got
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!("differs from pandas at line {line}:\n--- got\n{got}\n--- pandas\n{expected}");
-    }
-}
+use code_interpreter::service::proto;
+use common::server::{outcome, prints_as_pandas, run_in_new_session, stdout};
 
 #[tokio::test]
 async fn groupby_runs_python_functions_as_pandas() {
@@ -335,7 +315,7 @@ r1  1  3
 /// Results the guest cannot compute as pandas does raise NotImplementedError naming them.
 #[tokio::test]
 async fn unfaithful_results_are_refused() {
-    let events = cell(
+    let events = run_in_new_session(
         r#"import pandas as pd
 df = pd.DataFrame({"A": [1, 2], "B": [0.5, 1.5]}, index=pd.date_range("2024-01-31", periods=2))
 for name, call in [

@@ -7,23 +7,7 @@
 mod common;
 
 use code_interpreter::service::proto::{self, event::Kind};
-use common::server::{client, create_session, outcome, run, stdout};
-
-async fn prints_as_pandas(code: &str, expected: &str) {
-    let mut client = client().await;
-    let session = create_session(&mut client).await;
-    let events = run(&mut client, &session, code).await;
-    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    let got = stdout(&events);
-    if got != expected {
-        let line = got
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!("differs from pandas at line {line}:\n--- got\n{got}\n--- pandas\n{expected}");
-    }
-}
+use common::server::{client, create_session, outcome, prints_as_pandas, run};
 
 #[tokio::test]
 async fn dates_and_dtypes_print_as_pandas_3() {

@@ -137,6 +137,29 @@ pub async fn run(client: &mut Client, session_id: &str, code: &str) -> Vec<Kind>
     execute(client, request(session_id, code)).await
 }
 
+/// Runs a cell in a session of its own on the shared server.
+pub async fn run_in_new_session(code: &str) -> Vec<Kind> {
+    let mut client = client().await;
+    let session = create_session(&mut client).await;
+    run(&mut client, &session, code).await
+}
+
+/// Asserts that a cell runs ok and prints exactly `expected` (real pandas' output, pasted),
+/// naming the first line that differs.
+pub async fn prints_as_pandas(code: &str, expected: &str) {
+    let events = run_in_new_session(code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let got = stdout(&events);
+    if got != expected {
+        let line = got
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!("differs from pandas at line {line}:\n--- got\n{got}\n--- pandas\n{expected}");
+    }
+}
+
 pub fn end(events: &[Kind]) -> &proto::End {
     match events.last() {
         Some(Kind::End(end)) => end,
