@@ -318,8 +318,10 @@ fn nice_degrees(lo: f64, hi: f64, bins: usize) -> Vec<f64> {
     let mut ticks = Vec::new();
     for step in steps[..=first].iter().rev().map(|s| s * scale) {
         let base = (lo / step).floor() * step;
-        let low = ((lo - base) / step - 1e-9).ceil();
-        let high = ((hi - base) / step + 1e-9).ceil();
+        // MaxNLocator's edges: the last multiple at or below lo and the first at or above
+        // hi, a value within rounding of a multiple counting as on it.
+        let low = ((lo - base) / step + 1e-9).floor();
+        let high = ((hi - base) / step - 1e-9).ceil();
         ticks = (low as i64..=high as i64)
             .map(|k| base + k as f64 * step)
             .map(|v| (v * 1e9).round() / 1e9)
