@@ -13,13 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 source benches/venv.sh
-venv=$(bench_venv mcp-bench-venv \
-  mcp==2.3.0 mcp-types==2.3.0 annotated-types==0.8.0 anyio==4.16.0 attrs==26.1.0 cffi==2.1.1 \
-  click==8.5.1 cryptography==51.0.1 h11==0.16.0 httpcore2==2.17.0 httpx2==2.17.0 idna==3.21 \
-  jsonschema==4.26.0 jsonschema-specifications==2025.9.1 opentelemetry-api==1.45.3 \
-  pycparser==3.12 pydantic==2.14.4 pydantic_core==2.50.5 PyJWT==2.15.1 python-multipart==0.0.34 \
-  referencing==0.37.0 rpds-py==2026.9.1 sse-starlette==3.7.1 starlette==1.10.0 \
-  truststore==0.10.5 typing-inspection==0.4.5 typing_extensions==4.16.0 uvicorn==0.55.0 \
+venv=$(bench_venv mcp-bench-venv $(cat tests/mcp/requirements.txt) \
   grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
 sandbox/build.sh >/dev/null

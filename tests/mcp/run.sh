@@ -15,14 +15,8 @@ fi
 SERVER_BINARY=$(realpath "$1")
 cd "$(dirname "$0")/../.."
 source benches/venv.sh
-# The SDK and every package it pulls in, pinned (wheels only).
-venv=$(bench_venv mcp-client-venv \
-  mcp==2.3.0 mcp-types==2.3.0 annotated-types==0.8.0 anyio==4.16.0 attrs==26.1.0 cffi==2.1.1 \
-  click==8.5.1 cryptography==51.0.1 h11==0.16.0 httpcore2==2.17.0 httpx2==2.17.0 idna==3.21 \
-  jsonschema==4.26.0 jsonschema-specifications==2025.9.1 opentelemetry-api==1.45.3 \
-  pycparser==3.12 pydantic==2.14.4 pydantic_core==2.50.5 PyJWT==2.15.1 python-multipart==0.0.34 \
-  referencing==0.37.0 rpds-py==2026.9.1 sse-starlette==3.7.1 starlette==1.10.0 \
-  truststore==0.10.5 typing-inspection==0.4.5 typing_extensions==4.16.0 uvicorn==0.55.0)
+# The MCP Python SDK and every package it pulls in, pinned (wheels only): tests/mcp/requirements.txt.
+venv=$(bench_venv mcp-client-venv $(cat tests/mcp/requirements.txt))
 PYTHON=$venv/bin/python3
 
 WORK=$(mktemp -d)
