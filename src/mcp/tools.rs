@@ -190,14 +190,14 @@ impl Tools {
                     .iter()
                     .map(reply::session_json)
                     .collect();
-                let lines: Vec<String> = sessions
-                    .iter()
-                    .map(|session| format!("{} {}", session["session_id"], session["state"]))
-                    .collect();
-                let text = match lines.is_empty() {
-                    true => "no sessions".to_owned(),
-                    false => lines.join("\n"),
-                };
+                let text = listing(
+                    sessions.iter().map(|session| {
+                        let field =
+                            |name: &str| session[name].as_str().unwrap_or_default().to_owned();
+                        format!("{} {}", field("session_id"), field("state"))
+                    }),
+                    "no sessions",
+                );
                 reply::success(text, json!({"sessions": sessions}))
             }
             Err(status) => reply::refused(&status),
@@ -266,15 +266,13 @@ impl Tools {
         match self.api.list_files(Request::new(request)).await {
             Ok(response) => {
                 let response = response.into_inner();
-                let lines: Vec<String> = response
-                    .files
-                    .iter()
-                    .map(|file| format!("{} ({} bytes)", file.path, file.size))
-                    .collect();
-                let text = match lines.is_empty() {
-                    true => "no files".to_owned(),
-                    false => lines.join("\n"),
-                };
+                let text = listing(
+                    response
+                        .files
+                        .iter()
+                        .map(|file| format!("{} ({} bytes)", file.path, file.size)),
+                    "no files",
+                );
                 let files: Vec<_> = response.files.iter().map(file_json).collect();
                 reply::success(
                     text,
@@ -323,6 +321,16 @@ impl ServerHandler for Tools {
                 env!("CARGO_PKG_VERSION"),
             ))
             .with_instructions(INSTRUCTIONS)
+    }
+}
+
+/// One line per item, or `empty` when there are none.
+fn listing(lines: impl Iterator<Item = String>, empty: &str) -> String {
+    let text = lines.collect::<Vec<_>>().join("\n");
+    if text.is_empty() {
+        empty.to_owned()
+    } else {
+        text
     }
 }
 
