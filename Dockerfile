@@ -9,7 +9,7 @@
 # package registries only (Debian apt and deb-src, PyPI for the pinned wheels,
 # crates.io). The guest build takes ~7 minutes the first time; its stage cache
 # lives in a BuildKit cache mount, so later builds redo only what changed.
-# Debian bookworm is required: sandbox/build.sh builds Debian bookworm's
+# Debian bookworm is required: guest/build.sh builds Debian bookworm's
 # python3.11 source package with bookworm's clang-14 and wasi-libc.
 ARG RUST_IMAGE=rust:1.95-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
@@ -19,7 +19,7 @@ SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 # Parallel jobs for the guest build and cargo.
 ARG JOBS=2
 ENV JOBS=${JOBS} CODE_INTERPRETER_CACHE=/cache DEBIAN_FRONTEND=noninteractive
-# sandbox/build.sh downloads the pinned wheels with `python3 -m pip download`.
+# guest/build.sh downloads the pinned wheels with `python3 -m pip download`.
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends python3 python3-pip \
  && rm -rf /var/lib/apt/lists/*
@@ -28,9 +28,9 @@ WORKDIR /src
 # The guest first: its inputs change less often than the Rust sources.
 COPY scripts/host-deps.sh scripts/
 RUN scripts/host-deps.sh
-COPY sandbox sandbox
+COPY guest guest
 RUN --mount=type=cache,target=/cache,id=code-interpreter-guest \
-    dist=$(sandbox/build.sh | tail -n 1) \
+    dist=$(guest/build.sh | tail -n 1) \
  && mkdir -p /out \
  && cp -a "$dist" /out/sandbox
 

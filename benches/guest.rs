@@ -2,7 +2,7 @@
 //! the targets it should meet.
 //!
 //! Run with `cargo bench --bench guest` (needs the guest build of
-//! `sandbox/build.sh`; the first run also builds the snapshot and compiles the
+//! `guest/build.sh`; the first run also builds the snapshot and compiles the
 //! modules into the cache, which takes a while). For a quick smoke run with
 //! tiny iteration counts set `GUEST_BENCH_QUICK=1` or pass `--quick`:
 //! `cargo bench --bench guest -- --quick`. The native interpreter is the

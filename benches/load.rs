@@ -3,7 +3,7 @@
 //! targets.
 //!
 //! Run with `cargo bench --bench load` (needs the guest build of
-//! `sandbox/build.sh`; the first server start may build the snapshot and
+//! `guest/build.sh`; the first server start may build the snapshot and
 //! compile the modules, which takes a while). For a quick smoke run with short
 //! runs set `LOAD_BENCH_QUICK=1` or pass `--quick`:
 //! `cargo bench --bench load -- --quick`. The native interpreter is the

@@ -5,7 +5,7 @@
     sudo /tmp/deploy-sim/bin/python deploy/simulate.py --binary target/release/code-interpreter
 
 Needs root, bubblewrap (`apt-get install bubblewrap`), setpriv, kubectl (for
-`kubectl kustomize`), a release binary and the guest build (sandbox/build.sh).
+`kubectl kustomize`), a release binary and the guest build (guest/build.sh).
 It reads the commands and variables from the Dockerfile (final stage: ENV and
 the RUN after USER) and from the rendered Deployment (initContainer command,
 container args and env), then runs, as uid 10001 with no capabilities and

@@ -1,7 +1,7 @@
 """Writes the seed corpus of the fuzz targets (fuzz/corpus/<target>/seed-*; chart_spec_json uses
 chart_spec's).
 
-Event payloads come from the guest runtime (sandbox/runtime/ci_runtime) run natively with a fake
+Event payloads come from the guest runtime (guest/runtime/guest_runtime) run natively with a fake
 `_hostcall`, chart payloads from the guest's matplotlib package the same way, so the seeds are what
 the real guest sends. Run: python3 fuzz/make_seeds.py (host Python; sympy optional).
 """
@@ -12,7 +12,7 @@ import sys
 import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "sandbox", "runtime"))
+sys.path.insert(0, os.path.join(HERE, "..", "guest", "runtime"))
 
 
 class HostError(Exception):
@@ -21,7 +21,7 @@ class HostError(Exception):
 
 def capture(cells, module_body):
     """Run `cells` through the guest runner; return the raw payloads of (op, payload) calls."""
-    from ci_runtime import runner
+    from guest_runtime import runner
 
     calls, pending = [], list(cells)
 

@@ -35,7 +35,7 @@ DEFAULT_TESTS=(
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${DEFAULT_TESTS[@]}")
 
-dist=$("$ROOT/sandbox/build.sh" | tail -n 1)
+dist=$("$ROOT/guest/build.sh" | tail -n 1)
 (cd "$ROOT" && cargo build -j "$JOBS" --bin code-interpreter)
 bin=${CARGO_TARGET_DIR:-$ROOT/target}/debug/code-interpreter
 

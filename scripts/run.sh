@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/host-deps.sh
-sandbox/build.sh >/dev/null
+guest/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
 exec target/release/code-interpreter serve "$@"

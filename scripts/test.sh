@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs all tests:
-# the guest build (sandbox/build.sh), the runner's own unit tests, formatting,
+# the guest build (guest/build.sh), the runner's own unit tests, formatting,
 # lints, the Rust integration tests against the real guest (the adversarial
 # corpus and a 30-second soak among them), the Python client's tests against a
 # real server, the MCP server driven by the official MCP Python SDK (stdio and
@@ -13,12 +13,12 @@ if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 
   rustup component add rustfmt clippy
 fi
 scripts/host-deps.sh
-sandbox/build.sh
+guest/build.sh
 # The runner's unit tests need numpy (the guest's release) and contourpy (to check the
 # contours against); they run in a throwaway venv holding just those wheels.
 source benches/venv.sh
 runner_venv=$(bench_venv runner-test-venv numpy==2.2.6 contourpy==1.3.3)
-(cd sandbox/runtime && "$runner_venv/bin/python3" -m unittest discover -s tests)
+(cd guest/runtime && "$runner_venv/bin/python3" -m unittest discover -s tests)
 cargo fmt --check
 cargo clippy -j 2 --all-targets -- -D warnings
 cargo test -j 2

@@ -8,24 +8,26 @@
 use std::path::{Component, Path};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use prost::Message as _;
 use tokio::sync::mpsc;
 use tonic::metadata::{AsciiMetadataValue, MetadataMap};
 
 use crate::charts::{self, ChartOutput};
-use crate::events::Event;
-use crate::hostcall::{self, CellClock, RunningCell};
-use crate::service::scratch::Scratch;
+use crate::events::{Event, Outcome};
+use crate::limits::CellLimits;
+use crate::sandbox::cell::{CellRequest, MAX_EVENT_BYTES_PER_CELL, RunningCell, StoreMeters};
+use crate::sandbox::host_calls::{MAX_OP_LEN, MAX_PAYLOAD_BYTES, decode_request};
+use crate::scratch::{Scratch, relative_path};
 use crate::service::{ServiceConfig, convert, files, proto, request};
 
 /// One host call: the guest's memory and the pointers it passed.
 pub fn hostcall_request(memory: &[u8], op_ptr: u32, op_len: u32, ptr: u32, len: u32) {
     let within = |ptr: u32, len: u32| memory.get(ptr as usize..ptr as usize + len as usize);
-    let decoded = hostcall::decode_request(memory, op_ptr, op_len, ptr, len);
-    let acceptable = op_len <= hostcall::MAX_OP_LEN
-        && len <= hostcall::MAX_PAYLOAD_BYTES
+    let decoded = decode_request(memory, op_ptr, op_len, ptr, len);
+    let acceptable = op_len <= MAX_OP_LEN
+        && len <= MAX_PAYLOAD_BYTES
         && within(ptr, len).is_some()
         && within(op_ptr, op_len).is_some_and(|op| std::str::from_utf8(op).is_ok());
     match decoded {
@@ -51,46 +53,45 @@ const OUTPUT_CAPS: [usize; 3] = [0, 7, 1 << 20];
 pub fn hostcall_events(payloads: &[&[u8]]) {
     for cap in OUTPUT_CAPS {
         let (events, mut received) = mpsc::unbounded_channel();
-        let now = Instant::now();
-        let mut cell = RunningCell {
-            events,
-            clock: CellClock {
-                deadline: now + Duration::from_secs(60),
-                cancel: Arc::new(AtomicBool::new(false)),
+        let request = CellRequest {
+            code: String::new(),
+            limits: CellLimits {
+                max_output_bytes: cap,
+                ..CellLimits::default()
             },
-            started: now,
-            max_output_bytes: cap,
-            output_bytes: 0,
-            output_truncated: false,
-            event_bytes: 0,
-            error_name: None,
-            fuel_budget: None,
-            memory_denials_at_start: 0,
-            execution_count: 1,
+            events,
+            cancel: Arc::new(AtomicBool::new(false)),
         };
+        let mut cell = RunningCell::start(request, 1, None, 0);
+        let (mut charged, mut dropped_a_chunk) = (0, false);
         for payload in payloads {
-            match hostcall::accept_event(&mut cell, payload) {
+            charged += payload.len();
+            match cell.accept_event(payload) {
                 // The event-byte cap stops the instance.
                 Err(_) => {
-                    assert!(cell.event_bytes > hostcall::MAX_EVENT_BYTES_PER_CELL);
+                    assert!(charged > MAX_EVENT_BYTES_PER_CELL, "stopped under the cap");
                     break;
                 }
                 Ok(Ok(answer)) => match answer.as_slice() {
                     b"1" => {}
-                    b"0" => assert!(cell.output_truncated, "dropped a chunk under the cap"),
+                    b"0" => dropped_a_chunk = true,
                     other => panic!("event answer {other:?}"),
                 },
                 Ok(Err(refusal)) => assert!(!refusal.is_empty()),
             }
-            assert!(cell.output_bytes <= cap, "output past the cap");
+            assert!(
+                charged <= MAX_EVENT_BYTES_PER_CELL,
+                "passed the event-byte cap"
+            );
         }
-        let (output_bytes, error_name) = (cell.output_bytes, cell.error_name.clone());
-        drop(cell);
+        cell.end(None, None, StoreMeters::default());
         let mut streamed = 0;
         let mut last_error = None;
+        let mut end = None;
         while let Ok(event) = received.try_recv() {
+            assert!(end.is_none(), "an event after the end event");
             match &event {
-                Event::End(_) => panic!("the guest's end event was forwarded"),
+                Event::End(cell_end) => end = Some((cell_end.outcome, cell_end.output_truncated)),
                 Event::Stream { text, .. } => {
                     assert!(!text.is_empty(), "empty stream event forwarded");
                     streamed += text.len();
@@ -105,11 +106,13 @@ pub fn hostcall_events(payloads: &[&[u8]]) {
             // Compared as bytes: NaN values are unequal to themselves.
             assert_eq!(decoded.encode_to_vec(), bytes);
         }
-        assert_eq!(
-            streamed, output_bytes,
-            "forwarded text differs from the count"
+        let (outcome, truncated) = end.expect("the cell's own end event");
+        assert!(streamed <= cap, "output past the cap");
+        assert!(
+            truncated || !dropped_a_chunk,
+            "dropped a chunk under the cap"
         );
-        assert_eq!(last_error, error_name);
+        assert_eq!(outcome == Outcome::Error, last_error.is_some());
     }
 }
 
@@ -309,7 +312,7 @@ pub fn request_limits(input: &RequestInput) {
             assert!(total <= config.max_session_file_bytes);
             let mut seen = std::collections::HashSet::new();
             for file in &given {
-                let path = files::relative_path(&file.path).expect("an accepted file path");
+                let path = relative_path(&file.path).expect("an accepted file path");
                 assert!(seen.insert(path), "a duplicate path was accepted");
             }
         }
@@ -342,11 +345,11 @@ fn expected_grpc_timeout(text: &str) -> Option<Duration> {
     ))
 }
 
-/// A file path of a file request (`files::relative_path`): an accepted path
+/// A file path of a file request (`relative_path`): an accepted path
 /// stays inside the scratch directory; and the scratch directory's file
 /// operations never follow a link out of it.
 pub fn scratch_path(text: &str) {
-    let Ok(path) = files::relative_path(text) else {
+    let Ok(path) = relative_path(text) else {
         return;
     };
     assert!(!text.contains('\0'), "NUL accepted: {text:?}");

@@ -981,14 +981,14 @@ fn corpus() -> Vec<Case> {
         case(Runner, "traceback_sabotaged", "import traceback\ntraceback.TracebackException = traceback.format_exception = None")
             .then("1 / 0")
             .raises("ZeroDivisionError"),
-        case(Runner, "runner_session_class_replaced", "import ci_runtime.runner as r\nr._Session = None")
+        case(Runner, "runner_session_class_replaced", "import guest_runtime.runner as r\nr._Session = None")
             .then("print('ok')\n2")
             .stdout("ok\n")
             .result("2"),
         case(
             Runner,
             "runner_modules_unregistered",
-            "import sys\nsys.modules['ci_runtime'] = None\nsys.modules['ci_runtime.runner'] = None",
+            "import sys\nsys.modules['guest_runtime'] = None\nsys.modules['guest_runtime.runner'] = None",
         )
         .then("print('ok')\n2")
         .result("2"),
@@ -1028,7 +1028,7 @@ fn corpus() -> Vec<Case> {
         case(
             Runner,
             "runner_internals_patched",
-            "import ci_runtime.runner as r, ci_runtime.values as v\nr._run_source = None\nv.encode_value = None",
+            "import guest_runtime.runner as r, guest_runtime.values as v\nr._run_source = None\nv.encode_value = None",
         )
         .then("1 + 1")
         .result("2"),

@@ -212,7 +212,7 @@ async fn traceback_points_at_the_cell_line() {
         err.traceback
     );
     assert!(
-        !err.traceback.iter().any(|l| l.contains("ci_runtime")),
+        !err.traceback.iter().any(|l| l.contains("guest_runtime")),
         "runner frames leak: {:?}",
         err.traceback
     );

@@ -396,7 +396,7 @@ async fn a_numpy_memory_bomb_is_contained() {
 #[tokio::test]
 async fn arrays_go_to_files_and_back() {
     let mut client = client().await;
-    // np.save/np.load (.npy through ndarray.tofile/np.fromfile: sandbox/numpy
+    // np.save/np.load (.npy through ndarray.tofile/np.fromfile: guest/numpy
     // patch 0004), .npz and text files, in the session's scratch directory.
     let code = "import numpy as np\n\
                 a = np.arange(12.).reshape(3, 4)\n\

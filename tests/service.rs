@@ -66,7 +66,7 @@ async fn an_exception_is_an_error_event_not_an_rpc_failure() {
     assert!(traceback.contains("line 4"), "{traceback}");
     assert!(traceback.contains("return 1 / d"), "{traceback}");
     assert!(
-        !traceback.contains("ci_runtime"),
+        !traceback.contains("guest_runtime"),
         "runner frames leak: {traceback}"
     );
 }

@@ -299,7 +299,7 @@ def value_of(result, what):
 
 # Wraps the guest matplotlib's JSON encoding of the figure spec and the
 # `chart` host call with timers that append to _bench_log (diagnostics only;
-# these are internals of sandbox/runtime/matplotlib/_host.py).
+# these are internals of guest/runtime/matplotlib/_host.py).
 INSTRUMENT = """\
 import time as _bench_time
 import _hostcall as _bench_hostcall

@@ -15,7 +15,7 @@
 #   --count N    N charts per variant
 #   --json PATH  also write the results as JSON
 #
-# Builds the release server and the guest (sandbox/build.sh), creates (or
+# Builds the release server and the guest (guest/build.sh), creates (or
 # reuses) a throwaway venv with a pinned matplotlib and numpy and the client's
 # gRPC packages in $CODE_INTERPRETER_CACHE/chart-bench-venv (default
 # ~/.cache/code-interpreter; nothing is installed in the repo or the system
@@ -32,7 +32,7 @@ venv=$(bench_venv chart-bench-venv \
     kiwisolver==1.5.1 packaging==26.4 pillow==13.0.0 pyparsing==3.3.3 python-dateutil==4.0.0 \
     grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
-sandbox/build.sh >/dev/null
+guest/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
 
 # matplotlib keeps its font cache under MPLCONFIGDIR: keep it in the venv too.

@@ -6,7 +6,7 @@
 #
 # Usage: benches/mcp/run.sh [--count N] [--json PATH]
 #
-# Builds the release server and the guest (sandbox/build.sh) and creates (or
+# Builds the release server and the guest (guest/build.sh) and creates (or
 # reuses) a throwaway venv with the pinned SDK and gRPC packages in
 # $CODE_INTERPRETER_CACHE/mcp-bench-venv (default ~/.cache/code-interpreter).
 set -euo pipefail
@@ -16,7 +16,7 @@ source benches/venv.sh
 venv=$(bench_venv mcp-bench-venv $(cat tests/mcp/requirements.txt) \
   grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
-sandbox/build.sh >/dev/null
+guest/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
 "$venv/bin/python3" clients/python/generate.py
 export PYTHONPATH="$PWD/clients/python${PYTHONPATH:+:$PYTHONPATH}"

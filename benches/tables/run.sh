@@ -7,7 +7,7 @@
 #
 # Usage: benches/tables/run.sh [--rounds N] [--rows N] [--json PATH]
 #
-# Builds the release server and the guest (sandbox/build.sh), creates (or reuses) a venv
+# Builds the release server and the guest (guest/build.sh), creates (or reuses) a venv
 # with pinned pandas and the client's gRPC packages in
 # $CODE_INTERPRETER_CACHE/tables-bench-venv (default ~/.cache/code-interpreter; nothing is
 # installed in the repo or the system Python), generates the client's stubs and runs
@@ -20,7 +20,7 @@ venv=$(bench_venv tables-bench-venv \
     pandas==3.1.1 numpy==2.3.5 python-dateutil==2.9.0.post0 six==1.17.0 tzdata==2026.6 \
     grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2)
 
-sandbox/build.sh >/dev/null
+guest/build.sh >/dev/null
 cargo build -j 2 --release --bin code-interpreter
 binary="${CARGO_TARGET_DIR:-target}/release/code-interpreter"
 

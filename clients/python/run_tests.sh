@@ -3,7 +3,7 @@
 #
 # Usage: clients/python/run_tests.sh SERVER_BINARY
 #   SERVER_BINARY: the code-interpreter binary (cargo build -j 2 --bin code-interpreter);
-#   the guest build (sandbox/build.sh) must exist.
+#   the guest build (guest/build.sh) must exist.
 #
 # Reuses (or creates) a virtualenv in $CACHE/python-client-venv, generates the
 # stubs, starts `SERVER_BINARY serve` on a free loopback port, runs the tests

@@ -42,7 +42,7 @@ enum Command {
 /// Where the guest build and caches are.
 #[derive(Args)]
 struct SandboxArgs {
-    /// Guest build directory (output of sandbox/build.sh).
+    /// Guest build directory (output of guest/build.sh).
     #[arg(long, env = "CODE_INTERPRETER_SANDBOX")]
     sandbox_dir: Option<PathBuf>,
     /// Directory for snapshots and compiled modules.

@@ -1,6 +1,6 @@
 //! Files given with CreateSession, written into the session's scratch
-//! directory (the guest's `/mnt/data`), and the path rules of every file
-//! request: paths are confined to that directory.
+//! directory (the guest's `/mnt/data`), and the status code of each way a
+//! file request on that directory can fail ([`ScratchError`]).
 
 use std::path::{Path, PathBuf};
 
@@ -8,9 +8,17 @@ use tonic::Status;
 
 use super::config::ServiceConfig;
 use super::proto;
+use crate::scratch::{ScratchError, relative_path};
 
-/// Longest file path accepted, in bytes.
-const MAX_PATH_BYTES: usize = 1024;
+impl From<ScratchError> for Status {
+    fn from(error: ScratchError) -> Self {
+        match error {
+            ScratchError::InvalidPath(message) => Status::invalid_argument(message),
+            ScratchError::NotFound(message) => Status::not_found(message),
+            ScratchError::Io(message) => Status::internal(message),
+        }
+    }
+}
 
 /// Checks every file's path and the totals, before anything is written.
 pub fn check(config: &ServiceConfig, files: &[proto::File]) -> Result<(), Status> {
@@ -66,67 +74,9 @@ fn write_now(root: &Path, files: &[proto::File]) -> Result<(), Status> {
     Ok(())
 }
 
-/// A path relative to the scratch directory that cannot leave it: no root,
-/// no `..`, no `.`, no empty components.
-pub(crate) fn relative_path(text: &str) -> Result<PathBuf, Status> {
-    let refuse = |why: &str| {
-        Err(Status::invalid_argument(format!(
-            "file path {text:?} {why}"
-        )))
-    };
-    if text.is_empty() {
-        return refuse("is empty");
-    }
-    if text.len() > MAX_PATH_BYTES {
-        return refuse(&format!("is longer than {MAX_PATH_BYTES} bytes"));
-    }
-    if text.contains('\0') {
-        return refuse("contains a NUL byte");
-    }
-    let text = text.strip_prefix("/mnt/data/").unwrap_or(text);
-    if text.starts_with('/') {
-        return refuse("is absolute (give a path inside /mnt/data)");
-    }
-    // Checked on the text: `Path::components` drops empty and interior `.`
-    // components silently.
-    for part in text.split('/') {
-        match part {
-            "" => return refuse("has an empty component"),
-            "." => return refuse("contains '.'"),
-            ".." => return refuse("goes up with '..'"),
-            _ => {}
-        }
-    }
-    Ok(PathBuf::from(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_stay_inside_the_scratch_directory() {
-        for good in ["a.csv", "data/sales.csv", "/mnt/data/x.txt", "über/ü.txt"] {
-            assert!(relative_path(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "/etc/passwd",
-            "../x",
-            "a/../../x",
-            "./a",
-            "a/",
-            "a//b",
-            "/mnt/data/../x",
-            "a\0b",
-            "/mnt/data/",
-            "a/./b",
-            "a/.",
-        ] {
-            let status = relative_path(bad).unwrap_err();
-            assert_eq!(status.code(), tonic::Code::InvalidArgument, "{bad:?}");
-        }
-    }
 
     #[test]
     fn files_are_written_below_the_root() {

@@ -6,11 +6,10 @@
 //! - `request`: validating requests against those caps;
 //! - `convert`: library events to API messages;
 //! - `files`: files placed into a session's scratch directory at its start,
-//!   and the path rules of every file request;
+//!   and the status codes of scratch errors (the directory itself is
+//!   [`crate::scratch`]);
 //! - `sessions`: the session table (ids, idle expiry, the session cap);
 //! - `batch`: ExecuteBatch, many programs with their answers;
-//! - `scratch`: file operations in a scratch directory that never follow the
-//!   guest's symbolic links;
 //! - `transfer`: UploadFile, DownloadFile and ListFiles;
 //! - `api`: the `CodeInterpreter` implementation;
 //! - `layer`: what every RPC passes first: its tracing span,
@@ -31,7 +30,6 @@ mod metrics;
 pub mod proto;
 mod ratelimit;
 pub(crate) mod request;
-pub(crate) mod scratch;
 mod server;
 mod sessions;
 mod tls;

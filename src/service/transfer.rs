@@ -17,10 +17,9 @@ use tempfile::NamedTempFile;
 use tonic::Status;
 
 use super::config::ServiceConfig;
-use super::files;
 use super::proto;
-use super::scratch::{FileEntry, Scratch};
 use super::sessions::{Sessions, Transfer, unix_ms};
+use crate::scratch::{FileEntry, Scratch, relative_path};
 
 /// The chunks of one DownloadFile call.
 pub type FileStream = Pin<Box<dyn Stream<Item = Result<proto::FileChunk, Status>> + Send>>;
@@ -44,7 +43,7 @@ pub async fn upload(
         Status::invalid_argument("the upload sent no chunk; the first names session_id and path")
     })??;
     tracing::Span::current().record("session", first.session_id.as_str());
-    let path = files::relative_path(&first.path)?;
+    let path = relative_path(&first.path)?;
     let upload = Arc::new(Upload {
         transfer: start(sessions, &first.session_id)?,
         path,
@@ -113,10 +112,10 @@ pub async fn download(
     sessions: &Sessions,
     request: proto::DownloadFileRequest,
 ) -> Result<FileStream, Status> {
-    let path = files::relative_path(&request.path)?;
+    let path = relative_path(&request.path)?;
     let transfer = start(sessions, &request.session_id)?;
     let scratch = Scratch::new(transfer.session().scratch_dir());
-    let (file, size) = blocking(move || scratch.open_file(&path)).await?;
+    let (file, size) = blocking(move || Ok(scratch.open_file(&path)?)).await?;
     let download = Download {
         file: Arc::new(file),
         size,
@@ -136,7 +135,7 @@ pub async fn list(
 ) -> Result<proto::ListFilesResponse, Status> {
     let transfer = start(sessions, &request.session_id)?;
     let scratch = Scratch::new(transfer.session().scratch_dir());
-    let listing = blocking(move || scratch.list(MAX_LISTED_FILES)).await?;
+    let listing = blocking(move || Ok(scratch.list(MAX_LISTED_FILES)?)).await?;
     Ok(proto::ListFilesResponse {
         files: listing.files.into_iter().map(file_info).collect(),
         truncated: listing.truncated,

@@ -1,7 +1,7 @@
 //! Files read and written by the guest's `pandas` on the host, inside the
 //! session's scratch directory only: paths are checked like the file
-//! transfer RPCs' (`service::files::relative_path`) and opened through
-//! `service::scratch::Scratch`, which never follows a symbolic link.
+//! transfer RPCs' ([`crate::scratch::relative_path`]) and opened through
+//! [`crate::scratch::Scratch`], which never follows a symbolic link.
 
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Write};
@@ -13,8 +13,7 @@ use serde_json::{Map, Value};
 
 use super::error::{TableError, TableResult};
 use super::values;
-use crate::service::files::relative_path;
-use crate::service::scratch::Scratch;
+use crate::scratch::{Scratch, ScratchError, relative_path};
 
 /// pandas' default missing-value markers for `read_csv`.
 const DEFAULT_NA: &[&str] = &[
@@ -26,10 +25,10 @@ const INFER_ROWS: usize = 10_000;
 
 /// The scratch-relative path for a guest path (`/mnt/data/...` or relative).
 fn checked(text: &str) -> TableResult<PathBuf> {
-    relative_path(text).map_err(|status| {
+    relative_path(text).map_err(|error| {
         TableError::new(
             "PermissionError",
-            format!("{} (files live in /mnt/data)", status.message()),
+            format!("{error} (files live in /mnt/data)"),
         )
     })
 }
@@ -40,12 +39,12 @@ fn open(scratch: &Path, path: &str) -> TableResult<File> {
     Scratch::new(scratch)
         .open_file(&relative)
         .map(|(file, _)| file)
-        .map_err(|status| match status.code() {
-            tonic::Code::NotFound => TableError::new(
+        .map_err(|error| match error {
+            ScratchError::NotFound(_) => TableError::new(
                 "FileNotFoundError",
                 format!("[Errno 2] No such file or directory: {path:?}"),
             ),
-            _ => TableError::new("OSError", status.message().to_owned()),
+            error => TableError::new("OSError", error.to_string()),
         })
 }
 
@@ -53,7 +52,7 @@ fn open(scratch: &Path, path: &str) -> TableResult<File> {
 pub fn write(scratch: &Path, path: &str, bytes: &[u8]) -> TableResult<()> {
     let relative = checked(path)?;
     let scratch = Scratch::new(scratch);
-    let os_error = |status: tonic::Status| TableError::new("OSError", status.message().to_owned());
+    let os_error = |error: ScratchError| TableError::new("OSError", error.to_string());
     let mut file = scratch.temp_file().map_err(os_error)?;
     file.write_all(bytes)
         .map_err(|e| TableError::new("OSError", e.to_string()))?;

@@ -22,7 +22,7 @@ use store::Shape;
 pub use store::TableStore;
 
 use crate::events::Display;
-use crate::wasi_shims::ScratchQuota;
+use crate::scratch::ScratchQuota;
 use error::TableResult;
 use expr::Node;
 

@@ -15,12 +15,12 @@ pub mod server;
 
 static SANDBOX: OnceCell<Sandbox> = OnceCell::const_new();
 
-/// The process-wide sandbox (pre-initialized guest from `sandbox/build.sh`).
+/// The process-wide sandbox (pre-initialized guest from `guest/build.sh`).
 pub async fn sandbox() -> &'static Sandbox {
     SANDBOX
         .get_or_init(|| async {
             let artifacts = Artifacts::load(&Artifacts::default_dir())
-                .expect("guest build missing: run sandbox/build.sh");
+                .expect("guest build missing: run guest/build.sh");
             let mut config = SandboxConfig::new(artifacts);
             config.max_instances = 64;
             Sandbox::new(config).await.expect("starting the sandbox")

@@ -36,7 +36,7 @@ pub fn start_in(config: ServiceConfig, warm_instances: usize, scratch_root: Path
         let runtime = tokio::runtime::Runtime::new().expect("server runtime");
         runtime.block_on(async move {
             let artifacts = Artifacts::load(&Artifacts::default_dir())
-                .expect("guest build missing: run sandbox/build.sh");
+                .expect("guest build missing: run guest/build.sh");
             let mut sandbox_config = SandboxConfig::new(artifacts);
             sandbox_config.warm_instances = warm_instances;
             sandbox_config.scratch_root = scratch_root;
@@ -238,7 +238,7 @@ pub fn start_with_metrics(
         let runtime = tokio::runtime::Runtime::new().expect("server runtime");
         runtime.block_on(async move {
             let artifacts = Artifacts::load(&Artifacts::default_dir())
-                .expect("guest build missing: run sandbox/build.sh");
+                .expect("guest build missing: run guest/build.sh");
             let mut sandbox_config = SandboxConfig::new(artifacts);
             sandbox_config.warm_instances = warm_instances;
             sandbox_config.runtime = Some(tokio::runtime::Handle::current());

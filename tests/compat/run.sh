@@ -7,7 +7,7 @@
 #                            [--reference-only] [--sandbox-out FILE]
 #   --server BINARY  the code-interpreter binary (default $CARGO_TARGET_DIR/debug/code-interpreter,
 #                    CARGO_TARGET_DIR defaulting to ~/.cache/code-interpreter/target); built
-#                    beforehand with the guest (sandbox/build.sh), this script builds nothing
+#                    beforehand with the guest (guest/build.sh), this script builds nothing
 #   --only GLOB      only the snippets whose "library/name" matches, e.g. 'pandas/*',
 #                    'matplotlib/statistics.*', '*/Series.str.*'
 #   --json FILE      also write each snippet's status and reason as JSON
@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 if [ -z "$REFERENCE_ONLY" ] && [ ! -x "$SERVER" ]; then
-    echo "no server binary at $SERVER (cargo build -j 2 --bin code-interpreter; sandbox/build.sh)" >&2
+    echo "no server binary at $SERVER (cargo build -j 2 --bin code-interpreter; guest/build.sh)" >&2
     exit 2
 fi
 

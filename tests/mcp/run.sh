@@ -5,7 +5,7 @@
 #
 # Usage: tests/mcp/run.sh SERVER_BINARY
 #   SERVER_BINARY: the code-interpreter binary; the guest build
-#   (sandbox/build.sh) must exist.
+#   (guest/build.sh) must exist.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then

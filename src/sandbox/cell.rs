@@ -1,0 +1,351 @@
+//! The life of a cell in an instance: queued ([`CellRequest`]), running
+//! ([`RunningCell`], its events counted against the output caps) and ended
+//! (its end event sent). [`Cells`] is an instance's share of it: where cells
+//! come from, the running one and its clock. Nothing here touches the store;
+//! the host calls and the instance's driver feed it what the store measured.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use serde::Serialize;
+use tokio::sync::{mpsc, watch};
+
+use crate::events::{CellEnd, Display, Event, Outcome, StreamName, Usage};
+use crate::limits::CellLimits;
+
+/// Event bytes one cell may send in all (displays, results and errors
+/// included): user code can reach `_hostcall` too, and events queue in host
+/// memory.
+pub const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
+
+/// A refusal the guest sees as `_hostcall.HostError`.
+pub type Refusal = String;
+
+/// Why the host stopped a guest (from the epoch callback, the watchdog or a
+/// host call).
+#[derive(Debug, thiserror::Error)]
+#[error("cell interrupted: {0:?}")]
+pub struct Interrupted(pub Outcome);
+
+/// A cell waiting to run in an instance.
+pub struct CellRequest {
+    pub code: String,
+    pub limits: CellLimits,
+    pub events: mpsc::UnboundedSender<Event>,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl CellRequest {
+    /// Ends a cell that never reached the guest.
+    pub fn reject(self, outcome: Outcome, message: String) {
+        let _ = self.events.send(Event::End(CellEnd {
+            outcome,
+            usage: Usage::default(),
+            output_truncated: false,
+            message: Some(message),
+        }));
+    }
+}
+
+/// When the running cell must stop, for the watchdog that stops it while the
+/// guest is blocked in a host call (where epoch interruption cannot reach).
+#[derive(Clone)]
+pub struct CellClock {
+    pub deadline: Instant,
+    pub cancel: Arc<AtomicBool>,
+}
+
+/// What the store measured when a cell ends.
+#[derive(Default)]
+pub struct StoreMeters {
+    /// Fuel left in the store, when it consumes fuel.
+    pub fuel_left: Option<u64>,
+    pub peak_memory_bytes: u64,
+    /// Memory growths refused so far in the instance's life.
+    pub memory_denials: u64,
+}
+
+/// A cell the guest is executing.
+pub struct RunningCell {
+    events: mpsc::UnboundedSender<Event>,
+    clock: CellClock,
+    started: Instant,
+    max_output_bytes: usize,
+    output_bytes: usize,
+    output_truncated: bool,
+    event_bytes: usize,
+    error_name: Option<String>,
+    fuel_budget: Option<u64>,
+    memory_denials_at_start: u64,
+    execution_count: u64,
+}
+
+impl RunningCell {
+    /// `request` started now as the instance's `execution_count`th cell, with
+    /// `fuel_budget` set in the store and `memory_denials` refused growths so far.
+    pub fn start(
+        request: CellRequest,
+        execution_count: u64,
+        fuel_budget: Option<u64>,
+        memory_denials: u64,
+    ) -> Self {
+        let started = Instant::now();
+        Self {
+            events: request.events,
+            clock: CellClock {
+                deadline: started + request.limits.timeout,
+                cancel: request.cancel,
+            },
+            started,
+            max_output_bytes: request.limits.max_output_bytes,
+            output_bytes: 0,
+            output_truncated: false,
+            event_bytes: 0,
+            error_name: None,
+            fuel_budget,
+            memory_denials_at_start: memory_denials,
+            execution_count,
+        }
+    }
+
+    /// Why the running cell must stop now, if it must.
+    pub fn interruption(&self, now: Instant) -> Option<Outcome> {
+        if self.clock.cancel.load(Ordering::Relaxed) {
+            Some(Outcome::Cancelled)
+        } else if now >= self.clock.deadline {
+            Some(Outcome::Timeout)
+        } else {
+            None
+        }
+    }
+
+    /// Counts `bytes` of events against [`MAX_EVENT_BYTES_PER_CELL`]; past
+    /// it the cell is stopped with [`Outcome::OutputLimit`].
+    fn charge(&mut self, bytes: usize) -> Result<(), Interrupted> {
+        self.event_bytes += bytes;
+        if self.event_bytes > MAX_EVENT_BYTES_PER_CELL {
+            self.output_truncated = true;
+            return Err(Interrupted(Outcome::OutputLimit));
+        }
+        Ok(())
+    }
+
+    /// One guest `event` payload: charged, decoded and forwarded under the
+    /// output cap. Answers `1`, or `0` when a stream chunk was dropped by the
+    /// cap; the outer error stops the instance.
+    pub fn accept_event(
+        &mut self,
+        payload: &[u8],
+    ) -> Result<Result<Vec<u8>, Refusal>, Interrupted> {
+        self.charge(payload.len())?;
+        Ok(self.forward_event(payload))
+    }
+
+    /// An event the host refused unread for its size: the output is flagged
+    /// truncated and a note on stderr (charged like an event) says what was
+    /// dropped.
+    pub fn note_dropped_event(&mut self, len: u32, max_bytes: u32) -> Result<(), Interrupted> {
+        let text = format!(
+            "[an output event of {len} bytes was dropped: one event may carry at most {} MiB]\n",
+            max_bytes >> 20
+        );
+        self.output_truncated = true;
+        self.charge(text.len())?;
+        let _ = self.events.send(Event::Stream {
+            name: StreamName::Stderr,
+            text,
+        });
+        Ok(())
+    }
+
+    /// Sends a host-made display (a chart, a table), charged like an event.
+    pub fn send_display(&mut self, display: Display) -> Result<(), Interrupted> {
+        self.charge(display.data.iter().map(|item| item.data.len()).sum())?;
+        let _ = self.events.send(Event::Display(display));
+        Ok(())
+    }
+
+    fn forward_event(&mut self, payload: &[u8]) -> Result<Vec<u8>, Refusal> {
+        let event: Event =
+            serde_json::from_slice(payload).map_err(|e| format!("malformed event: {e}"))?;
+        let accepted = match event {
+            Event::Stream { name, mut text } => {
+                let room = self.max_output_bytes - self.output_bytes;
+                if self.output_truncated {
+                    false
+                } else {
+                    let fits = text.len() <= room;
+                    if !fits {
+                        text.truncate(text.floor_char_boundary(room));
+                        self.output_truncated = true;
+                    }
+                    self.output_bytes += text.len();
+                    if !text.is_empty() {
+                        let _ = self.events.send(Event::Stream { name, text });
+                    }
+                    fits
+                }
+            }
+            Event::Error(error) => {
+                self.error_name = Some(error.ename.clone());
+                let _ = self.events.send(Event::Error(error));
+                true
+            }
+            event @ (Event::Result(_) | Event::Display(_)) => {
+                let _ = self.events.send(event);
+                true
+            }
+            Event::End(_) => return Err("the guest may not send end events".to_owned()),
+        };
+        Ok(if accepted {
+            b"1".to_vec()
+        } else {
+            b"0".to_vec()
+        })
+    }
+
+    /// Sends the cell's end event. `forced` is the outcome when the host
+    /// stopped the cell (a trap); otherwise the outcome follows from its events.
+    pub fn end(self, forced: Option<Outcome>, message: Option<String>, meters: StoreMeters) {
+        let fuel_used = self
+            .fuel_budget
+            .map(|budget| budget.saturating_sub(meters.fuel_left.unwrap_or(0)));
+        let hit_memory_cap = meters.memory_denials > self.memory_denials_at_start;
+        let outcome = forced.unwrap_or(match self.error_name.as_deref() {
+            None => Outcome::Ok,
+            Some("MemoryError") if hit_memory_cap => Outcome::MemoryLimit,
+            Some(_) => Outcome::Error,
+        });
+        let outcome = if outcome == Outcome::SandboxFault && hit_memory_cap {
+            Outcome::MemoryLimit
+        } else {
+            outcome
+        };
+        let _ = self.events.send(Event::End(CellEnd {
+            outcome,
+            usage: Usage {
+                wall_time: self.started.elapsed(),
+                fuel_used,
+                peak_memory_bytes: meters.peak_memory_bytes,
+                execution_count: self.execution_count,
+            },
+            output_truncated: self.output_truncated,
+            message,
+        }));
+    }
+}
+
+/// The request the guest's entry loop gets for each cell.
+#[derive(Serialize)]
+struct NextCell<'a> {
+    code: &'a str,
+    execution_count: u64,
+    seed: u64,
+}
+
+/// An instance's cells: where they come from, the running one and its clock.
+pub struct Cells {
+    /// Where cells come from; `None` while snapshotting (no cells then).
+    queue: Option<mpsc::Receiver<CellRequest>>,
+    current: Option<RunningCell>,
+    execution_count: u64,
+    /// Seed for the guest's `random` module, sent with every cell.
+    seed: u64,
+    /// Whether the store consumes fuel (cells may then carry a budget).
+    fuel_metered: bool,
+    clock: watch::Sender<Option<CellClock>>,
+}
+
+impl Cells {
+    /// Cells fed by `queue` (`None` while snapshotting).
+    pub fn new(queue: Option<mpsc::Receiver<CellRequest>>, seed: u64, fuel_metered: bool) -> Self {
+        Self {
+            queue,
+            current: None,
+            execution_count: 0,
+            seed,
+            fuel_metered,
+            clock: watch::Sender::new(None),
+        }
+    }
+
+    /// Whether the store consumes fuel.
+    pub fn fuel_metered(&self) -> bool {
+        self.fuel_metered
+    }
+
+    /// Follows the running cell's deadline and cancel flag (`None` between cells).
+    pub fn clock(&self) -> watch::Receiver<Option<CellClock>> {
+        self.clock.subscribe()
+    }
+
+    /// The running cell, if one is.
+    pub fn current(&self) -> Option<&RunningCell> {
+        self.current.as_ref()
+    }
+
+    /// The running cell, if one is, to send its events.
+    pub fn current_mut(&mut self) -> Option<&mut RunningCell> {
+        self.current.as_mut()
+    }
+
+    /// Waits for the next cell that was not cancelled while it queued;
+    /// nothing when no cell will come (the session was dropped, or this is
+    /// the snapshotter's instance).
+    pub async fn next_request(&mut self) -> Option<CellRequest> {
+        loop {
+            let request = self.queue.as_mut()?.recv().await?;
+            if request.cancel.load(Ordering::Relaxed) {
+                request.reject(Outcome::Cancelled, "cancelled before it started".to_owned());
+                continue;
+            }
+            return Some(request);
+        }
+    }
+
+    /// Makes `request` the running cell; its request for the guest.
+    pub fn start(
+        &mut self,
+        request: CellRequest,
+        fuel_budget: Option<u64>,
+        memory_denials: u64,
+    ) -> serde_json::Result<Vec<u8>> {
+        self.execution_count += 1;
+        let body = serde_json::to_vec(&NextCell {
+            code: &request.code,
+            execution_count: self.execution_count,
+            seed: self.seed,
+        })?;
+        let cell = RunningCell::start(request, self.execution_count, fuel_budget, memory_denials);
+        self.clock.send_replace(Some(cell.clock.clone()));
+        self.current = Some(cell);
+        Ok(body)
+    }
+
+    /// Ends the running cell, if one is (see [`RunningCell::end`]).
+    pub fn finish(
+        &mut self,
+        forced: Option<Outcome>,
+        message: Option<String>,
+        meters: StoreMeters,
+    ) {
+        if let Some(cell) = self.current.take() {
+            self.clock.send_replace(None);
+            cell.end(forced, message, meters);
+        }
+    }
+
+    /// No more cells will run: every queued one ends with `reason`.
+    pub fn close(&mut self, reason: &str) {
+        if let Some(mut queue) = self.queue.take() {
+            queue.close();
+            while let Ok(request) = queue.try_recv() {
+                request.reject(
+                    Outcome::SandboxFault,
+                    format!("the instance has ended: {reason}"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! One guest instance: its imports, its store, and the task that drives it
+//! from start to exit.
+//!
+//! The guest's `_start` runs the cell runner's loop, which blocks in the `next`
+//! host call between cells. The driver task therefore stays inside one long
+//! `call_async` for the whole life of the instance; cells reach it through a
+//! channel.
+
+use std::sync::Mutex;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use tokio::sync::watch;
+use wasmtime::{Instance, Linker, Store, Trap, UpdateDeadline};
+use wasmtime_wasi::I32Exit;
+
+use super::cell::{CellClock, Interrupted};
+use super::guest_state::{GuestState, finish_cell};
+use super::{host_calls, wasi_policy};
+use crate::events::Outcome;
+
+/// The imports every guest instance gets: WASI preview 1 (with the calls
+/// `wasi_policy` wraps) and the host calls.
+pub fn linker(engine: &wasmtime::Engine) -> Result<Linker<GuestState>> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| &mut state.wasi)?;
+    wasi_policy::add_to_linker(&mut linker)?;
+    host_calls::add_to_linker(&mut linker)?;
+    Ok(linker)
+}
+
+/// Creates a store for a new instance with limits and the deadline check.
+pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<GuestState>> {
+    let fuel_metered = state.cells.fuel_metered();
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| &mut state.limiter);
+    if fuel_metered {
+        store.set_fuel(u64::MAX)?;
+    }
+    // Checked at every epoch tick while guest code runs: stop the cell when its
+    // deadline has passed or its caller cancelled it; otherwise let other tasks
+    // run on this thread before continuing.
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(|ctx| {
+        match ctx
+            .data()
+            .cells
+            .current()
+            .and_then(|cell| cell.interruption(Instant::now()))
+        {
+            Some(outcome) => Err(Interrupted(outcome).into()),
+            None => Ok(UpdateDeadline::Yield(1)),
+        }
+    });
+    Ok(store)
+}
+
+/// Runs an instance until it exits or traps, records why in `end_reason`, then
+/// ends whatever cell was running and every cell still queued.
+pub async fn drive(
+    mut store: Store<GuestState>,
+    instance: Instance,
+    end_reason: &Mutex<Option<String>>,
+) {
+    let ended = run_to_exit(&mut store, instance).await;
+    let (outcome, reason) = match ended {
+        Ok(()) => (
+            Outcome::SandboxFault,
+            "the interpreter exited (os._exit or a fatal error)".to_owned(),
+        ),
+        Err(error) => classify(&error, &store.data().raw_output()),
+    };
+    *end_reason.lock().expect("end reason lock") = Some(reason.clone());
+    finish_cell(&mut store, Some(outcome), Some(reason.clone()));
+    store.data_mut().cells.close(&reason);
+}
+
+async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {
+    let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
+    let clock = store.data().cells.clock();
+    let ended = tokio::select! {
+        ended = start.call_async(&mut *store, ()) => ended,
+        outcome = watchdog(clock) => Err(Interrupted(outcome).into()),
+    };
+    match ended {
+        Err(error)
+            if error
+                .downcast_ref::<I32Exit>()
+                .is_some_and(|exit| exit.0 == 0) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// How often the watchdog looks at a running cell's cancel flag.
+const CANCEL_POLL: Duration = Duration::from_millis(20);
+
+/// Resolves when the running cell must stop while the guest is blocked in a
+/// host call (`time.sleep`, waiting on a clock): epoch interruption only
+/// reaches running wasm code. Dropping the suspended call stops the guest.
+async fn watchdog(mut clock: watch::Receiver<Option<CellClock>>) -> Outcome {
+    loop {
+        let current = clock.borrow_and_update().clone();
+        let Some(cell) = current else {
+            if clock.changed().await.is_err() {
+                return std::future::pending().await;
+            }
+            continue;
+        };
+        tokio::select! {
+            _ = tokio::time::sleep_until(cell.deadline.into()) => return Outcome::Timeout,
+            _ = tokio::time::sleep(CANCEL_POLL) => {
+                if cell.cancel.load(Ordering::Relaxed) {
+                    return Outcome::Cancelled;
+                }
+            }
+            changed = clock.changed() => {
+                if changed.is_err() {
+                    return std::future::pending().await;
+                }
+            }
+        }
+    }
+}
+
+/// Maps how an instance stopped to a cell outcome and a human explanation.
+fn classify(error: &wasmtime::Error, raw_output: &str) -> (Outcome, String) {
+    if let Some(Interrupted(outcome)) = error.downcast_ref::<Interrupted>() {
+        let reason = match outcome {
+            Outcome::Timeout => "the cell exceeded its time limit",
+            Outcome::OutputLimit => "the cell sent more output than the per-cell cap",
+            _ => "the cell was cancelled",
+        };
+        return (*outcome, reason.to_owned());
+    }
+    if let Some(Trap::OutOfFuel) = error.downcast_ref::<Trap>() {
+        return (
+            Outcome::FuelExhausted,
+            "the cell used up its fuel budget".to_owned(),
+        );
+    }
+    if let Some(exit) = error.downcast_ref::<I32Exit>() {
+        return (
+            Outcome::SandboxFault,
+            format!("the interpreter exited with status {}", exit.0),
+        );
+    }
+    let mut reason = match error.downcast_ref::<Trap>() {
+        Some(Trap::StackOverflow) => "the guest crashed: its call stack overflowed".to_owned(),
+        Some(trap) => format!("the guest crashed: {trap}"),
+        None => format!("the guest crashed: {error}"),
+    };
+    let diagnostics = raw_output.trim();
+    if !diagnostics.is_empty() {
+        reason.push_str("\nguest stderr (last lines):\n");
+        reason.push_str(diagnostics);
+    }
+    (Outcome::SandboxFault, reason)
+}

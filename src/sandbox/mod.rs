@@ -1,0 +1,370 @@
+//! The instance stack. A [`Sandbox`] (engines and the compiled guest, built
+//! once per process) hands out [`Session`]s, each one live guest instance with
+//! its own namespace and scratch directory. Bottom up:
+//!
+//! - `artifacts`: the guest build on disk; `engine`: wasmtime engines and the
+//!   compiled-module cache; `snapshot`: the pre-initialized guest;
+//!   `prefault`: the pages a fresh instance writes first;
+//! - `cell`: a cell's life (queued, running with its output caps, ended);
+//! - `guest_state`: what an instance's store holds, its memory cap;
+//! - `host_calls`: the guest's three `host` imports; `wasi_policy`: the
+//!   host's rules on WASI calls (sleeps, descriptors, the scratch quota);
+//! - `instance`: an instance's imports, store and driver task;
+//! - `session`: the handle callers run cells through; `warm_pool`: fresh
+//!   instances started ahead of demand.
+
+mod artifacts;
+pub(crate) mod cell;
+mod engine;
+mod guest_output;
+mod guest_state;
+pub(crate) mod host_calls;
+mod instance;
+mod prefault;
+mod session;
+mod snapshot;
+mod warm_pool;
+mod wasi_policy;
+
+pub use artifacts::Artifacts;
+pub use session::{CellEvents, Session, SessionError};
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use tokio::sync::{OnceCell, mpsc};
+use tokio::task::JoinHandle;
+use wasmtime::{Engine, InstancePre};
+
+use self::engine::{EngineSettings, build_engine, load_module};
+use self::guest_state::{GuestState, MEMORY_EXPORT, exported_memory};
+use self::prefault::{MemoryRegion, WorkingSet};
+use self::session::MAX_QUEUED_CELLS;
+use self::warm_pool::WarmPool;
+use crate::events::Event;
+use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
+
+/// How often the epoch advances: the resolution of deadlines and cancellation.
+const EPOCH_TICK: Duration = Duration::from_millis(10);
+
+/// Process-wide settings of a [`Sandbox`].
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The guest build to run.
+    pub artifacts: Artifacts,
+    /// Where snapshots and compiled modules are cached.
+    pub cache_dir: PathBuf,
+    /// Parent of the per-instance scratch directories.
+    pub scratch_root: PathBuf,
+    /// Instances alive at once (sessions plus one-off runs).
+    pub max_instances: u32,
+    /// Largest memory cap an instance may ask for.
+    pub max_memory_bytes: u64,
+    /// Start instances from the pre-initialized snapshot (`false` starts the
+    /// interpreter from scratch in every instance; for comparisons only).
+    pub preinitialized: bool,
+    /// Instances with default limits kept started ahead of demand (0: none).
+    pub warm_instances: usize,
+    /// Runtime that drives the instances. `None`: the sandbox starts its own
+    /// with `worker_threads` workers, apart from the caller's. A server
+    /// passes its own runtime: a cell's events then reach the waiting call on
+    /// the same worker thread, without waking another (~0.5 ms less per call
+    /// on a VM), at the price of guest code sharing the workers with I/O.
+    pub runtime: Option<tokio::runtime::Handle>,
+    /// Threads that run guest code, when the sandbox starts its own runtime.
+    pub worker_threads: usize,
+    /// What each instance may hold in its scratch directory and open at once.
+    pub scratch_limits: ScratchLimits,
+    /// Bytes one instance's pandas tables (host-side polars frames) may hold.
+    pub max_table_bytes: u64,
+}
+
+impl SandboxConfig {
+    /// Defaults for the given guest build: caches under the default cache
+    /// directory, scratch space in the system temp directory.
+    pub fn new(artifacts: Artifacts) -> Self {
+        Self {
+            artifacts,
+            cache_dir: artifacts::default_cache_dir().join("modules"),
+            scratch_root: std::env::temp_dir(),
+            max_instances: 256,
+            max_memory_bytes: 4 << 30,
+            preinitialized: true,
+            warm_instances: 4,
+            runtime: None,
+            worker_threads: std::thread::available_parallelism().map_or(2, usize::from),
+            scratch_limits: ScratchLimits::default(),
+            max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
+        }
+    }
+}
+
+/// The engines and the compiled guest. Cheap to clone.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    config: SandboxConfig,
+    wasm: Vec<u8>,
+    unmetered: Flavor,
+    metered: OnceCell<Flavor>,
+    /// The runtime of the instances' driver tasks, when the sandbox owns it.
+    own_runtime: Option<tokio::runtime::Runtime>,
+    /// Where the instances' driver tasks run.
+    runtime: tokio::runtime::Handle,
+    pub(crate) warm: WarmPool,
+    /// The pages a fresh instance's first cell writes, written ahead of the
+    /// guest in every new instance (see [`prefault`]).
+    working_set: std::sync::OnceLock<WorkingSet>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.own_runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// An engine and the guest module pre-linked for it.
+struct Flavor {
+    engine: Engine,
+    pre: InstancePre<GuestState>,
+}
+
+impl Flavor {
+    async fn new(config: &SandboxConfig, wasm: &[u8], fuel: bool) -> Result<Self> {
+        let settings = EngineSettings {
+            max_instances: config.max_instances,
+            max_memory_bytes: config.max_memory_bytes,
+            fuel,
+        };
+        let (wasm, cache_dir) = (wasm.to_vec(), config.cache_dir.clone());
+        tokio::task::spawn_blocking(move || {
+            let engine = build_engine(settings)?;
+            let module = load_module(&engine, &wasm, &cache_dir)?;
+            let pre = instance::linker(&engine)?.instantiate_pre(&module)?;
+            Ok(Self { engine, pre })
+        })
+        .await?
+    }
+}
+
+impl Sandbox {
+    /// Builds the engine, pre-initializes and compiles the guest (cached on
+    /// disk after the first time) and starts the epoch ticker.
+    pub async fn new(config: SandboxConfig) -> Result<Self> {
+        std::fs::create_dir_all(&config.cache_dir)
+            .with_context(|| format!("creating {}", config.cache_dir.display()))?;
+        let wasm = if config.preinitialized {
+            snapshot::preinitialized_wasm(&config.artifacts, &config.cache_dir).await?
+        } else {
+            std::fs::read(&config.artifacts.interpreter_wasm)?
+        };
+        let unmetered = Flavor::new(&config, &wasm, false).await?;
+        let (runtime, own_runtime) = match &config.runtime {
+            Some(handle) => (handle.clone(), None),
+            None => {
+                let own = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(config.worker_threads.max(1))
+                    .thread_name("guest")
+                    .enable_time()
+                    .build()?;
+                (own.handle().clone(), Some(own))
+            }
+        };
+        let warm = WarmPool::new(config.warm_instances);
+        let inner = Arc::new(Inner {
+            config,
+            wasm,
+            unmetered,
+            metered: OnceCell::new(),
+            own_runtime,
+            runtime,
+            warm,
+            working_set: std::sync::OnceLock::new(),
+        });
+        spawn_epoch_ticker(Arc::downgrade(&inner));
+        if inner.config.preinitialized {
+            inner.learn_working_set().await?;
+        }
+        inner.spawn(keep_warm_pool_filled(Arc::downgrade(&inner)));
+        Ok(Self { inner })
+    }
+
+    /// Starts a new instance with its own namespace and scratch directory.
+    /// Instances with default limits usually come ready from the warm pool.
+    /// A memory cap above [`SandboxConfig::max_memory_bytes`] is refused with
+    /// [`MemoryCapTooLarge`].
+    pub async fn create_session(&self, limits: InstanceLimits) -> Result<Session> {
+        let max = self.max_memory_bytes();
+        if limits.memory_bytes > max {
+            return Err(MemoryCapTooLarge {
+                asked: limits.memory_bytes,
+                max,
+            }
+            .into());
+        }
+        if limits == InstanceLimits::default()
+            && let Some(session) = self.inner.warm.take()
+        {
+            return Ok(session);
+        }
+        self.inner.start_session(limits).await
+    }
+
+    /// The largest memory cap an instance may ask for.
+    pub fn max_memory_bytes(&self) -> u64 {
+        self.inner.config.max_memory_bytes
+    }
+
+    /// Fresh instances started ahead of demand and ready now.
+    pub fn warm_instances_ready(&self) -> usize {
+        self.inner.warm.ready_count()
+    }
+
+    /// Fresh instances the warm pool keeps ready.
+    pub fn warm_instances_target(&self) -> usize {
+        self.inner.config.warm_instances
+    }
+
+    /// Runs one cell on a fresh instance that is thrown away afterwards.
+    pub async fn run(
+        &self,
+        code: &str,
+        instance: InstanceLimits,
+        cell: CellLimits,
+    ) -> Result<Vec<Event>> {
+        let session = self.create_session(instance).await?;
+        Ok(session.execute(code, cell)?.collect().await)
+    }
+}
+
+impl Inner {
+    fn spawn(&self, task: impl Future<Output = ()> + Send + 'static) -> JoinHandle<()> {
+        self.runtime.spawn(task)
+    }
+
+    pub(crate) async fn start_session(&self, limits: InstanceLimits) -> Result<Session> {
+        Ok(self.start_instance(limits).await?.0)
+    }
+
+    /// Runs a trivial cell in a fresh instance and records which pages of
+    /// its memory it wrote. Without a readable page map, instances simply
+    /// start without prefaulting.
+    async fn learn_working_set(&self) -> Result<()> {
+        let (session, memory) = self.start_instance(InstanceLimits::default()).await?;
+        session
+            .execute("1 + 1", CellLimits::default())?
+            .collect()
+            .await;
+        match WorkingSet::learn(memory) {
+            Ok(working_set) => {
+                tracing::debug!(
+                    bytes = working_set.bytes(),
+                    "learned the working set of a cell"
+                );
+                let _ = self.working_set.set(working_set);
+            }
+            Err(error) => tracing::warn!(%error, "cannot read /proc/self/pagemap; no prefaulting"),
+        }
+        Ok(())
+    }
+
+    /// Starts an instance; also returns where its linear memory is.
+    async fn start_instance(&self, limits: InstanceLimits) -> Result<(Session, MemoryRegion)> {
+        let flavor = if limits.fuel_metered {
+            self.metered
+                .get_or_try_init(|| Flavor::new(&self.config, &self.wasm, true))
+                .await?
+        } else {
+            &self.unmetered
+        };
+        let scratch = tempfile::Builder::new()
+            .prefix("ci-session-")
+            .tempdir_in(&self.config.scratch_root)
+            .context("creating the scratch directory")?;
+        let (cells, receiver) = mpsc::channel(MAX_QUEUED_CELLS);
+        let state = GuestState::new(
+            &self.config.artifacts.stdlib_dir,
+            scratch.path(),
+            limits,
+            self.config.scratch_limits,
+            self.config.max_table_bytes,
+            Some(receiver),
+        )?;
+        let mut store = instance::new_store(&flavor.engine, state)?;
+        let instance = flavor
+            .pre
+            .instantiate_async(&mut store)
+            .await
+            .map_err(anyhow::Error::from)
+            .context("starting a guest instance")?;
+        let memory = exported_memory(instance.get_export(&mut store, MEMORY_EXPORT))?;
+        let region = MemoryRegion {
+            base: memory.data_ptr(&store) as usize,
+            len: memory.data_size(&store),
+        };
+        if let Some(working_set) = self.working_set.get() {
+            working_set.populate(region);
+        }
+        let end_reason = Arc::new(Mutex::new(None));
+        let scratch_dir = scratch.path().to_owned();
+        // The driver owns the scratch directory: it is deleted after the
+        // instance is gone, off the caller's path (deleting costs ~0.5 ms).
+        let driver = self.spawn({
+            let end_reason = Arc::clone(&end_reason);
+            async move {
+                instance::drive(store, instance, &end_reason).await;
+                drop(scratch);
+            }
+        });
+        let session = Session::new(cells, end_reason, limits, driver, scratch_dir);
+        Ok((session, region))
+    }
+}
+
+fn spawn_epoch_ticker(sandbox: Weak<Inner>) {
+    std::thread::Builder::new()
+        .name("epoch-ticker".to_owned())
+        .spawn(move || {
+            while let Some(inner) = sandbox.upgrade() {
+                inner.unmetered.engine.increment_epoch();
+                if let Some(metered) = inner.metered.get() {
+                    metered.engine.increment_epoch();
+                }
+                drop(inner);
+                std::thread::sleep(EPOCH_TICK);
+            }
+        })
+        .expect("spawning the epoch ticker thread");
+}
+
+/// Keeps the warm pool of `sandbox` full until the sandbox is dropped.
+async fn keep_warm_pool_filled(sandbox: Weak<Inner>) {
+    let Some(wanted) = sandbox.upgrade().map(|inner| inner.warm.wanted()) else {
+        return;
+    };
+    loop {
+        let notified = wanted.notified();
+        {
+            let Some(inner) = sandbox.upgrade() else {
+                return;
+            };
+            while inner.warm.needs_more() {
+                match inner.start_session(InstanceLimits::default()).await {
+                    Ok(session) => inner.warm.put(session),
+                    Err(err) => {
+                        tracing::warn!(error = %format!("{err:#}"), "could not start a warm instance");
+                        break;
+                    }
+                }
+            }
+        }
+        notified.await;
+    }
+}
