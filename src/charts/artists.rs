@@ -3,10 +3,11 @@
 
 use std::f64::consts::PI;
 
+use super::clip::clip_polygon;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::layout::{PlacedAxes, font_of, text_block};
-use super::paint::{Units, clip_polygon, fill_rect, marker, stroke_line};
+use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::placed::{PlacedAxes, font_of, text_block};
 use super::scale::{AxisMap, position, text_anchor};
 use super::spec::{
     Artist, AxlineOrientation, Coords, DrawStyle, HAlign, HistType, LineStyle, Orientation,

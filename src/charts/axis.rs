@@ -3,8 +3,8 @@
 //! offset text and the axis label; and the room the far side takes.
 
 use super::geometry::Point;
-use super::layout::{self, LABEL_PAD, PlacedAxes};
 use super::paint::Units;
+use super::placed::{self, LABEL_PAD, PlacedAxes};
 use super::scale::Dim;
 use super::spec::{Axes, HAlign, TickMarks, TickStyle, VAlign, Weight};
 use super::spines::{self, Side};
@@ -60,7 +60,7 @@ pub fn draw_x(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             (frame.x0 + frame.x1) / 2.0,
             base + out * (reach[i] + beyond + units.px(LABEL_PAD)),
         );
-        let block = layout::text_block(label, units);
+        let block = placed::text_block(label, units);
         surface.text(
             block,
             Placement::new(anchor, HAlign::Center, valign),
@@ -121,7 +121,7 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             base + out * (reach[i] + units.px(LABEL_PAD)),
             (frame.y0 + frame.y1) / 2.0,
         );
-        let block = layout::text_block(label, units);
+        let block = placed::text_block(label, units);
         let placement = Placement::new(anchor, ha, VAlign::Center).rotated(90.0);
         surface.text(block, placement, label.color);
     }
@@ -186,7 +186,7 @@ fn draw_side(
         }
     }
     let labels = if far { style.label_far } else { !hidden };
-    let blocks = layout::tick_label_blocks(ticks, spec, units, !labels);
+    let blocks = placed::tick_label_blocks(ticks, spec, units, !labels);
     let distance = style.label_distance(|pt| units.px(pt));
     let ha = match side {
         Side::Left => HAlign::Right,
@@ -259,7 +259,7 @@ pub fn title_lifted(axes: &Axes) -> bool {
 /// and label on top (0 when nothing of the x axis stands there).
 pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64 {
     let style = &axes.xtick_style;
-    let blocks = layout::tick_label_blocks(xticks, axes, units, !style.label_far);
+    let blocks = placed::tick_label_blocks(xticks, axes, units, !style.label_far);
     let labels = if style.label_far {
         style.label_distance(|pt| units.px(pt))
             + blocks
@@ -276,7 +276,7 @@ pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64
     };
     let label = match &axes.xlabel {
         Some(text) if axes.xlabel_top => {
-            layout::text_block(text, units).height() + units.px(LABEL_PAD)
+            placed::text_block(text, units).height() + units.px(LABEL_PAD)
         }
         _ => 0.0,
     };
@@ -292,7 +292,7 @@ pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64
 /// label there (for axes whose y axis stands on the left).
 pub fn right_room(axes: &Axes, yticks: &TickSet, units: Units, width: f64) -> f64 {
     let style = &axes.ytick_style;
-    let blocks = layout::tick_label_blocks(yticks, axes, units, !style.label_far);
+    let blocks = placed::tick_label_blocks(yticks, axes, units, !style.label_far);
     let labels = if style.label_far {
         style.label_distance(|pt| units.px(pt))
             + blocks
@@ -304,7 +304,7 @@ pub fn right_room(axes: &Axes, yticks: &TickSet, units: Units, width: f64) -> f6
     };
     let label = match &axes.ylabel {
         Some(text) if axes.ylabel_right => {
-            layout::text_block(text, units).height() + units.px(LABEL_PAD)
+            placed::text_block(text, units).height() + units.px(LABEL_PAD)
         }
         _ => 0.0,
     };

@@ -4,7 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::layout::{Layout, PlacedAxes};
+use super::layout::Layout;
+use super::placed::PlacedAxes;
 use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, ScaleKind, Text};
 
 /// Images with more cells than this are described without their values.

@@ -6,9 +6,10 @@ use super::artists;
 use super::axis;
 use super::color::Rgba;
 use super::geometry::Point;
-use super::layout::{self, Layout, PlacedAxes, TITLE_PAD};
+use super::layout::Layout;
 use super::legend;
 use super::paint::{Units, stroke_line};
+use super::placed::{self, PlacedAxes, TITLE_PAD};
 use super::polar;
 use super::spec::{Artist, GridAxis, HAlign, VAlign};
 use super::spines;
@@ -22,7 +23,7 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
     if let Some(title) = &layout.figure.suptitle {
-        let block = layout::text_block(title, units);
+        let block = placed::text_block(title, units);
         let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
         surface.text(
             block,
@@ -37,7 +38,7 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
         );
         let placement = Placement::new(anchor, text.ha, text.va).rotated(text.rotation);
         surface.text(
-            layout::text_block(&text.text, units),
+            placed::text_block(&text.text, units),
             placement,
             text.text.color,
         );
@@ -96,7 +97,7 @@ fn draw_axes<'a>(
             (frame.x0 + frame.x1) / 2.0,
             frame.y0 - lifted - units.px(TITLE_PAD),
         );
-        let block = layout::text_block(title, units);
+        let block = placed::text_block(title, units);
         surface.text(
             block,
             Placement::new(anchor, HAlign::Center, VAlign::Bottom),

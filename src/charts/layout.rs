@@ -5,20 +5,17 @@ use super::ChartError;
 use super::axis;
 use super::geometry::Rect;
 use super::paint::Units;
-use super::polar::{self, PolarView};
+use super::placed::{LABEL_PAD, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
+use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
-use super::spec::{Axes, Figure, ScaleKind, Text, Ticks, Weight};
+use super::spec::{Axes, Figure, ScaleKind, Text, Ticks};
 use super::spines::{self, Side};
-use super::text::{FontChoice, TextBlock};
 use super::ticks::{self, Tick, TickSet};
 
 /// Largest figure side, and area, in pixels.
 const MAX_SIDE_PX: u32 = 8192;
 const MAX_AREA_PX: u64 = 16_000_000;
 
-// matplotlib's defaults, in points.
-pub const LABEL_PAD: f64 = 4.0;
-pub const TITLE_PAD: f64 = 6.0;
 /// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
 const FIGURE_PAD: f64 = 10.8;
 
@@ -29,24 +26,6 @@ pub struct Layout<'a> {
     pub height: u32,
     pub units: Units,
     pub axes: Vec<PlacedAxes<'a>>,
-}
-
-/// One axes with its box, axis maps and ticks.
-pub struct PlacedAxes<'a> {
-    pub spec: &'a Axes,
-    pub frame: Rect,
-    pub x: AxisMap,
-    pub y: AxisMap,
-    pub xticks: TickSet,
-    pub yticks: TickSet,
-    /// A twinx axes: y axis on the right, x axis drawn by its parent.
-    pub twin: bool,
-    /// The y axis is drawn on the right (twinx axes and colorbars).
-    pub y_right: bool,
-    /// The figure's width and height in pixels.
-    pub figure_size: (f64, f64),
-    /// How a polar axes maps (θ, r) to pixels.
-    pub polar: Option<PolarView>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -113,7 +92,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         let (xlo, xhi) = scale::limits(&x_group, Dim::X);
         let (ylo, yhi) = scale::limits(&[axes], Dim::Y);
         let (ylo, yhi) = if axes.polar.is_some() {
-            polar::r_limits(axes, (ylo, yhi))
+            polar_view::r_limits(axes, (ylo, yhi))
         } else {
             (ylo, yhi)
         };
@@ -121,7 +100,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         let x_bins = bins(units, cell.width(), tick_size * 3.0);
         let y_bins = bins(units, cell.height(), tick_size * 2.0);
         let xticks = match (&axes.polar, &axes.xticks) {
-            (Some(_), None) => polar::theta_ticks(xlo, xhi, x_bins),
+            (Some(_), None) => polar_view::theta_ticks(xlo, xhi, x_bins),
             _ => tick_set(
                 x_owner.xticks.as_ref(),
                 x_owner.x_categories.as_deref(),
@@ -203,7 +182,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             let count =
                 |per: f64| ((points / (axes.tick_fontsize * per)).floor() as usize).clamp(1, 9);
             if axes.xticks.is_none() {
-                xticks = polar::theta_ticks(x.lo, x.hi, count(3.0));
+                xticks = polar_view::theta_ticks(x.lo, x.hi, count(3.0));
             }
             let range = (y.lo, y.hi);
             yticks = tick_set(axes.yticks.as_ref(), None, axes.yscale, range, count(2.0));
@@ -243,21 +222,6 @@ fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
         )));
     }
     Ok((w as u32, h as u32))
-}
-
-/// The block a spec text lays out to.
-pub fn text_block(text: &Text, units: Units) -> TextBlock {
-    TextBlock::styled(&text.text, units.px(text.fontsize), &font_of(text))
-}
-
-/// The font a spec text asks for.
-pub fn font_of(text: &Text) -> FontChoice {
-    FontChoice {
-        family: text.family,
-        weight: text.weight,
-        style: text.style,
-        linespacing: text.linespacing,
-    }
 }
 
 /// How many tick intervals fit along `length_px` with labels `label_pt` apart.
@@ -318,23 +282,6 @@ fn tick_set(
     }
 }
 
-/// The tick-label blocks of one axis, as drawn (empty when `hidden`).
-pub fn tick_label_blocks(
-    ticks: &TickSet,
-    axes: &Axes,
-    units: Units,
-    hidden: bool,
-) -> Vec<TextBlock> {
-    ticks
-        .major
-        .iter()
-        .map(|tick| {
-            let label = if hidden { "" } else { tick.label.as_str() };
-            TextBlock::new(label, units.px(axes.tick_fontsize), Weight::Normal)
-        })
-        .collect()
-}
-
 /// Room for the tick labels, axis labels and title of one axes in `cell`
 /// (its axes' spines standing outside the box push them further out).
 fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
@@ -342,7 +289,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         let room = if axes.axis_off {
             0.0
         } else {
-            polar::label_room(axes, xticks, units)
+            polar_view::label_room(axes, xticks, units)
         };
         let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
         // The title stands at 1.05 of the (square) box.

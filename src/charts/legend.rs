@@ -3,8 +3,8 @@
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::layout::PlacedAxes;
 use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::placed::PlacedAxes;
 use super::spec::{Artist, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};

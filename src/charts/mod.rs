@@ -4,6 +4,7 @@
 
 mod artists;
 mod axis;
+mod clip;
 mod color;
 mod describe;
 mod draw;
@@ -13,7 +14,9 @@ mod layout;
 mod legend;
 mod mathtext;
 mod paint;
+mod placed;
 mod polar;
+mod polar_view;
 mod raster;
 mod scale;
 mod spec;

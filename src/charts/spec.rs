@@ -53,8 +53,11 @@ pub struct Text {
     pub linespacing: f64,
 }
 
+/// Distance between baselines, in font sizes (matplotlib's default linespacing).
+pub const LINE_SPACING: f64 = 1.2;
+
 fn default_linespacing() -> f64 {
-    super::text::LINE_SPACING
+    LINE_SPACING
 }
 
 /// matplotlib's generic font families (DejaVu Sans, Serif, Sans Mono).

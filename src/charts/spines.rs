@@ -4,8 +4,8 @@
 //! one for twinx axes and colorbars), visible or not, as in matplotlib.
 
 use super::geometry::Point;
-use super::layout::PlacedAxes;
 use super::paint::{Units, stroke_line};
+use super::placed::PlacedAxes;
 use super::spec::{Spine, SpinePosition};
 use super::surface::Surface;
 use super::ticks::TickSet;

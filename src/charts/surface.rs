@@ -7,10 +7,10 @@
 use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBAColor, ShapeStyle};
 
+use super::clip::{clip_polygon, clip_polyline};
 use super::color::Rgba;
 use super::fill;
 use super::geometry::{Point, Rect};
-use super::paint::{clip_polygon, clip_polyline};
 use super::text::{Placement, TextBlock};
 
 /// A text block waiting to be drawn over the shapes.

@@ -13,7 +13,7 @@ use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve};
 
 use super::geometry::{Point, Rect};
 use super::mathtext;
-use super::spec::{Family, FontStyle, HAlign, VAlign, Weight};
+use super::spec::{Family, FontStyle, HAlign, LINE_SPACING, VAlign, Weight};
 
 static REGULAR: &[u8] = include_bytes!(env!("CHART_FONT_REGULAR"));
 static BOLD: &[u8] = include_bytes!(env!("CHART_FONT_BOLD"));
@@ -28,9 +28,6 @@ static MONO_BOLD: &[u8] = include_bytes!(env!("CHART_FONT_MONO_BOLD"));
 static MONO_OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_MONO_OBLIQUE"));
 static MONO_BOLD_OBLIQUE: &[u8] = include_bytes!(env!("CHART_FONT_MONO_BOLD_OBLIQUE"));
 static CJK: &[u8] = include_bytes!(env!("CHART_FONT_CJK"));
-
-/// Distance between baselines, in font sizes (matplotlib's default linespacing).
-pub const LINE_SPACING: f64 = 1.2;
 
 /// The embedded faces, in [`Face`] order (the CJK fallback is the first face
 /// of its collection).

@@ -140,7 +140,7 @@ impl Api {
             .sandbox
             .create_session(instance)
             .await
-            .map_err(sandbox_error)?;
+            .map_err(convert::sandbox_error)?;
         let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
         let events = session
             .execute(&request.code, limits)
@@ -189,7 +189,7 @@ impl CodeInterpreter for Api {
             .sandbox
             .create_session(limits)
             .await
-            .map_err(sandbox_error)?;
+            .map_err(convert::sandbox_error)?;
         let file_count = request.files.len();
         files::write(session.scratch_dir().to_owned(), request.files).await?;
         let session = self.sessions.insert(session, slot);
@@ -465,16 +465,4 @@ impl Drop for Waiting {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::Relaxed);
     }
-}
-
-/// The status for a sandbox that could not start an interpreter.
-pub(super) fn sandbox_error(error: anyhow::Error) -> Status {
-    if error
-        .chain()
-        .any(|cause| cause.is::<wasmtime::PoolConcurrencyLimitError>())
-    {
-        return Status::resource_exhausted(format!("no interpreter slot is free: {error:#}"));
-    }
-    tracing::error!(error = %format!("{error:#}"), "starting an interpreter failed");
-    Status::internal(format!("starting an interpreter failed: {error:#}"))
 }

@@ -13,8 +13,8 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 use tonic::Status;
 
-use super::api::sandbox_error;
 use super::config::ServiceConfig;
+use super::convert::sandbox_error;
 use super::metrics::Metrics;
 use super::proto::{self, answer};
 use super::sessions::ManagedSession;

@@ -1,4 +1,6 @@
-//! Library events and values to API messages.
+//! Library events, values and errors to API messages.
+
+use tonic::Status;
 
 use super::proto;
 use super::proto::event::Kind;
@@ -145,6 +147,18 @@ pub fn instance_limits(limits: InstanceLimits) -> proto::InstanceLimits {
         fuel_metered: limits.fuel_metered,
         random_seed: limits.random_seed,
     }
+}
+
+/// The status for a sandbox that could not start an interpreter.
+pub fn sandbox_error(error: anyhow::Error) -> Status {
+    if error
+        .chain()
+        .any(|cause| cause.is::<wasmtime::PoolConcurrencyLimitError>())
+    {
+        return Status::resource_exhausted(format!("no interpreter slot is free: {error:#}"));
+    }
+    tracing::error!(error = %format!("{error:#}"), "starting an interpreter failed");
+    Status::internal(format!("starting an interpreter failed: {error:#}"))
 }
 
 #[cfg(test)]

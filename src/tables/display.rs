@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::error::TableResult;
-use super::ops::is_index;
+use super::index::is_index;
 use crate::events::{Display, MimeData};
 
 /// MIME type of the Arrow IPC stream.

@@ -6,6 +6,7 @@
 mod display;
 mod error;
 mod expr;
+mod index;
 mod io;
 mod normalize;
 mod ops;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::error::{TableError, TableResult};
-use super::{normalize, ops};
+use super::{index, normalize};
 
 /// Ceiling of [`TableStore::max_answer`], whatever the guest's memory cap
 /// (the host call's answer length is an `i32`).
@@ -131,7 +131,7 @@ impl TableStore {
                 }
                 let source = self.frame(&self.tables[&filtered.source])?;
                 let frame = if filtered.numbered {
-                    ops::with_index(source)?.filter(&filtered.mask)?
+                    index::with_index(source)?.filter(&filtered.mask)?
                 } else {
                     source.filter(&filtered.mask)?
                 };
@@ -159,8 +159,8 @@ impl TableStore {
                     let mut source = self.plan(&self.tables[&filtered.source]);
                     if filtered.numbered {
                         source = source
-                            .with_row_index(ops::RANGE_INDEX, None)
-                            .with_column(col(ops::RANGE_INDEX).cast(DataType::Int64));
+                            .with_row_index(index::RANGE_INDEX, None)
+                            .with_column(col(index::RANGE_INDEX).cast(DataType::Int64));
                     }
                     let mask = filtered.mask.clone().with_name(MASK_COLUMN.into());
                     source
@@ -214,10 +214,10 @@ impl TableStore {
                 source_rows
             )));
         }
-        let numbered = ops::index_names(&source_schema).is_empty();
+        let numbered = index::index_names(&source_schema).is_empty();
         let mut schema = (*source_schema).clone();
         if numbered {
-            schema.insert_at_index(0, ops::RANGE_INDEX.into(), DataType::Int64)?;
+            schema.insert_at_index(0, index::RANGE_INDEX.into(), DataType::Int64)?;
         }
         let rows = mask.sum().unwrap_or(0) as usize;
         // What the gathered rows will take, plus the mask itself.
