@@ -19,6 +19,7 @@ mod polar;
 mod polar_view;
 mod raster;
 mod scale;
+mod series;
 mod spec;
 mod spines;
 mod surface;

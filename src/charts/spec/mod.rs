@@ -1,0 +1,368 @@
+//! The figure spec the guest's `matplotlib` sends (docs/CHARTS.md), as Rust types.
+//!
+//! Unknown fields are refused rather than ignored: a spec the host does not
+//! fully understand must not be drawn as something else.
+
+mod artist;
+mod style;
+
+use serde::Deserialize;
+
+pub use self::artist::{
+    Artist, AxlineOrientation, BoxStyle, Coords, HistType, RotationMode, TextBox, TextCoords,
+};
+pub use self::style::{
+    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, Text,
+    VAlign, Weight,
+};
+use super::color::Rgba;
+
+/// One figure: its size and its axes, in draw order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub width_in: f64,
+    pub height_in: f64,
+    pub dpi: f64,
+    pub facecolor: Rgba,
+    pub suptitle: Option<Text>,
+    /// `Figure.text()`: texts placed in figure fractions.
+    #[serde(default)]
+    pub texts: Vec<FigureText>,
+    pub axes: Vec<Axes>,
+}
+
+/// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureText {
+    pub x: f64,
+    pub y: f64,
+    pub text: Text,
+    pub ha: HAlign,
+    pub va: VAlign,
+    pub rotation: f64,
+}
+
+/// One plotting area with its decorations and artists.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axes {
+    /// `[nrows, ncols, row, col, rowspan, colspan]`, 0-based.
+    pub grid_pos: Option<[u32; 6]>,
+    /// Relative column widths and row heights of the grid (`width_ratios`,
+    /// `height_ratios`); null: equal.
+    #[serde(default)]
+    pub width_ratios: Option<Vec<f64>>,
+    #[serde(default)]
+    pub height_ratios: Option<Vec<f64>>,
+    /// A colorbar: the index of the axes it stands beside (on the right).
+    #[serde(default)]
+    pub colorbar_of: Option<usize>,
+    /// `[left, bottom, width, height]` in figure fractions.
+    pub rect: Option<[f64; 4]>,
+    pub twin_of: Option<usize>,
+    pub title: Option<Text>,
+    pub xlabel: Option<Text>,
+    pub ylabel: Option<Text>,
+    pub xscale: ScaleKind,
+    pub yscale: ScaleKind,
+    pub xlim: Option<[Option<f64>; 2]>,
+    pub ylim: Option<[Option<f64>; 2]>,
+    pub xticks: Option<Ticks>,
+    pub yticks: Option<Ticks>,
+    pub xtick_rotation: f64,
+    pub ytick_rotation: f64,
+    pub tick_fontsize: f64,
+    /// How each axis' ticks are drawn (`tick_params`, rcParams `xtick.*`);
+    /// absent: matplotlib's defaults.
+    #[serde(default)]
+    pub xtick_style: TickStyle,
+    #[serde(default)]
+    pub ytick_style: TickStyle,
+    /// Tick labels not drawn (`label_outer()`, inner axes of shared subplots).
+    #[serde(default)]
+    pub hide_xticklabels: bool,
+    #[serde(default)]
+    pub hide_yticklabels: bool,
+    /// The axis labels stand on the far side (`set_label_position('top')`,
+    /// `('right')`).
+    #[serde(default)]
+    pub xlabel_top: bool,
+    #[serde(default)]
+    pub ylabel_right: bool,
+    pub x_categories: Option<Vec<String>>,
+    pub y_categories: Option<Vec<String>>,
+    pub grid: Option<Grid>,
+    pub legend: Option<Legend>,
+    pub facecolor: Rgba,
+    /// The four frame lines; absent: matplotlib's defaults.
+    #[serde(default)]
+    pub spines: Spines,
+    /// The grid's z-order among the artists (`axes.axisbelow`: 0.5, 1.5, 2.5).
+    #[serde(default = "default_grid_zorder")]
+    pub grid_zorder: f64,
+    pub axis_off: bool,
+    pub aspect_equal: bool,
+    /// A polar axes: x is the angle in radians, y the radius.
+    #[serde(default)]
+    pub polar: Option<Polar>,
+    pub artists: Vec<Artist>,
+    /// Each artist's z-order, when one was set (`zorder=`); null: matplotlib's
+    /// defaults by kind.
+    #[serde(default)]
+    pub zorders: Option<Vec<f64>>,
+}
+
+/// The look of one axis' ticks and tick labels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickStyle {
+    pub major: TickMarks,
+    pub minor: TickMarks,
+    pub direction: TickDirection,
+    /// Points between a major tick's end and its label.
+    pub pad: f64,
+    pub labelcolor: Rgba,
+    /// Tick labels also on the far side (top of x, right of y: `labeltop`,
+    /// `labelright`); the near ones are shown unless `hide_*ticklabels`.
+    #[serde(default)]
+    pub label_far: bool,
+    /// The offset text stands on the far side (`tick_top()`, `tick_right()`).
+    #[serde(default)]
+    pub offset_far: bool,
+}
+
+impl TickStyle {
+    /// Pixels from the spine to the near side of a major tick label.
+    pub fn label_distance(&self, px: impl Fn(f64) -> f64) -> f64 {
+        let out = match self.direction {
+            TickDirection::Out => self.major.length,
+            TickDirection::InOut => self.major.length / 2.0,
+            TickDirection::In => 0.0,
+        };
+        px(out + self.pad)
+    }
+}
+
+impl Default for TickStyle {
+    fn default() -> Self {
+        TickStyle {
+            major: TickMarks {
+                visible: true,
+                far: false,
+                color: Rgba::BLACK,
+                length: 3.5,
+                width: 0.8,
+            },
+            minor: TickMarks {
+                visible: true,
+                far: false,
+                color: Rgba::BLACK,
+                length: 2.0,
+                width: 0.6,
+            },
+            direction: TickDirection::Out,
+            pad: 3.5,
+            labelcolor: Rgba::BLACK,
+            label_far: false,
+            offset_far: false,
+        }
+    }
+}
+
+/// The tick lines of one kind (major or minor); lengths in points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickMarks {
+    /// Drawn on the near side (bottom of x, left of y).
+    pub visible: bool,
+    /// Drawn on the far side (top of x, right of y).
+    #[serde(default)]
+    pub far: bool,
+    pub color: Rgba,
+    pub length: f64,
+    pub width: f64,
+}
+
+/// Which way ticks point from their spine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TickDirection {
+    Out,
+    In,
+    InOut,
+}
+
+impl TickDirection {
+    /// The tick's start and end as multiples of its length outwards.
+    pub fn span(self) -> (f64, f64) {
+        match self {
+            TickDirection::Out => (0.0, 1.0),
+            TickDirection::In => (-1.0, 0.0),
+            TickDirection::InOut => (-0.5, 0.5),
+        }
+    }
+}
+
+fn default_grid_zorder() -> f64 {
+    1.5
+}
+
+/// An axes' spines by side.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spines {
+    pub left: Spine,
+    pub right: Spine,
+    pub bottom: Spine,
+    pub top: Spine,
+}
+
+/// One frame line (matplotlib's `Spine`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spine {
+    pub visible: bool,
+    pub color: Rgba,
+    pub linewidth: f64,
+    pub linestyle: LineStyle,
+    pub position: SpinePosition,
+    /// Its extent along the axis in data coordinates (null parts: the view
+    /// limits); null: the whole side.
+    pub bounds: Option<[Option<f64>; 2]>,
+    /// From the first to the last major tick in view instead (seaborn's
+    /// `despine(trim=True)`).
+    #[serde(default)]
+    pub trim: bool,
+}
+
+impl Default for Spine {
+    fn default() -> Self {
+        Spine {
+            visible: true,
+            color: Rgba::BLACK,
+            linewidth: 0.8,
+            linestyle: LineStyle::Solid,
+            position: SpinePosition::Outward(0.0),
+            bounds: None,
+            trim: false,
+        }
+    }
+}
+
+/// Where a spine stands (`Spine.set_position`); its axis' ticks and labels
+/// stand there too.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpinePosition {
+    /// Points out of the axes box (negative: inwards).
+    Outward(f64),
+    /// An axes fraction across the box (0 left/bottom, 1 right/top).
+    Axes(f64),
+    /// A data value on the other axis.
+    Data(f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScaleKind {
+    Linear,
+    Log,
+}
+
+/// Ticks the user fixed, with optional labels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ticks {
+    pub positions: Vec<f64>,
+    pub labels: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grid {
+    pub axis: GridAxis,
+    pub color: Rgba,
+    pub linestyle: LineStyle,
+    pub linewidth: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GridAxis {
+    Both,
+    X,
+    Y,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legend {
+    pub loc: LegendLoc,
+    pub fontsize: f64,
+    pub title: Option<String>,
+    pub ncol: u32,
+    pub entries: Vec<LegendEntry>,
+}
+
+/// Where a legend goes; `Best` picks the corner hiding the least data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum LegendLoc {
+    #[serde(rename = "best")]
+    Best,
+    #[serde(rename = "upper right")]
+    UpperRight,
+    #[serde(rename = "upper left")]
+    UpperLeft,
+    #[serde(rename = "lower left")]
+    LowerLeft,
+    #[serde(rename = "lower right")]
+    LowerRight,
+    #[serde(rename = "right")]
+    Right,
+    #[serde(rename = "center left")]
+    CenterLeft,
+    #[serde(rename = "center right")]
+    CenterRight,
+    #[serde(rename = "lower center")]
+    LowerCenter,
+    #[serde(rename = "upper center")]
+    UpperCenter,
+    #[serde(rename = "center")]
+    Center,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegendEntry {
+    pub label: String,
+    /// Index into the artists of the legend's axes, or of `axes`; or null
+    /// with `handle`, an artist drawn only in the legend (a proxy such as
+    /// `Patch(color=..., label=...)`).
+    pub artist: Option<usize>,
+    #[serde(default)]
+    pub handle: Option<Box<Artist>>,
+    /// The figure's axes holding the artist, when not the legend's own
+    /// (a twinx pair sharing one legend).
+    pub axes: Option<usize>,
+    /// Which wedge or bar of that artist.
+    pub index: Option<usize>,
+}
+
+/// How a polar axes turns (θ, r) into its circle (matplotlib's PolarAxes):
+/// θ is drawn at `θ * theta_direction + theta_offset` radians counter-clockwise
+/// from east, r at `(r - rorigin) / (rmax - rorigin)` of the radius; xlim
+/// holds thetamin/thetamax (radians) and ylim rmin/rmax.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Polar {
+    pub theta_offset: f64,
+    pub theta_direction: f64,
+    /// The radius drawn at the centre; null: rmin.
+    pub rorigin: Option<f64>,
+    /// The angle (degrees) of the radial tick labels of a full circle.
+    pub rlabel_position: f64,
+    /// The outer circle (matplotlib's `spines["polar"]`).
+    pub spine: Spine,
+}

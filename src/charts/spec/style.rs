@@ -1,0 +1,169 @@
+//! The spec's text and line styles, shared by axes and artists.
+
+use serde::Deserialize;
+
+use crate::charts::color::Rgba;
+
+/// A string with its font size (points), colour and weight; optionally its
+/// family, style and line spacing (font sizes between baselines).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub text: String,
+    pub fontsize: f64,
+    pub color: Rgba,
+    pub weight: Weight,
+    #[serde(default)]
+    pub family: Family,
+    #[serde(default)]
+    pub style: FontStyle,
+    #[serde(default = "default_linespacing")]
+    pub linespacing: f64,
+}
+
+/// Distance between baselines, in font sizes (matplotlib's default linespacing).
+pub const LINE_SPACING: f64 = 1.2;
+
+fn default_linespacing() -> f64 {
+    LINE_SPACING
+}
+
+/// matplotlib's generic font families (DejaVu Sans, Serif, Sans Mono).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    #[default]
+    #[serde(rename = "sans-serif")]
+    SansSerif,
+    Serif,
+    Monospace,
+}
+
+/// Upright, or italic (DejaVu Sans' and Sans Mono's oblique faces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FontStyle {
+    #[default]
+    Normal,
+    Italic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weight {
+    Normal,
+    Bold,
+}
+
+/// How a line is dashed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub enum LineStyle {
+    #[serde(rename = "-")]
+    Solid,
+    #[serde(rename = "--")]
+    Dashed,
+    #[serde(rename = ":")]
+    Dotted,
+    #[serde(rename = "-.")]
+    DashDot,
+    #[serde(rename = "none")]
+    None,
+    /// matplotlib's `(offset, (on, off, ...))`: lengths in points, scaled by
+    /// the line width as matplotlib's `lines.scale_dashes` does.
+    #[serde(rename = "dashes")]
+    Dashes { offset: f64, pattern: Vec<f64> },
+}
+
+/// Marker shapes, by their matplotlib codes; `{"polygon": {...}}` is
+/// matplotlib's `(numsides, style, angle)` tuple marker (style 0 a regular
+/// polygon, 1 a star), turned `angle` degrees counter-clockwise.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub enum Marker {
+    #[serde(rename = "X")]
+    FilledX,
+    #[serde(rename = "P")]
+    FilledPlus,
+    #[serde(rename = "polygon")]
+    Polygon { sides: u8, star: bool, angle: f64 },
+    #[serde(rename = "o")]
+    Circle,
+    #[serde(rename = "s")]
+    Square,
+    #[serde(rename = "^")]
+    TriangleUp,
+    #[serde(rename = "v")]
+    TriangleDown,
+    #[serde(rename = "<")]
+    TriangleLeft,
+    #[serde(rename = ">")]
+    TriangleRight,
+    #[serde(rename = "D")]
+    Diamond,
+    #[serde(rename = "d")]
+    ThinDiamond,
+    #[serde(rename = "x")]
+    X,
+    #[serde(rename = "+")]
+    Plus,
+    #[serde(rename = "*")]
+    Star,
+    #[serde(rename = ".")]
+    Point,
+    #[serde(rename = ",")]
+    Pixel,
+    #[serde(rename = "p")]
+    Pentagon,
+    #[serde(rename = "h")]
+    Hexagon,
+    #[serde(rename = "_")]
+    HLine,
+    #[serde(rename = "|")]
+    VLine,
+}
+
+/// How a line connects its points (matplotlib's `drawstyle`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DrawStyle {
+    #[default]
+    Default,
+    /// Each step rises at the start of its interval (`steps`).
+    StepsPre,
+    StepsPost,
+    StepsMid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    Vertical,
+    Horizontal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HAlign {
+    Left,
+    Center,
+    Right,
+}
+
+impl HAlign {
+    /// The opposite side (centre stays).
+    pub fn flip(self) -> HAlign {
+        match self {
+            HAlign::Left => HAlign::Right,
+            HAlign::Right => HAlign::Left,
+            HAlign::Center => HAlign::Center,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VAlign {
+    Top,
+    Center,
+    Bottom,
+    Baseline,
+}
