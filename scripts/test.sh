@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs all tests:
 # the guest build (guest/build.sh), the runner's own unit tests, formatting,
-# lints, the Rust integration tests against the real guest (the adversarial
+# the one-way layering of the modules, lints, the Rust integration tests against the real guest (the adversarial
 # corpus and a 30-second soak among them), the Python client's tests against a
 # real server, the MCP server driven by the official MCP Python SDK (stdio and
 # HTTP), and a short fuzzing run of every fuzz target.
@@ -20,9 +20,13 @@ source benches/venv.sh
 runner_venv=$(bench_venv runner-test-venv numpy==2.2.6 contourpy==1.3.3)
 (cd guest/runtime && "$runner_venv/bin/python3" -m unittest discover -s tests)
 cargo fmt --check
-cargo clippy -j 2 --all-targets -- -D warnings
-cargo test -j 2
-cargo build -j 2 --bin code-interpreter
+# Modules import one way only, none over 600 lines (docs/ARCHITECTURE.md, "Layers").
+python3 scripts/check-layers.py
+# The fuzz targets' entry points (feature `fuzzing`) are linted and their
+# seeds replayed by `cargo test` too; one feature set keeps one build.
+cargo clippy -j 2 --all-targets --features fuzzing -- -D warnings
+cargo test -j 2 --features fuzzing
+cargo build -j 2 --features fuzzing --bin code-interpreter
 clients/python/run_tests.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
 tests/mcp/run.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
 scripts/fuzz.sh --smoke

@@ -1,5 +1,5 @@
 """The pure-Python parts of the guest's pandas: text layout, label encoding, timestamps.
-(Everything touching tables needs the host; tests/tables.rs covers it through gRPC.)"""
+(Everything touching tables needs the host; tests/tables/tables.rs covers it through gRPC.)"""
 
 import datetime
 import os

@@ -1,6 +1,6 @@
 """The guest-only parts of pandas' dtypes: Categorical's repr, object cells, timedelta
 parsing and cells, date format guessing. Expected texts are pandas 3.1.1's output for the
-same values. (Columns on the host are covered through gRPC in tests/pandas_dtypes.rs.)"""
+same values. (Columns on the host are covered through gRPC in tests/tables/pandas_dtypes.rs.)"""
 
 import math
 import os

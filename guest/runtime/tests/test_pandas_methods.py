@@ -1,6 +1,6 @@
 """The guest-side logic of the pandas methods in _groupapply, _framemethods, _stats, _query
 and _shared that needs no host: numbers checked against pandas 3.1.1's on the same input.
-(The methods themselves run through gRPC in tests/pandas_methods.rs.)"""
+(The methods themselves run through gRPC in tests/tables/pandas_methods.rs.)"""
 
 import importlib.util
 import os

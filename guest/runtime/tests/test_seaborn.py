@@ -1,6 +1,6 @@
 """Native tests of the guest seaborn package: data given as lists, dicts and numpy arrays, drawn through
 the guest matplotlib with a fake ``_hostcall``; expected values are computed here from the data.
-Skipped without numpy (the guest has it; tests/seaborn.rs runs seaborn there with DataFrames).
+Skipped without numpy (the guest has it; tests/charts/seaborn.rs runs seaborn there with DataFrames).
 
 Run: cd guest/runtime && python3 -m unittest tests.test_seaborn -v
 """

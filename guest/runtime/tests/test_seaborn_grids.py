@@ -1,7 +1,7 @@
 """Native tests of the guest seaborn's grids (FacetGrid, the figure-level functions, PairGrid, JointGrid,
 move_legend) with dict data, drawn through the guest matplotlib with a fake ``_hostcall``; the expected
 layouts and subsets are seaborn 0.13.2's, worked out here from the data.  Skipped without numpy
-(tests/seaborn_grids.rs runs them in the guest with DataFrames).
+(tests/charts/seaborn_grids.rs runs them in the guest with DataFrames).
 
 Run: cd guest/runtime && python3 -m unittest tests.test_seaborn_grids -v
 """

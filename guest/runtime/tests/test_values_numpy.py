@@ -1,5 +1,5 @@
 """numpy values (values.py) and numpy data in the runner, natively; skipped
-without numpy (the guest has it: tests/numpy.rs checks it there)."""
+without numpy (the guest has it: tests/guest/numpy.rs checks it there)."""
 
 import importlib.util
 import os

@@ -1,7 +1,7 @@
 //! ExecuteBatch over loopback gRPC: answers, per-program limits, ordering,
 //! replay, concurrency and cancellation.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -7,7 +7,7 @@
 //! for the same code in a throwaway venv (benches/venv.sh); the expected texts are pasted
 //! unchanged. The last test checks that what is not computed faithfully is refused.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto;
 use common::server::{outcome, prints_as_pandas, run_in_new_session, stdout};

@@ -1,7 +1,7 @@
 //! Charts end to end: matplotlib code runs in the guest, the host renders it,
 //! and the gRPC caller gets PNG, SVG and a chart description back.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto::{self, event::Kind};
 use common::server::{Client, client, create_session, error, outcome, run, stdout};

@@ -2,7 +2,7 @@
 //! through the gRPC API: the chart description against what real matplotlib 3.10.8 gives on the
 //! same input (values pasted below, read back with get_xlim/get_ylim/get_xydata).
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto;
 use common::server::{chart_descriptions, client, outcome, run};

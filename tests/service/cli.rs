@@ -1,7 +1,7 @@
 //! The `code-interpreter` binary: `serve` (structured logs, graceful
 //! shutdown) and `run` (events printed, displays saved as files).
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use std::time::Duration;

@@ -5,7 +5,7 @@
 //! same code in a throwaway venv (benches/venv.sh); the expected texts are pasted
 //! unchanged.
 
-mod common;
+use crate::common;
 
 use common::server::{error, prints_as_pandas, run_in_new_session};
 

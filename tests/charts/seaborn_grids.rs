@@ -3,7 +3,7 @@
 //! description must have seaborn's axes (one per facet, in seaborn's order, plus the diagonal and
 //! marginal axes) each holding its own subset of the data, computed here from the same data.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto;
 use common::server::{Client, chart_descriptions, client, run};

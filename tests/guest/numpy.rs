@@ -2,7 +2,7 @@
 //! (arrays feeding a plot, statistics, a linear system, seeded random), typed
 //! numpy results, and a numpy memory bomb.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto::{self, event::Kind, value::Kind as ValueKind};
 use common::server::{

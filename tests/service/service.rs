@@ -1,6 +1,6 @@
 //! The gRPC API end to end: a real server on a loopback port, a tonic client.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! matplotlib; the chart description must hold what the data says (means, counts, colours), computed
 //! here from the same data.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto;
 use common::server::{Client, chart_descriptions, client, error, outcome, run, stdout};

@@ -3,7 +3,7 @@
 //! (matplotlib 3.10.8 with contourpy 1.3.3, seaborn 0.13.2 without scipy) on the same input,
 //! pasted below.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto;
 use common::server::{chart_descriptions, client, outcome, run, stdout};

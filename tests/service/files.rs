@@ -1,7 +1,7 @@
 //! Files in and out of a session over gRPC: UploadFile, DownloadFile and
 //! ListFiles against a real server.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! Real cells in the real guest: values, sessions, errors and limits.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

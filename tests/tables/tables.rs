@@ -2,7 +2,7 @@
 //! filtered, grouped, merged and written back, table displays as Arrow IPC,
 //! and the errors pandas would raise. Expected values are computed here.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Cursor;

@@ -2,7 +2,7 @@
 //! authentication, TLS (and mutual TLS), per-client rate and concurrency
 //! limits, and the RPC span in the JSON logs of the binary.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;

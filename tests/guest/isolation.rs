@@ -1,7 +1,7 @@
 //! The guest reaches nothing of the host but its read-only library and its own
 //! scratch directory.
 
-mod common;
+use crate::common;
 
 use code_interpreter::{Event, InstanceLimits, Outcome, Value};
 use common::{end, error, exec, limits, result, run, sandbox, stdout};

@@ -4,7 +4,7 @@
 //! were produced by running the same code with the real library in a
 //! throwaway venv (benches/venv.sh) and pasted here unchanged.
 
-mod common;
+use crate::common;
 
 use code_interpreter::service::proto::{self, event::Kind};
 use common::server::{client, create_session, outcome, prints_as_pandas, run};

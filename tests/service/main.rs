@@ -1,0 +1,12 @@
+//! The gRPC service: sessions and cells, batches, file transfer, operations (health, metrics, auth, limits) and the command line.
+//!
+//! One test binary per topic: each links the whole crate once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod batch;
+mod cli;
+mod files;
+mod ops;
+mod service;
