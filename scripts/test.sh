@@ -27,6 +27,7 @@ python3 scripts/check-layers.py
 cargo clippy -j 2 --all-targets --features fuzzing -- -D warnings
 cargo test -j 2 --features fuzzing
 cargo build -j 2 --features fuzzing --bin code-interpreter
+cargo run -j 2 --features fuzzing --example run_cell
 clients/python/run_tests.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
 tests/mcp/run.sh "${CARGO_TARGET_DIR:-target}/debug/code-interpreter"
 scripts/fuzz.sh --smoke

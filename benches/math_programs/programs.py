@@ -7,7 +7,7 @@ and comprehensions, combinatorics with `math`, a few that raise
 (ZeroDivisionError, NameError, IndexError) and about 1% that never finish.
 The corpus is deterministic: the same count and seed give the same programs.
 
-    python3 benches/pot/programs.py [COUNT [INDEX]]
+    python3 benches/math_programs/programs.py [COUNT [INDEX]]
 
 prints the corpus's make-up and, with INDEX, that program.
 """

@@ -1,7 +1,7 @@
 """Program-of-thought batch benchmark: the service's ExecuteBatch against
-native python3, on a corpus of model-style math programs (benches/pot/programs.py).
+native python3, on a corpus of model-style math programs (benches/math_programs/programs.py).
 
-Run with benches/pot/run.sh (it sets up a venv with grpcio and sympy, builds
+Run with benches/math_programs/run.sh (it sets up a venv with grpcio and sympy, builds
 the release server and passes its arguments here). `--quick` or
 POT_BENCH_QUICK=1 runs 100 programs instead of 1,000; `--count N` picks
 another size; `--no-sweep` skips the service's extra settings.
@@ -17,7 +17,7 @@ of TIMEOUT_S per program; every program's answer is the repr of `solution()`:
   (a)  a native python3 process per program (`python3 -c CODE`, printing the
        repr of solution() after a marker line), as many at once as there are
        cores: the isolation the sandbox gives, one interpreter per program.
-  (b)  as many reused native worker processes as cores (benches/pot/worker.py),
+  (b)  as many reused native worker processes as cores (benches/math_programs/worker.py),
        each exec-ing programs in a fresh dict: no isolation between programs,
        sympy imported once per worker; a worker that overruns is killed and
        replaced, as the pools of math benchmark harnesses do.
@@ -157,7 +157,7 @@ def native_python():
     )
     done = subprocess.run([python, "-c", probe], capture_output=True, text=True)
     if done.returncode != 0:
-        sys.exit(f"{python} cannot run the corpus (it needs sympy; use benches/pot/run.sh):\n{done.stderr}")
+        sys.exit(f"{python} cannot run the corpus (it needs sympy; use benches/math_programs/run.sh):\n{done.stderr}")
     executable, description = done.stdout.splitlines()
     return executable, description
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Program-of-thought batch benchmark: the service's ExecuteBatch against native
 # python3 (a process per program, and a pool of reused workers) on a corpus of
-# 1,000 model-style math programs. See benches/pot/run.py.
+# 1,000 model-style math programs. See benches/math_programs/run.py.
 #
 # Creates (or reuses) a venv with grpcio, grpcio-tools, protobuf and the
 # sandbox's sympy and mpmath, builds the release server and runs run.py with
@@ -22,4 +22,4 @@ export PATH="$venv/bin:$PATH"
 # The service is called through the project's Python client (clients/python).
 python3 clients/python/generate.py
 export PYTHONPATH="$PWD/clients/python${PYTHONPATH:+:$PYTHONPATH}"
-exec python3 benches/pot/run.py "$@"
+exec python3 benches/math_programs/run.py "$@"

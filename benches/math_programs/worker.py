@@ -1,4 +1,4 @@
-"""A reused native worker for executor (b) of benches/pot/run.py.
+"""A reused native worker for executor (b) of benches/math_programs/run.py.
 
 Reads one JSON request per line on stdin, {"code": ..., "answer": ...}, runs
 the code with `exec` in a fresh dict, evaluates the answer expression there and

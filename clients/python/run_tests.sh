@@ -7,7 +7,7 @@
 #
 # Reuses (or creates) a virtualenv in $CACHE/python-client-venv, generates the
 # stubs, starts `SERVER_BINARY serve` on a free loopback port, runs the tests
-# and stops the server (also on failure). Exits with the tests' status.
+# and examples/python_client.py, and stops the server (also on failure). Exits with the tests' status.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
@@ -83,6 +83,10 @@ wait_for_server
 status=0
 (cd "$HERE" && CODE_INTERPRETER_TARGET=$TARGET PYTHONPATH=$HERE \
   "$PYTHON" -m unittest discover -s tests -v) || status=$?
+# The repository's Python example must run against the same server.
+if [ "$status" -eq 0 ]; then
+  PYTHONPATH=$HERE "$PYTHON" "$HERE/../../examples/python_client.py" "$TARGET" --out "$WORK" || status=$?
+fi
 if [ "$status" -ne 0 ]; then
   echo "tests failed; the server's log ends with:" >&2
   tail -n 30 "$WORK/server.log" >&2
