@@ -5,8 +5,10 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod chart_styles;
 mod charts;
 mod contours;
 mod polar;
 mod seaborn;
 mod seaborn_grids;
+mod support;

@@ -5,8 +5,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod auth_tls;
 mod batch;
 mod cli;
+mod client_limits;
 mod files;
-mod ops;
+mod logs;
+mod metrics;
+mod ops_support;
 mod service;

@@ -7,5 +7,10 @@ mod common;
 
 mod pandas_dtypes;
 mod pandas_methods;
+mod support;
+mod table_limits;
+mod table_values;
 mod tables;
 mod tables_compat;
+mod tables_frames;
+mod tables_output;

@@ -1,0 +1,110 @@
+//! What the chart tests share: the displayed figures of a cell, decoded, and pixel tests.
+
+use crate::common;
+
+use code_interpreter::service::proto::{self, event::Kind};
+use common::server::{Client, outcome, run};
+use serde_json::Value;
+
+/// One displayed figure: its images and description.
+pub(crate) struct Chart {
+    pub(crate) png: Image,
+    pub(crate) svg: String,
+    pub(crate) description: Value,
+    pub(crate) summary: String,
+}
+
+/// A decoded RGB image.
+pub(crate) struct Image {
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) pixels: Vec<[u8; 3]>,
+}
+
+impl Image {
+    pub(crate) fn decode(bytes: &[u8]) -> Image {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().expect("a PNG header");
+        let mut buffer = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buffer).expect("PNG data");
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        Image {
+            width: info.width,
+            height: info.height,
+            pixels: buffer[..info.buffer_size()]
+                .chunks_exact(3)
+                .map(|p| [p[0], p[1], p[2]])
+                .collect(),
+        }
+    }
+
+    /// Pixels in the box of fractions `x0..x1`, `y0..y1` of the image (y down).
+    pub(crate) fn region(&self, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> Vec<[u8; 3]> {
+        let (w, h) = (f64::from(self.width), f64::from(self.height));
+        let mut out = Vec::new();
+        for y in (y0 * h) as u32..(y1 * h) as u32 {
+            for x in (x0 * w) as u32..(x1 * w) as u32 {
+                out.push(self.pixels[(y * self.width + x) as usize]);
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn is_red(p: &[u8; 3]) -> bool {
+    p[0] > 200 && p[1] < 60 && p[2] < 60
+}
+
+pub(crate) fn is_dark(p: &[u8; 3]) -> bool {
+    p.iter().all(|c| *c < 100)
+}
+
+pub(crate) fn is_background(p: &[u8; 3]) -> bool {
+    p.iter().all(|c| *c > 245)
+}
+
+/// The charts displayed by a cell, in order.
+pub(crate) fn charts(events: &[Kind]) -> Vec<Chart> {
+    events
+        .iter()
+        .filter_map(|event| match event {
+            Kind::Display(display) => Some(chart(display)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(crate) fn chart(display: &proto::Display) -> Chart {
+    let item = |mime: &str| {
+        display
+            .data
+            .iter()
+            .find(|item| item.mime_type == mime)
+            .unwrap_or_else(|| panic!("no {mime} in the display"))
+            .data
+            .clone()
+    };
+    Chart {
+        png: Image::decode(&item("image/png")),
+        svg: String::from_utf8(item("image/svg+xml")).expect("UTF-8 SVG"),
+        description: serde_json::from_slice(&item("application/vnd.code-interpreter.chart+json"))
+            .expect("JSON description"),
+        summary: String::from_utf8(item("text/plain")).expect("text"),
+    }
+}
+
+pub(crate) async fn run_ok(client: &mut Client, session: &str, code: &str) -> Vec<Kind> {
+    let events = run(client, session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    events
+}
+
+/// The series of the first axes of a description with the given `role`.
+pub(crate) fn with_role<'a>(description: &'a Value, role: &str) -> Vec<&'a Value> {
+    description["axes"][0]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["role"] == role)
+        .collect()
+}
