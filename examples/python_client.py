@@ -37,7 +37,8 @@ def main() -> int:
 
     with Client(args.address) as client:
         with client.create_session(files={"sales.csv": SALES}) as session:
-            total = session.execute("import pandas as pd\npd.read_csv('/mnt/data/sales.csv')['sales'].sum()")
+            total = session.execute(
+                "import pandas as pd\nint(pd.read_csv('/mnt/data/sales.csv')['sales'].sum())")
             print("total sales:", total.result)
 
             chart = session.execute(CHART)
