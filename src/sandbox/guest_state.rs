@@ -165,7 +165,13 @@ pub fn finish_cell(
     message: Option<String>,
 ) {
     let mut ctx = store.as_context_mut();
-    let fuel_left = ctx.get_fuel().ok();
+    // Asked only of a metered store: without fuel the answer is an error, and
+    // making one costs more than the rest of ending a cell.
+    let fuel_left = if ctx.data().cells.fuel_metered() {
+        ctx.get_fuel().ok()
+    } else {
+        None
+    };
     let state = ctx.data_mut();
     let meters = StoreMeters {
         fuel_left,
