@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use code_interpreter::service::proto;
 use common::server::{Client, channel, drain, kinds, outcome, request, stdout};
-use tonic_health::pb::health_check_response::ServingStatus;
-use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+
+use crate::ops_support::wait_until_serving;
 
 #[tokio::test]
 async fn sigterm_lets_the_running_cell_finish_then_exits() {
@@ -58,28 +58,6 @@ async fn sigterm_lets_the_running_cell_finish_then_exits() {
         .collect();
     assert_eq!(finished.len(), 1, "{logs}");
     assert_eq!(finished[0]["outcome"], "Ok", "{logs}");
-}
-
-/// Polls the health service until it reports SERVING (the first start may
-/// compile the guest).
-async fn wait_until_serving(address: std::net::SocketAddr) {
-    for _ in 0..600 {
-        if let Ok(connection) = tonic::transport::Endpoint::from_shared(format!("http://{address}"))
-            .unwrap()
-            .connect()
-            .await
-        {
-            let status = HealthClient::new(connection)
-                .check(HealthCheckRequest::default())
-                .await
-                .map(|response| response.into_inner().status());
-            if status.is_ok_and(|status| status == ServingStatus::Serving) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("the server did not start serving");
 }
 
 #[test]
