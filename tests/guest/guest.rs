@@ -492,3 +492,14 @@ async fn text_files_default_to_utf8() {
         "('naïve café ☕', True, 1, 'utf-8')"
     );
 }
+
+/// The runner package's old name stays importable for code written against it.
+#[tokio::test]
+async fn the_old_runner_name_still_imports_display() {
+    let events = run(
+        "from ci_runtime import display\nimport guest_runtime\ndisplay is guest_runtime.display",
+    )
+    .await;
+    assert_eq!(end(&events).outcome, Outcome::Ok, "{events:?}");
+    assert_eq!(result(&events).text_plain, "True");
+}
