@@ -124,9 +124,11 @@ def expand_use_tree(tree):
 
 
 class Module:
-    def __init__(self, crate, path, file, code):
-        self.crate, self.path, self.file, self.code = crate, tuple(path), file, code
-        self.reexports = {}  # name -> absolute path of what it re-exports
+    def __init__(self, path, file, code):
+        self.path, self.file, self.code = tuple(path), file, code
+        self.names = {}  # name brought in by `use` -> (crate, absolute path)
+        self.reexports = {}  # the `pub use` ones among them
+        self.uses = []  # ((crate, absolute path), line) of every `use`d path
 
 
 def load_crate(crate, root_file):
@@ -147,7 +149,7 @@ def load_crate(crate, root_file):
             if (tuple(path) + (m.group(1),)) not in modules:
                 add(list(path) + [m.group(1)], file, code[m.end():end - 1])
             code = code[:m.end()] + "\n" * code.count("\n", m.end(), end - 1) + code[end - 1:]
-        module = Module(crate, path, file, code)
+        module = Module(path, file, code)
         modules[module.path] = module
         for m in re.finditer(r"\bmod\s+(\w+)\s*;", code):
             name = m.group(1)
@@ -169,11 +171,9 @@ def use_statements(code):
         yield bool(m.group(1)), m.group(2), code.count("\n", 0, m.start()) + 1
 
 
-crates_loaded = {}
-
-
-def absolute(crate, module_path, path):
-    """A path as (crate, absolute segments), or None for external crates and std."""
+def absolute(modules, crate, module_path, path):
+    """A path named in the module at `module_path` of `crate` (whose modules are `modules`) as
+    (crate, absolute segments), or None for external crates and std."""
     first = path[0]
     if first == "crate":
         return crate, list(path[1:])
@@ -186,30 +186,27 @@ def absolute(crate, module_path, path):
             if rest.pop(0) == "super":
                 base.pop()
         return crate, base + rest
-    if tuple(module_path) + (first,) in crates_loaded[crate]:
+    if tuple(module_path) + (first,) in modules:
         return crate, list(module_path) + list(path)
     return None
 
 
 def main():
     show_graph = "--graph" in sys.argv
-    crates = crates_loaded
-    crates.update(lib=load_crate("lib", SRC / "lib.rs"), bin=load_crate("bin", SRC / "main.rs"))
+    crates = {"lib": load_crate("lib", SRC / "lib.rs"), "bin": load_crate("bin", SRC / "main.rs")}
 
-    # Pass 1: each module's re-exports and local names (from `use`).
-    locals_of = {}
+    # Pass 1: each module's `use` statements, read once: its local names, re-exports and uses.
     for crate, modules in crates.items():
         for module in modules.values():
-            names = {}
-            for public, tree, _ in use_statements(module.code):
+            for public, tree, line in use_statements(module.code):
                 for path, alias in expand_use_tree(tree):
-                    target = absolute(crate, module.path, path)
+                    target = absolute(modules, crate, module.path, path)
                     if target is None:
                         continue
-                    names[alias] = target
+                    module.names[alias] = target
+                    module.uses.append((target, line))
                     if public:
                         module.reexports[alias] = target
-            locals_of[(crate, module.path)] = names
 
     def resolve(crate, path, seen=()):
         """The module that defines the item at `path`: (crate, module path)."""
@@ -230,18 +227,15 @@ def main():
     edges = defaultdict(dict)
     for crate, modules in crates.items():
         for module in modules.values():
-            names = locals_of[(crate, module.path)]
-            refs = []
-            for _, tree, line in use_statements(module.code):
-                refs += [(absolute(crate, module.path, path), line) for path, _ in expand_use_tree(tree)]
+            refs = list(module.uses)
             code_wo_use = re.sub(r"\b(pub(?:\([^)]*\))?\s+)?use\s+[^;]+;", lambda m: "\n" * m.group(0).count("\n"), module.code)
             for m in re.finditer(r"(?<![\w:])(\w+)((?:::\w+)+)", code_wo_use):
                 head, rest = m.group(1), m.group(2).split("::")[1:]
                 line = code_wo_use.count("\n", 0, m.start()) + 1
                 if head in ("crate", "self", "super", LIB_NAME):
-                    refs.append((absolute(crate, module.path, [head] + rest), line))
-                elif head in names:
-                    target_crate, target = names[head]
+                    refs.append((absolute(modules, crate, module.path, [head] + rest), line))
+                elif head in module.names:
+                    target_crate, target = module.names[head]
                     refs.append(((target_crate, target + rest), line))
             source = module.file
             for ref, line in refs:

@@ -1,6 +1,6 @@
 """Windows of a DataFrame or Series. expanding(): from the first row to each row, as
 cumulative host expressions (missing values skipped; fewer than min_periods values give a
-missing result; float64). DataFrame.rolling(): the host's rolling windows of each column."""
+missing result; float64). rolling(): the host's rolling windows (of each column, for a DataFrame)."""
 
 from ._expr import call as fn, col, lit
 
@@ -49,17 +49,20 @@ class Expanding:
         raise NotImplementedError(f"expanding().{name}")
 
 
-class FrameRolling:
-    """DataFrame.rolling(n): each column's rolling window (as Series.rolling)."""
+class Rolling:
+    """DataFrame.rolling / Series.rolling: the host's rolling windows (of each column)."""
 
-    def __init__(self, frame, window, min_periods=None, center=False):
+    def __init__(self, obj, window, min_periods=None, center=False):
         if not isinstance(window, int):
             raise NotImplementedError("rolling() with a time-based window")
-        self._frame = frame
+        self._obj = obj
         self._k = {"window": window, "min_periods": min_periods, "center": center}
 
     def _apply(self, how):
-        return self._frame._map_columns(lambda n: fn("rolling", col(n), how=how, **self._k))
+        from .frame import DataFrame
+        if isinstance(self._obj, DataFrame):
+            return self._obj._map_columns(lambda n: fn("rolling", col(n), how=how, **self._k))
+        return self._obj._new(fn("rolling", self._obj._e, how=how, **self._k))
 
     def mean(self): return self._apply("mean")
     def sum(self): return self._apply("sum")

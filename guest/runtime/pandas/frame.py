@@ -1149,8 +1149,8 @@ class DataFrame(Operators):
                 closed=None, step=None, method="single"):
         if win_type is not None or on is not None or closed is not None or step is not None:
             raise NotImplementedError("rolling with win_type=, on=, closed= or step=")
-        from ._windows import FrameRolling
-        return FrameRolling(self, window, min_periods, center)
+        from ._windows import Rolling
+        return Rolling(self, window, min_periods, center)
 
     @classmethod
     def from_dict(cls, data, orient="columns", dtype=None, columns=None):

@@ -477,8 +477,7 @@ class Series(Operators):
         return self._new(fn("pct_change", self._e, periods=periods))
 
     def rolling(self, window, min_periods=None, center=False):
-        if not isinstance(window, int):
-            raise NotImplementedError("rolling() with a time-based window")
+        from ._windows import Rolling
         return Rolling(self, window, min_periods, center)
 
     def resample(self, rule, **kwargs):
@@ -783,25 +782,6 @@ class Series(Operators):
 
     def __array__(self, dtype=None, copy=None):
         return self.to_numpy(dtype)
-
-
-class Rolling:
-    def __init__(self, series, window, min_periods, center):
-        self._s, self._k = series, {"window": window, "min_periods": min_periods, "center": center}
-
-    def _apply(self, how):
-        return self._s._new(fn("rolling", self._s._e, how=how, **self._k))
-
-    def mean(self): return self._apply("mean")
-    def sum(self): return self._apply("sum")
-    def min(self): return self._apply("min")
-    def max(self): return self._apply("max")
-    def std(self): return self._apply("std")
-    def var(self): return self._apply("var")
-    def median(self): return self._apply("median")
-
-    def __getattr__(self, name):
-        raise NotImplementedError(f"Rolling.{name}")
 
 
 class Array(list):
