@@ -127,10 +127,12 @@ pub(crate) fn auth_config() -> ServiceConfig {
     }
 }
 
-/// Polls the health service until it reports SERVING (the first start may
-/// compile the guest).
+/// Polls the health service until it reports SERVING. The first start after a
+/// new guest build pre-initializes and compiles it, several test servers at
+/// once on two cores, so the wait is bounded at 10 minutes.
 pub(crate) async fn wait_until_serving(address: SocketAddr) {
-    for _ in 0..600 {
+    let deadline = std::time::Instant::now() + Duration::from_secs(600);
+    while std::time::Instant::now() < deadline {
         if let Ok(connection) = tonic::transport::Endpoint::from_shared(format!("http://{address}"))
             .unwrap()
             .connect()
