@@ -9,7 +9,7 @@ use super::geometry::Point;
 use super::layout::Layout;
 use super::legend;
 use super::paint::{Units, stroke_line};
-use super::placed::{self, PlacedAxes, TITLE_PAD};
+use super::placed::{self, PlacedAxes};
 use super::polar;
 use super::spec::{Artist, GridAxis, HAlign, VAlign};
 use super::spines;
@@ -93,9 +93,13 @@ fn draw_axes<'a>(
         } else {
             0.0
         };
+        let height = match spec.title_y {
+            Some(y) => frame.y1 - y * frame.height(),
+            None => frame.y0 - lifted,
+        };
         let anchor = Point::new(
             (frame.x0 + frame.x1) / 2.0,
-            frame.y0 - lifted - units.px(TITLE_PAD),
+            height - units.px(spec.title_pad),
         );
         let block = placed::text_block(title, units);
         surface.text(

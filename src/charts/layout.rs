@@ -294,7 +294,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
         // The title stands at 1.05 of the (square) box.
         let lift = 0.05 * cell.width().min(cell.height());
-        let title = text(&axes.title).map_or(0.0, |h| h + units.px(TITLE_PAD) + lift);
+        let title = text(&axes.title).map_or(0.0, |h| title_room(axes, h, lift, cell, units));
         let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         return Margins {
@@ -305,10 +305,9 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         };
     }
     if axes.axis_off {
-        let title = axes
-            .title
-            .as_ref()
-            .map_or(0.0, |t| text_block(t, units).height() + units.px(TITLE_PAD));
+        let title = axes.title.as_ref().map_or(0.0, |t| {
+            title_room(axes, text_block(t, units).height(), 0.0, cell, units)
+        });
         return Margins {
             top: title,
             ..Margins::default()
@@ -335,10 +334,9 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             .filter(|_| !hidden)
             .map_or(0.0, |_| units.px(axes.tick_fontsize) * 1.4)
     };
-    let title = axes
-        .title
-        .as_ref()
-        .map_or(0.0, |t| text_block(t, units).height() + units.px(TITLE_PAD));
+    let title = axes.title.as_ref().map_or(0.0, |t| {
+        title_room(axes, text_block(t, units).height(), 0.0, cell, units)
+    });
     // The y axis stands on the right spine of twinx axes and colorbars; the
     // room is asked as "left" all the same (their parents give it on the right).
     let y_spine = if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
@@ -366,6 +364,14 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
     }
 }
 
+/// Room above the box for a title `height` pixels tall: its pad and, with
+/// `title_y`, the distance above the box's top (`cell` standing in for the
+/// box); else `lift` (a polar title's).
+fn title_room(axes: &Axes, height: f64, lift: f64, cell: &Rect, units: Units) -> f64 {
+    let above = axes.title_y.map_or(lift, |y| (y - 1.0) * cell.height());
+    (height + units.px(axes.title_pad) + above).max(0.0)
+}
+
 /// Room above an axes for its title and its x axis' top decorations: the
 /// title stands above those when matplotlib lifts it, else they overlap.
 fn top_room(axes: &Axes, xticks: &TickSet, title: f64, units: Units, height: f64) -> f64 {
@@ -373,7 +379,7 @@ fn top_room(axes: &Axes, xticks: &TickSet, title: f64, units: Units, height: f64
         return title;
     }
     let x_top = axis::top_room(axes, xticks, units, height);
-    if axis::title_lifted(axes) {
+    if axis::title_lifted(axes) && axes.title_y.is_none() {
         title + x_top
     } else {
         title.max(x_top)

@@ -16,12 +16,6 @@ const HANDLE_TEXT_PAD: f64 = 0.8;
 const LABEL_SPACING: f64 = 0.5;
 const COLUMN_SPACING: f64 = 2.0;
 const BORDER_AXES_PAD: f64 = 0.5;
-const FRAME_FILL: Rgba = Rgba {
-    r: 255,
-    g: 255,
-    b: 255,
-    a: 204,
-};
 const FRAME_EDGE: Rgba = Rgba::opaque(204, 204, 204);
 
 /// Candidate locations for `best`, in matplotlib's order of preference.
@@ -124,7 +118,7 @@ pub fn draw<'a>(
         surface,
         &bounds,
         &bounds.union(&axes.frame),
-        FRAME_FILL,
+        legend.facecolor,
         Some((FRAME_EDGE, units.px(1.0))),
     );
     let mut top = bounds.y0 + BORDER_PAD * size;
@@ -133,7 +127,7 @@ pub fn draw<'a>(
         surface.text(
             title,
             Placement::new(anchor, HAlign::Center, VAlign::Top),
-            Rgba::BLACK,
+            legend.textcolor,
         );
         top += title_height;
     }
@@ -156,7 +150,7 @@ pub fn draw<'a>(
         draw_handle(row.artist, row.index, &handle, units, surface);
         let anchor = Point::new(left + (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size, middle);
         let placement = Placement::new(anchor, HAlign::Left, VAlign::Center);
-        surface.text(row.label, placement, Rgba::BLACK);
+        surface.text(row.label, placement, legend.textcolor);
     }
 }
 

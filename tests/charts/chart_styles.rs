@@ -456,3 +456,45 @@ print([t.get_text() for t in ax.get_xticklabels()], ax.get_ylim(), r["medians"][
     let events = run_ok(&mut client, "", code).await;
     assert_eq!(stdout(&events), "['A', '2'] (-4.4, 4.4) 3.1\n");
 }
+
+#[tokio::test]
+async fn style_sheets_colour_text_legends_and_place_titles() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+plt.style.use("dark_background")
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 1], label="a line with a long label")
+ax.legend(loc="center", fontsize=30)
+fig, ax = plt.subplots()
+ax.set_title("XXXXXXXX", y=0.4, fontsize=40, color="red")
+plt.style.use("default")
+fig, ax = plt.subplots()
+ax.set_title("XXXXXXXX", fontsize=40, color="red")
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let shown = charts(&events);
+    // matplotlib's dark_background: black figure and axes, the legend framed in the axes'
+    // black (at 0.8) with white text, so its centre holds only dark and light pixels.
+    let all = &shown[0].png.pixels;
+    let dark = all.iter().filter(|p| is_dark(p)).count();
+    assert!(dark * 10 > all.len() * 9, "{dark} of {} dark", all.len());
+    let centre = shown[0].png.region((0.4, 0.6), (0.45, 0.55));
+    let light = centre.iter().filter(|p| p.iter().all(|c| *c > 200)).count();
+    assert!(
+        light > 20 && light * 3 < centre.len(),
+        "{light} of {} light",
+        centre.len()
+    );
+    // set_title(y=0.4): the title stands inside the box, below its middle; by default above it.
+    let red_inside = |chart: &Chart| {
+        chart
+            .png
+            .region((0.2, 0.8), (0.45, 0.65))
+            .iter()
+            .filter(|p| is_red(p))
+            .count()
+    };
+    assert!(red_inside(&shown[1]) > 100, "{}", red_inside(&shown[1]));
+    assert_eq!(red_inside(&shown[2]), 0);
+}

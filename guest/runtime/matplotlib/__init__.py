@@ -11,12 +11,13 @@ change what is shown (zorder, antialiased, capstyles...) are accepted and ignore
 import contextlib
 
 from . import cm, colors
+from ._cycler import cycler
 from ._rc import RcParams, default_params, rcParams
 from ._sequences import ColorSequenceRegistry
 
 __version__ = "3.8.0"
 __all__ = ["rcParams", "RcParams", "rcdefaults", "rc", "rc_context", "use", "get_backend",
-           "colormaps", "color_sequences", "colors", "cm"]
+           "colormaps", "color_sequences", "colors", "cm", "cycler"]
 
 colormaps = cm._colormaps
 color_sequences = ColorSequenceRegistry()
@@ -41,8 +42,7 @@ def is_interactive():
 
 def rcdefaults():
     """Restore the default rcParams."""
-    rcParams.clear()
-    rcParams.update(default_params())
+    rcParams._restore(default_params())
 
 
 def rc(group, **kwargs):
@@ -63,5 +63,4 @@ def rc_context(rc=None, fname=None):
             rcParams.update(rc)
         yield
     finally:
-        rcParams.clear()
-        rcParams.update(saved)
+        rcParams._restore(saved)

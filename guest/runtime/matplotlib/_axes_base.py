@@ -5,8 +5,9 @@ import math
 
 from . import _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
+from ._cycler import cycler
 from ._text import Text
-from .colors import CYCLE, spec_color, to_rgba
+from .colors import spec_color, to_rgba
 
 # Subplot parameters of matplotlib's default layout, to turn offsets in points into data units.
 _LEFT, _RIGHT, _BOTTOM, _TOP, _WSPACE, _HSPACE = 0.125, 0.9, 0.11, 0.88, 0.2, 0.2
@@ -89,10 +90,10 @@ class AxesBase:
     def cla(self):
         """Remove everything drawn and reset the decorations."""
         self._artists = []
-        self._cycles = {"line": 0, "patch": 0}
+        self.set_prop_cycle(None)
         self.xaxis, self.yaxis = Axis(self, "x"), Axis(self, "y")
-        self.title = Text(0.5, 1.0, "", fontsize=_rc.rcParams["axes.titlesize"],
-                          fontweight=_rc.rcParams["axes.titleweight"])
+        self.title = Text(0.5, 1.0, "", **_title_style())
+        self._title_place()
         self._legend = None
         visible = bool(_rc.rcParams["axes.grid"])
         which = _rc.rcParams["axes.grid.axis"]
@@ -123,22 +124,40 @@ class AxesBase:
         self._artists.append(artist)
         return artist
 
+    def set_prop_cycle(self, *args, **kwargs):
+        """The colour cycle of the axes' next artists, from the start: a Cycler, cycler()'s arguments
+        (color=[...]) or None for rcParams["axes.prop_cycle"] (read when the axes is made)."""
+        if args == (None,) and not kwargs:
+            cycle = _rc.rcParams["axes.prop_cycle"]
+        else:
+            cycle = cycler(*args, **kwargs)
+            _rc.check_cycle(cycle)
+        self._cycle_colors = list(cycle.by_key()["color"])
+        self._cycles = {"line": 0, "patch": 0}
+
     def _next_color(self, kind):
         """The next colour of the axes' cycle for lines (plot, hist, stackplot, violinplot,
         errorbar) or patches (bar, scatter, fill, fill_between, pie): matplotlib keeps one each."""
         index = self._cycles[kind]
         self._cycles[kind] = index + 1
-        return CYCLE[index % len(CYCLE)]
+        return self._cycle_colors[index % len(self._cycle_colors)]
 
     # Titles and labels
 
     def set_title(self, label, fontdict=None, loc=None, pad=None, *, y=None, **kwargs):
         if loc not in (None, "center"):
             raise NotImplementedError(f"title loc={loc!r} is not supported in this sandbox; titles are centred")
-        options = {"fontsize": _rc.rcParams["axes.titlesize"], "fontweight": _rc.rcParams["axes.titleweight"],
-                   **_text.properties(kwargs, fontdict)}
+        options = {**_title_style(), **_text.properties(kwargs, fontdict)}
         self.title = Text(0.5, 1.0, label, **options)
+        self._title_place(y, pad)
         return self.title
+
+    def _title_place(self, y=None, pad=None):
+        """The title's height (axes fraction; None: matplotlib's automatic placement) and pad
+        (points), from set_title() or rcParams axes.titley / axes.titlepad."""
+        rc = _rc.rcParams
+        self._title_y = rc["axes.titley"] if y is None else float(y)
+        self._title_pad = float(rc["axes.titlepad"] if pad is None else pad)
 
     def get_title(self, loc="center"):
         return self.title.get_text()
@@ -152,7 +171,9 @@ class AxesBase:
     def _set_label(self, axis, text, fontdict, loc, kwargs):
         if loc not in (None, "center"):
             raise NotImplementedError(f"axis label loc={loc!r} is not supported in this sandbox")
-        options = {"fontsize": _rc.rcParams["axes.labelsize"], **_text.properties(kwargs, fontdict)}
+        rc = _rc.rcParams
+        options = {"fontsize": rc["axes.labelsize"], "fontweight": rc["axes.labelweight"],
+                   "color": rc["axes.labelcolor"], **_text.properties(kwargs, fontdict)}
         axis.label = Text(0, 0, text, **options)
         return axis.label
 
@@ -569,7 +590,7 @@ class AxesBase:
             "grid_pos": list(pos) if kind == "grid" else None,
             "rect": list(pos) if kind == "rect" else None,
             "twin_of": None if self._twin_of is None else axes_index[self._twin_of],
-            "title": self.title.title_spec(),
+            "title": self.title.title_spec(), "title_y": self._title_y, "title_pad": self._title_pad,
             "xlabel": self.xaxis.label.title_spec() if self.xaxis.get_visible() else None,
             "ylabel": self.yaxis.label.title_spec() if self.yaxis.get_visible() else None,
             "xscale": x.scale, "yscale": y.scale,
@@ -802,3 +823,11 @@ class Spine:
         return {"visible": self._visible, "color": spec_color(self._color, self._alpha),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
                 "position": {kind: float(amount)}, "bounds": self._bounds, **({"trim": True} if self._trim else {})}
+
+
+def _title_style():
+    """A title's look from rcParams axes.title* (colour "auto": text.color)."""
+    rc = _rc.rcParams
+    color = rc["axes.titlecolor"]
+    return {"fontsize": rc["axes.titlesize"], "fontweight": rc["axes.titleweight"],
+            "color": None if color == "auto" else color}

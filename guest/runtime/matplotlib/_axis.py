@@ -191,7 +191,9 @@ class Axis:
     def __init__(self, axes, name):
         self.axes = axes
         self.name = name
-        self.label = Text(0, 0, "", fontsize=_rc.rcParams["axes.labelsize"])
+        rc = _rc.rcParams
+        self.label = Text(0, 0, "", fontsize=rc["axes.labelsize"], fontweight=rc["axes.labelweight"],
+                          color=rc["axes.labelcolor"])
         self.tick_rotation = 0.0
         self.tick_style = TickStyle(name)
         self._visible = True

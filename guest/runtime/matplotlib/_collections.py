@@ -88,6 +88,7 @@ class Fill(Artist):
         self._x, self._y1, self._y2 = x, y1, y2
         self._sticky = {}  # {"y": values} margins may not cross (stackplot's base)
         self._rgba = to_rgba(color)
+        edgecolor = _rc.default_edgecolor() if edgecolor is None else edgecolor
         self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
         self.set_linewidth(linewidth)
         self._linestyle = _styles.linestyle(linestyle)

@@ -8,6 +8,7 @@ from ._artist import Artist
 from ._bars import Rectangle
 from ._lines import Line2D
 from ._pie import Wedge
+from .colors import spec_color
 from .patches import Patch
 
 LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
@@ -29,6 +30,10 @@ class Legend:
         self.axes = axes
         self._entries, self._loc, self._fontsize = entries, loc, fontsize
         self._title, self._ncol = title, ncol
+        # As matplotlib: text in rcParams text.color, the frame filled with rcParams axes.facecolor
+        # (legend.facecolor "inherit") at legend.framealpha 0.8, both when the legend is made.
+        self._textcolor = spec_color(_rc.rcParams["text.color"])
+        self._facecolor = spec_color(_rc.rcParams["axes.facecolor"], 0.8)
 
     def set_title(self, title, prop=None):
         self._title = None if title is None else str(title)
@@ -58,7 +63,7 @@ class Legend:
                 entry["axes"] = axes_index[artist.axes]
             entries.append(entry)
         return {"loc": self._loc, "fontsize": self._fontsize, "title": self._title, "ncol": self._ncol,
-                "entries": entries}
+                "entries": entries, "textcolor": self._textcolor, "facecolor": self._facecolor}
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -10,7 +10,7 @@ import math
 import sys
 from array import array
 
-from . import _data
+from . import _data, _rc
 from ._artist import Artist
 from .cm import ScalarMappable
 from .colors import spec_color, to_rgba
@@ -97,7 +97,7 @@ class ImageMethods:
         label = kwargs.pop("label", None)
         if kwargs:
             raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
-        origin = origin or "upper"
+        origin = origin or _rc.rcParams["image.origin"]
         if origin not in ("upper", "lower"):
             raise ValueError(f"{origin!r} is not a valid value for origin; supported values are 'upper', 'lower'")
         values, rgba, rows, cols = _grid(X)

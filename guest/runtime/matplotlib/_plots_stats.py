@@ -298,23 +298,18 @@ def _props(value):
 def _line_style(props, part):
     """Line2D style of a boxplot part: rcParams boxplot.<part>props.*, then the user's props."""
     rc = _rc.rcParams
-    defaults = {"box": ("black", 1.0), "whisker": ("black", 1.0), "cap": ("black", 1.0), "median": ("C1", 1.0)}
-    color, width = defaults[part]
-    style = {"color": rc.get(f"boxplot.{part}props.color", color),
-             "linewidth": rc.get(f"boxplot.{part}props.linewidth", width),
-             "linestyle": rc.get(f"boxplot.{part}props.linestyle", "-")}
+    style = {key: rc[f"boxplot.{part}props.{key}"] for key in ("color", "linewidth", "linestyle")}
     _check(props, ("color", "linewidth", "linestyle", "alpha", "zorder", "label"), part)
     style.update({k: v for k, v in props.items() if k in ("color", "linewidth", "linestyle", "alpha")})
     return style
 
 
 def _marker_style(props, part):
-    """Line2D style of boxplot fliers or means (markers, no line)."""
-    if part == "flier":
-        style = {"color": "black", "marker": "o", "markerfacecolor": "none", "markeredgecolor": "black",
-                 "markersize": 6.0}
-    else:
-        style = {"color": "C2", "marker": "^", "markerfacecolor": "C2", "markeredgecolor": "C2", "markersize": 6.0}
+    """Line2D style of boxplot fliers or means (markers, no line): rcParams boxplot.<part>props.*,
+    then the user's props."""
+    rc = _rc.rcParams
+    style = {key: rc[f"boxplot.{part}props.{key}"]
+             for key in ("color", "marker", "markerfacecolor", "markeredgecolor", "markersize")}
     allowed = ("color", "marker", "markerfacecolor", "markeredgecolor", "markersize", "alpha", "linestyle",
                "zorder", "markeredgewidth", "label")
     _check(props, allowed, part)

@@ -32,14 +32,14 @@ class Text(Artist):
 
     zorder_default = 3
 
-    def __init__(self, x, y, text, *, fontsize=None, color="black", fontweight="normal",
+    def __init__(self, x, y, text, *, fontsize=None, color=None, fontweight="normal",
                  ha="left", va="baseline", rotation=0, coords="data", alpha=None, fontfamily=None,
                  fontstyle=None, linespacing=None, bbox=None, wrap=False, clip_on=False, rotation_mode=None):
         super().__init__(alpha=alpha)
         self._x, self._y = x, y
         self._text = "" if text is None else str(text)
         self._fontsize = _rc.fontsize(_rc.rcParams["font.size"] if fontsize is None else fontsize)
-        self._rgba = to_rgba(color)
+        self._rgba = to_rgba(_rc.rcParams["text.color"] if color is None else color)
         self._weight = _styles.weight(fontweight)
         self._ha = _alignment(ha, _HA, "horizontalalignment")
         self._va = _alignment(va, _VA, "verticalalignment")

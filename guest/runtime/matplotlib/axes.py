@@ -113,7 +113,7 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
     def _axline(self, orientation, value, start, end, kwargs):
         options = _kwargs.take(kwargs, _AXLINE, "Line2D")
         value = _data.numbers_of([value], self._group["y" if orientation == "h" else "x"])[0]
-        line = AxLine(orientation, value, start, end, color=options.get("color", "C0"),
+        line = AxLine(orientation, value, start, end, color=options.get("color", _rc.rcParams["lines.color"]),
                       linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                       linestyle=options.get("linestyle", "-"), label=options.get("label"),
                       alpha=options.get("alpha"))
@@ -133,6 +133,10 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         return self._bars("horizontal", y, width, height, left, align, kwargs)
 
     def _bars(self, orientation, positions, lengths, thickness, base, align, kwargs):
+        errors = {name: kwargs.pop(name, None) for name in ("xerr", "yerr")}
+        error_kw = dict(kwargs.pop("error_kw", None) or {})
+        error_kw.setdefault("ecolor", kwargs.pop("ecolor", "k"))
+        error_kw.setdefault("capsize", kwargs.pop("capsize", _rc.rcParams["errorbar.capsize"]))
         options = _kwargs.take(kwargs, _BAR, "Rectangle")
         along, across = ("x", "y") if orientation == "vertical" else ("y", "x")
         if options.pop("log", False):
@@ -151,10 +155,12 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
             raise ValueError(f"{align!r} is not a valid value for align; supported values are 'center', 'edge'")
         color = options.get("color", options.get("facecolor"))
         colors = _color_list(color) if color is not None else [self._next_color("patch")]
+        filled = options.get("fill", True)
         edgecolor = options.get("edgecolor")
-        if not options.get("fill", True):  # outlines only, black unless told (matplotlib's patch.edgecolor)
+        if edgecolor is None:
+            edgecolor = _rc.default_edgecolor(filled)
+        if not filled:  # outlines only
             colors = ["none"]
-            edgecolor = "black" if edgecolor is None else edgecolor
         bars = Bars(orientation, positions, lengths, [abs(w) for w in widths], bases,
                     list(itertools.islice(itertools.cycle(colors), n)),
                     edgecolor=_one_edgecolor(edgecolor),
@@ -164,7 +170,17 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if tick_label is not None:
             labels = _data.broadcast([str(t) for t in _data.items(tick_label)], n, "tick_label")
             self._group[along].ticks = [list(positions), labels]
-        return self._add(bars, options.get("zorder"))
+        self._add(bars, options.get("zorder"))
+        bars.errorbar = None
+        if errors["xerr"] is not None or errors["yerr"] is not None:
+            # As matplotlib: errorbar(fmt="none") at the bars' ends (centre across, base + length along).
+            ends = [b + h for b, h in zip(bases, lengths)]
+            ex, ey = (positions, ends) if orientation == "vertical" else (ends, positions)
+            if options.get("zorder") is not None:
+                error_kw.setdefault("zorder", options["zorder"] + 0.01)
+            error_kw.setdefault("label", "_nolegend_")
+            bars.errorbar = self.errorbar(ex, ey, fmt="none", **errors, **error_kw)
+        return bars
 
     def bar_label(self, container, labels=None, *, fmt="%g", label_type="edge", padding=0, **kwargs):
         """Label each bar with its value (or labels) at its end or centre; returns the Annotations."""
@@ -228,7 +244,9 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if color is None:  # matplotlib's hist takes its colour from the lines' cycle
             color = options.get("facecolor") or self._next_color("line")
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
-                      rwidth=rwidth, edgecolor=options.get("edgecolor"), label=label, alpha=options.get("alpha"))
+                      rwidth=rwidth, edgecolor=options.get("edgecolor", None if histtype.startswith("step")
+                                                            else _rc.default_edgecolor()),
+                      label=label, alpha=options.get("alpha"))
         self._add(artist, options.get("zorder"))
         return counts, edges, ([artist] if histtype.startswith("step") else artist)
 
@@ -339,6 +357,9 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         autotexts = None if autopct is None else [_percent_text(autopct, 100 * v / total) for v in values]
         explode = [0.0] * n if explode is None else _data.broadcast(
             [_data.scalar(e, "explode") for e in _data.items(explode)], n, "explode")
+        if (names or autotexts) and to_rgba(_rc.rcParams["text.color"]) != (0.0, 0.0, 0.0, 1.0):
+            raise NotImplementedError("pie() labels in an rcParams text.color other than black are not "
+                                      "supported in this sandbox")
         textprops = textprops or {}
         fontsize = _rc.fontsize(textprops.get("fontsize", textprops.get("size", _rc.rcParams["font.size"])))
         pie = Pie(values, names, wedge_colors, autotexts, show_labels=labeldistance is not None,

@@ -3,6 +3,7 @@
 The colour data (in _cm_data) is loaded on first use.
 """
 
+from . import _rc
 from .colors import Colormap, LinearSegmentedColormap, ListedColormap
 
 __all__ = ["ColormapRegistry", "get_cmap", "ScalarMappable"]
@@ -73,8 +74,8 @@ _colormaps = ColormapRegistry()
 
 
 def get_cmap(name=None, lut=None):
-    """The colormap called name (default viridis), or name itself if it is a Colormap."""
-    cmap = name if isinstance(name, Colormap) else _colormaps["viridis" if name is None else name]
+    """The colormap called name (default rcParams image.cmap), or name itself if it is a Colormap."""
+    cmap = name if isinstance(name, Colormap) else _colormaps[_rc.rcParams["image.cmap"] if name is None else name]
     return cmap.resampled(lut) if lut is not None else cmap
 
 

@@ -58,8 +58,11 @@ def _parse_str(text):
     if named:
         text = named
     match = _CYCLE_REF.fullmatch(text)
-    if match:
-        text = CYCLE[int(match.group(1)) % len(CYCLE)]
+    if match:  # "CN": the Nth colour of rcParams["axes.prop_cycle"], as matplotlib
+        from ._rc import rcParams
+
+        cycle = rcParams["axes.prop_cycle"].by_key()["color"]
+        return _to_rgba(cycle[int(match.group(1)) % len(cycle)])
     if _HEX.fullmatch(text):
         digits = text[1:]
         if len(digits) <= 4:

@@ -291,7 +291,7 @@ class Figure:
     # Output
 
     def savefig(self, fname, *, dpi=None, format=None, bbox_inches=None, pad_inches=None,
-                facecolor=None, edgecolor=None, transparent=False, metadata=None, **kwargs):
+                facecolor=None, edgecolor=None, transparent=None, metadata=None, **kwargs):
         """Write the figure as PNG or SVG to a path (relative to the working directory) or a binary file."""
         if isinstance(fname, os.PathLike):
             fname = os.fspath(fname)
@@ -300,6 +300,10 @@ class Figure:
             fname = f"{fname}.{fmt}"
         if dpi is None:
             dpi = _rc.rcParams["savefig.dpi"]
+        if transparent is None:
+            transparent = _rc.rcParams["savefig.transparent"]
+        if facecolor is None:
+            facecolor = _rc.rcParams["savefig.facecolor"]
         if facecolor == "auto":
             facecolor = None
         spec = self._spec(dpi=None if dpi == "figure" else dpi, transparent=transparent, facecolor=facecolor)

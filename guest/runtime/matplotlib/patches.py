@@ -23,8 +23,8 @@ _CURVE_STEPS = 96  # segments of a full circle
 class Patch(Artist):
     """A filled shape: face and edge colours, edge width and style.
 
-    As in matplotlib, the face defaults to "C0" and the edge to none (black
-    when fill=False, and for PathPatch); color= sets both.
+    As in matplotlib, the face defaults to rcParams patch.facecolor and the edge to none
+    (patch.edgecolor when fill=False, for PathPatch and with patch.force_edgecolor); color= sets both.
     """
 
     zorder_default = 1
@@ -42,7 +42,8 @@ class Patch(Artist):
         if color is not None and ("facecolor" in options or "edgecolor" in options):
             raise TypeError("Setting the 'color' property will override the edgecolor or facecolor "
                             "properties.")
-        self._face = to_rgba(color if color is not None else options.get("facecolor") or "C0")
+        face = color if color is not None else options.get("facecolor")
+        self._face = to_rgba(face or _rc.rcParams["patch.facecolor"])
         edge = color if color is not None else options.get("edgecolor")
         self._edge = to_rgba(edge if edge is not None else self._default_edge())
         width = options.get("linewidth")
@@ -61,7 +62,7 @@ class Patch(Artist):
         return self._face if self._fill else (0.0, 0.0, 0.0, 0.0)
 
     def set_facecolor(self, color):
-        self._face = to_rgba("C0" if color is None else color)
+        self._face = to_rgba(_rc.rcParams["patch.facecolor"] if color is None else color)
 
     def get_edgecolor(self):
         return self._edge
@@ -70,8 +71,9 @@ class Patch(Artist):
         self._edge = to_rgba(self._default_edge() if color is None else color)
 
     def _default_edge(self):
-        """matplotlib's patch.edgecolor for unfilled patches and those with _edge_default."""
-        return "black" if not self._fill or self._edge_default else "none"
+        """matplotlib's rcParams patch.edgecolor for unfilled patches, those with _edge_default and all
+        with patch.force_edgecolor."""
+        return _rc.default_edgecolor(self._fill and not self._edge_default) or "none"
 
     def set_color(self, color):
         self.set_facecolor(color)

@@ -5,12 +5,13 @@ supported raises NotImplementedError naming it."""
 from . import errors
 from . import options as _options
 from ._io import read_csv, read_excel, read_json, read_parquet
-from ._categorical import Categorical, CategoricalDtype, Interval, cut, qcut
-from ._dates import date_range, to_datetime, to_timedelta
+from ._categorical import Categorical, CategoricalDtype, Interval, cut, factorize, qcut
+from ._dates import date_range, timedelta_range, to_datetime, to_timedelta
 from ._reshape import (concat, crosstab, get_dummies, isna, melt, merge, notna, pivot,
                        pivot_table, unique)
 from ._scalars import NA, NaT, Timedelta, Timestamp
-from ._index import DatetimeIndex, Index, MultiIndex, PeriodIndex, RangeIndex, TimedeltaIndex
+from ._index import (DatetimeIndex, Index, IntervalIndex, MultiIndex, PeriodIndex, RangeIndex,
+                     TimedeltaIndex, interval_range)
 from .frame import DataFrame
 from .groupby import DataFrameGroupBy, NamedAgg, SeriesGroupBy
 from .series import Series
@@ -68,5 +69,6 @@ __all__ = [
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
     "to_datetime", "to_timedelta", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",
     "get_option", "options", "DataFrameGroupBy", "SeriesGroupBy", "crosstab", "date_range",
-    "get_dummies", "melt", "pivot", "DatetimeIndex",
+    "get_dummies", "melt", "pivot", "DatetimeIndex", "factorize",
+    "IntervalIndex", "interval_range", "timedelta_range",
 ]

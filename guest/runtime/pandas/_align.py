@@ -27,6 +27,16 @@ def values_at(series, labels):
     return [values[positions[label]] if label in positions else None for label in labels]
 
 
+def inner_values(a, b):
+    """The values of two Series at the labels they share, in a's order (pandas' inner
+    join of two unique indexes)."""
+    left = list(a.index)
+    right = _positions(list(b.index))
+    _positions(left)
+    labels = [label for label in left if label in right]
+    return values_at(a, labels), values_at(b, labels)
+
+
 def column_for(t, series):
     """A host table holding series' values at the row labels of table t, in t's order, as
     column "\\x01" (to attach to t by position)."""

@@ -41,9 +41,28 @@ class Interval:
         return (self.left + self.right) / 2
 
     def __contains__(self, x):
+        if isinstance(x, Interval):  # the other interval inside this one (pandas 3)
+            above = self.left < x.left if not self.closed_left and x.closed_left else self.left <= x.left
+            below = x.right < self.right if not self.closed_right and x.closed_right else x.right <= self.right
+            return above and below
         above = x >= self.left if self.closed_left else x > self.left
         below = x <= self.right if self.closed_right else x < self.right
         return above and below
+
+    def _shifted(self, op, other):
+        """The interval with op(bound, other) as bounds (pandas' Interval arithmetic with a
+        number or timedelta)."""
+        if isinstance(other, Interval):
+            return NotImplemented
+        return Interval(op(self.left, other), op(self.right, other), closed=self.closed)
+
+    def __add__(self, other): return self._shifted(lambda b, o: b + o, other)
+    def __radd__(self, other): return self._shifted(lambda b, o: o + b, other)
+    def __sub__(self, other): return self._shifted(lambda b, o: b - o, other)
+    def __mul__(self, other): return self._shifted(lambda b, o: b * o, other)
+    def __rmul__(self, other): return self._shifted(lambda b, o: o * b, other)
+    def __truediv__(self, other): return self._shifted(lambda b, o: b / o, other)
+    def __floordiv__(self, other): return self._shifted(lambda b, o: b // o, other)
 
     def __eq__(self, other):
         return isinstance(other, Interval) and \
@@ -479,3 +498,45 @@ def qcut(x, q, labels=None, retbins=False, precision=3, duplicates="raise"):
     edges = np.quantile(present, quantiles).tolist()
     result = _bins_to_cuts(values, edges, labels, precision, True, True, duplicates, True)
     return _result(*result, retbins)
+
+
+def factorize(values, sort=False, use_na_sentinel=True, size_hint=None):
+    """pd.factorize: (codes, uniques) in order of first appearance (or sorted), -1 for a
+    missing value unless use_na_sentinel is false; uniques as the input's kind: an array,
+    an Index for a Series or Index, a Categorical (its categories kept) for one."""
+    import numpy as np
+    from .series import Series, is_missing
+    if isinstance(values, Categorical):
+        items = list(values)
+    elif isinstance(values, (Series, Index)):
+        items = values.tolist()
+    else:
+        array = np.asarray(values)
+        items = array.tolist()
+    codes, uniques, seen = [], [], {}
+    missing_code = None
+    for v in items:
+        if is_missing(v):
+            if use_na_sentinel:
+                codes.append(-1)
+                continue
+            if missing_code is None:
+                missing_code = len(uniques)
+                uniques.append(v)
+            codes.append(missing_code)
+            continue
+        if v not in seen:
+            seen[v] = len(uniques)
+            uniques.append(v)
+        codes.append(seen[v])
+    if sort:
+        order = sorted(range(len(uniques)), key=lambda i: (is_missing(uniques[i]), uniques[i] if not is_missing(uniques[i]) else 0))
+        new_code = {old: new for new, old in enumerate(order)}
+        codes = [c if c == -1 else new_code[c] for c in codes]
+        uniques = [uniques[i] for i in order]
+    codes = np.array(codes, dtype=np.int64)
+    if isinstance(values, Categorical):
+        return codes, Categorical(uniques, categories=values.categories, ordered=values.ordered)
+    if isinstance(values, (Series, Index)):
+        return codes, Index(uniques)
+    return codes, np.array(uniques, dtype=array.dtype)

@@ -140,6 +140,25 @@ def _compound(text):
     return Offset(total // _TICKS[unit], unit)
 
 
+CALENDAR_FLAGS = ("is_month_start", "is_month_end", "is_quarter_start", "is_quarter_end",
+                  "is_year_start", "is_year_end", "is_leap_year")
+
+
+def calendar_field(t, name):
+    """days_in_month or one of CALENDAR_FLAGS of a datetime, as pandas computes them."""
+    days = calendar.monthrange(t.year, t.month)[1]
+    if name in ("days_in_month", "daysinmonth"):
+        return days
+    if name == "is_leap_year":
+        return calendar.isleap(t.year)
+    period, edge = name[3:].split("_")
+    first_month = {"month": t.month, "quarter": (t.month - 1) // 3 * 3 + 1, "year": 1}[period]
+    last_month = {"month": t.month, "quarter": first_month + 2, "year": 12}[period]
+    if edge == "start":
+        return t.month == first_month and t.day == 1
+    return t.month == last_month and t.day == days
+
+
 def round_micros(micros, freq, how):
     """micros (since 1970, or a duration) rounded to a fixed frequency as pandas rounds:
     "floor", "ceil", or "round" (half to even)."""
@@ -335,6 +354,41 @@ def to_timedelta(arg, unit=None, errors="raise"):
         return TimedeltaIndex([None if v is NaT_ else v for v in values],
                               name=getattr(arg, "name", None))
     return _timedelta_scalar(arg, unit, errors)
+
+
+def timedelta_range(start=None, end=None, periods=None, freq=None, name=None, closed=None,
+                    *, unit=None):
+    """pandas.timedelta_range: a TimedeltaIndex of evenly spaced timedeltas (a fixed
+    frequency, "D" by default, or periods spread linearly from start to end)."""
+    from ._index import TimedeltaIndex
+    from ._scalars import Timedelta
+    start = None if start is None else Timedelta(start)
+    end = None if end is None else Timedelta(end)
+    if freq is None and None in (start, end, periods):
+        freq = "D"
+    if sum(x is not None for x in (start, end, periods, freq)) != 3:
+        raise ValueError("Of the four parameters: start, end, periods, and freq, "
+                         "exactly three must be specified")
+    if freq is None:
+        a, b = start._micros(), end._micros()
+        micros = [a] if periods == 1 else [a + (b - a) * i // (periods - 1) for i in range(periods)]
+        if periods > 1 and any((b - a) * i % (periods - 1) for i in range(periods)):
+            raise NotImplementedError("timedelta_range with steps finer than a microsecond")
+        offset = None
+    else:
+        offset = to_offset(freq)
+        if offset.tick is None:
+            raise ValueError(f"{offset.freqstr} is a non-fixed frequency")
+        step = offset.n * (offset.tick // _dt.timedelta(microseconds=1))
+        first = start._micros() if start is not None else end._micros() - (periods - 1) * step
+        count = periods if periods is not None else (end._micros() - first) // step + 1
+        micros = [first + i * step for i in range(count)]
+    if closed == "right" and micros and start is not None and micros[0] == start._micros():
+        micros = micros[1:]
+    if closed == "left" and micros and end is not None and micros[-1] == end._micros():
+        micros = micros[:-1]
+    return TimedeltaIndex([Timedelta(microseconds=m) for m in micros], name=name,
+                          freq=offset.freqstr if offset else None, unit=unit)
 
 
 def _timedelta_scalar(value, unit, errors):

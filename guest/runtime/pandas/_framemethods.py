@@ -554,3 +554,12 @@ def to_dict(frame, orient, into, index):
     if orient in ("dict", "index"):
         return make((k, make(v.items())) for k, v in plain.items())
     return make(plain.items())
+
+
+def renamed_labels(labels, mapper):
+    """rename's new labels: mapper(label) of a function, mapper.get(label, label) of a
+    mapping (a Series counts as one)."""
+    if callable(mapper) and not hasattr(mapper, "get"):
+        return [mapper(label) for label in labels]
+    mapping = mapper.to_dict() if hasattr(mapper, "to_dict") else mapper
+    return [mapping.get(label, label) for label in labels]

@@ -3,7 +3,7 @@ RangeIndex and DatetimeIndex, with pandas' repr (``format_object_summary``'s wra
 
 import datetime as _dt
 
-from . import _format, options
+from . import _format, _strvalues, options
 
 class Index:
     """Row or column labels, held in the guest (a list with pandas' Index methods)."""
@@ -62,6 +62,27 @@ class Index:
                 raise ValueError("Lengths must match to compare")
             return np.array([op(a, b) for a, b in zip(self._values, other)], dtype=bool)
         return np.array([op(v, other) for v in self._values], dtype=bool)
+
+    def _arith(self, other, op):
+        """Arithmetic of numeric labels (numpy's, as pandas): an Index of the results."""
+        import numpy as np
+        import operator
+        if self.dtype not in ("int64", "float64"):
+            raise NotImplementedError(f"arithmetic of an Index of dtype {self.dtype}")
+        if isinstance(other, Index):
+            other = np.asarray(other._values)
+        result = getattr(operator, op)(np.asarray(self._values), other)
+        return Index(result.tolist(), name=self.name)
+
+    def __add__(self, other): return self._arith(other, "add")
+    def __sub__(self, other): return self._arith(other, "sub")
+    def __mul__(self, other): return self._arith(other, "mul")
+    def __truediv__(self, other): return self._arith(other, "truediv")
+    def __floordiv__(self, other): return self._arith(other, "floordiv")
+    def __mod__(self, other): return self._arith(other, "mod")
+    def __pow__(self, other): return self._arith(other, "pow")
+    def __neg__(self): return self._arith(-1, "mul")
+    __radd__, __rmul__ = __add__, __mul__
 
     def duplicated(self, keep="first"):
         import numpy as np
@@ -130,6 +151,17 @@ class Index:
         counts = Series(self._values, name=self.name).value_counts(
             normalize=normalize, sort=sort, ascending=ascending, dropna=dropna)
         return counts
+
+    def max(self):
+        return self._extreme(max)
+
+    def min(self):
+        return self._extreme(min)
+
+    def _extreme(self, pick):
+        """The largest / smallest label, missing ones skipped (NaN when none is left)."""
+        present = [v for v in self._values if v is not None and v == v]
+        return pick(present) if present else float("nan")
 
     def nunique(self):
         return len(set(self._values))
@@ -227,9 +259,19 @@ class DatetimeIndex(Index):
         return PeriodIndex(self._values, freq=freq, names=self.names)
 
     def __getattr__(self, attr):
+        from ._dates import CALENDAR_FLAGS
         if attr in ("year", "month", "day", "hour", "minute", "second", "dayofweek",
-                    "weekday", "quarter", "dayofyear"):
-            return Index([getattr(v, attr) for v in self._values], names=self.names)
+                    "day_of_week", "weekday", "quarter", "dayofyear", "day_of_year",
+                    "days_in_month", "daysinmonth"):
+            if any(v is None for v in self._values):
+                raise NotImplementedError(f"DatetimeIndex.{attr} with NaT")
+            field = "dayofweek" if attr == "weekday" else attr
+            values = [getattr(v, field) for v in self._values]
+            return Index(values, names=self.names, dtype="int32")
+        if attr in CALENDAR_FLAGS:
+            import numpy as np
+            return np.array([v is not None and getattr(v, attr) for v in self._values],
+                            dtype=bool)
         if attr == "date":
             import numpy as np
             return np.array([None if v is None else v.date() for v in self._values],
@@ -240,14 +282,20 @@ class DatetimeIndex(Index):
 class TimedeltaIndex(Index):
     """Timedelta labels (``to_timedelta`` of a list or array)."""
 
-    def __init__(self, data=(), name=None, names=None, freq=None):
+    _UNITS = {"s": 1_000_000, "ms": 1_000, "us": 1}
+
+    def __init__(self, data=(), name=None, names=None, freq=None, unit=None):
         from ._scalars import Timedelta
         super().__init__([None if v is None else Timedelta(v) for v in data], name, names)
         self.freq = freq
+        self._unit = unit or "us"
+        if self._unit not in self._UNITS or any(
+                v is not None and v._micros() % self._UNITS[self._unit] for v in self._values):
+            raise NotImplementedError(f"timedeltas in unit {self._unit!r}")
 
     @property
     def dtype(self):
-        return "timedelta64[us]"
+        return f"timedelta64[{self._unit}]"
 
     def _attrs(self):
         return super()._attrs() + [("freq", "None" if self.freq is None else repr(self.freq))]
@@ -326,6 +374,61 @@ def _typed(values, dtype):
         cast = {"float64": float, "str": str, "bool": bool, "object": lambda v: v}[name]
         return [None if v is None else cast(v) for v in values], name
     raise NotImplementedError(f"Index(dtype={name!r})")
+
+
+class IntervalIndex(Index):
+    """Interval labels (``interval_range``), printed as pandas prints them."""
+
+    def __init__(self, data=(), closed=None, name=None, names=None):
+        super().__init__(data, name=name, names=names)
+        self.closed = closed or (self._values[0].closed if self._values else "right")
+
+    @property
+    def dtype(self):
+        kind = "int64" if all(isinstance(v.left, int) for v in self._values) else "float64"
+        return f"interval[{kind}, {self.closed}]"
+
+    def _formatted(self):
+        return [str(v) for v in self._values]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return IntervalIndex(self._values[key], closed=self.closed, names=self.names)
+        return self._values[key]
+
+    left = property(lambda self: Index([v.left for v in self._values]))
+    right = property(lambda self: Index([v.right for v in self._values]))
+    mid = property(lambda self: Index([v.mid for v in self._values]))
+    length = property(lambda self: Index([v.length for v in self._values]))
+
+
+def interval_range(start=None, end=None, periods=None, freq=None, name=None, closed="right"):
+    """pd.interval_range of numbers: intervals between evenly spaced breaks (ints stay
+    ints when the step is whole, as in pandas)."""
+    import numpy as np
+    from ._categorical import Interval
+    given = [v for v in (start, end) if v is not None]
+    if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in given):
+        raise NotImplementedError("interval_range of dates or timedeltas")
+    if sum(v is not None for v in (start, end, periods, freq)) != 3 and not (
+            freq is None and start is not None and end is not None and periods is None):
+        raise ValueError("Of the four parameters: start, end, periods, and freq, exactly "
+                         "three must be specified")
+    integral = all(isinstance(v, int) for v in given) and (freq is None or isinstance(freq, int))
+    if periods is not None and freq is None and start is not None and end is not None:
+        breaks = np.linspace(start, end, periods + 1)
+        integral = integral and all(float(b).is_integer() for b in breaks)
+        breaks = breaks.tolist()
+    else:
+        step = 1 if freq is None else freq
+        if periods is None:
+            periods = int((end - start) // step)
+        if start is None:
+            start = end - periods * step
+        breaks = [start + i * step for i in range(periods + 1)]
+    breaks = [int(b) if integral else float(b) for b in breaks]
+    return IntervalIndex([Interval(a, b, closed) for a, b in zip(breaks, breaks[1:])],
+                         closed=closed, name=name)
 
 
 class FrozenList(list):
@@ -443,13 +546,18 @@ class RangeIndex(Index):
 
 
 class _IndexStrings:
-    """Index.str: the common string methods on column labels."""
+    """Index.str: pandas' string methods on the labels (_strvalues): an Index of the
+    results, a numpy bool array for the tests."""
 
     def __init__(self, index):
         self._index = index
 
     def _map(self, func):
-        return Index([func(v) for v in self._index], names=self._index.names)
+        return Index(_strvalues.each(self._index, func), names=self._index.names)
+
+    def _test(self, results):
+        import numpy as np
+        return np.array(results, dtype=bool)
 
     def lower(self): return self._map(str.lower)
     def upper(self): return self._map(str.upper)
@@ -458,20 +566,44 @@ class _IndexStrings:
     def strip(self, chars=None): return self._map(lambda v: v.strip(chars))
     def lstrip(self, chars=None): return self._map(lambda v: v.lstrip(chars))
     def rstrip(self, chars=None): return self._map(lambda v: v.rstrip(chars))
+    def len(self): return Index(_strvalues.each(self._index, len), names=self._index.names)
 
-    def replace(self, pat, repl, regex=False):
-        if regex:
-            import re
-            return self._map(lambda v: re.sub(pat, repl, v))
-        return self._map(lambda v: v.replace(pat, repl))
+    def replace(self, pat, repl=None, n=-1, case=None, flags=0, regex=False):
+        return Index(_strvalues.replace(list(self._index), pat, repl, n, case, flags, regex),
+                     names=self._index.names)
 
-    def contains(self, pat, case=True, regex=True):
-        import re
-        flags = 0 if case else re.IGNORECASE
-        return [bool(re.search(pat if regex else re.escape(pat), v, flags)) for v in self._index]
+    def contains(self, pat, case=True, flags=0, na=None, regex=True):
+        return self._test(_strvalues.contains(self._index, pat, case, flags, na, regex))
 
-    def startswith(self, pat): return [v.startswith(pat) for v in self._index]
-    def endswith(self, pat): return [v.endswith(pat) for v in self._index]
+    def startswith(self, pat, na=None):
+        return self._test(_strvalues.affix(self._index, pat, "startswith", na))
+
+    def endswith(self, pat, na=None):
+        return self._test(_strvalues.affix(self._index, pat, "endswith", na))
+
+    def match(self, pat, case=True, flags=0, na=None):
+        return self._test(_strvalues.match(self._index, pat, case, flags, na))
+
+    def count(self, pat, flags=0):
+        return Index(_strvalues.count(self._index, pat, flags), names=self._index.names)
+
+    def find(self, sub, start=0, end=None):
+        return Index(_strvalues.find(self._index, sub, start, end), names=self._index.names)
+
+    def cat(self, others=None, sep=None, na_rep=None, join="left"):
+        """As Series.str.cat, the labels aligned with themselves (a Series among others is
+        matched by its labels, as pandas matches it); all missing gives an object Index."""
+        from ._strings import aligned
+        values = list(self._index)
+        if isinstance(others, str):
+            raise ValueError("Did you mean to supply a `sep` keyword?")
+        sep = "" if sep is None else sep
+        if others is None:
+            return _strvalues.joined(values, sep, na_rep)
+        _, columns = aligned(values, values, others, join)
+        result = _strvalues.concatenated(columns, sep, na_rep)
+        dtype = "object" if all(not isinstance(v, str) for v in result) else None
+        return Index(result, name=self._index.name, dtype=dtype)
 
     def __getattr__(self, name):
         raise NotImplementedError(f"Index.str.{name}")

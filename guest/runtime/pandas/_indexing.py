@@ -5,6 +5,7 @@ from . import _common, _labels, _numpy
 from ._expr import call as fn, col, lit
 from ._host import table
 from .series import Series, _VALUE
+from ._index import Index
 
 
 def _positions_of(t, labels):
@@ -93,11 +94,17 @@ def _select_rows(frame, key):
 
 
 class FrameLoc:
-    def __init__(self, frame):
-        self._frame = frame
+    def __init__(self, frame, axis=0):
+        self._frame, self._axis = frame, axis
+
+    def __call__(self, axis=0):
+        """df.loc(axis=1)[key]: key selects columns (axis 0: rows, as df.loc[key])."""
+        return FrameLoc(self._frame, {"index": 0, "columns": 1}.get(axis, axis))
 
     def __getitem__(self, key):
         from .frame import DataFrame
+        if self._axis == 1:
+            key = (slice(None), key)
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
         picked = _select_rows(self._frame, rows)
         if isinstance(picked, list):  # a label
@@ -129,6 +136,12 @@ class FrameLoc:
         if isinstance(rows, slice) and rows == slice(None):
             frame[cols] = value
             return
+        rows = _plain(list(rows) if isinstance(rows, Index) else rows)
+        if isinstance(rows, list) and not all(isinstance(r, bool) for r in rows) and \
+                name in t.names and not isinstance(value, (Series, list, tuple)):
+            from ._framemethods import _set_cells
+            frame._t = _set_cells(t, [name], _positions_of(t, rows), value)
+            return
         if isinstance(rows, Series):
             if rows._t is not t and rows._t.h != t.h:
                 raise NotImplementedError("loc assignment with a mask of another frame")
@@ -153,11 +166,17 @@ class FrameLoc:
 
 
 class FrameILoc:
-    def __init__(self, frame):
-        self._frame = frame
+    def __init__(self, frame, axis=0):
+        self._frame, self._axis = frame, axis
+
+    def __call__(self, axis=0):
+        """df.iloc(axis=1)[key]: key selects columns by position."""
+        return FrameILoc(self._frame, {"index": 0, "columns": 1}.get(axis, axis))
 
     def __getitem__(self, key):
         from .frame import DataFrame
+        if self._axis == 1:
+            key = (slice(None), key)
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
         # a function of the frame gives the positions, as in pandas
         rows, cols = [k(self._frame) if callable(k) else k for k in (rows, cols)]
@@ -167,6 +186,10 @@ class FrameILoc:
             col_names, single = [names[cols]], True
         elif isinstance(cols, slice):
             col_names, single = names[cols], False
+        elif (cols := _plain(cols)) and all(isinstance(c, bool) for c in cols):
+            if len(cols) != len(names):
+                raise IndexError(f"Boolean index has wrong length: {len(cols)} instead of {len(names)}")
+            col_names, single = [n for n, keep in zip(names, cols) if keep], False
         else:
             col_names, single = [names[i] for i in cols], False
         if isinstance(rows, int):
@@ -192,6 +215,7 @@ class FrameILoc:
 
 
 def _positional(t, rows):
+    rows = _plain(rows)
     if isinstance(rows, slice):
         if rows == slice(None):
             return t
@@ -231,7 +255,20 @@ class SeriesLoc:
         return s._from_table(table("take", h=t.h, rows=positions))
 
     def __setitem__(self, key, value):
-        raise NotImplementedError("Series.loc assignment (assign through the DataFrame)")
+        """s.loc[label] = scalar (or a list of labels): those rows' values replaced."""
+        from ._framemethods import series_iloc_set
+        s = self._series
+        if isinstance(key, (slice, Series)) or (isinstance(key, list) and key and
+                                                 all(isinstance(k, bool) for k in key)):
+            raise NotImplementedError("Series.loc assignment with a slice or mask")
+        labels = key if isinstance(key, list) else [key]
+        try:
+            positions = _positions_of(s._mat(), labels)
+        except KeyError:
+            raise NotImplementedError("Series.loc assignment that adds a row") from None
+        if hasattr(value, "item") and type(value).__module__ == "numpy":
+            value = value.item()
+        series_iloc_set(s, positions, value)
 
 
 class SeriesILoc:

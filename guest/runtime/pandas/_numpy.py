@@ -22,7 +22,8 @@ def column_array(values, dtype_name, dtype=None):
 
 
 def frame_array(columns, dtype=None):
-    """The 2-D array of (values, dtype name) columns: their common dtype, like pandas."""
+    """The 2-D array of (values, dtype name) columns: their common dtype, like pandas (an
+    object array boxes datetimes and timedeltas as Timestamp and Timedelta, as pandas)."""
     import numpy as np
     arrays = [column_array(values, name) for values, name in columns]
     if not arrays:
@@ -30,7 +31,15 @@ def frame_array(columns, dtype=None):
     if dtype is None:
         kinds = {a.dtype.kind for a in arrays}
         dtype = np.result_type(*arrays) if kinds <= set("biuf") else object
+        if dtype is object and len(kinds) > 1:
+            arrays = [_boxed(values) if a.dtype.kind in "mM" else a
+                      for (values, _), a in zip(columns, arrays)]
     return np.column_stack([a.astype(dtype) for a in arrays])
+
+
+def _boxed(values):
+    """An object array of a datetime or timedelta column's Timestamps / Timedeltas."""
+    return column_array([NaT if v is None else v for v in values], "object", object)
 
 
 def check_numpy_arguments(**arguments):
@@ -58,3 +67,33 @@ def scalar(value):
     if isinstance(value, float):
         return np.float64(value)
     return value
+
+
+def records(frame, index=True, column_dtypes=None, index_dtypes=None):
+    """DataFrame.to_records: numpy's record array of the index levels (named, or "index" /
+    "level_<k>") and the columns, each field of its column's dtype unless given."""
+    import numpy as np
+    from . import _common, _labels
+    t = frame._t
+    fetched = dict(_common.rows(t, 0, t.rows))
+    fields = []
+    if index:
+        levels = t.index_names
+        if levels:
+            for k, n in enumerate(levels):
+                name = _labels.index_label(n)
+                if name is None:
+                    name = "index" if len(levels) == 1 else f"level_{k}"
+                fields.append((name, column_array(fetched[n], t.dtypes[n]), index_dtypes))
+        else:
+            fields.append(("index", np.arange(t.rows), index_dtypes))
+    for n in t.data_names:
+        fields.append((_labels.decode(n), column_array(fetched[n], t.dtypes[n]), column_dtypes))
+    arrays, dtype = [], []
+    for name, array, given in fields:
+        wanted = given.get(name) if isinstance(given, dict) else given
+        if wanted is not None:
+            array = array.astype(wanted)
+        arrays.append(array)
+        dtype.append((name if isinstance(name, str) else str(name), array.dtype))
+    return np.rec.fromarrays(arrays, dtype=dtype)

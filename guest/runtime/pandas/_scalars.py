@@ -62,9 +62,23 @@ class Timestamp(_dt.datetime):
     def dayofweek(self):
         return self.weekday()
 
+    day_of_week = dayofweek
+
+    @property
+    def dayofyear(self):
+        return self.timetuple().tm_yday
+
+    day_of_year = dayofyear
+
     @property
     def quarter(self):
         return (self.month - 1) // 3 + 1
+
+    def __getattr__(self, name):
+        from ._dates import CALENDAR_FLAGS, calendar_field
+        if name in CALENDAR_FLAGS or name in ("days_in_month", "daysinmonth"):
+            return calendar_field(self, name)
+        raise AttributeError(name)
 
     def day_name(self):
         return self.strftime("%A")

@@ -139,3 +139,53 @@ def pct_change_rows(frame, periods):
         else:
             exprs.append([n, fn("cast", lit(None), dtype="float64")])
     return DataFrame._wrap(table("select", h=frame._t.h, exprs=exprs, index=True))
+
+
+def describe_other(series):
+    """Series.describe of strings or objects (count, unique, top, freq) or of datetimes
+    (count, mean, min, quartiles, max), an object Series as pandas gives it."""
+    from ._scalars import Timestamp
+    from .series import is_missing
+    values = [v for v in series._values() if not is_missing(v) and v is not _nat()]
+    if series.dtype.startswith("datetime"):
+        micros = sorted(v._micros() for v in values)
+        if not micros:
+            raise NotImplementedError("describe() of an empty datetime Series")
+        stats = [_exact(sum(micros), len(micros), "mean")]
+        stats += [micros[0]] + [_quantile(micros, q) for q in (0.25, 0.5, 0.75)] + [micros[-1]]
+        cells = [len(micros)] + [Timestamp._from_micros(m) for m in stats]
+        index = ["count", "mean", "min", "25%", "50%", "75%", "max"]
+    elif series.dtype in ("str", "object", "bool"):
+        counts = series.value_counts()
+        top = counts.head(1).to_dict()
+        label, freq = next(iter(top.items())) if top else (math.nan, math.nan)
+        cells = [len(values), len(counts), label, freq]
+        index = ["count", "unique", "top", "freq"]
+    else:
+        raise NotImplementedError(f"describe() of a {series.dtype} Series")
+    return Series(cells, index=index, name=series.name, dtype=object)
+
+
+def _nat():
+    from ._scalars import NaT
+    return NaT
+
+
+def _exact(total, count, what):
+    """total / count in whole microseconds, or NotImplementedError (pandas rounds the
+    nanoseconds of a fraction its own way)."""
+    if total % count:
+        raise NotImplementedError(f"describe() of datetimes whose {what} falls between microseconds")
+    return total // count
+
+
+def _quantile(sorted_micros, q):
+    """numpy's linear quantile of integer microseconds, when it is a whole one."""
+    position = (len(sorted_micros) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(sorted_micros) - 1)
+    step = sorted_micros[high] - sorted_micros[low]
+    fraction = position - low
+    if (step * fraction) != int(step * fraction):
+        raise NotImplementedError("describe() of datetimes whose quantile falls between microseconds")
+    return sorted_micros[low] + int(step * fraction)

@@ -12,7 +12,7 @@ from ._expr import call as fn, col, column_value, cumulative, cumulative_across,
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
-from .series import Series, _dtype_name, _temp, from_values
+from .series import _NO_VALUE, Series, _dtype_name, _temp, from_values
 
 _NUMERIC = ("int64", "int32", "float64", "bool")
 
@@ -101,11 +101,21 @@ class DataFrame(Operators):
     def values(self):
         return self.to_numpy()
 
-    def to_numpy(self, dtype=None, copy=False):
-        """The values as a 2-D numpy array of their common dtype (they cross into the guest)."""
+    def to_numpy(self, dtype=None, copy=False, na_value=None):
+        """The values as a 2-D numpy array of their common dtype (they cross into the guest);
+        missing values replaced by na_value if given."""
         t = self._t
         fetched = dict(_common.rows(t, 0, t.rows))
-        return _numpy.frame_array([(fetched[n], t.dtypes[n]) for n in t.data_names], dtype)
+        columns = [(fetched[n], t.dtypes[n]) for n in t.data_names]
+        if na_value is not None:
+            from ._scalars import NaT
+            from .series import is_missing
+            columns = [([na_value if is_missing(v) or v is NaT else v for v in values], name)
+                        for values, name in columns]
+        return _numpy.frame_array(columns, dtype)
+
+    def to_records(self, index=True, column_dtypes=None, index_dtypes=None):
+        return _numpy.records(self, index, column_dtypes, index_dtypes)
 
     def __array__(self, dtype=None, copy=None):
         return self.to_numpy(dtype)
@@ -480,10 +490,13 @@ class DataFrame(Operators):
             t = _common.project(t, [(n, n) for n in t.index_names] + [(n, n) for n in self._t.data_names])
         return self._result(t, inplace, ignore_index)
 
-    def sort_index(self, ascending=True, inplace=False):
-        t = _common.with_row_labels(self._t)
-        names = t.index_names
-        return self._result(table("sort", h=t.h, by=names, descending=[not ascending] * len(names)), inplace)
+    def sort_index(self, axis=0, level=None, ascending=True, inplace=False, kind=None,
+                   na_position="last", sort_remaining=True, ignore_index=False, key=None):
+        from ._sorting import by_index
+        if axis not in (0, "index"):
+            raise NotImplementedError("sort_index(axis=1)")
+        t = by_index(self._t, ascending, level, na_position, sort_remaining, key)
+        return self._result(t, inplace, ignore_index)
 
     def _result(self, t, inplace=False, ignore_index=False):
         frame = DataFrame._wrap(t)
@@ -600,18 +613,58 @@ class DataFrame(Operators):
             t = table("filter", h=t.h, mask=fn("not", fn("isin", col(level), values=[json_value(v) for v in index])))
         return self._result(t, inplace)
 
-    def rename(self, columns=None, index=None, inplace=False, mapper=None, axis=None, errors="ignore"):
-        if index is not None or (mapper is not None and axis not in (1, "columns")):
-            raise NotImplementedError("rename(index=...)")
-        columns = columns if columns is not None else mapper
+    def update(self, other, join="left", overwrite=True, filter_func=None, errors="ignore"):
+        from ._replace import update_frame
+        if join != "left":
+            raise NotImplementedError("DataFrame.update(join=...)")
+        update_frame(self, other, overwrite, filter_func, errors)
+
+    def reindex(self, labels=None, *, index=None, columns=None, axis=None, method=None,
+                copy=None, level=None, fill_value=None, limit=None, tolerance=None):
+        from ._reindex import reindex_frame
+        if level is not None or limit is not None or tolerance is not None:
+            raise NotImplementedError("reindex(level=, limit= or tolerance=)")
+        return reindex_frame(self, labels, index, columns, axis, method, fill_value)
+
+    def replace(self, to_replace=None, value=_NO_VALUE, *, inplace=False, limit=None,
+                regex=False, method=None):
+        """Values replaced by pandas' rules (_replace), column by column in the guest."""
+        from ._replace import replace_frame
+        if limit is not None or method is not None:
+            raise NotImplementedError("DataFrame.replace(limit= or method=)")
+        return self._result(replace_frame(self, to_replace, value, regex)._t, inplace)
+
+    def rename(self, mapper=None, *, index=None, columns=None, axis=None, copy=None,
+               inplace=False, level=None, errors="ignore"):
+        """Column labels and/or row labels renamed by a mapping or a function."""
+        from ._framemethods import renamed_labels
+        if level is not None:
+            raise NotImplementedError("rename(level=...)")
+        if mapper is not None:
+            if axis in (1, "columns"):
+                columns = mapper
+            else:
+                index = mapper
         names = self._t.data_names
-        def new(n):
-            label = _labels.decode(n)
-            if callable(columns):
-                return _labels.encode(columns(label))
-            return _labels.encode(columns.get(label, label))
-        t = _common.project(self._t, [(n, n) for n in self._t.index_names] + [(new(n), n) for n in names])
-        return self._result(t, inplace)
+        if errors == "raise":
+            for mapping, present in ((columns, [_labels.decode(n) for n in names]),
+                                     (index, list(self.index))):
+                missing = [k for k in mapping if k not in present] if isinstance(mapping, dict) else []
+                if missing:
+                    raise KeyError(f"{missing} not found in axis")
+        t = self._t
+        if columns is not None:
+            new = renamed_labels([_labels.decode(n) for n in names], columns)
+            t = _common.project(t, [(n, n) for n in t.index_names] +
+                                [(_labels.encode(l), n) for l, n in zip(new, names)])
+        result = DataFrame._wrap(t)
+        if index is not None:
+            from ._index import Index
+            if len(t.index_names) > 1:
+                raise NotImplementedError("rename(index=...) of a MultiIndex")
+            current = self.index
+            result.index = Index(renamed_labels(list(current), index), name=current.name)
+        return self._result(result._t, inplace)
 
     def set_index(self, keys, drop=True, inplace=False, append=False):
         if append or not drop:
@@ -905,9 +958,14 @@ class DataFrame(Operators):
         from ._stats import mode
         return mode(self, axis, numeric_only, dropna)
 
-    def quantile(self, q=0.5, numeric_only=True):
-        if isinstance(q, (list, tuple)):
-            raise NotImplementedError("DataFrame.quantile with a list")
+    def quantile(self, q=0.5, axis=0, numeric_only=False, interpolation="linear", method="single"):
+        if axis not in (0, "index") or interpolation != "linear" or method != "single":
+            raise NotImplementedError("DataFrame.quantile(axis=, interpolation= or method=)")
+        if isinstance(q, (list, tuple)) or type(q).__name__ == "ndarray":
+            rows = [self.quantile(x, numeric_only=numeric_only) for x in q]
+            labels = list(rows[0].index) if rows else []
+            return DataFrame({label: [float(row[label]) for row in rows] for label in labels},
+                             index=list(q))
         return self._reduce("quantile", numeric_only, q=q)
 
     def any(self, axis=0, bool_only=False, skipna=True): return self._truth("any", axis, bool_only)
@@ -1076,8 +1134,9 @@ class DataFrame(Operators):
         data = self._columns_data()
         names = self._t.data_names
         labels = [_labels.decode(n) for n in names]
+        dtype = _row_dtype([self._t.dtypes[n] for n in names])
         for i, label in enumerate(_common.index_values(self._t)):
-            yield label, _Row(labels, [data[n][i] for n in names], label)
+            yield label, _Row(labels, [data[n][i] for n in names], label, dtype)
 
     def itertuples(self, index=True, name="Pandas"):
         data = self._columns_data()
@@ -1193,30 +1252,8 @@ class DataFrame(Operators):
         call("write", h=frame._t.h, path=_io_path(path), format="parquet")
 
     def to_json(self, path_or_buf=None, orient=None, lines=False, indent=None, **kwargs):
-        import json
-        if kwargs:
-            raise NotImplementedError(f"to_json({', '.join(kwargs)}=...)")
-        orient = orient or ("records" if lines else "columns")
-        if orient == "columns":
-            data = {str(k): {str(i): _jsonable(v) for i, v in d.items()} for k, d in self.to_dict("dict").items()}
-        elif orient == "records":
-            data = [{str(k): _jsonable(v) for k, v in r.items()} for r in self.to_dict("records")]
-        elif orient == "index":
-            data = {str(i): {str(k): _jsonable(v) for k, v in r.items()} for i, r in self.to_dict("index").items()}
-        elif orient == "list":
-            data = {str(k): [_jsonable(v) for v in vs] for k, vs in self.to_dict("list").items()}
-        else:
-            raise NotImplementedError(f"to_json(orient={orient!r})")
-        if lines:
-            if orient != "records":
-                raise ValueError("'lines' keyword only valid when 'orient' is records")
-            text = "\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in data) + "\n"
-        else:
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), indent=indent)
-        if path_or_buf is None:
-            return text
-        with open(path_or_buf, "w", encoding="utf-8") as f:
-            f.write(text)
+        from ._json import to_json
+        return to_json(self, path_or_buf, orient, lines, indent, kwargs)
 
     def to_excel(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.to_excel (use to_csv)")
@@ -1339,13 +1376,28 @@ class DataFrame(Operators):
         raise NotImplementedError("DataFrame.memory_usage")
 
 
+def _row_dtype(dtypes):
+    """The dtype of a row of columns of these dtypes, as pandas finds their common one."""
+    kinds = set(dtypes)
+    if len(kinds) == 1:
+        return kinds.pop()
+    if kinds <= {"int64", "int32"}:
+        return "int64"
+    if kinds <= {"int64", "int32", "float64"}:
+        return "float64"
+    return "object"
+
+
 class _Row:
-    """One row of iterrows()/apply(axis=1): r["col"], r.col, r.get(...), r.index."""
+    """One row of iterrows()/apply(axis=1): r["col"], r.col, r.get(...), r.index, dtype
+    (the columns' common dtype, as pandas gives the row: ints and floats make floats)."""
 
-    __slots__ = ("_labels", "_values", "name")
+    __slots__ = ("_labels", "_values", "name", "dtype")
 
-    def __init__(self, labels, values, name):
-        self._labels, self._values, self.name = labels, values, name
+    def __init__(self, labels, values, name, dtype="object"):
+        if dtype == "float64":
+            values = [float(v) if isinstance(v, int) else v for v in values]
+        self._labels, self._values, self.name, self.dtype = labels, values, name, dtype
 
     def __getitem__(self, key):
         if isinstance(key, int) and key not in self._labels:
@@ -1384,6 +1436,8 @@ class _Row:
         return list(self._values)
 
     def __repr__(self):
+        if self.dtype != "object":
+            return repr(Series(self._values, index=self._labels, name=self.name, dtype=self.dtype))
         width = max((len(str(l)) for l in self._labels), default=0)
         lines = [f"{str(l).ljust(width)}    {v}" for l, v in zip(self._labels, self._values)]
         lines.append(f"Name: {self.name}, dtype: object")
@@ -1411,9 +1465,9 @@ def _build(data, index, columns, dtype):
             raise NotImplementedError("DataFrame from a dict mixing Series and lists")
         length = _length(items)
         if length is None:
-            if index is None:
+            if index is None and items:
                 raise ValueError("If using all scalar values, you must pass an index")
-            length = len(list(index))
+            length = len(list(index)) if index is not None else 0
         cols = []
         for label, values in items:
             if _scalar(values):
@@ -1481,14 +1535,6 @@ def _agg_label(func):
     if isinstance(func, str):
         return func
     raise NotImplementedError("DataFrame.agg with a Python function")
-
-
-def _jsonable(value):
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    if hasattr(value, "isoformat"):
-        return str(value)
-    return value
 
 
 def _io_path(path):

@@ -9,10 +9,12 @@ materialise the Series (a host table of its index levels and one value column,
 
 import itertools
 import math
+import re
 
 from . import _common, _format, _labels, _numpy, _objects
 from ._expr import call as fn, col, column_value, cumulative, json_value, lit, rounded
 from ._host import call, table
+from ._replace import NO_VALUE as _NO_VALUE
 from ._shared import Operators
 
 _VALUE = "\x01"
@@ -220,6 +222,10 @@ class Series(Operators):
             return mapping_factory(into)(zip(self.index, self._values()))
         return dict(zip(self.index, self._values()))
 
+    def to_json(self, path_or_buf=None, orient=None, lines=False, indent=None, **kwargs):
+        from ._json import to_json
+        return to_json(self, path_or_buf, orient, lines, indent, kwargs)
+
     def to_frame(self, name=None):
         from .frame import DataFrame
         label = name if name is not None else (self.name if self.name is not None else 0)
@@ -232,7 +238,10 @@ class Series(Operators):
 
     def rename(self, index=None, **kwargs):
         if callable(index) or isinstance(index, dict):
-            raise NotImplementedError("Series.rename with a mapping of index labels")
+            if kwargs:
+                raise NotImplementedError(f"Series.rename({', '.join(kwargs)}=...) of the labels")
+            from ._framemethods import renamed_labels
+            return self._relabelled(renamed_labels(self.index, index))
         if kwargs.get("inplace"):
             self.name = index
             return None
@@ -343,15 +352,37 @@ class Series(Operators):
         return self._new(fn("cast", self._e, dtype=_dtype_name(dtype)))
 
     def isin(self, values):
+        if isinstance(values, str):
+            raise TypeError("only list-like objects are allowed to be passed to isin(), "
+                            "you passed a `str`")
         values = list(values._values() if isinstance(values, Series) else values)
+        dtype = _objects.dtype_of(self)
+        if dtype in ("int64", "int32", "float64"):  # a string never equals a number in pandas
+            values = [v for v in values if not isinstance(v, str)]
+        elif dtype == "str":
+            values = [v for v in values if isinstance(v, str) or is_missing(v)]
         return self._new(fn("isin", self._e, values=[json_value(v) for v in values]))
 
     def between(self, left, right, inclusive="both"):
-        if inclusive != "both":
-            raise NotImplementedError(f"Series.between(inclusive={inclusive!r})")
-        return self._new(fn("between", self._e, left=json_value(left), right=json_value(right)))
+        if inclusive == "both":
+            return self._new(fn("between", self._e, left=json_value(left), right=json_value(right)))
+        if inclusive not in ("left", "right", "neither"):
+            raise ValueError("Inclusive has to be either string of 'both','left', 'right', or 'neither'.")
+        lower = self >= left if inclusive == "left" else self > left
+        upper = self <= right if inclusive == "right" else self < right
+        return lower & upper
 
     def where(self, cond, other=None):
+        """Values where cond holds, else other; a cond with other labels is aligned to
+        these (a label it lacks counts as False, as in pandas)."""
+        if callable(cond):
+            cond = cond(self)
+        if type(cond).__name__ == "ndarray":
+            cond = cond.tolist()
+        if isinstance(cond, Series) and cond._t is not self._t and cond._t.h != self._t.h \
+                and not call("same_index", a=self._mat().h, b=cond._mat().h):
+            from ._align import values_at
+            cond = Series([v is True for v in values_at(cond, list(self.index))])._with_index_of(self)
         t, a, c = self._operand(cond)
         fill = lit(other) if not isinstance(other, Series) else None
         if fill is None:
@@ -370,14 +401,31 @@ class Series(Operators):
             raise NotImplementedError("Series.map with a Series")
         return self.apply(arg)
 
-    def replace(self, to_replace=None, value=None):
-        if isinstance(to_replace, dict) and value is None:
+    def reindex(self, index=None, *, axis=None, method=None, copy=None, level=None,
+                fill_value=None, limit=None, tolerance=None):
+        from ._reindex import reindex_series
+        if level is not None or limit is not None or tolerance is not None:
+            raise NotImplementedError("Series.reindex(level=, limit= or tolerance=)")
+        return reindex_series(self, index, method, fill_value)
+
+    def replace(self, to_replace=None, value=_NO_VALUE, *, inplace=False, regex=False):
+        """Values replaced: on the host for plain values of typed columns, else by pandas'
+        rules in the guest (_replace: regular expressions, object columns, NaN)."""
+        if inplace:
+            raise NotImplementedError("Series.replace(inplace=True)")
+        if isinstance(to_replace, dict) and value is _NO_VALUE:
             old, new = list(to_replace), list(to_replace.values())
         elif isinstance(to_replace, (list, tuple)):
             old = list(to_replace)
             new = list(value) if isinstance(value, (list, tuple)) else [value] * len(old)
         else:
             old, new = [to_replace], [value]
+        plain = (_objects.dtype_of(self) != "object" and not regex and
+                 len(old) == len(new) and _NO_VALUE not in new and
+                 not any(is_missing(v) or isinstance(v, re.Pattern) for v in old))
+        if not plain:
+            from ._replace import replace_series
+            return replace_series(self, to_replace, value, regex)
         return self._new(fn("replace", self._e, old=[json_value(v) for v in old],
                             new=[json_value(v) for v in new]))
 
@@ -410,32 +458,10 @@ class Series(Operators):
         return self.to_frame(_VALUE).duplicated(keep=keep).rename(self.name)
 
     def rank(self, method="average", ascending=True, na_option="keep", pct=False):
-        """pandas' ranks (float64; missing values stay missing). The column crosses into the
-        guest and back."""
-        if na_option != "keep":
-            raise NotImplementedError(f"rank(na_option={na_option!r})")
-        values = self._values()
-        present = sorted((v, i) for i, v in enumerate(values) if not is_missing(v))
-        if not ascending:
-            present = sorted(present, key=lambda p: (_negated(p[0]), p[1]))
-        ranks = [None] * len(values)
-        start, dense = 0, 0
-        while start < len(present):
-            end = start
-            while end + 1 < len(present) and present[end + 1][0] == present[start][0]:
-                end += 1
-            dense += 1
-            for k in range(start, end + 1):
-                ranks[present[k][1]] = float({"average": (start + end) / 2 + 1, "min": start + 1,
-                                              "max": end + 1, "first": k + 1,
-                                              "dense": dense}[method])
-            start = end + 1
-        if method not in ("average", "min", "max", "first", "dense"):
-            raise ValueError("method must be one of 'average', 'min', 'max', 'first', 'dense'")
-        if pct:
-            total = dense if method == "dense" else len(present)
-            ranks = [None if r is None else r / total for r in ranks]
-        return Series(ranks, name=self.name, dtype="float64")._with_index_of(self)
+        """pandas' ranks (float64; _rank). The column crosses into the guest and back."""
+        from ._rank import ranks
+        values = ranks(self._values(), method, ascending, na_option, pct)
+        return Series(values, name=self.name, dtype="float64")._with_index_of(self)
 
     def agg(self, func=None, *args, **kwargs):
         if isinstance(func, str):
@@ -493,7 +519,7 @@ class Series(Operators):
 
     @property
     def str(self):
-        from ._accessors import StringMethods
+        from ._strings import StringMethods
         return StringMethods(self)
 
     @property
@@ -598,6 +624,10 @@ class Series(Operators):
         return call("aggregate", h=t.h, exprs=[["r", fn(how, col(_VALUE), col(t.index_names[0]))]])[0]
 
     def corr(self, other, method="pearson", min_periods=None):
+        if isinstance(other, Series) and other._t is not self._t and other._t.h != self._t.h \
+                and not call("same_index", a=self._mat().h, b=other._mat().h):
+            from ._align import inner_values
+            return _aligned_corr(*inner_values(self, other), method, min_periods)
         if callable(method):
             import numpy as np
             self._operand(other)  # the same labels, or NotImplementedError (alignment)
@@ -609,13 +639,30 @@ class Series(Operators):
         t, a, b = self._operand(other)
         return _numpy.scalar(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
 
+    def cov(self, other, min_periods=None, ddof=1):
+        """Covariance over the common labels where both have values: numpy's cov, as
+        pandas' nancov computes it."""
+        import numpy as np
+        from ._align import inner_values
+        a, b = (np.array([np.nan if is_missing(v) else v for v in values], dtype=float)
+                for values in inner_values(self, other))
+        both = ~np.isnan(a) & ~np.isnan(b)
+        if int(both.sum()) < (1 if min_periods is None else min_periods):
+            return np.float64(np.nan)
+        return np.cov(a[both], b[both], ddof=ddof)[0, 1]
+
     def item(self):
         if len(self) != 1:
             raise ValueError("can only convert an array of size 1 to a Python scalar")
         return self._values()[0]
 
-    def describe(self):
+    def describe(self, percentiles=None, include=None, exclude=None):
         from .frame import DataFrame
+        if percentiles is not None or include is not None or exclude is not None:
+            raise NotImplementedError("Series.describe(percentiles=, include= or exclude=)")
+        if self.dtype not in ("int64", "int32", "float64"):
+            from ._stats import describe_other
+            return describe_other(self)
         return DataFrame({"_": self})._describe_columns(["_"], self.name)
 
     def sem(self, axis=None, skipna=True, ddof=1, numeric_only=False):
@@ -675,6 +722,10 @@ class Series(Operators):
         from ._indexing import SeriesILoc
         return SeriesILoc(self)
 
+    def __setitem__(self, key, value):
+        """s[label] = scalar, as s.loc[label] = scalar."""
+        self.loc[key] = value
+
     at, iat = loc, iloc
 
     def dropna(self):
@@ -696,10 +747,13 @@ class Series(Operators):
         result = self._from_table(t)
         return result.reset_index(drop=True) if ignore_index else result
 
-    def sort_index(self, ascending=True):
-        t = _common.with_row_labels(self._mat())
-        names = t.index_names
-        return self._from_table(table("sort", h=t.h, by=names, descending=[not ascending] * len(names)))
+    def sort_index(self, axis=0, level=None, ascending=True, inplace=False, kind=None,
+                   na_position="last", sort_remaining=True, ignore_index=False, key=None):
+        from ._sorting import by_index
+        if inplace or ignore_index:
+            raise NotImplementedError("Series.sort_index(inplace=... or ignore_index=...)")
+        return self._from_table(by_index(self._mat(), ascending, level, na_position,
+                                         sort_remaining, key))
 
     def nlargest(self, n=5, keep="first"):
         return self.to_frame(_VALUE)._extremes(n, [_VALUE], keep, False)[_VALUE].rename(self.name)
@@ -813,24 +867,20 @@ class _DType(str):
         return f"dtype('{self}')" if self != "object" else "dtype('O')"
 
 
-def _negated(value):
-    """A sort key ordering values descending (numbers, strings, datetimes)."""
-    if isinstance(value, (int, float)):
-        return -value
-    return _Reversed(value)
-
-
-class _Reversed:
-    __slots__ = ("v",)
-
-    def __init__(self, v):
-        self.v = v
-
-    def __lt__(self, other):
-        return self.v > other.v
-
-    def __eq__(self, other):
-        return self.v == other.v
+def _aligned_corr(a, b, method, min_periods):
+    """corr of two Series' values on their common labels, as pandas' nancorr: numpy's
+    corrcoef (or method(a, b)) over the rows where both have values."""
+    import numpy as np
+    if method != "pearson" and not callable(method):
+        raise NotImplementedError(f"corr(method={method!r})")
+    a = np.array([np.nan if is_missing(v) else v for v in a], dtype=float)
+    b = np.array([np.nan if is_missing(v) else v for v in b], dtype=float)
+    both = ~np.isnan(a) & ~np.isnan(b)
+    if int(both.sum()) < (1 if min_periods is None else min_periods):
+        return np.float64(np.nan)
+    if callable(method):
+        return method(a[both], b[both])
+    return np.corrcoef(a[both], b[both])[0, 1]
 
 
 def _dtype_name(dtype):

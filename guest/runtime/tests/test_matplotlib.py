@@ -535,7 +535,7 @@ class OutputTests(ChartTestCase):
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
                      lambda: ax.imshow([[1]], interpolation="bilinear"),
                      lambda: ax.boxplot([1, 2], notch=True),
-                     lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("ggplot")):
+                     lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):
                 call()
         with self.assertRaises(AttributeError):

@@ -63,6 +63,13 @@ pub struct Axes {
     pub rect: Option<[f64; 4]>,
     pub twin_of: Option<usize>,
     pub title: Option<Text>,
+    /// The title's height in axes fractions (set_title(y=...), rcParams axes.titley); absent:
+    /// at the top of the box, lifted above the x axis' top decorations as matplotlib does.
+    #[serde(default)]
+    pub title_y: Option<f64>,
+    /// Points between that height and the title (set_title(pad=...), axes.titlepad).
+    #[serde(default = "default_title_pad")]
+    pub title_pad: f64,
     pub xlabel: Option<Text>,
     pub ylabel: Option<Text>,
     pub xscale: ScaleKind,
@@ -209,6 +216,10 @@ fn default_grid_zorder() -> f64 {
     1.5
 }
 
+fn default_title_pad() -> f64 {
+    6.0
+}
+
 /// An axes' spines by side.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -304,6 +315,26 @@ pub struct Legend {
     pub title: Option<String>,
     pub ncol: u32,
     pub entries: Vec<LegendEntry>,
+    /// Label and title colour (matplotlib's rcParams text.color); absent: black.
+    #[serde(default = "black")]
+    pub textcolor: Rgba,
+    /// Frame fill (legend.facecolor "inherit": the axes facecolor, at legend.framealpha 0.8);
+    /// absent: white at 0.8.
+    #[serde(default = "legend_fill")]
+    pub facecolor: Rgba,
+}
+
+fn black() -> Rgba {
+    Rgba::BLACK
+}
+
+fn legend_fill() -> Rgba {
+    Rgba {
+        r: 255,
+        g: 255,
+        b: 255,
+        a: 204,
+    }
 }
 
 /// Where a legend goes; `Best` picks the corner hiding the least data.
