@@ -24,4 +24,6 @@ pub use events::{
     CellEnd, Display, Event, ExecError, ExecResult, MimeData, Outcome, StreamName, Usage, Value,
 };
 pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
-pub use sandbox::{Artifacts, CellEvents, Sandbox, SandboxConfig, Session, SessionError};
+pub use sandbox::{
+    Artifacts, CellEvents, ForkError, Sandbox, SandboxConfig, Session, SessionError,
+};

@@ -14,6 +14,19 @@
  * Python (the _hostcall module has no such operation), so a cell cannot take
  * the session's next cell.
  *
+ * While a cell runs, the host asks the guest for two things by queueing a
+ * CPython pending call (the mechanism signal handlers use), which the eval
+ * loop runs at its next check (a loop's back edge, a call):
+ *  - a tick, every few tens of milliseconds: the runner sends the output it
+ *    has buffered, so printed lines reach the caller while the cell runs;
+ *  - an interrupt, at the cell's deadline or on cancel: KeyboardInterrupt is
+ *    raised in the running Python code, as Jupyter's interrupt does, and the
+ *    session keeps its state.
+ * main() tells the host where the queue is (import host.pending_calls); the
+ * host writes an entry and sets the flags, exactly as Py_AddPendingCall
+ * would. The guest is paused while the host writes, and the host is the
+ * queue's only producer.
+ *
  * Extension modules of packages (numpy._core._multiarray_umath, ...) are
  * linked in statically. Their table, ci_static_extensions, comes from the
  * stage that built them (guest/numpy), or from no_extensions.c. CPython 3.11
@@ -29,7 +42,11 @@
  *    exactly those dotted names. It is installed before the preload, so it is
  *    part of the snapshot.
  */
+#ifndef Py_BUILD_CORE
+#define Py_BUILD_CORE 1 /* the interpreter's pending-call queue */
+#endif
 #include "Python.h"
+#include "internal/pycore_pystate.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +61,25 @@ int32_t ci_host_next(void);
 
 __attribute__((import_module("host"), import_name("take_response")))
 void ci_host_take_response(void *dst);
+
+/* Where the host queues pending calls: guest addresses, all 32-bit. */
+struct ci_pending_queue {
+    uint32_t calls;        /* interp->ceval.pending.calls: {func, arg} entries */
+    uint32_t capacity;     /* NPENDINGCALLS */
+    uint32_t first;        /* &pending.first (the guest pops here) */
+    uint32_t last;         /* &pending.last (the host pushes here) */
+    uint32_t calls_to_do;  /* &pending.calls_to_do */
+    uint32_t eval_breaker; /* &interp->ceval.eval_breaker */
+    uint32_t func;         /* ci_pending_call, as a function table index */
+};
+
+/* Tells the host where the pending-call queue is (once per instance). */
+__attribute__((import_module("host"), import_name("pending_calls")))
+void ci_host_pending_calls(const struct ci_pending_queue *queue);
+
+/* The argument of the host's pending calls: what it asks for. */
+#define CI_TICK 1
+#define CI_INTERRUPT 2
 
 /* name -> init function, ended by {NULL, NULL} */
 extern struct _inittab ci_static_extensions[];
@@ -232,6 +268,47 @@ ci_next_request(void)
     return request;
 }
 
+/* The runner's flush_output(): sends the buffered output of the cell. */
+static PyObject *ci_flush_output = NULL;
+
+/* What the host's pending calls run (see the top of this file). */
+static int
+ci_pending_call(void *arg)
+{
+    if ((uintptr_t)arg == CI_INTERRUPT) {
+        PyErr_SetNone(PyExc_KeyboardInterrupt);
+        return -1;
+    }
+    if (ci_flush_output == NULL) {
+        return 0;
+    }
+    /* An error of the flush (the interrupt itself, landing inside it)
+     * propagates into the cell like any exception. */
+    PyObject *done = PyObject_CallNoArgs(ci_flush_output);
+    if (done == NULL) {
+        return -1;
+    }
+    Py_DECREF(done);
+    return 0;
+}
+
+static struct ci_pending_queue ci_queue;
+
+static void
+ci_register_pending_calls(void)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    struct _pending_calls *pending = &interp->ceval.pending;
+    ci_queue.calls = (uint32_t)(uintptr_t)pending->calls;
+    ci_queue.capacity = NPENDINGCALLS;
+    ci_queue.first = (uint32_t)(uintptr_t)&pending->first;
+    ci_queue.last = (uint32_t)(uintptr_t)&pending->last;
+    ci_queue.calls_to_do = (uint32_t)(uintptr_t)&pending->calls_to_do;
+    ci_queue.eval_breaker = (uint32_t)(uintptr_t)&interp->ceval.eval_breaker;
+    ci_queue.func = (uint32_t)(uintptr_t)&ci_pending_call;
+    ci_host_pending_calls(&ci_queue);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -248,13 +325,24 @@ main(int argc, char **argv)
     if (run_cell == NULL) {
         ci_fail("guest_runtime.runner.start() failed");
     }
+    ci_flush_output = PyObject_GetAttrString(runner, "flush_output");
+    if (ci_flush_output == NULL) {
+        ci_fail("guest_runtime.runner has no flush_output");
+    }
     Py_DECREF(runner);
+    ci_register_pending_calls();
     PyObject *request;
     while ((request = ci_next_request()) != NULL) {
         PyObject *done = PyObject_CallOneArg(run_cell, request);
         Py_DECREF(request);
         if (done == NULL) {
-            ci_fail("running a cell failed");
+            /* An interrupt that landed in the runner's own code after the
+             * cell's: the host already knows the cell was interrupted. */
+            if (!PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+                ci_fail("running a cell failed");
+            }
+            PyErr_Clear();
+            continue;
         }
         Py_DECREF(done);
     }

@@ -4,12 +4,15 @@
 //! come from, the running one and its clock. Nothing here touches the store;
 //! the host calls and the instance's driver feed it what the store measured.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::fork_image::{ForkError, GuestImage};
 
 use crate::events::{CellEnd, Display, Event, Outcome, StreamName, Usage};
 use crate::limits::CellLimits;
@@ -19,6 +22,14 @@ use crate::limits::CellLimits;
 /// memory.
 pub const MAX_EVENT_BYTES_PER_CELL: usize = 64 << 20;
 
+/// How long a cell interrupted softly (`KeyboardInterrupt`, at its deadline
+/// or on cancel) has to stop before its instance is stopped hard.
+pub const INTERRUPT_GRACE: Duration = Duration::from_secs(1);
+
+/// How often a running cell is asked to send its buffered output, so printed
+/// lines reach the caller while it runs.
+pub const OUTPUT_TICK: Duration = Duration::from_millis(25);
+
 /// A refusal the guest sees as `_hostcall.HostError`.
 pub type Refusal = String;
 
@@ -27,6 +38,16 @@ pub type Refusal = String;
 #[derive(Debug, thiserror::Error)]
 #[error("cell interrupted: {0:?}")]
 pub struct Interrupted(pub Outcome);
+
+/// What a session sends its instance, which takes them in order between cells.
+pub enum Command {
+    /// Run a cell.
+    Cell(CellRequest),
+    /// Copy the instance's state for a fork; its scratch files go to the path.
+    Capture(PathBuf, oneshot::Sender<Result<GuestImage, ForkError>>),
+    /// Become the image's copy (a fresh instance, before its first cell).
+    Apply(Box<GuestImage>, oneshot::Sender<Result<(), ForkError>>),
+}
 
 /// A cell waiting to run in an instance.
 pub struct CellRequest {
@@ -56,6 +77,47 @@ pub struct CellClock {
     pub cancel: Arc<AtomicBool>,
 }
 
+impl CellClock {
+    /// Resolves when the cell is due to be interrupted: its deadline passed
+    /// or it was cancelled.
+    pub async fn due(&self) -> Outcome {
+        loop {
+            if self.cancel.load(Ordering::Relaxed) {
+                return Outcome::Cancelled;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep_until(self.deadline.into()) => return Outcome::Timeout,
+                _ = tokio::time::sleep(CANCEL_POLL) => {}
+            }
+        }
+    }
+
+    /// Resolves when the cell must be stopped hard: [`INTERRUPT_GRACE`] after
+    /// it was due to be interrupted.
+    pub async fn overdue(&self) -> Outcome {
+        let outcome = self.due().await;
+        tokio::time::sleep(INTERRUPT_GRACE).await;
+        outcome
+    }
+}
+
+/// How often a wait looks at a cell's cancel flag.
+const CANCEL_POLL: Duration = Duration::from_millis(20);
+
+/// What the host does for a running cell when it looks at it (an epoch tick,
+/// a sleep woken early).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Nothing to do.
+    Continue,
+    /// Ask the guest to send its buffered output.
+    Tick,
+    /// Raise `KeyboardInterrupt` in the cell (the outcome it will end with).
+    Interrupt(Outcome),
+    /// The cell did not stop within the grace period: stop the instance.
+    Stop(Outcome),
+}
+
 /// What the store measured when a cell ends.
 #[derive(Default)]
 pub struct StoreMeters {
@@ -79,6 +141,9 @@ pub struct RunningCell {
     fuel_budget: Option<u64>,
     memory_denials_at_start: u64,
     execution_count: u64,
+    /// When the cell was interrupted softly, and why.
+    interrupted: Option<(Outcome, Instant)>,
+    last_tick: Instant,
 }
 
 impl RunningCell {
@@ -106,11 +171,40 @@ impl RunningCell {
             fuel_budget,
             memory_denials_at_start: memory_denials,
             execution_count,
+            interrupted: None,
+            last_tick: started,
         }
     }
 
+    /// What to do for the cell at `now`: interrupt it once it is due, stop
+    /// it [`INTERRUPT_GRACE`] later, otherwise ask for its output every
+    /// [`OUTPUT_TICK`].
+    pub fn check(&mut self, now: Instant) -> Check {
+        if let Some((outcome, at)) = self.interrupted {
+            return if now >= at + INTERRUPT_GRACE {
+                Check::Stop(outcome)
+            } else {
+                Check::Continue
+            };
+        }
+        if let Some(outcome) = self.interruption(now) {
+            self.interrupted = Some((outcome, now));
+            return Check::Interrupt(outcome);
+        }
+        if now >= self.last_tick + OUTPUT_TICK {
+            self.last_tick = now;
+            return Check::Tick;
+        }
+        Check::Continue
+    }
+
+    /// The cell's deadline and cancel flag.
+    pub fn clock(&self) -> CellClock {
+        self.clock.clone()
+    }
+
     /// Why the running cell must stop now, if it must.
-    pub fn interruption(&self, now: Instant) -> Option<Outcome> {
+    fn interruption(&self, now: Instant) -> Option<Outcome> {
         if self.clock.cancel.load(Ordering::Relaxed) {
             Some(Outcome::Cancelled)
         } else if now >= self.clock.deadline {
@@ -206,8 +300,19 @@ impl RunningCell {
     }
 
     /// Sends the cell's end event. `forced` is the outcome when the host
-    /// stopped the cell (a trap); otherwise the outcome follows from its events.
+    /// stopped the cell (a trap); otherwise the outcome follows from its events
+    /// (or from its soft interrupt).
     pub fn end(self, forced: Option<Outcome>, message: Option<String>, meters: StoreMeters) {
+        let (forced, message) = match (self.interrupted, forced) {
+            (Some((outcome, _)), None) => (Some(outcome), Some(interrupted_message(outcome))),
+            (Some((interrupted, _)), Some(outcome)) if interrupted == outcome => (
+                Some(outcome),
+                message.map(|m| {
+                    format!("{m}; it did not stop within {INTERRUPT_GRACE:?} of KeyboardInterrupt")
+                }),
+            ),
+            (_, forced) => (forced, message),
+        };
         let fuel_used = self
             .fuel_budget
             .map(|budget| budget.saturating_sub(meters.fuel_left.unwrap_or(0)));
@@ -236,6 +341,15 @@ impl RunningCell {
     }
 }
 
+/// The end message of a cell that stopped at its soft interrupt.
+fn interrupted_message(outcome: Outcome) -> String {
+    let why = match outcome {
+        Outcome::Timeout => "the cell exceeded its time limit",
+        _ => "the cell was cancelled",
+    };
+    format!("{why}: KeyboardInterrupt was raised in it; the session keeps its state")
+}
+
 /// The request the guest's entry loop gets for each cell.
 #[derive(Serialize)]
 struct NextCell<'a> {
@@ -247,7 +361,7 @@ struct NextCell<'a> {
 /// An instance's cells: where they come from, the running one and its clock.
 pub struct Cells {
     /// Where cells come from; `None` while snapshotting (no cells then).
-    queue: Option<mpsc::Receiver<CellRequest>>,
+    queue: Option<mpsc::Receiver<Command>>,
     current: Option<RunningCell>,
     execution_count: u64,
     /// Seed for the guest's `random` module, sent with every cell.
@@ -259,7 +373,7 @@ pub struct Cells {
 
 impl Cells {
     /// Cells fed by `queue` (`None` while snapshotting).
-    pub fn new(queue: Option<mpsc::Receiver<CellRequest>>, seed: u64, fuel_metered: bool) -> Self {
+    pub fn new(queue: Option<mpsc::Receiver<Command>>, seed: u64, fuel_metered: bool) -> Self {
         Self {
             queue,
             current: None,
@@ -290,18 +404,28 @@ impl Cells {
         self.current.as_mut()
     }
 
-    /// Waits for the next cell that was not cancelled while it queued;
-    /// nothing when no cell will come (the session was dropped, or this is
-    /// the snapshotter's instance).
-    pub async fn next_request(&mut self) -> Option<CellRequest> {
+    /// Waits for the next command, skipping cells cancelled while they
+    /// queued; nothing when none will come (the session was dropped, or this
+    /// is the snapshotter's instance).
+    pub async fn next_command(&mut self) -> Option<Command> {
         loop {
-            let request = self.queue.as_mut()?.recv().await?;
-            if request.cancel.load(Ordering::Relaxed) {
-                request.reject(Outcome::Cancelled, "cancelled before it started".to_owned());
-                continue;
+            match self.queue.as_mut()?.recv().await? {
+                Command::Cell(request) if request.cancel.load(Ordering::Relaxed) => {
+                    request.reject(Outcome::Cancelled, "cancelled before it started".to_owned());
+                }
+                command => return Some(command),
             }
-            return Some(request);
         }
+    }
+
+    /// Cells started so far.
+    pub fn execution_count(&self) -> u64 {
+        self.execution_count
+    }
+
+    /// Continues the count of a forked instance's cells.
+    pub fn set_execution_count(&mut self, count: u64) {
+        self.execution_count = count;
     }
 
     /// Makes `request` the running cell; its request for the guest.
@@ -340,11 +464,14 @@ impl Cells {
     pub fn close(&mut self, reason: &str) {
         if let Some(mut queue) = self.queue.take() {
             queue.close();
-            while let Ok(request) = queue.try_recv() {
-                request.reject(
-                    Outcome::SandboxFault,
-                    format!("the instance has ended: {reason}"),
-                );
+            while let Ok(command) = queue.try_recv() {
+                // A capture or apply waiting here sees its reply dropped.
+                if let Command::Cell(request) = command {
+                    request.reject(
+                        Outcome::SandboxFault,
+                        format!("the instance has ended: {reason}"),
+                    );
+                }
             }
         }
     }

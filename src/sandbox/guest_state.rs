@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use std::time::Instant;
+
 use anyhow::{Context, Result};
 use tokio::sync::mpsc;
 use wasmtime::{AsContextMut, Caller, Extern, Memory, ResourceLimiter, format_err};
@@ -11,8 +13,9 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use super::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
-use super::cell::{CellRequest, Cells, StoreMeters};
+use super::cell::{Cells, Check, Command, Interrupted, StoreMeters};
 use super::guest_output::TailBuffer;
+use super::pending_calls::{PendingCalls, Request};
 use crate::events::Outcome;
 use crate::limits::{InstanceLimits, ScratchLimits};
 use crate::scratch::ScratchQuota;
@@ -34,6 +37,9 @@ pub struct GuestState {
     pub cells: Cells,
     /// The answer of the last `host.call`, until the guest takes it.
     pub host_response: Vec<u8>,
+    /// Where the host queues its requests to the running guest, once the
+    /// guest has said (see [`super::pending_calls`]).
+    pub pending_calls: Option<PendingCalls>,
     pub quota: ScratchQuota,
     /// The guest's pandas tables (src/tables), freed with the store.
     #[cfg(feature = "tables")]
@@ -104,7 +110,7 @@ impl GuestState {
         limits: InstanceLimits,
         scratch_limits: ScratchLimits,
         #[cfg_attr(not(feature = "tables"), expect(unused_variables))] max_table_bytes: u64,
-        cells: Option<mpsc::Receiver<CellRequest>>,
+        cells: Option<mpsc::Receiver<Command>>,
     ) -> Result<Self> {
         let raw_output = TailBuffer::new(RAW_OUTPUT_CAP);
         let mut wasi = WasiCtxBuilder::new();
@@ -131,6 +137,7 @@ impl GuestState {
                 limits.fuel_metered,
             ),
             host_response: Vec::new(),
+            pending_calls: None,
             quota: ScratchQuota::new(scratch_dir, scratch_limits),
             #[cfg(feature = "tables")]
             tables: TableStore::new(scratch_dir, max_table_bytes, limits.memory_bytes),
@@ -179,4 +186,28 @@ pub fn finish_cell(
         memory_denials: state.limiter.denials(),
     };
     state.cells.finish(forced, message, meters);
+}
+
+/// Looks at the running cell, if one is (see [`super::cell::RunningCell::check`]):
+/// queues a tick or the interrupt for the guest, or stops the instance (the
+/// error) when the cell outlived its grace period, or is due and the guest
+/// cannot be asked to stop.
+pub fn check_cell(store: &mut impl AsContextMut<Data = GuestState>) -> Result<(), Interrupted> {
+    let mut ctx = store.as_context_mut();
+    let state = ctx.data_mut();
+    let Some(cell) = state.cells.current_mut() else {
+        return Ok(());
+    };
+    let (request, outcome) = match cell.check(Instant::now()) {
+        Check::Continue => return Ok(()),
+        Check::Stop(outcome) => return Err(Interrupted(outcome)),
+        Check::Tick => (Request::Tick, None),
+        Check::Interrupt(outcome) => (Request::Interrupt, Some(outcome)),
+    };
+    let queue = state.pending_calls;
+    let queued = queue.is_some_and(|queue| queue.push(&mut ctx, request));
+    match outcome {
+        Some(outcome) if !queued => Err(Interrupted(outcome)),
+        _ => Ok(()),
+    }
 }

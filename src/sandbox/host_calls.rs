@@ -1,6 +1,6 @@
 //! The host side of the guest's `_hostcall` module (guest/cpython/hostcall.c).
 //!
-//! Three wasm imports from module `host`:
+//! Four wasm imports from module `host`:
 //! - `next() -> i32`: ends the running cell (if any) and waits for the next
 //!   one; its request, JSON `{"code", "execution_count", "seed"}`, is then
 //!   pending (the result is its size), or 0 when the instance should exit.
@@ -8,7 +8,10 @@
 //!   Python code, a cell's included, cannot reach it.
 //! - `call(op_ptr, op_len, payload_ptr, payload_len) -> i32`: `r >= 0` means a
 //!   response of `r` bytes is pending, `r < 0` a refusal message of `-r - 1` bytes;
-//! - `take_response(dst_ptr)`: copies the pending bytes into guest memory.
+//! - `take_response(dst_ptr)`: copies the pending bytes into guest memory;
+//! - `pending_calls(ptr)`: where the guest's pending-call queue is, for the
+//!   host's requests while a cell runs ([`super::pending_calls`]); the entry
+//!   loop reports it once, before its first cell.
 //!
 //! Operations of `call` (the `_hostcall` module's):
 //! - `event`: one JSON [`crate::events::Event`] (stream, display, result or
@@ -22,8 +25,10 @@
 
 use wasmtime::{AsContextMut, Caller, Linker, Result};
 
-use super::cell::{CellRequest, Refusal, RunningCell};
+use super::cell::{CellRequest, Command, Refusal, RunningCell};
+use super::fork;
 use super::guest_state::{GuestState, finish_cell, guest_memory};
+use super::pending_calls::PendingCalls;
 use crate::charts::{self, ChartError, ChartOutput};
 use crate::events::Display;
 #[cfg(feature = "tables")]
@@ -34,7 +39,8 @@ pub const MAX_OP_LEN: u32 = 64;
 /// Largest payload of a single host call.
 pub const MAX_PAYLOAD_BYTES: u32 = 16 << 20;
 
-/// Registers `host.next`, `host.call` and `host.take_response`.
+/// Registers `host.next`, `host.call`, `host.take_response` and
+/// `host.pending_calls`.
 pub fn add_to_linker(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         "host",
@@ -78,6 +84,17 @@ pub fn add_to_linker(linker: &mut Linker<GuestState>) -> Result<()> {
         |mut caller: Caller<'_, GuestState>, dst: u32| -> Result<()> {
             let pending = std::mem::take(&mut caller.data_mut().host_response);
             guest_memory(&mut caller)?.write(&mut caller, dst as usize, &pending)?;
+            Ok(())
+        },
+    )?;
+    linker.func_wrap(
+        "host",
+        "pending_calls",
+        |mut caller: Caller<'_, GuestState>, ptr: u32| -> Result<()> {
+            let memory = guest_memory(&mut caller)?;
+            let queue =
+                PendingCalls::read(&mut caller, memory, ptr).map_err(wasmtime::Error::msg)?;
+            caller.data_mut().pending_calls = Some(queue);
             Ok(())
         },
     )?;
@@ -164,14 +181,22 @@ fn dispatch(
     }
 }
 
-/// Ends the running cell, then waits for the next one and starts it; its
-/// request for the guest, or nothing when no cell will come (the session was
-/// dropped, or this is the snapshotter's instance).
+/// Ends the running cell, then serves the session's commands until the next
+/// cell, and starts it; its request for the guest, or nothing when no cell
+/// will come (the session was dropped, or this is the snapshotter's instance).
 async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Vec<u8>> {
     finish_cell(caller, None, None);
-    match caller.data_mut().cells.next_request().await {
-        Some(request) => start_cell(caller, request),
-        None => Ok(Vec::new()),
+    loop {
+        match caller.data_mut().cells.next_command().await {
+            Some(Command::Cell(request)) => return start_cell(caller, request),
+            Some(Command::Capture(files_to, reply)) => {
+                let _ = reply.send(fork::capture(caller, &files_to));
+            }
+            Some(Command::Apply(image, reply)) => {
+                let _ = reply.send(fork::apply(caller, *image));
+            }
+            None => return Ok(Vec::new()),
+        }
     }
 }
 
@@ -185,6 +210,11 @@ fn start_cell(caller: &mut Caller<'_, GuestState>, request: CellRequest) -> Resu
     // The epoch went on while the instance waited for this cell; without a
     // fresh deadline the first check would fire (and yield) at once.
     caller.as_context_mut().set_epoch_deadline(1);
+    // An interrupt queued for the last cell, too late for it, must not
+    // reach this one.
+    if let Some(queue) = caller.data().pending_calls {
+        queue.clear(&mut *caller);
+    }
     let state = caller.data_mut();
     let memory_denials = state.limiter.denials();
     Ok(state.cells.start(request, fuel_budget, memory_denials)?)

@@ -7,8 +7,6 @@
 //! channel.
 
 use std::sync::Mutex;
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use tokio::sync::watch;
@@ -16,7 +14,7 @@ use wasmtime::{Instance, Linker, Store, Trap, UpdateDeadline};
 use wasmtime_wasi::I32Exit;
 
 use super::cell::{CellClock, Interrupted};
-use super::guest_state::{GuestState, finish_cell};
+use super::guest_state::{GuestState, check_cell, finish_cell};
 use super::{host_calls, wasi_policy};
 use crate::events::Outcome;
 
@@ -38,20 +36,14 @@ pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<G
     if fuel_metered {
         store.set_fuel(u64::MAX)?;
     }
-    // Checked at every epoch tick while guest code runs: stop the cell when its
-    // deadline has passed or its caller cancelled it; otherwise let other tasks
-    // run on this thread before continuing.
+    // Checked at every epoch tick while guest code runs: ask the cell for its
+    // output now and then, interrupt it when its deadline has passed or its
+    // caller cancelled it, stop it when it outlives the interrupt's grace;
+    // and let other tasks run on this thread before continuing.
     store.set_epoch_deadline(1);
-    store.epoch_deadline_callback(|ctx| {
-        match ctx
-            .data()
-            .cells
-            .current()
-            .and_then(|cell| cell.interruption(Instant::now()))
-        {
-            Some(outcome) => Err(Interrupted(outcome).into()),
-            None => Ok(UpdateDeadline::Yield(1)),
-        }
+    store.epoch_deadline_callback(|mut ctx| {
+        check_cell(&mut ctx)?;
+        Ok(UpdateDeadline::Yield(1))
     });
     Ok(store)
 }
@@ -95,12 +87,10 @@ async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmt
     }
 }
 
-/// How often the watchdog looks at a running cell's cancel flag.
-const CANCEL_POLL: Duration = Duration::from_millis(20);
-
-/// Resolves when the running cell must stop while the guest is blocked in a
-/// host call (`time.sleep`, waiting on a clock): epoch interruption only
-/// reaches running wasm code. Dropping the suspended call stops the guest.
+/// Resolves when the running cell must be stopped hard while the guest is
+/// blocked in a host call, where epoch interruption cannot reach (a sleep
+/// ends early by itself when the cell is due: see `wasi_policy`). Dropping
+/// the suspended call stops the guest.
 async fn watchdog(mut clock: watch::Receiver<Option<CellClock>>) -> Outcome {
     loop {
         let current = clock.borrow_and_update().clone();
@@ -111,12 +101,7 @@ async fn watchdog(mut clock: watch::Receiver<Option<CellClock>>) -> Outcome {
             continue;
         };
         tokio::select! {
-            _ = tokio::time::sleep_until(cell.deadline.into()) => return Outcome::Timeout,
-            _ = tokio::time::sleep(CANCEL_POLL) => {
-                if cell.cancel.load(Ordering::Relaxed) {
-                    return Outcome::Cancelled;
-                }
-            }
+            outcome = cell.overdue() => return outcome,
             changed = clock.changed() => {
                 if changed.is_err() {
                     return std::future::pending().await;

@@ -7,8 +7,10 @@
 //!   `prefault`: the pages a fresh instance writes first;
 //! - `cell`: a cell's life (queued, running with its output caps, ended);
 //! - `guest_state`: what an instance's store holds, its memory cap;
-//! - `host_calls`: the guest's three `host` imports; `wasi_policy`: the
-//!   host's rules on WASI calls (sleeps, descriptors, the scratch quota);
+//! - `host_calls`: the guest's `host` imports; `pending_calls`: the host's
+//!   requests to a running guest (output ticks, `KeyboardInterrupt`);
+//!   `wasi_policy`: the host's rules on WASI calls (sleeps, descriptors, the
+//!   scratch quota);
 //! - `instance`: an instance's imports, store and driver task;
 //! - `session`: the handle callers run cells through; `warm_pool`: fresh
 //!   instances started ahead of demand.
@@ -16,10 +18,13 @@
 mod artifacts;
 pub(crate) mod cell;
 mod engine;
+mod fork;
+mod fork_image;
 mod guest_output;
 mod guest_state;
 pub(crate) mod host_calls;
 mod instance;
+mod pending_calls;
 mod prefault;
 mod session;
 mod snapshot;
@@ -27,6 +32,7 @@ mod warm_pool;
 mod wasi_policy;
 
 pub use artifacts::Artifacts;
+pub use fork_image::ForkError;
 pub use session::{CellEvents, Session, SessionError};
 
 use std::path::PathBuf;
@@ -217,6 +223,19 @@ impl Sandbox {
         self.inner.start_session(limits).await
     }
 
+    /// A new session whose state is a copy of `source`'s after its queued
+    /// cells: variables, modules, numpy arrays, pandas tables and files.
+    pub async fn fork_session(&self, source: &Session) -> Result<Session, ForkError> {
+        let child = self
+            .create_session(source.limits())
+            .await
+            .map_err(|error| ForkError::Failed(format!("{error:#}")))?;
+        let image = source.capture(child.scratch_dir()).await?;
+        tracing::debug!(memory_bytes = image.copied_bytes(), "forking a session");
+        child.apply(image).await?;
+        Ok(child)
+    }
+
     /// The largest memory cap an instance may ask for.
     pub fn max_memory_bytes(&self) -> u64 {
         self.inner.config.max_memory_bytes
@@ -297,6 +316,7 @@ impl Inner {
             self.config.max_table_bytes,
             Some(receiver),
         )?;
+        let running = state.cells.clock();
         let mut store = instance::new_store(&flavor.engine, state)?;
         let instance = flavor
             .pre
@@ -323,7 +343,7 @@ impl Inner {
                 drop(scratch);
             }
         });
-        let session = Session::new(cells, end_reason, limits, driver, scratch_dir);
+        let session = Session::new(cells, end_reason, limits, driver, scratch_dir, running);
         Ok((session, region))
     }
 }

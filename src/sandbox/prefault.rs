@@ -58,6 +58,11 @@ impl WorkingSet {
         Ok(Self { runs })
     }
 
+    /// The runs of written pages: byte offsets and lengths.
+    pub fn runs(&self) -> &[(usize, usize)] {
+        &self.runs
+    }
+
     /// Bytes in the set.
     pub fn bytes(&self) -> usize {
         self.runs.iter().map(|(_, len)| len).sum()

@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot, watch};
 use tokio::task::JoinHandle;
 
-use super::cell::CellRequest;
+use super::cell::{CellClock, CellRequest, Command};
+use super::fork_image::{ForkError, GuestImage};
 use crate::events::Event;
 use crate::limits::{CellLimits, InstanceLimits};
 
@@ -28,28 +29,34 @@ pub enum SessionError {
 /// A live guest instance: cells run one after another in one Python namespace.
 ///
 /// Cells sent while one is running wait their turn (up to a small queue); each
-/// cell's deadline starts when it starts running. A cell that ends in a
-/// timeout, cancellation, fuel exhaustion or a sandbox fault ends the session
-/// (its instance is gone); later calls get [`SessionError::Ended`]. Dropping the
-/// session stops its instance; its scratch directory is deleted right after,
-/// in the background.
+/// cell's deadline starts when it starts running. At its deadline, or when it
+/// is cancelled or interrupted, a cell gets `KeyboardInterrupt` raised in its
+/// Python code and the session keeps its state; only a cell that does not
+/// stop within the grace period after it ([`super::cell::INTERRUPT_GRACE`]),
+/// or that runs out of fuel, passes the output cap or crashes the guest,
+/// ends the session (its instance is gone): later calls then get
+/// [`SessionError::Ended`]. Dropping the session stops its instance; its
+/// scratch directory is deleted right after, in the background.
 pub struct Session {
-    cells: mpsc::Sender<CellRequest>,
+    cells: mpsc::Sender<Command>,
     end_reason: Arc<Mutex<Option<String>>>,
     limits: InstanceLimits,
     driver: JoinHandle<()>,
     scratch_dir: PathBuf,
+    running: watch::Receiver<Option<CellClock>>,
 }
 
 impl Session {
     /// A session fed through `cells`, whose instance is driven by `driver`,
-    /// which records why the instance ended in `end_reason`.
+    /// which records why the instance ended in `end_reason`; `running`
+    /// follows the clock of its running cell.
     pub(crate) fn new(
-        cells: mpsc::Sender<CellRequest>,
+        cells: mpsc::Sender<Command>,
         end_reason: Arc<Mutex<Option<String>>>,
         limits: InstanceLimits,
         driver: JoinHandle<()>,
         scratch_dir: PathBuf,
+        running: watch::Receiver<Option<CellClock>>,
     ) -> Self {
         Self {
             cells,
@@ -57,6 +64,20 @@ impl Session {
             limits,
             driver,
             scratch_dir,
+            running,
+        }
+    }
+
+    /// Interrupts the running cell, if one is, as cancelling it does: it gets
+    /// `KeyboardInterrupt` and ends [`crate::Outcome::Cancelled`]; the session
+    /// keeps its state. Whether a cell was running.
+    pub fn interrupt(&self) -> bool {
+        match &*self.running.borrow() {
+            Some(cell) => {
+                cell.cancel.store(true, Ordering::Relaxed);
+                true
+            }
+            None => false,
         }
     }
 
@@ -73,17 +94,48 @@ impl Session {
             events,
             cancel: Arc::clone(&cancel),
         };
-        match self.cells.try_send(request) {
-            Ok(()) => Ok(CellEvents {
-                receiver,
-                cancel,
-                finished: false,
-            }),
+        self.send(Command::Cell(request))?;
+        Ok(CellEvents {
+            receiver,
+            cancel,
+            finished: false,
+        })
+    }
+
+    fn send(&self, command: Command) -> Result<(), SessionError> {
+        match self.cells.try_send(command) {
+            Ok(()) => Ok(()),
             Err(mpsc::error::TrySendError::Full(_)) => Err(SessionError::Busy),
-            Err(mpsc::error::TrySendError::Closed(_)) => Err(SessionError::Ended(
-                self.end_reason()
-                    .unwrap_or_else(|| "the instance stopped".to_owned()),
-            )),
+            Err(mpsc::error::TrySendError::Closed(_)) => Err(SessionError::Ended(self.ended())),
+        }
+    }
+
+    fn ended(&self) -> String {
+        self.end_reason()
+            .unwrap_or_else(|| "the instance stopped".to_owned())
+    }
+
+    /// The instance's state after its queued cells, for a fork; its scratch
+    /// files are copied into `files_to`.
+    pub(crate) async fn capture(&self, files_to: &Path) -> Result<GuestImage, ForkError> {
+        let (reply, image) = oneshot::channel();
+        self.send(Command::Capture(files_to.to_owned(), reply))
+            .map_err(|error| self.fork_error(error))?;
+        image.await.map_err(|_| ForkError::Ended(self.ended()))?
+    }
+
+    /// Makes this fresh instance a copy of `image`.
+    pub(crate) async fn apply(&self, image: GuestImage) -> Result<(), ForkError> {
+        let (reply, applied) = oneshot::channel();
+        self.send(Command::Apply(Box::new(image), reply))
+            .map_err(|error| self.fork_error(error))?;
+        applied.await.map_err(|_| ForkError::Ended(self.ended()))?
+    }
+
+    fn fork_error(&self, error: SessionError) -> ForkError {
+        match error {
+            SessionError::Busy => ForkError::Busy,
+            _ => ForkError::Ended(self.ended()),
         }
     }
 
@@ -145,7 +197,7 @@ impl CellEvents {
         events
     }
 
-    /// Stops the cell at the next epoch tick (this ends the session's instance).
+    /// Interrupts the cell (see [`Session::interrupt`]).
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }

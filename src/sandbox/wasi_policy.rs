@@ -5,6 +5,8 @@
 //!   `std::thread::sleep` when blocking the current thread is allowed (which
 //!   we allow, for fast file calls). That sleep holds a worker thread and no
 //!   deadline, cancel or close can end it; here it is an async sleep, which
+//!   ends early when the running cell is due to be interrupted (the guest
+//!   then gets its `KeyboardInterrupt` as soon as it runs again), and which
 //!   the instance's watchdog stops by dropping the call.
 //! - `path_open`, `fd_close`, `fd_renumber`: a cap on the descriptors an
 //!   instance holds open (each is a host descriptor): `EMFILE` past it.
@@ -22,7 +24,8 @@ use wasmtime_wasi::p1::types::{self, Errno, Oflags, Subclockflags, SubscriptionU
 use wasmtime_wasi::p1::wasi_snapshot_preview1::{self as p1, WasiSnapshotPreview1};
 use wiggle::{GuestMemory, GuestPtr};
 
-use super::guest_state::{GuestState, guest_memory};
+use super::cell::CellClock;
+use super::guest_state::{GuestState, check_cell, guest_memory};
 
 const MODULE: &str = "wasi_snapshot_preview1";
 
@@ -54,15 +57,29 @@ fn add_poll_oneoff(linker: &mut Linker<GuestState>) -> Result<()> {
         "poll_oneoff",
         |mut caller: Caller<'_, GuestState>, (subs, events, count, out): (i32, i32, i32, i32)| {
             Box::new(async move {
+                let cell = caller.data().cells.current().map(|cell| cell.clock());
                 let (mut memory, state) = split(&mut caller)?;
-                match lone_relative_clock(&memory, subs, count) {
-                    Some((userdata, timeout)) => {
-                        sleep(timeout).await;
-                        Ok(clock_fired(&mut memory, userdata, events, out) as i32)
-                    }
+                if let Some((userdata, timeout)) = lone_relative_clock(&memory, subs, count) {
+                    sleep(timeout, cell).await;
+                    check_cell(&mut caller)?;
+                    let (mut memory, _) = split(&mut caller)?;
+                    return Ok(clock_fired(&mut memory, userdata, events, out) as i32);
+                }
+                let clock = first_clock(&memory, subs, count);
+                let poll = p1::poll_oneoff(&mut state.wasi, &mut memory, subs, events, count, out);
+                let (Some(cell), Some(userdata)) = (cell, clock) else {
+                    return poll.await;
+                };
+                let polled = tokio::select! {
+                    polled = poll => Some(polled),
+                    _ = cell.due() => None,
+                };
+                match polled {
+                    Some(polled) => polled,
                     None => {
-                        p1::poll_oneoff(&mut state.wasi, &mut memory, subs, events, count, out)
-                            .await
+                        check_cell(&mut caller)?;
+                        let (mut memory, _) = split(&mut caller)?;
+                        Ok(clock_fired(&mut memory, userdata, events, out) as i32)
                     }
                 }
             })
@@ -92,15 +109,40 @@ fn lone_relative_clock(memory: &GuestMemory<'_>, subs: i32, count: i32) -> Optio
     }
 }
 
-/// Sleeps without holding the thread; a timeout past the clock's range
-/// sleeps until the watchdog ends the cell.
-async fn sleep(timeout: Duration) {
+/// The userdata of a poll's first clock subscription: the event reported
+/// when the running cell is due to be interrupted before the poll ends (a
+/// sleep to an absolute time, as CPython's `time.sleep` does, or a `select`
+/// with a timeout), so the guest runs on and meets its interrupt.
+fn first_clock(memory: &GuestMemory<'_>, subs: i32, count: i32) -> Option<u64> {
+    let subs = GuestPtr::<types::Subscription>::new(subs as u32);
+    (0..u32::try_from(count).ok()?)
+        .filter_map(|i| memory.read(subs.add(i).ok()?).ok())
+        .find(|sub| matches!(sub.u, SubscriptionU::Clock(_)))
+        .map(|sub| sub.userdata)
+}
+
+/// Sleeps without holding the thread, until `timeout` passes or the running
+/// `cell` is due to be interrupted; a timeout past the clock's range sleeps
+/// until then.
+async fn sleep(timeout: Duration, cell: Option<CellClock>) {
     if timeout.is_zero() {
         return;
     }
-    match tokio::time::Instant::now().checked_add(timeout) {
-        Some(at) => tokio::time::sleep_until(at).await,
-        None => std::future::pending().await,
+    let due = async {
+        match cell {
+            Some(cell) => cell.due().await,
+            None => std::future::pending().await,
+        }
+    };
+    let timer = async {
+        match tokio::time::Instant::now().checked_add(timeout) {
+            Some(at) => tokio::time::sleep_until(at).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = timer => {}
+        _ = due => {}
     }
 }
 

@@ -91,6 +91,38 @@ impl Scratch {
         Ok(Listing::sorted(files, false))
     }
 
+    /// Copies the directories, regular files and links below the directory
+    /// into the empty directory `dest` (a forked session's). Links are copied
+    /// as links, never followed; uploads in progress, FIFOs and sockets are
+    /// left out. For a directory whose guest is paused, so that nothing
+    /// changes under the walk.
+    pub fn copy_into(&self, dest: &Path) -> Result<(), ScratchError> {
+        let mut dirs = vec![PathBuf::new()];
+        while let Some(relative) = dirs.pop() {
+            for entry in fs::read_dir(self.path.join(&relative)).map_err(internal)? {
+                let entry = entry.map_err(internal)?;
+                let name = entry.file_name();
+                if relative.as_os_str().is_empty()
+                    && name.to_string_lossy().starts_with(UPLOAD_PREFIX)
+                {
+                    continue;
+                }
+                let (from, to) = (entry.path(), dest.join(&relative).join(&name));
+                let kind = entry.file_type().map_err(internal)?;
+                if kind.is_dir() {
+                    fs::create_dir(&to).map_err(internal)?;
+                    dirs.push(relative.join(name));
+                } else if kind.is_file() {
+                    fs::copy(&from, &to).map_err(internal)?;
+                } else if kind.is_symlink() {
+                    let target = fs::read_link(&from).map_err(internal)?;
+                    std::os::unix::fs::symlink(target, &to).map_err(internal)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Opens the regular file at `relative` for reading; also returns its size.
     pub fn open_file(&self, relative: &Path) -> Result<(File, u64), ScratchError> {
         let opened = self.open_parent(relative, false).and_then(|(dir, name)| {

@@ -43,6 +43,17 @@ impl ScratchQuota {
         ((0..=2).contains(&fd) && !self.stdio_replaced) || self.reserve_bytes(bytes)
     }
 
+    /// The scratch directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Descriptors the guest holds open (beyond the standard streams and
+    /// the mounts).
+    pub fn open_files(&self) -> usize {
+        self.open_files
+    }
+
     /// Whether one more descriptor may be opened.
     pub fn may_open(&self) -> bool {
         self.open_files < self.limits.max_open_files

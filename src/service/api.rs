@@ -210,6 +210,33 @@ impl CodeInterpreter for Api {
         Ok(Response::new(proto::CloseSessionResponse {}))
     }
 
+    async fn fork_session(
+        &self,
+        request: Request<proto::ForkSessionRequest>,
+    ) -> Result<Response<proto::ForkSessionResponse>, Status> {
+        let id = request.into_inner().session_id;
+        tracing::Span::current().record("session", id.as_str());
+        let source = self.sessions.get(&id)?;
+        let slot = self.sessions.reserve()?;
+        let session = source.fork(&self.sandbox).await?;
+        let session = self.sessions.insert(session, slot);
+        tracing::info!(session = %session.id, source = %id, "session forked");
+        Ok(Response::new(proto::ForkSessionResponse {
+            session: Some(self.sessions.info(&session)),
+        }))
+    }
+
+    async fn interrupt_cell(
+        &self,
+        request: Request<proto::InterruptCellRequest>,
+    ) -> Result<Response<proto::InterruptCellResponse>, Status> {
+        let id = request.into_inner().session_id;
+        tracing::Span::current().record("session", id.as_str());
+        let interrupted = self.sessions.get(&id)?.interrupt();
+        tracing::info!(session = %id, interrupted, "interrupt requested");
+        Ok(Response::new(proto::InterruptCellResponse { interrupted }))
+    }
+
     async fn list_sessions(
         &self,
         _request: Request<proto::ListSessionsRequest>,

@@ -14,7 +14,7 @@ use super::config::ServiceConfig;
 use super::convert;
 use super::metrics::{Metrics, SessionEnd};
 use super::proto;
-use crate::{CellEvents, CellLimits, Session, SessionError};
+use crate::{CellEvents, CellLimits, ForkError, Sandbox, Session, SessionError};
 
 /// Ids of closed and expired sessions remembered, so that a late call learns
 /// what happened instead of a bare "not found".
@@ -232,6 +232,31 @@ impl ManagedSession {
         self.cells_in_flight.fetch_add(1, Ordering::Relaxed);
         self.touch();
         Ok((events, Activity(Arc::clone(self))))
+    }
+
+    /// A new session with a copy of this one's state (see
+    /// [`crate::Sandbox::fork_session`]).
+    pub async fn fork(&self, sandbox: &Sandbox) -> Result<Session, Status> {
+        self.touch();
+        sandbox
+            .fork_session(&self.session)
+            .await
+            .map_err(|error| match error {
+                ForkError::OpenFiles(_) => {
+                    Status::failed_precondition(format!("session {}: {error}", self.id))
+                }
+                ForkError::Ended(reason) => self.ended(&reason),
+                ForkError::Busy => {
+                    Status::resource_exhausted(format!("session {}: {error}", self.id))
+                }
+                ForkError::Failed(_) => Status::internal(error.to_string()),
+            })
+    }
+
+    /// Interrupts the running cell (see [`crate::Session::interrupt`]);
+    /// whether one was running.
+    pub fn interrupt(&self) -> bool {
+        self.session.interrupt()
     }
 
     /// Starts a file transfer: the session counts as active until the guard

@@ -34,6 +34,7 @@ pub struct TableStore {
     tables: HashMap<u64, Stored>,
 }
 
+#[derive(Clone)]
 struct Stored {
     table: Table,
     bytes: u64,
@@ -43,12 +44,14 @@ struct Stored {
     released: bool,
 }
 
+#[derive(Clone)]
 enum Table {
     Frame(DataFrame),
     Filtered(Filtered),
 }
 
 /// The rows of `source` where `mask` holds, gathered on first use.
+#[derive(Clone)]
 struct Filtered {
     source: u64,
     /// Whether `source` has no index column and its row numbers become one
@@ -85,6 +88,19 @@ impl TableStore {
             used: 0,
             next: 1,
             tables: HashMap::new(),
+        }
+    }
+
+    /// A copy of every table, for a forked instance whose scratch directory
+    /// is `scratch`; frames share their buffers (polars copies on write).
+    pub fn fork(&self, scratch: &Path) -> Self {
+        Self {
+            scratch: scratch.to_owned(),
+            cap: self.cap,
+            max_answer: self.max_answer,
+            used: self.used,
+            next: self.next,
+            tables: self.tables.clone(),
         }
     }
 

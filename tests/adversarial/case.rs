@@ -91,6 +91,9 @@ pub(crate) struct Expect {
     pub(crate) no_result: bool,
     pub(crate) message: Option<&'static str>,
     pub(crate) truncated: bool,
+    /// A timeout or cancel stops the cell with KeyboardInterrupt, keeping
+    /// the session (false: the interpreter is stopped hard).
+    pub(crate) interrupted_softly: bool,
 }
 
 impl Default for Expect {
@@ -106,6 +109,7 @@ impl Default for Expect {
             no_result: false,
             message: None,
             truncated: false,
+            interrupted_softly: false,
         }
     }
 }
@@ -286,8 +290,18 @@ impl Case {
         self
     }
 
-    /// A cell that must time out: a short limit and outcome TIMEOUT.
+    /// A cell that must time out in Python code: a short limit, outcome
+    /// TIMEOUT with KeyboardInterrupt, and the session kept.
     pub(crate) fn times_out(mut self) -> Self {
+        self.last().timeout_ms = SHORT_TIMEOUT_MS;
+        self.last().expect.interrupted_softly = true;
+        self.ename("KeyboardInterrupt").ends(Outcome::Timeout)
+    }
+
+    /// A cell that must time out inside C code, deaf to KeyboardInterrupt:
+    /// a short limit, outcome TIMEOUT, and the interpreter stopped after the
+    /// interrupt's grace period.
+    pub(crate) fn times_out_hard(mut self) -> Self {
         self.last().timeout_ms = SHORT_TIMEOUT_MS;
         self.ends(Outcome::Timeout)
     }
@@ -382,8 +396,12 @@ impl Case {
 }
 
 /// Outcomes after which a session's interpreter lives on.
-pub(crate) fn keeps_session(outcome: Outcome) -> bool {
-    matches!(outcome, Outcome::Ok | Outcome::Error | Outcome::MemoryLimit)
+pub(crate) fn keeps_session(outcome: Outcome, expect: &Expect) -> bool {
+    match outcome {
+        Outcome::Ok | Outcome::Error | Outcome::MemoryLimit => true,
+        Outcome::Timeout | Outcome::Cancelled => expect.interrupted_softly,
+        _ => false,
+    }
 }
 
 impl Case {

@@ -265,7 +265,7 @@ pub(crate) fn check(expect: &Expect, events: &[Kind], in_session: bool) -> Resul
             expect.outcomes
         )));
     }
-    let alive = in_session && keeps_session(outcome);
+    let alive = in_session && keeps_session(outcome, expect);
     if end.session_alive != alive {
         return Err(explain(format!("session_alive is {}", end.session_alive)));
     }

@@ -10,6 +10,8 @@ mod batch;
 mod cli;
 mod client_limits;
 mod files;
+mod fork;
+mod interrupt;
 mod logs;
 mod metrics;
 mod ops_support;

@@ -9,15 +9,16 @@
 
 from .batch import AnswerSpec, BatchResult, Program, in_input_order
 from .client import Client, FileInfo, Session, SessionInfo
-from .errors import (CapacityExhausted, CodeInterpreterError, FileNotFound, InvalidRequest,
-                     SessionEnded, SessionNotFound)
+from .errors import (CapacityExhausted, CodeInterpreterError, FileNotFound, FilesOpen,
+                     InvalidRequest, SessionEnded, SessionNotFound)
 from .events import (CellError, Display, EndEvent, Event, ExecutionResult, ResultEvent,
                      StreamEvent, Usage)
 from .values import Array, Repr, Symbolic
 
 __all__ = [
     "AnswerSpec", "Array", "BatchResult", "CapacityExhausted", "CellError", "Client", "CodeInterpreterError",
-    "Display", "EndEvent", "Event", "ExecutionResult", "FileInfo", "FileNotFound", "InvalidRequest",
+    "Display", "EndEvent", "Event", "ExecutionResult", "FileInfo", "FileNotFound", "FilesOpen",
+    "InvalidRequest",
     "Program", "Repr", "ResultEvent", "Session", "SessionEnded", "SessionInfo", "SessionNotFound",
     "StreamEvent", "Symbolic", "Usage", "in_input_order",
 ]

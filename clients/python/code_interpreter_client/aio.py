@@ -161,11 +161,27 @@ class AsyncSession:
                max_output_bytes: int | None = None) -> AsyncIterator[Event]:
         """Run a cell, yielding its events as they happen (the last is an EndEvent).
 
-        Leaving the iteration early (closing the iterator) cancels the cell, which stops the
-        interpreter.
+        Leaving the iteration early (closing the iterator) cancels the cell: it gets
+        KeyboardInterrupt and the session keeps its state (see Session.stream).
         """
         request = session_request(self.id, code, timeout, fuel, max_output_bytes)
         return self._client._events(request, timeout, self.metadata)
+
+    async def interrupt(self) -> bool:
+        """Raise KeyboardInterrupt in the running cell; see Session.interrupt."""
+        request = pb.InterruptCellRequest(session_id=self.id)
+        with translated_errors():
+            response = await self._client._stub.InterruptCell(
+                request, timeout=self._client.timeout, metadata=self.metadata)
+        return response.interrupted
+
+    async def fork(self) -> AsyncSession:
+        """A new session starting from a copy of this one's state; see Session.fork."""
+        request = pb.ForkSessionRequest(session_id=self.id)
+        with translated_errors():
+            response = await self._client._stub.ForkSession(
+                request, timeout=self._client.timeout, metadata=self.metadata)
+        return AsyncSession(self._client, response.session.session_id, self.routing_key, self.host)
 
     async def upload(self, path: str, data: bytes | IO[bytes],
                      chunk_size: int = UPLOAD_CHUNK_BYTES) -> FileInfo:

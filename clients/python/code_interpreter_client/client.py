@@ -170,10 +170,30 @@ class Session:
                max_output_bytes: int | None = None) -> Iterator[Event]:
         """Run a cell, yielding its events as they happen (the last is an EndEvent).
 
-        Leaving the iteration early cancels the cell, which stops the interpreter.
+        Leaving the iteration early cancels the cell: it gets KeyboardInterrupt and the
+        session keeps its state (its interpreter is stopped if it does not end within 1 s).
         """
         request = session_request(self.id, code, timeout, fuel, max_output_bytes)
         return self._client._events(request, timeout, self.metadata)
+
+    def interrupt(self) -> bool:
+        """Raise KeyboardInterrupt in the running cell, as Ctrl-C would; whether a cell was
+        running. The cell ends with outcome "cancelled" and the session keeps its state."""
+        request = pb.InterruptCellRequest(session_id=self.id)
+        with translated_errors():
+            response = self._client._stub.InterruptCell(request, timeout=self._client.timeout,
+                                                        metadata=self.metadata)
+        return response.interrupted
+
+    def fork(self) -> Session:
+        """A new session starting from a copy of this one's state (variables, imported modules,
+        arrays, tables and files) once its queued cells have run. It lives on the same server,
+        so it shares this session's routing. Raises FilesOpen while a cell left files open."""
+        request = pb.ForkSessionRequest(session_id=self.id)
+        with translated_errors():
+            response = self._client._stub.ForkSession(request, timeout=self._client.timeout,
+                                                      metadata=self.metadata)
+        return Session(self._client, response.session.session_id, self.routing_key, self.host)
 
     def upload(self, path: str, data: bytes | IO[bytes],
                chunk_size: int = UPLOAD_CHUNK_BYTES) -> FileInfo:

@@ -28,6 +28,11 @@ class SessionEnded(CodeInterpreterError):
     """The session's interpreter has stopped; close it and create another (FAILED_PRECONDITION)."""
 
 
+class FilesOpen(CodeInterpreterError):
+    """A session holding files open cannot be forked; close them first (FAILED_PRECONDITION
+    saying "open file descriptors")."""
+
+
 class InvalidRequest(CodeInterpreterError):
     """The request was malformed; the message names the field (INVALID_ARGUMENT)."""
 
@@ -49,6 +54,8 @@ def error_for(code: grpc.StatusCode, details: str | None) -> CodeInterpreterErro
     message = f"{code.name}: {details}" if details else code.name
     if code == grpc.StatusCode.NOT_FOUND and (details or "").startswith("no file "):
         return FileNotFound(message, code)
+    if code == grpc.StatusCode.FAILED_PRECONDITION and "open file descriptors" in (details or ""):
+        return FilesOpen(message, code)
     return _BY_CODE.get(code, CodeInterpreterError)(message, code)
 
 

@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterator, TypeVar
 import grpc
 
 from code_interpreter_client import (Array, BatchResult, CellError, Client, CodeInterpreterError,
-                                     Display, EndEvent, FileNotFound, InvalidRequest, Program, Repr,
-                                     ResultEvent, SessionEnded, SessionNotFound, StreamEvent,
-                                     Symbolic)
+                                     Display, EndEvent, FileNotFound, FilesOpen, InvalidRequest,
+                                     Program, Repr, ResultEvent, SessionEnded, SessionNotFound,
+                                     StreamEvent, Symbolic)
 from code_interpreter_client._proto import pb, rpc
 from code_interpreter_client.batch import answer_proto
 from code_interpreter_client._calls import upload_chunks
@@ -229,15 +229,38 @@ class SessionTest(ServerTest):
             self.assertTrue(result.session_alive)
             self.assertEqual(session.execute("'still here'").result, "still here")
 
-    def test_timeout_ends_the_session(self) -> None:
+    def test_a_timeout_interrupts_the_cell_and_the_session_goes_on(self) -> None:
         with self.client.create_session() as session:
+            session.execute("y = 6")
             result = session.execute(LOOP_FOREVER, timeout=1)
+            self.assertEqual(result.outcome, "timeout")
+            self.assertTrue(result.session_alive)
+            self.assertEqual(result.error.ename, "KeyboardInterrupt")
+            self.assertEqual(session.execute("y * 7").result, 42)
+
+    def test_a_cell_that_ignores_the_interrupt_ends_the_session(self) -> None:
+        stubborn = "while True:\n    try:\n        " + LOOP_FOREVER.replace("\n", "\n        ") + \
+            "\n    except KeyboardInterrupt:\n        pass"
+        with self.client.create_session() as session:
+            result = session.execute(stubborn, timeout=1)
             self.assertEqual(result.outcome, "timeout")
             self.assertFalse(result.session_alive)
             states = {info.session_id: info.state for info in self.client.list_sessions()}
             self.assertEqual(states[session.id], "ended")
             with self.assertRaises(SessionEnded):
                 session.execute("1")
+
+    def test_a_fork_copies_variables_and_files_and_refuses_open_files(self) -> None:
+        report = "f'{n} ' + open('/mnt/data/a.txt').read()"
+        with self.client.create_session(files={"a.txt": b"one"}) as session:
+            session.execute("n = 1\nf = open('/mnt/data/a.txt')")
+            with self.assertRaises(FilesOpen):
+                session.fork()
+            session.execute("f.close()")
+            with session.fork() as forked:
+                forked.execute("n += 1\nopen('/mnt/data/a.txt', 'w').write('two')")
+                self.assertEqual(forked.execute(report).result, "2 two")
+            self.assertEqual(session.execute(report).result, "1 one")
 
     def test_files_given_at_creation(self) -> None:
         files = {"data/nums.txt": b"1\n2\n3\n", "notes.md": "héllo".encode()}

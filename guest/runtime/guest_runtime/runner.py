@@ -23,7 +23,10 @@ host sends their display events, asked through the ``chart`` call).  An
 object whose type defines ``_ci_display_()`` (pandas tables) shows itself:
 as a trailing expression or given to display() it is not described by the
 runner but asked to have the host send its display event.  Output is
-batched, and sent before a display, result or error event; once the host
+batched, and sent before a display, result or error event, before a
+``time.sleep`` and whenever the host's tick asks for it (``flush_output()``,
+run by the entry loop's pending call every few tens of milliseconds while a
+cell runs, so printed lines reach the caller as they are printed); once the host
 drops a stream event (the cell's output cap) further output of that cell is
 discarded.  An event over the host's 16 MiB limit is sent cut down (long
 texts clipped with a note, oversized display data left out) after the host
@@ -53,6 +56,7 @@ import os
 import random
 import re
 import sys
+import time
 import traceback
 import types
 
@@ -164,6 +168,7 @@ def start():
 
     _warm_up()
     session = _Session(_emitter(_hostcall.call, _hostcall.HostError))
+    time.sleep = _flushing_sleep(time.sleep)
     unseeded = [True]
     mtrand = sys.modules.get("numpy.random.mtrand")
     numpy_seed = None if mtrand is None else mtrand.seed
@@ -179,6 +184,27 @@ def start():
         session.run_cell(request["code"], request["execution_count"])
 
     return run_cell
+
+
+def flush_output(_current=_current):
+    """Send the running cell's buffered output; the host's tick asks for it
+    (guest/cpython/entry.c) while a cell runs."""
+    session = _current[0]
+    if session is not None:
+        session.tick()
+
+
+def _flushing_sleep(sleep):
+    """time.sleep that first sends the output buffered so far: a sleeping
+    guest runs no Python code, so the host's tick cannot ask for it."""
+
+    def flushing_sleep(secs, _flush=flush_output, _sleep=sleep):
+        _flush()
+        _sleep(secs)
+
+    flushing_sleep.__name__ = flushing_sleep.__qualname__ = "sleep"
+    flushing_sleep.__doc__ = sleep.__doc__
+    return flushing_sleep
 
 
 def _seed_words(seed):
@@ -377,6 +403,10 @@ class _Session:
             _sys.stdout, _sys.stderr = saved
             _current[0] = None
 
+    def tick(self):
+        """Send the output buffered so far (see flush_output)."""
+        self._output.tick()
+
     def display(self, obj, metadata, _bundle=mime.bundle, _line=_exception_line):
         """Send obj's display event after the output written before it (and while building it)."""
         show = getattr(type(obj), "_ci_display_", None)
@@ -436,6 +466,7 @@ class _Output:
         self._parts = []
         self._size = 0
         self._dropped = False
+        self._busy = False  # in write() or flush(), which a tick may interrupt
 
     def start_cell(self):
         """Accept output again: the host's cap is per cell."""
@@ -445,16 +476,33 @@ class _Output:
         """Buffer text of stream name; send at a newline past 8 KiB, or past 64 KiB."""
         if self._dropped:
             return
-        if name != self._name:
-            self.flush()
-            self._name = name
-        self._parts.append(text)
-        self._size += len(text)
-        if self._size >= _FLUSH_SIZE and (self._size >= _MAX_BUFFERED or "\n" in text):
-            self.flush()
+        self._busy = True
+        try:
+            if name != self._name:
+                self._send()
+                self._name = name
+            self._parts.append(text)
+            self._size += len(text)
+            if self._size >= _FLUSH_SIZE and (self._size >= _MAX_BUFFERED or "\n" in text):
+                self._send()
+        finally:
+            self._busy = False
 
     def flush(self):
         """Send the buffered text, in events of at most 64 KiB of text."""
+        self._busy = True
+        try:
+            self._send()
+        finally:
+            self._busy = False
+
+    def tick(self):
+        """Send the buffered text, unless the tick interrupted write() or flush()
+        (their next step sends it, or the next tick does)."""
+        if self._parts and not self._busy:
+            self.flush()
+
+    def _send(self):
         text = "".join(self._parts)
         self._parts.clear()
         self._size = 0

@@ -30,6 +30,8 @@ pub enum Method {
     CreateSession,
     CloseSession,
     ListSessions,
+    InterruptCell,
+    ForkSession,
     Execute,
     ExecuteCollected,
     ExecuteBatch,
@@ -43,13 +45,15 @@ pub enum Method {
     Unknown,
 }
 
-pub(super) const METHODS: usize = 12;
+pub(super) const METHODS: usize = 14;
 
 /// The methods of the `CodeInterpreter` service.
-pub(super) const API_METHODS: [Method; 9] = [
+pub(super) const API_METHODS: [Method; 11] = [
     Method::CreateSession,
     Method::CloseSession,
     Method::ListSessions,
+    Method::InterruptCell,
+    Method::ForkSession,
     Method::Execute,
     Method::ExecuteCollected,
     Method::ExecuteBatch,
@@ -65,6 +69,8 @@ impl Method {
             return match name {
                 "CreateSession" => Self::CreateSession,
                 "CloseSession" => Self::CloseSession,
+                "InterruptCell" => Self::InterruptCell,
+                "ForkSession" => Self::ForkSession,
                 "ListSessions" => Self::ListSessions,
                 "Execute" => Self::Execute,
                 "ExecuteCollected" => Self::ExecuteCollected,
@@ -90,6 +96,8 @@ impl Method {
         match self {
             Self::CreateSession => "CreateSession",
             Self::CloseSession => "CloseSession",
+            Self::InterruptCell => "InterruptCell",
+            Self::ForkSession => "ForkSession",
             Self::ListSessions => "ListSessions",
             Self::Execute => "Execute",
             Self::ExecuteCollected => "ExecuteCollected",

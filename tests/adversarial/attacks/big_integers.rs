@@ -11,15 +11,15 @@ pub fn cases() -> Vec<Case> {
             "ten_to_the_ten_to_the_eight",
             "x = 10**(10**8)",
         )
-        .times_out(),
-        case(BigIntegers, "two_to_the_two_to_the_forty", "2**(2**40)").times_out(),
+        .times_out_hard(),
+        case(BigIntegers, "two_to_the_two_to_the_forty", "2**(2**40)").times_out_hard(),
         case(BigIntegers, "shift_by_two_to_the_forty", "1 << (1 << 40)").raises("OverflowError"),
         case(
             BigIntegers,
             "factorial_of_ten_million",
             "import math\nmath.factorial(10**7)",
         )
-        .times_out(),
+        .times_out_hard(),
         case(BigIntegers, "str_of_5001_digits", "str(10**5000)")
             .raises("ValueError")
             .evalue_has("4300 digits"),

@@ -1,0 +1,91 @@
+//! Forking an instance between cells: its state copied into a fresh instance
+//! of the same guest build.
+//!
+//! Both instances started from the same snapshot and ran the same start-up,
+//! so they wait for their next cell at the same point of the entry loop with
+//! the same wasm stack. What differs is linear memory, and only in the pages
+//! the source wrote since it started: every other page is still the snapshot
+//! image's in both (the page map tells which, see [`super::prefault`]). Those
+//! pages, the cell count, the pandas tables and the scratch directory's files
+//! make the fork; the copy happens inside each instance's `next` host call,
+//! while its guest is paused.
+
+use std::path::Path;
+
+use wasmtime::Caller;
+
+use super::fork_image::{ForkError, GuestImage};
+use super::guest_state::{GuestState, guest_memory};
+use super::prefault::{MemoryRegion, WorkingSet};
+use crate::scratch::Scratch;
+
+/// Bytes of a wasm page.
+const WASM_PAGE: usize = 64 * 1024;
+
+/// The state of the paused instance behind `caller`; its scratch files are
+/// copied into `files_to` on the way.
+pub fn capture(
+    caller: &mut Caller<'_, GuestState>,
+    files_to: &Path,
+) -> Result<GuestImage, ForkError> {
+    let state = caller.data();
+    let open = state.quota.open_files();
+    if open > 0 {
+        return Err(ForkError::OpenFiles(open));
+    }
+    #[cfg(feature = "tables")]
+    let tables = state.tables.fork(files_to);
+    let execution_count = state.cells.execution_count();
+    Scratch::new(state.quota.dir())
+        .copy_into(files_to)
+        .map_err(|error| ForkError::Failed(error.to_string()))?;
+    let memory = guest_memory(caller).map_err(|error| ForkError::Failed(error.to_string()))?;
+    let region = MemoryRegion {
+        base: memory.data_ptr(&*caller) as usize,
+        len: memory.data_size(&*caller),
+    };
+    let data = memory.data(&*caller);
+    let runs = match WorkingSet::learn(region) {
+        Ok(written) => written
+            .runs()
+            .iter()
+            .map(|&(offset, len)| (offset, data[offset..offset + len].to_vec()))
+            .collect(),
+        // Without a page map, all of it.
+        Err(_) => vec![(0, data.to_vec())],
+    };
+    Ok(GuestImage {
+        memory_bytes: region.len,
+        runs,
+        execution_count,
+        #[cfg(feature = "tables")]
+        tables,
+    })
+}
+
+/// Makes the fresh, paused instance behind `caller` the image's copy.
+pub fn apply(caller: &mut Caller<'_, GuestState>, image: GuestImage) -> Result<(), ForkError> {
+    let failed = |error: wasmtime::Error| ForkError::Failed(error.to_string());
+    let memory = guest_memory(caller).map_err(failed)?;
+    let size = memory.data_size(&*caller);
+    if image.memory_bytes > size {
+        let pages = (image.memory_bytes - size).div_ceil(WASM_PAGE) as u64;
+        memory.grow(&mut *caller, pages).map_err(failed)?;
+    }
+    let data = memory.data_mut(&mut *caller);
+    for (offset, bytes) in &image.runs {
+        let Some(target) = data.get_mut(*offset..*offset + bytes.len()) else {
+            return Err(ForkError::Failed(
+                "the image is larger than the memory".to_owned(),
+            ));
+        };
+        target.copy_from_slice(bytes);
+    }
+    let state = caller.data_mut();
+    state.cells.set_execution_count(image.execution_count);
+    #[cfg(feature = "tables")]
+    {
+        state.tables = image.tables;
+    }
+    Ok(())
+}
