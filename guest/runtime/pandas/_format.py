@@ -33,6 +33,22 @@ def format_column(values, dtype):
     return [_cell(v) for v in values]
 
 
+def clip_cells(cells, dtype):
+    """pandas' display.max_colwidth for printed tables: a text cell longer than it (counting
+    the leading space pandas gives it) cut to fit, ending in "..."; numbers and dates never."""
+    limit = options.display.max_colwidth
+    if dtype.startswith(("int", "uint", "float", "bool", "datetime", "timedelta")) or limit <= 3:
+        return cells
+    out = []
+    for cell in cells:
+        spaced = cell if cell.startswith(" ") else " " + cell
+        if len(spaced) > limit:
+            spaced = spaced[:limit - 3] + "..."
+            cell = spaced if cell.startswith(" ") else spaced[1:]
+        out.append(cell)
+    return out
+
+
 def object_cells(values):
     """pandas' cells of an object column: None, NaN and NaT as such, floats in the float
     format (and then a leading space on the other cells), other values as pandas'

@@ -68,7 +68,8 @@ def reindex_frame(frame, labels, index, columns, axis, method, fill_value):
     for label in wanted:
         name = names.get(label)
         if name is None:
-            values, hint = [fill_value] * len(rows), None
+            missing = float("nan") if fill_value is None else fill_value  # float64 NaN column
+            values, hint = [missing] * len(rows), None
         else:
             values = _taken(fetched[name], rows, fill_value)
             hint = "object" if t.dtypes[name] == "object" else None

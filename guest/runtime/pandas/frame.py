@@ -164,6 +164,8 @@ class DataFrame(Operators):
             return f"Empty DataFrame\nColumns: {listed(self.columns)}\nIndex: {listed(self.index)}"
         columns = [(_labels.decode(n), _format.format_column(values[n], t.dtypes[n]), t.dtypes[n])
                    for n in names]
+        if _truncate:  # repr applies display.max_colwidth, to_string does not
+            columns = [(label, _format.clip_cells(cells, dtype), dtype) for label, cells, dtype in columns]
         index_names, levels = _common.index_levels(t, fetched, positions)
         if not index:
             index_names, levels = [], []

@@ -7,12 +7,13 @@ class _Display:
     max_columns = 20
     precision = 6
     width = 80
+    max_colwidth = 50
 
 
 display = _Display()
 _KEYS = {"display.max_rows": "max_rows", "display.min_rows": "min_rows",
          "display.max_columns": "max_columns", "display.precision": "precision",
-         "display.width": "width"}
+         "display.width": "width", "display.max_colwidth": "max_colwidth"}
 
 
 def set_option(key, value):

@@ -251,7 +251,8 @@ class Series(Operators):
         t = self._mat()
         fetched, split, positions = _common.window(t)
         names, levels = _common.index_levels(t, fetched, positions)
-        cells = _format.format_column(dict(fetched)[_VALUE], t.dtypes[_VALUE])
+        cells = _format.clip_cells(_format.format_column(dict(fetched)[_VALUE], t.dtypes[_VALUE]),
+                                   t.dtypes[_VALUE])
         parts = []
         freq = getattr(self, "_freq", None)  # set where pandas' DatetimeIndex has a freq
         if freq is not None:
@@ -637,7 +638,8 @@ class Series(Operators):
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
         t, a, b = self._operand(other)
-        return _numpy.scalar(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
+        r = _numpy.scalar(call("aggregate", h=t.h, exprs=[["r", fn("corr", a, b)]])[0])
+        return float("nan") if r != r else r  # pandas' nancorr answers a plain nan
 
     def cov(self, other, min_periods=None, ddof=1):
         """Covariance over the common labels where both have values: numpy's cov, as
@@ -648,7 +650,7 @@ class Series(Operators):
                 for values in inner_values(self, other))
         both = ~np.isnan(a) & ~np.isnan(b)
         if int(both.sum()) < (1 if min_periods is None else min_periods):
-            return np.float64(np.nan)
+            return float("nan")
         return np.cov(a[both], b[both], ddof=ddof)[0, 1]
 
     def item(self):
@@ -868,8 +870,8 @@ class _DType(str):
 
 
 def _aligned_corr(a, b, method, min_periods):
-    """corr of two Series' values on their common labels, as pandas' nancorr: numpy's
-    corrcoef (or method(a, b)) over the rows where both have values."""
+    """corr of two Series' values on their common labels, as pandas' nancorr:
+    _pearson (or method(a, b)) over the rows where both have values."""
     import numpy as np
     if method != "pearson" and not callable(method):
         raise NotImplementedError(f"corr(method={method!r})")
@@ -877,10 +879,26 @@ def _aligned_corr(a, b, method, min_periods):
     b = np.array([np.nan if is_missing(v) else v for v in b], dtype=float)
     both = ~np.isnan(a) & ~np.isnan(b)
     if int(both.sum()) < (1 if min_periods is None else min_periods):
-        return np.float64(np.nan)
+        return float("nan")
     if callable(method):
         return method(a[both], b[both])
-    return np.corrcoef(a[both], b[both])[0, 1]
+    return _pearson(a[both], b[both])
+
+
+def _pearson(a, b):
+    """pandas' _pearson_corr: centred, scaled by the largest magnitude, clipped to [-1, 1];
+    a plain nan for fewer than two values or a constant side."""
+    import numpy as np
+    if len(a) < 2:
+        return float("nan")
+    a, b = a - a.mean(), b - b.mean()
+    a_scale, b_scale = np.max(np.abs(a)), np.max(np.abs(b))
+    if a_scale == 0 or b_scale == 0:
+        return float("nan")
+    a, b = a / a_scale, b / b_scale
+    fact = len(a) - 1
+    result = np.dot(a, b) / fact / np.sqrt(np.dot(a, a) / fact)
+    return np.clip(result / np.sqrt(np.dot(b, b) / fact), -1.0, 1.0)
 
 
 def _dtype_name(dtype):

@@ -24,6 +24,11 @@ class FloatFormatTest(unittest.TestCase):
                          ["1.234568e+06", "1.000000e+00"])
         self.assertEqual(_format.format_column([1e-7], "float64"), ["1.000000e-07"])
 
+    def test_long_text_cells_are_clipped_to_max_colwidth(self):
+        # real pandas: 49 characters shown whole, 50 cut to 46 and "..." (a leading space counts)
+        self.assertEqual(_format.clip_cells(["x" * 49, "x" * 50], "str"), ["x" * 49, "x" * 46 + "..."])
+        self.assertEqual(_format.clip_cells(["1" * 60], "int64"), ["1" * 60])
+
     def test_dates_without_times_print_as_dates(self):
         days = [Timestamp("2024-01-02"), None]
         self.assertEqual(_format.format_column(days, "datetime64[ns]"), ["2024-01-02", "NaT"])
