@@ -42,6 +42,12 @@ class Artist:
     def set_clip_on(self, b):
         self._clip_on = bool(b)
 
+    def set_clip_box(self, clipbox):
+        """Clipping to its own axes' box (ax.bbox) is what the host does already; other boxes are refused."""
+        if clipbox is None or getattr(clipbox, "axes", None) is not self.axes:
+            raise NotImplementedError(f"{type(self).__name__}.set_clip_box() of anything but its own axes' bbox "
+                                      "is not supported in this sandbox")
+
     def get_alpha(self):
         return self._alpha
 

@@ -33,6 +33,19 @@ class Transform:
                                   "coordinates are chosen by the host)")
 
 
+class AxesBox:
+    """ax.bbox: only usable as a clip box (artists on an Axes are clipped to its box anyway)."""
+
+    def __init__(self, axes):
+        self.axes = axes
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"Axes.bbox.{name} is not supported in this sandbox (display coordinates are "
+                                  "chosen by the host)")
+
+
 class AxesBase:
     """The state of one Axes and everything but the plotting methods."""
 
@@ -336,6 +349,11 @@ class AxesBase:
     def patch(self):
         """ax.patch: the axes background (its face colour; the frame is drawn by the host)."""
         return _Background(self)
+
+    @property
+    def bbox(self):
+        """ax.bbox: the axes' box in display coordinates (which the host chooses), for set_clip_box()."""
+        return AxesBox(self)
 
     def set_frame_on(self, b):
         """Whether the spines and the background are drawn."""

@@ -1,14 +1,14 @@
 """Named colours, as matplotlib knows them (matplotlib._color_data)."""
 
 BASE_COLORS = {
-    "b": "#0000ff",
-    "g": "#008000",
-    "r": "#ff0000",
-    "c": "#00bfbf",
-    "m": "#bf00bf",
-    "y": "#bfbf00",
-    "k": "#000000",
-    "w": "#ffffff",
+    "b": (0, 0, 1),
+    "g": (0, 0.5, 0),
+    "r": (1, 0, 0),
+    "c": (0, 0.75, 0.75),
+    "m": (0.75, 0, 0.75),
+    "y": (0.75, 0.75, 0),
+    "k": (0, 0, 0),
+    "w": (1, 1, 1),
 }
 
 TABLEAU_COLORS = {

@@ -3,6 +3,7 @@
 from . import _data, _kwargs, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
+from .markers import MarkerStyle
 
 
 class _Stroke(Artist):
@@ -71,6 +72,10 @@ class Line2D(_Stroke):
     Made by plot() (from numbers already converted, see ``_of``) or by user
     code, often as a legend proxy: ``Line2D([0], [0], color="r", label="a")``.
     """
+
+    markers = MarkerStyle.markers
+    filled_markers = MarkerStyle.filled_markers
+    fillStyles = MarkerStyle.fillstyles
 
     def __init__(self, xdata, ydata, *, linewidth=None, linestyle=None, color=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None, markeredgewidth=None, label=None,

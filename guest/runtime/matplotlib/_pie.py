@@ -1,5 +1,7 @@
 """The pie() artist, its wedges and its label texts."""
 
+import math
+
 from . import _rc
 from ._artist import Artist
 from ._text import Text, host_styled
@@ -50,6 +52,38 @@ class Wedge:
     def get_label(self):
         labels = self._pie._labels
         return "" if labels is None else labels[self._i]
+
+    def _angles(self):
+        """(theta1, theta2) in degrees, as matplotlib's pie() places its Wedge."""
+        pie = self._pie
+        total = sum(pie._values)
+        start = pie._startangle / 360
+        sign = 1 if pie._counterclock else -1
+        before = sum(pie._values[:self._i]) / total
+        a, b = start + sign * before, start + sign * (before + pie._values[self._i] / total)
+        return 360 * min(a, b), 360 * max(a, b)
+
+    @property
+    def theta1(self):
+        return self._angles()[0]
+
+    @property
+    def theta2(self):
+        return self._angles()[1]
+
+    @property
+    def r(self):
+        return self._pie._radius
+
+    @property
+    def width(self):
+        return self._pie._width
+
+    @property
+    def center(self):
+        theta = math.radians(sum(self._angles()) / 2)
+        shift = self._pie._radius * self._pie._explode[self._i]
+        return shift * math.cos(theta), shift * math.sin(theta)
 
     def get_facecolor(self):
         return self._pie._colors[self._i]

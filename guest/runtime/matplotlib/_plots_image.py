@@ -86,7 +86,7 @@ QuadMesh = AxesImage
 
 
 class ImageMethods:
-    """imshow(), matshow(), pcolormesh() and pcolor() for Axes."""
+    """imshow(), matshow(), pcolormesh(), pcolor() and hist2d() for Axes."""
 
     def imshow(self, X, cmap=None, norm=None, *, aspect=None, interpolation=None, alpha=None, vmin=None,
                vmax=None, origin=None, extent=None, interpolation_stage=None, filternorm=True, filterrad=4.0,
@@ -142,6 +142,21 @@ class ImageMethods:
     def pcolor(self, *args, shading=None, alpha=None, norm=None, cmap=None, vmin=None, vmax=None, **kwargs):
         """Like pcolormesh()."""
         return self._pcolor(args, alpha, norm, cmap, vmin, vmax, shading, kwargs)
+
+    def hist2d(self, x, y, bins=10, range=None, density=False, weights=None, cmin=None, cmax=None, **kwargs):
+        """numpy.histogram2d of x and y drawn with pcolormesh; returns (h, xedges, yedges, mesh)."""
+        import numpy as np
+        h, xedges, yedges = np.histogram2d(np.asarray(_data.items(x), float), np.asarray(_data.items(y), float),
+                                           bins=bins, range=range, density=density,
+                                           weights=None if weights is None else np.asarray(_data.items(weights)))
+        if cmin is not None:
+            h[h < cmin] = np.nan
+        if cmax is not None:
+            h[h > cmax] = np.nan
+        mesh = self.pcolormesh(xedges, yedges, h.T, **kwargs)
+        self.set_xlim(xedges[0], xedges[-1])
+        self.set_ylim(yedges[0], yedges[-1])
+        return h, xedges, yedges, mesh
 
     def _pcolor(self, args, alpha, norm, cmap, vmin, vmax, shading, kwargs):
         edge = next((kwargs.pop(k) for k in ("edgecolors", "edgecolor", "ec") if k in kwargs), None)

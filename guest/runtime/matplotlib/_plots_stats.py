@@ -188,8 +188,9 @@ class StatsMethods:
                    showmeans=False, showextrema=True, showmedians=False, quantiles=None, points=100,
                    bw_method=None, side="both"):
         """Violins (Gaussian KDE outlines) of each dataset; returns the dict of bodies and lines."""
-        if side != "both":
-            raise NotImplementedError("violinplot() side= is not supported in this sandbox")
+        if side not in ("both", "low", "high"):
+            raise ValueError(f"{side!r} is not a valid value for side; supported values are 'both', 'low', 'high'")
+        low, high = side in ("both", "low"), side in ("both", "high")
         horizontal = _horizontal(vert, orientation)
         stats = cbook.violin_stats(dataset, points=points, bw_method=bw_method, quantiles=quantiles)
         n = len(stats)
@@ -203,7 +204,7 @@ class StatsMethods:
             peak = max(stat["vals"])
             half = [0.5 * width * v / peak for v in stat["vals"]]
             coords = stat["coords"]
-            across = [pos - h for h in half] + [pos + h for h in reversed(half)]
+            across = [pos - h if low else pos for h in half] + [pos + h if high else pos for h in reversed(half)]
             along = coords + list(reversed(coords))
             outline = list(zip(along, across)) if horizontal else list(zip(across, along))
             body = Polygon(outline, facecolor=color, edgecolor="none", alpha=0.3)
@@ -211,7 +212,7 @@ class StatsMethods:
             body._autoscale = ("x", "y")
             bodies.append(self._add(body))
         result = {"bodies": bodies}
-        ends = [(p - 0.25 * w, p + 0.25 * w) for p, w in zip(positions, widths)]
+        ends = [(p - 0.25 * w if low else p, p + 0.25 * w if high else p) for p, w in zip(positions, widths)]
 
         def across_lines(values, role):
             segments = [[(lo, v), (hi, v)] for (lo, hi), v in zip(ends, values)]

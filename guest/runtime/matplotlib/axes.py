@@ -248,7 +248,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                                                             else _rc.default_edgecolor()),
                       label=label, alpha=options.get("alpha"))
         self._add(artist, options.get("zorder"))
-        return counts, edges, ([artist] if histtype.startswith("step") else artist)
+        import numpy as np  # matplotlib returns arrays (N / N.max() in user code)
+        return np.asarray(counts), np.asarray(edges), ([artist] if histtype.startswith("step") else artist)
 
     # Points and areas
 

@@ -78,11 +78,18 @@ def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
 def violin_stats(X, points=100, bw_method=None, quantiles=None):
     """Per dataset: coords (points from min to max), vals (the Gaussian KDE there, Scott's
     bandwidth unless bw_method gives a factor), mean, median, min, max, as matplotlib's."""
-    if bw_method not in (None, "scott") and not isinstance(bw_method, (int, float)):
-        raise NotImplementedError("violinplot bw_method must be 'scott' or a number in this sandbox")
+    if bw_method not in (None, "scott", "silverman") and not isinstance(bw_method, (int, float)):
+        raise NotImplementedError("violinplot bw_method must be 'scott', 'silverman' or a number in this sandbox")
     results = []
     data = datasets(X)
-    quantiles = quantiles if quantiles is not None else [None] * len(data)
+    if quantiles is None:
+        quantiles = [None] * len(data)
+    else:  # matplotlib's _reshape_2D: a flat list of numbers is one dataset's quantiles
+        quantiles = list(quantiles.tolist() if hasattr(quantiles, "tolist") else quantiles)
+        if quantiles and all(isinstance(q, (int, float)) for q in quantiles):
+            quantiles = [quantiles]
+        if len(quantiles) != len(data):
+            raise ValueError("List of violinplot statistics and quantiles values must have the same length")
     for values, wanted in zip(data, quantiles):
         values = sorted(values)
         n = len(values)
@@ -90,7 +97,8 @@ def violin_stats(X, points=100, bw_method=None, quantiles=None):
             raise ValueError("`dataset` input should have multiple elements.")
         mean = sum(values) / n
         variance = sum((v - mean) ** 2 for v in values) / (n - 1)
-        factor = n ** (-1 / 5) if bw_method in (None, "scott") else float(bw_method)
+        factor = (n ** (-1 / 5) if bw_method in (None, "scott") else
+                  (n * 3 / 4) ** (-1 / 5) if bw_method == "silverman" else float(bw_method))
         cov = variance * factor ** 2
         lo, hi = values[0], values[-1]
         coords = [lo + (hi - lo) * i / (points - 1) for i in range(points)]

@@ -3,7 +3,7 @@
 The colour data (in _cm_data) is loaded on first use.
 """
 
-from . import _rc
+from . import _rc, colors  # noqa: F401  (matplotlib.cm.colors, as in matplotlib)
 from .colors import Colormap, LinearSegmentedColormap, ListedColormap
 
 __all__ = ["ColormapRegistry", "get_cmap", "ScalarMappable"]

@@ -8,7 +8,7 @@ from . import _color_data
 from ._hsv import hsv_to_rgb, rgb_to_hsv
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
-           "Normalize", "LogNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
+           "Normalize", "LogNorm", "PowerNorm", "BoundaryNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
            "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
 
 BASE_COLORS = _color_data.BASE_COLORS
@@ -55,6 +55,8 @@ def _parse_str(text):
     if text.lower() == "none":
         return _NONE
     named = _NAMED.get(text) or (len(text) > 1 and _NAMED.get(text.lower()))
+    if isinstance(named, tuple):  # BASE_COLORS are RGB tuples, as in matplotlib
+        return tuple(float(v) for v in named) + (1.0,)
     if named:
         text = named
     match = _CYCLE_REF.fullmatch(text)
@@ -162,7 +164,15 @@ class Normalize:
 
 
 class LogNorm(Normalize):
-    """Normalize on a log scale."""
+    """Normalize on a log scale; values <= 0 are masked (drawn in the colormap's "bad" colour)."""
+
+    def autoscale_None(self, values):
+        super().autoscale_None([v for v in values if v is not None and v > 0])
+
+    def __call__(self, value, clip=None):
+        values, single = _as_list(value)
+        out = super().__call__([None if v is None or v <= 0 else v for v in values], clip)
+        return out[0] if single else out
 
     def _transform(self, v):
         return math.log10(v) if v > 0 else -math.inf
@@ -172,6 +182,63 @@ class LogNorm(Normalize):
         lo, hi = math.log10(self.vmin), math.log10(self.vmax)
         out = [10 ** (lo + v * (hi - lo)) for v in values]
         return out[0] if single else out
+
+
+class PowerNorm(Normalize):
+    """Linearly to [0, 1], then raised to the power gamma (values below vmin stay negative)."""
+
+    def __init__(self, gamma, vmin=None, vmax=None, clip=False):
+        super().__init__(vmin, vmax, clip)
+        self.gamma = gamma
+
+    def __call__(self, value, clip=None):
+        values, single = _as_list(value)
+        linear = super().__call__(values, clip)
+        out = [v ** self.gamma if v > 0 else v for v in linear]
+        return out[0] if single else out
+
+    def inverse(self, value):
+        values, single = _as_list(value)
+        out = [self.vmin + (v ** (1 / self.gamma) if v > 0 else v) * (self.vmax - self.vmin) for v in values]
+        return out[0] if single else out
+
+
+class BoundaryNorm(Normalize):
+    """Maps values to the index of their bin between boundaries, spread over ncolors colormap entries
+    (integers, looked up directly), as matplotlib's BoundaryNorm (extend "neither" only)."""
+
+    def __init__(self, boundaries, ncolors, clip=False, *, extend="neither"):
+        if extend != "neither":
+            raise NotImplementedError("BoundaryNorm extend= is not supported in this sandbox")
+        self.boundaries = [float(b) for b in _as_list(boundaries)[0]]
+        if len(self.boundaries) < 2:
+            raise ValueError("You must provide at least 2 boundaries (1 region)")
+        super().__init__(self.boundaries[0], self.boundaries[-1], clip)
+        self.N, self.Ncmap = len(self.boundaries), ncolors
+        if self.N - 1 > ncolors:
+            raise ValueError(f"There are {self.N - 1} color bins but ncolors = {ncolors}; "
+                             "ncolors must equal or exceed the number of bins")
+
+    def __call__(self, value, clip=None):
+        values, single = _as_list(value)
+        clip = self.clip if clip is None else clip
+        regions, top = self.N - 1, self.Ncmap - 1 if clip else self.Ncmap
+        out = []
+        for v in values:
+            if v is None or math.isnan(v):
+                out.append(math.nan)
+                continue
+            if clip:
+                v = min(max(v, self.vmin), self.vmax)
+            index = sum(1 for b in self.boundaries if b <= v) - 1  # np.digitize - 1
+            if self.Ncmap > regions:
+                index = (self.Ncmap - 1) // 2 if regions == 1 and index == 0 else (
+                    index if regions == 1 else int((self.Ncmap - 1) / (regions - 1) * index))
+            out.append(-1 if v < self.vmin else top if v >= self.vmax else index)
+        return out[0] if single else out
+
+    def inverse(self, value):
+        raise ValueError("BoundaryNorm is not invertible")
 
 
 def _as_list(value):
@@ -202,16 +269,53 @@ class Colormap:
         out = [self._lookup(v, alpha, bytes) for v in values]
         return out[0] if single else out
 
+    _extremes = {}  # "under", "over", "bad": colours set by set_under()... (else the ends, transparent)
+
     def _lookup(self, x, alpha, as_bytes):
         if x is None or (isinstance(x, float) and math.isnan(x)):
-            rgba = _NONE
+            rgba = self._extremes.get("bad", _NONE)
         else:
             if not isinstance(x, numbers.Integral):
-                x = self.N - 1 if x == 1.0 else math.floor(x * self.N)
-            rgba = self._lut[min(max(x, 0), self.N - 1)]
-            if alpha is not None:
-                rgba = rgba[:3] + (float(alpha),)
+                x = self.N - 1 if x == 1.0 else math.floor(x * self.N) if math.isfinite(x) else (
+                    -1 if x < 0 else self.N)
+            end = "under" if x < 0 else "over" if x >= self.N else None
+            rgba = self._extremes.get(end) or self._lut[min(max(x, 0), self.N - 1)]
+        if alpha is not None and rgba != _NONE:  # matplotlib leaves a transparent "bad" colour alone
+            rgba = rgba[:3] + (float(alpha),)
         return tuple(round(v * 255) for v in rgba) if as_bytes else rgba
+
+    def set_bad(self, color="k", alpha=None):
+        self._extremes = {**self._extremes, "bad": to_rgba(color, alpha)}
+
+    def set_under(self, color="k", alpha=None):
+        self._extremes = {**self._extremes, "under": to_rgba(color, alpha)}
+
+    def set_over(self, color="k", alpha=None):
+        self._extremes = {**self._extremes, "over": to_rgba(color, alpha)}
+
+    def set_extremes(self, *, bad=None, under=None, over=None):
+        for name, color in (("bad", bad), ("under", under), ("over", over)):
+            if color is not None:
+                getattr(self, "set_" + name)(color)
+
+    def with_extremes(self, *, bad=None, under=None, over=None):
+        """A copy with the given colours for masked values and values below and above the range."""
+        new = self.copy()
+        new.set_extremes(bad=bad, under=under, over=over)
+        return new
+
+    def get_bad(self):
+        return self._extremes.get("bad", _NONE)
+
+    def get_under(self):
+        return self._extremes.get("under") or self(0)
+
+    def get_over(self):
+        return self._extremes.get("over") or self(self.N - 1)
+
+    def copy(self):
+        import copy
+        return copy.copy(self)
 
     def reversed(self, name=None):
         """The colormap reversed (name + "_r")."""

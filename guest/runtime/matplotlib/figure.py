@@ -6,7 +6,7 @@ from . import _host, _rc, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
-from ._axes_base import Transform
+from ._axes_base import Transform, _Background
 from .gridspec import AxesArray, GridSpec, SubplotSpec, subplot_position
 
 __all__ = ["Figure", "figaspect"]
@@ -210,6 +210,11 @@ class Figure:
 
     def set_facecolor(self, color):
         self._facecolor = to_rgba(color)
+
+    @property
+    def patch(self):
+        """fig.patch: the figure's background (its face colour)."""
+        return _Background(self)
 
     def tight_layout(self, **kwargs):
         """Accepted: the host lays out the figure itself."""

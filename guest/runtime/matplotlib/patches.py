@@ -50,6 +50,7 @@ class Patch(Artist):
         self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
         self._linestyle = _styles.linestyle(options.get("linestyle", "-"))
         self._coords = ("data", "data")
+        self._affine = None
         self._role = None
         self.set_zorder(options.get("zorder"))
         self.set_clip_on(options.get("clip_on", True))
@@ -102,6 +103,9 @@ class Patch(Artist):
             raise NotImplementedError("hatched patches are not supported in this sandbox")
 
     def set_transform(self, transform):
+        self._affine = getattr(transform, "affine", None)  # transforms.AffineThen: outline moved first
+        if self._affine is not None:
+            transform = transform.then
         coords = getattr(transform, "coords", None)
         pair = coords if isinstance(coords, tuple) else (coords, coords)
         if not set(pair) <= {"data", "axes"}:
@@ -119,19 +123,27 @@ class Patch(Artist):
     def _shape(self):
         return {"kind": self._kind}
 
+    def _placed_outline(self):
+        """The outline's (xs, ys) in the patch's coordinates (after its Affine2D, if any)."""
+        xs, ys = self._outline()
+        if self._affine is None:
+            return xs, ys
+        points = [self._affine.transform_point(p) for p in zip(xs, ys)]
+        return [x for x, _ in points], [y for _, y in points]
+
     def get_verts(self):
-        return list(zip(*self._outline()))
+        return list(zip(*self._placed_outline()))
 
     def _guest_limits(self):
         return True  # the host does not know which patches rescale the view
 
     def extent(self, name):
-        xs, ys = self._outline()
+        xs, ys = self._placed_outline()
         index = 0 if name == "x" else 1
         return ((xs, ys)[index] if self._coords[index] == "data" else ()), ()
 
     def spec(self):
-        xs, ys = self._outline()
+        xs, ys = self._placed_outline()
         face = self._face if self._fill else (0.0, 0.0, 0.0, 0.0)
         return {**self._head("patch"), "x": xs, "y": ys, "coords": list(self._coords),
                 "facecolor": self._color(face), "edgecolor": self._color(self._edge),
@@ -222,6 +234,20 @@ class Ellipse(Patch):
 
     def set_center(self, xy):
         self._center = tuple(float(v) for v in xy)
+
+    def get_vertices(self):
+        """The ends of the major axis."""
+        return self._axis_ends(self._width < self._height)
+
+    def get_co_vertices(self):
+        """The ends of the minor axis."""
+        return self._axis_ends(self._width >= self._height)
+
+    def _axis_ends(self, vertical):
+        a, b = self._width / 2, self._height / 2
+        points = [(0.0, b), (0.0, -b)] if vertical else [(a, 0.0), (-a, 0.0)]
+        xs, ys = _placed(points, self._center, self.angle)
+        return list(zip(xs, ys))
 
     def _outline(self):
         a, b = self._width / 2, self._height / 2

@@ -13,6 +13,9 @@ from .colors import LogNorm, Normalize  # noqa: F401
 from .figure import Figure, figaspect  # noqa: F401
 from .gridspec import GridSpec, subplot_position
 from .patches import Circle, Polygon, Rectangle
+from .ticker import (AutoLocator, FixedFormatter, FixedLocator, FormatStrFormatter, Formatter,  # noqa: F401
+                     FuncFormatter, LinearLocator, Locator, LogFormatter, LogLocator, MaxNLocator,
+                     MultipleLocator, NullFormatter, NullLocator, ScalarFormatter)
 
 _figures = {}   # number -> open Figure, in creation order
 _active = None  # the current Figure
@@ -24,7 +27,7 @@ _AXES_FUNCTIONS = {name: name for name in (
     "margins", "autoscale", "minorticks_on", "minorticks_off", "errorbar", "boxplot", "violinplot", "imshow",
     "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline",
     "contour", "contourf", "hexbin", "psd", "csd", "cohere", "specgram", "magnitude_spectrum", "angle_spectrum",
-    "phase_spectrum", "xcorr", "acorr", "fill", "ecdf", "eventplot")}
+    "phase_spectrum", "xcorr", "acorr", "fill", "ecdf", "eventplot", "hist2d")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")
 
@@ -51,8 +54,8 @@ globals().update({name: _axes_function(name, method) for name, method in _AXES_F
 # Figures
 
 
-def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, frameon=True, clear=False,
-           **kwargs):
+def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, frameon=True,
+           FigureClass=Figure, clear=False, **kwargs):
     """Make figure num (a number or a label) current, creating it if needed; returns it."""
     global _active
     if isinstance(num, Figure):
@@ -60,7 +63,8 @@ def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, 
         return num
     fig = _find(num)
     if fig is None:
-        fig = Figure(figsize, dpi, facecolor=facecolor, edgecolor=edgecolor, frameon=frameon, **kwargs)
+        fig = FigureClass(figsize=figsize, dpi=dpi, facecolor=facecolor, edgecolor=edgecolor, frameon=frameon,
+                          **kwargs)
         fig.number = num if isinstance(num, int) else max(_figures, default=0) + 1
         fig._label = num if isinstance(num, str) else ""
         _figures[fig.number] = fig

@@ -194,10 +194,10 @@ class FigureSpecTests(ChartTestCase):
     def test_hist(self):
         counts, edges, patches = plt.hist([1, 2, 2, 3, 3, 3, 10], bins=3, range=(0, 9), color="g",
                                           edgecolor="black", alpha=0.5, label="h")
-        self.assertEqual((counts, edges), ([3.0, 3.0, 0.0], [0.0, 3.0, 6.0, 9.0]))  # 10 is out of range
+        self.assertEqual((counts.tolist(), edges.tolist()), ([3.0, 3.0, 0.0], [0.0, 3.0, 6.0, 9.0]))  # 10 is out of range
         self.assertEqual(len(patches), 3)
         density, _, _ = plt.hist([1, 2, 2, 4], bins=[0, 2, 4], density=True, histtype="step")
-        self.assertEqual(density, [0.125, 0.375])
+        self.assertEqual(density.tolist(), [0.125, 0.375])
         first, second = self.artists()
         self.assertEqual(first, {"type": "hist", "label": "h", "edges": [0.0, 3.0, 6.0, 9.0],
                                  "counts": [3.0, 3.0, 0.0], "orientation": "vertical", "color": "#00800080",

@@ -1,0 +1,109 @@
+"""Native tests of gallery-driven matplotlib pieces (norms, colormap extremes, Affine2D patches,
+pie wedge angles, hist2d, violin sides) against real matplotlib 3.10.8's values (pasted).
+
+Run: cd guest/runtime && python3 -m unittest discover -s tests -v
+"""
+
+import math
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import colors  # noqa: E402
+from matplotlib.patches import Ellipse, Rectangle  # noqa: E402
+from matplotlib.transforms import Affine2D  # noqa: E402
+
+from test_matplotlib import ChartTestCase  # noqa: E402
+
+
+class NormTests(unittest.TestCase):
+    def test_boundary_norm(self):
+        values = [-1, 0, 0.5, 1, 3, 5, 6]
+        self.assertEqual(colors.BoundaryNorm([0, 1, 2, 5], 256)(values), [-1, 0, 0, 127, 255, 256, 256])
+        self.assertEqual(colors.BoundaryNorm([0, 1, 2, 5], 3, clip=True)(values), [0, 0, 0, 1, 2, 2, 2])
+
+    def test_power_norm(self):
+        self.assertEqual(colors.PowerNorm(0.5, 0, 4)([-1, 0, 1, 4, 9]), [-0.25, 0.0, 0.5, 1.0, 1.5])
+
+    def test_log_norm_masks_non_positive(self):
+        out = colors.LogNorm()([0.0, 1.0, 10.0, 100.0])
+        self.assertTrue(math.isnan(out[0]))
+        self.assertEqual(out[1:], [0.0, 0.5, 1.0])
+
+    def test_with_extremes(self):
+        cmap = plt.cm.gray.with_extremes(over="r", under="b", bad="y")
+        self.assertEqual((cmap(-0.1), cmap(1.1), cmap(float("nan"))),
+                         ((0.0, 0.0, 1.0, 1.0), (1.0, 0.0, 0.0, 1.0), (0.75, 0.75, 0.0, 1.0)))
+        self.assertEqual((plt.cm.gray(-0.1), plt.cm.gray(float("nan"))), ((0.0, 0.0, 0.0, 1.0), (0.0, 0.0, 0.0, 0.0)))
+
+
+class AffineTests(ChartTestCase):
+    def test_affine2d_matrix(self):
+        t = Affine2D().rotate_deg(45).scale(2, 3).translate(1, 1)
+        for got, want in zip(t.transform([[1, 0], [0, 1]]).ravel().tolist(),
+                             [2.414213562373095, 3.1213203435596424, -0.4142135623730949, 3.121320343559643]):
+            self.assertAlmostEqual(got, want, places=12)
+        x, y = t.inverted().transform_point((1, 1))
+        self.assertAlmostEqual(x, 0.0)
+        self.assertAlmostEqual(y, 0.0)
+
+    def test_patch_with_affine_then_data(self):
+        ax = plt.gca()
+        square = Rectangle((0, 0), 1, 1)
+        square.set_transform(Affine2D().scale(2, 3).translate(1, 1) + ax.transData)
+        ax.add_patch(square)
+        (patch,) = self.artists()
+        self.assertEqual((patch["x"][:4], patch["y"][:4], patch["coords"]),
+                         ([1.0, 3.0, 3.0, 1.0], [1.0, 1.0, 4.0, 4.0], ["data", "data"]))
+
+    def test_ellipse_vertices(self):
+        e = Ellipse((2, 4), 30, 20, angle=90)
+        (x0, y0), (x1, y1) = e.get_co_vertices()
+        self.assertAlmostEqual(x0, -8.0)
+        self.assertAlmostEqual(y0, 4.0)
+        (x0, y0), _ = e.get_vertices()
+        self.assertAlmostEqual(x0, 2.0)
+        self.assertAlmostEqual(y0, 19.0)
+
+    def test_affine_refused_for_text(self):
+        with self.assertRaises(NotImplementedError):
+            plt.text(0, 0, "a", transform=Affine2D().scale(2) + plt.gca().transData)
+
+
+class ChartPieceTests(ChartTestCase):
+    def test_wedge_angles(self):
+        wedges = plt.pie([1, 2, 3], startangle=-40, counterclock=False, explode=[0, 0.1, 0])[0]
+        got = [(round(w.theta1, 4), round(w.theta2, 4), tuple(round(c, 6) for c in w.center)) for w in wedges]
+        self.assertEqual(got, [(-100.0, -40.0, (0.0, 0.0)), (-220.0, -100.0, (-0.093969, -0.034202)),
+                               (-400.0, -220.0, (0.0, 0.0))])
+
+    def test_hist2d(self):
+        h, xedges, yedges, mesh = plt.hist2d([0, 1, 1, 2], [0, 0, 1, 2], bins=2)
+        self.assertEqual((h.tolist(), xedges.tolist(), yedges.tolist()),
+                         ([[1.0, 0.0], [1.0, 2.0]], [0.0, 1.0, 2.0], [0.0, 1.0, 2.0]))
+        (image,) = self.artists()
+        self.assertEqual((image["rows"], image["cols"]), (2, 2))
+
+    def test_violin_side(self):
+        result = plt.violinplot([[1, 2, 3, 4]], side="low", showextrema=False, showmeans=True)
+        self.assertEqual(max(result["bodies"][0].get_xy()[:, 0].tolist()
+                             if hasattr(result["bodies"][0].get_xy(), "tolist") else
+                             [x for x, _ in result["bodies"][0].get_xy()]), 1.0)
+
+    def test_figure_patch_and_class(self):
+        class Tagged(plt.Figure):
+            def __init__(self, *args, tag=None, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.tag = tag
+
+        fig = plt.figure(FigureClass=Tagged, tag="t")
+        fig.patch.set_facecolor("red")
+        fig.add_subplot()
+        self.assertEqual((fig.tag, self.shown()[0]["facecolor"]), ("t", "#ff0000ff"))
+
+
+if __name__ == "__main__":
+    unittest.main()
