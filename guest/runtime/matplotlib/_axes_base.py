@@ -649,6 +649,22 @@ class AxesBase:
                 "linestyle": _styles.linestyle(style.get("linestyle", rc["grid.linestyle"])),
                 "linewidth": float(style.get("linewidth", rc["grid.linewidth"]))}
 
+    def get_subplotspec(self):
+        """The SubplotSpec of a grid subplot (None for add_axes())."""
+        from .gridspec import GridSpec
+
+        kind, pos = self._position
+        if kind != "grid":
+            return None
+        if getattr(self, "_subplotspec", None) is None:
+            nrows, ncols, row, col, rowspan, colspan = pos
+            self._subplotspec = GridSpec(nrows, ncols, self.figure)[row:row + rowspan, col:col + colspan]
+        return self._subplotspec
+
+    def get_gridspec(self):
+        spec = self.get_subplotspec()
+        return None if spec is None else spec.get_gridspec()
+
     def __repr__(self):
         return f"<Axes: title={self.get_title()!r}>"
 

@@ -6,7 +6,7 @@ from . import _data, _kwargs, _rc, _styles
 from ._collections import Fill
 from ._lines import Line2D
 from ._text import Text
-from .collections import LineCollection
+from .collections import LineCollection, PatchCollection
 from .patches import Patch, Polygon, Rectangle
 
 
@@ -127,6 +127,8 @@ class ShapeMethods:
         return self._add(line)
 
     def add_collection(self, collection, autolim=True):
+        if isinstance(collection, PatchCollection):
+            return collection._attach(self)
         if not isinstance(collection, (LineCollection, Fill)):
             raise NotImplementedError(f"add_collection() of a {type(collection).__name__} is not supported in "
                                       "this sandbox; use a LineCollection")

@@ -5,7 +5,7 @@ caps, medians are Line2D), each line tagged with its role for the chart
 description ("boxplot median"...).
 """
 
-from . import _data, _rc, cbook
+from . import _data, _rc, _styles, cbook
 from ._lines import Line2D
 from .collections import LineCollection
 from .patches import Polygon
@@ -88,12 +88,13 @@ class StatsMethods:
                 label=None, labels=None):
         """Box-and-whisker plots of each dataset in x; returns the dict of their lines (boxes,
         medians, whiskers, caps, fliers, means), as matplotlib does."""
-        if notch or usermedians is not None or conf_intervals is not None or meanline:
-            raise NotImplementedError("boxplot() notch, usermedians, conf_intervals and meanline are not "
-                                      "supported in this sandbox")
+        rc = _rc.rcParams
+        notch = rc["boxplot.notch"] if notch is None else notch
+        meanline = rc["boxplot.meanline"] if meanline is None else meanline
         if sym is not None:
-            raise NotImplementedError("boxplot() sym= is not supported in this sandbox; use flierprops")
+            flierprops, showfliers = _sym_props(sym, flierprops, showfliers)
         stats = cbook.boxplot_stats(x, whis=1.5 if whis is None else whis, bootstrap=bootstrap, autorange=autorange)
+        _override(stats, usermedians, conf_intervals)
         names = tick_labels if tick_labels is not None else labels
         if names is not None:
             names = _data.items(names)
@@ -105,7 +106,7 @@ class StatsMethods:
                         patch_artist=patch_artist, showmeans=showmeans, showcaps=showcaps, showbox=showbox,
                         showfliers=showfliers, boxprops=boxprops, whiskerprops=whiskerprops, flierprops=flierprops,
                         medianprops=medianprops, capprops=capprops, meanprops=meanprops, manage_ticks=manage_ticks,
-                        zorder=zorder, capwidths=capwidths, label=label)
+                        zorder=zorder, capwidths=capwidths, label=label, shownotches=notch, meanline=meanline)
 
     def bxp(self, bxpstats, positions=None, widths=None, vert=None, orientation="vertical", patch_artist=False,
             shownotches=False, showmeans=False, showcaps=True, showbox=True, showfliers=True, boxprops=None,
@@ -114,8 +115,6 @@ class StatsMethods:
         """Draw box-and-whisker plots from precomputed statistics (dicts with med, q1, q3, whislo,
         whishi, and optionally fliers, mean, label, as cbook.boxplot_stats gives); returns the
         dict of their lines, as matplotlib does."""
-        if shownotches or meanline:
-            raise NotImplementedError("bxp() shownotches and meanline are not supported in this sandbox")
         horizontal = _horizontal(vert, orientation)
         stats = list(bxpstats)
         n = len(stats)
@@ -143,9 +142,16 @@ class StatsMethods:
 
         for pos, width, capwidth, stat in zip(positions, widths, capwidths, stats):
             left, right = pos - width / 2, pos + width / 2
-            q1, q3 = stat["q1"], stat["q3"]
+            q1, q3, med = stat["q1"], stat["q3"], stat["med"]
+            box_x, box_y = [left, right, right, left, left], [q1, q1, q3, q3, q1]
+            median_x = [left, right]
+            if shownotches:
+                lo, hi = stat["cilo"], stat["cihi"]
+                notch_left, notch_right = pos - width * 0.25, pos + width * 0.25
+                box_x = [left, right, right, notch_right, right, right, left, left, notch_left, left, left]
+                box_y = [q1, q1, lo, med, hi, q3, q3, hi, med, lo, q1]
+                median_x = [notch_left, notch_right]
             if show["box"]:
-                box_x, box_y = [left, right, right, left, left], [q1, q1, q3, q3, q1]
                 if patch_artist:
                     box = Polygon(list(zip(*((box_y, box_x) if horizontal else (box_x, box_y)))),
                                   **_patch_style(props["box"]))
@@ -163,11 +169,13 @@ class StatsMethods:
                 for end, _ in ends:
                     result["caps"].append(line([pos - half, pos + half], [end, end], "cap",
                                                _line_style(props["cap"], "cap")))
-            median = line([left, right], [stat["med"], stat["med"]], "median", _line_style(props["median"], "median"))
+            median = line(median_x, [med, med], "median", _line_style(props["median"], "median"))
             # As matplotlib: the position axis shows pos ± 0.5, without margins.
             median._sticky = {"y" if horizontal else "x": (pos - 0.5, pos + 0.5)}
             result["medians"].append(median)
-            if show["means"]:
+            if show["means"] and meanline:
+                result["means"].append(line([left, right], [stat["mean"]] * 2, "mean", _mean_line_style(props["mean"])))
+            elif show["means"]:
                 result["means"].append(line([pos], [stat["mean"]], "mean", _marker_style(props["mean"], "mean")))
             if show["fliers"]:
                 fliers = list(stat.get("fliers", []))
@@ -317,6 +325,57 @@ def _marker_style(props, part):
     style.update({k: v for k, v in props.items() if k in allowed[:6]})
     style.update(linewidth=1.0, linestyle="none")
     return style
+
+
+def _mean_line_style(props):
+    """Line2D style of a boxplot mean drawn as a line (meanline=True): rcParams boxplot.meanprops.*
+    without the marker, then the user's props."""
+    rc = _rc.rcParams
+    style = {key: rc[f"boxplot.meanprops.{key}"] for key in ("color", "linewidth", "linestyle")}
+    allowed = ("color", "linewidth", "linestyle", "alpha", "marker", "markerfacecolor", "markeredgecolor",
+               "markersize", "zorder", "label")
+    _check(props, allowed, "mean")
+    style.update({k: v for k, v in props.items() if k in allowed[:8]})
+    return style
+
+
+def _sym_props(sym, flierprops, showfliers):
+    """(flierprops, showfliers) after boxplot(sym=...), as matplotlib: '' hides the fliers, else the
+    format's marker and colour."""
+    if sym == "":
+        return {"linestyle": "none", "marker": "", "color": "none"}, False
+    props = dict(flierprops or {})
+    _, marker, color = _styles.parse_fmt(sym)
+    if marker is not None:
+        props["marker"] = marker
+    if color is not None:
+        props.update(color=color, markerfacecolor=color, markeredgecolor=color)
+    return props, showfliers
+
+
+def _override(stats, usermedians, conf_intervals):
+    """boxplot()'s usermedians and conf_intervals replace the computed medians and notch ends."""
+    if usermedians is not None:
+        medians = _data.items(usermedians)
+        if len(medians) != len(stats):
+            raise ValueError("'usermedians' and 'x' have different lengths")
+        for stat, med in zip(stats, medians):
+            if med is not None:
+                stat["med"] = med
+    if conf_intervals is not None:
+        intervals = _data.items(conf_intervals)
+        if len(intervals) != len(stats):
+            raise ValueError("'conf_intervals' and 'x' have different lengths")
+        for stat, ci in zip(stats, intervals):
+            if ci is None:
+                continue
+            ci = _data.items(ci)
+            if len(ci) != 2:
+                raise ValueError("each confidence interval must have two values")
+            if ci[0] is not None:
+                stat["cilo"] = ci[0]
+            if ci[1] is not None:
+                stat["cihi"] = ci[1]
 
 
 def _patch_style(props):

@@ -41,8 +41,6 @@ def datasets(X):
 
 def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
     """Per dataset: mean, med, q1, q3, iqr, whislo, whishi, fliers (and label), as matplotlib's."""
-    if bootstrap is not None:
-        raise NotImplementedError("boxplot bootstrap is not supported in this sandbox")
     stats = []
     data = datasets(X)
     for i, given in enumerate(data):
@@ -66,13 +64,28 @@ def boxplot_stats(X, whis=1.5, bootstrap=None, labels=None, autorange=False):
         top = max((v for v in values if v <= high_bound), default=q3)
         bottom = min((v for v in values if v >= low_bound), default=q1)
         whishi, whislo = max(top, q3), min(bottom, q1)
-        notch = 1.57 * iqr / math.sqrt(len(values))
+        if bootstrap is not None:
+            cilo, cihi = _bootstrap_median(given, bootstrap)
+        else:
+            notch = 1.57 * iqr / math.sqrt(len(values))
+            cilo, cihi = med - notch, med + notch
         entry.update(mean=sum(values) / len(values), med=med, q1=q1, q3=q3, iqr=iqr,
-                     cilo=med - notch, cihi=med + notch, whislo=whislo, whishi=whishi,
+                     cilo=cilo, cihi=cihi, whislo=whislo, whishi=whishi,
                      # the low outliers, then the high ones, each in the data's order
                      fliers=[v for v in given if v < whislo] + [v for v in given if v > whishi])
         stats.append(entry)
     return stats
+
+
+def _bootstrap_median(data, n):
+    """The 95% interval of the median over n resamples drawn with numpy's global random state, as
+    matplotlib's (so a seeded script gets the same notches)."""
+    import numpy as np
+
+    data = np.asarray(data, dtype=float)
+    estimate = np.median(data[np.random.randint(len(data), size=(n, len(data)))], axis=1)
+    lo, hi = np.percentile(estimate, [2.5, 97.5])
+    return float(lo), float(hi)
 
 
 def violin_stats(X, points=100, bw_method=None, quantiles=None):

@@ -1,12 +1,13 @@
 """matplotlib.collections: LineCollection (hlines, vlines, error bars, stems, and
-``ax.add_collection``); the classes scatter() and fill_between() return, for isinstance checks."""
+``ax.add_collection``), PatchCollection; the classes scatter() and fill_between() return, for isinstance checks."""
 
 from . import _data, _rc
 from ._collections import Fill, Scatter
 from ._lines import Line2D
+from ._patch_collection import PatchCollection
 from .colors import to_rgba
 
-__all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection"]
+__all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection", "PatchCollection"]
 
 PathCollection = Scatter
 PolyCollection = Fill

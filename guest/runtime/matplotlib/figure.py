@@ -48,8 +48,8 @@ class Figure:
         axes = _axes_class(projection, polar)(self, ("grid", subplot_position(args)), sharex=sharex,
                                               sharey=sharey)
         if len(args) == 1 and isinstance(args[0], SubplotSpec):
-            grid = args[0].get_gridspec()
-            axes._ratios = (grid.width_ratios, grid.height_ratios)
+            axes._ratios = args[0].get_gridspec()._spec_ratios()
+            axes._subplotspec = args[0]
         return self._add(axes, kwargs)
 
     def add_axes(self, rect, *, sharex=None, sharey=None, projection=None, polar=False, **kwargs):
@@ -69,7 +69,7 @@ class Figure:
     def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None,
                  height_ratios=None, subplot_kw=None, gridspec_kw=None):
         """A grid of Axes: one Axes, or an AxesArray (1-D if a dimension is 1 and squeeze, else 2-D)."""
-        grid = GridSpec(nrows, ncols, width_ratios=width_ratios, height_ratios=height_ratios,
+        grid = GridSpec(nrows, ncols, self, width_ratios=width_ratios, height_ratios=height_ratios,
                         **(gridspec_kw or {}))
         cells = [[self.add_subplot(grid[r, c], **(subplot_kw or {})) for c in range(ncols)]
                  for r in range(nrows)]
@@ -360,6 +360,10 @@ class FigureCanvas:
 
     draw_idle = flush_events = draw
 
+    @property
+    def manager(self):
+        return FigureManager(self)
+
     def get_width_height(self):
         width, height = self.figure.get_size_inches()
         return round(width * self.figure.dpi), round(height * self.figure.dpi)
@@ -368,6 +372,25 @@ class FigureCanvas:
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"FigureCanvas.{name} is not supported in this sandbox")
+
+
+class FigureManager:
+    """fig.canvas.manager: there is no window, so its title is kept and shown nowhere (as with
+    matplotlib's inline and Agg backends)."""
+
+    def __init__(self, canvas):
+        self.canvas = canvas
+
+    def set_window_title(self, title):
+        self.canvas.figure._window_title = str(title)
+
+    def get_window_title(self):
+        return getattr(self.canvas.figure, "_window_title", f"Figure {self.canvas.figure.number}")
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"FigureManager.{name} is not supported in this sandbox")
 
 
 def figaspect(arg):

@@ -3,7 +3,7 @@
 import math
 import numbers
 
-__all__ = ["GridSpec", "SubplotSpec"]
+__all__ = ["GridSpec", "GridSpecFromSubplotSpec", "SubplotSpec"]
 
 
 class GridSpec:
@@ -33,9 +33,45 @@ class GridSpec:
         rows, cols = (_span(k, n) for k, n in zip(key, (self.nrows, self.ncols)))
         return SubplotSpec(self, rows[0], cols[0], len(rows), len(cols))
 
+    def _position(self, row, col, rowspan, colspan):
+        """The spec's grid_pos of a block of cells."""
+        return [self.nrows, self.ncols, row, col, rowspan, colspan]
+
+    def _spec_ratios(self):
+        """(width_ratios, height_ratios) of the grid _position() places cells in."""
+        return self.width_ratios, self.height_ratios
+
     def subplots(self, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None):
         return self.figure.subplots(self.nrows, self.ncols, sharex=sharex, sharey=sharey,
                                     squeeze=squeeze, subplot_kw=subplot_kw)
+
+
+class GridSpecFromSubplotSpec(GridSpec):
+    """A grid inside a cell block of another grid.  Its cells are sent as cells of a finer grid of
+    the figure (each outer row split into nrows, each outer column into ncols), which the host lays
+    out like any other; the spacing inside the block is then the figure's, not wspace/hspace."""
+
+    def __init__(self, nrows, ncols, subplot_spec, wspace=None, hspace=None, height_ratios=None,
+                 width_ratios=None):
+        super().__init__(nrows, ncols, subplot_spec.get_gridspec().figure, width_ratios=width_ratios,
+                         height_ratios=height_ratios)
+        if self.width_ratios is not None or self.height_ratios is not None:
+            raise NotImplementedError("width_ratios and height_ratios of a nested gridspec are not supported "
+                                      "in this sandbox")
+        self._outer = subplot_spec
+
+    def get_topmost_subplotspec(self):
+        return self._outer.get_topmost_subplotspec()
+
+    def _position(self, row, col, rowspan, colspan):
+        outer_rows, outer_cols, r0, c0, rs0, cs0 = self._outer.position
+        n, m = self.nrows, self.ncols
+        return [outer_rows * n, outer_cols * m, r0 * n + row * rs0, c0 * m + col * cs0, rowspan * rs0, colspan * cs0]
+
+    def _spec_ratios(self):
+        widths, heights = self._outer.get_gridspec()._spec_ratios()
+        return (None if widths is None else [w for w in widths for _ in range(self.ncols)],
+                None if heights is None else [h for h in heights for _ in range(self.nrows)])
 
 
 class SubplotSpec:
@@ -43,10 +79,24 @@ class SubplotSpec:
 
     def __init__(self, grid, row, col, rowspan, colspan):
         self._grid = grid
-        self.position = [grid.nrows, grid.ncols, row, col, rowspan, colspan]
+        self.rowspan, self.colspan = range(row, row + rowspan), range(col, col + colspan)
+        self.position = grid._position(row, col, rowspan, colspan)
 
     def get_gridspec(self):
         return self._grid
+
+    def get_geometry(self):
+        nrows, ncols = self._grid.get_geometry()
+        first = self.rowspan.start * ncols + self.colspan.start
+        last = (self.rowspan.stop - 1) * ncols + self.colspan.stop - 1
+        return nrows, ncols, first, last
+
+    def get_topmost_subplotspec(self):
+        return self
+
+    def subgridspec(self, nrows, ncols, **kwargs):
+        """A GridSpecFromSubplotSpec of nrows x ncols inside this block."""
+        return GridSpecFromSubplotSpec(nrows, ncols, self, **kwargs)
 
 
 def subplot_position(args):

@@ -534,7 +534,7 @@ class OutputTests(ChartTestCase):
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
                      lambda: ax.imshow([[1]], interpolation="bilinear"),
-                     lambda: ax.boxplot([1, 2], notch=True),
+                     lambda: ax.errorbar([1], [1], yerr=[1], lolims=True),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):
                 call()

@@ -105,5 +105,46 @@ class ChartPieceTests(ChartTestCase):
         self.assertEqual((fig.tag, self.shown()[0]["facecolor"]), ("t", "#ff0000ff"))
 
 
+class BoxplotTests(ChartTestCase):
+    def test_notch_meanline_and_overrides(self):
+        data = [1, 2, 3, 4, 5, 6, 7, 8, 9, 30]
+        result = plt.boxplot([data, data], notch=True, meanline=True, showmeans=True, sym="gD",
+                             usermedians=[None, 6], conf_intervals=[(4, 7), None])
+        box = result["boxes"][0]
+        # matplotlib 3.10.8: the notched outline and the median across the notch
+        self.assertEqual(box.get_ydata(), [3.25, 3.25, 4, 5.5, 7, 7.75, 7.75, 7, 5.5, 4, 3.25])
+        self.assertEqual(result["medians"][0].get_xdata(), [0.9625, 1.0375])
+        self.assertEqual(result["medians"][1].get_ydata(), [6, 6])
+        self.assertEqual(result["means"][0].get_xdata(), [0.925, 1.075])
+        self.assertEqual(result["means"][0].get_linestyle(), "--")
+        self.assertEqual(result["fliers"][0].get_marker(), "D")
+
+    def test_sym_empty_hides_fliers(self):
+        self.assertEqual(plt.boxplot([1, 2, 3, 50], sym="")["fliers"], [])
+
+
+class GridTests(ChartTestCase):
+    def test_nested_gridspec_cells(self):
+        fig = plt.figure()
+        outer = fig.add_gridspec(1, 2)
+        inner = outer[1].subgridspec(3, 3)
+        fig.add_subplot(inner[:-1, -1])
+        ax = fig.add_subplot(outer[0])
+        self.assertIs(ax.get_gridspec(), outer)
+        self.assertEqual([a["grid_pos"] for a in self.shown()[0]["axes"]], [[3, 6, 0, 5, 2, 1], [1, 2, 0, 0, 1, 1]])
+
+    def test_patch_collection(self):
+        from matplotlib.collections import PatchCollection
+        from matplotlib.patches import Circle
+
+        ax = plt.gca()
+        pc = PatchCollection([Circle((0, 0), 1), Rectangle((2, 2), 1, 1)], alpha=0.5)
+        pc.set_array([0.0, 1.0])
+        ax.add_collection(pc)
+        first, second = self.artists()
+        self.assertEqual((first["facecolor"], second["facecolor"]), ("#44015480", "#fde72580"))
+        self.assertEqual(second["x"][:4], [2.0, 3.0, 3.0, 2.0])
+
+
 if __name__ == "__main__":
     unittest.main()
