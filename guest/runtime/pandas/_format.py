@@ -256,7 +256,7 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
         index_widths[0] += max(len(str(columns_name)) - area, 0)
     shown, previous = [], None
     for label, _, _ in columns:
-        parts = [str(p) for p in (label if isinstance(label, tuple) else (label,))]
+        parts = [_header(p) for p in (label if isinstance(label, tuple) else (label,))]
         shown.append([p for h, p in enumerate(parts) if h == len(parts) - 1 or previous is None
                       or h >= len(previous) or previous[h] != p])
         previous = parts
@@ -272,7 +272,7 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
     headers = []
     for label, _ in columns:
         parts = label if isinstance(label, tuple) else (label,)
-        headers.append([str(p) for p in parts] + [""] * (header_levels - len(parts)))
+        headers.append([_header(p) for p in parts] + [""] * (header_levels - len(parts)))
     lines = []
     blank_index = [" " * w for w in index_widths]
     if columns_name is not None:
@@ -294,6 +294,11 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
         cells = [cells[r].rjust(w) for (_, cells), w in zip(columns, widths)]
         lines.append(" ".join(row + cells))
     return "\n".join(lines), any(label is _CUT for label, _ in columns)
+
+
+def _header(label):
+    """A column label as printed (a NaN label as pandas shows it)."""
+    return "NaN" if isinstance(label, float) and math.isnan(label) else str(label)
 
 
 class _Cut:

@@ -30,7 +30,7 @@ def to_json(obj, path_or_buf, orient, lines, indent, kwargs):
     if orient == "table":
         text = _dump(_table(frame, columns, index, data, is_frame), iso=True)
     else:
-        value = _orient(orient, columns, index, data, is_frame, obj.name)
+        value = _orient(orient, columns, index, data, is_frame, None if is_frame else obj.name)
         if lines:
             text = "".join(_dump(record) + "\n" for record in value)
         else:

@@ -362,11 +362,16 @@ def get_dummies(data, prefix=None, prefix_sep="_", dummy_na=False, columns=None,
                 drop_first=False, dtype=None):
     """One bool column per distinct value (sorted) of a Series, or of a frame's string
     columns (named "<column><prefix_sep><value>", in place of the column)."""
-    if dummy_na:
-        raise NotImplementedError("get_dummies(dummy_na=True)")
+    if not isinstance(data, (Series, DataFrame)):
+        data = Series(data)
+    if dummy_na and not isinstance(data, Series):
+        raise NotImplementedError("get_dummies(dummy_na=True) of a DataFrame")
     if isinstance(data, Series):
         frame = data.to_frame(_VALUE)
         exprs = _dummies(frame, _VALUE, prefix, prefix_sep, drop_first)
+        if dummy_na:  # a last column flagging the missing values
+            label = float("nan") if prefix is None else f"{prefix}{prefix_sep}nan"
+            exprs.append([_labels.encode(label), fn("isnull", col(_VALUE))])
         t = table("select", h=frame._t.h, exprs=exprs, index=True)
     else:
         frame = data

@@ -805,17 +805,21 @@ class DataFrame(Operators):
     def __invert__(self):
         return self._map_columns(lambda n: fn("not", col(n)))
 
+    def __neg__(self):
+        return self._map_columns(lambda n: fn("neg", col(n)))
+
     def _map_columns(self, make):
         exprs = [[n, make(n)] for n in self._t.data_names]
         return DataFrame._wrap(table("select", h=self._t.h, exprs=exprs, index=True))
 
     def _binary(self, op, other, reflected=False):
+        if isinstance(other, DataFrame) or getattr(other, "ndim", 1) == 2:
+            from ._framepairs import binary
+            return binary(self, op, other, reflected)
         if isinstance(other, (list, tuple)) or type(other).__name__ == "ndarray":
             return self._flex(op, other, "columns", reflected)
         if isinstance(other, Series):  # labelled by the columns
             return self._flex(op, other, "columns", reflected)
-        if isinstance(other, DataFrame):
-            raise NotImplementedError(f"DataFrame {op} with a DataFrame")
         def make(n):
             a, b = col(n), lit(other)
             return fn(op, b, a) if reflected else fn(op, a, b)
@@ -848,8 +852,8 @@ class DataFrame(Operators):
         if not isinstance(other, Series):
             return self._binary(op, other, reflected)
         values = other._mat()
-        if not call("same_index", a=_common.with_row_labels(self._t).h if not self._t.index_names
-                    else self._t.h, b=_common.with_row_labels(values).h if not values.index_names else values.h):
+        from ._framepairs import same_index
+        if not same_index(self._t, values):
             raise NotImplementedError(f"DataFrame.{op} with a Series of another index (alignment)")
         name = _temp()
         joined = table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
@@ -1096,6 +1100,14 @@ class DataFrame(Operators):
         raise NotImplementedError("DataFrame.agg with a Python function")
 
     aggregate = agg
+
+    def where(self, cond, other=None):
+        from ._framepairs import where
+        return where(self, cond, other)
+
+    def mask(self, cond, other=None):
+        from ._framepairs import where
+        return where(self, cond, other, negate=True)
 
     def clip(self, lower=None, upper=None):
         return self._map_columns(lambda n: fn("clip", col(n), lower=json_value(lower),

@@ -53,6 +53,10 @@ class LayoutTest(unittest.TestCase):
         text = frame([None], [["0", "1"]], [("d", ["2024-01-01", "2024-02-01"], "datetime64[ns]")])
         self.assertEqual(text, "           d\n0 2024-01-01\n1 2024-02-01")
 
+    def test_a_nan_column_label_prints_as_nan(self):
+        text = frame([None], [["0", "1"]], [(float("nan"), ["False", "True"], "bool")])
+        self.assertEqual(text, "     NaN\n0  False\n1   True")
+
     def test_a_named_index_gets_its_own_header_line(self):
         text = frame(["region"], [["east", "north", "west"]], [("units", ["600", "700", "80"], "int64")])
         self.assertEqual(text, "        units\nregion       \neast      600\nnorth     700\nwest       80")
