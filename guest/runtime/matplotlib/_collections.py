@@ -87,6 +87,7 @@ class Fill(Artist):
         super().__init__(label, alpha)
         self._x, self._y1, self._y2 = x, y1, y2
         self._sticky = {}  # {"y": values} margins may not cross (stackplot's base)
+        self._coords = ("data", "data")  # transform=ax.get_xaxis_transform()...: axes fractions per axis
         self._rgba = to_rgba(color)
         edgecolor = _rc.default_edgecolor() if edgecolor is None else edgecolor
         self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
@@ -114,9 +115,13 @@ class Fill(Artist):
         return bool(self._sticky)
 
     def extent(self, name):
+        if self._coords[name == "y"] != "data":
+            return (), ()  # axes fractions do not autoscale
         return (self._x if name == "x" else [*self._y1, *self._y2]), self._sticky.get(name, ())
 
     def spec(self):
+        if self._coords != ("data", "data"):
+            return self._polygon_spec()
         edged = self._edgecolor is not None and self._edgecolor[3] > 0 and self._linewidth > 0
         if edged and self._linestyle != "-":
             raise NotImplementedError("fill_between() edges with a linestyle other than '-' are not supported "
@@ -126,3 +131,13 @@ class Fill(Artist):
         if edged:
             spec["linewidth"] = self._linewidth
         return spec
+
+    def _polygon_spec(self):
+        """The area as a patch (which, unlike "fill", may be measured in axes fractions), through
+        matplotlib's vertices: (x[0], y2[0]), the y1 points, (x[-1], y2[-1]), the y2 points backwards."""
+        x, y1, y2 = self._x, self._y1, self._y2
+        corners = [(x[0], y2[0]), *zip(x, y1), (x[-1], y2[-1]), *reversed(list(zip(x, y2)))] if x else []
+        edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
+        return {**self._head("patch"), "x": [p[0] for p in corners], "y": [p[1] for p in corners],
+                "coords": list(self._coords), "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
+                "linewidth": self._linewidth, "linestyle": self._linestyle, "shape": None, "role": "fill_between"}

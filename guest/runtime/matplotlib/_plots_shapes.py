@@ -21,19 +21,32 @@ class AxLine(Line2D):
         self._setup([xy1[0]] if xy2 is None else [xy1[0], xy2[0]],
                     [xy1[1]] if xy2 is None else [xy1[1], xy2[1]], **style)
         self._xy1, self._xy2, self._slope = xy1, xy2, slope
+        self._point_coords = ("data", "data")  # transform=: the points' coordinates (the slope's are data)
         self._role = "axline"
 
     def _guest_limits(self):
         return True
+
+    def extent(self, name):
+        if self._point_coords[name == "y"] != "data":
+            return (), ()  # points in axes fractions do not autoscale
+        return super().extent(name)
+
+    def _in_data(self, point):
+        """A point given in its coordinates (transform=) as data coordinates of the current view."""
+        limits = (self.axes.get_xlim(), self.axes.get_ylim())
+        return tuple(v if coords == "data" else lo + v * (hi - lo)
+                     for v, coords, (lo, hi) in zip(point, self._point_coords, limits))
 
     def spec(self):
         xlo, xhi = sorted(self.axes.get_xlim())
         ylo, yhi = sorted(self.axes.get_ylim())
         if "log" in (self.axes.get_xscale(), self.axes.get_yscale()):
             raise NotImplementedError("axline() on log axes is not supported in this sandbox")
-        (x1, y1) = self._xy1
+        (x1, y1) = self._in_data(self._xy1)
         if self._xy2 is not None:
-            dx, dy = self._xy2[0] - x1, self._xy2[1] - y1
+            x2, y2 = self._in_data(self._xy2)
+            dx, dy = x2 - x1, y2 - y1
         else:
             dx, dy = 1.0, self._slope
         if dx == 0 and dy == 0:
@@ -132,7 +145,12 @@ class ShapeMethods:
         if not isinstance(collection, (LineCollection, Fill)):
             raise NotImplementedError(f"add_collection() of a {type(collection).__name__} is not supported in "
                                       "this sandbox; use a LineCollection")
-        return self._add(collection)
+        self._add(collection)
+        if isinstance(collection, LineCollection) and collection._parts is not None:
+            collection._parts.segments(self)
+            if collection._parts._values is not None:
+                self.figure._current_mappable = collection
+        return collection
 
     def add_artist(self, a):
         if isinstance(a, Patch):
@@ -166,13 +184,20 @@ class ShapeMethods:
         from . import _kwargs
 
         options = _kwargs.take(kwargs, frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder",
-                                                  "marker")), "Line2D")
+                                                  "marker", "transform")), "Line2D")
         point = lambda xy: tuple(_data.scalar(v, "an axline point") for v in xy)  # noqa: E731
         line = AxLine(point(xy1), None if xy2 is None else point(xy2), None if slope is None else float(slope),
                       color=options.get("color") or _rc.rcParams["lines.color"],
                       linewidth=options.get("linewidth", _rc.rcParams["lines.linewidth"]),
                       linestyle=options.get("linestyle", "-"), label=options.get("label"),
                       alpha=options.get("alpha"))
+        if "transform" in options:
+            coords = getattr(options["transform"], "coords", None)
+            pair = coords if isinstance(coords, tuple) else (coords, coords)
+            if not set(pair) <= {"data", "axes"}:
+                raise NotImplementedError("axline() transforms other than ax.transData, ax.transAxes and their "
+                                          "blends are not supported in this sandbox")
+            line._point_coords = pair
         return self._add(line, options.get("zorder"))
 
     def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs):
@@ -214,7 +239,10 @@ class ShapeMethods:
         lines = LineCollection(segments, colors=colors if colors is not None else kwargs.pop("color", "C0"),
                                linestyles=linestyles, label=label or None, **kwargs)
         lines._role = "hlines" if horizontal else "vlines"
-        return self._add(lines)
+        self._add(lines)
+        if lines._parts is not None:  # several colours
+            lines._parts.segments(self)
+        return lines
 
     def step(self, x, y, *args, where="pre", data=None, **kwargs):
         """plot() with the line drawn as steps: where="pre" (default), "post" or "mid"."""
@@ -267,7 +295,7 @@ class ShapeMethods:
         """Fill the area between x1 and x2 over y (where: only where True); returns the first area."""
         from .axes import _FILL, _fill_inputs, _fill_segments
 
-        options = _kwargs.take(kwargs, _FILL, "PolyCollection")
+        options = _kwargs.take(kwargs, _FILL - {"transform"}, "PolyCollection")
         if step is not None:
             raise NotImplementedError("fill_betweenx(step=...) is not supported in this sandbox")
         ys, lower, upper, mask = _fill_inputs(self, "y", y, ("x1", x1), ("x2", x2), where)

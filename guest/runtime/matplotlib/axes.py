@@ -29,7 +29,7 @@ _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alph
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
 _FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder",
-                   "clip_on"))
+                   "clip_on", "transform"))
 _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder", "dashes", "clip_on"))
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
@@ -323,8 +323,10 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                  for i, (sx, sa, sb) in enumerate(_fill_segments(xs, lower, upper, mask, interpolate))]
         if not fills:
             fills = [Fill([], [], [], color, label=label, **style)]
+        coords = _coords(options["transform"], "fill_between()") if "transform" in options else "data"
         for fill in fills:
             fill.set_clip_on(options.get("clip_on", True))
+            fill._coords = coords if isinstance(coords, tuple) else (coords, coords)
             self._add(fill, options.get("zorder"))
         return fills[0]
 

@@ -1,10 +1,11 @@
 """matplotlib.collections: LineCollection (hlines, vlines, error bars, stems, and
 ``ax.add_collection``), PatchCollection; the classes scatter() and fill_between() return, for isinstance checks."""
 
-from . import _data, _rc
+from . import _data, _kwargs, _rc
 from ._collections import Fill, Scatter
 from ._lines import Line2D
 from ._patch_collection import PatchCollection
+from ._segment_colors import _SegmentColors
 from .colors import to_rgba
 
 __all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection", "PatchCollection"]
@@ -16,10 +17,16 @@ PolyCollection = Fill
 class LineCollection(Line2D):
     """Line segments of one colour and width, drawn as one line broken between segments."""
 
+    _parts = None  # a multi-coloured collection's per-segment colours (a _SegmentColors), else None
+
     def __init__(self, segments, *, colors=None, color=None, linewidths=None, linewidth=None, lw=None,
-                 linestyles="solid", linestyle=None, ls=None, label=None, alpha=None, zorder=None, **kwargs):
+                 linestyles="solid", linestyle=None, ls=None, label=None, alpha=None, zorder=None, array=None,
+                 cmap=None, norm=None, **kwargs):
         colors = color if colors is None else colors
-        color = _one_color(colors if colors is not None else "C0")
+        many = _several(colors)
+        if many or array is not None:
+            self._parts = _SegmentColors(self, many, array, cmap, norm)
+        color = many[0] if many else _one_color(colors if colors is not None else "C0")
         width = next((w for w in (linewidths, linewidth, lw) if w is not None), 1.5)
         widths = {float(w) for w in _data.items(width)}
         if len(widths) > 1:
@@ -27,10 +34,26 @@ class LineCollection(Line2D):
         style = next((s for s in (linestyle, ls) if s is not None), linestyles)
         if isinstance(style, (list, tuple)) and len(set(style)) == 1:
             style = style[0]
+        transform = kwargs.pop("transform", None)
+        for key, value in list(kwargs.items()):
+            if key in ("capstyle", "joinstyle", "antialiased", "antialiaseds"):
+                _kwargs.check_default("LineCollection", key.rstrip("s") if key == "antialiaseds" else key, value)
+                del kwargs[key]
         if kwargs:
             raise NotImplementedError(f"LineCollection: {next(iter(kwargs))}= is not supported in this sandbox")
         x, y = _joined(segments)
         self._setup(x, y, color=color, linewidth=widths.pop(), linestyle=style, label=label, alpha=alpha)
+        if transform is not None:
+            self.set_transform(transform)
+
+    def set_transform(self, transform):
+        """ax.transData, ax.transAxes or a blend of them (ax.get_xaxis_transform())."""
+        coords = getattr(transform, "coords", None)
+        pair = coords if isinstance(coords, tuple) else (coords, coords)
+        if not set(pair) <= {"data", "axes"}:
+            raise NotImplementedError("LineCollection transforms other than ax.transData, ax.transAxes and their "
+                                      "blends are not supported in this sandbox")
+        self._set_coords(pair)
 
     def get_segments(self):
         segments, current = [], []
@@ -46,11 +69,37 @@ class LineCollection(Line2D):
         self._x, self._y = _joined(segments)
 
     def set_color(self, c):
-        self._rgba = to_rgba(_one_color(c))
+        many = _several(c)
+        if many:
+            self._segment_colors().set_colors(many)
+        else:
+            self._rgba = to_rgba(_one_color(c))
+            if self._parts is not None:
+                self._parts.set_colors(None)
+
+    def set_array(self, A):
+        """Colour each segment by its value through cmap and norm (after add_collection() too)."""
+        self._segment_colors().set_array(A)
+
+    def _segment_colors(self):
+        if self._parts is None:
+            if self.axes is not None:
+                raise NotImplementedError("colouring a LineCollection's segments after adding it to an Axes is "
+                                          "not supported in this sandbox; colour it before add_collection()")
+            self._parts = _SegmentColors(self, None, None, None, None)
+        return self._parts
+
+    def __getattr__(self, name):
+        parts = self.__dict__.get("_parts")
+        if parts is not None and name in _SegmentColors.MAPPABLE:
+            return getattr(parts, name)
+        return super().__getattr__(name)
 
     set_colors = set_edgecolor = set_color
 
     def get_colors(self):
+        if self._parts is not None and self._parts.colors is not None:
+            return list(self._parts.colors)
         return [self._rgba]
 
     get_color = get_edgecolor = get_colors  # a collection's colours: one per segment in matplotlib
@@ -62,6 +111,8 @@ class LineCollection(Line2D):
         self.set_linestyle(style)
 
     def spec(self):
+        if self._parts is not None:  # its segments are drawn by the parts; it stays the legend handle
+            return {**super().spec(), "x": [], "y": [], "segments": True}
         return {**super().spec(), "segments": True}
 
 
@@ -110,6 +161,19 @@ class EventCollection(LineCollection):
         if self._row_extent is None or name == along:
             return super().extent(name)
         return list(self._row_extent), ()
+
+
+def _several(colors):
+    """The colours of a list of differing colours, else None (one colour, or none given)."""
+    if colors is None:
+        return None
+    try:
+        to_rgba(colors)
+        return None
+    except (ValueError, TypeError):
+        pass
+    rgba = [to_rgba(c) for c in _data.items(colors)]
+    return rgba if len(set(rgba)) > 1 else None
 
 
 def _one_color(colors):

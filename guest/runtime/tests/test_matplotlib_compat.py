@@ -146,5 +146,40 @@ class GridTests(ChartTestCase):
         self.assertEqual(second["x"][:4], [2.0, 3.0, 3.0, 2.0])
 
 
+class CollectionTests(ChartTestCase):
+    def test_line_collection_of_several_colours(self):
+        from matplotlib.collections import LineCollection
+
+        ax = plt.gca()
+        lc = LineCollection([[(0, 0), (1, 1)], [(1, 1), (2, 0)]], array=[0.0, 1.0], cmap="viridis", capstyle="butt")
+        ax.add_collection(lc)
+        owner, first, second = self.artists()
+        self.assertEqual((owner["x"], first["x"], second["x"]), ([], [0, 1], [1, 2]))
+        self.assertEqual((first["color"], second["color"]), ("#440154ff", "#fde725ff"))
+
+    def test_vlines_colours_and_axes_transform(self):
+        ax = plt.gca()
+        ax.vlines([1, 2], 0, 1, colors=["r", "b"], transform=ax.get_xaxis_transform())
+        owner, first, second = self.artists()
+        self.assertEqual((first["color"], second["color"], first["coords"]), ("#ff0000ff", "#0000ffff",
+                                                                               ["data", "axes"]))
+
+    def test_fill_between_in_axes_fractions(self):
+        ax = plt.gca()
+        ax.fill_between([0, 1, 2], 0, 1, transform=ax.get_xaxis_transform())
+        (patch,) = self.artists()
+        self.assertEqual((patch["type"], patch["coords"], patch["x"], patch["y"]),
+                         ("patch", ["data", "axes"], [0, 0, 1, 2, 2, 2, 1, 0], [1, 0, 0, 0, 1, 1, 1, 1]))
+
+    def test_axline_point_in_axes_fractions(self):
+        ax = plt.gca()
+        ax.set(xlim=(0, 10), ylim=(0, 10))
+        ax.axline((0.5, 0), slope=1, transform=ax.transAxes)
+        (line,) = self.artists()
+        (x0, x1), (y0, y1) = line["x"], line["y"]
+        self.assertAlmostEqual((y1 - y0) / (x1 - x0), 1.0)
+        self.assertAlmostEqual(y0 - (x0 - 5.0), 0.0)
+
+
 if __name__ == "__main__":
     unittest.main()
