@@ -104,6 +104,19 @@ def cumulative(how, expr, skipna=True):
     return call("where", result, call("not", seen), lit(None))
 
 
+def filled(expr, value, limit=None):
+    """fillna of expr with the expression value; with limit only its first limit missing
+    values (counted from the top, as pandas' fillna(limit=))."""
+    out = call("fillna", expr, value)
+    if limit is None:
+        return out
+    if not isinstance(limit, int) or limit <= 0:
+        raise ValueError("Limit must be greater than 0")
+    missing = call("isnull", expr)
+    seen = call("cumsum", call("cast", missing, dtype="int64"))
+    return call("where", out, call("or", call("not", missing), call("le", seen, lit(limit))), lit(None))
+
+
 def cumulative_across(how, exprs, skipna=True):
     """cumsum/cumprod/cummax/cummin along a row (axis=1): one expression per column, each
     combining the row's values up to that column (missing ones skipped, or with

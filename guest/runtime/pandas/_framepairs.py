@@ -4,6 +4,7 @@ frame's columns are attached to this one's host frame by position; frames whose 
 columns differ would need pandas' alignment and raise NotImplementedError."""
 
 from . import _common
+from ._labels import decode as _decode
 from ._expr import call as fn, col, lit
 from ._host import call, table
 
@@ -72,3 +73,19 @@ def where(frame, cond, other, negate=False):
         fill = col(renamed[1][i]) if len(renamed) > 1 else lit(other)
         exprs.append([n, fn("where", col(n), holds, fill)])
     return DataFrame._wrap(table("select", h=t.h, exprs=exprs, index=True))
+
+
+def fill_from(frame, other):
+    """frame.fillna(other): missing values taken from other's column of the same label
+    (other has frame's index); columns other lacks stay as they are. Answers the table."""
+    if not same_index(frame._t, other._t):
+        raise NotImplementedError("fillna with a DataFrame of another index (alignment)")
+    theirs = {label: n for label, n in zip(other.columns, other._t.data_names)}
+    shared = [n for label, n in zip(frame.columns, frame._t.data_names) if label in theirs]
+    from .series import _temp
+    names = {n: _temp() for n in shared}
+    t = table("attach", h=frame._t.h, other=other._t.h,
+              columns=[[tmp, theirs[_decode(n)]] for n, tmp in names.items()])
+    exprs = [[n, fn("fillna", col(n), col(names[n]))] if n in names else [n, col(n)]
+             for n in frame._t.data_names]
+    return table("select", h=t.h, exprs=exprs, index=True)

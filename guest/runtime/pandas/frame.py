@@ -8,7 +8,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 import math
 
 from . import _common, _format, _labels, _numpy, _objects, options
-from ._expr import call as fn, col, column_value, cumulative, cumulative_across, json_value, lit, rounded
+from ._expr import call as fn, col, column_value, cumulative, cumulative_across, filled, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._shared import Operators
@@ -544,15 +544,22 @@ class DataFrame(Operators):
                   subset=None if subset is None else [self._name(s) for s in subset])
         return self._result(t, inplace)
 
-    def fillna(self, value=None, method=None, inplace=False, **kwargs):
-        if method is not None or kwargs:
-            raise NotImplementedError("fillna with method= (use ffill/bfill: not supported)")
+    def fillna(self, value=None, *, axis=None, inplace=False, limit=None):
+        """Missing values filled with a scalar, a dict per column, or a frame of the same
+        index (its columns of the same labels); with limit, only the first limit per column."""
+        from ._framepairs import fill_from
+        if axis not in (None, 0, "index"):
+            raise NotImplementedError("fillna(axis=1)")
+        if isinstance(value, DataFrame):
+            if limit is not None:
+                raise NotImplementedError("fillna with a DataFrame and limit=")
+            return self._result(fill_from(self, value), inplace)
         names = self._t.data_names
         if isinstance(value, dict):
             fills = {self._name(k): v for k, v in value.items()}
         else:
             fills = {n: value for n in names}
-        exprs = [[n, fn("fillna", col(n), lit(v))] for n, v in fills.items()]
+        exprs = [[n, filled(col(n), lit(v), limit)] for n, v in fills.items()]
         return self._result(table("assign", h=self._t.h, exprs=exprs), inplace)
 
     def ffill(self, limit=None, inplace=False):
@@ -669,15 +676,8 @@ class DataFrame(Operators):
         return self._result(result._t, inplace)
 
     def set_index(self, keys, drop=True, inplace=False, append=False):
-        if append or not drop:
-            raise NotImplementedError("set_index with append= or drop=False")
-        keys = [keys] if not isinstance(keys, list) else keys
-        if any(isinstance(k, Series) for k in keys):
-            raise NotImplementedError("set_index with a Series")
-        names = [self._name(k) for k in keys]
-        index = [(_labels.index_column(i, k), n) for i, (k, n) in enumerate(zip(keys, names))]
-        rest = [(n, n) for n in self._t.data_names if n not in names]
-        return self._result(_common.project(self._t, index + rest), inplace)
+        from ._setindex import set_index
+        return self._result(set_index(self, keys, drop, append), inplace)
 
     def reset_index(self, level=None, drop=False, inplace=False, names=None, col_level=0,
                     col_fill=""):

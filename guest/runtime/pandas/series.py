@@ -343,11 +343,12 @@ class Series(Operators):
     def clip(self, lower=None, upper=None):
         return self._new(fn("clip", self._e, lower=json_value(lower), upper=json_value(upper)))
 
-    def fillna(self, value=None, method=None, inplace=False):
-        if method is not None or value is None or inplace:
-            raise NotImplementedError("Series.fillna with method= or inplace=")
+    def fillna(self, value=None, *, axis=None, inplace=False, limit=None):
+        if value is None or inplace:
+            raise NotImplementedError("Series.fillna without a value or with inplace=")
+        from ._expr import filled
         t, a, b = self._operand(value)
-        return Series._of(t, fn("fillna", a, b), self.name)
+        return Series._of(t, filled(a, b, limit), self.name)
 
     def astype(self, dtype):
         return self._new(fn("cast", self._e, dtype=_dtype_name(dtype)))
