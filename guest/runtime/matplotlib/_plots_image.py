@@ -86,7 +86,7 @@ QuadMesh = AxesImage
 
 
 class ImageMethods:
-    """imshow(), matshow(), pcolormesh(), pcolor() and hist2d() for Axes."""
+    """imshow(), matshow(), spy(), pcolormesh(), pcolor(), pcolorfast() and hist2d() for Axes."""
 
     def imshow(self, X, cmap=None, norm=None, *, aspect=None, interpolation=None, alpha=None, vmin=None,
                vmax=None, origin=None, extent=None, interpolation_stage=None, filternorm=True, filterrad=4.0,
@@ -133,6 +133,60 @@ class ImageMethods:
         for axis in (self.xaxis, self.yaxis):
             axis.set_major_locator(MaxNLocator(nbins=9, steps=[1, 2, 5, 10], integer=True))
         return image
+
+    def spy(self, Z, precision=0, marker=None, markersize=None, aspect="equal", origin="upper", **kwargs):
+        """The nonzero entries of Z (|z| > precision), as matplotlib's: an image of black cells, or with
+        marker/markersize a line of markers at the entries; x ticks on top for origin 'upper'."""
+        import numpy as np
+        from ._lines import Line2D
+        from .colors import ListedColormap, NoNorm
+        from .ticker import MaxNLocator
+
+        if origin not in ("upper", "lower"):
+            raise ValueError(f"{origin!r} is not a valid value for origin; supported values are 'upper', 'lower'")
+        Z = np.asarray(Z)
+        nonzero = np.abs(Z) > precision
+        if marker is None and markersize is None:
+            if "interpolation" in kwargs:
+                raise TypeError("spy() got an unexpected keyword argument 'interpolation'")
+            kwargs.setdefault("cmap", ListedColormap(["w", "k"], name="binary"))
+            kwargs.setdefault("norm", NoNorm())
+            result = self.imshow(nonzero, interpolation="nearest", aspect=aspect, origin=origin, **kwargs)
+        else:
+            if "linestyle" in kwargs:
+                raise TypeError("spy() got an unexpected keyword argument 'linestyle'")
+            y, x = np.nonzero(nonzero)
+            result = self.add_line(Line2D(x.tolist(), y.tolist(), linestyle="None", marker=marker or "s",
+                                          markersize=10 if markersize is None else markersize, **kwargs))
+            rows, cols = Z.shape
+            self.set_xlim(-0.5, cols - 0.5)
+            self.set_ylim(*((rows - 0.5, -0.5) if origin == "upper" else (-0.5, rows - 0.5)))
+            self.set_aspect(aspect)
+        self._title_y = 1.05  # matplotlib's title.set_y(1.05)
+        if origin == "upper":
+            self.xaxis.tick_top()
+        else:
+            self.xaxis.tick_bottom()
+        self.xaxis.set_ticks_position("both")
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_major_locator(MaxNLocator(nbins=9, steps=[1, 2, 5, 10], integer=True))
+        return result
+
+    def pcolorfast(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None, **kwargs):
+        """Cells of C between edges (1-D, rectilinear 2-D, or (first, last) ranges split evenly), drawn as
+        pcolormesh() draws them."""
+        if len(args) == 3:
+            C = args[2]
+            rows, cols = _grid(C)[2:]
+            edges = []
+            for data, count in ((args[0], cols), (args[1], rows)):
+                items = _data.items(data)
+                if len(items) == 2 and count != 1 and not _data.is_2d(items):
+                    lo, hi = (_data.scalar(v, "pcolorfast range") for v in items)
+                    items = [lo + (hi - lo) * i / count for i in range(count + 1)]
+                edges.append(items)
+            args = (edges[0], edges[1], C)
+        return self._pcolor(args, alpha, norm, cmap, vmin, vmax, "flat", kwargs)
 
     def pcolormesh(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None, shading=None,
                    antialiased=False, **kwargs):

@@ -139,6 +139,14 @@ class ShapeMethods:
             raise TypeError(f"add_line() needs a Line2D, not {type(line).__name__}")
         return self._add(line)
 
+    def arrow(self, x, y, dx, dy, **kwargs):
+        """A FancyArrow from (x, y) along (dx, dy) (data units); the view rescales to it."""
+        from .patches import FancyArrow
+
+        arrow = FancyArrow(x, y, dx, dy, **kwargs)
+        arrow._autoscale = ("x", "y")
+        return self.add_patch(arrow)
+
     def add_collection(self, collection, autolim=True):
         if isinstance(collection, PatchCollection):
             return collection._attach(self)

@@ -1,5 +1,6 @@
 """Colour conversion, normalization and colormaps (matplotlib.colors, the commonly used part)."""
 
+import functools
 import math
 import numbers
 import re
@@ -8,7 +9,7 @@ from . import _color_data
 from ._hsv import hsv_to_rgb, rgb_to_hsv
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
-           "Normalize", "LogNorm", "PowerNorm", "BoundaryNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
+           "Normalize", "NoNorm", "LogNorm", "PowerNorm", "BoundaryNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
            "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
 
 BASE_COLORS = _color_data.BASE_COLORS
@@ -117,6 +118,18 @@ def spec_color(c, alpha=None):
     return to_hex(to_rgba(c, alpha), keep_alpha=True)
 
 
+def _shaped(call):
+    """A norm's __call__ that also takes numpy arrays of any shape and answers an array of that shape."""
+    @functools.wraps(call)
+    def wrapper(self, value, clip=None):
+        if getattr(value, "ndim", 0) >= 1 and hasattr(value, "ravel"):
+            import numpy as np
+            flat = call(self, value.ravel().tolist(), clip)
+            return np.asarray([math.nan if v is None else v for v in flat], float).reshape(value.shape)
+        return call(self, value, clip)
+    return wrapper
+
+
 class Normalize:
     """Maps values linearly from [vmin, vmax] to [0, 1]; unset limits come from the first data."""
 
@@ -135,6 +148,7 @@ class Normalize:
     def scaled(self):
         return self.vmin is not None and self.vmax is not None
 
+    @_shaped
     def __call__(self, value, clip=None):
         values, single = _as_list(value)
         self.autoscale_None(values)
@@ -169,6 +183,7 @@ class LogNorm(Normalize):
     def autoscale_None(self, values):
         super().autoscale_None([v for v in values if v is not None and v > 0])
 
+    @_shaped
     def __call__(self, value, clip=None):
         values, single = _as_list(value)
         out = super().__call__([None if v is None or v <= 0 else v for v in values], clip)
@@ -184,6 +199,17 @@ class LogNorm(Normalize):
         return out[0] if single else out
 
 
+class NoNorm(Normalize):
+    """Values passed through unchanged: integers index the colormap directly."""
+
+    @_shaped
+    def __call__(self, value, clip=None):
+        return value
+
+    def inverse(self, value):
+        return value
+
+
 class PowerNorm(Normalize):
     """Linearly to [0, 1], then raised to the power gamma (values below vmin stay negative)."""
 
@@ -191,6 +217,7 @@ class PowerNorm(Normalize):
         super().__init__(vmin, vmax, clip)
         self.gamma = gamma
 
+    @_shaped
     def __call__(self, value, clip=None):
         values, single = _as_list(value)
         linear = super().__call__(values, clip)
@@ -219,6 +246,7 @@ class BoundaryNorm(Normalize):
             raise ValueError(f"There are {self.N - 1} color bins but ncolors = {ncolors}; "
                              "ncolors must equal or exceed the number of bins")
 
+    @_shaped
     def __call__(self, value, clip=None):
         values, single = _as_list(value)
         clip = self.clip if clip is None else clip
@@ -264,6 +292,10 @@ class Colormap:
     def __call__(self, X, alpha=None, bytes=False):
         if self._lut is None:
             self._lut = self._build_lut()
+        if getattr(X, "ndim", 0) >= 2 and hasattr(X, "ravel"):  # an array: an array of shape (..., 4)
+            import numpy as np
+            flat = self(X.ravel(), alpha=alpha, bytes=bytes)
+            return np.asarray(flat, np.uint8 if bytes else float).reshape(X.shape + (4,))
         single = isinstance(X, numbers.Real)
         values = [X] if single else (X.tolist() if hasattr(X, "tolist") else list(X))
         out = [self._lookup(v, alpha, bytes) for v in values]

@@ -13,7 +13,7 @@ from ._artist import Artist
 from .colors import to_rgba
 
 __all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
-           "FancyBboxPatch", "BoxStyle"]
+           "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
                     "clip_on"))
@@ -35,6 +35,9 @@ class Patch(Artist):
 
     def __init__(self, **kwargs):
         transform = kwargs.pop("transform", None)
+        for name, alias in (("edgecolor", "ec"), ("facecolor", "fc"), ("linewidth", "lw"), ("linestyle", "ls")):
+            if name in kwargs and alias in kwargs:  # matplotlib sets the parameter, then the alias over it
+                del kwargs[name]
         options = _kwargs.take(kwargs, _PROPS, type(self).__name__)
         super().__init__(options.get("label"), options.get("alpha"))
         self._fill = bool(options.get("fill", True))
@@ -496,3 +499,6 @@ def _placed(points, origin, angle):
         c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         points = [(x * c - y * s, x * s + y * c) for x, y in points]
     return [ox + x for x, _ in points], [oy + y for _, y in points]
+
+
+from ._arrows import Arrow, FancyArrow  # noqa: E402  (they build on Polygon)

@@ -181,5 +181,36 @@ class CollectionTests(ChartTestCase):
         self.assertAlmostEqual(y0 - (x0 - 5.0), 0.0)
 
 
+class ImageAndArrowTests(ChartTestCase):
+    def test_spy_markers_and_image(self):
+        import numpy as np
+
+        ax = plt.gca()
+        line = ax.spy(np.array([[0, 1], [2, 0]]), markersize=5)
+        self.assertEqual((line.get_xdata(), line.get_ydata()), ([1, 0], [0, 1]))
+        self.assertEqual((ax.get_xlim(), ax.get_ylim()), ((-0.5, 1.5), (1.5, -0.5)))
+        image = plt.figure().gca().spy(np.array([[0, 0.5]]), precision=0.1)
+        self.assertEqual(image.get_array(), [[False, True]])
+
+    def test_pcolorfast_ranges(self):
+        mesh = plt.pcolorfast((0, 4), (0, 1), [[1, 2]])
+        self.assertEqual(mesh.get_extent(), [0, 4, 1, 0])
+
+    def test_arrow_vertices(self):
+        # matplotlib 3.10.8's FancyArrow vertices
+        arrow = plt.arrow(1, 2, 3, 1, width=0.1, head_width=0.3, head_length=0.4, shape="right",
+                          length_includes_head=True, overhang=0.2)
+        want = [[4.0, 3.0], [3.573092516, 3.015811388], [3.680609956, 2.94624128], [0.984188612, 2.047434165],
+                [1.0, 2.0]]
+        self.assertEqual([[round(v, 9) for v in p] for p in arrow.get_xy()], want)
+
+    def test_norms_of_arrays(self):
+        import numpy as np
+
+        self.assertEqual(colors.Normalize(0, 2)(np.array([[0, 1], [2, 4]])).tolist(), [[0.0, 0.5], [1.0, 2.0]])
+        self.assertEqual(plt.cm.viridis(np.zeros((2, 3))).shape, (2, 3, 4))
+        self.assertEqual(colors.NoNorm()(3), 3)
+
+
 if __name__ == "__main__":
     unittest.main()
