@@ -65,10 +65,16 @@ def index_of(t, freq=None):
 
 def index_columns(index):
     """The host columns ``[name, values, hint]`` of row labels given as ``index=``: one per
-    level of a MultiIndex (or of a list of equally long tuples, which pandas makes one)."""
+    level of a MultiIndex (or of a list of equally long tuples, or a list of arrays, which
+    pandas makes one)."""
     from ._expr import column_value
     from ._index import MultiIndex
     labels = list(index)
+    if isinstance(index, list) and labels and all(
+            isinstance(v, list) or type(v).__name__ == "ndarray" for v in labels):
+        # pandas' ensure_index: a list of arrays is a MultiIndex of one level per array
+        return [[_labels.index_column(i, getattr(v, "name", None)), [column_value(x) for x in v], None]
+                for i, v in enumerate(labels)]
     if isinstance(index, MultiIndex):
         names = list(index.names)
     elif labels and all(isinstance(v, tuple) for v in labels) and len({len(v) for v in labels}) == 1:

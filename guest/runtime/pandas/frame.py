@@ -711,6 +711,18 @@ class DataFrame(Operators):
             raise ValueError(f"cannot insert {_labels.decode(moved[0][0])}, already exists")
         return self._result(_common.project(t, renamed + moved + data), inplace)
 
+    def swaplevel(self, i=-2, j=-1, axis=0):
+        from ._levels import swapped
+        if axis not in (0, "index"):
+            raise NotImplementedError("swaplevel(axis=1)")
+        return DataFrame._wrap(swapped(self._t, i, j))
+
+    def reorder_levels(self, order, axis=0):
+        from ._levels import reordered
+        if axis not in (0, "index"):
+            raise NotImplementedError("reorder_levels(axis=1)")
+        return DataFrame._wrap(reordered(self._t, order))
+
     def _levels_of(self, level):
         """The host columns of the index levels named or numbered in level."""
         levels = self._t.index_names
@@ -1512,10 +1524,11 @@ def _build(data, index, columns, dtype):
     else:
         raise NotImplementedError(f"DataFrame from {type(data).__name__}")
     if index is not None:
-        labels = list(index)
-        if cols and len(labels) != len(cols[0][1]):
-            raise ValueError(f"Length of values ({len(cols[0][1])}) does not match length of index ({len(labels)})")
-        cols[:0] = _common.index_columns(index)
+        levels = _common.index_columns(index)
+        if cols and len(levels[0][1]) != len(cols[0][1]):
+            raise ValueError(f"Length of values ({len(cols[0][1])}) does not match length of index "
+                             f"({len(levels[0][1])})")
+        cols[:0] = levels
     t = table("from_columns", columns=cols)
     if dtype is not None:
         t = DataFrame._wrap(t).astype(dtype)._t

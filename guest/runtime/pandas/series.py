@@ -403,6 +403,14 @@ class Series(Operators):
             raise NotImplementedError("Series.map with a Series")
         return self.apply(arg)
 
+    def swaplevel(self, i=-2, j=-1):
+        from ._levels import swapped
+        return Series._of(swapped(self._mat(), i, j), col(_VALUE), self.name)
+
+    def reorder_levels(self, order):
+        from ._levels import reordered
+        return Series._of(reordered(self._mat(), order), col(_VALUE), self.name)
+
     def reindex(self, index=None, *, axis=None, method=None, copy=None, level=None,
                 fill_value=None, limit=None, tolerance=None):
         from ._reindex import reindex_series
@@ -915,10 +923,11 @@ def from_values(values, index, dtype=None):
     if index is not None:
         if isinstance(index, Series):
             index = index.tolist()
-        labels = list(index)
-        if len(labels) != len(values):
-            raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(labels)})")
-        columns[:0] = _common.index_columns(index)
+        levels = _common.index_columns(index)
+        if len(levels[0][1]) != len(values):
+            raise ValueError(f"Length of values ({len(values)}) does not match length of index "
+                             f"({len(levels[0][1])})")
+        columns[:0] = levels
     t = table("from_columns", columns=columns)
     if dtype is not None and hint is None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
