@@ -105,7 +105,8 @@ class AxisGroup:
         locator = self.locator or (dates.AutoDateLocator() if self.dates else ticker.AutoLocator())
         locator.set_axis(axis)
         slack = (hi - lo) * 1e-10
-        positions = [float(p) for p in locator.tick_values(lo, hi) if lo - slack <= p <= hi + slack]
+        values = locator() if isinstance(locator, ticker.IndexLocator) else locator.tick_values(lo, hi)
+        positions = [float(p) for p in values if lo - slack <= p <= hi + slack]
         formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else None)
         if formatter is None:
             return [positions, None]
@@ -355,6 +356,12 @@ class Axis:
 
     def get_view_interval(self):
         return self.group.view_limits()
+
+    def get_data_interval(self):
+        """The data's extent on this axis over the shared axes (inf, -inf when there is none)."""
+        values = [v for axes in self.group.members for artist in axes._artists
+                  for v in artist.extent(self.name)[0] if v is not None]
+        return (min(values), max(values)) if values else (math.inf, -math.inf)
 
     def tick_space(self):
         """How many tick labels fit along the axis (matplotlib's get_tick_space()), from the

@@ -1,5 +1,7 @@
-"""Colormap data: 65 evenly spaced samples of each continuous matplotlib colormap (interpolated
-linearly in between, within a few 1/255 of matplotlib), and the colours of the qualitative ones.
+"""Colormap data: 65 evenly spaced samples of each continuous matplotlib colormap (256 for the
+rapidly varying flag, prism, gist_ncar, gist_stern and nipy_spectral; interpolated linearly in
+between, within a few 1/255 of matplotlib), and the colours of the qualitative ones.  The less
+common continuous ones are in _cm_data_more.
 Each value is the concatenated "rrggbb" hex of its colours."""
 
 CONTINUOUS = {
@@ -403,6 +405,10 @@ CONTINUOUS = {
         "ffc183ffc993ffd1a3ffd9b3ffe1c3ffe9d3fff1e3fff9f3ffffff"
     ),
 }
+
+from ._cm_data_more import CONTINUOUS_MORE  # noqa: E402
+
+CONTINUOUS.update(CONTINUOUS_MORE)
 
 QUALITATIVE = {
     "tab10": (

@@ -49,6 +49,10 @@ class Legend:
         if not visible:
             self.remove()
 
+    def get_frame(self):
+        """The legend's frame: its fill colour is drawn; its edge, like legend(edgecolor=...), is cosmetic."""
+        return _Frame(self)
+
     def spec(self, axes_index):
         """The spec's Legend; axes_index maps each Axes of the figure to its index."""
         entries = []
@@ -69,6 +73,26 @@ class Legend:
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"Legend.{name} is not supported in this sandbox")
+
+
+class _Frame:
+    """Legend.get_frame(): set_facecolor() fills the frame (at its alpha, as matplotlib's framealpha
+    0.8 applies when the legend is made); edge settings are cosmetic and accepted, as in legend()."""
+
+    def __init__(self, legend):
+        self._legend = legend
+
+    def set_facecolor(self, color):
+        from .colors import to_rgba
+
+        rgba = to_rgba(color)
+        alpha = _rc.rcParams["legend.framealpha"]
+        self._legend._facecolor = spec_color(rgba, rgba[3] if alpha is None else alpha)
+
+    def set_edgecolor(self, color):
+        """Accepted: the frame's edge is cosmetic here (as legend(edgecolor=...))."""
+
+    set_linewidth = set_boxstyle = set_edgecolor
 
 
 def make(axes, args, kwargs):

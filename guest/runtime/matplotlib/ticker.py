@@ -9,7 +9,7 @@ as matplotlib's ScalarFormatter does.
 
 import math
 
-__all__ = ["Locator", "MaxNLocator", "AutoLocator", "MultipleLocator", "FixedLocator", "NullLocator",
+__all__ = ["Locator", "MaxNLocator", "AutoLocator", "MultipleLocator", "FixedLocator", "NullLocator", "IndexLocator",
            "LinearLocator", "AutoMinorLocator", "Formatter", "FuncFormatter", "StrMethodFormatter",
            "FormatStrFormatter", "PercentFormatter", "NullFormatter", "FixedFormatter", "ScalarFormatter",
            "EngFormatter", "LogLocator", "LogFormatter", "LogFormatterSciNotation"]
@@ -145,6 +145,26 @@ class NullLocator(Locator):
 
     def tick_values(self, vmin, vmax):
         return []
+
+
+class IndexLocator(Locator):
+    """A tick every base from the data's minimum plus offset, as matplotlib's (for index plots)."""
+
+    def __init__(self, base, offset):
+        self._base, self.offset = float(base), float(offset)
+
+    def set_params(self, base=None, offset=None):
+        if base is not None:
+            self._base = float(base)
+        if offset is not None:
+            self.offset = float(offset)
+
+    def __call__(self):
+        return self.tick_values(*self.axis.get_data_interval())
+
+    def tick_values(self, vmin, vmax):
+        import numpy as np
+        return np.arange(vmin + self.offset, vmax + 1, self._base).tolist()
 
 
 class LinearLocator(Locator):

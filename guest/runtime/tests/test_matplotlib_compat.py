@@ -212,5 +212,27 @@ class ImageAndArrowTests(ChartTestCase):
         self.assertEqual(colors.NoNorm()(3), 3)
 
 
+class TickerAndLegendTests(ChartTestCase):
+    def test_index_locator_from_the_data(self):
+        from matplotlib import ticker
+
+        ax = plt.gca()
+        ax.plot([0] * 5)
+        ax.set_xlim(0, 5)
+        ax.xaxis.set_major_locator(ticker.IndexLocator(base=0.5, offset=0.25))
+        (figure,) = self.shown()
+        self.assertEqual(figure["axes"][0]["xticks"]["positions"], [0.25, 0.75, 1.25, 1.75, 2.25, 2.75, 3.25, 3.75,
+                                                                    4.25, 4.75])
+
+    def test_legend_frame_facecolor(self):
+        plt.plot([1, 2], label="a")
+        plt.legend().get_frame().set_facecolor("C1")
+        self.assertEqual(self.axes_spec()["legend"]["facecolor"], "#ff7f0ecc")
+
+    def test_more_colormaps(self):
+        self.assertEqual(plt.cm.gist_yarg(0.0), (1.0, 1.0, 1.0, 1.0))
+        self.assertIn("nipy_spectral_r", plt.colormaps())
+
+
 if __name__ == "__main__":
     unittest.main()
