@@ -12,7 +12,7 @@ import math
 
 from .ticker import Formatter, Locator
 
-__all__ = ["date2num", "num2date", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
+__all__ = ["date2num", "num2date", "drange", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
            "MonthLocator", "WeekdayLocator", "DayLocator", "HourLocator", "MinuteLocator", "SecondLocator",
            "ConciseDateFormatter", "MO", "TU", "WE", "TH", "FR", "SA", "SU", "YEARLY", "MONTHLY", "WEEKLY",
            "DAILY", "HOURLY", "MINUTELY", "SECONDLY"]
@@ -36,6 +36,21 @@ def date2num(d):
     if is_date(d):
         return _days(d)
     return [_days(v) for v in d]
+
+
+def drange(dstart, dend, delta):
+    """Dates (as numbers) from dstart up to, not including, dend every delta, as matplotlib's."""
+    import numpy as np
+
+    f1 = date2num(dstart)
+    f2 = date2num(dend)
+    step = delta.total_seconds() / 86400
+    num = int(math.ceil((f2 - f1) / step))
+    end = dstart + num * delta
+    if end >= dend:
+        end -= delta
+        num -= 1
+    return np.linspace(f1, date2num(end), num + 1)
 
 
 def _days(d):

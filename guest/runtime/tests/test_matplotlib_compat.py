@@ -229,6 +229,14 @@ class TickerAndLegendTests(ChartTestCase):
         plt.legend().get_frame().set_facecolor("C1")
         self.assertEqual(self.axes_spec()["legend"]["facecolor"], "#ff7f0ecc")
 
+    def test_drange(self):
+        import datetime
+
+        from matplotlib.dates import drange
+
+        days = drange(datetime.datetime(2000, 3, 2), datetime.datetime(2000, 3, 6), datetime.timedelta(hours=6))
+        self.assertEqual((len(days), days[0], days[-1]), (16, 11018.0, 11021.75))  # matplotlib 3.10.8's
+
     def test_more_colormaps(self):
         self.assertEqual(plt.cm.gist_yarg(0.0), (1.0, 1.0, 1.0, 1.0))
         self.assertIn("nipy_spectral_r", plt.colormaps())
