@@ -649,6 +649,13 @@ class AxesBase:
                 "linestyle": _styles.linestyle(style.get("linestyle", rc["grid.linestyle"])),
                 "linewidth": float(style.get("linewidth", rc["grid.linewidth"]))}
 
+    def set_forward_navigation_events(self, forward):
+        """Accepted: it routes interactive pan/zoom events, nothing drawn."""
+        self._forward_navigation = forward
+
+    def get_forward_navigation_events(self):
+        return getattr(self, "_forward_navigation", "auto")
+
     def get_subplotspec(self):
         """The SubplotSpec of a grid subplot (None for add_axes())."""
         from .gridspec import GridSpec

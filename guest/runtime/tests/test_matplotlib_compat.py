@@ -237,6 +237,11 @@ class TickerAndLegendTests(ChartTestCase):
         days = drange(datetime.datetime(2000, 3, 2), datetime.datetime(2000, 3, 6), datetime.timedelta(hours=6))
         self.assertEqual((len(days), days[0], days[-1]), (16, 11018.0, 11021.75))  # matplotlib 3.10.8's
 
+    def test_navigation_events_accepted(self):
+        ax = plt.gca()
+        ax.set_forward_navigation_events(True)
+        self.assertIs(ax.get_forward_navigation_events(), True)
+
     def test_more_colormaps(self):
         self.assertEqual(plt.cm.gist_yarg(0.0), (1.0, 1.0, 1.0, 1.0))
         self.assertIn("nipy_spectral_r", plt.colormaps())
