@@ -1,6 +1,8 @@
 """loc / iloc / at / iat for the usual cases: labels, label slices (inclusive), boolean
 masks, positions, position slices and lists, and (rows, columns) pairs."""
 
+import datetime as _dt
+
 from . import _common, _labels, _numpy
 from ._expr import call as fn, col, lit
 from ._host import table
@@ -16,10 +18,30 @@ def _positions_of(t, labels):
         where.setdefault(label, []).append(i)
     out = []
     for label in labels:
+        if isinstance(label, str) and label not in where:
+            label = _date_key(label, index)
         if label not in where:
             raise KeyError(f"[{label!r}] not in index")
         out.extend(where[label])
     return out
+
+
+_MIDNIGHT = _dt.time()
+
+
+def _date_key(label, index):
+    """A date string as the Timestamp it names, on an index of dates without times of day
+    (pandas' exact match at the index's resolution; a partial date, which pandas takes as
+    a range, is left as it is)."""
+    from ._scalars import Timestamp
+    if not index or not all(isinstance(v, Timestamp) and v.time() == _MIDNIGHT for v in index) \
+            or len(label) < 8 or not label[:4].isdigit():
+        return label
+    try:
+        stamp = Timestamp(label)
+    except ValueError:
+        return label
+    return stamp if stamp.time() == _MIDNIGHT else label
 
 
 def _label_slice(t, key):

@@ -438,7 +438,11 @@ class DataFrame(Operators):
         return result
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        """self[key], or default where pandas' lookup fails (KeyError, ValueError, IndexError)."""
+        try:
+            return self[key]
+        except (KeyError, ValueError, IndexError):
+            return default
 
     @property
     def loc(self):

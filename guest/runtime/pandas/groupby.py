@@ -391,7 +391,9 @@ class SeriesGroupBy(Reductions):
         return counts
 
     def unique(self):
-        raise NotImplementedError("groupby().unique")
+        """The distinct values of each group in order of appearance (pandas holds arrays,
+        here lists, in an object Series)."""
+        return self.agg(lambda s: list(s.unique()))
 
     def apply(self, func, *args, **kwargs):
         return _groupapply.apply(self._parent, func, args, kwargs, series=(self._name, self._label))

@@ -403,6 +403,13 @@ class Series(Operators):
             raise NotImplementedError("Series.map with a Series")
         return self.apply(arg)
 
+    def get(self, key, default=None):
+        """self[key], or default where pandas' lookup fails (KeyError, ValueError, IndexError)."""
+        try:
+            return self[key]
+        except (KeyError, ValueError, IndexError):
+            return default
+
     def swaplevel(self, i=-2, j=-1):
         from ._levels import swapped
         return Series._of(swapped(self._mat(), i, j), col(_VALUE), self.name)
