@@ -1,5 +1,5 @@
-"""swaplevel and reorder_levels of a DataFrame's or Series' index: the level columns of the
-host table in a new order (renamed to their new positions)."""
+"""swaplevel, reorder_levels and rename_axis of a DataFrame's or Series' index: the level
+columns of the host table in a new order or under new names."""
 
 from . import _common, _labels
 
@@ -32,3 +32,23 @@ def swapped(t, i, j):
     a, b = (t.index_names.index(level_column(t, key)) for key in (i, j))
     order[a], order[b] = order[b], order[a]
     return reordered(t, order)
+
+
+def renamed(t, names):
+    """t with its index levels named names: one name, or a list of one per level (a dict
+    or function maps the current names)."""
+    t = _common.with_row_labels(t)
+    levels = t.index_names
+    current = [_labels.index_label(n) for n in levels]
+    if isinstance(names, dict):
+        names = [names.get(n, n) for n in current]
+    elif callable(names):
+        names = [names(n) for n in current]
+    elif not isinstance(names, (list, tuple)):
+        if len(levels) > 1:
+            raise TypeError("Must pass list-like as `names`.")
+        names = [names]
+    if len(names) != len(levels):
+        raise ValueError("Length of names must match number of levels in MultiIndex.")
+    index = [(_labels.index_column(k, name), src) for k, (name, src) in enumerate(zip(names, levels))]
+    return _common.project(t, index + [(n, n) for n in t.names if n not in levels])

@@ -5,6 +5,7 @@ from ._expr import call as fn, col, lit
 from ._host import call, table
 from ._scalars import NaT
 from .frame import DataFrame
+from ._index import Index
 from .series import Series, _VALUE, is_missing
 
 
@@ -34,14 +35,36 @@ def merge(left, right, how="inner", on=None, left_on=None, right_on=None, left_i
     return DataFrame._wrap(t)
 
 
-def concat(objs, axis=0, ignore_index=False, join="outer", keys=None, **kwargs):
+def concat(objs, axis=0, ignore_index=False, join="outer", keys=None, names=None,
+           verify_integrity=False, sort=False, copy=None):
+    """pandas.concat; join="inner" keeps the columns every frame has, names= names the
+    index levels of the result, verify_integrity=True refuses repeated labels."""
+    result = _concat(objs, axis, ignore_index, join, keys, sort)
+    if names is not None:
+        result = result.rename_axis(list(names) if len(names) > 1 else names[0])
+    if verify_integrity and axis in (0, "index"):
+        labels = list(result.index)
+        repeated = sorted({x for x in labels if labels.count(x) > 1}, key=labels.index)
+        if repeated:
+            raise ValueError(f"Indexes have overlapping values: {Index(repeated)}")
+    return result
+
+
+def _concat(objs, axis, ignore_index, join, keys, sort):
     if isinstance(objs, dict):
         keys, objs = list(objs.keys()) if keys is None else keys, list(objs.values())
     objs = [o for o in objs if o is not None]
-    if kwargs or join != "outer":
-        raise NotImplementedError("concat with join= or other options")
+    if join not in ("outer", "inner"):
+        raise ValueError("Only can inner (intersect) or outer (union) join the other axis")
+    if sort:
+        raise NotImplementedError("concat(sort=True)")
     if not objs:
         raise ValueError("No objects to concatenate")
+    if join == "inner" and axis in (0, "index") and all(isinstance(o, DataFrame) for o in objs):
+        common = [c for c in objs[0].columns if all(c in o.columns for o in objs[1:])]
+        objs = [o[common] for o in objs]
+    elif join == "inner":
+        raise NotImplementedError("concat(join='inner') of Series or along the columns")
     if keys is not None:
         return _concat_keys(objs, list(keys), axis, ignore_index)
     if axis in (1, "columns"):

@@ -421,19 +421,14 @@ class DataFrame(Operators):
         return result
 
     def rename_axis(self, mapper=None, index=None, columns=None):
-        """Names the index (one level) or, for printing, the columns."""
+        """Names the index levels or, for printing, the columns."""
         t = self._t
         if mapper is not None:
             index = mapper
         result = DataFrame._wrap(t)
         if index is not None:
-            levels = t.index_names
-            if len(levels) > 1:
-                raise NotImplementedError("rename_axis of a MultiIndex")
-            t = _common.with_row_labels(t)
-            level = t.index_names[0]
-            result = DataFrame._wrap(_common.project(
-                t, [(_labels.index_column(0, index), level)] + [(n, n) for n in t.data_names]))
+            from ._levels import renamed
+            result = DataFrame._wrap(renamed(t, index))
         result._columns_name = columns if columns is not None else getattr(self, "_columns_name", None)
         return result
 

@@ -410,6 +410,11 @@ class Series(Operators):
         except (KeyError, ValueError, IndexError):
             return default
 
+    def rename_axis(self, mapper=None, *, index=None):
+        from ._levels import renamed
+        names = mapper if mapper is not None else index
+        return Series._of(renamed(self._mat(), names), col(_VALUE), self.name)
+
     def swaplevel(self, i=-2, j=-1):
         from ._levels import swapped
         return Series._of(swapped(self._mat(), i, j), col(_VALUE), self.name)
