@@ -649,6 +649,12 @@ class AxesBase:
                 "linestyle": _styles.linestyle(style.get("linestyle", rc["grid.linestyle"])),
                 "linewidth": float(style.get("linewidth", rc["grid.linewidth"]))}
 
+    def set_xmargin(self, m):
+        self.margins(x=m)
+
+    def set_ymargin(self, m):
+        self.margins(y=m)
+
     def set_forward_navigation_events(self, forward):
         """Accepted: it routes interactive pan/zoom events, nothing drawn."""
         self._forward_navigation = forward

@@ -87,6 +87,7 @@ class AxisGroup:
         """The spec's limits: explicit parts; all numbers when the guest must decide them
         (inverted, custom margins, shared with other axes, or artists the host cannot autoscale)."""
         if (self.inverted or self.margin is not None or len(self.members) > 1 or self.chooses_ticks()
+                or _rc.rcParams["axes.autolimit_mode"] == "round_numbers"
                 or self.tick_view is not None
                 or any(artist._guest_limits() for axes in self.members for artist in axes._artists)):
             return list(self.view_limits())
@@ -144,7 +145,21 @@ class AxisGroup:
             lo = max(lo, lo_bound)
         if hi_bound is not None:
             hi = min(hi, hi_bound)
+        if _rc.rcParams["axes.autolimit_mode"] == "round_numbers" and not log:
+            lo, hi = self._round_numbers(lo, hi)
         return lo, hi
+
+    def _round_numbers(self, lo, hi):
+        """The view widened to the locator's outermost ticks (rcParams axes.autolimit_mode
+        'round_numbers'), as matplotlib's MaxNLocator.view_limits."""
+        from . import ticker
+
+        locator = self.locator if isinstance(self.locator, ticker.MaxNLocator) else ticker.AutoLocator()
+        if not self.members or self.dates or not isinstance(locator, ticker.MaxNLocator):
+            return lo, hi
+        axes = self.members[0]
+        locator.set_axis(axes.xaxis if self.name == "x" else axes.yaxis)
+        return locator.view_limits(lo, hi)
 
 
 def _nonsingular(lo, hi, log):

@@ -44,6 +44,7 @@ DEFAULTS = {
     "axes.labelsize": "medium",
     "axes.xmargin": 0.05,
     "axes.ymargin": 0.05,
+    "axes.autolimit_mode": "data",
     "xtick.bottom": True,
     "xtick.top": False,
     "xtick.major.bottom": True,

@@ -95,6 +95,23 @@ class MaxNLocator(Locator):
         return ticks
 
 
+    def view_limits(self, dmin, dmax):
+        """The autoscaled view of data limits: the outermost ticks in rcParams axes.autolimit_mode
+        'round_numbers', else the limits."""
+        if self._symmetric:
+            dmax = max(abs(dmin), abs(dmax))
+            dmin = -dmax
+        dmin, dmax = nonsingular(dmin, dmax, expander=1e-12, tiny=1e-13)
+        if _rc("axes.autolimit_mode") == "round_numbers":
+            prune, self._prune = self._prune, None
+            try:
+                ticks = self.tick_values(dmin, dmax)
+            finally:
+                self._prune = prune
+            return ticks[0], ticks[-1]
+        return dmin, dmax
+
+
 class AutoLocator(MaxNLocator):
     """matplotlib's default locator: MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10])."""
 

@@ -237,6 +237,17 @@ class TickerAndLegendTests(ChartTestCase):
         days = drange(datetime.datetime(2000, 3, 2), datetime.datetime(2000, 3, 6), datetime.timedelta(hours=6))
         self.assertEqual((len(days), days[0], days[-1]), (16, 11018.0, 11021.75))  # matplotlib 3.10.8's
 
+    def test_round_numbers_autolimits(self):
+        plt.rcParams["axes.autolimit_mode"] = "round_numbers"
+        ax = plt.gca()
+        ax.plot([3, 17], [0.02, 0.7])
+        ax2 = plt.figure().gca()
+        ax2.scatter([0.3, 1.2], [0.3, 1.2])
+        ax2.set_xmargin(0.8)
+        # matplotlib 3.10.8's views
+        self.assertEqual((ax.get_xlim(), ax.get_ylim()), ((2.0, 18.0), (-0.1, 0.8)))
+        self.assertEqual(ax2.get_xlim(), (-0.5, 2.0))
+
     def test_navigation_events_accepted(self):
         ax = plt.gca()
         ax.set_forward_navigation_events(True)

@@ -28,9 +28,9 @@ class RcParamsTests(ChartTestCase):
 
     def test_keys_not_honoured_raise_unless_set_to_their_default(self):
         rc = matplotlib.rcParams
-        rc["axes.autolimit_mode"] = "data"
-        with self.assertRaisesRegex(NotImplementedError, r"rcParams\['axes.autolimit_mode'\] = 'round_numbers'"):
-            rc["axes.autolimit_mode"] = "round_numbers"
+        rc["axes.formatter.use_mathtext"] = False
+        with self.assertRaisesRegex(NotImplementedError, r"rcParams\['axes.formatter.use_mathtext'\] = True"):
+            rc["axes.formatter.use_mathtext"] = True
         with self.assertRaisesRegex(NotImplementedError, "axes.labelpad"):  # update checks every key first
             rc.update({"axes.titleweight": "bold", "axes.labelpad": 9.0})
         self.assertEqual(rc["axes.titleweight"], "normal")
