@@ -41,6 +41,8 @@
 //!    an interpreter with numpy), alternating; each part's ratio is shown.
 
 mod common;
+#[path = "common/stats.rs"]
+mod stats;
 
 use std::path::Path;
 use std::process::Command;
@@ -51,6 +53,7 @@ use code_interpreter::{
     Artifacts, CellLimits, Event, InstanceLimits, Outcome, Sandbox, SandboxConfig, StreamName,
     Value,
 };
+use stats::Stats;
 
 const CPU_WORKLOAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/workloads/cpu.py");
 const SYMPY_CELL: &str = r#"import sympy; x = sympy.Symbol("x"); sympy.solve(x**2 - 2, x)"#;
@@ -128,42 +131,6 @@ impl Counts {
         } else {
             Self::full()
         }
-    }
-}
-
-/// Samples of one measurement, sorted.
-struct Stats {
-    sorted: Vec<Duration>,
-}
-
-impl Stats {
-    fn new(mut samples: Vec<Duration>) -> Self {
-        assert!(!samples.is_empty(), "no samples");
-        samples.sort();
-        Self { sorted: samples }
-    }
-
-    fn n(&self) -> usize {
-        self.sorted.len()
-    }
-
-    fn min(&self) -> Duration {
-        self.sorted[0]
-    }
-
-    fn median(&self) -> Duration {
-        let n = self.sorted.len();
-        if n % 2 == 1 {
-            self.sorted[n / 2]
-        } else {
-            (self.sorted[n / 2 - 1] + self.sorted[n / 2]) / 2
-        }
-    }
-
-    /// Nearest-rank 90th percentile.
-    fn p90(&self) -> Duration {
-        let rank = (self.sorted.len() * 9).div_ceil(10);
-        self.sorted[rank.max(1) - 1]
     }
 }
 

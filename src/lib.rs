@@ -25,5 +25,5 @@ pub use events::{
 };
 pub use limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
 pub use sandbox::{
-    Artifacts, CellEvents, ForkError, Sandbox, SandboxConfig, Session, SessionError,
+    Artifacts, CellEvents, ForkError, Sandbox, SandboxConfig, Session, SessionError, StateError,
 };

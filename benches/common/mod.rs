@@ -5,12 +5,9 @@ use std::process::Command;
 
 use anyhow::{Context, Result, ensure};
 
-/// Whether to run the quick smoke version: `--quick`, or `env_var` set to
-/// anything but empty or `0`.
-pub fn quick_mode(env_var: &str) -> bool {
-    let from_env = std::env::var(env_var).is_ok_and(|value| !value.is_empty() && value != "0");
-    from_env || std::env::args().any(|arg| arg == "--quick")
-}
+mod quick;
+pub use quick::quick_mode;
+
 
 /// The native `python3` to compare against (`env_var` overrides), resolved to
 /// its real executable so launcher shims such as pyenv's are not timed.

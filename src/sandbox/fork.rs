@@ -14,6 +14,8 @@ use std::path::Path;
 
 use wasmtime::Caller;
 
+#[cfg(feature = "tables")]
+use super::fork_image::ImageTables;
 use super::fork_image::{ForkError, GuestImage};
 use super::guest_state::{GuestState, guest_memory};
 use super::prefault::{MemoryRegion, WorkingSet};
@@ -34,7 +36,7 @@ pub fn capture(
         return Err(ForkError::OpenFiles(open));
     }
     #[cfg(feature = "tables")]
-    let tables = state.tables.fork(files_to);
+    let tables = ImageTables::Copied(state.tables.fork(files_to));
     let execution_count = state.cells.execution_count();
     Scratch::new(state.quota.dir())
         .copy_into(files_to)
@@ -84,8 +86,12 @@ pub fn apply(caller: &mut Caller<'_, GuestState>, image: GuestImage) -> Result<(
     let state = caller.data_mut();
     state.cells.set_execution_count(image.execution_count);
     #[cfg(feature = "tables")]
-    {
-        state.tables = image.tables;
+    match image.tables {
+        ImageTables::Copied(tables) => state.tables = tables,
+        ImageTables::Saved(saved) => state
+            .tables
+            .load(&saved)
+            .map_err(|error| ForkError::Failed(format!("restoring the tables: {error}")))?,
     }
     Ok(())
 }

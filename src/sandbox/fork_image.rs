@@ -1,8 +1,9 @@
 //! What a fork carries from one instance to another ([`GuestImage`]) and why
-//! a fork can fail ([`ForkError`]); [`super::fork`] makes and applies images.
+//! a fork can fail ([`ForkError`]); [`super::fork`] makes and applies images,
+//! [`super::saved_state`] turns them into bytes and back.
 
 #[cfg(feature = "tables")]
-use crate::tables::TableStore;
+use crate::tables::{SavedTables, TableStore};
 
 /// Why a session could not be forked.
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +27,37 @@ pub struct GuestImage {
     pub(super) runs: Vec<(usize, Vec<u8>)>,
     pub(super) execution_count: u64,
     #[cfg(feature = "tables")]
-    pub(super) tables: TableStore,
+    pub(super) tables: ImageTables,
+}
+
+/// The pandas tables of an image.
+#[cfg(feature = "tables")]
+pub(super) enum ImageTables {
+    /// The source's store, shared copy-on-write (a fork).
+    Copied(TableStore),
+    /// The tables as bytes (a saved session).
+    Saved(SavedTables),
 }
 
 impl GuestImage {
     /// Bytes of linear memory the image carries.
     pub fn copied_bytes(&self) -> usize {
         self.runs.iter().map(|(_, bytes)| bytes.len()).sum()
+    }
+
+    /// The image with its tables as bytes, for saving.
+    #[cfg(feature = "tables")]
+    pub(super) fn with_saved_tables(self) -> Result<Self, crate::tables::TableError> {
+        let tables = match self.tables {
+            ImageTables::Copied(store) => ImageTables::Saved(store.save()?),
+            saved @ ImageTables::Saved(_) => saved,
+        };
+        Ok(Self { tables, ..self })
+    }
+
+    /// The image, for saving (there are no tables in this build).
+    #[cfg(not(feature = "tables"))]
+    pub(super) fn with_saved_tables(self) -> Result<Self, std::convert::Infallible> {
+        Ok(self)
     }
 }

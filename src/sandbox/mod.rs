@@ -13,7 +13,9 @@
 //!   scratch quota);
 //! - `instance`: an instance's imports, store and driver task;
 //! - `session`: the handle callers run cells through; `warm_pool`: fresh
-//!   instances started ahead of demand.
+//!   instances started ahead of demand;
+//! - `fork_image`, `fork`: a session's state copied between cells;
+//!   `saved_state`: that state as bytes.
 
 mod artifacts;
 pub(crate) mod cell;
@@ -26,6 +28,7 @@ pub(crate) mod host_calls;
 mod instance;
 mod pending_calls;
 mod prefault;
+mod saved_state;
 mod session;
 mod snapshot;
 mod warm_pool;
@@ -33,6 +36,7 @@ mod wasi_policy;
 
 pub use artifacts::Artifacts;
 pub use fork_image::ForkError;
+pub use saved_state::StateError;
 pub use session::{CellEvents, Session, SessionError};
 
 use std::path::PathBuf;
@@ -234,6 +238,110 @@ impl Sandbox {
         tracing::debug!(memory_bytes = image.copied_bytes(), "forking a session");
         child.apply(image).await?;
         Ok(child)
+    }
+
+    /// `session`'s state as bytes (see [`Sandbox::restore_session`]), taken
+    /// after its queued cells, as a fork takes it.
+    pub async fn save_session(&self, session: &Session) -> Result<Vec<u8>, ForkError> {
+        let failed = |error: std::io::Error| ForkError::Failed(error.to_string());
+        let files = tempfile::tempdir_in(&self.inner.config.scratch_root).map_err(failed)?;
+        let image = session.capture(files.path()).await?;
+        let build = self.state_build();
+        let limits = session.limits();
+        tokio::task::spawn_blocking(move || {
+            let saved = saved_state::SavedSession {
+                build,
+                limits,
+                files: saved_state::read_files(files.path()).map_err(failed)?,
+                image: image
+                    .with_saved_tables()
+                    .map_err(|error| ForkError::Failed(error.to_string()))?,
+            };
+            saved_state::encode(&saved).map_err(failed)
+        })
+        .await
+        .map_err(|error| ForkError::Failed(error.to_string()))?
+    }
+
+    /// A new session holding the state `bytes` saved by
+    /// [`Sandbox::save_session`], here or on another server running the same
+    /// guest build and engine.
+    pub async fn restore_session(&self, bytes: Vec<u8>) -> Result<Session, StateError> {
+        let limit = self.max_state_bytes();
+        let saved = tokio::task::spawn_blocking(move || saved_state::decode(&bytes, limit))
+            .await
+            .map_err(|error| StateError::Failed(error.to_string()))??;
+        let ours = self.state_build();
+        if saved.build != ours {
+            return Err(StateError::OtherBuild {
+                saved: saved.build,
+                ours,
+            });
+        }
+        if saved.limits.memory_bytes > self.max_memory_bytes() {
+            return Err(StateError::Malformed(format!(
+                "its memory cap of {} bytes is past this server's {}",
+                saved.limits.memory_bytes,
+                self.max_memory_bytes()
+            )));
+        }
+        self.check_saved_files(&saved.files)?;
+        let session = self
+            .create_session(saved.limits)
+            .await
+            .map_err(StateError::Start)?;
+        saved_state::write_files(session.scratch_dir(), &saved.files)?;
+        // The memory runs were checked against the memory's size: what fails
+        // here is the content (tables that do not load).
+        session
+            .apply(saved.image)
+            .await
+            .map_err(|error| StateError::Malformed(error.to_string()))?;
+        Ok(session)
+    }
+
+    /// What a saved state must have been made by: the guest build, the
+    /// engine and how instances start.
+    fn state_build(&self) -> String {
+        let config = &self.inner.config;
+        let start = if config.preinitialized {
+            "snapshot"
+        } else {
+            "scratch"
+        };
+        format!(
+            "{} wasmtime-{} {start}",
+            config.artifacts.build_id,
+            engine::WASMTIME_VERSION
+        )
+    }
+
+    /// The most bytes a saved state may unpack to: the largest memory, a full
+    /// scratch directory and full tables, plus room for the framing.
+    pub fn max_state_bytes(&self) -> u64 {
+        let config = &self.inner.config;
+        config.max_memory_bytes
+            + config.scratch_limits.max_bytes
+            + config.max_table_bytes
+            + (16 << 20)
+    }
+
+    fn check_saved_files(&self, files: &[saved_state::SavedFile]) -> Result<(), StateError> {
+        let limits = self.inner.config.scratch_limits;
+        let bytes: u64 = files
+            .iter()
+            .filter_map(|file| file.content.as_ref())
+            .map(|content| content.len() as u64)
+            .sum();
+        if files.len() > limits.max_entries || bytes > limits.max_bytes {
+            return Err(StateError::Malformed(format!(
+                "{} files of {bytes} bytes, past the scratch directory's {} files of {} bytes",
+                files.len(),
+                limits.max_entries,
+                limits.max_bytes
+            )));
+        }
+        Ok(())
     }
 
     /// The largest memory cap an instance may ask for.

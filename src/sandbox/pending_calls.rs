@@ -65,8 +65,8 @@ impl PendingCalls {
         Ok(queue)
     }
 
-    /// Queues `request`; `false` when the queue is full or not in guest
-    /// memory (the request is then not made).
+    /// Queues `request` (a tick only when nothing waits); `false` when the
+    /// queue is full or not in guest memory (the request is then not made).
     pub fn push(&self, mut store: impl AsContextMut, request: Request) -> bool {
         let data = self.memory.data_mut(&mut store);
         let (Some(first), Some(last)) = (read_index(data, self.first), read_index(data, self.last))
@@ -75,6 +75,11 @@ impl PendingCalls {
         };
         if first >= self.capacity || last >= self.capacity {
             return false;
+        }
+        // One tick waiting is enough: a guest stuck in a long C call must
+        // not fill the queue with them and leave no room for an interrupt.
+        if request == Request::Tick && first != last {
+            return true;
         }
         let next = (last + 1) % self.capacity;
         if next == first {

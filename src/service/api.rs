@@ -17,6 +17,7 @@ use super::proto::code_interpreter_server::CodeInterpreter;
 use super::proto::event::Kind;
 use super::proto::{self, ExecuteRequest};
 use super::sessions::{Activity, Sessions};
+use super::state::{self, StateStream};
 use super::transfer::{self, FileStream};
 use super::{convert, files, request};
 use crate::{CellEvents, Event, Outcome, Sandbox, Session, SessionError};
@@ -223,6 +224,29 @@ impl CodeInterpreter for Api {
         tracing::info!(session = %session.id, source = %id, "session forked");
         Ok(Response::new(proto::ForkSessionResponse {
             session: Some(self.sessions.info(&session)),
+        }))
+    }
+
+    type SaveSessionStream = StateStream;
+
+    async fn save_session(
+        &self,
+        request: Request<proto::SaveSessionRequest>,
+    ) -> Result<Response<StateStream>, Status> {
+        let id = request.into_inner().session_id;
+        tracing::Span::current().record("session", id.as_str());
+        state::save(&self.sessions, &self.sandbox, &id)
+            .await
+            .map(Response::new)
+    }
+
+    async fn restore_session(
+        &self,
+        request: Request<tonic::Streaming<proto::SessionStateChunk>>,
+    ) -> Result<Response<proto::RestoreSessionResponse>, Status> {
+        let session = state::restore(&self.sessions, &self.sandbox, request.into_inner()).await?;
+        Ok(Response::new(proto::RestoreSessionResponse {
+            session: Some(session),
         }))
     }
 

@@ -32,6 +32,7 @@ mod ratelimit;
 pub(crate) mod request;
 mod server;
 mod sessions;
+mod state;
 mod tls;
 mod transfer;
 

@@ -238,19 +238,26 @@ impl ManagedSession {
     /// [`crate::Sandbox::fork_session`]).
     pub async fn fork(&self, sandbox: &Sandbox) -> Result<Session, Status> {
         self.touch();
-        sandbox
-            .fork_session(&self.session)
-            .await
-            .map_err(|error| match error {
-                ForkError::OpenFiles(_) => {
-                    Status::failed_precondition(format!("session {}: {error}", self.id))
-                }
-                ForkError::Ended(reason) => self.ended(&reason),
-                ForkError::Busy => {
-                    Status::resource_exhausted(format!("session {}: {error}", self.id))
-                }
-                ForkError::Failed(_) => Status::internal(error.to_string()),
-            })
+        let forked = sandbox.fork_session(&self.session).await;
+        forked.map_err(|error| self.fork_status(error))
+    }
+
+    /// This session's state as bytes (see [`crate::Sandbox::save_session`]).
+    pub async fn save(&self, sandbox: &Sandbox) -> Result<Vec<u8>, Status> {
+        self.touch();
+        let saved = sandbox.save_session(&self.session).await;
+        saved.map_err(|error| self.fork_status(error))
+    }
+
+    fn fork_status(&self, error: ForkError) -> Status {
+        match error {
+            ForkError::OpenFiles(_) => {
+                Status::failed_precondition(format!("session {}: {error}", self.id))
+            }
+            ForkError::Ended(reason) => self.ended(&reason),
+            ForkError::Busy => Status::resource_exhausted(format!("session {}: {error}", self.id)),
+            ForkError::Failed(_) => Status::internal(error.to_string()),
+        }
     }
 
     /// Interrupts the running cell (see [`crate::Session::interrupt`]);

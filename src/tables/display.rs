@@ -10,6 +10,7 @@ use polars::prelude::*;
 
 use super::error::TableResult;
 use super::index::is_index;
+use super::ipc::ipc;
 use crate::events::{Display, MimeData};
 
 /// MIME type of the Arrow IPC stream.
@@ -85,11 +86,4 @@ fn for_arrow(frame: &DataFrame) -> TableResult<(DataFrame, Vec<String>)> {
         }
     }
     Ok((out, index_columns))
-}
-
-fn ipc(frame: &DataFrame) -> TableResult<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut frame = frame.clone();
-    IpcStreamWriter::new(&mut out).finish(&mut frame)?;
-    Ok(out)
 }

@@ -8,6 +8,7 @@ mod error;
 mod expr;
 mod index;
 mod io;
+mod ipc;
 mod normalize;
 mod ops;
 mod store;
@@ -20,7 +21,7 @@ use serde_json::{Value, json};
 pub use display::ARROW_MIME;
 pub use error::TableError;
 use store::Shape;
-pub use store::TableStore;
+pub use store::{SavedTables, TableStore};
 
 use crate::events::Display;
 use crate::scratch::ScratchQuota;

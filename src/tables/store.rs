@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::error::{TableError, TableResult};
+use super::ipc::{frame_of_ipc, ipc};
 use super::{index, normalize};
 
 /// Ceiling of [`TableStore::max_answer`], whatever the guest's memory cap
@@ -61,6 +62,15 @@ struct Filtered {
     rows: usize,
     schema: SchemaRef,
     gathered: OnceCell<DataFrame>,
+}
+
+/// A store's live tables as Arrow IPC streams, for a saved session.
+#[derive(Debug, Default, PartialEq)]
+pub struct SavedTables {
+    /// The handle the next table gets.
+    pub next: u64,
+    /// Each table's handle and frame, by handle.
+    pub tables: Vec<(u64, Vec<u8>)>,
 }
 
 /// A stored table as the input of a query: its schema and a lazy plan that
@@ -256,6 +266,14 @@ impl TableStore {
     }
 
     fn add(&mut self, table: Table, bytes: u64) -> TableResult<u64> {
+        self.check_room(bytes)?;
+        let handle = self.next;
+        self.next += 1;
+        self.put(handle, table, bytes);
+        Ok(handle)
+    }
+
+    fn check_room(&self, bytes: u64) -> TableResult<()> {
         if self.used + bytes > self.cap {
             return Err(TableError::new(
                 "MemoryError",
@@ -268,8 +286,10 @@ impl TableStore {
                 ),
             ));
         }
-        let handle = self.next;
-        self.next += 1;
+        Ok(())
+    }
+
+    fn put(&mut self, handle: u64, table: Table, bytes: u64) {
         self.used += bytes;
         self.tables.insert(
             handle,
@@ -280,7 +300,39 @@ impl TableStore {
                 released: false,
             },
         );
-        Ok(handle)
+    }
+
+    /// The tables the guest holds (filtered ones gathered), for saving.
+    pub fn save(&self) -> TableResult<SavedTables> {
+        let mut tables = Vec::new();
+        for (&handle, stored) in &self.tables {
+            if !stored.released {
+                tables.push((handle, ipc(self.frame(stored)?)?));
+            }
+        }
+        tables.sort_unstable_by_key(|&(handle, _)| handle);
+        Ok(SavedTables {
+            next: self.next,
+            tables,
+        })
+    }
+
+    /// Fills this empty store with saved tables, under the same handles;
+    /// refuses malformed ones and more than the cap.
+    pub fn load(&mut self, saved: &SavedTables) -> TableResult<()> {
+        for (handle, bytes) in &saved.tables {
+            if *handle >= saved.next || self.tables.contains_key(handle) {
+                return Err(TableError::value(format!(
+                    "bad saved table handle {handle}"
+                )));
+            }
+            let frame = normalize::pandas_dtypes(frame_of_ipc(bytes)?)?;
+            let bytes = frame.estimated_size() as u64;
+            self.check_room(bytes)?;
+            self.put(*handle, Table::Frame(frame), bytes);
+        }
+        self.next = saved.next;
+        Ok(())
     }
 
     /// Forgets `handle` (unknown handles are ignored: frees are idempotent);

@@ -15,4 +15,5 @@ mod interrupt;
 mod logs;
 mod metrics;
 mod ops_support;
+mod saved;
 mod service;

@@ -70,6 +70,19 @@ class AsyncClient:
         """A handle on an existing session (not checked until used)."""
         return AsyncSession(self, session_id, routing_key, host)
 
+    async def restore_session(self, state: bytes,
+                              routing_key: str | None = None) -> AsyncSession:
+        """A new session from the bytes of AsyncSession.save(); see Client.restore_session."""
+        key = routing_key or str(uuid.uuid4())
+        chunks = [pb.SessionStateChunk(data=state[i:i + UPLOAD_CHUNK_BYTES])
+                  for i in range(0, max(len(state), 1), UPLOAD_CHUNK_BYTES)]
+        with translated_errors():
+            call = self._stub.RestoreSession(iter(chunks), timeout=self.timeout,
+                                             metadata=((SESSION_KEY, key),))
+            response = await call
+            host = (await call.initial_metadata()).get(SESSION_HOST)
+        return AsyncSession(self, response.session.session_id, key, host)
+
     async def list_sessions(self) -> list[SessionInfo]:
         with translated_errors():
             response = await self._stub.ListSessions(pb.ListSessionsRequest(),
@@ -182,6 +195,14 @@ class AsyncSession:
             response = await self._client._stub.ForkSession(
                 request, timeout=self._client.timeout, metadata=self.metadata)
         return AsyncSession(self._client, response.session.session_id, self.routing_key, self.host)
+
+    async def save(self) -> bytes:
+        """This session's state as bytes; see Session.save."""
+        request = pb.SaveSessionRequest(session_id=self.id)
+        with translated_errors():
+            call = self._client._stub.SaveSession(request, timeout=self._client.timeout,
+                                                  metadata=self.metadata)
+            return b"".join([chunk.data async for chunk in call])
 
     async def upload(self, path: str, data: bytes | IO[bytes],
                      chunk_size: int = UPLOAD_CHUNK_BYTES) -> FileInfo:

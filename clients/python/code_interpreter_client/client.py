@@ -69,6 +69,18 @@ class Client:
         give the routing_key (and host) it was created with."""
         return Session(self, session_id, routing_key, host)
 
+    def restore_session(self, state: bytes, routing_key: str | None = None) -> Session:
+        """A new session from the bytes of Session.save(). InvalidRequest for bytes that are
+        not a saved state; SessionEnded (FAILED_PRECONDITION) for another server build's."""
+        key = routing_key or str(uuid.uuid4())
+        chunks = (pb.SessionStateChunk(data=state[i:i + UPLOAD_CHUNK_BYTES])
+                  for i in range(0, max(len(state), 1), UPLOAD_CHUNK_BYTES))
+        with translated_errors():
+            response, call = self._stub.RestoreSession.with_call(
+                chunks, timeout=self.timeout, metadata=((SESSION_KEY, key),))
+        host = dict(call.initial_metadata() or ()).get(SESSION_HOST)
+        return Session(self, response.session.session_id, key, host)
+
     def list_sessions(self) -> list[SessionInfo]:
         with translated_errors():
             response = self._stub.ListSessions(pb.ListSessionsRequest(), timeout=self.timeout)
@@ -194,6 +206,15 @@ class Session:
             response = self._client._stub.ForkSession(request, timeout=self._client.timeout,
                                                       metadata=self.metadata)
         return Session(self._client, response.session.session_id, self.routing_key, self.host)
+
+    def save(self) -> bytes:
+        """This session's state as bytes (taken as fork() takes it), for
+        Client.restore_session on this server or another of the same build."""
+        request = pb.SaveSessionRequest(session_id=self.id)
+        with translated_errors():
+            chunks = self._client._stub.SaveSession(request, timeout=self._client.timeout,
+                                                    metadata=self.metadata)
+            return b"".join(chunk.data for chunk in chunks)
 
     def upload(self, path: str, data: bytes | IO[bytes],
                chunk_size: int = UPLOAD_CHUNK_BYTES) -> FileInfo:

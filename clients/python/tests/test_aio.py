@@ -70,7 +70,7 @@ class AsyncClientTest(unittest.IsolatedAsyncioTestCase):
             result = await asyncio.wait_for(session.execute("1"), timeout=10)
             self.assertEqual(result.result, 1)
 
-    async def test_interrupt_and_fork(self) -> None:
+    async def test_interrupt_fork_save_and_restore(self) -> None:
         async with await self.client.create_session() as session:
             await session.execute("x = 20")
             async with aclosing(session.stream("print('go', flush=True)\nwhile True:\n    x += 0",
@@ -85,6 +85,9 @@ class AsyncClientTest(unittest.IsolatedAsyncioTestCase):
                 await forked.execute("x += 22")
                 self.assertEqual((await forked.execute("x")).result, 42)
             self.assertEqual((await session.execute("x")).result, 20)
+            state = await session.save()
+        async with await self.client.restore_session(state) as restored:
+            self.assertEqual((await restored.execute("x")).result, 20)
 
     async def test_files_round_trip_and_errors_are_typed(self) -> None:
         async with await self.client.create_session(files={"a.txt": b"one"}) as session:

@@ -250,6 +250,15 @@ class SessionTest(ServerTest):
             with self.assertRaises(SessionEnded):
                 session.execute("1")
 
+    def test_a_saved_session_restores_and_bad_bytes_are_invalid(self) -> None:
+        with self.client.create_session() as session:
+            session.execute("import numpy as np\nv = np.arange(5) * 2")
+            state = session.save()
+        with self.client.restore_session(state) as restored:
+            self.assertEqual(restored.execute("int(v.sum())").result, 20)
+        with self.assertRaises(InvalidRequest):
+            self.client.restore_session(state[: len(state) // 2])
+
     def test_a_fork_copies_variables_and_files_and_refuses_open_files(self) -> None:
         report = "f'{n} ' + open('/mnt/data/a.txt').read()"
         with self.client.create_session(files={"a.txt": b"one"}) as session:

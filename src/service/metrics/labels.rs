@@ -32,6 +32,8 @@ pub enum Method {
     ListSessions,
     InterruptCell,
     ForkSession,
+    SaveSession,
+    RestoreSession,
     Execute,
     ExecuteCollected,
     ExecuteBatch,
@@ -45,15 +47,17 @@ pub enum Method {
     Unknown,
 }
 
-pub(super) const METHODS: usize = 14;
+pub(super) const METHODS: usize = 16;
 
 /// The methods of the `CodeInterpreter` service.
-pub(super) const API_METHODS: [Method; 11] = [
+pub(super) const API_METHODS: [Method; 13] = [
     Method::CreateSession,
     Method::CloseSession,
     Method::ListSessions,
     Method::InterruptCell,
     Method::ForkSession,
+    Method::SaveSession,
+    Method::RestoreSession,
     Method::Execute,
     Method::ExecuteCollected,
     Method::ExecuteBatch,
@@ -71,6 +75,8 @@ impl Method {
                 "CloseSession" => Self::CloseSession,
                 "InterruptCell" => Self::InterruptCell,
                 "ForkSession" => Self::ForkSession,
+                "SaveSession" => Self::SaveSession,
+                "RestoreSession" => Self::RestoreSession,
                 "ListSessions" => Self::ListSessions,
                 "Execute" => Self::Execute,
                 "ExecuteCollected" => Self::ExecuteCollected,
@@ -98,6 +104,8 @@ impl Method {
             Self::CloseSession => "CloseSession",
             Self::InterruptCell => "InterruptCell",
             Self::ForkSession => "ForkSession",
+            Self::SaveSession => "SaveSession",
+            Self::RestoreSession => "RestoreSession",
             Self::ListSessions => "ListSessions",
             Self::Execute => "Execute",
             Self::ExecuteCollected => "ExecuteCollected",

@@ -1,0 +1,233 @@
+//! Session benchmarks: forking a session, interrupting a cell at its
+//! deadline and live output, each next to the baseline it replaces.
+//!
+//! Run with `cargo bench --bench sessions` (needs the guest build of
+//! `guest/build.sh`); `--quick` (or `SESSIONS_BENCH_QUICK=1`) for a smoke run
+//! with tiny counts. What is measured, printed as one table (median / p90 /
+//! min):
+//!
+//! 1. `Sandbox::fork_session` of a session that imported numpy, pandas and
+//!    sympy and holds a 10 MB array and a table, and `save_session` /
+//!    `restore_session` of it (with the saved bytes' size), against the way
+//!    to the same state without them: a new session running the same set-up
+//!    cell.
+//! 2. How long after its deadline a cell ends: `while True: pass` and
+//!    `time.sleep(30)` interrupted at a 200 ms deadline (KeyboardInterrupt),
+//!    against a loop that ends by itself at 200 ms.
+//! 3. How soon a running cell's first printed line arrives, against the same
+//!    line from a cell that ends right after printing it.
+
+#[path = "common/quick.rs"]
+mod quick;
+#[path = "common/stats.rs"]
+mod stats;
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+use code_interpreter::{
+    Artifacts, CellLimits, Event, InstanceLimits, Outcome, Sandbox, SandboxConfig, Session,
+};
+use stats::Stats;
+
+/// The state a fork copies: the heavy modules, 10 MB of numbers, a table.
+const SETUP: &str = "import numpy as np, pandas as pd, sympy\n\
+                     big = np.random.default_rng(0).random(1_250_000)\n\
+                     df = pd.DataFrame({'a': range(1000)})\n\
+                     x = sympy.Symbol('x')";
+/// Reads the copied state back, so a broken fork fails the bench.
+const CHECK: &str =
+    "assert big.shape == (1_250_000,) and int(df['a'].sum()) == 499500\nsympy.solve(x**2 - 4, x)";
+const DEADLINE: Duration = Duration::from_millis(200);
+const ENDLESS_LOOP: &str = "while True:\n    pass";
+const LONG_SLEEP: &str = "import time\ntime.sleep(30)";
+const LOOP_TO_DEADLINE: &str =
+    "import time\nt = time.monotonic()\nwhile time.monotonic() - t < 0.2:\n    pass";
+const PRINT_THEN_LOOP: &str = "print('ready')\nwhile True:\n    pass";
+const PRINT_THEN_END: &str = "print('ready')";
+
+struct Counts {
+    forks: usize,
+    deadlines: usize,
+    first_lines: usize,
+}
+
+fn main() -> Result<()> {
+    let counts = if quick::quick_mode("SESSIONS_BENCH_QUICK") {
+        Counts {
+            forks: 3,
+            deadlines: 3,
+            first_lines: 3,
+        }
+    } else {
+        Counts {
+            forks: 30,
+            deadlines: 20,
+            first_lines: 30,
+        }
+    };
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(&counts))
+}
+
+async fn run(counts: &Counts) -> Result<()> {
+    let sandbox = Sandbox::new(SandboxConfig::new(Artifacts::load(
+        &Artifacts::default_dir(),
+    )?))
+    .await?;
+
+    eprintln!(
+        "measuring 1/3: forks, saves and restores against a new session re-running the set-up"
+    );
+    let copies = copies(&sandbox, counts.forks).await?;
+    eprintln!("measuring 2/3: cells past a 200 ms deadline");
+    let looped = past_deadline(&sandbox, ENDLESS_LOOP, Outcome::Timeout, counts).await?;
+    let slept = past_deadline(&sandbox, LONG_SLEEP, Outcome::Timeout, counts).await?;
+    let ended = past_deadline(&sandbox, LOOP_TO_DEADLINE, Outcome::Ok, counts).await?;
+    eprintln!("measuring 3/3: the first printed line");
+    let live = first_lines(&sandbox, PRINT_THEN_LOOP, counts.first_lines).await?;
+    let whole = first_lines(&sandbox, PRINT_THEN_END, counts.first_lines).await?;
+
+    println!("\n{:<58} {:>9} {:>9} {:>9}", "", "median", "p90", "min");
+    row("fork (numpy, pandas, sympy, 10 MB array)", &copies.fork);
+    row("save (the same session)", &copies.save);
+    row("restore (the same session)", &copies.restore);
+    row("  baseline: new session running the set-up", &copies.replay);
+    println!(
+        "  fork {:.0}x and restore {:.0}x faster than the baseline; saved state {:.1} MiB",
+        ratio(&copies.replay, &copies.fork),
+        ratio(&copies.replay, &copies.restore),
+        copies.saved_bytes as f64 / f64::from(1 << 20)
+    );
+    row("past the deadline: while True (KeyboardInterrupt)", &looped);
+    row(
+        "past the deadline: time.sleep(30) (KeyboardInterrupt)",
+        &slept,
+    );
+    row(
+        "  baseline: a loop ending by itself at the deadline",
+        &ended,
+    );
+    row("first line of a cell still running", &live);
+    row("  baseline: the same line from a cell that ends", &whole);
+    Ok(())
+}
+
+fn row(name: &str, stats: &Stats) {
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1e3);
+    println!(
+        "{name:<58} {:>9} {:>9} {:>9}   (n={})",
+        ms(stats.median()),
+        ms(stats.p90()),
+        ms(stats.min()),
+        stats.n()
+    );
+}
+
+fn ratio(baseline: &Stats, measured: &Stats) -> f64 {
+    baseline.median().as_secs_f64() / measured.median().as_secs_f64()
+}
+
+/// Runs `code` in `session` and fails unless it ends with `outcome`.
+async fn run_cell(
+    session: &Session,
+    code: &str,
+    limits: CellLimits,
+    outcome: Outcome,
+) -> Result<Vec<Event>> {
+    let events = session.execute(code, limits)?.collect().await;
+    match events.last() {
+        Some(Event::End(end)) if end.outcome == outcome => Ok(events),
+        _ => bail!("cell {code:?} did not end {outcome:?}: {events:#?}"),
+    }
+}
+
+/// Times of copying a session's state, and of building it anew.
+struct Copies {
+    fork: Stats,
+    save: Stats,
+    restore: Stats,
+    replay: Stats,
+    saved_bytes: usize,
+}
+
+async fn copies(sandbox: &Sandbox, runs: usize) -> Result<Copies> {
+    let source = sandbox.create_session(InstanceLimits::default()).await?;
+    run_cell(&source, SETUP, CellLimits::default(), Outcome::Ok).await?;
+    let (mut fork, mut save, mut restore, mut replay) = (vec![], vec![], vec![], vec![]);
+    let mut saved_bytes = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let child = sandbox.fork_session(&source).await?;
+        fork.push(started.elapsed());
+        run_cell(&child, CHECK, CellLimits::default(), Outcome::Ok).await?;
+
+        let started = Instant::now();
+        let bytes = sandbox.save_session(&source).await?;
+        save.push(started.elapsed());
+        saved_bytes = bytes.len();
+        let started = Instant::now();
+        let restored = sandbox.restore_session(bytes).await?;
+        restore.push(started.elapsed());
+        run_cell(&restored, CHECK, CellLimits::default(), Outcome::Ok).await?;
+
+        let started = Instant::now();
+        let fresh = sandbox.create_session(InstanceLimits::default()).await?;
+        run_cell(&fresh, SETUP, CellLimits::default(), Outcome::Ok).await?;
+        replay.push(started.elapsed());
+        run_cell(&fresh, CHECK, CellLimits::default(), Outcome::Ok).await?;
+    }
+    Ok(Copies {
+        fork: Stats::new(fork),
+        save: Stats::new(save),
+        restore: Stats::new(restore),
+        replay: Stats::new(replay),
+        saved_bytes,
+    })
+}
+
+/// How long after [`DEADLINE`] cells running `code` end, from the call to
+/// their last event, each in a session made for it.
+async fn past_deadline(
+    sandbox: &Sandbox,
+    code: &str,
+    outcome: Outcome,
+    counts: &Counts,
+) -> Result<Stats> {
+    let limits = CellLimits {
+        timeout: DEADLINE,
+        ..CellLimits::default()
+    };
+    let mut past = Vec::new();
+    for _ in 0..counts.deadlines {
+        let session = sandbox.create_session(InstanceLimits::default()).await?;
+        let started = Instant::now();
+        run_cell(&session, code, limits, outcome).await?;
+        past.push(started.elapsed().saturating_sub(DEADLINE));
+    }
+    Ok(Stats::new(past))
+}
+
+/// How long the first stream event of `code` takes to arrive; a cell still
+/// running afterwards is interrupted.
+async fn first_lines(sandbox: &Sandbox, code: &str, runs: usize) -> Result<Stats> {
+    let session = sandbox.create_session(InstanceLimits::default()).await?;
+    let mut first = Vec::new();
+    for _ in 0..runs {
+        let started = Instant::now();
+        let mut events = session.execute(code, CellLimits::default())?;
+        loop {
+            match events.next().await {
+                Some(Event::Stream { .. }) => break,
+                Some(_) => {}
+                None => bail!("cell {code:?} printed nothing"),
+            }
+        }
+        first.push(started.elapsed());
+        session.interrupt();
+        events.collect().await;
+    }
+    Ok(Stats::new(first))
+}

@@ -1,0 +1,288 @@
+//! A session's state as bytes, for SaveSession and RestoreSession: the
+//! [`GuestImage`] of a fork, the session's limits and files, and the build
+//! that made it (memory images only fit instances of the same snapshot).
+//!
+//! Layout: the 8-byte magic, then one zstd frame (with its checksum) holding, in order, the
+//! build, the limits, the memory size and execution count, the memory runs,
+//! the files and the tables. Numbers are little-endian `u64`, byte strings a
+//! `u64` length and the bytes. The bytes come from outside: decoding checks
+//! every length against what is left and the whole against a cap, so bad or
+//! truncated bytes are an error, never a panic or a huge allocation.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use super::fork_image::GuestImage;
+#[cfg(feature = "tables")]
+use super::fork_image::ImageTables;
+use crate::limits::InstanceLimits;
+#[cfg(feature = "tables")]
+use crate::tables::SavedTables;
+
+/// The first bytes of a saved session.
+const MAGIC: &[u8; 8] = b"CISTATE1";
+/// zstd's speed-first level: memory pages compress well even so.
+const ZSTD_LEVEL: i32 = 1;
+
+/// A session's state, decoded.
+pub struct SavedSession {
+    /// The guest build and engine version that made it.
+    pub build: String,
+    pub limits: InstanceLimits,
+    pub image: GuestImage,
+    /// The scratch directory's directories and regular files, parents first.
+    pub files: Vec<SavedFile>,
+}
+
+/// An entry of the scratch directory.
+pub struct SavedFile {
+    /// Relative to the scratch directory, `/`-separated.
+    pub path: String,
+    /// The file's bytes; `None` for a directory.
+    pub content: Option<Vec<u8>>,
+}
+
+/// Why bytes are not a session's state.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("malformed session state: {0}")]
+    Malformed(String),
+    #[error("the session state is larger than this server accepts ({0} bytes)")]
+    TooLarge(u64),
+    #[error("the session state was saved by another build ({saved}); this server runs {ours}")]
+    OtherBuild { saved: String, ours: String },
+    #[error("starting the session failed: {0:#}")]
+    Start(anyhow::Error),
+    #[error("restoring the session failed: {0}")]
+    Failed(String),
+}
+
+fn malformed(what: impl Into<String>) -> StateError {
+    StateError::Malformed(what.into())
+}
+
+/// The bytes of `saved`.
+pub fn encode(saved: &SavedSession) -> std::io::Result<Vec<u8>> {
+    let mut out = zstd::stream::Encoder::new(MAGIC.to_vec(), ZSTD_LEVEL)?;
+    // A corrupted byte anywhere then fails the unpacking.
+    out.include_checksum(true)?;
+    put_bytes(&mut out, saved.build.as_bytes())?;
+    put_u64(&mut out, saved.limits.memory_bytes)?;
+    put_u64(&mut out, u64::from(saved.limits.fuel_metered))?;
+    put_u64(&mut out, saved.limits.random_seed.map_or(0, |_| 1))?;
+    put_u64(&mut out, saved.limits.random_seed.unwrap_or(0))?;
+    let image = &saved.image;
+    put_u64(&mut out, image.memory_bytes as u64)?;
+    put_u64(&mut out, image.execution_count)?;
+    put_u64(&mut out, image.runs.len() as u64)?;
+    for (offset, bytes) in &image.runs {
+        put_u64(&mut out, *offset as u64)?;
+        put_bytes(&mut out, bytes)?;
+    }
+    put_u64(&mut out, saved.files.len() as u64)?;
+    for file in &saved.files {
+        put_bytes(&mut out, file.path.as_bytes())?;
+        match &file.content {
+            None => put_u64(&mut out, 0)?,
+            Some(content) => {
+                put_u64(&mut out, 1)?;
+                put_bytes(&mut out, content)?;
+            }
+        }
+    }
+    #[cfg(feature = "tables")]
+    if let ImageTables::Saved(tables) = &image.tables {
+        put_u64(&mut out, tables.next)?;
+        put_u64(&mut out, tables.tables.len() as u64)?;
+        for (handle, bytes) in &tables.tables {
+            put_u64(&mut out, *handle)?;
+            put_bytes(&mut out, bytes)?;
+        }
+    }
+    out.finish()
+}
+
+fn put_u64(out: &mut impl Write, value: u64) -> std::io::Result<()> {
+    out.write_all(&value.to_le_bytes())
+}
+
+fn put_bytes(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    put_u64(out, bytes.len() as u64)?;
+    out.write_all(bytes)
+}
+
+/// The state in `bytes`, which may not unpack to more than `max_bytes`.
+pub fn decode(bytes: &[u8], max_bytes: u64) -> Result<SavedSession, StateError> {
+    let packed = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| malformed("it does not start as saved session state does"))?;
+    let mut body = Vec::new();
+    zstd::stream::Decoder::new(packed)
+        .and_then(|decoder| decoder.take(max_bytes + 1).read_to_end(&mut body))
+        .map_err(|error| malformed(format!("cannot unpack it: {error}")))?;
+    if body.len() as u64 > max_bytes {
+        return Err(StateError::TooLarge(max_bytes));
+    }
+    let mut reader = Reader(&body);
+    let saved = read_state(&mut reader)?;
+    if !reader.0.is_empty() {
+        return Err(malformed("bytes after the end"));
+    }
+    Ok(saved)
+}
+
+fn read_state(reader: &mut Reader<'_>) -> Result<SavedSession, StateError> {
+    let build = reader.text()?;
+    let memory_cap = reader.u64()?;
+    let fuel_metered = reader.flag()?;
+    let seeded = reader.flag()?;
+    let seed = reader.u64()?;
+    let limits = InstanceLimits {
+        memory_bytes: memory_cap,
+        fuel_metered,
+        random_seed: seeded.then_some(seed),
+    };
+    let memory_bytes = reader.u64()?;
+    if memory_bytes > memory_cap {
+        return Err(malformed("its memory is larger than its memory cap"));
+    }
+    let memory_bytes = usize::try_from(memory_bytes).map_err(|_| malformed("memory size"))?;
+    let execution_count = reader.u64()?;
+    let mut runs = Vec::new();
+    for _ in 0..reader.u64()? {
+        let offset = usize::try_from(reader.u64()?).map_err(|_| malformed("memory offset"))?;
+        let bytes = reader.bytes()?.to_vec();
+        if offset
+            .checked_add(bytes.len())
+            .is_none_or(|end| end > memory_bytes)
+        {
+            return Err(malformed("a memory run past the memory's end"));
+        }
+        runs.push((offset, bytes));
+    }
+    let mut files = Vec::new();
+    for _ in 0..reader.u64()? {
+        let path = reader.text()?;
+        let content = match reader.flag()? {
+            false => None,
+            true => Some(reader.bytes()?.to_vec()),
+        };
+        files.push(SavedFile { path, content });
+    }
+    #[cfg(feature = "tables")]
+    let tables = {
+        let next = reader.u64()?;
+        let mut tables = Vec::new();
+        for _ in 0..reader.u64()? {
+            let handle = reader.u64()?;
+            tables.push((handle, reader.bytes()?.to_vec()));
+        }
+        ImageTables::Saved(SavedTables { next, tables })
+    };
+    Ok(SavedSession {
+        build,
+        limits,
+        image: GuestImage {
+            memory_bytes,
+            runs,
+            execution_count,
+            #[cfg(feature = "tables")]
+            tables,
+        },
+        files,
+    })
+}
+
+/// Reads the body front to back, checking each length against what is left.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, len: u64) -> Result<&'a [u8], StateError> {
+        let len = usize::try_from(len).map_err(|_| malformed("length"))?;
+        if len > self.0.len() {
+            return Err(malformed("it is truncated"));
+        }
+        let (head, rest) = self.0.split_at(len);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn u64(&mut self) -> Result<u64, StateError> {
+        let bytes = self.take(8)?;
+        Ok(u64::from_le_bytes(bytes.try_into().expect("8 bytes")))
+    }
+
+    fn flag(&mut self) -> Result<bool, StateError> {
+        match self.u64()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => Err(malformed(format!("{other} where 0 or 1 belongs"))),
+        }
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], StateError> {
+        let len = self.u64()?;
+        self.take(len)
+    }
+
+    fn text(&mut self) -> Result<String, StateError> {
+        String::from_utf8(self.bytes()?.to_vec()).map_err(|_| malformed("text that is not UTF-8"))
+    }
+}
+
+/// The directories and regular files below `root`, parents first (links and
+/// other kinds are left out).
+pub fn read_files(root: &Path) -> std::io::Result<Vec<SavedFile>> {
+    let mut files = Vec::new();
+    let mut dirs = vec![String::new()];
+    while let Some(relative) = dirs.pop() {
+        let mut entries: Vec<_> =
+            std::fs::read_dir(root.join(&relative))?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|entry| entry.file_name());
+        for entry in entries {
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            let path = if relative.is_empty() {
+                name
+            } else {
+                format!("{relative}/{name}")
+            };
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                files.push(SavedFile {
+                    path: path.clone(),
+                    content: None,
+                });
+                dirs.push(path);
+            } else if kind.is_file() {
+                let content = std::fs::read(entry.path())?;
+                files.push(SavedFile {
+                    path,
+                    content: Some(content),
+                });
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Writes saved entries into the empty directory `root`. Each path must be
+/// relative and stay inside (as any path the host takes from outside); only
+/// directories and regular files are made, so no link can redirect a write.
+pub fn write_files(root: &Path, files: &[SavedFile]) -> Result<(), StateError> {
+    for file in files {
+        let relative = crate::scratch::relative_path(&file.path)
+            .map_err(|error| malformed(format!("file {:?}: {error}", file.path)))?;
+        let target = root.join(relative);
+        let written = match &file.content {
+            None => std::fs::create_dir_all(&target),
+            Some(content) => target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&target, content)),
+        };
+        written.map_err(|error| malformed(format!("file {:?}: {error}", file.path)))?;
+    }
+    Ok(())
+}
