@@ -10,8 +10,9 @@ from ._expr import column_value
 from ._host import table
 
 
-def positions(old, new, method):
-    """For each new label the row position in old (None where there is none)."""
+def positions(old, new, method, limit=None):
+    """For each new label the row position in old (None where there is none); with limit,
+    at most limit consecutive new labels filled from one old row (pandas' reindex)."""
     where = {}
     for i, label in enumerate(old):
         if label in where:
@@ -33,6 +34,16 @@ def positions(old, new, method):
         else:
             i = bisect.bisect_right(old, label)
             out.append(i if i < len(old) else None)
+    if limit is None:
+        return out
+    exact = [label in where for label in new]
+    order = range(len(new)) if method in ("ffill", "pad") else range(len(new) - 1, -1, -1)
+    previous, run = None, 0
+    for k in order:  # runs counted away from the row they copy
+        run = 0 if exact[k] else (run + 1 if out[k] == previous else 1)
+        previous = out[k]
+        if run > limit:
+            out[k] = None
     return out
 
 
@@ -48,7 +59,7 @@ def _taken(values, rows, fill_value):
     return [fill_value if p is None else values[p] for p in rows]
 
 
-def reindex_frame(frame, labels, index, columns, axis, method, fill_value):
+def reindex_frame(frame, labels, index, columns, axis, method, fill_value, limit=None):
     from .frame import DataFrame
     if labels is not None:
         if axis in (1, "columns"):
@@ -60,7 +71,7 @@ def reindex_frame(frame, labels, index, columns, axis, method, fill_value):
         raise NotImplementedError("reindex of a MultiIndex")
     old_index = frame.index
     new_index = old_index if index is None else _new_index(old_index, index)
-    rows = positions(list(old_index), list(new_index), method if index is not None else None)
+    rows = positions(list(old_index), list(new_index), method if index is not None else None, limit)
     names = {_labels.decode(n): n for n in t.data_names}
     wanted = list(names) if columns is None else list(columns)
     fetched = dict(_common.rows(t, 0, t.rows))
@@ -77,13 +88,13 @@ def reindex_frame(frame, labels, index, columns, axis, method, fill_value):
     return DataFrame._wrap(table("from_columns", columns=built))
 
 
-def reindex_series(series, index, method, fill_value):
+def reindex_series(series, index, method, fill_value, limit=None):
     from .series import Series
     if index is None:
         return series
     old_index = series.index
     new_index = _new_index(old_index, index)
-    rows = positions(list(old_index), list(new_index), method)
+    rows = positions(list(old_index), list(new_index), method, limit)
     values = _taken(series._values(), rows, fill_value)
     dtype = object if series.dtype == "object" else None
     return Series(values, index=new_index, name=series.name, dtype=dtype)

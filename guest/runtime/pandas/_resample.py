@@ -27,6 +27,7 @@ class Resampler(Reductions):
         if kwargs or closed is not None or label is not None:
             raise NotImplementedError("resample with closed=, label= or other options")
         self._offset = to_offset(rule)
+        self._on = on
         self._series = isinstance(obj, Series)
         self._series_name = obj.name if self._series else None
         frame = obj.to_frame() if self._series else obj
@@ -127,6 +128,25 @@ class Resampler(Reductions):
         return DataFrame._wrap(ordered)
 
     def size(self): return self._aggregate("size")
+
+    def ffill(self, limit=None):
+        return self._upsampled("ffill", limit)
+
+    def bfill(self, limit=None):
+        return self._upsampled("bfill", limit)
+
+    def _upsampled(self, method, limit):
+        """The rows reindexed at every bin label from the first bin to the last, each taking
+        the previous (next) row's values (pandas' Resampler.ffill/bfill)."""
+        if self._on is not None:
+            raise NotImplementedError(f"resample(on=...).{method}")
+        labels = [v for v in self._key.tolist() if v is not None]
+        bins = date_range(min(labels), max(labels), freq=self._offset) if labels else []
+        frame = self._frame
+        obj = Series._of(frame._t, col(self._data[0]), self._series_name) if self._series else frame
+        result = obj.reindex(bins, method=method, limit=limit)
+        result._freq = self._offset.freqstr
+        return result
 
     def agg(self, func=None, **named):
         """A name gives a Series (of a Series) or frame; a list one column per function (per

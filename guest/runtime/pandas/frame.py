@@ -630,9 +630,9 @@ class DataFrame(Operators):
     def reindex(self, labels=None, *, index=None, columns=None, axis=None, method=None,
                 copy=None, level=None, fill_value=None, limit=None, tolerance=None):
         from ._reindex import reindex_frame
-        if level is not None or limit is not None or tolerance is not None:
-            raise NotImplementedError("reindex(level=, limit= or tolerance=)")
-        return reindex_frame(self, labels, index, columns, axis, method, fill_value)
+        if level is not None or tolerance is not None:
+            raise NotImplementedError("reindex(level= or tolerance=)")
+        return reindex_frame(self, labels, index, columns, axis, method, fill_value, limit)
 
     def replace(self, to_replace=None, value=_NO_VALUE, *, inplace=False, limit=None,
                 regex=False, method=None):

@@ -426,9 +426,9 @@ class Series(Operators):
     def reindex(self, index=None, *, axis=None, method=None, copy=None, level=None,
                 fill_value=None, limit=None, tolerance=None):
         from ._reindex import reindex_series
-        if level is not None or limit is not None or tolerance is not None:
-            raise NotImplementedError("Series.reindex(level=, limit= or tolerance=)")
-        return reindex_series(self, index, method, fill_value)
+        if level is not None or tolerance is not None:
+            raise NotImplementedError("Series.reindex(level= or tolerance=)")
+        return reindex_series(self, index, method, fill_value, limit)
 
     def replace(self, to_replace=None, value=_NO_VALUE, *, inplace=False, regex=False):
         """Values replaced: on the host for plain values of typed columns, else by pandas'

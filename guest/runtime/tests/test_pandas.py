@@ -8,7 +8,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from pandas import _format, _labels  # noqa: E402
+from pandas import _format, _labels, _reindex  # noqa: E402
 from pandas._scalars import Timedelta, Timestamp  # noqa: E402
 
 
@@ -100,6 +100,14 @@ class LayoutTest(unittest.TestCase):
     def test_series_layout(self):
         text = _format.series_text([None], [["0", "1"]], ["1", "100"], None, "Name: a, dtype: int64")
         self.assertEqual(text, "0      1\n1    100\nName: a, dtype: int64")
+
+
+class ReindexTest(unittest.TestCase):
+    def test_fill_limits_count_away_from_the_copied_row(self):
+        # pandas 3.1: reindex([0..6], method=..., limit=1) of labels 1 and 4
+        new = list(range(7))
+        self.assertEqual(_reindex.positions([1, 4], new, "ffill", 1), [None, 0, 0, None, 1, 1, None])
+        self.assertEqual(_reindex.positions([1, 4], new, "bfill", 1), [0, 0, None, 1, 1, None, None])
 
 
 class LabelTest(unittest.TestCase):
