@@ -1,7 +1,9 @@
-"""swaplevel, reorder_levels and rename_axis of a DataFrame's or Series' index: the level
-columns of the host table in a new order or under new names."""
+"""swaplevel, reorder_levels and rename_axis of a DataFrame's or Series' index (the level
+columns of the host table in a new order or under new names), and the rows matching labels
+of a MultiIndex or of one level (drop)."""
 
 from . import _common, _labels
+from ._expr import call as fn, col, json_value
 
 
 def level_column(t, key):
@@ -52,3 +54,24 @@ def renamed(t, names):
         raise ValueError("Length of names must match number of levels in MultiIndex.")
     index = [(_labels.index_column(k, name), src) for k, (name, src) in enumerate(zip(names, levels))]
     return _common.project(t, index + [(n, n) for n in t.names if n not in levels])
+
+
+def rows_matching(frame, keys, level=None):
+    """The mask of frame's rows whose labels are among keys: of index level `level`, or of
+    a MultiIndex (a tuple names a full or leading part of a key, anything else a label of
+    the first level)."""
+    t = frame._t
+    if level is not None:
+        keys = list(keys) if isinstance(keys, (list, tuple)) or hasattr(keys, "tolist") else [keys]
+        name = frame._levels_of(level)[0]
+        return fn("isin", col(name), values=[json_value(v) for v in keys])
+    keys = [keys] if not isinstance(keys, list) and not hasattr(keys, "tolist") else list(keys)
+    mask = None
+    for key in keys:
+        parts = key if isinstance(key, tuple) else (key,)
+        match = None
+        for name, part in zip(t.index_names, parts):
+            term = fn("isin", col(name), values=[json_value(part)])
+            match = term if match is None else fn("and", match, term)
+        mask = match if mask is None else fn("or", mask, match)
+    return mask if mask is not None else fn("isin", col(t.index_names[0]), values=[])

@@ -595,7 +595,8 @@ class DataFrame(Operators):
             raise ValueError("keep must be either 'first', 'last' or False")
         return Series._of(t, mask, None)
 
-    def drop(self, labels=None, axis=0, index=None, columns=None, inplace=False, errors="raise"):
+    def drop(self, labels=None, axis=0, index=None, columns=None, level=None, inplace=False,
+             errors="raise"):
         if labels is not None:
             if axis in (1, "columns"):
                 columns = labels
@@ -612,13 +613,14 @@ class DataFrame(Operators):
                     if errors == "raise":
                         raise KeyError(f"{list(columns)} not found in axis") from None
             t = _common.project(t, [(n, n) for n in t.names if n not in gone])
-        if index is not None:
+        if index is not None and (level is not None or len(t.index_names) > 1):
+            from ._levels import rows_matching
+            t = table("filter", h=t.h, mask=fn("not", rows_matching(self, index, level)))
+        elif index is not None:
             index = list(index) if isinstance(index, (list, tuple, Index)) else [index]
             t = _common.with_row_labels(t)
-            if len(t.index_names) != 1:
-                raise NotImplementedError("drop(index=...) with a MultiIndex")
-            level = t.index_names[0]
-            t = table("filter", h=t.h, mask=fn("not", fn("isin", col(level), values=[json_value(v) for v in index])))
+            name = t.index_names[0]
+            t = table("filter", h=t.h, mask=fn("not", fn("isin", col(name), values=[json_value(v) for v in index])))
         return self._result(t, inplace)
 
     def update(self, other, join="left", overwrite=True, filter_func=None, errors="ignore"):
