@@ -1396,8 +1396,13 @@ class DataFrame(Operators):
     def stack(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.stack")
 
-    def unstack(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.unstack")
+    def unstack(self, level=-1, fill_value=None, sort=True):
+        """Of a frame with a flat index: a Series indexed by (column, row label), the
+        columns one after another (pandas)."""
+        from ._reshape import concat
+        if len(self._t.index_names) > 1:
+            raise NotImplementedError("DataFrame.unstack of a MultiIndex")
+        return concat([self[c] for c in self.columns], keys=list(self.columns))
 
     def memory_usage(self, *args, **kwargs):
         raise NotImplementedError("DataFrame.memory_usage")

@@ -818,16 +818,24 @@ class Series(Operators):
         return self.to_frame(name).reset_index()
 
     def unstack(self, level=-1, fill_value=None):
-        """The inner index level as columns (a Series with a two-level index)."""
+        """One level of a two-level index as columns (the inner one by default)."""
         from .frame import DataFrame
         t = self._mat()
         levels = t.index_names
-        if len(levels) != 2 or level not in (-1, 1):
-            raise NotImplementedError("unstack of other than the last of two index levels")
+        names = [_labels.index_label(n) for n in levels]
+        if len(levels) == 2 and (level in (0, -2) or (level == names[0] and level not in (-1, 1))):
+            return self.swaplevel().unstack(-1, fill_value)
+        if len(levels) != 2 or not (level in (-1, 1) or level == names[1]):
+            raise NotImplementedError("unstack of other than one of two index levels")
         pivoted = table("pivot", h=t.h, index=[levels[0]], columns=levels[1], values=[_VALUE],
                         agg=fn("first", col("*")))
         result = DataFrame._wrap(pivoted)
-        return result.fillna(fill_value) if fill_value is not None else result
+        if fill_value is not None:
+            result = result.fillna(fill_value)
+        elif t.dtypes[_VALUE] in ("int64", "int32") and len(self) < pivoted.rows * len(pivoted.data_names):
+            result = result.astype("float64")  # pandas' one block: a missing cell makes all floats
+        result._columns_name = names[1]
+        return result
 
     def groupby(self, by=None, level=None, **kwargs):
         from .frame import DataFrame
