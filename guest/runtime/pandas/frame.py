@@ -1393,8 +1393,11 @@ class DataFrame(Operators):
         return all(len(a) == len(b) and all(map(same, a, b))
                    for a, b in zip(self.to_dict("list").values(), other.to_dict("list").values()))
 
-    def stack(self, *args, **kwargs):
-        raise NotImplementedError("DataFrame.stack")
+    def stack(self, level=-1, dropna=None, sort=None, future_stack=True):
+        from ._stack import stack
+        if dropna is not None or sort is not None:
+            raise NotImplementedError("DataFrame.stack(dropna= or sort=)")
+        return stack(self, level)
 
     def unstack(self, level=-1, fill_value=None, sort=True):
         """Of a frame with a flat index: a Series indexed by (column, row label), the
