@@ -83,9 +83,9 @@ async fn run(counts: &Counts) -> Result<()> {
     );
     let copies = copies(&sandbox, counts.forks).await?;
     eprintln!("measuring 2/3: cells past a 200 ms deadline");
-    let looped = past_deadline(&sandbox, ENDLESS_LOOP, Outcome::Timeout, counts).await?;
-    let slept = past_deadline(&sandbox, LONG_SLEEP, Outcome::Timeout, counts).await?;
-    let ended = past_deadline(&sandbox, LOOP_TO_DEADLINE, Outcome::Ok, counts).await?;
+    let looped = past_deadline(&sandbox, ENDLESS_LOOP, DEADLINE, counts).await?;
+    let slept = past_deadline(&sandbox, LONG_SLEEP, DEADLINE, counts).await?;
+    let ended = past_deadline(&sandbox, LOOP_TO_DEADLINE, Duration::from_secs(30), counts).await?;
     eprintln!("measuring 3/3: the first printed line");
     let live = first_lines(&sandbox, PRINT_THEN_LOOP, counts.first_lines).await?;
     let whole = first_lines(&sandbox, PRINT_THEN_END, counts.first_lines).await?;
@@ -188,17 +188,23 @@ async fn copies(sandbox: &Sandbox, runs: usize) -> Result<Copies> {
     })
 }
 
-/// How long after [`DEADLINE`] cells running `code` end, from the call to
-/// their last event, each in a session made for it.
+/// How long after [`DEADLINE`] cells running `code` under `timeout` end,
+/// from the call to their last event, each in a session made for it; they
+/// must time out when `timeout` is the deadline, and end well otherwise.
 async fn past_deadline(
     sandbox: &Sandbox,
     code: &str,
-    outcome: Outcome,
+    timeout: Duration,
     counts: &Counts,
 ) -> Result<Stats> {
     let limits = CellLimits {
-        timeout: DEADLINE,
+        timeout,
         ..CellLimits::default()
+    };
+    let outcome = if timeout == DEADLINE {
+        Outcome::Timeout
+    } else {
+        Outcome::Ok
     };
     let mut past = Vec::new();
     for _ in 0..counts.deadlines {
@@ -206,6 +212,8 @@ async fn past_deadline(
         let started = Instant::now();
         run_cell(&session, code, limits, outcome).await?;
         past.push(started.elapsed().saturating_sub(DEADLINE));
+        // The session lives on after a soft interrupt.
+        run_cell(&session, "1", CellLimits::default(), Outcome::Ok).await?;
     }
     Ok(Stats::new(past))
 }

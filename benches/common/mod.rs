@@ -8,7 +8,6 @@ use anyhow::{Context, Result, ensure};
 mod quick;
 pub use quick::quick_mode;
 
-
 /// The native `python3` to compare against (`env_var` overrides), resolved to
 /// its real executable so launcher shims such as pyenv's are not timed.
 pub fn native_python(env_var: &str) -> Result<PathBuf> {

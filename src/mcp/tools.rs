@@ -162,6 +162,31 @@ impl Tools {
         }
     }
 
+    #[tool(
+        description = "Fork a session: start a new session holding a copy of its variables, \
+        imports, tables and files, to try something without touching the original."
+    )]
+    async fn fork_session(&self, Parameters(args): Parameters<SessionId>) -> CallToolResult {
+        let request = proto::ForkSessionRequest {
+            session_id: args.session_id.clone(),
+        };
+        let forked = self
+            .api
+            .fork_session(Request::new(request))
+            .await
+            .map(|response| response.into_inner().session.unwrap_or_default());
+        match forked {
+            Ok(info) => reply::success(
+                format!(
+                    "session {} forked from {}",
+                    info.session_id, args.session_id
+                ),
+                reply::session_json(&info),
+            ),
+            Err(status) => reply::refused(&status),
+        }
+    }
+
     #[tool(description = "Close a session: stop its interpreter and delete its files.")]
     async fn close_session(&self, Parameters(args): Parameters<SessionId>) -> CallToolResult {
         let request = proto::CloseSessionRequest {

@@ -64,8 +64,8 @@ class Scenarios:
             tools = {tool.name: tool for tool in (await client.list_tools()).tools}
         self.assertEqual(
             sorted(tools),
-            ["close_session", "create_session", "download_file", "list_files", "list_sessions",
-             "run_code", "upload_file"],
+            ["close_session", "create_session", "download_file", "fork_session", "list_files",
+             "list_sessions", "run_code", "upload_file"],
         )
         schema = tools["run_code"].input_schema
         self.assertEqual(schema["required"], ["code"])
@@ -156,6 +156,22 @@ class Scenarios:
         errors = leaf_errors(raised.exception)
         self.assertTrue(all(isinstance(error, MCPError) for error in errors), errors)
         self.assertIn("tool not found", str(errors[0]))
+
+    async def test_a_forked_session_goes_its_own_way(self):
+        async with self.connect() as client:
+            created = await client.call_tool("create_session", {})
+            session = created.structured_content["session_id"]
+            await client.call_tool("run_code", {"code": "n = 1", "session_id": session})
+            forked = await client.call_tool("fork_session", {"session_id": session})
+            self.assertFalse(forked.is_error, forked)
+            fork = forked.structured_content["session_id"]
+            self.assertNotEqual(fork, session)
+            await client.call_tool("run_code", {"code": "n += 41", "session_id": fork})
+            for sid, expected in ((fork, "42"), (session, "1")):
+                result = await client.call_tool("run_code", {"code": "n", "session_id": sid})
+                self.assertEqual(texts(result), [expected])
+            missing = await client.call_tool("fork_session", {"session_id": "no-such-session"})
+            self.assertTrue(missing.is_error)
 
     async def test_a_session_keeps_variables_tables_and_files(self):
         async with self.connect() as client:
