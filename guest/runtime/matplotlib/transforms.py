@@ -103,6 +103,8 @@ class Affine2D:
     def __add__(self, other):
         if isinstance(other, Affine2D):
             return Affine2D(_product(other._m, self._m))
+        if isinstance(other, AffineThen):  # self first, then the other's affine and coordinates
+            return AffineThen(self + other.affine, other.then)
         if isinstance(other, Transform):
             return AffineThen(self, other)
         return NotImplemented
@@ -116,20 +118,13 @@ class Affine2D:
         return f"Affine2D({self._m!r})"
 
 
-class AffineThen:
+class AffineThen(Transform):
     """``affine + ax.transData`` (or transAxes, or a blend): points go through affine first.
-    Patches take it (set_transform); text and lines refuse it (it has no ``coords``)."""
+    Patches take it (set_transform); text and lines refuse it (it has no ``coords``); composing it
+    further or transforming points raises as for Transform."""
 
     def __init__(self, affine, then):
         self.affine, self.then = affine.frozen(), then
-
-    def __add__(self, other):
-        raise NotImplementedError("composed transforms (such as offsets added to ax.transData) are not "
-                                  "supported in this sandbox")
-
-    def transform(self, values):
-        raise NotImplementedError("Transform.transform() is not supported in this sandbox (display "
-                                  "coordinates are chosen by the host)")
 
 
 def _rows(matrix):

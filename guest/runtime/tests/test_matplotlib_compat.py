@@ -59,6 +59,14 @@ class AffineTests(ChartTestCase):
         self.assertEqual((patch["x"][:4], patch["y"][:4], patch["coords"]),
                          ([1.0, 3.0, 3.0, 1.0], [1.0, 1.0, 4.0, 4.0], ["data", "data"]))
 
+    def test_an_affine_before_an_affine_then_data_applies_first(self):
+        ax = plt.gca()
+        square = Rectangle((0, 0), 1, 1)
+        square.set_transform(Affine2D().scale(2, 3) + (Affine2D().translate(1, 1) + ax.transData))
+        ax.add_patch(square)
+        (patch,) = self.artists()
+        self.assertEqual((patch["x"][:4], patch["y"][:4]), ([1.0, 3.0, 3.0, 1.0], [1.0, 1.0, 4.0, 4.0]))
+
     def test_ellipse_vertices(self):
         e = Ellipse((2, 4), 30, 20, angle=90)
         (x0, y0), (x1, y1) = e.get_co_vertices()
