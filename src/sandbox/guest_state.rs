@@ -3,7 +3,6 @@
 //! ending the running cell with what the store measured.
 
 use std::path::Path;
-
 use std::time::Instant;
 
 use anyhow::{Context, Result};
