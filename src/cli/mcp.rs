@@ -43,7 +43,8 @@ pub async fn mcp(args: McpArgs) -> Result<ExitCode> {
     let config = args.service.config(ServiceConfig::default())?;
     let max_request_bytes = config.max_request_bytes;
     let sandbox = args.service.start_sandbox(&config).await?;
-    let api = Arc::new(Api::new(sandbox, config));
+    let api = Arc::new(Api::new(sandbox, config).context("creating the state directory")?);
+    let stopping = Arc::clone(&api);
     match args.http {
         None => {
             tracing::info!("serving MCP on stdio");
@@ -70,6 +71,7 @@ pub async fn mcp(args: McpArgs) -> Result<ExitCode> {
             mcp::serve_http(api, listener, options, super::termination()).await?;
         }
     }
+    stopping.save_sessions().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }

@@ -52,6 +52,17 @@ pub struct ServiceArgs {
     /// MiB one session's pandas tables (polars frames on the host) may hold.
     #[arg(long, env = "CODE_INTERPRETER_MAX_TABLE_MB", default_value_t = code_interpreter::limits::DEFAULT_MAX_TABLE_BYTES >> 20)]
     max_table_mb: u64,
+    /// Directory where sessions that expire or are alive at shutdown are
+    /// saved; they come back on their next call, also after a restart.
+    #[arg(long, env = "CODE_INTERPRETER_STATE_DIR")]
+    state_dir: Option<PathBuf>,
+    /// Hours a saved session is kept in the state directory.
+    #[arg(
+        long,
+        env = "CODE_INTERPRETER_STATE_RETENTION_HOURS",
+        default_value_t = 168
+    )]
+    state_retention_hours: u64,
 }
 
 impl ServiceArgs {
@@ -67,6 +78,8 @@ impl ServiceArgs {
             idle_timeout: self.idle_timeout,
             max_concurrent_runs: self.max_concurrent_runs,
             max_table_bytes: self.max_table_mb << 20,
+            state_dir: self.state_dir.clone(),
+            state_retention: Duration::from_secs(self.state_retention_hours.saturating_mul(3600)),
             ..base
         };
         config.check().map_err(anyhow::Error::msg)?;

@@ -44,8 +44,9 @@ pub struct Api {
 }
 
 impl Api {
-    /// The API over `sandbox` with `config`'s defaults and caps.
-    pub fn new(sandbox: Sandbox, config: ServiceConfig) -> Self {
+    /// The API over `sandbox` with `config`'s defaults and caps; fails only
+    /// when the state directory cannot be created.
+    pub fn new(sandbox: Sandbox, config: ServiceConfig) -> std::io::Result<Self> {
         let metrics = Arc::new(Metrics::new(Capacity {
             max_sessions: config.max_sessions,
             max_concurrent_runs: config.max_concurrent_runs,
@@ -53,8 +54,8 @@ impl Api {
             warm_instances: sandbox.warm_instances_target(),
         }));
         let runs = Arc::new(Semaphore::new(config.max_concurrent_runs));
-        Self {
-            sessions: Sessions::new(&config, Arc::clone(&metrics)),
+        Ok(Self {
+            sessions: Sessions::new(&config, Arc::clone(&metrics), sandbox.clone())?,
             batches: Arc::new(BatchRunner {
                 sandbox: sandbox.clone(),
                 config: config.clone(),
@@ -66,7 +67,18 @@ impl Api {
             sandbox,
             config,
             metrics,
-        }
+        })
+    }
+
+    /// The session table, for saving its sessions at shutdown.
+    pub(super) fn sessions(&self) -> Arc<Sessions> {
+        Arc::clone(&self.sessions)
+    }
+
+    /// With a state directory, saves every session there and stops it (for
+    /// a front end's graceful shutdown, once it takes no more calls).
+    pub async fn save_sessions(&self) {
+        self.sessions.save_all().await;
     }
 
     /// The metrics this API counts into.
@@ -111,7 +123,7 @@ impl Api {
             self.start_one_off(&request, remaining).await
         } else {
             span.record("session", request.session_id.as_str());
-            let session = self.sessions.get(&request.session_id)?;
+            let session = self.sessions.get(&request.session_id).await?;
             let limits = request::cell_limits(&self.config, request.limits.as_ref(), remaining())?;
             let (events, activity) = session.execute(&request.code, limits)?;
             Ok(CellRun::new(
@@ -207,7 +219,7 @@ impl CodeInterpreter for Api {
     ) -> Result<Response<proto::CloseSessionResponse>, Status> {
         let id = request.into_inner().session_id;
         tracing::Span::current().record("session", id.as_str());
-        self.sessions.close(&id)?;
+        self.sessions.close(&id).await?;
         Ok(Response::new(proto::CloseSessionResponse {}))
     }
 
@@ -217,7 +229,7 @@ impl CodeInterpreter for Api {
     ) -> Result<Response<proto::ForkSessionResponse>, Status> {
         let id = request.into_inner().session_id;
         tracing::Span::current().record("session", id.as_str());
-        let source = self.sessions.get(&id)?;
+        let source = self.sessions.get(&id).await?;
         let slot = self.sessions.reserve()?;
         let session = source.fork(&self.sandbox).await?;
         let session = self.sessions.insert(session, slot);
@@ -256,7 +268,7 @@ impl CodeInterpreter for Api {
     ) -> Result<Response<proto::InterruptCellResponse>, Status> {
         let id = request.into_inner().session_id;
         tracing::Span::current().record("session", id.as_str());
-        let interrupted = self.sessions.get(&id)?.interrupt();
+        let interrupted = self.sessions.get_live(&id)?.interrupt();
         tracing::info!(session = %id, interrupted, "interrupt requested");
         Ok(Response::new(proto::InterruptCellResponse { interrupted }))
     }
@@ -299,7 +311,7 @@ impl CodeInterpreter for Api {
             "" => None,
             id => {
                 span.record("session", id);
-                Some(self.sessions.get(id)?)
+                Some(self.sessions.get(id).await?)
             }
         };
         let batch = self.batches.plan(request, deadline)?;

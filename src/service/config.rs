@@ -1,6 +1,7 @@
 //! The service's defaults for requests that leave a limit out, and the caps
 //! no request may pass.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use super::auth::AuthTokens;
@@ -66,6 +67,12 @@ pub struct ServiceConfig {
     /// Bytes one session's pandas tables (polars frames on the host) may
     /// hold; past it the guest gets MemoryError.
     pub max_table_bytes: u64,
+    /// When set, sessions that expire or are alive at a graceful shutdown
+    /// are saved in this directory and come back on their next call, here or
+    /// after a restart of the same build.
+    pub state_dir: Option<PathBuf>,
+    /// How long a saved session is kept in the state directory.
+    pub state_retention: Duration,
 }
 
 impl Default for ServiceConfig {
@@ -93,6 +100,8 @@ impl Default for ServiceConfig {
             client_rate: None,
             client_concurrency: None,
             max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
+            state_dir: None,
+            state_retention: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }

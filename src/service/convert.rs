@@ -5,7 +5,9 @@ use tonic::Status;
 use super::proto;
 use super::proto::event::Kind;
 use super::proto::value::Kind as ValueKind;
-use crate::{CellEnd, Event, ExecError, ExecResult, InstanceLimits, Outcome, StreamName, Value};
+use crate::{
+    CellEnd, Event, ExecError, ExecResult, InstanceLimits, Outcome, StateError, StreamName, Value,
+};
 
 /// An API event; `session_alive` fills the end event's flag.
 pub fn event(event: Event, session_alive: bool) -> proto::Event {
@@ -146,6 +148,19 @@ pub fn instance_limits(limits: InstanceLimits) -> proto::InstanceLimits {
         memory_bytes: limits.memory_bytes,
         fuel_metered: limits.fuel_metered,
         random_seed: limits.random_seed,
+    }
+}
+
+/// The status of a saved state that could not be restored: bad bytes are
+/// INVALID_ARGUMENT, another build's FAILED_PRECONDITION.
+pub fn state_error(error: StateError) -> Status {
+    match error {
+        StateError::Malformed(_) | StateError::TooLarge(_) => {
+            Status::invalid_argument(error.to_string())
+        }
+        StateError::OtherBuild { .. } => Status::failed_precondition(error.to_string()),
+        StateError::Start(error) => sandbox_error(error),
+        StateError::Failed(_) => Status::internal(error.to_string()),
     }
 }
 

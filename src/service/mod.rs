@@ -8,7 +8,10 @@
 //! - `files`: files placed into a session's scratch directory at its start,
 //!   and the status codes of scratch errors (the directory itself is
 //!   [`crate::scratch`]);
-//! - `sessions`: the session table (ids, idle expiry, the session cap);
+//! - `sessions`: the session table (ids, idle expiry, the session cap,
+//!   saving sessions to and bringing them back from the state directory);
+//! - `state_dir`: the state directory's files (`--state-dir`);
+//! - `state`: SaveSession and RestoreSession;
 //! - `batch`: ExecuteBatch, many programs with their answers;
 //! - `transfer`: UploadFile, DownloadFile and ListFiles;
 //! - `api`: the `CodeInterpreter` implementation;
@@ -33,6 +36,7 @@ pub(crate) mod request;
 mod server;
 mod sessions;
 mod state;
+mod state_dir;
 mod tls;
 mod transfer;
 

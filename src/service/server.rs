@@ -33,8 +33,8 @@ pub struct Listeners {
 }
 
 /// Serves the API on `listener` until `shutdown` resolves, then stops taking
-/// calls (health turns NOT_SERVING) and waits up to `grace` for running calls
-/// to finish.
+/// calls (health turns NOT_SERVING), waits up to `grace` for running calls
+/// to finish and, with a state directory, saves the sessions there.
 pub async fn serve(
     sandbox: Sandbox,
     config: ServiceConfig,
@@ -59,8 +59,9 @@ pub async fn serve_with(
 ) -> Result<()> {
     let max_request_bytes = config.max_request_bytes;
     let tls = config.tls.clone();
-    let api = Api::new(sandbox, config.clone());
+    let api = Api::new(sandbox, config.clone()).context("creating the state directory")?;
     let metrics = api.metrics();
+    let sessions = api.sessions();
     let guard = GuardLayer(Arc::new(Guard {
         metrics: Arc::clone(&metrics),
         auth: config.auth_tokens.clone(),
@@ -125,5 +126,6 @@ pub async fn serve_with(
             "calls still running after the grace period; stopping"
         ),
     }
+    sessions.save_all().await;
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! The session table: ids, the session cap, idle expiry, and what became of
-//! sessions that are gone.
+//! The session table: ids, the session cap, idle expiry, what became of
+//! sessions that are gone, and (with a state directory) saving sessions as
+//! they expire or the server stops and bringing them back on their next call.
 
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
@@ -14,7 +15,8 @@ use super::config::ServiceConfig;
 use super::convert;
 use super::metrics::{Metrics, SessionEnd};
 use super::proto;
-use crate::{CellEvents, CellLimits, ForkError, Sandbox, Session, SessionError};
+use super::state_dir::StateDir;
+use crate::{CellEvents, CellLimits, ForkError, Sandbox, Session, SessionError, StateError};
 
 /// Ids of closed and expired sessions remembered, so that a late call learns
 /// what happened instead of a bare "not found".
@@ -22,6 +24,11 @@ const REMEMBERED_GONE: usize = 4096;
 
 /// How often idle sessions are looked for.
 const EXPIRY_SCAN: Duration = Duration::from_secs(1);
+/// How often saved sessions past their retention are looked for.
+const PRUNE_SCAN: Duration = Duration::from_secs(60);
+/// How long saving one session at shutdown may take (its running cell is
+/// interrupted first).
+const SHUTDOWN_SAVE: Duration = Duration::from_secs(10);
 
 /// The sessions of a server.
 pub struct Sessions {
@@ -31,6 +38,12 @@ pub struct Sessions {
     max_sessions: usize,
     idle_timeout: Duration,
     metrics: Arc<Metrics>,
+    sandbox: Sandbox,
+    /// Where sessions are saved as they expire or the server stops.
+    saved: Option<StateDir>,
+    /// Held while sessions move between `live` and `saved`, so that a call
+    /// that misses its session in `live` finds it saved.
+    moving: tokio::sync::Mutex<()>,
 }
 
 /// A session and its bookkeeping.
@@ -67,8 +80,17 @@ impl Gone {
 }
 
 impl Sessions {
-    /// An empty table for `config`; expiry runs until the table is dropped.
-    pub fn new(config: &ServiceConfig, metrics: Arc<Metrics>) -> Arc<Self> {
+    /// An empty table for `config`'s sessions on `sandbox` (the state
+    /// directory is created if missing); expiry runs until the table is dropped.
+    pub fn new(
+        config: &ServiceConfig,
+        metrics: Arc<Metrics>,
+        sandbox: Sandbox,
+    ) -> std::io::Result<Arc<Self>> {
+        let saved = match &config.state_dir {
+            Some(dir) => Some(StateDir::open(dir, config.state_retention)?),
+            None => None,
+        };
         let sessions = Arc::new(Self {
             live: Mutex::default(),
             gone: Mutex::default(),
@@ -76,9 +98,12 @@ impl Sessions {
             max_sessions: config.max_sessions,
             idle_timeout: config.idle_timeout,
             metrics,
+            sandbox,
+            saved,
+            moving: tokio::sync::Mutex::new(()),
         });
         tokio::spawn(expire_idle(Arc::downgrade(&sessions)));
-        sessions
+        Ok(sessions)
     }
 
     /// A slot for one more session, or RESOURCE_EXHAUSTED.
@@ -93,9 +118,18 @@ impl Sessions {
 
     /// Adds a started session under a new, unguessable id.
     pub fn insert(&self, session: Session, slot: OwnedSemaphorePermit) -> Arc<ManagedSession> {
+        self.insert_as(uuid::Uuid::new_v4().to_string(), session, slot)
+    }
+
+    fn insert_as(
+        &self,
+        id: String,
+        session: Session,
+        slot: OwnedSemaphorePermit,
+    ) -> Arc<ManagedSession> {
         let now = (Instant::now(), SystemTime::now());
         let managed = Arc::new(ManagedSession {
-            id: uuid::Uuid::new_v4().to_string(),
+            id,
             session,
             created_at: now.1,
             last_active: Mutex::new(now),
@@ -118,26 +152,78 @@ impl Sessions {
         self.live.lock().expect("sessions lock").len()
     }
 
-    /// The session with `id`, or NOT_FOUND saying whether it ever existed.
-    pub fn get(&self, id: &str) -> Result<Arc<ManagedSession>, Status> {
-        if let Some(session) = self.live.lock().expect("sessions lock").get(id) {
-            return Ok(Arc::clone(session));
-        }
-        Err(self.not_found(id))
+    /// The live session with `id`, or NOT_FOUND saying whether it ever
+    /// existed. A saved session is not brought back (see [`Sessions::get`]).
+    pub fn get_live(&self, id: &str) -> Result<Arc<ManagedSession>, Status> {
+        self.live_session(id).ok_or_else(|| self.not_found(id))
     }
 
-    /// Removes and stops the session with `id` (a running cell ends as cancelled).
-    pub fn close(&self, id: &str) -> Result<(), Status> {
+    fn live_session(&self, id: &str) -> Option<Arc<ManagedSession>> {
+        self.live.lock().expect("sessions lock").get(id).cloned()
+    }
+
+    /// The session with `id`, brought back from the state directory if it
+    /// was saved there, or NOT_FOUND saying whether it ever existed.
+    pub async fn get(&self, id: &str) -> Result<Arc<ManagedSession>, Status> {
+        if let Some(session) = self.live_session(id) {
+            return Ok(session);
+        }
+        let Some(saved) = &self.saved else {
+            return Err(self.not_found(id));
+        };
+        let _moving = self.moving.lock().await;
+        if let Some(session) = self.live_session(id) {
+            return Ok(session);
+        }
+        if !saved.holds(id) {
+            return Err(self.not_found(id));
+        }
+        let slot = self.reserve()?;
+        let bytes = saved.read(id).await.map_err(|error| {
+            Status::internal(format!("reading the saved state of session {id}: {error}"))
+        })?;
+        let Some(bytes) = bytes else {
+            return Err(self.not_found(id));
+        };
+        let restored = self.sandbox.restore_session(bytes).await;
+        let error = match restored {
+            Ok(session) => {
+                if let Err(error) = saved.remove(id) {
+                    tracing::warn!(session = id, %error, "deleting a restored session's state failed");
+                }
+                tracing::info!(session = id, "saved session restored");
+                return Ok(self.insert_as(id.to_owned(), session, slot));
+            }
+            // Starting an instance may work later: the state stays.
+            Err(error @ (StateError::Start(_) | StateError::Failed(_))) => {
+                return Err(convert::state_error(error));
+            }
+            Err(error) => error,
+        };
+        tracing::warn!(session = id, %error, "a saved session could not be restored");
+        if let Err(error) = saved.remove(id) {
+            tracing::warn!(session = id, %error, "deleting an unusable saved state failed");
+        }
+        let reason = format!("it was saved, but restoring it failed: {error}");
+        self.remember_gone(id, &reason);
+        Err(match error {
+            StateError::OtherBuild { .. } => Status::failed_precondition(format!(
+                "session {id} was saved, but restoring it failed: {error}"
+            )),
+            _ => self.not_found(id),
+        })
+    }
+
+    /// Removes and stops the session with `id` (a running cell ends as
+    /// cancelled), or deletes its saved state.
+    pub async fn close(&self, id: &str) -> Result<(), Status> {
         let removed = self.live.lock().expect("sessions lock").remove(id);
         let Some(session) = removed else {
-            return Err(self.not_found(id));
+            return self.forget_saved(id).await;
         };
         session.session.close();
         self.metrics.session_ended(SessionEnd::Closed);
-        self.gone
-            .lock()
-            .expect("gone lock")
-            .remember(id.to_owned(), "it was closed".to_owned());
+        self.remember_gone(id, "it was closed");
         tracing::info!(session = id, "session closed");
         Ok(())
     }
@@ -160,6 +246,32 @@ impl Sessions {
         session.info(self.idle_timeout)
     }
 
+    /// Deletes the saved state of session `id` (CloseSession of a saved session).
+    async fn forget_saved(&self, id: &str) -> Result<(), Status> {
+        let Some(saved) = &self.saved else {
+            return Err(self.not_found(id));
+        };
+        let _moving = self.moving.lock().await;
+        match saved.remove(id) {
+            Ok(true) => {
+                self.remember_gone(id, "it was closed");
+                tracing::info!(session = id, "saved session closed");
+                Ok(())
+            }
+            Ok(false) => Err(self.not_found(id)),
+            Err(error) => Err(Status::internal(format!(
+                "deleting the saved state of session {id}: {error}"
+            ))),
+        }
+    }
+
+    fn remember_gone(&self, id: &str, reason: &str) {
+        self.gone
+            .lock()
+            .expect("gone lock")
+            .remember(id.to_owned(), reason.to_owned());
+    }
+
     fn not_found(&self, id: &str) -> Status {
         match self.gone.lock().expect("gone lock").reasons.get(id) {
             Some(reason) => Status::not_found(format!("session {id} no longer exists: {reason}")),
@@ -167,8 +279,13 @@ impl Sessions {
         }
     }
 
-    /// Closes the sessions idle for longer than the idle timeout.
-    fn expire_idle(&self) {
+    /// Ends the sessions idle for longer than the idle timeout; with a state
+    /// directory, each is saved there first and comes back on its next call.
+    async fn expire_idle(&self) {
+        let _moving = match self.saved {
+            Some(_) => Some(self.moving.lock().await),
+            None => None,
+        };
         let expired: Vec<_> = {
             let mut live = self.live.lock().expect("sessions lock");
             let ids: Vec<_> = live
@@ -179,17 +296,85 @@ impl Sessions {
             ids.into_iter().filter_map(|id| live.remove(&id)).collect()
         };
         for session in expired {
+            let saved = self.save_to_dir(&session).await;
             session.session.close();
             self.metrics.session_ended(SessionEnd::Expired);
-            let reason = format!(
-                "it expired after {} s without a cell",
-                self.idle_timeout.as_secs()
-            );
-            tracing::info!(session = %session.id, "session expired");
-            self.gone
-                .lock()
-                .expect("gone lock")
-                .remember(session.id.clone(), reason);
+            tracing::info!(session = %session.id, saved, "session expired");
+            if !saved {
+                let reason = format!(
+                    "it expired after {} s without a cell",
+                    self.idle_timeout.as_secs()
+                );
+                self.remember_gone(&session.id, &reason);
+            }
+        }
+    }
+
+    /// Saves every live session in the state directory and stops it, for a
+    /// graceful shutdown: running cells are interrupted first, and a session
+    /// that cannot be saved within [`SHUTDOWN_SAVE`] is lost.
+    pub async fn save_all(&self) {
+        if self.saved.is_none() {
+            return;
+        }
+        let _moving = self.moving.lock().await;
+        let sessions: Vec<_> = {
+            let mut live = self.live.lock().expect("sessions lock");
+            live.drain().map(|(_, session)| session).collect()
+        };
+        for session in &sessions {
+            session.interrupt();
+        }
+        let mut kept = 0;
+        for session in &sessions {
+            match tokio::time::timeout(SHUTDOWN_SAVE, self.save_to_dir(session)).await {
+                Ok(true) => kept += 1,
+                Ok(false) => {}
+                Err(_) => tracing::warn!(session = %session.id, "saving the session timed out"),
+            }
+            session.session.close();
+        }
+        tracing::info!(
+            saved = kept,
+            of = sessions.len(),
+            "sessions saved for the next start"
+        );
+    }
+
+    /// Saves `session` in the state directory; whether it was (an ended
+    /// session or one holding open files is not).
+    async fn save_to_dir(&self, session: &ManagedSession) -> bool {
+        let Some(dir) = &self.saved else {
+            return false;
+        };
+        if !session.is_alive() {
+            return false;
+        }
+        let stored = match session.save(&self.sandbox).await {
+            Ok(bytes) => dir.store(&session.id, bytes).await,
+            Err(status) => {
+                tracing::warn!(session = %session.id, error = status.message(), "the session could not be saved");
+                return false;
+            }
+        };
+        match stored {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!(session = %session.id, %error, "writing the saved session failed");
+                false
+            }
+        }
+    }
+
+    /// Deletes the saved sessions past their retention.
+    async fn prune_saved(&self) {
+        let Some(dir) = &self.saved else {
+            return;
+        };
+        match dir.prune().await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "saved sessions past their retention deleted"),
+            Err(error) => tracing::warn!(%error, "pruning the state directory failed"),
         }
     }
 }
@@ -197,12 +382,17 @@ impl Sessions {
 async fn expire_idle(sessions: Weak<Sessions>) {
     let mut scan = tokio::time::interval(EXPIRY_SCAN);
     scan.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_prune: Option<Instant> = None;
     loop {
         scan.tick().await;
         let Some(sessions) = sessions.upgrade() else {
             return;
         };
-        sessions.expire_idle();
+        sessions.expire_idle().await;
+        if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_SCAN) {
+            sessions.prune_saved().await;
+            last_prune = Some(Instant::now());
+        }
     }
 }
 

@@ -19,7 +19,7 @@ const STATE_CHUNK_BYTES: usize = 1 << 20;
 
 /// The state of session `id`, in chunks.
 pub async fn save(sessions: &Sessions, sandbox: &Sandbox, id: &str) -> Result<StateStream, Status> {
-    let bytes = sessions.get(id)?.save(sandbox).await?;
+    let bytes = sessions.get(id).await?.save(sandbox).await?;
     tracing::info!(session = %id, bytes = bytes.len(), "session saved");
     let chunks: Vec<_> = bytes
         .chunks(STATE_CHUNK_BYTES)
@@ -49,20 +49,12 @@ pub async fn restore(
         }
     }
     let slot = sessions.reserve()?;
-    let session = sandbox.restore_session(bytes).await.map_err(status)?;
+    let session = sandbox
+        .restore_session(bytes)
+        .await
+        .map_err(convert::state_error)?;
     let session = sessions.insert(session, slot);
     tracing::Span::current().record("session", session.id.as_str());
     tracing::info!(session = %session.id, "session restored");
     Ok(sessions.info(&session))
-}
-
-fn status(error: StateError) -> Status {
-    match error {
-        StateError::Malformed(_) | StateError::TooLarge(_) => {
-            Status::invalid_argument(error.to_string())
-        }
-        StateError::OtherBuild { .. } => Status::failed_precondition(error.to_string()),
-        StateError::Start(error) => convert::sandbox_error(error),
-        StateError::Failed(_) => Status::internal(error.to_string()),
-    }
 }

@@ -45,7 +45,7 @@ pub async fn upload(
     tracing::Span::current().record("session", first.session_id.as_str());
     let path = relative_path(&first.path)?;
     let upload = Arc::new(Upload {
-        transfer: start(sessions, &first.session_id)?,
+        transfer: start(sessions, &first.session_id).await?,
         path,
         max_bytes: config.max_session_file_bytes,
         max_files: config.max_session_files,
@@ -113,7 +113,7 @@ pub async fn download(
     request: proto::DownloadFileRequest,
 ) -> Result<FileStream, Status> {
     let path = relative_path(&request.path)?;
-    let transfer = start(sessions, &request.session_id)?;
+    let transfer = start(sessions, &request.session_id).await?;
     let scratch = Scratch::new(transfer.session().scratch_dir());
     let (file, size) = blocking(move || Ok(scratch.open_file(&path)?)).await?;
     let download = Download {
@@ -133,7 +133,7 @@ pub async fn list(
     sessions: &Sessions,
     request: proto::ListFilesRequest,
 ) -> Result<proto::ListFilesResponse, Status> {
-    let transfer = start(sessions, &request.session_id)?;
+    let transfer = start(sessions, &request.session_id).await?;
     let scratch = Scratch::new(transfer.session().scratch_dir());
     let listing = blocking(move || Ok(scratch.list(MAX_LISTED_FILES)?)).await?;
     Ok(proto::ListFilesResponse {
@@ -257,11 +257,11 @@ impl Download {
 
 /// Starts a transfer on the session `id`: NOT_FOUND for an unknown, closed or
 /// expired session, FAILED_PRECONDITION for one whose interpreter stopped.
-fn start(sessions: &Sessions, id: &str) -> Result<Transfer, Status> {
+async fn start(sessions: &Sessions, id: &str) -> Result<Transfer, Status> {
     if id.is_empty() {
         return Err(Status::invalid_argument("session_id is required"));
     }
-    sessions.get(id)?.transfer()
+    sessions.get(id).await?.transfer()
 }
 
 fn file_info(file: FileEntry) -> proto::FileInfo {

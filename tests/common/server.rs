@@ -31,8 +31,46 @@ pub fn start(config: ServiceConfig, warm_instances: usize) -> SocketAddr {
 
 /// Like [`start`], with the sessions' scratch directories under `scratch_root`.
 pub fn start_in(config: ServiceConfig, warm_instances: usize, scratch_root: PathBuf) -> SocketAddr {
+    spawn_server(config, warm_instances, scratch_root, std::future::pending()).0
+}
+
+/// A server that stops gracefully (saving its sessions when it has a state
+/// directory) when [`StoppableServer::stop`] is called.
+pub struct StoppableServer {
+    pub address: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl StoppableServer {
+    /// Starts a server with `config`.
+    pub fn start(config: ServiceConfig) -> Self {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (address, thread) = spawn_server(config, 1, std::env::temp_dir(), async {
+            let _ = stopped.await;
+        });
+        Self {
+            address,
+            stop,
+            thread,
+        }
+    }
+
+    /// Shuts the server down and waits until it has stopped.
+    pub fn stop(self) {
+        let _ = self.stop.send(());
+        self.thread.join().expect("the server thread");
+    }
+}
+
+fn spawn_server(
+    config: ServiceConfig,
+    warm_instances: usize,
+    scratch_root: PathBuf,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> (SocketAddr, std::thread::JoinHandle<()>) {
     let (address_tx, address_rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
+    let thread = std::thread::spawn(move || {
         let runtime = tokio::runtime::Runtime::new().expect("server runtime");
         runtime.block_on(async move {
             let artifacts = Artifacts::load(&Artifacts::default_dir())
@@ -51,18 +89,12 @@ pub fn start_in(config: ServiceConfig, warm_instances: usize, scratch_root: Path
             address_tx
                 .send(listener.local_addr().expect("local address"))
                 .expect("sending the address");
-            service::serve(
-                sandbox,
-                config,
-                listener,
-                std::future::pending(),
-                Duration::ZERO,
-            )
-            .await
-            .expect("serving");
+            service::serve(sandbox, config, listener, shutdown, Duration::ZERO)
+                .await
+                .expect("serving");
         });
     });
-    address_rx.recv().expect("the server started")
+    (address_rx.recv().expect("the server started"), thread)
 }
 
 /// A channel to the server at `address`.

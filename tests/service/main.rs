@@ -17,3 +17,4 @@ mod metrics;
 mod ops_support;
 mod saved;
 mod service;
+mod state_dir;
