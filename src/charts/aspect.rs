@@ -2,6 +2,24 @@
 //! (matplotlib's `adjustable='datalim'`, `axis('equal')`): Axes.apply_aspect.
 
 use super::geometry::Rect;
+use super::scale::AxisMap;
+use super::spec::ScaleKind;
+
+/// A value in its axis' scale (log10 on a log axis; NaN where it has no place).
+pub fn forward(kind: ScaleKind, value: f64) -> f64 {
+    match kind {
+        ScaleKind::Linear => value,
+        ScaleKind::Log if value > 0.0 => value.log10(),
+        ScaleKind::Log => f64::NAN,
+    }
+}
+
+fn back(kind: ScaleKind, value: f64) -> f64 {
+    match kind {
+        ScaleKind::Linear => value,
+        ScaleKind::Log => 10f64.powf(value),
+    }
+}
 
 /// Which view limits to change, and to what (in the view's own order, so an
 /// inverted axis stays inverted).
@@ -11,10 +29,29 @@ pub enum Widened {
     Y(f64, f64),
 }
 
-/// matplotlib's choice for a box `frame` (pixels) showing views `x` and `y`
-/// of data within `datalim` (`[x0, x1, y0, y1]`); None when the aspect is
-/// already equal to within 0.5%.
-pub fn widen(frame: &Rect, x: (f64, f64), y: (f64, f64), datalim: [f64; 4]) -> Option<Widened> {
+/// matplotlib's choice for a box `frame` (pixels) showing the views of `x`
+/// and `y` (in their scales, as matplotlib) of data within `datalim`
+/// (`[x0, x1, y0, y1]`); None when the aspect is already equal to within 0.5%.
+pub fn widen(
+    frame: &Rect,
+    (xmap, ymap): (&AxisMap, &AxisMap),
+    datalim: [f64; 4],
+) -> Option<Widened> {
+    let (fx, fy) = (|v| forward(xmap.kind, v), |v| forward(ymap.kind, v));
+    let [x0, x1, y0, y1] = datalim;
+    let widened = widen_scaled(
+        frame,
+        (fx(xmap.lo), fx(xmap.hi)),
+        (fy(ymap.lo), fy(ymap.hi)),
+        [fx(x0), fx(x1), fy(y0), fy(y1)],
+    )?;
+    Some(match widened {
+        Widened::X(lo, hi) => Widened::X(back(xmap.kind, lo), back(xmap.kind, hi)),
+        Widened::Y(lo, hi) => Widened::Y(back(ymap.kind, lo), back(ymap.kind, hi)),
+    })
+}
+
+fn widen_scaled(frame: &Rect, x: (f64, f64), y: (f64, f64), datalim: [f64; 4]) -> Option<Widened> {
     let (xmin, xmax) = (x.0.min(x.1), x.0.max(x.1));
     let (ymin, ymax) = (y.0.min(y.1), y.0.max(y.1));
     let xsize = (xmax - xmin).max(1e-30);
@@ -56,10 +93,10 @@ mod tests {
     fn a_wide_box_widens_the_x_view() {
         // A 200 x 100 px box showing 0..1 on both axes: x must span 2.
         let frame = Rect::new(0.0, 0.0, 200.0, 100.0);
-        let widened = widen(&frame, (0.0, 1.0), (0.0, 1.0), [0.0, 1.0, 0.0, 1.0]);
+        let widened = widen_scaled(&frame, (0.0, 1.0), (0.0, 1.0), [0.0, 1.0, 0.0, 1.0]);
         assert_eq!(widened, Some(Widened::X(-0.5, 1.5)));
         assert_eq!(
-            widen(&frame, (0.0, 2.0), (0.0, 1.0), [0.0, 1.0, 0.0, 1.0]),
+            widen_scaled(&frame, (0.0, 2.0), (0.0, 1.0), [0.0, 1.0, 0.0, 1.0]),
             None
         );
     }

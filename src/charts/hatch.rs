@@ -110,7 +110,8 @@ impl Tile {
 
     fn piece(&mut self, points: Vec<Point>) {
         let cut = clip_polygon(&points, &UNIT);
-        if cut.len() >= 3 {
+        // A sliver cut off at the tile's edge has no inside to fill.
+        if cut.len() >= 3 && twice_area(&cut).abs() > 1e-12 {
             self.pieces.push(cut);
         }
     }
@@ -343,11 +344,19 @@ fn inside(a: Point, b: Point, rings: &[Vec<Point>]) -> Vec<[Point; 2]> {
     parts
 }
 
+/// Twice the signed area of a polygon.
+fn twice_area(points: &[Point]) -> f64 {
+    edges(points).map(|(a, b)| a.x * b.y - b.x * a.y).sum()
+}
+
 /// The part of polygon `subject` inside the convex polygon `clipper`
 /// (Sutherland–Hodgman; the subject keeps its turning direction).
 fn clip_convex(subject: &[Point], clipper: &[Point]) -> Vec<Point> {
-    let area: f64 = edges(clipper).map(|(a, b)| a.x * b.y - b.x * a.y).sum();
-    let sign = if area < 0.0 { -1.0 } else { 1.0 };
+    let area = twice_area(clipper);
+    if area == 0.0 {
+        return Vec::new();
+    }
+    let sign = area.signum();
     let mut polygon = subject.to_vec();
     for (e0, e1) in edges(clipper) {
         if polygon.is_empty() {
@@ -412,7 +421,13 @@ mod tests {
                 Point::new(5.0, 20.0),
             ],
         );
-        let area: f64 = edges(&cut).map(|(a, b)| a.x * b.y - b.x * a.y).sum::<f64>() / 2.0;
-        assert!((area - 50.0).abs() < 1e-9);
+        assert!((twice_area(&cut) / 2.0 - 50.0).abs() < 1e-9);
+        // Every star piece has an inside.
+        assert!(
+            Tile::of("*")
+                .pieces
+                .iter()
+                .all(|p| twice_area(p).abs() > 1e-12)
+        );
     }
 }

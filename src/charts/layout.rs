@@ -172,7 +172,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             square(frame)
         } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
             // The view widens instead (adjustable='datalim'); its ticks follow.
-            match aspect::widen(&frame, (x.lo, x.hi), (y.lo, y.hi), datalim) {
+            match aspect::widen(&frame, (&x, &y), datalim) {
                 Some(Widened::X(lo, hi)) => {
                     (x.lo, x.hi) = (lo, hi);
                     let bins = bins(units, cell.width(), axes.tick_fontsize * 3.0);
@@ -504,8 +504,16 @@ fn square(frame: Rect) -> Rect {
 }
 
 fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
-    let (dx, dy) = ((x.hi - x.lo).abs(), (y.hi - y.lo).abs());
-    if dx <= 0.0 || dy <= 0.0 || x.kind != ScaleKind::Linear || y.kind != ScaleKind::Linear {
+    // As matplotlib, in the axes' scales (decades on a log axis).
+    let span = |map: &AxisMap| {
+        let (lo, hi) = (
+            aspect::forward(map.kind, map.lo),
+            aspect::forward(map.kind, map.hi),
+        );
+        (hi - lo).abs()
+    };
+    let (dx, dy) = (span(x), span(y));
+    if !(dx > 0.0 && dy > 0.0) {
         return frame;
     }
     let scale = (frame.width() / dx).min(frame.height() / dy);

@@ -28,11 +28,15 @@ pub fn draw(
     };
     for row in 0..rows {
         for col in 0..cols {
-            let Some(cell) = [(row, col), (row, col + 1), (row + 1, col + 1), (row + 1, col)]
-                .into_iter()
-                .map(|(r, c)| corner(r, c))
-                .collect::<Option<Vec<Point>>>()
-            else {
+            let Some(cell) = [
+                (row, col),
+                (row, col + 1),
+                (row + 1, col + 1),
+                (row + 1, col),
+            ]
+            .into_iter()
+            .map(|(r, c)| corner(r, c))
+            .collect::<Option<Vec<Point>>>() else {
                 continue;
             };
             let color = pixels[row * cols + col];
@@ -42,7 +46,14 @@ pub fn draw(
             // matplotlib draws the mesh unantialiased: the cells' own colour
             // over their borders keeps the background from showing between them.
             let (line, width) = edge.unwrap_or((color, 1.0));
-            stroke_line(surface, &outline, Some(frame), line, width, &LineStyle::Solid);
+            stroke_line(
+                surface,
+                &outline,
+                Some(frame),
+                line,
+                width,
+                &LineStyle::Solid,
+            );
         }
     }
 }

@@ -22,12 +22,11 @@ def spec(axes):
     if len(axes._group["x"].members) > 1 or len(axes._group["y"].members) > 1:
         raise NotImplementedError("an equal aspect with adjustable='datalim' on shared axes is not supported in "
                                   "this sandbox")
-    if "log" in (axes._group["x"].scale, axes._group["y"].scale):
-        raise NotImplementedError("an equal aspect with adjustable='datalim' on log axes is not supported in "
-                                  "this sandbox")
     bounds = []
     for name in ("x", "y"):
-        values = [v for artist in axes._artists for v in artist.extent(name)[0] if v is not None]
+        log = axes._group[name].scale == "log"  # the host measures in decades there
+        values = [v for artist in axes._artists for v in artist.extent(name)[0]
+                  if v is not None and (v > 0 or not log)]
         if not values:
             return None  # matplotlib's null dataLim: its aspect adjusts nothing sensible either
         bounds += [float(min(values)), float(max(values))]
