@@ -76,7 +76,7 @@ impl Tile {
             let offset = 1.0 / rows as f64;
             let radius = offset * size;
             for row in 0..=rows {
-                let (first, columns) = if row % 2 == 0 {
+                let (first, columns) = if row.is_multiple_of(2) {
                     (0.0, rows + 1)
                 } else {
                     (offset / 2.0, rows)
@@ -140,7 +140,11 @@ impl Tile {
     /// inner pentagon and five tips.
     fn star(&mut self, centre: Point, radius: f64) {
         let corner = |i: usize| {
-            let r = if i % 2 == 0 { radius } else { radius / 2.0 };
+            let r = if i.is_multiple_of(2) {
+                radius
+            } else {
+                radius / 2.0
+            };
             let a = PI / 2.0 + PI * i as f64 / 5.0;
             Point::new(centre.x + r * a.cos(), centre.y + r * a.sin())
         };

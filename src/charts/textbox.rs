@@ -145,36 +145,6 @@ fn distance_to_box(rotation: f64, x0: f64, y0: f64, width: f64, height: f64) -> 
     h1.min(h2)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::charts::spec::{VAlign, Weight};
-
-    #[test]
-    fn wrapping_keeps_lines_within_the_room() {
-        let font = FontChoice::sans(Weight::Normal);
-        let placement = Placement::new(Point::new(500.0, 100.0), HAlign::Left, VAlign::Baseline);
-        let text = "a long sentence that will not fit in the hundred pixels left of the figure";
-        let wrapped = wrap(text, &font, 14.0, &placement, (600.0, 400.0));
-        assert!(wrapped.lines().count() > 3);
-        for line in wrapped.lines().filter(|l| l.contains(' ')) {
-            assert!(TextBlock::styled(line, 14.0, &font).width() <= 100.0);
-        }
-        assert_eq!(wrapped.replace('\n', " "), text);
-    }
-
-    #[test]
-    fn rounded_boxes_stay_within_their_rectangle() {
-        let points = rounded(0.0, 0.0, 10.0, 5.0, 2.0);
-        assert!(
-            points
-                .iter()
-                .all(|p| (0.0..=10.0).contains(&p.x) && (0.0..=5.0).contains(&p.y))
-        );
-        assert!(!points.contains(&Point::new(0.0, 0.0)));
-    }
-}
-
 /// An arrow from the edge of the text box `from` to `tip`.
 pub fn draw_arrow(
     surface: &mut impl Surface,
@@ -213,4 +183,34 @@ pub fn draw_arrow(
         Point::new(base.x + uy * half, base.y - ux * half),
     ];
     surface.fill_polygon(&wings, color);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::{VAlign, Weight};
+
+    #[test]
+    fn wrapping_keeps_lines_within_the_room() {
+        let font = FontChoice::sans(Weight::Normal);
+        let placement = Placement::new(Point::new(500.0, 100.0), HAlign::Left, VAlign::Baseline);
+        let text = "a long sentence that will not fit in the hundred pixels left of the figure";
+        let wrapped = wrap(text, &font, 14.0, &placement, (600.0, 400.0));
+        assert!(wrapped.lines().count() > 3);
+        for line in wrapped.lines().filter(|l| l.contains(' ')) {
+            assert!(TextBlock::styled(line, 14.0, &font).width() <= 100.0);
+        }
+        assert_eq!(wrapped.replace('\n', " "), text);
+    }
+
+    #[test]
+    fn rounded_boxes_stay_within_their_rectangle() {
+        let points = rounded(0.0, 0.0, 10.0, 5.0, 2.0);
+        assert!(
+            points
+                .iter()
+                .all(|p| (0.0..=10.0).contains(&p.x) && (0.0..=5.0).contains(&p.y))
+        );
+        assert!(!points.contains(&Point::new(0.0, 0.0)));
+    }
 }
