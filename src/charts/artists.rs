@@ -6,6 +6,8 @@ use std::f64::consts::PI;
 use super::clip::clip_polygon;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
+use super::hatch;
+use super::mesh;
 use super::paint::{Units, fill_rect, marker, stroke_line};
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::scale::{position, text_anchor};
@@ -90,6 +92,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             linestyle,
             starts,
             open_rings,
+            hatch,
             ..
         } => {
             let Some(points) = x
@@ -121,6 +124,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     .collect();
                 surface.fill_rings(&clipped, *facecolor);
             }
+            let figure = (units, axes.figure_size);
+            hatch::over(surface, &rings, &frame, hatch.as_ref(), figure);
             for (index, ring) in rings.into_iter().enumerate() {
                 if let Some(&first) = ring.first() {
                     let mut outline = ring.to_vec();
@@ -141,15 +146,22 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
         Artist::Image {
             x_edges,
             y_edges,
+            rows,
             cols,
             pixels,
             edgecolor,
             linewidth,
+            quads,
             ..
         } => {
             let edge = edgecolor
                 .filter(|_| *linewidth > 0.0)
                 .map(|c| (c, units.px(*linewidth)));
+            if let Some(quads) = quads {
+                let place = (xmap, ymap, &frame);
+                mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
+                return;
+            }
             for (row, (y0, y1)) in y_edges.iter().zip(&y_edges[1..]).enumerate() {
                 for (col, (x0, x1)) in x_edges.iter().zip(&x_edges[1..]).enumerate() {
                     let rect = data_rect((*x0, *x1), (*y0, *y1), xmap, ymap, &frame);
@@ -171,7 +183,9 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             bottoms,
             colors,
             edgecolor,
+            edgecolors,
             linewidth,
+            hatches,
             ..
         } => {
             for (i, ((centre, height), (width, bottom))) in x
@@ -188,8 +202,15 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     Orientation::Vertical => data_rect(along, across, xmap, ymap, &frame),
                     Orientation::Horizontal => data_rect(across, along, xmap, ymap, &frame),
                 };
-                let edge = edgecolor.map(|c| (c, units.px(*linewidth)));
-                fill_rect(surface, &rect, &frame, pick(colors, i), edge);
+                let edge = edgecolors.as_ref().map_or(*edgecolor, |e| Some(pick(e, i)));
+                let edge = edge.map(|c| (c, units.px(*linewidth)));
+                let hatch = hatches
+                    .as_ref()
+                    .and_then(|h| h.get(if h.len() == 1 { 0 } else { i }))
+                    .and_then(Option::as_ref);
+                let fill = pick(colors, i);
+                let figure = (units, axes.figure_size);
+                hatch::rect(surface, (&rect, &frame), fill, edge, hatch, figure);
             }
         }
         Artist::Hist {
@@ -245,10 +266,19 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             color,
             edgecolor,
             linewidth,
+            hatch,
             ..
         } => {
             for polygon in fill_polygons(x, y1, y2, xmap, ymap) {
                 surface.fill_polygon(&clip_polygon(&polygon, &frame), *color);
+                let figure = (units, axes.figure_size);
+                hatch::over(
+                    surface,
+                    &[polygon.as_slice()],
+                    &frame,
+                    hatch.as_ref(),
+                    figure,
+                );
                 if let Some(edge) = edgecolor {
                     let mut outline = polygon.clone();
                     outline.push(polygon[0]);
@@ -323,7 +353,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             if let (Some(arrow), Some(target)) = (arrow, target) {
                 let bounds = block.bounds(&placement);
                 let tip = Point::new(target.0, target.1);
-                draw_arrow(
+                textbox::draw_arrow(
                     surface,
                     &bounds,
                     tip,
@@ -536,44 +566,4 @@ fn draw_hist(
             );
         }
     }
-}
-
-/// An arrow from the edge of the text box `from` to `tip`.
-fn draw_arrow(
-    surface: &mut impl Surface,
-    from: &Rect,
-    tip: Point,
-    color: Rgba,
-    width: f64,
-    units: Units,
-) {
-    let centre = Point::new((from.x0 + from.x1) / 2.0, (from.y0 + from.y1) / 2.0);
-    let (dx, dy) = (tip.x - centre.x, tip.y - centre.y);
-    let length = (dx * dx + dy * dy).sqrt();
-    if length < 1.0 || from.contains(tip) {
-        return;
-    }
-    // Leave the text box: the smallest t at which the ray crosses its border.
-    let exit = [
-        (from.x1 - centre.x) / dx,
-        (from.x0 - centre.x) / dx,
-        (from.y1 - centre.y) / dy,
-        (from.y0 - centre.y) / dy,
-    ]
-    .into_iter()
-    .filter(|t| t.is_finite() && *t > 0.0)
-    .fold(1.0, f64::min);
-    let gap = units.px(2.0) / length;
-    let start = Point::new(centre.x + dx * (exit + gap), centre.y + dy * (exit + gap));
-    let (ux, uy) = (dx / length, dy / length);
-    let head = units.px(8.0).min(length * 0.5);
-    let base = Point::new(tip.x - ux * head, tip.y - uy * head);
-    surface.stroke(&[start, base], color, width);
-    let half = head * 0.4;
-    let wings = [
-        tip,
-        Point::new(base.x - uy * half, base.y + ux * half),
-        Point::new(base.x + uy * half, base.y - ux * half),
-    ];
-    surface.fill_polygon(&wings, color);
 }

@@ -14,6 +14,12 @@ pub struct Rgba {
 impl Rgba {
     pub const BLACK: Rgba = Rgba::opaque(0, 0, 0);
     pub const WHITE: Rgba = Rgba::opaque(255, 255, 255);
+    pub const TRANSPARENT: Rgba = Rgba {
+        r: 0,
+        g: 0,
+        b: 0,
+        a: 0,
+    };
 
     pub const fn opaque(r: u8, g: u8, b: u8) -> Self {
         Self { r, g, b, a: 255 }

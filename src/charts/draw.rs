@@ -15,6 +15,7 @@ use super::spec::{Artist, GridAxis, HAlign, VAlign};
 use super::spines;
 use super::surface::Surface;
 use super::text::Placement;
+use super::textbox;
 
 /// Draws the whole figure on `surface` (whose background is already painted).
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
@@ -37,11 +38,11 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             (1.0 - text.y) * f64::from(layout.height),
         );
         let placement = Placement::new(anchor, text.ha, text.va).rotated(text.rotation);
-        surface.text(
-            placed::text_block(&text.text, units),
-            placement,
-            text.text.color,
-        );
+        let block = placed::text_block(&text.text, units);
+        if let Some(bbox) = &text.bbox {
+            textbox::draw_box(&block, &placement, bbox, units, surface);
+        }
+        surface.text(block, placement, text.text.color);
     }
 }
 
@@ -83,7 +84,7 @@ fn draw_axes<'a>(
     if !spec.axis_off {
         draw_frame(axes, units, surface);
     }
-    if let Some(title) = &spec.title {
+    for (title, align) in spec.titles() {
         // Above the x axis' top tick labels and label, when matplotlib lifts it.
         let lifted = if axes.polar.is_some() {
             // matplotlib puts a polar axes' title at 1.05 of its height.
@@ -97,14 +98,16 @@ fn draw_axes<'a>(
             Some(y) => frame.y1 - y * frame.height(),
             None => frame.y0 - lifted,
         };
-        let anchor = Point::new(
-            (frame.x0 + frame.x1) / 2.0,
-            height - units.px(spec.title_pad),
-        );
+        let x = match align {
+            HAlign::Left => frame.x0,
+            HAlign::Center => (frame.x0 + frame.x1) / 2.0,
+            HAlign::Right => frame.x1,
+        };
+        let anchor = Point::new(x, height - units.px(spec.title_pad));
         let block = placed::text_block(title, units);
         surface.text(
             block,
-            Placement::new(anchor, HAlign::Center, VAlign::Bottom),
+            Placement::new(anchor, align, VAlign::Bottom),
             title.color,
         );
     }

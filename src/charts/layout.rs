@@ -2,6 +2,7 @@
 //! labels, axis labels and titles (always "tight", so nothing is cut off).
 
 use super::ChartError;
+use super::aspect::{self, Widened};
 use super::axis;
 use super::geometry::Rect;
 use super::paint::Units;
@@ -169,6 +170,24 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         };
         let frame = if axes.polar.is_some() {
             square(frame)
+        } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
+            // The view widens instead (adjustable='datalim'); its ticks follow.
+            match aspect::widen(&frame, (&x, &y), datalim) {
+                Some(Widened::X(lo, hi)) => {
+                    (x.lo, x.hi) = (lo, hi);
+                    let bins = bins(units, cell.width(), axes.tick_fontsize * 3.0);
+                    let (given, names) = (axes.xticks.as_ref(), axes.x_categories.as_deref());
+                    xticks = tick_set(given, names, axes.xscale, (lo, hi), bins);
+                }
+                Some(Widened::Y(lo, hi)) => {
+                    (y.lo, y.hi) = (lo, hi);
+                    let bins = bins(units, cell.height(), axes.tick_fontsize * 2.0);
+                    let (given, names) = (axes.yticks.as_ref(), axes.y_categories.as_deref());
+                    yticks = tick_set(given, names, axes.yscale, (lo, hi), bins);
+                }
+                None => {}
+            }
+            frame
         } else if axes.aspect_equal {
             equal_aspect(frame, &x, &y)
         } else {
@@ -294,7 +313,8 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
         // The title stands at 1.05 of the (square) box.
         let lift = 0.05 * cell.width().min(cell.height());
-        let title = text(&axes.title).map_or(0.0, |h| title_room(axes, h, lift, cell, units));
+        let title =
+            title_height(axes, units).map_or(0.0, |h| title_room(axes, h, lift, cell, units));
         let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
         return Margins {
@@ -305,9 +325,8 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         };
     }
     if axes.axis_off {
-        let title = axes.title.as_ref().map_or(0.0, |t| {
-            title_room(axes, text_block(t, units).height(), 0.0, cell, units)
-        });
+        let title =
+            title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
         return Margins {
             top: title,
             ..Margins::default()
@@ -334,9 +353,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             .filter(|_| !hidden)
             .map_or(0.0, |_| units.px(axes.tick_fontsize) * 1.4)
     };
-    let title = axes.title.as_ref().map_or(0.0, |t| {
-        title_room(axes, text_block(t, units).height(), 0.0, cell, units)
-    });
+    let title = title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
     // The y axis stands on the right spine of twinx axes and colorbars; the
     // room is asked as "left" all the same (their parents give it on the right).
     let y_spine = if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
@@ -362,6 +379,13 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             + offset_height(xticks, axes.hide_xticklabels)
             + spines::overhang(&axes.spines.bottom, Side::Bottom, cell.height(), units),
     }
+}
+
+/// The height of the tallest title (centre, left, right), if any.
+fn title_height(axes: &Axes, units: Units) -> Option<f64> {
+    axes.titles()
+        .map(|(t, _)| text_block(t, units).height())
+        .reduce(f64::max)
 }
 
 /// Room above the box for a title `height` pixels tall: its pad and, with
@@ -480,8 +504,16 @@ fn square(frame: Rect) -> Rect {
 }
 
 fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
-    let (dx, dy) = ((x.hi - x.lo).abs(), (y.hi - y.lo).abs());
-    if dx <= 0.0 || dy <= 0.0 || x.kind != ScaleKind::Linear || y.kind != ScaleKind::Linear {
+    // As matplotlib, in the axes' scales (decades on a log axis).
+    let span = |map: &AxisMap| {
+        let (lo, hi) = (
+            aspect::forward(map.kind, map.lo),
+            aspect::forward(map.kind, map.hi),
+        );
+        (hi - lo).abs()
+    };
+    let (dx, dy) = (span(x), span(y));
+    if !(dx > 0.0 && dy > 0.0) {
         return frame;
     }
     let scale = (frame.width() / dx).min(frame.height() / dy);

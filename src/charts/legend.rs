@@ -3,6 +3,7 @@
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
+use super::hatch;
 use super::paint::{Units, fill_rect, marker, stroke_line};
 use super::placed::PlacedAxes;
 use super::spec::{Artist, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
@@ -147,7 +148,8 @@ pub fn draw<'a>(
             left + HANDLE_LENGTH * size,
             middle + 0.35 * size,
         );
-        draw_handle(row.artist, row.index, &handle, units, surface);
+        let figure = (units, axes.figure_size);
+        draw_handle(row.artist, row.index, &handle, figure, surface);
         let anchor = Point::new(left + (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size, middle);
         let placement = Placement::new(anchor, HAlign::Left, VAlign::Center);
         surface.text(row.label, placement, legend.textcolor);
@@ -235,9 +237,10 @@ fn draw_handle(
     artist: &Artist,
     index: Option<usize>,
     area: &Rect,
-    units: Units,
+    figure: (Units, (f64, f64)),
     surface: &mut impl Surface,
 ) {
+    let units = figure.0;
     let middle = Point::new((area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0);
     let nth = |colors: &[Rgba]| colors[index.unwrap_or(0).min(colors.len() - 1)];
     match artist {
@@ -291,20 +294,35 @@ fn draw_handle(
             );
         }
         Artist::Bar {
-            colors, edgecolor, ..
+            colors,
+            edgecolor,
+            edgecolors,
+            hatches,
+            ..
         } => {
-            let edge = edgecolor.map(|c| (c, units.px(1.0)));
-            fill_rect(surface, area, area, nth(colors), edge);
+            let first = edgecolors.as_ref().and_then(|e| e.first().copied());
+            let edge = first.or(*edgecolor).map(|c| (c, units.px(1.0)));
+            let hatch = hatches
+                .as_ref()
+                .and_then(|h| h.first())
+                .and_then(Option::as_ref);
+            hatch::rect(surface, (area, area), nth(colors), edge, hatch, figure);
         }
         Artist::Pie { colors, .. } => fill_rect(surface, area, area, nth(colors), None),
         Artist::Hist {
             color, edgecolor, ..
-        }
-        | Artist::Fill {
-            color, edgecolor, ..
         } => {
             let edge = edgecolor.map(|c| (c, units.px(1.0)));
             fill_rect(surface, area, area, *color, edge);
+        }
+        Artist::Fill {
+            color,
+            edgecolor,
+            hatch,
+            ..
+        } => {
+            let edge = edgecolor.map(|c| (c, units.px(1.0)));
+            hatch::rect(surface, (area, area), *color, edge, hatch.as_ref(), figure);
         }
         Artist::Scatter {
             colors,
@@ -331,11 +349,19 @@ fn draw_handle(
             facecolor,
             edgecolor,
             linewidth,
+            hatch,
             ..
         } => {
             let edge = (!edgecolor.is_transparent() && *linewidth > 0.0)
                 .then(|| (*edgecolor, units.px(*linewidth)));
-            fill_rect(surface, area, area, *facecolor, edge);
+            hatch::rect(
+                surface,
+                (area, area),
+                *facecolor,
+                edge,
+                hatch.as_ref(),
+                figure,
+            );
         }
         Artist::Text { .. } | Artist::Annotation { .. } | Artist::Image { .. } => {}
     }

@@ -3,6 +3,7 @@
 //! and SVG, with a structured description of what was drawn.
 
 mod artists;
+mod aspect;
 mod axis;
 mod clip;
 mod color;
@@ -10,9 +11,11 @@ mod describe;
 mod draw;
 mod fill;
 mod geometry;
+mod hatch;
 mod layout;
 mod legend;
 mod mathtext;
+mod mesh;
 mod paint;
 mod placed;
 mod polar;

@@ -162,7 +162,13 @@ pub fn marker(
     // larger: it is filled grown by half the edge width instead of stroked.
     let filled = !matches!(
         shape,
-        Marker::HLine | Marker::VLine | Marker::X | Marker::Plus | Marker::Pixel
+        Marker::HLine
+            | Marker::VLine
+            | Marker::X
+            | Marker::Plus
+            | Marker::Pixel
+            | Marker::Tick(_)
+            | Marker::Caret { .. }
     );
     let solid_edge = filled && edge == face && face.a == 255 && edge_width > 0.0;
     let r = size_px / 2.0 + if solid_edge { edge_width / 2.0 } else { 0.0 };
@@ -262,6 +268,23 @@ pub fn marker(
                 [(0.0, -1.0), (0.0, 1.0)]
             };
             surface.stroke(&polygon(&arm), edge, edge_width.max(1.0));
+            return;
+        }
+        Marker::Tick(towards) | Marker::Caret { towards, .. } => {
+            // matplotlib's paths pointing down (y up, in half marker sizes):
+            // a tick one marker size long, a caret with its tip at the point
+            // or, as a base, its open end there.
+            let path: &[(f64, f64)] = match shape {
+                Marker::Tick(_) => &[(0.0, 0.0), (0.0, -2.0)],
+                Marker::Caret { base: false, .. } => &[(-1.0, 1.5), (0.0, 0.0), (1.0, 1.5)],
+                _ => &[(-1.0, 0.0), (0.0, -1.5), (1.0, 0.0)],
+            };
+            let (sin, cos) = towards.turn_from_down().to_radians().sin_cos();
+            let turned: Vec<(f64, f64)> = path
+                .iter()
+                .map(|&(x, y)| (x * cos - y * sin, -(x * sin + y * cos)))
+                .collect();
+            surface.stroke(&polygon(&turned), edge, edge_width.max(1.0));
             return;
         }
         Marker::X | Marker::Plus => {

@@ -43,6 +43,7 @@ pub fn font_of(text: &Text) -> FontChoice {
         weight: text.weight,
         style: text.style,
         linespacing: text.linespacing,
+        multialign: text.multialignment,
     }
 }
 

@@ -100,6 +100,7 @@ pub fn draw_artist(
             bottoms,
             colors,
             edgecolor,
+            edgecolors,
             linewidth,
             ..
         } => {
@@ -114,11 +115,12 @@ pub fn draw_artist(
                     (*bottom, bottom + height),
                 );
                 surface.fill_polygon(&sector, pick(colors, i));
-                if let (Some(edge), Some(&first)) = (edgecolor, sector.first()) {
+                let edge = edgecolors.as_ref().map_or(*edgecolor, |e| Some(pick(e, i)));
+                if let (Some(edge), Some(&first)) = (edge, sector.first()) {
                     let mut outline = sector.clone();
                     outline.push(first);
                     let width = units.px(*linewidth);
-                    stroke_line(surface, &outline, None, *edge, width, &LineStyle::Solid);
+                    stroke_line(surface, &outline, None, edge, width, &LineStyle::Solid);
                 }
             }
         }

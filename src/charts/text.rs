@@ -92,6 +92,9 @@ pub struct FontChoice {
     pub weight: Weight,
     pub style: FontStyle,
     pub linespacing: f64,
+    /// How lines align among themselves (matplotlib's `multialignment`);
+    /// None: as the block aligns to its anchor.
+    pub multialign: Option<HAlign>,
 }
 
 impl FontChoice {
@@ -102,6 +105,7 @@ impl FontChoice {
             weight,
             style: FontStyle::Normal,
             linespacing: LINE_SPACING,
+            multialign: None,
         }
     }
 }
@@ -130,6 +134,7 @@ pub struct TextBlock {
     descent: f64,
     width: f64,
     linespacing: f64,
+    multialign: Option<HAlign>,
 }
 
 /// Where a block goes: an anchor point, how the block's (rotated) bounding
@@ -198,6 +203,7 @@ impl TextBlock {
             descent: -f64::from(metrics.descent_unscaled()) * k,
             width,
             linespacing: font.linespacing,
+            multialign: font.multialign,
         }
     }
 
@@ -243,7 +249,7 @@ impl TextBlock {
     pub fn outline(&self, placement: &Placement, scale: f64, sink: &mut impl OutlineSink) {
         let transform = self.transform(placement);
         for (index, line) in self.lines.iter().enumerate() {
-            let offset = match placement.ha {
+            let offset = match self.multialign.unwrap_or(placement.ha) {
                 HAlign::Left => 0.0,
                 HAlign::Center => (self.width - line.width) / 2.0,
                 HAlign::Right => self.width - line.width,

@@ -1,7 +1,8 @@
-//! Decorations of text artists: the box around a text (matplotlib's `bbox=`)
-//! and automatic wrapping (`wrap=True`).
+//! Decorations of text artists: the box around a text (matplotlib's `bbox=`),
+//! automatic wrapping (`wrap=True`) and an annotation's arrow.
 
-use super::geometry::Point;
+use super::color::Rgba;
+use super::geometry::{Point, Rect};
 use super::paint::{Units, stroke_line};
 use super::spec::{BoxStyle, HAlign, TextBox};
 use super::surface::Surface;
@@ -142,6 +143,46 @@ fn distance_to_box(rotation: f64, x0: f64, y0: f64, width: f64, height: f64) -> 
         )
     };
     h1.min(h2)
+}
+
+/// An arrow from the edge of the text box `from` to `tip`.
+pub fn draw_arrow(
+    surface: &mut impl Surface,
+    from: &Rect,
+    tip: Point,
+    color: Rgba,
+    width: f64,
+    units: Units,
+) {
+    let centre = Point::new((from.x0 + from.x1) / 2.0, (from.y0 + from.y1) / 2.0);
+    let (dx, dy) = (tip.x - centre.x, tip.y - centre.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 1.0 || from.contains(tip) {
+        return;
+    }
+    // Leave the text box: the smallest t at which the ray crosses its border.
+    let exit = [
+        (from.x1 - centre.x) / dx,
+        (from.x0 - centre.x) / dx,
+        (from.y1 - centre.y) / dy,
+        (from.y0 - centre.y) / dy,
+    ]
+    .into_iter()
+    .filter(|t| t.is_finite() && *t > 0.0)
+    .fold(1.0, f64::min);
+    let gap = units.px(2.0) / length;
+    let start = Point::new(centre.x + dx * (exit + gap), centre.y + dy * (exit + gap));
+    let (ux, uy) = (dx / length, dy / length);
+    let head = units.px(8.0).min(length * 0.5);
+    let base = Point::new(tip.x - ux * head, tip.y - uy * head);
+    surface.stroke(&[start, base], color, width);
+    let half = head * 0.4;
+    let wings = [
+        tip,
+        Point::new(base.x - uy * half, base.y + ux * half),
+        Point::new(base.x + uy * half, base.y - ux * half),
+    ];
+    surface.fill_polygon(&wings, color);
 }
 
 #[cfg(test)]

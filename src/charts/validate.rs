@@ -3,7 +3,7 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, Coords, DrawStyle, Figure, LineStyle, Marker, Orientation, ScaleKind,
+    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
     SpinePosition, Spines, Text, TextBox,
 };
 
@@ -33,6 +33,7 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     }
     for text in &figure.texts {
         check_text(&text.text, "figure text")?;
+        check_box(text.bbox.as_ref())?;
     }
     for (index, axes) in figure.axes.iter().enumerate() {
         check_axes(axes, figure).map_err(|e| match e {
@@ -159,6 +160,9 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
                 "polar axes draw lines, scatter, vertical bars, patches, fills and text".to_owned(),
             );
         }
+        if !hatches(artist).is_empty() {
+            return invalid("hatches on polar axes".to_owned());
+        }
     }
     Ok(())
 }
@@ -198,6 +202,8 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     for (text, what) in [
         (&axes.title, "title"),
+        (&axes.title_left, "left title"),
+        (&axes.title_right, "right title"),
         (&axes.xlabel, "xlabel"),
         (&axes.ylabel, "ylabel"),
     ] {
@@ -311,7 +317,33 @@ fn same_length(what: &str, n: usize, expected: usize, broadcast: bool) -> Result
     }
 }
 
+/// Longest hatch pattern (each character adds 6 lines or rows per inch).
+const MAX_HATCH_CHARS: usize = 16;
+
+/// The hatches an artist asks for.
+fn hatches(artist: &Artist) -> Vec<&HatchSpec> {
+    match artist {
+        Artist::Patch { hatch, .. } | Artist::Fill { hatch, .. } => hatch.iter().collect(),
+        Artist::Bar { hatches, .. } => hatches.iter().flatten().flatten().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn check_hatches(artist: &Artist) -> Result<(), ChartError> {
+    for hatch in hatches(artist) {
+        let pattern = &hatch.pattern;
+        if pattern.chars().count() > MAX_HATCH_CHARS
+            || !pattern.chars().all(|c| "-+|/\\xXoO.*".contains(c))
+        {
+            return invalid(format!("hatch pattern {pattern:?}"));
+        }
+        size(hatch.linewidth, "hatch line width")?;
+    }
+    Ok(())
+}
+
 fn check_artist(artist: &Artist) -> Result<(), ChartError> {
+    check_hatches(artist)?;
     match artist {
         Artist::Line {
             x,
@@ -336,10 +368,14 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             widths,
             bottoms,
             colors,
+            edgecolors,
             linewidth,
             ..
         } => {
             same_length("heights", heights.len(), x.len(), false)?;
+            if let Some(edgecolors) = edgecolors {
+                same_length("edge colours", edgecolors.len(), x.len().max(1), true)?;
+            }
             same_length("widths", widths.len(), x.len(), false)?;
             same_length("bottoms", bottoms.len(), x.len(), false)?;
             if !x.is_empty() {
@@ -426,9 +462,18 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             pixels,
             values,
             linewidth,
+            quads,
             ..
         } => {
             size(*linewidth, "cell edge width")?;
+            if let Some(quads) = quads {
+                let corners = (rows + 1) * (cols + 1);
+                same_length("mesh x corners", quads.x.len(), corners, false)?;
+                same_length("mesh y corners", quads.y.len(), corners, false)?;
+                if quads.x.iter().chain(&quads.y).any(|v| !v.is_finite()) {
+                    return invalid("mesh corners must be finite".to_owned());
+                }
+            }
             let cells = rows.checked_mul(*cols).filter(|&n| n <= MAX_IMAGE_CELLS);
             let Some(cells) = cells else {
                 return invalid(format!(

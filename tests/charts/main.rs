@@ -8,6 +8,7 @@ mod common;
 mod chart_styles;
 mod charts;
 mod contours;
+mod hatches;
 mod polar;
 mod seaborn;
 mod seaborn_grids;

@@ -3,10 +3,11 @@ and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 import math
 
-from . import _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
+from . import _aspect, _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._cycler import cycler
 from ._text import Text
+from ._titles import TitleMethods
 from .colors import spec_color, to_rgba
 
 # Subplot parameters of matplotlib's default layout, to turn offsets in points into data units.
@@ -46,7 +47,7 @@ class AxesBox:
                                   "chosen by the host)")
 
 
-class AxesBase:
+class AxesBase(TitleMethods):
     """The state of one Axes and everything but the plotting methods."""
 
     def __init__(self, figure, position, *, sharex=None, sharey=None):
@@ -105,8 +106,7 @@ class AxesBase:
         self._artists = []
         self.set_prop_cycle(None)
         self.xaxis, self.yaxis = Axis(self, "x"), Axis(self, "y")
-        self.title = Text(0.5, 1.0, "", **_title_style())
-        self._title_place()
+        self._reset_titles()
         self._legend = None
         visible = bool(_rc.rcParams["axes.grid"])
         which = _rc.rcParams["axes.grid.axis"]
@@ -116,6 +116,7 @@ class AxesBase:
         self._facecolor = to_rgba(_rc.rcParams["axes.facecolor"])
         self._axis_off = False
         self._aspect_equal = False
+        self._adjustable = "box"
 
     clear = cla
 
@@ -156,24 +157,6 @@ class AxesBase:
         return self._cycle_colors[index % len(self._cycle_colors)]
 
     # Titles and labels
-
-    def set_title(self, label, fontdict=None, loc=None, pad=None, *, y=None, **kwargs):
-        if loc not in (None, "center"):
-            raise NotImplementedError(f"title loc={loc!r} is not supported in this sandbox; titles are centred")
-        options = {**_title_style(), **_text.properties(kwargs, fontdict)}
-        self.title = Text(0.5, 1.0, label, **options)
-        self._title_place(y, pad)
-        return self.title
-
-    def _title_place(self, y=None, pad=None):
-        """The title's height (axes fraction; None: matplotlib's automatic placement) and pad
-        (points), from set_title() or rcParams axes.titley / axes.titlepad."""
-        rc = _rc.rcParams
-        self._title_y = rc["axes.titley"] if y is None else float(y)
-        self._title_pad = float(rc["axes.titlepad"] if pad is None else pad)
-
-    def get_title(self, loc="center"):
-        return self.title.get_text()
 
     def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
         return self._set_label(self.xaxis, xlabel, fontdict, loc, kwargs)
@@ -313,7 +296,8 @@ class AxesBase:
         if option in ("off", "on"):
             self._axis_off = option == "off"
         elif option in ("equal", "scaled"):
-            self._aspect_equal = True
+            # As matplotlib: "equal" adjusts the limits, "scaled" the box.
+            self._aspect_equal, self._adjustable = True, "datalim" if option == "equal" else "box"
         elif option == "tight":
             for name in ("x", "y"):
                 group = self._group[name]
@@ -332,12 +316,21 @@ class AxesBase:
         self._axis_off = False
 
     def set_aspect(self, aspect, adjustable=None, anchor=None, share=False):
+        if adjustable is not None:
+            self.set_adjustable(adjustable)
         if aspect in ("equal", 1, 1.0):
             self._aspect_equal = True
         elif aspect == "auto":
             self._aspect_equal = False
         else:
             raise NotImplementedError(f"set_aspect({aspect!r}) is not supported in this sandbox; use 'equal' or 'auto'")
+
+    def set_adjustable(self, adjustable, share=False):
+        """What an equal aspect adjusts: the box ('box') or the view limits ('datalim')."""
+        self._adjustable = _aspect.check(adjustable)
+
+    def get_adjustable(self):
+        return self._adjustable
 
     def set_facecolor(self, color):
         self._facecolor = to_rgba(color)
@@ -609,6 +602,8 @@ class AxesBase:
             "rect": list(pos) if kind == "rect" else None,
             "twin_of": None if self._twin_of is None else axes_index[self._twin_of],
             "title": self.title.title_spec(), "title_y": self._title_y, "title_pad": self._title_pad,
+            **{f"title_{loc}": title.title_spec() for loc, title in self._side_titles.items()
+               if title.get_text()},
             "xlabel": self.xaxis.label.title_spec() if self.xaxis.get_visible() else None,
             "ylabel": self.yaxis.label.title_spec() if self.yaxis.get_visible() else None,
             "xscale": x.scale, "yscale": y.scale,
@@ -631,7 +626,7 @@ class AxesBase:
             "spines": {side: dict(spine, visible=spine["visible"] and self._frame_on)
                        for side, spine in self.spines.spec().items()},
             "grid_zorder": {True: 0.5, "line": 1.5, False: 2.5}[self._axisbelow],
-            "axis_off": self._axis_off, "aspect_equal": self._aspect_equal,
+            "axis_off": self._axis_off, "aspect_equal": self._aspect_equal, "datalim": _aspect.spec(self),
             "artists": [artist.spec() for artist in self._artists],
             "zorders": (None if all(artist._zorder is None for artist in self._artists)
                         else [artist.get_zorder() for artist in self._artists]),
@@ -870,11 +865,3 @@ class Spine:
         return {"visible": self._visible, "color": spec_color(self._color, self._alpha),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
                 "position": {kind: float(amount)}, "bounds": self._bounds, **({"trim": True} if self._trim else {})}
-
-
-def _title_style():
-    """A title's look from rcParams axes.title* (colour "auto": text.color)."""
-    rc = _rc.rcParams
-    color = rc["axes.titlecolor"]
-    return {"fontsize": rc["axes.titlesize"], "fontweight": rc["axes.titleweight"],
-            "color": None if color == "auto" else color}

@@ -1,8 +1,8 @@
 """Bar artists: bar()/barh() (which are also their BarContainer) and hist()."""
 
-from . import _data
+from . import _data, _hatch
 from ._artist import Artist
-from .colors import to_rgba
+from .colors import is_color_like, to_rgba
 
 
 class Bars(Artist):
@@ -23,8 +23,9 @@ class Bars(Artist):
         self.orientation = orientation
         self._x, self._heights, self._widths, self._bottoms = x, heights, widths, bottoms
         self._colors = [to_rgba(c) for c in colors]
-        self._edgecolor = None if edgecolor is None else to_rgba(edgecolor)
+        self.set_edgecolor(edgecolor)
         self._linewidth = float(linewidth)
+        self._hatches, self._hatch_style = [None] * len(x), _hatch.Style()
 
     @property
     def patches(self):
@@ -50,10 +51,26 @@ class Bars(Artist):
         self._colors = [to_rgba(color)] * len(self._x)
 
     def set_edgecolor(self, color):
-        self._edgecolor = to_rgba(color)
+        """One edge colour, or one per bar (a list, cycled as matplotlib's)."""
+        if color is None:
+            self._edgecolors = None
+        elif is_color_like(color):
+            self._edgecolors = [to_rgba(color)] * len(self._x)
+        else:
+            colors = [to_rgba(c) for c in _data.items(color)]
+            self._edgecolors = [colors[i % len(colors)] for i in range(len(self._x))] if colors else None
+
+    @property
+    def _edgecolor(self):
+        """The edge colour all bars share (the first bar's when they differ), or None."""
+        return self._edgecolors[0] if self._edgecolors else None
 
     def set_linewidth(self, width):
         self._linewidth = float(width)
+
+    def set_hatch(self, hatch):
+        """One pattern for all bars, or a list cycled over them (as bar(hatch=[...]))."""
+        self._hatches = _hatch.patterns(hatch, len(self._x))
 
     def extent(self, name):
         along = "x" if self.orientation == "vertical" else "y"
@@ -68,8 +85,24 @@ class Bars(Artist):
         return {**self._head("bar"), "orientation": self.orientation, "x": [self._x[i] for i in drawn],
                 "heights": [self._heights[i] for i in drawn], "widths": [self._widths[i] for i in drawn],
                 "bottoms": [self._bottoms[i] for i in drawn], "colors": [self._color(self._colors[i]) for i in drawn],
-                "edgecolor": None if self._edgecolor is None else self._color(self._edgecolor),
-                "linewidth": self._linewidth}
+                **self._edges_spec(drawn), "linewidth": self._linewidth, **self._hatches_spec(drawn)}
+
+    def _hatches_spec(self, drawn):
+        """The spec's per-bar hatches (each in its bar's edge colour, if set), when any bar has one."""
+        if all(self._hatches[i] is None for i in drawn):
+            return {}
+        edges = self._edgecolors
+        return {"hatches": [self._hatch_style.spec(self._hatches[i], None if edges is None else edges[i], self)
+                            for i in drawn]}
+
+    def _edges_spec(self, drawn):
+        """The spec's edgecolor, or edgecolors when the drawn bars' edges differ."""
+        if self._edgecolors is None:
+            return {"edgecolor": None}
+        edges = [self._color(self._edgecolors[i]) for i in drawn]
+        if len(set(edges)) > 1:
+            return {"edgecolor": None, "edgecolors": edges}
+        return {"edgecolor": edges[0] if edges else self._color(self._edgecolors[0])}
 
 
 class Rectangle:
@@ -117,13 +150,21 @@ class Rectangle:
     def set_alpha(self, alpha):
         self._bars._colors[self._i] = to_rgba(self._bars._colors[self._i], alpha)
 
+    def get_edgecolor(self):
+        edges = self._bars._edgecolors
+        return (0.0, 0.0, 0.0, 0.0) if edges is None else edges[self._i]
+
+    def set_hatch(self, hatch):
+        self._bars._hatches[self._i] = _hatch.pattern(hatch)
+
+    def get_hatch(self):
+        return self._bars._hatches[self._i]
+
     def set_edgecolor(self, color):
-        """Bars share one edge colour: setting a different one on one bar is refused."""
-        rgba = to_rgba(color)
-        if len(self._bars) > 1 and rgba != self._bars._edgecolor:
-            raise NotImplementedError("per-bar edge colours are not supported in this sandbox; "
-                                      "pass edgecolor= to bar()")
-        self._bars._edgecolor = rgba
+        bars = self._bars
+        if bars._edgecolors is None:
+            bars._edgecolors = [(0.0, 0.0, 0.0, 0.0)] * len(bars)
+        bars._edgecolors[self._i] = to_rgba(color)
 
     def set_height(self, height):
         self._set_size("vertical", height)
@@ -169,7 +210,9 @@ class Hist(Bars):
         return [0.0, *self.counts], (0.0,)
 
     def spec(self):
-        uniform = all(c == self._colors[0] for c in self._colors)
+        uniform = all(c == self._colors[0] for c in self._colors) and not any(self._hatches)
+        if self._histtype.startswith("step") and any(self._hatches):
+            raise NotImplementedError("hatched step histograms are not supported in this sandbox")
         if self._histtype.startswith("step") or (uniform and self._rwidth is None
                                                  and self._heights == self.counts):
             return {**self._head("hist"), "edges": self.edges, "counts": self.counts,

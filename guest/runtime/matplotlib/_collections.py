@@ -1,6 +1,6 @@
 """Collection artists: scatter() points and fill_between() areas."""
 
-from . import _data, _rc, _styles
+from . import _data, _hatch, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
@@ -83,8 +83,9 @@ class Fill(Artist):
     zorder_default = 1
 
     def __init__(self, x, y1, y2, color, *, edgecolor=None, linewidth=None, linestyle="-", label=None,
-                 alpha=None):
+                 alpha=None, hatch=None):
         super().__init__(label, alpha)
+        self._hatch, self._hatch_style = _hatch.pattern(hatch), _hatch.Style()
         self._x, self._y1, self._y2 = x, y1, y2
         self._sticky = {}  # {"y": values} margins may not cross (stackplot's base)
         self._coords = ("data", "data")  # transform=ax.get_xaxis_transform()...: axes fractions per axis
@@ -130,7 +131,18 @@ class Fill(Artist):
                 "color": self._color(self._rgba), "edgecolor": self._color(self._edgecolor) if edged else None}
         if edged:
             spec["linewidth"] = self._linewidth
-        return spec
+        return {**spec, **self._hatch_field()}
+
+    def set_hatch(self, hatch):
+        self._hatch = _hatch.pattern(hatch)
+
+    def get_hatch(self):
+        return self._hatch
+
+    def _hatch_field(self):
+        """The spec's hatch, in the edge colour if one is set, as matplotlib's collections."""
+        spec = self._hatch_style.spec(self._hatch, self._edgecolor, self)
+        return {} if spec is None else {"hatch": spec}
 
     def _polygon_spec(self):
         """The area as a patch (which, unlike "fill", may be measured in axes fractions), through
@@ -140,4 +152,5 @@ class Fill(Artist):
         edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
         return {**self._head("patch"), "x": [p[0] for p in corners], "y": [p[1] for p in corners],
                 "coords": list(self._coords), "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
-                "linewidth": self._linewidth, "linestyle": self._linestyle, "shape": None, "role": "fill_between"}
+                "linewidth": self._linewidth, "linestyle": self._linestyle, "shape": None, "role": "fill_between",
+                **self._hatch_field()}

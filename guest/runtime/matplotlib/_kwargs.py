@@ -7,7 +7,7 @@ ALIASES = {"c": "color", "ls": "linestyle", "lw": "linewidth", "ms": "markersize
            "va": "verticalalignment", "size": "fontsize", "ds": "drawstyle", "weight": "fontweight",
            "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor",
            "family": "fontfamily", "fontname": "fontfamily", "style": "fontstyle",
-           "stretch": "fontstretch"}
+           "stretch": "fontstretch", "variant": "fontvariant", "ma": "multialignment"}
 
 # Accepted and ignored: they change nothing in a PNG or SVG (zorder is read by the callers).
 IGNORED = frozenset((

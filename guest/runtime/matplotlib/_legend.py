@@ -62,6 +62,10 @@ class Legend:
                 continue
             if artist.axes is None:
                 continue  # removed since
+            handle = getattr(artist, "_legend_handle", lambda: None)()
+            if handle is not None:  # drawn otherwise in the legend (an unfilled StepPatch: a line)
+                entries.append({"label": label, "artist": None, "index": None, "handle": handle})
+                continue
             entry = {"label": label, "artist": artist.axes._artists.index(artist), "index": index}
             if artist.axes is not self.axes:
                 entry["axes"] = axes_index[artist.axes]

@@ -117,7 +117,7 @@ class Line2D(_Stroke):
                drawstyle=None):
         _Stroke.__init__(self, color, linewidth, linestyle, label, alpha)
         self._x, self._y = x, y
-        self._marker = _styles.marker(marker)
+        self.set_marker(marker)
         self._markersize = float(markersize)
         self._mfc = None if markerfacecolor is None else to_rgba(markerfacecolor)
         self._mec = None if markeredgecolor is None else to_rgba(markeredgecolor)
@@ -154,10 +154,13 @@ class Line2D(_Stroke):
         self._x, self._y = x, y
 
     def get_marker(self):
-        return "None" if self._marker is None else self._marker
+        if self._marker is None:
+            return "None"
+        return self._marker if isinstance(self._marker, str) else self._marker_given
 
     def set_marker(self, marker):
         self._marker = _styles.marker(marker)
+        self._marker_given = marker
 
     def get_markersize(self):
         return self._markersize

@@ -31,6 +31,7 @@ class AxesImage(ScalarMappable, Artist):
         self._rows, self._cols = rows, cols
         self._x_edges, self._y_edges = x_edges, y_edges
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
+        self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
         if values is not None:
             self._init_mappable(values, cmap, norm, vmin, vmax)
@@ -79,7 +80,9 @@ class AxesImage(ScalarMappable, Artist):
                 "vmin": None if self.norm is None else _finite(self.norm.vmin),
                 "vmax": None if self.norm is None else _finite(self.norm.vmax),
                 "edgecolor": None if self._edges is None else spec_color(self._edges[0]),
-                "linewidth": 0.0 if self._edges is None else self._edges[1]}
+                "linewidth": 0.0 if self._edges is None else self._edges[1],
+                **({} if self._quads is None else {"quads": {"x": _packed(self._quads[0]),
+                                                             "y": _packed(self._quads[1])}})}
 
 
 QuadMesh = AxesImage
@@ -230,14 +233,20 @@ class ImageMethods:
             y_edges = [float(i) for i in range(rows + 1)]
         elif len(args) == 3:
             values, rgba, rows, cols = _grid(args[2])
-            x_edges = _edges(args[0], cols, "X", across=False, shading=shading)
-            y_edges = _edges(args[1], rows, "Y", across=True, shading=shading)
+            quads = _quads(args[0], args[1], rows, cols, shading)
+            if quads is None:
+                x_edges = _edges(args[0], cols, "X", across=False, shading=shading)
+                y_edges = _edges(args[1], rows, "Y", across=True, shading=shading)
+            else:  # the edges only span the mesh, for the view and the description
+                x_edges, y_edges = (_spanning(corners, n) for corners, n in zip(quads, (cols, rows)))
         else:
             raise TypeError(f"pcolormesh() takes 1 or 3 positional arguments but {len(args)} were given")
         mesh = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
                          alpha=alpha, label=label)
         if edge not in (None, "none") and width > 0:
             mesh._edges = (to_rgba(edge), width)
+        if len(args) == 3 and quads is not None:
+            mesh._quads = quads
         return self._mappable(mesh)
 
     def _mappable(self, artist):
@@ -284,6 +293,35 @@ def _grid(X):
         return None, rgba, len(rows), cols
     values = [_data.number(v) for row in rows for v in row]
     return values, None, len(rows), cols
+
+
+def _quads(X, Y, rows, cols, shading):
+    """The (rows + 1) x (cols + 1) corners (xs, ys, row by row) of a pcolormesh whose 2-D X and
+    Y are not a rectilinear grid, or None for one that is (or 1-D coordinates)."""
+    xs, ys = _data.items(X), _data.items(Y)
+    if not (_data.is_2d(xs) and _data.is_2d(ys)):
+        return None
+    xs = [[_data.number(v) for v in _data.items(row)] for row in xs]
+    ys = [[_data.number(v) for v in _data.items(row)] for row in ys]
+    if all(row == xs[0] for row in xs) and all(len(set(row)) == 1 for row in ys):
+        return None  # rectilinear: _edges() takes it
+    if len(xs) != rows + 1 or len(ys) != rows + 1 or any(len(r) != cols + 1 for r in (*xs, *ys)):
+        raise NotImplementedError("pcolormesh() of a non-rectilinear grid is supported in this sandbox with "
+                                  "corners one larger than C in each dimension (shading='flat') only")
+    if shading not in (None, "flat", "auto"):
+        raise NotImplementedError(f"pcolormesh(shading={shading!r}) of a non-rectilinear grid is not supported in "
+                                  "this sandbox")
+    flat_x, flat_y = [v for row in xs for v in row], [v for row in ys for v in row]
+    if any(v is None for v in (*flat_x, *flat_y)):
+        raise NotImplementedError("pcolormesh() of a grid with masked or non-finite corners is not supported in "
+                                  "this sandbox")
+    return flat_x, flat_y
+
+
+def _spanning(corners, count):
+    """count + 1 evenly spaced edges from the smallest to the largest corner."""
+    lo, hi = min(corners), max(corners)
+    return [lo + (hi - lo) * i / count for i in range(count + 1)]
 
 
 def _edges(data, count, name, across, shading):

@@ -134,6 +134,14 @@ class ShapeMethods:
             polygons.append(self._add(polygon))
         return polygons
 
+    def stairs(self, values, edges=None, *, orientation="vertical", baseline=0, fill=False, data=None, **kwargs):
+        """A stepwise constant function (matplotlib's StepPatch); returns the StepPatch."""
+        from ._stairs import stairs
+
+        if data is not None:
+            raise NotImplementedError("stairs(data=...) is not supported in this sandbox")
+        return stairs(self, values, edges, orientation=orientation, baseline=baseline, fill=fill, **kwargs)
+
     def add_line(self, line):
         if not isinstance(line, Line2D):
             raise TypeError(f"add_line() needs a Line2D, not {type(line).__name__}")

@@ -5,7 +5,7 @@ caps, medians are Line2D), each line tagged with its role for the chart
 description ("boxplot median"...).
 """
 
-from . import _data, _rc, _styles, cbook
+from . import _data, _errorbar, _rc, _styles, cbook
 from ._lines import Line2D
 from .collections import LineCollection
 from .patches import Polygon
@@ -38,8 +38,6 @@ class StatsMethods:
                  barsabove=False, lolims=False, uplims=False, xlolims=False, xuplims=False, errorevery=1,
                  capthick=None, **kwargs):
         """Points (x, y) with error bars; returns an ErrorbarContainer (data_line, caplines, barlinecols)."""
-        if any(_any(flag) for flag in (lolims, uplims, xlolims, xuplims)):
-            raise NotImplementedError("errorbar() limits (lolims, uplims...) are not supported in this sandbox")
         xs = _data.numbers_of(x, self._group["x"])
         ys = _data.numbers_of(y, self._group["y"])
         _data.same_length(xs, ys)
@@ -51,30 +49,31 @@ class StatsMethods:
         color = ecolor if ecolor is not None else data_line.get_color()
         width = data_line.get_linewidth() if elinewidth is None else float(elinewidth)
         capsize = _rc.rcParams.get("errorbar.capsize", 0.0) if capsize is None else float(capsize)
+        cap_style = {"color": color, "linewidth": width, "linestyle": "none", "label": "_nolegend_",
+                     "markersize": 2 * capsize if capsize > 0 else _rc.rcParams["lines.markersize"]}
+        if capthick is not None:
+            cap_style["markeredgewidth"] = float(capthick)
         caplines, barcols = [], []
         every = _every(errorevery, len(xs))
-        for name, err in (("x", xerr), ("y", yerr)):
+        for name, err, lo_lims, up_lims in (("x", xerr, xlolims, xuplims), ("y", yerr, lolims, uplims)):
             if err is None:
                 continue
-            low, high = _error_bounds(err, xs if name == "x" else ys, name)
-            low = [v if keep else None for v, keep in zip(low, every)]
-            high = [v if keep else None for v, keep in zip(high, every)]
+            dep = xs if name == "x" else ys
+            lo_lims, up_lims = _errorbar.limits(lo_lims, len(dep)), _errorbar.limits(up_lims, len(dep))
+            low, high = _error_bounds(err, dep, name)
+            # As matplotlib: a limit draws no bar past the point on that side.
+            low = [v if lim and lo is not None else lo for v, lo, lim in zip(dep, low, lo_lims)]
+            high = [v if lim and hi is not None else hi for v, hi, lim in zip(dep, high, up_lims)]
             segments = []
-            for px, py, lo, hi in zip(xs, ys, low, high):
-                if None in (px, py, lo, hi):
+            for px, py, lo, hi, keep in zip(xs, ys, low, high, every):
+                if not keep or None in (px, py, lo, hi):
                     continue
                 segments.append([(lo, py), (hi, py)] if name == "x" else [(px, lo), (px, hi)])
             bars = LineCollection(segments, colors=color, linewidths=width, label="_nolegend_")
             bars._role = f"errorbar {name}"
             barcols.append(self._add(bars))
-            if capsize > 0:
-                for ends in (low, high):
-                    pairs = [(cx, cy) for cx, cy, keep in zip(ends if name == "x" else xs,
-                                                              ys if name == "x" else ends, every) if keep]
-                    cap = self._role_line([cx for cx, _ in pairs], [cy for _, cy in pairs], f"errorbar {name} cap", color=color,
-                                          linewidth=width, linestyle="none", marker="|" if name == "x" else "_",
-                                          markersize=2 * capsize, label="_nolegend_")
-                    caplines.append(cap)
+            caplines += _errorbar.caps(self, name, (xs, ys), (low, high), (lo_lims, up_lims), every, capsize,
+                                       cap_style)
         if fmt == "none":
             data_line = None
         return ErrorbarContainer((data_line, tuple(caplines), tuple(barcols)), xerr is not None, yerr is not None,
@@ -259,11 +258,6 @@ def _every(errorevery, n):
     else:
         raise NotImplementedError("errorbar() errorevery must be a positive int or (start, N) in this sandbox")
     return [i >= start and (i - start) % step == 0 for i in range(n)]
-
-
-def _any(flag):
-    """True if a limits flag (a bool or one per point) is set anywhere."""
-    return any(bool(v) for v in _data.items(flag))
 
 
 def _horizontal(vert, orientation):

@@ -100,6 +100,7 @@ DEFAULTS = {
     "axes.labelweight": "normal",
     "axes.titlecolor": "auto",
     "axes.titley": None,
+    "axes.titlelocation": "center",
     "axes.titlepad": 6.0,
     "image.cmap": "viridis",
     "image.origin": "upper",
@@ -236,6 +237,10 @@ def default_edgecolor(filled=True):
 def fontsize(value):
     """Points for a font size given as a number or a name ("large", "small"...), after font.size."""
     if isinstance(value, str):
+        try:
+            return float(value)  # a number as a string, as matplotlib's FontProperties.set_size
+        except ValueError:
+            pass
         try:
             return _SIZE_SCALE[value] * float(rcParams["font.size"])
         except KeyError:

@@ -10,6 +10,11 @@ LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dot
 MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_" "XP")  # what the host draws
 _OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # matplotlib's others
 _NO_MARKER = (None, "None", "none", "", " ")
+# matplotlib's TICKLEFT .. CARETDOWNBASE (0 .. 11): open strokes the host draws.
+_DIRECTIONS = ("left", "right", "up", "down")
+CODE_MARKERS = {**{i: {"tick": d} for i, d in enumerate(_DIRECTIONS)},
+                **{4 + i: {"caret": {"towards": d, "base": False}} for i, d in enumerate(_DIRECTIONS)},
+                **{8 + i: {"caret": {"towards": d, "base": True}} for i, d in enumerate(_DIRECTIONS)}}
 _BOLD = frozenset(("bold", "heavy", "extra bold", "black", "semibold", "demibold", "demi"))
 _CN = re.compile(r"C\d+")
 _SHORTEST_DASH_PERIOD = 0.1  # points: a dash pattern's shortest repeat the host draws
@@ -49,6 +54,10 @@ def marker(value):
         return value
     if isinstance(value, tuple) and len(value) in (2, 3):
         return _tuple_marker(value)
+    if not isinstance(value, (str, bool)) and hasattr(value, "__index__"):  # 0..11, numpy integers too
+        if int(value) in CODE_MARKERS:
+            return CODE_MARKERS[int(value)]
+        raise ValueError(f"Unrecognized marker style {value!r}")
     if isinstance(value, list) or hasattr(value, "vertices"):
         raise NotImplementedError("path markers (a list of vertices or a Path) are not supported in this sandbox")
     if value in _NO_MARKER:

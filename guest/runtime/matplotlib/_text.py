@@ -2,13 +2,13 @@
 
 from . import _kwargs, _rc, _styles
 from ._artist import Artist
-from .colors import to_rgba
+from .colors import spec_color, to_rgba
 
 _HA = ("left", "center", "right")
 _VA = ("top", "center", "bottom", "baseline", "center_baseline")
 _OPTIONS = frozenset(("fontsize", "color", "fontweight", "horizontalalignment", "verticalalignment",
                       "rotation", "alpha", "fontfamily", "fontstyle", "linespacing", "bbox", "wrap", "clip_on",
-                      "rotation_mode"))
+                      "rotation_mode", "backgroundcolor", "fontvariant", "multialignment"))
 # Font names the host draws, by matplotlib's generic family they belong to.
 _FAMILIES = {"sans-serif": "sans-serif", "sans": "sans-serif", "serif": "serif", "monospace": "monospace",
              "DejaVu Sans": "sans-serif", "DejaVu Serif": "serif", "DejaVu Sans Mono": "monospace"}
@@ -20,7 +20,17 @@ def properties(kwargs, fontdict=None, extra=()):
 
     Names in extra are also accepted and returned under their own name.
     """
-    options = _kwargs.take({**(fontdict or {}), **kwargs}, _OPTIONS | frozenset(extra), "Text")
+    kwargs = {**(fontdict or {}), **kwargs}
+    font = next((kwargs.pop(k) for k in ("fontproperties", "font_properties", "font") if k in kwargs), None)
+    if font is not None:
+        from .font_manager import from_any
+
+        given = {_kwargs.ALIASES.get(key, key): value for key, value in kwargs.items()}
+        kwargs = {**from_any(font)._text_options(), **given}  # the font first, then the rest over it
+    options = _kwargs.take(kwargs, _OPTIONS | frozenset(extra), "Text")
+    # matplotlib's renderers draw no small capitals: the variant only picks a font, of which the
+    # DejaVu fonts have one.
+    options.pop("fontvariant", None)
     for long, short in (("horizontalalignment", "ha"), ("verticalalignment", "va")):
         if long in options:
             options[short] = options.pop(long)
@@ -34,7 +44,8 @@ class Text(Artist):
 
     def __init__(self, x, y, text, *, fontsize=None, color=None, fontweight="normal",
                  ha="left", va="baseline", rotation=0, coords="data", alpha=None, fontfamily=None,
-                 fontstyle=None, linespacing=None, bbox=None, wrap=False, clip_on=False, rotation_mode=None):
+                 fontstyle=None, linespacing=None, bbox=None, wrap=False, clip_on=False, rotation_mode=None,
+                 backgroundcolor=None, multialignment=None):
         super().__init__(alpha=alpha)
         self._x, self._y = x, y
         self._text = "" if text is None else str(text)
@@ -49,7 +60,12 @@ class Text(Artist):
         self.set_fontfamily(fontfamily)
         self.set_fontstyle(fontstyle)
         self.set_linespacing(linespacing)
-        self.set_bbox(bbox)
+        self.set_multialignment(multialignment)
+        self._bbox = None
+        if backgroundcolor is not None:
+            self.set_backgroundcolor(backgroundcolor)
+        if bbox is not None:
+            self.set_bbox(bbox)
         self.set_wrap(wrap)
         self.set_clip_on(clip_on)
         self.set_rotation_mode(rotation_mode)
@@ -84,6 +100,40 @@ class Text(Artist):
         """A box around the text: a dict of FancyBboxPatch properties with boxstyle and pad, as
         matplotlib's Text.set_bbox (no boxstyle: a square box padded by 4 points)."""
         self._bbox = None if rectprops is None else _text_box(dict(rectprops), self._fontsize)
+
+    def set_multialignment(self, align):
+        """How the lines of a multi-line text align among themselves (None: as ha)."""
+        self._multialign = None if align is None else _alignment(align, _HA, "multialignment")
+
+    set_ma = set_multialignment
+
+    def set_fontvariant(self, variant):
+        """Checked only: no small capitals are drawn, as in matplotlib (see properties())."""
+        from .font_manager import FontProperties
+
+        FontProperties(variant=variant)
+
+    set_variant = set_fontvariant
+
+    def set_fontproperties(self, fp):
+        """Family, style, weight and size from a FontProperties (or its dict / family name)."""
+        from .font_manager import from_any
+
+        options = _kwargs.take(from_any(fp)._text_options(), _OPTIONS, "Text")
+        options.pop("fontvariant", None)
+        self.set_fontfamily(options["fontfamily"])
+        self.set_fontstyle(options["fontstyle"])
+        self.set_fontweight(options["fontweight"])
+        self.set_fontsize(options["fontsize"])
+
+    set_font_properties = set_font = set_fontproperties
+
+    def set_backgroundcolor(self, color):
+        """A box filled and edged in color (matplotlib's: a bbox, or the existing one's face)."""
+        if self._bbox is None:
+            self.set_bbox({"facecolor": color, "edgecolor": color})
+        else:
+            self._bbox = {**self._bbox, "facecolor": spec_color(to_rgba(color), None)}
 
     def set_wrap(self, wrap):
         self._wrap = bool(wrap)
@@ -172,6 +222,8 @@ class Text(Artist):
             spec["style"] = self._style
         if self._linespacing != 1.2:
             spec["linespacing"] = self._linespacing
+        if self._multialign is not None:
+            spec["multialignment"] = self._multialign
         return spec
 
     def _plain_spec(self, what):
@@ -188,9 +240,16 @@ class Text(Artist):
         return self._plain_spec("titles' and axis labels'") if self._text else None
 
     def figure_spec(self):
-        """The spec's figure text (Figure.text())."""
-        return {"x": self._x, "y": self._y, "text": self._plain_spec("Figure.text()"), "ha": self._ha,
-                "va": self._va, "rotation": self._rotation}
+        """The spec's figure text (Figure.text()), with its box."""
+        bbox, self._bbox = self._bbox, None
+        try:
+            spec = {"x": self._x, "y": self._y, "text": self._plain_spec("Figure.text()"), "ha": self._ha,
+                    "va": self._va, "rotation": self._rotation}
+        finally:
+            self._bbox = bbox
+        if bbox is not None:
+            spec["bbox"] = bbox
+        return spec
 
     def remove(self):
         if self.axes is None and self.figure is not None and self in self.figure._texts:

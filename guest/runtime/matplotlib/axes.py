@@ -16,7 +16,7 @@ from ._plots_samples import SampleMethods
 from ._plots_stats import StatsMethods
 from ._spectral import SpectralMethods
 from ._text import Annotation, Text
-from .cm import get_cmap
+from .cm import _scale_norm, get_cmap
 from .colors import Normalize, is_color_like, to_rgba
 
 __all__ = ["Axes"]
@@ -25,11 +25,11 @@ _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "m
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
                    "gapcolor", "clip_on", "transform"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
-                  "fill"))
+                  "fill", "hatch"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
 _HIST = frozenset(("edgecolor", "facecolor", "linewidth", "alpha", "linestyle", "zorder"))
 _FILL = frozenset(("color", "facecolor", "edgecolor", "alpha", "label", "linewidth", "linestyle", "zorder",
-                   "clip_on", "transform"))
+                   "clip_on", "transform", "hatch"))
 _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorder", "dashes", "clip_on"))
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
@@ -163,9 +163,10 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
             colors = ["none"]
         bars = Bars(orientation, positions, lengths, [abs(w) for w in widths], bases,
                     list(itertools.islice(itertools.cycle(colors), n)),
-                    edgecolor=_one_edgecolor(edgecolor),
+                    edgecolor=_edge_colors(edgecolor),
                     linewidth=options.get("linewidth", _rc.rcParams["patch.linewidth"]),
                     label=options.get("label"), alpha=options.get("alpha"))
+        bars.set_hatch(options.get("hatch"))
         tick_label = options.get("tick_label")
         if tick_label is not None:
             labels = _data.broadcast([str(t) for t in _data.items(tick_label)], n, "tick_label")
@@ -299,6 +300,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         items = _data.items(c)
         if len(items) == n and all(not isinstance(v, str) and not isinstance(v, (list, tuple)) for v in items):
             values = [_data.number(v) for v in items]
+            if isinstance(norm, str):
+                norm, vmin, vmax = _scale_norm(norm, vmin, vmax), None, None
             norm = norm if norm is not None else Normalize(vmin, vmax)
             colormap = get_cmap(cmap)
             return [colormap(v) for v in norm(values)], values, (colormap, norm)
@@ -318,7 +321,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         label = options.get("label")
         # color= colours the edge too, as matplotlib's Collection.set_color
         style = {"edgecolor": options.get("edgecolor", options.get("color")), "linewidth": options.get("linewidth"),
-                 "linestyle": options.get("linestyle", "-"), "alpha": options.get("alpha")}
+                 "linestyle": options.get("linestyle", "-"), "alpha": options.get("alpha"),
+                 "hatch": options.get("hatch")}
         fills = [Fill(sx, sa, sb, color, label=label if i == 0 else "_nolegend_", **style)
                  for i, (sx, sa, sb) in enumerate(_fill_segments(xs, lower, upper, mask, interpolate))]
         if not fills:
@@ -448,14 +452,11 @@ def _color_list(color):
     return colors
 
 
-def _one_edgecolor(edgecolor):
-    """The single edge colour bars share; differing per-bar edge colours are refused."""
-    if edgecolor is None:
-        return None
-    colors = {to_rgba(c) for c in _color_list(edgecolor)}
-    if len(colors) > 1:
-        raise NotImplementedError("per-bar edge colours are not supported in this sandbox; use one edgecolor")
-    return colors.pop()
+def _edge_colors(edgecolor):
+    """bar()'s edgecolor: one colour, a list of them (one per bar, cycled) or None."""
+    if edgecolor is None or is_color_like(edgecolor):
+        return edgecolor
+    return _color_list(edgecolor)
 
 
 def _fill_inputs(ax, along, base, first, second, where):

@@ -89,6 +89,9 @@ class ScalarMappable:
     def _init_mappable(self, values, cmap, norm, vmin, vmax):
         from .colors import Normalize
 
+        if isinstance(norm, str):
+            norm = _scale_norm(norm, vmin, vmax)
+            vmin = vmax = None
         if norm is not None and (vmin is not None or vmax is not None):
             raise ValueError("Passing a Normalize instance simultaneously with vmin/vmax is not supported.  "
                              "Please pass vmin/vmax directly to the norm when creating it.")
@@ -123,6 +126,20 @@ class ScalarMappable:
 
     def to_rgba(self, x, alpha=None, bytes=False, norm=True):
         return self.cmap(self.norm(x) if norm else x, alpha=alpha, bytes=bytes)
+
+
+def _scale_norm(name, vmin, vmax):
+    """The norm matplotlib makes from a scale name (norm="log"): a Normalize of that scale."""
+    from .colors import LogNorm, Normalize
+
+    if name == "linear":
+        return Normalize(vmin, vmax)
+    if name == "log":
+        return LogNorm(vmin, vmax)
+    if name in ("symlog", "logit", "asinh", "function", "functionlog"):
+        raise NotImplementedError(f"norm={name!r} is not supported in this sandbox; use 'linear' or 'log'")
+    raise ValueError(f"Invalid norm str name; the following values are supported: 'asinh', 'function', "
+                     f"'functionlog', 'linear', 'log', 'logit', 'symlog'")
 
 
 def __getattr__(name):

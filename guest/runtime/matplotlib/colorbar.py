@@ -2,6 +2,7 @@
 mappable's colormap from vmin to vmax, with its ticks on the right."""
 
 from ._plots_image import AxesImage
+from .colors import BoundaryNorm
 
 __all__ = ["Colorbar"]
 
@@ -16,6 +17,9 @@ class Colorbar:
         self.cmap, self.norm = mappable.cmap, mappable.norm
         if hasattr(mappable, "_colorbar_artists"):  # a contour set: its bands or lines, ticks at its levels
             self._init_contour(ax, mappable, label)
+            return
+        if isinstance(self.norm, BoundaryNorm):
+            self._init_boundaries(ax, mappable, label)
             return
         vmin, vmax = mappable.get_clim()
         if vmin is None or vmax is None:
@@ -50,6 +54,30 @@ class Colorbar:
         if label:
             self.set_label(label)
         contours.colorbar = self
+
+    def _init_boundaries(self, ax, mappable, label):
+        """A BoundaryNorm's colorbar: a block per bin in its colour, ticks at the boundaries
+        (FixedLocator(boundaries, nbins=10)), as matplotlib's. matplotlib spaces the blocks evenly
+        ('uniform'), which is a linear axis only for evenly spaced boundaries."""
+        from .ticker import FixedLocator
+
+        bounds = self.norm.boundaries
+        steps = [b - a for a, b in zip(bounds, bounds[1:])]
+        if max(steps) - min(steps) > 1e-9 * (bounds[-1] - bounds[0]):
+            raise NotImplementedError("colorbars of a BoundaryNorm with unevenly spaced boundaries are not "
+                                      "supported in this sandbox")
+        self.vmin, self.vmax = bounds[0], bounds[-1]
+        mids = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
+        blocks = AxesImage(mids, None, len(mids), 1, [0.0, 1.0], list(bounds), cmap=self.cmap, norm=self.norm)
+        blocks._role = "colorbar"
+        ax._add(blocks)
+        ax.set_xlim(0.0, 1.0)
+        ax.set_ylim(self.vmin, self.vmax)
+        ax.set_xticks([])
+        ax.yaxis.set_major_locator(FixedLocator(bounds, nbins=10))
+        if label:
+            self.set_label(label)
+        mappable.colorbar = self
 
     def set_label(self, label, *, loc=None, **kwargs):
         self.ax.set_ylabel(label, loc=loc, **kwargs)

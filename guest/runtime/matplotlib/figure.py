@@ -227,6 +227,10 @@ class Figure:
 
     set_constrained_layout = set_layout_engine = set_tight_layout
 
+    def get_layout_engine(self):
+        """The layout engine, whose padding settings are accepted: the host lays out the figure."""
+        return _LayoutEngine()
+
     def autofmt_xdate(self, bottom=0.2, rotation=30, ha="right", which="major"):
         """Rotate the x tick labels of every axes, as matplotlib does for dates."""
         for axes in self._axes:
@@ -459,3 +463,23 @@ def _share_leader(cells, row, col, share):
         return None
     raise ValueError(f"{share!r} is not a valid value for sharex/sharey; supported values are "
                      "True, False, 'all', 'none', 'row', 'col'")
+
+
+class _LayoutEngine:
+    """Figure.get_layout_engine(): padding and spacing are accepted (the host chooses them, as for
+    subplots_adjust); a rect confining the layout is refused."""
+
+    _PADDING = frozenset(("w_pad", "h_pad", "wspace", "hspace", "pad", "h_pad", "compress"))
+
+    def set(self, **kwargs):
+        for key, value in kwargs.items():
+            if key == "rect" and value is not None:
+                raise NotImplementedError("layout engine rect= is not supported in this sandbox")
+            if key not in self._PADDING | {"rect"}:
+                raise TypeError(f"set() got an unexpected keyword argument {key!r}")
+
+    def get(self):
+        return {}
+
+    def adjust_compatible(self):
+        return False

@@ -4,6 +4,9 @@ from . import _styles
 
 __all__ = ["MarkerStyle"]
 
+(TICKLEFT, TICKRIGHT, TICKUP, TICKDOWN, CARETLEFT, CARETRIGHT, CARETUP, CARETDOWN, CARETLEFTBASE,
+ CARETRIGHTBASE, CARETUPBASE, CARETDOWNBASE) = range(12)
+
 
 class MarkerStyle:
     """A marker by its matplotlib code or (numsides, style, angle) tuple, filled in full; what the
@@ -13,7 +16,9 @@ class MarkerStyle:
                "<": "triangle_left", ">": "triangle_right", "s": "square", "p": "pentagon", "*": "star",
                "h": "hexagon1", "+": "plus", "x": "x", "D": "diamond", "d": "thin_diamond", "|": "vline",
                "_": "hline", "P": "plus_filled", "X": "x_filled", "None": "nothing", "none": "nothing",
-               " ": "nothing", "": "nothing"}
+               " ": "nothing", "": "nothing", 0: "tickleft", 1: "tickright", 2: "tickup", 3: "tickdown",
+               4: "caretleft", 5: "caretright", 6: "caretup", 7: "caretdown", 8: "caretleftbase",
+               9: "caretrightbase", 10: "caretupbase", 11: "caretdownbase"}
     filled_markers = ("o", "v", "^", "<", ">", "s", "p", "*", "h", "D", "d", "P", "X")
     fillstyles = ("full",)
 
@@ -32,7 +37,10 @@ class MarkerStyle:
         return "full"
 
     def is_filled(self):
-        return self._marker_spec is not None and self._marker_spec not in ("x", "+", "|", "_", ",")
+        spec = self._marker_spec
+        if spec is None or isinstance(spec, dict):
+            return isinstance(spec, dict) and "polygon" in spec  # ticks and carets are strokes
+        return spec not in ("x", "+", "|", "_", ",")
 
     def __getattr__(self, name):
         if name.startswith("_"):

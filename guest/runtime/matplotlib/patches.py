@@ -8,15 +8,15 @@ it for the chart description.
 
 import math
 
-from . import _data, _kwargs, _rc, _styles
+from . import _data, _hatch, _kwargs, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
 __all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
-           "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow"]
+           "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow", "StepPatch"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
-                    "clip_on"))
+                    "clip_on", "hatch"))
 _CURVE_STEPS = 96  # segments of a full circle
 
 
@@ -49,6 +49,9 @@ class Patch(Artist):
         self._face = to_rgba(face or _rc.rcParams["patch.facecolor"])
         edge = color if color is not None else options.get("edgecolor")
         self._edge = to_rgba(edge if edge is not None else self._default_edge())
+        self._edge_given = edge is not None
+        self._hatch_style = _hatch.Style()
+        self.set_hatch(options.get("hatch"))
         width = options.get("linewidth")
         self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
         self._linestyle = _styles.linestyle(options.get("linestyle", "-"))
@@ -73,6 +76,7 @@ class Patch(Artist):
 
     def set_edgecolor(self, color):
         self._edge = to_rgba(self._default_edge() if color is None else color)
+        self._edge_given = color is not None
 
     def _default_edge(self):
         """matplotlib's rcParams patch.edgecolor for unfilled patches, those with _edge_default and all
@@ -102,8 +106,15 @@ class Patch(Artist):
         self._fill = bool(fill)
 
     def set_hatch(self, hatch):
-        if hatch:
-            raise NotImplementedError("hatched patches are not supported in this sandbox")
+        self._hatch = _hatch.pattern(hatch)
+
+    def get_hatch(self):
+        return self._hatch
+
+    def _hatch_spec(self):
+        """The hatch in the edge colour when one is set or drawn by default, as matplotlib's."""
+        edged = self._edge_given or self._default_edge() != "none"
+        return self._hatch_style.spec(self._hatch, self._edge if edged else None, self)
 
     def set_transform(self, transform):
         self._affine = getattr(transform, "affine", None)  # transforms.AffineThen: outline moved first
@@ -151,7 +162,12 @@ class Patch(Artist):
         return {**self._head("patch"), "x": xs, "y": ys, "coords": list(self._coords),
                 "facecolor": self._color(face), "edgecolor": self._color(self._edge),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
-                "shape": self._shape(), "role": self._role}
+                "shape": self._shape(), "role": self._role, **_hatch_field(self._hatch_spec())}
+
+
+def _hatch_field(spec):
+    """The spec's optional "hatch" field."""
+    return {} if spec is None else {"hatch": spec}
 
 
 class Rectangle(Patch):
@@ -502,3 +518,4 @@ def _placed(points, origin, angle):
 
 
 from ._arrows import Arrow, FancyArrow  # noqa: E402  (they build on Polygon)
+from ._stairs import StepPatch  # noqa: E402,F401  (a PathPatch)

@@ -100,6 +100,8 @@ class Affine2D:
         out = points.reshape(-1, 2) @ matrix[:2, :2].T + matrix[:2, 2]
         return out.reshape(points.shape)
 
+    transform_affine = transform
+
     def __add__(self, other):
         if isinstance(other, Affine2D):
             return Affine2D(_product(other._m, self._m))

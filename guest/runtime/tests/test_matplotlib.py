@@ -285,8 +285,25 @@ class FigureSpecTests(ChartTestCase):
         self.assertAlmostEqual(axes["ylabel"]["fontsize"], 8.33)
         self.assertEqual(axes["xticks"], {"positions": [1.0, 2.0], "labels": ["one", "two"]})
         self.assertEqual((axes["xtick_rotation"], axes["ytick_rotation"], axes["tick_fontsize"]), (45.0, 0.0, 8.0))
+
+    def test_side_titles_share_the_centre_titles_height(self):
+        ax = plt.gca()
+        ax.set_title("C")
+        ax.set_title("L", loc="left")
+        self.assertEqual(ax.get_title(loc="left"), "L")
         with self.assertRaises(NotImplementedError):
-            plt.title("left", loc="left")
+            ax.set_title("R", loc="right", y=0.5)
+        (figure,) = self.shown()
+        axes = figure["axes"][0]
+        self.assertEqual((axes["title"]["text"], axes["title_left"]["text"]), ("C", "L"))
+        self.assertNotIn("title_right", axes)
+
+    def test_bars_take_one_edge_colour_per_bar(self):
+        bars = plt.bar([1, 2, 3], [1, 2, 3], edgecolor=["red", "blue"])
+        bars[2].set_edgecolor("green")
+        (figure,) = self.shown()
+        (spec,) = figure["axes"][0]["artists"]
+        self.assertEqual(spec["edgecolors"], ["#ff0000ff", "#0000ffff", "#008000ff"])
 
     def test_rotation_through_tick_labels(self):
         ax = plt.gca()
@@ -534,7 +551,7 @@ class OutputTests(ChartTestCase):
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
                      lambda: ax.imshow([[1]], interpolation="bilinear"),
-                     lambda: ax.errorbar([1], [1], yerr=[1], lolims=True),
+                     lambda: ax.set_yscale("symlog"),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):
                 call()
@@ -599,6 +616,17 @@ class CompatibilityTests(ChartTestCase):
         # matplotlib 3.10.8: only points 1 and 3 (0-based) get bars and caps
         self.assertEqual(bars.get_segments(), [[[2.0, 1.5], [2.0, 2.5]], [[4.0, 3.5], [4.0, 4.5]]])
         self.assertEqual(caps[0].get_ydata(), [1.5, 3.5])
+
+    def test_errorbar_limits_draw_carets(self):
+        _, caps, (bars,) = plt.errorbar([1, 2], [1, 2], yerr=0.5, lolims=[True, False], capsize=2)
+        # matplotlib 3.10.8: no bar below a lower limit; caps at both ends of the other bar, then
+        # a CARETUPBASE at the limited bar's top and a cap at its point
+        self.assertEqual(bars.get_segments(), [[[1, 1], [1, 1.5]], [[2, 1.5], [2, 2.5]]])
+        self.assertEqual([(c.get_marker(), list(zip(c.get_xdata(), c.get_ydata()))) for c in caps],
+                         [("_", [(2, 1.5)]), ("_", [(2, 2.5)]), (10, [(1, 1.5)]), ("_", [(1, 1)])])
+        (figure,) = self.shown()
+        (caret,) = [a for a in figure["axes"][0]["artists"] if isinstance(a.get("marker"), dict)]
+        self.assertEqual(caret["marker"], {"caret": {"towards": "up", "base": True}})
 
     def test_violinplot_kde_and_lines(self):
         data = [1, 2, 3, 4, 5, 9]

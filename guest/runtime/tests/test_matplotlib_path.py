@@ -78,12 +78,21 @@ class PathPatchTests(ChartTestCase):
         self.assertEqual((artist["x"], artist["y"], artist["starts"], artist["open_rings"]),
                          ([0.0, 3.0, 3.0, 1.0, 1.0, 2.0], [0.0, 0.0, 3.0, 1.0, 2.0, 2.0], [3], []))
 
-    def test_open_subpaths_are_stroked_open_and_hatches_refused(self):
+    def test_open_subpaths_are_stroked_open_and_hatched(self):
         fig, ax = plt.subplots()
         ax.add_patch(PathPatch(HEART_PIECE))
         self.assertEqual(self.axes_spec()["artists"][0]["open_rings"], [0])
-        with self.assertRaisesRegex(NotImplementedError, "hatch"):
-            PathPatch(QUAD, hatch="//")
+        plt.close("all")
+        fig, ax = plt.subplots()
+        ax.add_patch(PathPatch(QUAD, hatch="//", edgecolor="red", alpha=0.5))
+        ax.add_patch(PathPatch(QUAD, hatch="x", facecolor="blue"))
+        red, blue = self.axes_spec()["artists"]
+        # matplotlib: the hatch in the edge colour (with the patch's alpha); PathPatch has an edge by
+        # default (rcParams patch.edgecolor)
+        self.assertEqual(red["hatch"], {"pattern": "//", "color": "#ff000080", "linewidth": 1.0})
+        self.assertEqual(blue["hatch"]["color"], "#000000ff")
+        with self.assertRaisesRegex(ValueError, "hatch must consist"):
+            PathPatch(QUAD, hatch="q")
 
 
 if __name__ == "__main__":

@@ -74,6 +74,8 @@ pub enum Artist {
         role: Option<String>,
         #[serde(default = "yes")]
         clip_on: bool,
+        #[serde(default)]
+        hatch: Option<HatchSpec>,
     },
     /// A grid of coloured cells (imshow, pcolormesh, matshow): `rows` x
     /// `cols` cells, row `i` between `y_edges[i]` and `y_edges[i + 1]`.
@@ -97,6 +99,10 @@ pub enum Artist {
         edgecolor: Option<Rgba>,
         #[serde(default)]
         linewidth: f64,
+        /// A non-rectilinear pcolormesh: its (rows + 1) x (cols + 1) corners,
+        /// row by row; the edges then only span their extent.
+        #[serde(default)]
+        quads: Option<Quads>,
     },
     Bar {
         label: Option<String>,
@@ -107,7 +113,13 @@ pub enum Artist {
         bottoms: Vec<f64>,
         colors: Vec<Rgba>,
         edgecolor: Option<Rgba>,
+        /// One edge colour per bar (1 or n), instead of `edgecolor`.
+        #[serde(default)]
+        edgecolors: Option<Vec<Rgba>>,
         linewidth: f64,
+        /// Each bar's hatch, if any (1 or n).
+        #[serde(default)]
+        hatches: Option<Vec<Option<HatchSpec>>>,
     },
     Hist {
         label: Option<String>,
@@ -150,6 +162,8 @@ pub enum Artist {
         linewidth: f64,
         #[serde(default = "yes")]
         clip_on: bool,
+        #[serde(default)]
+        hatch: Option<HatchSpec>,
     },
     Axline {
         label: Option<String>,
@@ -392,4 +406,25 @@ impl Artist {
             | Artist::Image { label, .. } => label.as_deref(),
         }
     }
+}
+
+/// `hatch=`: a matplotlib hatch pattern (`"/"`, `"x"`, `"o."`...) drawn over
+/// the fill in `color` (the edge colour, or rcParams `hatch.color`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HatchSpec {
+    pub pattern: String,
+    pub color: Rgba,
+    /// Points (rcParams `hatch.linewidth`).
+    pub linewidth: f64,
+}
+
+/// The corners of a quadrilateral mesh, row by row.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quads {
+    #[serde(deserialize_with = "floats")]
+    pub x: Vec<f64>,
+    #[serde(deserialize_with = "floats")]
+    pub y: Vec<f64>,
 }

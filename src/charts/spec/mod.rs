@@ -9,7 +9,8 @@ mod style;
 use serde::Deserialize;
 
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, Coords, HistType, RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, Quads, RotationMode, TextBox,
+    TextCoords,
 };
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, Text,
@@ -42,6 +43,9 @@ pub struct FigureText {
     pub ha: HAlign,
     pub va: VAlign,
     pub rotation: f64,
+    /// A box around the text (`bbox=`, `backgroundcolor=`).
+    #[serde(default)]
+    pub bbox: Option<TextBox>,
 }
 
 /// One plotting area with its decorations and artists.
@@ -63,6 +67,12 @@ pub struct Axes {
     pub rect: Option<[f64; 4]>,
     pub twin_of: Option<usize>,
     pub title: Option<Text>,
+    /// `set_title(loc="left")` and `loc="right"`: at the box's left and right edges, at the
+    /// centre title's height.
+    #[serde(default)]
+    pub title_left: Option<Text>,
+    #[serde(default)]
+    pub title_right: Option<Text>,
     /// The title's height in axes fractions (set_title(y=...), rcParams axes.titley); absent:
     /// at the top of the box, lifted above the x axis' top decorations as matplotlib does.
     #[serde(default)]
@@ -111,6 +121,11 @@ pub struct Axes {
     pub grid_zorder: f64,
     pub axis_off: bool,
     pub aspect_equal: bool,
+    /// With `aspect_equal`, the data limits `[x0, x1, y0, y1]` when the view
+    /// widens to the equal aspect instead of the box shrinking
+    /// (`adjustable='datalim'`, `axis('equal')`).
+    #[serde(default)]
+    pub datalim: Option<[f64; 4]>,
     /// A polar axes: x is the angle in radians, y the radius.
     #[serde(default)]
     pub polar: Option<Polar>,
@@ -396,4 +411,17 @@ pub struct Polar {
     pub rlabel_position: f64,
     /// The outer circle (matplotlib's `spines["polar"]`).
     pub spine: Spine,
+}
+
+impl Axes {
+    /// The titles set, each with its alignment: centre, left and right.
+    pub fn titles(&self) -> impl Iterator<Item = (&Text, HAlign)> {
+        [
+            (&self.title, HAlign::Center),
+            (&self.title_left, HAlign::Left),
+            (&self.title_right, HAlign::Right),
+        ]
+        .into_iter()
+        .filter_map(|(text, align)| text.as_ref().map(|t| (t, align)))
+    }
 }

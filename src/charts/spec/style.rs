@@ -19,6 +19,10 @@ pub struct Text {
     pub style: FontStyle,
     #[serde(default = "default_linespacing")]
     pub linespacing: f64,
+    /// How the lines align among themselves (`multialignment`); absent: as
+    /// the text aligns to its anchor.
+    #[serde(default)]
+    pub multialignment: Option<HAlign>,
 }
 
 /// Distance between baselines, in font sizes (matplotlib's default linespacing).
@@ -119,6 +123,34 @@ pub enum Marker {
     HLine,
     #[serde(rename = "|")]
     VLine,
+    /// matplotlib's tick and caret markers (`TICKLEFT` .. `CARETDOWNBASE`, 0 .. 11): an open
+    /// stroke pointing that way from the point (ticks, carets) or ending at it (`base`).
+    #[serde(rename = "tick")]
+    Tick(Direction),
+    #[serde(rename = "caret")]
+    Caret { towards: Direction, base: bool },
+}
+
+/// Where a tick or caret marker points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// Degrees counter-clockwise from pointing down.
+    pub fn turn_from_down(self) -> f64 {
+        match self {
+            Direction::Down => 0.0,
+            Direction::Right => 90.0,
+            Direction::Up => 180.0,
+            Direction::Left => 270.0,
+        }
+    }
 }
 
 /// How a line connects its points (matplotlib's `drawstyle`).

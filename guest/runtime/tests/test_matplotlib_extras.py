@@ -1,0 +1,100 @@
+"""Native tests of hatches, stairs(), text options, non-rectilinear meshes and BoundaryNorm
+colorbars, with real matplotlib 3.10.8's values pasted where they are read back.
+
+Run: cd guest/runtime && python3 -m unittest discover -s tests -v
+"""
+
+import importlib.util
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from test_matplotlib import ChartTestCase  # noqa: E402
+
+HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
+
+
+class HatchTests(ChartTestCase):
+    def test_bars_and_fills_send_their_hatches_in_the_edge_colour(self):
+        ax = plt.gca()
+        ax.bar([1, 2], [1, 2], hatch=["/", None], edgecolor="red")
+        ax.fill_between([0, 1], [0, 1], hatch="x")
+        (figure,) = self.shown()
+        bars, fill = figure["axes"][0]["artists"]
+        # matplotlib: hatches ['/', None], _hatch_color red; the fill's rcParams hatch.color black
+        self.assertEqual(bars["hatches"], [{"pattern": "/", "color": "#ff0000ff", "linewidth": 1.0}, None])
+        self.assertEqual(fill["hatch"], {"pattern": "x", "color": "#000000ff", "linewidth": 1.0})
+
+    def test_text_multialignment_and_background(self):
+        plt.text(0, 0, "a\nbb", ha="right", multialignment="left", backgroundcolor="yellow")
+        plt.gcf().text(0.5, 0.5, "f", bbox={"facecolor": "red"})
+        (figure,) = self.shown()
+        (text,) = figure["axes"][0]["artists"]
+        self.assertEqual(text["text"]["multialignment"], "left")
+        self.assertEqual((text["bbox"]["facecolor"], text["bbox"]["edgecolor"]), ("#ffff00ff", "#ffff00ff"))
+        self.assertEqual(figure["texts"][0]["bbox"]["facecolor"], "#ff0000ff")
+
+    def test_font_properties_and_variant(self):
+        from matplotlib.font_manager import FontProperties
+
+        text = plt.text(0, 0, "v", fontproperties=FontProperties(family="serif", weight="bold", size="large"),
+                        variant="small-caps")
+        self.assertEqual(text.get_fontsize(), 12.0)
+        (figure,) = self.shown()
+        spec = figure["axes"][0]["artists"][0]["text"]
+        self.assertEqual((spec["family"], spec["weight"]), ("serif", "bold"))
+
+    def test_axis_equal_sends_the_data_limits(self):
+        ax = plt.gca()
+        ax.plot([0, 1], [0, 2])
+        ax.axis("equal")
+        self.assertEqual(ax.get_adjustable(), "datalim")  # matplotlib: datalim
+        (figure,) = self.shown()
+        self.assertEqual(figure["axes"][0]["datalim"], [0.0, 1.0, 0.0, 2.0])
+
+
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class StairsTests(ChartTestCase):
+    def test_stairs_path_colour_and_limits_as_matplotlib(self):
+        import numpy as np
+
+        ax = plt.gca()
+        patch = ax.stairs([1, 2, np.nan, 3], [0, 1, 2, 3, 4], baseline=0.5)
+        # matplotlib 3.10.8: StepPatch path, C0 edge, unfilled; ylim (0.5, 3.125), xlim (-0.2, 4.2)
+        self.assertEqual(patch.get_path().vertices.tolist(),
+                         [[0.0, 0.5], [0.0, 1.0], [1.0, 1.0], [1.0, 2.0], [2.0, 2.0], [2.0, 0.5], [3.0, 0.5],
+                          [3.0, 3.0], [4.0, 3.0], [4.0, 0.5]])
+        self.assertEqual(patch.get_path().codes.tolist(), [1, 2, 2, 2, 2, 2, 1, 2, 2, 2])
+        self.assertFalse(patch.get_fill())
+        self.assertEqual(ax.get_ylim(), (0.5, 3.125))
+        self.assertEqual(ax.get_xlim(), (-0.2, 4.2))
+        ax.legend([patch], ["s"])
+        (figure,) = self.shown()
+        entry = figure["axes"][0]["legend"]["entries"][0]
+        self.assertEqual((entry["artist"], entry["handle"]["type"]), (None, "line"))  # HandlerStepPatch
+
+
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class MeshTests(ChartTestCase):
+    def test_a_tilted_mesh_sends_its_corners_and_a_boundary_colorbar_its_blocks(self):
+        import numpy as np
+        from matplotlib.colors import BoundaryNorm
+
+        X, Y = np.meshgrid([0.0, 1.0, 2.0], [0.0, 1.0])
+        mesh = plt.pcolormesh(X + 0.5 * Y, Y, [[1.0, 2.0]], norm=BoundaryNorm([0, 1, 2, 3], 256))
+        plt.colorbar(mesh)
+        (figure,) = self.shown()
+        image, = figure["axes"][0]["artists"]
+        self.assertEqual((image["rows"], image["cols"], image["x_edges"]), (1, 2, [0.0, 1.25, 2.5]))
+        self.assertIn("quads", image)
+        bar = figure["axes"][1]
+        self.assertEqual(bar["artists"][0]["y_edges"], [0.0, 1.0, 2.0, 3.0])
+        self.assertEqual(bar["yticks"]["positions"], [0.0, 1.0, 2.0, 3.0])
+
+
+if __name__ == "__main__":
+    unittest.main()
