@@ -18,7 +18,7 @@ use wasmtime::Caller;
 use super::fork_image::ImageTables;
 use super::fork_image::{ForkError, GuestImage};
 use super::guest_state::{GuestState, guest_memory};
-use super::prefault::{self, MemoryRegion, WorkingSet};
+use super::prefault::{MemoryRegion, WorkingSet};
 use crate::scratch::Scratch;
 
 /// Bytes of a wasm page.
@@ -51,7 +51,7 @@ pub fn capture(
         Ok(written) => written
             .runs()
             .iter()
-            .map(|&(offset, len)| (offset, prefault::copied(&data[offset..offset + len])))
+            .map(|&(offset, len)| (offset, data[offset..offset + len].to_vec()))
             .collect(),
         // Without a page map, all of it.
         Err(_) => vec![(0, data.to_vec())],
@@ -74,17 +74,6 @@ pub fn apply(caller: &mut Caller<'_, GuestState>, image: GuestImage) -> Result<(
         let pages = (image.memory_bytes - size).div_ceil(WASM_PAGE) as u64;
         memory.grow(&mut *caller, pages).map_err(failed)?;
     }
-    let region = MemoryRegion {
-        base: memory.data_ptr(&*caller) as usize,
-        len: memory.data_size(&*caller),
-    };
-    // The pages about to be overwritten, copied from the image in one system
-    // call rather than one copy-on-write fault each.
-    let runs = image
-        .runs
-        .iter()
-        .map(|(offset, bytes)| (*offset, bytes.len()));
-    WorkingSet::from_runs(runs.collect()).populate(region);
     let data = memory.data_mut(&mut *caller);
     for (offset, bytes) in &image.runs {
         let Some(target) = data.get_mut(*offset..*offset + bytes.len()) else {

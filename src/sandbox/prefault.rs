@@ -58,11 +58,6 @@ impl WorkingSet {
         Ok(Self { runs })
     }
 
-    /// The set of the given runs (byte offsets and lengths, ascending).
-    pub fn from_runs(runs: Vec<(usize, usize)>) -> Self {
-        Self { runs }
-    }
-
     /// The runs of written pages: byte offsets and lengths.
     pub fn runs(&self) -> &[(usize, usize)] {
         &self.runs
@@ -99,36 +94,6 @@ impl WorkingSet {
         }
     }
 }
-
-/// A buffer holding a copy of `bytes`, its pages faulted in by one system
-/// call rather than one fault each as the copy touches them (a fork copies
-/// tens of MiB).
-pub fn copied(bytes: &[u8]) -> Vec<u8> {
-    let mut copy = Vec::with_capacity(bytes.len());
-    if bytes.len() >= POPULATE_AT_LEAST {
-        // SAFETY: the range is the vector's own allocation (its capacity);
-        // MADV_POPULATE_WRITE only faults the pages in, leaving contents as
-        // they are. A refusal (old kernel, or memory the allocator has not
-        // mapped privately) only loses the speed-up.
-        unsafe {
-            let start = copy.as_mut_ptr() as usize;
-            let first_page = start.next_multiple_of(PAGE);
-            let end = (start + bytes.len()) / PAGE * PAGE;
-            if end > first_page {
-                libc::madvise(
-                    first_page as *mut libc::c_void,
-                    end - first_page,
-                    libc::MADV_POPULATE_WRITE,
-                );
-            }
-        }
-    }
-    copy.extend_from_slice(bytes);
-    copy
-}
-
-/// Copies smaller than this are left to fault page by page.
-const POPULATE_AT_LEAST: usize = 16 * PAGE;
 
 #[cfg(test)]
 mod tests {
@@ -180,13 +145,6 @@ mod tests {
         assert_eq!(learned.bytes(), 3 * PAGE);
         // SAFETY: the mapping made above, no longer used.
         unsafe { libc::munmap(region.base as *mut libc::c_void, region.len) };
-    }
-
-    #[test]
-    fn a_copy_equals_its_source() {
-        let source: Vec<u8> = (0..40 * PAGE + 123).map(|i| (i % 251) as u8).collect();
-        assert_eq!(copied(&source), source);
-        assert_eq!(copied(&source[..10]), &source[..10]);
     }
 
     #[test]
