@@ -14,8 +14,9 @@ import datetime as _dt
 import math
 
 from . import options
+from . import _dtypes
 
-_FLOAT_DTYPES = ("float64",)
+_FLOAT_DTYPES = _dtypes.FLOATS
 
 
 def format_column(values, dtype):
@@ -219,7 +220,7 @@ def _width(parts, cells, dtype, levels):
     widest = max([len(c) for c in cells], default=0)
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
-    if dtype in ("int64", "int32", "float64", "bool"):
+    if dtype in _dtypes.NUMERIC:
         # numbers keep a sign column, taken by "-" in negative values (not an all-NaN one)
         return max(_numbers_width(cells), header + 1 if levels == 1 else header)
     return max(widest + 1, header)
@@ -246,6 +247,10 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
     terminal.
     """
     levels = _sparse(index_levels)
+    if not all(isinstance(label, tuple) for label, _, _ in columns):
+        # a flat Index holding tuples among other labels prints them as "(a, b)"
+        columns = [(pprint_thing(label) if isinstance(label, tuple) else label, cells, dtype)
+                   for label, cells, dtype in columns]
     header_levels = max((len(label) if isinstance(label, tuple) else 1 for label, _, _ in columns),
                         default=1)
     index_widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0, 2 if split is not None else 0])
@@ -342,7 +347,7 @@ def series_text(index_names, index_levels, cells, split, footer, dtype="object")
     # Three spaces after the index; numbers add a sign column, strings a space.
     if dtype.startswith(("datetime", "timedelta")):
         value_width = max([len(c) for c in cells], default=0)
-    elif dtype in ("int64", "int32", "float64"):
+    elif dtype in _dtypes.NUMBERS:
         value_width = _numbers_width(cells)
     else:
         value_width = max([len(c) + 1 for c in cells], default=0)

@@ -10,8 +10,10 @@ from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
 from .frame import DataFrame, _agg_label
 from .series import Series, _VALUE, _temp
+from . import _dtypes
+from ._col import Expression, evaluated
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 def _axis(axis):
@@ -247,7 +249,7 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
     labels, like=/regex= match labels (columns unless axis=0); a boolean mask or a function
     of the frame (first argument or cond=) picks rows (columns with axis=1)."""
     if arg is not None:
-        if callable(arg) or isinstance(arg, Series) or _is_mask(arg):
+        if callable(arg) or isinstance(arg, (Series, Expression)) or _is_mask(arg):
             cond = arg
         else:
             items = arg
@@ -257,8 +259,7 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
         raise TypeError("Keyword arguments `items`, `like`, `regex` and `cond` are mutually exclusive")
     if na is not False:
         raise NotImplementedError("DataFrame.filter(na=...)")
-    if callable(cond):
-        cond = cond(frame)
+    cond = evaluated(cond, frame)
     if axis is not None and _axis(axis) == 1:
         flags = list(cond)
         return frame[[c for c, keep in zip(frame.columns, flags) if keep]]
@@ -475,7 +476,7 @@ def _positions(key, length, what):
 
 def _check_holds(dtype, value, label):
     missing = _missing(value)
-    if dtype in ("int64", "int32"):
+    if dtype in _dtypes.INTS:
         ok = isinstance(value, int) or (type(value).__module__ == "numpy" and "int" in type(value).__name__)
     elif dtype == "float64":
         ok = missing or isinstance(value, (int, float)) and not isinstance(value, bool) \

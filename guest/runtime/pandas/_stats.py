@@ -9,8 +9,9 @@ from ._expr import call as fn, col, lit
 from ._host import table
 from .frame import DataFrame
 from .series import Series
+from . import _dtypes
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 def _floats(values):

@@ -7,14 +7,15 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 
 import math
 
-from . import _common, _format, _labels, _numpy, _objects, options
+from . import _common, _dtypes, _format, _labels, _numpy, _objects, options
 from ._expr import call as fn, col, column_value, cumulative, cumulative_across, filled, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
+from ._col import evaluated
 from ._shared import Operators
 from .series import _NO_VALUE, Series, _dtype_name, _temp, from_values
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 class DataFrame(Operators):
@@ -219,7 +220,8 @@ class DataFrame(Operators):
         for d in dtypes:
             kinds[d] = kinds.get(d, 0) + 1
         lines.append("dtypes: " + ", ".join(f"{k}({v})" for k, v in sorted(kinds.items())))
-        size = sum(t.rows * (1 if d == "bool" else 8) for d in dtypes)
+        size = sum(t.rows * (1 if d == "bool" else _dtypes.bits(d) // 8 if d in _dtypes.NUMBERS else 8)
+                   for d in dtypes)
         size += t.rows * 8 if levels else 132
         qualified = "object" in dtypes or (levels and t.dtypes[levels[0]] in ("str", "object"))
         lines.append(f"memory usage: {_memory(size, '+' if qualified else '')}")
@@ -417,7 +419,7 @@ class DataFrame(Operators):
     def assign(self, **columns):
         result = self.copy()
         for label, value in columns.items():
-            result[label] = value(result) if callable(value) else value
+            result[label] = evaluated(value, result)
         return result
 
     def rename_axis(self, mapper=None, index=None, columns=None):
@@ -466,7 +468,7 @@ class DataFrame(Operators):
             out = set()
             for s in spec:
                 s = _dtype_name(s) if isinstance(s, type) else s
-                out |= {"number": {"int64", "int32", "float64"}, "numeric": {"int64", "int32", "float64"},
+                out |= {"number": set(_dtypes.NUMBERS), "numeric": set(_dtypes.NUMBERS),
                         "object": {"object", "str"}, "str": {"str"}, "datetime": {"datetime64[us]"},
                         "bool": {"bool"}}.get(s, {s})
             return out
@@ -769,7 +771,7 @@ class DataFrame(Operators):
 
         def make(n):
             d = per_column.get(n)
-            numeric = ("float64",) if d is None or d >= 0 else ("float64", "int64", "int32")
+            numeric = _dtypes.FLOATS if d is None or d >= 0 else _dtypes.NUMBERS
             return rounded(col(n), d, self._t.dtypes[n]) if d is not None and self._t.dtypes[n] in numeric else col(n)
         return self._map_columns(make)
 
@@ -800,7 +802,8 @@ class DataFrame(Operators):
         if axis not in (0, "index"):
             from ._framemethods import diff_along_rows
             return diff_along_rows(self, periods)
-        return self._map_columns(lambda n: fn("diff", col(n), periods=periods))
+        from ._expr import diff
+        return self._map_columns(lambda n: diff(col(n), self._t.dtypes[n], periods))
 
     def pct_change(self, periods=1, axis=0):
         if axis not in (0, "index"):
@@ -1037,7 +1040,7 @@ class DataFrame(Operators):
     def describe(self, include=None, percentiles=None):
         if include is not None or percentiles is not None:
             raise NotImplementedError("describe(include=..., percentiles=...)")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in _dtypes.NUMBERS]
         if not names:
             raise NotImplementedError("describe() of a DataFrame without numeric columns")
         return self._describe_columns(names, None)
@@ -1065,7 +1068,7 @@ class DataFrame(Operators):
             return corr_with(self, method, min_periods)
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in _dtypes.NUMBERS]
         exprs = [[f"{i}:{j}", fn("corr", col(a), col(b))]
                  for i, a in enumerate(names) for j, b in enumerate(names)]
         values = call("aggregate", h=self._t.h, exprs=exprs) if names else []
@@ -1140,7 +1143,7 @@ class DataFrame(Operators):
         """The transpose (the values cross into the guest; they must share a type)."""
         names = self._t.data_names
         kinds = {self._t.dtypes[n] for n in names}
-        if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
+        if len(kinds) > 1 and not kinds <= set(_dtypes.NUMBERS):
             raise NotImplementedError("DataFrame.T of columns of different types (pandas' "
                                       "object columns)")
         data = self._columns_data()
@@ -1416,10 +1419,8 @@ def _row_dtype(dtypes):
     kinds = set(dtypes)
     if len(kinds) == 1:
         return kinds.pop()
-    if kinds <= {"int64", "int32"}:
-        return "int64"
-    if kinds <= {"int64", "int32", "float64"}:
-        return "float64"
+    if kinds <= set(_dtypes.NUMBERS):
+        return _dtypes.common(kinds)
     return "object"
 
 
@@ -1430,7 +1431,7 @@ class _Row:
     __slots__ = ("_labels", "_values", "name", "dtype")
 
     def __init__(self, labels, values, name, dtype="object"):
-        if dtype == "float64":
+        if dtype in _dtypes.FLOATS:
             values = [float(v) if isinstance(v, int) else v for v in values]
         self._labels, self._values, self.name, self.dtype = labels, values, name, dtype
 
