@@ -291,6 +291,8 @@ class DataFrame(Operators):
             return table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         if isinstance(value, DataFrame):
             raise NotImplementedError("assigning a DataFrame to a column")
+        if isinstance(value, dict):  # pandas reads a dict as a Series, aligned to the index
+            return self._assigned(name, Series(value))
         if isinstance(value, (list, tuple, range, Index)):
             values = list(value)
             if len(values) != len(self):
@@ -1125,9 +1127,11 @@ class DataFrame(Operators):
         from ._framepairs import where
         return where(self, cond, other, negate=True)
 
-    def clip(self, lower=None, upper=None):
-        return self._map_columns(lambda n: fn("clip", col(n), lower=json_value(lower),
-                                              upper=json_value(upper)))
+    def clip(self, lower=None, upper=None, *, axis=None, inplace=False):
+        if inplace:
+            raise NotImplementedError("DataFrame.clip(inplace=True)")
+        from ._clip import clip
+        return clip(self, lower, upper, axis)
 
     def sample(self, n=None, frac=None, replace=False, weights=None, random_state=None,
                axis=None, ignore_index=False):
