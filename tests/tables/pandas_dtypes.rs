@@ -285,6 +285,7 @@ async fn object_columns_refuse_what_is_not_faithful() {
         ),
         ("df.to_csv()", "writing object columns"),
         ("pd.Series([1 + 2j])", "complex numbers"),
+        ("pd.Series([1, 2]).astype('Int8')", "astype(\"Int8\")"),
         ("pd.Series(pd.Categorical(['a']))", "category dtype"),
         ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
         ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
@@ -298,4 +299,85 @@ async fn object_columns_refuse_what_is_not_faithful() {
         assert_eq!(error.ename, "NotImplementedError", "{code}: {error:?}");
         assert!(error.evalue.contains(message), "{code}: {}", error.evalue);
     }
+}
+
+/// Sized numbers keep their dtype (int8..uint64, float32) with pandas' rules for diff, shift
+/// and reductions; `pd.col` expressions; `clip` per column and per row; a dict assigned as a
+/// column; `melt` with tuple labels.
+#[tokio::test]
+async fn sized_numbers_col_expressions_and_clip_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]}, dtype=np.int8)
+print(df.dtypes)
+print(df.astype({"a": "uint16", "b": "float32"}).dtypes)
+s = pd.Series([3, 1, 2], dtype="int16")
+print(s + 1)
+print(s.diff())
+print(repr(s.max()), repr(s.sum()))
+u = pd.Series([1, 0], dtype=np.uint8)
+print(u.diff())
+f = pd.Series([0.5, 1.25, None], dtype="float32")
+print(f)
+print(f.shift())
+print(s.shift())
+print(s.to_numpy().dtype, f.to_numpy().dtype)
+print(df.groupby("a").size())
+df.info()
+t = pd.DataFrame({"x": [1.5, 2.0], "y": [1, 2]})
+print(t.assign(z=pd.col("x") * 2 + pd.col("y")))
+print(pd.col("x") * 2 + 1)
+print(t.loc[pd.col("y") > 1])
+c = pd.DataFrame({"a": [9, -3, 0], "b": [-2, -7, 6]})
+print(c.clip([-2, -1], [4, 5]))
+print(c.clip(pd.Series([2, -4, np.nan]), axis=0))
+print(c.assign(k={0: 1.5, 2: 2.5, 7: 0.0}))
+print(pd.melt(pd.DataFrame({("A", "D"): ["a"], ("B", "E"): [1]}), id_vars=[("A", "D")], value_vars=[("B", "E")]))
+"#,
+        r#"   col_0  col_1
+0      9     -2
+1     -3     -7
+2      0      6
+3     -1      8
+4      5     -5
+   col_0  col_1
+0      6     -2
+1     -3     -4
+2      0      6
+3     -1      6
+4      5     -4
+   col_0  col_1
+0      4     -1
+1     -2     -1
+2      0      5
+3     -1      5
+4      4     -1
+0    2
+1   -4
+2   -1
+3    6
+4    3
+dtype: int64
+   col_0  col_1
+0      6      2
+1     -3     -4
+2      0      3
+3      6      8
+4      5      3
+0    2.0
+1   -4.0
+2    NaN
+3    6.0
+4    3.0
+dtype: float64
+   col_0  col_1
+0    9.0    2.0
+1   -3.0   -4.0
+2    0.0    6.0
+3    6.0    8.0
+4    5.0    3.0
+"#,
+    )
+    .await;
 }

@@ -3,7 +3,7 @@ bound per column (no axis, or axis=1), a Series by column label (axis=1) or by r
 (axis=0), or a list-like of one bound per row (axis=0). A missing bound clips nothing."""
 
 from ._expr import call as fn, col, json_value, lit
-from ._host import table
+from ._host import call, table
 
 _LOW, _HIGH = "\x02lower", "\x02upper"
 
@@ -13,6 +13,8 @@ def clip(frame, lower, upper, axis):
     from .frame import DataFrame
     from .series import Series
     names = frame._t.data_names
+    if any(isinstance(b, DataFrame) for b in (lower, upper)):
+        raise NotImplementedError("DataFrame.clip with a DataFrame of bounds")
     if axis is None and not any(isinstance(b, Series) for b in (lower, upper)):
         axis = 1
     axis = {"index": 0, "columns": 1}.get(axis, axis)
@@ -34,7 +36,12 @@ def clip(frame, lower, upper, axis):
         attached.append(name)
     lo = col(_LOW) if _LOW in attached else lit(lower)
     hi = col(_HIGH) if _HIGH in attached else lit(upper)
-    exprs = [[n, _bounded(col(n), lo, hi)] for n in names]
+    # pandas' where keeps a column's dtype unless a bound replaces one of its values
+    checks = [[f"{n}\x00{side}", fn("any", fn("not", _holds(col(n), bound, side)))]
+              for n in names for side, bound in (("lo", lo), ("hi", hi)) if bound != {"v": None}]
+    replaced = dict(zip([c[0] for c in checks], call("aggregate", h=t.h, exprs=checks)))
+    exprs = [[n, _bounded(col(n), lo if replaced.get(f"{n}\x00lo") else lit(None),
+                          hi if replaced.get(f"{n}\x00hi") else lit(None))] for n in names]
     return DataFrame._wrap(table("select", h=t.h, exprs=exprs, index=True))
 
 
@@ -71,10 +78,15 @@ def _per_row(t, bound):
     return table("from_columns", columns=[["\x01", [column_value(v) for v in values], None]])
 
 
+def _holds(x, bound, side):
+    """Where x needs no clipping by this bound (a missing bound clips nothing)."""
+    return fn("or", fn("ge" if side == "lo" else "le", x, bound), fn("isnull", bound))
+
+
 def _bounded(x, lo, hi):
     """x raised to lo and lowered to hi where those are present (a missing bound: x as is)."""
     if lo != {"v": None}:
-        x = fn("where", x, fn("or", fn("ge", x, lo), fn("isnull", lo)), lo)
+        x = fn("where", x, _holds(x, lo, "lo"), lo)
     if hi != {"v": None}:
-        x = fn("where", x, fn("or", fn("le", x, hi), fn("isnull", hi)), hi)
+        x = fn("where", x, _holds(x, hi, "hi"), hi)
     return x
