@@ -26,6 +26,8 @@ class DataFrame(Operators):
             self._t = data._t
             if columns is not None:
                 self._t = data[list(columns)]._t
+            if index is not None:  # pandas reindexes the rows to the given labels
+                self._t = DataFrame._wrap(self._t).reindex(index=list(index))._t
             return
         self._t = _build(data, index, columns, dtype)
         if getattr(index, "freq", None) is not None:
@@ -1489,7 +1491,17 @@ def _build(data, index, columns, dtype):
     if data is None:
         data = {c: [] for c in (columns or [])}
     if isinstance(data, Series):
-        return data.to_frame()._t
+        frame = data.to_frame() if columns is None else data.to_frame(list(columns)[0])
+        return (frame if index is None else frame.reindex(index=list(index)))._t
+    if getattr(getattr(data, "dtype", None), "names", None):  # a numpy structured array
+        fields = {name: str(data.dtype[name]) for name in data.dtype.names}
+        data = {name: data[name].tolist() for name in data.dtype.names}
+        if dtype is None:  # each column keeps its field's numeric dtype
+            dtype = {n: d for n, d in fields.items() if d in _dtypes.NUMERIC
+                     and (columns is None or n in columns)}
+    if isinstance(data, (list, tuple)) and data and all(_is_dataclass(r) for r in data):
+        import dataclasses
+        data = [dataclasses.asdict(r) for r in data]
     if isinstance(data, dict):
         items = list(data.items())
         if columns is not None:
@@ -1502,7 +1514,14 @@ def _build(data, index, columns, dtype):
         if series and len(series) == len(items):
             return _from_series(items, index)
         if series:
-            raise NotImplementedError("DataFrame from a dict mixing Series and lists")
+            # pandas aligns the Series to the index (given, or theirs when they share one)
+            labels = [list(v.index) for _, v in series]
+            if index is None and any(l != labels[0] for l in labels):
+                raise NotImplementedError("DataFrame from a dict mixing lists and Series of "
+                                          "different indexes (pandas' union of the labels)")
+            index = labels[0] if index is None else list(index)
+            from ._align import values_at
+            items = [(k, values_at(v, index) if isinstance(v, Series) else v) for k, v in items]
         length = _length(items)
         if length is None:
             if index is None and items:
@@ -1547,6 +1566,11 @@ def _build(data, index, columns, dtype):
     if dtype is not None:
         t = DataFrame._wrap(t).astype(dtype)._t
     return t
+
+
+def _is_dataclass(value):
+    import dataclasses
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
 def _scalar(value):

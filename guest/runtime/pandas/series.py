@@ -951,6 +951,10 @@ def from_values(values, index, dtype=None):
                              f"({len(levels[0][1])})")
         columns[:0] = levels
     t = table("from_columns", columns=columns)
+    if dtype is not None and _dtype_name(dtype).startswith("datetime64") \
+            and any(isinstance(v, str) for v in values):
+        from ._dates import to_datetime  # strings read as pandas reads them (formats guessed)
+        return to_datetime(Series._of(t, col(_VALUE), None))._mat()
     if dtype is not None and hint is None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
