@@ -285,7 +285,7 @@ async fn object_columns_refuse_what_is_not_faithful() {
         ),
         ("df.to_csv()", "writing object columns"),
         ("pd.Series([1 + 2j])", "complex numbers"),
-        ("pd.Series([1, 2]).astype('Int8')", "astype(\"Int8\")"),
+        ("print(pd.Series([1, 2]).astype('Int8'))", "astype(\"Int8\")"),
         ("pd.Series(pd.Categorical(['a']))", "category dtype"),
         ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
         ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
@@ -335,48 +335,71 @@ print(c.clip(pd.Series([2, -4, np.nan]), axis=0))
 print(c.assign(k={0: 1.5, 2: 2.5, 7: 0.0}))
 print(pd.melt(pd.DataFrame({("A", "D"): ["a"], ("B", "E"): [1]}), id_vars=[("A", "D")], value_vars=[("B", "E")]))
 "#,
-        r#"   col_0  col_1
-0      9     -2
-1     -3     -7
-2      0      6
-3     -1      8
-4      5     -5
-   col_0  col_1
-0      6     -2
-1     -3     -4
-2      0      6
-3     -1      6
-4      5     -4
-   col_0  col_1
-0      4     -1
-1     -2     -1
-2      0      5
-3     -1      5
-4      4     -1
-0    2
-1   -4
-2   -1
-3    6
-4    3
-dtype: int64
-   col_0  col_1
-0      6      2
-1     -3     -4
-2      0      3
-3      6      8
-4      5      3
-0    2.0
-1   -4.0
-2    NaN
-3    6.0
-4    3.0
+        r#"a    int8
+b    int8
+dtype: object
+a     uint16
+b    float32
+dtype: object
+0    4
+1    2
+2    3
+dtype: int16
+0    NaN
+1   -2.0
+2    1.0
+dtype: float32
+np.int16(3) np.int64(6)
+0      NaN
+1    255.0
 dtype: float64
-   col_0  col_1
-0    9.0    2.0
-1   -3.0   -4.0
-2    0.0    6.0
-3    6.0    8.0
-4    5.0    3.0
+0    0.50
+1    1.25
+2     NaN
+dtype: float32
+0     NaN
+1    0.50
+2    1.25
+dtype: float32
+0    NaN
+1    3.0
+2    1.0
+dtype: float64
+int16 float32
+a
+1    1
+2    1
+3    1
+dtype: int64
+<class 'pandas.DataFrame'>
+RangeIndex: 3 entries, 0 to 2
+Data columns (total 2 columns):
+ #   Column  Non-Null Count  Dtype
+---  ------  --------------  -----
+ 0   a       3 non-null      int8 
+ 1   b       3 non-null      int8 
+dtypes: int8(2)
+memory usage: 138.0 bytes
+     x  y    z
+0  1.5  1  4.0
+1  2.0  2  6.0
+(col('x') * 2) + 1
+     x  y
+1  2.0  2
+   a  b
+0  4 -1
+1 -2 -1
+2  0  5
+   a    b
+0  9  2.0
+1 -3 -4.0
+2  0  6.0
+   a  b    k
+0  9 -2  1.5
+1 -3 -7  NaN
+2  0  6  2.5
+  (A, D) variable_0 variable_1  value
+0      a          B          E      1
 "#,
     )
     .await;
