@@ -52,25 +52,26 @@ def clip_cells(cells, dtype):
 
 def object_cells(values):
     """pandas' cells of an object column: None, NaN and NaT as such, floats in the float
-    format (and then a leading space on the other cells), other values as pandas'
-    pprint_thing (tabs and newlines escaped, lists and tuples of unquoted items, dicts with
-    quoted strings)."""
+    format, other values as pandas' pprint_thing (tabs and newlines escaped, lists and tuples
+    of unquoted items, dicts with quoted strings). pandas gives every cell a leading space
+    (floats their sign's); the layout adds that space itself, so it is dropped when all cells
+    have it (a negative float keeps it on the others)."""
     from ._scalars import NaT
     digits = options.display.precision
-    floats = [isinstance(v, float) and not math.isnan(v) for v in values]
-    lead = " " if any(floats) else ""
     out = []
-    for v, is_float in zip(values, floats):
-        if is_float:
+    for v in values:
+        if isinstance(v, float) and not math.isnan(v):
             out.append(_trim_zeros([f"{v: .{digits}f}"])[0])
         elif v is None:
-            out.append(lead + "None")
+            out.append(" None")
         elif v is NaT:
-            out.append(lead + "NaT")
+            out.append(" NaT")
         elif isinstance(v, float):
-            out.append(lead + "NaN")
+            out.append(" NaN")
         else:
-            out.append(lead + pprint_thing(v, escape=True))
+            out.append(" " + pprint_thing(v, escape=True))
+    if all(cell.startswith(" ") for cell in out):
+        out = [cell[1:] for cell in out]
     return out
 
 

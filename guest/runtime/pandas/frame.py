@@ -889,9 +889,10 @@ class DataFrame(Operators):
     def _reduce(self, how, numeric_only, **options):
         names = self._t.data_names
         if how in ("mean", "median", "std", "var", "sum", "quantile", "prod"):
-            bad = [n for n in names if self._t.dtypes[n] not in _NUMERIC]
+            bad = [n for n in names if self._t.dtypes[n] not in _NUMERIC and not (
+                how == "quantile" and self._t.dtypes[n].startswith(("datetime", "timedelta")))]
             if numeric_only:
-                names = [n for n in names if n not in bad]
+                names = [n for n in names if self._t.dtypes[n] in _NUMERIC]
             elif bad and how == "sum":
                 raise NotImplementedError("DataFrame.sum over string columns (concatenation); "
                                           "use numeric_only=True")
@@ -985,6 +986,9 @@ class DataFrame(Operators):
         return mode(self, axis, numeric_only, dropna)
 
     def quantile(self, q=0.5, axis=0, numeric_only=False, interpolation="linear", method="single"):
+        if method == "table" and axis in (0, "index"):
+            from ._stats import table_quantile
+            return table_quantile(self, q, interpolation, numeric_only)
         if axis not in (0, "index") or interpolation != "linear" or method != "single":
             raise NotImplementedError("DataFrame.quantile(axis=, interpolation= or method=)")
         if isinstance(q, (list, tuple)) or type(q).__name__ == "ndarray":
@@ -992,7 +996,9 @@ class DataFrame(Operators):
             labels = list(rows[0].index) if rows else []
             return DataFrame({label: [float(row[label]) for row in rows] for label in labels},
                              index=list(q))
-        return self._reduce("quantile", numeric_only, q=q)
+        result = self._reduce("quantile", numeric_only, q=q)
+        result.name = q
+        return result
 
     def any(self, axis=0, bool_only=False, skipna=True): return self._truth("any", axis, bool_only)
     def all(self, axis=0, bool_only=False, skipna=True): return self._truth("all", axis, bool_only)
