@@ -1155,14 +1155,15 @@ class DataFrame(Operators):
         """The transpose (the values cross into the guest; they must share a type)."""
         names = self._t.data_names
         kinds = {self._t.dtypes[n] for n in names}
-        if len(kinds) > 1 and not kinds <= set(_dtypes.NUMBERS):
-            raise NotImplementedError("DataFrame.T of columns of different types (pandas' "
-                                      "object columns)")
         data = self._columns_data()
         labels = list(self.index)
         rows = [[data[n][i] for n in names] for i in range(self._t.rows)]
-        frame = DataFrame({label: row for label, row in zip(labels, rows)},
-                          index=Index([_labels.decode(n) for n in names]))
+        columns = Index([_labels.decode(n) for n in names])
+        if len(kinds) > 1 and not kinds <= set(_dtypes.NUMBERS):
+            # pandas' one object block: every column of the transpose is object
+            return DataFrame({label: Series(row, index=columns, dtype=object)
+                              for label, row in zip(labels, rows)})
+        frame = DataFrame({label: row for label, row in zip(labels, rows)}, index=columns)
         return frame
 
     def transpose(self):
