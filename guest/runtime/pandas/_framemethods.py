@@ -257,8 +257,11 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
         return _filter_labels(frame, items, like, regex, axis)
     if items is not None or like is not None or regex is not None:
         raise TypeError("Keyword arguments `items`, `like`, `regex` and `cond` are mutually exclusive")
-    if na is not False:
-        raise NotImplementedError("DataFrame.filter(na=...)")
+    from ._arrays import BooleanArray
+    if isinstance(cond, BooleanArray):
+        cond = cond.filled(na)  # pandas counts a missing value as na
+    elif na is not False:
+        raise NotImplementedError("DataFrame.filter(na=...) with a mask of plain booleans")
     cond = evaluated(cond, frame)
     if axis is not None and _axis(axis) == 1:
         flags = list(cond)
@@ -267,6 +270,9 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
 
 
 def _is_mask(values):
+    from ._arrays import BooleanArray
+    if isinstance(values, BooleanArray):
+        return True
     dtype = getattr(values, "dtype", None)
     if dtype is not None:
         return str(dtype) == "bool"
