@@ -285,7 +285,10 @@ async fn object_columns_refuse_what_is_not_faithful() {
         ),
         ("df.to_csv()", "writing object columns"),
         ("pd.Series([1 + 2j])", "complex numbers"),
-        ("print(pd.Series([1, 2]).astype('Int8'))", "astype(\"Int8\")"),
+        (
+            "print(pd.Series([1, 2]).astype('Int8'))",
+            "astype(\"Int8\")",
+        ),
         ("pd.Series(pd.Categorical(['a']))", "category dtype"),
         ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
         ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
