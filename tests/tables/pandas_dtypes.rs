@@ -407,3 +407,67 @@ memory usage: 138.0 bytes
     )
     .await;
 }
+
+/// `quantile` by name and with `method="table"`, of datetimes; the transpose of mixed columns
+/// (object columns); `period_range` from Periods; `merge_ordered` per group with forward
+/// filling; a nullable boolean mask; `resample().get_group`; object cells beside floats.
+#[tokio::test]
+async fn quantile_transpose_periods_and_ordered_merges_as_pandas() {
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({"a": [1, 2, 3, 4], "b": [1, 10, 100, 100]})
+print(df.quantile(0.1))
+print(df.quantile([0.1, 0.5], method="table", interpolation="nearest"))
+t = pd.DataFrame({"A": [1, 2], "B": [pd.Timestamp("2010"), pd.Timestamp("2011")]})
+print(t.quantile(0.5, numeric_only=False))
+print(pd.DataFrame({"name": ["Alice", "Bob"], "score": [9.5, 8.0], "kids": [0, 2]}).T)
+print(pd.period_range(start=pd.Period("2017Q1", freq="Q"), end=pd.Period("2017Q2", freq="Q"), freq="M"))
+a = pd.DataFrame({"key": ["a", "c", "e", "a"], "lvalue": [1, 2, 3, 1], "group": ["x", "x", "x", "y"]})
+b = pd.DataFrame({"key": ["b", "c"], "rvalue": [1, 2]})
+print(pd.merge_ordered(a, b, fill_method="ffill", left_by="group"))
+mask = pd.array([True, None], dtype="boolean")
+print(repr(mask))
+print(pd.DataFrame({"x": [1, 2]}).filter(cond=mask, na=True))
+s = pd.Series([1, 2, 3], index=pd.DatetimeIndex(["2023-01-01", "2023-01-15", "2023-02-01"]))
+print(s.resample("MS").get_group("2023-01-01"))
+print(pd.Series(["abc", 1.5, None]))
+"#,
+        r#"a    1.3
+b    3.7
+Name: 0.1, dtype: float64
+     a    b
+0.1  1    1
+0.5  3  100
+A                    1.5
+B    2010-07-02 12:00:00
+Name: 0.5, dtype: object
+           0    1
+name   Alice  Bob
+score    9.5  8.0
+kids       0    2
+PeriodIndex(['2017-03', '2017-04', '2017-05', '2017-06'], dtype='period[M]')
+  key  lvalue group  rvalue
+0   a       1     x     NaN
+1   b       1     x     1.0
+2   c       2     x     2.0
+3   e       3     x     2.0
+4   a       1     y     NaN
+5   b       1     y     1.0
+6   c       1     y     2.0
+<BooleanArray>
+[True, <NA>]
+Length: 2, dtype: boolean
+   x
+0  1
+1  2
+2023-01-01    1
+2023-01-15    2
+dtype: int64
+0     abc
+1     1.5
+2    None
+dtype: object
+"#,
+    )
+    .await;
+}
