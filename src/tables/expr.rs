@@ -205,9 +205,10 @@ impl Compiler<'_> {
             "max" => x()?.max(),
             "std" => x()?.std(int("ddof", 1) as u8),
             "var" => x()?.var(int("ddof", 1) as u8),
-            "count" => x()?.count(),
-            "size" => len(),
-            "nunique" => x()?.drop_nulls().n_unique(),
+            // polars counts in u32; pandas' counts are int64.
+            "count" => x()?.count().cast(DataType::Int64),
+            "size" => len().cast(DataType::Int64),
+            "nunique" => x()?.drop_nulls().n_unique().cast(DataType::Int64),
             // pandas' first and last skip missing values
             "first" => x()?.drop_nulls().first(),
             "last" => x()?.drop_nulls().last(),
@@ -393,7 +394,14 @@ pub fn dtype_named(name: &str) -> TableResult<DataType> {
     Ok(match name {
         "int" | "int64" | "Int64" => DataType::Int64,
         "int32" => DataType::Int32,
-        "float" | "float64" | "Float64" | "float32" => DataType::Float64,
+        "int16" => DataType::Int16,
+        "int8" => DataType::Int8,
+        "uint64" => DataType::UInt64,
+        "uint32" => DataType::UInt32,
+        "uint16" => DataType::UInt16,
+        "uint8" => DataType::UInt8,
+        "float" | "float64" | "Float64" => DataType::Float64,
+        "float32" => DataType::Float32,
         "str" | "string" | "object" => DataType::String,
         "bool" | "boolean" => DataType::Boolean,
         "datetime64[ns]" | "datetime64" | "datetime64[us]" => {

@@ -1,7 +1,7 @@
 //! pandas' dtype rules applied to every stored frame: missing floats are
 //! nulls (never NaN), integer columns with missing values become float64,
-//! unsigned counts and small integers widen to int64 (int32 stays, as pandas
-//! keeps it: the `.dt` fields are int32), dates to datetimes.
+//! dates become datetimes. Sized numbers (int8..uint64, float32) stay: the
+//! expressions that count (polars' u32) give int64 themselves (expr.rs).
 
 use polars::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn pandas_dtypes(frame: DataFrame) -> TableResult<DataFrame> {
         let column = frame.column(&name)?;
         let dtype = column.dtype().clone();
         let replaced = match dtype {
-            DataType::Float32 => Some(column.as_materialized_series().cast(&DataType::Float64)?),
+            // An integer column with missing values is float64 in pandas, whatever its size.
             DataType::Int8
             | DataType::Int16
             | DataType::Int32
@@ -23,17 +23,10 @@ pub fn pandas_dtypes(frame: DataFrame) -> TableResult<DataFrame> {
             | DataType::UInt8
             | DataType::UInt16
             | DataType::UInt32
-            | DataType::UInt64 => {
-                let target = if column.null_count() > 0 {
-                    DataType::Float64
-                } else if dtype == DataType::Int32 {
-                    DataType::Int32
-                } else {
-                    DataType::Int64
-                };
-                (dtype != target)
-                    .then(|| column.as_materialized_series().cast(&target))
-                    .transpose()?
+            | DataType::UInt64
+                if column.null_count() > 0 =>
+            {
+                Some(column.as_materialized_series().cast(&DataType::Float64)?)
             }
             DataType::Date => Some(
                 column

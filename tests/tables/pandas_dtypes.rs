@@ -285,6 +285,10 @@ async fn object_columns_refuse_what_is_not_faithful() {
         ),
         ("df.to_csv()", "writing object columns"),
         ("pd.Series([1 + 2j])", "complex numbers"),
+        (
+            "print(pd.Series([1, 2]).astype('Int8'))",
+            "astype(\"Int8\")",
+        ),
         ("pd.Series(pd.Categorical(['a']))", "category dtype"),
         ("pd.cut(pd.Series([1, 2]), 2)", "pandas.cut of a Series"),
         ("pd.to_datetime(['1/1/2020 10:00:00+00:00'])", "time zones"),
@@ -298,4 +302,172 @@ async fn object_columns_refuse_what_is_not_faithful() {
         assert_eq!(error.ename, "NotImplementedError", "{code}: {error:?}");
         assert!(error.evalue.contains(message), "{code}: {}", error.evalue);
     }
+}
+
+/// Sized numbers keep their dtype (int8..uint64, float32) with pandas' rules for diff, shift
+/// and reductions; `pd.col` expressions; `clip` per column and per row; a dict assigned as a
+/// column; `melt` with tuple labels.
+#[tokio::test]
+async fn sized_numbers_col_expressions_and_clip_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]}, dtype=np.int8)
+print(df.dtypes)
+print(df.astype({"a": "uint16", "b": "float32"}).dtypes)
+s = pd.Series([3, 1, 2], dtype="int16")
+print(s + 1)
+print(s.diff())
+print(repr(s.max()), repr(s.sum()))
+u = pd.Series([1, 0], dtype=np.uint8)
+print(u.diff())
+f = pd.Series([0.5, 1.25, None], dtype="float32")
+print(f)
+print(f.shift())
+print(s.shift())
+print(s.to_numpy().dtype, f.to_numpy().dtype)
+print(df.groupby("a").size())
+df.info()
+t = pd.DataFrame({"x": [1.5, 2.0], "y": [1, 2]})
+print(t.assign(z=pd.col("x") * 2 + pd.col("y")))
+print(pd.col("x") * 2 + 1)
+print(t.loc[pd.col("y") > 1])
+c = pd.DataFrame({"a": [9, -3, 0], "b": [-2, -7, 6]})
+print(c.clip([-2, -1], [4, 5]))
+print(c.clip(pd.Series([2, -4, np.nan]), axis=0))
+print(c.assign(k={0: 1.5, 2: 2.5, 7: 0.0}))
+print(pd.melt(pd.DataFrame({("A", "D"): ["a"], ("B", "E"): [1]}), id_vars=[("A", "D")], value_vars=[("B", "E")]))
+"#,
+        r#"a    int8
+b    int8
+dtype: object
+a     uint16
+b    float32
+dtype: object
+0    4
+1    2
+2    3
+dtype: int16
+0    NaN
+1   -2.0
+2    1.0
+dtype: float32
+np.int16(3) np.int64(6)
+0      NaN
+1    255.0
+dtype: float64
+0    0.50
+1    1.25
+2     NaN
+dtype: float32
+0     NaN
+1    0.50
+2    1.25
+dtype: float32
+0    NaN
+1    3.0
+2    1.0
+dtype: float64
+int16 float32
+a
+1    1
+2    1
+3    1
+dtype: int64
+<class 'pandas.DataFrame'>
+RangeIndex: 3 entries, 0 to 2
+Data columns (total 2 columns):
+ #   Column  Non-Null Count  Dtype
+---  ------  --------------  -----
+ 0   a       3 non-null      int8 
+ 1   b       3 non-null      int8 
+dtypes: int8(2)
+memory usage: 138.0 bytes
+     x  y    z
+0  1.5  1  4.0
+1  2.0  2  6.0
+(col('x') * 2) + 1
+     x  y
+1  2.0  2
+   a  b
+0  4 -1
+1 -2 -1
+2  0  5
+   a    b
+0  9  2.0
+1 -3 -4.0
+2  0  6.0
+   a  b    k
+0  9 -2  1.5
+1 -3 -7  NaN
+2  0  6  2.5
+  (A, D) variable_0 variable_1  value
+0      a          B          E      1
+"#,
+    )
+    .await;
+}
+
+/// `quantile` by name and with `method="table"`, of datetimes; the transpose of mixed columns
+/// (object columns); `period_range` from Periods; `merge_ordered` per group with forward
+/// filling; a nullable boolean mask; `resample().get_group`; object cells beside floats.
+#[tokio::test]
+async fn quantile_transpose_periods_and_ordered_merges_as_pandas() {
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({"a": [1, 2, 3, 4], "b": [1, 10, 100, 100]})
+print(df.quantile(0.1))
+print(df.quantile([0.1, 0.5], method="table", interpolation="nearest"))
+t = pd.DataFrame({"A": [1, 2], "B": [pd.Timestamp("2010"), pd.Timestamp("2011")]})
+print(t.quantile(0.5, numeric_only=False))
+print(pd.DataFrame({"name": ["Alice", "Bob"], "score": [9.5, 8.0], "kids": [0, 2]}).T)
+print(pd.period_range(start=pd.Period("2017Q1", freq="Q"), end=pd.Period("2017Q2", freq="Q"), freq="M"))
+a = pd.DataFrame({"key": ["a", "c", "e", "a"], "lvalue": [1, 2, 3, 1], "group": ["x", "x", "x", "y"]})
+b = pd.DataFrame({"key": ["b", "c"], "rvalue": [1, 2]})
+print(pd.merge_ordered(a, b, fill_method="ffill", left_by="group"))
+mask = pd.array([True, None], dtype="boolean")
+print(repr(mask))
+print(pd.DataFrame({"x": [1, 2]}).filter(cond=mask, na=True))
+s = pd.Series([1, 2, 3], index=pd.DatetimeIndex(["2023-01-01", "2023-01-15", "2023-02-01"]))
+print(s.resample("MS").get_group("2023-01-01"))
+print(pd.Series(["abc", 1.5, None]))
+"#,
+        r#"a    1.3
+b    3.7
+Name: 0.1, dtype: float64
+     a    b
+0.1  1    1
+0.5  3  100
+A                    1.5
+B    2010-07-02 12:00:00
+Name: 0.5, dtype: object
+           0    1
+name   Alice  Bob
+score    9.5  8.0
+kids       0    2
+PeriodIndex(['2017-03', '2017-04', '2017-05', '2017-06'], dtype='period[M]')
+  key  lvalue group  rvalue
+0   a       1     x     NaN
+1   b       1     x     1.0
+2   c       2     x     2.0
+3   e       3     x     2.0
+4   a       1     y     NaN
+5   b       1     y     1.0
+6   c       1     y     2.0
+<BooleanArray>
+[True, <NA>]
+Length: 2, dtype: boolean
+   x
+0  1
+1  2
+2023-01-01    1
+2023-01-15    2
+dtype: int64
+0     abc
+1     1.5
+2    None
+dtype: object
+"#,
+    )
+    .await;
 }

@@ -4,6 +4,7 @@ import datetime as _dt
 import math
 
 from ._scalars import NaT, Timedelta, Timestamp
+from . import _dtypes
 
 
 def col(name):
@@ -91,7 +92,7 @@ def rounded(expr, decimals, dtype):
         return call("round", expr, decimals=decimals)
     scale = 10 ** -decimals
     result = call("mul", call("round", call("truediv", expr, lit(scale)), decimals=0), lit(scale))
-    return call("cast", result, dtype=dtype) if dtype in ("int64", "int32") else result
+    return call("cast", result, dtype=dtype) if dtype in _dtypes.INTS else result
 
 
 def cumulative(how, expr, skipna=True):
@@ -134,3 +135,18 @@ def cumulative_across(how, exprs, skipna=True):
         gap = missing if gap is None else call("or", gap, missing)
         out.append(call("where", acc, call("not", gap if not skipna else missing), lit(None)))
     return out
+
+
+def diff(expr, dtype, periods):
+    """pandas' diff of a column of this dtype: int8/int16 give float32, unsigned integers wrap
+    around as numpy's subtraction does (0 - 1 is 255 in uint8), then float64."""
+    if dtype == "uint64":
+        raise NotImplementedError("diff of a uint64 column (numpy's wrapping subtraction)")
+    if dtype in _dtypes.UNSIGNED:
+        d = call("diff", call("cast", expr, dtype="int64"), periods=periods)
+        wrapped = call("where", d, call("ge", d, lit(0)), call("add", d, lit(2 ** _dtypes.bits(dtype))))
+        return call("cast", wrapped, dtype="float64")
+    d = call("diff", expr, periods=periods)
+    if dtype in ("int8", "int16"):
+        return call("cast", d, dtype="float32")
+    return d

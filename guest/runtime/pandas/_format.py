@@ -14,8 +14,9 @@ import datetime as _dt
 import math
 
 from . import options
+from . import _dtypes
 
-_FLOAT_DTYPES = ("float64",)
+_FLOAT_DTYPES = _dtypes.FLOATS
 
 
 def format_column(values, dtype):
@@ -51,25 +52,26 @@ def clip_cells(cells, dtype):
 
 def object_cells(values):
     """pandas' cells of an object column: None, NaN and NaT as such, floats in the float
-    format (and then a leading space on the other cells), other values as pandas'
-    pprint_thing (tabs and newlines escaped, lists and tuples of unquoted items, dicts with
-    quoted strings)."""
+    format, other values as pandas' pprint_thing (tabs and newlines escaped, lists and tuples
+    of unquoted items, dicts with quoted strings). pandas gives every cell a leading space
+    (floats their sign's); the layout adds that space itself, so it is dropped when all cells
+    have it (a negative float keeps it on the others)."""
     from ._scalars import NaT
     digits = options.display.precision
-    floats = [isinstance(v, float) and not math.isnan(v) for v in values]
-    lead = " " if any(floats) else ""
     out = []
-    for v, is_float in zip(values, floats):
-        if is_float:
+    for v in values:
+        if isinstance(v, float) and not math.isnan(v):
             out.append(_trim_zeros([f"{v: .{digits}f}"])[0])
         elif v is None:
-            out.append(lead + "None")
+            out.append(" None")
         elif v is NaT:
-            out.append(lead + "NaT")
+            out.append(" NaT")
         elif isinstance(v, float):
-            out.append(lead + "NaN")
+            out.append(" NaN")
         else:
-            out.append(lead + pprint_thing(v, escape=True))
+            out.append(" " + pprint_thing(v, escape=True))
+    if all(cell.startswith(" ") for cell in out):
+        out = [cell[1:] for cell in out]
     return out
 
 
@@ -219,7 +221,7 @@ def _width(parts, cells, dtype, levels):
     widest = max([len(c) for c in cells], default=0)
     if dtype.startswith(("datetime", "timedelta")):
         return max(widest, header)
-    if dtype in ("int64", "int32", "float64", "bool"):
+    if dtype in _dtypes.NUMERIC:
         # numbers keep a sign column, taken by "-" in negative values (not an all-NaN one)
         return max(_numbers_width(cells), header + 1 if levels == 1 else header)
     return max(widest + 1, header)
@@ -246,6 +248,10 @@ def frame_text(index_names, index_levels, columns, total_rows, split, width_limi
     terminal.
     """
     levels = _sparse(index_levels)
+    if not all(isinstance(label, tuple) for label, _, _ in columns):
+        # a flat Index holding tuples among other labels prints them as "(a, b)"
+        columns = [(pprint_thing(label) if isinstance(label, tuple) else label, cells, dtype)
+                   for label, cells, dtype in columns]
     header_levels = max((len(label) if isinstance(label, tuple) else 1 for label, _, _ in columns),
                         default=1)
     index_widths = [max([len(x) for x in lvl] + [len(str(n)) if n is not None else 0, 2 if split is not None else 0])
@@ -342,7 +348,7 @@ def series_text(index_names, index_levels, cells, split, footer, dtype="object")
     # Three spaces after the index; numbers add a sign column, strings a space.
     if dtype.startswith(("datetime", "timedelta")):
         value_width = max([len(c) for c in cells], default=0)
-    elif dtype in ("int64", "int32", "float64"):
+    elif dtype in _dtypes.NUMBERS:
         value_width = _numbers_width(cells)
     else:
         value_width = max([len(c) + 1 for c in cells], default=0)

@@ -10,8 +10,10 @@ from ._expr import call as fn, col, json_value, lit
 from ._host import call, table
 from .frame import DataFrame, _agg_label
 from .series import Series, _VALUE, _temp
+from . import _dtypes
+from ._col import Expression, evaluated
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 def _axis(axis):
@@ -247,7 +249,7 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
     labels, like=/regex= match labels (columns unless axis=0); a boolean mask or a function
     of the frame (first argument or cond=) picks rows (columns with axis=1)."""
     if arg is not None:
-        if callable(arg) or isinstance(arg, Series) or _is_mask(arg):
+        if callable(arg) or isinstance(arg, (Series, Expression)) or _is_mask(arg):
             cond = arg
         else:
             items = arg
@@ -255,10 +257,12 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
         return _filter_labels(frame, items, like, regex, axis)
     if items is not None or like is not None or regex is not None:
         raise TypeError("Keyword arguments `items`, `like`, `regex` and `cond` are mutually exclusive")
-    if na is not False:
-        raise NotImplementedError("DataFrame.filter(na=...)")
-    if callable(cond):
-        cond = cond(frame)
+    from ._arrays import BooleanArray
+    if isinstance(cond, BooleanArray):
+        cond = cond.filled(na)  # pandas counts a missing value as na
+    elif na is not False:
+        raise NotImplementedError("DataFrame.filter(na=...) with a mask of plain booleans")
+    cond = evaluated(cond, frame)
     if axis is not None and _axis(axis) == 1:
         flags = list(cond)
         return frame[[c for c, keep in zip(frame.columns, flags) if keep]]
@@ -266,6 +270,9 @@ def filter_frame(frame, arg, like, regex, axis, items, cond, na):
 
 
 def _is_mask(values):
+    from ._arrays import BooleanArray
+    if isinstance(values, BooleanArray):
+        return True
     dtype = getattr(values, "dtype", None)
     if dtype is not None:
         return str(dtype) == "bool"
@@ -475,7 +482,7 @@ def _positions(key, length, what):
 
 def _check_holds(dtype, value, label):
     missing = _missing(value)
-    if dtype in ("int64", "int32"):
+    if dtype in _dtypes.INTS:
         ok = isinstance(value, int) or (type(value).__module__ == "numpy" and "int" in type(value).__name__)
     elif dtype == "float64":
         ok = missing or isinstance(value, (int, float)) and not isinstance(value, bool) \

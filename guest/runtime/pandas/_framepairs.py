@@ -4,6 +4,7 @@ frame's columns are attached to this one's host frame by position; frames whose 
 columns differ would need pandas' alignment and raise NotImplementedError."""
 
 from . import _common
+from ._col import evaluated
 from ._labels import decode as _decode
 from ._expr import call as fn, col, lit
 from ._host import call, table
@@ -55,12 +56,10 @@ def where(frame, cond, other, negate=False):
     """pandas' DataFrame.where (mask with negate=True): frame's values where cond holds,
     else other (a scalar, missing by default, or a frame)."""
     from .frame import DataFrame
-    if callable(cond):
-        cond = cond(frame)
+    cond = evaluated(cond, frame)
     if not isinstance(cond, DataFrame) and type(cond).__name__ != "ndarray":
         raise NotImplementedError("DataFrame.where with a condition other than a DataFrame or array")
-    if callable(other):
-        other = other(frame)
+    other = evaluated(other, frame)
     frames = [as_frame(frame, cond)]
     if isinstance(other, DataFrame) or type(other).__name__ == "ndarray":
         frames.append(as_frame(frame, other))

@@ -23,6 +23,21 @@ class Index:
     def name(self, value):
         self.names = [value]
 
+    def rename(self, name, *, inplace=False):
+        """A copy named name (a list of names for a MultiIndex), or this one renamed."""
+        import copy
+        target = self if inplace else copy.copy(self)
+        target.names = list(name) if isinstance(name, (list, tuple)) and len(self.names) > 1 \
+            else [name]
+        return None if inplace else target
+
+    def set_names(self, names, *, level=None, inplace=False):
+        if level is not None:
+            raise NotImplementedError("Index.set_names(level=...)")
+        return self.rename(names if isinstance(names, (list, tuple)) and len(self.names) > 1
+                           else (names[0] if isinstance(names, (list, tuple)) else names),
+                           inplace=inplace)
+
     def tolist(self):
         return list(self._values)
 

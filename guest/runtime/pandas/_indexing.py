@@ -8,6 +8,8 @@ from ._expr import call as fn, col, lit
 from ._host import table
 from .series import Series, _VALUE
 from ._index import Index
+from . import _dtypes
+from ._col import Expression, evaluated
 
 
 def _positions_of(t, labels):
@@ -63,7 +65,7 @@ def _row(frame, t, position):
     label = _common.index_values(table("slice", h=t.h, offset=position, len=1))[0] \
         if t.index_names else position
     kinds = {t.dtypes[n] for n in names}
-    if len(kinds) == 1 or kinds <= {"int64", "int32", "float64"}:
+    if len(kinds) == 1 or kinds <= set(_dtypes.NUMBERS):
         return Series(values, index=labels, name=label)
     return _Row(labels, values, label)
 
@@ -110,8 +112,8 @@ def _select_rows(frame, key):
         if key and all(isinstance(k, bool) for k in key):
             return frame[key]._t
         return table("take", h=t.h, rows=_positions_of(t, key))
-    if callable(key):
-        return _select_rows(frame, key(frame))
+    if callable(key) or isinstance(key, Expression):
+        return _select_rows(frame, evaluated(key, frame))
     return _positions_of(t, [key])
 
 
@@ -201,7 +203,7 @@ class FrameILoc:
             key = (slice(None), key)
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
         # a function of the frame gives the positions, as in pandas
-        rows, cols = [k(self._frame) if callable(k) else k for k in (rows, cols)]
+        rows, cols = [evaluated(k, self._frame) for k in (rows, cols)]
         t = self._frame._t
         names = t.data_names
         if isinstance(cols, int):

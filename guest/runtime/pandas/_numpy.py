@@ -9,7 +9,7 @@ def column_array(values, dtype_name, dtype=None):
     import numpy as np
     if dtype is None:
         dtype = _NUMPY_DTYPE.get(dtype_name.split("[")[0], object)
-    if dtype_name == "float64":
+    if dtype_name in ("float64", "float32"):
         values = [np.nan if v is None else v for v in values]
     elif dtype_name.startswith(("datetime64", "timedelta64")):
         values = [None if v is None or v is NaT else v for v in values]
@@ -50,16 +50,22 @@ def check_numpy_arguments(**arguments):
             raise NotImplementedError(f"the {name}= argument of a numpy reduction on a Series")
 
 
-_NUMPY_DTYPE = {"int64": "int64", "int32": "int32", "float64": "float64", "bool": "bool",
+_NUMPY_DTYPE = {"int64": "int64", "int32": "int32", "int16": "int16", "int8": "int8",
+                "uint64": "uint64", "uint32": "uint32", "uint16": "uint16", "uint8": "uint8",
+                "float64": "float64", "float32": "float32", "bool": "bool",
                 "datetime64": "datetime64[us]", "timedelta64": "timedelta64[us]"}
 
 
-def scalar(value):
+def scalar(value, dtype=None):
     """A reduction's result as pandas gives it: numpy's int64/float64 for numbers (bools
-    count as int64), other values (strings, Timestamps) as they are."""
+    count as int64), or of the given sized dtype (int8, float32...), other values (strings,
+    Timestamps) as they are."""
     import numpy as np
     if value is None:
         return np.float64("nan")
+    if dtype is not None and dtype not in ("int64", "float64", "bool") \
+            and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return np.dtype(dtype).type(value)
     if isinstance(value, bool):
         return np.bool_(value)
     if isinstance(value, int):

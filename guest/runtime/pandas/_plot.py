@@ -2,6 +2,7 @@
 sandbox's matplotlib (the plotted columns cross into the guest as lists)."""
 
 import datetime as _dt
+from . import _dtypes
 
 _KINDS = ("line", "bar", "barh", "scatter", "hist", "pie", "area", "box", "kde", "density", "hexbin")
 _MAX_TICKS = 10
@@ -70,7 +71,7 @@ class PlotAccessor:
             return [(y, data[y].tolist())]
         if y is None:
             names = [c for c in data.columns if c != x and
-                     data._t.dtypes[data._name(c)] in ("int64", "int32", "float64")]
+                     data._t.dtypes[data._name(c)] in _dtypes.NUMBERS]
         else:
             names = y if isinstance(y, list) else [y]
         return [(n, data[n].tolist()) for n in names]

@@ -201,6 +201,16 @@ class Resampler(Reductions):
             clone._series, clone._series_name = True, key
         return clone
 
+    def get_group(self, name):
+        """The rows of the bin labelled name (as pandas' resample groups)."""
+        from ._scalars import Timestamp
+        rows = self._frame[self._key == Timestamp(name)]
+        if len(rows) == 0:
+            raise KeyError(name)
+        if self._series:
+            return Series._of(rows._t, col(self._data[0]), self._series_name)
+        return rows
+
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)

@@ -7,6 +7,7 @@ from ._scalars import NaT
 from .frame import DataFrame
 from ._index import Index
 from .series import Series, _VALUE, is_missing
+from . import _dtypes
 
 
 def merge(left, right, how="inner", on=None, left_on=None, right_on=None, left_index=False,
@@ -84,7 +85,7 @@ def _concat(objs, axis, ignore_index, join, keys, sort):
     return result.reset_index(drop=True) if ignore_index else result
 
 
-_NUMBERS = ("int64", "int32", "float64")
+_NUMBERS = _dtypes.NUMBERS
 
 
 def _common_dtypes(frames):
@@ -189,7 +190,7 @@ def _int_aggregate(how, dtype):
         return True
     if how in ("sum", "prod"):
         return dtype in ("int64", "int32", "bool")
-    return how in ("min", "max", "first", "last") and dtype in ("int64", "int32")
+    return how in ("min", "max", "first", "last") and dtype in _dtypes.INTS
 
 
 def _spread_block(result, block, fill_value):
@@ -275,11 +276,9 @@ def melt(frame, id_vars=None, value_vars=None, var_name=None, value_name="value"
     else:
         var_names = [var_name] if levels == 1 else list(var_name)
     kinds = {frame._t.dtypes[frame._name(v)] for v in value_vars}
-    if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
+    if len(kinds) > 1 and not kinds <= set(_dtypes.NUMBERS):
         raise NotImplementedError("melt of value columns of different types (pandas' object "
                                   "column of mixed values)")
-    if any(isinstance(k, tuple) for k in id_vars):
-        raise NotImplementedError("melt with tuple id_vars (labels of a flat Index holding tuples)")
     ids = [[_labels.encode(k), col(frame._name(k))] for k in id_vars]
     source = frame._t if ignore_index else _common.with_row_labels(frame._t)
     blocks = []

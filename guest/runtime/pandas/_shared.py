@@ -17,11 +17,12 @@ def power(expr, exponent, dtype):
     """expr ** exponent where repeated multiplication gives numpy's result exactly: integer
     columns to a positive int power, floats squared (x*x is pow's correctly rounded
     result); NotImplementedError otherwise."""
+    from . import _dtypes
     from ._expr import call
     if type(exponent).__module__ == "numpy" and hasattr(exponent, "item"):
         exponent = exponent.item()
     exact = isinstance(exponent, int) and not isinstance(exponent, bool) and (
-        (dtype in ("int64", "int32") and 1 <= exponent <= 64) or (dtype == "float64" and 1 <= exponent <= 2))
+        (dtype in _dtypes.INTS and 1 <= exponent <= 64) or (dtype in _dtypes.FLOATS and 1 <= exponent <= 2))
     if not exact:
         raise NotImplementedError(f"** {exponent!r} on a {dtype} column")
     out = expr

@@ -9,8 +9,9 @@ from ._expr import call as fn, col, lit
 from ._host import table
 from .frame import DataFrame
 from .series import Series
+from . import _dtypes
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 def _floats(values):
@@ -189,3 +190,30 @@ def _quantile(sorted_micros, q):
     if (step * fraction) != int(step * fraction):
         raise NotImplementedError("describe() of datetimes whose quantile falls between microseconds")
     return sorted_micros[low] + int(step * fraction)
+
+
+def table_quantile(frame, q, interpolation, numeric_only):
+    """DataFrame.quantile(method="table"): the row at quantile q of the rows sorted by all
+    columns (position q * (n - 1), rounded as interpolation says: pandas' "nearest" rounds
+    half to even, as numpy), named q; a list of q gives a frame indexed by them."""
+    import math
+    if interpolation not in ("nearest", "lower", "higher"):
+        raise ValueError(f"Invalid interpolation: {interpolation} (method='table' takes "
+                         "'nearest', 'lower' or 'higher')")
+    if numeric_only:
+        frame = frame.select_dtypes("number")
+    ordered = frame.sort_values(list(frame.columns))
+    n = len(ordered)
+
+    def position(x):
+        at = x * (n - 1)
+        return {"nearest": round(at), "lower": math.floor(at), "higher": math.ceil(at)}[interpolation]
+    many = isinstance(q, (list, tuple)) or type(q).__name__ == "ndarray"
+    qs = list(q) if many else [q]
+    rows = ordered.iloc[[position(x) for x in qs]]
+    rows.index = qs
+    if many:
+        return rows
+    row = rows.iloc[0]
+    row.name = q
+    return row

@@ -7,14 +7,15 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 
 import math
 
-from . import _common, _format, _labels, _numpy, _objects, options
+from . import _common, _dtypes, _format, _labels, _numpy, _objects, options
 from ._expr import call as fn, col, column_value, cumulative, cumulative_across, filled, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
+from ._col import evaluated
 from ._shared import Operators
 from .series import _NO_VALUE, Series, _dtype_name, _temp, from_values
 
-_NUMERIC = ("int64", "int32", "float64", "bool")
+_NUMERIC = _dtypes.NUMERIC
 
 
 class DataFrame(Operators):
@@ -25,6 +26,8 @@ class DataFrame(Operators):
             self._t = data._t
             if columns is not None:
                 self._t = data[list(columns)]._t
+            if index is not None:  # pandas reindexes the rows to the given labels
+                self._t = DataFrame._wrap(self._t).reindex(index=list(index))._t
             return
         self._t = _build(data, index, columns, dtype)
         if getattr(index, "freq", None) is not None:
@@ -219,7 +222,8 @@ class DataFrame(Operators):
         for d in dtypes:
             kinds[d] = kinds.get(d, 0) + 1
         lines.append("dtypes: " + ", ".join(f"{k}({v})" for k, v in sorted(kinds.items())))
-        size = sum(t.rows * (1 if d == "bool" else 8) for d in dtypes)
+        size = sum(t.rows * (1 if d == "bool" else _dtypes.bits(d) // 8 if d in _dtypes.NUMBERS else 8)
+                   for d in dtypes)
         size += t.rows * 8 if levels else 132
         qualified = "object" in dtypes or (levels and t.dtypes[levels[0]] in ("str", "object"))
         lines.append(f"memory usage: {_memory(size, '+' if qualified else '')}")
@@ -289,6 +293,8 @@ class DataFrame(Operators):
             return table("attach", h=self._t.h, other=values.h, columns=[[name, "\x01"]])
         if isinstance(value, DataFrame):
             raise NotImplementedError("assigning a DataFrame to a column")
+        if isinstance(value, dict):  # pandas reads a dict as a Series, aligned to the index
+            return self._assigned(name, Series(value))
         if isinstance(value, (list, tuple, range, Index)):
             values = list(value)
             if len(values) != len(self):
@@ -417,7 +423,7 @@ class DataFrame(Operators):
     def assign(self, **columns):
         result = self.copy()
         for label, value in columns.items():
-            result[label] = value(result) if callable(value) else value
+            result[label] = evaluated(value, result)
         return result
 
     def rename_axis(self, mapper=None, index=None, columns=None):
@@ -466,7 +472,7 @@ class DataFrame(Operators):
             out = set()
             for s in spec:
                 s = _dtype_name(s) if isinstance(s, type) else s
-                out |= {"number": {"int64", "int32", "float64"}, "numeric": {"int64", "int32", "float64"},
+                out |= {"number": set(_dtypes.NUMBERS), "numeric": set(_dtypes.NUMBERS),
                         "object": {"object", "str"}, "str": {"str"}, "datetime": {"datetime64[us]"},
                         "bool": {"bool"}}.get(s, {s})
             return out
@@ -769,7 +775,7 @@ class DataFrame(Operators):
 
         def make(n):
             d = per_column.get(n)
-            numeric = ("float64",) if d is None or d >= 0 else ("float64", "int64", "int32")
+            numeric = _dtypes.FLOATS if d is None or d >= 0 else _dtypes.NUMBERS
             return rounded(col(n), d, self._t.dtypes[n]) if d is not None and self._t.dtypes[n] in numeric else col(n)
         return self._map_columns(make)
 
@@ -800,7 +806,8 @@ class DataFrame(Operators):
         if axis not in (0, "index"):
             from ._framemethods import diff_along_rows
             return diff_along_rows(self, periods)
-        return self._map_columns(lambda n: fn("diff", col(n), periods=periods))
+        from ._expr import diff
+        return self._map_columns(lambda n: diff(col(n), self._t.dtypes[n], periods))
 
     def pct_change(self, periods=1, axis=0):
         if axis not in (0, "index"):
@@ -882,9 +889,10 @@ class DataFrame(Operators):
     def _reduce(self, how, numeric_only, **options):
         names = self._t.data_names
         if how in ("mean", "median", "std", "var", "sum", "quantile", "prod"):
-            bad = [n for n in names if self._t.dtypes[n] not in _NUMERIC]
+            bad = [n for n in names if self._t.dtypes[n] not in _NUMERIC and not (
+                how == "quantile" and self._t.dtypes[n].startswith(("datetime", "timedelta")))]
             if numeric_only:
-                names = [n for n in names if n not in bad]
+                names = [n for n in names if self._t.dtypes[n] in _NUMERIC]
             elif bad and how == "sum":
                 raise NotImplementedError("DataFrame.sum over string columns (concatenation); "
                                           "use numeric_only=True")
@@ -978,6 +986,9 @@ class DataFrame(Operators):
         return mode(self, axis, numeric_only, dropna)
 
     def quantile(self, q=0.5, axis=0, numeric_only=False, interpolation="linear", method="single"):
+        if method == "table" and axis in (0, "index"):
+            from ._stats import table_quantile
+            return table_quantile(self, q, interpolation, numeric_only)
         if axis not in (0, "index") or interpolation != "linear" or method != "single":
             raise NotImplementedError("DataFrame.quantile(axis=, interpolation= or method=)")
         if isinstance(q, (list, tuple)) or type(q).__name__ == "ndarray":
@@ -985,7 +996,9 @@ class DataFrame(Operators):
             labels = list(rows[0].index) if rows else []
             return DataFrame({label: [float(row[label]) for row in rows] for label in labels},
                              index=list(q))
-        return self._reduce("quantile", numeric_only, q=q)
+        result = self._reduce("quantile", numeric_only, q=q)
+        result.name = q
+        return result
 
     def any(self, axis=0, bool_only=False, skipna=True): return self._truth("any", axis, bool_only)
     def all(self, axis=0, bool_only=False, skipna=True): return self._truth("all", axis, bool_only)
@@ -1037,7 +1050,7 @@ class DataFrame(Operators):
     def describe(self, include=None, percentiles=None):
         if include is not None or percentiles is not None:
             raise NotImplementedError("describe(include=..., percentiles=...)")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in _dtypes.NUMBERS]
         if not names:
             raise NotImplementedError("describe() of a DataFrame without numeric columns")
         return self._describe_columns(names, None)
@@ -1065,7 +1078,7 @@ class DataFrame(Operators):
             return corr_with(self, method, min_periods)
         if method != "pearson":
             raise NotImplementedError(f"corr(method={method!r})")
-        names = [n for n in self._t.data_names if self._t.dtypes[n] in ("int64", "int32", "float64")]
+        names = [n for n in self._t.data_names if self._t.dtypes[n] in _dtypes.NUMBERS]
         exprs = [[f"{i}:{j}", fn("corr", col(a), col(b))]
                  for i, a in enumerate(names) for j, b in enumerate(names)]
         values = call("aggregate", h=self._t.h, exprs=exprs) if names else []
@@ -1122,9 +1135,11 @@ class DataFrame(Operators):
         from ._framepairs import where
         return where(self, cond, other, negate=True)
 
-    def clip(self, lower=None, upper=None):
-        return self._map_columns(lambda n: fn("clip", col(n), lower=json_value(lower),
-                                              upper=json_value(upper)))
+    def clip(self, lower=None, upper=None, *, axis=None, inplace=False):
+        if inplace:
+            raise NotImplementedError("DataFrame.clip(inplace=True)")
+        from ._clip import clip
+        return clip(self, lower, upper, axis)
 
     def sample(self, n=None, frac=None, replace=False, weights=None, random_state=None,
                axis=None, ignore_index=False):
@@ -1140,14 +1155,15 @@ class DataFrame(Operators):
         """The transpose (the values cross into the guest; they must share a type)."""
         names = self._t.data_names
         kinds = {self._t.dtypes[n] for n in names}
-        if len(kinds) > 1 and not kinds <= {"int64", "int32", "float64"}:
-            raise NotImplementedError("DataFrame.T of columns of different types (pandas' "
-                                      "object columns)")
         data = self._columns_data()
         labels = list(self.index)
         rows = [[data[n][i] for n in names] for i in range(self._t.rows)]
-        frame = DataFrame({label: row for label, row in zip(labels, rows)},
-                          index=Index([_labels.decode(n) for n in names]))
+        columns = Index([_labels.decode(n) for n in names])
+        if len(kinds) > 1 and not kinds <= set(_dtypes.NUMBERS):
+            # pandas' one object block: every column of the transpose is object
+            return DataFrame({label: Series(row, index=columns, dtype=object)
+                              for label, row in zip(labels, rows)})
+        frame = DataFrame({label: row for label, row in zip(labels, rows)}, index=columns)
         return frame
 
     def transpose(self):
@@ -1416,10 +1432,8 @@ def _row_dtype(dtypes):
     kinds = set(dtypes)
     if len(kinds) == 1:
         return kinds.pop()
-    if kinds <= {"int64", "int32"}:
-        return "int64"
-    if kinds <= {"int64", "int32", "float64"}:
-        return "float64"
+    if kinds <= set(_dtypes.NUMBERS):
+        return _dtypes.common(kinds)
     return "object"
 
 
@@ -1430,7 +1444,7 @@ class _Row:
     __slots__ = ("_labels", "_values", "name", "dtype")
 
     def __init__(self, labels, values, name, dtype="object"):
-        if dtype == "float64":
+        if dtype in _dtypes.FLOATS:
             values = [float(v) if isinstance(v, int) else v for v in values]
         self._labels, self._values, self.name, self.dtype = labels, values, name, dtype
 
@@ -1484,7 +1498,17 @@ def _build(data, index, columns, dtype):
     if data is None:
         data = {c: [] for c in (columns or [])}
     if isinstance(data, Series):
-        return data.to_frame()._t
+        frame = data.to_frame() if columns is None else data.to_frame(list(columns)[0])
+        return (frame if index is None else frame.reindex(index=list(index)))._t
+    if getattr(getattr(data, "dtype", None), "names", None):  # a numpy structured array
+        fields = {name: str(data.dtype[name]) for name in data.dtype.names}
+        data = {name: data[name].tolist() for name in data.dtype.names}
+        if dtype is None:  # each column keeps its field's numeric dtype
+            dtype = {n: d for n, d in fields.items() if d in _dtypes.NUMERIC
+                     and (columns is None or n in columns)}
+    if isinstance(data, (list, tuple)) and data and all(_is_dataclass(r) for r in data):
+        import dataclasses
+        data = [dataclasses.asdict(r) for r in data]
     if isinstance(data, dict):
         items = list(data.items())
         if columns is not None:
@@ -1497,7 +1521,14 @@ def _build(data, index, columns, dtype):
         if series and len(series) == len(items):
             return _from_series(items, index)
         if series:
-            raise NotImplementedError("DataFrame from a dict mixing Series and lists")
+            # pandas aligns the Series to the index (given, or theirs when they share one)
+            labels = [list(v.index) for _, v in series]
+            if index is None and any(l != labels[0] for l in labels):
+                raise NotImplementedError("DataFrame from a dict mixing lists and Series of "
+                                          "different indexes (pandas' union of the labels)")
+            index = labels[0] if index is None else list(index)
+            from ._align import values_at
+            items = [(k, values_at(v, index) if isinstance(v, Series) else v) for k, v in items]
         length = _length(items)
         if length is None:
             if index is None and items:
@@ -1542,6 +1573,11 @@ def _build(data, index, columns, dtype):
     if dtype is not None:
         t = DataFrame._wrap(t).astype(dtype)._t
     return t
+
+
+def _is_dataclass(value):
+    import dataclasses
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
 def _scalar(value):

@@ -8,6 +8,7 @@ from ._host import table
 from ._shared import Reductions
 from .frame import DataFrame
 from .series import Series, _VALUE, _temp
+from . import _dtypes
 
 _AGGS = ("sum", "mean", "median", "min", "max", "std", "var", "count", "size", "nunique",
          "first", "last", "prod")
@@ -170,7 +171,7 @@ class DataFrameGroupBy(Reductions):
     def _numeric(self):
         """The group-by of the numeric columns only (numeric_only=True)."""
         return self._subset([n for n in self._selection
-                             if self._t.dtypes.get(n) in ("int64", "int32", "float64", "bool")])
+                             if self._t.dtypes.get(n) in _dtypes.NUMERIC])
 
     def size(self):
         name = "size" if not self._as_index else "\x04"
@@ -273,7 +274,7 @@ class DataFrameGroupBy(Reductions):
         under (column, statistic) labels)."""
         if percentiles is not None or include is not None or exclude is not None:
             raise NotImplementedError("groupby().describe(percentiles=/include=/exclude=)")
-        names = [n for n in self._selection if self._t.dtypes.get(n) in ("int64", "int32", "float64")]
+        names = [n for n in self._selection if self._t.dtypes.get(n) in _dtypes.NUMBERS]
         if not names:
             raise NotImplementedError("groupby().describe of non-numeric columns")
         stats = [("count", "count", {}), ("mean", "mean", {}), ("std", "std", {}), ("min", "min", {}),

@@ -16,6 +16,8 @@ from ._expr import call as fn, col, column_value, cumulative, json_value, lit, r
 from ._host import call, table
 from ._replace import NO_VALUE as _NO_VALUE
 from ._shared import Operators
+from . import _dtypes
+from ._col import evaluated
 
 _VALUE = "\x01"
 _counter = itertools.count()
@@ -359,7 +361,7 @@ class Series(Operators):
                             "you passed a `str`")
         values = list(values._values() if isinstance(values, Series) else values)
         dtype = _objects.dtype_of(self)
-        if dtype in ("int64", "int32", "float64"):  # a string never equals a number in pandas
+        if dtype in _dtypes.NUMBERS:  # a string never equals a number in pandas
             values = [v for v in values if not isinstance(v, str)]
         elif dtype == "str":
             values = [v for v in values if isinstance(v, str) or is_missing(v)]
@@ -377,8 +379,7 @@ class Series(Operators):
     def where(self, cond, other=None):
         """Values where cond holds, else other; a cond with other labels is aligned to
         these (a label it lacks counts as False, as in pandas)."""
-        if callable(cond):
-            cond = cond(self)
+        cond = evaluated(cond, self)
         if type(cond).__name__ == "ndarray":
             cond = cond.tolist()
         if isinstance(cond, Series) and cond._t is not self._t and cond._t.h != self._t.h \
@@ -511,7 +512,9 @@ class Series(Operators):
     def cumprod(self, axis=None, skipna=True): return self._new(cumulative("cumprod", self._e, skipna))
     def cummax(self, axis=None, skipna=True): return self._new(cumulative("cummax", self._e, skipna))
     def cummin(self, axis=None, skipna=True): return self._new(cumulative("cummin", self._e, skipna))
-    def diff(self, periods=1): return self._new(fn("diff", self._e, periods=periods))
+    def diff(self, periods=1):
+        from ._expr import diff
+        return self._new(diff(self._e, self._mat().dtypes[_VALUE], periods))
     def shift(self, periods=1, freq=None, axis=0, fill_value=None):
         if freq is not None or fill_value is not None or not isinstance(periods, int):
             from ._framemethods import shift
@@ -577,8 +580,8 @@ class Series(Operators):
             return _numpy.scalar(math.nan)
         result = self._reduce("sum")
         if result is None:
-            result = 0.0 if dtype == "float64" else 0
-        return _numpy.scalar(int(result) if isinstance(result, bool) else result)
+            result = 0.0 if dtype in _dtypes.FLOATS else 0
+        return _numpy.scalar(int(result) if isinstance(result, bool) else result, _dtypes.sum_dtype(dtype))
 
     def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
@@ -601,11 +604,11 @@ class Series(Operators):
 
     def min(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _numpy.scalar(self._reduce("min"))
+        return _numpy.scalar(self._reduce("min"), self._mat().dtypes[_VALUE])
 
     def max(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _numpy.scalar(self._reduce("max"))
+        return _numpy.scalar(self._reduce("max"), self._mat().dtypes[_VALUE])
 
     def prod(self, axis=None, skipna=True, numeric_only=False, min_count=0):
         if not skipna and self.hasnans or min_count > 0 and self.count() < min_count:
@@ -683,7 +686,7 @@ class Series(Operators):
         from .frame import DataFrame
         if percentiles is not None or include is not None or exclude is not None:
             raise NotImplementedError("Series.describe(percentiles=, include= or exclude=)")
-        if self.dtype not in ("int64", "int32", "float64"):
+        if self.dtype not in _dtypes.NUMBERS:
             from ._stats import describe_other
             return describe_other(self)
         return DataFrame({"_": self})._describe_columns(["_"], self.name)
@@ -832,7 +835,7 @@ class Series(Operators):
         result = DataFrame._wrap(pivoted)
         if fill_value is not None:
             result = result.fillna(fill_value)
-        elif t.dtypes[_VALUE] in ("int64", "int32") and len(self) < pivoted.rows * len(pivoted.data_names):
+        elif t.dtypes[_VALUE] in _dtypes.INTS and len(self) < pivoted.rows * len(pivoted.data_names):
             result = result.astype("float64")  # pandas' one block: a missing cell makes all floats
         result._columns_name = names[1]
         return result
@@ -889,8 +892,7 @@ class _DType(str):
 
     @property
     def kind(self):
-        return {"int64": "i", "int32": "i", "float64": "f", "bool": "b", "object": "O", "str": "O",
-                "timedelta64[us]": "m"}.get(self, "M")
+        return _dtypes.numpy_kind(self)
 
     def __repr__(self):
         if self == "str":
@@ -949,6 +951,10 @@ def from_values(values, index, dtype=None):
                              f"({len(levels[0][1])})")
         columns[:0] = levels
     t = table("from_columns", columns=columns)
+    if dtype is not None and _dtype_name(dtype).startswith("datetime64") \
+            and any(isinstance(v, str) for v in values):
+        from ._dates import to_datetime  # strings read as pandas reads them (formats guessed)
+        return to_datetime(Series._of(t, col(_VALUE), None))._mat()
     if dtype is not None and hint is None:
         t = table("assign", h=t.h, exprs=[[_VALUE, fn("cast", col(_VALUE), dtype=_dtype_name(dtype))]])
     return t
