@@ -52,8 +52,28 @@ async fn listed(client: &mut Client) -> Vec<String> {
         .collect()
 }
 
+/// Waits until the server's one session has expired and been saved in `dir`.
+async fn wait_until_saved(client: &mut Client, dir: &Path) {
+    let mut waited = Duration::ZERO;
+    while !listed(client).await.is_empty() || saved_files(dir) == 0 {
+        assert!(
+            waited < Duration::from_secs(20),
+            "the session never expired"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        waited += Duration::from_millis(200);
+    }
+}
+
+/// Saved sessions in `dir` (files being written are not counted).
 fn saved_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir).expect("state dir").count()
+    std::fs::read_dir(dir)
+        .expect("state dir")
+        .filter(|entry| {
+            let name = entry.as_ref().expect("entry").file_name();
+            name.to_string_lossy().ends_with(".cistate")
+        })
+        .count()
 }
 
 const SETUP: &str = "import numpy as np, pandas as pd\n\
@@ -101,15 +121,7 @@ async fn an_expired_session_is_saved_and_comes_back_on_its_next_call() {
     let mut client = connect(&server).await;
     let session = create_session(&mut client).await;
     printed(&mut client, &session, SETUP).await.expect("setup");
-    let mut waited = Duration::ZERO;
-    while !listed(&mut client).await.is_empty() {
-        assert!(
-            waited < Duration::from_secs(20),
-            "the session never expired"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        waited += Duration::from_millis(200);
-    }
+    wait_until_saved(&mut client, dir.path()).await;
     assert_eq!(saved_files(dir.path()), 1);
     assert_eq!(
         printed(&mut client, &session, REPORT)
@@ -119,15 +131,8 @@ async fn an_expired_session_is_saved_and_comes_back_on_its_next_call() {
     );
 
     // Closing a saved session deletes its state: it does not come back.
-    let mut waited = Duration::ZERO;
-    while saved_files(dir.path()) == 0 {
-        assert!(
-            waited < Duration::from_secs(20),
-            "the session never expired"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        waited += Duration::from_millis(200);
-    }
+    wait_until_saved(&mut client, dir.path()).await;
+    assert_eq!(saved_files(dir.path()), 1);
     close_session(&mut client, &session).await.expect("closed");
     assert_eq!(saved_files(dir.path()), 0);
     let status = printed(&mut client, &session, "print(k)")
