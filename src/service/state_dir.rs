@@ -72,11 +72,12 @@ impl StateDir {
         let Some(path) = self.path(id) else {
             return Ok(None);
         };
-        match tokio::fs::read(&path).await {
+        tokio::task::spawn_blocking(move || match std::fs::read(&path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(error) => Err(error),
-        }
+        })
+        .await?
     }
 
     /// Deletes session `id`'s saved state; whether there was one.
