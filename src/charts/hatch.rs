@@ -190,7 +190,7 @@ pub fn over(
         return;
     };
     let (width, height) = figure_size;
-    let Some(clip) = intersect(clip, &Rect::new(0.0, 0.0, width, height)) else {
+    let Some(clip) = clip.intersection(&Rect::new(0.0, 0.0, width, height)) else {
         return;
     };
     let rings: Vec<Vec<Point>> = rings.iter().map(|r| r.to_vec()).collect();
@@ -235,7 +235,7 @@ pub fn draw(surface: &mut impl Surface, rings: &[Vec<Point>], clip: &Rect, hatch
     if tile.segments.is_empty() || size.is_nan() || size <= 0.0 {
         return;
     }
-    let Some(bounds) = intersect(&Rect::enclosing(rings.iter().flatten().copied()), clip) else {
+    let Some(bounds) = Rect::enclosing(rings.iter().flatten().copied()).intersection(clip) else {
         return;
     };
     let ring_bounds: Vec<Rect> = rings
@@ -246,14 +246,14 @@ pub fn draw(surface: &mut impl Surface, rings: &[Vec<Point>], clip: &Rect, hatch
     for row in cells(bounds.y0, bounds.y1) {
         for col in cells(bounds.x0, bounds.x1) {
             let (x0, y0) = (col as f64 * size, row as f64 * size);
-            let Some(cell) = intersect(&Rect::new(x0, y0, x0 + size, y0 + size), clip) else {
+            let Some(cell) = Rect::new(x0, y0, x0 + size, y0 + size).intersection(clip) else {
                 continue;
             };
             // The shape's part in this cell: winding numbers inside it stay.
             let local: Vec<Vec<Point>> = rings
                 .iter()
                 .zip(&ring_bounds)
-                .filter(|(_, b)| intersect(b, &cell).is_some())
+                .filter(|(_, b)| b.intersection(&cell).is_some())
                 .map(|(ring, _)| clip_polygon(ring, &cell))
                 .filter(|ring| ring.len() >= 3)
                 .collect();
@@ -279,16 +279,6 @@ pub fn draw(surface: &mut impl Surface, rings: &[Vec<Point>], clip: &Rect, hatch
             }
         }
     }
-}
-
-fn intersect(a: &Rect, b: &Rect) -> Option<Rect> {
-    let r = Rect {
-        x0: a.x0.max(b.x0),
-        y0: a.y0.max(b.y0),
-        x1: a.x1.min(b.x1),
-        y1: a.y1.min(b.y1),
-    };
-    (r.x0 < r.x1 && r.y0 < r.y1).then_some(r)
 }
 
 fn cross(o: Point, a: Point, b: Point) -> f64 {

@@ -19,13 +19,19 @@ pub fn draw(
     (xmap, ymap, frame): (&AxisMap, &AxisMap, &Rect),
     edge: Option<(Rgba, f64)>,
 ) {
-    let corner = |r: usize, c: usize| {
-        let i = r * (cols + 1) + c;
-        Some(Point::new(
-            position(Coords::Data, quads.x[i], xmap)?,
-            position(Coords::Data, quads.y[i], ymap)?,
-        ))
-    };
+    // Each corner once: neighbouring cells share them.
+    let points: Vec<Option<Point>> = quads
+        .x
+        .iter()
+        .zip(&quads.y)
+        .map(|(&x, &y)| {
+            Some(Point::new(
+                position(Coords::Data, x, xmap)?,
+                position(Coords::Data, y, ymap)?,
+            ))
+        })
+        .collect();
+    let corner = |r: usize, c: usize| points[r * (cols + 1) + c];
     for row in 0..rows {
         for col in 0..cols {
             let Some(cell) = [

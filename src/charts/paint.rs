@@ -120,13 +120,7 @@ pub fn fill_rect(
     fill: Rgba,
     edge: Option<(Rgba, f64)>,
 ) {
-    let inside = Rect::new(
-        rect.x0.max(clip.x0),
-        rect.y0.max(clip.y0),
-        rect.x1.min(clip.x1),
-        rect.y1.min(clip.y1),
-    );
-    if inside.x0 < inside.x1 && inside.y0 < inside.y1 {
+    if let Some(inside) = rect.intersection(clip) {
         surface.fill_rect(&inside, fill);
     }
     if let Some((color, width)) = edge {

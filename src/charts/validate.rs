@@ -369,12 +369,16 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             bottoms,
             colors,
             edgecolors,
+            hatches,
             linewidth,
             ..
         } => {
             same_length("heights", heights.len(), x.len(), false)?;
             if let Some(edgecolors) = edgecolors {
                 same_length("edge colours", edgecolors.len(), x.len().max(1), true)?;
+            }
+            if let Some(hatches) = hatches {
+                same_length("hatches", hatches.len(), x.len().max(1), true)?;
             }
             same_length("widths", widths.len(), x.len(), false)?;
             same_length("bottoms", bottoms.len(), x.len(), false)?;

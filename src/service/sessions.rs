@@ -175,16 +175,13 @@ impl Sessions {
         if let Some(session) = self.live_session(id) {
             return Ok(session);
         }
-        if !saved.holds(id) {
-            return Err(self.not_found(id));
-        }
-        let slot = self.reserve()?;
         let bytes = saved.read(id).await.map_err(|error| {
             Status::internal(format!("reading the saved state of session {id}: {error}"))
         })?;
         let Some(bytes) = bytes else {
             return Err(self.not_found(id));
         };
+        let slot = self.reserve()?;
         let restored = self.sandbox.restore_session(bytes).await;
         let error = match restored {
             Ok(session) => {

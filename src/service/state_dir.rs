@@ -1,17 +1,17 @@
 //! `--state-dir`: saved sessions on disk, one file per session id, for the
 //! sessions that expired or were alive when the server stopped. A file is
-//! taken (read and deleted) when its session comes back; files older than
-//! the retention are deleted.
+//! deleted when its session comes back or is closed, and once it is older
+//! than the retention.
 
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// The suffix of saved session files.
-const SUFFIX: &str = ".cistate";
-/// The suffix of a file being written (renamed into place when complete).
-const PARTIAL: &str = ".partial";
+/// The extension of saved session files.
+const EXTENSION: &str = "cistate";
+/// The extension of a file being written (renamed into place when complete).
+const PARTIAL: &str = "partial";
 
 /// A directory of saved sessions.
 #[derive(Debug)]
@@ -38,12 +38,7 @@ impl StateDir {
     /// gives (only canonical UUIDs name files, so no id reaches another path).
     fn path(&self, id: &str) -> Option<PathBuf> {
         let uuid = uuid::Uuid::try_parse(id).ok()?;
-        (uuid.hyphenated().to_string() == id).then(|| self.dir.join(format!("{id}{SUFFIX}")))
-    }
-
-    /// Whether session `id` is saved here.
-    pub fn holds(&self, id: &str) -> bool {
-        self.path(id).is_some_and(|path| path.is_file())
+        (uuid.hyphenated().to_string() == id).then(|| self.dir.join(format!("{id}.{EXTENSION}")))
     }
 
     /// Saves `bytes` as session `id`'s state, replacing what was there; the
@@ -53,7 +48,7 @@ impl StateDir {
             std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a session id")
         })?;
         tokio::task::spawn_blocking(move || {
-            let partial = path.with_extension(&PARTIAL[1..]);
+            let partial = path.with_extension(PARTIAL);
             let mut file = std::fs::OpenOptions::new()
                 .write(true)
                 .create(true)
@@ -102,14 +97,17 @@ impl StateDir {
             let mut removed = 0;
             for entry in std::fs::read_dir(&dir)? {
                 let entry = entry?;
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
+                let path = entry.path();
+                let extension = path.extension().and_then(|extension| extension.to_str());
                 let age = entry.metadata()?.modified().map_or(Duration::ZERO, |at| {
                     now.duration_since(at).unwrap_or_default()
                 });
-                let stale = (name.ends_with(SUFFIX) && age > retention)
-                    || (name.ends_with(PARTIAL) && age > Duration::from_secs(3600));
-                if stale && std::fs::remove_file(entry.path()).is_ok() {
+                let stale = match extension {
+                    Some(EXTENSION) => age > retention,
+                    Some(PARTIAL) => age > Duration::from_secs(3600),
+                    _ => false,
+                };
+                if stale && std::fs::remove_file(&path).is_ok() {
                     removed += 1;
                 }
             }
@@ -130,14 +128,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let states = StateDir::open(dir.path(), Duration::from_secs(60)).unwrap();
         states.store(ID, b"state".to_vec()).await.unwrap();
-        assert!(states.holds(ID));
         assert_eq!(
             states.read(ID).await.unwrap().as_deref(),
             Some(&b"state"[..])
         );
         assert!(states.remove(ID).unwrap());
         assert_eq!(states.read(ID).await.unwrap(), None);
-        assert!(!states.holds(ID));
         assert!(!states.remove(ID).unwrap());
     }
 
@@ -165,6 +161,6 @@ mod tests {
         states.store(ID, vec![1]).await.unwrap();
         std::thread::sleep(Duration::from_millis(20));
         assert_eq!(states.prune().await.unwrap(), 1);
-        assert!(!states.holds(ID));
+        assert_eq!(states.read(ID).await.unwrap(), None);
     }
 }
