@@ -471,3 +471,44 @@ dtype: object
     )
     .await;
 }
+
+/// int8/int16 differences do not wrap, a float32 Series' statistics are float32 with
+/// pandas' float32 sum in the mean, and clip bounds per column that replace nothing keep the
+/// column's dtype.
+#[tokio::test]
+async fn sized_number_differences_and_float32_statistics_as_pandas() {
+    prints_as_pandas(
+        r#"import numpy as np
+import pandas as pd
+print(pd.Series([-128, 127, -128], dtype="int8").diff())
+print(pd.Series([-32768, 32767], dtype="int16").diff())
+s = pd.Series([0.1, 0.2, np.nan, 0.4, 0.7], dtype="float32")
+for m in (s.mean(), s.median(), s.std(), s.var(), s[:3].median()):
+    print(type(m).__name__, repr(m))
+df = pd.DataFrame({"a": [1, 2, 30], "b": [0.5, 3.0, 9.0]})
+print(df.clip([-10.5, -1], [40, 5]))
+print(df.clip([-10.5, -1], [40, 5]).dtypes)
+"#,
+        r#"0      NaN
+1    255.0
+2   -255.0
+dtype: float32
+0        NaN
+1    65535.0
+dtype: float32
+float32 np.float32(0.35000002)
+float32 np.float32(0.3)
+float32 np.float32(0.26457512)
+float32 np.float32(0.07)
+float32 np.float32(0.15)
+    a    b
+0   1  0.5
+1   2  3.0
+2  30  5.0
+a      int64
+b    float64
+dtype: object
+"#,
+    )
+    .await;
+}

@@ -23,7 +23,7 @@ def clip(frame, lower, upper, axis):
                                                upper=json_value(upper)))
     if axis == 1:
         lows, highs = _per_column(frame, lower), _per_column(frame, upper)
-        return frame._map_columns(lambda n: _bounded(col(n), lit(lows[n]), lit(highs[n])))
+        return _clipped(frame._t, names, lambda n: lit(lows[n]), lambda n: lit(highs[n]))
     if axis != 0:
         raise ValueError(f"No axis named {axis} for object type DataFrame")
     t = frame._t
@@ -36,12 +36,22 @@ def clip(frame, lower, upper, axis):
         attached.append(name)
     lo = col(_LOW) if _LOW in attached else lit(lower)
     hi = col(_HIGH) if _HIGH in attached else lit(upper)
-    # pandas' where keeps a column's dtype unless a bound replaces one of its values
+    return _clipped(t, names, lambda n: lo, lambda n: hi)
+
+
+def _clipped(t, names, lo_of, hi_of):
+    """Columns `names` of t clipped to their bounds (expressions, per column name). pandas'
+    where keeps a column's dtype unless a bound replaces one of its values, so only the bounds
+    that replace one are applied."""
+    from .frame import DataFrame
+    bounds = {n: {"lo": lo_of(n), "hi": hi_of(n)} for n in names}
     checks = [[f"{n}\x00{side}", fn("any", fn("not", _holds(col(n), bound, side)))]
-              for n in names for side, bound in (("lo", lo), ("hi", hi)) if bound != {"v": None}]
-    replaced = dict(zip([c[0] for c in checks], call("aggregate", h=t.h, exprs=checks)))
-    exprs = [[n, _bounded(col(n), lo if replaced.get(f"{n}\x00lo") else lit(None),
-                          hi if replaced.get(f"{n}\x00hi") else lit(None))] for n in names]
+              for n in names for side, bound in bounds[n].items() if bound != lit(None)]
+    replaced = dict(zip([c[0] for c in checks], call("aggregate", h=t.h, exprs=checks))) \
+        if checks else {}
+    applied = {n: [bounds[n][side] if replaced.get(f"{n}\x00{side}") else lit(None)
+                   for side in ("lo", "hi")] for n in names}
+    exprs = [[n, _bounded(col(n), *applied[n])] for n in names]
     return DataFrame._wrap(table("select", h=t.h, exprs=exprs, index=True))
 
 
@@ -85,8 +95,8 @@ def _holds(x, bound, side):
 
 def _bounded(x, lo, hi):
     """x raised to lo and lowered to hi where those are present (a missing bound: x as is)."""
-    if lo != {"v": None}:
+    if lo != lit(None):
         x = fn("where", x, _holds(x, lo, "lo"), lo)
-    if hi != {"v": None}:
+    if hi != lit(None):
         x = fn("where", x, _holds(x, hi, "hi"), hi)
     return x

@@ -146,7 +146,7 @@ def diff(expr, dtype, periods):
         d = call("diff", call("cast", expr, dtype="int64"), periods=periods)
         wrapped = call("where", d, call("ge", d, lit(0)), call("add", d, lit(2 ** _dtypes.bits(dtype))))
         return call("cast", wrapped, dtype="float64")
-    d = call("diff", expr, periods=periods)
     if dtype in ("int8", "int16"):
-        return call("cast", d, dtype="float32")
-    return d
+        # Subtracted without wrapping (polars' own int8 diff wraps); float32 holds every result.
+        return call("diff", call("cast", expr, dtype="float32"), periods=periods)
+    return call("diff", expr, periods=periods)

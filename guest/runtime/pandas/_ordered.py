@@ -2,6 +2,8 @@
 filled, and done per group of ``left_by`` (each group merged with all of right, its group
 labels filled in), as pandas' ordered merge."""
 
+from . import _dtypes
+
 
 def merge_ordered(left, right, on=None, left_on=None, right_on=None, left_by=None,
                   right_by=None, fill_method=None, suffixes=("_x", "_y"), how="outer"):
@@ -43,8 +45,8 @@ def _merged(left, right, on, left_on, right_on, fill_method, suffixes, how):
         merged = merged.ffill()
         dtypes = dict(left.dtypes.items()) | dict(right.dtypes.items())
         restore = {c: dtypes[c] for c in merged.columns
-                   if c in dtypes and str(dtypes[c]).startswith(("int", "uint"))
-                   and str(merged.dtypes[c]).startswith("float") and not merged[c].isna().any()}
+                   if c in dtypes and str(dtypes[c]) in _dtypes.INTS
+                   and str(merged.dtypes[c]) in _dtypes.FLOATS and not merged[c].isna().any()}
         if restore:
             merged = merged.astype(restore)
     return merged

@@ -583,24 +583,39 @@ class Series(Operators):
             result = 0.0 if dtype in _dtypes.FLOATS else 0
         return _numpy.scalar(int(result) if isinstance(result, bool) else result, _dtypes.sum_dtype(dtype))
 
+    def _float_statistic(self, value):
+        """A std or var as pandas returns it: computed in float64, float32 for a float32 Series."""
+        return _numpy.scalar(value, "float32" if self._is_float32() else None)
+
+    def _is_float32(self):
+        return self._mat().dtypes[_VALUE] == "float32"
+
     def mean(self, axis=None, skipna=True, numeric_only=False, dtype=None, out=None):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("mean")
+        if self._is_float32():
+            # pandas sums float32 in float32 (numpy's pairwise sum): polars' float64 mean
+            # would differ in the last place.
+            import numpy as np
+            return np.float32(np.nanmean(self.to_numpy())) if self.count() else np.float32("nan")
         return _numpy.scalar(self._reduce("mean"))
 
     def median(self, skipna=True, numeric_only=False):
         self._numeric("median")
+        if self._is_float32():
+            import numpy as np
+            return np.float32(np.nanmedian(self.to_numpy())) if self.count() else np.float32("nan")
         return _numpy.scalar(self._reduce("median"))
 
     def std(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("std")
-        return _numpy.scalar(self._reduce("std", ddof=ddof))
+        return self._float_statistic(self._reduce("std", ddof=ddof))
 
     def var(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
         self._numeric("var")
-        return _numpy.scalar(self._reduce("var", ddof=ddof))
+        return self._float_statistic(self._reduce("var", ddof=ddof))
 
     def min(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
