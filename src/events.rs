@@ -257,6 +257,11 @@ pub struct CellEnd {
     pub output_truncated: bool,
     /// For outcomes other than ok/error: what happened, in words.
     pub message: Option<String>,
+    /// The cell stopped the session's interpreter, which was rebuilt from the
+    /// session's checkpoint taken after this many cells: the state of before
+    /// the cell, as far as it ran after that checkpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rolled_back_to: Option<u64>,
 }
 
 mod duration_micros {

@@ -84,7 +84,7 @@ pub fn hostcall_events(payloads: &[&[u8]]) {
                 "passed the event-byte cap"
             );
         }
-        cell.end(None, None, StoreMeters::default());
+        cell.end(None, None, StoreMeters::default(), None);
         let mut streamed = 0;
         let mut last_error = None;
         let mut end = None;

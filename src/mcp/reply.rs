@@ -204,6 +204,7 @@ impl CellReply {
             "outcome": outcome_name(outcome),
             "session_id": session_id,
             "session_alive": end.session_alive,
+            "rolled_back_to": end.rolled_back_to,
             "stdout": self.stdout,
             "stderr": self.stderr,
             "result": self.result,

@@ -47,6 +47,9 @@ pub enum Command {
     Capture(PathBuf, oneshot::Sender<Result<GuestImage, ForkError>>),
     /// Become the image's copy (a fresh instance, before its first cell).
     Apply(Box<GuestImage>, oneshot::Sender<Result<(), ForkError>>),
+    /// Keep a checkpoint after every cell from now on (copies of scratch
+    /// files under the path), to rebuild the instance from if a cell stops it.
+    KeepCheckpoints(PathBuf),
 }
 
 /// A cell waiting to run in an instance.
@@ -65,6 +68,7 @@ impl CellRequest {
             usage: Usage::default(),
             output_truncated: false,
             message: Some(message),
+            rolled_back_to: None,
         }));
     }
 }
@@ -301,8 +305,15 @@ impl RunningCell {
 
     /// Sends the cell's end event. `forced` is the outcome when the host
     /// stopped the cell (a trap); otherwise the outcome follows from its events
-    /// (or from its soft interrupt).
-    pub fn end(self, forced: Option<Outcome>, message: Option<String>, meters: StoreMeters) {
+    /// (or from its soft interrupt). `rolled_back_to`: the session was rebuilt
+    /// from its checkpoint after that many cells.
+    pub fn end(
+        self,
+        forced: Option<Outcome>,
+        message: Option<String>,
+        meters: StoreMeters,
+        rolled_back_to: Option<u64>,
+    ) {
         let (forced, message) = match (self.interrupted, forced) {
             (Some((outcome, _)), None) => (Some(outcome), Some(interrupted_message(outcome))),
             (Some((interrupted, _)), Some(outcome)) if interrupted == outcome => (
@@ -312,6 +323,12 @@ impl RunningCell {
                 }),
             ),
             (_, forced) => (forced, message),
+        };
+        let message = match rolled_back_to {
+            Some(count) => message.map(|m| {
+                format!("{m}; the session was rebuilt from its checkpoint after cell {count}")
+            }),
+            None => message,
         };
         let fuel_used = self
             .fuel_budget
@@ -337,6 +354,7 @@ impl RunningCell {
             },
             output_truncated: self.output_truncated,
             message,
+            rolled_back_to,
         }));
     }
 }
@@ -453,10 +471,11 @@ impl Cells {
         forced: Option<Outcome>,
         message: Option<String>,
         meters: StoreMeters,
+        rolled_back_to: Option<u64>,
     ) {
         if let Some(cell) = self.current.take() {
             self.clock.send_replace(None);
-            cell.end(forced, message, meters);
+            cell.end(forced, message, meters, rolled_back_to);
         }
     }
 

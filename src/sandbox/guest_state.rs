@@ -13,6 +13,7 @@ use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use super::artifacts::{GUEST_SCRATCH_DIR, GUEST_STDLIB_DIR};
 use super::cell::{Cells, Check, Command, Interrupted, StoreMeters};
+use super::checkpoint::Checkpoint;
 use super::guest_output::TailBuffer;
 use super::pending_calls::{PendingCalls, Request};
 use crate::events::Outcome;
@@ -43,6 +44,10 @@ pub struct GuestState {
     /// The guest's pandas tables (src/tables), freed with the store.
     #[cfg(feature = "tables")]
     pub tables: TableStore,
+    /// The session's last checkpoint, in a session that keeps them. Part of
+    /// the store's data, which wasmtime drops before freeing the instance's
+    /// memory: its write tracking ends first.
+    pub checkpoint: Option<Checkpoint>,
     raw_output: TailBuffer,
 }
 
@@ -140,6 +145,7 @@ impl GuestState {
             quota: ScratchQuota::new(scratch_dir, scratch_limits),
             #[cfg(feature = "tables")]
             tables: TableStore::new(scratch_dir, max_table_bytes, limits.memory_bytes),
+            checkpoint: None,
             raw_output,
         })
     }
@@ -170,7 +176,17 @@ pub fn finish_cell(
     forced: Option<Outcome>,
     message: Option<String>,
 ) {
-    let mut ctx = store.as_context_mut();
+    let meters = store_meters(store);
+    store
+        .as_context_mut()
+        .data_mut()
+        .cells
+        .finish(forced, message, meters, None);
+}
+
+/// What the store measured so far, for the end of a cell.
+pub fn store_meters(store: &mut impl AsContextMut<Data = GuestState>) -> StoreMeters {
+    let ctx = store.as_context_mut();
     // Asked only of a metered store: without fuel the answer is an error, and
     // making one costs more than the rest of ending a cell.
     let fuel_left = if ctx.data().cells.fuel_metered() {
@@ -178,13 +194,12 @@ pub fn finish_cell(
     } else {
         None
     };
-    let state = ctx.data_mut();
-    let meters = StoreMeters {
+    let state = ctx.data();
+    StoreMeters {
         fuel_left,
         peak_memory_bytes: state.limiter.peak_bytes(),
         memory_denials: state.limiter.denials(),
-    };
-    state.cells.finish(forced, message, meters);
+    }
 }
 
 /// Looks at the running cell, if one is (see [`super::cell::RunningCell::check`]):

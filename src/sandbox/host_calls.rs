@@ -1,7 +1,8 @@
 //! The host side of the guest's `_hostcall` module (guest/cpython/hostcall.c).
 //!
 //! Four wasm imports from module `host`:
-//! - `next() -> i32`: ends the running cell (if any) and waits for the next
+//! - `next() -> i32`: ends the running cell (if any), takes the session's
+//!   checkpoint if it keeps them ([`super::checkpoint`]) and waits for the next
 //!   one; its request, JSON `{"code", "execution_count", "seed"}`, is then
 //!   pending (the result is its size), or 0 when the instance should exit.
 //!   Only the guest's C entry loop (guest/cpython/entry.c) imports it:
@@ -23,12 +24,14 @@
 //! - `table`: a request of the guest's `pandas` (docs/TABLES.md) on the
 //!   instance's tables; a table display goes to the running cell like a chart.
 
-use wasmtime::{AsContextMut, Caller, Linker, Result};
+use wasmtime::{AsContextMut, Caller, Linker, Result, format_err};
 
 use super::cell::{CellRequest, Command, Refusal, RunningCell};
+use super::checkpoint::Checkpoint;
 use super::fork;
 use super::guest_state::{GuestState, finish_cell, guest_memory};
 use super::pending_calls::PendingCalls;
+use super::rollback;
 use crate::charts::{self, ChartError, ChartOutput};
 use crate::events::Display;
 #[cfg(feature = "tables")]
@@ -185,7 +188,14 @@ fn dispatch(
 /// cell, and starts it; its request for the guest, or nothing when no cell
 /// will come (the session was dropped, or this is the snapshotter's instance).
 async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Vec<u8>> {
+    let cell_ran = caller.data().cells.current().is_some();
     finish_cell(caller, None, None);
+    match caller.data().checkpoint.as_ref().map(Checkpoint::pending) {
+        Some(true) => rollback::restore(caller)
+            .map_err(|error| format_err!("rebuilding the session from its checkpoint: {error}"))?,
+        Some(false) if cell_ran => rollback::take(caller),
+        _ => {}
+    }
     loop {
         match caller.data_mut().cells.next_command().await {
             Some(Command::Cell(request)) => return start_cell(caller, request),
@@ -193,7 +203,18 @@ async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Vec<u8>> {
                 let _ = reply.send(fork::capture(caller, &files_to));
             }
             Some(Command::Apply(image, reply)) => {
-                let _ = reply.send(fork::apply(caller, *image));
+                let applied = fork::apply(caller, *image);
+                let changed = applied.is_ok();
+                let _ = reply.send(applied);
+                if changed && caller.data().checkpoint.is_some() {
+                    rollback::take(caller);
+                }
+            }
+            Some(Command::KeepCheckpoints(parent)) => {
+                if caller.data().checkpoint.is_none() {
+                    caller.data_mut().checkpoint = Some(Checkpoint::new(&parent));
+                    rollback::take(caller);
+                }
             }
             None => return Ok(Vec::new()),
         }

@@ -10,11 +10,11 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 use tokio::sync::watch;
-use wasmtime::{Instance, Linker, Store, Trap, UpdateDeadline};
+use wasmtime::{Engine, Instance, InstancePre, Linker, Store, Trap, UpdateDeadline};
 use wasmtime_wasi::I32Exit;
 
-use super::cell::{CellClock, Interrupted};
-use super::guest_state::{GuestState, check_cell, finish_cell};
+use super::cell::{CellClock, Cells, Interrupted};
+use super::guest_state::{GuestState, check_cell, store_meters};
 use super::{host_calls, wasi_policy};
 use crate::events::Outcome;
 
@@ -30,10 +30,14 @@ pub fn linker(engine: &wasmtime::Engine) -> Result<Linker<GuestState>> {
 
 /// Creates a store for a new instance with limits and the deadline check.
 pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<GuestState>> {
-    let fuel_metered = state.cells.fuel_metered();
     let mut store = Store::new(engine, state);
+    configure(&mut store)?;
+    Ok(store)
+}
+
+fn configure(store: &mut Store<GuestState>) -> wasmtime::Result<()> {
     store.limiter(|state| &mut state.limiter);
-    if fuel_metered {
+    if store.data().cells.fuel_metered() {
         store.set_fuel(u64::MAX)?;
     }
     // Checked at every epoch tick while guest code runs: ask the cell for its
@@ -45,27 +49,100 @@ pub fn new_store(engine: &wasmtime::Engine, state: GuestState) -> Result<Store<G
         check_cell(&mut ctx)?;
         Ok(UpdateDeadline::Yield(1))
     });
-    Ok(store)
+    Ok(())
+}
+
+/// What it takes to start the instance that replaces a session's stopped
+/// one: the engine and pre-linked guest it ran on, and its initial state.
+pub struct Relaunch {
+    pub engine: Engine,
+    pub pre: InstancePre<GuestState>,
+    pub new_state: Box<dyn Fn() -> anyhow::Result<GuestState> + Send + Sync>,
 }
 
 /// Runs an instance until it exits or traps, records why in `end_reason`, then
-/// ends whatever cell was running and every cell still queued.
+/// ends whatever cell was running and every cell still queued. When a cell
+/// stopped it and the session keeps checkpoints, a new instance is started
+/// from the last one instead (see [`rebuild`]) and driven in turn.
 pub async fn drive(
     mut store: Store<GuestState>,
-    instance: Instance,
+    mut instance: Instance,
     end_reason: &Mutex<Option<String>>,
+    relaunch: &Relaunch,
 ) {
-    let ended = run_to_exit(&mut store, instance).await;
-    let (outcome, reason) = match ended {
-        Ok(()) => (
-            Outcome::SandboxFault,
-            "the interpreter exited (os._exit or a fatal error)".to_owned(),
-        ),
-        Err(error) => classify(&error, &store.data().raw_output()),
+    let reason = loop {
+        let ended = run_to_exit(&mut store, instance).await;
+        let (outcome, reason) = match ended {
+            Ok(()) => (
+                Outcome::SandboxFault,
+                "the interpreter exited (os._exit or a fatal error)".to_owned(),
+            ),
+            Err(error) => classify(&error, &store.data().raw_output()),
+        };
+        let meters = store_meters(&mut store);
+        match rebuild(store, relaunch).await {
+            Ok((mut rebuilt, next, to)) => {
+                let cells = &mut rebuilt.data_mut().cells;
+                cells.finish(Some(outcome), Some(reason), meters, Some(to));
+                (store, instance) = (rebuilt, next);
+            }
+            Err((stopped, why_not)) => {
+                store = stopped;
+                let reason = match why_not {
+                    Some(why) => format!("{reason} (the session could not be rebuilt: {why})"),
+                    None => reason,
+                };
+                let cells = &mut store.data_mut().cells;
+                cells.finish(Some(outcome), Some(reason.clone()), meters, None);
+                break reason;
+            }
+        }
     };
     *end_reason.lock().expect("end reason lock") = Some(reason.clone());
-    finish_cell(&mut store, Some(outcome), Some(reason.clone()));
     store.data_mut().cells.close(&reason);
+}
+
+/// A new instance for the session of `stopped`, holding its cells and its
+/// checkpoint (applied when the instance first waits for a cell), and the
+/// checkpoint's cell count. Refused (with the store that holds the cells,
+/// and why when the session keeps checkpoints) unless a cell was running and
+/// the checkpoint is usable.
+async fn rebuild(
+    mut stopped: Store<GuestState>,
+    relaunch: &Relaunch,
+) -> Result<(Store<GuestState>, Instance, u64), (Store<GuestState>, Option<String>)> {
+    let state = stopped.data();
+    let Some(checkpoint) = &state.checkpoint else {
+        return Err((stopped, None));
+    };
+    if state.cells.current().is_none() {
+        return Err((stopped, Some("it stopped between cells".to_owned())));
+    }
+    if let Some(why) = checkpoint.unusable() {
+        let why = why.to_owned();
+        return Err((stopped, Some(why)));
+    }
+    let mut fresh = match (relaunch.new_state)() {
+        Ok(fresh) => fresh,
+        Err(error) => return Err((stopped, Some(format!("{error:#}")))),
+    };
+    let state = stopped.data_mut();
+    let mut checkpoint = state.checkpoint.take().expect("checked above");
+    checkpoint.detach();
+    let count = checkpoint.execution_count();
+    fresh.checkpoint = Some(checkpoint);
+    fresh.cells = std::mem::replace(&mut state.cells, Cells::new(None, 0, false));
+    // The stopped instance's memory slot is free for the new one.
+    drop(stopped);
+    let mut store = Store::new(&relaunch.engine, fresh);
+    let started = match configure(&mut store) {
+        Ok(()) => relaunch.pre.instantiate_async(&mut store).await,
+        Err(error) => Err(error),
+    };
+    match started {
+        Ok(instance) => Ok((store, instance, count)),
+        Err(error) => Err((store, Some(format!("starting an instance: {error}")))),
+    }
 }
 
 async fn run_to_exit(store: &mut Store<GuestState>, instance: Instance) -> wasmtime::Result<()> {

@@ -19,6 +19,8 @@
 
 mod artifacts;
 pub(crate) mod cell;
+mod checkpoint;
+mod dirty_pages;
 mod engine;
 mod fork;
 mod fork_image;
@@ -28,6 +30,7 @@ pub(crate) mod host_calls;
 mod instance;
 mod pending_calls;
 mod prefault;
+mod rollback;
 mod saved_state;
 mod session;
 mod snapshot;
@@ -416,14 +419,22 @@ impl Inner {
             .tempdir_in(&self.config.scratch_root)
             .context("creating the scratch directory")?;
         let (cells, receiver) = mpsc::channel(MAX_QUEUED_CELLS);
-        let state = GuestState::new(
-            &self.config.artifacts.stdlib_dir,
-            scratch.path(),
-            limits,
-            self.config.scratch_limits,
-            self.config.max_table_bytes,
-            Some(receiver),
-        )?;
+        let make_state = {
+            let stdlib = self.config.artifacts.stdlib_dir.clone();
+            let scratch_dir = scratch.path().to_owned();
+            let (scratch_limits, tables) =
+                (self.config.scratch_limits, self.config.max_table_bytes);
+            move |cells| {
+                GuestState::new(&stdlib, &scratch_dir, limits, scratch_limits, tables, cells)
+            }
+        };
+        let state = make_state(Some(receiver))?;
+        let relaunch = instance::Relaunch {
+            engine: flavor.engine.clone(),
+            pre: flavor.pre.clone(),
+            // A replacement instance gets the session's cells from the stopped one.
+            new_state: Box::new(move || make_state(None)),
+        };
         let running = state.cells.clock();
         let mut store = instance::new_store(&flavor.engine, state)?;
         let instance = flavor
@@ -447,7 +458,7 @@ impl Inner {
         let driver = self.spawn({
             let end_reason = Arc::clone(&end_reason);
             async move {
-                instance::drive(store, instance, &end_reason).await;
+                instance::drive(store, instance, &end_reason, &relaunch).await;
                 drop(scratch);
             }
         });

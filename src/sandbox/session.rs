@@ -34,7 +34,9 @@ pub enum SessionError {
 /// Python code and the session keeps its state; only a cell that does not
 /// stop within the grace period after it ([`super::cell::INTERRUPT_GRACE`]),
 /// or that runs out of fuel, passes the output cap or crashes the guest,
-/// ends the session (its instance is gone): later calls then get
+/// stops the instance. A session that keeps checkpoints
+/// ([`Session::keep_checkpoints`]) then goes on in a new instance rebuilt from
+/// its last one; otherwise the session has ended: later calls get
 /// [`SessionError::Ended`]. Dropping the session stops its instance; its
 /// scratch directory is deleted right after, in the background.
 pub struct Session {
@@ -100,6 +102,16 @@ impl Session {
             cancel,
             finished: false,
         })
+    }
+
+    /// From now on, keep a checkpoint of the session after every cell
+    /// (memory, tables and files; see [`super::checkpoint`]): a cell that
+    /// stops the instance hard (past its interrupt's grace, out of fuel or
+    /// output, crashed) then ends with the instance rebuilt from the last one,
+    /// and the session lives on. Costs a copy of what each cell wrote.
+    pub fn keep_checkpoints(&self) -> Result<(), SessionError> {
+        let parent = self.scratch_dir.parent().unwrap_or(&self.scratch_dir);
+        self.send(Command::KeepCheckpoints(parent.to_owned()))
     }
 
     fn send(&self, command: Command) -> Result<(), SessionError> {

@@ -22,7 +22,7 @@ use super::error::ScratchError;
 
 /// Name prefix of uploads in progress, at the top of the scratch directory;
 /// listings leave them out.
-const UPLOAD_PREFIX: &str = ".ci-upload-";
+pub(super) const UPLOAD_PREFIX: &str = ".ci-upload-";
 
 /// A session's scratch directory.
 pub struct Scratch {
@@ -250,7 +250,7 @@ fn refusal(relative: &Path, error: io::Error) -> ScratchError {
     }
 }
 
-fn internal(error: io::Error) -> ScratchError {
+pub(super) fn internal(error: io::Error) -> ScratchError {
     ScratchError::Io(format!("the scratch directory: {error}"))
 }
 

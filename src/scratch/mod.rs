@@ -6,10 +6,12 @@
 
 mod dir;
 mod error;
+mod mirror;
 mod path;
 mod quota;
 
 pub use dir::{FileEntry, Listing, Scratch};
 pub use error::ScratchError;
+pub use mirror::FileMirror;
 pub use path::relative_path;
 pub use quota::ScratchQuota;

@@ -478,6 +478,7 @@ impl CellRun {
             usage: crate::Usage::default(),
             output_truncated: false,
             message: Some("the session was closed while the cell ran".to_owned()),
+            rolled_back_to: None,
         })
     }
 

@@ -282,6 +282,7 @@ impl Cell {
                 usage: crate::Usage::default(),
                 output_truncated: false,
                 message: Some("the interpreter stopped without ending the cell".to_owned()),
+                rolled_back_to: None,
             },
         };
         for event in events {

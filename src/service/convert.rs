@@ -67,6 +67,7 @@ pub fn end(end: CellEnd, session_alive: bool) -> proto::End {
         output_truncated: end.output_truncated,
         message: end.message.unwrap_or_default(),
         session_alive,
+        rolled_back_to: end.rolled_back_to,
     }
 }
 

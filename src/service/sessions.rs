@@ -127,6 +127,11 @@ impl Sessions {
         session: Session,
         slot: OwnedSemaphorePermit,
     ) -> Arc<ManagedSession> {
+        // Every session the service holds survives a cell that stops its
+        // interpreter: it is rebuilt from its last checkpoint.
+        if let Err(error) = session.keep_checkpoints() {
+            tracing::warn!(session = id, %error, "the session keeps no checkpoints");
+        }
         let now = (Instant::now(), SystemTime::now());
         let managed = Arc::new(ManagedSession {
             id,

@@ -71,22 +71,6 @@ async fn a_sleep_past_its_time_limit_ends_early_and_keeps_the_session() {
 }
 
 #[tokio::test]
-async fn a_cell_that_ignores_the_interrupt_is_stopped_with_its_interpreter() {
-    let mut client = client().await;
-    let session = create_session(&mut client).await;
-    let stubborn = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass";
-    let events = execute(&mut client, with_timeout(&session, stubborn, 300)).await;
-    assert_eq!(outcome(&events), proto::Outcome::Timeout);
-    assert!(!end(&events).session_alive);
-    assert!(end(&events).message.contains("did not stop"), "{events:?}");
-    let status = client
-        .execute(request(&session, "1"))
-        .await
-        .expect_err("the session has ended");
-    assert_eq!(status.code(), Code::FailedPrecondition);
-}
-
-#[tokio::test]
 async fn interrupt_cell_stops_a_running_cell_whose_output_arrived_while_it_ran() {
     let mut client = client().await;
     let session = create_session(&mut client).await;

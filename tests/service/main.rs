@@ -15,6 +15,7 @@ mod interrupt;
 mod logs;
 mod metrics;
 mod ops_support;
+mod rollback;
 mod saved;
 mod service;
 mod state_dir;

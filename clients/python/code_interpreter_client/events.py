@@ -81,6 +81,9 @@ class EndEvent:
     output_truncated: bool
     message: str
     session_alive: bool
+    #: The cell stopped the interpreter and the session was rebuilt from its
+    #: checkpoint taken after this many cells (None otherwise).
+    rolled_back_to: int | None = None
 
 
 Event = Union[StreamEvent, Display, ResultEvent, CellError, EndEvent]
@@ -104,7 +107,8 @@ def event_from_proto(event: pb.Event) -> Event:
     if kind == "end":
         end = event.end
         return EndEvent(enum_name(pb.Outcome, end.outcome, "OUTCOME_"), Usage.from_proto(end.usage),
-                        end.output_truncated, end.message, end.session_alive)
+                        end.output_truncated, end.message, end.session_alive,
+                        end.rolled_back_to if end.HasField("rolled_back_to") else None)
     raise CodeInterpreterError(f"unknown event kind {kind!r}")
 
 
@@ -125,6 +129,7 @@ class ExecutionResult:
     usage: Usage
     output_truncated: bool
     session_alive: bool
+    rolled_back_to: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -153,6 +158,7 @@ class ExecutionResult:
             usage=end.usage,
             output_truncated=end.output_truncated,
             session_alive=end.session_alive,
+            rolled_back_to=end.rolled_back_to,
         )
 
 

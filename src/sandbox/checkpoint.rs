@@ -1,0 +1,164 @@
+//! A session's checkpoint: its state after the last cell that ended well
+//! (linear memory, pandas tables, scratch files), kept so that an instance
+//! stopped hard (past its interrupt's grace, out of fuel or output, crashed)
+//! can be rebuilt from it in a fresh instance of the same build.
+//!
+//! Memory is kept as a mirror of the pages the instance wrote since it
+//! started; every other page is still the snapshot image's, in the fresh
+//! instance too (as for a fork, see [`super::fork`]). Each checkpoint copies
+//! only the pages written since the one before, which the kernel's
+//! write-protect tracking lists ([`DirtyPages`]); where the kernel cannot
+//! track, every written page is copied each time. [`super::rollback`] takes
+//! and applies checkpoints.
+
+use std::path::Path;
+
+use super::dirty_pages::DirtyPages;
+use super::prefault::{MemoryRegion, WorkingSet};
+use crate::scratch::FileMirror;
+#[cfg(feature = "tables")]
+use crate::tables::TableStore;
+
+/// Bytes of a host page, the unit of the memory mirror.
+const PAGE: usize = 4096;
+
+/// The last checkpoint of a session, and the tracking of what its
+/// instance wrote since.
+pub struct Checkpoint {
+    /// Tracking of the current instance's memory; `None` before the first
+    /// checkpoint of an instance, and once detached from it.
+    tracking: Option<Tracking>,
+    /// The memory at the checkpoint, where `written` says so (zeros elsewhere).
+    memory: Vec<u8>,
+    /// Per host page: whether the instance had written it.
+    written: Vec<bool>,
+    /// Bytes of linear memory at the checkpoint.
+    pub(super) memory_bytes: usize,
+    /// Cells run when it was taken.
+    pub(super) execution_count: u64,
+    #[cfg(feature = "tables")]
+    pub(super) tables: Option<TableStore>,
+    pub(super) files: FileMirror,
+    /// Why the instance cannot be rebuilt from it, when it cannot.
+    pub(super) unusable: Option<String>,
+    /// The instance holding it is a replacement still to be made its copy.
+    pub(super) pending: bool,
+}
+
+enum Tracking {
+    Kernel(DirtyPages),
+    /// Every page written since the instance started, from the page map.
+    PageMap,
+}
+
+impl Checkpoint {
+    /// The checkpoint of a fresh instance (its state is the snapshot's);
+    /// copies of scratch files go under `parent`.
+    pub fn new(parent: &Path) -> Self {
+        Self {
+            tracking: None,
+            memory: Vec::new(),
+            written: Vec::new(),
+            memory_bytes: 0,
+            execution_count: 0,
+            #[cfg(feature = "tables")]
+            tables: None,
+            files: FileMirror::new(parent),
+            unusable: None,
+            pending: false,
+        }
+    }
+
+    /// Why a stopped instance cannot be rebuilt from this checkpoint.
+    pub fn unusable(&self) -> Option<&str> {
+        self.unusable.as_deref()
+    }
+
+    /// Cells run when the checkpoint was taken.
+    pub fn execution_count(&self) -> u64 {
+        self.execution_count
+    }
+
+    /// Lets go of the stopped instance (its memory's tracking ends before
+    /// its slot is freed) and marks the checkpoint to be applied to the next
+    /// instance that holds it.
+    pub fn detach(&mut self) {
+        self.tracking = None;
+        self.pending = true;
+    }
+
+    /// Whether the instance holding it must still be made its copy.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+}
+
+impl Checkpoint {
+    /// Records the memory at `region`, whose bytes are `data`: copies the
+    /// pages written since the last checkpoint of this instance.
+    pub(super) fn record_memory(
+        &mut self,
+        region: MemoryRegion,
+        data: &[u8],
+    ) -> Result<(), String> {
+        let changed = self.changed_pages(region)?;
+        self.resize(region.len);
+        for &(offset, len) in &changed {
+            self.memory[offset..offset + len].copy_from_slice(&data[offset..offset + len]);
+            self.written[offset / PAGE..(offset + len) / PAGE].fill(true);
+        }
+        self.memory_bytes = region.len;
+        Ok(())
+    }
+
+    /// Writes the recorded pages into `data`, a fresh instance's memory of
+    /// at least [`Checkpoint::memory_bytes`].
+    pub(super) fn write_memory(&self, data: &mut [u8]) {
+        for range in written_runs(&self.written) {
+            data[range.clone()].copy_from_slice(&self.memory[range]);
+        }
+    }
+
+    /// Runs of pages of `region` written since the last checkpoint of this
+    /// instance (since it started, for the first).
+    fn changed_pages(&mut self, region: MemoryRegion) -> Result<Vec<(usize, usize)>, String> {
+        let tracking = self.tracking.get_or_insert_with(|| {
+            DirtyPages::track(region).map_or(Tracking::PageMap, Tracking::Kernel)
+        });
+        match tracking {
+            Tracking::Kernel(pages) => pages.take(region).map_err(|error| error.to_string()),
+            Tracking::PageMap => Ok(WorkingSet::learn(region)
+                .map(|set| set.runs().to_vec())
+                .unwrap_or_else(|_| vec![(0, region.len)])),
+        }
+    }
+
+    /// Makes room for `bytes` of memory. The new mirror comes zeroed from
+    /// the allocator (pages the kernel maps on first use), so only the
+    /// written pages are copied over, never the whole size.
+    fn resize(&mut self, bytes: usize) {
+        if self.memory.len() >= bytes {
+            return;
+        }
+        let mut memory = vec![0u8; bytes];
+        for range in written_runs(&self.written) {
+            memory[range.clone()].copy_from_slice(&self.memory[range]);
+        }
+        self.memory = memory;
+        self.written.resize(bytes / PAGE, false);
+    }
+}
+
+/// The byte ranges of the runs of written pages.
+fn written_runs(written: &[bool]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut page = 0;
+    std::iter::from_fn(move || {
+        let start = page + written.get(page..)?.iter().position(|&w| w)?;
+        let len = written[start..]
+            .iter()
+            .position(|&w| !w)
+            .unwrap_or(written.len() - start);
+        page = start + len;
+        Some(start * PAGE..page * PAGE)
+    })
+}

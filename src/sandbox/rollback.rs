@@ -1,0 +1,89 @@
+//! Taking a session's checkpoint between cells and rebuilding an instance
+//! from it ([`Checkpoint`] holds it): inside the `next` host call, while the
+//! guest is paused.
+
+use wasmtime::Caller;
+
+use super::checkpoint::Checkpoint;
+use super::guest_state::{GuestState, guest_memory};
+use super::prefault::MemoryRegion;
+
+/// Bytes of a wasm page.
+const WASM_PAGE: usize = 64 * 1024;
+
+/// Takes a checkpoint of the paused instance behind `caller`. When it cannot
+/// (files open, a failure copying), the checkpoint is marked unusable.
+pub fn take(caller: &mut Caller<'_, GuestState>) {
+    let Some(mut checkpoint) = caller.data_mut().checkpoint.take() else {
+        return;
+    };
+    checkpoint.unusable = capture(caller, &mut checkpoint).err();
+    caller.data_mut().checkpoint = Some(checkpoint);
+}
+
+fn capture(caller: &mut Caller<'_, GuestState>, checkpoint: &mut Checkpoint) -> Result<(), String> {
+    let state = caller.data();
+    let open = state.quota.open_files();
+    if open > 0 {
+        return Err(format!(
+            "{open} files were open at the end of cell {}",
+            state.cells.execution_count()
+        ));
+    }
+    let execution_count = state.cells.execution_count();
+    let scratch = state.quota.dir().to_owned();
+    #[cfg(feature = "tables")]
+    let tables = state.tables.fork(&scratch);
+    let memory = guest_memory(caller).map_err(|error| error.to_string())?;
+    let region = MemoryRegion {
+        base: memory.data_ptr(&*caller) as usize,
+        len: memory.data_size(&*caller),
+    };
+    checkpoint.record_memory(region, memory.data(&*caller))?;
+    checkpoint
+        .files
+        .sync_from(&scratch)
+        .map_err(|error| format!("copying the scratch files: {error}"))?;
+    checkpoint.execution_count = execution_count;
+    #[cfg(feature = "tables")]
+    {
+        checkpoint.tables = Some(tables);
+    }
+    Ok(())
+}
+
+/// Makes the fresh, paused instance behind `caller` the copy of the
+/// checkpoint it holds, which then tracks this instance.
+pub fn restore(caller: &mut Caller<'_, GuestState>) -> Result<(), String> {
+    let Some(mut checkpoint) = caller.data_mut().checkpoint.take() else {
+        return Ok(());
+    };
+    let restored = apply(caller, &checkpoint);
+    checkpoint.pending = false;
+    caller.data_mut().checkpoint = Some(checkpoint);
+    restored?;
+    // What the restore wrote is the checkpoint already: start tracking from here.
+    take(caller);
+    Ok(())
+}
+
+fn apply(caller: &mut Caller<'_, GuestState>, checkpoint: &Checkpoint) -> Result<(), String> {
+    let failed = |error: wasmtime::Error| error.to_string();
+    let memory = guest_memory(caller).map_err(failed)?;
+    let size = memory.data_size(&*caller);
+    if checkpoint.memory_bytes > size {
+        let pages = (checkpoint.memory_bytes - size).div_ceil(WASM_PAGE) as u64;
+        memory.grow(&mut *caller, pages).map_err(failed)?;
+    }
+    checkpoint.write_memory(memory.data_mut(&mut *caller));
+    let state = caller.data_mut();
+    checkpoint
+        .files
+        .restore_into(state.quota.dir())
+        .map_err(|error| format!("restoring the scratch files: {error}"))?;
+    #[cfg(feature = "tables")]
+    if let Some(tables) = &checkpoint.tables {
+        state.tables = tables.fork(tables.scratch());
+    }
+    Ok(())
+}
