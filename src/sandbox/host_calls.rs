@@ -198,7 +198,10 @@ async fn next_cell(caller: &mut Caller<'_, GuestState>) -> Result<Vec<u8>> {
     }
     loop {
         match caller.data_mut().cells.next_command().await {
-            Some(Command::Cell(request)) => return start_cell(caller, request),
+            Some(Command::Cell(request)) => {
+                rollback::sync_files(caller);
+                return start_cell(caller, request);
+            }
             Some(Command::Capture(files_to, reply)) => {
                 let _ = reply.send(fork::capture(caller, &files_to));
             }

@@ -1,6 +1,7 @@
 //! Taking a session's checkpoint between cells and rebuilding an instance
 //! from it ([`Checkpoint`] holds it): inside the `next` host call, while the
-//! guest is paused.
+//! guest is paused. Memory and tables are recorded when a cell ends, the
+//! scratch files when the next one starts.
 
 use wasmtime::Caller;
 
@@ -31,25 +32,35 @@ fn capture(caller: &mut Caller<'_, GuestState>, checkpoint: &mut Checkpoint) -> 
         ));
     }
     let execution_count = state.cells.execution_count();
-    let scratch = state.quota.dir().to_owned();
     #[cfg(feature = "tables")]
-    let tables = state.tables.fork(&scratch);
+    let tables = state.tables.fork(state.quota.dir());
     let memory = guest_memory(caller).map_err(|error| error.to_string())?;
     let region = MemoryRegion {
         base: memory.data_ptr(&*caller) as usize,
         len: memory.data_size(&*caller),
     };
     checkpoint.record_memory(region, memory.data(&*caller))?;
-    checkpoint
-        .files
-        .sync_from(&scratch)
-        .map_err(|error| format!("copying the scratch files: {error}"))?;
     checkpoint.execution_count = execution_count;
     #[cfg(feature = "tables")]
     {
         checkpoint.tables = Some(tables);
     }
     Ok(())
+}
+
+/// Brings the checkpoint's copy of the scratch files up to date as a cell
+/// starts: files may have been uploaded since the last cell ended, and the
+/// files to go back to are those the failed cell found.
+pub fn sync_files(caller: &mut Caller<'_, GuestState>) {
+    let state = caller.data_mut();
+    let Some(checkpoint) = state.checkpoint.as_mut() else {
+        return;
+    };
+    if checkpoint.unusable.is_none()
+        && let Err(error) = checkpoint.files.sync_from(state.quota.dir())
+    {
+        checkpoint.unusable = Some(format!("copying the scratch files: {error}"));
+    }
 }
 
 /// Makes the fresh, paused instance behind `caller` the copy of the

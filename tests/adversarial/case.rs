@@ -395,12 +395,13 @@ impl Case {
     }
 }
 
-/// Outcomes after which a session's interpreter lives on.
-pub(crate) fn keeps_session(outcome: Outcome, expect: &Expect) -> bool {
+/// Outcomes after which the interpreter is stopped (a session's is then
+/// rebuilt from its checkpoint).
+pub(crate) fn stops_interpreter(outcome: Outcome, expect: &Expect) -> bool {
     match outcome {
-        Outcome::Ok | Outcome::Error | Outcome::MemoryLimit => true,
-        Outcome::Timeout | Outcome::Cancelled => expect.interrupted_softly,
-        _ => false,
+        Outcome::Ok | Outcome::Error | Outcome::MemoryLimit => false,
+        Outcome::Timeout | Outcome::Cancelled => !expect.interrupted_softly,
+        _ => true,
     }
 }
 

@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, Outcome, event::Kind};
-use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -230,29 +229,31 @@ pub(crate) async fn run_cells(
             }
             (Ok(events), None) => events,
         };
-        let alive = check(&cell.expect, &events, session.is_some()).map_err(&failed)?;
-        if let (Some(id), false) = (session, alive) {
-            if index + 1 < case.cells.len() {
-                return Err(failed(
-                    "the session ended before the case's next cell".into(),
-                ));
-            }
-            let status = client
-                .execute(crate::common::server::request(id, "1"))
-                .await
-                .err()
-                .map(|status| status.code());
-            if status != Some(Code::FailedPrecondition) {
-                return Err(failed(format!(
-                    "the ended session still takes cells: {status:?}"
-                )));
+        let rolled_back = check(&cell.expect, &events, session.is_some()).map_err(&failed)?;
+        if let (Some(id), true) = (session, rolled_back) {
+            // The session was rebuilt from its checkpoint: it takes cells.
+            let probe = Cell {
+                code: "1".to_owned(),
+                timeout_ms: 0,
+                max_output_bytes: 0,
+                fuel: None,
+                expect: Expect::default(),
+            };
+            match execute(client, id, case, &probe, context).await {
+                Ok(events) if check(&probe.expect, &events, true).is_ok() => {}
+                other => {
+                    return Err(failed(format!(
+                        "the rebuilt session does not take cells: {other:?}"
+                    )));
+                }
             }
         }
     }
     Ok(())
 }
 
-/// Checks one cell's events; returns whether its session lives on.
+/// Checks one cell's events; returns whether its session was rebuilt from
+/// its checkpoint.
 pub(crate) fn check(expect: &Expect, events: &[Kind], in_session: bool) -> Result<bool, String> {
     let explain = |what: String| format!("{what}\n  events: {}", describe(events));
     let Some(Kind::End(end)) = events.last() else {
@@ -265,9 +266,17 @@ pub(crate) fn check(expect: &Expect, events: &[Kind], in_session: bool) -> Resul
             expect.outcomes
         )));
     }
-    let alive = in_session && keeps_session(outcome, expect);
-    if end.session_alive != alive {
+    // A session is rebuilt from its checkpoint when the cell stops its
+    // interpreter; a one-off interpreter is thrown away in any case.
+    if end.session_alive != in_session {
         return Err(explain(format!("session_alive is {}", end.session_alive)));
+    }
+    let rolled_back = in_session && stops_interpreter(outcome, expect);
+    if end.rolled_back_to.is_some() != rolled_back {
+        return Err(explain(format!(
+            "rolled_back_to is {:?}",
+            end.rolled_back_to
+        )));
     }
     if end.output_truncated != expect.truncated {
         return Err(explain(format!(
@@ -317,7 +326,7 @@ pub(crate) fn check(expect: &Expect, events: &[Kind], in_session: bool) -> Resul
         (None, Some(_)) if expect.no_result => return Err(explain("a result event".into())),
         _ => {}
     }
-    Ok(alive)
+    Ok(rolled_back)
 }
 
 pub(crate) fn stream_of(events: &[Kind], name: proto::StreamName) -> String {

@@ -1,7 +1,7 @@
 //! Checkpoints over gRPC: a cell that stops its session's interpreter (past
 //! the interrupt's grace, or by exiting it) ends with the session rebuilt
 //! from its last checkpoint: variables, pandas tables and files as they were
-//! before the cell.
+//! before the cell (files uploaded since the last cell included).
 
 use crate::common;
 
@@ -73,6 +73,18 @@ async fn tables_and_files_come_back_as_they_were_at_the_checkpoint() {
                  with open('/mnt/data/kept.txt', 'w') as f:\n    f.write('before')";
     printed(&mut client, &session, setup).await;
 
+    // Uploaded between cells: the stopped cell found it, so it stays.
+    let upload = proto::UploadFileChunk {
+        session_id: session.clone(),
+        path: "uploaded.csv".to_owned(),
+        data: b"a,b\n1,2\n".to_vec(),
+        ..Default::default()
+    };
+    client
+        .upload_file(tokio_stream::iter([upload]))
+        .await
+        .expect("uploaded");
+
     let crash = "df['k'] = df['k'] * 100\n\
                  df2 = df.copy()\n\
                  with open('/mnt/data/kept.txt', 'w') as f:\n    f.write('after')\n\
@@ -85,10 +97,11 @@ async fn tables_and_files_come_back_as_they_were_at_the_checkpoint() {
 
     let check = "import os\n\
                  print(df['k'].tolist(), open('/mnt/data/kept.txt').read(),\n\
-                       os.path.exists('/mnt/data/new.txt'), 'df2' in globals())";
+                       os.path.exists('/mnt/data/new.txt'), 'df2' in globals(),\n\
+                       len(pd.read_csv('/mnt/data/uploaded.csv')))";
     assert_eq!(
         printed(&mut client, &session, check).await,
-        "[1, 2, 3] before False False\n"
+        "[1, 2, 3] before False False 1\n"
     );
     // The rebuilt session keeps checkpoints: a second stop rolls back again.
     run(&mut client, &session, "df['k'] = df['k'] + 1").await;

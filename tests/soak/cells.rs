@@ -32,8 +32,9 @@ pub(crate) struct Expect {
     pub(crate) ename: Option<&'static str>,
     pub(crate) truncated: bool,
     pub(crate) displays: usize,
-    /// Whether the interpreter lives on after the cell.
-    pub(crate) alive: bool,
+    /// Whether the cell stops its interpreter (a session's is then rebuilt
+    /// from its checkpoint and goes on).
+    pub(crate) stops: bool,
 }
 
 /// One cell to run and its expected outcome.
@@ -54,13 +55,13 @@ impl Cell {
             max_output_bytes: 0,
             expect: Expect {
                 outcome: Some(Outcome::Ok),
-                alive: true,
+                stops: false,
                 ..expect
             },
         }
     }
 
-    pub(crate) fn hostile(kind: &'static str, code: &str, outcome: Outcome, alive: bool) -> Self {
+    pub(crate) fn hostile(kind: &'static str, code: &str, outcome: Outcome, stops: bool) -> Self {
         Self {
             kind,
             code: code.to_owned(),
@@ -68,14 +69,14 @@ impl Cell {
             max_output_bytes: 0,
             expect: Expect {
                 outcome: Some(outcome),
-                alive,
+                stops,
                 ..Expect::default()
             },
         }
     }
 
     pub(crate) fn raises(kind: &'static str, code: &str, ename: &'static str) -> Self {
-        let mut cell = Self::hostile(kind, code, Outcome::Error, true);
+        let mut cell = Self::hostile(kind, code, Outcome::Error, false);
         cell.expect.ename = Some(ename);
         cell
     }
@@ -179,14 +180,14 @@ pub(crate) fn hostile(rng: &mut Rng) -> Cell {
                 "endless loop",
                 "while True:\n    pass",
                 Outcome::Timeout,
-                // KeyboardInterrupt at the deadline: the session goes on.
-                true,
+                // KeyboardInterrupt at the deadline: the interpreter goes on.
+                false,
             );
             cell.timeout_ms = SHORT_TIMEOUT_MS;
             cell
         }
         1 => {
-            let mut cell = Cell::hostile("huge sum", "sum(range(10**12))", Outcome::Timeout, false);
+            let mut cell = Cell::hostile("huge sum", "sum(range(10**12))", Outcome::Timeout, true);
             cell.timeout_ms = SHORT_TIMEOUT_MS;
             cell
         }
@@ -195,7 +196,7 @@ pub(crate) fn hostile(rng: &mut Rng) -> Cell {
                 "memory past the cap",
                 "x = bytearray(1 << 30)",
                 Outcome::MemoryLimit,
-                true,
+                false,
             );
             cell.expect.ename = Some("MemoryError");
             cell
@@ -206,7 +207,7 @@ pub(crate) fn hostile(rng: &mut Rng) -> Cell {
                 "print flood",
                 "for _ in range(10**5):\n    print('x' * 100)\n'done'",
                 Outcome::Ok,
-                true,
+                false,
             );
             cell.max_output_bytes = 4096;
             cell.expect.truncated = true;
@@ -224,7 +225,7 @@ pub(crate) fn hostile(rng: &mut Rng) -> Cell {
             "hard exit",
             "import os\nos._exit(5)",
             Outcome::SandboxFault,
-            false,
+            true,
         ),
     }
 }
