@@ -16,6 +16,12 @@
 //!    against a loop that ends by itself at 200 ms.
 //! 3. How soon a running cell's first printed line arrives, against the same
 //!    line from a cell that ends right after printing it.
+//! 4. Checkpoints: a small cell (`y = 1`, back to back) in the set-up session
+//!    keeping checkpoints against the same cell in one that keeps none (the
+//!    difference is the checkpoint's cost); and a cell that stops the
+//!    interpreter (`os._exit`) plus the next cell, which runs in the
+//!    instance rebuilt from the checkpoint, against a new session re-running
+//!    the set-up.
 
 #[path = "common/quick.rs"]
 mod quick;
@@ -46,10 +52,15 @@ const LOOP_TO_DEADLINE: &str =
 const PRINT_THEN_LOOP: &str = "print('ready')\nwhile True:\n    pass";
 const PRINT_THEN_END: &str = "print('ready')";
 
+const SMALL_CELL: &str = "y = 1";
+const EXIT: &str = "import os\nos._exit(0)";
+
 struct Counts {
     forks: usize,
     deadlines: usize,
     first_lines: usize,
+    small_cells: usize,
+    rollbacks: usize,
 }
 
 fn main() -> Result<()> {
@@ -58,12 +69,16 @@ fn main() -> Result<()> {
             forks: 3,
             deadlines: 3,
             first_lines: 3,
+            small_cells: 5,
+            rollbacks: 2,
         }
     } else {
         Counts {
             forks: 30,
             deadlines: 20,
             first_lines: 30,
+            small_cells: 200,
+            rollbacks: 20,
         }
     };
     tokio::runtime::Builder::new_multi_thread()
@@ -79,16 +94,18 @@ async fn run(counts: &Counts) -> Result<()> {
     .await?;
 
     eprintln!(
-        "measuring 1/3: forks, saves and restores against a new session re-running the set-up"
+        "measuring 1/4: forks, saves and restores against a new session re-running the set-up"
     );
     let copies = copies(&sandbox, counts.forks).await?;
-    eprintln!("measuring 2/3: cells past a 200 ms deadline");
+    eprintln!("measuring 2/4: cells past a 200 ms deadline");
     let looped = past_deadline(&sandbox, ENDLESS_LOOP, DEADLINE, counts).await?;
     let slept = past_deadline(&sandbox, LONG_SLEEP, DEADLINE, counts).await?;
     let ended = past_deadline(&sandbox, LOOP_TO_DEADLINE, Duration::from_secs(30), counts).await?;
-    eprintln!("measuring 3/3: the first printed line");
+    eprintln!("measuring 3/4: the first printed line");
     let live = first_lines(&sandbox, PRINT_THEN_LOOP, counts.first_lines).await?;
     let whole = first_lines(&sandbox, PRINT_THEN_END, counts.first_lines).await?;
+    eprintln!("measuring 4/4: checkpoints and rollback");
+    let checkpoints = checkpoints(&sandbox, counts).await?;
 
     println!("\n{:<58} {:>9} {:>9} {:>9}", "", "median", "p90", "min");
     row("fork (numpy, pandas, sympy, 10 MB array)", &copies.fork);
@@ -112,6 +129,23 @@ async fn run(counts: &Counts) -> Result<()> {
     );
     row("first line of a cell still running", &live);
     row("  baseline: the same line from a cell that ends", &whole);
+    row("small cell, session keeping checkpoints", &checkpoints.kept);
+    row(
+        "  baseline: small cell, session keeping none",
+        &checkpoints.none,
+    );
+    println!(
+        "  checkpoint cost per small cell: {:.2} ms (median difference)",
+        (checkpoints.kept.median().as_secs_f64() - checkpoints.none.median().as_secs_f64()) * 1e3
+    );
+    row(
+        "os._exit cell + next cell (rebuilt from checkpoint)",
+        &checkpoints.rollback,
+    );
+    row(
+        "  baseline: new session running the set-up",
+        &checkpoints.replay,
+    );
     Ok(())
 }
 
@@ -238,4 +272,51 @@ async fn first_lines(sandbox: &Sandbox, code: &str, runs: usize) -> Result<Stats
         events.collect().await;
     }
     Ok(Stats::new(first))
+}
+
+/// Times of small cells with and without checkpoints, and of rollbacks.
+struct Checkpoints {
+    kept: Stats,
+    none: Stats,
+    rollback: Stats,
+    replay: Stats,
+}
+
+async fn checkpoints(sandbox: &Sandbox, counts: &Counts) -> Result<Checkpoints> {
+    let kept = sandbox.create_session(InstanceLimits::default()).await?;
+    kept.keep_checkpoints()?;
+    let none = sandbox.create_session(InstanceLimits::default()).await?;
+    for session in [&kept, &none] {
+        run_cell(session, SETUP, CellLimits::default(), Outcome::Ok).await?;
+    }
+    let (mut with, mut without) = (vec![], vec![]);
+    for _ in 0..counts.small_cells {
+        for (session, times) in [(&kept, &mut with), (&none, &mut without)] {
+            let started = Instant::now();
+            run_cell(session, SMALL_CELL, CellLimits::default(), Outcome::Ok).await?;
+            times.push(started.elapsed());
+        }
+    }
+    let (mut rollback, mut replay) = (vec![], vec![]);
+    for _ in 0..counts.rollbacks {
+        let started = Instant::now();
+        let events = run_cell(&kept, EXIT, CellLimits::default(), Outcome::SandboxFault).await?;
+        if !matches!(events.last(), Some(Event::End(end)) if end.rolled_back_to.is_some()) {
+            bail!("the session was not rebuilt: {events:#?}");
+        }
+        run_cell(&kept, "1", CellLimits::default(), Outcome::Ok).await?;
+        rollback.push(started.elapsed());
+        run_cell(&kept, CHECK, CellLimits::default(), Outcome::Ok).await?;
+
+        let started = Instant::now();
+        let fresh = sandbox.create_session(InstanceLimits::default()).await?;
+        run_cell(&fresh, SETUP, CellLimits::default(), Outcome::Ok).await?;
+        replay.push(started.elapsed());
+    }
+    Ok(Checkpoints {
+        kept: Stats::new(with),
+        none: Stats::new(without),
+        rollback: Stats::new(rollback),
+        replay: Stats::new(replay),
+    })
 }

@@ -34,7 +34,6 @@ use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, event::Kind};
 use common::process::{memory, mib};
 use common::server::{Client, channel, close_session, kinds, start_in, stdout};
-use tonic::Code;
 
 use crate::cells::*;
 
