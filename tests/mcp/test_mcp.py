@@ -80,6 +80,7 @@ class Scenarios:
         self.assertEqual(structured["outcome"], "ok")
         self.assertEqual(structured["result"]["value"], {"type": "int", "value": TWO_TO_200})
         self.assertFalse(structured["session_alive"])
+        self.assertIsNone(structured["rolled_back_to"])
 
     async def test_a_chart_comes_back_as_png_and_its_description(self):
         async with self.connect() as client:

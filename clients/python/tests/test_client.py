@@ -238,13 +238,23 @@ class SessionTest(ServerTest):
             self.assertEqual(result.error.ename, "KeyboardInterrupt")
             self.assertEqual(session.execute("y * 7").result, 42)
 
-    def test_a_cell_that_ignores_the_interrupt_ends_the_session(self) -> None:
+    def test_a_cell_that_ignores_the_interrupt_is_rolled_back_or_ends_the_session(self) -> None:
         stubborn = "while True:\n    try:\n        " + LOOP_FOREVER.replace("\n", "\n        ") + \
             "\n    except KeyboardInterrupt:\n        pass"
         with self.client.create_session() as session:
-            result = session.execute(stubborn, timeout=1)
+            session.execute("y = 6")
+            result = session.execute("y = 0\n" + stubborn, timeout=1)
             self.assertEqual(result.outcome, "timeout")
+            # Stopped with its interpreter; the session was rebuilt from its checkpoint.
+            self.assertTrue(result.session_alive)
+            self.assertEqual(result.rolled_back_to, 1)
+            self.assertEqual(session.execute("y * 7").result, 42)
+        with self.client.create_session() as session:
+            session.execute("f = open('/mnt/data/held.txt', 'w')")
+            result = session.execute(stubborn, timeout=1)
             self.assertFalse(result.session_alive)
+            self.assertIsNone(result.rolled_back_to)
+            self.assertIn("files were open", result.message)
             states = {info.session_id: info.state for info in self.client.list_sessions()}
             self.assertEqual(states[session.id], "ended")
             with self.assertRaises(SessionEnded):
