@@ -135,11 +135,13 @@ impl Checkpoint {
 
     /// Makes room for `bytes` of memory. The new mirror comes zeroed from
     /// the allocator (pages the kernel maps on first use), so only the
-    /// written pages are copied over, never the whole size.
+    /// written pages are copied over, never the whole size; it at least
+    /// doubles, so a memory growing cell by cell is not copied every time.
     fn resize(&mut self, bytes: usize) {
         if self.memory.len() >= bytes {
             return;
         }
+        let bytes = bytes.max(self.memory.len() * 2);
         let mut memory = vec![0u8; bytes];
         for range in written_runs(&self.written) {
             memory[range.clone()].copy_from_slice(&self.memory[range]);
@@ -161,4 +163,77 @@ fn written_runs(written: &[bool]) -> impl Iterator<Item = std::ops::Range<usize>
         page = start + len;
         Some(start * PAGE..page * PAGE)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Anonymous memory standing in for an instance's.
+    struct Mapped(MemoryRegion);
+
+    impl Mapped {
+        fn new(pages: usize) -> Self {
+            let len = pages * PAGE;
+            // SAFETY: a fresh private mapping, unmapped on drop.
+            let base = unsafe {
+                libc::mmap(
+                    std::ptr::null_mut(),
+                    len,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                    -1,
+                    0,
+                )
+            };
+            assert_ne!(base, libc::MAP_FAILED);
+            Self(MemoryRegion {
+                base: base as usize,
+                len,
+            })
+        }
+
+        fn bytes(&mut self) -> &mut [u8] {
+            // SAFETY: the mapping made in `new`, alive while `self` is.
+            unsafe { std::slice::from_raw_parts_mut(self.0.base as *mut u8, self.0.len) }
+        }
+    }
+
+    impl Drop for Mapped {
+        fn drop(&mut self) {
+            // SAFETY: the mapping made in `new`.
+            unsafe { libc::munmap(self.0.base as *mut libc::c_void, self.0.len) };
+        }
+    }
+
+    #[test]
+    fn a_fresh_memory_given_the_recorded_pages_equals_the_recorded_one() {
+        let mut memory = Mapped::new(64);
+        let mut checkpoint = Checkpoint::new(Path::new("/nonexistent"));
+        memory.bytes()[3 * PAGE] = 1;
+        memory.bytes()[40 * PAGE + 5] = 2;
+        checkpoint.record_memory(memory.0, memory.bytes()).unwrap();
+        memory.bytes()[40 * PAGE + 5] = 3;
+        memory.bytes()[63 * PAGE] = 4;
+        checkpoint.record_memory(memory.0, memory.bytes()).unwrap();
+        let recorded = memory.bytes().to_vec();
+        // Written after the checkpoint: not part of it.
+        memory.bytes()[10 * PAGE] = 9;
+
+        let mut fresh = vec![0u8; 64 * PAGE];
+        checkpoint.write_memory(&mut fresh);
+        assert!(fresh == recorded, "the restored memory differs");
+        assert_eq!(checkpoint.memory_bytes, 64 * PAGE);
+    }
+
+    #[test]
+    fn written_runs_are_the_runs_of_set_pages() {
+        let written = [false, true, true, false, true, false, false, true];
+        let runs: Vec<_> = written_runs(&written).collect();
+        assert_eq!(
+            runs,
+            [PAGE..3 * PAGE, 4 * PAGE..5 * PAGE, 7 * PAGE..8 * PAGE]
+        );
+        assert_eq!(written_runs(&[]).count(), 0);
+    }
 }

@@ -70,7 +70,7 @@ pub async fn drive(
     end_reason: &Mutex<Option<String>>,
     relaunch: &Relaunch,
 ) {
-    let reason = loop {
+    loop {
         let ended = run_to_exit(&mut store, instance).await;
         let (outcome, reason) = match ended {
             Ok(()) => (
@@ -86,20 +86,21 @@ pub async fn drive(
                 cells.finish(Some(outcome), Some(reason), meters, Some(to));
                 (store, instance) = (rebuilt, next);
             }
-            Err((stopped, why_not)) => {
-                store = stopped;
+            Err((mut stopped, why_not)) => {
                 let reason = match why_not {
                     Some(why) => format!("{reason} (the session could not be rebuilt: {why})"),
                     None => reason,
                 };
-                let cells = &mut store.data_mut().cells;
+                // Recorded before the cell's end event goes out: whoever gets
+                // it sees the session ended.
+                *end_reason.lock().expect("end reason lock") = Some(reason.clone());
+                let cells = &mut stopped.data_mut().cells;
                 cells.finish(Some(outcome), Some(reason.clone()), meters, None);
-                break reason;
+                cells.close(&reason);
+                return;
             }
         }
-    };
-    *end_reason.lock().expect("end reason lock") = Some(reason.clone());
-    store.data_mut().cells.close(&reason);
+    }
 }
 
 /// A new instance for the session of `stopped`, holding its cells and its
