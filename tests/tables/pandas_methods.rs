@@ -346,3 +346,32 @@ for name, call in [
          mixed apply NotImplementedError: groupby().apply with results of mixed kinds\n"
     );
 }
+
+#[tokio::test]
+async fn missing_floats_reach_user_code_as_nan_and_statistics_of_nothing_are_pandas_nans() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd, numpy as np
+s = pd.Series([1.0, None, 4.0])
+print(s.tolist(), list(s), dict(s.items()))
+print(s.map(lambda v: v + 1, na_action='ignore').tolist(), s.apply(lambda v: v != v).tolist())
+df = pd.DataFrame({'x': [1.5, np.nan], 'y': ['p', None]})
+print(df.to_dict('list'), [tuple(r) for r in df.itertuples()])
+for dt in ('float64', 'float32'):
+    for data in ([], [np.nan], [1.0]):
+        e = pd.Series(data, dtype=dt)
+        print(dt, len(data), [repr(getattr(e, m)()) for m in ('mean', 'median', 'max', 'std')])
+"#,
+        r#"[1.0, nan, 4.0] [1.0, nan, 4.0] {0: 1.0, 1: nan, 2: 4.0}
+[2.0, nan, 5.0] [False, True, False]
+{'x': [1.5, nan], 'y': ['p', nan]} [(0, 1.5, 'p'), (1, nan, nan)]
+float64 0 ['nan', 'nan', 'nan', 'nan']
+float64 1 ['nan', 'np.float64(nan)', 'np.float64(nan)', 'np.float64(nan)']
+float64 1 ['np.float64(1.0)', 'np.float64(1.0)', 'np.float64(1.0)', 'np.float64(nan)']
+float32 0 ['nan', 'nan', 'nan', 'nan']
+float32 1 ['nan', 'np.float32(nan)', 'np.float32(nan)', 'np.float32(nan)']
+float32 1 ['np.float32(1.0)', 'np.float32(1.0)', 'np.float32(1.0)', 'np.float32(nan)']
+"#,
+    )
+    .await;
+}

@@ -16,6 +16,14 @@ def rows(t, offset, length):
             else (name, values) for name, values in fetched]
 
 
+def handed_out(t, fetched):
+    """Fetched (name, values) as pandas hands values to user code: a float column's missing
+    values are NaN (the host's nulls arrive as None)."""
+    return [(name, [_NAN if v is None else v for v in values])
+            if t.dtypes.get(name) in ("float64", "float32") else (name, values)
+            for name, values in fetched]
+
+
 def window(t):
     """The rows to print: ([(name, values)], split, offsets) -- split is where '...' goes."""
     n = t.rows

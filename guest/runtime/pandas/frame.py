@@ -1171,7 +1171,7 @@ class DataFrame(Operators):
 
     # --- iteration and export ------------------------------------------------------------
     def _columns_data(self):
-        return dict(_common.rows(self._t, 0, self._t.rows))
+        return dict(_common.handed_out(self._t, _common.rows(self._t, 0, self._t.rows)))
 
     def iterrows(self):
         data = self._columns_data()

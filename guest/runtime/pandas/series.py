@@ -198,8 +198,12 @@ class Series(Operators):
     def values(self):
         return self.to_numpy()
 
+    def _handed_out(self):
+        """The values as pandas hands them to user code (NaN for a float's missing values)."""
+        return dict(_common.handed_out(self._mat(), [(_VALUE, self._values())]))[_VALUE]
+
     def tolist(self):
-        return self._values()
+        return self._handed_out()
 
     to_list = tolist
 
@@ -210,10 +214,10 @@ class Series(Operators):
         return _numpy.column_array(self._values(), self._mat().dtypes[_VALUE], dtype)
 
     def __iter__(self):
-        return iter(self._values())
+        return iter(self._handed_out())
 
     def items(self):
-        return zip(self.index, self._values())
+        return zip(self.index, self._handed_out())
 
     def keys(self):
         return self.index
@@ -221,8 +225,8 @@ class Series(Operators):
     def to_dict(self, into=dict):
         if into is not dict:
             from ._framemethods import mapping_factory
-            return mapping_factory(into)(zip(self.index, self._values()))
-        return dict(zip(self.index, self._values()))
+            return mapping_factory(into)(zip(self.index, self._handed_out()))
+        return dict(zip(self.index, self._handed_out()))
 
     def to_json(self, path_or_buf=None, orient=None, lines=False, indent=None, **kwargs):
         from ._json import to_json
@@ -402,7 +406,9 @@ class Series(Operators):
             return self._new(fn("replace", self._e, old=old, new=new, strict=True))
         if isinstance(arg, Series):
             raise NotImplementedError("Series.map with a Series")
-        return self.apply(arg)
+        if na_action not in (None, "ignore"):
+            raise ValueError(f"na_action must either be 'ignore' or None, {na_action!r} was passed")
+        return self._applied(arg, (), {}, skip_missing=na_action == "ignore")
 
     def get(self, key, default=None):
         """self[key], or default where pandas' lookup fails (KeyError, ValueError, IndexError)."""
@@ -460,9 +466,16 @@ class Series(Operators):
         """Calls func on every value in the guest (the column crosses into the sandbox)."""
         if isinstance(func, str):
             return getattr(self, func)(*args, **kwargs)
-        objects = _objects.dtype_of(self) == "object"  # pandas calls func on None there
-        results = [None if v is None and not objects else func(v, *args, **kwargs)
-                   for v in self._values()]
+        return self._applied(func, args, kwargs, skip_missing=False)
+
+    def _applied(self, func, args, kwargs, skip_missing):
+        """func called on every value as pandas hands it out (NaN for a missing float or
+        string, None in an object column); other missing values (NaT) and, with
+        skip_missing, every missing value stay missing without a call."""
+        objects = _objects.dtype_of(self) == "object"
+        results = [None if v is None and not objects or skip_missing and is_missing(v)
+                   else func(v, *args, **kwargs)
+                   for v in self._handed_out()]
         return Series(results)._with_index_of(self)
 
     def ffill(self, limit=None):
@@ -585,7 +598,17 @@ class Series(Operators):
 
     def _float_statistic(self, value):
         """A std or var as pandas returns it: computed in float64, float32 for a float32 Series."""
+        if value is None:
+            return self._statistic_of_nothing()
         return _numpy.scalar(value, "float32" if self._is_float32() else None)
+
+    def _statistic_of_nothing(self):
+        """A median, min, max, std or var of no values (or a std of one) as pandas gives it: a
+        plain NaN for a Series without rows, its dtype's NaN otherwise."""
+        if not len(self):
+            return math.nan
+        import numpy as np
+        return np.float32("nan") if self._is_float32() else np.float64("nan")
 
     def _is_float32(self):
         return self._mat().dtypes[_VALUE] == "float32"
@@ -597,15 +620,19 @@ class Series(Operators):
             # pandas sums float32 in float32 (numpy's pairwise sum): polars' float64 mean
             # would differ in the last place.
             import numpy as np
-            return np.float32(np.nanmean(self.to_numpy())) if self.count() else np.float32("nan")
-        return _numpy.scalar(self._reduce("mean"))
+            return np.float32(np.nanmean(self.to_numpy())) if self.count() else math.nan
+        mean = self._reduce("mean")
+        # pandas' mean of no values is a plain NaN
+        return math.nan if mean is None else _numpy.scalar(mean)
 
     def median(self, skipna=True, numeric_only=False):
         self._numeric("median")
         if self._is_float32():
             import numpy as np
-            return np.float32(np.nanmedian(self.to_numpy())) if self.count() else np.float32("nan")
-        return _numpy.scalar(self._reduce("median"))
+            return np.float32(np.nanmedian(self.to_numpy())) if self.count() \
+                else self._statistic_of_nothing()
+        median = self._reduce("median")
+        return self._statistic_of_nothing() if median is None else _numpy.scalar(median)
 
     def std(self, axis=None, dtype=None, out=None, ddof=1, skipna=True, numeric_only=False):
         _numpy.check_numpy_arguments(axis=axis, dtype=dtype, out=out)
@@ -619,11 +646,17 @@ class Series(Operators):
 
     def min(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _numpy.scalar(self._reduce("min"), self._mat().dtypes[_VALUE])
+        return self._extreme("min")
 
     def max(self, axis=None, skipna=True, numeric_only=False, out=None):
         _numpy.check_numpy_arguments(axis=axis, out=out)
-        return _numpy.scalar(self._reduce("max"), self._mat().dtypes[_VALUE])
+        return self._extreme("max")
+
+    def _extreme(self, which):
+        value = self._reduce(which)
+        if value is None:
+            return self._statistic_of_nothing()
+        return _numpy.scalar(value, self._mat().dtypes[_VALUE])
 
     def prod(self, axis=None, skipna=True, numeric_only=False, min_count=0):
         if not skipna and self.hasnans or min_count > 0 and self.count() < min_count:
