@@ -7,7 +7,8 @@
 //! min):
 //!
 //! 1. `Sandbox::fork_session` of a session that imported numpy, pandas and
-//!    sympy and holds a 10 MB array and a table, and `save_session` /
+//!    sympy and holds a 10 MB array and a table (and keeps checkpoints, as
+//!    the service's sessions do), and `save_session` /
 //!    `restore_session` of it (with the saved bytes' size), against the way
 //!    to the same state without them: a new session running the same set-up
 //!    cell.
@@ -188,7 +189,9 @@ struct Copies {
 }
 
 async fn copies(sandbox: &Sandbox, runs: usize) -> Result<Copies> {
+    // As the service's sessions do: its memory is then shared from its checkpoint.
     let source = sandbox.create_session(InstanceLimits::default()).await?;
+    source.keep_checkpoints()?;
     run_cell(&source, SETUP, CellLimits::default(), Outcome::Ok).await?;
     let (mut fork, mut save, mut restore, mut replay) = (vec![], vec![], vec![], vec![]);
     let mut saved_bytes = 0;

@@ -12,15 +12,14 @@
 //! and applies checkpoints.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::dirty_pages::DirtyPages;
+use super::memory_mirror::MemoryMirror;
 use super::prefault::{MemoryRegion, WorkingSet};
 use crate::scratch::FileMirror;
 #[cfg(feature = "tables")]
 use crate::tables::TableStore;
-
-/// Bytes of a host page, the unit of the memory mirror.
-const PAGE: usize = 4096;
 
 /// The last checkpoint of a session, and the tracking of what its
 /// instance wrote since.
@@ -28,10 +27,8 @@ pub struct Checkpoint {
     /// Tracking of the current instance's memory; `None` before the first
     /// checkpoint of an instance, and once detached from it.
     tracking: Option<Tracking>,
-    /// The memory at the checkpoint, where `written` says so (zeros elsewhere).
-    memory: Vec<u8>,
-    /// Per host page: whether the instance had written it.
-    written: Vec<bool>,
+    /// The memory at the checkpoint (shared with a fork taken from it).
+    memory: Arc<MemoryMirror>,
     /// Bytes of linear memory at the checkpoint.
     pub(super) memory_bytes: usize,
     /// Cells run when it was taken.
@@ -57,8 +54,7 @@ impl Checkpoint {
     pub fn new(parent: &Path) -> Self {
         Self {
             tracking: None,
-            memory: Vec::new(),
-            written: Vec::new(),
+            memory: Arc::default(),
             memory_bytes: 0,
             execution_count: 0,
             #[cfg(feature = "tables")]
@@ -95,28 +91,33 @@ impl Checkpoint {
 
 impl Checkpoint {
     /// Records the memory at `region`, whose bytes are `data`: copies the
-    /// pages written since the last checkpoint of this instance.
+    /// pages written since the last checkpoint of this instance (the mirror
+    /// is copied first if a fork still holds it).
     pub(super) fn record_memory(
         &mut self,
         region: MemoryRegion,
         data: &[u8],
     ) -> Result<(), String> {
         let changed = self.changed_pages(region)?;
-        self.resize(region.len);
-        for &(offset, len) in &changed {
-            self.memory[offset..offset + len].copy_from_slice(&data[offset..offset + len]);
-            self.written[offset / PAGE..(offset + len) / PAGE].fill(true);
-        }
+        Arc::make_mut(&mut self.memory).record(data, &changed);
         self.memory_bytes = region.len;
         Ok(())
     }
 
-    /// Writes the recorded pages into `data`, a fresh instance's memory of
-    /// at least [`Checkpoint::memory_bytes`].
-    pub(super) fn write_memory(&self, data: &mut [u8]) {
-        for range in written_runs(&self.written) {
-            data[range.clone()].copy_from_slice(&self.memory[range]);
-        }
+    /// The recorded memory: its written pages.
+    pub(super) fn memory(&self) -> &MemoryMirror {
+        &self.memory
+    }
+
+    /// The memory of the instance holding the checkpoint, shared, when the
+    /// checkpoint is of its state now: taken after its last cell (`cells`
+    /// run) and usable.
+    pub(super) fn memory_now(&self, cells: u64) -> Option<Arc<MemoryMirror>> {
+        let current = self.tracking.is_some()
+            && !self.pending
+            && self.unusable.is_none()
+            && self.execution_count == cells;
+        current.then(|| Arc::clone(&self.memory))
     }
 
     /// Runs of pages of `region` written since the last checkpoint of this
@@ -132,42 +133,13 @@ impl Checkpoint {
                 .unwrap_or_else(|_| vec![(0, region.len)])),
         }
     }
-
-    /// Makes room for `bytes` of memory. The new mirror comes zeroed from
-    /// the allocator (pages the kernel maps on first use), so only the
-    /// written pages are copied over, never the whole size; it at least
-    /// doubles, so a memory growing cell by cell is not copied every time.
-    fn resize(&mut self, bytes: usize) {
-        if self.memory.len() >= bytes {
-            return;
-        }
-        let bytes = bytes.max(self.memory.len() * 2);
-        let mut memory = vec![0u8; bytes];
-        for range in written_runs(&self.written) {
-            memory[range.clone()].copy_from_slice(&self.memory[range]);
-        }
-        self.memory = memory;
-        self.written.resize(bytes / PAGE, false);
-    }
-}
-
-/// The byte ranges of the runs of written pages.
-fn written_runs(written: &[bool]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut page = 0;
-    std::iter::from_fn(move || {
-        let start = page + written.get(page..)?.iter().position(|&w| w)?;
-        let len = written[start..]
-            .iter()
-            .position(|&w| !w)
-            .unwrap_or(written.len() - start);
-        page = start + len;
-        Some(start * PAGE..page * PAGE)
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PAGE: usize = 4096;
 
     /// Anonymous memory standing in for an instance's.
     struct Mapped(MemoryRegion);
@@ -221,19 +193,10 @@ mod tests {
         memory.bytes()[10 * PAGE] = 9;
 
         let mut fresh = vec![0u8; 64 * PAGE];
-        checkpoint.write_memory(&mut fresh);
+        for (offset, bytes) in checkpoint.memory().runs() {
+            fresh[offset..offset + bytes.len()].copy_from_slice(bytes);
+        }
         assert!(fresh == recorded, "the restored memory differs");
         assert_eq!(checkpoint.memory_bytes, 64 * PAGE);
-    }
-
-    #[test]
-    fn written_runs_are_the_runs_of_set_pages() {
-        let written = [false, true, true, false, true, false, false, true];
-        let runs: Vec<_> = written_runs(&written).collect();
-        assert_eq!(
-            runs,
-            [PAGE..3 * PAGE, 4 * PAGE..5 * PAGE, 7 * PAGE..8 * PAGE]
-        );
-        assert_eq!(written_runs(&[]).count(), 0);
     }
 }

@@ -8,7 +8,8 @@
 //! image's in both (the page map tells which, see [`super::prefault`]). Those
 //! pages, the cell count, the pandas tables and the scratch directory's files
 //! make the fork; the copy happens inside each instance's `next` host call,
-//! while its guest is paused.
+//! while its guest is paused. A source that keeps checkpoints has those pages
+//! in its last one already, which is then shared instead of copied.
 
 use std::path::Path;
 
@@ -16,7 +17,7 @@ use wasmtime::Caller;
 
 #[cfg(feature = "tables")]
 use super::fork_image::ImageTables;
-use super::fork_image::{ForkError, GuestImage};
+use super::fork_image::{ForkError, GuestImage, ImageMemory};
 use super::guest_state::{GuestState, guest_memory};
 use super::prefault::{MemoryRegion, WorkingSet};
 use crate::scratch::Scratch;
@@ -46,8 +47,24 @@ pub fn capture(
         base: memory.data_ptr(&*caller) as usize,
         len: memory.data_size(&*caller),
     };
-    let data = memory.data(&*caller);
-    let runs = match WorkingSet::learn(region) {
+    let checkpoint = caller.data().checkpoint.as_ref();
+    let memory = match checkpoint.and_then(|taken| taken.memory_now(execution_count)) {
+        Some(mirror) => ImageMemory::Shared(mirror),
+        None => ImageMemory::Copied(written_runs(memory.data(&*caller), region)),
+    };
+    Ok(GuestImage {
+        memory_bytes: region.len,
+        memory,
+        execution_count,
+        #[cfg(feature = "tables")]
+        tables,
+    })
+}
+
+/// Copies of the pages of `data` (the memory at `region`) written since the
+/// instance started.
+fn written_runs(data: &[u8], region: MemoryRegion) -> Vec<(usize, Vec<u8>)> {
+    match WorkingSet::learn(region) {
         Ok(written) => written
             .runs()
             .iter()
@@ -55,34 +72,12 @@ pub fn capture(
             .collect(),
         // Without a page map, all of it.
         Err(_) => vec![(0, data.to_vec())],
-    };
-    Ok(GuestImage {
-        memory_bytes: region.len,
-        runs,
-        execution_count,
-        #[cfg(feature = "tables")]
-        tables,
-    })
+    }
 }
 
 /// Makes the fresh, paused instance behind `caller` the image's copy.
 pub fn apply(caller: &mut Caller<'_, GuestState>, image: GuestImage) -> Result<(), ForkError> {
-    let failed = |error: wasmtime::Error| ForkError::Failed(error.to_string());
-    let memory = guest_memory(caller).map_err(failed)?;
-    let size = memory.data_size(&*caller);
-    if image.memory_bytes > size {
-        let pages = (image.memory_bytes - size).div_ceil(WASM_PAGE) as u64;
-        memory.grow(&mut *caller, pages).map_err(failed)?;
-    }
-    let data = memory.data_mut(&mut *caller);
-    for (offset, bytes) in &image.runs {
-        let Some(target) = data.get_mut(*offset..*offset + bytes.len()) else {
-            return Err(ForkError::Failed(
-                "the image is larger than the memory".to_owned(),
-            ));
-        };
-        target.copy_from_slice(bytes);
-    }
+    write_memory(caller, image.memory_bytes, image.runs()).map_err(ForkError::Failed)?;
     let state = caller.data_mut();
     state.cells.set_execution_count(image.execution_count);
     #[cfg(feature = "tables")]
@@ -92,6 +87,30 @@ pub fn apply(caller: &mut Caller<'_, GuestState>, image: GuestImage) -> Result<(
             .tables
             .load(&saved)
             .map_err(|error| ForkError::Failed(format!("restoring the tables: {error}")))?,
+    }
+    Ok(())
+}
+
+/// Grows the paused instance's memory to `memory_bytes` and writes `runs`
+/// (offsets and bytes) into it.
+pub fn write_memory<'a>(
+    caller: &mut Caller<'_, GuestState>,
+    memory_bytes: usize,
+    runs: impl IntoIterator<Item = (usize, &'a [u8])>,
+) -> Result<(), String> {
+    let failed = |error: wasmtime::Error| error.to_string();
+    let memory = guest_memory(caller).map_err(failed)?;
+    let size = memory.data_size(&*caller);
+    if memory_bytes > size {
+        let pages = (memory_bytes - size).div_ceil(WASM_PAGE) as u64;
+        memory.grow(&mut *caller, pages).map_err(failed)?;
+    }
+    let data = memory.data_mut(&mut *caller);
+    for (offset, bytes) in runs {
+        let Some(target) = data.get_mut(offset..offset + bytes.len()) else {
+            return Err("the image is larger than the memory".to_owned());
+        };
+        target.copy_from_slice(bytes);
     }
     Ok(())
 }

@@ -2,6 +2,9 @@
 //! a fork can fail ([`ForkError`]); [`super::fork`] makes and applies images,
 //! [`super::saved_state`] turns them into bytes and back.
 
+use std::sync::Arc;
+
+use super::memory_mirror::MemoryMirror;
 #[cfg(feature = "tables")]
 use crate::tables::{SavedTables, TableStore};
 
@@ -23,11 +26,19 @@ pub enum ForkError {
 /// An instance's state between cells, as a fork needs it.
 pub struct GuestImage {
     pub(super) memory_bytes: usize,
-    /// Linear memory written since the instance started: offsets and bytes.
-    pub(super) runs: Vec<(usize, Vec<u8>)>,
+    /// Linear memory written since the instance started.
+    pub(super) memory: ImageMemory,
     pub(super) execution_count: u64,
     #[cfg(feature = "tables")]
     pub(super) tables: ImageTables,
+}
+
+/// The memory of an image.
+pub(super) enum ImageMemory {
+    /// Copied out of the instance (or read from saved bytes): offsets and bytes.
+    Copied(Vec<(usize, Vec<u8>)>),
+    /// The source's checkpoint, shared (it was of the source's state then).
+    Shared(Arc<MemoryMirror>),
 }
 
 /// The pandas tables of an image.
@@ -42,7 +53,18 @@ pub(super) enum ImageTables {
 impl GuestImage {
     /// Bytes of linear memory the image carries.
     pub fn copied_bytes(&self) -> usize {
-        self.runs.iter().map(|(_, bytes)| bytes.len()).sum()
+        self.runs().iter().map(|(_, bytes)| bytes.len()).sum()
+    }
+
+    /// The memory's runs: offsets and bytes.
+    pub(super) fn runs(&self) -> Vec<(usize, &[u8])> {
+        match &self.memory {
+            ImageMemory::Copied(runs) => runs
+                .iter()
+                .map(|(offset, bytes)| (*offset, bytes.as_slice()))
+                .collect(),
+            ImageMemory::Shared(mirror) => mirror.runs().collect(),
+        }
     }
 
     /// The image with its tables as bytes, for saving.

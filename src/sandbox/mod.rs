@@ -28,6 +28,7 @@ mod guest_output;
 mod guest_state;
 pub(crate) mod host_calls;
 mod instance;
+mod memory_mirror;
 mod pending_calls;
 mod prefault;
 mod rollback;

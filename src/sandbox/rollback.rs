@@ -6,11 +6,9 @@
 use wasmtime::Caller;
 
 use super::checkpoint::Checkpoint;
+use super::fork;
 use super::guest_state::{GuestState, guest_memory};
 use super::prefault::MemoryRegion;
-
-/// Bytes of a wasm page.
-const WASM_PAGE: usize = 64 * 1024;
 
 /// Takes a checkpoint of the paused instance behind `caller`. When it cannot
 /// (files open, a failure copying), the checkpoint is marked unusable.
@@ -79,14 +77,7 @@ pub fn restore(caller: &mut Caller<'_, GuestState>) -> Result<(), String> {
 }
 
 fn apply(caller: &mut Caller<'_, GuestState>, checkpoint: &Checkpoint) -> Result<(), String> {
-    let failed = |error: wasmtime::Error| error.to_string();
-    let memory = guest_memory(caller).map_err(failed)?;
-    let size = memory.data_size(&*caller);
-    if checkpoint.memory_bytes > size {
-        let pages = (checkpoint.memory_bytes - size).div_ceil(WASM_PAGE) as u64;
-        memory.grow(&mut *caller, pages).map_err(failed)?;
-    }
-    checkpoint.write_memory(memory.data_mut(&mut *caller));
+    fork::write_memory(caller, checkpoint.memory_bytes, checkpoint.memory().runs())?;
     let state = caller.data_mut();
     checkpoint
         .files

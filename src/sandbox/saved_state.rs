@@ -12,9 +12,9 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::fork_image::GuestImage;
 #[cfg(feature = "tables")]
 use super::fork_image::ImageTables;
+use super::fork_image::{GuestImage, ImageMemory};
 use crate::limits::InstanceLimits;
 #[cfg(feature = "tables")]
 use crate::tables::SavedTables;
@@ -74,9 +74,10 @@ pub fn encode(saved: &SavedSession) -> std::io::Result<Vec<u8>> {
     let image = &saved.image;
     put_u64(&mut out, image.memory_bytes as u64)?;
     put_u64(&mut out, image.execution_count)?;
-    put_u64(&mut out, image.runs.len() as u64)?;
-    for (offset, bytes) in &image.runs {
-        put_u64(&mut out, *offset as u64)?;
+    let runs = image.runs();
+    put_u64(&mut out, runs.len() as u64)?;
+    for (offset, bytes) in runs {
+        put_u64(&mut out, offset as u64)?;
         put_bytes(&mut out, bytes)?;
     }
     put_u64(&mut out, saved.files.len() as u64)?;
@@ -184,7 +185,7 @@ fn read_state(reader: &mut Reader<'_>) -> Result<SavedSession, StateError> {
         limits,
         image: GuestImage {
             memory_bytes,
-            runs,
+            memory: ImageMemory::Copied(runs),
             execution_count,
             #[cfg(feature = "tables")]
             tables,
