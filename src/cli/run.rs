@@ -89,9 +89,17 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
                 eprintln!("[display saved to {}]", path.display());
             }
         }
-        match args.format {
-            Format::Json => println!("{}", serde_json::to_string(&event)?),
-            Format::Text => print_text(&event)?,
+        let mut out = std::io::stdout().lock();
+        let printed = match args.format {
+            Format::Json => writeln!(out, "{}", serde_json::to_string(&event)?),
+            Format::Text => print_text(&mut out, &event),
+        };
+        match printed.and_then(|()| out.flush()) {
+            // The reader went away (`| head`): the rest of the output has nowhere to go.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(ExitCode::FAILURE);
+            }
+            other => other?,
         }
     }
     Ok(if outcome == Outcome::Ok {
@@ -101,16 +109,13 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
     })
 }
 
-fn print_text(event: &Event) -> Result<()> {
+/// Writes `event` for a reader: printed text and results to `out`, the rest to stderr.
+fn print_text(out: &mut impl Write, event: &Event) -> std::io::Result<()> {
     match event {
         Event::Stream {
             name: StreamName::Stdout,
             text,
-        } => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
+        } => out.write_all(text.as_bytes())?,
         Event::Stream {
             name: StreamName::Stderr,
             text,
@@ -121,15 +126,15 @@ fn print_text(event: &Event) -> Result<()> {
                 .iter()
                 .find(|item| item.mime_type == "text/plain")
             {
-                println!("Display: {}", String::from_utf8_lossy(&text.data));
+                writeln!(out, "Display: {}", String::from_utf8_lossy(&text.data))?;
             }
         }
         Event::Result(result) => {
-            println!("Out: {}", result.text_plain);
+            writeln!(out, "Out: {}", result.text_plain)?;
             if let Some(latex) = &result.text_latex {
-                println!("LaTeX: {latex}");
+                writeln!(out, "LaTeX: {latex}")?;
             }
-            println!("Value: {}", serde_json::to_string(&result.value)?);
+            writeln!(out, "Value: {}", serde_json::to_string(&result.value)?)?;
         }
         Event::Error(error) => {
             for line in &error.traceback {

@@ -488,3 +488,31 @@ async fn formatter_names_categories_and_native_scale_keeps_numbers() {
     ]);
     assert!(same_point(bars, &expected), "{bars}");
 }
+
+#[tokio::test]
+async fn boxplot_on_a_log_axis_takes_its_statistics_in_log_space() {
+    let mut client = client().await;
+    let code = "import seaborn as sns, matplotlib.pyplot as plt\n\
+        fig, ax = plt.subplots()\n\
+        ax.set_xscale('log')\n\
+        sns.boxplot(x=[1.0, 10, 100, 1000], whis=[0, 100])\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn 0.13.2: quartiles and median of the logarithms (10**1.5, not 55); the
+    // whiskers stand at the one (unnamed) category.
+    let lines: Vec<Value> = series(&axes, "line")
+        .iter()
+        .take(5)
+        .map(|l| l["points"].clone())
+        .collect();
+    let expected = serde_json::json!([
+        [[5.62341325190349, ""], [1.0, ""]],
+        [[177.82794100389228, ""], [1000.0, ""]],
+        [[1.0, -0.2], [1.0, 0.2]],
+        [[1000.0, -0.2], [1000.0, 0.2]],
+        [[31.622776601683793, -0.4], [31.622776601683793, 0.4]]
+    ]);
+    assert!(
+        same_point(&Value::Array(lines.clone()), &expected),
+        "{lines:?}"
+    );
+}

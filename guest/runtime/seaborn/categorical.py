@@ -487,11 +487,11 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             styles[name].update(props[name])
             if linewidth is not None and name != "flier":
                 styles[name].setdefault("linewidth", linewidth)
-        artists = ax.boxplot([np.asarray(by_cat[c], dtype=float) for c in sorted(by_cat)], positions=positions,
-                             widths=widths, whis=whis, patch_artist=fill, vert=p.orient == "x", manage_ticks=False,
-                             capwidths=[.5 * w for w in widths], boxprops=styles["box"],
-                             medianprops=styles["median"], whiskerprops=styles["whisker"],
-                             flierprops=styles["flier"], capprops=styles["cap"], **kwargs)
+        stats = _box_stats(ax, p.orient, [np.asarray(by_cat[c], dtype=float) for c in sorted(by_cat)], whis)
+        artists = ax.bxp(stats, positions=positions, widths=widths, patch_artist=fill, vert=p.orient == "x",
+                         manage_ticks=False, capwidths=[.5 * w for w in widths], boxprops=styles["box"],
+                         medianprops=styles["median"], whiskerprops=styles["whisker"],
+                         flierprops=styles["flier"], capprops=styles["cap"], **kwargs)
         if level is not None and artists["boxes"]:
             handles[level] = artists["boxes"][0]
     if p.hue is not None and legend_on and handles:
@@ -500,6 +500,23 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
                   title=_core.legend_title(p.data.names))
     p.finish_axes(ax)
     return ax
+
+
+def _box_stats(ax, orient, groups, whis):
+    """matplotlib's box statistics of each group, computed as seaborn does on the value axis'
+    scale: on a log axis from the values' logarithms, then transformed back."""
+    scale = (ax.get_xscale if orient == "y" else ax.get_yscale)()
+    if scale == "linear":
+        return mpl.cbook.boxplot_stats(groups, whis=whis)
+    if scale != "log":
+        raise NotImplementedError(f"boxplot on a {scale!r} value axis")
+    # this sandbox's log axes are base 10
+    stats = mpl.cbook.boxplot_stats([np.log10(g) for g in groups], whis=whis)
+    for stat in stats:
+        for key in ("mean", "med", "q1", "q3", "cilo", "cihi", "whislo", "whishi"):
+            stat[key] = 10 ** stat[key]
+        stat["fliers"] = 10 ** np.asarray(stat["fliers"])
+    return stats
 
 
 def _per_hue(values, default, levels, override):
