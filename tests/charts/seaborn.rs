@@ -516,3 +516,18 @@ async fn boxplot_on_a_log_axis_takes_its_statistics_in_log_space() {
         "{lines:?}"
     );
 }
+
+#[tokio::test]
+async fn pairplot_markers_per_hue_make_one_legend_entry_per_level() {
+    let mut client = client().await;
+    let code = "import seaborn as sns, pandas as pd\n\
+        df = pd.DataFrame({'a': [1.0, 2, 3, 4, 5, 6], 'b': [2.0, 1, 4, 3, 6, 5], 'k': list('xyzxyz')})\n\
+        sns.pairplot(df, hue='k', markers=['o', 's', 'D'])\n";
+    let events = run(&mut client, "", code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    let off_diagonal = &chart_descriptions(&events)[0]["axes"][1];
+    // Real seaborn 0.13.2: hue and style are the same column, so their entries merge into
+    // one empty line per level (x, y, z), each with its marker.
+    let proxies = series(off_diagonal, "line");
+    assert_eq!(proxies.len(), 3, "{off_diagonal}");
+}

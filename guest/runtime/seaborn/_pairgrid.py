@@ -276,7 +276,7 @@ def pairplot(data, *, hue=None, hue_order=None, palette=None, vars=None, x_vars=
             if isinstance(markers, str):
                 plot_kws["marker"] = markers
             elif hue is not None:
-                plot_kws["style"] = column(grid.data, hue)
+                plot_kws["style"] = Named(column(grid.data, hue), hue)
                 plot_kws["markers"] = markers
     diag_kws.setdefault("legend", False)
     if diag_kind == "hist":
