@@ -375,3 +375,45 @@ float32 1 ['np.float32(1.0)', 'np.float32(1.0)', 'np.float32(1.0)', 'np.float32(
     )
     .await;
 }
+
+#[tokio::test]
+async fn rank_along_rows_and_columns_as_pandas() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd, numpy as np
+df = pd.DataFrame({"a": [3.0, 1, np.nan, 2], "b": [1, 2, 3, 4], "c": [2.5, 2, 9, 0]}, index=list("wxyz"))
+print(df.rank(axis=1))
+print(df.rank(axis="columns", method="min", ascending=False))
+print(df.rank(1, pct=True))
+print(df.rank())
+print(df["a"].rank(0, "dense"))
+"#,
+        r#"     a    b    c
+w  3.0  1.0  2.0
+x  1.0  2.5  2.5
+y  NaN  1.0  2.0
+z  2.0  3.0  1.0
+     a    b    c
+w  1.0  3.0  2.0
+x  3.0  1.0  1.0
+y  NaN  2.0  1.0
+z  2.0  1.0  3.0
+          a         b         c
+w  1.000000  0.333333  0.666667
+x  0.333333  0.833333  0.833333
+y       NaN  0.500000  1.000000
+z  0.666667  1.000000  0.333333
+     a    b    c
+w  3.0  1.0  3.0
+x  1.0  2.0  2.0
+y  NaN  3.0  4.0
+z  2.0  4.0  1.0
+w    3.0
+x    1.0
+y    NaN
+z    2.0
+Name: a, dtype: float64
+"#,
+    )
+    .await;
+}

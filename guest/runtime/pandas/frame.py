@@ -1362,9 +1362,20 @@ class DataFrame(Operators):
             lsuffix, rsuffix = suffixes
         return join(self, other, on=on, how=how, lsuffix=lsuffix, rsuffix=rsuffix, sort=sort)
 
-    def rank(self, method="average", ascending=True, na_option="keep", pct=False):
-        return DataFrame({label: self[label].rank(method, ascending, na_option, pct)
-                          for label in self.columns})
+    def rank(self, axis=0, method="average", numeric_only=False, na_option="keep", ascending=True, pct=False):
+        """pandas' float ranks down each column, or (axis=1) along each row."""
+        frame = self.select_dtypes("number") if numeric_only else self
+        options = dict(method=method, na_option=na_option, ascending=ascending, pct=pct)
+        if axis in (0, "index"):
+            return DataFrame({label: frame[label].rank(**options) for label in frame.columns})
+        if axis not in (1, "columns"):
+            raise ValueError(f"No axis named {axis} for object type DataFrame")
+        from ._rank import ranks
+        names = frame._t.data_names
+        data = frame._columns_data()
+        rows = [ranks([data[n][i] for n in names], **options) for i in range(frame._t.rows)]
+        return DataFrame({label: Series([row[j] for row in rows], index=frame.index, dtype="float64")
+                          for j, label in enumerate(frame.columns)})
 
     def pivot_table(self, *args, **kwargs):
         from ._reshape import pivot_table

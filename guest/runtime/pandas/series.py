@@ -493,8 +493,10 @@ class Series(Operators):
     def duplicated(self, keep="first"):
         return self.to_frame(_VALUE).duplicated(keep=keep).rename(self.name)
 
-    def rank(self, method="average", ascending=True, na_option="keep", pct=False):
+    def rank(self, axis=0, method="average", numeric_only=False, na_option="keep", ascending=True, pct=False):
         """pandas' ranks (float64; _rank). The column crosses into the guest and back."""
+        if axis not in (0, "index"):
+            raise ValueError(f"No axis named {axis} for object type Series")
         from ._rank import ranks
         values = ranks(self._values(), method, ascending, na_option, pct)
         return Series(values, name=self.name, dtype="float64")._with_index_of(self)
