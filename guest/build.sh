@@ -125,7 +125,8 @@ install_packages() {
   while read -r spec _; do
     case "$spec" in ''|\#*) continue ;; esac
     local name=${spec%%==*} version=${spec#*==}
-    unzip -q -o "$WORK/wheels/${name}-${version}-py3-none-any.whl" -d "$site"
+    # Wheel names spell the project with underscores (python_dateutil-...-py2.py3-none-any.whl).
+    unzip -q -o "$WORK/wheels/${name//-/_}-${version}-"*-none-any.whl -d "$site"
   done < <(grep -v '^ *--hash' "$HERE/requirements.txt" | sed 's/ *\\$//')
   # sympy probes the C long size through ctypes, which does not exist on WASI.
   sed -i 's/^from ctypes import c_long, sizeof$/from struct import calcsize as _calcsize/; s/sizeof(c_long)/_calcsize("l")/' \

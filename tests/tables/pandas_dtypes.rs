@@ -512,3 +512,27 @@ dtype: object
     )
     .await;
 }
+
+#[tokio::test]
+async fn timestamps_of_other_formats_parse_through_dateutil_as_in_pandas() {
+    // Expected output: pandas 3.1.1's (with python-dateutil 2.9), on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd
+print(pd.Timestamp("1 1 2016"), pd.Timestamp("Jan 5, 2024"), pd.Timestamp("5 March 2023 10:30"))
+print(pd.date_range("1 1 2016", periods=3, freq="D"))
+try:
+    pd.Timestamp("not a date")
+except ValueError as e:
+    print("ValueError", e)
+from dateutil.relativedelta import relativedelta
+print(pd.Timestamp("2024-01-31") + relativedelta(months=1))
+"#,
+        r#"2016-01-01 00:00:00 2024-01-05 00:00:00 2023-03-05 10:30:00
+DatetimeIndex(['2016-01-01', '2016-01-02', '2016-01-03'],
+              dtype='datetime64[us]', freq='D')
+ValueError Unknown datetime string format, unable to parse: not a date
+2024-02-29 00:00:00
+"#,
+    )
+    .await;
+}

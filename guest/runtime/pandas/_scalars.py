@@ -198,7 +198,15 @@ def _parse(text):
             return _dt.datetime.strptime(text, fmt)
         except ValueError:
             pass
-    raise ValueError(f"could not convert string to Timestamp: {text!r}")
+    # pandas' fallback for every other format: dateutil's parser ("1 1 2016", "Jan 5, 2024")
+    from dateutil import parser
+    try:
+        parsed = parser.parse(text)
+    except (ValueError, OverflowError):
+        raise ValueError(f"Unknown datetime string format, unable to parse: {text}") from None
+    if parsed.tzinfo is not None:
+        raise NotImplementedError("Timestamp with a time zone")
+    return parsed
 
 
 class _NaTType:
