@@ -536,3 +536,29 @@ ValueError Unknown datetime string format, unable to parse: not a date
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_dt_accessor_is_for_datetimelike_columns_only() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd
+s = pd.Series(pd.to_datetime(["2024-01-05", "2025-03-01"]))
+print(s.dt.year.tolist(), pd.Series(pd.to_timedelta(["1 days", "2 days"])).dt.days.tolist())
+print(pd.Series(pd.period_range("2024-01", periods=2, freq="M")).dt.month.tolist())
+try:
+    pd.Series(["2024-01-05"]).dt.year
+except AttributeError as e:
+    print("AttributeError", e)
+try:
+    pd.Series([1, 2]).dt
+except AttributeError as e:
+    print("AttributeError", e)
+"#,
+        r#"[2024, 2025] [1, 2]
+[1, 2]
+AttributeError Can only use .dt accessor with datetimelike values
+AttributeError Can only use .dt accessor with datetimelike values
+"#,
+    )
+    .await;
+}

@@ -565,6 +565,9 @@ class Series(Operators):
     @property
     def dt(self):
         from ._accessors import DatetimeMethods
+        dtype = self._mat().dtypes[_VALUE]
+        if not dtype.startswith(("datetime", "timedelta", "period")):
+            raise AttributeError("Can only use .dt accessor with datetimelike values")
         return DatetimeMethods(self)
 
     @property
