@@ -417,3 +417,36 @@ Name: a, dtype: float64
     )
     .await;
 }
+
+#[tokio::test]
+async fn droplevel_of_a_frames_index_and_of_a_multiindex() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({"a": [1, 1, 2], "b": ["x", "y", "x"], "v": [1.0, 2.0, 3.0]}).set_index(["a", "b"])
+print(df.droplevel("a"))
+print(df.droplevel(1))
+print(df.index.droplevel("b"))
+print(pd.MultiIndex.from_tuples([(1, 2, 3), (4, 5, 6)], names=["p", "q", "r"]).droplevel(["p", -1]))
+try:
+    df.droplevel(["a", "b"])
+except ValueError as e:
+    print("ValueError", e)
+"#,
+        r#"     v
+b     
+x  1.0
+y  2.0
+x  3.0
+     v
+a     
+1  1.0
+1  2.0
+2  3.0
+Index([1, 1, 2], dtype='int64', name='a')
+Index([2, 5], dtype='int64', name='q')
+ValueError Cannot remove 2 levels from an index with 2 levels: at least one level must be left.
+"#,
+    )
+    .await;
+}

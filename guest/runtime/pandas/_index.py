@@ -515,6 +515,26 @@ class MultiIndex(Index):
         i = self._names.index(level) if level in self._names else level
         return Index([t[i] for t in self._values], name=self._names[i])
 
+    def _level_number(self, level):
+        if level in self._names:
+            return self._names.index(level)
+        if isinstance(level, int) and -len(self._names) <= level < len(self._names):
+            return level % len(self._names)
+        raise KeyError(f"Level {level} not found")
+
+    def droplevel(self, level=0):
+        """The index without the given level(s) (names or positions): an Index when one is left."""
+        levels = level if isinstance(level, (list, tuple)) else [level]
+        dropped = {self._level_number(lvl) for lvl in levels}
+        kept = [i for i in range(len(self._names)) if i not in dropped]
+        if not kept:
+            raise ValueError(f"Cannot remove {len(dropped)} levels from an index with {len(self._names)} "
+                             "levels: at least one level must be left.")
+        if len(kept) == 1:
+            return Index([t[kept[0]] for t in self._values], name=self._names[kept[0]])
+        return MultiIndex(tuples=[tuple(t[i] for i in kept) for t in self._values],
+                          names=[self._names[i] for i in kept])
+
     @property
     def dtype(self):
         return "object"

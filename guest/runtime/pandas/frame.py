@@ -1362,6 +1362,20 @@ class DataFrame(Operators):
             lsuffix, rsuffix = suffixes
         return join(self, other, on=on, how=how, lsuffix=lsuffix, rsuffix=rsuffix, sort=sort)
 
+    def droplevel(self, level, axis=0):
+        """The frame without the given level(s) of its row index."""
+        if axis in (1, "columns"):
+            # the frame keeps column labels as tuples, without their levels' names
+            raise NotImplementedError("DataFrame.droplevel(axis=1)")
+        if axis not in (0, "index"):
+            raise ValueError(f"No axis named {axis} for object type DataFrame")
+        names = list(self.index.names)
+        levels = level if isinstance(level, (list, tuple)) else [level]
+        if len(names) - len(levels) < 1:
+            raise ValueError(f"Cannot remove {len(levels)} levels from an index with {len(names)} levels: "
+                             "at least one level must be left.")
+        return self.reset_index(level=levels, drop=True)
+
     def rank(self, axis=0, method="average", numeric_only=False, na_option="keep", ascending=True, pct=False):
         """pandas' float ranks down each column, or (axis=1) along each row."""
         frame = self.select_dtypes("number") if numeric_only else self
