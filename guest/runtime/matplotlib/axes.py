@@ -14,6 +14,7 @@ from ._plots_image import ImageMethods
 from ._plots_shapes import ShapeMethods
 from ._plots_samples import SampleMethods
 from ._plots_stats import StatsMethods
+from ._plots_tri import TriMethods
 from ._spectral import SpectralMethods
 from ._text import Annotation, Text
 from .cm import _scale_norm, get_cmap
@@ -35,7 +36,7 @@ _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
 class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods,
-           SampleMethods, AxesBase):
+           SampleMethods, TriMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
 
