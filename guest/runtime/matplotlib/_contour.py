@@ -53,6 +53,9 @@ class QuadContourSet(ScalarMappable):
         self.axes, self.filled, self.extend = ax, filled, extend
         self.origin, self.extent, self.locator, self.colors = origin, extent, locator, colors
         self.hatches = hatches
+        if corner_mask == "legacy":
+            raise NotImplementedError(f"{name}(corner_mask='legacy') is not supported in this sandbox")
+        self.corner_mask = _rc.rcParams["contour.corner_mask"] if corner_mask is None else corner_mask
         args = list(args)
         if args and isinstance(args[0], QuadContourSet):
             source = args.pop(0)
@@ -63,7 +66,7 @@ class QuadContourSet(ScalarMappable):
             z = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
             boolean = z is not None and np.asarray(z).dtype == bool
             self._grid = self._grid_of(args, name)
-            self.zmin, self.zmax = float(self._grid.z.min()), float(self._grid.z.max())
+            self.zmin, self.zmax = self._grid.zrange()
             if levels is None and not args and boolean:
                 levels = [0, .5, 1] if filled else [.5]  # matplotlib's levels for a boolean Z
         self.levels = self._levels_of(levels if levels is not None else (args[0] if args else 7))
@@ -91,10 +94,10 @@ class QuadContourSet(ScalarMappable):
     def _grid_of(self, args, name):
         """The Grid of contour's positional arguments (Z, or X, Y, Z; levels may follow)."""
         if len(args) in (1, 2):
-            z = self._z(args.pop(0))
+            z, mask = self._z(args.pop(0))
             x, y = self._initialize_x_y(z)
         elif len(args) in (3, 4):
-            x, y, z = args.pop(0), args.pop(0), self._z(args.pop(0))
+            x, y, (z, mask) = args.pop(0), args.pop(0), self._z(args.pop(0))
             x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
             if x.ndim != y.ndim:
                 raise TypeError(f"Number of dimensions of x ({x.ndim}) and y ({y.ndim}) do not match")
@@ -108,7 +111,7 @@ class QuadContourSet(ScalarMappable):
                 raise TypeError(f"Shapes of x {x.shape} and z {z.shape} do not match")
         else:
             raise TypeError(f"{name}() takes from 1 to 4 positional arguments but {len(args)} were given")
-        return Grid(x, y, z)
+        return Grid(x, y, z, mask, self.corner_mask)
 
     @staticmethod
     def _z(z):
@@ -117,10 +120,11 @@ class QuadContourSet(ScalarMappable):
             raise TypeError(f"Input z must be 2D, not {masked.ndim}D")
         if masked.shape[0] < 2 or masked.shape[1] < 2:
             raise TypeError(f"Input z must be at least a (2, 2) shaped array, but has shape {masked.shape}")
-        if np.ma.is_masked(masked):
-            raise NotImplementedError("contour()/contourf() of a Z with masked or non-finite values is not "
-                                      "supported in this sandbox")
-        return np.asarray(masked.filled(), dtype=float)
+        mask = np.ma.getmaskarray(masked)
+        if mask.all():
+            raise NotImplementedError("contour()/contourf() of a Z with no unmasked value is not supported in "
+                                      "this sandbox")
+        return np.asarray(masked.filled(0.0), dtype=float), mask
 
     def _initialize_x_y(self, z):
         """X and Y for contour(Z): indices, or cell centres matching imshow's with origin/extent."""
