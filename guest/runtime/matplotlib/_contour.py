@@ -1,4 +1,5 @@
-"""Axes.contour and Axes.contourf: matplotlib's QuadContourSet, computed in the guest.
+"""Axes.contour and Axes.contourf: matplotlib's QuadContourSet, computed in the guest (and
+tricontour/tricontourf: its TriContourSet, over a triangular grid, _tricontour.py).
 
 The levels, the colours of the lines and bands (a colormap over the levels or layers, or the
 colors= list) and the linewidths and linestyles follow matplotlib's ContourSet; the geometry is
@@ -17,7 +18,7 @@ import numpy as np
 
 from . import _rc, _styles
 from ._artist import Artist
-from ._marching import Grid, band, lines
+from ._marching import Grid
 from .cm import ScalarMappable
 from .colors import LogNorm, is_color_like, to_rgba
 
@@ -63,9 +64,7 @@ class QuadContourSet(ScalarMappable):
             if levels is None and not args:
                 levels = source.levels
         else:
-            z = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
-            boolean = z is not None and np.asarray(z).dtype == bool
-            self._grid = self._grid_of(args, name)
+            self._grid, boolean = self._grid_of(args, name)
             self.zmin, self.zmax = self._grid.zrange()
             if levels is None and not args and boolean:
                 levels = [0, .5, 1] if filled else [.5]  # matplotlib's levels for a boolean Z
@@ -77,13 +76,13 @@ class QuadContourSet(ScalarMappable):
         if filled:
             lowers, uppers = self._lowers_and_uppers()
             for index, (lower, upper) in enumerate(zip(lowers, uppers)):
-                rings = band(self._grid, lower, upper)
+                rings = self._grid.band(lower, upper)
                 self._artists.append(_Band(self, rings, self._colors[index], alpha))
         else:
             widths = _per_level(linewidths, len(self.levels), _rc.rcParams["lines.linewidth"])
             styles = self._linestyles(linestyles, negative_linestyles)
             for index, level in enumerate(self.levels):
-                pieces = lines(self._grid, level)
+                pieces = self._grid.lines(level)
                 self._artists.append(_Lines(self, pieces, self._colors[index], widths[index], styles[index],
                                             alpha))
         self._orig_linestyles = linestyles
@@ -92,7 +91,10 @@ class QuadContourSet(ScalarMappable):
         ax.figure._current_mappable = self
 
     def _grid_of(self, args, name):
-        """The Grid of contour's positional arguments (Z, or X, Y, Z; levels may follow)."""
+        """(Grid, whether Z is boolean) of contour's positional arguments (Z, or X, Y, Z; levels
+        may follow, left in args)."""
+        z_arg = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
+        boolean = z_arg is not None and np.asarray(z_arg).dtype == bool
         if len(args) in (1, 2):
             z, mask = self._z(args.pop(0))
             x, y = self._initialize_x_y(z)
@@ -111,7 +113,7 @@ class QuadContourSet(ScalarMappable):
                 raise TypeError(f"Shapes of x {x.shape} and z {z.shape} do not match")
         else:
             raise TypeError(f"{name}() takes from 1 to 4 positional arguments but {len(args)} were given")
-        return Grid(x, y, z, mask, self.corner_mask)
+        return Grid(x, y, z, mask, self.corner_mask), boolean
 
     @staticmethod
     def _z(z):
@@ -374,8 +376,46 @@ class _Band(_ContourPart):
                 "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
 
 
+class TriContourSet(QuadContourSet):
+    """The result of tricontour()/tricontourf(): a contour set over a Triangulation's unmasked
+    triangles (_tricontour.py)."""
+
+    def __init__(self, ax, args, *, filled, triangles=None, mask=None, **kwargs):
+        self._triangulation_kwargs = {k: v for k, v in (("triangles", triangles), ("mask", mask)) if v is not None}
+        super().__init__(ax, args, filled=filled, **kwargs)
+
+    def _grid_of(self, args, name):
+        from ._triangulation import Triangulation
+        from ._tricontour import TriGrid
+
+        triangulation, rest, _ = Triangulation.get_from_args_and_kwargs(*args, **self._triangulation_kwargs)
+        triangulation._check_drawable(f"{name}()")
+        if not rest:
+            raise TypeError(f"{name}() missing 1 required positional argument: 'z'")
+        z, *rest = rest
+        args[:] = rest
+        z = np.ma.asarray(z)
+        if z.shape != triangulation.x.shape:
+            raise ValueError("z array must have same length as triangulation x and y arrays")
+        z_check = z[np.unique(triangulation.get_masked_triangles())]
+        if np.ma.is_masked(z_check):
+            raise ValueError("z must not contain masked points within the triangulation")
+        if not np.isfinite(z_check).all():
+            raise ValueError("z array must not contain non-finite values within the triangulation")
+        boolean = z.dtype == bool
+        return TriGrid(triangulation, np.asarray(z.filled(0), dtype=np.float64)), boolean
+
+
 class ContourMethods:
-    """contour() and contourf() for Axes."""
+    """contour(), contourf(), tricontour() and tricontourf() for Axes."""
+
+    def tricontour(self, *args, **kwargs):
+        """Contour lines of z over a triangular grid; returns the TriContourSet."""
+        return TriContourSet(self, args, filled=False, **kwargs)
+
+    def tricontourf(self, *args, **kwargs):
+        """Filled contours of z over a triangular grid; returns the TriContourSet."""
+        return TriContourSet(self, args, filled=True, **kwargs)
 
     def contour(self, *args, **kwargs):
         """Contour lines of Z (over X, Y); returns the QuadContourSet."""

@@ -67,6 +67,14 @@ class Grid:
             # the masked corner of a cell contoured as a triangle, else -1
             self.missing = np.where((count == 1) & bool(corner_mask), corners.argmax(axis=0), -1)
 
+    def lines(self, level):
+        """The level's contour lines (see lines())."""
+        return lines(self, level)
+
+    def band(self, lower, upper):
+        """The rings bounding lower < z <= upper (see band())."""
+        return band(self, lower, upper)
+
     def zrange(self):
         """(min, max) of the unmasked z."""
         z = self.z if self.mask is None else self.z[~self.mask]

@@ -51,6 +51,12 @@ class Triangulation:
                 raise ValueError("mask array must have same length as triangles array")
         self._edges = None
 
+    def calculate_plane_coefficients(self, z):
+        """(ntri, 3) array: z = a * x + b * y + c on each unmasked triangle."""
+        from ._triinterpolate import plane_coefficients
+
+        return plane_coefficients(self, np.asarray(z, dtype=np.float64))
+
     def get_masked_triangles(self):
         """The triangles the mask leaves."""
         return self.triangles if self.mask is None else self.triangles[~self.mask]

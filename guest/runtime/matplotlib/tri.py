@@ -1,8 +1,11 @@
-"""matplotlib.tri: unstructured triangular grids (Triangulation; Axes.triplot draws them)."""
+"""matplotlib.tri: unstructured triangular grids (Triangulation, LinearTriInterpolator; Axes.triplot,
+tricontour and tricontourf draw them)."""
 
+from ._contour import TriContourSet
 from ._triangulation import Triangulation
+from ._triinterpolate import LinearTriInterpolator
 
-__all__ = ["Triangulation"]
+__all__ = ["Triangulation", "LinearTriInterpolator", "TriContourSet"]
 
 
 def __getattr__(name):

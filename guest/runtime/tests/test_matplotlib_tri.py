@@ -69,6 +69,38 @@ class TriplotTests(ChartTestCase):
         t.set_mask(np.ones(4, dtype=bool))
         plt.triplot(t)
 
+    def test_tricontour_lines_and_band_areas_as_matplotlib(self):
+        t = mtri.Triangulation([0, 1, 0, 1], [0, 0, 1, 1], [[0, 1, 2], [2, 1, 3]])
+        z = [0.0, 1.0, 2.0, 4.0]
+        cs = plt.tricontour(t, z, levels=[1.5, 3])
+        # matplotlib's allsegs
+        expected = [[[0.0, 0.75], [0.5, 0.5], [1.0, 0.16666666666666663]], [[0.5, 1.0], [1.0, 0.6666666666666667]]]
+        for ours, theirs in zip(cs.allsegs, expected):
+            (line,) = ours
+            np.testing.assert_allclose(line, theirs, rtol=1e-12, atol=1e-15)
+        self.assertEqual((cs.zmin, cs.zmax), (0.0, 4.0))
+        cf = plt.tricontourf(t, z, levels=[0, 1.5, 3, 4])
+        # matplotlib: layers, and the summed signed area of each band's polygons
+        self.assertEqual(list(cf.layers), [0.75, 2.25, 3.5])
+        areas = [sum(0.5 * float(np.sum(v[:, 0] * np.roll(v[:, 1], -1) - np.roll(v[:, 0], -1) * v[:, 1]))
+                     for v in band) for band in cf.allsegs]
+        np.testing.assert_allclose(areas, [0.4791666666666667, 0.4375, 0.08333333333333331], rtol=1e-12)
+        self.assertEqual(plt.gca().get_xlim(), (0.0, 1.0))
+
+    def test_linear_interpolator_as_matplotlib(self):
+        t = mtri.Triangulation([0, 1, 0, 1], [0, 0, 1, 1], [[0, 1, 2], [2, 1, 3]])
+        interpolator = mtri.LinearTriInterpolator(t, [0.0, 1.0, 2.0, 4.0])
+        values = interpolator([0.25, 0.75, 1.5, 0.5], [0.25, 0.75, 0.5, 0.5])
+        # matplotlib: [0.75 2.75 -- 1.5], gradients [1 2 -- 2] and [2 3 -- 3]
+        self.assertEqual(values.mask.tolist(), [False, False, True, False])
+        self.assertEqual(values.compressed().tolist(), [0.75, 2.75, 1.5])
+        dzdx, dzdy = interpolator.gradient([0.25, 0.75, 1.5], [0.25, 0.75, 0.5])
+        self.assertEqual((dzdx.compressed().tolist(), dzdy.compressed().tolist()), ([1.0, 2.0], [2.0, 3.0]))
+        with self.assertRaises(NotImplementedError):  # on the shared edge: the trapezoid map's choice
+            interpolator.gradient([0.5], [0.5])
+        self.assertEqual(t.calculate_plane_coefficients([0.0, 1.0, 2.0, 4.0]).tolist(),
+                         [[1.0, 2.0, 0.0], [2.0, 3.0, -1.0]])
+
     def test_unsupported_names_raise(self):
         with self.assertRaises(NotImplementedError):
             mtri.CubicTriInterpolator
