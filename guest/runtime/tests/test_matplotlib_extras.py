@@ -96,5 +96,33 @@ class MeshTests(ChartTestCase):
         self.assertEqual(bar["yticks"]["positions"], [0.0, 1.0, 2.0, 3.0])
 
 
+class DateEpochTests(ChartTestCase):
+    def setUp(self):
+        super().setUp()
+        import matplotlib.dates as mdates
+
+        self.mdates = mdates
+        mdates._reset_epoch_test_example()
+        self.addCleanup(mdates._reset_epoch_test_example)
+
+    @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+    def test_date2num_and_num2date_as_matplotlib(self):
+        import datetime
+
+        mdates = self.mdates
+        mdates.set_epoch("0000-12-31T00:00:00")
+        date = datetime.datetime(2000, 1, 1, 0, 10, 0, 12, tzinfo=datetime.timezone.utc)
+        # matplotlib 3.10.8: 730120.0069444446, and back rounded to 20 microseconds that far out
+        self.assertEqual(mdates.date2num(date), 730120.0069444446)
+        self.assertEqual(str(mdates.num2date(mdates.date2num(date))), "2000-01-01 00:10:00.000020+00:00")
+        with self.assertRaises(RuntimeError):
+            mdates.set_epoch("1970-01-01T00:00:00")
+        with self.assertRaises(NotImplementedError):  # the host's date axes count from 1970
+            plt.plot([date], [1])
+        mdates._reset_epoch_test_example()
+        self.assertEqual(mdates.date2num(date.replace(year=2020)), 18262.006944444583)
+        self.assertEqual(mdates.get_epoch(), "1970-01-01T00:00:00")
+
+
 if __name__ == "__main__":
     unittest.main()
