@@ -5,6 +5,7 @@ use std::f64::consts::PI;
 
 use super::clip::clip_polygon;
 use super::color::Rgba;
+use super::effects::{self, Pen};
 use super::geometry::{Point, Rect};
 use super::hatch;
 use super::mesh;
@@ -46,6 +47,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             gapcolor,
             markeredgewidth,
             coords,
+            path_effects,
             ..
         } => {
             let runs = runs(x, y, *coords, xmap, ymap);
@@ -53,20 +55,20 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let (sx, sy) = steps(x, y, *drawstyle);
                 self::runs(&sx, &sy, *coords, xmap, ymap)
             });
+            let width = units.px(*linewidth);
+            let pen = Pen {
+                color: *color,
+                width_px: width,
+                style: linestyle,
+            };
             for run in stepped.as_ref().unwrap_or(&runs) {
-                // The gaps' colour: the whole line under its dashes.
-                if let Some(gap) = gapcolor {
-                    let width = units.px(*linewidth);
-                    stroke_line(surface, run, Some(&frame), *gap, width, &LineStyle::Solid);
-                }
-                stroke_line(
-                    surface,
-                    run,
-                    Some(&frame),
-                    *color,
-                    units.px(*linewidth),
-                    linestyle,
-                );
+                effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {
+                    // The gaps' colour: the whole line under its dashes.
+                    if let Some(gap) = gapcolor {
+                        stroke_line(s, run, Some(&frame), *gap, width, &LineStyle::Solid);
+                    }
+                    stroke_line(s, run, Some(&frame), *color, width, linestyle);
+                });
             }
             if let Some(shape) = shape {
                 for &point in runs.iter().flatten().filter(|p| frame.contains(**p)) {

@@ -9,6 +9,7 @@ mod clip;
 mod color;
 mod describe;
 mod draw;
+mod effects;
 mod fill;
 mod geometry;
 mod hatch;

@@ -3,8 +3,8 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
-    SpinePosition, Spines, Text, TextBox,
+    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, PathEffect,
+    ScaleKind, SpinePosition, Spines, Text, TextBox,
 };
 
 /// Most characters in one text.
@@ -108,6 +108,35 @@ fn check_linestyle(style: &LineStyle) -> Result<(), ChartError> {
     Ok(())
 }
 
+/// The smallest spacing (points) between a ticked stroke's ticks.
+const MIN_TICK_SPACING: f64 = 0.1;
+
+fn check_path_effect(effect: &PathEffect) -> Result<(), ChartError> {
+    match *effect {
+        PathEffect::Normal => Ok(()),
+        PathEffect::Stroke { linewidth, .. } => {
+            linewidth.map_or(Ok(()), |w| size(w, "stroke width"))
+        }
+        PathEffect::Ticked {
+            spacing,
+            angle,
+            length,
+        } => {
+            let ok = (MIN_TICK_SPACING..=MAX_POINTS).contains(&spacing)
+                && angle.is_finite()
+                && length.is_finite()
+                && length.abs() <= MAX_POINTS;
+            if !ok {
+                return invalid(format!(
+                    "ticked stroke (spacing {spacing}, angle {angle}, length {length}): spacing \
+                     {MIN_TICK_SPACING}..={MAX_POINTS} points, finite angle and length"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
 fn check_spines(spines: &Spines) -> Result<(), ChartError> {
     for spine in [&spines.left, &spines.right, &spines.bottom, &spines.top] {
         size(spine.linewidth, "spine width")?;
@@ -148,8 +177,15 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
     for artist in &axes.artists {
         let drawn = match artist {
             Artist::Line {
-                drawstyle, coords, ..
-            } => *drawstyle == DrawStyle::Default && *coords == [Coords::Data; 2],
+                drawstyle,
+                coords,
+                path_effects,
+                ..
+            } => {
+                *drawstyle == DrawStyle::Default
+                    && *coords == [Coords::Data; 2]
+                    && path_effects.is_empty()
+            }
             Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
             Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
             Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],
@@ -157,7 +193,9 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
         };
         if !drawn {
             return invalid(
-                "polar axes draw lines, scatter, vertical bars, patches, fills and text".to_owned(),
+                "polar axes draw lines (without path effects), scatter, vertical bars, patches, \
+                 fills and text"
+                    .to_owned(),
             );
         }
         if !hatches(artist).is_empty() {
@@ -353,9 +391,11 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             markersize,
             markeredgewidth,
             marker,
+            path_effects,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
+            path_effects.iter().try_for_each(check_path_effect)?;
             size(*linewidth, "line width")?;
             check_linestyle(linestyle)?;
             size(*markeredgewidth, "marker edge width")?;

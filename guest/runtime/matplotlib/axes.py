@@ -24,7 +24,7 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
-                   "gapcolor", "clip_on", "transform"))
+                   "gapcolor", "clip_on", "transform", "path_effects"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill", "hatch"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
@@ -62,6 +62,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                 line._dashes_and_gaps(options)
                 line.set_clip_on(options.get("clip_on", True))
                 line._set_coords(coords)
+                if "path_effects" in options:
+                    line.set_path_effects(options["path_effects"])
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 

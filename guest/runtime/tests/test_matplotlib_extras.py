@@ -124,5 +124,33 @@ class DateEpochTests(ChartTestCase):
         self.assertEqual(mdates.get_epoch(), "1970-01-01T00:00:00")
 
 
+class PathEffectTests(ChartTestCase):
+    def test_line_effects_are_sent_in_order(self):
+        import math
+
+        from matplotlib import patheffects
+
+        plt.plot([0, 1], [0, 1], path_effects=[patheffects.withTickedStroke(spacing=7, angle=135)])
+        line = plt.plot([0, 1], [1, 0])[0]
+        line.set_path_effects([patheffects.Stroke(linewidth=4, foreground="w"), patheffects.Normal()])
+        first, second = self.artists()
+        # matplotlib's withTickedStroke defaults: length sqrt(2); it draws the ticks, then the line
+        self.assertEqual(first["path_effects"], [{"kind": "ticked", "spacing": 7.0, "angle": 135.0,
+                                                  "length": math.sqrt(2)}, {"kind": "normal"}])
+        self.assertEqual(second["path_effects"], [{"kind": "stroke", "linewidth": 4.0, "color": "#ffffffff"},
+                                                  {"kind": "normal"}])
+
+    def test_markers_offsets_and_other_effects_are_refused(self):
+        from matplotlib import patheffects
+
+        with self.assertRaises(NotImplementedError):
+            patheffects.withStroke(offset=(1, -1))
+        with self.assertRaises(NotImplementedError):
+            patheffects.SimplePatchShadow()
+        plt.plot([0, 1], "o-", path_effects=[patheffects.withTickedStroke()])
+        with self.assertRaises(NotImplementedError):
+            plt.show()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,7 +4,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer};
 
-use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, Text, VAlign};
+use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
 use crate::charts::color::Rgba;
 
 /// Something drawn in an axes.
@@ -44,6 +44,9 @@ pub enum Artist {
         /// False: drawn beyond the axes box too (matplotlib's `clip_on`).
         #[serde(default = "yes")]
         clip_on: bool,
+        /// Drawn through these instead of plainly (none: plainly).
+        #[serde(default)]
+        path_effects: Vec<PathEffect>,
     },
     /// A closed polygon (matplotlib's patches: Rectangle, Circle, Polygon...,
     /// and axvspan); each of x and y in data or axes coordinates.

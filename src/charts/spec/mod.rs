@@ -13,8 +13,8 @@ pub use self::artist::{
     TextCoords,
 };
 pub use self::style::{
-    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, Text,
-    VAlign, Weight,
+    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
+    Text, VAlign, Weight,
 };
 use super::color::Rgba;
 
