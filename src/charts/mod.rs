@@ -18,6 +18,7 @@ mod legend;
 mod mathtext;
 mod mesh;
 mod paint;
+mod pie;
 mod placed;
 mod polar;
 mod polar_view;
@@ -31,6 +32,7 @@ mod text;
 mod textbox;
 mod ticks;
 mod validate;
+mod validate_parts;
 mod vector;
 
 use std::collections::BTreeMap;

@@ -3,9 +3,10 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, PathEffect,
-    ScaleKind, SpinePosition, Spines, Text, TextBox,
+    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
+    SpinePosition, Spines, Text, TextBox,
 };
+use super::validate_parts::{self as parts, MAX_POINTS, invalid, same_length, size};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -17,8 +18,6 @@ const MAX_AXES: usize = 400;
 const MAX_IMAGE_CELLS: usize = 1 << 20;
 /// Most figure texts and vertices of one patch.
 const MAX_ITEMS: usize = 100_000;
-/// Largest font size, line width or marker size, in points.
-const MAX_POINTS: f64 = 1_000.0;
 
 /// Refuses a figure the host will not draw faithfully.
 pub fn check(figure: &Figure) -> Result<(), ChartError> {
@@ -42,18 +41,6 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
         })?;
     }
     Ok(())
-}
-
-fn invalid<T>(message: String) -> Result<T, ChartError> {
-    Err(ChartError::Invalid(message))
-}
-
-fn size(value: f64, what: &str) -> Result<(), ChartError> {
-    if (0.0..=MAX_POINTS).contains(&value) {
-        Ok(())
-    } else {
-        invalid(format!("{what} of {value} points (0..={MAX_POINTS})"))
-    }
 }
 
 fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
@@ -106,35 +93,6 @@ fn check_linestyle(style: &LineStyle) -> Result<(), ChartError> {
         ));
     }
     Ok(())
-}
-
-/// The smallest spacing (points) between a ticked stroke's ticks.
-const MIN_TICK_SPACING: f64 = 0.1;
-
-fn check_path_effect(effect: &PathEffect) -> Result<(), ChartError> {
-    match *effect {
-        PathEffect::Normal => Ok(()),
-        PathEffect::Stroke { linewidth, .. } => {
-            linewidth.map_or(Ok(()), |w| size(w, "stroke width"))
-        }
-        PathEffect::Ticked {
-            spacing,
-            angle,
-            length,
-        } => {
-            let ok = (MIN_TICK_SPACING..=MAX_POINTS).contains(&spacing)
-                && angle.is_finite()
-                && length.is_finite()
-                && length.abs() <= MAX_POINTS;
-            if !ok {
-                return invalid(format!(
-                    "ticked stroke (spacing {spacing}, angle {angle}, length {length}): spacing \
-                     {MIN_TICK_SPACING}..={MAX_POINTS} points, finite angle and length"
-                ));
-            }
-            Ok(())
-        }
-    }
 }
 
 fn check_spines(spines: &Spines) -> Result<(), ChartError> {
@@ -346,15 +304,6 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     Ok(())
 }
 
-/// `n` matches `expected`, or is 1 (one value for all) when `broadcast`.
-fn same_length(what: &str, n: usize, expected: usize, broadcast: bool) -> Result<(), ChartError> {
-    if n == expected || (broadcast && n == 1) {
-        Ok(())
-    } else {
-        invalid(format!("{n} {what} for {expected} items"))
-    }
-}
-
 /// Longest hatch pattern (each character adds 6 lines or rows per inch).
 const MAX_HATCH_CHARS: usize = 16;
 
@@ -363,6 +312,7 @@ fn hatches(artist: &Artist) -> Vec<&HatchSpec> {
     match artist {
         Artist::Patch { hatch, .. } | Artist::Fill { hatch, .. } => hatch.iter().collect(),
         Artist::Bar { hatches, .. } => hatches.iter().flatten().flatten().collect(),
+        Artist::Pie { hatches, .. } => hatches.iter().flatten().collect(),
         _ => Vec::new(),
     }
 }
@@ -395,7 +345,7 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
-            path_effects.iter().try_for_each(check_path_effect)?;
+            path_effects.iter().try_for_each(parts::check_path_effect)?;
             size(*linewidth, "line width")?;
             check_linestyle(linestyle)?;
             size(*markeredgewidth, "marker edge width")?;
@@ -558,9 +508,26 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             label_fontsize,
             width,
             linewidth,
+            hatches,
+            shadow,
+            labeldistance,
+            pctdistance,
             ..
         } => {
             size(*linewidth, "wedge edge width")?;
+            if !(labeldistance.abs() <= parts::MAX_PIE_DISTANCE
+                && pctdistance.abs() <= parts::MAX_PIE_DISTANCE)
+            {
+                return invalid(format!(
+                    "pie text distances {labeldistance}, {pctdistance} radii"
+                ));
+            }
+            if !hatches.is_empty() {
+                same_length("wedge hatches", hatches.len(), values.len(), false)?;
+            }
+            if let Some(shadow) = shadow {
+                parts::check_pie_shadow(shadow, values.len())?;
+            }
             if width.is_some_and(|w| !(w.is_finite() && w > 0.0)) {
                 return invalid("a donut's width must be positive".to_owned());
             }

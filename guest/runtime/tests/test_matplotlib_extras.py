@@ -152,5 +152,28 @@ class PathEffectTests(ChartTestCase):
             plt.show()
 
 
+class PieExtrasTests(ChartTestCase):
+    def test_hatches_shadow_and_text_distances(self):
+        plt.pie([15, 30, 45, 10], hatch=["**O", "oO"], shadow={"ox": -0.04, "edgecolor": "none", "shade": 0.9},
+                pctdistance=1.25, labeldistance=0.6, autopct="%1.1f%%", labels=list("abcd"))
+        (pie,) = self.artists()
+        # matplotlib: hatches cycled over the wedges in rcParams hatch.color (no wedge edge colour)
+        self.assertEqual([h["pattern"] for h in pie["hatches"]], ["**O", "oO", "**O", "oO"])
+        self.assertEqual(pie["hatches"][0]["color"], "#000000ff")
+        # matplotlib: to_hex(0.1 * to_rgb("#1f77b4") + (0.5,)) (Shadow: (1 - shade) * rgb, alpha 0.5), no edge
+        shadow = pie["shadow"]
+        self.assertEqual((shadow["ox"], shadow["oy"]), (-0.04, -0.02))
+        self.assertEqual(shadow["colors"][0], "#030c1280")
+        self.assertNotIn("edgecolors", shadow)
+        self.assertEqual((pie["labeldistance"], pie["pctdistance"]), (0.6, 1.25))
+
+    def test_default_shadow_is_outlined_in_its_colour(self):
+        plt.pie([1, 2], shadow=True)
+        (pie,) = self.artists()
+        self.assertEqual(pie["shadow"]["edgecolors"], pie["shadow"]["colors"])
+        self.assertEqual(pie["shadow"]["linewidth"], 1.0)
+        self.assertNotIn("hatches", pie)
+
+
 if __name__ == "__main__":
     unittest.main()

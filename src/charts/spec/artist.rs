@@ -228,7 +228,41 @@ pub enum Artist {
         edgecolor: Option<Rgba>,
         #[serde(default = "one")]
         linewidth: f64,
+        /// Each wedge's hatch (none, or one per wedge).
+        #[serde(default)]
+        hatches: Vec<Option<HatchSpec>>,
+        /// `shadow=`: a copy of each wedge under all of them.
+        #[serde(default)]
+        shadow: Option<PieShadow>,
+        /// Where labels and percentages sit, in radii from the wedge's centre.
+        #[serde(default = "label_distance")]
+        labeldistance: f64,
+        #[serde(default = "pct_distance")]
+        pctdistance: f64,
     },
+}
+
+fn label_distance() -> f64 {
+    1.1
+}
+
+fn pct_distance() -> f64 {
+    0.6
+}
+
+/// matplotlib's `Shadow` of each pie wedge: the wedge moved `ox`, `oy`
+/// times dpi / 72 in data units (matplotlib's "points" shift, applied before
+/// the data transform), filled in `colors` (1 or one per wedge) and outlined `linewidth`
+/// points wide in `edgecolors` (1 or one per wedge; absent: no outline).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PieShadow {
+    pub ox: f64,
+    pub oy: f64,
+    pub colors: Vec<Rgba>,
+    #[serde(default)]
+    pub edgecolors: Option<Vec<Rgba>>,
+    pub linewidth: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
