@@ -310,7 +310,12 @@ fn draw_handle(
                 .and_then(Option::as_ref);
             hatch::rect(surface, (area, area), nth(colors), edge, hatch, figure);
         }
-        Artist::Pie { colors, .. } => fill_rect(surface, area, area, nth(colors), None),
+        Artist::Pie {
+            colors, hatches, ..
+        } => {
+            let hatch = hatches.get(index.unwrap_or(0)).and_then(Option::as_ref);
+            hatch::rect(surface, (area, area), nth(colors), None, hatch, figure);
+        }
         Artist::Hist {
             color, edgecolor, ..
         } => {
