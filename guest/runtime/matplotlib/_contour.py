@@ -16,7 +16,7 @@ from numbers import Integral
 
 import numpy as np
 
-from . import _rc, _styles
+from . import _hatch, _rc, _styles
 from ._artist import Artist
 from ._marching import Grid
 from .cm import ScalarMappable
@@ -39,8 +39,7 @@ class QuadContourSet(ScalarMappable):
             raise NotImplementedError(f"{name}(algorithm={algorithm!r}) is not supported in this sandbox")
         if label is not None:  # matplotlib ignores it too
             warnings.warn("The following kwargs were not used by contour: 'label'", UserWarning, stacklevel=3)
-        if any(h is not None for h in hatches):
-            raise NotImplementedError(f"{name}(hatches=...) is not supported in this sandbox")
+        hatches = [_hatch.pattern(h) for h in (hatches if isinstance(hatches, (list, tuple)) else [hatches])]
         if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
             raise NotImplementedError(f"{name}() on a log scale (LogNorm, LogLocator) is not supported in this "
                                       "sandbox")
@@ -77,7 +76,9 @@ class QuadContourSet(ScalarMappable):
             lowers, uppers = self._lowers_and_uppers()
             for index, (lower, upper) in enumerate(zip(lowers, uppers)):
                 rings = self._grid.band(lower, upper)
-                self._artists.append(_Band(self, rings, self._colors[index], alpha))
+                band = _Band(self, rings, self._colors[index], alpha)
+                band._hatch = self.hatches[index % len(self.hatches)]
+                self._artists.append(band)
         else:
             widths = _per_level(linewidths, len(self.levels), _rc.rcParams["lines.linewidth"])
             styles = self._linestyles(linestyles, negative_linestyles)
@@ -283,6 +284,8 @@ class QuadContourSet(ScalarMappable):
 
         if self.extend != "neither" and self.filled:
             raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
+        if self.filled and any(h is not None for h in self.hatches):
+            return self._colorbar_patches()
         if self.filled:
             edges = [float(v) for v in self.levels]
             blocks = AxesImage(None, list(self._colors), len(edges) - 1, 1, [0.0, 1.0], edges,
@@ -295,6 +298,46 @@ class QuadContourSet(ScalarMappable):
                           linestyle=artist._linestyle)
             marks.append(mark)
         return marks, float(self.levels[0]), float(self.levels[-1])
+
+    def _colorbar_patches(self):
+        """A hatched set's colorbar: a patch per band between its levels, in its colour and hatch,
+        as matplotlib's Colorbar._add_solids_patches."""
+        from .patches import Rectangle
+
+        edges = [float(v) for v in self.levels]
+        patches = []
+        for i, (lower, upper) in enumerate(zip(edges, edges[1:])):
+            patch = Rectangle((0.0, lower), 1.0, upper - lower, facecolor=self._colors[i], linewidth=0,
+                              hatch=self.hatches[i % len(self.hatches)], alpha=self.alpha)
+            patches.append(patch)
+        return patches, edges[0], edges[-1]
+
+    def legend_elements(self, variable_name="x", str_format=str):
+        """(artists, labels) for a legend of this set, as matplotlib's: a hatched and coloured
+        square per band labelled "lower < x <= upper", or a line per level "x = level"."""
+        from ._lines import Line2D
+        from .patches import Rectangle
+
+        artists, labels = [], []
+        if self.filled:
+            lowers, uppers = self._lowers_and_uppers()
+            n_levels = len(self._artists)
+            for idx in range(n_levels):
+                artists.append(Rectangle((0, 0), 1, 1, facecolor=self._colors[idx],
+                                         hatch=self.hatches[idx % len(self.hatches)]))
+                lower, upper = str_format(lowers[idx]), str_format(uppers[idx])
+                if idx == 0 and self.extend in ("min", "both"):
+                    labels.append(rf"${variable_name} \leq {lower}s$")
+                elif idx == n_levels - 1 and self.extend in ("max", "both"):
+                    labels.append(rf"${variable_name} > {upper}s$")
+                else:
+                    labels.append(rf"${lower} < {variable_name} \leq {upper}$")
+        else:
+            for level, artist in zip(self.levels, self._artists):
+                artists.append(Line2D([], [], color=artist._rgba, linewidth=artist._linewidth,
+                                      linestyle=artist._linestyle))
+                labels.append(rf"${variable_name} = {str_format(level)}$")
+        return artists, labels
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -362,6 +405,12 @@ class _Lines(_ContourPart):
 
 class _Band(_ContourPart):
     zorder_default = 1
+    _hatch = None
+    _hatch_style = None
+
+    def __init__(self, owner, pieces, rgba, alpha):
+        super().__init__(owner, pieces, rgba, alpha)
+        self._hatch_style = _hatch.Style()
 
     def set_linestyle(self, style):
         """Bands have no edge (matplotlib's contourf draws none)."""
@@ -370,10 +419,14 @@ class _Band(_ContourPart):
 
     def spec(self):
         starts = np.cumsum([0] + [len(x) for x, _ in self._pieces])[:-1].tolist()
-        return {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
+        spec = {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
                 "y": _packed([y for _, y in self._pieces]), "coords": ["data", "data"],
                 "facecolor": self._color(self._rgba), "edgecolor": "#00000000", "linewidth": 0.0,
                 "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
+        hatch = self._hatch_style.spec(self._hatch, None, self)
+        if hatch is not None:
+            spec["hatch"] = hatch  # in rcParams hatch.color, as matplotlib's (its edge is none)
+        return spec
 
 
 class TriContourSet(QuadContourSet):

@@ -175,5 +175,28 @@ class PieExtrasTests(ChartTestCase):
         self.assertNotIn("hatches", pie)
 
 
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class ContourHatchTests(ChartTestCase):
+    def test_hatched_bands_colorbar_and_legend_elements(self):
+        import numpy as np
+
+        z = np.arange(20.0).reshape(4, 5)
+        cs = plt.contourf(z, hatches=["-", "/", None], colors="none")
+        plt.colorbar(cs)
+        artists, labels = cs.legend_elements(str_format="{:2.1f}".format)
+        # matplotlib 3.10.8: the lowest band's lower bound is zmin - 1
+        self.assertEqual(labels[:2], ["$-1.0 < x \\leq 2.5$", "$2.5 < x \\leq 5.0$"])
+        self.assertEqual([a.get_hatch() for a in artists[:4]], ["-", "/", None, "-"])
+        self.assertEqual(plt.contour(z).legend_elements()[1][:2], ["$x = 0.0$", "$x = 2.5$"])
+        (figure,) = self.shown()
+        bands = [a for a in figure["axes"][0]["artists"] if a.get("role") == "contourf"]
+        self.assertEqual([b.get("hatch", {}).get("pattern") for b in bands[:4]], ["-", "/", None, "-"])
+        self.assertEqual(bands[0]["hatch"]["color"], "#000000ff")  # rcParams hatch.color
+        # the colorbar: a hatched patch per band (matplotlib's _add_solids_patches), not an image
+        bar = figure["axes"][1]["artists"]
+        self.assertEqual([a["type"] for a in bar[:2]], ["patch", "patch"])
+        self.assertEqual(bar[1]["hatch"]["pattern"], "/")
+
+
 if __name__ == "__main__":
     unittest.main()
