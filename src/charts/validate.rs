@@ -12,6 +12,8 @@ use super::validate_parts::{self as parts, MAX_POINTS, invalid, same_length, siz
 const MAX_TEXT_CHARS: usize = 10_000;
 /// Most ticks or categories on one axis.
 const MAX_TICKS: usize = 10_000;
+/// Most legends kept on one axes besides its own.
+const MAX_LEGENDS: usize = 16;
 /// Most axes in a figure.
 const MAX_AXES: usize = 400;
 /// Most cells in one image.
@@ -259,7 +261,10 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             return invalid(format!("more than {MAX_TICKS} categories"));
         }
     }
-    if let Some(legend) = &axes.legend {
+    if axes.extra_legends.len() > MAX_LEGENDS {
+        return invalid(format!("more than {MAX_LEGENDS} legends"));
+    }
+    for legend in axes.extra_legends.iter().chain(&axes.legend) {
         size(legend.fontsize, "legend font size")?;
         for entry in &legend.entries {
             if let Some(handle) = &entry.handle {

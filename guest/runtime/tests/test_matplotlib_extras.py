@@ -198,5 +198,30 @@ class ContourHatchTests(ChartTestCase):
         self.assertEqual(bar[1]["hatch"]["pattern"], "/")
 
 
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class ScatterLegendElementsTests(ChartTestCase):
+    def test_labels_sizes_and_kept_legends_as_matplotlib(self):
+        ax = plt.gca()
+        points = ax.scatter([1, 2, 3, 4], [1, 2, 3, 4], c=[1, 2, 3, 4], s=[25, 100, 100, 400])
+        handles, labels = points.legend_elements()
+        # matplotlib 3.10.8's labels (ScalarFormatter, mathtext) and marker sizes
+        self.assertEqual(labels, ["$\\mathdefault{1}$", "$\\mathdefault{2}$", "$\\mathdefault{3}$",
+                                  "$\\mathdefault{4}$"])
+        self.assertEqual([h.get_markersize() for h in handles], [6.0] * 4)
+        first = ax.legend(handles, labels, loc="lower left")
+        ax.add_artist(first)
+        handles, labels = points.legend_elements(prop="sizes", alpha=0.6)
+        self.assertEqual([h.get_markersize() for h in handles], [5.0, 10.0, 20.0])
+        ax.legend(handles, labels, loc="upper right")
+        self.assertEqual(ax.scatter([1, 2, 3], [1, 2, 3], c=[-1, 0, 2.5]).legend_elements()[1],
+                         ["$\\mathdefault{\u22121.0}$", "$\\mathdefault{0.0}$", "$\\mathdefault{2.5}$"])
+        self.assertEqual(ax.scatter([1, 2, 3], [1, 2, 3], c=[1e6, 2e6, 3.5e6]).legend_elements()[1],
+                         ["$\\mathdefault{1.0}$", "$\\mathdefault{2.0}$", "$\\mathdefault{3.5}$"])
+        spec = self.axes_spec()
+        self.assertEqual(len(spec["extra_legends"]), 1)
+        self.assertEqual(spec["extra_legends"][0]["loc"], "lower left")
+        self.assertEqual(spec["legend"]["loc"], "upper right")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -112,6 +112,9 @@ pub struct Axes {
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
     pub legend: Option<Legend>,
+    /// Earlier legends kept with `add_artist` (drawn under `legend`).
+    #[serde(default)]
+    pub extra_legends: Vec<Legend>,
     pub facecolor: Rgba,
     /// The four frame lines; absent: matplotlib's defaults.
     #[serde(default)]
