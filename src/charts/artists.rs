@@ -1,20 +1,19 @@
 //! Draws one artist (line, bars, histogram, scatter, fill, reference line,
 //! text, annotation, pie) in its axes.
 
-use std::f64::consts::PI;
-
 use super::clip::clip_polygon;
 use super::color::Rgba;
+use super::effects::{self, Pen};
 use super::geometry::{Point, Rect};
 use super::hatch;
 use super::mesh;
 use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::scale::{position, text_anchor};
 use super::series::{data_rect, fill_polygons, pick, runs, steps};
 use super::spec::{
-    Artist, AxlineOrientation, DrawStyle, HAlign, HistType, LineStyle, Orientation, RotationMode,
-    VAlign, Weight,
+    Artist, AxlineOrientation, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -46,6 +45,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             gapcolor,
             markeredgewidth,
             coords,
+            path_effects,
             ..
         } => {
             let runs = runs(x, y, *coords, xmap, ymap);
@@ -53,20 +53,20 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let (sx, sy) = steps(x, y, *drawstyle);
                 self::runs(&sx, &sy, *coords, xmap, ymap)
             });
+            let width = units.px(*linewidth);
+            let pen = Pen {
+                color: *color,
+                width_px: width,
+                style: linestyle,
+            };
             for run in stepped.as_ref().unwrap_or(&runs) {
-                // The gaps' colour: the whole line under its dashes.
-                if let Some(gap) = gapcolor {
-                    let width = units.px(*linewidth);
-                    stroke_line(surface, run, Some(&frame), *gap, width, &LineStyle::Solid);
-                }
-                stroke_line(
-                    surface,
-                    run,
-                    Some(&frame),
-                    *color,
-                    units.px(*linewidth),
-                    linestyle,
-                );
+                effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {
+                    // The gaps' colour: the whole line under its dashes.
+                    if let Some(gap) = gapcolor {
+                        stroke_line(s, run, Some(&frame), *gap, width, &LineStyle::Solid);
+                    }
+                    stroke_line(s, run, Some(&frame), *color, width, linestyle);
+                });
             }
             if let Some(shape) = shape {
                 for &point in runs.iter().flatten().filter(|p| frame.contains(**p)) {
@@ -367,89 +367,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             }
             surface.text(block, placement, text.color);
         }
-        Artist::Pie {
-            values,
-            labels,
-            colors,
-            autotexts,
-            startangle,
-            counterclock,
-            explode,
-            radius,
-            label_fontsize,
-            width,
-            edgecolor,
-            linewidth,
-            ..
-        } => {
-            let total: f64 = values.iter().sum();
-            if total <= 0.0 {
-                return;
-            }
-            let direction = if *counterclock { 1.0 } else { -1.0 };
-            let mut angle = startangle.to_radians();
-            let font = units.px(*label_fontsize);
-            for (i, value) in values.iter().enumerate() {
-                // The fraction first: 2π times a huge value overflows.
-                let sweep = direction * 2.0 * PI * (value / total);
-                let middle = angle + sweep / 2.0;
-                let shift = explode.get(i).copied().unwrap_or(0.0) * radius;
-                let centre = (shift * middle.cos(), shift * middle.sin());
-                let steps = ((sweep.abs() / (2.0 * PI) * 180.0).ceil() as usize).max(2);
-                let arc = |r: f64| {
-                    (0..=steps).map(move |s| {
-                        let a = angle + sweep * s as f64 / steps as f64;
-                        (centre.0 + r * a.cos(), centre.1 + r * a.sin())
-                    })
-                };
-                // A donut's ring runs back along its inner arc.
-                let mut wedge: Vec<(f64, f64)> = match width {
-                    Some(w) if *w < *radius => arc(radius - w).rev().collect(),
-                    _ => vec![(centre.0, centre.1)],
-                };
-                wedge.extend(arc(*radius));
-                let points: Vec<Point> = wedge
-                    .iter()
-                    .filter_map(|&(x, y)| Some(Point::new(xmap.pixel(x)?, ymap.pixel(y)?)))
-                    .collect();
-                surface.fill_polygon(&points, pick(colors, i));
-                if let (Some(edge), Some(&first)) = (edgecolor, points.first()) {
-                    let mut outline = points.clone();
-                    outline.push(first);
-                    let px = units.px(*linewidth);
-                    stroke_line(surface, &outline, None, *edge, px, &LineStyle::Solid);
-                }
-                let at = |r: f64| {
-                    let (x, y) = (centre.0 + r * middle.cos(), centre.1 + r * middle.sin());
-                    xmap.pixel(x)
-                        .zip(ymap.pixel(y))
-                        .map(|(x, y)| Point::new(x, y))
-                };
-                if let Some(label) = labels.as_ref().and_then(|l| l.get(i))
-                    && let Some(anchor) = at(1.1 * radius)
-                {
-                    let ha = if middle.cos() >= 0.0 {
-                        HAlign::Left
-                    } else {
-                        HAlign::Right
-                    };
-                    let block = TextBlock::new(label, font, Weight::Normal);
-                    surface.text(
-                        block,
-                        Placement::new(anchor, ha, VAlign::Center),
-                        Rgba::BLACK,
-                    );
-                }
-                if let Some(auto) = autotexts.as_ref().and_then(|t| t.get(i))
-                    && let Some(anchor) = at(0.6 * radius)
-                {
-                    let block = TextBlock::new(auto, font, Weight::Normal);
-                    let placement = Placement::new(anchor, HAlign::Center, VAlign::Center);
-                    surface.text(block, placement, Rgba::BLACK);
-                }
-                angle += sweep;
-            }
-        }
+        Artist::Pie { .. } => pie::draw(artist, axes, units, surface),
     }
 }
 

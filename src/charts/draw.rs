@@ -111,7 +111,7 @@ fn draw_axes<'a>(
             title.color,
         );
     }
-    if let Some(legend) = &spec.legend {
+    for legend in spec.extra_legends.iter().chain(&spec.legend) {
         legend::draw(legend, axes, figure_axes, units, surface);
     }
 }

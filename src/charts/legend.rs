@@ -2,6 +2,7 @@
 //! the label), placed at a named location or where it hides the least data.
 
 use super::color::Rgba;
+use super::effects::{self, Pen};
 use super::geometry::{Point, Rect};
 use super::hatch;
 use super::paint::{Units, fill_rect, marker, stroke_line};
@@ -253,17 +254,18 @@ fn draw_handle(
             markerfacecolor,
             markeredgecolor,
             markeredgewidth,
+            path_effects,
             ..
         } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
-            stroke_line(
-                surface,
-                &line,
-                None,
-                *color,
-                units.px(*linewidth),
-                linestyle,
-            );
+            let pen = Pen {
+                color: *color,
+                width_px: units.px(*linewidth),
+                style: linestyle,
+            };
+            effects::draw(surface, &line, None, pen, path_effects, units, |s| {
+                stroke_line(s, &line, None, pen.color, pen.width_px, linestyle);
+            });
             if let Some(shape) = shape {
                 let edge = units.px(*markeredgewidth);
                 marker(
@@ -308,7 +310,12 @@ fn draw_handle(
                 .and_then(Option::as_ref);
             hatch::rect(surface, (area, area), nth(colors), edge, hatch, figure);
         }
-        Artist::Pie { colors, .. } => fill_rect(surface, area, area, nth(colors), None),
+        Artist::Pie {
+            colors, hatches, ..
+        } => {
+            let hatch = hatches.get(index.unwrap_or(0)).and_then(Option::as_ref);
+            hatch::rect(surface, (area, area), nth(colors), None, hatch, figure);
+        }
         Artist::Hist {
             color, edgecolor, ..
         } => {

@@ -6,19 +6,20 @@ use super::spec::{
     Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
     SpinePosition, Spines, Text, TextBox,
 };
+use super::validate_parts::{self as parts, MAX_POINTS, invalid, same_length, size};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
 /// Most ticks or categories on one axis.
 const MAX_TICKS: usize = 10_000;
+/// Most legends kept on one axes besides its own.
+const MAX_LEGENDS: usize = 16;
 /// Most axes in a figure.
 const MAX_AXES: usize = 400;
 /// Most cells in one image.
 const MAX_IMAGE_CELLS: usize = 1 << 20;
 /// Most figure texts and vertices of one patch.
 const MAX_ITEMS: usize = 100_000;
-/// Largest font size, line width or marker size, in points.
-const MAX_POINTS: f64 = 1_000.0;
 
 /// Refuses a figure the host will not draw faithfully.
 pub fn check(figure: &Figure) -> Result<(), ChartError> {
@@ -42,18 +43,6 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
         })?;
     }
     Ok(())
-}
-
-fn invalid<T>(message: String) -> Result<T, ChartError> {
-    Err(ChartError::Invalid(message))
-}
-
-fn size(value: f64, what: &str) -> Result<(), ChartError> {
-    if (0.0..=MAX_POINTS).contains(&value) {
-        Ok(())
-    } else {
-        invalid(format!("{what} of {value} points (0..={MAX_POINTS})"))
-    }
 }
 
 fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
@@ -148,8 +137,15 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
     for artist in &axes.artists {
         let drawn = match artist {
             Artist::Line {
-                drawstyle, coords, ..
-            } => *drawstyle == DrawStyle::Default && *coords == [Coords::Data; 2],
+                drawstyle,
+                coords,
+                path_effects,
+                ..
+            } => {
+                *drawstyle == DrawStyle::Default
+                    && *coords == [Coords::Data; 2]
+                    && path_effects.is_empty()
+            }
             Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
             Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
             Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],
@@ -157,7 +153,9 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
         };
         if !drawn {
             return invalid(
-                "polar axes draw lines, scatter, vertical bars, patches, fills and text".to_owned(),
+                "polar axes draw lines (without path effects), scatter, vertical bars, patches, \
+                 fills and text"
+                    .to_owned(),
             );
         }
         if !hatches(artist).is_empty() {
@@ -263,7 +261,10 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
             return invalid(format!("more than {MAX_TICKS} categories"));
         }
     }
-    if let Some(legend) = &axes.legend {
+    if axes.extra_legends.len() > MAX_LEGENDS {
+        return invalid(format!("more than {MAX_LEGENDS} legends"));
+    }
+    for legend in axes.extra_legends.iter().chain(&axes.legend) {
         size(legend.fontsize, "legend font size")?;
         for entry in &legend.entries {
             if let Some(handle) = &entry.handle {
@@ -308,15 +309,6 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     Ok(())
 }
 
-/// `n` matches `expected`, or is 1 (one value for all) when `broadcast`.
-fn same_length(what: &str, n: usize, expected: usize, broadcast: bool) -> Result<(), ChartError> {
-    if n == expected || (broadcast && n == 1) {
-        Ok(())
-    } else {
-        invalid(format!("{n} {what} for {expected} items"))
-    }
-}
-
 /// Longest hatch pattern (each character adds 6 lines or rows per inch).
 const MAX_HATCH_CHARS: usize = 16;
 
@@ -325,6 +317,7 @@ fn hatches(artist: &Artist) -> Vec<&HatchSpec> {
     match artist {
         Artist::Patch { hatch, .. } | Artist::Fill { hatch, .. } => hatch.iter().collect(),
         Artist::Bar { hatches, .. } => hatches.iter().flatten().flatten().collect(),
+        Artist::Pie { hatches, .. } => hatches.iter().flatten().collect(),
         _ => Vec::new(),
     }
 }
@@ -353,9 +346,11 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             markersize,
             markeredgewidth,
             marker,
+            path_effects,
             ..
         } => {
             same_length("y values", y.len(), x.len(), false)?;
+            path_effects.iter().try_for_each(parts::check_path_effect)?;
             size(*linewidth, "line width")?;
             check_linestyle(linestyle)?;
             size(*markeredgewidth, "marker edge width")?;
@@ -518,9 +513,26 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             label_fontsize,
             width,
             linewidth,
+            hatches,
+            shadow,
+            labeldistance,
+            pctdistance,
             ..
         } => {
             size(*linewidth, "wedge edge width")?;
+            if !(labeldistance.abs() <= parts::MAX_PIE_DISTANCE
+                && pctdistance.abs() <= parts::MAX_PIE_DISTANCE)
+            {
+                return invalid(format!(
+                    "pie text distances {labeldistance}, {pctdistance} radii"
+                ));
+            }
+            if !hatches.is_empty() {
+                same_length("wedge hatches", hatches.len(), values.len(), false)?;
+            }
+            if let Some(shadow) = shadow {
+                parts::check_pie_shadow(shadow, values.len())?;
+            }
             if width.is_some_and(|w| !(w.is_finite() && w > 0.0)) {
                 return invalid("a donut's width must be positive".to_owned());
             }

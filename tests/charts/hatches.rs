@@ -38,3 +38,37 @@ ax.errorbar([0.5], [0.1], yerr=0.05, lolims=True)
         serde_json::json!([[0.5, 0.15000000000000002]])
     );
 }
+
+#[tokio::test]
+async fn pie_wedges_take_hatches_and_shadows() {
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, axs = plt.subplots(1, 2, figsize=(8, 4))
+axs[0].pie([1, 1], colors=["white", "white"], hatch=["-", None])
+axs[1].pie([1], colors=["white"], shadow={"ox": -0.2, "oy": -0.2, "edgecolor": "none", "shade": 1})
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let chart = &charts(&events)[0];
+    let dark = |x: (f64, f64), y: (f64, f64)| {
+        let region = chart.png.region(x, y);
+        region.iter().filter(|p| is_dark(p)).count()
+    };
+    // Left pie: the first wedge (the upper half, anticlockwise from 0 degrees) is hatched with
+    // horizontal lines, the lower half is not.
+    assert!(dark((0.2, 0.3), (0.25, 0.4)) > 50);
+    assert_eq!(dark((0.2, 0.3), (0.6, 0.75)), 0);
+    // Right pie: a black shadow (half transparent: grey) moved 0.2 * dpi / 72 data units down
+    // and left, showing beyond the white disc there only.
+    let description = &chart.description["axes"][1]["series"][0];
+    assert_eq!(description["type"], "pie");
+    let grey = |x: (f64, f64), y: (f64, f64)| {
+        let region = chart.png.region(x, y);
+        region
+            .iter()
+            .filter(|p| p.iter().all(|c| (100..200).contains(c)))
+            .count()
+    };
+    assert!(grey((0.52, 0.6), (0.6, 0.8)) > 100);
+    assert_eq!(grey((0.8, 0.95), (0.1, 0.25)), 0);
+}

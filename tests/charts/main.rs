@@ -9,6 +9,8 @@ mod chart_styles;
 mod charts;
 mod contours;
 mod hatches;
+mod legends;
+mod path_effects;
 mod polar;
 mod seaborn;
 mod seaborn_grids;

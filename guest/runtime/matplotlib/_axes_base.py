@@ -108,6 +108,7 @@ class AxesBase(TitleMethods):
         self.xaxis, self.yaxis = Axis(self, "x"), Axis(self, "y")
         self._reset_titles()
         self._legend = None
+        self._extra_legends = []  # legends kept with add_artist(), drawn besides _legend
         visible = bool(_rc.rcParams["axes.grid"])
         which = _rc.rcParams["axes.grid.axis"]
         self._grid_on = {name: visible and which in ("both", name) for name in ("x", "y")}
@@ -630,7 +631,12 @@ class AxesBase(TitleMethods):
             "artists": [artist.spec() for artist in self._artists],
             "zorders": (None if all(artist._zorder is None for artist in self._artists)
                         else [artist.get_zorder() for artist in self._artists]),
+            **self._extra_legends_spec(axes_index),
         }
+
+    def _extra_legends_spec(self, axes_index):
+        kept = [legend.spec(axes_index) for legend in self._extra_legends if legend is not self._legend]
+        return {"extra_legends": kept} if kept else {}
 
     def _grid_spec(self):
         shown = {"x": self.xaxis.get_visible(), "y": self.yaxis.get_visible()}

@@ -54,6 +54,12 @@ class Scatter(Artist):
     def get_array(self):
         return None if self._values is None else list(self._values)
 
+    def legend_elements(self, prop="colors", num="auto", fmt=None, func=lambda x: x, **kwargs):
+        """(handles, labels) for a legend of the distinct colours or sizes, as matplotlib's."""
+        from ._legend_elements import legend_elements
+
+        return legend_elements(self, prop, num, fmt, func, **kwargs)
+
     def get_clim(self):
         norm = getattr(self, "norm", None)
         return (None, None) if norm is None else (norm.vmin, norm.vmax)

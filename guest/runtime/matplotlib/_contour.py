@@ -1,4 +1,5 @@
-"""Axes.contour and Axes.contourf: matplotlib's QuadContourSet, computed in the guest.
+"""Axes.contour and Axes.contourf: matplotlib's QuadContourSet, computed in the guest (and
+tricontour/tricontourf: its TriContourSet, over a triangular grid, _tricontour.py).
 
 The levels, the colours of the lines and bands (a colormap over the levels or layers, or the
 colors= list) and the linewidths and linestyles follow matplotlib's ContourSet; the geometry is
@@ -15,9 +16,9 @@ from numbers import Integral
 
 import numpy as np
 
-from . import _rc, _styles
+from . import _hatch, _rc, _styles
 from ._artist import Artist
-from ._marching import Grid, band, lines
+from ._marching import Grid
 from .cm import ScalarMappable
 from .colors import LogNorm, is_color_like, to_rgba
 
@@ -38,8 +39,7 @@ class QuadContourSet(ScalarMappable):
             raise NotImplementedError(f"{name}(algorithm={algorithm!r}) is not supported in this sandbox")
         if label is not None:  # matplotlib ignores it too
             warnings.warn("The following kwargs were not used by contour: 'label'", UserWarning, stacklevel=3)
-        if any(h is not None for h in hatches):
-            raise NotImplementedError(f"{name}(hatches=...) is not supported in this sandbox")
+        hatches = [_hatch.pattern(h) for h in (hatches if isinstance(hatches, (list, tuple)) else [hatches])]
         if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
             raise NotImplementedError(f"{name}() on a log scale (LogNorm, LogLocator) is not supported in this "
                                       "sandbox")
@@ -53,6 +53,9 @@ class QuadContourSet(ScalarMappable):
         self.axes, self.filled, self.extend = ax, filled, extend
         self.origin, self.extent, self.locator, self.colors = origin, extent, locator, colors
         self.hatches = hatches
+        if corner_mask == "legacy":
+            raise NotImplementedError(f"{name}(corner_mask='legacy') is not supported in this sandbox")
+        self.corner_mask = _rc.rcParams["contour.corner_mask"] if corner_mask is None else corner_mask
         args = list(args)
         if args and isinstance(args[0], QuadContourSet):
             source = args.pop(0)
@@ -60,10 +63,8 @@ class QuadContourSet(ScalarMappable):
             if levels is None and not args:
                 levels = source.levels
         else:
-            z = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
-            boolean = z is not None and np.asarray(z).dtype == bool
-            self._grid = self._grid_of(args, name)
-            self.zmin, self.zmax = float(self._grid.z.min()), float(self._grid.z.max())
+            self._grid, boolean = self._grid_of(args, name)
+            self.zmin, self.zmax = self._grid.zrange()
             if levels is None and not args and boolean:
                 levels = [0, .5, 1] if filled else [.5]  # matplotlib's levels for a boolean Z
         self.levels = self._levels_of(levels if levels is not None else (args[0] if args else 7))
@@ -74,13 +75,15 @@ class QuadContourSet(ScalarMappable):
         if filled:
             lowers, uppers = self._lowers_and_uppers()
             for index, (lower, upper) in enumerate(zip(lowers, uppers)):
-                rings = band(self._grid, lower, upper)
-                self._artists.append(_Band(self, rings, self._colors[index], alpha))
+                rings = self._grid.band(lower, upper)
+                band = _Band(self, rings, self._colors[index], alpha)
+                band._hatch = self.hatches[index % len(self.hatches)]
+                self._artists.append(band)
         else:
             widths = _per_level(linewidths, len(self.levels), _rc.rcParams["lines.linewidth"])
             styles = self._linestyles(linestyles, negative_linestyles)
             for index, level in enumerate(self.levels):
-                pieces = lines(self._grid, level)
+                pieces = self._grid.lines(level)
                 self._artists.append(_Lines(self, pieces, self._colors[index], widths[index], styles[index],
                                             alpha))
         self._orig_linestyles = linestyles
@@ -89,12 +92,15 @@ class QuadContourSet(ScalarMappable):
         ax.figure._current_mappable = self
 
     def _grid_of(self, args, name):
-        """The Grid of contour's positional arguments (Z, or X, Y, Z; levels may follow)."""
+        """(Grid, whether Z is boolean) of contour's positional arguments (Z, or X, Y, Z; levels
+        may follow, left in args)."""
+        z_arg = args[0] if len(args) in (1, 2) else args[2] if len(args) in (3, 4) else None
+        boolean = z_arg is not None and np.asarray(z_arg).dtype == bool
         if len(args) in (1, 2):
-            z = self._z(args.pop(0))
+            z, mask = self._z(args.pop(0))
             x, y = self._initialize_x_y(z)
         elif len(args) in (3, 4):
-            x, y, z = args.pop(0), args.pop(0), self._z(args.pop(0))
+            x, y, (z, mask) = args.pop(0), args.pop(0), self._z(args.pop(0))
             x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
             if x.ndim != y.ndim:
                 raise TypeError(f"Number of dimensions of x ({x.ndim}) and y ({y.ndim}) do not match")
@@ -108,7 +114,7 @@ class QuadContourSet(ScalarMappable):
                 raise TypeError(f"Shapes of x {x.shape} and z {z.shape} do not match")
         else:
             raise TypeError(f"{name}() takes from 1 to 4 positional arguments but {len(args)} were given")
-        return Grid(x, y, z)
+        return Grid(x, y, z, mask, self.corner_mask), boolean
 
     @staticmethod
     def _z(z):
@@ -117,10 +123,11 @@ class QuadContourSet(ScalarMappable):
             raise TypeError(f"Input z must be 2D, not {masked.ndim}D")
         if masked.shape[0] < 2 or masked.shape[1] < 2:
             raise TypeError(f"Input z must be at least a (2, 2) shaped array, but has shape {masked.shape}")
-        if np.ma.is_masked(masked):
-            raise NotImplementedError("contour()/contourf() of a Z with masked or non-finite values is not "
-                                      "supported in this sandbox")
-        return np.asarray(masked.filled(), dtype=float)
+        mask = np.ma.getmaskarray(masked)
+        if mask.all():
+            raise NotImplementedError("contour()/contourf() of a Z with no unmasked value is not supported in "
+                                      "this sandbox")
+        return np.asarray(masked.filled(0.0), dtype=float), mask
 
     def _initialize_x_y(self, z):
         """X and Y for contour(Z): indices, or cell centres matching imshow's with origin/extent."""
@@ -277,6 +284,8 @@ class QuadContourSet(ScalarMappable):
 
         if self.extend != "neither" and self.filled:
             raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
+        if self.filled and any(h is not None for h in self.hatches):
+            return self._colorbar_patches()
         if self.filled:
             edges = [float(v) for v in self.levels]
             blocks = AxesImage(None, list(self._colors), len(edges) - 1, 1, [0.0, 1.0], edges,
@@ -289,6 +298,46 @@ class QuadContourSet(ScalarMappable):
                           linestyle=artist._linestyle)
             marks.append(mark)
         return marks, float(self.levels[0]), float(self.levels[-1])
+
+    def _colorbar_patches(self):
+        """A hatched set's colorbar: a patch per band between its levels, in its colour and hatch,
+        as matplotlib's Colorbar._add_solids_patches."""
+        from .patches import Rectangle
+
+        edges = [float(v) for v in self.levels]
+        patches = []
+        for i, (lower, upper) in enumerate(zip(edges, edges[1:])):
+            patch = Rectangle((0.0, lower), 1.0, upper - lower, facecolor=self._colors[i], linewidth=0,
+                              hatch=self.hatches[i % len(self.hatches)], alpha=self.alpha)
+            patches.append(patch)
+        return patches, edges[0], edges[-1]
+
+    def legend_elements(self, variable_name="x", str_format=str):
+        """(artists, labels) for a legend of this set, as matplotlib's: a hatched and coloured
+        square per band labelled "lower < x <= upper", or a line per level "x = level"."""
+        from ._lines import Line2D
+        from .patches import Rectangle
+
+        artists, labels = [], []
+        if self.filled:
+            lowers, uppers = self._lowers_and_uppers()
+            n_levels = len(self._artists)
+            for idx in range(n_levels):
+                artists.append(Rectangle((0, 0), 1, 1, facecolor=self._colors[idx],
+                                         hatch=self.hatches[idx % len(self.hatches)]))
+                lower, upper = str_format(lowers[idx]), str_format(uppers[idx])
+                if idx == 0 and self.extend in ("min", "both"):
+                    labels.append(rf"${variable_name} \leq {lower}s$")
+                elif idx == n_levels - 1 and self.extend in ("max", "both"):
+                    labels.append(rf"${variable_name} > {upper}s$")
+                else:
+                    labels.append(rf"${lower} < {variable_name} \leq {upper}$")
+        else:
+            for level, artist in zip(self.levels, self._artists):
+                artists.append(Line2D([], [], color=artist._rgba, linewidth=artist._linewidth,
+                                      linestyle=artist._linestyle))
+                labels.append(rf"${variable_name} = {str_format(level)}$")
+        return artists, labels
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -356,6 +405,12 @@ class _Lines(_ContourPart):
 
 class _Band(_ContourPart):
     zorder_default = 1
+    _hatch = None
+    _hatch_style = None
+
+    def __init__(self, owner, pieces, rgba, alpha):
+        super().__init__(owner, pieces, rgba, alpha)
+        self._hatch_style = _hatch.Style()
 
     def set_linestyle(self, style):
         """Bands have no edge (matplotlib's contourf draws none)."""
@@ -364,14 +419,56 @@ class _Band(_ContourPart):
 
     def spec(self):
         starts = np.cumsum([0] + [len(x) for x, _ in self._pieces])[:-1].tolist()
-        return {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
+        spec = {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
                 "y": _packed([y for _, y in self._pieces]), "coords": ["data", "data"],
                 "facecolor": self._color(self._rgba), "edgecolor": "#00000000", "linewidth": 0.0,
                 "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
+        hatch = self._hatch_style.spec(self._hatch, None, self)
+        if hatch is not None:
+            spec["hatch"] = hatch  # in rcParams hatch.color, as matplotlib's (its edge is none)
+        return spec
+
+
+class TriContourSet(QuadContourSet):
+    """The result of tricontour()/tricontourf(): a contour set over a Triangulation's unmasked
+    triangles (_tricontour.py)."""
+
+    def __init__(self, ax, args, *, filled, triangles=None, mask=None, **kwargs):
+        self._triangulation_kwargs = {k: v for k, v in (("triangles", triangles), ("mask", mask)) if v is not None}
+        super().__init__(ax, args, filled=filled, **kwargs)
+
+    def _grid_of(self, args, name):
+        from ._triangulation import Triangulation
+        from ._tricontour import TriGrid
+
+        triangulation, rest, _ = Triangulation.get_from_args_and_kwargs(*args, **self._triangulation_kwargs)
+        triangulation._check_drawable(f"{name}()")
+        if not rest:
+            raise TypeError(f"{name}() missing 1 required positional argument: 'z'")
+        z, *rest = rest
+        args[:] = rest
+        z = np.ma.asarray(z)
+        if z.shape != triangulation.x.shape:
+            raise ValueError("z array must have same length as triangulation x and y arrays")
+        z_check = z[np.unique(triangulation.get_masked_triangles())]
+        if np.ma.is_masked(z_check):
+            raise ValueError("z must not contain masked points within the triangulation")
+        if not np.isfinite(z_check).all():
+            raise ValueError("z array must not contain non-finite values within the triangulation")
+        boolean = z.dtype == bool
+        return TriGrid(triangulation, np.asarray(z.filled(0), dtype=np.float64)), boolean
 
 
 class ContourMethods:
-    """contour() and contourf() for Axes."""
+    """contour(), contourf(), tricontour() and tricontourf() for Axes."""
+
+    def tricontour(self, *args, **kwargs):
+        """Contour lines of z over a triangular grid; returns the TriContourSet."""
+        return TriContourSet(self, args, filled=False, **kwargs)
+
+    def tricontourf(self, *args, **kwargs):
+        """Filled contours of z over a triangular grid; returns the TriContourSet."""
+        return TriContourSet(self, args, filled=True, **kwargs)
 
     def contour(self, *args, **kwargs):
         """Contour lines of Z (over X, Y); returns the QuadContourSet."""

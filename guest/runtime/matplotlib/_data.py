@@ -61,17 +61,18 @@ def _is_date(value):
 
 def _dates(values, axis):
     """Dates as days since 1970-01-01 (matplotlib's date2num); the axis becomes a date axis."""
-    from .dates import date2num
+    from .dates import _check_plotting_epoch, date2num
 
     if axis is None:
         raise NotImplementedError("dates are supported as x or y coordinates only in this sandbox")
+    _check_plotting_epoch()
     axis.dates = True
     result = []
     for value in values:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             result.append(None)
         elif _is_date(value):
-            result.append(date2num(value))
+            result.append(float(date2num(value)))
         else:
             raise TypeError("a sequence of dates cannot also hold numbers or strings")
     return result

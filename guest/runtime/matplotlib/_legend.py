@@ -44,6 +44,7 @@ class Legend:
     def remove(self):
         if self.axes._legend is self:
             self.axes._legend = None
+        self.axes._extra_legends = [kept for kept in self.axes._extra_legends if kept is not self]
 
     def set_visible(self, visible):
         if not visible:

@@ -126,6 +126,7 @@ class Line2D(_Stroke):
         self._role = None
         self._sticky = {}
         self._coords = ("data", "data")  # or axes fractions, per axis (transform=ax.transAxes...)
+        self._path_effects = []
 
     def _set_coords(self, coords):
         """Where x and y are measured: "data", "axes", or a pair of them."""
@@ -198,6 +199,19 @@ class Line2D(_Stroke):
     def set_drawstyle(self, drawstyle):
         self._drawstyle = _drawstyle(drawstyle)
 
+    def set_path_effects(self, path_effects):
+        """matplotlib.patheffects effects the line is drawn through (Normal, Stroke, TickedStroke)."""
+        from .patheffects import AbstractPathEffect
+
+        effects = list(path_effects or [])
+        for effect in effects:
+            if not isinstance(effect, AbstractPathEffect):
+                raise TypeError(f"path effects must be matplotlib.patheffects effects, not {effect!r}")
+        self._path_effects = effects
+
+    def get_path_effects(self):
+        return list(self._path_effects)
+
     set_ds = set_drawstyle
 
     def spec(self):
@@ -212,6 +226,10 @@ class Line2D(_Stroke):
             spec["gapcolor"] = self._color(self._gapcolor)
         if self._role is not None:
             spec["role"] = self._role
+        if self._path_effects:
+            if self._marker is not None:
+                raise NotImplementedError("path effects on a line with markers are not supported in this sandbox")
+            spec["path_effects"] = [part for effect in self._path_effects for part in effect._specs(self)]
         if self._mew != 1.0:
             spec["markeredgewidth"] = self._mew
         if self._coords != ("data", "data"):

@@ -2,7 +2,7 @@
 
 import math
 
-from . import _rc
+from . import _hatch, _rc
 from ._artist import Artist
 from ._text import Text, host_styled
 from .colors import to_rgba
@@ -29,6 +29,26 @@ class Pie(Artist):
         self._explode, self._radius = explode, float(radius)
         self.label_fontsize = label_fontsize
         self.wedges = [Wedge(self, i) for i in range(len(values))]
+        self._hatches, self._hatch_style = None, _hatch.Style()
+        self._shadow = None  # {"ox", "oy", "shade", "edgecolor"} of shadow=
+        self._distances = {}  # labeldistance and pctdistance other than 1.1 and 0.6
+
+    def _shadow_spec(self):
+        """matplotlib's Shadow of each wedge: (1 - shade) times the wedge's colour at alpha 0.5,
+        outlined alike (edgecolor given: in it) as wide as the wedge's edge, moved ox, oy points."""
+        shadow = self._shadow
+        colors = [to_rgba(tuple((1 - shadow["shade"]) * v for v in c[:3]), 0.5) for c in self._colors]
+        edge = shadow.get("edgecolor", "same")
+        if edge == "same":
+            edges = colors
+        else:
+            rgba = to_rgba(edge, 0.5)
+            edges = None if rgba[3] == 0 or (isinstance(edge, str) and edge.lower() == "none") else [rgba]
+        spec = {"ox": shadow["ox"], "oy": shadow["oy"], "colors": [self._color(c) for c in colors],
+                "linewidth": self._linewidth}
+        if edges is not None:
+            spec["edgecolors"] = [self._color(c) for c in edges]
+        return spec
 
     def legend_handles(self):
         return [(self, i) for i in range(len(self._values))]
@@ -40,7 +60,16 @@ class Pie(Artist):
         return {**self._head("pie"), **ring, "values": self._values, "labels": self._labels if self._show_labels else None,
                 "colors": [self._color(c) for c in self._colors], "autotexts": self._autotexts,
                 "startangle": self._startangle, "counterclock": self._counterclock,
-                "explode": self._explode, "radius": self._radius, "label_fontsize": self.label_fontsize}
+                "explode": self._explode, "radius": self._radius, "label_fontsize": self.label_fontsize,
+                **self._distances, **self._extras()}
+
+    def _extras(self):
+        extras = {}
+        if self._hatches is not None:
+            extras["hatches"] = [self._hatch_style.spec(h, self._edgecolor, self) for h in self._hatches]
+        if self._shadow is not None:
+            extras["shadow"] = self._shadow_spec()
+        return extras
 
 
 class Wedge:

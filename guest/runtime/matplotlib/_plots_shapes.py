@@ -173,6 +173,12 @@ class ShapeMethods:
             return self.add_patch(a)
         if isinstance(a, (Line2D, Text)):
             return self._add(a)
+        from ._legend import Legend
+
+        if isinstance(a, Legend) and a.axes is self:
+            if all(kept is not a for kept in self._extra_legends):
+                self._extra_legends.append(a)  # kept when legend() makes another
+            return a
         raise NotImplementedError(f"add_artist() of a {type(a).__name__} is not supported in this sandbox")
 
     @property

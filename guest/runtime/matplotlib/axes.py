@@ -2,7 +2,7 @@
 
 import itertools
 
-from . import _data, _histogram, _kwargs, _rc, _styles, _text
+from . import _data, _hatch, _histogram, _kwargs, _rc, _styles, _text
 from ._axes_base import AxesBase
 from ._bars import Bars, Hist
 from ._collections import Fill, Scatter
@@ -14,6 +14,7 @@ from ._plots_image import ImageMethods
 from ._plots_shapes import ShapeMethods
 from ._plots_samples import SampleMethods
 from ._plots_stats import StatsMethods
+from ._plots_tri import TriMethods
 from ._spectral import SpectralMethods
 from ._text import Annotation, Text
 from .cm import _scale_norm, get_cmap
@@ -23,7 +24,7 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
-                   "gapcolor", "clip_on", "transform"))
+                   "gapcolor", "clip_on", "transform", "path_effects"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill", "hatch"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
@@ -35,7 +36,7 @@ _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
 class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods,
-           SampleMethods, AxesBase):
+           SampleMethods, TriMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
 
@@ -61,6 +62,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                 line._dashes_and_gaps(options)
                 line.set_clip_on(options.get("clip_on", True))
                 line._set_coords(coords)
+                if "path_effects" in options:
+                    line.set_path_effects(options["path_effects"])
                 lines.append(self._add(line, options.get("zorder")))
         return lines
 
@@ -340,9 +343,9 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
             labeldistance=1.1, startangle=0, radius=1, counterclock=True, wedgeprops=None, textprops=None,
             center=(0, 0), frame=False, rotatelabels=False, *, normalize=True, hatch=None):
         """A pie chart of x; returns (wedges, texts) or, with autopct, (wedges, texts, autotexts)."""
-        if shadow or frame or rotatelabels or hatch is not None or tuple(center) != (0, 0):
-            raise NotImplementedError("pie() shadow, frame, rotatelabels, hatch and center are not supported "
-                                      "in this sandbox")
+        if frame or rotatelabels or tuple(center) != (0, 0):
+            raise NotImplementedError("pie() frame, rotatelabels and center are not supported in this sandbox")
+        shadow = _pie_shadow(shadow)
         wedgeprops = _kwargs.take(dict(wedgeprops or {}), frozenset(("width", "edgecolor", "linewidth", "alpha")),
                                   "Wedge")
         values = [_data.number(v) for v in _data.items(x)]
@@ -374,6 +377,14 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                   label_fontsize=fontsize, width=wedgeprops.get("width"),
                   edgecolor=None if "edgecolor" not in wedgeprops else to_rgba(wedgeprops["edgecolor"], alpha),
                   linewidth=wedgeprops.get("linewidth"))
+        if hatch is not None:
+            cycle = itertools.cycle([_hatch.pattern(h) for h in (hatch if isinstance(hatch, (list, tuple)) else [hatch])])
+            pie._hatches = [next(cycle) for _ in values]
+        pie._shadow = shadow
+        if labeldistance not in (None, 1.1):
+            pie._distances["labeldistance"] = float(labeldistance)
+        if pctdistance != 0.6:
+            pie._distances["pctdistance"] = float(pctdistance)
         self._add(pie)
         self._axis_off = self._aspect_equal = True
         texts = [PieText(pie, name) for name in (names or [""] * n)]
@@ -416,6 +427,23 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if x is None or y is None:
             raise ValueError("annotate() needs finite positions")
         return (float(x), float(y))
+
+
+def _pie_shadow(shadow):
+    """pie(shadow=True or a dict of Shadow's ox, oy, shade and edgecolor) as those, or None."""
+    if shadow is False or shadow is None:
+        return None
+    options = {"ox": -0.02, "oy": -0.02, "shade": 0.7}
+    if isinstance(shadow, dict):
+        unknown = set(shadow) - {"ox", "oy", "shade", "edgecolor", "label"}
+        if unknown:
+            raise NotImplementedError(f"pie(shadow={{{', '.join(map(repr, sorted(unknown)))}: ...}}) is not "
+                                      "supported in this sandbox")
+        options.update({k: v for k, v in shadow.items() if k != "label"})
+    elif shadow is not True:
+        raise TypeError(f"shadow must be a bool or a dict, not {shadow!r}")
+    options["ox"], options["oy"], options["shade"] = (float(options[k]) for k in ("ox", "oy", "shade"))
+    return options
 
 
 def _plot_groups(args):

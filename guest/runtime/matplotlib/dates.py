@@ -1,7 +1,9 @@
 """matplotlib.dates: dates as plot coordinates, and their tick locators and formatters.
 
-Dates (datetime, date, numpy datetime64, pandas Timestamp) become days since
-1970-01-01 UTC, as matplotlib's date2num; an axis that received dates gets
+Dates (datetime, date, numpy datetime64, pandas Timestamp) become days since the epoch
+(1970-01-01 UTC unless set_epoch() said otherwise), as matplotlib's date2num and num2date
+compute them; dates are plotted with the default epoch only (the host's date axes count from
+it); an axis that received dates gets
 matplotlib's AutoDateLocator and AutoDateFormatter (ported here) unless the
 user sets others, and the guest sends its ticks (see ticker).
 """
@@ -12,7 +14,7 @@ import math
 
 from .ticker import Formatter, Locator
 
-__all__ = ["date2num", "num2date", "drange", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
+__all__ = ["date2num", "num2date", "drange", "get_epoch", "set_epoch", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
            "MonthLocator", "WeekdayLocator", "DayLocator", "HourLocator", "MinuteLocator", "SecondLocator",
            "ConciseDateFormatter", "MO", "TU", "WE", "TH", "FR", "SA", "SU", "YEARLY", "MONTHLY", "WEEKLY",
            "DAILY", "HOURLY", "MINUTELY", "SECONDLY"]
@@ -31,11 +33,87 @@ def is_date(value):
     return isinstance(value, (datetime.date, datetime.datetime))
 
 
+_DEFAULT_EPOCH = "1970-01-01T00:00:00"
+_epoch = None  # set by set_epoch() or when first used, as matplotlib's
+
+
+def get_epoch():
+    """The epoch dates count days from (rcParams date.epoch unless set_epoch() said otherwise);
+    fixed from now on, as matplotlib's."""
+    global _epoch
+    if _epoch is None:
+        from . import _rc
+
+        _epoch = _rc.rcParams["date.epoch"]
+    return _epoch
+
+
+def set_epoch(epoch):
+    """Set the epoch (a numpy datetime64 string) before any date was converted."""
+    global _epoch
+    if _epoch is not None:
+        raise RuntimeError("set_epoch must be called before dates plotted.")
+    _epoch = epoch
+
+
+def _reset_epoch_test_example():
+    """matplotlib's private reset of the epoch (its gallery calls it)."""
+    global _epoch
+    _epoch = None
+
+
+def _check_plotting_epoch():
+    """The host draws date axes counting from 1970-01-01: refuse plotting with another epoch."""
+    import numpy as np
+
+    if np.datetime64(get_epoch(), "us") != np.datetime64(_DEFAULT_EPOCH, "us"):
+        raise NotImplementedError(f"plotting dates with an epoch other than {_DEFAULT_EPOCH} (set_epoch) is not "
+                                  "supported in this sandbox")
+
+
 def date2num(d):
-    """Days since 1970-01-01 UTC (naive datetimes are UTC) for a date or a sequence of them."""
-    if is_date(d):
-        return _days(d)
-    return [_days(v) for v in d]
+    """Days since the epoch (1970-01-01 UTC by default; naive datetimes are UTC) for a date or a
+    sequence of them, as matplotlib's (through datetime64[us])."""
+    import numpy as np
+
+    iterable = np.iterable(d) and not isinstance(d, str)
+    if not iterable:
+        d = [d]
+    masked = np.ma.is_masked(d)
+    mask = np.ma.getmask(d)
+    d = np.asarray(d)
+    if not np.issubdtype(d.dtype, np.datetime64):
+        if not d.size:
+            return d
+        d = [_datetime_of(v) for v in d.ravel().tolist()]
+        d = np.asarray(d).astype("datetime64[us]")
+    d = np.ma.masked_array(d, mask=mask) if masked else d
+    days = _dt64_to_ordinalf(d)
+    return days if iterable else days[0]
+
+
+def _datetime_of(value):
+    """A naive UTC datetime (or date) for numpy, from a date, datetime or Timestamp."""
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _dt64_to_ordinalf(d):
+    """matplotlib's: whole seconds and the rest apart, so microseconds survive far from the epoch."""
+    import numpy as np
+
+    dseconds = d.astype("datetime64[s]")
+    extra = (d - dseconds).astype("timedelta64[ns]")
+    t0 = np.datetime64(get_epoch(), "s")
+    dt = (dseconds - t0).astype(np.float64)
+    dt += extra.astype(np.float64) / 1.0e9
+    dt = dt / 86400.0
+    nat = np.datetime64("NaT").astype(np.int64)
+    dt[np.asarray(d.astype(np.int64)) == nat] = np.nan
+    return dt
 
 
 def drange(dstart, dend, delta):
@@ -53,20 +131,48 @@ def drange(dstart, dend, delta):
     return np.linspace(f1, date2num(end), num + 1)
 
 
-def _days(d):
-    if not isinstance(d, datetime.datetime):
-        d = datetime.datetime(d.year, d.month, d.day)
-    if d.tzinfo is None:
-        d = d.replace(tzinfo=datetime.timezone.utc)
-    delta = d - _EPOCH
-    return delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400
-
-
 def num2date(x, tz=None):
-    """The UTC datetime(s) of days since 1970-01-01."""
-    if isinstance(x, (int, float)):
-        return _EPOCH + datetime.timedelta(days=x)
-    return [num2date(v, tz) for v in x]
+    """The datetime(s) (aware, in tz, default rcParams timezone UTC) of days since the epoch,
+    as matplotlib's: microseconds rounded, to 20 far (over 70 years) from the epoch."""
+    import numpy as np
+
+    tz = _tzinfo(tz)
+    values = np.asarray(x, dtype=np.float64)
+    out = [_from_ordinalf(float(v), tz) for v in values.ravel().tolist()]
+    if values.ndim == 0:
+        return out[0]
+    return np.array(out, dtype=object).reshape(values.shape).tolist()
+
+
+def _tzinfo(tz):
+    if tz is None:
+        from . import _rc
+
+        tz = _rc.rcParams["timezone"]
+    if isinstance(tz, str):
+        if tz != "UTC":
+            raise NotImplementedError(f"time zone {tz!r} is not supported in this sandbox; use 'UTC' or a tzinfo")
+        return datetime.timezone.utc
+    if isinstance(tz, datetime.tzinfo):
+        return tz
+    raise TypeError("tz must be string or tzinfo subclass.")
+
+
+def _from_ordinalf(x, tz):
+    import numpy as np
+
+    dt = np.datetime64(get_epoch()) + np.timedelta64(int(np.round(x * 86400 * 10**6)), "us")
+    if dt < np.datetime64("0001-01-01") or dt >= np.datetime64("10000-01-01"):
+        raise ValueError(f"Date ordinal {x} converts to {dt} (using epoch {get_epoch()}), but Matplotlib dates "
+                         "must be between year 0001 and 9999.")
+    dt = dt.astype("datetime64[us]").tolist().replace(tzinfo=datetime.timezone.utc).astimezone(tz)
+    if np.abs(x) > 70 * 365:
+        ms = round(dt.microsecond / 20) * 20
+        if ms == 1000000:
+            dt = dt.replace(microsecond=0) + datetime.timedelta(seconds=1)
+        else:
+            dt = dt.replace(microsecond=ms)
+    return dt
 
 
 def _naive(x):
@@ -120,7 +226,7 @@ class DateLocator(Locator):
 
     def tick_values(self, vmin, vmax):
         lo, hi = sorted((vmin, vmax))
-        return [_days(d) for d in self._dates(_naive(lo), _naive(hi))]
+        return [float(date2num(d)) for d in self._dates(_naive(lo), _naive(hi))]
 
 
 class _RuleLocator(DateLocator):

@@ -74,27 +74,53 @@ class AgainstContourpyTest(unittest.TestCase):
             ny, nx = rng.integers(2, 30, 2)
             x, y = np.meshgrid(np.cumsum(rng.random(nx) + 0.1), np.cumsum(rng.random(ny) + 0.1))
             z = rng.normal(size=(ny, nx)).cumsum(0)
-            grid = marching.Grid(x, y, z)
-            generator = contourpy.contour_generator(x, y, z, name="mpl2014", corner_mask=True,
-                                                    line_type=contourpy.LineType.SeparateCode,
-                                                    fill_type=contourpy.FillType.OuterCode)
-            for level in np.linspace(z.min(), z.max(), 7)[1:-1]:
-                ours = marching.lines(grid, level)
-                theirs, _ = generator.create_contour(level)
-                self.assertEqual(len(ours), len(theirs))
-                self.assertEqual({tuple(p) for x_, y_ in ours for p in np.round(np.c_[x_, y_], 9).tolist()},
-                                 {tuple(p) for line in theirs for p in np.round(line, 9).tolist()})
-            levels = np.linspace(z.min(), z.max(), 6)
-            for lo, hi in zip(levels[:-1], levels[1:]):
-                lo = lo - 1 if lo == z.min() else lo  # matplotlib's lowest band includes the minimum
-                ours = sum(signed_area(x_, y_) for x_, y_ in marching.band(grid, lo, hi))
-                vertices, codes = generator.create_filled_contour(lo, hi)
-                theirs = 0.0
-                for v, c in zip(vertices, codes):
-                    starts = np.nonzero(c == 1)[0].tolist() + [len(c)]
-                    theirs += sum(signed_area(v[s:e, 0], v[s:e, 1]) for s, e in zip(starts, starts[1:]))
-                self.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)))
+            self.compare(x, y, z, None)
 
+    def test_random_masked_grids(self):
+        rng = np.random.default_rng(2)
+        for index in range(24):
+            ny, nx = rng.integers(3, 25, 2)
+            x, y = np.meshgrid(np.cumsum(rng.random(nx) + 0.1), np.cumsum(rng.random(ny) + 0.1))
+            z = rng.normal(size=(ny, nx)).cumsum(0)
+            mask = rng.random((ny, nx)) < (0.05 if index % 2 else 0.15)
+            if mask.all():
+                continue
+            for corner_mask in (True, False):
+                self.compare(x, y, z, mask, corner_mask)
+
+    def test_masked_grid_of_the_gallery(self):
+        x, y = np.meshgrid(np.arange(7.0), np.arange(10.0))
+        z = np.sin(0.5 * x) * np.cos(0.52 * y)
+        mask = np.zeros_like(z, dtype=bool)
+        mask[2, 3:5] = mask[3:5, 4] = mask[7, 2] = mask[5, 0] = mask[0, 6] = True
+        for corner_mask in (True, False):
+            self.compare(x, y, z, mask, corner_mask)
+
+    def compare(self, x, y, z, mask, corner_mask=True):
+        import contourpy
+
+        grid = marching.Grid(x, y, z, mask, corner_mask)
+        zv = z[~mask] if mask is not None else z
+        generator = contourpy.contour_generator(x, y, z if mask is None else np.ma.array(z, mask=mask),
+                                                name="mpl2014", corner_mask=corner_mask,
+                                                line_type=contourpy.LineType.SeparateCode,
+                                                fill_type=contourpy.FillType.OuterCode)
+        for level in np.linspace(zv.min(), zv.max(), 7)[1:-1]:
+            ours = marching.lines(grid, level)
+            theirs, _ = generator.create_contour(level)
+            self.assertEqual(len(ours), len(theirs))
+            self.assertEqual({tuple(p) for x_, y_ in ours for p in np.round(np.c_[x_, y_], 9).tolist()},
+                             {tuple(p) for line in theirs for p in np.round(line, 9).tolist()})
+        levels = np.linspace(zv.min(), zv.max(), 6)
+        for lo, hi in zip(levels[:-1], levels[1:]):
+            lo = lo - 1 if lo == zv.min() else lo  # matplotlib's lowest band includes the minimum
+            ours = sum(signed_area(x_, y_) for x_, y_ in marching.band(grid, lo, hi))
+            vertices, codes = generator.create_filled_contour(lo, hi)
+            theirs = 0.0
+            for v, c in zip(vertices, codes):
+                starts = np.nonzero(c == 1)[0].tolist() + [len(c)]
+                theirs += sum(signed_area(v[s:e, 0], v[s:e, 1]) for s, e in zip(starts, starts[1:]))
+            self.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)))
 
 if __name__ == "__main__":
     unittest.main()

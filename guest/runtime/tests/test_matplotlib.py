@@ -233,7 +233,7 @@ class FigureSpecTests(ChartTestCase):
         self.assertEqual(axes["legend"]["loc"], "lower left")
         self.assertEqual([e["label"] for e in axes["legend"]["entries"]], ["x", "y"])
         with self.assertRaises(NotImplementedError):
-            plt.pie([1, 2], shadow=True)
+            plt.pie([1, 2], frame=True)
 
     def test_fill_between_and_where(self):
         plt.fill_between([0, 1, 2], [1, 2, 3], alpha=0.3, label="f")

@@ -96,5 +96,132 @@ class MeshTests(ChartTestCase):
         self.assertEqual(bar["yticks"]["positions"], [0.0, 1.0, 2.0, 3.0])
 
 
+class DateEpochTests(ChartTestCase):
+    def setUp(self):
+        super().setUp()
+        import matplotlib.dates as mdates
+
+        self.mdates = mdates
+        mdates._reset_epoch_test_example()
+        self.addCleanup(mdates._reset_epoch_test_example)
+
+    @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+    def test_date2num_and_num2date_as_matplotlib(self):
+        import datetime
+
+        mdates = self.mdates
+        mdates.set_epoch("0000-12-31T00:00:00")
+        date = datetime.datetime(2000, 1, 1, 0, 10, 0, 12, tzinfo=datetime.timezone.utc)
+        # matplotlib 3.10.8: 730120.0069444446, and back rounded to 20 microseconds that far out
+        self.assertEqual(mdates.date2num(date), 730120.0069444446)
+        self.assertEqual(str(mdates.num2date(mdates.date2num(date))), "2000-01-01 00:10:00.000020+00:00")
+        with self.assertRaises(RuntimeError):
+            mdates.set_epoch("1970-01-01T00:00:00")
+        with self.assertRaises(NotImplementedError):  # the host's date axes count from 1970
+            plt.plot([date], [1])
+        mdates._reset_epoch_test_example()
+        self.assertEqual(mdates.date2num(date.replace(year=2020)), 18262.006944444583)
+        self.assertEqual(mdates.get_epoch(), "1970-01-01T00:00:00")
+
+
+class PathEffectTests(ChartTestCase):
+    def test_line_effects_are_sent_in_order(self):
+        import math
+
+        from matplotlib import patheffects
+
+        plt.plot([0, 1], [0, 1], path_effects=[patheffects.withTickedStroke(spacing=7, angle=135)])
+        line = plt.plot([0, 1], [1, 0])[0]
+        line.set_path_effects([patheffects.Stroke(linewidth=4, foreground="w"), patheffects.Normal()])
+        first, second = self.artists()
+        # matplotlib's withTickedStroke defaults: length sqrt(2); it draws the ticks, then the line
+        self.assertEqual(first["path_effects"], [{"kind": "ticked", "spacing": 7.0, "angle": 135.0,
+                                                  "length": math.sqrt(2)}, {"kind": "normal"}])
+        self.assertEqual(second["path_effects"], [{"kind": "stroke", "linewidth": 4.0, "color": "#ffffffff"},
+                                                  {"kind": "normal"}])
+
+    def test_markers_offsets_and_other_effects_are_refused(self):
+        from matplotlib import patheffects
+
+        with self.assertRaises(NotImplementedError):
+            patheffects.withStroke(offset=(1, -1))
+        with self.assertRaises(NotImplementedError):
+            patheffects.SimplePatchShadow()
+        plt.plot([0, 1], "o-", path_effects=[patheffects.withTickedStroke()])
+        with self.assertRaises(NotImplementedError):
+            plt.show()
+
+
+class PieExtrasTests(ChartTestCase):
+    def test_hatches_shadow_and_text_distances(self):
+        plt.pie([15, 30, 45, 10], hatch=["**O", "oO"], shadow={"ox": -0.04, "edgecolor": "none", "shade": 0.9},
+                pctdistance=1.25, labeldistance=0.6, autopct="%1.1f%%", labels=list("abcd"))
+        (pie,) = self.artists()
+        # matplotlib: hatches cycled over the wedges in rcParams hatch.color (no wedge edge colour)
+        self.assertEqual([h["pattern"] for h in pie["hatches"]], ["**O", "oO", "**O", "oO"])
+        self.assertEqual(pie["hatches"][0]["color"], "#000000ff")
+        # matplotlib: to_hex(0.1 * to_rgb("#1f77b4") + (0.5,)) (Shadow: (1 - shade) * rgb, alpha 0.5), no edge
+        shadow = pie["shadow"]
+        self.assertEqual((shadow["ox"], shadow["oy"]), (-0.04, -0.02))
+        self.assertEqual(shadow["colors"][0], "#030c1280")
+        self.assertNotIn("edgecolors", shadow)
+        self.assertEqual((pie["labeldistance"], pie["pctdistance"]), (0.6, 1.25))
+
+    def test_default_shadow_is_outlined_in_its_colour(self):
+        plt.pie([1, 2], shadow=True)
+        (pie,) = self.artists()
+        self.assertEqual(pie["shadow"]["edgecolors"], pie["shadow"]["colors"])
+        self.assertEqual(pie["shadow"]["linewidth"], 1.0)
+        self.assertNotIn("hatches", pie)
+
+
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class ContourHatchTests(ChartTestCase):
+    def test_hatched_bands_colorbar_and_legend_elements(self):
+        import numpy as np
+
+        z = np.arange(20.0).reshape(4, 5)
+        cs = plt.contourf(z, hatches=["-", "/", None], colors="none")
+        plt.colorbar(cs)
+        artists, labels = cs.legend_elements(str_format="{:2.1f}".format)
+        # matplotlib 3.10.8: the lowest band's lower bound is zmin - 1
+        self.assertEqual(labels[:2], ["$-1.0 < x \\leq 2.5$", "$2.5 < x \\leq 5.0$"])
+        self.assertEqual([a.get_hatch() for a in artists[:4]], ["-", "/", None, "-"])
+        self.assertEqual(plt.contour(z).legend_elements()[1][:2], ["$x = 0.0$", "$x = 2.5$"])
+        (figure,) = self.shown()
+        bands = [a for a in figure["axes"][0]["artists"] if a.get("role") == "contourf"]
+        self.assertEqual([b.get("hatch", {}).get("pattern") for b in bands[:4]], ["-", "/", None, "-"])
+        self.assertEqual(bands[0]["hatch"]["color"], "#000000ff")  # rcParams hatch.color
+        # the colorbar: a hatched patch per band (matplotlib's _add_solids_patches), not an image
+        bar = figure["axes"][1]["artists"]
+        self.assertEqual([a["type"] for a in bar[:2]], ["patch", "patch"])
+        self.assertEqual(bar[1]["hatch"]["pattern"], "/")
+
+
+@unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+class ScatterLegendElementsTests(ChartTestCase):
+    def test_labels_sizes_and_kept_legends_as_matplotlib(self):
+        ax = plt.gca()
+        points = ax.scatter([1, 2, 3, 4], [1, 2, 3, 4], c=[1, 2, 3, 4], s=[25, 100, 100, 400])
+        handles, labels = points.legend_elements()
+        # matplotlib 3.10.8's labels (ScalarFormatter, mathtext) and marker sizes
+        self.assertEqual(labels, ["$\\mathdefault{1}$", "$\\mathdefault{2}$", "$\\mathdefault{3}$",
+                                  "$\\mathdefault{4}$"])
+        self.assertEqual([h.get_markersize() for h in handles], [6.0] * 4)
+        first = ax.legend(handles, labels, loc="lower left")
+        ax.add_artist(first)
+        handles, labels = points.legend_elements(prop="sizes", alpha=0.6)
+        self.assertEqual([h.get_markersize() for h in handles], [5.0, 10.0, 20.0])
+        ax.legend(handles, labels, loc="upper right")
+        self.assertEqual(ax.scatter([1, 2, 3], [1, 2, 3], c=[-1, 0, 2.5]).legend_elements()[1],
+                         ["$\\mathdefault{\u22121.0}$", "$\\mathdefault{0.0}$", "$\\mathdefault{2.5}$"])
+        self.assertEqual(ax.scatter([1, 2, 3], [1, 2, 3], c=[1e6, 2e6, 3.5e6]).legend_elements()[1],
+                         ["$\\mathdefault{1.0}$", "$\\mathdefault{2.0}$", "$\\mathdefault{3.5}$"])
+        spec = self.axes_spec()
+        self.assertEqual(len(spec["extra_legends"]), 1)
+        self.assertEqual(spec["extra_legends"][0]["loc"], "lower left")
+        self.assertEqual(spec["legend"]["loc"], "upper right")
+
+
 if __name__ == "__main__":
     unittest.main()

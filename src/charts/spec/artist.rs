@@ -4,7 +4,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer};
 
-use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, Text, VAlign};
+use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
 use crate::charts::color::Rgba;
 
 /// Something drawn in an axes.
@@ -44,6 +44,9 @@ pub enum Artist {
         /// False: drawn beyond the axes box too (matplotlib's `clip_on`).
         #[serde(default = "yes")]
         clip_on: bool,
+        /// Drawn through these instead of plainly (none: plainly).
+        #[serde(default)]
+        path_effects: Vec<PathEffect>,
     },
     /// A closed polygon (matplotlib's patches: Rectangle, Circle, Polygon...,
     /// and axvspan); each of x and y in data or axes coordinates.
@@ -225,7 +228,41 @@ pub enum Artist {
         edgecolor: Option<Rgba>,
         #[serde(default = "one")]
         linewidth: f64,
+        /// Each wedge's hatch (none, or one per wedge).
+        #[serde(default)]
+        hatches: Vec<Option<HatchSpec>>,
+        /// `shadow=`: a copy of each wedge under all of them.
+        #[serde(default)]
+        shadow: Option<PieShadow>,
+        /// Where labels and percentages sit, in radii from the wedge's centre.
+        #[serde(default = "label_distance")]
+        labeldistance: f64,
+        #[serde(default = "pct_distance")]
+        pctdistance: f64,
     },
+}
+
+fn label_distance() -> f64 {
+    1.1
+}
+
+fn pct_distance() -> f64 {
+    0.6
+}
+
+/// matplotlib's `Shadow` of each pie wedge: the wedge moved `ox`, `oy`
+/// times dpi / 72 in data units (matplotlib's "points" shift, applied before
+/// the data transform), filled in `colors` (1 or one per wedge) and outlined `linewidth`
+/// points wide in `edgecolors` (1 or one per wedge; absent: no outline).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PieShadow {
+    pub ox: f64,
+    pub oy: f64,
+    pub colors: Vec<Rgba>,
+    #[serde(default)]
+    pub edgecolors: Option<Vec<Rgba>>,
+    pub linewidth: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -9,12 +9,12 @@ mod style;
 use serde::Deserialize;
 
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, Quads, RotationMode, TextBox,
-    TextCoords,
+    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads,
+    RotationMode, TextBox, TextCoords,
 };
 pub use self::style::{
-    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, Text,
-    VAlign, Weight,
+    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
+    Text, VAlign, Weight,
 };
 use super::color::Rgba;
 
@@ -112,6 +112,9 @@ pub struct Axes {
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
     pub legend: Option<Legend>,
+    /// Earlier legends kept with `add_artist` (drawn under `legend`).
+    #[serde(default)]
+    pub extra_legends: Vec<Legend>,
     pub facecolor: Rgba,
     /// The four frame lines; absent: matplotlib's defaults.
     #[serde(default)]

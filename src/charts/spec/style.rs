@@ -199,3 +199,26 @@ pub enum VAlign {
     Bottom,
     Baseline,
 }
+
+/// One of a line's path effects (matplotlib.patheffects), drawn in order in
+/// place of the plain line.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum PathEffect {
+    /// The line itself (`Normal`).
+    Normal,
+    /// The line stroked `linewidth` points wide in `color` (`Stroke`;
+    /// absent: the line's own width or colour).
+    Stroke {
+        linewidth: Option<f64>,
+        color: Option<Rgba>,
+    },
+    /// Ticks along the line (`TickedStroke`): every `spacing` points, each
+    /// `length` spacings long, turned `angle` degrees anticlockwise from
+    /// the line's direction, in the line's colour, width and style.
+    Ticked {
+        spacing: f64,
+        angle: f64,
+        length: f64,
+    },
+}

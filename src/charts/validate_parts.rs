@@ -1,0 +1,81 @@
+//! validate.rs's helpers and its checks of the optional parts of lines and
+//! pies (path effects, shadows).
+
+use super::ChartError;
+use super::spec::{PathEffect, PieShadow};
+
+/// Largest font size, line width or marker size, in points.
+pub(super) const MAX_POINTS: f64 = 1_000.0;
+
+pub(super) fn invalid<T>(message: String) -> Result<T, ChartError> {
+    Err(ChartError::Invalid(message))
+}
+
+pub(super) fn size(value: f64, what: &str) -> Result<(), ChartError> {
+    if (0.0..=MAX_POINTS).contains(&value) {
+        Ok(())
+    } else {
+        invalid(format!("{what} of {value} points (0..={MAX_POINTS})"))
+    }
+}
+
+/// `n` matches `expected`, or is 1 (one value for all) when `broadcast`.
+pub(super) fn same_length(
+    what: &str,
+    n: usize,
+    expected: usize,
+    broadcast: bool,
+) -> Result<(), ChartError> {
+    if n == expected || (broadcast && n == 1) {
+        Ok(())
+    } else {
+        invalid(format!("{n} {what} for {expected} items"))
+    }
+}
+
+/// The smallest spacing (points) between a ticked stroke's ticks.
+const MIN_TICK_SPACING: f64 = 0.1;
+
+pub(super) fn check_path_effect(effect: &PathEffect) -> Result<(), ChartError> {
+    match *effect {
+        PathEffect::Normal => Ok(()),
+        PathEffect::Stroke { linewidth, .. } => {
+            linewidth.map_or(Ok(()), |w| size(w, "stroke width"))
+        }
+        PathEffect::Ticked {
+            spacing,
+            angle,
+            length,
+        } => {
+            let ok = (MIN_TICK_SPACING..=MAX_POINTS).contains(&spacing)
+                && angle.is_finite()
+                && length.is_finite()
+                && length.abs() <= MAX_POINTS;
+            if !ok {
+                return invalid(format!(
+                    "ticked stroke (spacing {spacing}, angle {angle}, length {length}): spacing \
+                     {MIN_TICK_SPACING}..={MAX_POINTS} points, finite angle and length"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Farthest a pie's labels may sit from its centre, in radii.
+pub(super) const MAX_PIE_DISTANCE: f64 = 100.0;
+
+pub(super) fn check_pie_shadow(shadow: &PieShadow, wedges: usize) -> Result<(), ChartError> {
+    if !(shadow.ox.abs() <= MAX_POINTS && shadow.oy.abs() <= MAX_POINTS) {
+        return invalid(format!(
+            "pie shadow offset ({}, {}) points",
+            shadow.ox, shadow.oy
+        ));
+    }
+    size(shadow.linewidth, "pie shadow edge width")?;
+    same_length("shadow colours", shadow.colors.len(), wedges.max(1), true)?;
+    if let Some(edges) = &shadow.edgecolors {
+        same_length("shadow edge colours", edges.len(), wedges.max(1), true)?;
+    }
+    Ok(())
+}
