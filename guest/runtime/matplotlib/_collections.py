@@ -52,7 +52,11 @@ class Scatter(Artist):
         self._edgecolors = [to_rgba(c) for c in _colors_of(color)]
 
     def get_array(self):
-        return None if self._values is None else list(self._values)
+        """The values mapped through the colormap, as a masked array (as matplotlib's), or None."""
+        if self._values is None:
+            return None
+        import numpy as np
+        return np.ma.masked_invalid(np.array([np.nan if v is None else v for v in self._values], dtype=float))
 
     def legend_elements(self, prop="colors", num="auto", fmt=None, func=lambda x: x, **kwargs):
         """(handles, labels) for a legend of the distinct colours or sizes, as matplotlib's."""

@@ -295,20 +295,23 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
         if c is not None and color is not None:
             raise ValueError("Supply a 'c' argument or a 'color' kwarg but not both; they differ but their "
                              "functionalities overlap.")
-        c = color if c is None else c
-        if c is None:
-            return [self._next_color("patch")], None, None
-        if is_color_like(c):
-            return [c], None, None
-        items = _data.items(c)
-        if len(items) == n and all(not isinstance(v, str) and not isinstance(v, (list, tuple)) for v in items):
+        # Numbers as many as the points are mapped through the colormap, even when they could
+        # be one RGB(A) colour (three or four points), as matplotlib's _parse_scatter_color_args.
+        items = None if c is None or isinstance(c, str) else _data.items(c)
+        if items is not None and len(items) == n and \
+                all(not isinstance(v, (str, list, tuple)) for v in items):
             values = [_data.number(v) for v in items]
             if isinstance(norm, str):
                 norm, vmin, vmax = _scale_norm(norm, vmin, vmax), None, None
             norm = norm if norm is not None else Normalize(vmin, vmax)
             colormap = get_cmap(cmap)
             return [colormap(v) for v in norm(values)], values, (colormap, norm)
-        colors = _color_list(items)
+        c = color if c is None else c
+        if c is None:
+            return [self._next_color("patch")], None, None
+        if is_color_like(c):
+            return [c], None, None
+        colors = _color_list(_data.items(c))
         if len(colors) not in (1, n):
             raise ValueError(f"'c' argument has {len(colors)} elements, which is inconsistent with 'x' and 'y' "
                              f"with size {n}.")

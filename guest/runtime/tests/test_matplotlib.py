@@ -191,6 +191,16 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "'c' argument has 3 elements"):
             plt.scatter([1, 2], [1, 2], c=["r", "g", "b"])
 
+    def test_scatter_maps_as_many_numbers_as_points_even_when_they_look_like_a_colour(self):
+        # As real matplotlib: three numbers for three points are values, not one RGB colour.
+        points = plt.scatter([1, 2, 3], [1, 2, 3], c=[0.1, 0.5, 0.9])
+        self.assertEqual(points.get_array().tolist(), [0.1, 0.5, 0.9])
+        four = plt.scatter([1, 2, 3, 4], [1, 2, 3, 4], c=(0.2, 0.4, 0.6, 1.0))
+        self.assertEqual(four.get_array().tolist(), [0.2, 0.4, 0.6, 1.0])
+        # Not as many as the points: one colour.
+        one = plt.scatter([1, 2], [1, 2], c=(0.2, 0.4, 0.6))
+        self.assertIsNone(one.get_array())
+
     def test_hist(self):
         counts, edges, patches = plt.hist([1, 2, 2, 3, 3, 3, 10], bins=3, range=(0, 9), color="g",
                                           edgecolor="black", alpha=0.5, label="h")
