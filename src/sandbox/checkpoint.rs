@@ -137,57 +137,23 @@ impl Checkpoint {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_memory::{Mapping, PAGE};
     use super::*;
-
-    const PAGE: usize = 4096;
-
-    /// Anonymous memory standing in for an instance's.
-    struct Mapped(MemoryRegion);
-
-    impl Mapped {
-        fn new(pages: usize) -> Self {
-            let len = pages * PAGE;
-            // SAFETY: a fresh private mapping, unmapped on drop.
-            let base = unsafe {
-                libc::mmap(
-                    std::ptr::null_mut(),
-                    len,
-                    libc::PROT_READ | libc::PROT_WRITE,
-                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                    -1,
-                    0,
-                )
-            };
-            assert_ne!(base, libc::MAP_FAILED);
-            Self(MemoryRegion {
-                base: base as usize,
-                len,
-            })
-        }
-
-        fn bytes(&mut self) -> &mut [u8] {
-            // SAFETY: the mapping made in `new`, alive while `self` is.
-            unsafe { std::slice::from_raw_parts_mut(self.0.base as *mut u8, self.0.len) }
-        }
-    }
-
-    impl Drop for Mapped {
-        fn drop(&mut self) {
-            // SAFETY: the mapping made in `new`.
-            unsafe { libc::munmap(self.0.base as *mut libc::c_void, self.0.len) };
-        }
-    }
 
     #[test]
     fn a_fresh_memory_given_the_recorded_pages_equals_the_recorded_one() {
-        let mut memory = Mapped::new(64);
+        let mut memory = Mapping::new(64, 0);
         let mut checkpoint = Checkpoint::new(Path::new("/nonexistent"));
         memory.bytes()[3 * PAGE] = 1;
         memory.bytes()[40 * PAGE + 5] = 2;
-        checkpoint.record_memory(memory.0, memory.bytes()).unwrap();
+        checkpoint
+            .record_memory(memory.region, memory.bytes())
+            .unwrap();
         memory.bytes()[40 * PAGE + 5] = 3;
         memory.bytes()[63 * PAGE] = 4;
-        checkpoint.record_memory(memory.0, memory.bytes()).unwrap();
+        checkpoint
+            .record_memory(memory.region, memory.bytes())
+            .unwrap();
         let recorded = memory.bytes().to_vec();
         // Written after the checkpoint: not part of it.
         memory.bytes()[10 * PAGE] = 9;

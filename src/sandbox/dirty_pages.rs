@@ -210,59 +210,20 @@ fn check(result: libc::c_int) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use std::os::unix::fs::FileExt;
-
+    use super::super::test_memory::Mapping;
     use super::*;
-
-    /// 16 pages: the first 8 a private mapping of a file (as wasmtime maps a
-    /// memory image), the rest anonymous.
-    fn map_memory(image: &File) -> MemoryRegion {
-        let len = 16 * PAGE;
-        // SAFETY: fresh mappings, the second inside the first; unmapped by the caller.
-        unsafe {
-            let base = libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            );
-            assert_ne!(base, libc::MAP_FAILED);
-            let file = libc::mmap(
-                base,
-                8 * PAGE,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_FIXED,
-                image.as_raw_fd(),
-                0,
-            );
-            assert_eq!(file, base);
-            MemoryRegion {
-                base: base as usize,
-                len,
-            }
-        }
-    }
-
-    fn write(region: MemoryRegion, page: usize) {
-        // SAFETY: the tests write only pages inside the mapping.
-        unsafe { ((region.base + page * PAGE) as *mut u8).write_volatile(1) };
-    }
 
     #[test]
     fn lists_the_pages_written_since_the_last_look() {
-        let image = tempfile::tempfile().unwrap();
-        image.write_all_at(&[7u8; 8 * PAGE], 0).unwrap();
-        let region = map_memory(&image);
-        write(region, 1);
-        write(region, 9);
-        // A page read but never written is not listed.
-        // SAFETY: inside the mapping.
-        assert_eq!(
-            unsafe { ((region.base + 3 * PAGE) as *const u8).read_volatile() },
-            7
-        );
+        // 16 pages, the first 8 the image's (as wasmtime maps a memory image).
+        let mut memory = Mapping::new(16, 8);
+        let region = memory.region;
+        let mut write = |pages: &[usize]| {
+            for page in pages {
+                memory.bytes()[page * PAGE] = 1;
+            }
+        };
+        write(&[1, 9]);
         let Ok(mut tracking) = DirtyPages::track(region) else {
             eprintln!("no asynchronous write protection here; skipped");
             return;
@@ -270,16 +231,15 @@ mod tests {
         let first = tracking.take(region).unwrap();
         assert_eq!(first, [(PAGE, PAGE), (9 * PAGE, PAGE)]);
         assert_eq!(tracking.take(region).unwrap(), []);
-        write(region, 1);
-        write(region, 2);
-        write(region, 15);
+        write(&[1, 2, 15]);
         assert_eq!(
             tracking.take(region).unwrap(),
             [(PAGE, 2 * PAGE), (15 * PAGE, PAGE)]
         );
+        // A page read but never written is not listed.
+        assert_eq!(memory.bytes()[3 * PAGE], 7);
+        assert_eq!(tracking.take(region).unwrap(), []);
         drop(tracking);
-        write(region, 4);
-        // SAFETY: the mapping made above, no longer used.
-        unsafe { libc::munmap(region.base as *mut libc::c_void, region.len) };
+        memory.bytes()[4 * PAGE] = 1;
     }
 }

@@ -35,6 +35,8 @@ mod rollback;
 mod saved_state;
 mod session;
 mod snapshot;
+#[cfg(test)]
+mod test_memory;
 mod warm_pool;
 mod wasi_policy;
 
