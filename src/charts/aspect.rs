@@ -2,24 +2,7 @@
 //! (matplotlib's `adjustable='datalim'`, `axis('equal')`): Axes.apply_aspect.
 
 use super::geometry::Rect;
-use super::scale::AxisMap;
-use super::spec::ScaleKind;
-
-/// A value in its axis' scale (log10 on a log axis; NaN where it has no place).
-pub fn forward(kind: ScaleKind, value: f64) -> f64 {
-    match kind {
-        ScaleKind::Linear => value,
-        ScaleKind::Log if value > 0.0 => value.log10(),
-        ScaleKind::Log => f64::NAN,
-    }
-}
-
-fn back(kind: ScaleKind, value: f64) -> f64 {
-    match kind {
-        ScaleKind::Linear => value,
-        ScaleKind::Log => 10f64.powf(value),
-    }
-}
+use super::scale::{AxisMap, scaled, unscaled};
 
 /// Which view limits to change, and to what (in the view's own order, so an
 /// inverted axis stays inverted).
@@ -37,7 +20,7 @@ pub fn widen(
     (xmap, ymap): (&AxisMap, &AxisMap),
     datalim: [f64; 4],
 ) -> Option<Widened> {
-    let (fx, fy) = (|v| forward(xmap.kind, v), |v| forward(ymap.kind, v));
+    let (fx, fy) = (|v| scaled(xmap.kind, v), |v| scaled(ymap.kind, v));
     let [x0, x1, y0, y1] = datalim;
     let widened = widen_scaled(
         frame,
@@ -46,8 +29,8 @@ pub fn widen(
         [fx(x0), fx(x1), fy(y0), fy(y1)],
     )?;
     Some(match widened {
-        Widened::X(lo, hi) => Widened::X(back(xmap.kind, lo), back(xmap.kind, hi)),
-        Widened::Y(lo, hi) => Widened::Y(back(ymap.kind, lo), back(ymap.kind, hi)),
+        Widened::X(lo, hi) => Widened::X(unscaled(xmap.kind, lo), unscaled(xmap.kind, hi)),
+        Widened::Y(lo, hi) => Widened::Y(unscaled(ymap.kind, lo), unscaled(ymap.kind, hi)),
     })
 }
 

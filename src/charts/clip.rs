@@ -77,25 +77,37 @@ pub fn clip_polygon(points: &[Point], rect: &Rect) -> Vec<Point> {
     ];
     let mut polygon = points.to_vec();
     for (inside, cross) in edges {
-        if polygon.is_empty() {
-            break;
-        }
-        let input = std::mem::take(&mut polygon);
-        let mut previous = *input.last().expect("not empty");
-        for &point in &input {
-            match (inside(point, rect), inside(previous, rect)) {
-                (true, true) => polygon.push(point),
-                (true, false) => {
-                    polygon.push(cross(previous, point, rect));
-                    polygon.push(point);
-                }
-                (false, true) => polygon.push(cross(previous, point, rect)),
-                (false, false) => {}
-            }
-            previous = point;
-        }
+        polygon = clip_by(&polygon, |p| inside(p, rect), |a, b| cross(a, b, rect));
     }
     polygon
+}
+
+/// One Sutherland–Hodgman step: the part of `polygon` on the inner side of
+/// one edge, where `inside` tells a point's side and `cross` where a segment
+/// meets the edge.
+pub fn clip_by(
+    polygon: &[Point],
+    inside: impl Fn(Point) -> bool,
+    cross: impl Fn(Point, Point) -> Point,
+) -> Vec<Point> {
+    let Some(&last) = polygon.last() else {
+        return Vec::new();
+    };
+    let mut clipped = Vec::with_capacity(polygon.len() + 1);
+    let mut previous = last;
+    for &point in polygon {
+        match (inside(point), inside(previous)) {
+            (true, true) => clipped.push(point),
+            (true, false) => {
+                clipped.push(cross(previous, point));
+                clipped.push(point);
+            }
+            (false, true) => clipped.push(cross(previous, point)),
+            (false, false) => {}
+        }
+        previous = point;
+    }
+    clipped
 }
 
 fn lerp_x(a: Point, b: Point, x: f64) -> Point {

@@ -6,7 +6,7 @@
 
 use std::f64::consts::PI;
 
-use super::clip::{clip_polygon, clip_polyline};
+use super::clip::{clip_by, clip_polygon, clip_polyline};
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::paint::{Units, fill_rect};
@@ -353,29 +353,12 @@ fn clip_convex(subject: &[Point], clipper: &[Point]) -> Vec<Point> {
     let sign = area.signum();
     let mut polygon = subject.to_vec();
     for (e0, e1) in edges(clipper) {
-        if polygon.is_empty() {
-            break;
-        }
-        let inside = |p: Point| sign * cross(e0, e1, p) >= 0.0;
         let meet = |p: Point, q: Point| {
             let (dp, dq) = (cross(e0, e1, p), cross(e0, e1, q));
             let t = dp / (dp - dq);
             Point::new(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t)
         };
-        let input = std::mem::take(&mut polygon);
-        let mut previous = *input.last().expect("not empty");
-        for &point in &input {
-            match (inside(point), inside(previous)) {
-                (true, true) => polygon.push(point),
-                (true, false) => {
-                    polygon.push(meet(previous, point));
-                    polygon.push(point);
-                }
-                (false, true) => polygon.push(meet(previous, point)),
-                (false, false) => {}
-            }
-            previous = point;
-        }
+        polygon = clip_by(&polygon, |p| sign * cross(e0, e1, p) >= 0.0, meet);
     }
     polygon
 }

@@ -176,8 +176,10 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 Some(Widened::X(lo, hi)) => {
                     (x.lo, x.hi) = (lo, hi);
                     let bins = bins(units, cell.width(), axes.tick_fontsize * 3.0);
-                    let (given, names) = (axes.xticks.as_ref(), axes.x_categories.as_deref());
-                    xticks = tick_set(given, names, axes.xscale, (lo, hi), bins);
+                    // Twins share the x axis of the axes they twin, as in the first pass.
+                    let owner = &figure.axes[parent];
+                    let (given, names) = (owner.xticks.as_ref(), owner.x_categories.as_deref());
+                    xticks = tick_set(given, names, owner.xscale, (lo, hi), bins);
                 }
                 Some(Widened::Y(lo, hi)) => {
                     (y.lo, y.hi) = (lo, hi);
@@ -507,8 +509,8 @@ fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
     // As matplotlib, in the axes' scales (decades on a log axis).
     let span = |map: &AxisMap| {
         let (lo, hi) = (
-            aspect::forward(map.kind, map.lo),
-            aspect::forward(map.kind, map.hi),
+            scale::scaled(map.kind, map.lo),
+            scale::scaled(map.kind, map.hi),
         );
         (hi - lo).abs()
     };

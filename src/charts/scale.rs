@@ -24,13 +24,28 @@ pub struct AxisMap {
     pub px_hi: f64,
 }
 
+/// `value` in `kind`'s scale (log10 on a log axis); NaN where the scale has
+/// no place for it (zero or negative on a log axis).
+pub fn scaled(kind: ScaleKind, value: f64) -> f64 {
+    match kind {
+        ScaleKind::Linear => value,
+        ScaleKind::Log if value > 0.0 => value.log10(),
+        ScaleKind::Log => f64::NAN,
+    }
+}
+
+/// The value at `position` of `kind`'s scale (the inverse of [`scaled`]).
+pub fn unscaled(kind: ScaleKind, position: f64) -> f64 {
+    match kind {
+        ScaleKind::Linear => position,
+        ScaleKind::Log => exp10(position),
+    }
+}
+
 impl AxisMap {
     fn forward(&self, value: f64) -> Option<f64> {
-        match self.kind {
-            ScaleKind::Linear => Some(value),
-            ScaleKind::Log if value > 0.0 => Some(value.log10()),
-            ScaleKind::Log => None,
-        }
+        let position = scaled(self.kind, value);
+        (matches!(self.kind, ScaleKind::Linear) || !position.is_nan()).then_some(position)
     }
 
     /// The pixel coordinate of `value`; `None` where the scale has no place
