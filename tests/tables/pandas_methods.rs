@@ -450,3 +450,50 @@ ValueError Cannot remove 2 levels from an index with 2 levels: at least one leve
     )
     .await;
 }
+
+#[tokio::test]
+async fn json_normalize_flattens_records_as_pandas() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd
+d = [{"a": {"x": 1, "y": {"z": 2}, "w": 3}, "b": 5, 1: "one"}, {"b": 6, "a": {"x": 9}}]
+print(pd.json_normalize(d))
+print(pd.json_normalize(d, sep="_", max_level=1))
+nested = {"school": "S", "classes": [{"room": "A", "students": [{"n": "ann", "age": 9}, {"n": "bob", "age": 10}]},
+                                     {"room": "B", "students": [{"n": "cy", "age": 8}]}]}
+r = pd.json_normalize(nested, ["classes", "students"], ["school", ["classes", "room"]])
+print(r)
+print(r.dtypes)
+print(pd.json_normalize([{"k": 1, "items": [{"v": 1}]}, {"items": [{"v": 2}]}], "items", ["k"], errors="ignore"))
+try:
+    pd.json_normalize([{"k": 1, "items": [{"v": 1}]}, {"items": [{"v": 2}]}], "items", ["k"])
+except KeyError as e:
+    print("KeyError", e)
+print(pd.json_normalize([]))
+"#,
+        r#"   b    1  a.x  a.y.z  a.w
+0  5  one    1    2.0  3.0
+1  6  NaN    9    NaN  NaN
+   b    1  a_x       a_y  a_w
+0  5  one    1  {'z': 2}  3.0
+1  6  NaN    9       NaN  NaN
+     n  age school classes.room
+0  ann    9      S            A
+1  bob   10      S            A
+2   cy    8      S            B
+n                 str
+age             int64
+school            str
+classes.room      str
+dtype: object
+   v    k
+0  1    1
+1  2  NaN
+KeyError "Key 'k' not found. To replace missing values of 'k' with np.nan, pass in errors='ignore'"
+Empty DataFrame
+Columns: []
+Index: []
+"#,
+    )
+    .await;
+}

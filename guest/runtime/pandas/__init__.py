@@ -8,6 +8,7 @@ from ._io import read_csv, read_excel, read_json, read_parquet
 from ._col import col
 from ._arrays import array
 from ._ordered import merge_ordered
+from ._json_normalize import json_normalize
 from ._period import Period, period_range
 from ._categorical import Categorical, CategoricalDtype, Interval, cut, factorize, qcut
 from ._dates import date_range, timedelta_range, to_datetime, to_timedelta
@@ -68,7 +69,7 @@ def _to_numeric_series(series, errors):  # noqa: F811
 
 
 __all__ = [
-    "errors", "col", "Period", "period_range", "merge_ordered", "array",
+    "errors", "col", "Period", "period_range", "merge_ordered", "json_normalize", "array",
     "DataFrame", "Series", "Index", "MultiIndex", "RangeIndex", "DatetimeIndex", "TimedeltaIndex", "PeriodIndex", "Categorical", "CategoricalDtype", "Interval", "cut", "qcut", "Timestamp", "Timedelta", "NaT", "NA",
     "read_csv", "read_json", "read_excel", "read_parquet", "concat", "merge", "pivot_table",
     "to_datetime", "to_timedelta", "to_numeric", "isna", "isnull", "notna", "notnull", "unique", "set_option",

@@ -1574,7 +1574,8 @@ def _build(data, index, columns, dtype):
         rows = list(data)
         if rows and all(isinstance(r, dict) for r in rows):
             labels = list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
-            cols = [[_labels.encode(l), [column_value(r.get(l)) for r in rows], None] for l in labels]
+            # a key missing from a record is NaN, as pandas fills it
+            cols = [[_labels.encode(l), [column_value(r.get(l, math.nan)) for r in rows], None] for l in labels]
         elif rows and all(isinstance(r, (list, tuple)) for r in rows):
             width = len(rows[0])
             labels = list(columns) if columns is not None else list(range(width))
