@@ -1,7 +1,9 @@
 //! Column expressions sent by the guest, as JSON, compiled to polars [`Expr`]s.
 //!
-//! `{"c": name}` a column, `{"v": scalar, "t": "datetime" | "timedelta"}` a
-//! literal (datetimes and timedeltas in microseconds), `{"f": name, "a":
+//! `{"c": name}` a column, `{"v": scalar, "t": "datetime" | "timedelta" | "int64"}`
+//! a literal (datetimes and timedeltas in microseconds; an integer tagged
+//! int64 stays int64 where it makes a column by itself, where polars would
+//! make it int32), `{"f": name, "a":
 //! [expr, ...], "k": {options}}` a function of other expressions. Functions
 //! follow pandas: comparisons with a missing value are false (`!=` true),
 //! `/` is true division, `std`/`var` use ddof 1.
@@ -365,7 +367,8 @@ fn object_call(f: &str, x: Expr) -> TableResult<Expr> {
     })
 }
 
-/// A literal; `t` marks microsecond datetimes and timedeltas.
+/// A literal; `t` marks microsecond datetimes and timedeltas, and integers
+/// that make a column of their own (pandas' int64).
 pub fn literal(value: &Value, t: Option<&str>) -> TableResult<Expr> {
     let expr = match value {
         Value::Null => lit(NULL),
@@ -385,6 +388,7 @@ pub fn literal(value: &Value, t: Option<&str>) -> TableResult<Expr> {
     Ok(match t {
         Some("datetime") => expr.cast(DataType::Datetime(TimeUnit::Microseconds, None)),
         Some("timedelta") => expr.cast(DataType::Duration(TimeUnit::Microseconds)),
+        Some("int64") => expr.cast(DataType::Int64),
         _ => expr,
     })
 }

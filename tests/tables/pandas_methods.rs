@@ -497,3 +497,45 @@ Index: []
     )
     .await;
 }
+
+#[tokio::test]
+async fn loc_assigns_several_columns_and_scalar_columns_are_int64() {
+    // Expected output: pandas 3.1.1's, on the same code.
+    prints_as_pandas(
+        r#"import pandas as pd
+df = pd.DataFrame({"max_speed": [1, 4, 7], "shield": [2, 5, 8]}, index=["cobra", "viper", "sidewinder"])
+df.loc[["viper", "sidewinder"], ["shield"]] = 50
+df.loc["cobra"] = 10
+df.loc[df["shield"] > 35] = 0
+print(df)
+df.loc[df["max_speed"] < 5, ["max_speed", "shield"]] = [3, 4]
+df.loc["viper", ["max_speed", "shield"]] = 9
+print(df)
+try:
+    df.loc[df["max_speed"] == 9, ["shield", "max_speed"]] = 2.5
+except TypeError as e:
+    print("TypeError", e)
+df["b"] = 1
+df.loc[:, "c"] = 2
+df.loc[df["max_speed"] == 9, "d"] = 5
+print(df.dtypes)
+"#,
+        r#"            max_speed  shield
+cobra              10      10
+viper               0       0
+sidewinder          0       0
+            max_speed  shield
+cobra              10      10
+viper               9       9
+sidewinder          3       4
+TypeError Invalid value '2.5' for dtype 'int64'
+max_speed      int64
+shield         int64
+b              int64
+c              int64
+d            float64
+dtype: object
+"#,
+    )
+    .await;
+}

@@ -18,6 +18,15 @@ def call(f, *args, **options):
     return node
 
 
+def column_lit(value):
+    """A literal that makes a column by itself: a Python int is pandas' int64 there (polars
+    would make it int32); elsewhere a plain literal keeps a sized column's dtype."""
+    literal = lit(value)
+    if isinstance(literal.get("v"), int) and not isinstance(literal["v"], bool):
+        return {**literal, "t": "int64"}
+    return literal
+
+
 def lit(value):
     """A literal for a Python (or numpy) scalar."""
     if type(value).__module__ == "numpy" and hasattr(value, "item"):

@@ -4,7 +4,7 @@ masks, positions, position slices and lists, and (rows, columns) pairs."""
 import datetime as _dt
 
 from . import _common, _labels, _numpy
-from ._expr import call as fn, col, lit
+from ._expr import call as fn, col, column_lit, lit
 from ._host import table
 from .series import Series, _VALUE
 from ._index import Index
@@ -153,18 +153,19 @@ class FrameLoc:
     def __setitem__(self, key, value):
         frame = self._frame
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
-        if isinstance(cols, slice) or isinstance(cols, list):
-            raise NotImplementedError("loc assignment to several columns")
-        name = _labels.encode(cols)
+        labels, values = _assigned_columns(frame, cols, value)
+        names = [_labels.encode(label) for label in labels]
         t = frame._t
         if isinstance(rows, slice) and rows == slice(None):
-            frame[cols] = value
+            for label, new in zip(labels, values):
+                frame[label] = new
             return
         rows = _plain(list(rows) if isinstance(rows, Index) else rows)
-        if isinstance(rows, list) and not all(isinstance(r, bool) for r in rows) and \
-                name in t.names and not isinstance(value, (Series, list, tuple)):
+        same = all(new is values[0] for new in values)
+        if isinstance(rows, list) and not all(isinstance(r, bool) for r in rows) and same and \
+                all(name in t.names for name in names) and not isinstance(values[0], (Series, list, tuple)):
             from ._framemethods import _set_cells
-            frame._t = _set_cells(t, [name], _positions_of(t, rows), value)
+            frame._t = _set_cells(t, names, _positions_of(t, rows), values[0])
             return
         if isinstance(rows, Series):
             if rows._t is not t and rows._t.h != t.h:
@@ -179,14 +180,47 @@ class FrameLoc:
             if rows not in _common.index_values(t):
                 raise NotImplementedError("loc assignment that adds a row")
             mask = fn("eq", col(t.index_names[0]), lit(rows))
-        if isinstance(value, Series):
-            if value._t is not frame._t and value._t.h != frame._t.h:
-                raise NotImplementedError("loc assignment of a Series of another frame")
-            new = value._e
-        else:
-            new = lit(value)
-        current = col(name) if name in t.names else {"v": None}
-        frame._t = table("assign", h=t.h, exprs=[[name, fn("where", new, mask, current)]])
+        exprs = []
+        for name, new in zip(names, values):
+            if isinstance(new, Series):
+                if new._t is not frame._t and new._t.h != frame._t.h:
+                    raise NotImplementedError("loc assignment of a Series of another frame")
+                new = new._e
+            elif name in t.names:
+                _check_no_upcast(t.dtypes[name], new)
+                new = lit(new)
+            else:
+                new = column_lit(new)
+            current = col(name) if name in t.names else {"v": None}
+            exprs.append([name, fn("where", new, mask, current)])
+        # one assignment: the mask is evaluated once, on the frame as it was
+        frame._t = table("assign", h=t.h, exprs=exprs)
+
+
+def _check_no_upcast(dtype, value):
+    """pandas 3 refuses to change an int column's dtype for some of its rows."""
+    if dtype not in _dtypes.INTS or isinstance(value, bool):
+        return
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if not whole and not (type(value).__module__ == "numpy" and "int" in type(value).__name__):
+        raise TypeError(f"Invalid value '{value}' for dtype '{dtype}'")
+
+
+def _assigned_columns(frame, cols, value):
+    """(column labels, a value for each) of a loc assignment to cols: one label, a list of
+    labels or every column, a scalar for all of them or (several) a list of one per column."""
+    if not isinstance(cols, (list, slice)):
+        return [cols], [value]
+    if isinstance(cols, slice) and cols != slice(None):
+        raise NotImplementedError("loc assignment to a slice of columns")
+    labels = list(frame.columns) if isinstance(cols, slice) else list(cols)
+    if isinstance(value, (list, tuple)):
+        if len(value) != len(labels):
+            raise ValueError(f"Must have equal len keys and value when setting with an iterable")
+        return labels, list(value)
+    if isinstance(value, Series) or hasattr(value, "shape"):
+        raise NotImplementedError("loc assignment of an array or Series to several columns")
+    return labels, [value] * len(labels)
 
 
 class FrameILoc:

@@ -8,7 +8,7 @@ column names through ``_labels``; index levels are host columns named "\\0...".
 import math
 
 from . import _common, _dtypes, _format, _labels, _numpy, _objects, options
-from ._expr import call as fn, col, column_value, cumulative, cumulative_across, filled, json_value, lit, rounded
+from ._expr import call as fn, col, column_lit, column_value, cumulative, cumulative_across, filled, json_value, lit, rounded
 from ._host import call, table
 from ._index import DatetimeIndex, Index, RangeIndex  # noqa: F401 (re-exported)
 from ._col import evaluated
@@ -301,7 +301,7 @@ class DataFrame(Operators):
                 raise ValueError(f"Length of values ({len(values)}) does not match length of index ({len(self)})")
             t = from_values(values, None)
             return table("attach", h=self._t.h, other=t.h, columns=[[name, "\x01"]])
-        return table("assign", h=self._t.h, exprs=[[name, lit(value)]])
+        return table("assign", h=self._t.h, exprs=[[name, column_lit(value)]])
 
     def __delitem__(self, key):
         self._t = self.drop(columns=[key])._t
