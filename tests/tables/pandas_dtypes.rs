@@ -562,3 +562,32 @@ AttributeError Can only use .dt accessor with datetimelike values
     )
     .await;
 }
+
+#[tokio::test]
+async fn numpy_arrays_of_sized_numbers_keep_their_dtype_in_columns() {
+    // Expected output: pandas 3.1.1's, on the same code (np.array([5, 6]) is this wasm32
+    // numpy's int32 default, pandas' int64).
+    prints_as_pandas(
+        r#"import pandas as pd, numpy as np
+df = pd.DataFrame({"a": [1.5, 2.5], "s": np.array([1, 2], dtype="int8"), "f": np.array([0.5, 1], dtype="float32"), "u": np.array([3, 4], dtype=np.uint16), "i": np.array([5, 6])})
+print(df.dtypes)
+print((df["s"] + 1).dtype, df.sum())
+print(pd.Series(np.array([1, 2], dtype="int16")).dtype)
+"#,
+        r#"a    float64
+s       int8
+f    float32
+u     uint16
+i      int64
+dtype: object
+int8 a     4.0
+s     3.0
+f     1.5
+u     7.0
+i    11.0
+dtype: float64
+int16
+"#,
+    )
+    .await;
+}

@@ -42,3 +42,13 @@ def sum_dtype(dtype):
     if dtype in UNSIGNED:
         return "uint64"
     return dtype
+
+
+def sized_array_dtype(values):
+    """The dtype a numpy array of sized numbers (int8, uint16, float32...) keeps in a column,
+    as pandas keeps it; None for anything else. int32 is this wasm32 numpy's default integer
+    (np.array([1, 2])), which is int64 on the 64-bit platforms pandas' output comes from."""
+    name = str(getattr(values, "dtype", ""))
+    if name in NUMBERS and name not in ("int64", "float64", "int32"):
+        return name
+    return None

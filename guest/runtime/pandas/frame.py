@@ -1559,6 +1559,9 @@ def _build(data, index, columns, dtype):
             if index is None and items:
                 raise ValueError("If using all scalar values, you must pass an index")
             length = len(list(index)) if index is not None else 0
+        if dtype is None:  # numpy arrays of sized numbers keep their dtype, as in pandas
+            sized = {label: _dtypes.sized_array_dtype(values) for label, values in items}
+            dtype = {label: d for label, d in sized.items() if d is not None} or None
         cols = []
         for label, values in items:
             if _scalar(values):

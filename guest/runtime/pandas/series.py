@@ -48,6 +48,7 @@ class Series(Operators):
         elif isinstance(data, (str, int, float, bool)) or data is None:
             values = [data] * (len(index) if index is not None else 1)
         else:
+            dtype = _dtypes.sized_array_dtype(data) if dtype is None else dtype
             values = list(data)
         self._t = from_values(values, index, dtype)
         if getattr(index, "freq", None) is not None:
