@@ -87,9 +87,7 @@ impl Checkpoint {
     pub fn pending(&self) -> bool {
         self.pending
     }
-}
 
-impl Checkpoint {
     /// Records the memory at `region`, whose bytes are `data`: copies the
     /// pages written since the last checkpoint of this instance (the mirror
     /// is copied first if a fork still holds it).
