@@ -63,6 +63,11 @@ pub struct ServiceArgs {
         default_value_t = 168
     )]
     state_retention_hours: u64,
+    /// Keep no checkpoints: a cell that stops its interpreter (past its
+    /// interrupt's grace, a crash) then ends its session, and sessions hold
+    /// no second copy of their memory.
+    #[arg(long, env = "CODE_INTERPRETER_NO_CHECKPOINTS")]
+    no_checkpoints: bool,
 }
 
 impl ServiceArgs {
@@ -80,6 +85,7 @@ impl ServiceArgs {
             max_table_bytes: self.max_table_mb << 20,
             state_dir: self.state_dir.clone(),
             state_retention: Duration::from_secs(self.state_retention_hours.saturating_mul(3600)),
+            checkpoints: !self.no_checkpoints,
             ..base
         };
         config.check().map_err(anyhow::Error::msg)?;

@@ -73,6 +73,10 @@ pub struct ServiceConfig {
     pub state_dir: Option<PathBuf>,
     /// How long a saved session is kept in the state directory.
     pub state_retention: Duration,
+    /// Sessions keep a checkpoint after every cell, and a cell that stops
+    /// the interpreter ends with the session rebuilt from it (costs a copy
+    /// of the pages each session wrote).
+    pub checkpoints: bool,
 }
 
 impl Default for ServiceConfig {
@@ -102,6 +106,7 @@ impl Default for ServiceConfig {
             max_table_bytes: crate::limits::DEFAULT_MAX_TABLE_BYTES,
             state_dir: None,
             state_retention: Duration::from_secs(7 * 24 * 3600),
+            checkpoints: true,
         }
     }
 }

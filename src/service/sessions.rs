@@ -37,6 +37,8 @@ pub struct Sessions {
     slots: Arc<Semaphore>,
     max_sessions: usize,
     idle_timeout: Duration,
+    /// Sessions keep checkpoints (see [`ServiceConfig::checkpoints`]).
+    checkpoints: bool,
     metrics: Arc<Metrics>,
     sandbox: Sandbox,
     /// Where sessions are saved as they expire or the server stops.
@@ -97,6 +99,7 @@ impl Sessions {
             slots: Arc::new(Semaphore::new(config.max_sessions)),
             max_sessions: config.max_sessions,
             idle_timeout: config.idle_timeout,
+            checkpoints: config.checkpoints,
             metrics,
             sandbox,
             saved,
@@ -127,9 +130,11 @@ impl Sessions {
         session: Session,
         slot: OwnedSemaphorePermit,
     ) -> Arc<ManagedSession> {
-        // Every session the service holds survives a cell that stops its
+        // A session the service holds survives a cell that stops its
         // interpreter: it is rebuilt from its last checkpoint.
-        if let Err(error) = session.keep_checkpoints() {
+        if self.checkpoints
+            && let Err(error) = session.keep_checkpoints()
+        {
             tracing::warn!(session = id, %error, "the session keeps no checkpoints");
         }
         let now = (Instant::now(), SystemTime::now());

@@ -5,9 +5,12 @@
 
 use crate::common;
 
+use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, value::Kind as V};
-use common::server::{Client, client, create_session, end, error, execute, outcome, request, run};
+use common::server::{Client, client, client_with, create_session, end, error, execute, outcome};
+use common::server::{request, run};
 use common::server::{stdout, value};
+use tonic::Code;
 
 fn with_timeout(session: &str, code: &str, timeout_ms: u64) -> proto::ExecuteRequest {
     let mut cell = request(session, code);
@@ -136,4 +139,24 @@ async fn a_first_cell_that_stops_the_interpreter_leaves_a_fresh_session() {
     assert_eq!(end(&events).rolled_back_to, Some(0), "{events:?}");
     let after = run(&mut client, &session, "'y' in globals()").await;
     assert!(matches!(value(&after), V::BoolValue(false)), "{after:?}");
+}
+
+#[tokio::test]
+async fn without_checkpoints_a_cell_that_stops_the_interpreter_ends_its_session() {
+    let config = ServiceConfig {
+        checkpoints: false,
+        ..ServiceConfig::default()
+    };
+    let mut client = client_with(config).await;
+    let session = create_session(&mut client).await;
+    run(&mut client, &session, "x = 1").await;
+    let events = execute(&mut client, with_timeout(&session, STUBBORN, 200)).await;
+    assert_eq!(outcome(&events), proto::Outcome::Timeout);
+    assert!(!end(&events).session_alive, "{events:?}");
+    assert_eq!(end(&events).rolled_back_to, None);
+    let status = client
+        .execute(request(&session, "x"))
+        .await
+        .expect_err("the session has ended");
+    assert_eq!(status.code(), Code::FailedPrecondition);
 }
