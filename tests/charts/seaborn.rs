@@ -531,3 +531,25 @@ async fn pairplot_markers_per_hue_make_one_legend_entry_per_level() {
     let proxies = series(off_diagonal, "line");
     assert_eq!(proxies.len(), 3, "{off_diagonal}");
 }
+
+#[tokio::test]
+async fn regplot_logx_fits_y_against_the_log_of_x() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.regplot(x=[1.0, 2, 4, 8], y=[1.0, 2, 3, 4.5], logx=True, ci=None)\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn 0.13.2: the fit's 100 points, of which the first, 51st and last.
+    let line = points(series(&axes, "line")[0]);
+    assert_eq!(line.len(), 100);
+    let expected = [
+        (1.0, 0.9000000000000002),
+        (4.535353535353535, 3.408397266860767),
+        (8.0, 4.349999999999999),
+    ];
+    for (got, want) in [line[0], line[50], line[99]].iter().zip(expected) {
+        assert!(
+            close(got.0, want.0) && close(got.1, want.1),
+            "{got:?} != {want:?}"
+        );
+    }
+}

@@ -16,14 +16,16 @@ def _ci(a, which, axis=None):
     return np.nanpercentile(a, (50 - which / 2, 50 + which / 2), axis)
 
 
-def _fit(x, y, grid, order, ci, n_boot, seed):
-    """(yhat on grid, bootstrap band or None): seaborn's fit_fast (order 1) and fit_poly."""
+def _fit(x, y, grid, order, ci, n_boot, seed, logx=False):
+    """(yhat on grid, bootstrap band or None): seaborn's fit_fast (order 1; fit_logx, y against
+    log x, with logx) and fit_poly."""
     if order == 1:
+        transform = np.log if logx else np.asarray
         X = np.c_[np.ones(len(x)), x]
-        G = np.c_[np.ones(len(grid)), grid]
+        G = np.c_[np.ones(len(grid)), transform(grid)]
 
         def reg_func(_x, _y):
-            return np.linalg.pinv(_x).dot(_y)
+            return np.linalg.pinv(np.c_[_x[:, 0], transform(_x[:, 1])]).dot(_y)
 
         yhat = G.dot(reg_func(X, y))
         if ci is None:
@@ -62,10 +64,10 @@ def regplot(data=None, *, x=None, y=None, x_estimator=None, x_bins=None, x_ci="c
             ci=95, n_boot=1000, units=None, seed=None, order=1, logistic=False, lowess=False, robust=False,
             logx=False, x_partial=None, y_partial=None, truncate=True, dropna=True, x_jitter=None, y_jitter=None,
             label=None, color=None, marker="o", scatter_kws=None, line_kws=None, ax=None):
-    """A scatter plot of y against x with a linear (or polynomial, order=) regression line and its
-    95% bootstrap confidence band."""
+    """A scatter plot of y against x with a linear (polynomial with order=, in log x with logx=)
+    regression line and its 95% bootstrap confidence band."""
     for name, value in (("units", units), ("logistic", logistic), ("lowess", lowess), ("robust", robust),
-                        ("logx", logx), ("x_partial", x_partial), ("y_partial", y_partial)):
+                        ("x_partial", x_partial), ("y_partial", y_partial)):
         if value is not None and value is not False:
             raise NotImplementedError(f"regplot({name}=...) is not supported in this sandbox")
     p = _core.PlotData(data, dict(x=x, y=y))
@@ -105,7 +107,7 @@ def regplot(data=None, *, x=None, y=None, x_estimator=None, x_bins=None, x_ci="c
     if fit_reg:
         lo, hi = (xs.min(), xs.max()) if truncate else ax.get_xlim()
         grid = np.linspace(lo, hi, 100)
-        yhat, band = _fit(xs, ys, grid, order, ci, n_boot, seed)
+        yhat, band = _fit(xs, ys, grid, order, ci, n_boot, seed, logx=bool(logx))
         fill_color = line_kws["color"]
         line_kws.setdefault("linewidth", line_kws.pop("lw", mpl.rcParams["lines.linewidth"] * 1.5))
         ax.plot(grid, yhat, **line_kws)
