@@ -553,3 +553,25 @@ async fn regplot_logx_fits_y_against_the_log_of_x() {
         );
     }
 }
+
+#[tokio::test]
+async fn pointplot_native_scale_places_points_and_caps_at_the_values() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.pointplot(x=[1, 1, 5, 5], y=[1.0, 2, 3, 4], native_scale=True, errorbar='sd', capsize=.4)\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn 0.13.2: the estimates at x = 1 and 5, caps 0.4 x the 4-unit step wide.
+    let lines = series(&axes, "line");
+    let estimates = points(lines[0]);
+    assert!(
+        close(estimates[0].0, 1.0) && close(estimates[1].0, 5.0),
+        "{estimates:?}"
+    );
+    // The bar is one path with NaN breaks (null in the description): its first cap.
+    let bar = &lines[1]["points"];
+    let cap = (bar[0][0].as_f64(), bar[1][0].as_f64());
+    assert!(
+        matches!(cap, (Some(a), Some(b)) if close(a, 0.19999999999999996) && close(b, 1.8)),
+        "{bar}"
+    );
+}

@@ -303,8 +303,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
               ci="deprecated", errwidth="deprecated", join="deprecated", scale="deprecated", ax=None, **kwargs):
     """Point estimates per category joined by lines, with error bars (seaborn's plot_points)."""
     _unsupported("pointplot", units=units is not None, weights=weights is not None, log_scale=log_scale,
-                 native_scale=native_scale, join=join != "deprecated",
-                 scale=scale != "deprecated")
+                 join=join != "deprecated", scale=scale != "deprecated")
     if ci != "deprecated":
         errorbar = None if ci is None else ("sd", 1) if ci == "sd" else ("ci", ci)
     p = _CategoricalPlot(data, dict(x=x, y=y, hue=hue), order, orient,
@@ -312,7 +311,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     ax = plt.gca() if ax is None else ax
     if p.empty:
         return ax
-    p.attach(ax, formatter)
+    p.attach(ax, formatter, native_scale)
     hue_order = p.palette_without_hue(palette, hue_order)
     palette = p.hue_palette(color, palette)
     p.map_hue(palette, hue_order, hue_norm, 1)
@@ -328,9 +327,12 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
     levels = p.hue.levels if p.hue is not None else [None]
     markers = _per_hue(markers, "o", levels, kws.pop("marker", None))
     linestyles = _per_hue(linestyles, "-", levels, kws.pop("linestyle", None))
-    rows = p.data.dropna()
-    codes = [p.position[v] for v in rows.get(p.orient, []) if v in p.levels]
-    positions = list(range(min(codes), max(codes) + 1)) if codes else []
+    if p.native:  # every level, at its value
+        positions = sorted(p.position[level] for level in p.levels)
+    else:
+        rows = p.data.dropna()
+        codes = [p.position[v] for v in rows.get(p.orient, []) if v in p.levels]
+        positions = list(range(min(codes), max(codes) + 1)) if codes else []
     n_hue = len(p.hue.levels) if p.hue is not None else 0
     if dodge is True:
         dodge = .025 * n_hue
@@ -342,7 +344,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         where = list(positions)
         if dodge and n_hue > 1:
             offset = -dodge / 2 + dodge / (n_hue - 1) * p.hue.levels.index(level)
-            where = [pos + offset for pos in where]
+            where = [pos + offset * p.native_width for pos in where]
         line_kws = {**kws, "marker": markers[level], "linestyle": linestyles[level],
                     "color": p.hue(level) if level is not None else color}
         estimates = [v[0] for v in values]
@@ -350,7 +352,7 @@ def pointplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None
         if aggregator.error_method is not None:
             line_err = {"color": line_kws["color"], "linewidth": line_kws["linewidth"], **err_kws}
             for pos, (_, low, high) in zip(where, values):
-                _errorbar(ax, p.orient, pos, low, high, capsize, line_err)
+                _errorbar(ax, p.orient, pos, low, high, capsize * p.native_width, line_err)
     if p.hue is not None and legend_on:
         for level in p.hue.levels:
             ax.plot([], [], label=str(level), color=p.hue(level), marker=markers[level],
