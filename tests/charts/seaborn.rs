@@ -575,3 +575,25 @@ async fn pointplot_native_scale_places_points_and_caps_at_the_values() {
         "{bar}"
     );
 }
+
+#[tokio::test]
+async fn kdeplot_cumulative_draws_the_distribution_function() {
+    let mut client = client().await;
+    let code = "import seaborn as sns\n\
+        sns.kdeplot(x=[1.0, 2, 4], cumulative=True)\n";
+    let axes = one_axes(&mut client, code).await;
+    // Real seaborn 0.13.2 with scipy (its integrate_box_1d): points 1, 101 and 200 of 200.
+    let curve = points(series(&axes, "line")[0]);
+    assert_eq!(curve.len(), 200);
+    let expected = [
+        (-2.6786239702533248, 0.0),
+        (2.526023236031424, 0.557542615539721),
+        (7.678623970253325, 0.9990767952921721),
+    ];
+    for (got, want) in [curve[0], curve[100], curve[199]].iter().zip(expected) {
+        assert!(
+            close(got.0, want.0) && (got.1 - want.1).abs() < 1e-12,
+            "{got:?} != {want:?}"
+        );
+    }
+}

@@ -141,6 +141,13 @@ class Line2D(_Stroke):
     def get_data(self):
         return self.get_xdata(), self.get_ydata()
 
+    def get_xydata(self):
+        """The points as an (n, 2) float array, missing values NaN (as matplotlib's)."""
+        import numpy as np
+        nan = float("nan")
+        return np.array([[nan if x is None else x, nan if y is None else y] for x, y in zip(self._x, self._y)],
+                        dtype=float).reshape(-1, 2)
+
     def set_xdata(self, x):
         self.set_data(x, self._y)
 

@@ -146,8 +146,7 @@ class KDE:
     """Univariate Gaussian KDE on a grid (seaborn's KDE over scipy's gaussian_kde)."""
 
     def __init__(self, bw_method=None, bw_adjust=1, gridsize=200, cut=3, clip=None, cumulative=False):
-        if cumulative:
-            raise NotImplementedError("kdeplot(cumulative=True) is not supported in this sandbox")
+        self.cumulative = cumulative
         self.bw_method, self.bw_adjust = bw_method, bw_adjust
         self.gridsize, self.cut = gridsize, cut
         self.clip = (None, None) if clip is None else clip
@@ -184,13 +183,23 @@ class KDE:
         return support
 
     def __call__(self, x, weights=None):
-        """(density, support) of x."""
+        """(density, support) of x; with cumulative, the distribution function from the
+        support's first point (gaussian_kde's integrate_box_1d, as seaborn)."""
         support = self.support if self.support is not None else self.define_support(x, cache=False)
         data, w, variance = self._fit(x, weights)
         sd = math.sqrt(variance)
+        if self.cumulative:
+            start = _normal_cdf((support[0] - data) / sd)
+            return np.array([np.sum(w * (_normal_cdf((point - data) / sd) - start))
+                             for point in support]), support
         norm = 1 / (math.sqrt(2 * math.pi) * sd)
         density = np.empty(len(support))
         data_scaled = data / sd
         for i, point in enumerate(support / sd):
             density[i] = np.sum(w * np.exp(-((data_scaled - point) ** 2) / 2)) * norm
         return density, support
+
+
+def _normal_cdf(z):
+    """The standard normal distribution function of each of z (scipy's ndtr)."""
+    return np.array([0.5 * math.erfc(-v / math.sqrt(2)) for v in np.ravel(z)])

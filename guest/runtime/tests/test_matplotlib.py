@@ -191,6 +191,13 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "'c' argument has 3 elements"):
             plt.scatter([1, 2], [1, 2], c=["r", "g", "b"])
 
+    def test_line_xydata_is_an_n_by_2_float_array(self):
+        line, = plt.plot([1, 2, 3], [4.0, None, 6])
+        xy = line.get_xydata()
+        self.assertEqual((xy.shape, str(xy.dtype)), ((3, 2), "float64"))
+        self.assertEqual(xy[0].tolist(), [1.0, 4.0])
+        self.assertTrue(math.isnan(xy[1][1]))
+
     def test_scatter_maps_as_many_numbers_as_points_even_when_they_look_like_a_colour(self):
         # As real matplotlib: three numbers for three points are values, not one RGB colour.
         points = plt.scatter([1, 2, 3], [1, 2, 3], c=[0.1, 0.5, 0.9])
