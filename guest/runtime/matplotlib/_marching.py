@@ -231,55 +231,54 @@ def band(grid, lower, upper):
 def _border_pieces(grid, lower, upper, offset, starts, ends):
     """Appends the stretches of the grid's border inside the band, anticlockwise, as
     (from key, to key) pieces between corners and crossings."""
-    z, nx, e = grid.z, grid.nx, grid.edges
+    z, nx = grid.z, grid.nx
     corners, edges = grid.border()
     values = [float(z[i, j]) for i, j in corners]
     keys = [i * nx + j for i, j in corners]
     count = len(corners)
     for n in range(count):
-        zp, zq = values[n], values[(n + 1) % count]
-        events = []
-        if (zp > lower) != (zq > lower):
-            events.append(offset + edges[n])
-        if (zp > upper) != (zq > upper):
-            events.append(offset + e + edges[n])
-        if zq < zp:
-            events.reverse()  # falling: the upper crossing comes first
-        inside = lower < zp <= upper
-        start = keys[n]
-        for key in events:
-            if inside:
-                starts.append(start)
-                ends.append(key)
-            start, inside = key, not inside
-        if inside:
-            starts.append(start)
-            ends.append(keys[(n + 1) % count])
+        m = (n + 1) % count
+        edge_pieces((keys[n], values[n]), (keys[m], values[m]), edges[n], (lower, upper),
+                    (offset, grid.edges), _strictly_above, starts, ends)
 
 
 def _boundary_pieces(grid, lower, upper, offset, starts, ends):
     """Appends the stretches of the unmasked region's boundary inside the band, as
     _border_pieces does for the grid's border."""
-    z, e = grid.z.ravel(), grid.edges
+    z = grid.z.ravel()
     for p, q, edge in zip(*(part.tolist() for part in grid.boundary())):
-        zp, zq = float(z[p]), float(z[q])
-        events = []
-        if (zp > lower) != (zq > lower):
-            events.append(offset + edge)
-        if (zp > upper) != (zq > upper):
-            events.append(offset + e + edge)
-        if zq < zp:
-            events.reverse()
-        inside = lower < zp <= upper
-        start = p
-        for key in events:
-            if inside:
-                starts.append(start)
-                ends.append(key)
-            start, inside = key, not inside
+        edge_pieces((p, float(z[p])), (q, float(z[q])), edge, (lower, upper), (offset, grid.edges),
+                    _strictly_above, starts, ends)
+
+
+def _strictly_above(value, level):
+    """contourpy's side of a level: strictly above it."""
+    return value > level
+
+
+def edge_pieces(p, q, edge, band, keys, above, starts, ends):
+    """Appends the stretches of the boundary edge p -> q (each a (key, value) pair) inside the
+    band (lower, upper) as (from key, to key) pieces, cut where the edge crosses a level: at key
+    offset + edge for the lower level, offset + edges + edge for the upper (keys = (offset,
+    edges)). above(value, level) tells which side of a level a value is on."""
+    (start, zp), (end, zq) = p, q
+    (lower, upper), (offset, edges) = band, keys
+    events = []
+    if above(zp, lower) != above(zq, lower):
+        events.append(offset + edge)
+    if above(zp, upper) != above(zq, upper):
+        events.append(offset + edges + edge)
+    if zq < zp:
+        events.reverse()  # falling: the upper crossing comes first
+    inside = above(zp, lower) and not above(zp, upper)
+    for key in events:
         if inside:
             starts.append(start)
-            ends.append(q)
+            ends.append(key)
+        start, inside = key, not inside
+    if inside:
+        starts.append(start)
+        ends.append(end)
 
 
 def _chains(starts, ends):

@@ -11,7 +11,7 @@ _marching.py does for quadrilateral grids).
 
 import numpy as np
 
-from ._marching import _chains
+from ._marching import _chains, edge_pieces, lines
 
 
 class TriGrid:
@@ -58,11 +58,7 @@ class TriGrid:
 
     def lines(self, level):
         """The level's lines: a list of (x array, y array), closed loops ending where they start."""
-        starts, ends = self.segments(level)
-        if not len(starts):
-            return []
-        cx, cy = self.crossings(level)
-        return [(cx[chain], cy[chain]) for chain in _chains(starts.tolist(), ends.tolist())]
+        return lines(self, level)
 
     def band(self, lower, upper):
         """The rings (x array, y array) bounding lower <= z < upper, the band on their left;
@@ -88,24 +84,13 @@ class TriGrid:
         left) inside the band as (from key, to key) pieces between points and crossings."""
         count = np.bincount(self.edge_of.ravel(), minlength=self.edges)
         t, k = np.nonzero(count[self.edge_of] == 1)
-        z, e = self.z, self.edges
+        z = self.z
         for p, q, edge in zip(self.triangles[t, k].tolist(), self.triangles[t, (k + 1) % 3].tolist(),
                               self.edge_of[t, k].tolist()):
-            zp, zq = float(z[p]), float(z[q])
-            events = []
-            if (zp >= lower) != (zq >= lower):
-                events.append(offset + edge)
-            if (zp >= upper) != (zq >= upper):
-                events.append(offset + e + edge)
-            if zq < zp:
-                events.reverse()  # falling: the upper crossing comes first
-            inside = lower <= zp < upper
-            start = p
-            for key in events:
-                if inside:
-                    starts.append(start)
-                    ends.append(key)
-                start, inside = key, not inside
-            if inside:
-                starts.append(start)
-                ends.append(q)
+            # matplotlib's TriContourGenerator: z >= level is above it
+            edge_pieces((p, float(z[p])), (q, float(z[q])), edge, (lower, upper), (offset, self.edges),
+                        _at_or_above, starts, ends)
+
+
+def _at_or_above(value, level):
+    return value >= level
