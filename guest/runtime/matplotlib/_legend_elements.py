@@ -7,7 +7,8 @@ import numpy as np
 
 from . import _rc
 from ._lines import Line2D
-from .ticker import FixedLocator, Formatter, Locator, MaxNLocator, ScalarFormatter, StrMethodFormatter
+from .ticker import (FixedLocator, Formatter, Locator, MaxNLocator, ScalarFormatter, StrMethodFormatter,
+                     scalar_decimals)
 
 _MARKERS = frozenset("o s ^ v < > D d p h H 8 * P X".split())
 
@@ -40,25 +41,8 @@ class _MathTextLabels:
         self._order = oom if (oom <= low or oom >= high) else 0
 
     def _set_format(self):
-        given = self.locs if len(self.locs) >= 2 else [*self.locs, *self._view]
-        locs = np.asarray(given, dtype=float) / 10.0 ** self._order
-        loc_range = np.ptp(locs)
-        if loc_range == 0:
-            loc_range = np.max(np.abs(locs))
-        if loc_range == 0:
-            loc_range = 1
-        if len(self.locs) < 2:
-            locs = locs[:-2]
-        loc_range_oom = int(math.floor(math.log10(loc_range)))
-        sigfigs = max(0, 3 - loc_range_oom)
-        thresh = 1e-3 * 10 ** loc_range_oom
-        while sigfigs >= 0:
-            if np.abs(locs - np.round(locs, decimals=sigfigs)).max() < thresh:
-                sigfigs -= 1
-            else:
-                break
-        sigfigs += 1
-        self._format = r"$\mathdefault{%1." + str(sigfigs) + "f}$"
+        decimals = scalar_decimals(self.locs, self._view, self._order)
+        self._format = r"$\mathdefault{%1." + str(decimals) + "f}$"
 
     def __call__(self, x, pos=None):
         if not self.locs:

@@ -429,6 +429,23 @@ class _Edge:
         return d if self._close(m / self.step, 0) else d + 1
 
 
+def scalar_decimals(values, limits, order=0):
+    """The decimals matplotlib's ScalarFormatter writes labels at values with (divided by
+    10**order), the view limits standing in when there are fewer than two values
+    (ScalarFormatter._set_format)."""
+    import numpy as np
+    locs = np.asarray(values if len(values) >= 2 else [*values, *limits], dtype=float) / 10.0 ** order
+    loc_range = np.ptp(locs) or np.max(np.abs(locs)) or 1
+    if len(values) < 2:
+        locs = locs[:-2]
+    oom = int(math.floor(math.log10(loc_range)))
+    sigfigs = max(0, 3 - oom)
+    thresh = 1e-3 * 10 ** oom
+    while sigfigs >= 0 and np.abs(locs - np.round(locs, decimals=sigfigs)).max() < thresh:
+        sigfigs -= 1
+    return sigfigs + 1
+
+
 def _decimals_needed(values):
     """The fewest decimals writing every value exactly (to 1e-6 relative), at most 10."""
     for decimals in range(11):

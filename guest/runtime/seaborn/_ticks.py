@@ -2,30 +2,16 @@
 within the data's range, formatted by a ScalarFormatter without offset or scientific notation
 (matplotlib 3.10's algorithms, which seaborn's locator_to_legend_entries uses)."""
 
-import math
-
 import matplotlib as mpl
 import numpy as np
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, scalar_decimals
 
 
 def scalar_labels(values, limits):
     """ScalarFormatter(useOffset=False, scientific=False).format_ticks(values)."""
     if not len(values):
         return []
-    locs = np.asarray(values if len(values) >= 2 else [*values, *limits], dtype=float)
-    loc_range = np.ptp(locs) or np.max(np.abs(locs)) or 1
-    if len(values) < 2:
-        locs = locs[:-2]
-    oom = int(math.floor(math.log10(loc_range)))
-    sigfigs = max(0, 3 - oom)
-    thresh = 1e-3 * 10 ** oom
-    while sigfigs >= 0:
-        if np.abs(locs - np.round(locs, decimals=sigfigs)).max() < thresh:
-            sigfigs -= 1
-        else:
-            break
-    fmt = f"%1.{sigfigs + 1}f"
+    fmt = f"%1.{scalar_decimals(values, limits)}f"
     minus = "\N{MINUS SIGN}" if mpl.rcParams.get("axes.unicode_minus", True) else "-"
     return [(fmt % (0 if abs(v) < 1e-8 else v)).replace("-", minus) for v in values]
 
