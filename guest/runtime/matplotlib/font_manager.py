@@ -40,21 +40,13 @@ class FontProperties:
         return list(self._family)
 
     def set_style(self, style):
-        style = _rc.rcParams["font.style"] if style is None else style
-        if style not in _STYLES:
-            raise ValueError(f"{style!r} is not a valid value for style; supported values are "
-                             f"{', '.join(map(repr, _STYLES))}")
-        self._style = style
+        self._style = _choice("style", style, _STYLES)
 
     def get_style(self):
         return self._style
 
     def set_variant(self, variant):
-        variant = _rc.rcParams["font.variant"] if variant is None else variant
-        if variant not in _VARIANTS:
-            raise ValueError(f"{variant!r} is not a valid value for variant; supported values are "
-                             f"{', '.join(map(repr, _VARIANTS))}")
-        self._variant = variant
+        self._variant = _choice("variant", variant, _VARIANTS)
 
     def get_variant(self):
         return self._variant
@@ -105,3 +97,12 @@ def from_any(arg):
     if isinstance(arg, str):
         return FontProperties(arg)
     raise TypeError(f"cannot make FontProperties from {arg!r}")
+
+
+def _choice(name, value, allowed):
+    """value (rcParams' font.<name> when None), one of allowed, as FontProperties checks it."""
+    value = _rc.rcParams[f"font.{name}"] if value is None else value
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not a valid value for {name}; supported values are "
+                         f"{', '.join(map(repr, allowed))}")
+    return value
