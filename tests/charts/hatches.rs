@@ -27,8 +27,7 @@ ax.errorbar([0.5], [0.1], yerr=0.05, lolims=True)
         "{dark} dark of {}",
         inside.len()
     );
-    let outside = chart.png.region((0.2, 0.3), (0.2, 0.3));
-    assert_eq!(outside.iter().filter(|p| is_dark(p)).count(), 0);
+    assert_eq!(chart.png.dark_in((0.2, 0.3), (0.2, 0.3)), 0);
     let series = chart.description["axes"][0]["series"].as_array().unwrap();
     // matplotlib: the data line, then the caret at the bar's upper end.
     let lines: Vec<_> = series.iter().filter(|s| s["type"] == "line").collect();
@@ -50,10 +49,7 @@ axs[1].pie([1], colors=["white"], shadow={"ox": -0.2, "oy": -0.2, "edgecolor": "
 "#;
     let events = run_ok(&mut client, "", code).await;
     let chart = &charts(&events)[0];
-    let dark = |x: (f64, f64), y: (f64, f64)| {
-        let region = chart.png.region(x, y);
-        region.iter().filter(|p| is_dark(p)).count()
-    };
+    let dark = |x, y| chart.png.dark_in(x, y);
     // Left pie: the first wedge (the upper half, anticlockwise from 0 degrees) is hatched with
     // horizontal lines, the lower half is not.
     assert!(dark((0.2, 0.3), (0.25, 0.4)) > 50);

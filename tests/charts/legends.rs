@@ -1,7 +1,7 @@
 //! Legends: one kept with add_artist() is drawn beside the axes' next one.
 
 use crate::common::server::client;
-use crate::support::{charts, is_dark, run_ok};
+use crate::support::{charts, run_ok};
 
 #[tokio::test]
 async fn a_legend_kept_with_add_artist_is_drawn_beside_the_next() {
@@ -18,10 +18,7 @@ ax.set_ylim(-5, 6)
 "#;
     let events = run_ok(&mut client, "", code).await;
     let chart = &charts(&events)[0];
-    let dark = |x: (f64, f64), y: (f64, f64)| {
-        let region = chart.png.region(x, y);
-        region.iter().filter(|p| is_dark(p)).count()
-    };
+    let dark = |x, y| chart.png.dark_in(x, y);
     // Both legends' thick black handles: one near the top left, one near the bottom right.
     assert!(dark((0.15, 0.4), (0.05, 0.2)) > 20);
     assert!(dark((0.6, 0.95), (0.75, 0.9)) > 20);

@@ -2,7 +2,7 @@
 //! line's direction, Stroke under the line.
 
 use crate::common::server::client;
-use crate::support::{charts, is_dark, run_ok};
+use crate::support::{charts, run_ok};
 
 #[tokio::test]
 async fn ticked_strokes_tick_the_left_side_only() {
@@ -18,10 +18,7 @@ for ax, effects in zip(axs, [[patheffects.withTickedStroke(angle=90, spacing=10,
 "#;
     let events = run_ok(&mut client, "", code).await;
     let chart = &charts(&events)[0];
-    let dark = |x: (f64, f64), y: (f64, f64)| {
-        let region = chart.png.region(x, y);
-        region.iter().filter(|p| is_dark(p)).count()
-    };
+    let dark = |x, y| chart.png.dark_in(x, y);
     // Left axes: 20-point ticks straight up from the line (about 28 pixels at 100 dpi), every
     // 10 points; none below. Right axes: the same line without effects, nothing above.
     // (The line runs about 47% of the way down.)

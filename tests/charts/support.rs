@@ -49,6 +49,11 @@ impl Image {
         }
         out
     }
+
+    /// Dark pixels (see [`is_dark`]) in the box of fractions `x`, `y` (as [`Image::region`]).
+    pub(crate) fn dark_in(&self, x: (f64, f64), y: (f64, f64)) -> usize {
+        self.region(x, y).iter().filter(|p| is_dark(p)).count()
+    }
 }
 
 pub(crate) fn is_red(p: &[u8; 3]) -> bool {
