@@ -137,6 +137,23 @@ pub fn request(session_id: &str, code: &str) -> proto::ExecuteRequest {
     }
 }
 
+/// What `code` printed in `session`, after checking it ran to completion.
+pub async fn printed(client: &mut Client, session: &str, code: &str) -> String {
+    let events = run(client, session, code).await;
+    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
+    stdout(&events)
+}
+
+/// An Execute request for `code` in `session_id` with a time limit.
+pub fn with_timeout(session_id: &str, code: &str, timeout_ms: u64) -> proto::ExecuteRequest {
+    let mut cell = request(session_id, code);
+    cell.limits = Some(proto::CellLimits {
+        timeout_ms,
+        ..Default::default()
+    });
+    cell
+}
+
 /// Every message of a server stream, in order, until it ends.
 pub async fn drain<T>(mut stream: tonic::Streaming<T>) -> Vec<T> {
     let mut messages = Vec::new();

@@ -4,7 +4,7 @@
 use crate::common;
 
 use code_interpreter::service::proto::{self, value::Kind as V};
-use common::server::{Client, client, create_session, outcome, run, stdout, value};
+use common::server::{Client, client, create_session, printed, run, value};
 use tonic::Code;
 
 async fn fork(client: &mut Client, session: &str) -> Result<proto::SessionInfo, tonic::Status> {
@@ -14,13 +14,6 @@ async fn fork(client: &mut Client, session: &str) -> Result<proto::SessionInfo, 
         })
         .await
         .map(|response| response.into_inner().session.expect("session info"))
-}
-
-/// Runs `code` and returns what it printed, after checking it ran.
-async fn printed(client: &mut Client, session: &str, code: &str) -> String {
-    let events = run(client, session, code).await;
-    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    stdout(&events)
 }
 
 #[tokio::test]

@@ -6,18 +6,10 @@ use crate::common;
 
 use code_interpreter::service::proto::{self, event::Kind, value::Kind as V};
 use common::server::{
-    Client, client, create_session, drain, end, error, execute, kinds, outcome, request, run, value,
+    Client, client, create_session, drain, end, error, execute, kinds, outcome, run, value,
+    with_timeout,
 };
 use tonic::Code;
-
-fn with_timeout(session: &str, code: &str, timeout_ms: u64) -> proto::ExecuteRequest {
-    let mut cell = request(session, code);
-    cell.limits = Some(proto::CellLimits {
-        timeout_ms,
-        ..Default::default()
-    });
-    cell
-}
 
 async fn interrupt(client: &mut Client, session: &str) -> bool {
     client

@@ -7,28 +7,12 @@ use crate::common;
 
 use code_interpreter::service::ServiceConfig;
 use code_interpreter::service::proto::{self, value::Kind as V};
-use common::server::{Client, client, client_with, create_session, end, error, execute, outcome};
-use common::server::{request, run};
-use common::server::{stdout, value};
+use common::server::{client, client_with, create_session, end, error, execute, outcome};
+use common::server::{printed, request, run, value, with_timeout};
 use tonic::Code;
-
-fn with_timeout(session: &str, code: &str, timeout_ms: u64) -> proto::ExecuteRequest {
-    let mut cell = request(session, code);
-    cell.limits = Some(proto::CellLimits {
-        timeout_ms,
-        ..Default::default()
-    });
-    cell
-}
 
 /// A cell that catches every `KeyboardInterrupt`: only a hard stop ends it.
 const STUBBORN: &str = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass";
-
-async fn printed(client: &mut Client, session: &str, code: &str) -> String {
-    let events = run(client, session, code).await;
-    assert_eq!(outcome(&events), proto::Outcome::Ok, "{events:?}");
-    stdout(&events)
-}
 
 #[tokio::test]
 async fn a_cell_stopped_past_its_grace_leaves_the_session_as_it_was_before_it() {
