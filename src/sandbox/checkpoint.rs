@@ -126,9 +126,7 @@ impl Checkpoint {
         });
         match tracking {
             Tracking::Kernel(pages) => pages.take(region).map_err(|error| error.to_string()),
-            Tracking::PageMap => Ok(WorkingSet::learn(region)
-                .map(|set| set.runs().to_vec())
-                .unwrap_or_else(|_| vec![(0, region.len)])),
+            Tracking::PageMap => Ok(WorkingSet::written_or_all(region)),
         }
     }
 }

@@ -64,15 +64,10 @@ pub fn capture(
 /// Copies of the pages of `data` (the memory at `region`) written since the
 /// instance started.
 fn written_runs(data: &[u8], region: MemoryRegion) -> Vec<(usize, Vec<u8>)> {
-    match WorkingSet::learn(region) {
-        Ok(written) => written
-            .runs()
-            .iter()
-            .map(|&(offset, len)| (offset, data[offset..offset + len].to_vec()))
-            .collect(),
-        // Without a page map, all of it.
-        Err(_) => vec![(0, data.to_vec())],
-    }
+    WorkingSet::written_or_all(region)
+        .into_iter()
+        .map(|(offset, len)| (offset, data[offset..offset + len].to_vec()))
+        .collect()
 }
 
 /// Makes the fresh, paused instance behind `caller` the image's copy.

@@ -58,9 +58,10 @@ impl WorkingSet {
         Ok(Self { runs })
     }
 
-    /// The runs of written pages: byte offsets and lengths.
-    pub fn runs(&self) -> &[(usize, usize)] {
-        &self.runs
+    /// The runs of pages of `region` written since it was mapped (byte
+    /// offsets and lengths), or all of it where the page map cannot be read.
+    pub fn written_or_all(region: MemoryRegion) -> Vec<(usize, usize)> {
+        Self::learn(region).map_or_else(|_| vec![(0, region.len)], |written| written.runs)
     }
 
     /// Bytes in the set.
