@@ -11,7 +11,10 @@
 //!    the service's sessions do), and `save_session` /
 //!    `restore_session` of it (with the saved bytes' size), against the way
 //!    to the same state without them: a new session running the same set-up
-//!    cell.
+//!    cell. Each round starts once the last one's sessions are gone and the
+//!    warm pool is full again ([`SETTLE`]); one more fork per round is timed
+//!    right after the round's three sessions were closed, while the sandbox
+//!    tears them down and starts their warm replacements.
 //! 2. How long after its deadline a cell ends: `while True: pass` and
 //!    `time.sleep(30)` interrupted at a 200 ms deadline (KeyboardInterrupt),
 //!    against a loop that ends by itself at 200 ms.
@@ -45,6 +48,8 @@ const SETUP: &str = "import numpy as np, pandas as pd, sympy\n\
 /// Reads the copied state back, so a broken fork fails the bench.
 const CHECK: &str =
     "assert big.shape == (1_250_000,) and int(df['a'].sum()) == 499500\nsympy.solve(x**2 - 4, x)";
+/// Time for a sandbox to tear down closed sessions and refill its warm pool.
+const SETTLE: Duration = Duration::from_millis(100);
 const DEADLINE: Duration = Duration::from_millis(200);
 const ENDLESS_LOOP: &str = "while True:\n    pass";
 const LONG_SLEEP: &str = "import time\ntime.sleep(30)";
@@ -110,6 +115,10 @@ async fn run(counts: &Counts) -> Result<()> {
 
     println!("\n{:<58} {:>9} {:>9} {:>9}", "", "median", "p90", "min");
     row("fork (numpy, pandas, sympy, 10 MB array)", &copies.fork);
+    row(
+        "  the same, right after 3 sessions closed",
+        &copies.busy_fork,
+    );
     row("save (the same session)", &copies.save);
     row("restore (the same session)", &copies.restore);
     row("  baseline: new session running the set-up", &copies.replay);
@@ -182,6 +191,7 @@ async fn run_cell(
 /// Times of copying a session's state, and of building it anew.
 struct Copies {
     fork: Stats,
+    busy_fork: Stats,
     save: Stats,
     restore: Stats,
     replay: Stats,
@@ -193,9 +203,11 @@ async fn copies(sandbox: &Sandbox, runs: usize) -> Result<Copies> {
     let source = sandbox.create_session(InstanceLimits::default()).await?;
     source.keep_checkpoints()?;
     run_cell(&source, SETUP, CellLimits::default(), Outcome::Ok).await?;
-    let (mut fork, mut save, mut restore, mut replay) = (vec![], vec![], vec![], vec![]);
+    let (mut fork, mut busy_fork) = (vec![], vec![]);
+    let (mut save, mut restore, mut replay) = (vec![], vec![], vec![]);
     let mut saved_bytes = 0;
     for _ in 0..runs {
+        tokio::time::sleep(SETTLE).await;
         let started = Instant::now();
         let child = sandbox.fork_session(&source).await?;
         fork.push(started.elapsed());
@@ -215,9 +227,16 @@ async fn copies(sandbox: &Sandbox, runs: usize) -> Result<Copies> {
         run_cell(&fresh, SETUP, CellLimits::default(), Outcome::Ok).await?;
         replay.push(started.elapsed());
         run_cell(&fresh, CHECK, CellLimits::default(), Outcome::Ok).await?;
+
+        drop((child, restored, fresh));
+        let started = Instant::now();
+        let child = sandbox.fork_session(&source).await?;
+        busy_fork.push(started.elapsed());
+        run_cell(&child, CHECK, CellLimits::default(), Outcome::Ok).await?;
     }
     Ok(Copies {
         fork: Stats::new(fork),
+        busy_fork: Stats::new(busy_fork),
         save: Stats::new(save),
         restore: Stats::new(restore),
         replay: Stats::new(replay),

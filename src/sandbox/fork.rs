@@ -19,6 +19,7 @@ use wasmtime::Caller;
 use super::fork_image::ImageTables;
 use super::fork_image::{ForkError, GuestImage, ImageMemory};
 use super::guest_state::{GuestState, guest_memory};
+use super::memory_copy::copy_runs;
 use super::prefault::{MemoryRegion, WorkingSet};
 use crate::scratch::Scratch;
 
@@ -100,12 +101,6 @@ pub fn write_memory<'a>(
         let pages = (memory_bytes - size).div_ceil(WASM_PAGE) as u64;
         memory.grow(&mut *caller, pages).map_err(failed)?;
     }
-    let data = memory.data_mut(&mut *caller);
-    for (offset, bytes) in runs {
-        let Some(target) = data.get_mut(offset..offset + bytes.len()) else {
-            return Err("the image is larger than the memory".to_owned());
-        };
-        target.copy_from_slice(bytes);
-    }
-    Ok(())
+    let runs: Vec<(usize, &[u8])> = runs.into_iter().collect();
+    copy_runs(memory.data_mut(&mut *caller), &runs)
 }

@@ -2,6 +2,7 @@
 //! a fork can fail ([`ForkError`]); [`super::fork`] makes and applies images,
 //! [`super::saved_state`] turns them into bytes and back.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::memory_mirror::MemoryMirror;
@@ -35,10 +36,16 @@ pub struct GuestImage {
 
 /// The memory of an image.
 pub(super) enum ImageMemory {
-    /// Copied out of the instance (or read from saved bytes): offsets and bytes.
+    /// Copied out of the instance: offsets and bytes.
     Copied(Vec<(usize, Vec<u8>)>),
     /// The source's checkpoint, shared (it was of the source's state then).
     Shared(Arc<MemoryMirror>),
+    /// Read from saved bytes: offsets and where their bytes lie in `body`,
+    /// the unpacked state (left there rather than copied out).
+    Saved {
+        body: Vec<u8>,
+        runs: Vec<(usize, Range<usize>)>,
+    },
 }
 
 /// The pandas tables of an image.
@@ -64,6 +71,10 @@ impl GuestImage {
                 .map(|(offset, bytes)| (*offset, bytes.as_slice()))
                 .collect(),
             ImageMemory::Shared(mirror) => mirror.runs().collect(),
+            ImageMemory::Saved { body, runs } => runs
+                .iter()
+                .map(|(offset, bytes)| (*offset, &body[bytes.clone()]))
+                .collect(),
         }
     }
 

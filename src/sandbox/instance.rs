@@ -63,15 +63,16 @@ pub struct Relaunch {
 /// Runs an instance until it exits or traps, records why in `end_reason`, then
 /// ends whatever cell was running and every cell still queued. When a cell
 /// stopped it and the session keeps checkpoints, a new instance is started
-/// from the last one instead (see [`rebuild`]) and driven in turn.
+/// from the last one instead (see [`rebuild`]), replaces it in `store` and is
+/// driven in turn.
 pub async fn drive(
-    mut store: Store<GuestState>,
+    store: &mut Store<GuestState>,
     mut instance: Instance,
     end_reason: &Mutex<Option<String>>,
     relaunch: &Relaunch,
 ) {
     loop {
-        let ended = run_to_exit(&mut store, instance).await;
+        let ended = run_to_exit(store, instance).await;
         let (outcome, reason) = match ended {
             Ok(()) => (
                 Outcome::SandboxFault,
@@ -79,14 +80,14 @@ pub async fn drive(
             ),
             Err(error) => classify(&error, &store.data().raw_output()),
         };
-        let meters = store_meters(&mut store);
+        let meters = store_meters(store);
         match rebuild(store, relaunch).await {
-            Ok((mut rebuilt, next, to)) => {
-                let cells = &mut rebuilt.data_mut().cells;
+            Ok((next, to)) => {
+                let cells = &mut store.data_mut().cells;
                 cells.finish(Some(outcome), Some(reason), meters, Some(to));
-                (store, instance) = (rebuilt, next);
+                instance = next;
             }
-            Err((mut stopped, why_not)) => {
+            Err(why_not) => {
                 let reason = match why_not {
                     Some(why) => format!("{reason} (the session could not be rebuilt: {why})"),
                     None => reason,
@@ -94,7 +95,7 @@ pub async fn drive(
                 // Recorded before the cell's end event goes out: whoever gets
                 // it sees the session ended.
                 *end_reason.lock().expect("end reason lock") = Some(reason.clone());
-                let cells = &mut stopped.data_mut().cells;
+                let cells = &mut store.data_mut().cells;
                 cells.finish(Some(outcome), Some(reason.clone()), meters, None);
                 cells.close(&reason);
                 return;
@@ -103,46 +104,38 @@ pub async fn drive(
     }
 }
 
-/// A new instance for the session of `stopped`, holding its cells and its
-/// checkpoint (applied when the instance first waits for a cell), and the
-/// checkpoint's cell count. Refused (with the store that holds the cells,
-/// and why when the session keeps checkpoints) unless a cell was running and
-/// the checkpoint is usable.
+/// Replaces the stopped instance in `store` with a new one for its session,
+/// holding its cells and its checkpoint (applied when the instance first
+/// waits for a cell); also returns the checkpoint's cell count. Refused (why,
+/// when the session keeps checkpoints) unless a cell was running and the
+/// checkpoint is usable; `store` then still holds the session's cells.
 async fn rebuild(
-    mut stopped: Store<GuestState>,
+    store: &mut Store<GuestState>,
     relaunch: &Relaunch,
-) -> Result<(Store<GuestState>, Instance, u64), (Store<GuestState>, Option<String>)> {
-    let state = stopped.data();
-    let Some(checkpoint) = &state.checkpoint else {
-        return Err((stopped, None));
-    };
+) -> Result<(Instance, u64), Option<String>> {
+    let state = store.data();
+    let checkpoint = state.checkpoint.as_ref().ok_or(None)?;
     if state.cells.current().is_none() {
-        return Err((stopped, Some("it stopped between cells".to_owned())));
+        return Err(Some("it stopped between cells".to_owned()));
     }
     if let Some(why) = checkpoint.unusable() {
-        let why = why.to_owned();
-        return Err((stopped, Some(why)));
+        return Err(Some(why.to_owned()));
     }
-    let mut fresh = match (relaunch.new_state)() {
-        Ok(fresh) => fresh,
-        Err(error) => return Err((stopped, Some(format!("{error:#}")))),
-    };
-    let state = stopped.data_mut();
+    let mut fresh = (relaunch.new_state)().map_err(|error| Some(format!("{error:#}")))?;
+    let state = store.data_mut();
     let mut checkpoint = state.checkpoint.take().expect("checked above");
     checkpoint.detach();
     let count = checkpoint.execution_count();
     fresh.checkpoint = Some(checkpoint);
     fresh.cells = std::mem::replace(&mut state.cells, Cells::new(None, 0, false));
-    // The stopped instance's memory slot is free for the new one.
-    drop(stopped);
-    let mut store = Store::new(&relaunch.engine, fresh);
-    let started = match configure(&mut store) {
-        Ok(()) => relaunch.pre.instantiate_async(&mut store).await,
-        Err(error) => Err(error),
-    };
-    match started {
-        Ok(instance) => Ok((store, instance, count)),
-        Err(error) => Err((store, Some(format!("starting an instance: {error}")))),
+    let mut replacement = Store::new(&relaunch.engine, fresh);
+    let configured = configure(&mut replacement);
+    // Dropping the stopped instance frees its memory slot for the new one.
+    drop(std::mem::replace(store, replacement));
+    configured.map_err(|error| Some(format!("{error:#}")))?;
+    match relaunch.pre.instantiate_async(&mut *store).await {
+        Ok(instance) => Ok((instance, count)),
+        Err(error) => Err(Some(format!("starting an instance: {error}"))),
     }
 }
 

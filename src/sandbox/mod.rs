@@ -28,6 +28,7 @@ mod guest_output;
 mod guest_state;
 pub(crate) mod host_calls;
 mod instance;
+mod memory_copy;
 mod memory_mirror;
 mod pending_calls;
 mod prefault;
@@ -35,6 +36,7 @@ mod rollback;
 mod saved_state;
 mod session;
 mod snapshot;
+mod teardown;
 #[cfg(test)]
 mod test_memory;
 mod warm_pool;
@@ -58,6 +60,7 @@ use self::engine::{EngineSettings, build_engine, load_module};
 use self::guest_state::{GuestState, MEMORY_EXPORT, exported_memory};
 use self::prefault::{MemoryRegion, WorkingSet};
 use self::session::MAX_QUEUED_CELLS;
+use self::teardown::DropAside;
 use self::warm_pool::WarmPool;
 use crate::events::Event;
 use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
@@ -456,13 +459,15 @@ impl Inner {
         }
         let end_reason = Arc::new(Mutex::new(None));
         let scratch_dir = scratch.path().to_owned();
-        // The driver owns the scratch directory: it is deleted after the
-        // instance is gone, off the caller's path (deleting costs ~0.5 ms).
+        // The driver owns the instance and the scratch directory; when it
+        // ends (or is aborted), both go away on the blocking pool, the
+        // directory after the instance.
         let driver = self.spawn({
             let end_reason = Arc::clone(&end_reason);
             async move {
+                let mut remains = DropAside::new((store, scratch));
+                let (store, _) = remains.get_mut();
                 instance::drive(store, instance, &end_reason, &relaunch).await;
-                drop(scratch);
             }
         });
         let session = Session::new(cells, end_reason, limits, driver, scratch_dir, running);

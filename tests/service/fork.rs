@@ -4,7 +4,7 @@
 use crate::common;
 
 use code_interpreter::service::proto::{self, value::Kind as V};
-use common::server::{Client, client, create_session, printed, run, value};
+use common::server::{Client, client, create_session, end, printed, run, value};
 use tonic::Code;
 
 async fn fork(client: &mut Client, session: &str) -> Result<proto::SessionInfo, tonic::Status> {
@@ -49,6 +49,35 @@ async fn a_fork_starts_with_the_sources_state_and_then_goes_its_own_way() {
     let grandchild = fork(&mut client, &child.session_id).await.expect("forked");
     let events = run(&mut client, &grandchild.session_id, "k * 21").await;
     assert!(matches!(value(&events), V::IntValue(int) if int.int64 == Some(42)));
+}
+
+/// A fork writes large arrays into huge pages; its checkpoints must still see
+/// each cell's writes there, or a rollback would bring back older values.
+#[tokio::test]
+async fn a_fork_rolls_back_to_its_own_last_cell() {
+    let mut client = client().await;
+    let source = create_session(&mut client).await;
+    printed(
+        &mut client,
+        &source,
+        "import numpy as np\na = np.arange(4_000_000, dtype=np.int64)",
+    )
+    .await;
+    let child = fork(&mut client, &source).await.expect("forked").session_id;
+    printed(&mut client, &child, "a[::1000] += 1").await;
+
+    let events = run(&mut client, &child, "a[:] = 0\nimport os\nos._exit(1)").await;
+    assert_eq!(end(&events).rolled_back_to, Some(2), "{events:?}");
+    let sums = "print(int(a.sum()), int(a[1000]))";
+    let expected = (0..4_000_000u64).sum::<u64>() + 4000;
+    assert_eq!(
+        printed(&mut client, &child, sums).await,
+        format!("{expected} 1001\n")
+    );
+    assert_eq!(
+        printed(&mut client, &source, sums).await,
+        format!("{} 1000\n", expected - 4000)
+    );
 }
 
 #[tokio::test]
