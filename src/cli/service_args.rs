@@ -15,7 +15,9 @@ use super::{SandboxArgs, seconds};
 pub struct ServiceArgs {
     #[command(flatten)]
     sandbox: SandboxArgs,
-    /// Parent directory of the sessions' scratch directories.
+    /// Where the server makes its directory of the sessions' scratch
+    /// directories (`code-interpreter-*`, deleted at exit; those of servers
+    /// that were killed are deleted by the next one to start here).
     #[arg(long, env = "CODE_INTERPRETER_SCRATCH_DIR")]
     scratch_dir: Option<PathBuf>,
     /// Sessions held at once.

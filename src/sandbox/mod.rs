@@ -64,6 +64,7 @@ use self::teardown::DropAside;
 use self::warm_pool::WarmPool;
 use crate::events::Event;
 use crate::limits::{CellLimits, InstanceLimits, MemoryCapTooLarge, ScratchLimits};
+use crate::scratch::ScratchRoot;
 
 /// How often the epoch advances: the resolution of deadlines and cancellation.
 const EPOCH_TICK: Duration = Duration::from_millis(10);
@@ -75,7 +76,9 @@ pub struct SandboxConfig {
     pub artifacts: Artifacts,
     /// Where snapshots and compiled modules are cached.
     pub cache_dir: PathBuf,
-    /// Parent of the per-instance scratch directories.
+    /// Where the sandbox makes its directory (`code-interpreter-*`) of the
+    /// instances' scratch directories; see [`ScratchRoot`] for how those of
+    /// processes that died are removed.
     pub scratch_root: PathBuf,
     /// Instances alive at once (sessions plus one-off runs).
     pub max_instances: u32,
@@ -136,6 +139,8 @@ pub(crate) struct Inner {
     /// Where the instances' driver tasks run.
     runtime: tokio::runtime::Handle,
     pub(crate) warm: WarmPool,
+    /// This sandbox's directory of scratch directories.
+    scratch: ScratchRoot,
     /// The pages a fresh instance's first cell writes, written ahead of the
     /// guest in every new instance (see [`prefault`]).
     working_set: std::sync::OnceLock<WorkingSet>,
@@ -197,6 +202,8 @@ impl Sandbox {
             }
         };
         let warm = WarmPool::new(config.warm_instances);
+        let scratch = ScratchRoot::claim(&config.scratch_root)
+            .with_context(|| format!("making a directory in {}", config.scratch_root.display()))?;
         let inner = Arc::new(Inner {
             config,
             wasm,
@@ -205,6 +212,7 @@ impl Sandbox {
             own_runtime,
             runtime,
             warm,
+            scratch,
             working_set: std::sync::OnceLock::new(),
         });
         spawn_epoch_ticker(Arc::downgrade(&inner));
@@ -253,7 +261,7 @@ impl Sandbox {
     /// after its queued cells, as a fork takes it.
     pub async fn save_session(&self, session: &Session) -> Result<Vec<u8>, ForkError> {
         let failed = |error: std::io::Error| ForkError::Failed(error.to_string());
-        let files = tempfile::tempdir_in(&self.inner.config.scratch_root).map_err(failed)?;
+        let files = tempfile::tempdir_in(self.inner.scratch.path()).map_err(failed)?;
         let image = session.capture(files.path()).await?;
         let build = self.state_build();
         let limits = session.limits();
@@ -422,7 +430,7 @@ impl Inner {
         };
         let scratch = tempfile::Builder::new()
             .prefix("ci-session-")
-            .tempdir_in(&self.config.scratch_root)
+            .tempdir_in(self.scratch.path())
             .context("creating the scratch directory")?;
         let (cells, receiver) = mpsc::channel(MAX_QUEUED_CELLS);
         let make_state = {

@@ -9,9 +9,11 @@ mod error;
 mod mirror;
 mod path;
 mod quota;
+mod root;
 
 pub use dir::{FileEntry, Listing, Scratch};
 pub use error::ScratchError;
 pub use mirror::FileMirror;
 pub use path::relative_path;
 pub use quota::ScratchQuota;
+pub use root::ScratchRoot;

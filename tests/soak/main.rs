@@ -329,11 +329,20 @@ fn descriptors() -> usize {
         .count()
 }
 
-/// Entries left in the scratch root.
+/// Entries left in the server's directory under the scratch root (its lock
+/// file aside).
 fn scratch_left(root: &Path) -> Vec<String> {
-    std::fs::read_dir(root)
-        .expect("the scratch root")
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+    let entries = |dir: &Path| -> Vec<std::fs::DirEntry> {
+        let listed = std::fs::read_dir(dir).expect("a scratch directory");
+        listed.map(|entry| entry.expect("an entry")).collect()
+    };
+    let [server] = &entries(root)[..] else {
+        panic!("not one server directory under {}", root.display());
+    };
+    let names = entries(&server.path()).into_iter();
+    names
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".lock")
         .collect()
 }
 
