@@ -13,8 +13,14 @@ use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig,
 };
 
+use crate::fsutil::{keep_newest, mark_used, write_atomically};
+
 /// The wasmtime release this crate pins (Cargo.toml); part of every cache key.
 pub const WASMTIME_VERSION: &str = "48.0.8";
+
+/// Compiled modules kept in the cache: two flavours (fuel-metered or not)
+/// of the newest guest builds used.
+const KEPT_MODULES: usize = 8;
 
 /// Settings that shape an engine.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +86,10 @@ pub fn load_module(engine: &Engine, wasm: &[u8], cache_dir: &Path) -> Result<Mod
         // wasmtime build (the key covers its compatibility hash) and lives in
         // our private cache directory; wasmtime still checks its header.
         match unsafe { Module::deserialize_file(engine, &path) } {
-            Ok(module) => return Ok(module),
+            Ok(module) => {
+                mark_used(&path);
+                return Ok(module);
+            }
             Err(err) => {
                 tracing::warn!(path = %path.display(), %err, "ignoring unusable cached module")
             }
@@ -94,7 +103,8 @@ pub fn load_module(engine: &Engine, wasm: &[u8], cache_dir: &Path) -> Result<Mod
         elapsed_ms = started.elapsed().as_millis() as u64,
         "compiled guest module"
     );
-    crate::fsutil::write_atomically(&path, &module.serialize()?)?;
+    write_atomically(&path, &module.serialize()?)?;
+    keep_newest(cache_dir, |name| name.ends_with(".cwasm"), KEPT_MODULES);
     // Load through the file so the memory image can be mapped copy-on-write.
     // SAFETY: as above, we just wrote this file.
     Ok(unsafe { Module::deserialize_file(engine, &path) }?)

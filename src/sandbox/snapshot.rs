@@ -16,8 +16,11 @@ use super::artifacts::Artifacts;
 use super::engine::{WASMTIME_VERSION, base_config};
 use super::guest_state::GuestState;
 use super::instance;
-use crate::fsutil::write_atomically;
+use crate::fsutil::{keep_newest, mark_used, write_atomically};
 use crate::limits::{InstanceLimits, ScratchLimits};
+
+/// Snapshots of other guest builds kept in the cache (the newest used).
+const KEPT_SNAPSHOTS: usize = 4;
 
 /// Returns the pre-initialized guest module, building and caching it in
 /// `cache_dir` on first use (a few seconds).
@@ -27,6 +30,7 @@ pub async fn preinitialized_wasm(artifacts: &Artifacts, cache_dir: &Path) -> Res
         artifacts.build_id, WASMTIME_VERSION
     ));
     if let Ok(bytes) = std::fs::read(&path) {
+        mark_used(&path);
         return Ok(bytes);
     }
     let started = std::time::Instant::now();
@@ -58,6 +62,11 @@ pub async fn preinitialized_wasm(artifacts: &Artifacts, cache_dir: &Path) -> Res
         .map_err(anyhow::Error::from)
         .context("pre-initializing the interpreter")?;
     write_atomically(&path, &snapshot)?;
+    keep_newest(
+        cache_dir,
+        |name| name.starts_with("snapshot-"),
+        KEPT_SNAPSHOTS,
+    );
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         bytes = snapshot.len(),
