@@ -209,11 +209,16 @@ pub fn store_meters(store: &mut impl AsContextMut<Data = GuestState>) -> StoreMe
 pub fn check_cell(store: &mut impl AsContextMut<Data = GuestState>) -> Result<(), Interrupted> {
     let mut ctx = store.as_context_mut();
     let state = ctx.data_mut();
+    let metered = state.cells.fuel_metered();
     let Some(cell) = state.cells.current_mut() else {
         return Ok(());
     };
     let (request, outcome) = match cell.check(Instant::now()) {
         Check::Continue => return Ok(()),
+        // A tick runs guest code, as many times as the clock says: under fuel,
+        // that would make the fuel a cell uses depend on how busy the host
+        // was. Metered output comes when the guest's buffer fills or flushes.
+        Check::Tick if metered => return Ok(()),
         Check::Stop(outcome) => return Err(Interrupted(outcome)),
         Check::Tick => (Request::Tick, None),
         Check::Interrupt(outcome) => (Request::Interrupt, Some(outcome)),
