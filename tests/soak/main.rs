@@ -483,6 +483,10 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
     // may queue up to 64 MiB of events.
     let peak_bound = baseline + (workers as u64 + 4) * ((SESSION_MEMORY_MIB + 64) << 20);
     let warm_up_failures = std::mem::take(&mut tally.lock().unwrap().failures);
+    // The warm pool's fresh interpreters hold their scratch directories;
+    // closed sessions' go once their instances are torn down, in the
+    // background.
+    let left = scratch_settled(scratch.path(), WARM_INSTANCES).await;
     let tally = soak_tally.lock().unwrap();
     eprintln!(
         "soak: {workers} workers, {:.0} s: {} sessions, {} ordinary and {} hostile cells ({:.0} cells/s); by kind {:?}",
@@ -531,10 +535,6 @@ async fn concurrent_sessions_mixing_ordinary_and_hostile_cells() {
         end_descriptors <= baseline_descriptors + DESCRIPTOR_SLACK,
         "descriptors grew from {baseline_descriptors} to {end_descriptors}"
     );
-    // The warm pool's fresh interpreters hold their scratch directories;
-    // closed sessions' go once their instances are torn down, in the
-    // background.
-    let left = scratch_settled(scratch.path(), WARM_INSTANCES).await;
     assert!(
         left.len() <= WARM_INSTANCES,
         "scratch directories left: {left:?}"
