@@ -107,7 +107,9 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         );
     }
     if let Some(label) = &spec.ylabel {
-        let i = usize::from(spec.ylabel_right != axes.y_right);
+        // A twinx axes' and a right colorbar's label stands on their near
+        // (right) side, as matplotlib moves it there.
+        let i = usize::from(!axes.y_right && spec.ylabel_right);
         let Some(base) = spines::across(axes, sides[i], units) else {
             return;
         };

@@ -4,12 +4,13 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
+use super::colorbar;
 use super::geometry::Rect;
 use super::paint::Units;
 use super::placed::{LABEL_PAD, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
-use super::spec::{Axes, Figure, ScaleKind, Text, Ticks};
+use super::spec::{Axes, Figure, Location, ScaleKind, Text, Ticks};
 use super::spines::{self, Side};
 use super::ticks::{self, Tick, TickSet};
 
@@ -53,10 +54,25 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             )));
         }
         if let Some(parent) = axes.colorbar_of
-            && (parent >= index || figure.axes[parent].colorbar_of.is_some())
+            && parent >= figure.axes.len()
         {
             return Err(ChartError::Invalid(format!(
-                "axes {index}: colorbar_of {parent} is not an earlier axes"
+                "axes {index}: colorbar_of {parent} is no axes"
+            )));
+        }
+        let earlier = |parent: usize| parent < index && figure.axes[parent].colorbar_of.is_none();
+        if let Some(settings) = axes.colorbar_settings()
+            && !settings.parents.iter().all(|&p| earlier(p))
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: a colorbar's parents must be earlier axes, not colorbars"
+            )));
+        }
+        if let Some(parent) = axes.inset_of
+            && (parent >= index || axes.rect.is_none())
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: inset_of {parent} is not an earlier axes (with a rect)"
             )));
         }
         if axes.grid_pos.is_none() == axes.rect.is_none() {
@@ -73,13 +89,12 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         area.y0 += block.height() + units.px(TITLE_PAD);
     }
 
+    let first_cells = axes_cells(figure, &area, (width, height), None);
+
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
     for (index, axes) in figure.axes.iter().enumerate() {
-        let mut cell = cell_rect(axes, &area, width, height);
-        if figure.axes.iter().any(|a| a.colorbar_of == Some(index)) {
-            cell.x1 -= COLORBAR_FRACTION * cell.width();
-        }
+        let cell = first_cells[index];
         let owner = axes.twin_of.unwrap_or(index);
         let x_owner = &figure.axes[owner];
         let x_group: Vec<&Axes> = std::iter::once(x_owner)
@@ -140,13 +155,33 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         .zip(&prepared)
         .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
-    let mut placed = Vec::with_capacity(figure.axes.len());
-    for (index, (axes, (cell, mut x, mut y, mut xticks, mut yticks))) in
+    // The colorbars' slots again, now that their labels' room is known.
+    let outer: Vec<f64> = figure
+        .axes
+        .iter()
+        .zip(&margins)
+        .map(|(axes, m)| {
+            axes.colorbar_settings()
+                .map_or(0.0, |bar| outer_margin(bar.location, m))
+        })
+        .collect();
+    let cells = axes_cells(figure, &area, (width, height), Some(&outer));
+    let mut placed: Vec<PlacedAxes<'_>> = Vec::with_capacity(figure.axes.len());
+    // Each axes' box before its aspect shrinks it (matplotlib's position).
+    let mut positions: Vec<Rect> = Vec::with_capacity(figure.axes.len());
+    for (index, (axes, (_, mut x, mut y, mut xticks, mut yticks))) in
         figure.axes.iter().zip(prepared).enumerate()
     {
+        let cell = cells[index];
         let parent = axes.twin_of.unwrap_or(index);
-        let frame = if let Some(host) = axes.colorbar_of {
-            colorbar_frame(&placed[host], units)
+        let bar = axes.colorbar_settings();
+        let frame = if let Some(bar) = bar.as_ref().filter(|b| !b.parents.is_empty()) {
+            let union = colorbar::union(bar.parents.iter().map(|&p| positions[p]));
+            let outer = outer_margin(bar.location, &margins[index]);
+            let room = colorbar::room(bar, cell, outer);
+            colorbar::frame(bar, room, union.unwrap_or(cell), units.px(2.0))
+        } else if let Some(host) = figure.axes[parent].inset_of {
+            inset_rect(&positions[host], figure.axes[parent].rect)
         } else if figure.axes[parent].rect.is_some() {
             cell
         } else {
@@ -168,8 +203,19 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 frame
             }
         };
-        let frame = if axes.polar.is_some() {
+        positions.push(frame);
+        let anchor = axes.anchor.unwrap_or([0.5, 0.5]);
+        let frame = if let Some(bar) = &bar {
+            colorbar::interior(bar, frame)
+        } else if axes.polar.is_some() {
             square(frame)
+        } else if let Some(ratio) = axes.box_aspect.filter(|_| !axes.aspect_equal) {
+            anchored(
+                frame,
+                frame.width().min(frame.height() / ratio),
+                ratio,
+                anchor,
+            )
         } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
             // The view widens instead (adjustable='datalim'); its ticks follow.
             match aspect::widen(&frame, (&x, &y), datalim) {
@@ -191,7 +237,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             }
             frame
         } else if axes.aspect_equal {
-            equal_aspect(frame, &x, &y)
+            equal_aspect(frame, &x, &y, anchor)
         } else {
             frame
         };
@@ -217,7 +263,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             xticks,
             yticks,
             twin: axes.twin_of.is_some(),
-            y_right: axes.twin_of.is_some() || axes.colorbar_of.is_some(),
+            y_right: axes.y_on_right(),
             figure_size: (f64::from(width), f64::from(height)),
             polar,
         });
@@ -358,7 +404,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
     let title = title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
     // The y axis stands on the right spine of twinx axes and colorbars; the
     // room is asked as "left" all the same (their parents give it on the right).
-    let y_spine = if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+    let y_spine = if axes.y_on_right() {
         (&axes.spines.right, Side::Right)
     } else {
         (&axes.spines.left, Side::Left)
@@ -368,7 +414,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             + axes.ytick_style.label_distance(|pt| units.px(pt))
             + label(&axes.ylabel)
             + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
-        right: if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+        right: if axes.y_on_right() {
             0.0
         } else {
             axis::right_room(axes, yticks, units, cell.width())
@@ -442,19 +488,58 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
     room
 }
 
-/// The share of its box's width an axes gives to its colorbar, and the gap
-/// between them (matplotlib's colorbar `fraction` and `pad`).
-const COLORBAR_FRACTION: f64 = 0.15;
-const COLORBAR_PAD: f64 = 0.05;
-/// A colorbar's height over its width (matplotlib's `aspect`).
-const COLORBAR_ASPECT: f64 = 20.0;
+/// Every axes' outer box (see [`cell_rect`]), the colorbars' slots taken
+/// from their parents (their labels taking `outer` pixels, if known).
+fn axes_cells(
+    figure: &Figure,
+    area: &Rect,
+    (width, height): (u32, u32),
+    outer: Option<&[f64]>,
+) -> Vec<Rect> {
+    let mut cells: Vec<Rect> = Vec::with_capacity(figure.axes.len());
+    for axes in &figure.axes {
+        let cell = match axes.inset_of {
+            // An estimate for the tick counts; the box follows its parent's.
+            Some(parent) => inset_rect(&cells[parent], axes.rect),
+            None => cell_rect(axes, area, width, height),
+        };
+        cells.push(cell);
+    }
+    let none = vec![0.0; figure.axes.len()];
+    colorbar::make_room(figure, &mut cells, outer.unwrap_or(&none));
+    cells
+}
 
-/// The box of a colorbar beside the axes `host`: as tall, 1/20 as wide.
-fn colorbar_frame(host: &PlacedAxes<'_>, units: Units) -> Rect {
-    let frame = host.frame;
-    let left = frame.x1 + COLORBAR_PAD * frame.width() / (1.0 - COLORBAR_FRACTION);
-    let width = (frame.height() / COLORBAR_ASPECT).max(units.px(2.0));
-    Rect::new(left, frame.y0, left + width, frame.y1)
+/// The room a colorbar's tick labels and label take on its outer side.
+fn outer_margin(location: Location, margins: &Margins) -> f64 {
+    match location {
+        // A right bar's y axis stands on its right, asked as "left".
+        Location::Right | Location::Left => margins.left,
+        Location::Bottom => margins.bottom,
+        Location::Top => margins.top,
+    }
+}
+
+/// An inset's box: `rect` (left, bottom, width, height) in fractions of its
+/// parent's box.
+fn inset_rect(parent: &Rect, rect: Option<[f64; 4]>) -> Rect {
+    let [l, b, w, h] = rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
+    let (pw, ph) = (parent.width(), parent.height());
+    Rect::new(
+        parent.x0 + l * pw,
+        parent.y1 - (b + h) * ph,
+        parent.x0 + (l + w) * pw,
+        parent.y1 - b * ph,
+    )
+}
+
+/// A box `width` wide and `ratio` times as tall placed in `frame` by
+/// `anchor` (axes fractions, y up), as matplotlib's `Bbox.anchored`.
+fn anchored(frame: Rect, width: f64, ratio: f64, [ax, ay]: [f64; 2]) -> Rect {
+    let height = width * ratio;
+    let x0 = frame.x0 + ax * (frame.width() - width);
+    let y1 = frame.y1 - ay * (frame.height() - height);
+    Rect::new(x0, y1 - height, x0 + width, y1)
 }
 
 /// The outer box of an axes: its grid cell within `area`, or its figure rect.
@@ -505,7 +590,7 @@ fn square(frame: Rect) -> Rect {
     )
 }
 
-fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
+fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> Rect {
     // As matplotlib, in the axes' scales (decades on a log axis).
     let span = |map: &AxisMap| {
         let (lo, hi) = (
@@ -519,7 +604,5 @@ fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
         return frame;
     }
     let scale = (frame.width() / dx).min(frame.height() / dy);
-    let (w, h) = (dx * scale, dy * scale);
-    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
-    Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
+    anchored(frame, dx * scale, dy / dx, anchor)
 }

@@ -7,6 +7,7 @@ mod aspect;
 mod axis;
 mod clip;
 mod color;
+mod colorbar;
 mod describe;
 mod draw;
 mod effects;

@@ -3,7 +3,7 @@ and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 import math
 
-from . import _aspect, _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
+from . import _aspect, _data, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._cycler import cycler
 from ._text import Text
@@ -632,6 +632,7 @@ class AxesBase(TitleMethods):
             "zorders": (None if all(artist._zorder is None for artist in self._artists)
                         else [artist.get_zorder() for artist in self._artists]),
             **self._extra_legends_spec(axes_index),
+            **_layout.spec(self, axes_index),
         }
 
     def _extra_legends_spec(self, axes_index):

@@ -236,48 +236,12 @@ class Figure:
         for axes in self._axes:
             axes.xaxis.set_tick_rotation(rotation)
 
-    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, *, label="", orientation=None,
-                 location=None, ticks=None, extend=None, fraction=None, shrink=None, aspect=None, pad=None,
-                 **kwargs):
-        """A colorbar for mappable (an image, pcolormesh or scatter(c=...)) right of ax; returns the Colorbar.
+    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, **kwargs):
+        """A colorbar for mappable (an image, pcolormesh, contour set or scatter(c=...)) beside ax (an
+        Axes or several, whose room it takes) or in cax; returns the Colorbar (see colorbar.make)."""
+        from . import colorbar
 
-        Its size is matplotlib's default (15% of ax's box, 1/20 as wide as tall):
-        fraction, shrink, aspect and pad are accepted and not applied.
-        """
-        from .colorbar import Colorbar
-
-        if orientation not in (None, "vertical") or location not in (None, "right"):
-            raise NotImplementedError("only vertical colorbars on the right are supported in this sandbox")
-        if cax is not None:
-            raise NotImplementedError("colorbar(cax=...) is not supported in this sandbox; pass ax= instead")
-        if extend not in (None, "neither"):
-            raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
-        for key in ("drawedges", "format", "spacing", "boundaries", "values"):
-            if kwargs.get(key) not in (None, False):
-                raise NotImplementedError(f"colorbar {key}= is not supported in this sandbox")
-            kwargs.pop(key, None)
-        if kwargs:
-            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
-        mappable = mappable if mappable is not None else self._current_mappable
-        if mappable is None:
-            raise RuntimeError("No mappable was found to use for colorbar creation. First define a mappable "
-                               "such as an image (with imshow) or a contour set (with contourf).")
-        if ax is None:
-            ax = getattr(mappable, "axes", None) or self.gca()
-        if not isinstance(ax, Axes):
-            axes_list = ax.flat if hasattr(ax, "flat") else list(ax)
-            if len(axes_list) != 1:
-                raise NotImplementedError("a colorbar shared by several axes is not supported in this sandbox; "
-                                          "add one colorbar per axes")
-            ax = axes_list[0]
-        bar_axes = Axes(self, ax._position)
-        bar_axes._colorbar_of = ax
-        bar_axes._ratios = ax._ratios
-        self._axes.append(bar_axes)
-        colorbar = Colorbar(bar_axes, mappable, label)
-        if ticks is not None:
-            colorbar.set_ticks(ticks)
-        return colorbar
+        return colorbar.make(self, mappable, cax, ax, kwargs)
 
     def text(self, x, y, s, fontdict=None, **kwargs):
         """Text at (x, y) in figure fractions (0, 0 is the lower left corner)."""
