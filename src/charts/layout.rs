@@ -181,11 +181,12 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             let room = colorbar::room(bar, cell, outer);
             colorbar::frame(bar, room, union.unwrap_or(cell), units.px(2.0))
         } else if let Some(host) = figure.axes[parent].inset_of {
-            inset_rect(&positions[host], figure.axes[parent].rect)
+            inset_rect(&placed[host].frame, figure.axes[parent].rect)
         } else if figure.axes[parent].rect.is_some() {
             cell
         } else {
             let mut room = aligned_margins(figure, parent, &margins);
+            inset_room(figure, parent, &cell, &margins, &mut room);
             for (other, m) in figure.axes.iter().zip(&margins) {
                 if other.twin_of == Some(parent) {
                     room.right = room.right.max(m.left);
@@ -517,6 +518,32 @@ fn outer_margin(location: Location, margins: &Margins) -> f64 {
         Location::Right | Location::Left => margins.left,
         Location::Bottom => margins.bottom,
         Location::Top => margins.top,
+    }
+}
+
+/// Widens `room` (an axes' margins in `cell`) to hold its insets standing
+/// beyond its box, with their own margins.
+fn inset_room(figure: &Figure, parent: usize, cell: &Rect, margins: &[Margins], room: &mut Margins) {
+    for (inset, m) in figure.axes.iter().zip(margins) {
+        let (Some(host), Some([l, b, w, h])) = (inset.inset_of, inset.rect) else {
+            continue;
+        };
+        if host != parent {
+            continue;
+        }
+        let (cw, ch) = (cell.width(), cell.height());
+        // Beyond the box by fractions of it (of the cell, which the box will not exceed).
+        let beyond = |lo: f64, hi: f64, near: f64, far: f64, size: f64| {
+            let below = if lo < 0.0 { -lo * size + near } else { (near - lo * size).max(0.0) };
+            let above = if hi > 1.0 { (hi - 1.0) * size + far } else { (far - (1.0 - hi) * size).max(0.0) };
+            (below, above)
+        };
+        let (left, right) = beyond(l, l + w, m.left, m.right, cw);
+        let (bottom, top) = beyond(b, b + h, m.bottom, m.top, ch);
+        room.left = room.left.max(left);
+        room.right = room.right.max(right);
+        room.bottom = room.bottom.max(bottom);
+        room.top = room.top.max(top);
     }
 }
 

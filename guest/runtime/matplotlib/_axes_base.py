@@ -3,7 +3,7 @@ and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 import math
 
-from . import _aspect, _data, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
+from . import _aspect, _data, _insets, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._cycler import cycler
 from ._text import Text
@@ -556,10 +556,17 @@ class AxesBase(TitleMethods):
         self.figure.sca(twin)
         return twin
 
+    def inset_axes(self, bounds, **kwargs):
+        """A child Axes at bounds (x0, y0, width, height) in this one's axes fractions (_insets)."""
+        return _insets.inset_axes(self, bounds, **kwargs)
+
     def _size_points(self):
         """The axes' (width, height) in points under matplotlib's default subplot layout."""
         width_in, height_in = self.figure.get_size_inches()
         kind, pos = self._position
+        if kind == "rect" and getattr(self, "_inset_of", None) is not None:
+            width, height = self._inset_of._size_points()
+            return pos[2] * width, pos[3] * height
         if kind == "rect":
             return pos[2] * width_in * 72, pos[3] * height_in * 72
         nrows, ncols, _, _, rowspan, colspan = pos

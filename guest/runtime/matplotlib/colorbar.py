@@ -14,8 +14,7 @@ _LOCATIONS = {"left": ((1.0, 0.5), (0.0, 0.5), 0.10), "right": ((0.0, 0.5), (1.0
               "top": ((0.5, 0.0), (0.5, 1.0), 0.05), "bottom": ((0.5, 1.0), (0.5, 0.0), 0.15)}
 _PLACEMENT = ("fraction", "shrink", "aspect", "pad", "anchor", "panchor")
 # Options drawn only at matplotlib's default.
-_DEFAULT_ONLY = {"drawedges": False, "spacing": "uniform", "boundaries": None, "values": None,
-                 "extendrect": False, "filled": True}
+_DEFAULT_ONLY = {"drawedges": False, "boundaries": None, "values": None, "extendrect": False, "filled": True}
 
 
 def make(figure, mappable, cax, ax, kwargs):
@@ -74,7 +73,7 @@ class Colorbar:
 
     def __init__(self, ax, mappable=None, *, cmap=None, norm=None, alpha=None, orientation=None,
                  ticklocation="auto", extend=None, extendfrac=None, ticks=None, format=None, label="",
-                 location=None, **kwargs):
+                 location=None, spacing="uniform", **kwargs):
         from .cm import ScalarMappable
 
         for key, default in _DEFAULT_ONLY.items():
@@ -83,6 +82,10 @@ class Colorbar:
                 raise NotImplementedError(f"colorbar {key}={value!r} is not supported in this sandbox")
         if kwargs:
             raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        if spacing not in ("uniform", "proportional"):
+            raise ValueError(f"{spacing!r} is not a valid value for spacing; supported values are 'uniform', "
+                             "'proportional'")
+        self.spacing = spacing
         if mappable is None:
             mappable = ScalarMappable(norm=norm, cmap=cmap)
         if location is not None:
@@ -141,6 +144,8 @@ class Colorbar:
     def _init_contour(self, contours):
         from .ticker import FixedLocator
 
+        if self.spacing == "uniform":
+            _check_even(contours.levels, "a contour set with unevenly spaced levels")
         artists, self.vmin, self.vmax = contours._colorbar_artists()
         for artist in artists:
             self.ax._add(self._turned(artist))
@@ -148,15 +153,14 @@ class Colorbar:
 
     def _init_boundaries(self):
         """A BoundaryNorm's colorbar: a block per bin in its colour, ticks at the boundaries
-        (FixedLocator(boundaries, nbins=10)), as matplotlib's. matplotlib spaces the blocks evenly
-        ('uniform'), which is a linear axis only for evenly spaced boundaries."""
+        (FixedLocator(boundaries, nbins=10)), as matplotlib's. With spacing='uniform' (the default)
+        matplotlib spaces the blocks evenly, which is a linear axis only for evenly spaced boundaries;
+        'proportional' blocks are as long as their bins."""
         from .ticker import FixedLocator
 
-        bounds = self.norm.boundaries
-        steps = [b - a for a, b in zip(bounds, bounds[1:])]
-        if max(steps) - min(steps) > 1e-9 * (bounds[-1] - bounds[0]):
-            raise NotImplementedError("colorbars of a BoundaryNorm with unevenly spaced boundaries are not "
-                                      "supported in this sandbox")
+        bounds = [float(b) for b in self.norm.boundaries]
+        if self.spacing == "uniform":
+            _check_even(bounds, "a BoundaryNorm with unevenly spaced boundaries")
         self.vmin, self.vmax = bounds[0], bounds[-1]
         mids = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
         self._add_image(mids, None, list(bounds))
@@ -329,6 +333,15 @@ class Colorbar:
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"Colorbar.{name} is not supported in this sandbox")
+
+
+def _check_even(values, what):
+    """Refuses uniform spacing of uneven values (matplotlib's axis is then not linear)."""
+    values = [float(v) for v in values]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    if steps and max(steps) - min(steps) > 1e-9 * abs(values[-1] - values[0]):
+        raise NotImplementedError(f"colorbars of {what} are not supported in this sandbox unless "
+                                  "spacing='proportional'")
 
 
 def _extension_lengths(frac):
