@@ -205,18 +205,20 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             }
         };
         positions.push(frame);
-        let anchor = axes.anchor.unwrap_or([0.5, 0.5]);
+        // A twin's box is its parent's.
+        let owner = &figure.axes[parent];
+        let anchor = owner.anchor.unwrap_or([0.5, 0.5]);
+        let frame = match owner.box_aspect.filter(|r| *r > 0.0 && bar.is_none()) {
+            Some(ratio) => {
+                let width = frame.width().min(frame.height() / ratio);
+                anchored(frame, width, ratio, anchor)
+            }
+            None => frame,
+        };
         let frame = if let Some(bar) = &bar {
             colorbar::interior(bar, frame)
         } else if axes.polar.is_some() {
             square(frame)
-        } else if let Some(ratio) = axes.box_aspect.filter(|_| !axes.aspect_equal) {
-            anchored(
-                frame,
-                frame.width().min(frame.height() / ratio),
-                ratio,
-                anchor,
-            )
         } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
             // The view widens instead (adjustable='datalim'); its ticks follow.
             match aspect::widen(&frame, (&x, &y), datalim) {
@@ -523,7 +525,13 @@ fn outer_margin(location: Location, margins: &Margins) -> f64 {
 
 /// Widens `room` (an axes' margins in `cell`) to hold its insets standing
 /// beyond its box, with their own margins.
-fn inset_room(figure: &Figure, parent: usize, cell: &Rect, margins: &[Margins], room: &mut Margins) {
+fn inset_room(
+    figure: &Figure,
+    parent: usize,
+    cell: &Rect,
+    margins: &[Margins],
+    room: &mut Margins,
+) {
     for (inset, m) in figure.axes.iter().zip(margins) {
         let (Some(host), Some([l, b, w, h])) = (inset.inset_of, inset.rect) else {
             continue;
@@ -534,8 +542,16 @@ fn inset_room(figure: &Figure, parent: usize, cell: &Rect, margins: &[Margins], 
         let (cw, ch) = (cell.width(), cell.height());
         // Beyond the box by fractions of it (of the cell, which the box will not exceed).
         let beyond = |lo: f64, hi: f64, near: f64, far: f64, size: f64| {
-            let below = if lo < 0.0 { -lo * size + near } else { (near - lo * size).max(0.0) };
-            let above = if hi > 1.0 { (hi - 1.0) * size + far } else { (far - (1.0 - hi) * size).max(0.0) };
+            let below = if lo < 0.0 {
+                -lo * size + near
+            } else {
+                (near - lo * size).max(0.0)
+            };
+            let above = if hi > 1.0 {
+                (hi - 1.0) * size + far
+            } else {
+                (far - (1.0 - hi) * size).max(0.0)
+            };
             (below, above)
         };
         let (left, right) = beyond(l, l + w, m.left, m.right, cw);

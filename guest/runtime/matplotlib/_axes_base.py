@@ -319,6 +319,8 @@ class AxesBase(TitleMethods):
     def set_aspect(self, aspect, adjustable=None, anchor=None, share=False):
         if adjustable is not None:
             self.set_adjustable(adjustable)
+        if anchor is not None:
+            self.set_anchor(anchor)
         if aspect in ("equal", 1, 1.0):
             self._aspect_equal = True
         elif aspect == "auto":
@@ -332,6 +334,29 @@ class AxesBase(TitleMethods):
 
     def get_adjustable(self):
         return self._adjustable
+
+    def set_visible(self, b):
+        """Whether the axes is drawn (hidden, its grid cell stays empty)."""
+        self._hidden = not b
+
+    def get_visible(self):
+        return not getattr(self, "_hidden", False)
+
+    def set_box_aspect(self, aspect=None):
+        """The box's height over its width (None: as the layout gives it); the view then adjusts for
+        an equal aspect (adjustable 'datalim', as matplotlib sets it on the axes and its twins)."""
+        _layout.set_box_aspect(self, aspect)
+
+    def get_box_aspect(self):
+        return getattr(self, "_box_aspect", None)
+
+    def set_anchor(self, anchor, share=False):
+        """Where a box shrunk to its aspect sits in its room: 'C', 'SW', ... or an (x, y) pair."""
+        self._anchor = _layout.anchor(anchor)
+
+    def get_anchor(self):
+        anchor = getattr(self, "_anchor", None) or (0.5, 0.5)
+        return next((code for code, xy in _layout.ANCHORS.items() if xy == anchor), anchor)
 
     def set_facecolor(self, color):
         self._facecolor = to_rgba(color)

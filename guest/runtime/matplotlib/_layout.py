@@ -34,3 +34,30 @@ def anchor(value):
         return ANCHORS[value]
     x, y = value
     return float(x), float(y)
+
+
+def set_box_aspect(axes, aspect):
+    """Axes.set_box_aspect: the ratio, and adjustable 'datalim' on the axes and its twins."""
+    if aspect is not None:
+        aspect = float(aspect)
+        if not aspect > 0:
+            raise ValueError("box_aspect must be a positive number")
+    axes._box_aspect = aspect
+    if aspect is not None:
+        owner = axes._twin_of or axes
+        for member in [owner] + [a for a in owner.figure._axes if a._twin_of is owner]:
+            member.set_adjustable("datalim")
+
+
+def drawn_axes(axes_list):
+    """The axes a figure draws: all but hidden ones (set_visible(False)), which must not hold up another
+    (a twin, colorbar or inset of theirs)."""
+    shown = [axes for axes in axes_list if axes.get_visible()]
+    hidden = set(axes_list) - set(shown)
+    for axes in shown:
+        related = [axes._twin_of, axes._colorbar_of, getattr(axes, "_inset_of", None)]
+        related += (getattr(axes, "_colorbar_settings", None) or {}).get("parents", [])
+        if any(other in hidden for other in related if other is not None):
+            raise NotImplementedError("hiding an axes with a twin, colorbar or inset is not supported in this "
+                                      "sandbox")
+    return shown

@@ -2,7 +2,7 @@
 
 import os
 
-from . import _host, _rc, _text
+from . import _host, _layout, _rc, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
@@ -69,8 +69,12 @@ class Figure:
     def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None,
                  height_ratios=None, subplot_kw=None, gridspec_kw=None):
         """A grid of Axes: one Axes, or an AxesArray (1-D if a dimension is 1 and squeeze, else 2-D)."""
-        grid = GridSpec(nrows, ncols, self, width_ratios=width_ratios, height_ratios=height_ratios,
-                        **(gridspec_kw or {}))
+        gridspec_kw = dict(gridspec_kw or {})
+        for name, value in (("width_ratios", width_ratios), ("height_ratios", height_ratios)):
+            if value is not None and name in gridspec_kw:
+                raise ValueError(f"'{name}' must not be defined both as parameter and as key in 'gridspec_kw'")
+            gridspec_kw.setdefault(name, value)
+        grid = GridSpec(nrows, ncols, self, **gridspec_kw)
         cells = [[self.add_subplot(grid[r, c], **(subplot_kw or {})) for c in range(ncols)]
                  for r in range(nrows)]
         for name, share in (("x", sharex), ("y", sharey)):
@@ -295,9 +299,10 @@ class Figure:
 
     def _spec(self, dpi=None, transparent=False, facecolor=None):
         """The figure spec (docs/CHARTS.md)."""
-        index = {axes: i for i, axes in enumerate(self._axes)}
+        shown = _layout.drawn_axes(self._axes)
+        index = {axes: i for i, axes in enumerate(shown)}
         face = "none" if transparent else self._facecolor if facecolor is None else facecolor
-        axes_specs = [axes._spec(index) for axes in self._axes]
+        axes_specs = [axes._spec(index) for axes in shown]
         if transparent:
             for spec in axes_specs:
                 spec["facecolor"] = spec_color("none")
