@@ -4,6 +4,7 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
+use super::boxes::{anchored, equal_aspect, inset_rect, square};
 use super::colorbar;
 use super::geometry::Rect;
 use super::paint::Units;
@@ -563,28 +564,6 @@ fn inset_room(
     }
 }
 
-/// An inset's box: `rect` (left, bottom, width, height) in fractions of its
-/// parent's box.
-fn inset_rect(parent: &Rect, rect: Option<[f64; 4]>) -> Rect {
-    let [l, b, w, h] = rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
-    let (pw, ph) = (parent.width(), parent.height());
-    Rect::new(
-        parent.x0 + l * pw,
-        parent.y1 - (b + h) * ph,
-        parent.x0 + (l + w) * pw,
-        parent.y1 - b * ph,
-    )
-}
-
-/// A box `width` wide and `ratio` times as tall placed in `frame` by
-/// `anchor` (axes fractions, y up), as matplotlib's `Bbox.anchored`.
-fn anchored(frame: Rect, width: f64, ratio: f64, [ax, ay]: [f64; 2]) -> Rect {
-    let height = width * ratio;
-    let x0 = frame.x0 + ax * (frame.width() - width);
-    let y1 = frame.y1 - ay * (frame.height() - height);
-    Rect::new(x0, y1 - height, x0 + width, y1)
-}
-
 /// The outer box of an axes: its grid cell within `area`, or its figure rect.
 fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
     if let Some([l, b, w, h]) = axes.rect {
@@ -617,35 +596,4 @@ fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64,
         }
         None => (start as f64 / count as f64, end as f64 / count as f64),
     }
-}
-
-/// Shrinks `frame` (around its centre) so one data unit has the same length
-/// on both axes.
-/// The largest square centred in `frame`.
-fn square(frame: Rect) -> Rect {
-    let side = frame.width().min(frame.height());
-    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
-    Rect::new(
-        cx - side / 2.0,
-        cy - side / 2.0,
-        cx + side / 2.0,
-        cy + side / 2.0,
-    )
-}
-
-fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> Rect {
-    // As matplotlib, in the axes' scales (decades on a log axis).
-    let span = |map: &AxisMap| {
-        let (lo, hi) = (
-            scale::scaled(map.kind, map.lo),
-            scale::scaled(map.kind, map.hi),
-        );
-        (hi - lo).abs()
-    };
-    let (dx, dy) = (span(x), span(y));
-    if !(dx > 0.0 && dy > 0.0) {
-        return frame;
-    }
-    let scale = (frame.width() / dx).min(frame.height() / dy);
-    anchored(frame, dx * scale, dy / dx, anchor)
 }

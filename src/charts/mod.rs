@@ -5,6 +5,7 @@
 mod artists;
 mod aspect;
 mod axis;
+mod boxes;
 mod clip;
 mod color;
 mod colorbar;

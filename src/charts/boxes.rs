@@ -1,0 +1,58 @@
+//! Axes boxes inside the room the layout gives them: insets in their
+//! parent's box, boxes shrunk to an aspect and placed by an anchor.
+
+use super::geometry::Rect;
+use super::scale::{self, AxisMap};
+
+/// An inset's box: `rect` (left, bottom, width, height) in fractions of its
+/// parent's box.
+pub fn inset_rect(parent: &Rect, rect: Option<[f64; 4]>) -> Rect {
+    let [l, b, w, h] = rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
+    let (pw, ph) = (parent.width(), parent.height());
+    Rect::new(
+        parent.x0 + l * pw,
+        parent.y1 - (b + h) * ph,
+        parent.x0 + (l + w) * pw,
+        parent.y1 - b * ph,
+    )
+}
+
+/// A box `width` wide and `ratio` times as tall placed in `frame` by
+/// `anchor` (axes fractions, y up), as matplotlib's `Bbox.anchored`.
+pub fn anchored(frame: Rect, width: f64, ratio: f64, [ax, ay]: [f64; 2]) -> Rect {
+    let height = width * ratio;
+    let x0 = frame.x0 + ax * (frame.width() - width);
+    let y1 = frame.y1 - ay * (frame.height() - height);
+    Rect::new(x0, y1 - height, x0 + width, y1)
+}
+
+/// The largest square centred in `frame`.
+pub fn square(frame: Rect) -> Rect {
+    let side = frame.width().min(frame.height());
+    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
+    Rect::new(
+        cx - side / 2.0,
+        cy - side / 2.0,
+        cx + side / 2.0,
+        cy + side / 2.0,
+    )
+}
+
+/// Shrinks `frame` (placed by `anchor`) so one data unit has the same
+/// length on both axes.
+pub fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> Rect {
+    // As matplotlib, in the axes' scales (decades on a log axis).
+    let span = |map: &AxisMap| {
+        let (lo, hi) = (
+            scale::scaled(map.kind, map.lo),
+            scale::scaled(map.kind, map.hi),
+        );
+        (hi - lo).abs()
+    };
+    let (dx, dy) = (span(x), span(y));
+    if !(dx > 0.0 && dy > 0.0) {
+        return frame;
+    }
+    let scale = (frame.width() / dx).min(frame.height() / dy);
+    anchored(frame, dx * scale, dy / dx, anchor)
+}
