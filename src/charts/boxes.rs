@@ -3,6 +3,10 @@
 
 use super::geometry::Rect;
 use super::scale::{self, AxisMap};
+use super::spec::Axes;
+
+/// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
+pub const FIGURE_PAD: f64 = 10.8;
 
 /// An inset's box: `rect` (left, bottom, width, height) in fractions of its
 /// parent's box.
@@ -55,4 +59,38 @@ pub fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> 
     }
     let scale = (frame.width() / dx).min(frame.height() / dy);
     anchored(frame, dx * scale, dy / dx, anchor)
+}
+
+/// The outer box of an axes: its grid cell within `area`, or its figure rect.
+pub fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
+    if let Some([l, b, w, h]) = axes.rect {
+        let (fw, fh) = (f64::from(width), f64::from(height));
+        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
+    }
+    let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
+    let (x0, x1) = grid_span(axes.width_ratios.as_deref(), cols, col, colspan);
+    let (y0, y1) = grid_span(axes.height_ratios.as_deref(), rows, row, rowspan);
+    let gap = FIGURE_PAD / 2.0;
+    Rect::new(
+        area.x0 + x0 * area.width() + if col > 0 { gap } else { 0.0 },
+        area.y0 + y0 * area.height() + if row > 0 { gap } else { 0.0 },
+        area.x0 + x1 * area.width(),
+        area.y0 + y1 * area.height(),
+    )
+}
+
+/// Where cells `start..start + span` of `count` begin and end, as fractions
+/// of the grid, with cells sized by `ratios` (equal when absent).
+fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64, f64) {
+    let count = count.max(1) as usize;
+    let (start, end) = (start as usize, (start + span.max(1)) as usize);
+    match ratios.filter(|r| r.len() == count) {
+        Some(ratios) => {
+            let total: f64 = ratios.iter().sum();
+            let before: f64 = ratios[..start].iter().sum();
+            let upto: f64 = ratios[..end].iter().sum();
+            (before / total, upto / total)
+        }
+        None => (start as f64 / count as f64, end as f64 / count as f64),
+    }
 }

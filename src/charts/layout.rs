@@ -4,8 +4,9 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
-use super::boxes::{anchored, equal_aspect, inset_rect, square};
+use super::boxes::{FIGURE_PAD, anchored, cell_rect, equal_aspect, inset_rect, square};
 use super::colorbar;
+use super::figure_legend;
 use super::geometry::Rect;
 use super::paint::Units;
 use super::placed::{LABEL_PAD, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
@@ -19,9 +20,6 @@ use super::ticks::{self, Tick, TickSet};
 const MAX_SIDE_PX: u32 = 8192;
 const MAX_AREA_PX: u64 = 16_000_000;
 
-/// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
-const FIGURE_PAD: f64 = 10.8;
-
 /// A figure ready to draw: pixel size and its axes placed.
 pub struct Layout<'a> {
     pub figure: &'a Figure,
@@ -29,6 +27,8 @@ pub struct Layout<'a> {
     pub height: u32,
     pub units: Units,
     pub axes: Vec<PlacedAxes<'a>>,
+    /// The box each figure legend is placed in.
+    pub legend_frames: Vec<Rect>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -89,6 +89,8 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         let block = text_block(title, units);
         area.y0 += block.height() + units.px(TITLE_PAD);
     }
+    let size = (f64::from(width), f64::from(height));
+    let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
 
     let first_cells = axes_cells(figure, &area, (width, height), None);
 
@@ -278,6 +280,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         height,
         units,
         axes: placed,
+        legend_frames,
     })
 }
 
@@ -561,39 +564,5 @@ fn inset_room(
         room.right = room.right.max(right);
         room.bottom = room.bottom.max(bottom);
         room.top = room.top.max(top);
-    }
-}
-
-/// The outer box of an axes: its grid cell within `area`, or its figure rect.
-fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
-    if let Some([l, b, w, h]) = axes.rect {
-        let (fw, fh) = (f64::from(width), f64::from(height));
-        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
-    }
-    let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
-    let (x0, x1) = grid_span(axes.width_ratios.as_deref(), cols, col, colspan);
-    let (y0, y1) = grid_span(axes.height_ratios.as_deref(), rows, row, rowspan);
-    let gap = FIGURE_PAD / 2.0;
-    Rect::new(
-        area.x0 + x0 * area.width() + if col > 0 { gap } else { 0.0 },
-        area.y0 + y0 * area.height() + if row > 0 { gap } else { 0.0 },
-        area.x0 + x1 * area.width(),
-        area.y0 + y1 * area.height(),
-    )
-}
-
-/// Where cells `start..start + span` of `count` begin and end, as fractions
-/// of the grid, with cells sized by `ratios` (equal when absent).
-fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64, f64) {
-    let count = count.max(1) as usize;
-    let (start, end) = (start as usize, (start + span.max(1)) as usize);
-    match ratios.filter(|r| r.len() == count) {
-        Some(ratios) => {
-            let total: f64 = ratios.iter().sum();
-            let before: f64 = ratios[..start].iter().sum();
-            let upto: f64 = ratios[..end].iter().sum();
-            (before / total, upto / total)
-        }
-        None => (start as f64 / count as f64, end as f64 / count as f64),
     }
 }

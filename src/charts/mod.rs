@@ -12,6 +12,7 @@ mod colorbar;
 mod describe;
 mod draw;
 mod effects;
+mod figure_legend;
 mod fill;
 mod geometry;
 mod hatch;

@@ -29,6 +29,7 @@ class Figure:
         self._current = None
         self._suptitle = None
         self._texts = []
+        self._legends = []
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
@@ -157,6 +158,7 @@ class Figure:
         self._current = None
         self._suptitle = None
         self._texts.clear()
+        self._legends = []
 
     clear = clf
 
@@ -247,6 +249,17 @@ class Figure:
 
         return colorbar.make(self, mappable, cax, ax, kwargs)
 
+    def legend(self, *args, **kwargs):
+        """A legend of the figure: of the labelled artists of every axes, or of the given handles and
+        labels; loc "outside right upper" etc. puts it beside the axes (_figlegend)."""
+        from . import _figlegend
+
+        return _figlegend.make(self, args, kwargs)
+
+    @property
+    def legends(self):
+        return list(self._legends)
+
     def text(self, x, y, s, fontdict=None, **kwargs):
         """Text at (x, y) in figure fractions (0, 0 is the lower left corner)."""
         options = _text.properties(kwargs, fontdict, extra=("transform",))
@@ -292,7 +305,7 @@ class Figure:
             fname.write(data)
 
     def _displayable(self):
-        return bool(self._axes) or self._suptitle is not None or bool(self._texts)
+        return bool(self._axes) or self._suptitle is not None or bool(self._texts) or bool(self._legends)
 
     def _display(self):
         _host.display(self._spec())
@@ -310,7 +323,8 @@ class Figure:
                 "dpi": float(dpi) if dpi is not None else self._dpi, "facecolor": spec_color(face),
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
                 "texts": [text.figure_spec() for text in self._texts],
-                "axes": axes_specs}
+                "axes": axes_specs,
+                "legends": [legend.figure_spec(index) for legend in self._legends]}
 
     def __repr__(self):
         width, height = (round(v * self._dpi) for v in self._size)

@@ -33,6 +33,20 @@ pub struct Figure {
     #[serde(default)]
     pub texts: Vec<FigureText>,
     pub axes: Vec<Axes>,
+    /// `Figure.legend()`: legends in the figure's box or beside the axes.
+    #[serde(default)]
+    pub legends: Vec<FigureLegend>,
+}
+
+/// A figure legend: its entries name their axes; `outside`: it stands in a
+/// strip on that side of the figure which the axes give up, placed in it by
+/// `loc` (matplotlib's `loc="outside right upper"` under constrained layout).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureLegend {
+    pub legend: Legend,
+    #[serde(default)]
+    pub outside: Option<Location>,
 }
 
 /// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
