@@ -152,3 +152,30 @@ ax.set_anchor("W")
     assert!((h / w - 0.25).abs() < 0.02, "{w} x {h}");
     assert!(x0 < 0.15, "at the left: {x0}");
 }
+
+#[tokio::test]
+async fn an_outside_figure_legend_takes_a_strip_beside_the_axes() {
+    // The axes give up the right of the figure; the legend's red handle stands there.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, (a, b) = plt.subplots(1, 2)
+a.set_facecolor("blue"); b.set_facecolor("blue")
+a.plot([1, 2], color="red", linewidth=4, label="a long legend label")
+fig.legend(loc="outside right upper")
+"#,
+    )
+    .await;
+    let boxes = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the axes");
+    let handles = bounds(&chart.png, |p| {
+        let [r, g, b] = *p;
+        r > 200 && g < 60 && b < 60
+    })
+    .expect("the line and its handle");
+    assert!(boxes.1 < 0.8, "the axes leave the strip: {boxes:?}");
+    assert!(
+        handles.1 > boxes.1,
+        "the handle right of the axes: {handles:?}"
+    );
+    assert!(handles.2 < 0.1, "at the top: {handles:?}");
+}

@@ -77,5 +77,32 @@ class BoxTests(ChartTestCase):
         self.assertTrue(inset in fig.axes)
 
 
+class FigureLegendTests(ChartTestCase):
+    def test_entries_of_every_axes_and_outside_locations(self):
+        fig, (ax1, ax2) = plt.subplots(1, 2)
+        ax1.plot([1, 2], label="a")
+        ax2.plot([2, 1], label="b")
+        legend = fig.legend(loc="outside right upper")
+        self.assertEqual(fig.legends, [legend])
+        (figure,) = self.shown()
+        (placed,) = figure["legends"]
+        self.assertEqual(placed["outside"], "right")
+        self.assertEqual(placed["legend"]["loc"], "upper left")
+        self.assertEqual([(e["label"], e["axes"], e["artist"]) for e in placed["legend"]["entries"]],
+                         [("a", 0, 0), ("b", 1, 0)])
+
+    def test_default_location_and_refusals(self):
+        fig, ax = plt.subplots()
+        line, = ax.plot([1, 2])
+        plt.figlegend([line], ["only"])
+        (figure,) = self.shown()
+        self.assertEqual((figure["legends"][0]["legend"]["loc"], figure["legends"][0]["outside"]),
+                         ("upper right", None))
+        with self.assertRaises(NotImplementedError):
+            fig.legend([line], ["x"], bbox_to_anchor=(0.5, 0.5))
+        with self.assertRaises(ValueError):
+            fig.legend([line], ["x"], loc="outside middle")
+
+
 if __name__ == "__main__":
     unittest.main()
