@@ -585,6 +585,11 @@ class AxesBase(TitleMethods):
         """A child Axes at bounds (x0, y0, width, height) in this one's axes fractions (_insets)."""
         return _insets.inset_axes(self, bounds, **kwargs)
 
+    @property
+    def child_axes(self):
+        """The insets of this Axes (not in fig.axes, as matplotlib's)."""
+        return [axes for axes in self.figure._axes if getattr(axes, "_inset_of", None) is self]
+
     def _size_points(self):
         """The axes' (width, height) in points under matplotlib's default subplot layout."""
         width_in, height_in = self.figure.get_size_inches()

@@ -39,7 +39,8 @@ class Figure:
 
     @property
     def axes(self):
-        return list(self._axes)
+        """The figure's Axes, as matplotlib's: insets are their parents' child_axes instead."""
+        return [axes for axes in self._axes if getattr(axes, "_inset_of", None) is None]
 
     def get_axes(self):
         return self.axes
@@ -328,7 +329,7 @@ class Figure:
 
     def __repr__(self):
         width, height = (round(v * self._dpi) for v in self._size)
-        return f"<Figure size {width}x{height} with {len(self._axes)} Axes>"
+        return f"<Figure size {width}x{height} with {len(self.axes)} Axes>"
 
     def __getattr__(self, name):
         if name.startswith("_"):

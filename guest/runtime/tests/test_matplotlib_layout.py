@@ -74,7 +74,8 @@ class BoxTests(ChartTestCase):
         self.assertEqual(len(figure["axes"]), 2)
         self.assertEqual((figure["axes"][0]["box_aspect"], figure["axes"][0]["anchor"]), (0.5, [0.0, 0.0]))
         self.assertEqual((figure["axes"][1]["inset_of"], figure["axes"][1]["rect"]), (0, [0.5, 0.5, 0.4, 0.4]))
-        self.assertTrue(inset in fig.axes)
+        # Real matplotlib: insets are child_axes, not in fig.axes
+        self.assertEqual((inset in fig.axes, ax.child_axes), (False, [inset]))
 
 
 class FigureLegendTests(ChartTestCase):
