@@ -166,8 +166,11 @@ class AxesBase(TitleMethods):
         return self._set_label(self.yaxis, ylabel, fontdict, loc, kwargs)
 
     def _set_label(self, axis, text, fontdict, loc, kwargs):
-        if loc not in (None, "center"):
-            raise NotImplementedError(f"axis label loc={loc!r} is not supported in this sandbox")
+        places = ("left", "center", "right") if axis.name == "x" else ("bottom", "center", "top")
+        if loc is not None and loc not in places:
+            raise ValueError(f"{loc!r} is not a valid value for loc; supported values are "
+                             + ", ".join(map(repr, places)))
+        axis._label_loc = loc or "center"
         rc = _rc.rcParams
         options = {"fontsize": rc["axes.labelsize"], "fontweight": rc["axes.labelweight"],
                    "color": rc["axes.labelcolor"], **_text.properties(kwargs, fontdict)}

@@ -14,6 +14,10 @@ def spec(axes, axes_index):
     anchor = getattr(axes, "_anchor", None)
     if anchor is not None:
         out["anchor"] = list(anchor)
+    for axis in (axes.xaxis, axes.yaxis):  # set_xlabel(loc=...): the label at an end of the axis
+        loc = getattr(axis, "_label_loc", "center")
+        if loc != "center":
+            out[f"{axis.name}label_loc"] = loc
     box_aspect = getattr(axes, "_box_aspect", None)
     if box_aspect is not None:
         out["box_aspect"] = box_aspect

@@ -137,6 +137,12 @@ pub struct Axes {
     /// `('right')`).
     #[serde(default)]
     pub xlabel_top: bool,
+    /// Where along its axis a label stands (`set_xlabel(loc=...)`); absent:
+    /// centred.
+    #[serde(default)]
+    pub xlabel_loc: Option<HAlign>,
+    #[serde(default)]
+    pub ylabel_loc: Option<VAlign>,
     #[serde(default)]
     pub ylabel_right: bool,
     pub x_categories: Option<Vec<String>>,
