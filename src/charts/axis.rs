@@ -56,16 +56,14 @@ pub fn draw_x(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         } else {
             0.0
         };
-        let anchor = Point::new(
-            (frame.x0 + frame.x1) / 2.0,
-            base + out * (reach[i] + beyond + units.px(LABEL_PAD)),
-        );
+        let (x, ha) = match spec.xlabel_loc {
+            Some(HAlign::Left) => (frame.x0, HAlign::Left),
+            Some(HAlign::Right) => (frame.x1, HAlign::Right),
+            _ => ((frame.x0 + frame.x1) / 2.0, HAlign::Center),
+        };
+        let anchor = Point::new(x, base + out * (reach[i] + beyond + units.px(LABEL_PAD)));
         let block = placed::text_block(label, units);
-        surface.text(
-            block,
-            Placement::new(anchor, HAlign::Center, valign),
-            label.color,
-        );
+        surface.text(block, Placement::new(anchor, ha, valign), label.color);
     }
 }
 
@@ -107,7 +105,9 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         );
     }
     if let Some(label) = &spec.ylabel {
-        let i = usize::from(spec.ylabel_right != axes.y_right);
+        // A twinx axes' and a right colorbar's label stands on their near
+        // (right) side, as matplotlib moves it there.
+        let i = usize::from(!axes.y_right && spec.ylabel_right);
         let Some(base) = spines::across(axes, sides[i], units) else {
             return;
         };
@@ -117,12 +117,15 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         } else {
             HAlign::Left
         };
-        let anchor = Point::new(
-            base + out * (reach[i] + units.px(LABEL_PAD)),
-            (frame.y0 + frame.y1) / 2.0,
-        );
+        // Along the axis: centred, or from its top or bottom end.
+        let (y, va) = match spec.ylabel_loc {
+            Some(VAlign::Top) => (frame.y0, VAlign::Top),
+            Some(VAlign::Bottom) => (frame.y1, VAlign::Bottom),
+            _ => ((frame.y0 + frame.y1) / 2.0, VAlign::Center),
+        };
+        let anchor = Point::new(base + out * (reach[i] + units.px(LABEL_PAD)), y);
         let block = placed::text_block(label, units);
-        let placement = Placement::new(anchor, ha, VAlign::Center).rotated(90.0);
+        let placement = Placement::new(anchor, ha, va).rotated(90.0);
         surface.text(block, placement, label.color);
     }
 }

@@ -20,8 +20,46 @@ pub fn describe(layout: &Layout<'_>) -> Value {
         "texts": layout.figure.texts.iter().map(|t| json!({
             "text": t.text.text, "position": [t.x, t.y],
         })).collect::<Vec<_>>(),
-        "axes": layout.axes.iter().map(describe_axes).collect::<Vec<_>>(),
+        "axes": top_level(layout),
     })
+}
+
+/// The figure's axes but insets, each with its insets nested (`"insets"`), as matplotlib lists
+/// them (`fig.axes`, and `ax.child_axes`); indices (`twin_of`, `colorbar_of`) count the listed
+/// axes (null: an inset).
+fn top_level(layout: &Layout<'_>) -> Vec<Value> {
+    let mut listed = Vec::with_capacity(layout.axes.len());
+    let mut count = 0;
+    for axes in &layout.axes {
+        listed.push(axes.spec.inset_of.is_none().then_some(count));
+        count += usize::from(axes.spec.inset_of.is_none());
+    }
+    let renumber = |index: Option<usize>| index.and_then(|i| listed.get(i).copied().flatten());
+    let described = |axes: &PlacedAxes<'_>| {
+        let mut value = describe_axes(axes);
+        value["twin_of"] = json!(renumber(axes.spec.twin_of));
+        value["colorbar_of"] = json!(renumber(axes.spec.colorbar_of));
+        value
+    };
+    layout
+        .axes
+        .iter()
+        .enumerate()
+        .filter(|(_, axes)| axes.spec.inset_of.is_none())
+        .map(|(index, axes)| {
+            let mut value = described(axes);
+            let insets: Vec<Value> = layout
+                .axes
+                .iter()
+                .filter(|other| other.spec.inset_of == Some(index))
+                .map(described)
+                .collect();
+            if !insets.is_empty() {
+                value["insets"] = Value::Array(insets);
+            }
+            value
+        })
+        .collect()
 }
 
 fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
@@ -186,9 +224,14 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             edges,
             counts,
             color,
+            orientation,
             ..
         } => json!({
             "type": "hist", "label": label, "color": color.hex(), "edges": edges, "counts": counts,
+            "orientation": match orientation {
+                Orientation::Vertical => "vertical",
+                Orientation::Horizontal => "horizontal",
+            },
         }),
         Artist::Fill {
             x, y1, y2, color, ..

@@ -5,6 +5,7 @@
 use super::artists;
 use super::axis;
 use super::color::Rgba;
+use super::figure_legend;
 use super::geometry::Point;
 use super::layout::Layout;
 use super::legend;
@@ -23,6 +24,8 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     for axes in &layout.axes {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
+    let size = (f64::from(layout.width), f64::from(layout.height));
+    figure_legend::draw(layout.figure, &layout.legend_frames, units, size, surface);
     if let Some(title) = &layout.figure.suptitle {
         let block = placed::text_block(title, units);
         let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);

@@ -4,21 +4,21 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
+use super::boxes::{FIGURE_PAD, anchored, cell_rect, equal_aspect, inset_rect, square};
+use super::colorbar;
+use super::figure_legend;
 use super::geometry::Rect;
 use super::paint::Units;
 use super::placed::{LABEL_PAD, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
-use super::spec::{Axes, Figure, ScaleKind, Text, Ticks};
+use super::spec::{Axes, Figure, Location, ScaleKind, Text, Ticks};
 use super::spines::{self, Side};
 use super::ticks::{self, Tick, TickSet};
 
 /// Largest figure side, and area, in pixels.
 const MAX_SIDE_PX: u32 = 8192;
 const MAX_AREA_PX: u64 = 16_000_000;
-
-/// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
-const FIGURE_PAD: f64 = 10.8;
 
 /// A figure ready to draw: pixel size and its axes placed.
 pub struct Layout<'a> {
@@ -27,6 +27,8 @@ pub struct Layout<'a> {
     pub height: u32,
     pub units: Units,
     pub axes: Vec<PlacedAxes<'a>>,
+    /// The box each figure legend is placed in.
+    pub legend_frames: Vec<Rect>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -53,10 +55,25 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             )));
         }
         if let Some(parent) = axes.colorbar_of
-            && (parent >= index || figure.axes[parent].colorbar_of.is_some())
+            && parent >= figure.axes.len()
         {
             return Err(ChartError::Invalid(format!(
-                "axes {index}: colorbar_of {parent} is not an earlier axes"
+                "axes {index}: colorbar_of {parent} is no axes"
+            )));
+        }
+        let earlier = |parent: usize| parent < index && figure.axes[parent].colorbar_of.is_none();
+        if let Some(settings) = axes.colorbar_settings()
+            && !settings.parents.iter().all(|&p| earlier(p))
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: a colorbar's parents must be earlier axes, not colorbars"
+            )));
+        }
+        if let Some(parent) = axes.inset_of
+            && (parent >= index || axes.rect.is_none())
+        {
+            return Err(ChartError::Invalid(format!(
+                "axes {index}: inset_of {parent} is not an earlier axes (with a rect)"
             )));
         }
         if axes.grid_pos.is_none() == axes.rect.is_none() {
@@ -72,14 +89,15 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         let block = text_block(title, units);
         area.y0 += block.height() + units.px(TITLE_PAD);
     }
+    let size = (f64::from(width), f64::from(height));
+    let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
+
+    let first_cells = axes_cells(figure, &area, (width, height), None);
 
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
     for (index, axes) in figure.axes.iter().enumerate() {
-        let mut cell = cell_rect(axes, &area, width, height);
-        if figure.axes.iter().any(|a| a.colorbar_of == Some(index)) {
-            cell.x1 -= COLORBAR_FRACTION * cell.width();
-        }
+        let cell = first_cells[index];
         let owner = axes.twin_of.unwrap_or(index);
         let x_owner = &figure.axes[owner];
         let x_group: Vec<&Axes> = std::iter::once(x_owner)
@@ -140,17 +158,38 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         .zip(&prepared)
         .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
-    let mut placed = Vec::with_capacity(figure.axes.len());
-    for (index, (axes, (cell, mut x, mut y, mut xticks, mut yticks))) in
+    // The colorbars' slots again, now that their labels' room is known.
+    let outer: Vec<f64> = figure
+        .axes
+        .iter()
+        .zip(&margins)
+        .map(|(axes, m)| {
+            axes.colorbar_settings()
+                .map_or(0.0, |bar| outer_margin(bar.location, m))
+        })
+        .collect();
+    let cells = axes_cells(figure, &area, (width, height), Some(&outer));
+    let mut placed: Vec<PlacedAxes<'_>> = Vec::with_capacity(figure.axes.len());
+    // Each axes' box before its aspect shrinks it (matplotlib's position).
+    let mut positions: Vec<Rect> = Vec::with_capacity(figure.axes.len());
+    for (index, (axes, (_, mut x, mut y, mut xticks, mut yticks))) in
         figure.axes.iter().zip(prepared).enumerate()
     {
+        let cell = cells[index];
         let parent = axes.twin_of.unwrap_or(index);
-        let frame = if let Some(host) = axes.colorbar_of {
-            colorbar_frame(&placed[host], units)
+        let bar = axes.colorbar_settings();
+        let frame = if let Some(bar) = bar.as_ref().filter(|b| !b.parents.is_empty()) {
+            let union = colorbar::union(bar.parents.iter().map(|&p| positions[p]));
+            let outer = outer_margin(bar.location, &margins[index]);
+            let room = colorbar::room(bar, cell, outer);
+            colorbar::frame(bar, room, union.unwrap_or(cell), units.px(2.0))
+        } else if let Some(host) = figure.axes[parent].inset_of {
+            inset_rect(&placed[host].frame, figure.axes[parent].rect)
         } else if figure.axes[parent].rect.is_some() {
             cell
         } else {
             let mut room = aligned_margins(figure, parent, &margins);
+            inset_room(figure, parent, &cell, &margins, &mut room);
             for (other, m) in figure.axes.iter().zip(&margins) {
                 if other.twin_of == Some(parent) {
                     room.right = room.right.max(m.left);
@@ -168,7 +207,20 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 frame
             }
         };
-        let frame = if axes.polar.is_some() {
+        positions.push(frame);
+        // A twin's box is its parent's.
+        let owner = &figure.axes[parent];
+        let anchor = owner.anchor.unwrap_or([0.5, 0.5]);
+        let frame = match owner.box_aspect.filter(|r| *r > 0.0 && bar.is_none()) {
+            Some(ratio) => {
+                let width = frame.width().min(frame.height() / ratio);
+                anchored(frame, width, ratio, anchor)
+            }
+            None => frame,
+        };
+        let frame = if let Some(bar) = &bar {
+            colorbar::interior(bar, frame)
+        } else if axes.polar.is_some() {
             square(frame)
         } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
             // The view widens instead (adjustable='datalim'); its ticks follow.
@@ -191,7 +243,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             }
             frame
         } else if axes.aspect_equal {
-            equal_aspect(frame, &x, &y)
+            equal_aspect(frame, &x, &y, anchor)
         } else {
             frame
         };
@@ -217,7 +269,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             xticks,
             yticks,
             twin: axes.twin_of.is_some(),
-            y_right: axes.twin_of.is_some() || axes.colorbar_of.is_some(),
+            y_right: axes.y_on_right(),
             figure_size: (f64::from(width), f64::from(height)),
             polar,
         });
@@ -228,6 +280,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         height,
         units,
         axes: placed,
+        legend_frames,
     })
 }
 
@@ -358,7 +411,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
     let title = title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
     // The y axis stands on the right spine of twinx axes and colorbars; the
     // room is asked as "left" all the same (their parents give it on the right).
-    let y_spine = if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+    let y_spine = if axes.y_on_right() {
         (&axes.spines.right, Side::Right)
     } else {
         (&axes.spines.left, Side::Left)
@@ -368,7 +421,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             + axes.ytick_style.label_distance(|pt| units.px(pt))
             + label(&axes.ylabel)
             + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
-        right: if axes.twin_of.is_some() || axes.colorbar_of.is_some() {
+        right: if axes.y_on_right() {
             0.0
         } else {
             axis::right_room(axes, yticks, units, cell.width())
@@ -442,84 +495,74 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
     room
 }
 
-/// The share of its box's width an axes gives to its colorbar, and the gap
-/// between them (matplotlib's colorbar `fraction` and `pad`).
-const COLORBAR_FRACTION: f64 = 0.15;
-const COLORBAR_PAD: f64 = 0.05;
-/// A colorbar's height over its width (matplotlib's `aspect`).
-const COLORBAR_ASPECT: f64 = 20.0;
-
-/// The box of a colorbar beside the axes `host`: as tall, 1/20 as wide.
-fn colorbar_frame(host: &PlacedAxes<'_>, units: Units) -> Rect {
-    let frame = host.frame;
-    let left = frame.x1 + COLORBAR_PAD * frame.width() / (1.0 - COLORBAR_FRACTION);
-    let width = (frame.height() / COLORBAR_ASPECT).max(units.px(2.0));
-    Rect::new(left, frame.y0, left + width, frame.y1)
-}
-
-/// The outer box of an axes: its grid cell within `area`, or its figure rect.
-fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
-    if let Some([l, b, w, h]) = axes.rect {
-        let (fw, fh) = (f64::from(width), f64::from(height));
-        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
+/// Every axes' outer box (see [`cell_rect`]), the colorbars' slots taken
+/// from their parents (their labels taking `outer` pixels, if known).
+fn axes_cells(
+    figure: &Figure,
+    area: &Rect,
+    (width, height): (u32, u32),
+    outer: Option<&[f64]>,
+) -> Vec<Rect> {
+    let mut cells: Vec<Rect> = Vec::with_capacity(figure.axes.len());
+    for axes in &figure.axes {
+        let cell = match axes.inset_of {
+            // An estimate for the tick counts; the box follows its parent's.
+            Some(parent) => inset_rect(&cells[parent], axes.rect),
+            None => cell_rect(axes, area, width, height),
+        };
+        cells.push(cell);
     }
-    let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
-    let (x0, x1) = grid_span(axes.width_ratios.as_deref(), cols, col, colspan);
-    let (y0, y1) = grid_span(axes.height_ratios.as_deref(), rows, row, rowspan);
-    let gap = FIGURE_PAD / 2.0;
-    Rect::new(
-        area.x0 + x0 * area.width() + if col > 0 { gap } else { 0.0 },
-        area.y0 + y0 * area.height() + if row > 0 { gap } else { 0.0 },
-        area.x0 + x1 * area.width(),
-        area.y0 + y1 * area.height(),
-    )
+    let none = vec![0.0; figure.axes.len()];
+    colorbar::make_room(figure, &mut cells, outer.unwrap_or(&none));
+    cells
 }
 
-/// Where cells `start..start + span` of `count` begin and end, as fractions
-/// of the grid, with cells sized by `ratios` (equal when absent).
-fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64, f64) {
-    let count = count.max(1) as usize;
-    let (start, end) = (start as usize, (start + span.max(1)) as usize);
-    match ratios.filter(|r| r.len() == count) {
-        Some(ratios) => {
-            let total: f64 = ratios.iter().sum();
-            let before: f64 = ratios[..start].iter().sum();
-            let upto: f64 = ratios[..end].iter().sum();
-            (before / total, upto / total)
+/// The room a colorbar's tick labels and label take on its outer side.
+fn outer_margin(location: Location, margins: &Margins) -> f64 {
+    match location {
+        // A right bar's y axis stands on its right, asked as "left".
+        Location::Right | Location::Left => margins.left,
+        Location::Bottom => margins.bottom,
+        Location::Top => margins.top,
+    }
+}
+
+/// Widens `room` (an axes' margins in `cell`) to hold its insets standing
+/// beyond its box, with their own margins.
+fn inset_room(
+    figure: &Figure,
+    parent: usize,
+    cell: &Rect,
+    margins: &[Margins],
+    room: &mut Margins,
+) {
+    for (inset, m) in figure.axes.iter().zip(margins) {
+        let (Some(host), Some([l, b, w, h])) = (inset.inset_of, inset.rect) else {
+            continue;
+        };
+        if host != parent {
+            continue;
         }
-        None => (start as f64 / count as f64, end as f64 / count as f64),
+        let (cw, ch) = (cell.width(), cell.height());
+        // Beyond the box by fractions of it (of the cell, which the box will not exceed).
+        let beyond = |lo: f64, hi: f64, near: f64, far: f64, size: f64| {
+            let below = if lo < 0.0 {
+                -lo * size + near
+            } else {
+                (near - lo * size).max(0.0)
+            };
+            let above = if hi > 1.0 {
+                (hi - 1.0) * size + far
+            } else {
+                (far - (1.0 - hi) * size).max(0.0)
+            };
+            (below, above)
+        };
+        let (left, right) = beyond(l, l + w, m.left, m.right, cw);
+        let (bottom, top) = beyond(b, b + h, m.bottom, m.top, ch);
+        room.left = room.left.max(left);
+        room.right = room.right.max(right);
+        room.bottom = room.bottom.max(bottom);
+        room.top = room.top.max(top);
     }
-}
-
-/// Shrinks `frame` (around its centre) so one data unit has the same length
-/// on both axes.
-/// The largest square centred in `frame`.
-fn square(frame: Rect) -> Rect {
-    let side = frame.width().min(frame.height());
-    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
-    Rect::new(
-        cx - side / 2.0,
-        cy - side / 2.0,
-        cx + side / 2.0,
-        cy + side / 2.0,
-    )
-}
-
-fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap) -> Rect {
-    // As matplotlib, in the axes' scales (decades on a log axis).
-    let span = |map: &AxisMap| {
-        let (lo, hi) = (
-            scale::scaled(map.kind, map.lo),
-            scale::scaled(map.kind, map.hi),
-        );
-        (hi - lo).abs()
-    };
-    let (dx, dy) = (span(x), span(y));
-    if !(dx > 0.0 && dy > 0.0) {
-        return frame;
-    }
-    let scale = (frame.width() / dx).min(frame.height() / dy);
-    let (w, h) = (dx * scale, dy * scale);
-    let (cx, cy) = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
-    Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
 }

@@ -7,7 +7,7 @@ use super::geometry::{Point, Rect};
 use super::hatch;
 use super::paint::{Units, fill_rect, marker, stroke_line};
 use super::placed::PlacedAxes;
-use super::spec::{Artist, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
+use super::spec::{Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
 
@@ -42,12 +42,64 @@ struct Row<'a> {
 /// Draws `legend` in `axes`; `figure_axes` are all the figure's axes (an
 /// entry may show an artist of another, e.g. of a twinx pair).
 pub fn draw<'a>(
-    legend: &Legend,
+    legend: &'a Legend,
     axes: &PlacedAxes<'a>,
     figure_axes: &[PlacedAxes<'a>],
     units: Units,
     surface: &mut impl Surface,
 ) {
+    let lookup = |index: Option<usize>| match index {
+        Some(i) => figure_axes.get(i).map(|a| a.spec),
+        None => Some(axes.spec),
+    };
+    let Some(boxed) = measure(legend, lookup, units) else {
+        return;
+    };
+    let pad = BORDER_AXES_PAD * boxed.size;
+    let place = |loc| place_box(loc, &axes.frame, boxed.width, boxed.height, pad);
+    let bounds = match legend.loc {
+        LegendLoc::Best => {
+            let points = data_points(axes);
+            BEST_ORDER
+                .iter()
+                .map(|&loc| place(loc))
+                .min_by_key(|candidate| points.iter().filter(|p| candidate.contains(**p)).count())
+                .expect("candidates")
+        }
+        loc => place(loc),
+    };
+    let clip = bounds.union(&axes.frame);
+    paint(
+        legend,
+        boxed,
+        bounds,
+        &clip,
+        (units, axes.figure_size),
+        surface,
+    );
+}
+
+/// A legend's rows and size, before it is placed.
+pub struct Measured<'a> {
+    rows: Vec<Row<'a>>,
+    /// The font size in pixels.
+    size: f64,
+    per_column: usize,
+    row_height: f64,
+    title: Option<TextBlock>,
+    title_height: f64,
+    column_widths: Vec<f64>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Lays out `legend`'s rows; `lookup` gives the axes an entry's artist is
+/// in (its `axes` index, or the legend's own for none). None: no rows.
+pub fn measure<'a>(
+    legend: &'a Legend,
+    lookup: impl Fn(Option<usize>) -> Option<&'a Axes>,
+    units: Units,
+) -> Option<Measured<'a>> {
     let size = units.px(legend.fontsize);
     let rows: Vec<Row<'_>> = legend
         .entries
@@ -55,13 +107,7 @@ pub fn draw<'a>(
         .filter_map(|entry| {
             let artist = match (&entry.handle, entry.artist) {
                 (Some(handle), _) => handle,
-                (None, Some(artist)) => {
-                    let holder = match entry.axes {
-                        Some(index) => figure_axes.get(index)?,
-                        None => axes,
-                    };
-                    holder.spec.artists.get(artist)?
-                }
+                (None, Some(artist)) => lookup(entry.axes)?.artists.get(artist)?,
                 (None, None) => return None,
             };
             Some(Row {
@@ -72,7 +118,7 @@ pub fn draw<'a>(
         })
         .collect();
     if rows.is_empty() {
-        return;
+        return None;
     }
     let columns = (legend.ncol.max(1) as usize).min(rows.len());
     let per_column = rows.len().div_ceil(columns);
@@ -102,44 +148,55 @@ pub fn draw<'a>(
         + title_height
         + per_column as f64 * row_height
         + (per_column - 1) as f64 * LABEL_SPACING * size;
+    Some(Measured {
+        rows,
+        size,
+        per_column,
+        row_height,
+        title,
+        title_height,
+        column_widths,
+        width,
+        height,
+    })
+}
 
-    let pad = BORDER_AXES_PAD * size;
-    let place = |loc| place_box(loc, &axes.frame, width, height, pad);
-    let bounds = match legend.loc {
-        LegendLoc::Best => {
-            let points = data_points(axes);
-            BEST_ORDER
-                .iter()
-                .map(|&loc| place(loc))
-                .min_by_key(|candidate| points.iter().filter(|p| candidate.contains(**p)).count())
-                .expect("candidates")
-        }
-        loc => place(loc),
-    };
+/// Paints a measured legend in `bounds` (its fill clipped to `clip`);
+/// `figure` is the units and the figure's pixel size.
+pub fn paint(
+    legend: &Legend,
+    boxed: Measured<'_>,
+    bounds: Rect,
+    clip: &Rect,
+    figure: (Units, (f64, f64)),
+    surface: &mut impl Surface,
+) {
+    let (units, size) = (figure.0, boxed.size);
     fill_rect(
         surface,
         &bounds,
-        &bounds.union(&axes.frame),
+        clip,
         legend.facecolor,
         Some((FRAME_EDGE, units.px(1.0))),
     );
     let mut top = bounds.y0 + BORDER_PAD * size;
-    if let Some(title) = title {
+    if let Some(title) = boxed.title {
         let anchor = Point::new((bounds.x0 + bounds.x1) / 2.0, top);
         surface.text(
             title,
             Placement::new(anchor, HAlign::Center, VAlign::Top),
             legend.textcolor,
         );
-        top += title_height;
+        top += boxed.title_height;
     }
     let mut left = bounds.x0 + BORDER_PAD * size;
-    let mut column_starts = Vec::with_capacity(columns);
-    for column_width in &column_widths {
+    let mut column_starts = Vec::with_capacity(boxed.column_widths.len());
+    for column_width in &boxed.column_widths {
         column_starts.push(left);
         left += column_width + COLUMN_SPACING * size;
     }
-    for (i, row) in rows.into_iter().enumerate() {
+    let (per_column, row_height) = (boxed.per_column, boxed.row_height);
+    for (i, row) in boxed.rows.into_iter().enumerate() {
         let left = column_starts[i / per_column];
         let middle =
             top + (i % per_column) as f64 * (row_height + LABEL_SPACING * size) + row_height / 2.0;
@@ -149,7 +206,6 @@ pub fn draw<'a>(
             left + HANDLE_LENGTH * size,
             middle + 0.35 * size,
         );
-        let figure = (units, axes.figure_size);
         draw_handle(row.artist, row.index, &handle, figure, surface);
         let anchor = Point::new(left + (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size, middle);
         let placement = Placement::new(anchor, HAlign::Left, VAlign::Center);
@@ -157,7 +213,7 @@ pub fn draw<'a>(
     }
 }
 
-fn place_box(loc: LegendLoc, frame: &Rect, width: f64, height: f64, pad: f64) -> Rect {
+pub fn place_box(loc: LegendLoc, frame: &Rect, width: f64, height: f64, pad: f64) -> Rect {
     let left = frame.x0 + pad;
     let right = frame.x1 - pad - width;
     let centre_x = (frame.x0 + frame.x1 - width) / 2.0;

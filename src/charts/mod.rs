@@ -5,11 +5,14 @@
 mod artists;
 mod aspect;
 mod axis;
+mod boxes;
 mod clip;
 mod color;
+mod colorbar;
 mod describe;
 mod draw;
 mod effects;
+mod figure_legend;
 mod fill;
 mod geometry;
 mod hatch;
@@ -128,7 +131,8 @@ pub fn display(figure: &Figure) -> Result<Display, ChartError> {
     let png = render_layout(&layout, Format::Png)?;
     let svg = render_layout(&layout, Format::Svg)?;
     let description = describe::describe(&layout);
-    let count = figure.axes.len();
+    // As matplotlib's repr, which counts fig.axes (insets are their parents' children).
+    let count = figure.axes.iter().filter(|a| a.inset_of.is_none()).count();
     let summary = format!(
         "<Figure size {}x{} with {count} Axes>",
         layout.width, layout.height

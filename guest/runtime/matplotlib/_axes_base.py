@@ -3,7 +3,7 @@ and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 import math
 
-from . import _aspect, _data, _kwargs, _legend, _rc, _styles, _text, _tickstyle
+from . import _aspect, _data, _insets, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._cycler import cycler
 from ._text import Text
@@ -166,8 +166,11 @@ class AxesBase(TitleMethods):
         return self._set_label(self.yaxis, ylabel, fontdict, loc, kwargs)
 
     def _set_label(self, axis, text, fontdict, loc, kwargs):
-        if loc not in (None, "center"):
-            raise NotImplementedError(f"axis label loc={loc!r} is not supported in this sandbox")
+        places = ("left", "center", "right") if axis.name == "x" else ("bottom", "center", "top")
+        if loc is not None and loc not in places:
+            raise ValueError(f"{loc!r} is not a valid value for loc; supported values are "
+                             + ", ".join(map(repr, places)))
+        axis._label_loc = loc or "center"
         rc = _rc.rcParams
         options = {"fontsize": rc["axes.labelsize"], "fontweight": rc["axes.labelweight"],
                    "color": rc["axes.labelcolor"], **_text.properties(kwargs, fontdict)}
@@ -319,6 +322,8 @@ class AxesBase(TitleMethods):
     def set_aspect(self, aspect, adjustable=None, anchor=None, share=False):
         if adjustable is not None:
             self.set_adjustable(adjustable)
+        if anchor is not None:
+            self.set_anchor(anchor)
         if aspect in ("equal", 1, 1.0):
             self._aspect_equal = True
         elif aspect == "auto":
@@ -332,6 +337,29 @@ class AxesBase(TitleMethods):
 
     def get_adjustable(self):
         return self._adjustable
+
+    def set_visible(self, b):
+        """Whether the axes is drawn (hidden, its grid cell stays empty)."""
+        self._hidden = not b
+
+    def get_visible(self):
+        return not getattr(self, "_hidden", False)
+
+    def set_box_aspect(self, aspect=None):
+        """The box's height over its width (None: as the layout gives it); the view then adjusts for
+        an equal aspect (adjustable 'datalim', as matplotlib sets it on the axes and its twins)."""
+        _layout.set_box_aspect(self, aspect)
+
+    def get_box_aspect(self):
+        return getattr(self, "_box_aspect", None)
+
+    def set_anchor(self, anchor, share=False):
+        """Where a box shrunk to its aspect sits in its room: 'C', 'SW', ... or an (x, y) pair."""
+        self._anchor = _layout.anchor(anchor)
+
+    def get_anchor(self):
+        anchor = getattr(self, "_anchor", None) or (0.5, 0.5)
+        return next((code for code, xy in _layout.ANCHORS.items() if xy == anchor), anchor)
 
     def set_facecolor(self, color):
         self._facecolor = to_rgba(color)
@@ -556,10 +584,22 @@ class AxesBase(TitleMethods):
         self.figure.sca(twin)
         return twin
 
+    def inset_axes(self, bounds, **kwargs):
+        """A child Axes at bounds (x0, y0, width, height) in this one's axes fractions (_insets)."""
+        return _insets.inset_axes(self, bounds, **kwargs)
+
+    @property
+    def child_axes(self):
+        """The insets of this Axes (not in fig.axes, as matplotlib's)."""
+        return [axes for axes in self.figure._axes if getattr(axes, "_inset_of", None) is self]
+
     def _size_points(self):
         """The axes' (width, height) in points under matplotlib's default subplot layout."""
         width_in, height_in = self.figure.get_size_inches()
         kind, pos = self._position
+        if kind == "rect" and getattr(self, "_inset_of", None) is not None:
+            width, height = self._inset_of._size_points()
+            return pos[2] * width, pos[3] * height
         if kind == "rect":
             return pos[2] * width_in * 72, pos[3] * height_in * 72
         nrows, ncols, _, _, rowspan, colspan = pos
@@ -632,6 +672,7 @@ class AxesBase(TitleMethods):
             "zorders": (None if all(artist._zorder is None for artist in self._artists)
                         else [artist.get_zorder() for artist in self._artists]),
             **self._extra_legends_spec(axes_index),
+            **_layout.spec(self, axes_index),
         }
 
     def _extra_legends_spec(self, axes_index):

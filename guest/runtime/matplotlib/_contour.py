@@ -22,7 +22,6 @@ from ._marching import Grid
 from .cm import ScalarMappable
 from .colors import LogNorm, is_color_like, to_rgba
 
-_EXTENDS = ("neither", "both", "min", "max")
 _HUGE = 1e250  # matplotlib's stand-in for the open ends of extended bands
 
 
@@ -43,9 +42,8 @@ class QuadContourSet(ScalarMappable):
         if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
             raise NotImplementedError(f"{name}() on a log scale (LogNorm, LogLocator) is not supported in this "
                                       "sandbox")
-        if extend not in _EXTENDS:
-            raise ValueError(f"{extend!r} is not a valid value for extend; supported values are "
-                             + ", ".join(map(repr, _EXTENDS)))
+        # matplotlib does not check extend: another value (such as 'lower') extends neither end, and
+        # only a colorbar of the set refuses it.
         if colors is not None and cmap is not None:
             raise ValueError("Either colors or cmap must be None")
         if origin == "image":
@@ -282,13 +280,11 @@ class QuadContourSet(ScalarMappable):
         from ._lines import Line2D
         from ._plots_image import AxesImage
 
-        if self.extend != "neither" and self.filled:
-            raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
         if self.filled and any(h is not None for h in self.hatches):
             return self._colorbar_patches()
         if self.filled:
             edges = [float(v) for v in self.levels]
-            blocks = AxesImage(None, list(self._colors), len(edges) - 1, 1, [0.0, 1.0], edges,
+            blocks = AxesImage(None, self._inner_colors(), len(edges) - 1, 1, [0.0, 1.0], edges,
                                alpha=self.alpha)
             blocks._role = "colorbar"
             return [blocks], edges[0], edges[-1]
@@ -299,16 +295,23 @@ class QuadContourSet(ScalarMappable):
             marks.append(mark)
         return marks, float(self.levels[0]), float(self.levels[-1])
 
+    def _inner_colors(self):
+        """The colours of the bands between the levels (without the extended ends')."""
+        lower, upper = self.extend in ("min", "both"), self.extend in ("max", "both")
+        return list(self._colors[int(lower):len(self._colors) - int(upper)])
+
     def _colorbar_patches(self):
         """A hatched set's colorbar: a patch per band between its levels, in its colour and hatch,
         as matplotlib's Colorbar._add_solids_patches."""
         from .patches import Rectangle
 
         edges = [float(v) for v in self.levels]
+        colors = self._inner_colors()
+        skip = int(self.extend in ("min", "both"))  # the lower end's triangle takes the first hatch
         patches = []
         for i, (lower, upper) in enumerate(zip(edges, edges[1:])):
-            patch = Rectangle((0.0, lower), 1.0, upper - lower, facecolor=self._colors[i], linewidth=0,
-                              hatch=self.hatches[i % len(self.hatches)], alpha=self.alpha)
+            patch = Rectangle((0.0, lower), 1.0, upper - lower, facecolor=colors[i], linewidth=0,
+                              hatch=self.hatches[(i + skip) % len(self.hatches)], alpha=self.alpha)
             patches.append(patch)
         return patches, edges[0], edges[-1]
 

@@ -1,26 +1,134 @@
-"""Colorbars: ``fig.colorbar(mappable, ax=ax)`` adds a narrow Axes beside ax showing the
-mappable's colormap from vmin to vmax, with its ticks on the right."""
+"""Colorbars: ``fig.colorbar(mappable, ax=ax)`` adds a narrow Axes beside ax (or several axes,
+taking its room from all of them) showing the mappable's colormap from vmin to vmax;
+``cax=`` draws it in a given Axes instead. The host places it (docs/CHARTS.md, "colorbar")."""
 
+from . import _layout, _rc
 from ._plots_image import AxesImage
 from .colors import BoundaryNorm
 
-__all__ = ["Colorbar"]
+__all__ = ["Colorbar", "make"]
 
 _STEPS = 256  # cells of the colour gradient
+# matplotlib's _normalize_location_orientation: each side's anchor, panchor and pad.
+_LOCATIONS = {"left": ((1.0, 0.5), (0.0, 0.5), 0.10), "right": ((0.0, 0.5), (1.0, 0.5), 0.05),
+              "top": ((0.5, 0.0), (0.5, 1.0), 0.05), "bottom": ((0.5, 1.0), (0.5, 0.0), 0.15)}
+_PLACEMENT = ("fraction", "shrink", "aspect", "pad", "anchor", "panchor")
+# Options drawn only at matplotlib's default.
+_DEFAULT_ONLY = {"drawedges": False, "boundaries": None, "values": None, "extendrect": False, "filled": True}
+
+
+def make(figure, mappable, cax, ax, kwargs):
+    """Figure.colorbar: the colorbar's Axes made beside its parents (or cax), then the Colorbar."""
+    from .axes import Axes
+
+    mappable = mappable if mappable is not None else figure._current_mappable
+    if mappable is None:
+        raise RuntimeError("No mappable was found to use for colorbar creation. First define a mappable "
+                           "such as an image (with imshow) or a contour set (with contourf).")
+    location, orientation = _location(kwargs.pop("location", None), kwargs.pop("orientation", None))
+    anchor, panchor, pad = _LOCATIONS[location]
+    placement = {"fraction": 0.15, "shrink": 1.0, "aspect": 20.0, "pad": pad, "anchor": anchor,
+                 "panchor": panchor}
+    placement.update({key: kwargs.pop(key) for key in _PLACEMENT if key in kwargs})
+    kwargs.pop("use_gridspec", None)
+    if cax is None:
+        if ax is None:
+            ax = getattr(mappable, "axes", None) or figure.gca()
+        parents = [ax] if isinstance(ax, Axes) else list(ax.flat if hasattr(ax, "flat") else ax)
+        if not parents or any(p not in figure._axes for p in parents):
+            raise ValueError("Unable to create a colorbar Axes as not all parents share the same figure.")
+        cax = Axes(figure, parents[0]._position)
+        cax._ratios = parents[0]._ratios
+        figure._axes.append(cax)
+        if placement["panchor"] is not False:
+            for parent in parents:
+                parent._anchor = _layout.anchor(placement["panchor"])
+        cax._colorbar_of = parents[0]
+        cax._colorbar_settings = {
+            "location": location, "parents": parents, "fraction": float(placement["fraction"]),
+            "pad": float(placement["pad"]), "shrink": float(placement["shrink"]),
+            "aspect": float(placement["aspect"]), "anchor": list(_layout.anchor(placement["anchor"]))}
+    return Colorbar(cax, mappable, orientation=orientation, ticklocation=location, **kwargs)
+
+
+def _location(location, orientation):
+    """(location, orientation) from either, as matplotlib's (right / vertical by default)."""
+    if location is None:
+        location = {None: "right", "vertical": "right", "horizontal": "bottom"}.get(orientation)
+        if location is None:
+            raise ValueError(f"{orientation!r} is not a valid value for orientation; supported values are "
+                             "'vertical', 'horizontal'")
+    if location not in _LOCATIONS:
+        raise ValueError(f"{location!r} is not a valid value for location; supported values are "
+                         "'left', 'right', 'top', 'bottom'")
+    implied = "vertical" if location in ("left", "right") else "horizontal"
+    if orientation is not None and orientation != implied:
+        raise TypeError("location and orientation are mutually exclusive")
+    return location, implied
 
 
 class Colorbar:
-    """A colorbar: .ax is its Axes; set_label(), set_ticks() and set_ticklabels() as matplotlib's."""
+    """A colorbar in ax: .ax is its Axes; set_label(), set_ticks() and set_ticklabels() as matplotlib's,
+    on its long axis (y of a vertical bar, x of a horizontal one)."""
 
-    def __init__(self, ax, mappable, label=""):
+    def __init__(self, ax, mappable=None, *, cmap=None, norm=None, alpha=None, orientation=None,
+                 ticklocation="auto", extend=None, extendfrac=None, ticks=None, format=None, label="",
+                 location=None, spacing="uniform", **kwargs):
+        from .cm import ScalarMappable
+
+        for key, default in _DEFAULT_ONLY.items():
+            value = kwargs.pop(key, default)
+            if value is not default and value != default:
+                raise NotImplementedError(f"colorbar {key}={value!r} is not supported in this sandbox")
+        if kwargs:
+            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        if spacing not in ("uniform", "proportional"):
+            raise ValueError(f"{spacing!r} is not a valid value for spacing; supported values are 'uniform', "
+                             "'proportional'")
+        self.spacing = spacing
+        if mappable is None:
+            mappable = ScalarMappable(norm=norm, cmap=cmap)
+        if location is not None:
+            ticklocation, orientation = _location(location, orientation)
+        self.orientation = orientation or "vertical"
+        if ticklocation == "auto":
+            ticklocation = "right" if self.orientation == "vertical" else "bottom"
         self.ax, self.mappable = ax, mappable
         self.cmap, self.norm = mappable.cmap, mappable.norm
-        if hasattr(mappable, "_colorbar_artists"):  # a contour set: its bands or lines, ticks at its levels
-            self._init_contour(ax, mappable, label)
-            return
-        if isinstance(self.norm, BoundaryNorm):
-            self._init_boundaries(ax, mappable, label)
-            return
+        self.lines = []
+        if getattr(ax, "_colorbar_of", None) is None:  # cax=, or made directly on an Axes
+            owner = getattr(mappable, "axes", None)
+            ax._colorbar_of = owner if owner in ax.figure._axes else ax
+        if getattr(ax, "_colorbar_settings", None) is None:
+            anchor = _LOCATIONS[ticklocation][0]
+            ax._colorbar_settings = {"location": ticklocation, "parents": [], "fraction": 0.15, "pad": 0.0,
+                                     "shrink": 1.0, "aspect": 20.0, "anchor": list(anchor)}
+        ax._colorbar_settings["location"] = ticklocation
+        self._long = ax.yaxis if self.orientation == "vertical" else ax.xaxis
+        contours = hasattr(mappable, "_colorbar_artists")
+        self.extend = mappable.extend if contours else (extend or "neither")
+        if self.extend not in ("neither", "both", "min", "max"):
+            raise ValueError(f"{self.extend!r} is not a valid value for extend; supported values are "
+                             "'neither', 'both', 'min', 'max'")
+        if contours:  # a contour set: its bands or lines, ticks at its levels
+            self._init_contour(mappable)
+        elif isinstance(self.norm, BoundaryNorm):
+            self._init_boundaries()
+        else:
+            self._init_gradient(mappable)
+        self._set_axes(ticklocation)
+        self._add_extends(extendfrac)
+        if format is not None:
+            self._set_format(format)
+        if ticks is not None:
+            self.set_ticks(ticks)
+        if label:
+            self.set_label(label)
+        mappable.colorbar = self
+
+    # The bar itself, drawn along y and turned for a horizontal bar
+
+    def _init_gradient(self, mappable):
         vmin, vmax = mappable.get_clim()
         if vmin is None or vmax is None:
             raise ValueError("the colorbar's mappable has no data to take its limits from")
@@ -29,76 +137,233 @@ class Colorbar:
         self.vmin, self.vmax = vmin, vmax
         edges = self.norm.inverse([i / _STEPS for i in range(_STEPS + 1)])
         values = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
-        gradient = AxesImage(values, None, _STEPS, 1, [0.0, 1.0], edges, cmap=self.cmap, norm=self.norm)
-        gradient._role = "colorbar"
-        ax._add(gradient)
-        ax.set_xlim(0.0, 1.0)
-        ax.set_ylim(vmin, vmax)
-        ax.set_xticks([])
+        self._add_image(values, None, list(edges))
         if getattr(self.norm, "_transform", None) and type(self.norm).__name__ == "LogNorm":
-            ax.set_yscale("log")
-        if label:
-            self.set_label(label)
-        mappable.colorbar = self
+            self._set_scale("log")
 
-    def _init_contour(self, ax, contours, label):
+    def _init_contour(self, contours):
         from .ticker import FixedLocator
 
+        if self.spacing == "uniform":
+            _check_even(contours.levels, "a contour set with unevenly spaced levels")
         artists, self.vmin, self.vmax = contours._colorbar_artists()
         for artist in artists:
-            ax._add(artist)
-        ax.set_xlim(0.0, 1.0)
-        ax.set_ylim(self.vmin, self.vmax)
-        ax.set_xticks([])
-        ax.yaxis.set_major_locator(FixedLocator(contours.levels, nbins=10))
-        if label:
-            self.set_label(label)
-        contours.colorbar = self
+            self.ax._add(self._turned(artist))
+        self._long.set_major_locator(FixedLocator(contours.levels, nbins=10))
 
-    def _init_boundaries(self, ax, mappable, label):
+    def _init_boundaries(self):
         """A BoundaryNorm's colorbar: a block per bin in its colour, ticks at the boundaries
-        (FixedLocator(boundaries, nbins=10)), as matplotlib's. matplotlib spaces the blocks evenly
-        ('uniform'), which is a linear axis only for evenly spaced boundaries."""
+        (FixedLocator(boundaries, nbins=10)), as matplotlib's. With spacing='uniform' (the default)
+        matplotlib spaces the blocks evenly, which is a linear axis only for evenly spaced boundaries;
+        'proportional' blocks are as long as their bins."""
         from .ticker import FixedLocator
 
-        bounds = self.norm.boundaries
-        steps = [b - a for a, b in zip(bounds, bounds[1:])]
-        if max(steps) - min(steps) > 1e-9 * (bounds[-1] - bounds[0]):
-            raise NotImplementedError("colorbars of a BoundaryNorm with unevenly spaced boundaries are not "
-                                      "supported in this sandbox")
+        bounds = [float(b) for b in self.norm.boundaries]
+        if self.spacing == "uniform":
+            _check_even(bounds, "a BoundaryNorm with unevenly spaced boundaries")
         self.vmin, self.vmax = bounds[0], bounds[-1]
         mids = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
-        blocks = AxesImage(mids, None, len(mids), 1, [0.0, 1.0], list(bounds), cmap=self.cmap, norm=self.norm)
-        blocks._role = "colorbar"
-        ax._add(blocks)
-        ax.set_xlim(0.0, 1.0)
-        ax.set_ylim(self.vmin, self.vmax)
-        ax.set_xticks([])
-        ax.yaxis.set_major_locator(FixedLocator(bounds, nbins=10))
-        if label:
-            self.set_label(label)
-        mappable.colorbar = self
+        self._add_image(mids, None, list(bounds))
+        self._long.set_major_locator(FixedLocator(bounds, nbins=10))
+
+    def _add_image(self, values, rgba, edges):
+        cells = len(edges) - 1
+        if self.orientation == "vertical":
+            image = AxesImage(values, rgba, cells, 1, [0.0, 1.0], edges, cmap=self.cmap, norm=self.norm)
+        else:
+            image = AxesImage(values, rgba, 1, cells, edges, [0.0, 1.0], cmap=self.cmap, norm=self.norm)
+        image._role = "colorbar"
+        self.ax._add(image)
+
+    def _turned(self, artist):
+        """A vertical bar's artist (x across 0..1, y along the values) turned for a horizontal bar."""
+        if self.orientation == "vertical":
+            return artist
+        if isinstance(artist, AxesImage):
+            artist._rows, artist._cols = artist._cols, artist._rows
+            artist._x_edges, artist._y_edges = artist._y_edges, artist._x_edges
+        elif hasattr(artist, "get_xydata") and hasattr(artist, "set_data"):
+            x, y = artist.get_xdata(), artist.get_ydata()
+            artist.set_data(y, x)
+        elif type(artist).__name__ == "Rectangle":
+            (x, y), width, height = artist.get_xy(), artist.get_width(), artist.get_height()
+            artist.set_xy((y, x))
+            artist.set_width(height)
+            artist.set_height(width)
+        else:
+            raise NotImplementedError(f"a horizontal colorbar of {type(artist).__name__} is not supported in "
+                                      "this sandbox")
+        return artist
+
+    def _set_axes(self, ticklocation):
+        ax = self.ax
+        if self.orientation == "vertical":
+            ax.set_xlim(0.0, 1.0)
+            ax.set_ylim(self.vmin, self.vmax)
+            ax.set_xticks([])
+        else:
+            ax.set_ylim(0.0, 1.0)
+            ax.set_xlim(self.vmin, self.vmax)
+            ax.set_yticks([])
+            if ticklocation == "top":
+                ax.xaxis.tick_style.move_to("top")
+                ax.xaxis._label_position = "top"
+
+    def _set_scale(self, scale):
+        (self.ax.set_yscale if self.orientation == "vertical" else self.ax.set_xscale)(scale)
+
+    def _add_extends(self, extendfrac):
+        """The end triangles beyond the bar (matplotlib's _do_extends), in the under and over colours,
+        and the outline round bar and triangles; the host shortens the bar to make them room."""
+        from .patches import Polygon
+
+        lower, upper = self.extend in ("min", "both"), self.extend in ("max", "both")
+        if not (lower or upper):
+            return
+        fracs = _extension_lengths(extendfrac)
+        bottom, top = -fracs[0] if lower else 0.0, 1.0 + fracs[1] if upper else 1.0
+        self.ax._colorbar_settings["extend"] = [-bottom, top - 1.0]
+        colors, hatches = self._extend_looks()
+        alpha = getattr(self.mappable, "alpha", None) if hasattr(self.mappable, "_colorbar_artists") else \
+            self.mappable.get_alpha() if hasattr(self.mappable, "get_alpha") else None
+        turn = (lambda xy: xy) if self.orientation == "vertical" else (lambda xy: [(y, x) for x, y in xy])
+        ends = ((lower, [(0, 0), (0.5, bottom), (1, 0)], 0), (upper, [(0, 1), (0.5, top), (1, 1)], 1))
+        for drawn, xy, end in ends:
+            if drawn:
+                self.ax.add_patch(Polygon(turn(xy), facecolor=colors[end], linewidth=0, hatch=hatches[end],
+                                          alpha=alpha, transform=self.ax.transAxes, clip_on=False))
+        rc = _rc.rcParams
+        outline = [(0, 0), (0.5, bottom), (1, 0), (1, 1), (0.5, top), (0, 1)]
+        self._outline = Polygon(turn(outline), fill=False, edgecolor=rc["axes.edgecolor"],
+                                linewidth=rc["axes.linewidth"], transform=self.ax.transAxes, clip_on=False)
+        self.ax.add_patch(self._outline)
+        for spine in self.ax.spines.values():
+            spine.set_visible(False)
+
+    def _extend_looks(self):
+        """The (lower, upper) triangles' colours and hatches."""
+        mappable = self.mappable
+        if hasattr(mappable, "_colorbar_artists"):
+            if mappable.colors is not None and mappable.cmap._extremes:
+                raise NotImplementedError("colorbar triangles of a contour set with colors= whose colormap's "
+                                          "extremes were changed are not supported in this sandbox")
+            colors = (mappable._colors[0], mappable._colors[-1])
+            hatches = list(mappable.hatches)
+            count = len(mappable.levels)  # matplotlib's hatch of the upper end: the band after the last
+            lower = self.extend in ("min", "both")
+            return colors, (hatches[0], hatches[(count - 1 + lower) % len(hatches)])
+        return (self.cmap.get_under(), self.cmap.get_over()), (None, None)
+
+    def _set_format(self, fmt):
+        from .ticker import FormatStrFormatter, StrMethodFormatter
+
+        if isinstance(fmt, str):
+            fmt = StrMethodFormatter(fmt) if "{" in fmt else FormatStrFormatter(fmt)
+        self._long.set_major_formatter(fmt)
+
+    # matplotlib's Colorbar API
 
     def set_label(self, label, *, loc=None, **kwargs):
-        self.ax.set_ylabel(label, loc=loc, **kwargs)
+        if self.orientation == "vertical":
+            self.ax.set_ylabel(label, loc=loc, **kwargs)
+        else:
+            self.ax.set_xlabel(label, loc=loc, **kwargs)
 
     def set_ticks(self, ticks, *, labels=None, minor=False, **kwargs):
-        self.ax.set_yticks(ticks, labels, minor=minor, **kwargs)
+        setter = self.ax.set_yticks if self.orientation == "vertical" else self.ax.set_xticks
+        setter(ticks, labels, minor=minor, **kwargs)
 
     def set_ticklabels(self, ticklabels, *, minor=False, **kwargs):
-        self.ax.set_yticklabels(ticklabels, minor=minor, **kwargs)
+        setter = self.ax.set_yticklabels if self.orientation == "vertical" else self.ax.set_xticklabels
+        setter(ticklabels, minor=minor, **kwargs)
 
     def get_ticks(self, minor=False):
-        return self.ax.get_yticks()
+        return self.ax.get_yticks() if self.orientation == "vertical" else self.ax.get_xticks()
+
+    def minorticks_on(self):
+        """Accepted: minor ticks are not drawn (as Axes.minorticks_on)."""
+
+    minorticks_off = minorticks_on
+
+    def add_lines(self, *args, erase=True, **kwargs):
+        """Lines across the bar at levels: add_lines(levels, colors, linewidths) or add_lines(contour_set)
+        with a line contour set's levels, colours and widths (matplotlib's)."""
+        from ._lines import Line2D
+
+        if len(args) + len(kwargs) == 1:
+            contours = args[0] if args else kwargs.pop("CS")
+            if not hasattr(contours, "_colorbar_artists") or contours.filled:
+                raise ValueError("If a single artist is passed to add_lines, it must be a ContourSet of lines")
+            levels = [float(v) for v in contours.levels]
+            colors = [artist._rgba for artist in contours._artists]
+            widths = [artist._linewidth for artist in contours._artists]
+        else:
+            names = ("levels", "colors", "linewidths")
+            values = dict(zip(names, args), **kwargs)
+            if set(values) != set(names):
+                raise TypeError("add_lines() takes levels, colors and linewidths, or a contour set")
+            levels = [float(v) for v in values["levels"]]
+            colors = _per_line(values["colors"], len(levels), is_color=True)
+            widths = _per_line(values["linewidths"], len(levels))
+        if erase:
+            for line in self.lines:
+                self.ax._artists.remove(line)
+            self.lines = []
+        span = (self.vmax - self.vmin) * 1e-10
+        for level, color, width in zip(levels, colors, widths):
+            if not (min(self.vmin, self.vmax) - abs(span) < level < max(self.vmin, self.vmax) + abs(span)):
+                continue
+            xy = ([0.0, 1.0], [level, level]) if self.orientation == "vertical" else ([level, level], [0.0, 1.0])
+            line = Line2D(*xy, color=color, linewidth=width)
+            self.ax._add(line)
+            self.lines.append(line)
 
     def remove(self):
         self.ax.remove()
 
     @property
     def outline(self):
-        return self.ax.spines["right"]
+        return getattr(self, "_outline", None) or self.ax.spines["right"]
+
+    @property
+    def long_axis(self):
+        return self._long
 
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
         raise NotImplementedError(f"Colorbar.{name} is not supported in this sandbox")
+
+
+def _check_even(values, what):
+    """Refuses uniform spacing of uneven values (matplotlib's axis is then not linear)."""
+    values = [float(v) for v in values]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    if steps and max(steps) - min(steps) > 1e-9 * abs(values[-1] - values[0]):
+        raise NotImplementedError(f"colorbars of {what} are not supported in this sandbox unless "
+                                  "spacing='proportional'")
+
+
+def _extension_lengths(frac):
+    """The (lower, upper) triangle lengths as fractions of the interior (matplotlib's; 'auto' refused)."""
+    if frac is None:
+        return 0.05, 0.05
+    if isinstance(frac, str):
+        raise NotImplementedError("colorbar extendfrac='auto' is not supported in this sandbox")
+    if hasattr(frac, "__len__"):
+        lower, upper = (float(v) for v in frac)
+        return lower, upper
+    return float(frac), float(frac)
+
+
+def _per_line(value, count, is_color=False):
+    """One value per line from a single value or a sequence (cycled as matplotlib's collections)."""
+    from .colors import is_color_like, to_rgba
+
+    if is_color and is_color_like(value):
+        return [to_rgba(value)] * count
+    if not is_color and not hasattr(value, "__len__"):
+        return [float(value)] * count
+    items = list(value)
+    items = [to_rgba(v) for v in items] if is_color else [float(v) for v in items]
+    return [items[i % len(items)] for i in range(count)]

@@ -2,7 +2,7 @@
 
 import os
 
-from . import _host, _rc, _text
+from . import _host, _layout, _rc, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
@@ -29,6 +29,7 @@ class Figure:
         self._current = None
         self._suptitle = None
         self._texts = []
+        self._legends = []
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
@@ -38,7 +39,8 @@ class Figure:
 
     @property
     def axes(self):
-        return list(self._axes)
+        """The figure's Axes, as matplotlib's: insets are their parents' child_axes instead."""
+        return [axes for axes in self._axes if getattr(axes, "_inset_of", None) is None]
 
     def get_axes(self):
         return self.axes
@@ -69,8 +71,12 @@ class Figure:
     def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None,
                  height_ratios=None, subplot_kw=None, gridspec_kw=None):
         """A grid of Axes: one Axes, or an AxesArray (1-D if a dimension is 1 and squeeze, else 2-D)."""
-        grid = GridSpec(nrows, ncols, self, width_ratios=width_ratios, height_ratios=height_ratios,
-                        **(gridspec_kw or {}))
+        gridspec_kw = dict(gridspec_kw or {})
+        for name, value in (("width_ratios", width_ratios), ("height_ratios", height_ratios)):
+            if value is not None and name in gridspec_kw:
+                raise ValueError(f"'{name}' must not be defined both as parameter and as key in 'gridspec_kw'")
+            gridspec_kw.setdefault(name, value)
+        grid = GridSpec(nrows, ncols, self, **gridspec_kw)
         cells = [[self.add_subplot(grid[r, c], **(subplot_kw or {})) for c in range(ncols)]
                  for r in range(nrows)]
         for name, share in (("x", sharex), ("y", sharey)):
@@ -153,6 +159,7 @@ class Figure:
         self._current = None
         self._suptitle = None
         self._texts.clear()
+        self._legends = []
 
     clear = clf
 
@@ -236,48 +243,23 @@ class Figure:
         for axes in self._axes:
             axes.xaxis.set_tick_rotation(rotation)
 
-    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, *, label="", orientation=None,
-                 location=None, ticks=None, extend=None, fraction=None, shrink=None, aspect=None, pad=None,
-                 **kwargs):
-        """A colorbar for mappable (an image, pcolormesh or scatter(c=...)) right of ax; returns the Colorbar.
+    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, **kwargs):
+        """A colorbar for mappable (an image, pcolormesh, contour set or scatter(c=...)) beside ax (an
+        Axes or several, whose room it takes) or in cax; returns the Colorbar (see colorbar.make)."""
+        from . import colorbar
 
-        Its size is matplotlib's default (15% of ax's box, 1/20 as wide as tall):
-        fraction, shrink, aspect and pad are accepted and not applied.
-        """
-        from .colorbar import Colorbar
+        return colorbar.make(self, mappable, cax, ax, kwargs)
 
-        if orientation not in (None, "vertical") or location not in (None, "right"):
-            raise NotImplementedError("only vertical colorbars on the right are supported in this sandbox")
-        if cax is not None:
-            raise NotImplementedError("colorbar(cax=...) is not supported in this sandbox; pass ax= instead")
-        if extend not in (None, "neither"):
-            raise NotImplementedError("colorbar extend= (end triangles) is not supported in this sandbox")
-        for key in ("drawedges", "format", "spacing", "boundaries", "values"):
-            if kwargs.get(key) not in (None, False):
-                raise NotImplementedError(f"colorbar {key}= is not supported in this sandbox")
-            kwargs.pop(key, None)
-        if kwargs:
-            raise TypeError(f"colorbar() got an unexpected keyword argument {next(iter(kwargs))!r}")
-        mappable = mappable if mappable is not None else self._current_mappable
-        if mappable is None:
-            raise RuntimeError("No mappable was found to use for colorbar creation. First define a mappable "
-                               "such as an image (with imshow) or a contour set (with contourf).")
-        if ax is None:
-            ax = getattr(mappable, "axes", None) or self.gca()
-        if not isinstance(ax, Axes):
-            axes_list = ax.flat if hasattr(ax, "flat") else list(ax)
-            if len(axes_list) != 1:
-                raise NotImplementedError("a colorbar shared by several axes is not supported in this sandbox; "
-                                          "add one colorbar per axes")
-            ax = axes_list[0]
-        bar_axes = Axes(self, ax._position)
-        bar_axes._colorbar_of = ax
-        bar_axes._ratios = ax._ratios
-        self._axes.append(bar_axes)
-        colorbar = Colorbar(bar_axes, mappable, label)
-        if ticks is not None:
-            colorbar.set_ticks(ticks)
-        return colorbar
+    def legend(self, *args, **kwargs):
+        """A legend of the figure: of the labelled artists of every axes, or of the given handles and
+        labels; loc "outside right upper" etc. puts it beside the axes (_figlegend)."""
+        from . import _figlegend
+
+        return _figlegend.make(self, args, kwargs)
+
+    @property
+    def legends(self):
+        return list(self._legends)
 
     def text(self, x, y, s, fontdict=None, **kwargs):
         """Text at (x, y) in figure fractions (0, 0 is the lower left corner)."""
@@ -324,16 +306,17 @@ class Figure:
             fname.write(data)
 
     def _displayable(self):
-        return bool(self._axes) or self._suptitle is not None or bool(self._texts)
+        return bool(self._axes) or self._suptitle is not None or bool(self._texts) or bool(self._legends)
 
     def _display(self):
         _host.display(self._spec())
 
     def _spec(self, dpi=None, transparent=False, facecolor=None):
         """The figure spec (docs/CHARTS.md)."""
-        index = {axes: i for i, axes in enumerate(self._axes)}
+        shown = _layout.drawn_axes(self._axes)
+        index = {axes: i for i, axes in enumerate(shown)}
         face = "none" if transparent else self._facecolor if facecolor is None else facecolor
-        axes_specs = [axes._spec(index) for axes in self._axes]
+        axes_specs = [axes._spec(index) for axes in shown]
         if transparent:
             for spec in axes_specs:
                 spec["facecolor"] = spec_color("none")
@@ -341,11 +324,12 @@ class Figure:
                 "dpi": float(dpi) if dpi is not None else self._dpi, "facecolor": spec_color(face),
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
                 "texts": [text.figure_spec() for text in self._texts],
-                "axes": axes_specs}
+                "axes": axes_specs,
+                "legends": [legend.figure_spec(index) for legend in self._legends]}
 
     def __repr__(self):
         width, height = (round(v * self._dpi) for v in self._size)
-        return f"<Figure size {width}x{height} with {len(self._axes)} Axes>"
+        return f"<Figure size {width}x{height} with {len(self.axes)} Axes>"
 
     def __getattr__(self, name):
         if name.startswith("_"):

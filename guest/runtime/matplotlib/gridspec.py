@@ -41,6 +41,13 @@ class GridSpec:
         """(width_ratios, height_ratios) of the grid _position() places cells in."""
         return self.width_ratios, self.height_ratios
 
+    def tight_layout(self, figure, renderer=None, pad=1.08, h_pad=None, w_pad=None, rect=None):
+        """Accepted, as Figure.tight_layout: the host lays the figure out tightly; confining the grid to
+        a rect of the figure is refused."""
+        if rect is not None:
+            raise NotImplementedError("GridSpec.tight_layout(rect=...) is not supported in this sandbox; "
+                                      "the grid fills the figure")
+
     def subplots(self, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None):
         return self.figure.subplots(self.nrows, self.ncols, sharex=sharex, sharey=sharey,
                                     squeeze=squeeze, subplot_kw=subplot_kw)

@@ -35,7 +35,7 @@ _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabe
 __all__ = ["figure", "gcf", "gca", "sca", "subplots", "subplot", "subplot2grid", "axes", "close", "clf", "polar",
            "cla", "show", "savefig", "draw", "pause", "ion", "ioff", "isinteractive", "get_fignums",
            "fignum_exists", "tight_layout", "subplots_adjust", "suptitle", "twinx", "xlim", "ylim",
-           "xticks", "yticks", "colorbar", "gci", "figtext", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
+           "xticks", "yticks", "colorbar", "gci", "figtext", "figlegend", "subplot_mosaic", "matshow", "setp", "get_cmap", "rcParams", "rc", "rc_context", "rcdefaults",
            "cm", "colormaps", "color_sequences", "style", "Normalize", "LogNorm", "Figure", "Axes", "GridSpec",
            "Circle", "Polygon", "Rectangle", *_AXES_FUNCTIONS]
 
@@ -235,6 +235,11 @@ def gci():
 
 def figtext(x, y, s, fontdict=None, **kwargs):
     return gcf().text(x, y, s, fontdict, **kwargs)
+
+
+def figlegend(*args, **kwargs):
+    """A legend of the current figure (Figure.legend)."""
+    return gcf().legend(*args, **kwargs)
 
 
 def subplot_mosaic(mosaic, *, sharex=False, sharey=False, width_ratios=None, height_ratios=None,

@@ -4,6 +4,7 @@
 //! fully understand must not be drawn as something else.
 
 mod artist;
+mod colorbar;
 mod style;
 
 use serde::Deserialize;
@@ -12,6 +13,7 @@ pub use self::artist::{
     Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads,
     RotationMode, TextBox, TextCoords,
 };
+pub use self::colorbar::{Colorbar, Location};
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
     Text, VAlign, Weight,
@@ -31,6 +33,20 @@ pub struct Figure {
     #[serde(default)]
     pub texts: Vec<FigureText>,
     pub axes: Vec<Axes>,
+    /// `Figure.legend()`: legends in the figure's box or beside the axes.
+    #[serde(default)]
+    pub legends: Vec<FigureLegend>,
+}
+
+/// A figure legend: its entries name their axes; `outside`: it stands in a
+/// strip on that side of the figure which the axes give up, placed in it by
+/// `loc` (matplotlib's `loc="outside right upper"` under constrained layout).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureLegend {
+    pub legend: Legend,
+    #[serde(default)]
+    pub outside: Option<Location>,
 }
 
 /// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
@@ -60,9 +76,24 @@ pub struct Axes {
     pub width_ratios: Option<Vec<f64>>,
     #[serde(default)]
     pub height_ratios: Option<Vec<f64>>,
-    /// A colorbar: the index of the axes it stands beside (on the right).
+    /// A colorbar: the index of the axes whose mappable it shows (beside which
+    /// it stands, on the right, when `colorbar` is absent).
     #[serde(default)]
     pub colorbar_of: Option<usize>,
+    /// A colorbar's placement and end extensions.
+    #[serde(default)]
+    pub colorbar: Option<Colorbar>,
+    /// An inset (`Axes.inset_axes`): the index of the earlier axes whose box
+    /// `rect` is in fractions of.
+    #[serde(default)]
+    pub inset_of: Option<usize>,
+    /// Where a box shrunk to its aspect sits in its room (`set_anchor`;
+    /// 0, 0 lower left; absent: centred).
+    #[serde(default)]
+    pub anchor: Option<[f64; 2]>,
+    /// The box's height over its width (`set_box_aspect`).
+    #[serde(default)]
+    pub box_aspect: Option<f64>,
     /// `[left, bottom, width, height]` in figure fractions.
     pub rect: Option<[f64; 4]>,
     pub twin_of: Option<usize>,
@@ -106,6 +137,12 @@ pub struct Axes {
     /// `('right')`).
     #[serde(default)]
     pub xlabel_top: bool,
+    /// Where along its axis a label stands (`set_xlabel(loc=...)`); absent:
+    /// centred.
+    #[serde(default)]
+    pub xlabel_loc: Option<HAlign>,
+    #[serde(default)]
+    pub ylabel_loc: Option<VAlign>,
     #[serde(default)]
     pub ylabel_right: bool,
     pub x_categories: Option<Vec<String>>,
@@ -137,6 +174,26 @@ pub struct Axes {
     /// defaults by kind.
     #[serde(default)]
     pub zorders: Option<Vec<f64>>,
+}
+
+impl Axes {
+    /// How this axes stands as a colorbar, if it is one.
+    pub fn colorbar_settings(&self) -> Option<Colorbar> {
+        match (&self.colorbar, self.colorbar_of) {
+            (Some(settings), _) => Some(settings.clone()),
+            (None, Some(parent)) => Some(Colorbar::beside(parent)),
+            (None, None) => None,
+        }
+    }
+
+    /// The y axis stands on the right: a twinx axes, or a colorbar right of
+    /// its parents.
+    pub fn y_on_right(&self) -> bool {
+        self.twin_of.is_some()
+            || self
+                .colorbar_settings()
+                .is_some_and(|c| c.location == Location::Right)
+    }
 }
 
 /// The look of one axis' ticks and tick labels.

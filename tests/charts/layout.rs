@@ -1,0 +1,181 @@
+//! Figure and axes layout end to end: colorbars on each side (with end triangles, several
+//! parents, `cax=`), insets and box aspects, checked in the pixels the host draws.
+
+use crate::common;
+
+use common::server::client;
+
+use crate::support::*;
+
+/// The box (fractions of the image: x0, x1, y0, y1, y down) holding every pixel `wanted`.
+fn bounds(image: &Image, wanted: impl Fn(&[u8; 3]) -> bool) -> Option<(f64, f64, f64, f64)> {
+    let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
+    for y in 0..image.height {
+        for x in 0..image.width {
+            if wanted(&image.pixels[(y * image.width + x) as usize]) {
+                (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+            }
+        }
+    }
+    let (w, h) = (f64::from(image.width), f64::from(image.height));
+    (x0 <= x1).then(|| {
+        (
+            f64::from(x0) / w,
+            f64::from(x1 + 1) / w,
+            f64::from(y0) / h,
+            f64::from(y1 + 1) / h,
+        )
+    })
+}
+
+fn near(p: &[u8; 3], rgb: [u8; 3]) -> bool {
+    p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
+}
+
+async fn chart_of(code: &str) -> Chart {
+    let mut client = client().await;
+    let events = run_ok(&mut client, "", code).await;
+    charts(&events).remove(0)
+}
+
+#[tokio::test]
+async fn a_horizontal_colorbar_stands_below_its_axes_as_wide_as_it() {
+    // The bar's colours ("Greens" ends, absent from the red image) span the parent's width
+    // below it, 1/20 as thick as long (matplotlib's make_axes: fraction 0.15, pad 0.15).
+    let chart = chart_of(
+        r#"
+import numpy as np, matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 6))
+ax.imshow(np.ones((10, 10)), cmap="Reds", vmin=0, vmax=1)
+sm = plt.cm.ScalarMappable(cmap="Greens", norm=plt.Normalize(0, 1))
+fig.colorbar(sm, ax=ax, orientation="horizontal", label="level")
+"#,
+    )
+    .await;
+    let axes = &chart.description["axes"];
+    assert_eq!(axes[1]["colorbar_of"], 0);
+    assert_eq!(axes[1]["xlim"], serde_json::json!([0.0, 1.0]));
+    let green = bounds(&chart.png, |p| near(p, [0, 68, 27])).expect("Greens' dark end");
+    let red = bounds(&chart.png, |p| near(p, [103, 0, 13])).expect("the image");
+    assert!(green.2 > red.3, "below the image: {green:?} {red:?}");
+    assert!(
+        green.1 > 0.8 && green.1 < 0.99,
+        "right end of the bar: {green:?}"
+    );
+}
+
+#[tokio::test]
+async fn extended_colorbars_draw_triangles_in_the_under_and_over_colours() {
+    let chart = chart_of(
+        r#"
+import numpy as np, matplotlib.pyplot as plt
+cmap = plt.colormaps["viridis"].with_extremes(under="red", over="blue")
+fig, ax = plt.subplots()
+im = ax.imshow(np.arange(16.0).reshape(4, 4), cmap=cmap, vmin=2, vmax=12)
+cb = fig.colorbar(im, extend="both")
+"#,
+    )
+    .await;
+    let axes = &chart.description["axes"];
+    let patches = axes[1]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["type"] == "patch")
+        .count();
+    assert_eq!(patches, 3, "two triangles and the outline");
+    // The triangles stand beyond the bar's ends, right of the image (whose red and blue
+    // cells are the under and over colours too).
+    let strip = |y: (f64, f64), rgb| {
+        chart
+            .png
+            .region((0.8, 1.0), y)
+            .iter()
+            .filter(|p| near(p, rgb))
+            .count()
+    };
+    assert!(strip((0.8, 1.0), [255, 0, 0]) > 20, "the lower triangle");
+    assert!(strip((0.0, 0.2), [0, 0, 255]) > 20, "the upper triangle");
+}
+
+#[tokio::test]
+async fn an_inset_stands_in_fractions_of_its_parents_box() {
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 6))
+ax.set_facecolor("blue")
+inset = ax.inset_axes([0.5, 0.5, 0.4, 0.4])
+inset.set_facecolor("red")
+inset.set_xticks([]); inset.set_yticks([])
+ax.set_xticks([]); ax.set_yticks([])
+"#,
+    )
+    .await;
+    let parent = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the parent");
+    let inset = bounds(&chart.png, is_red).expect("the inset");
+    let (pw, ph) = (parent.1 - parent.0, parent.3 - parent.2);
+    let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+    assert!(
+        close(inset.0, parent.0 + 0.5 * pw),
+        "{inset:?} in {parent:?}"
+    );
+    assert!(
+        close(inset.1, parent.0 + 0.9 * pw),
+        "{inset:?} in {parent:?}"
+    );
+    assert!(
+        close(inset.2, parent.2 + 0.1 * ph),
+        "{inset:?} in {parent:?}"
+    );
+    assert!(
+        close(inset.3, parent.2 + 0.5 * ph),
+        "{inset:?} in {parent:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_box_aspect_shapes_the_box_and_anchors_it() {
+    // Twice as wide as tall in a wide cell, anchored at the left ("W").
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(8, 3))
+ax.set_facecolor("red")
+ax.set_box_aspect(0.25)
+ax.set_anchor("W")
+"#,
+    )
+    .await;
+    let (x0, x1, y0, y1) = bounds(&chart.png, is_red).expect("the box");
+    let (w, h) = ((x1 - x0) * 800.0, (y1 - y0) * 300.0);
+    assert!((h / w - 0.25).abs() < 0.02, "{w} x {h}");
+    assert!(x0 < 0.15, "at the left: {x0}");
+}
+
+#[tokio::test]
+async fn an_outside_figure_legend_takes_a_strip_beside_the_axes() {
+    // The axes give up the right of the figure; the legend's red handle stands there.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, (a, b) = plt.subplots(1, 2)
+a.set_facecolor("blue"); b.set_facecolor("blue")
+a.plot([1, 2], color="red", linewidth=4, label="a long legend label")
+fig.legend(loc="outside right upper")
+"#,
+    )
+    .await;
+    let boxes = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the axes");
+    let handles = bounds(&chart.png, |p| {
+        let [r, g, b] = *p;
+        r > 200 && g < 60 && b < 60
+    })
+    .expect("the line and its handle");
+    assert!(boxes.1 < 0.8, "the axes leave the strip: {boxes:?}");
+    assert!(
+        handles.1 > boxes.1,
+        "the handle right of the axes: {handles:?}"
+    );
+    assert!(handles.2 < 0.1, "at the top: {handles:?}");
+}
