@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 
 use super::layout::Layout;
 use super::placed::PlacedAxes;
-use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, ScaleKind, Text};
+use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, Text};
+use super::transform;
 
 /// Images with more cells than this are described without their values.
 const MAX_DESCRIBED_CELLS: usize = 10_000;
@@ -26,10 +27,7 @@ pub fn describe(layout: &Layout<'_>) -> Value {
 
 fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
     let spec = axes.spec;
-    let scale = |kind: ScaleKind| match kind {
-        ScaleKind::Linear => "linear",
-        ScaleKind::Log => "log",
-    };
+    let scale = transform::name;
     let text = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
     json!({
         "title": text(&spec.title),

@@ -31,6 +31,7 @@ mod surface;
 mod text;
 mod textbox;
 mod ticks;
+mod transform;
 mod validate;
 mod validate_parts;
 mod vector;

@@ -198,6 +198,8 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if axes.polar.is_some() {
         check_polar(axes)?;
     }
+    parts::check_scale(axes.xscale, axes.xticks.as_ref(), "x")?;
+    parts::check_scale(axes.yscale, axes.yticks.as_ref(), "y")?;
     for (text, what) in [
         (&axes.title, "title"),
         (&axes.title_left, "left title"),
