@@ -66,6 +66,10 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
     let ycat = axes.spec.y_categories.as_deref();
     let label = artist.label();
     match artist {
+        Artist::Quiver(quiver) => json!({
+            "type": "quiver", "label": label, "arrows": quiver.x.len(),
+            "color": quiver.facecolors.first().map(|c| c.hex()),
+        }),
         Artist::Line {
             x,
             y,

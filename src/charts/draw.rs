@@ -130,6 +130,7 @@ fn zorder(artist: &Artist) -> u8 {
         | Artist::Fill { .. }
         | Artist::Pie { .. }
         | Artist::Patch { .. }
+        | Artist::Quiver(_)
         | Artist::Scatter { .. } => 1,
         Artist::Image { .. } => 0,
         Artist::Line { .. } | Artist::Axline { .. } => 2,

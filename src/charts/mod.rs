@@ -22,6 +22,7 @@ mod pie;
 mod placed;
 mod polar;
 mod polar_view;
+mod quiver;
 mod raster;
 mod scale;
 mod series;

@@ -1,7 +1,9 @@
 //! Axis limits (matplotlib's autoscaling: data extent plus 5% margins, bars
 //! and histograms stuck to their base) and the mapping from data to pixels.
 
-use super::spec::{Artist, Axes, AxlineOrientation, Coords, Orientation, ScaleKind, TextCoords};
+use super::spec::{
+    Artist, Axes, AxlineOrientation, Coords, Orientation, QuiverCoords, ScaleKind, TextCoords,
+};
 use super::transform;
 
 /// Autoscale margin, as a fraction of the data span (matplotlib's axes.xmargin).
@@ -227,6 +229,12 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
             let edges = pick(dim, x_edges, y_edges);
             extent.add_all(edges, kind);
             extent.sticky.extend(edges.iter().copied());
+        }
+        Artist::Quiver(quiver) => {
+            // As matplotlib's Quiver.get_datalim: the anchors, not the arrows.
+            if quiver.coords == QuiverCoords::Data {
+                extent.add_all(pick(dim, &quiver.x, &quiver.y), kind);
+            }
         }
         Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
     }

@@ -340,6 +340,12 @@ fn check_hatches(artist: &Artist) -> Result<(), ChartError> {
 fn check_artist(artist: &Artist) -> Result<(), ChartError> {
     check_hatches(artist)?;
     match artist {
+        Artist::Quiver(quiver) => {
+            if let Some(label) = &quiver.key_label {
+                check_text(&label.text, "quiver key label")?;
+            }
+            parts::check_quiver(quiver)
+        }
         Artist::Line {
             x,
             y,

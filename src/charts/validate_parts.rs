@@ -2,7 +2,7 @@
 //! pies (path effects, shadows) and of axis scales.
 
 use super::ChartError;
-use super::spec::{PathEffect, PieShadow, ScaleKind, Ticks};
+use super::spec::{PathEffect, PieShadow, Quiver, ScaleKind, Ticks};
 use super::transform;
 
 /// Largest font size, line width or marker size, in points.
@@ -124,6 +124,40 @@ pub(super) fn check_scale(
         return invalid(format!(
             "{axis} minor ticks: at most {MAX_MINOR_TICKS}, all finite, a label for each"
         ));
+    }
+    Ok(())
+}
+
+/// Most vertices one quiver arrow may have.
+const MAX_ARROW_SIDES: usize = 64;
+
+/// A quiver's arrays agree in length and its numbers are usable.
+pub(super) fn check_quiver(quiver: &Quiver) -> Result<(), ChartError> {
+    let n = quiver.x.len();
+    same_length("arrow y positions", quiver.y.len(), n, false)?;
+    if !(3..=MAX_ARROW_SIDES).contains(&quiver.sides) {
+        return invalid(format!(
+            "{} sides per arrow (3..={MAX_ARROW_SIDES})",
+            quiver.sides
+        ));
+    }
+    let vertices = n.checked_mul(quiver.sides);
+    if vertices != Some(quiver.shape_x.len()) || vertices != Some(quiver.shape_y.len()) {
+        return invalid(format!(
+            "{} arrow vertices for {n} arrows of {} sides",
+            quiver.shape_x.len(),
+            quiver.sides
+        ));
+    }
+    same_length("arrow face colours", quiver.facecolors.len(), n, true)?;
+    same_length("arrow edge colours", quiver.edgecolors.len(), n, true)?;
+    size(quiver.linewidth, "arrow edge width")?;
+    if quiver.key_label.as_ref().is_some_and(|l| {
+        l.offset
+            .iter()
+            .any(|v| !v.is_finite() || v.abs() > MAX_POINTS)
+    }) {
+        return invalid("quiver key label offset".to_owned());
     }
     Ok(())
 }

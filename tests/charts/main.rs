@@ -12,6 +12,7 @@ mod hatches;
 mod legends;
 mod path_effects;
 mod polar;
+mod quivers;
 mod scales;
 mod seaborn;
 mod seaborn_grids;

@@ -563,8 +563,10 @@ class OutputTests(ChartTestCase):
             plt.gcf().savefig(io.BytesIO())
 
     def test_unsupported_features_name_themselves(self):
-        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.quiver is not supported"):
-            plt.quiver([1], [1], [1], [1])
+        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.barbs is not supported"):
+            plt.barbs([1], [1], [1], [1])
+        with self.assertRaisesRegex(NotImplementedError, r"quiver\(angles='xy'\)"):
+            plt.quiver([1], [1], [1], [1], angles="xy", scale_units="xy")
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
                      lambda: ax.imshow([[1]], interpolation="bilinear"),

@@ -268,3 +268,30 @@ class TickerAndLegendTests(ChartTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class QuiverTests(ChartTestCase):
+    """Arrow outlines against matplotlib 3.10.8's (Quiver paths times its dots per unit, over the
+    axes' width in pixels; values pasted)."""
+
+    def test_default_arrows_in_axes_widths(self):
+        import numpy as np
+
+        ax = plt.gca()
+        ax.quiver([0, 1, 2], [0, 1, 0], [1, -1, 0.01], [1, 2, 0.01], angles=[30, 60, 90], width=0.01, scale=10)
+        (arrows,) = self.artists()
+        self.assertEqual((arrows["type"], arrows["unit"], arrows["sides"], len(arrows["shape_x"])),
+                         ("quiver", "width", 8, 24))
+        want_x = [-0.0024999999999999996, 0.08100334396885918, 0.07167321694993699, 0.12247448713915893,
+                  0.08667321694993697, 0.08600334396885918, 0.0024999999999999996, -0.0024999999999999996]
+        for got, want in zip(arrows["shape_x"][:8], want_x):
+            self.assertAlmostEqual(got, want, places=12)
+
+    def test_key_takes_the_quivers_scale(self):
+        ax = plt.gca()
+        q = ax.quiver([0, 1], [0, 1], [1, 2], [0, 1])
+        ax.quiverkey(q, 0.5, 0.9, 2, "2 m/s", labelpos="E", coordinates="figure")
+        field, key = self.artists()
+        self.assertEqual((key["coords"], key["key_label"]["offset"], key["key_label"]["ha"]),
+                         ("figure", [7.2, 0], "left"))
+        self.assertAlmostEqual(max(key["shape_x"]), 0.0)  # labelpos E: the tip at the key's position

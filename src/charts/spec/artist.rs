@@ -80,6 +80,8 @@ pub enum Artist {
         #[serde(default)]
         hatch: Option<HatchSpec>,
     },
+    /// quiver() and quiverkey() arrows (spec/quiver.rs).
+    Quiver(super::quiver::Quiver),
     /// A grid of coloured cells (imshow, pcolormesh, matshow): `rows` x
     /// `cols` cells, row `i` between `y_edges[i]` and `y_edges[i + 1]`.
     Image {
@@ -387,7 +389,7 @@ fn series<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<f64>>
 
 /// Numbers given as a list or packed as a series (a filled contour's many
 /// vertices); missing ones are NaN.
-fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Error> {
+pub(super) fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Error> {
     Ok(series(deserializer)?
         .into_iter()
         .map(|v| v.unwrap_or(f64::NAN))
@@ -441,6 +443,7 @@ impl Artist {
             | Artist::Pie { label, .. }
             | Artist::Patch { label, .. }
             | Artist::Image { label, .. } => label.as_deref(),
+            Artist::Quiver(quiver) => quiver.label.as_deref(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! fully understand must not be drawn as something else.
 
 mod artist;
+mod quiver;
 mod style;
 
 use serde::Deserialize;
@@ -12,6 +13,7 @@ pub use self::artist::{
     Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads,
     RotationMode, TextBox, TextCoords,
 };
+pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
     Text, VAlign, Weight,
