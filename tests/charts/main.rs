@@ -7,6 +7,7 @@ mod common;
 
 mod chart_styles;
 mod charts;
+mod clabels;
 mod contours;
 mod hatches;
 mod legends;

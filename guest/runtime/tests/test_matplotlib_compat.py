@@ -295,3 +295,24 @@ class QuiverTests(ChartTestCase):
         self.assertEqual((key["coords"], key["key_label"]["offset"], key["key_label"]["ha"]),
                          ("figure", [7.2, 0], "left"))
         self.assertAlmostEqual(max(key["shape_x"]), 0.0)  # labelpos E: the tip at the key's position
+
+
+class ContourLabelTests(ChartTestCase):
+    def test_label_widths_are_aggs(self):
+        from matplotlib._clabel import text_width
+
+        strings = ["0 %", "1 %", "-1.5 %", "0.5 %", "\u22121.5", "0.0", "first", "third"]
+        # matplotlib: Text(0, 0, s, fontsize=10).get_window_extent(renderer).width at 100 dpi
+        self.assertEqual([text_width(s, 10, 100) for s in strings],
+                         [26.25, 26.375, 44.375, 39.375, 33.625, 21.875, 27.25, 32.5])
+        with self.assertRaises(NotImplementedError):
+            text_width("0.5", 10, 150)
+
+    def test_clabel_refuses_what_it_cannot_place(self):
+        import numpy as np
+
+        z = np.add.outer(np.arange(5.0), np.arange(5.0))
+        with self.assertRaises(NotImplementedError):
+            plt.contourf(z).clabel()
+        with self.assertRaises(NotImplementedError):
+            plt.contour(z).clabel(manual=[(1, 1)])
