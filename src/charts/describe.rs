@@ -67,7 +67,8 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
     let label = artist.label();
     match artist {
         Artist::Quiver(quiver) => json!({
-            "type": "quiver", "label": label, "arrows": quiver.x.len(),
+            "type": quiver.role.as_deref().unwrap_or("quiver"), "label": label,
+            "arrows": quiver.x.len(),
             "color": quiver.facecolors.first().map(|c| c.hex()),
         }),
         Artist::Line {

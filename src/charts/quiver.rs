@@ -22,6 +22,7 @@ fn dots_per_unit(unit: ArrowUnit, axes: &PlacedAxes<'_>, units: Units) -> f64 {
         ArrowUnit::Xy => width.hypot(height) / span(&axes.x).hypot(span(&axes.y)),
         ArrowUnit::Dots => 1.0,
         ArrowUnit::Inches => units.dpi,
+        ArrowUnit::Points => units.px(1.0),
     }
 }
 

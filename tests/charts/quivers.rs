@@ -57,3 +57,33 @@ plt.show()",
     );
     assert!((end - right).abs() <= 2.0, "{end} {right}");
 }
+
+#[tokio::test]
+async fn an_ellipse_collection_is_drawn_at_its_offsets() {
+    let mut client = client().await;
+    let events = run_ok(
+        &mut client,
+        "",
+        "import numpy as np, matplotlib.pyplot as plt
+from matplotlib.collections import EllipseCollection
+X, Y = np.meshgrid(np.arange(10), np.arange(15))
+fig, ax = plt.subplots()
+ec = EllipseCollection(X / 10.0, Y / 15.0, X * 9, units='x', offsets=np.column_stack((X.ravel(), Y.ravel())),
+                       offset_transform=ax.transData, facecolors='red')
+ax.add_collection(ec)
+ax.autoscale_view()
+plt.show()",
+    )
+    .await;
+    let chart = &charts(&events)[0];
+    let axes = &chart.description["axes"][0];
+    let series = &axes["series"][0];
+    assert_eq!(
+        (&series["type"], &series["arrows"]),
+        (&"ellipse_collection".into(), &150.into())
+    );
+    // matplotlib: the offsets with 5% margins, (-0.45, 9.45) and (-0.7, 14.7)
+    assert_eq!(axes["xlim"], serde_json::json!([-0.45, 9.45]));
+    let reds = chart.png.pixels.iter().filter(|p| is_red(p)).count();
+    assert!(reds > 1000, "{reds} red pixels");
+}

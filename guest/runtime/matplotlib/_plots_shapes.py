@@ -6,7 +6,7 @@ from . import _data, _kwargs, _rc, _styles
 from ._collections import Fill
 from ._lines import Line2D
 from ._text import Text
-from .collections import LineCollection, PatchCollection
+from .collections import EllipseCollection, LineCollection, PatchCollection
 from .patches import Patch, Polygon, Rectangle
 
 
@@ -156,7 +156,7 @@ class ShapeMethods:
         return self.add_patch(arrow)
 
     def add_collection(self, collection, autolim=True):
-        if isinstance(collection, PatchCollection):
+        if isinstance(collection, (PatchCollection, EllipseCollection)):
             return collection._attach(self)
         if not isinstance(collection, (LineCollection, Fill)):
             raise NotImplementedError(f"add_collection() of a {type(collection).__name__} is not supported in "

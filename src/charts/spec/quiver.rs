@@ -6,7 +6,7 @@ use super::artist::floats;
 use super::style::{HAlign, Text, VAlign};
 use crate::charts::color::Rgba;
 
-/// Arrows drawn as polygons anchored at points: arrow `i`'s outline is
+/// Arrows (or ellipses) drawn as polygons anchored at points: arrow `i`'s outline is
 /// `shape_x/shape_y[i * sides .. (i + 1) * sides]`, offsets from its anchor
 /// in `unit`s (y up), as matplotlib's Quiver scales its arrow vertices by its
 /// dots per unit.
@@ -31,6 +31,10 @@ pub struct Quiver {
     pub facecolors: Vec<Rgba>,
     pub edgecolors: Vec<Rgba>,
     pub linewidth: f64,
+    /// What the arrows are, for the description (absent: "quiver"; an
+    /// EllipseCollection is "ellipse_collection").
+    #[serde(default)]
+    pub role: Option<String>,
     /// quiverkey()'s label: `offset` points from the anchor, aligned by `ha`/`va`.
     #[serde(default)]
     pub key_label: Option<KeyLabel>,
@@ -55,9 +59,10 @@ pub enum ArrowUnit {
     X,
     Y,
     Xy,
-    /// A pixel; an inch.
+    /// A pixel; an inch; a point.
     Dots,
     Inches,
+    Points,
 }
 
 #[derive(Debug, Deserialize)]
