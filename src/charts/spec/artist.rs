@@ -389,7 +389,7 @@ fn series<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<f64>>
 
 /// Numbers given as a list or packed as a series (a filled contour's many
 /// vertices); missing ones are NaN.
-pub(super) fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Error> {
+fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Error> {
     Ok(series(deserializer)?
         .into_iter()
         .map(|v| v.unwrap_or(f64::NAN))

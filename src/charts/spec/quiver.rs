@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::artist::floats;
 use super::style::{HAlign, Text, VAlign};
 use crate::charts::color::Rgba;
 
@@ -14,18 +13,14 @@ use crate::charts::color::Rgba;
 #[serde(deny_unknown_fields)]
 pub struct Quiver {
     pub label: Option<String>,
-    #[serde(deserialize_with = "floats")]
     pub x: Vec<f64>,
-    #[serde(deserialize_with = "floats")]
     pub y: Vec<f64>,
     /// Where the anchors are measured (quiverkey: axes or figure fractions).
     pub coords: QuiverCoords,
     pub unit: ArrowUnit,
     /// Vertices per arrow (8: matplotlib's arrow outline).
     pub sides: usize,
-    #[serde(deserialize_with = "floats")]
     pub shape_x: Vec<f64>,
-    #[serde(deserialize_with = "floats")]
     pub shape_y: Vec<f64>,
     /// One colour for all arrows or one each.
     pub facecolors: Vec<Rgba>,
