@@ -316,3 +316,37 @@ class ContourLabelTests(ChartTestCase):
             plt.contourf(z).clabel()
         with self.assertRaises(NotImplementedError):
             plt.contour(z).clabel(manual=[(1, 1)])
+
+
+class ScaleTickTests(ChartTestCase):
+    """The ticks the guest sends for symlog and logit axes against matplotlib 3.10.8's (pasted)."""
+
+    def test_symlog_ticks_and_limits(self):
+        import numpy as np
+
+        y = np.linspace(0.002, 1, 400)
+        ax = plt.gca()
+        ax.plot(np.arange(400), y - y.mean())
+        ax.set_yscale("symlog", linthresh=0.02)
+        spec = self.axes_spec()
+        self.assertEqual(spec["yscale"], {"symlog": {"base": 10.0, "linthresh": 0.02, "linscale": 1.0}})
+        self.assertEqual(spec["ylim"], [-0.8890346988519415, 0.8890346988519415])
+        self.assertEqual(list(zip(spec["yticks"]["positions"], spec["yticks"]["labels"])),
+                         [(-0.1, "$\\mathdefault{-10^{-1}}$"), (-0.01, "$\\mathdefault{-10^{-2}}$"),
+                          (0.0, "$\\mathdefault{0}$"), (0.01, "$\\mathdefault{10^{-2}}$"),
+                          (0.1, "$\\mathdefault{10^{-1}}$")])
+
+    def test_logit_minor_labels(self):
+        import numpy as np
+
+        ax = plt.gca()
+        ax.plot(np.arange(400), np.linspace(0.002, 1, 400))
+        ax.set_yscale("logit")
+        ax.set_ylim(0.8, 1 - 5e-3)
+        ticks = self.axes_spec()["yticks"]
+        self.assertEqual(list(zip(ticks["positions"], ticks["labels"])),
+                         [(0.9, "$\\mathdefault{1-10^{-1}}$"), (0.99, "$\\mathdefault{1-10^{-2}}$")])
+        labelled = [(p, label) for p, label in zip(ticks["minor"], ticks["minor_labels"]) if label]
+        self.assertEqual([(round(p, 12), label) for p, label in labelled],
+                         [(0.8, "$\\mathdefault{0.8}$"), (0.97, "$\\mathdefault{1-3\\cdot10^{-2}}$"),
+                          (0.98, "$\\mathdefault{1-2\\cdot10^{-2}}$")])
