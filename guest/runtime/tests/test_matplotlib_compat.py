@@ -350,3 +350,23 @@ class ScaleTickTests(ChartTestCase):
         self.assertEqual([(round(p, 12), label) for p, label in labelled],
                          [(0.8, "$\\mathdefault{0.8}$"), (0.97, "$\\mathdefault{1-3\\cdot10^{-2}}$"),
                           (0.98, "$\\mathdefault{1-2\\cdot10^{-2}}$")])
+
+
+class ArcTests(ChartTestCase):
+    def test_arc_ends_and_limits_are_matplotlibs(self):
+        from matplotlib.patches import Arc
+
+        ax = plt.gca()
+        arc = Arc((1, 2), 4, 2, angle=30, theta1=20, theta2=250, color="red", lw=2)
+        ax.add_patch(arc)
+        ax.autoscale_view()
+        # matplotlib: the arc's first and last vertices, and the view from Path.arc's Bézier extrema
+        xs, ys = arc._placed_outline()
+        for got, want in zip((xs[0], ys[0], xs[-1], ys[-1], *ax.get_xlim(), *ax.get_ylim()),
+                             (2.1060647029881983, 3.318156583427833, 1.1818064668082306, 0.9689242901015573,
+                              -0.9073634830536058, 2.249561283275903, 0.5698504307093675, 3.449028304985855)):
+            self.assertAlmostEqual(got, want, places=12)
+        (patch,) = self.artists()
+        self.assertEqual((patch["open_rings"], patch["facecolor"]), ([0], "#00000000"))
+        with self.assertRaises(ValueError):
+            Arc((0, 0), 1, 1, fill=True)
