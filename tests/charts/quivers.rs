@@ -1,6 +1,6 @@
-//! quiver() and quiverkey() end to end through the gRPC API: the arrows' size against
-//! matplotlib's Quiver geometry (arrow length `|uv| / (scale * width)` widths, in units of the
-//! axes' width), and the description.
+//! quiver(), quiverkey(), EllipseCollection and Arc end to end through the gRPC API: the arrows'
+//! size against matplotlib's Quiver geometry (arrow length `|uv| / (scale * width)` widths, in
+//! units of the axes' width), the description, and shapes drawn where matplotlib draws them.
 
 use crate::common;
 use crate::support::{charts, is_dark, is_red, run_ok};
@@ -86,4 +86,38 @@ plt.show()",
     assert_eq!(axes["xlim"], serde_json::json!([-0.45, 9.45]));
     let reds = chart.png.pixels.iter().filter(|p| is_red(p)).count();
     assert!(reds > 1000, "{reds} red pixels");
+}
+
+#[tokio::test]
+async fn an_arc_is_an_open_curve() {
+    let mut client = client().await;
+    let events = run_ok(
+        &mut client,
+        "",
+        "import matplotlib.pyplot as plt
+from matplotlib.patches import Arc
+fig, ax = plt.subplots()
+ax.add_patch(Arc((0, 0), 2, 2, theta1=0, theta2=180, color='red', lw=2))
+ax.set_xlim(-1.5, 1.5)
+ax.set_ylim(-1.5, 1.5)
+plt.show()",
+    )
+    .await;
+    let image = &charts(&events)[0].png;
+    let width = image.width as usize;
+    let red_rows: Vec<usize> = (0..image.height as usize)
+        .filter(|&y| (0..width).any(|x| is_red(&image.pixels[y * width + x])))
+        .collect();
+    let (top, bottom) = (red_rows[0], *red_rows.last().unwrap());
+    // The upper half circle: rows from its top down to its ends at the centre line, and no chord
+    // along that line (an Arc is never closed or filled).
+    assert!(bottom - top > 100, "{top}..{bottom}");
+    let base = bottom - 2;
+    let reds_on_base = (0..width)
+        .filter(|&x| is_red(&image.pixels[base * width + x]))
+        .count();
+    assert!(
+        reds_on_base < 20,
+        "{reds_on_base} red pixels on the centre line"
+    );
 }
