@@ -368,6 +368,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             surface.text(block, placement, text.color);
         }
         Artist::Pie { .. } => pie::draw(artist, axes, units, surface),
+        Artist::Quiver(quiver) => super::quiver::draw(quiver, axes, units, surface),
     }
 }
 

@@ -201,7 +201,12 @@ fn draw_side(
         let Some(along) = map.pixel(tick.pos) else {
             continue;
         };
-        mark(&style.major, along, surface);
+        let marks = if ticks.labelled_minor.contains(&tick.pos) {
+            &style.minor
+        } else {
+            &style.major
+        };
+        mark(marks, along, surface);
         if !labels {
             continue;
         }

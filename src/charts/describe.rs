@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 
 use super::layout::Layout;
 use super::placed::PlacedAxes;
-use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, ScaleKind, Text};
+use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, Text};
+use super::transform;
 
 /// Images with more cells than this are described without their values.
 const MAX_DESCRIBED_CELLS: usize = 10_000;
@@ -64,10 +65,7 @@ fn top_level(layout: &Layout<'_>) -> Vec<Value> {
 
 fn describe_axes(axes: &PlacedAxes<'_>) -> Value {
     let spec = axes.spec;
-    let scale = |kind: ScaleKind| match kind {
-        ScaleKind::Linear => "linear",
-        ScaleKind::Log => "log",
-    };
+    let scale = transform::name;
     let text = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
     json!({
         "title": text(&spec.title),
@@ -106,6 +104,11 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
     let ycat = axes.spec.y_categories.as_deref();
     let label = artist.label();
     match artist {
+        Artist::Quiver(quiver) => json!({
+            "type": quiver.role.as_deref().unwrap_or("quiver"), "label": label,
+            "arrows": quiver.x.len(),
+            "color": quiver.facecolors.first().map(|c| c.hex()),
+        }),
         Artist::Line {
             x,
             y,

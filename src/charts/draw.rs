@@ -133,6 +133,7 @@ fn zorder(artist: &Artist) -> u8 {
         | Artist::Fill { .. }
         | Artist::Pie { .. }
         | Artist::Patch { .. }
+        | Artist::Quiver(_)
         | Artist::Scatter { .. } => 1,
         Artist::Image { .. } => 0,
         Artist::Line { .. } | Artist::Axline { .. } => 2,
@@ -150,7 +151,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     let frame = axes.frame;
     let width = units.px(grid.linewidth);
     if matches!(grid.axis, GridAxis::Both | GridAxis::X) && !axes.twin {
-        for tick in &axes.xticks.major {
+        for tick in axes.xticks.gridded() {
             if let Some(x) = axes.x.pixel(tick.pos) {
                 let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
                 stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
@@ -158,7 +159,7 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
         }
     }
     if matches!(grid.axis, GridAxis::Both | GridAxis::Y) {
-        for tick in &axes.yticks.major {
+        for tick in axes.yticks.gridded() {
             if let Some(y) = axes.y.pixel(tick.pos) {
                 let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
                 stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);

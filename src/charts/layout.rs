@@ -325,7 +325,7 @@ fn tick_set(
                 .map(|tick| tick.label)
                 .collect(),
         };
-        return TickSet {
+        let mut set = TickSet {
             major: fixed
                 .positions
                 .iter()
@@ -335,6 +335,21 @@ fn tick_set(
                 .collect(),
             ..TickSet::default()
         };
+        let no_labels = Vec::new();
+        let minor_labels = fixed.minor_labels.as_ref().unwrap_or(&no_labels);
+        for (i, &pos) in fixed.minor.iter().enumerate().filter(|(_, p)| inside(**p)) {
+            match minor_labels.get(i).filter(|label| !label.is_empty()) {
+                Some(label) => {
+                    set.major.push(Tick {
+                        pos,
+                        label: label.clone(),
+                    });
+                    set.labelled_minor.push(pos);
+                }
+                None => set.minor.push(pos),
+            }
+        }
+        return set;
     }
     if let Some(names) = categories {
         return TickSet {
@@ -353,6 +368,8 @@ fn tick_set(
     match kind {
         ScaleKind::Linear => ticks::linear(lo, hi, bins),
         ScaleKind::Log => ticks::log(lo, hi, bins),
+        // The guest sends these scales' ticks (validate refuses them without).
+        _ => TickSet::default(),
     }
 }
 

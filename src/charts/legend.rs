@@ -366,6 +366,11 @@ fn draw_handle(
                 .and_then(Option::as_ref);
             hatch::rect(surface, (area, area), nth(colors), edge, hatch, figure);
         }
+        Artist::Quiver(quiver) => {
+            if let Some(&face) = quiver.facecolors.first() {
+                fill_rect(surface, area, area, face, None);
+            }
+        }
         Artist::Pie {
             colors, hatches, ..
         } => {

@@ -55,6 +55,15 @@ fn math(source: &str) -> String {
                         i = after;
                         out.push_str(&math(&body));
                     }
+                    "overline" => {
+                        // Each character with a combining overline (U+0305).
+                        let (body, after) = group(&chars, i);
+                        i = after;
+                        for c in math(&body).chars() {
+                            out.push(c);
+                            out.push('\u{0305}');
+                        }
+                    }
                     "sqrt" => {
                         let (body, after) = group(&chars, i);
                         i = after;
@@ -320,6 +329,7 @@ mod tests {
         assert_eq!(to_unicode("$R^2$ score"), "R² score");
         assert_eq!(to_unicode("$\\alpha + \\beta_1$"), "α + β₁");
         assert_eq!(to_unicode("$\\frac{dy}{dx}$"), "(dy)/(dx)");
+        assert_eq!(to_unicode("$\\overline{10}$"), "1\u{0305}0\u{0305}");
         assert_eq!(to_unicode("Size ($\\mu$m)"), "Size (μm)");
         assert_eq!(to_unicode("$e^{-x^2}$"), "e^(-x²)");
         assert_eq!(to_unicode("$\\sqrt{2}\\times 10^{-3}$"), "√2× 10⁻³");

@@ -1,7 +1,10 @@
 //! Axis limits (matplotlib's autoscaling: data extent plus 5% margins, bars
 //! and histograms stuck to their base) and the mapping from data to pixels.
 
-use super::spec::{Artist, Axes, AxlineOrientation, Coords, Orientation, ScaleKind, TextCoords};
+use super::spec::{
+    Artist, Axes, AxlineOrientation, Coords, Orientation, QuiverCoords, ScaleKind, TextCoords,
+};
+use super::transform;
 
 /// Autoscale margin, as a fraction of the data span (matplotlib's axes.xmargin).
 const MARGIN: f64 = 0.05;
@@ -25,27 +28,20 @@ pub struct AxisMap {
 }
 
 /// `value` in `kind`'s scale (log10 on a log axis); NaN where the scale has
-/// no place for it (zero or negative on a log axis).
+/// no place for it (see [`transform::forward`]).
 pub fn scaled(kind: ScaleKind, value: f64) -> f64 {
-    match kind {
-        ScaleKind::Linear => value,
-        ScaleKind::Log if value > 0.0 => value.log10(),
-        ScaleKind::Log => f64::NAN,
-    }
+    transform::forward(kind, value)
 }
 
 /// The value at `position` of `kind`'s scale (the inverse of [`scaled`]).
 pub fn unscaled(kind: ScaleKind, position: f64) -> f64 {
-    match kind {
-        ScaleKind::Linear => position,
-        ScaleKind::Log => exp10(position),
-    }
+    transform::inverse(kind, position)
 }
 
 impl AxisMap {
     fn forward(&self, value: f64) -> Option<f64> {
         let position = scaled(self.kind, value);
-        (matches!(self.kind, ScaleKind::Linear) || !position.is_nan()).then_some(position)
+        (self.kind == ScaleKind::Linear || !position.is_nan()).then_some(position)
     }
 
     /// The pixel coordinate of `value`; `None` where the scale has no place
@@ -73,7 +69,7 @@ struct Extent {
 
 impl Extent {
     fn add(&mut self, value: f64, kind: ScaleKind) {
-        if !value.is_finite() || (kind == ScaleKind::Log && value <= 0.0) {
+        if !transform::in_domain(kind, value) {
             return;
         }
         if self.any {
@@ -102,7 +98,7 @@ pub fn limits(group: &[&Axes], dim: Dim) -> (f64, f64) {
     let owner = group[0];
     let kind = scale_kind(owner, dim);
     // A non-positive limit on a log axis is ignored, as matplotlib does.
-    let usable = |limit: Option<f64>| limit.filter(|v| kind != ScaleKind::Log || *v > 0.0);
+    let usable = |limit: Option<f64>| limit.filter(|v| transform::in_domain(kind, *v));
     let fixed = match dim {
         Dim::X => owner.xlim,
         Dim::Y => owner.ylim,
@@ -234,6 +230,12 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
             extent.add_all(edges, kind);
             extent.sticky.extend(edges.iter().copied());
         }
+        Artist::Quiver(quiver) => {
+            // As matplotlib's Quiver.get_datalim: the anchors, not the arrows.
+            if quiver.coords == QuiverCoords::Data {
+                extent.add_all(pick(dim, &quiver.x, &quiver.y), kind);
+            }
+        }
         Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
     }
 }
@@ -245,29 +247,17 @@ fn pick<'a, T>(dim: Dim, x: &'a T, y: &'a T) -> &'a T {
     }
 }
 
-/// A map between data values and the space margins are measured in.
-type Transfer = fn(f64) -> f64;
-
-fn identity(value: f64) -> f64 {
-    value
-}
-
-fn exp10(value: f64) -> f64 {
-    10f64.powf(value)
-}
-
 /// Data extent widened by the margins, not past a sticky value, and never empty.
 fn with_margins(extent: &Extent, kind: ScaleKind) -> (f64, f64) {
     if !extent.any {
         return match kind {
-            ScaleKind::Linear => (0.0, 1.0),
             ScaleKind::Log => (1.0, 10.0),
+            ScaleKind::Logit => (1e-7, 1.0 - 1e-7),
+            _ => (0.0, 1.0),
         };
     }
-    let (to, from) = match kind {
-        ScaleKind::Linear => (identity as Transfer, identity as Transfer),
-        ScaleKind::Log => (f64::log10 as Transfer, exp10 as Transfer),
-    };
+    let to = |value| transform::forward(kind, value);
+    let from = |position| transform::inverse(kind, position);
     let (mut lo, mut hi) = (to(extent.lo), to(extent.hi));
     if hi - lo <= f64::EPSILON * lo.abs().max(1.0) {
         let pad = if lo == 0.0 { 0.5 } else { lo.abs() * 0.05 };

@@ -15,8 +15,20 @@ pub struct TickSet {
     pub major: Vec<Tick>,
     /// Unlabelled minor ticks (log axes).
     pub minor: Vec<f64>,
+    /// Positions in `major` that are labelled minor ticks: drawn with the
+    /// minor tick style and without grid lines.
+    pub labelled_minor: Vec<f64>,
     /// A multiplier such as `1e6` printed at the end of the axis.
     pub offset_text: Option<String>,
+}
+
+impl TickSet {
+    /// The major ticks that get grid lines (not the labelled minor ones).
+    pub fn gridded(&self) -> impl Iterator<Item = &Tick> {
+        self.major
+            .iter()
+            .filter(|tick| !self.labelled_minor.contains(&tick.pos))
+    }
 }
 
 /// Steps a tick interval may take, times a power of ten (MaxNLocator's).
@@ -98,6 +110,7 @@ pub fn format_linear(positions: &[f64]) -> TickSet {
             })
             .collect(),
         minor: Vec::new(),
+        labelled_minor: Vec::new(),
         offset_text: (exponent != 0).then(|| format!("1e{exponent}").replace('-', "\u{2212}")),
     }
 }
@@ -163,6 +176,7 @@ pub fn log(lo: f64, hi: f64, max_ticks: usize) -> TickSet {
     TickSet {
         major,
         minor,
+        labelled_minor: Vec::new(),
         offset_text: None,
     }
 }

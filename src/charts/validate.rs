@@ -198,6 +198,8 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if axes.polar.is_some() {
         check_polar(axes)?;
     }
+    parts::check_scale(axes.xscale, axes.xticks.as_ref(), "x")?;
+    parts::check_scale(axes.yscale, axes.yticks.as_ref(), "y")?;
     for (text, what) in [
         (&axes.title, "title"),
         (&axes.title_left, "left title"),
@@ -338,6 +340,12 @@ fn check_hatches(artist: &Artist) -> Result<(), ChartError> {
 fn check_artist(artist: &Artist) -> Result<(), ChartError> {
     check_hatches(artist)?;
     match artist {
+        Artist::Quiver(quiver) => {
+            if let Some(label) = &quiver.key_label {
+                check_text(&label.text, "quiver key label")?;
+            }
+            parts::check_quiver(quiver)
+        }
         Artist::Line {
             x,
             y,

@@ -1,8 +1,9 @@
 //! validate.rs's helpers and its checks of the optional parts of lines and
-//! pies (path effects, shadows).
+//! pies (path effects, shadows) and of axis scales.
 
 use super::ChartError;
-use super::spec::{PathEffect, PieShadow};
+use super::spec::{PathEffect, PieShadow, Quiver, ScaleKind, Ticks};
+use super::transform;
 
 /// Largest font size, line width or marker size, in points.
 pub(super) const MAX_POINTS: f64 = 1_000.0;
@@ -76,6 +77,87 @@ pub(super) fn check_pie_shadow(shadow: &PieShadow, wedges: usize) -> Result<(), 
     same_length("shadow colours", shadow.colors.len(), wedges.max(1), true)?;
     if let Some(edges) = &shadow.edgecolors {
         same_length("shadow edge colours", edges.len(), wedges.max(1), true)?;
+    }
+    Ok(())
+}
+
+/// Most minor ticks one axis may list.
+const MAX_MINOR_TICKS: usize = 10_000;
+
+/// A scale's parameters, and the ticks its guest-chosen scales must come with.
+pub(super) fn check_scale(
+    kind: ScaleKind,
+    ticks: Option<&Ticks>,
+    axis: &str,
+) -> Result<(), ChartError> {
+    let usable = match kind {
+        ScaleKind::Symlog {
+            base,
+            linthresh,
+            linscale,
+        } => {
+            base > 1.0
+                && linthresh > 0.0
+                && linscale > 0.0
+                && (base + linthresh + linscale).is_finite()
+        }
+        ScaleKind::Asinh { linear_width } => linear_width > 0.0 && linear_width.is_finite(),
+        _ => true,
+    };
+    if !usable {
+        return invalid(format!("{axis} scale parameters {kind:?}"));
+    }
+    if !transform::host_ticks(kind) && ticks.is_none() {
+        return invalid(format!(
+            "a {} {axis} scale needs its ticks from the guest",
+            transform::name(kind)
+        ));
+    }
+    if let Some(ticks) = ticks
+        && (ticks.minor.len() > MAX_MINOR_TICKS
+            || ticks.minor.iter().any(|v| !v.is_finite())
+            || ticks
+                .minor_labels
+                .as_ref()
+                .is_some_and(|l| l.len() != ticks.minor.len()))
+    {
+        return invalid(format!(
+            "{axis} minor ticks: at most {MAX_MINOR_TICKS}, all finite, a label for each"
+        ));
+    }
+    Ok(())
+}
+
+/// Most vertices one quiver arrow may have.
+const MAX_ARROW_SIDES: usize = 64;
+
+/// A quiver's arrays agree in length and its numbers are usable.
+pub(super) fn check_quiver(quiver: &Quiver) -> Result<(), ChartError> {
+    let n = quiver.x.len();
+    same_length("arrow y positions", quiver.y.len(), n, false)?;
+    if !(3..=MAX_ARROW_SIDES).contains(&quiver.sides) {
+        return invalid(format!(
+            "{} sides per arrow (3..={MAX_ARROW_SIDES})",
+            quiver.sides
+        ));
+    }
+    let vertices = n.checked_mul(quiver.sides);
+    if vertices != Some(quiver.shape_x.len()) || vertices != Some(quiver.shape_y.len()) {
+        return invalid(format!(
+            "{} arrow vertices for {n} arrows of {} sides",
+            quiver.shape_x.len(),
+            quiver.sides
+        ));
+    }
+    same_length("arrow face colours", quiver.facecolors.len(), n, true)?;
+    same_length("arrow edge colours", quiver.edgecolors.len(), n, true)?;
+    size(quiver.linewidth, "arrow edge width")?;
+    if quiver.key_label.as_ref().is_some_and(|l| {
+        l.offset
+            .iter()
+            .any(|v| !v.is_finite() || v.abs() > MAX_POINTS)
+    }) {
+        return invalid("quiver key label offset".to_owned());
     }
     Ok(())
 }

@@ -247,8 +247,8 @@ async fn unsupported_calls_raise_not_implemented_naming_them() {
             "interpolation='bicubic'",
         ),
         (
-            "import matplotlib.pyplot as plt\nplt.gca().set_yscale('symlog')",
-            "symlog",
+            "import matplotlib.pyplot as plt\nplt.gca().set_yscale('function', functions=(abs, abs))",
+            "FuncScale",
         ),
         (
             "import matplotlib.pyplot as plt\nplt.savefig('x.pdf')",

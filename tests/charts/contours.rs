@@ -144,14 +144,14 @@ async fn masked_cells_are_left_out() {
 }
 
 #[tokio::test]
-async fn legacy_corner_masks_and_labels_are_refused() {
+async fn legacy_corner_masks_and_filled_labels_are_refused() {
     let mut client = client().await;
     for (call, message) in [
         (
             "ax.contour(np.ma.masked_less(Z, 0), corner_mask='legacy')",
             "corner_mask='legacy'",
         ),
-        ("ax.clabel(ax.contour(Z))", "Axes.clabel"),
+        ("ax.clabel(ax.contourf(Z))", "clabel() of filled contours"),
     ] {
         let events = run(&mut client, "", &format!("{GRID}{call}")).await;
         assert_eq!(outcome(&events), proto::Outcome::Error, "{call}");

@@ -7,12 +7,15 @@ mod common;
 
 mod chart_styles;
 mod charts;
+mod clabels;
 mod contours;
 mod hatches;
 mod layout;
 mod legends;
 mod path_effects;
 mod polar;
+mod quivers;
+mod scales;
 mod seaborn;
 mod seaborn_grids;
 mod support;

@@ -24,6 +24,9 @@ def spec(axes):
                                   "this sandbox")
     bounds = []
     for name in ("x", "y"):
+        if axes._group[name].scale not in ("linear", "log"):
+            raise NotImplementedError("an equal aspect on a symlog, logit or asinh axis is not supported in "
+                                      "this sandbox")
         log = axes._group[name].scale == "log"  # the host measures in decades there
         values = [v for artist in axes._artists for v in artist.extent(name)[0]
                   if v is not None and (v > 0 or not log)]

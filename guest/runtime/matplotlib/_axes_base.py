@@ -1,7 +1,6 @@
 """AxesBase: an Axes' state and decorations (titles, labels, limits, scales, ticks, grid, legend)
 and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
-import math
 
 from . import _aspect, _data, _insets, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
@@ -213,13 +212,10 @@ class AxesBase(TitleMethods):
         self._set_scale("y", value, kwargs)
 
     def _set_scale(self, name, value, kwargs):
-        base = kwargs.pop("base", kwargs.pop(f"base{name}", 10))
-        if base != 10:
-            raise NotImplementedError("log scales with a base other than 10 are not supported in this sandbox")
-        kwargs.pop("nonpositive", None)
-        if kwargs:
-            raise TypeError(f"set_{name}scale() got an unexpected keyword argument {next(iter(kwargs))!r}")
-        self._group[name].set_scale(value)
+        try:
+            self._group[name].set_scale(value, **kwargs)
+        except TypeError as error:
+            raise TypeError(f"set_{name}scale() {str(error).partition(' ')[2]}") from None
 
     def get_xscale(self):
         return self._group["x"].scale
@@ -628,9 +624,10 @@ class AxesBase(TitleMethods):
         """The data value fraction of the axis length past start (None: the axis start)."""
         group = self._group[name]
         lo, hi = group.view_limits()
-        forward, back = (math.log10, _pow10) if group.scale == "log" else (float, float)
+        transform = group.transform()
+        forward, back = transform.transform, transform.inverted().transform
         origin = forward(lo) if start is None else forward(start)
-        return back(origin + fraction * (forward(hi) - forward(lo)))
+        return float(back(origin + fraction * (forward(hi) - forward(lo))))
 
     # The spec
 
@@ -647,7 +644,7 @@ class AxesBase(TitleMethods):
                if title.get_text()},
             "xlabel": self.xaxis.label.title_spec() if self.xaxis.get_visible() else None,
             "ylabel": self.yaxis.label.title_spec() if self.yaxis.get_visible() else None,
-            "xscale": x.scale, "yscale": y.scale,
+            "xscale": x.scale_spec(), "yscale": y.scale_spec(),
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
@@ -745,14 +742,16 @@ def _ticks_spec(group, axis):
         return None
     else:
         positions, labels = group.ticks
-        if labels is None and group.formatter is not None:
-            group.formatter.set_axis(axis)
-            labels = [str(label) for label in group.formatter.format_ticks(positions)]
-    return {"positions": list(positions), "labels": None if labels is None else list(labels)}
-
-
-def _pow10(value):
-    return 10.0 ** value
+        if labels is None:
+            formatter = group.formatter or group.scale_formatter(0)
+            if formatter is not None:
+                formatter.set_axis(axis)
+                labels = [str(label) for label in formatter.format_ticks(positions)]
+    spec = {"positions": list(positions), "labels": None if labels is None else list(labels)}
+    minor, minor_labels = group.minor_ticks(axis, spec["positions"])
+    if minor:
+        spec.update(minor=minor, minor_labels=minor_labels)
+    return spec
 
 
 class _Background:

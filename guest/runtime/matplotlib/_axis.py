@@ -13,7 +13,6 @@ from . import _rc
 from ._text import Text, degrees, host_styled
 from ._tickstyle import TickStyle
 
-_SCALES = ("linear", "log")
 
 
 class AxisGroup:
@@ -23,6 +22,10 @@ class AxisGroup:
         self.name = name            # "x" or "y"
         self.members = []           # the Axes sharing it
         self.scale = "linear"
+        self.scale_obj = None       # a matplotlib.scale scale; None: linear
+        self.minor_locator = None   # set_minor_locator() on an axis whose ticks the guest chooses
+        self.minor_formatter = None
+        self.defaults = None        # the scale's (major locator, formatter, minor locator, formatter)
         self.limits = [None, None]  # explicit limits; None parts autoscale
         self.inverted = False
         self.margin = None          # None: rcParams axes.xmargin / axes.ymargin
@@ -43,10 +46,31 @@ class AxisGroup:
             self.categories.append(name)
         return index
 
-    def set_scale(self, scale):
-        if scale not in _SCALES:
-            raise NotImplementedError(f"scale {scale!r} is not supported in this sandbox; use 'linear' or 'log'")
-        self.scale = scale
+    def set_scale(self, scale, **kwargs):
+        """Set the scale (a name with its options, or a matplotlib.scale scale) and, as matplotlib,
+        its default locators and formatters."""
+        from . import scale as mscale
+
+        made = scale if isinstance(scale, mscale.ScaleBase) else mscale.scale_factory(scale, None, **kwargs)
+        if type(made) not in mscale._scale_mapping.values():
+            mscale.register_scale(type(made))
+        self.scale, self.scale_obj = made.name, made
+        self.locator = self.formatter = self.minor_locator = self.minor_formatter = None
+        self.defaults = made._defaults()
+
+    def scale_spec(self):
+        """The spec's "xscale"/"yscale"."""
+        return self.scale if self.scale_obj is None else self.scale_obj._spec()
+
+    def transform(self):
+        """The scale's transform (matplotlib's Axis.get_transform())."""
+        from . import scale as mscale
+
+        return (self.scale_obj or mscale.LinearScale(None)).get_transform()
+
+    def host_scale(self):
+        """True if the host chooses this axis' ticks itself (linear and base-10 log scales)."""
+        return self.scale_obj is None or self.scale_obj._host_ticks()
 
     def set_limits(self, lo, hi):
         """Set the explicit limits (None keeps a part as it was); an explicit order wins over inversion."""
@@ -95,7 +119,8 @@ class AxisGroup:
 
     def chooses_ticks(self):
         """True if the guest picks this axis' ticks (a locator or formatter was set)."""
-        return self.ticks is None and (self.locator is not None or self.formatter is not None or self.dates)
+        return self.ticks is None and (self.locator is not None or self.formatter is not None or self.dates
+                                       or not self.host_scale())
 
     def guest_ticks(self, axis):
         """[positions, labels or None] from the locator and formatter at the view limits, as
@@ -103,32 +128,82 @@ class AxisGroup:
         from . import dates, ticker
 
         lo, hi = sorted(self.view_limits())
-        locator = self.locator or (dates.AutoDateLocator() if self.dates else ticker.AutoLocator())
+        default = self.defaults[0] if self.scale_obj is not None else ticker.AutoLocator()
+        locator = self.locator or (dates.AutoDateLocator() if self.dates else default)
         locator.set_axis(axis)
-        slack = (hi - lo) * 1e-10
-        values = locator() if isinstance(locator, ticker.IndexLocator) else locator.tick_values(lo, hi)
-        positions = [float(p) for p in values if lo - slack <= p <= hi + slack]
-        formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else None)
+        # As matplotlib: the locator at the view limits (its own __call__ where it has one),
+        # every tick formatted, then those in view kept.
+        own_call = type(locator).__call__ is not ticker.Locator.__call__
+        values = [float(p) for p in (locator() if own_call else locator.tick_values(lo, hi))]
+        inside = self._in_view(values)
+        formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else self.scale_formatter(0))
         if formatter is None:
-            return [positions, None]
+            return [[v for v, keep in zip(values, inside) if keep], None]
         formatter.set_axis(axis)
-        return [positions, [str(label) for label in formatter.format_ticks(positions)]]
+        labels = [str(label) for label in formatter.format_ticks(values)]
+        kept = [(v, label) for v, label, keep in zip(values, labels, inside) if keep]
+        return [[v for v, _ in kept], [label for _, label in kept]]
+
+    def scale_formatter(self, which):
+        """The scale's default major (0) or minor (1) formatter; None on a linear axis."""
+        return None if self.scale_obj is None or self.scale == "linear" else self.defaults[1 + 2 * which]
+
+    def _in_view(self, values):
+        """Which values lie in the view (to 1e-10 of its length in scale coordinates), as
+        matplotlib's interval_contains_close."""
+        transform = self.transform()
+        lo, hi = sorted(transform.transform([float(v) for v in self.view_limits()]))
+        slack = (hi - lo) * 1e-10
+        with _np().errstate(invalid="ignore", divide="ignore"):
+            moved = transform.transform([float(v) for v in values]) if values else []
+        return [bool(lo - slack <= t <= hi + slack) for t in moved]
+
+    def minor_ticks(self, axis, majors):
+        """[positions, labels] of the minor ticks of a non-linear axis whose ticks the guest sends:
+        the scale's minor locator (or the user's), without those on a major tick, as matplotlib."""
+        np = _np()
+        if self.scale_obj is None or self.scale == "linear":
+            return [[], []]
+        locator = self.minor_locator or self.defaults[2]
+        locator.set_axis(axis)
+        values = np.asarray(locator(), dtype=float)
+        transform = self.transform()
+        lo, hi = sorted(transform.transform([float(v) for v in self.view_limits()]))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            moved, major_moved = transform.transform(values), transform.transform(np.asarray(majors, dtype=float))
+        if len(values) and len(majors):
+            close = np.isclose(moved[:, None], major_moved[None, :], atol=(hi - lo) * 1e-5, rtol=0).any(axis=1)
+            values = values[~close]
+        values = [float(v) for v in values]
+        formatter = self.minor_formatter or self.scale_formatter(1)
+        formatter.set_axis(axis)
+        labels = [str(label) for label in formatter.format_ticks(values)]
+        kept = [(v, label) for v, label, keep in zip(values, labels, self._in_view(values)) if keep]
+        return [[v for v, _ in kept], [label for _, label in kept]]
+
+    def minpos(self):
+        """The smallest positive data value (inf without one), matplotlib's get_minpos()."""
+        return min((v for axes in self.members for artist in axes._artists
+                    for v in artist.extent(self.name)[0] if v is not None and v > 0), default=math.inf)
 
     def auto_limits(self):
         """Data limits plus margins, like matplotlib's autoscale_view()."""
         log = self.scale == "log"
+        empty = {"log": (1.0, 10.0), "logit": (1e-7, 1 - 1e-7)}.get(self.scale, (0.0, 1.0))
         values, stickies = [], []
         if not self.requested and not any(self.name in artist._autoscale for axes in self.members
                                           for artist in axes._artists):
             # As matplotlib: add_patch() alone does not rescale the view.
-            return (1.0, 10.0) if log else (0.0, 1.0)
+            return empty
         for axes in self.members:
             for artist in axes._artists:
                 data, sticky = artist.extent(self.name)
-                values.extend(v for v in data if v is not None and (v > 0 or not log))
+                values.extend(v for v in data if v is not None and (v > 0 or not log) and math.isfinite(v))
                 stickies.extend(sticky)
         if not values:
-            return (1.0, 10.0) if log else (0.0, 1.0)
+            return empty
+        if not (self.scale == "linear" or (log and self.scale_obj.base == 10)):
+            return self._scaled_limits(min(values), max(values), stickies)
         lo, hi = _nonsingular(min(values), max(values), log)
         tol = 1e-5 * abs(hi - lo)
         lo_bound = max((s for s in stickies if s < lo + tol), default=None)
@@ -149,6 +224,32 @@ class AxisGroup:
             lo, hi = self._round_numbers(lo, hi)
         return lo, hi
 
+    def _scaled_limits(self, lo, hi, stickies):
+        """auto_limits() on a symlog, logit, asinh or other-base log axis: the margins added in
+        the scale's coordinates, as matplotlib's autoscale_view()."""
+        np = _np()
+        if self.scale == "logit":
+            lo, hi = _logit_nonsingular(lo, hi, self.minpos())
+        else:
+            lo, hi = _nonsingular(lo, hi, self.scale == "log")
+        tol = 1e-5 * abs(hi - lo)
+        lo_bound = max((s for s in stickies if s < lo + tol), default=None)
+        hi_bound = min((s for s in stickies if s > hi - tol), default=None)
+        margin = self.margin if self.margin is not None else _rc.rcParams[f"axes.{self.name}margin"]
+        lo, hi = self.scale_obj.limit_range_for_scale(lo, hi, self.minpos())
+        transform = self.transform()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            tlo, thi = transform.transform([lo, hi])
+            delta = (thi - tlo) * margin
+            if not np.isfinite(delta):
+                delta = 0
+            lo, hi = (float(v) for v in transform.inverted().transform(np.array([tlo - delta, thi + delta])))
+        if lo_bound is not None:
+            lo = max(lo, lo_bound)
+        if hi_bound is not None:
+            hi = min(hi, hi_bound)
+        return lo, hi
+
     def _round_numbers(self, lo, hi):
         """The view widened to the locator's outermost ticks (rcParams axes.autolimit_mode
         'round_numbers'), as matplotlib's MaxNLocator.view_limits."""
@@ -160,6 +261,27 @@ class AxisGroup:
         axes = self.members[0]
         locator.set_axis(axes.xaxis if self.name == "x" else axes.yaxis)
         return locator.view_limits(lo, hi)
+
+
+def _np():
+    import numpy
+
+    return numpy
+
+
+def _logit_nonsingular(vmin, vmax, minpos):
+    """matplotlib's LogitLocator.nonsingular at the data's smallest positive value."""
+    if not math.isfinite(vmin) or not math.isfinite(vmax) or vmax <= 0 or vmin >= 1:
+        return 1e-7, 1 - 1e-7
+    if not math.isfinite(minpos):
+        minpos = 1e-7
+    if vmin <= 0:
+        vmin = minpos
+    if vmax >= 1:
+        vmax = 1 - minpos
+    if vmin == vmax:
+        vmin, vmax = 0.1 * vmin, 1 - 0.1 * vmin
+    return vmin, vmax
 
 
 def _nonsingular(lo, hi, log):
@@ -331,9 +453,10 @@ class Axis:
 
         if not isinstance(locator, ticker.Locator):
             raise TypeError("locator must be a subclass of matplotlib.ticker.Locator")
-        if isinstance(locator, ticker.LogLocator) and locator._default:
+        if isinstance(locator, ticker.LogLocator) and locator._default and self.group.scale == "log" \
+                and self.group.host_scale():
             return  # the host's log ticks
-        if isinstance(locator, (ticker.LogLocator, ticker.AutoMinorLocator)):
+        if isinstance(locator, ticker.AutoMinorLocator):
             raise NotImplementedError(f"{type(locator).__name__} as a major locator is not supported in this sandbox")
         self.group.ticks = None
         self.group.locator = locator
@@ -345,7 +468,8 @@ class Axis:
             formatter = ticker.StrMethodFormatter(formatter)
         elif callable(formatter) and not isinstance(formatter, ticker.Formatter):
             formatter = ticker.FuncFormatter(formatter)
-        if isinstance(formatter, ticker.LogFormatter):
+        if type(formatter) is ticker.LogFormatterSciNotation and formatter._base == 10 \
+                and self.group.scale == "log" and self.group.host_scale():
             return  # the host's log labels
         if isinstance(formatter, ticker.ScalarFormatter) and not formatter._plain:
             self.group.formatter = None
@@ -355,19 +479,45 @@ class Axis:
         self.group.formatter = formatter
 
     def set_minor_locator(self, locator):
-        """Accepted: minor ticks are not drawn in this sandbox."""
+        """Kept on a symlog, logit or asinh axis (or a log one of another base), whose minor ticks
+        the guest sends; otherwise accepted: minor ticks are not drawn there in this sandbox."""
+        if not self.group.host_scale():
+            self.group.minor_locator = locator
 
-    set_minor_formatter = set_minor_locator
+    def set_minor_formatter(self, formatter):
+        """Kept where set_minor_locator() keeps the locator; otherwise accepted."""
+        from . import ticker
+
+        if isinstance(formatter, str):
+            formatter = ticker.StrMethodFormatter(formatter)
+        elif callable(formatter) and not isinstance(formatter, ticker.Formatter):
+            formatter = ticker.FuncFormatter(formatter)
+        if not self.group.host_scale():
+            self.group.minor_formatter = formatter
 
     def get_major_locator(self):
         from . import ticker
 
-        return self.group.locator or ticker.AutoLocator()
+        group = self.group
+        return group.locator or (group.defaults[0] if group.scale_obj is not None else ticker.AutoLocator())
 
     def get_major_formatter(self):
         from . import ticker
 
-        return self.group.formatter or ticker.ScalarFormatter()
+        group = self.group
+        return group.formatter or (group.defaults[1] if group.scale_obj is not None else ticker.ScalarFormatter())
+
+    def get_minor_locator(self):
+        from . import ticker
+
+        group = self.group
+        return group.minor_locator or (group.defaults[2] if group.scale_obj is not None else ticker.NullLocator())
+
+    def get_transform(self):
+        return self.group.transform()
+
+    def get_minpos(self):
+        return self.group.minpos()
 
     def get_view_interval(self):
         return self.group.view_limits()

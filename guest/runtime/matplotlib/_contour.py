@@ -246,6 +246,29 @@ class QuadContourSet(ScalarMappable):
     def get_clim(self):
         return self.norm.vmin, self.norm.vmax
 
+    def set(self, **kwargs):
+        """Call set_<name>(value) for each keyword, as matplotlib's Artist.set()."""
+        for key, value in kwargs.items():
+            getattr(self, "set_" + key)(value)
+
+    def set_path_effects(self, path_effects):
+        """Path effects of the lines (contour(), not contourf())."""
+        if self.filled:
+            raise NotImplementedError("path effects on filled contours are not supported in this sandbox")
+        from .patheffects import AbstractPathEffect
+
+        effects = list(path_effects or [])
+        if not all(isinstance(effect, AbstractPathEffect) for effect in effects):
+            raise TypeError("path effects must be matplotlib.patheffects effects")
+        for artist in self._artists:
+            artist._path_effects = effects
+
+    def clabel(self, levels=None, **kwargs):
+        """Label the lines (matplotlib's automatic placement, see _clabel)."""
+        from ._clabel import clabel
+
+        return clabel(self, levels, **kwargs)
+
     def get_alpha(self):
         return self.alpha
 
@@ -401,9 +424,13 @@ class _Lines(_ContourPart):
         xs = [part for x, _ in self._pieces for part in (gap, x)][1:]
         ys = [part for _, y in self._pieces for part in (gap, y)][1:]
         color = self._color(self._rgba)
-        return {**self._head("line"), "x": _packed(xs), "y": _packed(ys), "color": color,
+        spec = {**self._head("line"), "x": _packed(xs), "y": _packed(ys), "color": color,
                 "linewidth": self._linewidth, "linestyle": self._linestyle, "marker": None, "markersize": 0.0,
                 "markerfacecolor": color, "markeredgecolor": color, "segments": True, "role": "contour"}
+        effects = getattr(self, "_path_effects", None)
+        if effects:
+            spec["path_effects"] = [part for effect in effects for part in effect._specs(self)]
+        return spec
 
 
 class _Band(_ContourPart):
@@ -472,6 +499,9 @@ class ContourMethods:
     def tricontourf(self, *args, **kwargs):
         """Filled contours of z over a triangular grid; returns the TriContourSet."""
         return TriContourSet(self, args, filled=True, **kwargs)
+
+    def clabel(self, CS, levels=None, **kwargs):
+        return CS.clabel(levels, **kwargs)
 
     def contour(self, *args, **kwargs):
         """Contour lines of Z (over X, Y); returns the QuadContourSet."""

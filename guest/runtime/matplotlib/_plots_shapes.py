@@ -6,7 +6,7 @@ from . import _data, _kwargs, _rc, _styles
 from ._collections import Fill
 from ._lines import Line2D
 from ._text import Text
-from .collections import LineCollection, PatchCollection
+from .collections import EllipseCollection, LineCollection, PatchCollection
 from .patches import Patch, Polygon, Rectangle
 
 
@@ -41,7 +41,7 @@ class AxLine(Line2D):
     def spec(self):
         xlo, xhi = sorted(self.axes.get_xlim())
         ylo, yhi = sorted(self.axes.get_ylim())
-        if "log" in (self.axes.get_xscale(), self.axes.get_yscale()):
+        if {self.axes.get_xscale(), self.axes.get_yscale()} != {"linear"}:
             raise NotImplementedError("axline() on log axes is not supported in this sandbox")
         (x1, y1) = self._in_data(self._xy1)
         if self._xy2 is not None:
@@ -156,7 +156,7 @@ class ShapeMethods:
         return self.add_patch(arrow)
 
     def add_collection(self, collection, autolim=True):
-        if isinstance(collection, PatchCollection):
+        if isinstance(collection, (PatchCollection, EllipseCollection)):
             return collection._attach(self)
         if not isinstance(collection, (LineCollection, Fill)):
             raise NotImplementedError(f"add_collection() of a {type(collection).__name__} is not supported in "

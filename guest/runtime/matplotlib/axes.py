@@ -15,6 +15,7 @@ from ._plots_shapes import ShapeMethods
 from ._plots_samples import SampleMethods
 from ._plots_stats import StatsMethods
 from ._plots_tri import TriMethods
+from ._quiver import QuiverMethods
 from ._spectral import SpectralMethods
 from ._text import Annotation, Text
 from .cm import _scale_norm, get_cmap
@@ -35,7 +36,7 @@ _AXLINE = frozenset(("color", "linestyle", "linewidth", "label", "alpha", "zorde
 _HISTTYPES = ("bar", "barstacked", "step", "stepfilled")
 
 
-class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods,
+class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMethods, SpectralMethods,
            SampleMethods, TriMethods, AxesBase):
     """An Axes: AxesBase's decorations plus matplotlib's plotting methods (those of images,
     statistics charts and shapes in their own modules)."""
@@ -261,6 +262,8 @@ class Axes(ContourMethods, HexbinMethods, ShapeMethods, StatsMethods, ImageMetho
                 alpha=None, linewidths=None, *, edgecolors=None, **kwargs):
         """Points at (x, y): sizes s (points^2), colours c (colours, or numbers through cmap)."""
         options = _kwargs.take(kwargs, _SCATTER, "PathCollection")
+        # As matplotlib: 2-D x and y (meshgrid arrays) are flattened.
+        x, y = (v.ravel() if getattr(v, "ndim", 1) > 1 and hasattr(v, "ravel") else v for v in (x, y))
         xs = _data.numbers_of(x, self._group["x"])
         ys = _data.numbers_of(y, self._group["y"])
         if len(xs) != len(ys):

@@ -3,12 +3,14 @@
 
 from . import _data, _kwargs, _rc
 from ._collections import Fill, Scatter
+from ._ellipse_collection import EllipseCollection
 from ._lines import Line2D
 from ._patch_collection import PatchCollection
 from ._segment_colors import _SegmentColors
 from .colors import to_rgba
 
-__all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection", "PatchCollection"]
+__all__ = ["LineCollection", "EventCollection", "PathCollection", "PolyCollection", "PatchCollection",
+           "EllipseCollection"]
 
 PathCollection = Scatter
 PolyCollection = Fill

@@ -12,7 +12,7 @@ from . import _data, _hatch, _kwargs, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 
-__all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
+__all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Arc", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
            "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow", "StepPatch"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
@@ -275,6 +275,84 @@ class Ellipse(Patch):
 
     def _shape(self):
         return {"kind": self._kind, "center": list(self._center), "width": self._width, "height": self._height}
+
+
+class Arc(Ellipse):
+    """The part of an ellipse's outline from theta1 to theta2 (degrees from its width axis,
+    anticlockwise, measured on the ellipse as matplotlib's Arc stretches them); never filled."""
+
+    _kind = "Arc"
+
+    def __init__(self, xy, width, height, *, angle=0.0, theta1=0.0, theta2=360.0, **kwargs):
+        fill = kwargs.setdefault("fill", False)
+        if fill:
+            raise ValueError("Arc objects cannot be filled")
+        super().__init__(xy, width, height, angle=angle, **kwargs)
+        self.theta1, self.theta2 = float(theta1), float(theta2)
+
+    def _etas(self):
+        """The arc's ends as angles on the unit circle (matplotlib's _theta_stretch, Path.arc)."""
+        theta1, theta2 = self.theta1, self.theta2
+        if self._width != self._height and not (theta1 != theta2 and theta1 % 360 == theta2 % 360):
+            scale = self._width / self._height
+
+            def stretch(theta):
+                t = math.radians(theta)
+                return (math.degrees(math.atan2(scale * math.sin(t), math.cos(t))) + 360) % 360
+            theta1, theta2 = stretch(theta1), stretch(theta2)
+        eta2 = theta2 - 360 * math.floor((theta2 - theta1) / 360)
+        if theta2 != theta1 and eta2 <= theta1:
+            eta2 += 360
+        return math.radians(theta1), math.radians(eta2)
+
+    def _outline(self):
+        a, b = self._width / 2, self._height / 2
+        eta1, eta2 = self._etas()
+        steps = max(2, int(_CURVE_STEPS * (eta2 - eta1) / (2 * math.pi)) + 1)
+        points = [(a * math.cos(t), b * math.sin(t)) for t in _turn(eta1, eta2, steps, True)]
+        return _placed(points, self._center, self.angle)
+
+    def _shape(self):
+        return {**super()._shape(), "theta1": self.theta1, "theta2": self.theta2}
+
+    def set_fill(self, b):
+        if b:
+            raise ValueError("Arc objects cannot be filled")
+
+    def extent(self, name):
+        """As matplotlib's _update_patch_limits: the ends and the axis-aligned extrema of the
+        Bézier curves of Path.arc, found on the unit circle and then placed."""
+        import numpy as np
+
+        if self._affine is not None:
+            return super().extent(name)
+        eta1, eta2 = self._etas()
+        n = int(2 ** np.ceil((eta2 - eta1) / (np.pi / 2)))
+        deta = (eta2 - eta1) / n
+        t = np.tan(0.5 * deta)
+        alpha = np.sin(deta) * (np.sqrt(4.0 + 3.0 * t * t) - 1) / 3.0
+        steps = np.linspace(eta1, eta2, n + 1, True)
+        ax, ay = np.cos(steps[:-1]), np.sin(steps[:-1])
+        bx, by = np.cos(steps[1:]), np.sin(steps[1:])
+        points = []
+        for p0, p3, d0, d3 in zip(zip(ax, ay), zip(bx, by), zip(-ay, ax), zip(-by, bx)):
+            p0, p3 = np.array(p0), np.array(p3)
+            p1, p2 = p0 + alpha * np.array(d0), p3 - alpha * np.array(d3)
+            # the derivative's roots per axis: 3[(p1-p0)(1-t)^2 + 2(p2-p1)t(1-t) + (p3-p2)t^2]
+            ts = [0.0, 1.0]
+            for dim in range(2):
+                c0, c1, c2 = p1[dim] - p0[dim], p2[dim] - p1[dim], p3[dim] - p2[dim]
+                roots = np.roots([c0 - 2 * c1 + c2, 2 * (c1 - c0), c0])
+                ts += [float(r.real) for r in roots if np.isreal(r) and 0 <= r.real <= 1]
+            for u in ts:
+                points.append(p0 * (1 - u) ** 3 + 3 * p1 * u * (1 - u) ** 2 + 3 * p2 * u * u * (1 - u) + p3 * u ** 3)
+        xs, ys = _placed([(x * self._width / 2, y * self._height / 2) for x, y in points], self._center,
+                         self.angle)
+        index = 0 if name == "x" else 1
+        return ((xs, ys)[index] if self._coords[index] == "data" else ()), ()
+
+    def spec(self):
+        return {**super().spec(), "open_rings": [0]}
 
 
 class Circle(Ellipse):

@@ -12,7 +12,8 @@ import math
 __all__ = ["Locator", "MaxNLocator", "AutoLocator", "MultipleLocator", "FixedLocator", "NullLocator", "IndexLocator",
            "LinearLocator", "AutoMinorLocator", "Formatter", "FuncFormatter", "StrMethodFormatter",
            "FormatStrFormatter", "PercentFormatter", "NullFormatter", "FixedFormatter", "ScalarFormatter",
-           "EngFormatter", "LogLocator", "LogFormatter", "LogFormatterSciNotation"]
+           "EngFormatter", "LogLocator", "LogFormatter", "LogFormatterSciNotation", "LogFormatterMathtext",
+           "SymmetricalLogLocator", "AsinhLocator", "LogitLocator", "LogitFormatter"]
 
 
 # Locators
@@ -208,15 +209,6 @@ class AutoMinorLocator(Locator):
         self.ndivs = n
 
 
-class LogLocator(Locator):
-    """Log-axis ticks: the host's log ticks are used (set with set_yscale("log"))."""
-
-    def __init__(self, base=10.0, subs=(1.0,), *, numticks=None):
-        if base != 10:
-            raise NotImplementedError("LogLocator with a base other than 10 is not supported in this sandbox")
-        self._default = tuple(subs) == (1.0,) and numticks is None
-
-
 # Formatters
 
 
@@ -371,13 +363,6 @@ class EngFormatter(Formatter):
         return _minus(text + (self.sep + suffix if suffix else ""))
 
 
-class LogFormatter(Formatter):
-    """Log-axis labels: the host's are used."""
-
-
-LogFormatterSciNotation = LogFormatterMathtext = LogFormatter
-
-
 # Helpers
 
 
@@ -457,3 +442,8 @@ def _decimals_needed(values):
 
 def _minus(text):
     return text.replace("-", "\u2212")
+
+
+# The log, symlog, asinh and logit tickers (they build on the classes above).
+from ._ticker_log import (AsinhLocator, LogFormatter, LogFormatterMathtext, LogFormatterSciNotation,  # noqa: E402
+                          LogitFormatter, LogitLocator, LogLocator, SymmetricalLogLocator)

@@ -344,7 +344,7 @@ class FigureSpecTests(ChartTestCase):
         axes = self.axes_spec()
         self.assertEqual((axes["xlim"], axes["ylim"], axes["yscale"]), ([0.0, 50.0], [-1.0, None], "log"))
         with self.assertRaises(NotImplementedError):
-            plt.xscale("symlog")
+            plt.xscale("function", functions=(abs, abs))
 
     def test_axis_invert_and_aspect(self):
         ax = plt.gca()
@@ -563,12 +563,14 @@ class OutputTests(ChartTestCase):
             plt.gcf().savefig(io.BytesIO())
 
     def test_unsupported_features_name_themselves(self):
-        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.quiver is not supported"):
-            plt.quiver([1], [1], [1], [1])
+        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.barbs is not supported"):
+            plt.barbs([1], [1], [1], [1])
+        with self.assertRaisesRegex(NotImplementedError, r"quiver\(angles='xy'\)"):
+            plt.quiver([1], [1], [1], [1], angles="xy", scale_units="xy")
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
                      lambda: ax.imshow([[1]], interpolation="bilinear"),
-                     lambda: ax.set_yscale("symlog"),
+                     lambda: ax.set_yscale("function", functions=(abs, abs)),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):
                 call()

@@ -268,3 +268,105 @@ class TickerAndLegendTests(ChartTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class QuiverTests(ChartTestCase):
+    """Arrow outlines against matplotlib 3.10.8's (Quiver paths times its dots per unit, over the
+    axes' width in pixels; values pasted)."""
+
+    def test_default_arrows_in_axes_widths(self):
+        import numpy as np
+
+        ax = plt.gca()
+        ax.quiver([0, 1, 2], [0, 1, 0], [1, -1, 0.01], [1, 2, 0.01], angles=[30, 60, 90], width=0.01, scale=10)
+        (arrows,) = self.artists()
+        self.assertEqual((arrows["type"], arrows["unit"], arrows["sides"], len(arrows["shape_x"])),
+                         ("quiver", "width", 8, 24))
+        want_x = [-0.0024999999999999996, 0.08100334396885918, 0.07167321694993699, 0.12247448713915893,
+                  0.08667321694993697, 0.08600334396885918, 0.0024999999999999996, -0.0024999999999999996]
+        for got, want in zip(arrows["shape_x"][:8], want_x):
+            self.assertAlmostEqual(got, want, places=12)
+
+    def test_key_takes_the_quivers_scale(self):
+        ax = plt.gca()
+        q = ax.quiver([0, 1], [0, 1], [1, 2], [0, 1])
+        ax.quiverkey(q, 0.5, 0.9, 2, "2 m/s", labelpos="E", coordinates="figure")
+        field, key = self.artists()
+        self.assertEqual((key["coords"], key["key_label"]["offset"], key["key_label"]["ha"]),
+                         ("figure", [7.2, 0], "left"))
+        self.assertAlmostEqual(max(key["shape_x"]), 0.0)  # labelpos E: the tip at the key's position
+
+
+class ContourLabelTests(ChartTestCase):
+    def test_label_widths_are_aggs(self):
+        from matplotlib._clabel import text_width
+
+        strings = ["0 %", "1 %", "-1.5 %", "0.5 %", "\u22121.5", "0.0", "first", "third"]
+        # matplotlib: Text(0, 0, s, fontsize=10).get_window_extent(renderer).width at 100 dpi
+        self.assertEqual([text_width(s, 10, 100) for s in strings],
+                         [26.25, 26.375, 44.375, 39.375, 33.625, 21.875, 27.25, 32.5])
+        with self.assertRaises(NotImplementedError):
+            text_width("0.5", 10, 150)
+
+    def test_clabel_refuses_what_it_cannot_place(self):
+        import numpy as np
+
+        z = np.add.outer(np.arange(5.0), np.arange(5.0))
+        with self.assertRaises(NotImplementedError):
+            plt.contourf(z).clabel()
+        with self.assertRaises(NotImplementedError):
+            plt.contour(z).clabel(manual=[(1, 1)])
+
+
+class ScaleTickTests(ChartTestCase):
+    """The ticks the guest sends for symlog and logit axes against matplotlib 3.10.8's (pasted)."""
+
+    def test_symlog_ticks_and_limits(self):
+        import numpy as np
+
+        y = np.linspace(0.002, 1, 400)
+        ax = plt.gca()
+        ax.plot(np.arange(400), y - y.mean())
+        ax.set_yscale("symlog", linthresh=0.02)
+        spec = self.axes_spec()
+        self.assertEqual(spec["yscale"], {"symlog": {"base": 10.0, "linthresh": 0.02, "linscale": 1.0}})
+        self.assertEqual(spec["ylim"], [-0.8890346988519415, 0.8890346988519415])
+        self.assertEqual(list(zip(spec["yticks"]["positions"], spec["yticks"]["labels"])),
+                         [(-0.1, "$\\mathdefault{-10^{-1}}$"), (-0.01, "$\\mathdefault{-10^{-2}}$"),
+                          (0.0, "$\\mathdefault{0}$"), (0.01, "$\\mathdefault{10^{-2}}$"),
+                          (0.1, "$\\mathdefault{10^{-1}}$")])
+
+    def test_logit_minor_labels(self):
+        import numpy as np
+
+        ax = plt.gca()
+        ax.plot(np.arange(400), np.linspace(0.002, 1, 400))
+        ax.set_yscale("logit")
+        ax.set_ylim(0.8, 1 - 5e-3)
+        ticks = self.axes_spec()["yticks"]
+        self.assertEqual(list(zip(ticks["positions"], ticks["labels"])),
+                         [(0.9, "$\\mathdefault{1-10^{-1}}$"), (0.99, "$\\mathdefault{1-10^{-2}}$")])
+        labelled = [(p, label) for p, label in zip(ticks["minor"], ticks["minor_labels"]) if label]
+        self.assertEqual([(round(p, 12), label) for p, label in labelled],
+                         [(0.8, "$\\mathdefault{0.8}$"), (0.97, "$\\mathdefault{1-3\\cdot10^{-2}}$"),
+                          (0.98, "$\\mathdefault{1-2\\cdot10^{-2}}$")])
+
+
+class ArcTests(ChartTestCase):
+    def test_arc_ends_and_limits_are_matplotlibs(self):
+        from matplotlib.patches import Arc
+
+        ax = plt.gca()
+        arc = Arc((1, 2), 4, 2, angle=30, theta1=20, theta2=250, color="red", lw=2)
+        ax.add_patch(arc)
+        ax.autoscale_view()
+        # matplotlib: the arc's first and last vertices, and the view from Path.arc's Bézier extrema
+        xs, ys = arc._placed_outline()
+        for got, want in zip((xs[0], ys[0], xs[-1], ys[-1], *ax.get_xlim(), *ax.get_ylim()),
+                             (2.1060647029881983, 3.318156583427833, 1.1818064668082306, 0.9689242901015573,
+                              -0.9073634830536058, 2.249561283275903, 0.5698504307093675, 3.449028304985855)):
+            self.assertAlmostEqual(got, want, places=12)
+        (patch,) = self.artists()
+        self.assertEqual((patch["open_rings"], patch["facecolor"]), ([0], "#00000000"))
+        with self.assertRaises(ValueError):
+            Arc((0, 0), 1, 1, fill=True)

@@ -80,6 +80,8 @@ pub enum Artist {
         #[serde(default)]
         hatch: Option<HatchSpec>,
     },
+    /// quiver() and quiverkey() arrows (spec/quiver.rs).
+    Quiver(super::quiver::Quiver),
     /// A grid of coloured cells (imshow, pcolormesh, matshow): `rows` x
     /// `cols` cells, row `i` between `y_edges[i]` and `y_edges[i + 1]`.
     Image {
@@ -441,6 +443,7 @@ impl Artist {
             | Artist::Pie { label, .. }
             | Artist::Patch { label, .. }
             | Artist::Image { label, .. } => label.as_deref(),
+            Artist::Quiver(quiver) => quiver.label.as_deref(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod artist;
 mod colorbar;
+mod quiver;
 mod style;
 
 use serde::Deserialize;
@@ -14,6 +15,7 @@ pub use self::artist::{
     RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
+pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
     Text, VAlign, Weight,
@@ -350,11 +352,23 @@ pub enum SpinePosition {
     Data(f64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// An axis' scale: `"linear"`, `"log"` (any base: the base only changes the
+/// ticks, which the guest then sends), `"logit"`, or `{"symlog": {...}}` /
+/// `{"asinh": {...}}` with matplotlib's parameters (ticks from the guest).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum ScaleKind {
     Linear,
     Log,
+    Logit,
+    Symlog {
+        base: f64,
+        linthresh: f64,
+        linscale: f64,
+    },
+    Asinh {
+        linear_width: f64,
+    },
 }
 
 /// Ticks the user fixed, with optional labels.
@@ -363,6 +377,12 @@ pub enum ScaleKind {
 pub struct Ticks {
     pub positions: Vec<f64>,
     pub labels: Option<Vec<String>>,
+    /// Minor ticks (the guest's scales' minor locators), drawn with the minor
+    /// tick style; `minor_labels` (parallel, "" for none) labels some of them.
+    #[serde(default)]
+    pub minor: Vec<f64>,
+    #[serde(default)]
+    pub minor_labels: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
