@@ -23,6 +23,7 @@ mod placed;
 mod polar;
 mod polar_view;
 mod raster;
+mod resample;
 mod scale;
 mod series;
 mod spec;
