@@ -10,6 +10,7 @@ use super::mesh;
 use super::paint::{Units, fill_rect, marker, stroke_line};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
+use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
 use super::series::{data_rect, fill_polygons, pick, runs, steps};
 use super::spec::{
@@ -152,8 +153,35 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             edgecolor,
             linewidth,
             quads,
+            values,
+            vmin,
+            vmax,
+            depth,
+            resampling,
             ..
         } => {
+            if let Some(resampling) = resampling {
+                let cells = ImageCells {
+                    x_edges,
+                    y_edges,
+                    rows: *rows,
+                    cols: *cols,
+                    pixels,
+                    values,
+                    vmin: *vmin,
+                    vmax: *vmax,
+                    depth: *depth,
+                };
+                let place = Destination {
+                    x: xmap,
+                    y: ymap,
+                    clip: frame,
+                    figure: axes.figure_size,
+                };
+                if resampled::draw(&cells, resampling, &place, surface) {
+                    return;
+                }
+            }
             let edge = edgecolor
                 .filter(|_| *linewidth > 0.0)
                 .map(|c| (c, units.px(*linewidth)));

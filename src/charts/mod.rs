@@ -24,6 +24,7 @@ mod polar;
 mod polar_view;
 mod raster;
 mod resample;
+mod resampled;
 mod scale;
 mod series;
 mod spec;

@@ -365,12 +365,7 @@ pub fn resample<const N: usize>(
 ) -> Vec<[f64; N]> {
     let mut out = vec![[0.0; N]; out_w * out_h];
     let inverse = affine.inverted();
-    let (w, h) = (source.width as f64, source.height as f64);
-    let (x0, y0) = affine.apply(0.0, 0.0);
-    let (x1, y1) = affine.apply(w, h);
-    let columns = overlaps(x0, x1, out_w);
-    let rows = overlaps(y0, y1, out_h);
-
+    let coverage = coverage(affine, (source.width, source.height), (out_w, out_h));
     let (scale_x, scale_y) = resample_scales(&inverse);
     let rx = (scale_x * f64::from(SUBPIXEL_SCALE)).round() as i32;
     let ry = (scale_y * f64::from(SUBPIXEL_SCALE)).round() as i32;
@@ -381,18 +376,7 @@ pub fn resample<const N: usize>(
     let (radius_x, radius_y) = ((diameter * rx) >> 1, (diameter * ry) >> 1);
     let half = SUBPIXEL_SCALE / 2;
 
-    // Agg's rasterizer shifts the signed area right: the outline's
-    // orientation decides whether partial coverage rounds up or down.
-    let sign = if affine.sx * affine.sy - affine.shx * affine.shy > 0.0 {
-        -1
-    } else {
-        1
-    };
-    for (row, &wy) in rows.iter().enumerate() {
-        let covers: Vec<i64> = columns
-            .iter()
-            .map(|&wx| ((sign * 2 * wx * wy) >> 9).abs().min(255))
-            .collect();
+    for (row, covers) in coverage.chunks_exact(out_w).enumerate() {
         let Some(start) = covers.iter().position(|&c| c > 0) else {
             continue;
         };
@@ -451,19 +435,67 @@ pub fn resample<const N: usize>(
                     fg[i] = fg[i].min(fg[3]);
                 }
             }
-            let cover = covers[col];
-            if cover < 255 {
-                let k = cover as f64 / 255.0;
-                if N == 4 {
-                    fg[3] *= k;
-                } else {
-                    fg[0] *= k;
-                }
-            }
-            out[row * out_w + col] = fg;
+            out[row * out_w + col] = covered(fg, covers[col]);
         }
     }
     out
+}
+
+/// Samples `source` at the output pixels' centres through `affine` (Agg's
+/// nearest-neighbour span generator), with the outline's coverage as
+/// [`resample`].
+pub fn nearest<const N: usize>(
+    source: &Source<'_, N>,
+    (out_w, out_h): (usize, usize),
+    affine: &Affine,
+) -> Vec<[f64; N]> {
+    let inverse = affine.inverted();
+    let coverage = coverage(affine, (source.width, source.height), (out_w, out_h));
+    let mut out = vec![[0.0; N]; out_w * out_h];
+    for (i, (pixel, &cover)) in out.iter_mut().zip(&coverage).enumerate() {
+        if cover == 0 {
+            continue;
+        }
+        let (x, y) = inverse.apply((i % out_w) as f64 + 0.5, (i / out_w) as f64 + 0.5);
+        let (col, row) = (
+            reflect(x.floor() as i64, source.width),
+            reflect(y.floor() as i64, source.height),
+        );
+        *pixel = covered(source.pixels[row * source.width + col], cover);
+    }
+    out
+}
+
+/// A pixel blended over zero by its coverage `cover` (0..=255): a grey
+/// value scaled by it, an RGBA pixel's alpha.
+fn covered<const N: usize>(mut pixel: [f64; N], cover: i64) -> [f64; N] {
+    if cover < 255 {
+        let k = cover as f64 / 255.0;
+        pixel[if N == 4 { 3 } else { 0 }] *= k;
+    }
+    pixel
+}
+
+/// Each output pixel's coverage (0..=255) by the image's outline, as Agg's
+/// rasterizer computes it; it shifts the signed area right, so the
+/// outline's orientation decides whether partial coverage rounds up or down.
+fn coverage(affine: &Affine, (w, h): (usize, usize), (out_w, out_h): (usize, usize)) -> Vec<i64> {
+    let (x0, y0) = affine.apply(0.0, 0.0);
+    let (x1, y1) = affine.apply(w as f64, h as f64);
+    let columns = overlaps(x0, x1, out_w);
+    let rows = overlaps(y0, y1, out_h);
+    let sign = if affine.sx * affine.sy - affine.shx * affine.shy > 0.0 {
+        -1
+    } else {
+        1
+    };
+    rows.iter()
+        .flat_map(|&wy| {
+            columns
+                .iter()
+                .map(move |&wx| ((sign * 2 * wx * wy) >> 9).abs().min(255))
+        })
+        .collect()
 }
 
 /// The kernel's widening for downsampling (Agg's

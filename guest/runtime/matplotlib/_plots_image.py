@@ -10,12 +10,13 @@ import math
 import sys
 from array import array
 
-from . import _data, _rc
+from . import _data, _rc, _resampling
 from ._artist import Artist
 from .cm import ScalarMappable
 from .colors import spec_color, to_rgba
 
-_INTERPOLATIONS = (None, "none", "nearest", "antialiased", "auto")
+# The host describes images up to this many cells with their numbers (src/charts/describe.rs).
+_DESCRIBED_CELLS = 10_000
 
 
 class AxesImage(ScalarMappable, Artist):
@@ -33,6 +34,11 @@ class AxesImage(ScalarMappable, Artist):
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
         self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
+        # How imshow() resamples it (pcolormesh's cells are drawn as they are): see _resampling.
+        self._interpolation, self._stage = "nearest", "auto"
+        self._filternorm, self._filterrad, self._resample = True, 4.0, True
+        self._imshow = False  # pcolormesh's cells are drawn as quadrilaterals, not resampled
+        self._depth = None  # 3 or 4 for an RGB(A) array, None for numbers through a colormap
         if values is not None:
             self._init_mappable(values, cmap, norm, vmin, vmax)
         else:
@@ -54,7 +60,27 @@ class AxesImage(ScalarMappable, Artist):
         return self._rows, self._cols
 
     def set_interpolation(self, s):
-        _interpolation(s)
+        self._interpolation = _resampling.interpolation(s)
+
+    def get_interpolation(self):
+        return self._interpolation
+
+    def set_interpolation_stage(self, s):
+        self._stage = _resampling.stage(s)
+
+    def get_interpolation_stage(self):
+        return self._stage
+
+    def set_filternorm(self, filternorm):
+        self._filternorm = bool(filternorm)
+
+    def set_filterrad(self, filterrad):
+        if not filterrad > 0:
+            raise ValueError("The filter radius must be a positive number")
+        self._filterrad = float(filterrad)
+
+    def set_resample(self, v):
+        self._resample = _rc.rcParams.get("image.resample", True) if v is None else bool(v)
 
     def extent(self, name):
         edges = self._x_edges if name == "x" else self._y_edges
@@ -73,9 +99,15 @@ class AxesImage(ScalarMappable, Artist):
 
     def spec(self):
         values = self._values
+        resampling = _resampling.spec(self)
+        if values is not None and len(values) > _DESCRIBED_CELLS and not (
+                resampling and _resampling.may_resample_data(self)):
+            values = None  # neither described nor resampled: the colours suffice
         return {**self._head("image"), "x_edges": self._x_edges, "y_edges": self._y_edges,
                 "rows": self._rows, "cols": self._cols, "pixels": self._pixels(),
                 "values": [] if values is None else _packed(values),
+                **({} if self._depth is None else {"depth": self._depth}),
+                **({} if resampling is None else {"resampling": resampling}),
                 "cmap": None if self.cmap is None else self.cmap.name,
                 "vmin": None if self.norm is None else _finite(self.norm.vmin),
                 "vmax": None if self.norm is None else _finite(self.norm.vmax),
@@ -95,7 +127,8 @@ class ImageMethods:
                vmax=None, origin=None, extent=None, interpolation_stage=None, filternorm=True, filterrad=4.0,
                resample=None, url=None, **kwargs):
         """Show X (rows x cols numbers through cmap, or RGB(A) values) as an image; returns the AxesImage."""
-        _interpolation(interpolation)
+        interpolation = _resampling.interpolation(interpolation)
+        interpolation_stage = _resampling.stage(interpolation_stage)
         kwargs.pop("zorder", None)
         label = kwargs.pop("label", None)
         if kwargs:
@@ -116,6 +149,12 @@ class ImageMethods:
         image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
                           vmax=vmax, alpha=alpha, label=label)
         image._cell_alpha = cell_alpha
+        image._imshow = True
+        image._interpolation, image._stage = interpolation, interpolation_stage
+        image.set_filternorm(filternorm)
+        image.set_filterrad(filterrad)
+        image.set_resample(resample)
+        image._depth = _depth(X)
         if aspect is None or aspect == "equal":
             self.set_aspect("equal")
         elif aspect != "auto":
@@ -266,10 +305,13 @@ def _alpha(alpha, cells):
     return None, per_cell
 
 
-def _interpolation(value):
-    if value not in _INTERPOLATIONS:
-        raise NotImplementedError(f"imshow interpolation={value!r} is not supported in this sandbox; images are "
-                                  "drawn with 'nearest'")
+def _depth(X):
+    """The last dimension of an RGB(A) array (3 or 4), None for numbers through a colormap."""
+    shape = getattr(X, "shape", None)
+    if shape is not None:
+        return shape[2] if len(shape) == 3 else None
+    row = _data.items(_data.items(X)[0])
+    return len(row[0]) if row and isinstance(row[0], (list, tuple)) else None
 
 
 def _grid(X):

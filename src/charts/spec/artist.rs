@@ -106,6 +106,13 @@ pub enum Artist {
         /// row by row; the edges then only span their extent.
         #[serde(default)]
         quads: Option<Quads>,
+        /// The last dimension of an RGB(A) array (3 or 4); none for numbers
+        /// through a colormap.
+        #[serde(default)]
+        depth: Option<u8>,
+        /// How imshow() resamples it to the screen's pixels; none: drawn as cells.
+        #[serde(default)]
+        resampling: Option<Resampling>,
     },
     Bar {
         label: Option<String>,
@@ -454,6 +461,28 @@ pub struct HatchSpec {
     pub color: Rgba,
     /// Points (rcParams `hatch.linewidth`).
     pub linewidth: f64,
+}
+
+/// imshow()'s resampling (matplotlib's interpolation, interpolation_stage,
+/// filternorm and filterrad).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Resampling {
+    pub interpolation: String,
+    pub stage: String,
+    pub filternorm: bool,
+    pub filterrad: f64,
+    /// The image's scalar alpha (1 without one).
+    pub alpha: f64,
+    /// The colormap's colours then its under, over and bad colours (bytes),
+    /// for resampling the numbers (a linear norm between vmin and vmax).
+    #[serde(default, deserialize_with = "optional_rgba_bytes")]
+    pub lut: Option<Vec<Rgba>>,
+}
+
+fn optional_rgba_bytes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Rgba>>, D::Error> {
+    rgba_bytes(deserializer).map(Some)
 }
 
 /// The corners of a quadrilateral mesh, row by row.

@@ -9,7 +9,7 @@ mod style;
 use serde::Deserialize;
 
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads,
+    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads, Resampling,
     RotationMode, TextBox, TextCoords,
 };
 pub use self::style::{
