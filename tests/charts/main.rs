@@ -9,6 +9,7 @@ mod chart_styles;
 mod charts;
 mod contours;
 mod hatches;
+mod images;
 mod legends;
 mod path_effects;
 mod polar;
