@@ -1,0 +1,77 @@
+"""The spec of imshow() images' resampling (_resampling): what the host needs to resample them
+as matplotlib's Agg does.
+
+Run: cd guest/runtime && python3 -m unittest discover -s tests -v
+"""
+
+import base64
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import colors  # noqa: E402
+
+from test_matplotlib import ChartTestCase  # noqa: E402
+
+
+class ResamplingSpecTests(ChartTestCase):
+    def test_default_interpolation_is_auto_with_the_colormap_table(self):
+        plt.imshow([[0.0, 1.0]], cmap="viridis", alpha=0.5)
+        (image,) = self.artists()
+        resampling = image["resampling"]
+        self.assertEqual({k: resampling[k] for k in ("interpolation", "stage", "filternorm", "filterrad", "alpha")},
+                         {"interpolation": "auto", "stage": "auto", "filternorm": True, "filterrad": 4.0,
+                          "alpha": 0.5})
+        lut = base64.b64decode(resampling["lut"])
+        self.assertEqual(len(lut), (256 + 3) * 4)
+        # viridis' first entry truncated to bytes, as matplotlib's to_rgba(bytes=True); bad: transparent
+        self.assertEqual((tuple(lut[:4]), tuple(lut[-4:])), ((68, 1, 84, 255), (0, 0, 0, 0)))
+
+    def test_filters_and_stages_are_carried(self):
+        image = plt.imshow([[1, 2], [3, 4]], interpolation="Lanczos", interpolation_stage="rgba", filterrad=3,
+                           filternorm=False)
+        self.assertEqual(image.get_interpolation(), "lanczos")
+        (spec,) = self.artists()
+        self.assertEqual((spec["resampling"]["interpolation"], spec["resampling"]["stage"],
+                          spec["resampling"]["filterrad"], spec["resampling"]["filternorm"]),
+                         ("lanczos", "rgba", 3.0, False))
+
+    def test_rgb_arrays_send_their_depth_and_pcolormesh_is_not_resampled(self):
+        plt.imshow([[[0.0, 0.5, 1.0], [1.0, 1.0, 1.0]]])
+        plt.pcolormesh([[1, 2]])
+        image, mesh = self.artists()
+        self.assertEqual(image["depth"], 3)
+        self.assertNotIn("resampling", mesh)
+
+    def test_large_images_send_their_numbers_only_when_resampled_as_numbers(self):
+        data = [[float(i * j) for j in range(101)] for i in range(100)]
+        plt.imshow(data)
+        plt.imshow(data, interpolation="bilinear")
+        plt.imshow(data, interpolation="bilinear", interpolation_stage="rgba")
+        auto, bilinear, rgba = self.artists()
+        self.assertEqual((auto["values"], rgba["values"]), ([], []))
+        self.assertIn("f64", bilinear["values"])
+
+    def test_what_is_not_resampled_faithfully_raises(self):
+        with self.assertRaisesRegex(NotImplementedError, "bessel"):
+            plt.imshow([[1, 2]], interpolation="bessel")
+        with self.assertRaisesRegex(ValueError, "interpolation"):
+            plt.imshow([[1, 2]], interpolation="smooth")
+        plt.imshow([[1, 2]], interpolation="bilinear", resample=False)
+        with self.assertRaisesRegex(NotImplementedError, "resample=False"):
+            plt.show()
+        plt.close("all")
+        plt.imshow([[1, 2]], interpolation="bilinear", norm=colors.LogNorm())
+        with self.assertRaisesRegex(NotImplementedError, "LogNorm"):
+            plt.show()
+        plt.close("all")
+        plt.imshow([[1, 2]], interpolation="bilinear", norm=colors.LogNorm(), interpolation_stage="rgba")
+        (image,) = self.artists()
+        self.assertNotIn("lut", image["resampling"])
+
+
+if __name__ == "__main__":
+    unittest.main()
