@@ -567,7 +567,7 @@ class OutputTests(ChartTestCase):
             plt.quiver([1], [1], [1], [1])
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
-                     lambda: ax.imshow([[1]], interpolation="bessel"),
+                     lambda: ax.imshow([[1]], clip_path=None),
                      lambda: ax.set_yscale("symlog"),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):

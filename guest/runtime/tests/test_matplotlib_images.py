@@ -56,8 +56,6 @@ class ResamplingSpecTests(ChartTestCase):
         self.assertIn("f64", bilinear["values"])
 
     def test_what_is_not_resampled_faithfully_raises(self):
-        with self.assertRaisesRegex(NotImplementedError, "bessel"):
-            plt.imshow([[1, 2]], interpolation="bessel")
         with self.assertRaisesRegex(ValueError, "interpolation"):
             plt.imshow([[1, 2]], interpolation="smooth")
         plt.imshow([[1, 2]], interpolation="bilinear", resample=False)
