@@ -398,7 +398,7 @@ fn overlaps(lo: f64, hi: f64, count: usize) -> Vec<i64> {
 }
 
 /// Resamples `source` to `out_w` x `out_h` pixels through `affine` (source
-/// pixel coordinates to output ones, no shear) with the kernel `lut`, as
+/// pixel coordinates to output ones; no shear: its `shx` and `shy` are 0) with the kernel `lut`, as
 /// Agg's `span_image_resample_*_affine` with matplotlib's gray (`N` = 1,
 /// unclamped) or RGBA (`N` = 4, clamped to 0..1 with colour <= alpha)
 /// pixel formats. Output pixels the image leaves uncovered stay zero; the
@@ -424,6 +424,21 @@ pub fn resample<const N: usize>(
     let (radius_x, radius_y) = ((diameter * rx) >> 1, (diameter * ry) >> 1);
     let half = SUBPIXEL_SCALE / 2;
 
+    let x_kernel = Kernel {
+        size: source.width,
+        radius: radius_x,
+        step: rx_inv,
+        end: filter_scale,
+    };
+    let y_kernel = Kernel {
+        size: source.height,
+        radius: radius_y,
+        step: ry_inv,
+        end: filter_scale,
+    };
+    // Without shear every row's span interpolates the same source columns:
+    // their taps are worked out once per span.
+    let mut columns: Option<((usize, usize), Vec<Vec<(usize, i32)>>)> = None;
     for (row, covers) in coverage.chunks_exact(out_w).enumerate() {
         let Some(start) = covers.iter().position(|&c| c > 0) else {
             continue;
@@ -432,44 +447,35 @@ pub fn resample<const N: usize>(
         let len = (end - start + 1) as i32;
         let (yc, xs) = (row as f64 + 0.5, start as f64 + 0.5);
         let (ax, ay) = inverse.apply(xs, yc);
-        let (bx, by) = inverse.apply(xs + f64::from(len), yc);
+        let (bx, _) = inverse.apply(xs + f64::from(len), yc);
         let scale = f64::from(SUBPIXEL_SCALE);
-        let mut dda_x = Dda::new(iround(ax * scale), iround(bx * scale), len);
-        let mut dda_y = Dda::new(iround(ay * scale), iround(by * scale), len);
-        for col in start..=end {
-            let x = dda_x.y + half - radius_x;
-            let y = dda_y.y + half - radius_y;
-            dda_x.step();
-            dda_y.step();
+        if columns.as_ref().is_none_or(|(span, _)| *span != (start, end)) {
+            let mut dda_x = Dda::new(iround(ax * scale), iround(bx * scale), len);
+            let taps = (start..=end)
+                .map(|_| {
+                    let taps = x_kernel.taps(dda_x.y + half, lut);
+                    dda_x.step();
+                    taps
+                })
+                .collect();
+            columns = Some(((start, end), taps));
+        }
+        let Some((_, x_taps)) = &columns else {
+            continue;
+        };
+        let y_taps = y_kernel.taps(iround(ay * scale) + half, lut);
+        for (col, x_taps) in (start..=end).zip(x_taps) {
             let mut fg = [0.0; N];
             let mut total = 0i64;
-            let mut src_y = i64::from(y >> SUBPIXEL_SHIFT);
-            let mut y_hr = ((SUBPIXEL_MASK - (y & SUBPIXEL_MASK)) * ry_inv) >> SUBPIXEL_SHIFT;
-            let x_lr = i64::from(x >> SUBPIXEL_SHIFT);
-            let x_hr0 = ((SUBPIXEL_MASK - (x & SUBPIXEL_MASK)) * rx_inv) >> SUBPIXEL_SHIFT;
-            loop {
-                let weight_y = lut.weights[y_hr as usize];
-                let line = reflect(src_y, source.height) * source.width;
-                let (mut src_x, mut x_hr) = (x_lr, x_hr0);
-                loop {
-                    let weight =
-                        (weight_y * lut.weights[x_hr as usize] + FILTER_SCALE / 2) >> FILTER_SHIFT;
-                    let pixel = &source.pixels[line + reflect(src_x, source.width)];
-                    for (acc, v) in fg.iter_mut().zip(pixel) {
+            for &(src_y, weight_y) in &y_taps {
+                let line = &source.pixels[src_y * source.width..][..source.width];
+                for &(src_x, weight_x) in x_taps {
+                    let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
+                    for (acc, v) in fg.iter_mut().zip(&line[src_x]) {
                         *acc += v * f64::from(weight);
                     }
                     total += i64::from(weight);
-                    x_hr += rx_inv;
-                    if x_hr >= filter_scale {
-                        break;
-                    }
-                    src_x += 1;
                 }
-                y_hr += ry_inv;
-                if y_hr >= filter_scale {
-                    break;
-                }
-                src_y += 1;
             }
             for v in &mut fg {
                 *v /= total as f64;
@@ -487,6 +493,35 @@ pub fn resample<const N: usize>(
         }
     }
     out
+}
+
+/// One axis of the resampling kernel: `size` source pixels, the kernel's
+/// `radius` and `step` through the table (1/256 pixel), its table's `end`.
+struct Kernel {
+    size: usize,
+    radius: i32,
+    step: i32,
+    end: i32,
+}
+
+impl Kernel {
+    /// The source pixels (reflected into the image) and table weights the
+    /// kernel centred at `at` (1/256 pixel, plus half a pixel) reaches, as
+    /// Agg's span_image_resample_*_affine steps through them.
+    fn taps(&self, at: i32, lut: &Lut) -> Vec<(usize, i32)> {
+        let x = at - self.radius;
+        let mut src = i64::from(x >> SUBPIXEL_SHIFT);
+        let mut hr = ((SUBPIXEL_MASK - (x & SUBPIXEL_MASK)) * self.step) >> SUBPIXEL_SHIFT;
+        let mut taps = Vec::new();
+        loop {
+            taps.push((reflect(src, self.size), lut.weights[hr as usize]));
+            hr += self.step;
+            if hr >= self.end {
+                return taps;
+            }
+            src += 1;
+        }
+    }
 }
 
 /// Samples `source` at the output pixels' centres through `affine` (Agg's

@@ -10,7 +10,7 @@ import math
 import sys
 from array import array
 
-from . import _data, _rc, _resampling
+from . import _cell_colors, _data, _rc, _resampling
 from ._artist import Artist
 from .cm import ScalarMappable
 from .colors import spec_color, to_rgba
@@ -88,6 +88,9 @@ class AxesImage(ScalarMappable, Artist):
 
     def _pixels(self):
         """Base64 of the cells' RGBA bytes."""
+        if self._values is not None and _cell_colors.fast(self.norm, self.cmap):
+            rgba = _cell_colors.colors(self._values, self.norm, self.cmap, self._alpha, self._cell_alpha)
+            return binascii.b2a_base64(_cell_colors.to_bytes(rgba), newline=False).decode("ascii")
         if self._values is not None:
             colors = self.cmap(self.norm(self._values), alpha=self._alpha)
         else:
@@ -131,6 +134,8 @@ class ImageMethods:
         interpolation_stage = _resampling.stage(interpolation_stage)
         kwargs.pop("zorder", None)
         label = kwargs.pop("label", None)
+        if "clim" in kwargs:  # an AxesImage property: set_clim() after the norm's vmin and vmax
+            vmin, vmax = _clim(kwargs.pop("clim"), vmin, vmax)
         if kwargs:
             raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
         origin = origin or _rc.rcParams["image.origin"]
@@ -303,6 +308,14 @@ def _alpha(alpha, cells):
     if len(per_cell) != cells:
         raise ValueError("alpha must be a scalar or an array of the image's shape")
     return None, per_cell
+
+
+def _clim(clim, vmin, vmax):
+    """(vmin, vmax) after set_clim(clim): a (low, high) pair, None keeping the other setting."""
+    if clim is None:
+        return vmin, vmax
+    low, high = clim
+    return (vmin if low is None else low), (vmax if high is None else high)
 
 
 def _depth(X):

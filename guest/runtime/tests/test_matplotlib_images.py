@@ -71,5 +71,29 @@ class ResamplingSpecTests(ChartTestCase):
         self.assertNotIn("lut", image["resampling"])
 
 
+class CellColorTests(unittest.TestCase):
+    def test_numpy_lookup_gives_the_same_bytes_as_the_colormap_one_value_at_a_time(self):
+        import math
+
+        from matplotlib import _cell_colors
+
+        values = [(-1.5 + 3 * i / 997) for i in range(998)] + [None, math.nan, math.inf, -math.inf, 1.0, -1.0]
+        cells = [i / len(values) for i in range(len(values))]
+        for cmap, norm, alpha, cell_alpha in (
+                (plt.get_cmap("viridis"), colors.Normalize(-1, 1), None, None),
+                (plt.get_cmap("RdBu_r"), colors.Normalize(-2, 2), 0.4, None),
+                (plt.get_cmap("viridis").with_extremes(under="r", over="b", bad="g"), colors.Normalize(-1, 1),
+                 None, cells),
+                (plt.get_cmap("gray"), colors.Normalize(0.5, 0.5), None, None)):
+            self.assertTrue(_cell_colors.fast(norm, cmap))
+            slow = cmap(norm(values), alpha=alpha)
+            if cell_alpha is not None:
+                slow = [c[:3] + (c[3] * a,) for c, a in zip(slow, cell_alpha)]
+            expected = bytes(min(255, max(0, round(v * 255))) for c in slow for v in c)
+            got = _cell_colors.to_bytes(_cell_colors.colors(values, norm, cmap, alpha, cell_alpha))
+            self.assertEqual(got, expected, cmap.name)
+        self.assertFalse(_cell_colors.fast(colors.LogNorm(1, 2), plt.get_cmap("viridis")))
+
+
 if __name__ == "__main__":
     unittest.main()
