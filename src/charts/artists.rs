@@ -5,6 +5,7 @@ use super::clip::clip_polygon;
 use super::color::Rgba;
 use super::effects::{self, Pen};
 use super::geometry::{Point, Rect};
+use super::gouraud;
 use super::hatch;
 use super::mesh;
 use super::paint::{Units, fill_rect, marker, stroke_line};
@@ -187,7 +188,11 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 .map(|c| (c, units.px(*linewidth)));
             if let Some(quads) = quads {
                 let place = (xmap, ymap, &frame);
-                mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
+                if quads.gouraud {
+                    gouraud::draw_mesh(surface, quads, (*rows, *cols), pixels, place);
+                } else {
+                    mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
+                }
                 return;
             }
             for (row, (y0, y1)) in y_edges.iter().zip(&y_edges[1..]).enumerate() {

@@ -12,6 +12,7 @@ mod draw;
 mod effects;
 mod fill;
 mod geometry;
+mod gouraud;
 mod hatch;
 mod layout;
 mod legend;

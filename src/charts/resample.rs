@@ -449,7 +449,10 @@ pub fn resample<const N: usize>(
         let (ax, ay) = inverse.apply(xs, yc);
         let (bx, _) = inverse.apply(xs + f64::from(len), yc);
         let scale = f64::from(SUBPIXEL_SCALE);
-        if columns.as_ref().is_none_or(|(span, _)| *span != (start, end)) {
+        if columns
+            .as_ref()
+            .is_none_or(|(span, _)| *span != (start, end))
+        {
             let mut dda_x = Dda::new(iround(ax * scale), iround(bx * scale), len);
             let taps = (start..=end)
                 .map(|_| {

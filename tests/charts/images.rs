@@ -78,3 +78,37 @@ ax.imshow(np.random.default_rng(0).random((4, 5)), alpha=0.5, interpolation="spl
     assert_eq!(series[0]["shape"], serde_json::json!([4, 5, 3]));
     assert_eq!(series[1]["shape"], serde_json::json!([4, 5]));
 }
+
+#[tokio::test]
+async fn gouraud_pcolormesh_shades_between_the_points_as_matplotlib() {
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+import matplotlib.pyplot as plt
+Z = np.random.default_rng(3).random((5, 7))
+fig = plt.figure(figsize=(4, 3), dpi=100)
+ax = fig.add_axes([0.1, 0.1, 0.8, 0.8])
+ax.pcolormesh(np.arange(7), np.arange(5) * 1.5, Z, shading='gouraud', vmin=0, vmax=1)
+ax.set_axis_off()
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let chart = &charts(&events)[0];
+    assert_eq!(
+        chart.description["axes"][0]["series"][0]["shape"],
+        serde_json::json!([5, 7])
+    );
+    let png = &chart.png;
+    // matplotlib 3.10.8's pixels (its colormap bytes are truncated, the sandbox's rounded).
+    for ((x, y), want) in [
+        ((100, 120), [128, 153, 90]),
+        ((200, 150), [47, 179, 123]),
+        ((300, 180), [46, 117, 140]),
+        ((150, 200), [67, 56, 124]),
+    ] {
+        let got = png.pixels[(y * png.width + x) as usize];
+        assert!(
+            got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 4),
+            "pixel ({x}, {y}): {got:?}, matplotlib draws {want:?}"
+        );
+    }
+}

@@ -33,6 +33,7 @@ class AxesImage(ScalarMappable, Artist):
         self._x_edges, self._y_edges = x_edges, y_edges
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
         self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
+        self._gouraud = False  # the quads' corners are the cells' points, coloured between them
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
         # How imshow() resamples it (pcolormesh's cells are drawn as they are): see _resampling.
         self._interpolation, self._stage = "nearest", "auto"
@@ -117,7 +118,8 @@ class AxesImage(ScalarMappable, Artist):
                 "edgecolor": None if self._edges is None else spec_color(self._edges[0]),
                 "linewidth": 0.0 if self._edges is None else self._edges[1],
                 **({} if self._quads is None else {"quads": {"x": _packed(self._quads[0]),
-                                                             "y": _packed(self._quads[1])}})}
+                                                             "y": _packed(self._quads[1]),
+                                                             **({"gouraud": True} if self._gouraud else {})}})}
 
 
 QuadMesh = AxesImage
@@ -271,6 +273,16 @@ class ImageMethods:
         label = kwargs.pop("label", None)
         if kwargs:
             raise NotImplementedError(f"pcolormesh(): {next(iter(kwargs))}= is not supported in this sandbox")
+        if shading == "gouraud":
+            values, rgba, rows, cols = _grid(args[-1])
+            xs, ys = _points(args[:-1], rows, cols)
+            if values is not None and any(v is None for v in values):
+                raise NotImplementedError("pcolormesh(shading='gouraud') of masked or non-finite values is not "
+                                          "supported in this sandbox")
+            mesh = AxesImage(values, rgba, rows, cols, _spanning(xs, cols), _spanning(ys, rows), cmap=cmap,
+                             norm=norm, vmin=vmin, vmax=vmax, alpha=alpha, label=label)
+            mesh._quads, mesh._gouraud = (xs, ys), True  # matplotlib draws no cell edges here
+            return self._mappable(mesh)
         if len(args) == 1:
             values, rgba, rows, cols = _grid(args[0])
             x_edges = [float(i) for i in range(cols + 1)]
@@ -373,6 +385,28 @@ def _quads(X, Y, rows, cols, shading):
     return flat_x, flat_y
 
 
+def _points(coords, rows, cols):
+    """The rows x cols points (xs, ys, row by row) of a gouraud pcolormesh: X and Y of C's shape, 1-D
+    ones of its columns and rows, or none (0..cols - 1, 0..rows - 1)."""
+    import numpy as np
+
+    if not coords:
+        X, Y = np.meshgrid(np.arange(cols, dtype=float), np.arange(rows, dtype=float))
+    elif len(coords) == 2:
+        X, Y = (np.asarray(c, float) for c in coords)
+        if X.ndim == 1 and Y.ndim == 1:
+            X, Y = np.meshgrid(X, Y)
+    else:
+        raise TypeError(f"pcolormesh() takes 1 or 3 positional arguments but {len(coords) + 1} were given")
+    if X.shape != (rows, cols) or Y.shape != (rows, cols):
+        raise TypeError(f"Dimensions of C {(rows, cols)} should be the same as those of X {X.shape} and Y "
+                        f"{Y.shape} (shading='gouraud')")
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise NotImplementedError("pcolormesh() of a grid with masked or non-finite corners is not supported in "
+                                  "this sandbox")
+    return X.ravel().tolist(), Y.ravel().tolist()
+
+
 def _spanning(corners, count):
     """count + 1 evenly spaced edges from the smallest to the largest corner."""
     lo, hi = min(corners), max(corners)
@@ -393,8 +427,6 @@ def _edges(data, count, name, across, shading):
         line = [_data.number(v) for v in items]
     if any(v is None for v in line):
         raise ValueError(f"{name} must be finite")
-    if shading == "gouraud":
-        raise NotImplementedError("pcolormesh(shading='gouraud') is not supported in this sandbox")
     if len(line) == count + 1 and shading in (None, "flat", "auto"):
         return line
     if len(line) == count and shading in (None, "auto", "nearest"):

@@ -55,6 +55,14 @@ class ResamplingSpecTests(ChartTestCase):
         self.assertEqual((auto["values"], rgba["values"]), ([], []))
         self.assertIn("f64", bilinear["values"])
 
+    def test_gouraud_pcolormesh_sends_its_points(self):
+        plt.pcolormesh([0.0, 1.0, 3.0], [0.0, 2.0], [[1, 2, 3], [4, 5, 6]], shading="gouraud")
+        (mesh,) = self.artists()
+        self.assertEqual((mesh["rows"], mesh["cols"], mesh["quads"]["gouraud"]), (2, 3, True))
+        self.assertEqual((mesh["x_edges"], mesh["y_edges"]), ([0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 2.0]))
+        with self.assertRaises(TypeError):
+            plt.pcolormesh([0.0, 1.0], [0.0, 2.0], [[1, 2, 3], [4, 5, 6]], shading="gouraud")
+
     def test_what_is_not_resampled_faithfully_raises(self):
         with self.assertRaisesRegex(ValueError, "interpolation"):
             plt.imshow([[1, 2]], interpolation="smooth")

@@ -493,4 +493,8 @@ pub struct Quads {
     pub x: Vec<f64>,
     #[serde(deserialize_with = "floats")]
     pub y: Vec<f64>,
+    /// The corners are the image's rows x cols points, each of its colour,
+    /// shaded between them (matplotlib's `shading='gouraud'`).
+    #[serde(default)]
+    pub gouraud: bool,
 }
