@@ -14,6 +14,7 @@ mod fill;
 mod geometry;
 mod gouraud;
 mod hatch;
+mod image_filters;
 mod layout;
 mod legend;
 mod mathtext;

@@ -7,7 +7,8 @@
 
 use super::color::Rgba;
 use super::geometry::Rect;
-use super::resample::{Affine, Filter, Lut, Source, nearest, resample};
+use super::image_filters::{Filter, Lut};
+use super::resample::{Affine, Source, nearest, resample};
 use super::scale::AxisMap;
 use super::spec::{Resampling, ScaleKind};
 use super::surface::{RasterImage, Surface};
