@@ -45,6 +45,10 @@ def spec(image):
                                   "supported in this sandbox; pass interpolation_stage='rgba'")
     if not image._resample and image._interpolation in FILTERS:
         raise NotImplementedError("imshow(resample=False) is not supported in this sandbox")
+    axes = getattr(image, "axes", None)
+    if image._interpolation in FILTERS and axes is not None and {axes.get_xscale(), axes.get_yscale()} != {"linear"}:
+        raise NotImplementedError(f"imshow interpolation={image._interpolation!r} on a log axis is not supported "
+                                  "in this sandbox")
     out = {"interpolation": image._interpolation, "stage": image._stage, "filternorm": bool(image._filternorm),
            "filterrad": float(image._filterrad),
            "alpha": 1.0 if image._alpha is None else float(image._alpha)}

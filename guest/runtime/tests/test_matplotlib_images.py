@@ -74,6 +74,10 @@ class ResamplingSpecTests(ChartTestCase):
         with self.assertRaisesRegex(NotImplementedError, "LogNorm"):
             plt.show()
         plt.close("all")
+        plt.imshow([[1, 2]], interpolation="bilinear").axes.set_yscale("log")
+        with self.assertRaisesRegex(NotImplementedError, "log axis"):
+            plt.show()
+        plt.close("all")
         plt.imshow([[1, 2]], interpolation="bilinear", norm=colors.LogNorm(), interpolation_stage="rgba")
         (image,) = self.artists()
         self.assertNotIn("lut", image["resampling"])
