@@ -159,6 +159,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             vmax,
             depth,
             resampling,
+            clip_path,
             ..
         } => {
             if let Some(resampling) = resampling {
@@ -178,6 +179,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     y: ymap,
                     clip: frame,
                     figure: axes.figure_size,
+                    clip_path: clip_path.as_ref(),
                 };
                 if resampled::draw(&cells, resampling, &place, surface) {
                     return;

@@ -6,11 +6,11 @@
 //! result placed at the clipped box's truncated corner.
 
 use super::color::Rgba;
-use super::geometry::Rect;
+use super::geometry::{Point, Rect};
 use super::image_filters::{Filter, Lut};
 use super::resample::{Affine, Source, nearest, resample};
 use super::scale::AxisMap;
-use super::spec::{Resampling, ScaleKind};
+use super::spec::{ClipPath, Resampling, ScaleKind};
 use super::surface::{RasterImage, Surface};
 
 /// What the resampling needs of an image artist.
@@ -26,12 +26,14 @@ pub struct ImageCells<'a> {
     pub depth: Option<u8>,
 }
 
-/// Where the image goes: the axes' scales, the clip box and the figure's size (pixels).
+/// Where the image goes: the axes' scales, the clip box, the figure's size
+/// (pixels) and the polygon it is clipped to, if any.
 pub struct Destination<'a> {
     pub x: &'a AxisMap,
     pub y: &'a AxisMap,
     pub clip: Rect,
     pub figure: (f64, f64),
+    pub clip_path: Option<&'a ClipPath>,
 }
 
 /// Draws the image resampled as `resampling` asks; false when matplotlib
@@ -109,7 +111,21 @@ pub fn draw(
         (clip.x1 + 0.5).floor(),
         (clip.y1 + 0.5).floor(),
     );
-    paint(surface, &colours, out_w, (left, top), &bounds);
+    let outline: Option<Vec<Point>> = place.clip_path.map(|path| {
+        path.x
+            .iter()
+            .zip(&path.y)
+            .filter_map(|(&x, &y)| Some(Point::new(place.x.pixel(x)?, place.y.pixel(y)?)))
+            .collect()
+    });
+    paint(
+        surface,
+        &colours,
+        out_w,
+        (left, top),
+        &bounds,
+        outline.as_deref(),
+    );
     true
 }
 
@@ -333,6 +349,7 @@ fn paint(
     out_w: usize,
     (left, top): (f64, f64),
     bounds: &Rect,
+    outline: Option<&[Point]>,
 ) {
     let out_h = colours.len() / out_w.max(1);
     let (x0, x1) = (left.max(bounds.x0), (left + out_w as f64).min(bounds.x1));
@@ -341,17 +358,54 @@ fn paint(
         return;
     }
     let (skip_x, width) = ((x0 - left) as usize, (x1 - x0) as usize);
-    let pixels = (0..(y1 - y0) as usize)
+    let mut pixels: Vec<Rgba> = (0..(y1 - y0) as usize)
         .flat_map(|j| {
             let row = out_h - 1 - ((y0 - top) as usize + j);
             &colours[row * out_w + skip_x..row * out_w + skip_x + width]
         })
         .copied()
         .collect();
+    if let Some(outline) = outline {
+        let cover = coverage(outline, (x0, y0), width, pixels.len() / width.max(1));
+        for (pixel, c) in pixels.iter_mut().zip(cover) {
+            pixel.a = (f64::from(pixel.a) * c).round() as u8;
+        }
+    }
     surface.image(RasterImage {
         left: x0 as i64,
         top: y0 as i64,
         width,
         pixels,
     });
+}
+
+/// How much of each pixel of a `width` x `height` block at `(left, top)` the
+/// polygon `outline` covers (even-odd), from four rows of spans per pixel
+/// (the clip path's anti-aliased edge).
+fn coverage(outline: &[Point], (left, top): (f64, f64), width: usize, height: usize) -> Vec<f64> {
+    const ROWS: usize = 4;
+    let mut cover = vec![0.0; width * height];
+    let mut crossings = Vec::new();
+    for j in 0..height * ROWS {
+        let y = top + (j as f64 + 0.5) / ROWS as f64;
+        crossings.clear();
+        for (p, q) in outline.iter().zip(outline.iter().cycle().skip(1)) {
+            if (p.y <= y) != (q.y <= y) {
+                crossings.push(p.x + (y - p.y) * (q.x - p.x) / (q.y - p.y) - left);
+            }
+        }
+        crossings.sort_by(f64::total_cmp);
+        let row = &mut cover[(j / ROWS) * width..][..width];
+        for span in crossings.chunks_exact(2) {
+            let (a, b) = (span[0].max(0.0), span[1].min(width as f64));
+            let mut x = a;
+            while x < b {
+                let next = (x.floor() + 1.0).min(b);
+                row[x as usize] += (next - x) / ROWS as f64;
+                x = next;
+            }
+        }
+    }
+    cover.iter_mut().for_each(|c| *c = c.min(1.0));
+    cover
 }

@@ -112,3 +112,26 @@ ax.set_axis_off()
         );
     }
 }
+
+#[tokio::test]
+async fn an_image_clipped_to_a_circle_shows_only_inside_it() {
+    let mut client = client().await;
+    let code = r#"
+import numpy as np
+import matplotlib.pyplot as plt
+from matplotlib.patches import Circle
+fig = plt.figure(figsize=(4, 3), dpi=100)
+ax = fig.add_axes([0.1, 0.1, 0.8, 0.8])
+circle = Circle((0, 0), 1, facecolor='none', edgecolor='none')
+ax.add_patch(circle)
+im = ax.imshow(np.zeros((30, 30)), interpolation='spline36', cmap='gray', extent=[-1, 1, -1, 1])
+im.set_clip_path(circle)
+ax.set_axis_off()
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    let png = &charts(&events)[0].png;
+    // The image spans x 80..320 and y 30..270; the circle inside it.
+    assert_grey(png, (200, 150), 0);
+    assert_grey(png, (85, 35), 255);
+    assert_grey(png, (315, 265), 255);
+}

@@ -34,6 +34,7 @@ class AxesImage(ScalarMappable, Artist):
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
         self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
         self._gouraud = False  # the quads' corners are the cells' points, coloured between them
+        self._clip_path = None  # a patch the image is clipped to (set_clip_path)
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
         # How imshow() resamples it (pcolormesh's cells are drawn as they are): see _resampling.
         self._interpolation, self._stage = "nearest", "auto"
@@ -59,6 +60,18 @@ class AxesImage(ScalarMappable, Artist):
 
     def get_size(self):
         return self._rows, self._cols
+
+    def set_clip_path(self, path, transform=None):
+        """Clip an imshow() image to a patch in data coordinates (or None: no clip path)."""
+        if path is None:
+            self._clip_path = None
+            return
+        if transform is not None or not hasattr(path, "_placed_outline") or path._coords != ("data", "data"):
+            raise NotImplementedError("AxesImage.set_clip_path of anything but a patch in data coordinates is not "
+                                      "supported in this sandbox")
+        if not self._imshow:
+            raise NotImplementedError("QuadMesh.set_clip_path is not supported in this sandbox")
+        self._clip_path = path
 
     def set_interpolation(self, s):
         self._interpolation = _resampling.interpolation(s)
@@ -112,6 +125,7 @@ class AxesImage(ScalarMappable, Artist):
                 "values": [] if values is None else _packed(values),
                 **({} if self._depth is None else {"depth": self._depth}),
                 **({} if resampling is None else {"resampling": resampling}),
+                **({} if self._clip_path is None else {"clip_path": _outline(self._clip_path)}),
                 "cmap": None if self.cmap is None else self.cmap.name,
                 "vmin": None if self.norm is None else _finite(self.norm.vmin),
                 "vmax": None if self.norm is None else _finite(self.norm.vmax),
@@ -320,6 +334,12 @@ def _alpha(alpha, cells):
     if len(per_cell) != cells:
         raise ValueError("alpha must be a scalar or an array of the image's shape")
     return None, per_cell
+
+
+def _outline(patch):
+    """A patch's outline as the spec's {"x": [...], "y": [...]} (data coordinates)."""
+    xs, ys = patch._placed_outline()
+    return {"x": [float(v) for v in xs], "y": [float(v) for v in ys]}
 
 
 def _clim(clim, vmin, vmax):

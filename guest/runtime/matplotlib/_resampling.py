@@ -46,9 +46,12 @@ def spec(image):
     if not image._resample and image._interpolation in FILTERS:
         raise NotImplementedError("imshow(resample=False) is not supported in this sandbox")
     axes = getattr(image, "axes", None)
-    if image._interpolation in FILTERS and axes is not None and {axes.get_xscale(), axes.get_yscale()} != {"linear"}:
-        raise NotImplementedError(f"imshow interpolation={image._interpolation!r} on a log axis is not supported "
-                                  "in this sandbox")
+    if axes is not None and {axes.get_xscale(), axes.get_yscale()} != {"linear"}:
+        if image._interpolation in FILTERS:
+            raise NotImplementedError(f"imshow interpolation={image._interpolation!r} on a log axis is not "
+                                      "supported in this sandbox")
+        if image._clip_path is not None:
+            raise NotImplementedError("AxesImage.set_clip_path on a log axis is not supported in this sandbox")
     out = {"interpolation": image._interpolation, "stage": image._stage, "filternorm": bool(image._filternorm),
            "filterrad": float(image._filterrad),
            "alpha": 1.0 if image._alpha is None else float(image._alpha)}

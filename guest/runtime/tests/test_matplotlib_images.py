@@ -55,6 +55,16 @@ class ResamplingSpecTests(ChartTestCase):
         self.assertEqual((auto["values"], rgba["values"]), ([], []))
         self.assertIn("f64", bilinear["values"])
 
+    def test_clip_paths_are_patch_outlines_in_data_coordinates(self):
+        from matplotlib.patches import Rectangle
+
+        image = plt.imshow([[1, 2]], interpolation="bilinear")
+        image.set_clip_path(Rectangle((0, 0), 1, 2))
+        (spec,) = self.artists()
+        self.assertEqual(spec["clip_path"], {"x": [0.0, 1.0, 1.0, 0.0], "y": [0.0, 0.0, 2.0, 2.0]})
+        with self.assertRaises(NotImplementedError):
+            image.set_clip_path(Rectangle((0, 0), 1, 2), transform=object())
+
     def test_gouraud_pcolormesh_sends_its_points(self):
         plt.pcolormesh([0.0, 1.0, 3.0], [0.0, 2.0], [[1, 2, 3], [4, 5, 6]], shading="gouraud")
         (mesh,) = self.artists()

@@ -113,6 +113,9 @@ pub enum Artist {
         /// How imshow() resamples it to the screen's pixels; none: drawn as cells.
         #[serde(default)]
         resampling: Option<Resampling>,
+        /// A polygon (data coordinates) the resampled image is clipped to.
+        #[serde(default)]
+        clip_path: Option<ClipPath>,
     },
     Bar {
         label: Option<String>,
@@ -483,6 +486,14 @@ fn optional_rgba_bytes<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Vec<Rgba>>, D::Error> {
     rgba_bytes(deserializer).map(Some)
+}
+
+/// A polygon an image is clipped to (data coordinates).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClipPath {
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
 }
 
 /// The corners of a quadrilateral mesh, row by row.

@@ -9,8 +9,8 @@ mod style;
 use serde::Deserialize;
 
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads, Resampling,
-    RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow, Quads,
+    Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
