@@ -15,7 +15,7 @@ use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
 use super::series::{data_rect, fill_polygons, pick, runs, steps};
 use super::spec::{
-    Artist, AxlineOrientation, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
+    Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -160,6 +160,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             depth,
             resampling,
             clip_path,
+            coords,
             ..
         } => {
             if let Some(resampling) = resampling {
@@ -180,6 +181,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     clip: frame,
                     figure: axes.figure_size,
                     clip_path: clip_path.as_ref(),
+                    axes_coords: *coords == Some(Coords::Axes),
                 };
                 if resampled::draw(&cells, resampling, &place, surface) {
                     return;

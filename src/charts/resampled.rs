@@ -34,6 +34,8 @@ pub struct Destination<'a> {
     pub clip: Rect,
     pub figure: (f64, f64),
     pub clip_path: Option<&'a ClipPath>,
+    /// The image's edges are axes fractions, not data.
+    pub axes_coords: bool,
 }
 
 /// Draws the image resampled as `resampling` asks; false when matplotlib
@@ -44,17 +46,25 @@ pub fn draw(
     place: &Destination<'_>,
     surface: &mut impl Surface,
 ) -> bool {
-    if place.x.kind != ScaleKind::Linear || place.y.kind != ScaleKind::Linear {
+    let linear = place.x.kind == ScaleKind::Linear && place.y.kind == ScaleKind::Linear;
+    if !linear && !place.axes_coords {
         return false;
     }
+    let at = |map: &AxisMap, v: f64| {
+        if place.axes_coords {
+            Some(map.fraction_px(v))
+        } else {
+            map.pixel(v)
+        }
+    };
     let (width, height) = place.figure;
     let (rows, cols) = (image.rows as f64, image.cols as f64);
     // Display coordinates (y up from the figure's bottom), as matplotlib's.
     let (Some(ax), Some(ex), Some(ay), Some(ey)) = (
-        place.x.pixel(image.x_edges[0]),
-        place.x.pixel(image.x_edges[image.cols]),
-        place.y.pixel(image.y_edges[0]).map(|y| height - y),
-        place.y.pixel(image.y_edges[image.rows]).map(|y| height - y),
+        at(place.x, image.x_edges[0]),
+        at(place.x, image.x_edges[image.cols]),
+        at(place.y, image.y_edges[0]).map(|y| height - y),
+        at(place.y, image.y_edges[image.rows]).map(|y| height - y),
     ) else {
         return true;
     };

@@ -35,6 +35,7 @@ class AxesImage(ScalarMappable, Artist):
         self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
         self._gouraud = False  # the quads' corners are the cells' points, coloured between them
         self._clip_path = None  # a patch the image is clipped to (set_clip_path)
+        self._axes_coords = False
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
         # How imshow() resamples it (pcolormesh's cells are drawn as they are): see _resampling.
         self._interpolation, self._stage = "nearest", "auto"
@@ -126,6 +127,7 @@ class AxesImage(ScalarMappable, Artist):
                 **({} if self._depth is None else {"depth": self._depth}),
                 **({} if resampling is None else {"resampling": resampling}),
                 **({} if self._clip_path is None else {"clip_path": _outline(self._clip_path)}),
+                **({"coords": "axes"} if self._axes_coords else {}),
                 "cmap": None if self.cmap is None else self.cmap.name,
                 "vmin": None if self.norm is None else _finite(self.norm.vmin),
                 "vmax": None if self.norm is None else _finite(self.norm.vmax),
@@ -150,6 +152,10 @@ class ImageMethods:
         interpolation_stage = _resampling.stage(interpolation_stage)
         kwargs.pop("zorder", None)
         label = kwargs.pop("label", None)
+        transform = kwargs.pop("transform", None)
+        if transform is not None and transform is not self.transData and transform is not self.transAxes:
+            raise NotImplementedError("imshow(transform=...) other than ax.transData or ax.transAxes is not "
+                                      "supported in this sandbox")
         if "clim" in kwargs:  # an AxesImage property: set_clim() after the norm's vmin and vmax
             vmin, vmax = _clim(kwargs.pop("clim"), vmin, vmax)
         if kwargs:
@@ -171,6 +177,7 @@ class ImageMethods:
                           vmax=vmax, alpha=alpha, label=label)
         image._cell_alpha = cell_alpha
         image._imshow = True
+        image._axes_coords = transform is self.transAxes  # the extent in axes fractions
         image._interpolation, image._stage = interpolation, interpolation_stage
         image.set_filternorm(filternorm)
         image.set_filterrad(filterrad)

@@ -65,6 +65,14 @@ class ResamplingSpecTests(ChartTestCase):
         with self.assertRaises(NotImplementedError):
             image.set_clip_path(Rectangle((0, 0), 1, 2), transform=object())
 
+    def test_an_image_in_axes_coordinates(self):
+        ax = plt.gca()
+        ax.imshow([[1, 2]], transform=ax.transAxes, extent=(0, 1, 0, 1))
+        (spec,) = self.artists()
+        self.assertEqual(spec["coords"], "axes")
+        with self.assertRaises(NotImplementedError):
+            ax.imshow([[1, 2]], transform=plt.gcf().transFigure)
+
     def test_gouraud_pcolormesh_sends_its_points(self):
         plt.pcolormesh([0.0, 1.0, 3.0], [0.0, 2.0], [[1, 2, 3], [4, 5, 6]], shading="gouraud")
         (mesh,) = self.artists()

@@ -116,6 +116,10 @@ pub enum Artist {
         /// A polygon (data coordinates) the resampled image is clipped to.
         #[serde(default)]
         clip_path: Option<ClipPath>,
+        /// Where a resampled image's edges are measured (imshow(transform=
+        /// ax.transAxes): axes fractions); data coordinates without.
+        #[serde(default)]
+        coords: Option<Coords>,
     },
     Bar {
         label: Option<String>,
