@@ -5,15 +5,17 @@ use super::clip::clip_polygon;
 use super::color::Rgba;
 use super::effects::{self, Pen};
 use super::geometry::{Point, Rect};
+use super::gouraud;
 use super::hatch;
 use super::mesh;
 use super::paint::{Units, fill_rect, marker, stroke_line};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
+use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
 use super::series::{data_rect, fill_polygons, pick, runs, steps};
 use super::spec::{
-    Artist, AxlineOrientation, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
+    Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -152,14 +154,49 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             edgecolor,
             linewidth,
             quads,
+            values,
+            vmin,
+            vmax,
+            depth,
+            resampling,
+            clip_path,
+            coords,
             ..
         } => {
+            if let Some(resampling) = resampling {
+                let cells = ImageCells {
+                    x_edges,
+                    y_edges,
+                    rows: *rows,
+                    cols: *cols,
+                    pixels,
+                    values,
+                    vmin: *vmin,
+                    vmax: *vmax,
+                    depth: *depth,
+                };
+                let place = Destination {
+                    x: xmap,
+                    y: ymap,
+                    clip: frame,
+                    figure: axes.figure_size,
+                    clip_path: clip_path.as_ref(),
+                    axes_coords: *coords == Some(Coords::Axes),
+                };
+                if resampled::draw(&cells, resampling, &place, surface) {
+                    return;
+                }
+            }
             let edge = edgecolor
                 .filter(|_| *linewidth > 0.0)
                 .map(|c| (c, units.px(*linewidth)));
             if let Some(quads) = quads {
                 let place = (xmap, ymap, &frame);
-                mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
+                if quads.gouraud {
+                    gouraud::draw_mesh(surface, quads, (*rows, *cols), pixels, place);
+                } else {
+                    mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
+                }
                 return;
             }
             for (row, (y0, y1)) in y_edges.iter().zip(&y_edges[1..]).enumerate() {

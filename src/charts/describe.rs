@@ -187,10 +187,15 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             cmap,
             vmin,
             vmax,
+            depth,
             ..
         } => {
+            let shape: Vec<usize> = [*rows, *cols]
+                .into_iter()
+                .chain(depth.map(usize::from))
+                .collect();
             let mut image = json!({
-                "type": "image", "label": label, "shape": [rows, cols],
+                "type": "image", "label": label, "shape": shape,
                 "extent": [x_edges[0], x_edges[*cols], y_edges[0], y_edges[*rows]],
                 "cmap": cmap, "vmin": vmin, "vmax": vmax,
             });

@@ -20,8 +20,19 @@ pub struct QueuedText {
     pub color: Rgba,
 }
 
+/// A raster image on the figure's pixel grid: `width` pixels a row, rows
+/// top to bottom, its top-left pixel at (`left`, `top`).
+pub struct RasterImage {
+    pub left: i64,
+    pub top: i64,
+    pub width: usize,
+    pub pixels: Vec<Rgba>,
+}
+
 /// Drawing operations in figure pixels.
 pub trait Surface {
+    /// Draws `image` (an imshow image resampled to the figure's pixels).
+    fn image(&mut self, image: RasterImage);
     fn fill_polygon(&mut self, points: &[Point], color: Rgba);
     /// Fills several rings as one shape by the nonzero winding rule.
     fn fill_rings(&mut self, rings: &[Vec<Point>], color: Rgba);
@@ -49,6 +60,7 @@ pub struct PlottersSurface<DB: DrawingBackend> {
     scale: f64,
     strokes: Strokes,
     texts: Vec<QueuedText>,
+    images: Vec<RasterImage>,
 }
 
 impl<DB: DrawingBackend> PlottersSurface<DB> {
@@ -59,7 +71,14 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
             scale,
             strokes,
             texts: Vec::new(),
+            images: Vec::new(),
         }
+    }
+
+    /// The images drawn on a vector backend, each where a placeholder
+    /// `<rect x="IMAGE_MARK" y="index" ...>` stands in the output.
+    pub fn take_images(&mut self) -> Vec<RasterImage> {
+        std::mem::take(&mut self.images)
     }
 
     /// Flushes the backend; returns the text still to draw.
@@ -156,7 +175,38 @@ fn style(color: Rgba, filled: bool, width: u32) -> ShapeStyle {
     }
 }
 
+/// The x of the placeholder rectangles standing for images on a vector backend.
+pub const IMAGE_MARK: i32 = -999_999;
+
 impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
+    fn image(&mut self, image: RasterImage) {
+        if self.strokes == Strokes::Paths {
+            // A vector backend embeds the image whole (vector.rs), in its turn
+            // among the shapes.
+            let index = self.images.len() as i32;
+            let mark = (IMAGE_MARK, index);
+            let end = (IMAGE_MARK + 1, index + 1);
+            let _ = self
+                .backend
+                .draw_rect(mark, end, &style(Rgba::BLACK, true, 1), true);
+            self.images.push(image);
+            return;
+        }
+        // A bitmap one fills a run of equal pixels at a time.
+        for (j, row) in image.pixels.chunks_exact(image.width.max(1)).enumerate() {
+            let y = (image.top + j as i64) as f64;
+            let mut i = 0;
+            while i < row.len() {
+                let colour = row[i];
+                let end = i + row[i..].iter().take_while(|&&c| c == colour).count();
+                let x = (image.left + i as i64) as f64;
+                let rect = Rect::new(x, y, x + (end - i) as f64, y + 1.0);
+                self.fill_rect(&rect, colour);
+                i = end;
+            }
+        }
+    }
+
     fn fill_polygon(&mut self, points: &[Point], color: Rgba) {
         if color.is_transparent() || points.len() < 3 {
             return;

@@ -474,7 +474,11 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
         } => {
             size(*linewidth, "cell edge width")?;
             if let Some(quads) = quads {
-                let corners = (rows + 1) * (cols + 1);
+                let corners = if quads.gouraud {
+                    rows * cols
+                } else {
+                    (rows + 1) * (cols + 1)
+                };
                 same_length("mesh x corners", quads.x.len(), corners, false)?;
                 same_length("mesh y corners", quads.y.len(), corners, false)?;
                 if quads.x.iter().chain(&quads.y).any(|v| !v.is_finite()) {

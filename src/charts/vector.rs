@@ -4,12 +4,14 @@
 
 use std::fmt::Write as _;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use plotters::prelude::SVGBackend;
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::surface::Surface as _;
-use super::surface::{PlottersSurface, QueuedText, Strokes};
+use super::surface::{IMAGE_MARK, PlottersSurface, QueuedText, RasterImage, Strokes};
 use super::text::OutlineSink;
 
 /// Sub-pixel steps per pixel in the SVG's coordinates.
@@ -24,14 +26,19 @@ pub fn render_svg(
 ) -> String {
     let (grid_w, grid_h) = (width * GRID, height * GRID);
     let mut svg = String::new();
+    let images;
     let texts = {
         let backend = SVGBackend::with_string(&mut svg, (grid_w, grid_h));
         let mut surface = PlottersSurface::new(backend, f64::from(GRID), Strokes::Paths);
         let page = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
         surface.fill_rect(&page, background);
         draw(&mut surface);
+        images = surface.take_images();
         surface.finish()
     };
+    for (index, image) in images.iter().enumerate() {
+        embed_image(&mut svg, index, image);
+    }
     let header = format!(r#"width="{grid_w}" height="{grid_h}""#);
     svg = svg.replacen(&header, &format!(r#"width="{width}" height="{height}""#), 1);
     let mut glyphs = String::new();
@@ -43,6 +50,43 @@ pub fn render_svg(
         None => svg.push_str(&glyphs),
     }
     svg
+}
+
+/// Puts `image` where its placeholder rectangle (number `index`) stands: an
+/// `<image>` of the pixels as a PNG, each pixel one figure pixel, not smoothed.
+fn embed_image(svg: &mut String, index: usize, image: &RasterImage) {
+    let mark = format!(r#"<rect x="{IMAGE_MARK}" y="{index}""#);
+    let Some(start) = svg.find(&mark) else {
+        return;
+    };
+    let Some(end) = svg[start..].find("/>").map(|i| start + i + 2) else {
+        return;
+    };
+    let height = image.pixels.len() / image.width.max(1);
+    let mut bytes = Vec::new();
+    let encoded = (|| -> Result<(), png::EncodingError> {
+        let mut encoder = png::Encoder::new(&mut bytes, image.width as u32, height as u32);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let data: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(|p| [p.r, p.g, p.b, p.a])
+            .collect();
+        encoder.write_header()?.write_image_data(&data)
+    })();
+    let element = match encoded {
+        Ok(()) => format!(
+            r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" style="image-rendering:pixelated" href="data:image/png;base64,{}"/>"#,
+            image.left * i64::from(GRID),
+            image.top * i64::from(GRID),
+            image.width * GRID as usize,
+            height * GRID as usize,
+            BASE64.encode(&bytes)
+        ),
+        Err(_) => String::new(),
+    };
+    svg.replace_range(start..end, &element);
 }
 
 /// Writes one text block as a filled `<path>`.

@@ -243,8 +243,9 @@ async fn unsupported_calls_raise_not_implemented_naming_them() {
     let mut client = client().await;
     for (code, name) in [
         (
-            "import matplotlib.pyplot as plt\nplt.imshow([[1, 2], [3, 4]], interpolation='bicubic')",
-            "interpolation='bicubic'",
+            "import matplotlib.pyplot as plt\nfrom matplotlib.colors import LogNorm\n\
+             plt.imshow([[1, 2], [3, 4]], interpolation='bilinear', norm=LogNorm())\nplt.show()",
+            "LogNorm",
         ),
         (
             "import matplotlib.pyplot as plt\nplt.gca().set_yscale('function', functions=(abs, abs))",

@@ -10,6 +10,7 @@ mod charts;
 mod clabels;
 mod contours;
 mod hatches;
+mod images;
 mod layout;
 mod legends;
 mod path_effects;

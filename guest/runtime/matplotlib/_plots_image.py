@@ -10,12 +10,13 @@ import math
 import sys
 from array import array
 
-from . import _data, _rc
+from . import _cell_colors, _data, _rc, _resampling
 from ._artist import Artist
 from .cm import ScalarMappable
 from .colors import spec_color, to_rgba
 
-_INTERPOLATIONS = (None, "none", "nearest", "antialiased", "auto")
+# The host describes images up to this many cells with their numbers (src/charts/describe.rs).
+_DESCRIBED_CELLS = 10_000
 
 
 class AxesImage(ScalarMappable, Artist):
@@ -32,7 +33,15 @@ class AxesImage(ScalarMappable, Artist):
         self._x_edges, self._y_edges = x_edges, y_edges
         self._edges = None  # (rgba, linewidth) of the cell outlines, if drawn
         self._quads = None  # a non-rectilinear mesh's corners (xs, ys), row by row
+        self._gouraud = False  # the quads' corners are the cells' points, coloured between them
+        self._clip_path = None  # a patch the image is clipped to (set_clip_path)
+        self._axes_coords = False
         self._cell_alpha = None  # one alpha per cell (imshow(alpha=array))
+        # How imshow() resamples it (pcolormesh's cells are drawn as they are): see _resampling.
+        self._interpolation, self._stage = "nearest", "auto"
+        self._filternorm, self._filterrad, self._resample = True, 4.0, True
+        self._imshow = False  # pcolormesh's cells are drawn as quadrilaterals, not resampled
+        self._depth = None  # 3 or 4 for an RGB(A) array, None for numbers through a colormap
         if values is not None:
             self._init_mappable(values, cmap, norm, vmin, vmax)
         else:
@@ -53,8 +62,40 @@ class AxesImage(ScalarMappable, Artist):
     def get_size(self):
         return self._rows, self._cols
 
+    def set_clip_path(self, path, transform=None):
+        """Clip an imshow() image to a patch in data coordinates (or None: no clip path)."""
+        if path is None:
+            self._clip_path = None
+            return
+        if transform is not None or not hasattr(path, "_placed_outline") or path._coords != ("data", "data"):
+            raise NotImplementedError("AxesImage.set_clip_path of anything but a patch in data coordinates is not "
+                                      "supported in this sandbox")
+        if not self._imshow:
+            raise NotImplementedError("QuadMesh.set_clip_path is not supported in this sandbox")
+        self._clip_path = path
+
     def set_interpolation(self, s):
-        _interpolation(s)
+        self._interpolation = _resampling.interpolation(s)
+
+    def get_interpolation(self):
+        return self._interpolation
+
+    def set_interpolation_stage(self, s):
+        self._stage = _resampling.stage(s)
+
+    def get_interpolation_stage(self):
+        return self._stage
+
+    def set_filternorm(self, filternorm):
+        self._filternorm = bool(filternorm)
+
+    def set_filterrad(self, filterrad):
+        if not filterrad > 0:
+            raise ValueError("The filter radius must be a positive number")
+        self._filterrad = float(filterrad)
+
+    def set_resample(self, v):
+        self._resample = _rc.rcParams.get("image.resample", True) if v is None else bool(v)
 
     def extent(self, name):
         edges = self._x_edges if name == "x" else self._y_edges
@@ -62,6 +103,9 @@ class AxesImage(ScalarMappable, Artist):
 
     def _pixels(self):
         """Base64 of the cells' RGBA bytes."""
+        if self._values is not None and _cell_colors.fast(self.norm, self.cmap):
+            rgba = _cell_colors.colors(self._values, self.norm, self.cmap, self._alpha, self._cell_alpha)
+            return binascii.b2a_base64(_cell_colors.to_bytes(rgba), newline=False).decode("ascii")
         if self._values is not None:
             colors = self.cmap(self.norm(self._values), alpha=self._alpha)
         else:
@@ -73,16 +117,25 @@ class AxesImage(ScalarMappable, Artist):
 
     def spec(self):
         values = self._values
+        resampling = _resampling.spec(self)
+        if values is not None and len(values) > _DESCRIBED_CELLS and not (
+                resampling and _resampling.may_resample_data(self)):
+            values = None  # neither described nor resampled: the colours suffice
         return {**self._head("image"), "x_edges": self._x_edges, "y_edges": self._y_edges,
                 "rows": self._rows, "cols": self._cols, "pixels": self._pixels(),
                 "values": [] if values is None else _packed(values),
+                **({} if self._depth is None else {"depth": self._depth}),
+                **({} if resampling is None else {"resampling": resampling}),
+                **({} if self._clip_path is None else {"clip_path": _outline(self._clip_path)}),
+                **({"coords": "axes"} if self._axes_coords else {}),
                 "cmap": None if self.cmap is None else self.cmap.name,
                 "vmin": None if self.norm is None else _finite(self.norm.vmin),
                 "vmax": None if self.norm is None else _finite(self.norm.vmax),
                 "edgecolor": None if self._edges is None else spec_color(self._edges[0]),
                 "linewidth": 0.0 if self._edges is None else self._edges[1],
                 **({} if self._quads is None else {"quads": {"x": _packed(self._quads[0]),
-                                                             "y": _packed(self._quads[1])}})}
+                                                             "y": _packed(self._quads[1]),
+                                                             **({"gouraud": True} if self._gouraud else {})}})}
 
 
 QuadMesh = AxesImage
@@ -95,9 +148,16 @@ class ImageMethods:
                vmax=None, origin=None, extent=None, interpolation_stage=None, filternorm=True, filterrad=4.0,
                resample=None, url=None, **kwargs):
         """Show X (rows x cols numbers through cmap, or RGB(A) values) as an image; returns the AxesImage."""
-        _interpolation(interpolation)
+        interpolation = _resampling.interpolation(interpolation)
+        interpolation_stage = _resampling.stage(interpolation_stage)
         kwargs.pop("zorder", None)
         label = kwargs.pop("label", None)
+        transform = kwargs.pop("transform", None)
+        if transform is not None and transform is not self.transData and transform is not self.transAxes:
+            raise NotImplementedError("imshow(transform=...) other than ax.transData or ax.transAxes is not "
+                                      "supported in this sandbox")
+        if "clim" in kwargs:  # an AxesImage property: set_clim() after the norm's vmin and vmax
+            vmin, vmax = _clim(kwargs.pop("clim"), vmin, vmax)
         if kwargs:
             raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
         origin = origin or _rc.rcParams["image.origin"]
@@ -116,6 +176,13 @@ class ImageMethods:
         image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
                           vmax=vmax, alpha=alpha, label=label)
         image._cell_alpha = cell_alpha
+        image._imshow = True
+        image._axes_coords = transform is self.transAxes  # the extent in axes fractions
+        image._interpolation, image._stage = interpolation, interpolation_stage
+        image.set_filternorm(filternorm)
+        image.set_filterrad(filterrad)
+        image.set_resample(resample)
+        image._depth = _depth(X)
         if aspect is None or aspect == "equal":
             self.set_aspect("equal")
         elif aspect != "auto":
@@ -227,6 +294,16 @@ class ImageMethods:
         label = kwargs.pop("label", None)
         if kwargs:
             raise NotImplementedError(f"pcolormesh(): {next(iter(kwargs))}= is not supported in this sandbox")
+        if shading == "gouraud":
+            values, rgba, rows, cols = _grid(args[-1])
+            xs, ys = _points(args[:-1], rows, cols)
+            if values is not None and any(v is None for v in values):
+                raise NotImplementedError("pcolormesh(shading='gouraud') of masked or non-finite values is not "
+                                          "supported in this sandbox")
+            mesh = AxesImage(values, rgba, rows, cols, _spanning(xs, cols), _spanning(ys, rows), cmap=cmap,
+                             norm=norm, vmin=vmin, vmax=vmax, alpha=alpha, label=label)
+            mesh._quads, mesh._gouraud = (xs, ys), True  # matplotlib draws no cell edges here
+            return self._mappable(mesh)
         if len(args) == 1:
             values, rgba, rows, cols = _grid(args[0])
             x_edges = [float(i) for i in range(cols + 1)]
@@ -266,10 +343,27 @@ def _alpha(alpha, cells):
     return None, per_cell
 
 
-def _interpolation(value):
-    if value not in _INTERPOLATIONS:
-        raise NotImplementedError(f"imshow interpolation={value!r} is not supported in this sandbox; images are "
-                                  "drawn with 'nearest'")
+def _outline(patch):
+    """A patch's outline as the spec's {"x": [...], "y": [...]} (data coordinates)."""
+    xs, ys = patch._placed_outline()
+    return {"x": [float(v) for v in xs], "y": [float(v) for v in ys]}
+
+
+def _clim(clim, vmin, vmax):
+    """(vmin, vmax) after set_clim(clim): a (low, high) pair, None keeping the other setting."""
+    if clim is None:
+        return vmin, vmax
+    low, high = clim
+    return (vmin if low is None else low), (vmax if high is None else high)
+
+
+def _depth(X):
+    """The last dimension of an RGB(A) array (3 or 4), None for numbers through a colormap."""
+    shape = getattr(X, "shape", None)
+    if shape is not None:
+        return shape[2] if len(shape) == 3 else None
+    row = _data.items(_data.items(X)[0])
+    return len(row[0]) if row and isinstance(row[0], (list, tuple)) else None
 
 
 def _grid(X):
@@ -318,6 +412,28 @@ def _quads(X, Y, rows, cols, shading):
     return flat_x, flat_y
 
 
+def _points(coords, rows, cols):
+    """The rows x cols points (xs, ys, row by row) of a gouraud pcolormesh: X and Y of C's shape, 1-D
+    ones of its columns and rows, or none (0..cols - 1, 0..rows - 1)."""
+    import numpy as np
+
+    if not coords:
+        X, Y = np.meshgrid(np.arange(cols, dtype=float), np.arange(rows, dtype=float))
+    elif len(coords) == 2:
+        X, Y = (np.asarray(c, float) for c in coords)
+        if X.ndim == 1 and Y.ndim == 1:
+            X, Y = np.meshgrid(X, Y)
+    else:
+        raise TypeError(f"pcolormesh() takes 1 or 3 positional arguments but {len(coords) + 1} were given")
+    if X.shape != (rows, cols) or Y.shape != (rows, cols):
+        raise TypeError(f"Dimensions of C {(rows, cols)} should be the same as those of X {X.shape} and Y "
+                        f"{Y.shape} (shading='gouraud')")
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise NotImplementedError("pcolormesh() of a grid with masked or non-finite corners is not supported in "
+                                  "this sandbox")
+    return X.ravel().tolist(), Y.ravel().tolist()
+
+
 def _spanning(corners, count):
     """count + 1 evenly spaced edges from the smallest to the largest corner."""
     lo, hi = min(corners), max(corners)
@@ -338,8 +454,6 @@ def _edges(data, count, name, across, shading):
         line = [_data.number(v) for v in items]
     if any(v is None for v in line):
         raise ValueError(f"{name} must be finite")
-    if shading == "gouraud":
-        raise NotImplementedError("pcolormesh(shading='gouraud') is not supported in this sandbox")
     if len(line) == count + 1 and shading in (None, "flat", "auto"):
         return line
     if len(line) == count and shading in (None, "auto", "nearest"):

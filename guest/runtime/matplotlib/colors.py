@@ -7,10 +7,12 @@ import re
 
 from . import _color_data
 from ._hsv import hsv_to_rgb, rgb_to_hsv
+from ._lightsource import LightSource
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
            "Normalize", "NoNorm", "LogNorm", "PowerNorm", "BoundaryNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
-           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb"]
+           "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb",
+           "LightSource"]
 
 BASE_COLORS = _color_data.BASE_COLORS
 TABLEAU_COLORS = _color_data.TABLEAU_COLORS

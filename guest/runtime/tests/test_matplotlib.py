@@ -569,7 +569,7 @@ class OutputTests(ChartTestCase):
             plt.quiver([1], [1], [1], [1], angles="xy", scale_units="xy")
         ax = plt.gca()
         for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
-                     lambda: ax.imshow([[1]], interpolation="bilinear"),
+                     lambda: ax.imshow([[1]], clip_path=None),
                      lambda: ax.set_yscale("function", functions=(abs, abs)),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):
             with self.assertRaises(NotImplementedError):

@@ -108,6 +108,20 @@ pub enum Artist {
         /// row by row; the edges then only span their extent.
         #[serde(default)]
         quads: Option<Quads>,
+        /// The last dimension of an RGB(A) array (3 or 4); none for numbers
+        /// through a colormap.
+        #[serde(default)]
+        depth: Option<u8>,
+        /// How imshow() resamples it to the screen's pixels; none: drawn as cells.
+        #[serde(default)]
+        resampling: Option<Resampling>,
+        /// A polygon (data coordinates) the resampled image is clipped to.
+        #[serde(default)]
+        clip_path: Option<ClipPath>,
+        /// Where a resampled image's edges are measured (imshow(transform=
+        /// ax.transAxes): axes fractions); data coordinates without.
+        #[serde(default)]
+        coords: Option<Coords>,
     },
     Bar {
         label: Option<String>,
@@ -459,6 +473,36 @@ pub struct HatchSpec {
     pub linewidth: f64,
 }
 
+/// imshow()'s resampling (matplotlib's interpolation, interpolation_stage,
+/// filternorm and filterrad).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Resampling {
+    pub interpolation: String,
+    pub stage: String,
+    pub filternorm: bool,
+    pub filterrad: f64,
+    /// The image's scalar alpha (1 without one).
+    pub alpha: f64,
+    /// The colormap's colours then its under, over and bad colours (bytes),
+    /// for resampling the numbers (a linear norm between vmin and vmax).
+    #[serde(default, deserialize_with = "optional_rgba_bytes")]
+    pub lut: Option<Vec<Rgba>>,
+}
+
+fn optional_rgba_bytes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Rgba>>, D::Error> {
+    rgba_bytes(deserializer).map(Some)
+}
+
+/// A polygon an image is clipped to (data coordinates).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClipPath {
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
+}
+
 /// The corners of a quadrilateral mesh, row by row.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -467,4 +511,8 @@ pub struct Quads {
     pub x: Vec<f64>,
     #[serde(deserialize_with = "floats")]
     pub y: Vec<f64>,
+    /// The corners are the image's rows x cols points, each of its colour,
+    /// shaded between them (matplotlib's `shading='gouraud'`).
+    #[serde(default)]
+    pub gouraud: bool,
 }

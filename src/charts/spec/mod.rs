@@ -11,8 +11,8 @@ mod style;
 use serde::Deserialize;
 
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, Coords, HatchSpec, HistType, PieShadow, Quads,
-    RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow, Quads,
+    Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
