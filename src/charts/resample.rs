@@ -160,21 +160,19 @@ pub fn resample<const N: usize>(
     // Without shear every row's span interpolates the same source columns:
     // their taps are worked out once per span.
     let mut columns: Option<SpanTaps> = None;
-    for (row, covers) in coverage.chunks_exact(out_w).enumerate() {
-        let Some(start) = covers.iter().position(|&c| c > 0) else {
-            continue;
-        };
-        let end = covers.iter().rposition(|&c| c > 0).unwrap_or(start);
-        let len = (end - start + 1) as i32;
-        let (yc, xs) = (row as f64 + 0.5, start as f64 + 0.5);
-        let (ax, ay) = inverse.apply(xs, yc);
-        let (bx, _) = inverse.apply(xs + f64::from(len), yc);
-        let scale = f64::from(SUBPIXEL_SCALE);
+    for span in spans(&coverage, out_w, &inverse) {
+        let Span {
+            row,
+            start,
+            end,
+            covers,
+            ..
+        } = span;
         if columns
             .as_ref()
-            .is_none_or(|(span, _)| *span != (start, end))
+            .is_none_or(|(taken, _)| *taken != (start, end))
         {
-            let mut dda_x = Dda::new(iround(ax * scale), iround(bx * scale), len);
+            let mut dda_x = Dda::new(span.from.0, span.to.0, span.len());
             let taps = (start..=end)
                 .map(|_| {
                     let taps = x_kernel.taps(dda_x.y + half, lut);
@@ -187,7 +185,7 @@ pub fn resample<const N: usize>(
         let Some((_, x_taps)) = &columns else {
             continue;
         };
-        let y_taps = y_kernel.taps(iround(ay * scale) + half, lut);
+        let y_taps = y_kernel.taps(span.from.1 + half, lut);
         for (col, x_taps) in (start..=end).zip(x_taps) {
             let mut fg = [0.0; N];
             let mut total = 0i64;
@@ -262,21 +260,13 @@ pub fn nearest<const N: usize>(
     let inverse = affine.inverted();
     let coverage = coverage(affine, (source.width, source.height), (out_w, out_h));
     let mut out = vec![[0.0; N]; out_w * out_h];
-    let scale = f64::from(SUBPIXEL_SCALE);
-    for (row, covers) in coverage.chunks_exact(out_w).enumerate() {
-        let Some(start) = covers.iter().position(|&c| c > 0) else {
-            continue;
-        };
-        let end = covers.iter().rposition(|&c| c > 0).unwrap_or(start);
-        // Agg's span_interpolator_linear, as for the filters (matplotlib
-        // 3.10's nearest-neighbour spans).
-        let len = (end - start + 1) as i32;
-        let (yc, xs) = (row as f64 + 0.5, start as f64 + 0.5);
-        let (ax, ay) = inverse.apply(xs, yc);
-        let (bx, by) = inverse.apply(xs + f64::from(len), yc);
-        let mut dda_x = Dda::new(iround(ax * scale), iround(bx * scale), len);
-        let mut dda_y = Dda::new(iround(ay * scale), iround(by * scale), len);
-        for col in start..=end {
+    // The same spans as for the filters (matplotlib 3.10's nearest-neighbour
+    // spans).
+    for span in spans(&coverage, out_w, &inverse) {
+        let Span { row, covers, .. } = span;
+        let mut dda_x = Dda::new(span.from.0, span.to.0, span.len());
+        let mut dda_y = Dda::new(span.from.1, span.to.1, span.len());
+        for col in span.start..=span.end {
             let (x, y) = (
                 reflect(i64::from(dda_x.y >> SUBPIXEL_SHIFT), source.width),
                 reflect(i64::from(dda_y.y >> SUBPIXEL_SHIFT), source.height),
@@ -287,6 +277,54 @@ pub fn nearest<const N: usize>(
         }
     }
     out
+}
+
+/// A row's run of covered output pixels, and where its first pixel's centre
+/// and the point one pixel past its last fall in the source, in subpixels:
+/// the ends of Agg's span_interpolator_linear.
+#[derive(Clone, Copy)]
+struct Span<'c> {
+    row: usize,
+    start: usize,
+    end: usize,
+    /// The row's coverage, 0..=255 per output pixel.
+    covers: &'c [i64],
+    from: (i32, i32),
+    to: (i32, i32),
+}
+
+impl Span<'_> {
+    fn len(&self) -> i32 {
+        (self.end - self.start + 1) as i32
+    }
+}
+
+/// The spans of the rows of `coverage` (`out_w` pixels each) that cover
+/// anything, with their ends mapped through `inverse`.
+fn spans<'c>(
+    coverage: &'c [i64],
+    out_w: usize,
+    inverse: &'c Affine,
+) -> impl Iterator<Item = Span<'c>> + 'c {
+    let subpixels = |v: f64| iround(v * f64::from(SUBPIXEL_SCALE));
+    coverage
+        .chunks_exact(out_w)
+        .enumerate()
+        .filter_map(move |(row, covers)| {
+            let start = covers.iter().position(|&c| c > 0)?;
+            let end = covers.iter().rposition(|&c| c > 0).unwrap_or(start);
+            let (y, x) = (row as f64 + 0.5, start as f64 + 0.5);
+            let (ax, ay) = inverse.apply(x, y);
+            let (bx, by) = inverse.apply(x + (end - start + 1) as f64, y);
+            Some(Span {
+                row,
+                start,
+                end,
+                covers,
+                from: (subpixels(ax), subpixels(ay)),
+                to: (subpixels(bx), subpixels(by)),
+            })
+        })
 }
 
 /// A pixel blended over zero by its coverage `cover` (0..=255): a grey

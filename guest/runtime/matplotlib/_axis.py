@@ -229,7 +229,9 @@ class AxisGroup:
         the scale's coordinates, as matplotlib's autoscale_view()."""
         np = _np()
         if self.scale == "logit":
-            lo, hi = _logit_nonsingular(lo, hi, self.minpos())
+            from ._ticker_log import logit_nonsingular
+
+            lo, hi = logit_nonsingular(lo, hi, self.minpos())
         else:
             lo, hi = _nonsingular(lo, hi, self.scale == "log")
         tol = 1e-5 * abs(hi - lo)
@@ -267,21 +269,6 @@ def _np():
     import numpy
 
     return numpy
-
-
-def _logit_nonsingular(vmin, vmax, minpos):
-    """matplotlib's LogitLocator.nonsingular at the data's smallest positive value."""
-    if not math.isfinite(vmin) or not math.isfinite(vmax) or vmax <= 0 or vmin >= 1:
-        return 1e-7, 1 - 1e-7
-    if not math.isfinite(minpos):
-        minpos = 1e-7
-    if vmin <= 0:
-        vmin = minpos
-    if vmax >= 1:
-        vmax = 1 - minpos
-    if vmin == vmax:
-        vmin, vmax = 0.1 * vmin, 1 - 0.1 * vmin
-    return vmin, vmax
 
 
 def _nonsingular(lo, hi, log):

@@ -8,6 +8,9 @@ import numpy as np
 
 from .ticker import Formatter, Locator, MaxNLocator, _rc, nonsingular
 
+# LogitLocator's stand-in for the smallest positive value when there is none.
+_LOGIT_MINPOS = 1e-7
+
 
 def _tick_space(axis, default=9):
     return axis.tick_space() if axis is not None else default
@@ -330,22 +333,25 @@ class LogitLocator(MaxNLocator):
             self._nbins = saved
 
     def nonsingular(self, vmin, vmax):
-        standard_minpos = 1e-7
-        initial_range = (standard_minpos, 1 - standard_minpos)
         if vmin > vmax:
             vmin, vmax = vmax, vmin
-        if not np.isfinite(vmin) or not np.isfinite(vmax) or vmax <= 0 or vmin >= 1:
-            return initial_range
-        minpos = _minpos(self.axis) if self.axis is not None else standard_minpos
-        if not np.isfinite(minpos):
-            minpos = standard_minpos
-        if vmin <= 0:
-            vmin = minpos
-        if vmax >= 1:
-            vmax = 1 - minpos
-        if vmin == vmax:
-            vmin, vmax = 0.1 * vmin, 1 - 0.1 * vmin
-        return vmin, vmax
+        minpos = _minpos(self.axis) if self.axis is not None else _LOGIT_MINPOS
+        return logit_nonsingular(vmin, vmax, minpos)
+
+
+def logit_nonsingular(vmin, vmax, minpos):
+    """LogitLocator.nonsingular of limits vmin <= vmax, minpos the data's smallest positive value."""
+    if not math.isfinite(vmin) or not math.isfinite(vmax) or vmax <= 0 or vmin >= 1:
+        return _LOGIT_MINPOS, 1 - _LOGIT_MINPOS
+    if not math.isfinite(minpos):
+        minpos = _LOGIT_MINPOS
+    if vmin <= 0:
+        vmin = minpos
+    if vmax >= 1:
+        vmax = 1 - minpos
+    if vmin == vmax:
+        vmin, vmax = 0.1 * vmin, 1 - 0.1 * vmin
+    return vmin, vmax
 
 
 class LogFormatter(Formatter):
