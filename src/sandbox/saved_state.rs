@@ -140,7 +140,12 @@ pub fn decode(bytes: &[u8], max_bytes: u64) -> Result<SavedSession, StateError> 
     if size > max_bytes {
         return Err(StateError::TooLarge(max_bytes));
     }
-    let mut body = Vec::with_capacity(usize::try_from(size).map_err(|_| malformed("size"))?);
+    // The size comes from outside: asked for without aborting when it cannot be had.
+    let mut body = Vec::new();
+    usize::try_from(size)
+        .ok()
+        .and_then(|size| body.try_reserve_exact(size).ok())
+        .ok_or_else(|| StateError::Failed(format!("cannot hold its {size} unpacked bytes")))?;
     zstd::bulk::Decompressor::new()
         .and_then(|mut unpacker| unpacker.decompress_to_buffer(packed, &mut body))
         .map_err(|error| malformed(format!("cannot unpack it: {error}")))?;
