@@ -330,7 +330,10 @@ class ScalarFormatter(Formatter):
         self._plain = not b
 
     def set_powerlimits(self, lims):
-        """Accepted: the host's limits (1e-5, 1e6) stay."""
+        """Only matplotlib's default (-5, 6): the host switches to a 1eN multiplier there."""
+        if tuple(lims) != (-5, 6):
+            raise NotImplementedError(f"ScalarFormatter.set_powerlimits({tuple(lims)!r}) is not supported in this "
+                                      "sandbox; the host switches to a 1eN multiplier from 1e6 and below 1e-5")
 
     def format_ticks(self, values):
         decimals = _decimals_needed(values)

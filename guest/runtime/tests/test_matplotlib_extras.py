@@ -223,5 +223,15 @@ class ScatterLegendElementsTests(ChartTestCase):
         self.assertEqual(spec["legend"]["loc"], "upper right")
 
 
+class PowerLimitsTests(unittest.TestCase):
+    def test_only_the_default_power_limits_are_taken(self):
+        from matplotlib.ticker import ScalarFormatter
+
+        formatter = ScalarFormatter()
+        formatter.set_powerlimits((-5, 6))
+        with self.assertRaisesRegex(NotImplementedError, r"set_powerlimits\(\(-3, 4\)\)"):
+            formatter.set_powerlimits((-3, 4))
+
+
 if __name__ == "__main__":
     unittest.main()
