@@ -15,7 +15,7 @@ use wasmtime_wasi::I32Exit;
 
 use super::cell::{CellClock, Cells, Interrupted};
 use super::guest_state::{GuestState, check_cell, store_meters};
-use super::{host_calls, wasi_policy};
+use super::{host_calls, rollback, wasi_policy};
 use crate::events::Outcome;
 
 /// The imports every guest instance gets: WASI preview 1 (with the calls
@@ -121,6 +121,7 @@ async fn rebuild(
     if let Some(why) = checkpoint.unusable() {
         return Err(Some(why.to_owned()));
     }
+    rollback::restore_files(state, checkpoint).map_err(Some)?;
     let mut fresh = (relaunch.new_state)().map_err(|error| Some(format!("{error:#}")))?;
     let state = store.data_mut();
     let mut checkpoint = state.checkpoint.take().expect("checked above");

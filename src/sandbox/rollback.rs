@@ -1,7 +1,9 @@
 //! Taking a session's checkpoint between cells and rebuilding an instance
 //! from it ([`Checkpoint`] holds it): inside the `next` host call, while the
 //! guest is paused. Memory and tables are recorded when a cell ends, the
-//! scratch files when the next one starts.
+//! scratch files when the next one starts. On a rebuild the files go back
+//! first, before the stopped cell's end event ([`restore_files`]), memory
+//! and tables once the new instance waits for its first cell ([`restore`]).
 
 use wasmtime::Caller;
 
@@ -61,8 +63,19 @@ pub fn sync_files(caller: &mut Caller<'_, GuestState>) {
     }
 }
 
+/// Puts the scratch files of `stopped`'s checkpoint back. Done before the
+/// stopped cell's end event goes out: a file the caller uploads once it has
+/// that event must stay.
+pub fn restore_files(stopped: &GuestState, checkpoint: &Checkpoint) -> Result<(), String> {
+    checkpoint
+        .files
+        .restore_into(stopped.quota.dir())
+        .map_err(|error| format!("restoring the scratch files: {error}"))
+}
+
 /// Makes the fresh, paused instance behind `caller` the copy of the
-/// checkpoint it holds, which then tracks this instance.
+/// checkpoint it holds (its files are back already), which then tracks this
+/// instance.
 pub fn restore(caller: &mut Caller<'_, GuestState>) -> Result<(), String> {
     let Some(mut checkpoint) = caller.data_mut().checkpoint.take() else {
         return Ok(());
@@ -78,14 +91,9 @@ pub fn restore(caller: &mut Caller<'_, GuestState>) -> Result<(), String> {
 
 fn apply(caller: &mut Caller<'_, GuestState>, checkpoint: &Checkpoint) -> Result<(), String> {
     fork::write_memory(caller, checkpoint.memory_bytes, checkpoint.memory().runs())?;
-    let state = caller.data_mut();
-    checkpoint
-        .files
-        .restore_into(state.quota.dir())
-        .map_err(|error| format!("restoring the scratch files: {error}"))?;
     #[cfg(feature = "tables")]
     if let Some(tables) = &checkpoint.tables {
-        state.tables = tables.fork(tables.scratch());
+        caller.data_mut().tables = tables.fork(tables.scratch());
     }
     Ok(())
 }

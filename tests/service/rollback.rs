@@ -81,14 +81,26 @@ async fn tables_and_files_come_back_as_they_were_at_the_checkpoint() {
     assert_eq!(outcome(&events), proto::Outcome::SandboxFault, "{events:?}");
     assert!(end(&events).session_alive);
     assert_eq!(end(&events).rolled_back_to, Some(1));
+    // Uploaded as soon as the end event is in: the rebuild must not take it.
+    let upload = proto::UploadFileChunk {
+        session_id: session.clone(),
+        path: "right_after.txt".to_owned(),
+        data: b"late".to_vec(),
+        ..Default::default()
+    };
+    client
+        .upload_file(tokio_stream::iter([upload]))
+        .await
+        .expect("uploaded");
 
     let check = "import os\n\
                  print(df['k'].tolist(), open('/mnt/data/kept.txt').read(),\n\
                        os.path.exists('/mnt/data/new.txt'), 'df2' in globals(),\n\
-                       len(pd.read_csv('/mnt/data/uploaded.csv')))";
+                       len(pd.read_csv('/mnt/data/uploaded.csv')),\n\
+                       open('/mnt/data/right_after.txt').read())";
     assert_eq!(
         printed(&mut client, &session, check).await,
-        "[1, 2, 3] before False False 1\n"
+        "[1, 2, 3] before False False 1 late\n"
     );
     // The rebuilt session keeps checkpoints: a second stop rolls back again.
     run(&mut client, &session, "df['k'] = df['k'] + 1").await;
