@@ -126,8 +126,8 @@ fn put_bytes(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
 pub fn decode(bytes: &[u8], max_bytes: u64) -> Result<SavedSession, StateError> {
     if bytes.starts_with(OLDER_MAGIC) {
         return Err(StateError::OtherBuild {
-            saved: "an older build".to_owned(),
-            ours: "this one".to_owned(),
+            saved: "one writing the older format CISTATE1".to_owned(),
+            ours: "one reading CISTATE2".to_owned(),
         });
     }
     let packed = bytes
