@@ -418,6 +418,35 @@ print([[list(map(float, p)) for p in r.get_segments()[0]] for r in rows], c.get_
 }
 
 #[tokio::test]
+async fn histograms_of_several_datasets_sit_side_by_side_or_stack() {
+    // matplotlib 3.10.8 prints the same for the same cell.
+    let mut client = client().await;
+    let code = r#"
+import matplotlib.pyplot as plt
+data = [[1, 2, 2, 3, 3.5], [2, 3, 3, 4, 5], [1, 1, 5]]
+fig, (a, b) = plt.subplots(1, 2)
+n, bins, bars = a.hist(data, bins=3, label=["x", "y", "z"])
+m, _, _ = b.hist(data, bins=3, stacked=True, color=["red", "green", "blue"])
+print(n.tolist(), m[-1].tolist(), [round(float(v), 4) for v in a.get_xlim()], tuple(map(float, b.get_ylim())), len(bars[0]))
+"#;
+    let events = run_ok(&mut client, "", code).await;
+    assert_eq!(
+        stdout(&events),
+        "[[3.0, 2.0, 0.0], [1.0, 2.0, 2.0], [2.0, 0.0, 1.0]] [6.0, 4.0, 3.0] [0.9467, 5.0533] (0.0, 6.3) 3\n"
+    );
+    let axes = &charts(&events)[0].description["axes"];
+    let kinds = |i: usize| -> Vec<String> {
+        let series = axes[i]["series"].as_array().expect("series");
+        series
+            .iter()
+            .map(|s| s["type"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(kinds(0), ["bar", "bar", "bar"]);
+    assert_eq!(kinds(1), ["bar", "bar", "bar"]);
+}
+
+#[tokio::test]
 async fn stackplot_baselines_match_matplotlib() {
     // matplotlib 3.10.8 prints these view limits for the same cell.
     let mut client = client().await;

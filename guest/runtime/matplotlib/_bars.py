@@ -193,17 +193,25 @@ class Hist(Bars):
     is_container = False
 
     def __init__(self, edges, counts, orientation, histtype, color, *, rwidth=None, edgecolor=None,
-                 label=None, alpha=None):
-        widths = [(hi - lo) * (1.0 if rwidth is None else rwidth) for lo, hi in zip(edges, edges[1:])]
-        centres = [(lo + hi) / 2 for lo, hi in zip(edges, edges[1:])]
+                 label=None, alpha=None, bars=None):
+        """bars: the (centres, widths, bottoms) of one dataset of several (see _hist_many);
+        otherwise each bar fills its bin (rwidth of it)."""
+        if bars is None:
+            widths = [(hi - lo) * (1.0 if rwidth is None else rwidth) for lo, hi in zip(edges, edges[1:])]
+            centres = [(lo + hi) / 2 for lo, hi in zip(edges, edges[1:])]
+            bottoms = [0.0] * len(counts)
+        else:
+            centres, widths, bottoms = bars
         super().__init__("vertical" if orientation == "vertical" else "horizontal", centres, list(counts),
-                         widths, [0.0] * len(counts), [color] * len(counts), edgecolor=edgecolor,
-                         label=label, alpha=alpha)
+                         widths, bottoms, [color] * len(counts), edgecolor=edgecolor, label=label, alpha=alpha)
         self.edges, self.counts = list(edges), list(counts)
         self._histtype = histtype
-        self._rwidth = rwidth
+        # Bars that fill their bins from 0 are the spec's "hist"; others are plain bars.
+        self._fills_bins = bars is None and rwidth is None
 
     def extent(self, name):
+        if not (self._fills_bins or self._histtype.startswith("step")):
+            return super().extent(name)
         along = "x" if self.orientation == "vertical" else "y"
         if name == along:
             return (self.edges[0], self.edges[-1]), ()
@@ -213,7 +221,7 @@ class Hist(Bars):
         uniform = all(c == self._colors[0] for c in self._colors) and not any(self._hatches)
         if self._histtype.startswith("step") and any(self._hatches):
             raise NotImplementedError("hatched step histograms are not supported in this sandbox")
-        if self._histtype.startswith("step") or (uniform and self._rwidth is None
+        if self._histtype.startswith("step") or (uniform and self._fills_bins
                                                  and self._heights == self.counts):
             return {**self._head("hist"), "edges": self.edges, "counts": self.counts,
                     "orientation": self.orientation, "color": self._color(self._colors[0]),

@@ -2,7 +2,7 @@
 
 import itertools
 
-from . import _data, _hatch, _histogram, _kwargs, _rc, _styles, _text
+from . import _data, _hatch, _hist_many, _histogram, _kwargs, _rc, _styles, _text
 from ._axes_base import AxesBase
 from ._bars import Bars, Hist
 from ._collections import Fill, Scatter
@@ -227,12 +227,8 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
              label=None, stacked=False, **kwargs):
         """A histogram of x; returns (counts, edges, patches) like matplotlib."""
         options = _kwargs.take(kwargs, _HIST, "Patch")
-        values = _data.items(x)
-        if _data.is_2d(values):
-            if len(values) != 1:
-                raise NotImplementedError("hist() of several datasets at once is not supported in this sandbox; "
-                                          "call hist() once per dataset")
-            values = values[0]
+        # As matplotlib, the columns of a 2-D array are its datasets.
+        values = _data.items(x.T if getattr(x, "ndim", 1) == 2 else x)
         if histtype not in _HISTTYPES:
             raise ValueError(f"{histtype!r} is not a valid value for histtype; supported values are "
                              f"{', '.join(map(repr, _HISTTYPES))}")
@@ -240,6 +236,17 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
             raise NotImplementedError("hist() align= and bottom= are not supported in this sandbox")
         if orientation not in ("vertical", "horizontal"):
             raise ValueError(f"{orientation!r} is not a valid value for orientation")
+        if _data.is_2d(values) and len(values) > 1:
+            if log:
+                self._set_scale("y" if orientation == "vertical" else "x", "log", {})
+            if color is None and options.get("facecolor") is not None:
+                color = [options["facecolor"]] * len(values)
+            datasets = [[_data.number(v) for v in _data.items(row)] for row in values]
+            return _hist_many.hist(self, datasets, bins=bins, limits=range, density=density, weights=weights,
+                                   cumulative=cumulative, histtype=histtype, orientation=orientation,
+                                   rwidth=rwidth, color=color, label=label, stacked=stacked, options=options)
+        if _data.is_2d(values):
+            values = values[0]
         values = [_data.number(v) for v in values]
         weights = None if weights is None else [_data.number(w) for w in _data.items(weights)]
         counts, edges = _histogram.histogram(values, _rc.rcParams["hist.bins"] if bins is None else bins,

@@ -1,5 +1,5 @@
-"""Native tests of bar()/barh() error bars (xerr=, yerr=, capsize=, error_kw=). Expected values are
-real matplotlib 3.10.8's on the same calls.
+"""Native tests of bar()/barh() error bars (xerr=, yerr=, capsize=, error_kw=) and of hist() of
+several datasets. Expected values are real matplotlib 3.10.8's on the same calls.
 
 Run: cd guest/runtime && python3 -m unittest discover -s tests -v
 """
@@ -33,6 +33,47 @@ class BarErrorTests(ChartTestCase):
                          [([0.0, 1.0], [3.5, 4.8]), ([0.0, 1.0], [4.5, 5.2])])
         self.assertIsNotNone(bars.errorbar)
         self.assertIsNone(ax.bar([0], [1]).errorbar)
+
+
+class SeveralHistogramsTests(ChartTestCase):
+    DATA = [[1, 2, 2, 3, 3.5], [2, 3, 3, 4, 5], [1, 1, 5]]
+
+    @staticmethod
+    def bars(artists):
+        return [(bar["x"], bar["widths"], bar["bottoms"], bar["heights"]) for bar in artists]
+
+    def test_side_by_side_bars_share_the_bins(self):
+        fig, ax = plt.subplots()
+        n, bins, patches = ax.hist(self.DATA, bins=3, label=["a", "b"])
+        self.assertEqual(n.tolist(), [[3, 2, 0], [1, 2, 2], [2, 0, 1]])
+        self.assertEqual([round(v, 6) for v in bins], [1.0, 2.333333, 3.666667, 5.0])
+        self.assertEqual(len(patches), 3)
+        self.assertEqual([round(v, 6) for v in ax.get_xlim()], [0.946667, 5.053333])
+        artists = self.artists()
+        first, second, third = self.bars(artists)
+        self.assertEqual([round(v, 6) for v in first[0]], [1.311111, 2.644444, 3.977778])
+        self.assertEqual([round(v, 6) for v in third[0]], [2.022222, 3.355556, 4.688889])
+        self.assertEqual({round(w, 6) for w in first[1]}, {0.355556})
+        self.assertEqual([a["label"] for a in artists], ["a", "b", None])
+
+    def test_stacked_bars_stand_on_the_running_total(self):
+        fig, ax = plt.subplots()
+        n, _, _ = ax.hist(self.DATA, bins=3, stacked=True)
+        self.assertEqual(n.tolist(), [[3, 2, 0], [4, 4, 2], [6, 4, 3]])
+        self.assertEqual(ax.get_ylim(), (0.0, 6.3))
+        bottoms = [bottoms for _, _, bottoms, _ in self.bars(self.artists())]
+        self.assertEqual(bottoms, [[0, 0, 0], [3, 2, 0], [4, 4, 2]])
+
+    def test_the_columns_of_a_2d_array_are_the_datasets(self):
+        import numpy as np
+
+        fig, ax = plt.subplots()
+        n, _, _ = ax.hist(np.array([[1, 2], [2, 3], [2, 3], [3, 4]]), bins=3, stacked=True)
+        self.assertEqual(n.tolist(), [[1, 2, 1], [1, 3, 4]])
+
+    def test_one_colour_per_dataset(self):
+        with self.assertRaisesRegex(ValueError, "one color per dataset, but 3 datasets and 1 colors"):
+            plt.hist(self.DATA, color="red")
 
 
 if __name__ == "__main__":
