@@ -10,7 +10,8 @@
 #   interpreter.wasm              the stripped interpreter (entry: guest/cpython/entry.c)
 #   lib/python3.11/               stdlib + site-packages, mounted read-only in the guest
 #   numpy-tests/                  numpy's test packages (scripts/numpy-tests.sh), not mounted
-# and the symlink $CACHE/sandbox/current pointing at it. CACHE defaults to
+# and the symlink $CACHE/sandbox/current pointing at it (the 4 most recently
+# built or used dist directories are kept). CACHE defaults to
 # ~/.cache/code-interpreter (override with CODE_INTERPRETER_CACHE).
 #
 # Three stages, each cached under a hash of its inputs: "cpython" (compiling,
@@ -159,6 +160,10 @@ stage_dist() {
   fi
   ln -sfn "$dist" "$WORK/current"
   DIST=$dist
+  # Each change to the runtime's Python makes a new dist (about 150 MB): keep the 4 most
+  # recently built or used ones (a server of an older build may still read its stdlib).
+  touch "$dist"
+  ls -dt "$WORK"/dist-* | tail -n +5 | xargs -r rm -rf
 }
 
 ensure_packages
