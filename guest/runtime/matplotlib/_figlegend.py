@@ -36,13 +36,7 @@ def make(figure, args, kwargs):
                                   "(such as 'outside right upper')")
     kwargs.pop("bbox_to_anchor", None)
     loc, outside = _location(kwargs.pop("loc", None))
-    handles, labels = kwargs.get("handles"), kwargs.get("labels")
-    if len(args) == 2:
-        handles, labels = args
-    elif len(args) == 1:
-        labels = args[0]
-    elif args:
-        raise TypeError(f"legend() takes 0-2 positional arguments but {len(args)} were given")
+    handles, labels = _legend.positional(args, kwargs.get("handles"), kwargs.get("labels"))
     if handles is None:  # the labelled artists of every axes, in order
         found = [pair for axes in figure.axes for pair in zip(*_legend.handles_labels(axes))]
         handles = [h for h, _ in found]

@@ -100,15 +100,20 @@ class _Frame:
     set_linewidth = set_boxstyle = set_edgecolor
 
 
+def positional(args, handles, labels):
+    """legend()'s (handles, labels): its 0-2 positional arguments over the keyword ones."""
+    if len(args) == 2:
+        return tuple(args)
+    if len(args) == 1:
+        return handles, args[0]
+    if args:
+        raise TypeError(f"legend() takes 0-2 positional arguments but {len(args)} were given")
+    return handles, labels
+
+
 def make(axes, args, kwargs):
     """The Legend for axes.legend(*args, **kwargs), or None (with matplotlib's warning) if empty."""
-    handles, labels = kwargs.pop("handles", None), kwargs.pop("labels", None)
-    if len(args) == 2:
-        handles, labels = args
-    elif len(args) == 1:
-        labels = args[0]
-    elif args:
-        raise TypeError(f"legend() takes 0-2 positional arguments but {len(args)} were given")
+    handles, labels = positional(args, kwargs.pop("handles", None), kwargs.pop("labels", None))
     loc = location(kwargs.pop("loc", None), kwargs.pop("bbox_to_anchor", None))
     prop = kwargs.pop("prop", None) or {}
     fontsize = _rc.fontsize(kwargs.pop("fontsize", prop.get("size", _rc.rcParams["legend.fontsize"])))
