@@ -2,7 +2,7 @@
 //! the same figure (pixel values read from its canvas).
 
 use crate::common;
-use crate::support::{charts, run_ok};
+use crate::support::{chart_of, charts, run_ok};
 
 use common::server::client;
 
@@ -65,7 +65,6 @@ figure(np.ma.masked_invalid([[np.nan, 1.0, 0.5, 0.0, 0.2, 0.9], [1.0, 0.0, 0.25,
 
 #[tokio::test]
 async fn rgb_images_describe_their_depth() {
-    let mut client = client().await;
     let code = r#"
 import numpy as np
 import matplotlib.pyplot as plt
@@ -73,15 +72,13 @@ fig, ax = plt.subplots()
 ax.imshow(np.full((4, 5, 3), 70, dtype=np.uint8))
 ax.imshow(np.random.default_rng(0).random((4, 5)), alpha=0.5, interpolation="spline36")
 "#;
-    let events = run_ok(&mut client, "", code).await;
-    let series = &charts(&events)[0].description["axes"][0]["series"];
+    let series = &chart_of(code).await.description["axes"][0]["series"];
     assert_eq!(series[0]["shape"], serde_json::json!([4, 5, 3]));
     assert_eq!(series[1]["shape"], serde_json::json!([4, 5]));
 }
 
 #[tokio::test]
 async fn gouraud_pcolormesh_shades_between_the_points_as_matplotlib() {
-    let mut client = client().await;
     let code = r#"
 import numpy as np
 import matplotlib.pyplot as plt
@@ -91,8 +88,7 @@ ax = fig.add_axes([0.1, 0.1, 0.8, 0.8])
 ax.pcolormesh(np.arange(7), np.arange(5) * 1.5, Z, shading='gouraud', vmin=0, vmax=1)
 ax.set_axis_off()
 "#;
-    let events = run_ok(&mut client, "", code).await;
-    let chart = &charts(&events)[0];
+    let chart = &chart_of(code).await;
     assert_eq!(
         chart.description["axes"][0]["series"][0]["shape"],
         serde_json::json!([5, 7])
@@ -115,7 +111,6 @@ ax.set_axis_off()
 
 #[tokio::test]
 async fn an_image_clipped_to_a_circle_shows_only_inside_it() {
-    let mut client = client().await;
     let code = r#"
 import numpy as np
 import matplotlib.pyplot as plt
@@ -128,8 +123,7 @@ im = ax.imshow(np.zeros((30, 30)), interpolation='spline36', cmap='gray', extent
 im.set_clip_path(circle)
 ax.set_axis_off()
 "#;
-    let events = run_ok(&mut client, "", code).await;
-    let png = &charts(&events)[0].png;
+    let png = &chart_of(code).await.png;
     // The image spans x 80..320 and y 30..270; the circle inside it.
     assert_grey(png, (200, 150), 0);
     assert_grey(png, (85, 35), 255);

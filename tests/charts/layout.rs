@@ -1,10 +1,6 @@
 //! Figure and axes layout end to end: colorbars on each side (with end triangles, several
 //! parents, `cax=`), insets and box aspects, checked in the pixels the host draws.
 
-use crate::common;
-
-use common::server::client;
-
 use crate::support::*;
 
 /// The box (fractions of the image: x0, x1, y0, y1, y down) holding every pixel `wanted`.
@@ -30,12 +26,6 @@ fn bounds(image: &Image, wanted: impl Fn(&[u8; 3]) -> bool) -> Option<(f64, f64,
 
 fn near(p: &[u8; 3], rgb: [u8; 3]) -> bool {
     p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
-}
-
-async fn chart_of(code: &str) -> Chart {
-    let mut client = client().await;
-    let events = run_ok(&mut client, "", code).await;
-    charts(&events).remove(0)
 }
 
 #[tokio::test]

@@ -2,17 +2,11 @@
 //! size against matplotlib's Quiver geometry (arrow length `|uv| / (scale * width)` widths, in
 //! units of the axes' width), the description, and shapes drawn where matplotlib draws them.
 
-use crate::common;
-use crate::support::{charts, is_dark, is_red, run_ok};
-
-use common::server::client;
+use crate::support::{chart_of, is_dark, is_red};
 
 #[tokio::test]
 async fn a_quiver_arrow_spans_its_share_of_the_axes_width() {
-    let mut client = client().await;
-    let events = run_ok(
-        &mut client,
-        "",
+    let chart = &chart_of(
         "import matplotlib.pyplot as plt
 fig, ax = plt.subplots()
 q = ax.quiver([0], [0], [1], [0], color='red', units='width', width=0.02, scale=2)
@@ -22,7 +16,6 @@ ax.set_ylim(-1, 1)
 plt.show()",
     )
     .await;
-    let chart = &charts(&events)[0];
     let series = chart.description["axes"][0]["series"].as_array().unwrap();
     let arrows: Vec<u64> = series
         .iter()
@@ -60,10 +53,7 @@ plt.show()",
 
 #[tokio::test]
 async fn an_ellipse_collection_is_drawn_at_its_offsets() {
-    let mut client = client().await;
-    let events = run_ok(
-        &mut client,
-        "",
+    let chart = &chart_of(
         "import numpy as np, matplotlib.pyplot as plt
 from matplotlib.collections import EllipseCollection
 X, Y = np.meshgrid(np.arange(10), np.arange(15))
@@ -75,7 +65,6 @@ ax.autoscale_view()
 plt.show()",
     )
     .await;
-    let chart = &charts(&events)[0];
     let axes = &chart.description["axes"][0];
     let series = &axes["series"][0];
     assert_eq!(
@@ -90,10 +79,7 @@ plt.show()",
 
 #[tokio::test]
 async fn an_arc_is_an_open_curve() {
-    let mut client = client().await;
-    let events = run_ok(
-        &mut client,
-        "",
+    let image = &chart_of(
         "import matplotlib.pyplot as plt
 from matplotlib.patches import Arc
 fig, ax = plt.subplots()
@@ -102,8 +88,8 @@ ax.set_xlim(-1.5, 1.5)
 ax.set_ylim(-1.5, 1.5)
 plt.show()",
     )
-    .await;
-    let image = &charts(&events)[0].png;
+    .await
+    .png;
     let width = image.width as usize;
     let red_rows: Vec<usize> = (0..image.height as usize)
         .filter(|&y| (0..width).any(|x| is_red(&image.pixels[y * width + x])))

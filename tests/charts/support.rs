@@ -104,6 +104,13 @@ pub(crate) async fn run_ok(client: &mut Client, session: &str, code: &str) -> Ve
     events
 }
 
+/// The first chart of `code`, run in a one-off cell that must end well.
+pub(crate) async fn chart_of(code: &str) -> Chart {
+    let mut client = common::server::client().await;
+    let events = run_ok(&mut client, "", code).await;
+    charts(&events).remove(0)
+}
+
 /// The series of the first axes of a description with the given `role`.
 pub(crate) fn with_role<'a>(description: &'a Value, role: &str) -> Vec<&'a Value> {
     description["axes"][0]["series"]
