@@ -265,6 +265,17 @@ class AxisGroup:
         return locator.view_limits(lo, hi)
 
 
+def _as_formatter(formatter):
+    """A format string or a function as matplotlib's set_*_formatter() takes them, as a Formatter."""
+    from . import ticker
+
+    if isinstance(formatter, str):
+        return ticker.StrMethodFormatter(formatter)
+    if callable(formatter) and not isinstance(formatter, ticker.Formatter):
+        return ticker.FuncFormatter(formatter)
+    return formatter
+
+
 def _np():
     import numpy
 
@@ -451,10 +462,7 @@ class Axis:
     def set_major_formatter(self, formatter):
         from . import ticker
 
-        if isinstance(formatter, str):
-            formatter = ticker.StrMethodFormatter(formatter)
-        elif callable(formatter) and not isinstance(formatter, ticker.Formatter):
-            formatter = ticker.FuncFormatter(formatter)
+        formatter = _as_formatter(formatter)
         if type(formatter) is ticker.LogFormatterSciNotation and formatter._base == 10 \
                 and self.group.scale == "log" and self.group.host_scale():
             return  # the host's log labels
@@ -473,14 +481,8 @@ class Axis:
 
     def set_minor_formatter(self, formatter):
         """Kept where set_minor_locator() keeps the locator; otherwise accepted."""
-        from . import ticker
-
-        if isinstance(formatter, str):
-            formatter = ticker.StrMethodFormatter(formatter)
-        elif callable(formatter) and not isinstance(formatter, ticker.Formatter):
-            formatter = ticker.FuncFormatter(formatter)
         if not self.group.host_scale():
-            self.group.minor_formatter = formatter
+            self.group.minor_formatter = _as_formatter(formatter)
 
     def get_major_locator(self):
         from . import ticker
