@@ -193,7 +193,7 @@ class Hist(Bars):
     is_container = False
 
     def __init__(self, edges, counts, orientation, histtype, color, *, rwidth=None, edgecolor=None,
-                 label=None, alpha=None, bars=None):
+                 linewidth=1.0, label=None, alpha=None, bars=None):
         """bars: the (centres, widths, bottoms) of one dataset of several (see _hist_many);
         otherwise each bar fills its bin (rwidth of it)."""
         if bars is None:
@@ -203,11 +203,17 @@ class Hist(Bars):
         else:
             centres, widths, bottoms = bars
         super().__init__("vertical" if orientation == "vertical" else "horizontal", centres, list(counts),
-                         widths, bottoms, [color] * len(counts), edgecolor=edgecolor, label=label, alpha=alpha)
+                         widths, bottoms, [color] * len(counts), edgecolor=edgecolor, linewidth=linewidth,
+                         label=label, alpha=alpha)
         self.edges, self.counts = list(edges), list(counts)
         self._histtype = histtype
-        # Bars that fill their bins from 0 are the spec's "hist"; others are plain bars.
-        self._fills_bins = bars is None and rwidth is None
+        self._in_bins = bars is None and rwidth is None
+
+    @property
+    def _fills_bins(self):
+        """Bars that fill their bins from 0 with the default edge width are the spec's "hist";
+        others are plain bars."""
+        return self._in_bins and self._linewidth == 1.0
 
     def extent(self, name):
         if not (self._fills_bins or self._histtype.startswith("step")):

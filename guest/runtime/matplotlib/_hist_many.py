@@ -12,9 +12,10 @@ from ._bars import Hist
 
 
 def hist(axes, datasets, *, bins, limits, density, weights, cumulative, histtype, orientation, rwidth,
-         color, label, stacked, options):
-    """Draws the histograms of `datasets` (lists of numbers) on `axes`; returns (tops, edges, patches)
-    as matplotlib does for several datasets."""
+         color, label, stacked, style, zorder):
+    """Draws the histograms of `datasets` (lists of numbers) on `axes`, each with `style` (Hist's
+    edgecolor, linewidth and alpha); returns (tops, edges, patches) as matplotlib does for several
+    datasets."""
     count = len(datasets)
     stacked = stacked or histtype == "barstacked"
     if stacked and histtype.startswith("step"):
@@ -33,13 +34,11 @@ def hist(axes, datasets, *, bins, limits, density, weights, cumulative, histtype
     tops = [_histogram.histogram(values, edges, None, w, density, cumulative)[0]
             for values, w in zip(datasets, weights)]
     bars = _bar_layout(edges, tops, histtype, rwidth, stacked)
-    edgecolor = options.get("edgecolor", None if histtype.startswith("step") else _rc.default_edgecolor())
     patches = []
     for i, counts in enumerate(tops):
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, colors[i],
-                      edgecolor=edgecolor, label=labels[i], alpha=options.get("alpha"),
-                      bars=None if bars is None else bars[i])
-        axes._add(artist, options.get("zorder"))
+                      label=labels[i], bars=None if bars is None else bars[i], **style)
+        axes._add(artist, zorder)
         patches.append([artist] if histtype.startswith("step") else artist)
     import numpy as np  # matplotlib returns arrays
 

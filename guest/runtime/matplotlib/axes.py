@@ -236,29 +236,27 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
             raise NotImplementedError("hist() align= and bottom= are not supported in this sandbox")
         if orientation not in ("vertical", "horizontal"):
             raise ValueError(f"{orientation!r} is not a valid value for orientation")
+        style = _hist_style(histtype, options)
+        if log:
+            self._set_scale("y" if orientation == "vertical" else "x", "log", {})
         if _data.is_2d(values) and len(values) > 1:
-            if log:
-                self._set_scale("y" if orientation == "vertical" else "x", "log", {})
             if color is None and options.get("facecolor") is not None:
                 color = [options["facecolor"]] * len(values)
             datasets = [[_data.number(v) for v in _data.items(row)] for row in values]
             return _hist_many.hist(self, datasets, bins=bins, limits=range, density=density, weights=weights,
                                    cumulative=cumulative, histtype=histtype, orientation=orientation,
-                                   rwidth=rwidth, color=color, label=label, stacked=stacked, options=options)
+                                   rwidth=rwidth, color=color, label=label, stacked=stacked, style=style,
+                                   zorder=options.get("zorder"))
         if _data.is_2d(values):
             values = values[0]
         values = [_data.number(v) for v in values]
         weights = None if weights is None else [_data.number(w) for w in _data.items(weights)]
         counts, edges = _histogram.histogram(values, _rc.rcParams["hist.bins"] if bins is None else bins,
                                              range, weights, density, cumulative)
-        if log:
-            self._set_scale("y" if orientation == "vertical" else "x", "log", {})
         if color is None:  # matplotlib's hist takes its colour from the lines' cycle
             color = options.get("facecolor") or self._next_color("line")
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
-                      rwidth=rwidth, edgecolor=options.get("edgecolor", None if histtype.startswith("step")
-                                                            else _rc.default_edgecolor()),
-                      label=label, alpha=options.get("alpha"))
+                      rwidth=rwidth, label=label, **style)
         self._add(artist, options.get("zorder"))
         import numpy as np  # matplotlib returns arrays (N / N.max() in user code)
         return np.asarray(counts), np.asarray(edges), ([artist] if histtype.startswith("step") else artist)
@@ -558,6 +556,19 @@ def _coords(transform, owner="text()"):
         raise NotImplementedError(f"{owner} transform must be ax.transData, ax.transAxes or a blend of them "
                                   "(ax.get_xaxis_transform()) in this sandbox")
     return coords
+
+
+def _hist_style(histtype, options):
+    """The edge colour, edge width and alpha of hist()'s patches; a dashed edge, or another width on
+    a step outline (drawn at the host's width), is refused."""
+    if options.get("linestyle", "-") not in ("-", "solid"):
+        raise NotImplementedError(f"hist(linestyle={options['linestyle']!r}) is not supported in this sandbox")
+    step = histtype.startswith("step")
+    linewidth = options.get("linewidth", _rc.rcParams["patch.linewidth"])
+    if step and linewidth != _rc.rcParams["patch.linewidth"]:
+        raise NotImplementedError(f"hist(histtype={histtype!r}, linewidth=...) is not supported in this sandbox")
+    return {"edgecolor": options.get("edgecolor", None if step else _rc.default_edgecolor()),
+            "linewidth": linewidth, "alpha": options.get("alpha")}
 
 
 def _arrow(arrowprops):

@@ -71,6 +71,16 @@ class SeveralHistogramsTests(ChartTestCase):
         n, _, _ = ax.hist(np.array([[1, 2], [2, 3], [2, 3], [3, 4]]), bins=3, stacked=True)
         self.assertEqual(n.tolist(), [[1, 2, 1], [1, 3, 4]])
 
+    def test_an_edge_width_is_drawn_and_a_dashed_edge_refused(self):
+        fig, ax = plt.subplots()
+        ax.hist([1, 2, 2, 3], bins=3, edgecolor="black", linewidth=3)
+        (bars,) = self.artists()
+        self.assertEqual((bars["type"], bars["linewidth"]), ("bar", 3.0))
+        with self.assertRaisesRegex(NotImplementedError, r"hist\(linestyle='--'\)"):
+            plt.hist([1, 2], linestyle="--")
+        with self.assertRaisesRegex(NotImplementedError, r"hist\(histtype='step', linewidth=...\)"):
+            plt.hist([1, 2], histtype="step", linewidth=2)
+
     def test_one_colour_per_dataset(self):
         with self.assertRaisesRegex(ValueError, "one color per dataset, but 3 datasets and 1 colors"):
             plt.hist(self.DATA, color="red")
