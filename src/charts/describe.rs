@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::layout::Layout;
 use super::placed::PlacedAxes;
-use super::spec::{Artist, AxlineOrientation, DrawStyle, Orientation, Text};
+use super::spec::{Artist, AxlineOrientation, Coords, DrawStyle, Orientation, Text};
 use super::transform;
 
 /// Images with more cells than this are described without their values.
@@ -116,6 +116,7 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             drawstyle,
             role,
             segments,
+            coords,
             ..
         } => {
             if role.as_deref() == Some("contour") {
@@ -145,6 +146,9 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             }
             if let Some(role) = role {
                 line["role"] = json!(role);
+            }
+            if *coords != [Coords::Data; 2] {
+                line["coords"] = json!(coords);
             }
             line
         }

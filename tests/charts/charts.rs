@@ -363,3 +363,24 @@ right.legend()
         ])
     );
 }
+
+#[tokio::test]
+async fn lines_in_axes_fractions_say_so_in_the_description() {
+    let chart = chart_of(
+        "import matplotlib.pyplot as plt\n\
+         fig, ax = plt.subplots()\n\
+         ax.plot([1, 2], [3, 4])\n\
+         ax.plot(1, 0, '>k', transform=ax.get_yaxis_transform(), clip_on=False)\n\
+         ax.plot([0, 1], [0.5, 0.5], transform=ax.transAxes)\n\
+         plt.show()\n",
+    )
+    .await;
+    let series = &chart.description["axes"][0]["series"];
+    assert!(
+        series[0].get("coords").is_none(),
+        "data lines carry no coords"
+    );
+    assert_eq!(series[1]["coords"], serde_json::json!(["axes", "data"]));
+    assert_eq!(series[1]["points"], serde_json::json!([[1.0, 0.0]]));
+    assert_eq!(series[2]["coords"], serde_json::json!(["axes", "axes"]));
+}

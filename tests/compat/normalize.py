@@ -39,6 +39,13 @@ def sandbox_figure(chart):
 def sandbox_series(raw):
     """The normalized series of one sandbox series (a list: a histogram is its bars)."""
     kind = raw.get("type")
+    if kind == "line" and raw.get("role") == "axline":
+        return [{"kind": "other", "class": "_AxLine"}]  # matplotlib's axline is its own artist
+    if kind == "line" and raw.get("coords") in (["axes", "data"], ["data", "axes"]):
+        # As the reference reads a Line2D in the axis transform (axhline, axvline): its value.
+        vertical = raw["coords"][0] == "data"
+        first = raw.get("points", [[None, None]])[0]
+        return [{"kind": "vline" if vertical else "hline", "value": number(first[0 if vertical else 1])}]
     if kind in ("line", "scatter", "bar", "barh"):
         return [{"kind": kind, "points": [[p if isinstance(p, str) else number(p) for p in pair]
                                           for pair in raw.get("points", [])]}]

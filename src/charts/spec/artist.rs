@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
 use crate::charts::color::Rgba;
@@ -297,7 +297,7 @@ pub enum AxlineOrientation {
     Vertical,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Coords {
     Data,
