@@ -1,14 +1,15 @@
 //! Draws one artist (line, bars, histogram, scatter, fill, reference line,
 //! text, annotation, pie) in its axes.
 
+use super::caps::Caps;
 use super::clip::clip_polygon;
 use super::color::Rgba;
-use super::effects::{self, Pen};
+use super::effects;
 use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
 use super::mesh;
-use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
@@ -48,6 +49,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markeredgewidth,
             coords,
             path_effects,
+            solid_capstyle,
+            dash_capstyle,
             ..
         } => {
             let runs = runs(x, y, *coords, xmap, ymap);
@@ -60,14 +63,15 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 color: *color,
                 width_px: width,
                 style: linestyle,
+                caps: Caps {
+                    solid: *solid_capstyle,
+                    dash: *dash_capstyle,
+                },
             };
             for run in stepped.as_ref().unwrap_or(&runs) {
                 effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {
                     // The gaps' colour: the whole line under its dashes.
-                    if let Some(gap) = gapcolor {
-                        stroke_line(s, run, Some(&frame), *gap, width, &LineStyle::Solid);
-                    }
-                    stroke_line(s, run, Some(&frame), *color, width, linestyle);
+                    stroke_over_gaps(s, run, Some(&frame), pen, *gapcolor);
                 });
             }
             if let Some(shape) = shape {

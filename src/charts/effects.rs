@@ -2,19 +2,10 @@
 //! the line stroked again (`Stroke`) or with ticks along it (`TickedStroke`),
 //! computed as matplotlib does in display space.
 
-use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::paint::{Units, stroke_line};
-use super::spec::{LineStyle, PathEffect};
+use super::paint::{Pen, Units, stroke_capped};
+use super::spec::PathEffect;
 use super::surface::Surface;
-
-/// How one polyline (pixels) is stroked: its colour, width and style.
-#[derive(Debug, Clone, Copy)]
-pub struct Pen<'a> {
-    pub color: Rgba,
-    pub width_px: f64,
-    pub style: &'a LineStyle,
-}
 
 /// Draws `run` through `effects` in order, `normal` drawing the plain line;
 /// without effects just `normal`.
@@ -37,7 +28,7 @@ pub fn draw<S: Surface>(
             PathEffect::Stroke { linewidth, color } => {
                 let width = linewidth.map_or(pen.width_px, |w| units.px(w));
                 let color = color.unwrap_or(pen.color);
-                stroke_line(surface, run, clip, color, width, pen.style);
+                stroke_capped(surface, run, clip, color, width, pen.style, pen.caps);
             }
             PathEffect::Ticked {
                 spacing,
@@ -45,7 +36,15 @@ pub fn draw<S: Surface>(
                 length,
             } => {
                 for tick in ticks(run, spacing, units.px(spacing), angle, length) {
-                    stroke_line(surface, &tick, clip, pen.color, pen.width_px, pen.style);
+                    stroke_capped(
+                        surface,
+                        &tick,
+                        clip,
+                        pen.color,
+                        pen.width_px,
+                        pen.style,
+                        pen.caps,
+                    );
                 }
             }
         }

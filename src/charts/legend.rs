@@ -1,11 +1,12 @@
 //! The legend box: one row per entry (a handle drawn like its artist, then
 //! the label), placed at a named location or where it hides the least data.
 
+use super::caps::Caps;
 use super::color::Rgba;
-use super::effects::{self, Pen};
+use super::effects;
 use super::geometry::{Point, Rect};
 use super::hatch;
-use super::paint::{Units, fill_rect, marker, stroke_line};
+use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::placed::PlacedAxes;
 use super::spec::{Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
 use super::surface::Surface;
@@ -311,6 +312,9 @@ fn draw_handle(
             markeredgecolor,
             markeredgewidth,
             path_effects,
+            solid_capstyle,
+            dash_capstyle,
+            gapcolor,
             ..
         } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
@@ -318,9 +322,13 @@ fn draw_handle(
                 color: *color,
                 width_px: units.px(*linewidth),
                 style: linestyle,
+                caps: Caps {
+                    solid: *solid_capstyle,
+                    dash: *dash_capstyle,
+                },
             };
             effects::draw(surface, &line, None, pen, path_effects, units, |s| {
-                stroke_line(s, &line, None, pen.color, pen.width_px, linestyle);
+                stroke_over_gaps(s, &line, None, pen, *gapcolor);
             });
             if let Some(shape) = shape {
                 let edge = units.px(*markeredgewidth);

@@ -6,6 +6,7 @@ mod artists;
 mod aspect;
 mod axis;
 mod boxes;
+mod caps;
 mod clip;
 mod color;
 mod colorbar;

@@ -3,6 +3,7 @@
 
 use std::f64::consts::PI;
 
+use super::caps::{Caps, stroke_run};
 use super::clip::clip_polyline;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
@@ -21,11 +22,21 @@ impl Units {
     }
 }
 
+/// How one polyline (pixels) is stroked: its colour, width, style and ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Pen<'a> {
+    pub color: Rgba,
+    pub width_px: f64,
+    pub style: &'a LineStyle,
+    pub caps: Caps,
+}
+
 /// Where unclipped lines are cut anyway (figure pixels): far beyond any
 /// figure, near enough that dashing a line costs a bounded number of dashes.
 const FAR_PX: f64 = 1e6;
 
-/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`.
+/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`,
+/// with butt ends.
 pub fn stroke_line(
     surface: &mut impl Surface,
     points: &[Point],
@@ -34,11 +45,25 @@ pub fn stroke_line(
     width_px: f64,
     style: &LineStyle,
 ) {
+    stroke_capped(surface, points, clip, color, width_px, style, Caps::BUTT);
+}
+
+/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`,
+/// its solid runs' and dashes' ends drawn per `caps`.
+pub fn stroke_capped(
+    surface: &mut impl Surface,
+    points: &[Point],
+    clip: Option<&Rect>,
+    color: Rgba,
+    width_px: f64,
+    style: &LineStyle,
+    caps: Caps,
+) {
     if *style == LineStyle::None || points.len() < 2 {
         return;
     }
     let far = Rect::new(-FAR_PX, -FAR_PX, FAR_PX, FAR_PX);
-    let pieces = clip_polyline(points, clip.unwrap_or(&far));
+    let clip = clip.unwrap_or(&far);
     let (offset, pattern): (f64, &[f64]) = match style {
         LineStyle::Solid | LineStyle::None => (0.0, &[]),
         LineStyle::Dashed => (0.0, &[3.7, 1.6]),
@@ -48,15 +73,64 @@ pub fn stroke_line(
     };
     // matplotlib scales dash patterns with the line width.
     let unit = width_px.max(1.0);
-    for piece in pieces {
+    if caps == Caps::BUTT {
+        for piece in clip_polyline(points, clip) {
+            if pattern.is_empty() {
+                surface.stroke(&piece, color, width_px);
+            } else {
+                for dash in dashes(&piece, pattern, offset, unit) {
+                    surface.stroke(&dash, color, width_px);
+                }
+            }
+        }
+        return;
+    }
+    // Caps reach past a run's ends: runs are cut a line width outside the
+    // clip box, capped, and only then clipped.
+    let reach = Rect::new(
+        clip.x0 - width_px,
+        clip.y0 - width_px,
+        clip.x1 + width_px,
+        clip.y1 + width_px,
+    );
+    for piece in clip_polyline(points, &reach) {
         if pattern.is_empty() {
-            surface.stroke(&piece, color, width_px);
+            stroke_run(surface, &piece, clip, color, width_px, caps.solid);
         } else {
             for dash in dashes(&piece, pattern, offset, unit) {
-                surface.stroke(&dash, color, width_px);
+                stroke_run(surface, &dash, clip, color, width_px, caps.dash);
             }
         }
     }
+}
+
+/// Strokes a line with `pen`, over a solid line of its gaps' colour
+/// (matplotlib's `gapcolor`) when it has one.
+pub fn stroke_over_gaps(
+    surface: &mut impl Surface,
+    points: &[Point],
+    clip: Option<&Rect>,
+    pen: Pen,
+    gapcolor: Option<Rgba>,
+) {
+    if let Some(gap) = gapcolor {
+        // The gaps are the dashes' complement: their ends are dash ends.
+        let caps = Caps {
+            solid: pen.caps.dash,
+            dash: pen.caps.dash,
+        };
+        let solid = &LineStyle::Solid;
+        stroke_capped(surface, points, clip, gap, pen.width_px, solid, caps);
+    }
+    stroke_capped(
+        surface,
+        points,
+        clip,
+        pen.color,
+        pen.width_px,
+        pen.style,
+        pen.caps,
+    );
 }
 
 /// Splits a polyline into the "on" parts of a dash pattern started `offset`

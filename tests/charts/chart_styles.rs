@@ -527,3 +527,45 @@ ax.set_title("XXXXXXXX", fontsize=40, color="red")
     assert!(red_inside(&shown[1]) > 100, "{}", red_inside(&shown[1]));
     assert_eq!(red_inside(&shown[2]), 0);
 }
+
+/// The red pixels' first and last column in row `y` of `png`.
+fn red_span(png: &Image, y: u32) -> (u32, u32) {
+    let row = (0..png.width).filter(|&x| is_red(&png.pixels[(y * png.width + x) as usize]));
+    let columns: Vec<u32> = row.collect();
+    (columns[0], columns[columns.len() - 1])
+}
+
+#[tokio::test]
+async fn line_ends_follow_their_cap_style() {
+    // Three 20 pt lines from x = 1 to 2 (pixels 213 to 427); 20 pt is 27.8 px at 100 dpi.
+    let chart = chart_of(
+        "import matplotlib.pyplot as plt\n\
+         fig = plt.figure()\n\
+         ax = fig.add_axes([0, 0, 1, 1])\n\
+         for y, cap in [(0.5, 'butt'), (0, 'projecting'), (-0.5, 'round')]:\n\
+         \x20   ax.plot([1, 2], [y, y], lw=20, color='red', solid_capstyle=cap)\n\
+         ax.set(xlim=(0, 3), ylim=(-1, 1))\n\
+         ax.set_axis_off()\n\
+         plt.show()\n",
+    )
+    .await;
+    let png = &chart.png;
+    let (butt, projecting, round) = (red_span(png, 120), red_span(png, 240), red_span(png, 360));
+    let near = |got: u32, want: f64| (f64::from(got) - want).abs() <= 2.0;
+    assert!(near(butt.0, 213.3) && near(butt.1, 426.7), "butt {butt:?}");
+    // Half the width (13.9 px) further at both ends.
+    assert!(
+        near(projecting.0, 199.4) && near(projecting.1, 440.6),
+        "projecting {projecting:?}"
+    );
+    assert!(
+        near(round.0, 199.4) && near(round.1, 440.6),
+        "round {round:?}"
+    );
+    // 12 px off the centre line a half disc reaches sqrt(13.9² - 12²) = 7 px past the end.
+    let rounded_edge = red_span(png, 372);
+    assert!(
+        near(rounded_edge.0, 206.3) && near(rounded_edge.1, 433.7),
+        "round edge {rounded_edge:?}"
+    );
+}

@@ -136,8 +136,8 @@ async fn what_polar_axes_and_text_cannot_draw_is_refused() {
             "polar axes with a 'log' scale",
         ),
         (
-            format!("{plain}ax.plot([1, 2], solid_capstyle='round')"),
-            "solid_capstyle='round'",
+            format!("{plain}ax.plot([1, 2], solid_joinstyle='miter')"),
+            "solid_joinstyle='miter'",
         ),
         (
             format!("{plain}ax.text(0, 0, 'a', fontstretch='condensed')"),

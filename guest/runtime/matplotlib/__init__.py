@@ -4,8 +4,8 @@ It records what user code draws (figures, axes and artists, see ``pyplot``)
 and hands a figure spec (docs/CHARTS.md) to the host, which renders it: with
 ``show()``, at the end of each cell (``pyplot._flush_figures``, called by the
 runner) and for ``savefig``.  What it cannot draw faithfully raises
-NotImplementedError naming the feature.  Purely cosmetic keywords that do not
-change what is shown (zorder, antialiased, capstyles...) are accepted and ignored.
+NotImplementedError naming the feature.  Keywords that do not change what is
+shown (zorder, rasterized, gid...) are accepted and ignored.
 """
 
 import contextlib

@@ -15,6 +15,8 @@ class _Stroke(Artist):
         self._linewidth = float(linewidth)
         self._linestyle = _styles.linestyle(linestyle)
         self._gapcolor = None
+        self._solid_capstyle = _styles.capstyle(_rc.rcParams["lines.solid_capstyle"])
+        self._dash_capstyle = _styles.capstyle(_rc.rcParams["lines.dash_capstyle"])
 
     def get_color(self):
         return self._rgba
@@ -42,10 +44,18 @@ class _Stroke(Artist):
             self._linestyle = _styles.dash_pattern(0, seq)
 
     def set_dash_capstyle(self, capstyle):
-        _kwargs.check_default(type(self).__name__, "dash_capstyle", capstyle)
+        """How each dash ends: 'butt', 'projecting' or 'round' (a matplotlib CapStyle)."""
+        self._dash_capstyle = _styles.capstyle(capstyle)
 
     def set_solid_capstyle(self, capstyle):
-        _kwargs.check_default(type(self).__name__, "solid_capstyle", capstyle)
+        """How a solid line ends: 'butt', 'projecting' or 'round' (a matplotlib CapStyle)."""
+        self._solid_capstyle = _styles.capstyle(capstyle)
+
+    def get_dash_capstyle(self):
+        return self._dash_capstyle
+
+    def get_solid_capstyle(self):
+        return self._solid_capstyle
 
     def set_dash_joinstyle(self, joinstyle):
         _kwargs.check_default(type(self).__name__, "dash_joinstyle", joinstyle)
@@ -82,7 +92,7 @@ class Line2D(_Stroke):
                  alpha=None, drawstyle=None, **kwargs):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
                                                   "markerfacecolor", "markeredgecolor", "markeredgewidth", "dashes",
-                                                  "gapcolor", "clip_on")),
+                                                  "gapcolor", "clip_on", "solid_capstyle", "dash_capstyle")),
                                "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
@@ -95,11 +105,15 @@ class Line2D(_Stroke):
                     markeredgecolor=markeredgecolor or options.get("markeredgecolor"),
                     markeredgewidth=options.get("markeredgewidth") if markeredgewidth is None else markeredgewidth,
                     label=label, alpha=alpha, drawstyle=drawstyle)
-        self._dashes_and_gaps(options)
+        self._stroke_options(options)
         self.set_clip_on(options.get("clip_on", True))
 
-    def _dashes_and_gaps(self, options):
-        """The dashes= and gapcolor= keywords of Line2D and plot()."""
+    def _stroke_options(self, options):
+        """The dashes=, gapcolor= and cap style keywords of Line2D and plot()."""
+        if "solid_capstyle" in options:
+            self.set_solid_capstyle(options["solid_capstyle"])
+        if "dash_capstyle" in options:
+            self.set_dash_capstyle(options["dash_capstyle"])
         if "dashes" in options:
             self.set_dashes(options["dashes"])
         if "gapcolor" in options:
@@ -241,6 +255,9 @@ class Line2D(_Stroke):
             spec["markeredgewidth"] = self._mew
         if self._coords != ("data", "data"):
             spec["coords"] = list(self._coords)
+        for key, capstyle in (("solid_capstyle", self._solid_capstyle), ("dash_capstyle", self._dash_capstyle)):
+            if capstyle != "butt":
+                spec[key] = capstyle
         return spec
 
 

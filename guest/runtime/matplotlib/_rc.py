@@ -85,6 +85,8 @@ DEFAULTS = {
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
     "lines.markeredgewidth": 1.0,
+    "lines.solid_capstyle": "projecting",
+    "lines.dash_capstyle": "butt",
     "polaraxes.grid": True,
     "grid.color": "#b0b0b0",
     "grid.linestyle": "-",
@@ -135,7 +137,7 @@ NOT_DRAWN = frozenset((
     "savefig.directory", "docstring.hardcopy", "agg.path.chunksize", "path.simplify",
     "path.simplify_threshold", "path.snap", "pcolormesh.snap", "image.composite_image", "text.hinting",
     "text.hinting_factor", "text.antialiased", "lines.antialiased", "patch.antialiased", "figure.autolayout",
-    "figure.edgecolor", "savefig.edgecolor", "lines.solid_capstyle", "lines.dash_capstyle", "lines.solid_joinstyle",
+    "figure.edgecolor", "savefig.edgecolor", "lines.solid_joinstyle",
     "lines.dash_joinstyle", "legend.fancybox", "legend.title_fontsize", "legend.frameon",
     "legend.framealpha", "legend.shadow", "legend.edgecolor", "legend.facecolor", "axes.zmargin", "savefig.bbox",
     "savefig.pad_inches", "text.usetex", "mathtext.fontset"))

@@ -20,6 +20,18 @@ _CN = re.compile(r"C\d+")
 _SHORTEST_DASH_PERIOD = 0.1  # points: a dash pattern's shortest repeat the host draws
 
 
+_CAPSTYLES = ("butt", "projecting", "round")
+
+
+def capstyle(value):
+    """A cap style's name, from a name or a matplotlib._enums.CapStyle."""
+    name = getattr(value, "value", value)
+    if not isinstance(name, str) or name.lower() not in _CAPSTYLES:
+        raise ValueError(f"{value!r} is not a valid value for CapStyle; supported values are "
+                         + ", ".join(repr(c) for c in _CAPSTYLES))
+    return name.lower()
+
+
 def linestyle(value):
     """The spec's linestyle for a matplotlib one ("dashed", "--", "None"...)."""
     if isinstance(value, str) and value in LINESTYLES:

@@ -107,7 +107,23 @@ class FigureSpecTests(ChartTestCase):
         self.assertEqual(self.artists(), [{
             "type": "line", "label": "squares", "x": [0.0, 1.0, 2.0], "y": [0.0, 1.0, 4.0],
             "color": "#2ca02c80", "linewidth": 3.0, "linestyle": ":", "marker": "s", "markersize": 4.0,
-            "markerfacecolor": "#00000000", "markeredgecolor": "#00000080"}])
+            "markerfacecolor": "#00000000", "markeredgecolor": "#00000080", "solid_capstyle": "projecting"}])
+
+    def test_cap_styles_follow_keywords_setters_and_rc(self):
+        from matplotlib._enums import CapStyle
+
+        plt.plot([0, 1], solid_capstyle="butt", dash_capstyle=CapStyle.round)
+        (line,) = plt.plot([0, 1], ls="--")
+        line.set_dash_capstyle("projecting")
+        with plt.rc_context({"lines.solid_capstyle": "round"}):
+            plt.plot([0, 1])
+        butt, dashed, rounded = self.artists()
+        self.assertEqual((butt.get("solid_capstyle"), butt["dash_capstyle"]), (None, "round"))
+        self.assertEqual((dashed["solid_capstyle"], dashed["dash_capstyle"]), ("projecting", "projecting"))
+        self.assertEqual(rounded["solid_capstyle"], "round")
+        self.assertEqual(line.get_dash_capstyle(), "projecting")
+        with self.assertRaisesRegex(ValueError, "not a valid value for CapStyle"):
+            plt.plot([0, 1], solid_capstyle="square")
 
     def test_missing_data_and_length_mismatch(self):
         from decimal import Decimal

@@ -4,7 +4,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
+use super::style::{
+    CapStyle, DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign,
+};
 use crate::charts::color::Rgba;
 
 /// Something drawn in an axes.
@@ -29,6 +31,12 @@ pub enum Artist {
         /// The colour of a dashed line's gaps (matplotlib's `gapcolor`).
         #[serde(default)]
         gapcolor: Option<Rgba>,
+        /// The ends of a solid line (matplotlib's `solid_capstyle`).
+        #[serde(default)]
+        solid_capstyle: CapStyle,
+        /// The ends of each dash (matplotlib's `dash_capstyle`).
+        #[serde(default)]
+        dash_capstyle: CapStyle,
         /// What the line is part of, for the description (e.g. "boxplot median").
         #[serde(default)]
         role: Option<String>,

@@ -153,6 +153,17 @@ impl Direction {
     }
 }
 
+/// How the ends of a stroke are drawn (matplotlib's `CapStyle`): cut at the
+/// end point, carried on half the line's width past it, or rounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CapStyle {
+    #[default]
+    Butt,
+    Projecting,
+    Round,
+}
+
 /// How a line connects its points (matplotlib's `drawstyle`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
