@@ -60,11 +60,13 @@ pub fn stroke_run(
 }
 
 /// The unit vector from the first point of `run` that differs from its end
-/// outwards through the end (`None` for a run of one repeated point).
+/// outwards through the end (`None` for a run of one repeated point, or a
+/// last segment too long for floats, which lies far out of view anyway).
 fn outward(end: Point, run: impl Iterator<Item = Point>) -> Option<(f64, f64)> {
     run.map(|p| (end.x - p.x, end.y - p.y))
         .map(|(dx, dy)| (dx, dy, dx.hypot(dy)))
         .find(|&(.., length)| length > 1e-9)
+        .filter(|&(.., length)| length.is_finite())
         .map(|(dx, dy, length)| (dx / length, dy / length))
 }
 
@@ -136,6 +138,13 @@ mod tests {
         assert!(discs[0].iter().any(|p| (p.x + 2.0).abs() < 1e-9));
         assert!(discs[1].iter().all(|p| p.x >= 10.0 - 1e-9));
         assert!(discs[1].iter().any(|p| (p.x - 12.0).abs() < 1e-9));
+    }
+
+    #[test]
+    fn an_end_segment_too_long_for_floats_gets_no_cap() {
+        let run = [Point::new(-1e308, 0.0), Point::new(1e308, 0.0)];
+        assert_eq!(extend_ends(&run, 2.0), run.to_vec());
+        assert!(round_ends(&run, 2.0).is_empty());
     }
 
     #[test]

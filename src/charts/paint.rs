@@ -7,7 +7,7 @@ use super::caps::{Caps, stroke_run};
 use super::clip::clip_polyline;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::spec::{LineStyle, Marker};
+use super::spec::{CapStyle, LineStyle, Marker};
 use super::surface::Surface;
 
 /// Converts points (1/72 inch) to pixels at `dpi`.
@@ -71,33 +71,31 @@ pub fn stroke_capped(
         LineStyle::DashDot => (0.0, &[6.4, 1.6, 1.0, 1.6]),
         LineStyle::Dashes { offset, pattern } => (*offset, pattern),
     };
-    // matplotlib scales dash patterns with the line width.
-    let unit = width_px.max(1.0);
-    if caps == Caps::BUTT {
-        for piece in clip_polyline(points, clip) {
-            if pattern.is_empty() {
-                surface.stroke(&piece, color, width_px);
-            } else {
-                for dash in dashes(&piece, pattern, offset, unit) {
-                    surface.stroke(&dash, color, width_px);
-                }
-            }
-        }
+    if pattern.is_empty() {
+        stroke_run(surface, points, clip, color, width_px, caps.solid);
         return;
     }
-    // Caps reach past a run's ends: runs are cut a line width outside the
-    // clip box, capped, and only then clipped.
+    // matplotlib scales dash patterns with the line width.
+    let unit = width_px.max(1.0);
+    // The line is cut to the clip box before dashing, so that a line mostly
+    // out of view costs no dashes there; a line width beyond it when the
+    // dashes' caps reach past their ends.
+    let margin = if caps.dash == CapStyle::Butt {
+        0.0
+    } else {
+        width_px
+    };
     let reach = Rect::new(
-        clip.x0 - width_px,
-        clip.y0 - width_px,
-        clip.x1 + width_px,
-        clip.y1 + width_px,
+        clip.x0 - margin,
+        clip.y0 - margin,
+        clip.x1 + margin,
+        clip.y1 + margin,
     );
     for piece in clip_polyline(points, &reach) {
-        if pattern.is_empty() {
-            stroke_run(surface, &piece, clip, color, width_px, caps.solid);
-        } else {
-            for dash in dashes(&piece, pattern, offset, unit) {
+        for dash in dashes(&piece, pattern, offset, unit) {
+            if caps.dash == CapStyle::Butt {
+                surface.stroke(&dash, color, width_px);
+            } else {
                 stroke_run(surface, &dash, clip, color, width_px, caps.dash);
             }
         }
