@@ -333,6 +333,7 @@ fn tick_set(
                 .filter(|(pos, _)| inside(**pos))
                 .map(|(&pos, label)| Tick { pos, label })
                 .collect(),
+            offset_text: fixed.offset.clone(),
             ..TickSet::default()
         };
         let no_labels = Vec::new();

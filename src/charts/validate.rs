@@ -254,6 +254,13 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
                 return invalid("a tick label is too long".to_owned());
             }
         }
+        if ticks
+            .offset
+            .as_ref()
+            .is_some_and(|o| o.chars().count() > MAX_TEXT_CHARS)
+        {
+            return invalid("a tick offset text is too long".to_owned());
+        }
     }
     for names in [&axes.x_categories, &axes.y_categories]
         .into_iter()

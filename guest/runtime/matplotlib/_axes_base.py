@@ -736,8 +736,9 @@ def _limit(value, group, name):
 
 
 def _ticks_spec(group, axis):
+    offset = ""
     if group.chooses_ticks():
-        positions, labels = group.guest_ticks(axis)
+        positions, labels, offset = group.guest_ticks(axis)
     elif group.ticks is None:
         return None
     else:
@@ -748,6 +749,8 @@ def _ticks_spec(group, axis):
                 formatter.set_axis(axis)
                 labels = [str(label) for label in formatter.format_ticks(positions)]
     spec = {"positions": list(positions), "labels": None if labels is None else list(labels)}
+    if offset:
+        spec["offset"] = offset
     minor, minor_labels = group.minor_ticks(axis, spec["positions"])
     if minor:
         spec.update(minor=minor, minor_labels=minor_labels)

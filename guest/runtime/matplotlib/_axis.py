@@ -123,8 +123,8 @@ class AxisGroup:
                                        or not self.host_scale())
 
     def guest_ticks(self, axis):
-        """[positions, labels or None] from the locator and formatter at the view limits, as
-        matplotlib draws them (positions inside the view only)."""
+        """(positions, labels or None, offset text) from the locator and formatter at the view
+        limits, as matplotlib draws them (positions inside the view only)."""
         from . import dates, ticker
 
         lo, hi = sorted(self.view_limits())
@@ -138,11 +138,11 @@ class AxisGroup:
         inside = self._in_view(values)
         formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else self.scale_formatter(0))
         if formatter is None:
-            return [[v for v, keep in zip(values, inside) if keep], None]
+            return [v for v, keep in zip(values, inside) if keep], None, ""
         formatter.set_axis(axis)
         labels = [str(label) for label in formatter.format_ticks(values)]
         kept = [(v, label) for v, label, keep in zip(values, labels, inside) if keep]
-        return [[v for v, _ in kept], [label for _, label in kept]]
+        return [v for v, _ in kept], [label for _, label in kept], str(formatter.get_offset())
 
     def scale_formatter(self, which):
         """The scale's default major (0) or minor (1) formatter; None on a linear axis."""
@@ -430,7 +430,7 @@ class Axis:
         """TickLabel proxies: one per fixed or category tick, else one for the whole axis."""
         group = self.group
         if group.chooses_ticks():
-            positions, labels = group.guest_ticks(self)
+            positions, labels, _ = group.guest_ticks(self)
             names = labels if labels is not None else [_number_label(p) for p in positions]
         elif group.ticks is not None:
             positions, labels = group.ticks

@@ -208,9 +208,73 @@ class AutoDateFormatter(Formatter):
 
 
 class ConciseDateFormatter(Formatter):
-    def __init__(self, locator, *args, **kwargs):
-        raise NotImplementedError("ConciseDateFormatter is not supported in this sandbox; use DateFormatter "
-                                  "or the default date labels")
+    """matplotlib's ConciseDateFormatter: each label shows only the date parts that change at the
+    ticks' level (years, months, days, hours, minutes, seconds), a tick at the start of a larger
+    unit shows that unit instead ("Feb", "Mar-01"), and the offset text names what all share."""
+
+    _ZERO_VALUES = (0, 1, 1, 0, 0, 0)
+
+    def __init__(self, locator, tz=None, formats=None, offset_formats=None, zero_formats=None, show_offset=True,
+                 *, usetex=None):
+        if usetex:
+            raise NotImplementedError("ConciseDateFormatter(usetex=True) is not supported in this sandbox")
+        self._locator = locator
+        self.defaultfmt = "%Y"
+        for name, given in (("formats", formats), ("zero_formats", zero_formats),
+                            ("offset_formats", offset_formats)):
+            if given and len(given) != 6:
+                raise ValueError(f"{name} argument must be a list of 6 format strings (or None)")
+        self.formats = list(formats) if formats else ["%Y", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"]
+        if zero_formats:
+            self.zero_formats = list(zero_formats)
+        else:
+            self.zero_formats = [""] + self.formats[:-1]
+            if not formats:
+                self.zero_formats[3] = "%b-%d"
+        self.offset_formats = list(offset_formats) if offset_formats else [
+            "", "%Y", "%Y-%b", "%Y-%b-%d", "%Y-%b-%d", "%Y-%b-%d %H:%M"]
+        self.offset_string = ""
+        self.show_offset = show_offset
+
+    def __call__(self, x, pos=None):
+        return num2date(x).strftime(self.defaultfmt)
+
+    def format_ticks(self, values):
+        moments = [num2date(value) for value in values]
+        parts = [moment.timetuple()[:6] for moment in moments]
+        show_offset = self.show_offset
+        level = 5  # all ticks alike down to the second: label the seconds
+        for candidate in range(5, -1, -1):
+            unique = {p[candidate] for p in parts}
+            if len(unique) > 1:
+                level = candidate
+                if candidate < 2 and 1 in unique:
+                    show_offset = False  # the labels show the year
+                break
+        labels = []
+        for moment, part in zip(moments, parts):
+            if level < 5:
+                at_zero = part[level] == self._ZERO_VALUES[level]
+            else:
+                at_zero = moment.second == moment.microsecond == 0
+            labels.append(moment.strftime(self.zero_formats[level] if at_zero else self.formats[level]))
+        if level >= 5:  # the same number of decimals on every seconds label, trailing zeros cut
+            trailing = min((len(s) - len(s.rstrip("0")) for s in labels if "." in s), default=None)
+            if trailing:
+                labels = [s[:-trailing].rstrip(".") if "." in s else s for s in labels]
+        if show_offset and moments:
+            axis = self._locator.axis if self._locator.axis is not None else self.axis
+            inverted = axis is not None and getattr(axis, "get_inverted", lambda: False)()
+            self.offset_string = moments[0 if inverted else -1].strftime(self.offset_formats[level])
+        else:
+            self.offset_string = ""
+        return labels
+
+    def get_offset(self):
+        return self.offset_string
+
+    def format_data_short(self, value):
+        return num2date(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
 # Locators
@@ -309,10 +373,15 @@ class AutoDateLocator(DateLocator):
     _RANGES = [None, range(1, 13), range(1, 32), range(0, 24), range(0, 60), range(0, 60)]
 
     def __init__(self, tz=None, minticks=5, maxticks=None, interval_multiples=True):
-        if maxticks is not None or not interval_multiples:
-            raise NotImplementedError("AutoDateLocator maxticks and interval_multiples=False are not supported "
-                                      "in this sandbox")
+        if not interval_multiples:
+            raise NotImplementedError("AutoDateLocator(interval_multiples=False) is not supported in this sandbox")
         self.minticks = minticks
+        self.maxticks = dict(self._MAXTICKS)
+        if maxticks is not None:
+            try:  # a dict per frequency, or one number for all of them (as matplotlib)
+                self.maxticks.update(maxticks)
+            except TypeError:
+                self.maxticks = dict.fromkeys(self._FREQS, maxticks)
         self.freq = DAILY
 
     def _dates(self, lo, hi):
@@ -334,7 +403,7 @@ class AutoDateLocator(DateLocator):
             if num < self.minticks:
                 by[i] = None
                 continue
-            interval = next((n for n in self._INTERVALS[freq] if num <= n * (self._MAXTICKS[freq] - 1)),
+            interval = next((n for n in self._INTERVALS[freq] if num <= n * (self.maxticks[freq] - 1)),
                             self._INTERVALS[freq][-1])
             chosen = freq
             if self._RANGES[i]:

@@ -231,6 +231,10 @@ class Formatter:
     def format_data(self, value):
         return self(value)
 
+    def get_offset(self):
+        """The offset text shown at the axis' end ("" for none)."""
+        return ""
+
     def __call__(self, x, pos=None):
         raise NotImplementedError(f"{type(self).__name__} is not supported in this sandbox")
 

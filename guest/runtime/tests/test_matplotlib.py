@@ -818,6 +818,34 @@ class CompatibilityTests(ChartTestCase):
         self.assertEqual(custom["labels"], ["Jan 2023", "Apr 2023", "Jul 2023", "Oct 2023", "Jan 2024"])
         self.assertEqual(dates.date2num(datetime.datetime(2024, 3, 1, 9)), 19783.375)
 
+    def test_concise_date_labels_and_offset(self):
+        import datetime as dt
+
+        from matplotlib import dates
+
+        formatter = dates.ConciseDateFormatter(dates.AutoDateLocator())
+        # matplotlib 3.10.8's labels and offset text for each set of ticks
+        for ticks, labels, offset in (
+                ([dt.datetime(2005, 2, 1), dt.datetime(2005, 2, 15), dt.datetime(2005, 3, 1),
+                  dt.datetime(2005, 3, 15)], ["Feb", "15", "Mar", "15"], "2005-Mar"),
+                ([dt.datetime(2005, 2, 3, 12), dt.datetime(2005, 2, 3, 18), dt.datetime(2005, 2, 4),
+                  dt.datetime(2005, 2, 4, 6)], ["12:00", "18:00", "Feb-04", "06:00"], "2005-Feb-04"),
+                ([dt.datetime(2004, 1, 1), dt.datetime(2005, 1, 1), dt.datetime(2006, 1, 1)],
+                 ["2004", "2005", "2006"], ""),
+                ([dt.datetime(2005, 1, 1, 0, 0, 1, 500000), dt.datetime(2005, 1, 1, 0, 0, 2),
+                  dt.datetime(2005, 1, 1, 0, 0, 2, 500000)], ["01.5", "02.0", "02.5"], "2005-Jan-01 00:00")):
+            self.assertEqual(formatter.format_ticks(dates.date2num(ticks)), labels)
+            self.assertEqual(formatter.get_offset(), offset)
+        start = dt.datetime(2005, 2, 1)
+        plt.plot([start + dt.timedelta(hours=2 * i) for i in range(732)], range(732))
+        locator = dates.AutoDateLocator(minticks=3, maxticks=7)
+        plt.gca().xaxis.set_major_locator(locator)
+        plt.gca().xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+        plt.xlim(dt.datetime(2005, 2, 3), dt.datetime(2005, 2, 15))
+        (figure,) = self.shown()
+        ticks = figure["axes"][0]["xticks"]
+        self.assertEqual((ticks["labels"], ticks["offset"]), (["03", "05", "07", "09", "11", "13", "15"], "2005-Feb"))
+
     def test_figure_text_mosaic_ratios_and_shared_labels(self):
         fig, axd = plt.subplot_mosaic("AB;CC", width_ratios=[2, 1])
         fig.text(0.5, 0.02, "note", ha="center")

@@ -383,6 +383,10 @@ pub struct Ticks {
     pub minor: Vec<f64>,
     #[serde(default)]
     pub minor_labels: Option<Vec<String>>,
+    /// The formatter's offset text (ConciseDateFormatter's "2005-Feb"),
+    /// drawn where ScalarFormatter's "1e6" goes.
+    #[serde(default)]
+    pub offset: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
