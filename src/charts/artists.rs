@@ -8,13 +8,14 @@ use super::effects;
 use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
+use super::markevery;
 use super::mesh;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
-use super::series::{data_rect, fill_polygons, pick, runs, steps};
+use super::series::{data_rect, fill_polygons, pick, pixels, runs, steps};
 use super::spec::{
     Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
@@ -51,6 +52,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             path_effects,
             solid_capstyle,
             dash_capstyle,
+            markevery,
             ..
         } => {
             let runs = runs(x, y, *coords, xmap, ymap);
@@ -75,7 +77,10 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 });
             }
             if let Some(shape) = shape {
-                for &point in runs.iter().flatten().filter(|p| frame.contains(**p)) {
+                let points = pixels(x, y, *coords, xmap, ymap);
+                let diagonal = frame.width().hypot(frame.height());
+                let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
+                for &point in marked.iter().filter(|p| frame.contains(**p)) {
                     marker(
                         surface,
                         *shape,

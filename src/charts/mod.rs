@@ -21,6 +21,7 @@ mod hatch;
 mod image_filters;
 mod layout;
 mod legend;
+mod markevery;
 mod mathtext;
 mod mesh;
 mod paint;

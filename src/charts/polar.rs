@@ -6,6 +6,7 @@
 
 use super::artists::draw_text;
 use super::geometry::Point;
+use super::markevery;
 use super::paint::{Units, marker, stroke_line};
 use super::placed::{LABEL_PAD, PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
@@ -38,6 +39,7 @@ pub fn draw_artist(
             markerfacecolor,
             markeredgecolor,
             markeredgewidth,
+            markevery,
             ..
         } => {
             let runs = view.runs(x, y);
@@ -54,7 +56,14 @@ pub fn draw_artist(
                 }
             }
             if let Some(shape) = shape {
-                for &point in runs.iter().flatten().filter(|p| view.inside(**p)) {
+                let points: Vec<Option<Point>> = x
+                    .iter()
+                    .zip(y)
+                    .map(|(t, r)| t.zip(*r).and_then(|(t, r)| view.pixel(t, r)))
+                    .collect();
+                let diagonal = view.frame.width().hypot(view.frame.height());
+                let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
+                for &point in marked.iter().filter(|p| view.inside(**p)) {
                     marker(
                         surface,
                         *shape,

@@ -45,21 +45,36 @@ pub fn steps(
     (sx, sy)
 }
 
-/// Connected runs of mappable points (None, NaN and non-positive log values break a line).
-pub fn runs(
+/// Each point in pixels; None where it cannot be placed (None, NaN, a
+/// non-positive value on a log axis).
+pub fn pixels(
     x: &[Option<f64>],
     y: &[Option<f64>],
     [xc, yc]: [Coords; 2],
     xmap: &AxisMap,
     ymap: &AxisMap,
+) -> Vec<Option<Point>> {
+    x.iter()
+        .zip(y)
+        .map(|(px, py)| {
+            px.zip(*py)
+                .and_then(|(a, b)| Some(Point::new(position(xc, a, xmap)?, position(yc, b, ymap)?)))
+        })
+        .collect()
+}
+
+/// Connected runs of mappable points (None, NaN and non-positive log values break a line).
+pub fn runs(
+    x: &[Option<f64>],
+    y: &[Option<f64>],
+    coords: [Coords; 2],
+    xmap: &AxisMap,
+    ymap: &AxisMap,
 ) -> Vec<Vec<Point>> {
     let mut runs = Vec::new();
     let mut current = Vec::new();
-    for (px, py) in x.iter().zip(y) {
-        match px
-            .zip(*py)
-            .and_then(|(a, b)| Some(Point::new(position(xc, a, xmap)?, position(yc, b, ymap)?)))
-        {
+    for point in pixels(x, y, coords, xmap, ymap) {
+        match point {
             Some(point) => current.push(point),
             None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
             None => {}

@@ -92,7 +92,8 @@ class Line2D(_Stroke):
                  alpha=None, drawstyle=None, **kwargs):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
                                                   "markerfacecolor", "markeredgecolor", "markeredgewidth", "dashes",
-                                                  "gapcolor", "clip_on", "solid_capstyle", "dash_capstyle")),
+                                                  "gapcolor", "clip_on", "solid_capstyle", "dash_capstyle",
+                                                  "markevery")),
                                "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
@@ -105,11 +106,13 @@ class Line2D(_Stroke):
                     markeredgecolor=markeredgecolor or options.get("markeredgecolor"),
                     markeredgewidth=options.get("markeredgewidth") if markeredgewidth is None else markeredgewidth,
                     label=label, alpha=alpha, drawstyle=drawstyle)
-        self._stroke_options(options)
+        self._line_options(options)
         self.set_clip_on(options.get("clip_on", True))
 
-    def _stroke_options(self, options):
-        """The dashes=, gapcolor= and cap style keywords of Line2D and plot()."""
+    def _line_options(self, options):
+        """The dashes=, gapcolor=, cap style and markevery= keywords of Line2D and plot()."""
+        if "markevery" in options:
+            self.set_markevery(options["markevery"])
         if "solid_capstyle" in options:
             self.set_solid_capstyle(options["solid_capstyle"])
         if "dash_capstyle" in options:
@@ -141,6 +144,7 @@ class Line2D(_Stroke):
         self._sticky = {}
         self._coords = ("data", "data")  # or axes fractions, per axis (transform=ax.transAxes...)
         self._path_effects = []
+        self._markevery = None
 
     def _set_coords(self, coords):
         """Where x and y are measured: "data", "axes", or a pair of them."""
@@ -204,6 +208,17 @@ class Line2D(_Stroke):
 
     set_ms, set_mfc, set_mec, set_mew = set_markersize, set_markerfacecolor, set_markeredgecolor, set_markeredgewidth
 
+    def set_markevery(self, every):
+        """Which points get the marker, as matplotlib's markevery: None (all), N (every N-th),
+        (start, N), a slice, indices, a boolean mask, or a float / (start, step) spacing along
+        the line in fractions of the axes' diagonal."""
+        if every is not None:
+            _markevery_spec(every, 0)  # checks the form now; indices are taken when drawn
+        self._markevery = every
+
+    def get_markevery(self):
+        return self._markevery
+
     def _guest_limits(self):
         return bool(self._sticky)
 
@@ -255,6 +270,8 @@ class Line2D(_Stroke):
             spec["markeredgewidth"] = self._mew
         if self._coords != ("data", "data"):
             spec["coords"] = list(self._coords)
+        if self._markevery is not None and self._marker is not None:
+            spec["markevery"] = _markevery_spec(self._markevery, len(self._x))
         for key, capstyle in (("solid_capstyle", self._solid_capstyle), ("dash_capstyle", self._dash_capstyle)):
             if capstyle != "butt":
                 spec[key] = capstyle
@@ -271,6 +288,50 @@ def _drawstyle(value):
     except (KeyError, TypeError):
         raise ValueError(f"{value!r} is not a valid value for drawstyle; supported values are "
                          "'default', 'steps', 'steps-pre', 'steps-mid', 'steps-post'") from None
+
+
+def _markevery_spec(every, count):
+    """matplotlib's markevery forms as the spec's {"indices": [...]} over count points, or
+    {"spacing": [start, step]} (floats: the host measures the drawn path)."""
+    import numbers
+
+    if isinstance(every, numbers.Integral) and not isinstance(every, bool):
+        every = slice(0, None, int(every))
+    elif isinstance(every, float):
+        return {"spacing": [0.0, every]}
+    elif isinstance(every, tuple) and len(every) == 2:
+        start, step = every
+        if all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in every):
+            every = slice(int(start), None, int(step))
+        elif all(isinstance(v, float) for v in every):
+            return {"spacing": [start, step]}
+        else:
+            raise ValueError(f"markevery={every!r} is a tuple with len 2, but its second element is not an int "
+                             "or a float")
+    if isinstance(every, slice):
+        if every.step == 0:
+            raise ValueError("slice step cannot be zero")
+        return {"indices": list(range(count))[every]}
+    values = list(every.tolist() if hasattr(every, "tolist") else every) if _is_sequence(every) else None
+    if values is None:
+        raise ValueError(f"markevery={every!r} is not a recognized value")
+    if values and all(isinstance(v, bool) for v in values):
+        if count and len(values) != count:
+            raise ValueError(f"markevery is a boolean mask of length {len(values)}, but the line has "
+                             f"{count} points")
+        return {"indices": [i for i, keep in enumerate(values) if keep]}
+    if not all(isinstance(v, numbers.Integral) for v in values):
+        raise ValueError(f"markevery={every!r} is iterable but not a valid numpy fancy index")
+    indices = []
+    for i in values:
+        if count and not -count <= i < count:
+            raise IndexError(f"index {i} is out of bounds for axis 0 with size {count}")
+        indices.append(i + count if i < 0 else int(i))
+    return {"indices": indices}
+
+
+def _is_sequence(value):
+    return not isinstance(value, (str, bytes)) and hasattr(value, "__iter__")
 
 
 def _first(*values):

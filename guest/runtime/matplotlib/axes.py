@@ -25,7 +25,8 @@ __all__ = ["Axes"]
 
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
-                   "gapcolor", "clip_on", "transform", "path_effects", "solid_capstyle", "dash_capstyle"))
+                   "gapcolor", "clip_on", "transform", "path_effects", "solid_capstyle", "dash_capstyle",
+                   "markevery"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill", "hatch"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))
@@ -60,7 +61,7 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
                               markeredgecolor=options.get("markeredgecolor"),
                               markeredgewidth=options.get("markeredgewidth"),
                               label=label, alpha=options.get("alpha"), drawstyle=options.get("drawstyle"))
-                line._stroke_options(options)
+                line._line_options(options)
                 line.set_clip_on(options.get("clip_on", True))
                 line._set_coords(coords)
                 if "path_effects" in options:

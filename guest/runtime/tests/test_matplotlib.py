@@ -109,6 +109,27 @@ class FigureSpecTests(ChartTestCase):
             "color": "#2ca02c80", "linewidth": 3.0, "linestyle": ":", "marker": "s", "markersize": 4.0,
             "markerfacecolor": "#00000000", "markeredgecolor": "#00000080", "solid_capstyle": "projecting"}])
 
+    def test_markevery_forms_become_indices_or_a_spacing(self):
+        import numpy as np
+
+        ten = list(range(10))
+        cases = [(3, {"indices": [0, 3, 6, 9]}), ((2, 4), {"indices": [2, 6]}),
+                 (slice(1, 6, 2), {"indices": [1, 3, 5]}), ([0, -1], {"indices": [0, 9]}),
+                 (np.arange(10) > 6, {"indices": [7, 8, 9]}), (0.1, {"spacing": [0.0, 0.1]}),
+                 ((0.2, 0.4), {"spacing": [0.2, 0.4]})]
+        for every, _ in cases:
+            plt.plot(ten, "o-", markevery=every)
+        (plain,) = plt.plot(ten, "-", markevery=2)  # no marker: nothing to thin out
+        artists = self.artists()
+        self.assertEqual([a["markevery"] for a in artists[:-1]], [want for _, want in cases])
+        self.assertNotIn("markevery", artists[-1])
+        self.assertEqual(plain.get_markevery(), 2)
+        with self.assertRaises(IndexError):
+            plt.plot(ten, "o", markevery=[12])
+            self.artists()
+        with self.assertRaisesRegex(ValueError, "not a recognized value"):
+            plt.plot(ten, "o", markevery="all")
+
     def test_cap_styles_follow_keywords_setters_and_rc(self):
         from matplotlib._enums import CapStyle
 

@@ -5,7 +5,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::style::{
-    CapStyle, DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign,
+    CapStyle, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect, Text,
+    VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -37,6 +38,9 @@ pub enum Artist {
         /// The ends of each dash (matplotlib's `dash_capstyle`).
         #[serde(default)]
         dash_capstyle: CapStyle,
+        /// Which points get the marker (none: all).
+        #[serde(default)]
+        markevery: Option<MarkEvery>,
         /// What the line is part of, for the description (e.g. "boxplot median").
         #[serde(default)]
         role: Option<String>,

@@ -17,8 +17,8 @@ pub use self::artist::{
 pub use self::colorbar::{Colorbar, Location};
 pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
 pub use self::style::{
-    CapStyle, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation,
-    PathEffect, Text, VAlign, Weight,
+    CapStyle, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery, Marker,
+    Orientation, PathEffect, Text, VAlign, Weight,
 };
 use super::color::Rgba;
 

@@ -164,6 +164,16 @@ pub enum CapStyle {
     Round,
 }
 
+/// Which points of a line carry markers (matplotlib's `markevery`): these
+/// indices, or points spaced along the drawn path by `[start, step]` in
+/// fractions of the axes box's diagonal.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkEvery {
+    Indices(Vec<usize>),
+    Spacing([f64; 2]),
+}
+
 /// How a line connects its points (matplotlib's `drawstyle`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
