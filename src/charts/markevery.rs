@@ -32,7 +32,7 @@ pub fn marked(points: &[Option<Point>], every: Option<&MarkEvery>, diagonal: f64
 /// `step` is: a vertex is chosen when some distance falls between the
 /// midpoints to its neighbours (past the one before, up to the one after).
 fn spaced(points: &[Point], start: f64, step: f64) -> Vec<usize> {
-    if points.is_empty() || !(step > 0.0) || !start.is_finite() || !step.is_finite() {
+    if points.is_empty() || step <= 0.0 || !start.is_finite() || !step.is_finite() {
         return Vec::new();
     }
     let mut along = Vec::with_capacity(points.len());
