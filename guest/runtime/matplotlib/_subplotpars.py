@@ -3,9 +3,10 @@ figure spec carries them (docs/CHARTS.md, "layout").
 
 The host lays a figure out tightly (as tight_layout) unless its grid is given subplot parameters:
 then, as matplotlib without a layout engine, the cells are fixed boxes in figure fractions, the
-parameters not given being rcParams figure.subplot.*, or after tight_layout() the tight layout's
-(sent as null). A layout engine (layout="tight" or "constrained") ignores subplots_adjust, as
-matplotlib's does.
+parameters not given being rcParams figure.subplot.*, or after tight_layout() (and under
+layout="tight", for a GridSpec's own) the tight layout's (sent as null). A layout engine ignores
+subplots_adjust, as matplotlib's does; the constrained layout's spacing, a GridSpec's too, is the
+host's (as the engine's own settings, Figure.get_layout_engine).
 """
 
 import numbers
@@ -105,19 +106,18 @@ def axes_spec(axes):
     own = {} if grid is None else getattr(grid.get_topmost_subplotspec().get_gridspec()
                                           if hasattr(grid, "_outer") else grid, "_params", {})
     nested = grid is not None and hasattr(grid, "_outer")
-    if layout.engine is not None and own:
-        raise NotImplementedError(f"GridSpec({next(iter(own))}=...) under the {layout.engine} layout is not "
-                                  "supported in this sandbox")
-    if layout.engine is not None or not (own or layout.adjusted):
+    # The constrained layout's spacing is the host's, as its engine's (Figure.get_layout_engine).
+    adjusted = {} if layout.engine is not None else layout.adjusted
+    if layout.engine in ("constrained", "compressed") or not (own or adjusted):
         return {}
     if nested:
         raise NotImplementedError("subplot parameters (subplots_adjust, GridSpec(wspace=...)) with nested "
                                   "gridspecs are not supported in this sandbox")
-    if layout.tightened:
+    if layout.tightened or layout.engine == "tight":  # the rest: the tight layout's
         pars = dict.fromkeys(NAMES)
     else:
         pars = {name: float(_rc.rcParams[f"figure.subplot.{name}"]) for name in NAMES}
-    pars.update(layout.adjusted)
+    pars.update(adjusted)
     pars.update(own)
     _check({name: value for name, value in pars.items() if value is not None})
     return {"subplotpars": [pars[name] for name in NAMES]}

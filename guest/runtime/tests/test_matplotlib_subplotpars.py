@@ -65,6 +65,13 @@ class SubplotParsTests(ChartTestCase):
         (figure,) = self.shown()
         self.assertNotIn("subplotpars", figure["axes"][0])
 
+    def test_gridspec_params_under_engines(self):
+        fig, axs = plt.subplots(1, 2, layout="tight", gridspec_kw={"wspace": 0.1})
+        fig2, axs2 = plt.subplots(1, 2, layout="constrained", gridspec_kw={"wspace": 0.1})
+        first, second = self.shown()
+        self.assertEqual(first["axes"][0]["subplotpars"], [None, None, None, None, 0.1, None])
+        self.assertNotIn("subplotpars", second["axes"][0])
+
     def test_refused_and_invalid(self):
         fig = plt.figure()
         with self.assertRaises(ValueError):
