@@ -4,7 +4,7 @@
 
 use super::geometry::Point;
 use super::paint::Units;
-use super::placed::{self, LABEL_PAD, PlacedAxes};
+use super::placed::{self, PlacedAxes};
 use super::scale::Dim;
 use super::spec::{Axes, HAlign, TickMarks, TickStyle, VAlign, Weight};
 use super::spines::{self, Side};
@@ -61,7 +61,10 @@ pub fn draw_x(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             Some(HAlign::Right) => (frame.x1, HAlign::Right),
             _ => ((frame.x0 + frame.x1) / 2.0, HAlign::Center),
         };
-        let anchor = Point::new(x, base + out * (reach[i] + beyond + units.px(LABEL_PAD)));
+        let anchor = Point::new(
+            x,
+            base + out * (reach[i] + beyond + units.px(spec.xlabelpad)),
+        );
         let block = placed::text_block(label, units);
         surface.text(block, Placement::new(anchor, ha, valign), label.color);
     }
@@ -123,7 +126,7 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             Some(VAlign::Bottom) => (frame.y1, VAlign::Bottom),
             _ => ((frame.y0 + frame.y1) / 2.0, VAlign::Center),
         };
-        let anchor = Point::new(base + out * (reach[i] + units.px(LABEL_PAD)), y);
+        let anchor = Point::new(base + out * (reach[i] + units.px(spec.ylabelpad)), y);
         let block = placed::text_block(label, units);
         let placement = Placement::new(anchor, ha, va).rotated(90.0);
         surface.text(block, placement, label.color);
@@ -284,7 +287,7 @@ pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64
     };
     let label = match &axes.xlabel {
         Some(text) if axes.xlabel_top => {
-            placed::text_block(text, units).height() + units.px(LABEL_PAD)
+            placed::text_block(text, units).height() + units.px(axes.xlabelpad)
         }
         _ => 0.0,
     };
@@ -312,7 +315,7 @@ pub fn right_room(axes: &Axes, yticks: &TickSet, units: Units, width: f64) -> f6
     };
     let label = match &axes.ylabel {
         Some(text) if axes.ylabel_right => {
-            placed::text_block(text, units).height() + units.px(LABEL_PAD)
+            placed::text_block(text, units).height() + units.px(axes.ylabelpad)
         }
         _ => 0.0,
     };

@@ -5,9 +5,6 @@ use super::geometry::Rect;
 use super::scale::{self, AxisMap};
 use super::spec::Axes;
 
-/// Space around the whole figure (tight_layout's pad of 1.08 font sizes).
-pub const FIGURE_PAD: f64 = 10.8;
-
 /// An inset's box: `rect` (left, bottom, width, height) in fractions of its
 /// parent's box.
 pub fn inset_rect(parent: &Rect, rect: Option<[f64; 4]>) -> Rect {
@@ -61,21 +58,70 @@ pub fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> 
     anchored(frame, dx * scale, dy / dx, anchor)
 }
 
-/// The outer box of an axes: its grid cell within `area`, or its figure rect.
-pub fn cell_rect(axes: &Axes, area: &Rect, width: u32, height: u32) -> Rect {
+/// The outer box of an axes: its grid cell within `area` with `gaps`
+/// (pixels between columns, rows) between cells, its fixed box by subplot
+/// parameters `pars`, or its figure rect.
+pub fn cell_rect(
+    axes: &Axes,
+    (area, gaps): (&Rect, (f64, f64)),
+    pars: Option<[f64; 6]>,
+    width: u32,
+    height: u32,
+) -> Rect {
+    let (fw, fh) = (f64::from(width), f64::from(height));
     if let Some([l, b, w, h]) = axes.rect {
-        let (fw, fh) = (f64::from(width), f64::from(height));
         return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
     }
     let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
-    let (x0, x1) = grid_span(axes.width_ratios.as_deref(), cols, col, colspan);
-    let (y0, y1) = grid_span(axes.height_ratios.as_deref(), rows, row, rowspan);
-    let gap = FIGURE_PAD / 2.0;
+    let (widths, heights) = (axes.width_ratios.as_deref(), axes.height_ratios.as_deref());
+    if let Some([left, bottom, right, top, wspace, hspace]) = pars {
+        let (x0, x1) = fixed_span(widths, (cols, col, colspan), (left, right), wspace);
+        let (y0, y1) = fixed_span(
+            heights,
+            (rows, row, rowspan),
+            (1.0 - top, 1.0 - bottom),
+            hspace,
+        );
+        return Rect::new(x0 * fw, y0 * fh, x1 * fw, y1 * fh);
+    }
+    let (x0, x1) = grid_span(widths, cols, col, colspan);
+    let (y0, y1) = grid_span(heights, rows, row, rowspan);
     Rect::new(
-        area.x0 + x0 * area.width() + if col > 0 { gap } else { 0.0 },
-        area.y0 + y0 * area.height() + if row > 0 { gap } else { 0.0 },
-        area.x0 + x1 * area.width(),
-        area.y0 + y1 * area.height(),
+        area.x0 + x0 * area.width() + if col > 0 { gaps.0 / 2.0 } else { 0.0 },
+        area.y0 + y0 * area.height() + if row > 0 { gaps.1 / 2.0 } else { 0.0 },
+        area.x1
+            - (1.0 - x1) * area.width()
+            - if col + colspan < cols {
+                gaps.0 / 2.0
+            } else {
+                0.0
+            },
+        area.y1
+            - (1.0 - y1) * area.height()
+            - if row + rowspan < rows {
+                gaps.1 / 2.0
+            } else {
+                0.0
+            },
+    )
+}
+
+/// Where cells `start..start + span` of `count` begin and end between `lo`
+/// and `hi` (fractions from the left, or the top) with `space` (in average
+/// cells) between cells, as matplotlib's `GridSpec.get_grid_positions`.
+fn fixed_span(
+    ratios: Option<&[f64]>,
+    (count, start, span): (u32, u32, u32),
+    (lo, hi): (f64, f64),
+    space: f64,
+) -> (f64, f64) {
+    let n = f64::from(count.max(1));
+    let cell = (hi - lo) / (n + space * (n - 1.0));
+    let (a, b) = grid_span(ratios, count, start, span);
+    let end = f64::from(start + span.max(1));
+    (
+        lo + a * cell * n + f64::from(start) * space * cell,
+        lo + b * cell * n + (end - 1.0) * space * cell,
     )
 }
 
@@ -92,5 +138,34 @@ fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64,
             (before / total, upto / total)
         }
         None => (start as f64 / count as f64, end as f64 / count as f64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed_span;
+
+    #[test]
+    fn fixed_cells_are_matplotlibs_grid_positions() {
+        // GridSpec(2, 3, left=0.1, right=0.9, bottom=0.2, top=0.8, wspace=0.3, hspace=0.5,
+        // width_ratios=[1, 2, 1]).get_grid_positions(fig) in matplotlib 3.10.
+        let ratios = [1.0, 2.0, 1.0];
+        let columns = [
+            (0.1, 0.266_666_67),
+            (0.333_333_33, 0.666_666_67),
+            (0.733_333_33, 0.9),
+        ];
+        for (col, (lo, hi)) in columns.into_iter().enumerate() {
+            let (x0, x1) = fixed_span(Some(&ratios), (3, col as u32, 1), (0.1, 0.9), 0.3);
+            assert!(
+                (x0 - lo).abs() < 1e-6 && (x1 - hi).abs() < 1e-6,
+                "{col}: {x0} {x1}"
+            );
+        }
+        // Rows from the top (fractions down): tops 0.8 and 0.44, bottoms 0.56 and 0.2.
+        let (y0, y1) = fixed_span(None, (2, 1, 1), (0.2, 0.8), 0.5);
+        assert!((y0 - 0.56).abs() < 1e-9 && (y1 - 0.8).abs() < 1e-9);
+        let (x0, x1) = fixed_span(Some(&ratios), (3, 0, 3), (0.1, 0.9), 0.3);
+        assert!((x0 - 0.1).abs() < 1e-9 && (x1 - 0.9).abs() < 1e-9);
     }
 }

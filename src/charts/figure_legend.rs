@@ -8,10 +8,6 @@ use super::paint::Units;
 use super::spec::{Figure, FigureLegend, Location};
 use super::surface::Surface;
 
-/// The gap between a legend and its frame's edge, in font sizes
-/// (matplotlib's `borderaxespad`).
-const PAD: f64 = 0.5;
-
 /// The box each figure legend is placed in, taking the outside legends'
 /// strips from `area` (the room left for the axes).
 pub fn reserve(figure: &Figure, area: &mut Rect, units: Units, size: (f64, f64)) -> Vec<Rect> {
@@ -23,7 +19,7 @@ pub fn reserve(figure: &Figure, area: &mut Rect, units: Units, size: (f64, f64))
             continue;
         };
         let (w, h) = measured_size(figure, placed, units);
-        let pad = PAD * units.px(placed.legend.fontsize);
+        let pad = placed.legend.style.borderaxespad * units.px(placed.legend.fontsize);
         let (dx, dy) = (w + 2.0 * pad, h + 2.0 * pad);
         let Rect { x0, y0, x1, y1 } = *area;
         let strip = match side {
@@ -56,21 +52,13 @@ pub fn draw(
     size: (f64, f64),
     surface: &mut impl Surface,
 ) {
-    let whole = Rect::new(0.0, 0.0, size.0, size.1);
     for (placed, frame) in figure.legends.iter().zip(frames) {
         let lookup = |index: Option<usize>| index.and_then(|i| figure.axes.get(i));
         let Some(boxed) = legend::measure(&placed.legend, lookup, units) else {
             continue;
         };
-        let pad = PAD * units.px(placed.legend.fontsize);
+        let pad = placed.legend.style.borderaxespad * units.px(placed.legend.fontsize);
         let bounds = legend::place_box(placed.legend.loc, frame, boxed.width, boxed.height, pad);
-        legend::paint(
-            &placed.legend,
-            boxed,
-            bounds,
-            &whole,
-            (units, size),
-            surface,
-        );
+        legend::paint(&placed.legend, boxed, bounds, (units, size), surface);
     }
 }

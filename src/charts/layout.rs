@@ -4,17 +4,20 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
-use super::boxes::{FIGURE_PAD, anchored, cell_rect, equal_aspect, inset_rect, square};
+use super::boxes::{anchored, cell_rect, equal_aspect, inset_rect, square};
 use super::colorbar;
 use super::figure_legend;
 use super::geometry::Rect;
+use super::legend_room;
 use super::paint::Units;
-use super::placed::{LABEL_PAD, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
+use super::placed::{PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
-use super::spec::{Axes, Figure, Location, ScaleKind, Text, Ticks};
+use super::spec::{Axes, Figure, Location, Text};
 use super::spines::{self, Side};
-use super::ticks::{self, Tick, TickSet};
+use super::subplotpars;
+use super::tick_choice::{bins, tick_set};
+use super::ticks::TickSet;
 
 /// Largest figure side, and area, in pixels.
 const MAX_SIDE_PX: u32 = 8192;
@@ -42,6 +45,21 @@ struct Margins {
 
 /// Lays out `figure`, refusing sizes the host will not render.
 pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
+    let (pars, partial) = subplotpars::given(figure);
+    if !partial {
+        return place(figure, &pars);
+    }
+    // Subplot parameters partly the tight layout's: measured on a tight pass.
+    let tight = place(figure, &pars)?;
+    let frames: Vec<Rect> = tight.axes.iter().map(|a| a.frame).collect();
+    let size = (f64::from(tight.width), f64::from(tight.height));
+    let pars = subplotpars::completed(figure, &frames, size)?;
+    place(figure, &pars)
+}
+
+/// Lays out `figure` with the grid cells of axes with subplot parameters
+/// `pars` fixed.
+fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>, ChartError> {
     let (width, height) = pixel_size(figure)?;
     let units = Units { dpi: figure.dpi };
     for (index, axes) in figure.axes.iter().enumerate() {
@@ -82,8 +100,10 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             )));
         }
     }
-    let mut area = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
-    let pad = units.px(FIGURE_PAD);
+    let (fw, fh) = (f64::from(width), f64::from(height));
+    let [l, b, r, t] = figure.tight.rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
+    let mut area = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
+    let pad = units.px(figure.tight.pad);
     area = Rect::new(area.x0 + pad, area.y0 + pad, area.x1 - pad, area.y1 - pad);
     if let Some(title) = &figure.suptitle {
         let block = text_block(title, units);
@@ -92,7 +112,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
     let size = (f64::from(width), f64::from(height));
     let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
 
-    let first_cells = axes_cells(figure, &area, (width, height), None);
+    let first_cells = axes_cells(figure, (&area, pars), (width, height), None);
 
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
@@ -152,12 +172,13 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
         prepared.push((cell, x, y, xticks, yticks));
     }
 
-    let margins: Vec<Margins> = figure
+    let mut margins: Vec<Margins> = figure
         .axes
         .iter()
         .zip(&prepared)
         .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
+    legend_margins(figure, (&first_cells, pars), &mut margins, units);
     // The colorbars' slots again, now that their labels' room is known.
     let outer: Vec<f64> = figure
         .axes
@@ -168,7 +189,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
                 .map_or(0.0, |bar| outer_margin(bar.location, m))
         })
         .collect();
-    let cells = axes_cells(figure, &area, (width, height), Some(&outer));
+    let cells = axes_cells(figure, (&area, pars), (width, height), Some(&outer));
     let mut placed: Vec<PlacedAxes<'_>> = Vec::with_capacity(figure.axes.len());
     // Each axes' box before its aspect shrinks it (matplotlib's position).
     let mut positions: Vec<Rect> = Vec::with_capacity(figure.axes.len());
@@ -185,7 +206,7 @@ pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
             colorbar::frame(bar, room, union.unwrap_or(cell), units.px(2.0))
         } else if let Some(host) = figure.axes[parent].inset_of {
             inset_rect(&placed[host].frame, figure.axes[parent].rect)
-        } else if figure.axes[parent].rect.is_some() {
+        } else if figure.axes[parent].rect.is_some() || pars[parent].is_some() {
             cell
         } else {
             let mut room = aligned_margins(figure, parent, &margins);
@@ -298,82 +319,6 @@ fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
     Ok((w as u32, h as u32))
 }
 
-/// How many tick intervals fit along `length_px` with labels `label_pt` apart.
-fn bins(units: Units, length_px: f64, label_pt: f64) -> usize {
-    let points = length_px * 72.0 / units.dpi * 0.8;
-    ((points / label_pt.max(1.0)).floor() as usize).clamp(1, 9)
-}
-
-fn tick_set(
-    fixed: Option<&Ticks>,
-    categories: Option<&[String]>,
-    kind: ScaleKind,
-    (lo, hi): (f64, f64),
-    bins: usize,
-) -> TickSet {
-    let inside = |pos: f64| {
-        let (min, max) = (lo.min(hi), lo.max(hi));
-        let slack = (max - min) * 1e-9;
-        pos >= min - slack && pos <= max + slack
-    };
-    if let Some(fixed) = fixed {
-        let labels: Vec<String> = match &fixed.labels {
-            Some(labels) => labels.clone(),
-            None => ticks::format_linear(&fixed.positions)
-                .major
-                .into_iter()
-                .map(|tick| tick.label)
-                .collect(),
-        };
-        let mut set = TickSet {
-            major: fixed
-                .positions
-                .iter()
-                .zip(labels)
-                .filter(|(pos, _)| inside(**pos))
-                .map(|(&pos, label)| Tick { pos, label })
-                .collect(),
-            offset_text: fixed.offset.clone(),
-            ..TickSet::default()
-        };
-        let no_labels = Vec::new();
-        let minor_labels = fixed.minor_labels.as_ref().unwrap_or(&no_labels);
-        for (i, &pos) in fixed.minor.iter().enumerate().filter(|(_, p)| inside(**p)) {
-            match minor_labels.get(i).filter(|label| !label.is_empty()) {
-                Some(label) => {
-                    set.major.push(Tick {
-                        pos,
-                        label: label.clone(),
-                    });
-                    set.labelled_minor.push(pos);
-                }
-                None => set.minor.push(pos),
-            }
-        }
-        return set;
-    }
-    if let Some(names) = categories {
-        return TickSet {
-            major: names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| Tick {
-                    pos: i as f64,
-                    label: name.clone(),
-                })
-                .filter(|tick| inside(tick.pos))
-                .collect(),
-            ..TickSet::default()
-        };
-    }
-    match kind {
-        ScaleKind::Linear => ticks::linear(lo, hi, bins),
-        ScaleKind::Log => ticks::log(lo, hi, bins),
-        // The guest sends these scales' ticks (validate refuses them without).
-        _ => TickSet::default(),
-    }
-}
-
 /// Room for the tick labels, axis labels and title of one axes in `cell`
 /// (its axes' spines standing outside the box push them further out).
 fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
@@ -388,8 +333,8 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         let lift = 0.05 * cell.width().min(cell.height());
         let title =
             title_height(axes, units).map_or(0.0, |h| title_room(axes, h, lift, cell, units));
-        let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
-        let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(LABEL_PAD));
+        let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(axes.xlabelpad));
+        let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(axes.ylabelpad));
         return Margins {
             left: room.max(ylabel),
             right: room,
@@ -416,9 +361,9 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
         .iter()
         .map(|b| rotated(b, axes.ytick_rotation).0)
         .fold(0.0, f64::max);
-    let label = |text: &Option<Text>| {
+    let label = |text: &Option<Text>, pad: f64| {
         text.as_ref()
-            .map_or(0.0, |t| text_block(t, units).height() + units.px(LABEL_PAD))
+            .map_or(0.0, |t| text_block(t, units).height() + units.px(pad))
     };
     let offset_height = |set: &TickSet, hidden: bool| {
         set.offset_text
@@ -437,7 +382,7 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
     Margins {
         left: y_label_width
             + axes.ytick_style.label_distance(|pt| units.px(pt))
-            + label(&axes.ylabel)
+            + label(&axes.ylabel, axes.ylabelpad)
             + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
         right: if axes.y_on_right() {
             0.0
@@ -448,9 +393,35 @@ fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: 
             .max(offset_height(yticks, axes.hide_yticklabels)),
         bottom: x_label_height
             + axes.xtick_style.label_distance(|pt| units.px(pt))
-            + label(&axes.xlabel)
+            + label(&axes.xlabel, axes.xlabelpad)
             + offset_height(xticks, axes.hide_xticklabels)
             + spines::overhang(&axes.spines.bottom, Side::Bottom, cell.height(), units),
+    }
+}
+
+/// Widens the margins of grid axes whose legends stand outside their box
+/// (a twin's legend widening its parent's) in their `cells`, unless fixed by `pars`.
+fn legend_margins(
+    figure: &Figure,
+    (cells, pars): (&[Rect], &[Option<[f64; 6]>]),
+    margins: &mut [Margins],
+    units: Units,
+) {
+    for (index, axes) in figure.axes.iter().enumerate() {
+        let owner = axes.twin_of.unwrap_or(index);
+        let fixed = pars[owner].is_some();
+        if figure.axes[owner].grid_pos.is_none() || fixed || axes.colorbar_settings().is_some() {
+            continue;
+        }
+        let m = margins[owner];
+        let sides = [m.left, m.right, m.top, m.bottom];
+        let [left, right, top, bottom] =
+            legend_room::overflow(figure, axes, &cells[owner], sides, units);
+        let m = &mut margins[owner];
+        m.left = m.left.max(left);
+        m.right = m.right.max(right);
+        m.top = m.top.max(top);
+        m.bottom = m.bottom.max(bottom);
     }
 }
 
@@ -517,16 +488,18 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
 /// from their parents (their labels taking `outer` pixels, if known).
 fn axes_cells(
     figure: &Figure,
-    area: &Rect,
+    (area, pars): (&Rect, &[Option<[f64; 6]>]),
     (width, height): (u32, u32),
     outer: Option<&[f64]>,
 ) -> Vec<Rect> {
+    let units = Units { dpi: figure.dpi };
+    let gaps = (units.px(figure.tight.w_pad), units.px(figure.tight.h_pad));
     let mut cells: Vec<Rect> = Vec::with_capacity(figure.axes.len());
-    for axes in &figure.axes {
+    for (axes, pars) in figure.axes.iter().zip(pars) {
         let cell = match axes.inset_of {
             // An estimate for the tick counts; the box follows its parent's.
             Some(parent) => inset_rect(&cells[parent], axes.rect),
-            None => cell_rect(axes, area, width, height),
+            None => cell_rect(axes, (area, gaps), *pars, width, height),
         };
         cells.push(cell);
     }

@@ -6,20 +6,12 @@ use super::color::Rgba;
 use super::effects;
 use super::geometry::{Point, Rect};
 use super::hatch;
+use super::legend_frame;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::placed::PlacedAxes;
-use super::spec::{Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
+use super::spec::{Anchor, Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
-
-// matplotlib's legend spacing, in font sizes.
-const BORDER_PAD: f64 = 0.4;
-const HANDLE_LENGTH: f64 = 2.0;
-const HANDLE_TEXT_PAD: f64 = 0.8;
-const LABEL_SPACING: f64 = 0.5;
-const COLUMN_SPACING: f64 = 2.0;
-const BORDER_AXES_PAD: f64 = 0.5;
-const FRAME_EDGE: Rgba = Rgba::opaque(204, 204, 204);
 
 /// Candidate locations for `best`, in matplotlib's order of preference.
 const BEST_ORDER: [LegendLoc; 9] = [
@@ -56,8 +48,9 @@ pub fn draw<'a>(
     let Some(boxed) = measure(legend, lookup, units) else {
         return;
     };
-    let pad = BORDER_AXES_PAD * boxed.size;
-    let place = |loc| place_box(loc, &axes.frame, boxed.width, boxed.height, pad);
+    let pad = legend.style.borderaxespad * boxed.size;
+    let within = anchor_box(legend.anchor, &axes.frame, axes.figure_size);
+    let place = |loc| place_box(loc, &within, boxed.width, boxed.height, pad);
     let bounds = match legend.loc {
         LegendLoc::Best => {
             let points = data_points(axes);
@@ -69,15 +62,31 @@ pub fn draw<'a>(
         }
         loc => place(loc),
     };
-    let clip = bounds.union(&axes.frame);
-    paint(
-        legend,
-        boxed,
-        bounds,
-        &clip,
-        (units, axes.figure_size),
-        surface,
-    );
+    paint(legend, boxed, bounds, (units, axes.figure_size), surface);
+}
+
+/// The box a legend is placed in by its `loc`: its anchor (`bbox_to_anchor`)
+/// in pixels, or `frame` (the axes' box, or a figure legend's frame).
+pub fn anchor_box(anchor: Option<Anchor>, frame: &Rect, figure_size: (f64, f64)) -> Rect {
+    let Some(Anchor {
+        bbox: [x, y, w, h],
+        figure,
+    }) = anchor
+    else {
+        return *frame;
+    };
+    let within = if figure {
+        Rect::new(0.0, 0.0, figure_size.0, figure_size.1)
+    } else {
+        *frame
+    };
+    let (fw, fh) = (within.width(), within.height());
+    Rect::new(
+        within.x0 + x * fw,
+        within.y1 - (y + h) * fh,
+        within.x0 + (x + w) * fw,
+        within.y1 - y * fh,
+    )
 }
 
 /// A legend's rows and size, before it is placed.
@@ -102,6 +111,7 @@ pub fn measure<'a>(
     units: Units,
 ) -> Option<Measured<'a>> {
     let size = units.px(legend.fontsize);
+    let style = &legend.style;
     let rows: Vec<Row<'_>> = legend
         .entries
         .iter()
@@ -127,28 +137,29 @@ pub fn measure<'a>(
         .iter()
         .map(|row| row.label.height())
         .fold(size * 0.7, f64::max);
+    let title_size = style.title_fontsize.map_or(size, |pt| units.px(pt));
     let title = legend
         .title
         .as_ref()
-        .map(|t| TextBlock::new(t, size, Weight::Normal));
+        .map(|t| TextBlock::new(t, title_size, Weight::Normal));
     let title_height = title
         .as_ref()
-        .map_or(0.0, |t| t.height() + LABEL_SPACING * size);
+        .map_or(0.0, |t| t.height() + style.labelspacing * size);
     let column_widths: Vec<f64> = rows
         .chunks(per_column)
         .map(|chunk| {
             let label = chunk.iter().map(|r| r.label.width()).fold(0.0, f64::max);
-            (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size + label
+            (style.handlelength + style.handletextpad) * size + label
         })
         .collect();
     let content_width = column_widths.iter().sum::<f64>()
-        + COLUMN_SPACING * size * (column_widths.len() - 1) as f64;
+        + style.columnspacing * size * (column_widths.len() - 1) as f64;
     let width =
-        content_width.max(title.as_ref().map_or(0.0, |t| t.width())) + 2.0 * BORDER_PAD * size;
-    let height = 2.0 * BORDER_PAD * size
+        content_width.max(title.as_ref().map_or(0.0, |t| t.width())) + 2.0 * style.borderpad * size;
+    let height = 2.0 * style.borderpad * size
         + title_height
         + per_column as f64 * row_height
-        + (per_column - 1) as f64 * LABEL_SPACING * size;
+        + (per_column - 1) as f64 * style.labelspacing * size;
     Some(Measured {
         rows,
         size,
@@ -162,25 +173,18 @@ pub fn measure<'a>(
     })
 }
 
-/// Paints a measured legend in `bounds` (its fill clipped to `clip`);
-/// `figure` is the units and the figure's pixel size.
+/// Paints a measured legend in `bounds`; `figure` is the units and the
+/// figure's pixel size.
 pub fn paint(
     legend: &Legend,
     boxed: Measured<'_>,
     bounds: Rect,
-    clip: &Rect,
     figure: (Units, (f64, f64)),
     surface: &mut impl Surface,
 ) {
-    let (units, size) = (figure.0, boxed.size);
-    fill_rect(
-        surface,
-        &bounds,
-        clip,
-        legend.facecolor,
-        Some((FRAME_EDGE, units.px(1.0))),
-    );
-    let mut top = bounds.y0 + BORDER_PAD * size;
+    let (units, size, style) = (figure.0, boxed.size, &legend.style);
+    legend_frame::paint(legend, &bounds, size, units, surface);
+    let mut top = bounds.y0 + style.borderpad * size;
     if let Some(title) = boxed.title {
         let anchor = Point::new((bounds.x0 + bounds.x1) / 2.0, top);
         surface.text(
@@ -190,25 +194,31 @@ pub fn paint(
         );
         top += boxed.title_height;
     }
-    let mut left = bounds.x0 + BORDER_PAD * size;
+    let mut left = bounds.x0 + style.borderpad * size;
     let mut column_starts = Vec::with_capacity(boxed.column_widths.len());
     for column_width in &boxed.column_widths {
         column_starts.push(left);
-        left += column_width + COLUMN_SPACING * size;
+        left += column_width + style.columnspacing * size;
     }
     let (per_column, row_height) = (boxed.per_column, boxed.row_height);
     for (i, row) in boxed.rows.into_iter().enumerate() {
         let left = column_starts[i / per_column];
-        let middle =
-            top + (i % per_column) as f64 * (row_height + LABEL_SPACING * size) + row_height / 2.0;
+        let middle = top
+            + (i % per_column) as f64 * (row_height + style.labelspacing * size)
+            + row_height / 2.0;
+        let half = style.handleheight / 2.0 * size;
         let handle = Rect::new(
             left,
-            middle - 0.35 * size,
-            left + HANDLE_LENGTH * size,
-            middle + 0.35 * size,
+            middle - half,
+            left + style.handlelength * size,
+            middle + half,
         );
-        draw_handle(row.artist, row.index, &handle, figure, surface);
-        let anchor = Point::new(left + (HANDLE_LENGTH + HANDLE_TEXT_PAD) * size, middle);
+        let scale = style.markerscale;
+        draw_handle(row.artist, row.index, &handle, (figure, scale), surface);
+        let anchor = Point::new(
+            left + (style.handlelength + style.handletextpad) * size,
+            middle,
+        );
         let placement = Placement::new(anchor, HAlign::Left, VAlign::Center);
         surface.text(row.label, placement, legend.textcolor);
     }
@@ -295,7 +305,7 @@ fn draw_handle(
     artist: &Artist,
     index: Option<usize>,
     area: &Rect,
-    figure: (Units, (f64, f64)),
+    (figure, markerscale): ((Units, (f64, f64)), f64),
     surface: &mut impl Surface,
 ) {
     let units = figure.0;
@@ -336,7 +346,7 @@ fn draw_handle(
                     surface,
                     *shape,
                     middle,
-                    units.px(*markersize),
+                    units.px(*markersize * markerscale),
                     *markerfacecolor,
                     *markeredgecolor,
                     edge,
@@ -410,7 +420,7 @@ fn draw_handle(
         } => {
             let face = colors[0];
             let edge = edgecolors.as_ref().map_or(face, |e| e[0]);
-            let size = units.px(sizes[0].max(0.0).sqrt());
+            let size = units.px(sizes[0].max(0.0).sqrt() * markerscale);
             marker(
                 surface,
                 *shape,

@@ -10,7 +10,6 @@ use super::text::{FontChoice, TextBlock};
 use super::ticks::TickSet;
 
 // matplotlib's defaults, in points.
-pub const LABEL_PAD: f64 = 4.0;
 pub const TITLE_PAD: f64 = 6.0;
 
 /// One axes with its box, axis maps and ticks.

@@ -8,7 +8,7 @@ use super::artists::draw_text;
 use super::geometry::Point;
 use super::markevery;
 use super::paint::{Units, marker, stroke_line};
-use super::placed::{LABEL_PAD, PlacedAxes, text_block};
+use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
 use super::spec::{Artist, Coords, GridAxis, HAlign, LineStyle, Orientation, VAlign, Weight};
 use super::surface::Surface;
@@ -318,7 +318,7 @@ pub fn draw_frame(
     }
     // The axis labels: below the angular tick labels, and left of the box
     // (the radial tick labels stand inside it), as matplotlib places them.
-    let pad = units.px(LABEL_PAD);
+    let pad = units.px(spec.xlabelpad);
     if let Some(label) = &spec.xlabel {
         let room = label_room(spec, &axes.xticks, units);
         let anchor = Point::new(
@@ -329,6 +329,7 @@ pub fn draw_frame(
         surface.text(text_block(label, units), placement, label.color);
     }
     if let Some(label) = &spec.ylabel {
+        let pad = units.px(spec.ylabelpad);
         let anchor = Point::new(view.frame.x0 - pad, (view.frame.y0 + view.frame.y1) / 2.0);
         let placement = Placement::new(anchor, HAlign::Right, VAlign::Center).rotated(90.0);
         surface.text(text_block(label, units), placement, label.color);

@@ -48,7 +48,7 @@ pub fn draw_box(
 
 /// A rectangle whose corners are rounded by `radius` with quadratic Béziers
 /// (control point at the corner), as matplotlib's "round" box style.
-fn rounded(x0: f64, y0: f64, x1: f64, y1: f64, radius: f64) -> Vec<Point> {
+pub fn rounded(x0: f64, y0: f64, x1: f64, y1: f64, radius: f64) -> Vec<Point> {
     let corners = [
         // (start, corner, end) going around: top left, top right, ...
         ((x0, y0 + radius), (x0, y0), (x0 + radius, y0)),

@@ -6,7 +6,9 @@ use super::spec::{
     Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
     SpinePosition, Spines, Text, TextBox,
 };
-use super::validate_parts::{self as parts, MAX_POINTS, invalid, same_length, size};
+use super::validate_parts::{
+    self as parts, MAX_POINTS, check_legend_style, invalid, same_length, size,
+};
 
 /// Most characters in one text.
 const MAX_TEXT_CHARS: usize = 10_000;
@@ -35,6 +37,13 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     for text in &figure.texts {
         check_text(&text.text, "figure text")?;
         check_box(text.bbox.as_ref())?;
+    }
+    parts::check_layout(figure)?;
+    for placed in &figure.legends {
+        if placed.legend.anchor.is_some() {
+            return invalid("a figure legend with an anchor".to_owned());
+        }
+        check_legend_style(&placed.legend)?;
     }
     for (index, axes) in figure.axes.iter().enumerate() {
         check_axes(axes, figure).map_err(|e| match e {
@@ -275,6 +284,7 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     for legend in axes.extra_legends.iter().chain(&axes.legend) {
         size(legend.fontsize, "legend font size")?;
+        check_legend_style(legend)?;
         for entry in &legend.entries {
             if let Some(handle) = &entry.handle {
                 if entry.artist.is_some() {

@@ -2,7 +2,7 @@
 //! pies (path effects, shadows) and of axis scales.
 
 use super::ChartError;
-use super::spec::{PathEffect, PieShadow, Quiver, ScaleKind, Ticks};
+use super::spec::{Axes, Figure, Legend, PathEffect, PieShadow, Quiver, ScaleKind, Ticks};
 use super::transform;
 
 /// Largest font size, line width or marker size, in points.
@@ -158,6 +158,88 @@ pub(super) fn check_quiver(quiver: &Quiver) -> Result<(), ChartError> {
             .any(|v| !v.is_finite() || v.abs() > MAX_POINTS)
     }) {
         return invalid("quiver key label offset".to_owned());
+    }
+    Ok(())
+}
+
+/// Largest legend spacing, in font sizes, and anchor coordinate, in fractions.
+const MAX_LEGEND_SPACING: f64 = 100.0;
+const MAX_ANCHOR: f64 = 100.0;
+
+pub(super) fn check_legend_style(legend: &Legend) -> Result<(), ChartError> {
+    let style = &legend.style;
+    let spacings = [
+        ("borderpad", style.borderpad),
+        ("labelspacing", style.labelspacing),
+        ("handlelength", style.handlelength),
+        ("handleheight", style.handleheight),
+        ("handletextpad", style.handletextpad),
+        ("columnspacing", style.columnspacing),
+        ("borderaxespad", style.borderaxespad),
+        ("markerscale", style.markerscale),
+    ];
+    for (name, value) in spacings {
+        if !(-MAX_LEGEND_SPACING..=MAX_LEGEND_SPACING).contains(&value) {
+            return invalid(format!(
+                "legend {name} of {value} (at most {MAX_LEGEND_SPACING})"
+            ));
+        }
+    }
+    if style.markerscale < 0.0 {
+        return invalid(format!("legend markerscale of {}", style.markerscale));
+    }
+    if let Some(title) = style.title_fontsize {
+        size(title, "legend title font size")?;
+    }
+    if let Some(anchor) = &legend.anchor
+        && !anchor.bbox.iter().all(|v| v.abs() <= MAX_ANCHOR)
+    {
+        return invalid(format!(
+            "legend anchor {:?} beyond {MAX_ANCHOR}",
+            anchor.bbox
+        ));
+    }
+    Ok(())
+}
+
+/// The tight layout's pads, and subplot parameters giving every cell room.
+pub(super) fn check_layout(figure: &Figure) -> Result<(), ChartError> {
+    let pads = figure.tight;
+    for (name, value) in [
+        ("pad", pads.pad),
+        ("w_pad", pads.w_pad),
+        ("h_pad", pads.h_pad),
+    ] {
+        size(value, &format!("tight layout {name}"))?;
+    }
+    if let Some([left, bottom, right, top]) = pads.rect
+        && !(0.0 <= left
+            && left < right
+            && right <= 1.0
+            && 0.0 <= bottom
+            && bottom < top
+            && top <= 1.0)
+    {
+        return invalid(format!("tight layout rect {:?}", pads.rect));
+    }
+    figure.axes.iter().try_for_each(check_subplotpars)
+}
+
+fn check_subplotpars(axes: &Axes) -> Result<(), ChartError> {
+    let Some(given) = axes.subplotpars else {
+        return Ok(());
+    };
+    // Null ones are the tight layout's: check the given ones against defaults.
+    let defaults = [0.0, 0.0, 1.0, 1.0, 0.0, 0.0];
+    let pars: [f64; 6] = std::array::from_fn(|i| given[i].unwrap_or(defaults[i]));
+    let [left, bottom, right, top, wspace, hspace] = pars;
+    let [rows, cols, ..] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
+    let room = |n: u32, space: f64| f64::from(n) + space * f64::from(n.saturating_sub(1)) > 0.0;
+    let sane = pars.iter().all(|v| v.abs() <= MAX_ANCHOR);
+    if !sane || left >= right || bottom >= top || !room(cols, wspace) || !room(rows, hspace) {
+        return invalid(format!(
+            "subplot parameters {pars:?} leave no room for the cells"
+        ));
     }
     Ok(())
 }

@@ -169,3 +169,23 @@ fig.legend(loc="outside right upper")
     );
     assert!(handles.2 < 0.1, "at the top: {handles:?}");
 }
+
+#[tokio::test]
+async fn subplots_adjust_fixes_the_boxes_in_figure_fractions() {
+    let code = r#"
+import matplotlib.pyplot as plt
+fig, axs = plt.subplots(1, 2, figsize=(6, 3))
+for ax in axs:
+    ax.set_facecolor("red")
+fig.subplots_adjust(left=0.3, right=0.9, wspace=0.5)
+"#;
+    let chart = crate::support::chart_of(code).await;
+    let png = &chart.png;
+    let red_at = |x: f64| {
+        let (px, py) = ((x * f64::from(png.width)) as u32, png.height / 2);
+        crate::support::is_red(&png.pixels[(py * png.width + px) as usize])
+    };
+    // matplotlib's grid: cells 0.24 wide, 0.12 apart, from 0.3.
+    assert!(!red_at(0.29) && red_at(0.31) && red_at(0.53) && !red_at(0.55));
+    assert!(!red_at(0.65) && red_at(0.67) && red_at(0.89) && !red_at(0.91));
+}

@@ -2,7 +2,7 @@
 and its part of the figure spec.  Axes (axes.py) adds the plotting methods."""
 
 
-from . import _aspect, _data, _insets, _kwargs, _layout, _legend, _rc, _styles, _text, _tickstyle
+from . import _aspect, _data, _insets, _kwargs, _layout, _legend, _rc, _styles, _subplotpars, _text, _tickstyle
 from ._axis import Axis, AxisGroup, TickLabel
 from ._cycler import cycler
 from ._text import Text
@@ -159,12 +159,14 @@ class AxesBase(TitleMethods):
     # Titles and labels
 
     def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
-        return self._set_label(self.xaxis, xlabel, fontdict, loc, kwargs)
+        return self._set_label(self.xaxis, xlabel, fontdict, loc, kwargs, labelpad)
 
     def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
-        return self._set_label(self.yaxis, ylabel, fontdict, loc, kwargs)
+        return self._set_label(self.yaxis, ylabel, fontdict, loc, kwargs, labelpad)
 
-    def _set_label(self, axis, text, fontdict, loc, kwargs):
+    def _set_label(self, axis, text, fontdict, loc, kwargs, labelpad=None):
+        if labelpad is not None:
+            axis.labelpad = float(labelpad)
         places = ("left", "center", "right") if axis.name == "x" else ("bottom", "center", "top")
         if loc is not None and loc not in places:
             raise ValueError(f"{loc!r} is not a valid value for loc; supported values are "
@@ -655,6 +657,7 @@ class AxesBase(TitleMethods):
             "hide_yticklabels": not (self.yaxis.tick_style.near_labels() and self.yaxis.get_visible()),
             "xlabel_top": self.xaxis.get_label_position() == "top",
             "ylabel_right": self.yaxis.get_label_position() == "right",
+            "xlabelpad": float(self.xaxis.labelpad), "ylabelpad": float(self.yaxis.labelpad),
             "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
@@ -670,6 +673,7 @@ class AxesBase(TitleMethods):
                         else [artist.get_zorder() for artist in self._artists]),
             **self._extra_legends_spec(axes_index),
             **_layout.spec(self, axes_index),
+            **_subplotpars.axes_spec(self),
         }
 
     def _extra_legends_spec(self, axes_index):

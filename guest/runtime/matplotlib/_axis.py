@@ -334,6 +334,7 @@ class Axis:
         self.tick_style = TickStyle(name)
         self._visible = True
         self._label_position = "bottom" if name == "x" else "left"
+        self.labelpad = float(rc["axes.labelpad"])  # points between the label and the tick labels
 
     def set_visible(self, visible):
         """Whether the axis (its ticks, tick labels, label and grid lines) is drawn; the spines stay."""

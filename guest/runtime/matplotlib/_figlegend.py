@@ -18,8 +18,8 @@ for _where in ("left", "center", "right"):
 class FigureLegend(_legend.Legend):
     """A legend of the figure: its entries name their axes."""
 
-    def __init__(self, figure, entries, loc, outside, fontsize, title, ncol):
-        super().__init__(None, entries, loc, fontsize, title, ncol)
+    def __init__(self, figure, entries, loc, outside, fontsize, title, ncol, frame=None):
+        super().__init__(None, entries, loc, fontsize, title, ncol, frame=frame)
         self.figure, self._outside = figure, outside
 
     def remove(self):
@@ -47,7 +47,7 @@ def make(figure, args, kwargs):
     if axes_legend is None:
         return None
     legend = FigureLegend(figure, axes_legend._entries, axes_legend._loc, outside, axes_legend._fontsize,
-                          axes_legend._title, axes_legend._ncol)
+                          axes_legend._title, axes_legend._ncol, (axes_legend._facecolor, axes_legend._style))
     figure._legends.append(legend)
     return legend
 
@@ -63,7 +63,9 @@ def _location(loc):
         return inside, side
     if loc in (None, "best", 0):
         return "upper right", None  # matplotlib: figure legends have no 'best'
-    return _legend.location(loc), None
+    if isinstance(loc, (tuple, list)):
+        raise NotImplementedError("Figure.legend(loc=(x, y)) is not supported in this sandbox; use a named loc")
+    return _legend.placement(None, loc, None, None)[0], None
 
 
 class _NoAxes:

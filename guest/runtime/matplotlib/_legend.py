@@ -1,39 +1,30 @@
 """legend(): choosing the entries (matplotlib's argument forms) and the location."""
 
-import numbers
 import warnings
 
-from . import _rc
+from . import _legend_style, _rc
 from ._artist import Artist
 from ._bars import Rectangle
+from ._legend_style import LOCATIONS, placement
 from ._lines import Line2D
 from ._pie import Wedge
 from .colors import spec_color
 from .patches import Patch
 
-LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
-             "center right", "lower center", "upper center", "center")  # index = matplotlib's loc code
-
-# Cosmetic legend options, accepted and ignored.
-_IGNORED = frozenset(("frameon", "framealpha", "fancybox", "shadow", "edgecolor", "facecolor",
-                      "borderpad", "labelspacing", "handlelength", "handleheight", "handletextpad",
-                      "borderaxespad", "columnspacing", "markerscale", "markerfirst", "numpoints",
-                      "scatterpoints", "scatteryoffsets", "title_fontsize", "title_fontproperties",
-                      "labelcolor", "alignment", "mode", "draggable", "reverse", "bbox_transform",
-                      "handler_map", "alpha"))
+__all__ = ["LOCATIONS", "Legend", "make", "handles_labels", "placement", "positional"]
 
 
 class Legend:
     """The legend of an Axes: entries are (artist, index, label) taken when legend() is called."""
 
-    def __init__(self, axes, entries, loc, fontsize, title, ncol):
+    def __init__(self, axes, entries, loc, fontsize, title, ncol, anchor=None, frame=None):
+        """frame: (fill, spec style) from _legend_style.style(); None: rcParams' (legend.*)."""
         self.axes = axes
         self._entries, self._loc, self._fontsize = entries, loc, fontsize
-        self._title, self._ncol = title, ncol
-        # As matplotlib: text in rcParams text.color, the frame filled with rcParams axes.facecolor
-        # (legend.facecolor "inherit") at legend.framealpha 0.8, both when the legend is made.
+        self._title, self._ncol, self._anchor = title, ncol, anchor
+        # As matplotlib: text in rcParams text.color, the frame as rcParams legend.* when the legend is made.
         self._textcolor = spec_color(_rc.rcParams["text.color"])
-        self._facecolor = spec_color(_rc.rcParams["axes.facecolor"], 0.8)
+        self._facecolor, self._style = frame or _legend_style.style({})
 
     def set_title(self, title, prop=None):
         self._title = None if title is None else str(title)
@@ -51,8 +42,16 @@ class Legend:
             self.remove()
 
     def get_frame(self):
-        """The legend's frame: its fill colour is drawn; its edge, like legend(edgecolor=...), is cosmetic."""
+        """The legend's frame: its fill and edge colours."""
         return _Frame(self)
+
+    def get_frame_on(self):
+        return self._style["frameon"]
+
+    def set_frame_on(self, b):
+        self._style["frameon"] = bool(b)
+
+    draw_frame = set_frame_on
 
     def spec(self, axes_index):
         """The spec's Legend; axes_index maps each Axes of the figure to its index."""
@@ -72,7 +71,8 @@ class Legend:
                 entry["axes"] = axes_index[artist.axes]
             entries.append(entry)
         return {"loc": self._loc, "fontsize": self._fontsize, "title": self._title, "ncol": self._ncol,
-                "entries": entries, "textcolor": self._textcolor, "facecolor": self._facecolor}
+                "entries": entries, "textcolor": self._textcolor, "facecolor": self._facecolor,
+                "anchor": self._anchor, "style": dict(self._style)}
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -81,23 +81,22 @@ class Legend:
 
 
 class _Frame:
-    """Legend.get_frame(): set_facecolor() fills the frame (at its alpha, as matplotlib's framealpha
-    0.8 applies when the legend is made); edge settings are cosmetic and accepted, as in legend()."""
+    """Legend.get_frame(): set_facecolor() and set_edgecolor() colour the frame (at its alpha, as
+    matplotlib's framealpha applies when the legend is made)."""
 
     def __init__(self, legend):
         self._legend = legend
 
     def set_facecolor(self, color):
-        from .colors import to_rgba
-
-        rgba = to_rgba(color)
-        alpha = _rc.rcParams["legend.framealpha"]
-        self._legend._facecolor = spec_color(rgba, rgba[3] if alpha is None else alpha)
+        self._legend._facecolor = _legend_style.frame_color(color, _rc.rcParams["legend.framealpha"])
 
     def set_edgecolor(self, color):
-        """Accepted: the frame's edge is cosmetic here (as legend(edgecolor=...))."""
+        self._legend._style["edgecolor"] = _legend_style.frame_color(color, _rc.rcParams["legend.framealpha"])
 
-    set_linewidth = set_boxstyle = set_edgecolor
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"Legend.get_frame().{name} is not supported in this sandbox")
 
 
 def positional(args, handles, labels):
@@ -114,21 +113,28 @@ def positional(args, handles, labels):
 def make(axes, args, kwargs):
     """The Legend for axes.legend(*args, **kwargs), or None (with matplotlib's warning) if empty."""
     handles, labels = positional(args, kwargs.pop("handles", None), kwargs.pop("labels", None))
-    loc = location(kwargs.pop("loc", None), kwargs.pop("bbox_to_anchor", None))
+    loc, anchor, pad = placement(axes, kwargs.pop("loc", None), kwargs.pop("bbox_to_anchor", None),
+                                 kwargs.pop("bbox_transform", None))
     prop = kwargs.pop("prop", None) or {}
     fontsize = _rc.fontsize(kwargs.pop("fontsize", prop.get("size", _rc.rcParams["legend.fontsize"])))
     title = kwargs.pop("title", None)
     ncol = int(kwargs.pop("ncols", kwargs.pop("ncol", 1)))
-    unknown = set(kwargs) - _IGNORED
-    if unknown:
-        raise TypeError(f"legend() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    reverse = bool(kwargs.pop("reverse", False))
+    facecolor, style = _legend_style.style(kwargs)
+    if pad is not None:
+        style["borderaxespad"] = pad
+    if kwargs:
+        raise TypeError(f"legend() got an unexpected keyword argument {sorted(kwargs)[0]!r}")
     entries = _entries(axes, handles, labels)
     if not entries:
         warnings.warn("No artists with labels found to put in legend.  Note that artists whose label "
                       "start with an underscore are ignored when legend() is called with no argument.",
                       stacklevel=4)
         return None
-    return Legend(axes, entries, loc, fontsize, None if title is None else str(title), ncol)
+    if reverse:
+        entries.reverse()
+    return Legend(axes, entries, loc, fontsize, None if title is None else str(title), ncol, anchor,
+                  (facecolor, style))
 
 
 def handles_labels(axes):
@@ -187,38 +193,3 @@ class _Proxy:
 
 def _shown(label):
     return bool(label) and not label.startswith("_")
-
-
-def location(loc, bbox_to_anchor=None):
-    """The spec's location for matplotlib's loc (name or code 0-10) and bbox_to_anchor.
-
-    The spec has no free legend placement: bbox_to_anchor (often used to put the
-    legend outside the axes) is mapped to the nearest inside location.
-    """
-    if loc is None:
-        loc = _rc.rcParams["legend.loc"]
-    if isinstance(loc, numbers.Integral) and 0 <= loc < len(LOCATIONS):
-        loc = LOCATIONS[loc]
-    if isinstance(loc, tuple) and len(loc) == 2:
-        return _nearest(*loc)
-    if loc not in LOCATIONS:
-        raise ValueError(f"{loc!r} is not a valid value for loc; supported values are "
-                         f"{', '.join(map(repr, LOCATIONS))}")
-    if bbox_to_anchor is None:
-        return loc
-    box = tuple(bbox_to_anchor)
-    if len(box) == 2:
-        return _nearest(*box)
-    x, y, width, height = box
-    fx = 0.0 if "left" in loc else 1.0 if "right" in loc else 0.5
-    fy = 0.0 if "lower" in loc else 1.0 if "upper" in loc else 0.5
-    return _nearest(x + fx * width, y + fy * height)
-
-
-def _nearest(x, y):
-    """The location nearest the axes-fraction point (x, y)."""
-    column = "left" if x < 1 / 3 else "right" if x > 2 / 3 else "center"
-    row = "lower" if y < 1 / 3 else "upper" if y > 2 / 3 else "center"
-    if row == "center":
-        return "center" if column == "center" else f"center {column}"
-    return f"{row} {column}"

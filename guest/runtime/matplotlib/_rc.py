@@ -100,6 +100,7 @@ DEFAULTS = {
     "text.color": "black",
     "axes.labelcolor": "black",
     "axes.labelweight": "normal",
+    "axes.labelpad": 4.0,
     "axes.titlecolor": "auto",
     "axes.titley": None,
     "axes.titlelocation": "center",
@@ -115,6 +116,12 @@ DEFAULTS.update({f"boxplot.{part}props.{name}": MATPLOTLIB_DEFAULTS[f"boxplot.{p
                  for part in ("flier", "mean")
                  for name in ("color", "marker", "markerfacecolor", "markeredgecolor", "markersize")})
 
+# legend()'s frame and spacing defaults (_legend_style).
+DEFAULTS.update({f"legend.{name}": MATPLOTLIB_DEFAULTS[f"legend.{name}"]
+                 for name in ("frameon", "framealpha", "fancybox", "shadow", "edgecolor", "facecolor",
+                              "title_fontsize", "borderpad", "labelspacing", "handlelength", "handleheight",
+                              "handletextpad", "columnspacing", "borderaxespad", "markerscale")})
+
 # Keys honoured: the above and the colour cycle (colours only).
 HONOURED = frozenset(DEFAULTS) | {"axes.prop_cycle"}
 
@@ -125,8 +132,7 @@ HONOURED = frozenset(DEFAULTS) | {"axes.prop_cycle"}
 # layout margins (the host lays out every figure itself, as for subplots_adjust and
 # tight_layout) and the figure's edge (drawn with width 0). Also accepted, though drawn: line cap
 # and join styles (the host draws every line with its own caps and joins; seaborn's themes set
-# them), a legend's frame and title size (ignored as legend()'s keywords are), the
-# saved figure's bounding box (ignored as savefig()'s bbox_inches is: the host crops every figure)
+# them), the saved figure's bounding box (ignored as savefig()'s bbox_inches is: the host crops every figure)
 # and how text is typeset (TeX or mathtext's font set: this sandbox has no TeX and one font, so
 # "$...$" is always set by its mathtext in DejaVu Sans, which real matplotlib's usetex output
 # resembles closely enough for a chart).
@@ -138,8 +144,7 @@ NOT_DRAWN = frozenset((
     "path.simplify_threshold", "path.snap", "pcolormesh.snap", "image.composite_image", "text.hinting",
     "text.hinting_factor", "text.antialiased", "lines.antialiased", "patch.antialiased", "figure.autolayout",
     "figure.edgecolor", "savefig.edgecolor", "lines.solid_joinstyle",
-    "lines.dash_joinstyle", "legend.fancybox", "legend.title_fontsize", "legend.frameon",
-    "legend.framealpha", "legend.shadow", "legend.edgecolor", "legend.facecolor", "axes.zmargin", "savefig.bbox",
+    "lines.dash_joinstyle", "axes.zmargin", "savefig.bbox",
     "savefig.pad_inches", "text.usetex", "mathtext.fontset"))
 
 

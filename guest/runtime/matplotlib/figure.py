@@ -2,7 +2,7 @@
 
 import os
 
-from . import _host, _layout, _rc, _text
+from . import _host, _layout, _rc, _subplotpars, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
@@ -30,6 +30,7 @@ class Figure:
         self._suptitle = None
         self._texts = []
         self._legends = []
+        self._layout = _subplotpars.FigureLayout(layout, tight_layout, constrained_layout)
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
@@ -223,16 +224,24 @@ class Figure:
         """fig.patch: the figure's background (its face colour)."""
         return _Background(self)
 
-    def tight_layout(self, **kwargs):
-        """Accepted: the host lays out the figure itself."""
+    def tight_layout(self, *, pad=1.08, h_pad=None, w_pad=None, rect=None):
+        """The grid tight again (the host's layout), with these pads in font sizes (_subplotpars)."""
+        self._layout.tight(pad, h_pad, w_pad, rect)
 
     def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None, hspace=None):
-        """Accepted: the host lays out the figure itself."""
+        """Fixed grid cells by matplotlib's subplot parameters, in figure fractions (_subplotpars)."""
+        self._layout.adjust({"left": left, "bottom": bottom, "right": right, "top": top, "wspace": wspace,
+                             "hspace": hspace})
 
     def set_tight_layout(self, tight):
-        """Accepted: the host lays out the figure itself."""
+        self._layout.set_engine("tight" if tight else None)
 
-    set_constrained_layout = set_layout_engine = set_tight_layout
+    def set_constrained_layout(self, constrained):
+        self._layout.set_engine("constrained" if constrained else None)
+
+    def set_layout_engine(self, layout=None, **kwargs):
+        self._layout.set_engine(layout)
+        self.get_layout_engine().set(**kwargs)
 
     def get_layout_engine(self):
         """The layout engine, whose padding settings are accepted: the host lays out the figure."""
@@ -325,7 +334,8 @@ class Figure:
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
                 "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs,
-                "legends": [legend.figure_spec(index) for legend in self._legends]}
+                "legends": [legend.figure_spec(index) for legend in self._legends],
+                **self._layout.spec()}
 
     def __repr__(self):
         width, height = (round(v * self._dpi) for v in self._size)

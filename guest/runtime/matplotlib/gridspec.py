@@ -10,8 +10,13 @@ class GridSpec:
     """A grid of nrows x ncols cells; gs[i, j] and slices give SubplotSpecs for add_subplot()."""
 
     def __init__(self, nrows, ncols, figure=None, *, width_ratios=None, height_ratios=None, **layout):
+        from . import _subplotpars
+
         self.nrows, self.ncols = _positive(nrows, "nrows"), _positive(ncols, "ncols")
         self.figure = figure
+        self._params = _subplotpars.grid_params(layout)  # left=, wspace=...: its cells fixed boxes
+        if layout:
+            raise TypeError(f"GridSpec.__init__() got an unexpected keyword argument {next(iter(layout))!r}")
         self.width_ratios = _ratios(width_ratios, self.ncols, "width_ratios", "columns")
         self.height_ratios = _ratios(height_ratios, self.nrows, "height_ratios", "rows")
 
@@ -42,11 +47,21 @@ class GridSpec:
         return self.width_ratios, self.height_ratios
 
     def tight_layout(self, figure, renderer=None, pad=1.08, h_pad=None, w_pad=None, rect=None):
-        """Accepted, as Figure.tight_layout: the host lays the figure out tightly; confining the grid to
-        a rect of the figure is refused."""
+        """As Figure.tight_layout (the host lays the figure out tightly); confining the grid to a rect
+        of the figure is refused."""
         if rect is not None:
             raise NotImplementedError("GridSpec.tight_layout(rect=...) is not supported in this sandbox; "
                                       "the grid fills the figure")
+        self._params = {}
+        figure.tight_layout(pad=pad, h_pad=h_pad, w_pad=w_pad)
+
+    def update(self, **kwargs):
+        """New subplot parameters (left=, wspace=...) for this grid's cells."""
+        from . import _subplotpars
+
+        self._params.update(_subplotpars.grid_params(kwargs))
+        if kwargs:
+            raise TypeError(f"update() got an unexpected keyword argument {next(iter(kwargs))!r}")
 
     def subplots(self, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None):
         return self.figure.subplots(self.nrows, self.ncols, sharex=sharex, sharey=sharey,
@@ -65,6 +80,9 @@ class GridSpecFromSubplotSpec(GridSpec):
         if self.width_ratios is not None or self.height_ratios is not None:
             raise NotImplementedError("width_ratios and height_ratios of a nested gridspec are not supported "
                                       "in this sandbox")
+        if wspace is not None or hspace is not None:
+            raise NotImplementedError("wspace and hspace of a nested gridspec are not supported in this sandbox "
+                                      "(its cells are spaced as the figure's)")
         self._outer = subplot_spec
 
     def get_topmost_subplotspec(self):

@@ -198,8 +198,8 @@ def tight_layout(**kwargs):
     gcf().tight_layout(**kwargs)
 
 
-def subplots_adjust(**kwargs):
-    gcf().subplots_adjust(**kwargs)
+def subplots_adjust(*args, **kwargs):
+    gcf().subplots_adjust(*args, **kwargs)
 
 
 def draw():

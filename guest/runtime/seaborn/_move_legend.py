@@ -15,5 +15,7 @@ def move_legend(obj, loc, **kwargs):
     if obj.legend is None:
         raise ValueError(f"{obj} has no legend attached.")
     ax = obj.legend.axes
+    if kwargs.get("bbox_to_anchor") is not None:
+        kwargs.setdefault("bbox_transform", obj.figure.transFigure)  # a grid's legend is the figure's
     utils.move_legend(ax, loc, **kwargs)
     obj._legend = ax.get_legend()

@@ -54,6 +54,7 @@ def move_legend(obj, loc, **kwargs):
     """Recreate an Axes' legend at loc with the same entries, title, font size and columns unless given
     anew (seaborn's move_legend; other keywords as Axes.legend takes them)."""
     from matplotlib import _legend, _rc
+    from matplotlib import _legend_style as _style
 
     if not hasattr(obj, "get_legend"):
         raise NotImplementedError(f"move_legend() of a {type(obj).__name__} is not supported in this sandbox; pass "
@@ -71,11 +72,20 @@ def move_legend(obj, loc, **kwargs):
     if "title" in kwargs:
         title = kwargs.pop("title")
         title = None if title is None else str(title)
-    place = _legend.location(loc, kwargs.pop("bbox_to_anchor", None))
+    place, anchor, pad = _legend.placement(obj, loc, kwargs.pop("bbox_to_anchor", None),
+                                           kwargs.pop("bbox_transform", None))
     fontsize = _rc.fontsize(kwargs.pop("fontsize")) if "fontsize" in kwargs else old._fontsize
     ncol = int(kwargs.pop("ncols", kwargs.pop("ncol", old._ncol)))
-    unknown = {k for k in kwargs if not k.startswith("title_")} - _legend._IGNORED
-    if unknown:
-        raise TypeError(f"legend() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    # As seaborn: the old title's size unless title_fontsize is given, and the frame's visibility.
+    title_size = _rc.fontsize(kwargs.pop("title_fontsize", old._style["title_fontsize"]))
+    for key in [k for k in kwargs if k.startswith("title_")]:
+        raise NotImplementedError(f"move_legend({key}=...) is not supported in this sandbox")
+    kwargs.setdefault("frameon", old._style["frameon"])
+    facecolor, style = _style.style(kwargs)
+    style["title_fontsize"] = title_size
+    if pad is not None:
+        style["borderaxespad"] = pad
+    if kwargs:
+        raise TypeError(f"legend() got an unexpected keyword argument {sorted(kwargs)[0]!r}")
     old.remove()
-    obj._legend = _legend.Legend(obj, entries, place, fontsize, title, ncol)
+    obj._legend = _legend.Legend(obj, entries, place, fontsize, title, ncol, anchor, (facecolor, style))

@@ -422,7 +422,7 @@ class FigureSpecTests(ChartTestCase):
         legend = self.axes_spec()["legend"]
         self.assertEqual(legend["entries"], [{"label": "B", "artist": 1, "index": None},
                                              {"label": "A", "artist": 0, "index": None}])
-        self.assertEqual(legend["loc"], "upper right")  # outside anchors map to the nearest inside spot
+        self.assertEqual((legend["loc"], legend["anchor"]), ("upper left", {"box": [1.05, 1.0, 0.0, 0.0], "figure": False}))
 
     def test_twinx_and_combined_legend(self):
         fig, ax1 = plt.subplots()

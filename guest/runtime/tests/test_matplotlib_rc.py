@@ -31,8 +31,8 @@ class RcParamsTests(ChartTestCase):
         rc["axes.formatter.use_mathtext"] = False
         with self.assertRaisesRegex(NotImplementedError, r"rcParams\['axes.formatter.use_mathtext'\] = True"):
             rc["axes.formatter.use_mathtext"] = True
-        with self.assertRaisesRegex(NotImplementedError, "axes.labelpad"):  # update checks every key first
-            rc.update({"axes.titleweight": "bold", "axes.labelpad": 9.0})
+        with self.assertRaisesRegex(NotImplementedError, "axes.grid.which"):  # update checks every key first
+            rc.update({"axes.titleweight": "bold", "axes.grid.which": "both"})
         self.assertEqual(rc["axes.titleweight"], "normal")
         with self.assertRaisesRegex(NotImplementedError, "axes.formatter.useoffset"):
             matplotlib.rc("axes.formatter", useoffset=False)

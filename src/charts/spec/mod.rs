@@ -5,6 +5,7 @@
 
 mod artist;
 mod colorbar;
+mod legend;
 mod quiver;
 mod style;
 
@@ -15,6 +16,7 @@ pub use self::artist::{
     Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
+pub use self::legend::{Anchor, LegendStyle};
 pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
 pub use self::style::{
     CapStyle, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery, Marker,
@@ -38,6 +40,9 @@ pub struct Figure {
     /// `Figure.legend()`: legends in the figure's box or beside the axes.
     #[serde(default)]
     pub legends: Vec<FigureLegend>,
+    /// The tight layout's pads (`tight_layout(pad=, w_pad=, h_pad=)`).
+    #[serde(default)]
+    pub tight: TightPads,
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a
@@ -49,6 +54,32 @@ pub struct FigureLegend {
     pub legend: Legend,
     #[serde(default)]
     pub outside: Option<Location>,
+}
+
+/// The room the tight layout leaves around the figure (`pad`) and between
+/// the decorations of neighbouring cells (`w_pad` across, `h_pad` down), in
+/// points; `rect`: `[left, bottom, right, top]`, the part of the figure
+/// (fractions) the layout fills.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TightPads {
+    pub pad: f64,
+    pub w_pad: f64,
+    pub h_pad: f64,
+    #[serde(default)]
+    pub rect: Option<[f64; 4]>,
+}
+
+impl Default for TightPads {
+    /// matplotlib's `tight_layout()`: 1.08 font sizes of 10 points.
+    fn default() -> Self {
+        Self {
+            pad: 10.8,
+            w_pad: 10.8,
+            h_pad: 10.8,
+            rect: None,
+        }
+    }
 }
 
 /// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
@@ -78,6 +109,12 @@ pub struct Axes {
     pub width_ratios: Option<Vec<f64>>,
     #[serde(default)]
     pub height_ratios: Option<Vec<f64>>,
+    /// matplotlib's subplot parameters `[left, bottom, right, top, wspace,
+    /// hspace]` (`subplots_adjust`, `GridSpec(left=...)`): the grid's cells
+    /// are these fixed boxes instead of the tight layout's; a null one is
+    /// the tight layout's.
+    #[serde(default)]
+    pub subplotpars: Option<[Option<f64>; 6]>,
     /// A colorbar: the index of the axes whose mappable it shows (beside which
     /// it stands, on the right, when `colorbar` is absent).
     #[serde(default)]
@@ -145,6 +182,12 @@ pub struct Axes {
     pub xlabel_loc: Option<HAlign>,
     #[serde(default)]
     pub ylabel_loc: Option<VAlign>,
+    /// Points between an axis label and its tick labels (`labelpad`,
+    /// rcParams axes.labelpad); absent: 4.
+    #[serde(default = "default_labelpad")]
+    pub xlabelpad: f64,
+    #[serde(default = "default_labelpad")]
+    pub ylabelpad: f64,
     #[serde(default)]
     pub ylabel_right: bool,
     pub x_categories: Option<Vec<String>>,
@@ -421,6 +464,15 @@ pub struct Legend {
     /// absent: white at 0.8.
     #[serde(default = "legend_fill")]
     pub facecolor: Rgba,
+    /// `bbox_to_anchor`; null: the axes' box (a figure legend's frame).
+    #[serde(default)]
+    pub anchor: Option<Anchor>,
+    #[serde(default)]
+    pub style: LegendStyle,
+}
+
+fn default_labelpad() -> f64 {
+    4.0
 }
 
 fn black() -> Rgba {
