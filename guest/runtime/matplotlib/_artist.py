@@ -63,8 +63,10 @@ class Artist:
         self.set(**props)
 
     def remove(self):
-        """Take the artist off its Axes."""
+        """Take the artist off its Axes (and a container off its list of containers)."""
         self.axes._artists.remove(self)
+        if self in self.axes.containers:
+            self.axes.containers.remove(self)
         self.axes = None
 
     def legend_handles(self):

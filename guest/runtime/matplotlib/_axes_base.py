@@ -103,6 +103,7 @@ class AxesBase(TitleMethods):
     def cla(self):
         """Remove everything drawn and reset the decorations."""
         self._artists = []
+        self.containers = []  # as matplotlib's: bar(), hist() bars, errorbar() and stem() results, in order
         self.set_prop_cycle(None)
         self.xaxis, self.yaxis = Axis(self, "x"), Axis(self, "y")
         self._reset_titles()

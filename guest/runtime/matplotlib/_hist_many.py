@@ -39,6 +39,8 @@ def hist(axes, datasets, *, bins, limits, density, weights, cumulative, histtype
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, colors[i],
                       label=labels[i], bars=None if bars is None else bars[i], **style)
         axes._add(artist, zorder)
+        if bars is not None:
+            axes.containers.append(artist)
         patches.append([artist] if histtype.startswith("step") else artist)
     import numpy as np  # matplotlib returns arrays
 

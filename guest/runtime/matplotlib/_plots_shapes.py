@@ -311,7 +311,9 @@ class ShapeMethods:
                               linewidth=_rc.rcParams["lines.linewidth"], linestyle=base_style, label="_nolegend_")
         baseline._role = "stem baseline"
         self._add(baseline)
-        return StemContainer(markerline, stemlines, baseline)
+        container = StemContainer(markerline, stemlines, baseline)
+        self.containers.append(container)
+        return container
 
     def fill_betweenx(self, y, x1, x2=0, where=None, interpolate=False, step=None, **kwargs):
         """Fill the area between x1 and x2 over y (where: only where True); returns the first area."""

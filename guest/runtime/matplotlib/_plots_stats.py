@@ -76,8 +76,10 @@ class StatsMethods:
                                        cap_style)
         if fmt == "none":
             data_line = None
-        return ErrorbarContainer((data_line, tuple(caplines), tuple(barcols)), xerr is not None, yerr is not None,
-                                 label)
+        container = ErrorbarContainer((data_line, tuple(caplines), tuple(barcols)), xerr is not None,
+                                      yerr is not None, label)
+        self.containers.append(container)
+        return container
 
     def boxplot(self, x, notch=None, sym=None, vert=None, orientation="vertical", whis=None, positions=None,
                 widths=None, patch_artist=None, bootstrap=None, usermedians=None, conf_intervals=None,

@@ -186,6 +186,7 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
                 error_kw.setdefault("zorder", options["zorder"] + 0.01)
             error_kw.setdefault("label", "_nolegend_")
             bars.errorbar = self.errorbar(ex, ey, fmt="none", **errors, **error_kw)
+        self.containers.append(bars)  # after its error bars' container, as matplotlib
         return bars
 
     def bar_label(self, container, labels=None, *, fmt="%g", label_type="edge", padding=0, **kwargs):
@@ -259,6 +260,8 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
         artist = Hist(edges, counts, orientation, "bar" if histtype == "barstacked" else histtype, color,
                       rwidth=rwidth, label=label, **style)
         self._add(artist, options.get("zorder"))
+        if not histtype.startswith("step"):
+            self.containers.append(artist)
         import numpy as np  # matplotlib returns arrays (N / N.max() in user code)
         return np.asarray(counts), np.asarray(edges), ([artist] if histtype.startswith("step") else artist)
 

@@ -130,6 +130,28 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "not a recognized value"):
             plt.plot(ten, "o", markevery="all")
 
+    def test_axes_containers_list_bars_error_bars_and_stems_in_order(self):
+        fig, ax = plt.subplots()
+        bars = ax.bar([1, 2], [3, 4], yerr=[0.5, 0.5])
+        ax.hist([1, 2, 2], histtype="step")
+        ax.hist([1, 2, 2])
+        ax.errorbar([1], [2], yerr=[1])
+        ax.stem([1, 2], [3, 4])
+        # matplotlib 3.10.8's types in this order; a bar()'s error bars come before its bars
+        kinds = ["ErrorbarContainer", "Bars", "Hist", "ErrorbarContainer", "StemContainer"]
+        self.assertEqual([type(c).__name__ for c in ax.containers], kinds)
+        self.assertIs(ax.containers[1], bars)
+        from matplotlib.container import BarContainer, ErrorbarContainer, StemContainer
+
+        self.assertEqual([isinstance(c, (BarContainer, ErrorbarContainer, StemContainer)) for c in ax.containers],
+                         [True] * 5)
+        labels = ax.bar_label(ax.containers[1])
+        self.assertEqual([t.get_text() for t in labels], ["3", "4"])
+        ax.containers[1].remove()
+        self.assertEqual(len(ax.containers), 4)
+        ax.cla()
+        self.assertEqual(ax.containers, [])
+
     def test_cap_styles_follow_keywords_setters_and_rc(self):
         from matplotlib._enums import CapStyle
 
