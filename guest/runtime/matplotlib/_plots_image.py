@@ -283,8 +283,12 @@ class ImageMethods:
         return h, xedges, yedges, mesh
 
     def _pcolor(self, args, alpha, norm, cmap, vmin, vmax, shading, kwargs):
-        edge = next((kwargs.pop(k) for k in ("edgecolors", "edgecolor", "ec") if k in kwargs), None)
-        width = next((kwargs.pop(k) for k in ("linewidths", "linewidth", "lw") if k in kwargs), None)
+        # As matplotlib's Collection: edgecolors=/linewidths= first, then the singular aliases over them.
+        edge = width = None
+        for name in ("edgecolors", "edgecolor", "ec"):
+            edge = kwargs.pop(name) if name in kwargs else edge
+        for name in ("linewidths", "linewidth", "lw"):
+            width = kwargs.pop(name) if name in kwargs else width
         width = 0.0 if width is None else float(_data.items(width)[0])
         if edge == "face":
             edge = None

@@ -323,7 +323,8 @@ class Colorbar:
 
     @property
     def outline(self):
-        return getattr(self, "_outline", None) or self.ax.spines["right"]
+        """The bar's outline: the polygon round bar and triangles, else its axes' four spines at once."""
+        return getattr(self, "_outline", None) or self.ax.spines[:]
 
     @property
     def long_axis(self):

@@ -139,7 +139,8 @@ def heatmap(data, *, vmin=None, vmax=None, cmap=None, center=None, robust=False,
     ax.set(xlim=(0, cols), ylim=(0, rows))
     ax.invert_yaxis()
     if cbar:
-        ax.figure.colorbar(mesh, cax=cbar_ax, ax=ax, **(cbar_kws or {}))
+        colorbar = ax.figure.colorbar(mesh, cax=cbar_ax, ax=ax, **(cbar_kws or {}))
+        colorbar.outline.set_linewidth(0)  # as seaborn: no frame round the bar
     if xticks == "auto":
         xticks, xticklabels = _auto_ticks(ax, xticklabels, 0, cbar and cbar_ax is None, sole)
     if yticks == "auto":

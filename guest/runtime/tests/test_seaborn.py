@@ -174,6 +174,17 @@ class BarplotTests(SeabornTestCase):
         self.assertEqual(self.axes_spec()["ylabel"]["text"], "count")
 
 
+class HeatmapTests(SeabornTestCase):
+    def test_cell_lines_and_a_colorbar_without_a_frame(self):
+        # seaborn passes linewidths= and the user's linewidth=: the singular one wins, as in matplotlib
+        sns.heatmap(np.arange(6.0).reshape(2, 3), annot=True, linewidth=.5)
+        axes, bar = plt.gcf()._spec()["axes"]
+        (mesh,) = [a for a in axes["artists"] if a["type"] == "image"]
+        self.assertEqual((mesh["edgecolor"], mesh["linewidth"]), ("#ffffffff", 0.5))
+        # seaborn sets the colorbar's outline width to 0
+        self.assertEqual({side["linewidth"] for side in bar["spines"].values()}, {0})
+
+
 class DistributionTests(SeabornTestCase):
     def test_histplot_bins_as_numpy_auto(self):
         values = np.random.default_rng(0).normal(size=300)
