@@ -459,6 +459,9 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
                                                                               "cap")}
     if fliersize is not None:
         props["flier"].setdefault("markersize", fliersize)
+    # As seaborn: notch= is bxp's shownotches=, bootstrap= goes to the statistics (the notches' interval).
+    bootstrap = kwargs.pop("bootstrap", mpl.rcParams["boxplot.bootstrap"])
+    kwargs.setdefault("shownotches", kwargs.pop("notch", False))
     if p.hue is None:
         dodge = False
     legend_on = p.show_legend()
@@ -489,7 +492,8 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
             styles[name].update(props[name])
             if linewidth is not None and name != "flier":
                 styles[name].setdefault("linewidth", linewidth)
-        stats = _box_stats(ax, p.orient, [np.asarray(by_cat[c], dtype=float) for c in sorted(by_cat)], whis)
+        stats = _box_stats(ax, p.orient, [np.asarray(by_cat[c], dtype=float) for c in sorted(by_cat)], whis,
+                           bootstrap)
         artists = ax.bxp(stats, positions=positions, widths=widths, patch_artist=fill, vert=p.orient == "x",
                          manage_ticks=False, capwidths=[.5 * w for w in widths], boxprops=styles["box"],
                          medianprops=styles["median"], whiskerprops=styles["whisker"],
@@ -504,16 +508,16 @@ def boxplot(data=None, *, x=None, y=None, hue=None, order=None, hue_order=None, 
     return ax
 
 
-def _box_stats(ax, orient, groups, whis):
+def _box_stats(ax, orient, groups, whis, bootstrap):
     """matplotlib's box statistics of each group, computed as seaborn does on the value axis'
     scale: on a log axis from the values' logarithms, then transformed back."""
     scale = (ax.get_xscale if orient == "y" else ax.get_yscale)()
     if scale == "linear":
-        return mpl.cbook.boxplot_stats(groups, whis=whis)
+        return mpl.cbook.boxplot_stats(groups, whis=whis, bootstrap=bootstrap)
     if scale != "log":
         raise NotImplementedError(f"boxplot on a {scale!r} value axis")
     # this sandbox's log axes are base 10
-    stats = mpl.cbook.boxplot_stats([np.log10(g) for g in groups], whis=whis)
+    stats = mpl.cbook.boxplot_stats([np.log10(g) for g in groups], whis=whis, bootstrap=bootstrap)
     for stat in stats:
         for key in ("mean", "med", "q1", "q3", "cilo", "cihi", "whislo", "whishi"):
             stat[key] = 10 ** stat[key]
