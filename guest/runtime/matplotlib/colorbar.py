@@ -4,7 +4,7 @@ taking its room from all of them) showing the mappable's colormap from vmin to v
 
 from . import _layout, _rc
 from ._plots_image import AxesImage
-from .colors import BoundaryNorm
+from .colors import BoundaryNorm, LogNorm
 
 __all__ = ["Colorbar", "make"]
 
@@ -140,15 +140,22 @@ class Colorbar:
         self._add_image(values, None, list(edges))
         if getattr(self.norm, "_transform", None) and type(self.norm).__name__ == "LogNorm":
             self._set_scale("log")
+        elif hasattr(self.norm, "_scale_args"):  # SymLogNorm, AsinhNorm: the norm's scale
+            name, kwargs = self.norm._scale_args()
+            self._set_scale(name, **kwargs)
 
     def _init_contour(self, contours):
         from .ticker import FixedLocator
 
-        if self.spacing == "uniform":
+        # matplotlib gives a contour set with a LogNorm a log axis, its levels where they fall on it
+        log = getattr(contours, "logscale", False) and isinstance(self.norm, LogNorm)
+        if self.spacing == "uniform" and not log:
             _check_even(contours.levels, "a contour set with unevenly spaced levels")
         artists, self.vmin, self.vmax = contours._colorbar_artists()
         for artist in artists:
             self.ax._add(self._turned(artist))
+        if log:
+            self._set_scale("log")
         self._long.set_major_locator(FixedLocator(contours.levels, nbins=10))
 
     def _init_boundaries(self):
@@ -209,8 +216,8 @@ class Colorbar:
                 ax.xaxis.tick_style.move_to("top")
                 ax.xaxis._label_position = "top"
 
-    def _set_scale(self, scale):
-        (self.ax.set_yscale if self.orientation == "vertical" else self.ax.set_xscale)(scale)
+    def _set_scale(self, scale, **kwargs):
+        (self.ax.set_yscale if self.orientation == "vertical" else self.ax.set_xscale)(scale, **kwargs)
 
     def _add_extends(self, extendfrac):
         """The end triangles beyond the bar (matplotlib's _do_extends), in the under and over colours,
@@ -244,10 +251,8 @@ class Colorbar:
         """The (lower, upper) triangles' colours and hatches."""
         mappable = self.mappable
         if hasattr(mappable, "_colorbar_artists"):
-            if mappable.colors is not None and mappable.cmap._extremes:
-                raise NotImplementedError("colorbar triangles of a contour set with colors= whose colormap's "
-                                          "extremes were changed are not supported in this sandbox")
-            colors = (mappable._colors[0], mappable._colors[-1])
+            colors = (mappable._band_rgba(0, mappable._colors[0]),
+                      mappable._band_rgba(len(mappable._colors) - 1, mappable._colors[-1]))
             hatches = list(mappable.hatches)
             count = len(mappable.levels)  # matplotlib's hatch of the upper end: the band after the last
             lower = self.extend in ("min", "both")
