@@ -1,4 +1,5 @@
-//! Gouraud shading (matplotlib's `pcolormesh(shading='gouraud')`): each
+//! Gouraud shading (matplotlib's `pcolormesh(shading='gouraud')`, and
+//! `tripcolor`'s TriMesh of its own triangles): each
 //! quadrilateral of the mesh split into four triangles about its centre (the
 //! mean of its corners, in the mean of their colours, as matplotlib's
 //! `QuadMesh._convert_mesh_to_triangles`), each triangle filled with its
@@ -43,6 +44,16 @@ pub fn draw_mesh(
         })
         .collect();
     let mut triangles = Vec::new();
+    if let Some(indices) = &quads.triangles {
+        // A tripcolor's TriMesh: its own triangles, each between its points.
+        triangles.extend(
+            indices
+                .chunks(3)
+                .filter_map(|t| Some([corners[t[0]]?, corners[t[1]]?, corners[t[2]]?])),
+        );
+        fill_triangles(surface, &triangles, frame);
+        return;
+    }
     for row in 0..rows.saturating_sub(1) {
         for col in 0..cols.saturating_sub(1) {
             let at = |r: usize, c: usize| corners[r * cols + c];

@@ -35,6 +35,7 @@ mod scale;
 mod series;
 mod spec;
 mod spines;
+mod stream_arrows;
 mod surface;
 mod text;
 mod textbox;

@@ -16,8 +16,9 @@ const MAX_TICKS: usize = 10_000;
 const MAX_LEGENDS: usize = 16;
 /// Most axes in a figure.
 const MAX_AXES: usize = 400;
-/// Most cells in one image.
-const MAX_IMAGE_CELLS: usize = 1 << 20;
+/// Most cells in one image: an RGBA image this large is 11 MB of base64,
+/// within the guest's 16 MB host-call payload (a 1500x1250 imshow of RGBA).
+const MAX_IMAGE_CELLS: usize = 1 << 21;
 /// Most figure texts and vertices of one patch.
 const MAX_ITEMS: usize = 100_000;
 
@@ -474,13 +475,18 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
         } => {
             size(*linewidth, "cell edge width")?;
             if let Some(quads) = quads {
-                let corners = if quads.gouraud {
-                    rows * cols
+                let points = quads.x.len();
+                if let Some(triangles) = &quads.triangles {
+                    parts::check_triangles(triangles, points, (*rows, *cols), quads.gouraud)?;
                 } else {
-                    (rows + 1) * (cols + 1)
-                };
-                same_length("mesh x corners", quads.x.len(), corners, false)?;
-                same_length("mesh y corners", quads.y.len(), corners, false)?;
+                    let corners = if quads.gouraud {
+                        rows * cols
+                    } else {
+                        (rows + 1) * (cols + 1)
+                    };
+                    same_length("mesh x corners", points, corners, false)?;
+                }
+                same_length("mesh y corners", quads.y.len(), points, false)?;
                 if quads.x.iter().chain(&quads.y).any(|v| !v.is_finite()) {
                     return invalid("mesh corners must be finite".to_owned());
                 }

@@ -515,4 +515,9 @@ pub struct Quads {
     /// shaded between them (matplotlib's `shading='gouraud'`).
     #[serde(default)]
     pub gouraud: bool,
+    /// A triangular mesh (matplotlib's `tripcolor`): `x`, `y` are its
+    /// points and these the point indices of its triangles, three each; the
+    /// image's cells are the triangles (or, gouraud, the points).
+    #[serde(default)]
+    pub triangles: Option<Vec<usize>>,
 }

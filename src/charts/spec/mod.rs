@@ -15,7 +15,7 @@ pub use self::artist::{
     Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
-pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
+pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
     Text, VAlign, Weight,

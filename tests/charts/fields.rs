@@ -1,0 +1,94 @@
+//! tripcolor() and streamplot() end to end through the gRPC API: a triangular mesh's triangles
+//! (flat and gouraud) and streamlines with their FancyArrowPatch arrows, drawn where matplotlib
+//! draws them.
+
+use crate::support::{chart_of, is_red};
+
+fn is_blue(p: &[u8; 3]) -> bool {
+    p[2] > 200 && p[0] < 60 && p[1] < 60
+}
+
+#[tokio::test]
+async fn tripcolor_fills_each_triangle_in_its_colour() {
+    let chart = &chart_of(
+        "import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
+fig, ax = plt.subplots()
+ax.tripcolor([0, 1, 0, 1.2], [0, 0, 1, 1.1], [[0, 1, 2], [2, 1, 3]], facecolors=[0.0, 1.0],
+             cmap=ListedColormap(['red', 'blue']))
+plt.show()",
+    )
+    .await;
+    let image = &chart.description["axes"][0]["series"][0];
+    assert_eq!(image["type"], "tripcolor");
+    assert_eq!(image["shape"], serde_json::json!([1, 2]));
+    // The lower left triangle is red, the upper right one blue; nothing outside them.
+    let png = &chart.png;
+    let reds = png.region((0.15, 0.35), (0.6, 0.85));
+    let blues = png.region((0.6, 0.85), (0.15, 0.35));
+    assert!(reds.iter().all(is_red), "lower left");
+    assert!(blues.iter().all(is_blue), "upper right");
+}
+
+#[tokio::test]
+async fn gouraud_tripcolor_shades_between_the_points() {
+    let chart = &chart_of(
+        "import matplotlib.pyplot as plt
+from matplotlib.colors import LinearSegmentedColormap
+fig, ax = plt.subplots()
+ax.tripcolor([0, 1, 0], [0, 0, 1], [[0, 1, 2]], [0.0, 1.0, 0.0], shading='gouraud',
+             cmap=LinearSegmentedColormap.from_list('rb', ['red', 'blue']))
+plt.show()",
+    )
+    .await;
+    let png = &chart.png;
+    // Red at the left corners, blue towards the right one, purple between.
+    assert!(png.region((0.15, 0.2), (0.75, 0.8)).iter().all(is_red));
+    assert!(png.region((0.8, 0.84), (0.82, 0.85)).iter().all(is_blue));
+    let mixed = png
+        .region((0.4, 0.5), (0.7, 0.8))
+        .iter()
+        .filter(|p| p[0] > 60 && p[2] > 60 && p[1] < 40)
+        .count();
+    assert!(mixed > 100, "{mixed} purple pixels");
+}
+
+#[tokio::test]
+async fn streamplot_draws_lines_and_arrows() {
+    let chart = &chart_of(
+        "import numpy as np, matplotlib.pyplot as plt
+Y, X = np.mgrid[-1:1:20j, -1:1:20j]
+fig, ax = plt.subplots()
+s = ax.streamplot(X, Y, np.ones_like(X), np.zeros_like(X), color='red', density=0.3)
+plt.show()",
+    )
+    .await;
+    let axes = &chart.description["axes"][0];
+    let series = axes["series"].as_array().unwrap();
+    let arrows = series
+        .iter()
+        .find(|s| s["type"] == "stream_arrows")
+        .expect("the arrows");
+    // matplotlib: 9 horizontal streamlines; the view the grid along x, but the arrows of the top
+    // and bottom ones widen the data limits (by 2 pixels of the view before layout) past the
+    // grid's sticky edges, so y gets margins: ax.get_ylim() == (-1.10595..., 1.10595...)
+    assert_eq!(arrows["arrows"], 9);
+    assert_eq!(axes["xlim"], serde_json::json!([-1.0, 1.0]));
+    let top = axes["ylim"][1].as_f64().unwrap();
+    assert!((top - 1.105_952_380_952_381).abs() < 1e-9, "{top}");
+    // Each arrow's head is wider than its line: more red pixels in the middle column.
+    let png = &chart.png;
+    // The heads end at x = -0.1: 0.125 + 0.775 * 0.45 of the figure's width.
+    let column = |x: f64| {
+        png.region((x, x + 0.008), (0.1, 0.9))
+            .iter()
+            .filter(|p| is_red(p))
+            .count()
+    };
+    assert!(
+        column(0.462) > column(0.3) + 9,
+        "{} {}",
+        column(0.462),
+        column(0.3)
+    );
+}
