@@ -178,6 +178,31 @@ class MeshAndTickTests(ChartTestCase):
                          ([0.0, 5.0, 10.0], [0.0, 1.0, 2.0, 3.0]))
 
 
+class UniformColorbarTests(ChartTestCase):
+    def test_uneven_boundaries_are_spaced_evenly_with_their_labels(self):
+        X, Y = np.mgrid[-3:3:20j, -2:2:20j]
+        pcm = plt.pcolormesh(X, Y, 4 * np.exp(-X**2 - Y**2), shading="nearest",
+                             norm=colors.BoundaryNorm([-1, -0.5, 0, 2.5, 5], 256))
+        plt.colorbar(pcm, extend="both")
+        (figure,) = self.shown()
+        bar = figure["axes"][1]
+        # matplotlib: cb.ax.get_yticklabels() at axes fractions 0, 0.25, ... 1 of the bar
+        self.assertEqual(bar["yticks"], {"positions": [0.0, 0.25, 0.5, 0.75, 1.0],
+                                         "labels": ["\u22121.0", "\u22120.5", "0.0", "2.5", "5.0"]})
+        self.assertEqual(bar["ylim"], [0.0, 1.0])
+
+    def test_uneven_contour_levels_likewise(self):
+        x = np.linspace(-3, 3, 40)
+        X, Y = np.meshgrid(x, x)
+        cs = plt.contourf(X, Y, 60 * np.exp(-X**2 - Y**2), levels=[0, 1, 5, 10, 50, 60], extend="max")
+        cb = plt.colorbar(cs)
+        self.assertEqual(cb.get_ticks().tolist(), [0.0, 1.0, 5.0, 10.0, 50.0, 60.0])
+        (figure,) = self.shown()
+        bar = figure["axes"][1]
+        np.testing.assert_allclose(bar["yticks"]["positions"], [0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        self.assertEqual(bar["yticks"]["labels"], ["0", "1", "5", "10", "50", "60"])
+
+
 class BarbsTests(ChartTestCase):
     def test_polygons_and_colours_as_matplotlib(self):
         data = np.array([(-1.5, .5, -6, -6), (1, -1, -46, 46), (-3, -1, 11, -11)],
