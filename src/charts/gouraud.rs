@@ -20,20 +20,27 @@ struct Corner {
 }
 
 /// Draws the `rows` x `cols` points of `quads`, coloured by `pixels`, as
-/// gouraud-shaded triangles, clipped to `frame`.
+/// gouraud-shaded triangles, clipped to `frame`. A point whose value is
+/// missing (masked) leaves out every quad it is a corner of, as matplotlib's
+/// NaN alpha there leaves out their triangles.
 pub fn draw_mesh(
     surface: &mut impl Surface,
     quads: &Quads,
     (rows, cols): (usize, usize),
-    pixels: &[Rgba],
+    (pixels, values): (&[Rgba], &[Option<f64>]),
     (xmap, ymap, frame): (&AxisMap, &AxisMap, &Rect),
 ) {
+    let masked = |i: usize| values.get(i).is_some_and(Option::is_none);
     let corners: Vec<Option<Corner>> = quads
         .x
         .iter()
         .zip(&quads.y)
         .zip(pixels)
-        .map(|((&x, &y), p)| {
+        .enumerate()
+        .map(|(i, ((&x, &y), p))| {
+            if masked(i) && quads.triangles.is_none() {
+                return None;
+            }
             Some(Corner {
                 at: Point::new(
                     position(Coords::Data, x, xmap)?,

@@ -93,3 +93,43 @@ plt.show()",
         "{heads} head columns, {line} red pixels per line column"
     );
 }
+
+#[tokio::test]
+async fn gouraud_pcolormesh_leaves_out_the_quads_of_masked_points() {
+    let chart = &chart_of(
+        "import numpy as np, matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
+Z = np.ma.masked_array(np.zeros((3, 3)), mask=[[0, 0, 0], [0, 0, 0], [0, 0, 1]])
+fig, ax = plt.subplots()
+ax.pcolormesh(np.arange(3.0), np.arange(3.0), Z, shading='gouraud', cmap=ListedColormap(['red']))
+plt.show()",
+    )
+    .await;
+    // matplotlib draws the three quads without the masked corner (2, 2): the upper right one
+    // stays white, the others red.
+    let png = &chart.png;
+    assert!(png.region((0.25, 0.45), (0.55, 0.8)).iter().all(is_red), "lower left");
+    assert!(
+        png.region((0.6, 0.8), (0.2, 0.4))
+            .iter()
+            .all(|p| p.iter().all(|c| *c > 245)),
+        "upper right"
+    );
+}
+
+#[tokio::test]
+async fn figimage_lands_on_the_figures_own_pixels() {
+    let chart = &chart_of(
+        "import numpy as np, matplotlib.pyplot as plt
+fig = plt.figure(figsize=(1, 1), dpi=100)
+fig.figimage(np.tile([1.0, 0.0, 0.0], (10, 10, 1)), xo=5, yo=7)
+plt.show()",
+    )
+    .await;
+    let png = &chart.png;
+    let at = |x: usize, y: usize| png.pixels[y * png.width as usize + x];
+    // 10 x 10 red pixels whose lower left corner is 5 right of and 7 above the figure's.
+    assert_eq!((png.width, png.height), (100, 100));
+    assert!((83..93).all(|y| (5..15).all(|x| is_red(&at(x, y)))));
+    assert!(!is_red(&at(4, 88)) && !is_red(&at(15, 88)) && !is_red(&at(10, 93)) && !is_red(&at(10, 82)));
+}

@@ -125,11 +125,15 @@ class AxesImage(ScalarMappable, Artist):
         data = array("B", (min(255, max(0, round(v * 255))) for color in colors for v in color))
         return binascii.b2a_base64(data.tobytes(), newline=False).decode("ascii")
 
+    def _masked_gouraud(self):
+        """A gouraud mesh with masked points: the host needs their values to leave their quads out."""
+        return self._gouraud and self._values is not None and any(v is None for v in self._values)
+
     def spec(self):
         values = self._values
         resampling = _resampling.spec(self)
         if values is not None and len(values) > _DESCRIBED_CELLS and not (
-                resampling and _resampling.may_resample_data(self)):
+                resampling and _resampling.may_resample_data(self)) and not self._masked_gouraud():
             values = None  # neither described nor resampled: the colours suffice
         return {**self._head("image"), "x_edges": self._x_edges, "y_edges": self._y_edges,
                 "rows": self._rows, "cols": self._cols, "pixels": self._pixels(),
@@ -307,9 +311,8 @@ class ImageMethods:
         if shading == "gouraud":
             values, rgba, rows, cols = _grid(args[-1])
             xs, ys = _points(args[:-1], rows, cols)
-            if values is not None and any(v is None for v in values):
-                raise NotImplementedError("pcolormesh(shading='gouraud') of masked or non-finite values is not "
-                                          "supported in this sandbox")
+            # masked or non-finite values: the host leaves out the quads they are corners of, as
+            # matplotlib's NaN alpha there does (their values are sent, _masked_gouraud)
             mesh = AxesImage(values, rgba, rows, cols, _spanning(xs, cols), _spanning(ys, rows), cmap=cmap,
                              norm=norm, vmin=vmin, vmax=vmax, alpha=alpha, label=label)
             mesh._quads, mesh._gouraud = (xs, ys), True  # matplotlib draws no cell edges here

@@ -169,6 +169,13 @@ class MeshAndTickTests(ChartTestCase):
         quads = {k: np.frombuffer(__import__("base64").b64decode(image["quads"][k]["f64"])) for k in ("x", "y")}
         self.assertEqual((quads["x"].tolist(), quads["y"].tolist()), (sum(xs, []), sum(ys, [])))
 
+    def test_masked_gouraud_sends_the_values_of_any_size(self):
+        Z = np.ma.masked_greater(np.arange(120.0 * 100).reshape(120, 100), 11000)
+        plt.pcolormesh(Z, shading="gouraud")
+        (image,) = self.artists()
+        values = np.frombuffer(__import__("base64").b64decode(image["values"]["f64"]))
+        self.assertEqual((len(values), int(np.isnan(values).sum())), (12000, 999))
+
     def test_locator_params_sets_the_default_locators_bins(self):
         plt.plot([0, 10], [0, 3])
         plt.gca().locator_params(nbins=4)
@@ -201,6 +208,21 @@ class UniformColorbarTests(ChartTestCase):
         bar = figure["axes"][1]
         np.testing.assert_allclose(bar["yticks"]["positions"], [0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
         self.assertEqual(bar["yticks"]["labels"], ["0", "1", "5", "10", "50", "60"])
+
+
+class FigimageTests(ChartTestCase):
+    def test_pixels_at_the_offset_with_origin_lower_flipped(self):
+        import base64
+
+        fig = plt.figure()
+        Z = np.array([[0.0, 1.0], [2.0, 3.0]])
+        fig.figimage(Z, xo=5, yo=7, origin="lower", cmap="gray")
+        (figure,) = self.shown()
+        (image,) = figure["images"]
+        self.assertEqual((image["xo"], image["yo"], image["rows"], image["cols"]), (5, 7, 2, 2))
+        # gray: 0 black ... 3 white; origin 'lower' puts row 0 (0, 1) at the bottom
+        pixels = base64.b64decode(image["pixels"])
+        self.assertEqual([pixels[i] for i in (0, 4, 8, 12)], [171, 255, 0, 85])  # matplotlib: gray(2/3) 171
 
 
 class BarbsTests(ChartTestCase):

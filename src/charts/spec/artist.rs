@@ -411,7 +411,9 @@ fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Err
 }
 
 /// Base64 of RGBA bytes, four per colour.
-fn rgba_bytes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rgba>, D::Error> {
+pub(super) fn rgba_bytes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Rgba>, D::Error> {
     let encoded = String::deserialize(deserializer)?;
     let bytes = BASE64.decode(encoded).map_err(serde::de::Error::custom)?;
     if bytes.len() % 4 != 0 {

@@ -5,6 +5,7 @@
 
 mod artist;
 mod colorbar;
+mod figimage;
 mod quiver;
 mod style;
 
@@ -15,6 +16,7 @@ pub use self::artist::{
     Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
+pub use self::figimage::FigureImage;
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
     DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
@@ -38,6 +40,9 @@ pub struct Figure {
     /// `Figure.legend()`: legends in the figure's box or beside the axes.
     #[serde(default)]
     pub legends: Vec<FigureLegend>,
+    /// `Figure.figimage()`: drawn over the background, under the axes.
+    #[serde(default)]
+    pub images: Vec<FigureImage>,
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a
