@@ -172,6 +172,7 @@ class ImageMethods:
                                       "supported in this sandbox")
         if "clim" in kwargs:  # an AxesImage property: set_clim() after the norm's vmin and vmax
             vmin, vmax = _clim(kwargs.pop("clim"), vmin, vmax)
+        clip_on = bool(kwargs.pop("clip_on", True))  # False is refused when the image is sent
         if kwargs:
             raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
         origin = origin or _rc.rcParams["image.origin"]
@@ -190,6 +191,7 @@ class ImageMethods:
         image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
                           vmax=vmax, alpha=alpha, label=label)
         image._cell_alpha = cell_alpha
+        image._clip_on = clip_on
         image._imshow = True
         image._axes_coords = transform is self.transAxes  # the extent in axes fractions
         image._interpolation, image._stage = interpolation, interpolation_stage
