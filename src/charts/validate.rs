@@ -28,8 +28,16 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
         return invalid(format!("{} axes, more than {MAX_AXES}", figure.axes.len()));
     }
     for image in &figure.images {
-        let cells = image.rows.checked_mul(image.cols).filter(|&n| n <= MAX_IMAGE_CELLS);
-        same_length("figimage pixels", image.pixels.len(), cells.unwrap_or(0), false)?;
+        let cells = image
+            .rows
+            .checked_mul(image.cols)
+            .filter(|&n| n <= MAX_IMAGE_CELLS);
+        same_length(
+            "figimage pixels",
+            image.pixels.len(),
+            cells.unwrap_or(0),
+            false,
+        )?;
         if cells.is_none() || image.xo.abs() > 1 << 20 || image.yo.abs() > 1 << 20 {
             return invalid("a figimage too large or too far out".to_owned());
         }

@@ -42,7 +42,7 @@ pub(super) fn check_triangles(
     (rows, cols): (usize, usize),
     gouraud: bool,
 ) -> Result<(), ChartError> {
-    if triangles.len() % 3 != 0 || triangles.iter().any(|&i| i >= points) {
+    if !triangles.len().is_multiple_of(3) || triangles.iter().any(|&i| i >= points) {
         return invalid(format!(
             "mesh triangles must be triples of indices below {points}"
         ));

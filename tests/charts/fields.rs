@@ -108,7 +108,10 @@ plt.show()",
     // matplotlib draws the three quads without the masked corner (2, 2): the upper right one
     // stays white, the others red.
     let png = &chart.png;
-    assert!(png.region((0.25, 0.45), (0.55, 0.8)).iter().all(is_red), "lower left");
+    assert!(
+        png.region((0.25, 0.45), (0.55, 0.8)).iter().all(is_red),
+        "lower left"
+    );
     assert!(
         png.region((0.6, 0.8), (0.2, 0.4))
             .iter()
@@ -131,5 +134,7 @@ plt.show()",
     // 10 x 10 red pixels whose lower left corner is 5 right of and 7 above the figure's.
     assert_eq!((png.width, png.height), (100, 100));
     assert!((83..93).all(|y| (5..15).all(|x| is_red(&at(x, y)))));
-    assert!(!is_red(&at(4, 88)) && !is_red(&at(15, 88)) && !is_red(&at(10, 93)) && !is_red(&at(10, 82)));
+    assert!(
+        !is_red(&at(4, 88)) && !is_red(&at(15, 88)) && !is_red(&at(10, 93)) && !is_red(&at(10, 82))
+    );
 }
