@@ -202,7 +202,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             if let Some(quads) = quads {
                 let place = (xmap, ymap, &frame);
                 if quads.gouraud {
-                    gouraud::draw_mesh(surface, quads, (*rows, *cols), pixels, place);
+                    gouraud::draw_mesh(surface, quads, (*rows, *cols), (pixels, values), place);
                 } else {
                     mesh::draw(surface, quads, (*rows, *cols), pixels, place, edge);
                 }

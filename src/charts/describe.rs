@@ -192,14 +192,18 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             vmin,
             vmax,
             depth,
+            quads,
             ..
         } => {
             let shape: Vec<usize> = [*rows, *cols]
                 .into_iter()
                 .chain(depth.map(usize::from))
                 .collect();
+            // A tripcolor's triangles (a PolyCollection or TriMesh in matplotlib) are no grid.
+            let triangles = quads.as_ref().is_some_and(|q| q.triangles.is_some());
+            let kind = if triangles { "tripcolor" } else { "image" };
             let mut image = json!({
-                "type": "image", "label": label, "shape": shape,
+                "type": kind, "label": label, "shape": shape,
                 "extent": [x_edges[0], x_edges[*cols], y_edges[0], y_edges[*rows]],
                 "cmap": cmap, "vmin": vmin, "vmax": vmax,
             });

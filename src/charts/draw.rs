@@ -14,13 +14,23 @@ use super::placed::{self, PlacedAxes};
 use super::polar;
 use super::spec::{Artist, GridAxis, HAlign, VAlign};
 use super::spines;
-use super::surface::Surface;
+use super::surface::{RasterImage, Surface};
 use super::text::Placement;
 use super::textbox;
 
 /// Draws the whole figure on `surface` (whose background is already painted).
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     let units = layout.units;
+    for image in &layout.figure.images {
+        // Its own pixels: row 0 at the top, the lower left corner at (xo, yo) from the figure's.
+        let rows = i64::try_from(image.rows).unwrap_or(i64::MAX);
+        surface.image(RasterImage {
+            left: image.xo,
+            top: i64::from(layout.height) - image.yo - rows,
+            width: image.cols,
+            pixels: image.pixels.clone(),
+        });
+    }
     for axes in &layout.axes {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }

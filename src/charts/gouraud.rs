@@ -1,4 +1,5 @@
-//! Gouraud shading (matplotlib's `pcolormesh(shading='gouraud')`): each
+//! Gouraud shading (matplotlib's `pcolormesh(shading='gouraud')`, and
+//! `tripcolor`'s TriMesh of its own triangles): each
 //! quadrilateral of the mesh split into four triangles about its centre (the
 //! mean of its corners, in the mean of their colours, as matplotlib's
 //! `QuadMesh._convert_mesh_to_triangles`), each triangle filled with its
@@ -19,20 +20,27 @@ struct Corner {
 }
 
 /// Draws the `rows` x `cols` points of `quads`, coloured by `pixels`, as
-/// gouraud-shaded triangles, clipped to `frame`.
+/// gouraud-shaded triangles, clipped to `frame`. A point whose value is
+/// missing (masked) leaves out every quad it is a corner of, as matplotlib's
+/// NaN alpha there leaves out their triangles.
 pub fn draw_mesh(
     surface: &mut impl Surface,
     quads: &Quads,
     (rows, cols): (usize, usize),
-    pixels: &[Rgba],
+    (pixels, values): (&[Rgba], &[Option<f64>]),
     (xmap, ymap, frame): (&AxisMap, &AxisMap, &Rect),
 ) {
+    let masked = |i: usize| values.get(i).is_some_and(Option::is_none);
     let corners: Vec<Option<Corner>> = quads
         .x
         .iter()
         .zip(&quads.y)
         .zip(pixels)
-        .map(|((&x, &y), p)| {
+        .enumerate()
+        .map(|(i, ((&x, &y), p))| {
+            if masked(i) && quads.triangles.is_none() {
+                return None;
+            }
             Some(Corner {
                 at: Point::new(
                     position(Coords::Data, x, xmap)?,
@@ -43,6 +51,16 @@ pub fn draw_mesh(
         })
         .collect();
     let mut triangles = Vec::new();
+    if let Some(indices) = &quads.triangles {
+        // A tripcolor's TriMesh: its own triangles, each between its points.
+        triangles.extend(
+            indices
+                .chunks(3)
+                .filter_map(|t| Some([corners[t[0]]?, corners[t[1]]?, corners[t[2]]?])),
+        );
+        fill_triangles(surface, &triangles, frame);
+        return;
+    }
     for row in 0..rows.saturating_sub(1) {
         for col in 0..cols.saturating_sub(1) {
             let at = |r: usize, c: usize| corners[r * cols + c];

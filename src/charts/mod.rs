@@ -39,6 +39,7 @@ mod scale;
 mod series;
 mod spec;
 mod spines;
+mod stream_arrows;
 mod subplotpars;
 mod surface;
 mod text;

@@ -6,7 +6,8 @@ use super::geometry::Point;
 use super::paint::{Units, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::scale::AxisMap;
-use super::spec::{ArrowUnit, LineStyle, Quiver, QuiverCoords};
+use super::spec::{ArrowUnit, FancyArrows, LineStyle, Quiver, QuiverCoords};
+use super::stream_arrows;
 use super::surface::Surface;
 use super::text::Placement;
 
@@ -47,6 +48,10 @@ pub fn draw(quiver: &Quiver, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
     let scale = dots_per_unit(quiver.unit, axes, units);
     let clip = (quiver.coords == QuiverCoords::Data).then_some(&axes.frame);
     let nth = |colors: &[_], i: usize| colors.get(i).or(colors.first()).copied();
+    if let Some(fancy) = &quiver.fancy {
+        draw_fancy(quiver, fancy, axes, units, surface);
+        return;
+    }
     for i in 0..quiver.x.len() {
         let Some(at) = anchor(quiver, i, axes) else {
             continue;
@@ -85,6 +90,37 @@ pub fn draw(quiver: &Quiver, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             block,
             Placement::new(point, label.ha, label.va),
             label.text.color,
+        );
+    }
+}
+
+/// streamplot()'s arrows, from each tail (data) to its anchor.
+fn draw_fancy(
+    quiver: &Quiver,
+    fancy: &FancyArrows,
+    axes: &PlacedAxes<'_>,
+    units: Units,
+    surface: &mut impl Surface,
+) {
+    let nth = |values: &[f64], i: usize| values.get(i).or(values.first()).copied();
+    for i in 0..quiver.x.len() {
+        let tail = axes
+            .x
+            .pixel(fancy.tail_x[i])
+            .zip(axes.y.pixel(fancy.tail_y[i]));
+        let (Some(head), Some((tx, ty))) = (anchor(quiver, i, axes), tail) else {
+            continue;
+        };
+        let color = quiver.facecolors.get(i).or(quiver.facecolors.first());
+        let (Some(&color), Some(width)) = (color, nth(&fancy.linewidths, i)) else {
+            continue;
+        };
+        stream_arrows::draw(
+            surface,
+            (Point::new(tx, ty), head),
+            fancy,
+            (color, width),
+            (units, &axes.frame),
         );
     }
 }

@@ -7,19 +7,17 @@ use super::spec::{
     SpinePosition, Spines, Text, TextBox,
 };
 use super::validate_parts::{
-    self as parts, MAX_POINTS, check_legend_style, invalid, same_length, size,
+    self as parts, MAX_POINTS, MAX_TEXT_CHARS, MAX_TICKS, check_legend_style, invalid, same_length,
+    size,
 };
 
-/// Most characters in one text.
-const MAX_TEXT_CHARS: usize = 10_000;
-/// Most ticks or categories on one axis.
-const MAX_TICKS: usize = 10_000;
 /// Most legends kept on one axes besides its own.
 const MAX_LEGENDS: usize = 16;
 /// Most axes in a figure.
 const MAX_AXES: usize = 400;
-/// Most cells in one image.
-const MAX_IMAGE_CELLS: usize = 1 << 20;
+/// Most cells in one image: an RGBA image this large is 11 MB of base64,
+/// within the guest's 16 MB host-call payload (a 1500x1250 imshow of RGBA).
+const MAX_IMAGE_CELLS: usize = 1 << 21;
 /// Most figure texts and vertices of one patch.
 const MAX_ITEMS: usize = 100_000;
 
@@ -27,6 +25,21 @@ const MAX_ITEMS: usize = 100_000;
 pub fn check(figure: &Figure) -> Result<(), ChartError> {
     if figure.axes.len() > MAX_AXES {
         return invalid(format!("{} axes, more than {MAX_AXES}", figure.axes.len()));
+    }
+    for image in &figure.images {
+        let cells = image
+            .rows
+            .checked_mul(image.cols)
+            .filter(|&n| n <= MAX_IMAGE_CELLS);
+        same_length(
+            "figimage pixels",
+            image.pixels.len(),
+            cells.unwrap_or(0),
+            false,
+        )?;
+        if cells.is_none() || image.xo.abs() > 1 << 20 || image.yo.abs() > 1 << 20 {
+            return invalid("a figimage too large or too far out".to_owned());
+        }
     }
     if let Some(title) = &figure.suptitle {
         check_text(title, "suptitle")?;
@@ -248,28 +261,7 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
         }
     }
     for ticks in [&axes.xticks, &axes.yticks].into_iter().flatten() {
-        if ticks.positions.len() > MAX_TICKS {
-            return invalid(format!("more than {MAX_TICKS} ticks"));
-        }
-        if let Some(labels) = &ticks.labels {
-            if labels.len() != ticks.positions.len() {
-                return invalid(format!(
-                    "{} tick labels for {} ticks",
-                    labels.len(),
-                    ticks.positions.len()
-                ));
-            }
-            if labels.iter().any(|l| l.chars().count() > MAX_TEXT_CHARS) {
-                return invalid("a tick label is too long".to_owned());
-            }
-        }
-        if ticks
-            .offset
-            .as_ref()
-            .is_some_and(|o| o.chars().count() > MAX_TEXT_CHARS)
-        {
-            return invalid("a tick offset text is too long".to_owned());
-        }
+        parts::check_ticks(ticks)?;
     }
     for names in [&axes.x_categories, &axes.y_categories]
         .into_iter()
@@ -491,13 +483,18 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
         } => {
             size(*linewidth, "cell edge width")?;
             if let Some(quads) = quads {
-                let corners = if quads.gouraud {
-                    rows * cols
+                let points = quads.x.len();
+                if let Some(triangles) = &quads.triangles {
+                    parts::check_triangles(triangles, points, (*rows, *cols), quads.gouraud)?;
                 } else {
-                    (rows + 1) * (cols + 1)
-                };
-                same_length("mesh x corners", quads.x.len(), corners, false)?;
-                same_length("mesh y corners", quads.y.len(), corners, false)?;
+                    let corners = if quads.gouraud {
+                        rows * cols
+                    } else {
+                        (rows + 1) * (cols + 1)
+                    };
+                    same_length("mesh x corners", points, corners, false)?;
+                }
+                same_length("mesh y corners", quads.y.len(), points, false)?;
                 if quads.x.iter().chain(&quads.y).any(|v| !v.is_finite()) {
                     return invalid("mesh corners must be finite".to_owned());
                 }

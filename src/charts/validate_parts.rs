@@ -2,8 +2,15 @@
 //! pies (path effects, shadows) and of axis scales.
 
 use super::ChartError;
-use super::spec::{Axes, Figure, Legend, PathEffect, PieShadow, Quiver, ScaleKind, Ticks};
+use super::spec::{
+    Axes, Figure, Legend, PathEffect, PieShadow, Quiver, QuiverCoords, ScaleKind, Ticks,
+};
 use super::transform;
+
+/// Most characters in one text.
+pub(super) const MAX_TEXT_CHARS: usize = 10_000;
+/// Most ticks or categories on one axis.
+pub(super) const MAX_TICKS: usize = 10_000;
 
 /// Largest font size, line width or marker size, in points.
 pub(super) const MAX_POINTS: f64 = 1_000.0;
@@ -32,6 +39,28 @@ pub(super) fn same_length(
     } else {
         invalid(format!("{n} {what} for {expected} items"))
     }
+}
+
+/// A triangular mesh's point indices: three per triangle, each a point; one
+/// row of cells, one per triangle (or, gouraud, per point).
+pub(super) fn check_triangles(
+    triangles: &[usize],
+    points: usize,
+    (rows, cols): (usize, usize),
+    gouraud: bool,
+) -> Result<(), ChartError> {
+    if !triangles.len().is_multiple_of(3) || triangles.iter().any(|&i| i >= points) {
+        return invalid(format!(
+            "mesh triangles must be triples of indices below {points}"
+        ));
+    }
+    let cells = if gouraud { points } else { triangles.len() / 3 };
+    if rows != 1 || cols != cells {
+        return invalid(format!(
+            "a triangular mesh of {rows}x{cols} cells (1x{cells})"
+        ));
+    }
+    Ok(())
 }
 
 /// The smallest spacing (points) between a ticked stroke's ticks.
@@ -141,7 +170,25 @@ pub(super) fn check_quiver(quiver: &Quiver) -> Result<(), ChartError> {
             quiver.sides
         ));
     }
-    let vertices = n.checked_mul(quiver.sides);
+    if let Some(fancy) = &quiver.fancy {
+        same_length("arrow tail x positions", fancy.tail_x.len(), n, false)?;
+        same_length("arrow tail y positions", fancy.tail_y.len(), n, false)?;
+        same_length("arrow line widths", fancy.linewidths.len(), n, true)?;
+        for value in [fancy.shrink, fancy.head_length, fancy.head_width]
+            .iter()
+            .chain(&fancy.linewidths)
+        {
+            size(*value, "arrow shrink, head or line width")?;
+        }
+        if fancy.head_width <= 0.0 || quiver.coords != QuiverCoords::Data {
+            return invalid("fancy arrows need a head width and data anchors".to_owned());
+        }
+    }
+    let vertices = if quiver.fancy.is_some() {
+        Some(0)
+    } else {
+        n.checked_mul(quiver.sides)
+    };
     if vertices != Some(quiver.shape_x.len()) || vertices != Some(quiver.shape_y.len()) {
         return invalid(format!(
             "{} arrow vertices for {n} arrows of {} sides",
@@ -240,6 +287,33 @@ fn check_subplotpars(axes: &Axes) -> Result<(), ChartError> {
         return invalid(format!(
             "subplot parameters {pars:?} leave no room for the cells"
         ));
+    }
+    Ok(())
+}
+
+/// A tick set's sizes: at most MAX_TICKS ticks, a label per tick, no text too long.
+pub(super) fn check_ticks(ticks: &Ticks) -> Result<(), ChartError> {
+    if ticks.positions.len() > MAX_TICKS {
+        return invalid(format!("more than {MAX_TICKS} ticks"));
+    }
+    if let Some(labels) = &ticks.labels {
+        if labels.len() != ticks.positions.len() {
+            return invalid(format!(
+                "{} tick labels for {} ticks",
+                labels.len(),
+                ticks.positions.len()
+            ));
+        }
+        if labels.iter().any(|l| l.chars().count() > MAX_TEXT_CHARS) {
+            return invalid("a tick label is too long".to_owned());
+        }
+    }
+    if ticks
+        .offset
+        .as_ref()
+        .is_some_and(|o| o.chars().count() > MAX_TEXT_CHARS)
+    {
+        return invalid("a tick offset text is too long".to_owned());
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod chart_styles;
 mod charts;
 mod clabels;
 mod contours;
+mod fields;
 mod hatches;
 mod images;
 mod layout;

@@ -546,6 +546,21 @@ class AxesBase(TitleMethods):
 
     minorticks_off = minorticks_on
 
+    def locator_params(self, axis="both", tight=None, **kwargs):
+        """set_params(**kwargs) of the x and/or y axis' major locator (nbins=4...), as matplotlib's."""
+        if axis not in ("both", "x", "y"):
+            raise ValueError(f"{axis!r} is not a valid value for axis; supported values are 'both', 'x', 'y'")
+        if tight:
+            raise NotImplementedError("locator_params(tight=True) is not supported in this sandbox")
+        for name in ("x", "y") if axis == "both" else (axis,):
+            target = self.xaxis if name == "x" else self.yaxis
+            locator = target.get_major_locator()
+            if not hasattr(locator, "set_params"):
+                raise NotImplementedError(f"locator_params() of a {type(locator).__name__} is not supported in "
+                                          "this sandbox")
+            locator.set_params(**kwargs)
+            target.set_major_locator(locator)
+
     # Grid and legend
 
     def grid(self, visible=None, which="major", axis="both", **kwargs):

@@ -20,7 +20,7 @@ from . import _hatch, _rc, _styles
 from ._artist import Artist
 from ._marching import Grid
 from .cm import ScalarMappable
-from .colors import LogNorm, is_color_like, to_rgba
+from .colors import ListedColormap, LogNorm, NoNorm, is_color_like, to_rgba
 
 _HUGE = 1e250  # matplotlib's stand-in for the open ends of extended bands
 
@@ -39,9 +39,11 @@ class QuadContourSet(ScalarMappable):
         if label is not None:  # matplotlib ignores it too
             warnings.warn("The following kwargs were not used by contour: 'label'", UserWarning, stacklevel=3)
         hatches = [_hatch.pattern(h) for h in (hatches if isinstance(hatches, (list, tuple)) else [hatches])]
-        if isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator":
-            raise NotImplementedError(f"{name}() on a log scale (LogNorm, LogLocator) is not supported in this "
-                                      "sandbox")
+        # matplotlib's logscale: a LogNorm or LogLocator masks z <= 0, takes LogLocator levels and
+        # puts the bands' colours at the levels' geometric means.
+        self.logscale = isinstance(norm, LogNorm) or type(locator).__name__ == "LogLocator"
+        if self.logscale and norm is None:
+            norm = LogNorm()
         # matplotlib does not check extend: another value (such as 'lower') extends neither end, and
         # only a colorbar of the set refuses it.
         if colors is not None and cmap is not None:
@@ -63,6 +65,10 @@ class QuadContourSet(ScalarMappable):
         else:
             self._grid, boolean = self._grid_of(args, name)
             self.zmin, self.zmax = self._grid.zrange()
+            if self.logscale and self.zmin <= 0:
+                warnings.warn("Log scale: values of z <= 0 have been masked", UserWarning, stacklevel=3)
+                self._grid = self._grid.masked_nonpositive()
+                self.zmin, self.zmax = self._grid.zrange()
             if levels is None and not args and boolean:
                 levels = [0, .5, 1] if filled else [.5]  # matplotlib's levels for a boolean Z
         self.levels = self._levels_of(levels if levels is not None else (args[0] if args else 7))
@@ -75,6 +81,7 @@ class QuadContourSet(ScalarMappable):
             for index, (lower, upper) in enumerate(zip(lowers, uppers)):
                 rings = self._grid.band(lower, upper)
                 band = _Band(self, rings, self._colors[index], alpha)
+                band._index = index
                 band._hatch = self.hatches[index % len(self.hatches)]
                 self._artists.append(band)
         else:
@@ -157,7 +164,11 @@ class QuadContourSet(ScalarMappable):
     def _autolev(self, n):
         from .ticker import MaxNLocator
 
-        if self.locator is None:
+        if self.locator is None and self.logscale:
+            from .ticker import LogLocator
+
+            self.locator = LogLocator()
+        elif self.locator is None:
             self.locator = MaxNLocator(n + 1, min_n_ticks=1)
         lev = np.asarray(self.locator.tick_values(self.zmin, self.zmax), dtype=float)
         if getattr(self.locator, "_symmetric", False):
@@ -179,11 +190,16 @@ class QuadContourSet(ScalarMappable):
         levels for lines)."""
         levels = list(self.levels)
         if self.extend in ("both", "min"):
-            levels.insert(0, -_HUGE)
+            levels.insert(0, 1 / _HUGE if self.logscale else -_HUGE)
         if self.extend in ("both", "max"):
             levels.append(_HUGE)
         self._levels = np.asarray(levels)
-        self.layers = 0.5 * (self._levels[:-1] + self._levels[1:]) if self.filled else self.levels
+        if not self.filled:
+            self.layers = self.levels
+        elif self.logscale:  # the square roots first, against overflow
+            self.layers = np.sqrt(self._levels[:-1]) * np.sqrt(self._levels[1:])
+        else:
+            self.layers = 0.5 * (self._levels[:-1] + self._levels[1:])
 
     def _lowers_and_uppers(self):
         lowers = self._levels[:-1].copy()
@@ -210,6 +226,14 @@ class QuadContourSet(ScalarMappable):
             self.cvalues = list(range(-1 if self.filled and extend_min else 0,
                                       count + (1 if self.filled and extend_max else 0)))
             self._init_mappable([], cmap, norm, vmin, vmax)
+            # matplotlib's ListedColormap of the colours, its extremes the given end colours; the
+            # extended bands take whatever they are when drawn (set_under() after contourf())
+            self.cmap = ListedColormap([listed[k % len(listed)] for k in range(count)], N=count)
+            if own_ends and extend_min:
+                self.cmap.set_under(sequence[0])
+            if own_ends and extend_max:
+                self.cmap.set_over(sequence[-1])
+            self.norm = NoNorm()
             self._colors = colors
             return
         self.monochrome = False
@@ -317,6 +341,14 @@ class QuadContourSet(ScalarMappable):
                           linestyle=artist._linestyle)
             marks.append(mark)
         return marks, float(self.levels[0]), float(self.levels[-1])
+
+    def _band_rgba(self, index, rgba):
+        """A band's colour when drawn: with colors=, an extended end's is the colormap's under or
+        over colour then, as matplotlib maps the bands' values when it draws them."""
+        if self.colors is None or index is None:
+            return rgba
+        value = self.cvalues[index]
+        return self.cmap(value) if value < 0 or value >= self.cmap.N else rgba
 
     def _inner_colors(self):
         """The colours of the bands between the levels (without the extended ends')."""
@@ -435,6 +467,7 @@ class _Lines(_ContourPart):
 
 class _Band(_ContourPart):
     zorder_default = 1
+    _index = None  # which of the set's bands
     _hatch = None
     _hatch_style = None
 
@@ -451,7 +484,8 @@ class _Band(_ContourPart):
         starts = np.cumsum([0] + [len(x) for x, _ in self._pieces])[:-1].tolist()
         spec = {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
                 "y": _packed([y for _, y in self._pieces]), "coords": ["data", "data"],
-                "facecolor": self._color(self._rgba), "edgecolor": "#00000000", "linewidth": 0.0,
+                "facecolor": self._color(self._owner._band_rgba(self._index, self._rgba)),
+                "edgecolor": "#00000000", "linewidth": 0.0,
                 "linestyle": "-", "shape": None, "starts": starts[1:], "role": "contourf"}
         hatch = self._hatch_style.spec(self._hatch, None, self)
         if hatch is not None:

@@ -49,6 +49,7 @@ class Grid:
 
     def __init__(self, x, y, z, mask=None, corner_mask=True):
         self.x, self.y, self.z = x, y, z
+        self.corner_mask = corner_mask
         self.ny, self.nx = z.shape
         self.horizontal = self.ny * (self.nx - 1)
         self.vertical = (self.ny - 1) * self.nx
@@ -74,6 +75,11 @@ class Grid:
     def band(self, lower, upper):
         """The rings bounding lower < z <= upper (see band())."""
         return band(self, lower, upper)
+
+    def masked_nonpositive(self):
+        """This grid with z <= 0 masked too (contours on a log scale)."""
+        mask = self.z <= 0 if self.mask is None else self.mask | (self.z <= 0)
+        return Grid(self.x, self.y, self.z, mask, self.corner_mask)
 
     def zrange(self):
         """(min, max) of the unmasked z."""

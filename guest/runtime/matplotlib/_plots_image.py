@@ -106,6 +106,16 @@ class AxesImage(ScalarMappable, Artist):
         if self._values is not None and _cell_colors.fast(self.norm, self.cmap):
             rgba = _cell_colors.colors(self._values, self.norm, self.cmap, self._alpha, self._cell_alpha)
             return binascii.b2a_base64(_cell_colors.to_bytes(rgba), newline=False).decode("ascii")
+        if self._values is None and not isinstance(self._rgba, list):  # a numpy (cells, 4) array
+            import numpy as np
+
+            colors = self._rgba.copy()
+            if self._alpha is not None:
+                colors[:, 3] *= self._alpha
+            if self._cell_alpha is not None:
+                colors[:, 3] *= np.asarray(self._cell_alpha, dtype=float)
+            data = np.clip(np.round(colors * 255), 0, 255).astype(np.uint8).tobytes()
+            return binascii.b2a_base64(data, newline=False).decode("ascii")
         if self._values is not None:
             colors = self.cmap(self.norm(self._values), alpha=self._alpha)
         else:
@@ -115,11 +125,15 @@ class AxesImage(ScalarMappable, Artist):
         data = array("B", (min(255, max(0, round(v * 255))) for color in colors for v in color))
         return binascii.b2a_base64(data.tobytes(), newline=False).decode("ascii")
 
+    def _masked_gouraud(self):
+        """A gouraud mesh with masked points: the host needs their values to leave their quads out."""
+        return self._gouraud and self._values is not None and any(v is None for v in self._values)
+
     def spec(self):
         values = self._values
         resampling = _resampling.spec(self)
         if values is not None and len(values) > _DESCRIBED_CELLS and not (
-                resampling and _resampling.may_resample_data(self)):
+                resampling and _resampling.may_resample_data(self)) and not self._masked_gouraud():
             values = None  # neither described nor resampled: the colours suffice
         return {**self._head("image"), "x_edges": self._x_edges, "y_edges": self._y_edges,
                 "rows": self._rows, "cols": self._cols, "pixels": self._pixels(),
@@ -158,6 +172,7 @@ class ImageMethods:
                                       "supported in this sandbox")
         if "clim" in kwargs:  # an AxesImage property: set_clim() after the norm's vmin and vmax
             vmin, vmax = _clim(kwargs.pop("clim"), vmin, vmax)
+        clip_on = bool(kwargs.pop("clip_on", True))  # False is refused when the image is sent
         if kwargs:
             raise NotImplementedError(f"imshow(): {next(iter(kwargs))}= is not supported in this sandbox")
         origin = origin or _rc.rcParams["image.origin"]
@@ -176,6 +191,7 @@ class ImageMethods:
         image = AxesImage(values, rgba, rows, cols, x_edges, y_edges, cmap=cmap, norm=norm, vmin=vmin,
                           vmax=vmax, alpha=alpha, label=label)
         image._cell_alpha = cell_alpha
+        image._clip_on = clip_on
         image._imshow = True
         image._axes_coords = transform is self.transAxes  # the extent in axes fractions
         image._interpolation, image._stage = interpolation, interpolation_stage
@@ -301,9 +317,8 @@ class ImageMethods:
         if shading == "gouraud":
             values, rgba, rows, cols = _grid(args[-1])
             xs, ys = _points(args[:-1], rows, cols)
-            if values is not None and any(v is None for v in values):
-                raise NotImplementedError("pcolormesh(shading='gouraud') of masked or non-finite values is not "
-                                          "supported in this sandbox")
+            # masked or non-finite values: the host leaves out the quads they are corners of, as
+            # matplotlib's NaN alpha there does (their values are sent, _masked_gouraud)
             mesh = AxesImage(values, rgba, rows, cols, _spanning(xs, cols), _spanning(ys, rows), cmap=cmap,
                              norm=norm, vmin=vmin, vmax=vmax, alpha=alpha, label=label)
             mesh._quads, mesh._gouraud = (xs, ys), True  # matplotlib draws no cell edges here
@@ -371,7 +386,11 @@ def _depth(X):
 
 
 def _grid(X):
-    """(values or None, rgba or None, rows, cols) of a 2-D array of numbers or a 3-D RGB(A) array."""
+    """(values or None, rgba or None, rows, cols) of a 2-D array of numbers or a 3-D RGB(A) array
+    (a numpy one's colours as an (rows * cols, 4) array: whole photographs stay fast)."""
+    if getattr(X, "ndim", None) == 3 and getattr(getattr(X, "dtype", None), "kind", "") in "uifb" \
+            and not hasattr(X, "mask"):
+        return _rgba_grid(X)
     rows = _data.items(X)
     if not rows or not _data.is_2d(rows):
         raise TypeError("Invalid shape for image data: it must be 2-D (or 3-D RGB/RGBA)")
@@ -393,6 +412,22 @@ def _grid(X):
     return values, None, len(rows), cols
 
 
+def _rgba_grid(X):
+    """_grid() of a numpy RGB(A) array: integers are bytes, other values fractions clipped to
+    0..1 (NaN as 0), as the list form reads them."""
+    import numpy as np
+
+    rows, cols, depth = X.shape
+    if depth not in (3, 4):
+        raise TypeError(f"Invalid shape for image data: the last dimension is {depth}, not 3 or 4")
+    scale = 255.0 if X.dtype.kind in "ui" else 1.0
+    rgba = np.asarray(X, dtype=float).reshape(rows * cols, depth) / scale
+    rgba = np.clip(np.where(np.isnan(rgba), 0.0, rgba), 0.0, 1.0)
+    if depth == 3:
+        rgba = np.column_stack([rgba, np.ones(rows * cols)])
+    return None, rgba, rows, cols
+
+
 def _quads(X, Y, rows, cols, shading):
     """The (rows + 1) x (cols + 1) corners (xs, ys, row by row) of a pcolormesh whose 2-D X and
     Y are not a rectilinear grid, or None for one that is (or 1-D coordinates)."""
@@ -403,6 +438,10 @@ def _quads(X, Y, rows, cols, shading):
     ys = [[_data.number(v) for v in _data.items(row)] for row in ys]
     if all(row == xs[0] for row in xs) and all(len(set(row)) == 1 for row in ys):
         return None  # rectilinear: _edges() takes it
+    same = len(xs) == rows and len(ys) == rows and all(len(r) == cols for r in (*xs, *ys))
+    if same and shading in (None, "auto", "nearest") and not any(v is None for r in (*xs, *ys) for v in r):
+        xs, ys = _centred_corners(xs, ys)
+        shading = "flat"
     if len(xs) != rows + 1 or len(ys) != rows + 1 or any(len(r) != cols + 1 for r in (*xs, *ys)):
         raise NotImplementedError("pcolormesh() of a non-rectilinear grid is supported in this sandbox with "
                                   "corners one larger than C in each dimension (shading='flat') only")
@@ -414,6 +453,23 @@ def _quads(X, Y, rows, cols, shading):
         raise NotImplementedError("pcolormesh() of a grid with masked or non-finite corners is not supported in "
                                   "this sandbox")
     return flat_x, flat_y
+
+
+def _centred_corners(xs, ys):
+    """The corners about cell centres X, Y (rows of numbers), as matplotlib's shading='nearest':
+    midpoints between neighbours, the outer ones as far out again (its _interp_grid)."""
+    import numpy as np
+
+    def interp(a):
+        if a.shape[1] > 1:
+            d = np.diff(a, axis=1) * 0.5
+            return np.hstack((a[:, [0]] - d[:, [0]], a[:, :-1] + d, a[:, [-1]] + d[:, [-1]]))
+        return np.hstack((a, a))
+
+    X, Y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    X, Y = interp(X), interp(Y)
+    X, Y = interp(X.T).T, interp(Y.T).T
+    return X.tolist(), Y.tolist()
 
 
 def _points(coords, rows, cols):

@@ -1,4 +1,4 @@
-"""Axes.triplot: a triangular grid's edges and points, as matplotlib draws them (two Line2D)."""
+"""Axes.triplot (a triangular grid's edges and points, as matplotlib draws them: two Line2D) and tripcolor."""
 
 import numpy as np
 
@@ -41,3 +41,9 @@ class TriMethods:
         else:
             tri_markers = self.plot([], [], **kw_markers)
         return tri_lines + tri_markers
+
+    def tripcolor(self, *args, **kwargs):
+        """A pseudocolor plot of an unstructured triangular grid (matplotlib's tripcolor)."""
+        from ._tripcolor import tripcolor
+
+        return tripcolor(self, *args, **kwargs)

@@ -284,6 +284,24 @@ class QuiverMethods:
             self.figure._current_mappable = q
         return q
 
+    def barbs(self, *args, **kwargs):
+        """Wind barbs (matplotlib's Barbs); returns them."""
+        from ._barbs import Barbs
+
+        if "data" in kwargs:
+            raise NotImplementedError("barbs(data=...) is not supported in this sandbox")
+        b = Barbs(self, *args, **kwargs)
+        self._add(b, b._zorder)
+        if b._values is not None:
+            self.figure._current_mappable = b
+        return b
+
+    def streamplot(self, x, y, u, v, **kwargs):
+        """Streamlines of a vector field (matplotlib's streamplot); returns a StreamplotSet."""
+        from ._streamplot import streamplot
+
+        return streamplot(self, x, y, u, v, **kwargs)
+
     def quiverkey(self, Q, X, Y, U, label, **kwargs):
         key = QuiverKey(Q, X, Y, U, label, **kwargs)
         key._autoscale = ()

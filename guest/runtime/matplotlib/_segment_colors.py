@@ -1,4 +1,4 @@
-"""A LineCollection of several colours (colors=[...] or array= through a colormap): each segment is
+"""A LineCollection of several colours (colors=[...] or array= through a colormap) or widths: each segment is
 drawn as a one-segment collection of its colour, added to the Axes after the collection itself."""
 
 from . import _data
@@ -67,5 +67,7 @@ class _Segment(Artist):
         from ._lines import Line2D
 
         owner = self._parts._owner
+        widths = getattr(owner, "_widths", None) or [owner.get_linewidth()]
         return {**Line2D.spec(owner), **self._head("line"), "x": self._x, "y": self._y, "segments": True,
-                "color": owner._color(self._parts.color(self._index))}
+                "color": owner._color(self._parts.color(self._index)),
+                "linewidth": widths[self._index % len(widths)]}

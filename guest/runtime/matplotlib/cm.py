@@ -136,8 +136,15 @@ def _scale_norm(name, vmin, vmax):
         return Normalize(vmin, vmax)
     if name == "log":
         return LogNorm(vmin, vmax)
-    if name in ("symlog", "logit", "asinh", "function", "functionlog"):
-        raise NotImplementedError(f"norm={name!r} is not supported in this sandbox; use 'linear' or 'log'")
+    if name == "symlog":  # the scales' defaults
+        from .colors import SymLogNorm
+        return SymLogNorm(2, 1, vmin, vmax, base=10)
+    if name == "asinh":
+        from .colors import AsinhNorm
+        return AsinhNorm(1, vmin, vmax)
+    if name in ("logit", "function", "functionlog"):
+        raise NotImplementedError(f"norm={name!r} is not supported in this sandbox; use 'linear', 'log', "
+                                  "'symlog' or 'asinh'")
     raise ValueError(f"Invalid norm str name; the following values are supported: 'asinh', 'function', "
                      f"'functionlog', 'linear', 'log', 'logit', 'symlog'")
 

@@ -26,13 +26,12 @@ class LineCollection(Line2D):
                  cmap=None, norm=None, **kwargs):
         colors = color if colors is None else colors
         many = _several(colors)
-        if many or array is not None:
+        width = next((w for w in (linewidths, linewidth, lw) if w is not None), 1.5)
+        self._widths = [float(w) for w in _data.items(width)]  # one per segment, cycled
+        widths = set(self._widths)
+        if many or array is not None or len(widths) > 1:
             self._parts = _SegmentColors(self, many, array, cmap, norm)
         color = many[0] if many else _one_color(colors if colors is not None else "C0")
-        width = next((w for w in (linewidths, linewidth, lw) if w is not None), 1.5)
-        widths = {float(w) for w in _data.items(width)}
-        if len(widths) > 1:
-            raise NotImplementedError("LineCollection with several line widths is not supported in this sandbox")
         style = next((s for s in (linestyle, ls) if s is not None), linestyles)
         if isinstance(style, (list, tuple)) and len(set(style)) == 1:
             style = style[0]
@@ -44,7 +43,7 @@ class LineCollection(Line2D):
         if kwargs:
             raise NotImplementedError(f"LineCollection: {next(iter(kwargs))}= is not supported in this sandbox")
         x, y = _joined(segments)
-        self._setup(x, y, color=color, linewidth=widths.pop(), linestyle=style, label=label, alpha=alpha)
+        self._setup(x, y, color=color, linewidth=self._widths[0], linestyle=style, label=label, alpha=alpha)
         if transform is not None:
             self.set_transform(transform)
 
@@ -107,7 +106,10 @@ class LineCollection(Line2D):
     get_color = get_edgecolor = get_colors  # a collection's colours: one per segment in matplotlib
 
     def set_linewidths(self, width):
-        self.set_linewidth(_data.items(width)[0])
+        self._widths = [float(w) for w in _data.items(width)]
+        Line2D.set_linewidth(self, self._widths[0])
+
+    set_linewidth = set_lw = set_linewidths
 
     def set_linestyles(self, style):
         self.set_linestyle(style)

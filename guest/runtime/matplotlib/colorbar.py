@@ -4,7 +4,7 @@ taking its room from all of them) showing the mappable's colormap from vmin to v
 
 from . import _layout, _rc
 from ._plots_image import AxesImage
-from .colors import BoundaryNorm
+from .colors import BoundaryNorm, LogNorm
 
 __all__ = ["Colorbar", "make"]
 
@@ -140,16 +140,29 @@ class Colorbar:
         self._add_image(values, None, list(edges))
         if getattr(self.norm, "_transform", None) and type(self.norm).__name__ == "LogNorm":
             self._set_scale("log")
+        elif hasattr(self.norm, "_scale_args"):  # SymLogNorm, AsinhNorm: the norm's scale
+            name, kwargs = self.norm._scale_args()
+            self._set_scale(name, **kwargs)
 
     def _init_contour(self, contours):
         from .ticker import FixedLocator
 
-        if self.spacing == "uniform":
-            _check_even(contours.levels, "a contour set with unevenly spaced levels")
+        # matplotlib gives a contour set with a LogNorm a log axis, its levels where they fall on it
+        log = getattr(contours, "logscale", False) and isinstance(self.norm, LogNorm)
+        levels = [float(v) for v in contours.levels]
+        uniform = self.spacing == "uniform" and not log and not _is_even(levels)
         artists, self.vmin, self.vmax = contours._colorbar_artists()
+        if uniform:  # uneven levels spaced evenly, as a BoundaryNorm's (_init_boundaries)
+            self._uniform, self.vmin, self.vmax = levels, 0.0, 1.0
+            artists = [_mapped(artist, levels) for artist in artists]
         for artist in artists:
             self.ax._add(self._turned(artist))
-        self._long.set_major_locator(FixedLocator(contours.levels, nbins=10))
+        if log:
+            self._set_scale("log")
+        if uniform:
+            self._uniform_ticks(FixedLocator(levels, nbins=10))
+        else:
+            self._long.set_major_locator(FixedLocator(levels, nbins=10))
 
     def _init_boundaries(self):
         """A BoundaryNorm's colorbar: a block per bin in its colour, ticks at the boundaries
@@ -159,12 +172,43 @@ class Colorbar:
         from .ticker import FixedLocator
 
         bounds = [float(b) for b in self.norm.boundaries]
-        if self.spacing == "uniform":
-            _check_even(bounds, "a BoundaryNorm with unevenly spaced boundaries")
-        self.vmin, self.vmax = bounds[0], bounds[-1]
         mids = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
+        if self.spacing == "uniform" and not _is_even(bounds):
+            # matplotlib's 'function' scale mapping the boundaries evenly onto the bar: the guest
+            # draws in that mapped space (0..1) and writes the boundaries' labels at their places
+            self._uniform = bounds
+            self.vmin, self.vmax = 0.0, 1.0
+            self._add_image(mids, None, [i / (len(bounds) - 1) for i in range(len(bounds))])
+            self._uniform_ticks(FixedLocator(bounds, nbins=10))
+            return
+        self.vmin, self.vmax = bounds[0], bounds[-1]
         self._add_image(mids, None, list(bounds))
         self._long.set_major_locator(FixedLocator(bounds, nbins=10))
+
+    _uniform = None  # the uneven boundaries of a uniformly spaced BoundaryNorm bar, else None
+    _uniform_formatter = None
+
+    def _uniform_ticks(self, locator=None, formatter=None):
+        """Ticks of a uniformly spaced bar of uneven boundaries: the locator's values (data) placed
+        where the boundaries map them, labelled by the formatter (ScalarFormatter's decimals) over
+        the boundaries' range."""
+        import numpy as np
+
+        from .ticker import FixedFormatter, FixedLocator, ScalarFormatter
+
+        bounds = self._uniform
+        if locator is not None:
+            self._uniform_locator = locator
+        if formatter is not None:
+            self._uniform_formatter = formatter
+        values = [v for v in self._uniform_locator.tick_values(bounds[0], bounds[-1])
+                  if bounds[0] - 1e-6 * (bounds[-1] - bounds[0]) <= v <= bounds[-1] + 1e-6 * (bounds[-1] - bounds[0])]
+        fmt = self._uniform_formatter or ScalarFormatter()
+        fmt.create_dummy_axis()
+        fmt.axis.set_view_interval(bounds[0], bounds[-1])
+        labels = fmt.format_ticks(values)
+        self._long.set_major_locator(FixedLocator(np.interp(values, bounds, np.linspace(0, 1, len(bounds)))))
+        self._long.set_major_formatter(FixedFormatter(labels))
 
     def _add_image(self, values, rgba, edges):
         cells = len(edges) - 1
@@ -209,8 +253,8 @@ class Colorbar:
                 ax.xaxis.tick_style.move_to("top")
                 ax.xaxis._label_position = "top"
 
-    def _set_scale(self, scale):
-        (self.ax.set_yscale if self.orientation == "vertical" else self.ax.set_xscale)(scale)
+    def _set_scale(self, scale, **kwargs):
+        (self.ax.set_yscale if self.orientation == "vertical" else self.ax.set_xscale)(scale, **kwargs)
 
     def _add_extends(self, extendfrac):
         """The end triangles beyond the bar (matplotlib's _do_extends), in the under and over colours,
@@ -244,10 +288,8 @@ class Colorbar:
         """The (lower, upper) triangles' colours and hatches."""
         mappable = self.mappable
         if hasattr(mappable, "_colorbar_artists"):
-            if mappable.colors is not None and mappable.cmap._extremes:
-                raise NotImplementedError("colorbar triangles of a contour set with colors= whose colormap's "
-                                          "extremes were changed are not supported in this sandbox")
-            colors = (mappable._colors[0], mappable._colors[-1])
+            colors = (mappable._band_rgba(0, mappable._colors[0]),
+                      mappable._band_rgba(len(mappable._colors) - 1, mappable._colors[-1]))
             hatches = list(mappable.hatches)
             count = len(mappable.levels)  # matplotlib's hatch of the upper end: the band after the last
             lower = self.extend in ("min", "both")
@@ -259,6 +301,9 @@ class Colorbar:
 
         if isinstance(fmt, str):
             fmt = StrMethodFormatter(fmt) if "{" in fmt else FormatStrFormatter(fmt)
+        if self._uniform is not None:
+            self._uniform_ticks(formatter=fmt)
+            return
         self._long.set_major_formatter(fmt)
 
     # matplotlib's Colorbar API
@@ -270,6 +315,13 @@ class Colorbar:
             self.ax.set_xlabel(label, loc=loc, **kwargs)
 
     def set_ticks(self, ticks, *, labels=None, minor=False, **kwargs):
+        if self._uniform is not None and not minor:
+            from .ticker import FixedLocator
+
+            self._uniform_ticks(ticks if hasattr(ticks, "tick_values") else FixedLocator(ticks))
+            if labels is not None:
+                self.set_ticklabels(labels, **kwargs)
+            return
         setter = self.ax.set_yticks if self.orientation == "vertical" else self.ax.set_xticks
         setter(ticks, labels, minor=minor, **kwargs)
 
@@ -278,6 +330,10 @@ class Colorbar:
         setter(ticklabels, minor=minor, **kwargs)
 
     def get_ticks(self, minor=False):
+        if self._uniform is not None and not minor:
+            import numpy as np
+
+            return np.asarray(self._uniform_locator.tick_values(self._uniform[0], self._uniform[-1]), dtype=float)
         return self.ax.get_yticks() if self.orientation == "vertical" else self.ax.get_xticks()
 
     def minorticks_on(self):
@@ -336,13 +392,33 @@ class Colorbar:
         raise NotImplementedError(f"Colorbar.{name} is not supported in this sandbox")
 
 
-def _check_even(values, what):
-    """Refuses uniform spacing of uneven values (matplotlib's axis is then not linear)."""
+def _mapped(artist, levels):
+    """A contour colorbar's artist (x across, y along the levels) with y mapped evenly onto 0..1
+    between the levels (matplotlib's uniform spacing)."""
+    import numpy as np
+
+    def place(values):
+        return np.interp(np.asarray(values, dtype=float), levels, np.linspace(0, 1, len(levels))).tolist()
+
+    if isinstance(artist, AxesImage):
+        artist._y_edges = place(artist._y_edges)
+    elif hasattr(artist, "get_xydata") and hasattr(artist, "set_data"):
+        artist.set_data(artist.get_xdata(), place(artist.get_ydata()))
+    elif type(artist).__name__ == "Rectangle":
+        (x, y), height = artist.get_xy(), artist.get_height()
+        low, high = place([y, y + height])
+        artist.set_xy((x, low))
+        artist.set_height(high - low)
+    else:
+        raise NotImplementedError(f"a uniformly spaced colorbar of {type(artist).__name__} is not supported in "
+                                  "this sandbox")
+    return artist
+
+
+def _is_even(values):
     values = [float(v) for v in values]
     steps = [b - a for a, b in zip(values, values[1:])]
-    if steps and max(steps) - min(steps) > 1e-9 * abs(values[-1] - values[0]):
-        raise NotImplementedError(f"colorbars of {what} are not supported in this sandbox unless "
-                                  "spacing='proportional'")
+    return not steps or max(steps) - min(steps) <= 1e-9 * abs(values[-1] - values[0])
 
 
 def _extension_lengths(frac):

@@ -10,7 +10,7 @@ from ._hsv import hsv_to_rgb, rgb_to_hsv
 from ._lightsource import LightSource
 
 __all__ = ["to_rgba", "to_rgb", "to_hex", "to_rgba_array", "is_color_like", "same_color",
-           "Normalize", "NoNorm", "LogNorm", "PowerNorm", "BoundaryNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
+           "Normalize", "NoNorm", "LogNorm", "PowerNorm", "BoundaryNorm", "SymLogNorm", "AsinhNorm", "Colormap", "ListedColormap", "LinearSegmentedColormap",
            "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS", "rgb_to_hsv", "hsv_to_rgb",
            "LightSource"]
 
@@ -296,8 +296,12 @@ class Colormap:
             self._lut = self._build_lut()
         if getattr(X, "ndim", 0) >= 2 and hasattr(X, "ravel"):  # an array: an array of shape (..., 4)
             import numpy as np
+            if getattr(X.dtype, "kind", "") == "f":
+                return self._lookup_array(X, alpha, bytes)
             flat = self(X.ravel(), alpha=alpha, bytes=bytes)
             return np.asarray(flat, np.uint8 if bytes else float).reshape(X.shape + (4,))
+        if getattr(X, "ndim", 0) == 1 and getattr(getattr(X, "dtype", None), "kind", "") == "f":
+            return [tuple(c) for c in self._lookup_array(X, alpha, bytes).tolist()]
         single = isinstance(X, numbers.Real)
         values = [X] if single else (X.tolist() if hasattr(X, "tolist") else list(X))
         out = [self._lookup(v, alpha, bytes) for v in values]
@@ -317,6 +321,28 @@ class Colormap:
         if alpha is not None and rgba != _NONE:  # matplotlib leaves a transparent "bad" colour alone
             rgba = rgba[:3] + (float(alpha),)
         return tuple(round(v * 255) for v in rgba) if as_bytes else rgba
+
+    def _lookup_array(self, X, alpha, as_bytes):
+        """_lookup() of every value of a float (masked) numpy array at once: shape (..., 4)."""
+        import numpy as np
+
+        if self._lut is None:
+            self._lut = self._build_lut()
+        data = np.ma.getdata(X).astype(float)
+        bad = np.ma.getmaskarray(X) | np.isnan(data)
+        with np.errstate(invalid="ignore", over="ignore"):
+            index = np.where(data == 1.0, self.N - 1, np.floor(data * self.N))
+        index = np.where(np.isfinite(data), index, np.where(data < 0, -1, self.N))
+        index = np.where(bad, 0, index)
+        lut = np.asarray(self._lut, dtype=float)
+        out = lut[np.clip(index, 0, self.N - 1).astype(np.intp)]
+        for name, where in (("under", index < 0), ("over", index >= self.N)):
+            if self._extremes.get(name):
+                out[where & ~bad] = self._extremes[name]
+        out[bad] = self._extremes.get("bad", _NONE)
+        if alpha is not None:  # matplotlib leaves a transparent "bad" colour alone
+            out[(out != 0).any(axis=-1), 3] = float(alpha)
+        return np.round(out * 255).astype(np.uint8) if as_bytes else out
 
     def set_bad(self, color="k", alpha=None):
         self._extremes = {**self._extremes, "bad": to_rgba(color, alpha)}
@@ -444,3 +470,6 @@ def _segment_lut(segmentdata, n):
             values.append(min(1.0, max(0.0, start + t * (end - start))))
         channels.append(values)
     return list(zip(*channels))
+
+
+from ._norms import AsinhNorm, SymLogNorm  # noqa: E402  (they build on Normalize)

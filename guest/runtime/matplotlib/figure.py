@@ -31,6 +31,7 @@ class Figure:
         self._texts = []
         self._legends = []
         self._layout = _subplotpars.FigureLayout(layout, tight_layout, constrained_layout)
+        self._images = []  # figimage()s
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
@@ -161,6 +162,7 @@ class Figure:
         self._suptitle = None
         self._texts.clear()
         self._legends = []
+        self._images = []
 
     clear = clf
 
@@ -315,7 +317,8 @@ class Figure:
             fname.write(data)
 
     def _displayable(self):
-        return bool(self._axes) or self._suptitle is not None or bool(self._texts) or bool(self._legends)
+        return bool(self._axes) or self._suptitle is not None or bool(self._texts) or bool(self._legends) or \
+            bool(self._images)
 
     def _display(self):
         _host.display(self._spec())
@@ -335,7 +338,14 @@ class Figure:
                 "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs,
                 "legends": [legend.figure_spec(index) for legend in self._legends],
-                **self._layout.spec()}
+                **self._layout.spec(),
+                **({"images": [image.figure_spec() for image in self._images]} if self._images else {})}
+
+    def figimage(self, X, *args, **kwargs):
+        """X's pixels placed on the figure's own (matplotlib's FigureImage)."""
+        from ._figimage import figimage
+
+        return figimage(self, X, *args, **kwargs)
 
     def __repr__(self):
         width, height = (round(v * self._dpi) for v in self._size)

@@ -28,7 +28,7 @@ _AXES_FUNCTIONS = {name: name for name in (
     "pcolormesh", "pcolor", "step", "stem", "stackplot", "hlines", "vlines", "axvspan", "axhspan", "axline",
     "contour", "contourf", "hexbin", "psd", "csd", "cohere", "specgram", "magnitude_spectrum", "angle_spectrum",
     "phase_spectrum", "xcorr", "acorr", "fill", "ecdf", "eventplot", "hist2d", "spy", "pcolorfast", "arrow",
-    "stairs", "triplot", "tricontour", "tricontourf", "quiver", "quiverkey",
+    "stairs", "triplot", "tripcolor", "tricontour", "tricontourf", "quiver", "quiverkey", "streamplot", "barbs",
     "clabel")}
 _AXES_FUNCTIONS.update(title="set_title", xlabel="set_xlabel", ylabel="set_ylabel", xscale="set_xscale",
                        yscale="set_yscale")

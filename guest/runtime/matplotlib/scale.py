@@ -10,8 +10,8 @@ Python code on the host and are refused.
 
 import numpy as np
 
-from . import _ticker_log as _tl
-from . import ticker as _ticker
+from . import ticker as _ticker  # first: it imports _ticker_log once it is whole
+from . import _ticker_log as _tl  # noqa: I001
 
 __all__ = ["ScaleBase", "LinearScale", "LogScale", "SymmetricalLogScale", "LogitScale", "AsinhScale",
            "get_scale_names", "scale_factory", "register_scale"]

@@ -19,6 +19,37 @@ __all__ = ["Locator", "MaxNLocator", "AutoLocator", "MultipleLocator", "FixedLoc
 # Locators
 
 
+class _DummyAxis:
+    """matplotlib's stand-in axis of a formatter or locator used on its own (create_dummy_axis):
+    view and data interval 0..1."""
+
+    __name__ = "dummy"
+
+    def __init__(self, minpos=0):
+        self._data_interval, self._view_interval, self._minpos = (0, 1), (0, 1), minpos
+
+    def get_view_interval(self):
+        return self._view_interval
+
+    def set_view_interval(self, vmin, vmax):
+        self._view_interval = (vmin, vmax)
+
+    def get_data_interval(self):
+        return self._data_interval
+
+    def set_data_interval(self, vmin, vmax):
+        self._data_interval = (vmin, vmax)
+
+    def get_minpos(self):
+        return self._minpos
+
+    def get_tick_space(self):
+        return 9  # matplotlib's default number of ticks
+
+    def get_transform(self):
+        return None  # no linthresh: not a symlog axis
+
+
 class Locator:
     """Chooses tick positions for a view interval: tick_values(vmin, vmax)."""
 
@@ -26,6 +57,10 @@ class Locator:
 
     def set_axis(self, axis):
         self.axis = axis
+
+    def create_dummy_axis(self, **kwargs):
+        if self.axis is None:
+            self.axis = _DummyAxis(**kwargs)
 
     def tick_values(self, vmin, vmax):
         raise NotImplementedError(f"{type(self).__name__} is not supported in this sandbox")
@@ -220,6 +255,10 @@ class Formatter:
 
     def set_axis(self, axis):
         self.axis = axis
+
+    def create_dummy_axis(self, **kwargs):
+        if self.axis is None:
+            self.axis = _DummyAxis(**kwargs)
 
     def set_locs(self, locs):
         self.locs = list(locs)

@@ -622,12 +622,12 @@ class OutputTests(ChartTestCase):
             plt.gcf().savefig(io.BytesIO())
 
     def test_unsupported_features_name_themselves(self):
-        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.barbs is not supported"):
-            plt.barbs([1], [1], [1], [1])
+        with self.assertRaisesRegex(NotImplementedError, r"matplotlib.pyplot.broken_barh is not supported"):
+            plt.broken_barh([(1, 2)], (1, 2))
         with self.assertRaisesRegex(NotImplementedError, r"quiver\(angles='xy'\)"):
             plt.quiver([1], [1], [1], [1], angles="xy", scale_units="xy")
         ax = plt.gca()
-        for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]]),
+        for call in (lambda: ax.streamplot([0, 1], [0, 1], [[1, 1], [1, 1]], [[1, 1], [1, 1]], arrowstyle="->"),
                      lambda: ax.imshow([[1]], clip_path=None),
                      lambda: ax.set_yscale("function", functions=(abs, abs)),
                      lambda: plt.subplots(subplot_kw={"projection": "3d"}), lambda: plt.style.use("classic")):

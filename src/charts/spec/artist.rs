@@ -423,7 +423,9 @@ fn floats<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<f64>, D::Err
 }
 
 /// Base64 of RGBA bytes, four per colour.
-fn rgba_bytes<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rgba>, D::Error> {
+pub(super) fn rgba_bytes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Rgba>, D::Error> {
     let encoded = String::deserialize(deserializer)?;
     let bytes = BASE64.decode(encoded).map_err(serde::de::Error::custom)?;
     if bytes.len() % 4 != 0 {
@@ -527,4 +529,9 @@ pub struct Quads {
     /// shaded between them (matplotlib's `shading='gouraud'`).
     #[serde(default)]
     pub gouraud: bool,
+    /// A triangular mesh (matplotlib's `tripcolor`): `x`, `y` are its
+    /// points and these the point indices of its triangles, three each; the
+    /// image's cells are the triangles (or, gouraud, the points).
+    #[serde(default)]
+    pub triangles: Option<Vec<usize>>,
 }

@@ -5,6 +5,7 @@
 
 mod artist;
 mod colorbar;
+mod figimage;
 mod legend;
 mod quiver;
 mod style;
@@ -16,8 +17,9 @@ pub use self::artist::{
     Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
+pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
-pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
+pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
     CapStyle, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery, Marker,
     Orientation, PathEffect, Text, VAlign, Weight,
@@ -43,6 +45,9 @@ pub struct Figure {
     /// The tight layout's pads (`tight_layout(pad=, w_pad=, h_pad=)`).
     #[serde(default)]
     pub tight: TightPads,
+    /// `Figure.figimage()`: drawn over the background, under the axes.
+    #[serde(default)]
+    pub images: Vec<FigureImage>,
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a

@@ -33,6 +33,26 @@ pub struct Quiver {
     /// quiverkey()'s label: `offset` points from the anchor, aligned by `ha`/`va`.
     #[serde(default)]
     pub key_label: Option<KeyLabel>,
+    /// Instead of shapes: FancyArrowPatch '-|>' arrows from these tails to
+    /// the anchors (streamplot's), drawn in the face colours.
+    #[serde(default)]
+    pub fancy: Option<FancyArrows>,
+}
+
+/// matplotlib's FancyArrowPatch with arrowstyle '-|>' and straight arc3
+/// connection from `tail` to the anchor, all lengths in points.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FancyArrows {
+    pub tail_x: Vec<f64>,
+    pub tail_y: Vec<f64>,
+    /// shrinkA and shrinkB: cut off each end (where the line is longer).
+    pub shrink: f64,
+    /// The head's length and half width (0.4 and 0.2 times mutation_scale).
+    pub head_length: f64,
+    pub head_width: f64,
+    /// One line width for all arrows or one each.
+    pub linewidths: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
