@@ -71,7 +71,7 @@ fn outward(end: Point, run: impl Iterator<Item = Point>) -> Option<(f64, f64)> {
 }
 
 /// `run` with both ends carried `reach` further along their last segments.
-fn extend_ends(run: &[Point], reach: f64) -> Vec<Point> {
+pub fn extend_ends(run: &[Point], reach: f64) -> Vec<Point> {
     let mut out = run.to_vec();
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return out;

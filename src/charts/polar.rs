@@ -5,12 +5,15 @@
 //! outside the circle, radial ones along `rlabel_position`.
 
 use super::artists::draw_text;
+use super::caps::extend_ends;
 use super::geometry::Point;
 use super::markevery;
 use super::paint::{Units, marker, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
-use super::spec::{Artist, Coords, GridAxis, HAlign, LineStyle, Orientation, VAlign, Weight};
+use super::spec::{
+    Artist, CapStyle, Coords, GridAxis, HAlign, LineStyle, Orientation, VAlign, Weight,
+};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
 use super::ticks::{Tick, TickSet};
@@ -40,10 +43,22 @@ pub fn draw_artist(
             markeredgecolor,
             markeredgewidth,
             markevery,
+            solid_capstyle,
             ..
         } => {
             let runs = view.runs(x, y);
+            // Projecting ends go on half the width, then the wedge clips (the
+            // guest refuses other caps on polar axes).
+            let projecting =
+                *solid_capstyle == CapStyle::Projecting && *linestyle == LineStyle::Solid;
             for run in &runs {
+                let capped;
+                let run = if projecting {
+                    capped = extend_ends(run, units.px(*linewidth) / 2.0);
+                    &capped
+                } else {
+                    run
+                };
                 for piece in view.clip(run) {
                     stroke_line(
                         surface,

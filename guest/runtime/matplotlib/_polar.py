@@ -146,6 +146,10 @@ class PolarAxes(Axes):
         if ticks is not None and ticks["labels"] is None:
             digits = max(-int(math.log10(abs(math.degrees(hi - lo))) - 1.5), 0)
             ticks["labels"] = [f"{math.degrees(p):.{digits}f}\N{DEGREE SIGN}" for p in ticks["positions"]]
+        for artist in spec["artists"]:
+            if artist["type"] == "line" and (artist.get("solid_capstyle") == "round" or "dash_capstyle" in artist):
+                raise NotImplementedError("round line ends and dash cap styles other than 'butt' on polar axes are "
+                                          "not supported in this sandbox")
         spec["spines"] = {side: spec["spines"][side] for side in ("left", "right", "bottom", "top")}
         spine = self.spines["polar"].spec()
         spine["visible"] = spine["visible"] and self._frame_on

@@ -56,6 +56,16 @@ class PolarTests(ChartTestCase):
             with self.assertRaises(NotImplementedError):
                 call()
 
+    def test_line_caps_on_polar_axes(self):
+        ax = plt.subplot(projection="polar")
+        ax.plot([0, 1], [1, 2])  # projecting, matplotlib's default: drawn
+        self.assertEqual(self.artists()[0]["solid_capstyle"], "projecting")
+        for options in ({"solid_capstyle": "round"}, {"ls": "--", "dash_capstyle": "round"}):
+            ax = plt.subplot(projection="polar")
+            ax.plot([0, 1], [1, 2], **options)
+            with self.assertRaisesRegex(NotImplementedError, "polar axes"):
+                self.artists()
+
 
 class TextTests(ChartTestCase):
     def test_boxes_fonts_and_wrapping(self):
