@@ -149,11 +149,12 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
             Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
             Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
             Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],
+            Artist::Annotation { .. } => true,
             _ => false,
         };
         if !drawn {
             return invalid(
-                "polar axes draw lines (without path effects), scatter, vertical bars, patches, \
+                "polar axes draw lines (without path effects), scatter, vertical bars, patches, annotations, \
                  fills and text"
                     .to_owned(),
             );
@@ -301,6 +302,14 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
         ));
     }
     for (index, artist) in axes.artists.iter().enumerate() {
+        if let Artist::FancyArrow { axes_a, axes_b, .. } = artist
+            && [axes_a, axes_b]
+                .into_iter()
+                .flatten()
+                .any(|&i| i >= figure.axes.len())
+        {
+            return invalid(format!("artist {index}: an arrow end in a missing axes"));
+        }
         check_artist(artist).map_err(|e| match e {
             ChartError::Invalid(message) => {
                 ChartError::Invalid(format!("artist {index}: {message}"))
@@ -511,9 +520,28 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
         } => {
             check_text(text, "annotation")?;
             check_box(bbox.as_ref())?;
-            arrow
-                .as_ref()
-                .map_or(Ok(()), |a| size(a.linewidth, "arrow width"))
+            let Some(arrow) = arrow else {
+                return Ok(());
+            };
+            parts::check_arrow(&arrow.patch)?;
+            parts::check_clip_shape(arrow.patch_a.as_ref())?;
+            parts::check_clip_shape(arrow.patch_b.as_ref())?;
+            if let Some(shrink) = arrow.shrink
+                && (shrink.is_nan() || shrink.abs() > 1.0)
+            {
+                return invalid(format!("annotation arrow shrink {shrink}"));
+            }
+            Ok(())
+        }
+        Artist::FancyArrow {
+            arrow,
+            patch_a,
+            patch_b,
+            ..
+        } => {
+            parts::check_arrow(arrow)?;
+            parts::check_clip_shape(patch_a.as_ref())?;
+            parts::check_clip_shape(patch_b.as_ref())
         }
         Artist::Pie {
             values,

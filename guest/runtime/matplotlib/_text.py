@@ -313,24 +313,59 @@ def degrees(rotation):
 
 
 class Annotation(Text):
-    """annotate(): text at xytext (or at xy) with an optional arrow to xy, both converted to data."""
+    """annotate(): text at xytext (or at xy) with an optional arrow to xy, both converted to data;
+    the arrow is a FancyArrowPatch (arrow_patch) drawn by the host from the text to xy."""
 
-    def __init__(self, text, xy, xytext, xycoords, textcoords, arrow, **text_options):
+    def __init__(self, text, xy, xytext, xycoords, textcoords, arrowprops, **text_options):
+        from ._fancy_arrow import annotation_arrow
+
+        self.arrowprops = arrowprops
+        self.arrow_patch = None if arrowprops is None else annotation_arrow(arrowprops)
         super().__init__(xy[0], xy[1], text, **text_options)
         if self._rotation:
             raise NotImplementedError("rotated annotations are not supported in this sandbox; use text()")
         self.xy, self.xytext = xy, xytext
         self.xycoords, self.textcoords = xycoords, textcoords
-        self.arrow = arrow  # (rgba, linewidth) or None
+
+    def _data_point(self, point, coords, base=None):
+        """point in coords as [x, y] in data coordinates: the axes' systems, "offset fontsize"
+        (offsets in font sizes, matplotlib's offsets in points times the text size) and the
+        axes' transforms and their blends."""
+        from ._axes_base import Transform
+
+        if type(self.axes).__name__ == "PolarAxes" and not (isinstance(coords, str) and coords == "data"):
+            raise NotImplementedError(f"annotate() coordinates {coords!r} on polar axes are not supported in this "
+                                      "sandbox; use 'data' or 'figure fraction'")
+        if isinstance(coords, str) and coords == "offset fontsize":
+            point, coords = [float(v) * self._fontsize for v in point], "offset points"
+        if isinstance(coords, Transform) and coords.axes in (None, self.axes):
+            pair = coords.coords if isinstance(coords.coords, tuple) else (coords.coords, coords.coords)
+            if set(pair) <= {"data", "axes"}:
+                names = ["data" if system == "data" else "axes fraction" for system in pair]
+                return [self.axes._to_data(point, name)[i] for i, name in enumerate(names)]
+        return self.axes._to_data(point, coords, base)
 
     def spec(self):
+        from ._fancy_arrow import annotation_arrow_spec
+
         if self._wrap or self._rotation_mode != "default":
             raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
-        xy = self.axes._to_data(self.xy, self.xycoords)
-        xytext = None if self.xytext is None else self.axes._to_data(self.xytext, self.textcoords, xy)
-        arrow = None if self.arrow is None else {"color": self._color(self.arrow[0]), "linewidth": self.arrow[1]}
+        figure = {name: coords == "figure fraction" for name, coords in
+                  (("xy", self.xycoords), ("xytext", self.textcoords if self.xytext is not None else None))}
+        xy = [float(v) for v in self.xy] if figure["xy"] else self._data_point(self.xy, self.xycoords)
+        if self.xytext is None or figure["xytext"]:
+            xytext = None if self.xytext is None else [float(v) for v in self.xytext]
+        elif figure["xy"] and str(self.textcoords).startswith("offset"):
+            raise NotImplementedError(f"annotate() textcoords={self.textcoords!r} from a point in 'figure fraction' "
+                                      "is not supported in this sandbox")
+        else:
+            xytext = self._data_point(self.xytext, self.textcoords, xy)
+        arrow = None
+        if self.arrow_patch is not None:
+            arrow = annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize)
         spec = {**self._head("annotation"), "text": self.text_spec(), "xy": xy, "xytext": xytext,
                 "ha": self._ha, "va": self._va, "arrow": arrow}
+        spec.update({f"{name}_coords": "figure" for name, on_figure in figure.items() if on_figure})
         if self._bbox is not None:
             spec["bbox"] = self._bbox
         return spec

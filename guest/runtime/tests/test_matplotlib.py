@@ -275,8 +275,15 @@ class FigureSpecTests(ChartTestCase):
         self.assertEqual(text, {"type": "text", "label": None, "x": 0.5, "y": 0.9, "coords": "axes",
                                 "text": {"text": "note", "fontsize": 14.0, "color": "#000000ff", "weight": "normal"},
                                 "ha": "center", "va": "baseline", "rotation": 30.0})
-        self.assertEqual((note["xy"], note["xytext"], note["arrow"]),
-                         ([1.0, 2.0], [2.0, 3.0], {"color": "#000000ff", "linewidth": 1.0}))
+        self.assertEqual((note["xy"], note["xytext"]), ([1.0, 2.0], [2.0, 3.0]))
+        # No arrowstyle: matplotlib's YAArrow sizes (points) over the text size, from the nearest corner.
+        arrow = note["arrow"]
+        self.assertEqual((arrow["relpos"], arrow["shrink"], arrow["patch_a"], arrow["patch_b"]),
+                         (None, 0.05, {"kind": "text"}, None))
+        self.assertEqual(arrow["patch"]["arrowstyle"],
+                         {"name": "simple", "head_length": 1.2, "head_width": 1.2, "tail_width": 0.4})
+        self.assertEqual((arrow["patch"]["facecolor"], arrow["patch"]["edgecolor"], arrow["patch"]["mutation_scale"]),
+                         ("#000000ff", "#000000ff", 10.0))
 
     def test_annotate_offset_points(self):
         plt.plot([0, 10], [0, 10])

@@ -4,6 +4,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer};
 
+use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
 use crate::charts::color::Rgba;
 
@@ -221,9 +222,37 @@ pub enum Artist {
         xytext: Option<[f64; 2]>,
         ha: HAlign,
         va: VAlign,
-        arrow: Option<Arrow>,
+        arrow: Option<AnnotationArrow>,
         #[serde(default)]
         bbox: Option<TextBox>,
+        /// Where `xy` and `xytext` are measured.
+        #[serde(default)]
+        xy_coords: PointCoords,
+        #[serde(default)]
+        xytext_coords: PointCoords,
+    },
+    /// matplotlib's FancyArrowPatch (spec/arrow.rs) from `posa` to `posb`.
+    FancyArrow {
+        label: Option<String>,
+        posa: [f64; 2],
+        posb: [f64; 2],
+        coords: [Coords; 2],
+        arrow: FancyArrow,
+        /// The figure's axes (index) `posa` and `posb` are measured in when
+        /// not this one (a ConnectionPatch between axes).
+        #[serde(default)]
+        axes_a: Option<usize>,
+        #[serde(default)]
+        axes_b: Option<usize>,
+        /// The systems of `posb` when they differ from `coords`.
+        #[serde(default)]
+        coords_b: Option<[Coords; 2]>,
+        #[serde(default)]
+        patch_a: Option<ClipShape>,
+        #[serde(default)]
+        patch_b: Option<ClipShape>,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     Pie {
         label: Option<String>,
@@ -304,6 +333,16 @@ pub enum Coords {
     Axes,
 }
 
+/// Where an annotation's point is measured: data (θ, r on polar axes) or
+/// fractions of the figure (y up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PointCoords {
+    #[default]
+    Data,
+    Figure,
+}
+
 /// Where a text's position is measured: one system for both coordinates,
 /// or one per axis (`[x, y]`, e.g. `ax.get_xaxis_transform()`: x data, y axes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -364,13 +403,6 @@ fn one() -> f64 {
 
 fn yes() -> bool {
     true
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Arrow {
-    pub color: Rgba,
-    pub linewidth: f64,
 }
 
 /// A data series: a JSON list of numbers and nulls, or, for long series,
@@ -438,6 +470,7 @@ impl Artist {
             | Artist::Patch { clip_on, .. }
             | Artist::Scatter { clip_on, .. }
             | Artist::Fill { clip_on, .. }
+            | Artist::FancyArrow { clip_on, .. }
             | Artist::Axline { clip_on, .. } => *clip_on,
             _ => true,
         }
@@ -456,6 +489,7 @@ impl Artist {
             | Artist::Annotation { label, .. }
             | Artist::Pie { label, .. }
             | Artist::Patch { label, .. }
+            | Artist::FancyArrow { label, .. }
             | Artist::Image { label, .. } => label.as_deref(),
             Artist::Quiver(quiver) => quiver.label.as_deref(),
         }

@@ -3,6 +3,7 @@
 //! Unknown fields are refused rather than ignored: a spec the host does not
 //! fully understand must not be drawn as something else.
 
+mod arrow;
 mod artist;
 mod colorbar;
 mod quiver;
@@ -10,9 +11,12 @@ mod style;
 
 use serde::Deserialize;
 
+pub use self::arrow::{
+    AnnotationArrow, ArrowEnd, ArrowStyle, ClipShape, ConnectionStyle, FancyArrow,
+};
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow, Quads,
-    Resampling, RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow,
+    PointCoords, Quads, Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
