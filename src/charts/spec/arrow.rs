@@ -4,8 +4,7 @@
 
 use serde::Deserialize;
 
-use super::artist::Coords;
-use super::style::LineStyle;
+use super::style::{Coords, LineStyle};
 use crate::charts::color::Rgba;
 
 /// How an arrow is drawn between its two ends (sizes in points, the

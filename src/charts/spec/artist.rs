@@ -5,7 +5,9 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Deserializer};
 
 use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
-use super::style::{DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign};
+use super::style::{
+    Coords, DrawStyle, HAlign, LineStyle, Marker, Orientation, PathEffect, Text, VAlign,
+};
 use crate::charts::color::Rgba;
 
 /// Something drawn in an axes.
@@ -324,13 +326,6 @@ pub enum AxlineOrientation {
     Horizontal,
     #[serde(rename = "v")]
     Vertical,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Coords {
-    Data,
-    Axes,
 }
 
 /// Where an annotation's point is measured: data (θ, r on polar axes) or

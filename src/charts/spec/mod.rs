@@ -15,14 +15,14 @@ pub use self::arrow::{
     AnnotationArrow, ArrowEnd, ArrowStyle, ClipShape, ConnectionStyle, FancyArrow,
 };
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow,
-    PointCoords, Quads, Resampling, RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, ClipPath, HatchSpec, HistType, PieShadow, PointCoords,
+    Quads, Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::quiver::{ArrowUnit, Quiver, QuiverCoords};
 pub use self::style::{
-    DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation, PathEffect,
-    Text, VAlign, Weight,
+    Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, Marker, Orientation,
+    PathEffect, Text, VAlign, Weight,
 };
 use super::color::Rgba;
 
