@@ -5,8 +5,8 @@ use super::arrows::{self, Ends, Region};
 use super::geometry::{Point, Rect};
 use super::paint::Units;
 use super::placed::{PlacedAxes, text_block};
-use super::scale::position;
-use super::spec::{Artist, ClipShape, Coords, PointCoords};
+use super::scale::{position, text_anchor};
+use super::spec::{Artist, ClipShape, Coords, PointCoords, RotationMode};
 use super::surface::Surface;
 use super::text::Placement;
 use super::textbox;
@@ -42,6 +42,91 @@ fn region(shape: &ClipShape, axes: &PlacedAxes<'_>, units: Units) -> Option<Regi
     }
 }
 
+/// How deep annotations placed relative to other annotations may chain.
+const MAX_CHAIN: usize = 16;
+
+/// Where an annotation points (none: off the scale) and where its text is
+/// anchored, in pixels; `data_pixel` places data points (the axes' scales,
+/// or θ and r on polar axes).
+fn annotation_points(
+    artist: &Artist,
+    axes: &PlacedAxes<'_>,
+    data_pixel: &dyn Fn([f64; 2]) -> Option<Point>,
+    units: Units,
+    depth: usize,
+) -> Option<(Option<Point>, Point)> {
+    let Artist::Annotation {
+        xy,
+        xytext,
+        xy_coords,
+        xytext_coords,
+        xy_artist,
+        ..
+    } = artist
+    else {
+        return None;
+    };
+    let (width, height) = axes.figure_size;
+    let place = |point: [f64; 2], coords: PointCoords| match coords {
+        PointCoords::Data => data_pixel(point),
+        PointCoords::Figure => Some(Point::new(point[0] * width, (1.0 - point[1]) * height)),
+    };
+    let target = match xy_artist {
+        Some(index) => {
+            let extent = text_extent(*index, axes, data_pixel, units, depth + 1)?;
+            Some(Point::new(
+                extent.x0 + xy[0] * extent.width(),
+                extent.y1 - xy[1] * extent.height(),
+            ))
+        }
+        None => place(*xy, *xy_coords),
+    };
+    let at = match xytext {
+        Some(point) => place(*point, *xytext_coords),
+        None => target,
+    }?;
+    Some((target, at))
+}
+
+/// The extent (pixels) of the axes' text or annotation `index`, as
+/// matplotlib's `Text.get_window_extent`.
+fn text_extent(
+    index: usize,
+    axes: &PlacedAxes<'_>,
+    data_pixel: &dyn Fn([f64; 2]) -> Option<Point>,
+    units: Units,
+    depth: usize,
+) -> Option<Rect> {
+    if depth > MAX_CHAIN {
+        return None;
+    }
+    let artist = axes.spec.artists.get(index)?;
+    match artist {
+        Artist::Text {
+            x,
+            y,
+            coords,
+            text,
+            ha,
+            va,
+            rotation,
+            rotation_mode,
+            ..
+        } => {
+            let (ax, ay) = text_anchor(*coords, *x, *y, &axes.x, &axes.y)?;
+            let placement = Placement::new(Point::new(ax, ay), *ha, *va)
+                .rotated(*rotation)
+                .anchored(*rotation_mode == RotationMode::Anchor);
+            Some(text_block(text, units).bounds(&placement))
+        }
+        Artist::Annotation { text, ha, va, .. } => {
+            let (_, at) = annotation_points(artist, axes, data_pixel, units, depth)?;
+            Some(text_block(text, units).bounds(&Placement::new(at, *ha, *va)))
+        }
+        _ => None,
+    }
+}
+
 /// Draws an annotation: its arrow first, then its box and text, as
 /// matplotlib's `Annotation.draw`; `data_pixel` places data points (the
 /// axes' scales, or θ and r on polar axes).
@@ -54,30 +139,16 @@ pub fn draw_annotation(
 ) {
     let Artist::Annotation {
         text,
-        xy,
-        xytext,
         ha,
         va,
         arrow,
         bbox,
-        xy_coords,
-        xytext_coords,
         ..
     } = artist
     else {
         return;
     };
-    let (width, height) = axes.figure_size;
-    let place = |point: [f64; 2], coords: PointCoords| match coords {
-        PointCoords::Data => data_pixel(point),
-        PointCoords::Figure => Some(Point::new(point[0] * width, (1.0 - point[1]) * height)),
-    };
-    let target = place(*xy, *xy_coords);
-    let at = match xytext {
-        Some(point) => place(*point, *xytext_coords),
-        None => target,
-    };
-    let Some(at) = at else {
+    let Some((target, at)) = annotation_points(artist, axes, &data_pixel, units, 0) else {
         return;
     };
     let block = text_block(text, units);

@@ -327,6 +327,26 @@ class Annotation(Text):
         self.xy, self.xytext = xy, xytext
         self.xycoords, self.textcoords = xycoords, textcoords
 
+    def _relative_spec(self):
+        """The spec of an annotation at a fraction of another text's extent (xycoords=a Text of the
+        same axes, matplotlib's Artist coordinates), its text there."""
+        ref = self.xycoords
+        if ref.axes is not self.axes or type(self.axes).__name__ == "PolarAxes" or ref._wrap:
+            raise NotImplementedError("annotate() xycoords=Text other than an unwrapped text of the same (cartesian) "
+                                      "axes is not supported in this sandbox")
+        if self.xytext is not None:
+            raise NotImplementedError("annotate() xycoords=Text with xytext is not supported in this sandbox")
+        from ._fancy_arrow import annotation_arrow_spec
+
+        arrow = (None if self.arrow_patch is None
+                 else annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize))
+        spec = {**self._head("annotation"), "text": self.text_spec(), "xy": [float(v) for v in self.xy],
+                "xytext": None, "ha": self._ha, "va": self._va, "arrow": arrow,
+                "xy_artist": self.axes._artists.index(ref)}
+        if self._bbox is not None:
+            spec["bbox"] = self._bbox
+        return spec
+
     def _data_point(self, point, coords, base=None):
         """point in coords as [x, y] in data coordinates: the axes' systems, "offset fontsize"
         (offsets in font sizes, matplotlib's offsets in points times the text size) and the
@@ -350,7 +370,9 @@ class Annotation(Text):
 
         if self._wrap or self._rotation_mode != "default":
             raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
-        figure = {name: coords == "figure fraction" for name, coords in
+        if isinstance(self.xycoords, Text):
+            return self._relative_spec()
+        figure = {name: isinstance(coords, str) and coords == "figure fraction" for name, coords in
                   (("xy", self.xycoords), ("xytext", self.textcoords if self.xytext is not None else None))}
         xy = [float(v) for v in self.xy] if figure["xy"] else self._data_point(self.xy, self.xycoords)
         if self.xytext is None or figure["xytext"]:

@@ -140,6 +140,19 @@ class AnnotationCoordinatesTests(ChartTestCase):
         with self.assertRaisesRegex(NotImplementedError, "on polar axes"):
             self.shown()
 
+    def test_a_point_of_another_texts_extent(self):
+        ax = plt.gca()
+        first = ax.text(0.1, 0.5, "Matplotlib")
+        second = ax.annotate(" says,", xycoords=first, xy=(1, 0), va="bottom")
+        ax.annotate(" hello", xycoords=second, xy=(1, 0), va="bottom")
+        _, says, hello = self.artists()
+        self.assertEqual((says["xy"], says["xy_artist"], says["xytext"]), ([1.0, 0.0], 0, None))
+        self.assertEqual(hello["xy_artist"], 1)
+        ax = plt.figure().add_subplot()
+        ax.annotate("x", xycoords=ax.text(0, 0, "a"), xy=(1, 0), xytext=(5, 5))
+        with self.assertRaisesRegex(NotImplementedError, "xycoords=Text with xytext"):
+            self.shown()
+
 
 class FancyArrowPatchTests(ChartTestCase):
     def test_spec_in_data_and_axes_coordinates(self):

@@ -232,6 +232,10 @@ pub enum Artist {
         xy_coords: PointCoords,
         #[serde(default)]
         xytext_coords: PointCoords,
+        /// `xy` is a fraction (y up) of the extent of this text or
+        /// annotation of the axes (its index), instead of `xy_coords`.
+        #[serde(default)]
+        xy_artist: Option<usize>,
     },
     /// matplotlib's FancyArrowPatch (spec/arrow.rs) from `posa` to `posb`.
     FancyArrow {
