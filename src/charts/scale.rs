@@ -237,7 +237,13 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
             }
         }
         Artist::FancyArrow {
-            posa, posb, coords, ..
+            posa,
+            posb,
+            coords,
+            axes_a: None,
+            axes_b: None,
+            coords_b: None,
+            ..
         } => {
             // Its ends (matplotlib counts the drawn outline, a few pixels more or less).
             if *pick(dim, &coords[0], &coords[1]) == Coords::Data {
@@ -250,7 +256,11 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
                 );
             }
         }
-        Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
+        // A ConnectionPatch: added with add_artist(), outside the data limits.
+        Artist::FancyArrow { .. }
+        | Artist::Text { .. }
+        | Artist::Annotation { .. }
+        | Artist::Pie { .. } => {}
     }
 }
 

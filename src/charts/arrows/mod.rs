@@ -215,3 +215,39 @@ pub fn draw_annotation(
     };
     draw(&arrow.patch, &ends, None, units, surface);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::ConnectionStyle;
+
+    #[test]
+    fn a_path_starts_where_it_leaves_the_shape_at_its_start() {
+        let square = Region::Polygon(vec![
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 0.0),
+            Point::new(10.0, 10.0),
+            Point::new(0.0, 10.0),
+        ]);
+        let dot = Region::Circle(Point::new(50.0, 5.0), 4.0);
+        let in_square = |p: Point| square.contains(flip(p));
+        let in_dot = |p: Point| dot.contains(flip(p));
+        let path = connection::connect(
+            &ConnectionStyle::Arc3 { rad: 0.0 },
+            flip(Point::new(5.0, 5.0)),
+            flip(Point::new(50.0, 5.0)),
+            Some(&in_square),
+            Some(&in_dot),
+            2.0,
+            0.0,
+        );
+        let start = flip(path.vertices[0]);
+        let end = flip(path.vertices[path.vertices.len() - 1]);
+        // Clipped at the square's edge (x = 10), then shortened by 2 pixels.
+        assert!(
+            (start.x - 12.0).abs() < 0.05 && (start.y - 5.0).abs() < 1e-9,
+            "{start:?}"
+        );
+        assert!((end.x - 46.0).abs() < 0.05, "{end:?}");
+    }
+}
