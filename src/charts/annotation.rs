@@ -70,6 +70,8 @@ fn annotation_points(
     let place = |point: [f64; 2], coords: PointCoords| match coords {
         PointCoords::Data => data_pixel(point),
         PointCoords::Figure => Some(Point::new(point[0] * width, (1.0 - point[1]) * height)),
+        // Validation keeps offsets to the text.
+        PointCoords::Offset => None,
     };
     let target = match xy_artist {
         Some(index) => {
@@ -81,9 +83,12 @@ fn annotation_points(
         }
         None => place(*xy, *xy_coords),
     };
-    let at = match xytext {
-        Some(point) => place(*point, *xytext_coords),
-        None => target,
+    let at = match (xytext, xytext_coords) {
+        (Some(offset), PointCoords::Offset) => {
+            target.map(|t| Point::new(t.x + units.px(offset[0]), t.y - units.px(offset[1])))
+        }
+        (Some(point), _) => place(*point, *xytext_coords),
+        (None, _) => target,
     }?;
     Some((target, at))
 }

@@ -516,22 +516,15 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             check_box(bbox.as_ref())
         }
         Artist::Annotation {
-            text, arrow, bbox, ..
+            text,
+            arrow,
+            bbox,
+            xy_coords,
+            ..
         } => {
             check_text(text, "annotation")?;
             check_box(bbox.as_ref())?;
-            let Some(arrow) = arrow else {
-                return Ok(());
-            };
-            parts::check_arrow(&arrow.patch)?;
-            parts::check_clip_shape(arrow.patch_a.as_ref())?;
-            parts::check_clip_shape(arrow.patch_b.as_ref())?;
-            if let Some(shrink) = arrow.shrink
-                && (shrink.is_nan() || shrink.abs() > 1.0)
-            {
-                return invalid(format!("annotation arrow shrink {shrink}"));
-            }
-            Ok(())
+            parts::check_annotation_arrow(*xy_coords, arrow.as_ref())
         }
         Artist::FancyArrow {
             arrow,

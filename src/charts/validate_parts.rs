@@ -3,8 +3,8 @@
 
 use super::ChartError;
 use super::spec::{
-    ArrowStyle, ClipShape, ConnectionStyle, FancyArrow, PathEffect, PieShadow, Quiver, ScaleKind,
-    Ticks,
+    AnnotationArrow, ArrowStyle, ClipShape, ConnectionStyle, FancyArrow, PathEffect, PieShadow,
+    PointCoords, Quiver, ScaleKind, Ticks,
 };
 use super::transform;
 
@@ -249,6 +249,28 @@ pub(super) fn check_arrow(arrow: &FancyArrow) -> Result<(), ChartError> {
         || numbers.iter().chain(&connection).any(|&v| out_of_range(v))
     {
         return invalid("arrow style or connection numbers out of range".to_owned());
+    }
+    Ok(())
+}
+
+/// An annotation's point (not an offset) and arrow.
+pub(super) fn check_annotation_arrow(
+    xy_coords: PointCoords,
+    arrow: Option<&AnnotationArrow>,
+) -> Result<(), ChartError> {
+    if xy_coords == PointCoords::Offset {
+        return invalid("an annotation's xy as an offset".to_owned());
+    }
+    let Some(arrow) = arrow else {
+        return Ok(());
+    };
+    check_arrow(&arrow.patch)?;
+    check_clip_shape(arrow.patch_a.as_ref())?;
+    check_clip_shape(arrow.patch_b.as_ref())?;
+    if let Some(shrink) = arrow.shrink
+        && (shrink.is_nan() || shrink.abs() > 1.0)
+    {
+        return invalid(format!("annotation arrow shrink {shrink}"));
     }
     Ok(())
 }

@@ -327,37 +327,14 @@ class Annotation(Text):
         self.xy, self.xytext = xy, xytext
         self.xycoords, self.textcoords = xycoords, textcoords
 
-    def _relative_spec(self):
-        """The spec of an annotation at a fraction of another text's extent (xycoords=a Text of the
-        same axes, matplotlib's Artist coordinates), its text there."""
-        ref = self.xycoords
-        if ref.axes is not self.axes or type(self.axes).__name__ == "PolarAxes" or ref._wrap:
-            raise NotImplementedError("annotate() xycoords=Text other than an unwrapped text of the same (cartesian) "
-                                      "axes is not supported in this sandbox")
-        if self.xytext is not None:
-            raise NotImplementedError("annotate() xycoords=Text with xytext is not supported in this sandbox")
-        from ._fancy_arrow import annotation_arrow_spec
-
-        arrow = (None if self.arrow_patch is None
-                 else annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize))
-        spec = {**self._head("annotation"), "text": self.text_spec(), "xy": [float(v) for v in self.xy],
-                "xytext": None, "ha": self._ha, "va": self._va, "arrow": arrow,
-                "xy_artist": self.axes._artists.index(ref)}
-        if self._bbox is not None:
-            spec["bbox"] = self._bbox
-        return spec
-
     def _data_point(self, point, coords, base=None):
-        """point in coords as [x, y] in data coordinates: the axes' systems, "offset fontsize"
-        (offsets in font sizes, matplotlib's offsets in points times the text size) and the
-        axes' transforms and their blends."""
+        """point in coords as [x, y] in data coordinates: the axes' systems, transforms and their
+        blends."""
         from ._axes_base import Transform
 
         if type(self.axes).__name__ == "PolarAxes" and not (isinstance(coords, str) and coords == "data"):
             raise NotImplementedError(f"annotate() coordinates {coords!r} on polar axes are not supported in this "
-                                      "sandbox; use 'data' or 'figure fraction'")
-        if isinstance(coords, str) and coords == "offset fontsize":
-            point, coords = [float(v) * self._fontsize for v in point], "offset points"
+                                      "sandbox; use 'data', 'figure fraction' or offsets")
         if isinstance(coords, Transform) and coords.axes in (None, self.axes):
             pair = coords.coords if isinstance(coords.coords, tuple) else (coords.coords, coords.coords)
             if set(pair) <= {"data", "axes"}:
@@ -365,29 +342,51 @@ class Annotation(Text):
                 return [self.axes._to_data(point, name)[i] for i, name in enumerate(names)]
         return self.axes._to_data(point, coords, base)
 
+    def _offset(self, coords):
+        """Points per unit of an offset textcoords ("offset points", "offset pixels", "offset
+        fontsize"), None for other coordinates."""
+        if not isinstance(coords, str) or not coords.startswith("offset "):
+            return None
+        if coords == "offset pixels":
+            return 72.0 / self.axes.figure.get_dpi()
+        scales = {"offset points": 1.0, "offset fontsize": self._fontsize}
+        if coords not in scales:
+            raise ValueError(f"{coords!r} is not a valid coordinate")
+        return scales[coords]
+
     def spec(self):
+        """xy in data coordinates, figure fractions or fractions of another text's extent
+        (xycoords=a Text); xytext likewise, or an offset in points from xy that the host applies
+        in display space, as matplotlib's offset coordinates."""
         from ._fancy_arrow import annotation_arrow_spec
 
         if self._wrap or self._rotation_mode != "default":
             raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
+        spec = {**self._head("annotation"), "text": self.text_spec(), "ha": self._ha, "va": self._va}
         if isinstance(self.xycoords, Text):
-            return self._relative_spec()
-        figure = {name: isinstance(coords, str) and coords == "figure fraction" for name, coords in
-                  (("xy", self.xycoords), ("xytext", self.textcoords if self.xytext is not None else None))}
-        xy = [float(v) for v in self.xy] if figure["xy"] else self._data_point(self.xy, self.xycoords)
-        if self.xytext is None or figure["xytext"]:
-            xytext = None if self.xytext is None else [float(v) for v in self.xytext]
-        elif figure["xy"] and str(self.textcoords).startswith("offset"):
-            raise NotImplementedError(f"annotate() textcoords={self.textcoords!r} from a point in 'figure fraction' "
+            ref = self.xycoords
+            if ref.axes is not self.axes or type(self.axes).__name__ == "PolarAxes" or ref._wrap:
+                raise NotImplementedError("annotate() xycoords=Text other than an unwrapped text of the same "
+                                          "(cartesian) axes is not supported in this sandbox")
+            spec["xy"], spec["xy_artist"] = [float(v) for v in self.xy], self.axes._artists.index(ref)
+        elif isinstance(self.xycoords, str) and self.xycoords == "figure fraction":
+            spec["xy"], spec["xy_coords"] = [float(v) for v in self.xy], "figure"
+        else:
+            spec["xy"] = self._data_point(self.xy, self.xycoords)
+        scale = None if self.xytext is None else self._offset(self.textcoords)
+        if self.xytext is None:
+            spec["xytext"] = None
+        elif scale is not None:
+            spec["xytext"], spec["xytext_coords"] = [float(v) * scale for v in self.xytext], "offset"
+        elif isinstance(self.textcoords, str) and self.textcoords == "figure fraction":
+            spec["xytext"], spec["xytext_coords"] = [float(v) for v in self.xytext], "figure"
+        elif "xy_artist" in spec or "xy_coords" in spec:
+            raise NotImplementedError(f"annotate() textcoords={self.textcoords!r} with xycoords={self.xycoords!r} "
                                       "is not supported in this sandbox")
         else:
-            xytext = self._data_point(self.xytext, self.textcoords, xy)
-        arrow = None
-        if self.arrow_patch is not None:
-            arrow = annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize)
-        spec = {**self._head("annotation"), "text": self.text_spec(), "xy": xy, "xytext": xytext,
-                "ha": self._ha, "va": self._va, "arrow": arrow}
-        spec.update({f"{name}_coords": "figure" for name, on_figure in figure.items() if on_figure})
+            spec["xytext"] = self._data_point(self.xytext, self.textcoords)
+        spec["arrow"] = (None if self.arrow_patch is None
+                         else annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize))
         if self._bbox is not None:
             spec["bbox"] = self._bbox
         return spec

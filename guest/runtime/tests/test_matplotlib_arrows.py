@@ -112,12 +112,15 @@ class AnnotateArrowTests(ChartTestCase):
 
 
 class AnnotationCoordinatesTests(ChartTestCase):
-    def test_offset_fontsize_is_offset_points_times_the_text_size(self):
+    def test_offsets_go_to_the_host_in_points(self):
         plt.plot([0, 10], [0, 10])
         plt.annotate("a", (5, 5), xytext=(0, 1), textcoords="offset fontsize", fontsize=20)
         plt.annotate("b", (5, 5), xytext=(0, 20), textcoords="offset points", fontsize=20)
-        first, second = self.artists()[1:]
-        self.assertEqual(first["xytext"], second["xytext"])
+        plt.annotate("c", (5, 5), xytext=(0, 100), textcoords="offset pixels")  # at 100 dpi
+        first, second, third = self.artists()[1:]
+        self.assertEqual((first["xytext"], first["xytext_coords"]), ([0.0, 20.0], "offset"))
+        self.assertEqual(second["xytext"], [0.0, 20.0])
+        self.assertEqual(third["xytext"], [0.0, 72.0])
 
     def test_blended_transforms(self):
         ax = plt.gca()
@@ -137,6 +140,10 @@ class AnnotationCoordinatesTests(ChartTestCase):
                          ([1.0, 0.5], [0.05, 0.05], "figure", False))
         ax = plt.figure().add_subplot(projection="polar")
         ax.annotate("b", xy=(1.0, 0.5), xytext=(5, 5), textcoords="offset points")
+        (offset,) = self.artists()
+        self.assertEqual((offset["xytext"], offset["xytext_coords"]), ([5.0, 5.0], "offset"))
+        ax = plt.figure().add_subplot(projection="polar")
+        ax.annotate("c", xy=(0.5, 0.5), xycoords="axes fraction")
         with self.assertRaisesRegex(NotImplementedError, "on polar axes"):
             self.shown()
 
@@ -150,7 +157,7 @@ class AnnotationCoordinatesTests(ChartTestCase):
         self.assertEqual(hello["xy_artist"], 1)
         ax = plt.figure().add_subplot()
         ax.annotate("x", xycoords=ax.text(0, 0, "a"), xy=(1, 0), xytext=(5, 5))
-        with self.assertRaisesRegex(NotImplementedError, "xycoords=Text with xytext"):
+        with self.assertRaisesRegex(NotImplementedError, "textcoords="):
             self.shown()
 
 

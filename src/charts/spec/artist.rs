@@ -332,14 +332,16 @@ pub enum AxlineOrientation {
     Vertical,
 }
 
-/// Where an annotation's point is measured: data (θ, r on polar axes) or
-/// fractions of the figure (y up).
+/// Where an annotation's point is measured: data (θ, r on polar axes),
+/// fractions of the figure (y up), or (its text only) points from its `xy`
+/// in display space (y up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PointCoords {
     #[default]
     Data,
     Figure,
+    Offset,
 }
 
 /// Where a text's position is measured: one system for both coordinates,
