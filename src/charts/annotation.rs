@@ -148,6 +148,7 @@ pub fn draw_annotation(
         va,
         arrow,
         bbox,
+        clip_xy,
         ..
     } = artist
     else {
@@ -156,6 +157,18 @@ pub fn draw_annotation(
     let Some((target, at)) = annotation_points(artist, axes, &data_pixel, units, 0) else {
         return;
     };
+    // matplotlib's Annotation._check_xy: the axes patch's contains_point with a
+    // radius of 1 pixel (here the axes' box, a polar axes' too).
+    let frame = axes.frame;
+    let near = Rect::new(
+        frame.x0 - 1.0,
+        frame.y0 - 1.0,
+        frame.x1 + 1.0,
+        frame.y1 + 1.0,
+    );
+    if *clip_xy && !target.is_some_and(|t| near.contains(t)) {
+        return;
+    }
     let block = text_block(text, units);
     let placement = Placement::new(at, *ha, *va);
     if let (Some(arrow), Some(target)) = (arrow, target) {

@@ -150,3 +150,14 @@ plt.show()",
     assert!((last as f64 - 512.0).abs() <= 4.0, "{last}");
     assert!(red_in_column(&chart.png, 320) >= 4);
 }
+
+#[tokio::test]
+async fn an_annotation_of_a_point_outside_the_axes_is_not_drawn() {
+    // matplotlib's annotation_clip: by default (data coordinates) drawn only while xy is inside.
+    let body = "ax.annotate('X', (20, 5), xytext=(5, 5), color='red', fontsize=30, \
+                arrowprops=dict(arrowstyle='->', color='red')CLIP)";
+    let hidden = &drawn(&body.replace("CLIP", "")).await;
+    assert_eq!(hidden.png.pixels.iter().filter(|p| is_red(p)).count(), 0);
+    let shown = &drawn(&body.replace("CLIP", ", annotation_clip=False")).await;
+    assert!(shown.png.pixels.iter().filter(|p| is_red(p)).count() > 100);
+}

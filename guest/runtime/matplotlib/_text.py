@@ -326,6 +326,15 @@ class Annotation(Text):
             raise NotImplementedError("rotated annotations are not supported in this sandbox; use text()")
         self.xy, self.xytext = xy, xytext
         self.xycoords, self.textcoords = xycoords, textcoords
+        self._annotation_clip = None
+
+    def set_annotation_clip(self, b):
+        """True: drawn only while xy is inside the axes; None (default): so when xycoords is
+        "data"; False: always."""
+        self._annotation_clip = b
+
+    def get_annotation_clip(self):
+        return self._annotation_clip
 
     def _data_point(self, point, coords, base=None):
         """point in coords as [x, y] in data coordinates: the axes' systems, transforms and their
@@ -387,6 +396,9 @@ class Annotation(Text):
             spec["xytext"] = self._data_point(self.xytext, self.textcoords)
         spec["arrow"] = (None if self.arrow_patch is None
                          else annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize))
+        clip = self._annotation_clip
+        if clip or (clip is None and isinstance(self.xycoords, str) and self.xycoords == "data"):
+            spec["clip_xy"] = True
         if self._bbox is not None:
             spec["bbox"] = self._bbox
         return spec

@@ -429,6 +429,7 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
         xy = self._annotation_point(xy, xycoords)
         xytext = None if xytext is None else self._annotation_point(xytext, textcoords)
         annotation = Annotation(text, xy, xytext, xycoords, textcoords, arrowprops, **options)
+        annotation.set_annotation_clip(annotation_clip)
         return self._add(annotation, zorder)
 
     def _annotation_point(self, point, coords):

@@ -160,6 +160,14 @@ class AnnotationCoordinatesTests(ChartTestCase):
         with self.assertRaisesRegex(NotImplementedError, "textcoords="):
             self.shown()
 
+    def test_annotation_clip(self):
+        ax = plt.gca()
+        ax.annotate("a", (1, 1))
+        ax.annotate("b", (1, 1), annotation_clip=False)
+        ax.annotate("c", (0.5, 0.5), xycoords="axes fraction")
+        ax.annotate("d", (0.5, 0.5), xycoords="axes fraction", annotation_clip=True)
+        self.assertEqual([a.get("clip_xy", False) for a in self.artists()], [True, False, False, True])
+
 
 class FancyArrowPatchTests(ChartTestCase):
     def test_spec_in_data_and_axes_coordinates(self):

@@ -236,6 +236,10 @@ pub enum Artist {
         /// annotation of the axes (its index), instead of `xy_coords`.
         #[serde(default)]
         xy_artist: Option<usize>,
+        /// Drawn only while `xy` is inside the axes box (matplotlib's
+        /// `annotation_clip`, by default for data coordinates).
+        #[serde(default)]
+        clip_xy: bool,
     },
     /// matplotlib's FancyArrowPatch (spec/arrow.rs) from `posa` to `posb`.
     FancyArrow {
