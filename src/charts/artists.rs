@@ -379,40 +379,12 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 draw_text(artist, Point::new(ax, ay), axes, units, surface);
             }
         }
-        Artist::Annotation {
-            text,
-            xy,
-            xytext,
-            ha,
-            va,
-            arrow,
-            bbox,
-            ..
-        } => {
-            let target = xmap.pixel(xy[0]).zip(ymap.pixel(xy[1]));
-            let origin = xytext.unwrap_or(*xy);
-            let Some(at) = xmap.pixel(origin[0]).zip(ymap.pixel(origin[1])) else {
-                return;
-            };
-            let block = text_block(text, units);
-            let placement = Placement::new(Point::new(at.0, at.1), *ha, *va);
-            if let (Some(arrow), Some(target)) = (arrow, target) {
-                let bounds = block.bounds(&placement);
-                let tip = Point::new(target.0, target.1);
-                textbox::draw_arrow(
-                    surface,
-                    &bounds,
-                    tip,
-                    arrow.color,
-                    units.px(arrow.linewidth),
-                    units,
-                );
-            }
-            if let Some(bbox) = bbox {
-                textbox::draw_box(&block, &placement, bbox, units, surface);
-            }
-            surface.text(block, placement, text.color);
+        Artist::Annotation { .. } => {
+            let data_pixel = |[x, y]: [f64; 2]| Some(Point::new(xmap.pixel(x)?, ymap.pixel(y)?));
+            super::annotation::draw_annotation(artist, axes, data_pixel, units, surface);
         }
+        // Drawn by draw.rs, which knows the other axes a ConnectionPatch reaches.
+        Artist::FancyArrow { .. } => {}
         Artist::Pie { .. } => pie::draw(artist, axes, units, surface),
         Artist::Quiver(quiver) => super::quiver::draw(quiver, axes, units, surface),
     }

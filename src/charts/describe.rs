@@ -276,6 +276,13 @@ fn describe_artist(artist: &Artist, axes: &PlacedAxes<'_>) -> Value {
             "type": "annotation", "label": label, "text": text.text,
             "xy": [value(xy[0], xcat), value(xy[1], ycat)],
         }),
+        Artist::FancyArrow {
+            posa, posb, arrow, ..
+        } => json!({
+            "type": "arrow", "label": label, "color": arrow.edgecolor.hex(),
+            "from": [value(posa[0], xcat), value(posa[1], ycat)],
+            "to": [value(posb[0], xcat), value(posb[1], ycat)],
+        }),
         Artist::Pie {
             values,
             labels,

@@ -2,6 +2,7 @@
 //! matplotlib's z-order), frame, ticks, labels, title and legend; then the
 //! figure's suptitle.
 
+use super::annotation;
 use super::artists;
 use super::axis;
 use super::color::Rgba;
@@ -86,13 +87,13 @@ fn draw_axes<'a>(
     indices.sort_by(|&a, &b| order(a).total_cmp(&order(b)));
     let below_grid = indices.partition_point(|&i| order(i) < spec.grid_zorder);
     for &i in &indices[..below_grid] {
-        draw_artist(&spec.artists[i], axes, units, surface);
+        draw_artist(&spec.artists[i], axes, figure_axes, units, surface);
     }
     if !spec.axis_off {
         draw_grid(axes, units, surface);
     }
     for &i in &indices[below_grid..] {
-        draw_artist(&spec.artists[i], axes, units, surface);
+        draw_artist(&spec.artists[i], axes, figure_axes, units, surface);
     }
     if !spec.axis_off {
         draw_frame(axes, units, surface);
@@ -129,7 +130,16 @@ fn draw_axes<'a>(
     }
 }
 
-fn draw_artist(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
+fn draw_artist(
+    artist: &Artist,
+    axes: &PlacedAxes<'_>,
+    figure_axes: &[PlacedAxes<'_>],
+    units: Units,
+    surface: &mut impl Surface,
+) {
+    if let Artist::FancyArrow { .. } = artist {
+        return annotation::draw_fancy_arrow(artist, axes, figure_axes, units, surface);
+    }
     match &axes.polar {
         Some(view) => polar::draw_artist(artist, axes, view, units, surface),
         None => artists::draw(artist, axes, units, surface),
@@ -143,6 +153,7 @@ fn zorder(artist: &Artist) -> u8 {
         | Artist::Fill { .. }
         | Artist::Pie { .. }
         | Artist::Patch { .. }
+        | Artist::FancyArrow { .. }
         | Artist::Quiver(_)
         | Artist::Scatter { .. } => 1,
         Artist::Image { .. } => 0,

@@ -449,6 +449,9 @@ fn draw_handle(
                 figure,
             );
         }
-        Artist::Text { .. } | Artist::Annotation { .. } | Artist::Image { .. } => {}
+        Artist::Text { .. }
+        | Artist::Annotation { .. }
+        | Artist::FancyArrow { .. }
+        | Artist::Image { .. } => {}
     }
 }

@@ -2,6 +2,8 @@
 //! (docs/CHARTS.md), laid out and rendered on the host with plotters to PNG
 //! and SVG, with a structured description of what was drawn.
 
+mod annotation;
+mod arrows;
 mod artists;
 mod aspect;
 mod axis;

@@ -216,6 +216,10 @@ pub fn draw_artist(
                 draw_text(artist, anchor, axes, units, surface);
             }
         }
+        Artist::Annotation { .. } => {
+            let data_pixel = |[theta, r]: [f64; 2]| view.pixel(theta, r);
+            super::annotation::draw_annotation(artist, axes, data_pixel, units, surface);
+        }
         _ => {}
     }
 }

@@ -236,7 +236,31 @@ fn add_artist(extent: &mut Extent, artist: &Artist, dim: Dim, kind: ScaleKind) {
                 extent.add_all(pick(dim, &quiver.x, &quiver.y), kind);
             }
         }
-        Artist::Text { .. } | Artist::Annotation { .. } | Artist::Pie { .. } => {}
+        Artist::FancyArrow {
+            posa,
+            posb,
+            coords,
+            axes_a: None,
+            axes_b: None,
+            coords_b: None,
+            ..
+        } => {
+            // Its ends (matplotlib counts the drawn outline, a few pixels more or less).
+            if *pick(dim, &coords[0], &coords[1]) == Coords::Data {
+                extent.add_all(
+                    &[
+                        *pick(dim, &posa[0], &posa[1]),
+                        *pick(dim, &posb[0], &posb[1]),
+                    ],
+                    kind,
+                );
+            }
+        }
+        // A ConnectionPatch: added with add_artist(), outside the data limits.
+        Artist::FancyArrow { .. }
+        | Artist::Text { .. }
+        | Artist::Annotation { .. }
+        | Artist::Pie { .. } => {}
     }
 }
 

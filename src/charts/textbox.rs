@@ -1,8 +1,7 @@
 //! Decorations of text artists: the box around a text (matplotlib's `bbox=`),
-//! automatic wrapping (`wrap=True`) and an annotation's arrow.
+//! and automatic wrapping (`wrap=True`).
 
-use super::color::Rgba;
-use super::geometry::{Point, Rect};
+use super::geometry::Point;
 use super::paint::{Units, stroke_line};
 use super::spec::{BoxStyle, HAlign, TextBox};
 use super::surface::Surface;
@@ -11,8 +10,7 @@ use super::text::{FontChoice, Placement, TextBlock};
 /// Segments per rounded corner (a quadratic Bézier in matplotlib).
 const CORNER_STEPS: usize = 8;
 
-/// Draws `bbox` around `block` placed at `placement`: the block's extent
-/// padded by `pad` font sizes, rotated with the text (matplotlib's
+/// Draws `bbox` around `block` placed at `placement` (matplotlib's
 /// FancyBboxPatch of a Text).
 pub fn draw_box(
     block: &TextBlock,
@@ -21,18 +19,7 @@ pub fn draw_box(
     units: Units,
     surface: &mut impl Surface,
 ) {
-    let pad = bbox.pad * block.size_px();
-    let (x0, y0, x1, y1) = (-pad, -pad, block.width() + pad, block.height() + pad);
-    let local = match bbox.boxstyle {
-        BoxStyle::Square => vec![
-            Point::new(x0, y0),
-            Point::new(x1, y0),
-            Point::new(x1, y1),
-            Point::new(x0, y1),
-        ],
-        BoxStyle::Round => rounded(x0, y0, x1, y1, pad),
-    };
-    let outline: Vec<Point> = local.iter().map(|&p| block.place(placement, p)).collect();
+    let outline = box_outline(block, placement, bbox);
     surface.fill_polygon(&outline, bbox.facecolor);
     let mut closed = outline.clone();
     closed.push(outline[0]);
@@ -44,6 +31,23 @@ pub fn draw_box(
         units.px(bbox.linewidth),
         &bbox.linestyle,
     );
+}
+
+/// The outline of `bbox` around `block` at `placement`: the block's extent
+/// padded by `pad` font sizes, rotated with the text.
+pub fn box_outline(block: &TextBlock, placement: &Placement, bbox: &TextBox) -> Vec<Point> {
+    let pad = bbox.pad * block.size_px();
+    let (x0, y0, x1, y1) = (-pad, -pad, block.width() + pad, block.height() + pad);
+    let local = match bbox.boxstyle {
+        BoxStyle::Square => vec![
+            Point::new(x0, y0),
+            Point::new(x1, y0),
+            Point::new(x1, y1),
+            Point::new(x0, y1),
+        ],
+        BoxStyle::Round => rounded(x0, y0, x1, y1, pad),
+    };
+    local.iter().map(|&p| block.place(placement, p)).collect()
 }
 
 /// A rectangle whose corners are rounded by `radius` with quadratic Béziers
@@ -143,46 +147,6 @@ fn distance_to_box(rotation: f64, x0: f64, y0: f64, width: f64, height: f64) -> 
         )
     };
     h1.min(h2)
-}
-
-/// An arrow from the edge of the text box `from` to `tip`.
-pub fn draw_arrow(
-    surface: &mut impl Surface,
-    from: &Rect,
-    tip: Point,
-    color: Rgba,
-    width: f64,
-    units: Units,
-) {
-    let centre = Point::new((from.x0 + from.x1) / 2.0, (from.y0 + from.y1) / 2.0);
-    let (dx, dy) = (tip.x - centre.x, tip.y - centre.y);
-    let length = (dx * dx + dy * dy).sqrt();
-    if length < 1.0 || from.contains(tip) {
-        return;
-    }
-    // Leave the text box: the smallest t at which the ray crosses its border.
-    let exit = [
-        (from.x1 - centre.x) / dx,
-        (from.x0 - centre.x) / dx,
-        (from.y1 - centre.y) / dy,
-        (from.y0 - centre.y) / dy,
-    ]
-    .into_iter()
-    .filter(|t| t.is_finite() && *t > 0.0)
-    .fold(1.0, f64::min);
-    let gap = units.px(2.0) / length;
-    let start = Point::new(centre.x + dx * (exit + gap), centre.y + dy * (exit + gap));
-    let (ux, uy) = (dx / length, dy / length);
-    let head = units.px(8.0).min(length * 0.5);
-    let base = Point::new(tip.x - ux * head, tip.y - uy * head);
-    surface.stroke(&[start, base], color, width);
-    let half = head * 0.4;
-    let wings = [
-        tip,
-        Point::new(base.x - uy * half, base.y + ux * half),
-        Point::new(base.x + uy * half, base.y - ux * half),
-    ];
-    surface.fill_polygon(&wings, color);
 }
 
 #[cfg(test)]

@@ -171,11 +171,12 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
             Artist::Bar { orientation, .. } => *orientation == Orientation::Vertical,
             Artist::Scatter { .. } | Artist::Patch { .. } | Artist::Fill { .. } => true,
             Artist::Text { coords, .. } => coords.pair()[0] == coords.pair()[1],
+            Artist::Annotation { .. } => true,
             _ => false,
         };
         if !drawn {
             return invalid(
-                "polar axes draw lines (without path effects), scatter, vertical bars, patches, \
+                "polar axes draw lines (without path effects), scatter, vertical bars, patches, annotations, \
                  fills and text"
                     .to_owned(),
             );
@@ -310,12 +311,14 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
         ));
     }
     for (index, artist) in axes.artists.iter().enumerate() {
-        check_artist(artist).map_err(|e| match e {
-            ChartError::Invalid(message) => {
-                ChartError::Invalid(format!("artist {index}: {message}"))
-            }
-            other => other,
-        })?;
+        parts::check_arrow_axes(artist, figure.axes.len())
+            .and_then(|()| check_artist(artist))
+            .map_err(|e| match e {
+                ChartError::Invalid(message) => {
+                    ChartError::Invalid(format!("artist {index}: {message}"))
+                }
+                other => other,
+            })?;
     }
     Ok(())
 }
@@ -521,13 +524,25 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             check_box(bbox.as_ref())
         }
         Artist::Annotation {
-            text, arrow, bbox, ..
+            text,
+            arrow,
+            bbox,
+            xy_coords,
+            ..
         } => {
             check_text(text, "annotation")?;
             check_box(bbox.as_ref())?;
-            arrow
-                .as_ref()
-                .map_or(Ok(()), |a| size(a.linewidth, "arrow width"))
+            parts::check_annotation_arrow(*xy_coords, arrow.as_ref())
+        }
+        Artist::FancyArrow {
+            arrow,
+            patch_a,
+            patch_b,
+            ..
+        } => {
+            parts::check_arrow(arrow)?;
+            parts::check_clip_shape(patch_a.as_ref())?;
+            parts::check_clip_shape(patch_b.as_ref())
         }
         Artist::Pie {
             values,

@@ -3,7 +3,8 @@
 
 use super::ChartError;
 use super::spec::{
-    Axes, Figure, Legend, PathEffect, PieShadow, Quiver, QuiverCoords, ScaleKind, Ticks,
+    AnnotationArrow, ArrowStyle, Artist, Axes, ClipShape, ConnectionStyle, FancyArrow, Figure,
+    Legend, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords, ScaleKind, Ticks,
 };
 use super::transform;
 
@@ -314,6 +315,137 @@ pub(super) fn check_ticks(ticks: &Ticks) -> Result<(), ChartError> {
         .is_some_and(|o| o.chars().count() > MAX_TEXT_CHARS)
     {
         return invalid("a tick offset text is too long".to_owned());
+    }
+    Ok(())
+}
+
+/// Largest arrow style fraction or connection length (pixels), in absolute value.
+const MAX_ARROW_NUMBER: f64 = 1e6;
+
+/// A fancy arrow's sizes (points) and its style's and connection's numbers.
+pub(super) fn check_arrow(arrow: &FancyArrow) -> Result<(), ChartError> {
+    size(arrow.linewidth, "arrow line width")?;
+    size(arrow.mutation_scale, "arrow mutation scale")?;
+    size(arrow.shrink_a.abs(), "arrow shrinkA")?;
+    size(arrow.shrink_b.abs(), "arrow shrinkB")?;
+    let numbers: Vec<f64> = match arrow.arrowstyle {
+        ArrowStyle::Curve {
+            head_length,
+            head_width,
+            width_a,
+            width_b,
+            length_a,
+            length_b,
+            angle_a,
+            angle_b,
+            scale_a,
+            scale_b,
+            ..
+        } => [
+            head_length,
+            head_width,
+            width_a,
+            width_b,
+            length_a,
+            length_b,
+            angle_a,
+            angle_b,
+        ]
+        .into_iter()
+        .chain(scale_a)
+        .chain(scale_b)
+        .collect(),
+        ArrowStyle::Simple {
+            head_length,
+            head_width,
+            tail_width,
+        }
+        | ArrowStyle::Fancy {
+            head_length,
+            head_width,
+            tail_width,
+        } => vec![head_length, head_width, tail_width],
+        ArrowStyle::Wedge {
+            tail_width,
+            shrink_factor,
+        } => vec![tail_width, shrink_factor],
+    };
+    let connection: Vec<f64> = match arrow.connectionstyle {
+        ConnectionStyle::Arc3 { rad } => vec![rad],
+        ConnectionStyle::Angle3 { angle_a, angle_b } => vec![angle_a, angle_b],
+        ConnectionStyle::Angle {
+            angle_a,
+            angle_b,
+            rad,
+        } => vec![angle_a, angle_b, rad],
+        ConnectionStyle::Arc {
+            angle_a,
+            angle_b,
+            arm_a,
+            arm_b,
+            rad,
+        } => [angle_a, angle_b, rad]
+            .into_iter()
+            .chain(arm_a)
+            .chain(arm_b)
+            .collect(),
+        ConnectionStyle::Bar {
+            arm_a,
+            arm_b,
+            fraction,
+            angle,
+        } => [arm_a, arm_b, fraction].into_iter().chain(angle).collect(),
+    };
+    let aspect = arrow.mutation_aspect;
+    let out_of_range = |v: f64| v.is_nan() || v.abs() > MAX_ARROW_NUMBER;
+    if out_of_range(aspect)
+        || aspect <= 0.0
+        || numbers.iter().chain(&connection).any(|&v| out_of_range(v))
+    {
+        return invalid("arrow style or connection numbers out of range".to_owned());
+    }
+    Ok(())
+}
+
+/// An annotation's point (not an offset) and arrow.
+pub(super) fn check_annotation_arrow(
+    xy_coords: PointCoords,
+    arrow: Option<&AnnotationArrow>,
+) -> Result<(), ChartError> {
+    if xy_coords == PointCoords::Offset {
+        return invalid("an annotation's xy as an offset".to_owned());
+    }
+    let Some(arrow) = arrow else {
+        return Ok(());
+    };
+    check_arrow(&arrow.patch)?;
+    check_clip_shape(arrow.patch_a.as_ref())?;
+    check_clip_shape(arrow.patch_b.as_ref())?;
+    if let Some(shrink) = arrow.shrink
+        && (shrink.is_nan() || shrink.abs() > 1.0)
+    {
+        return invalid(format!("annotation arrow shrink {shrink}"));
+    }
+    Ok(())
+}
+
+/// The shape an arrow's end is clipped by: as many x as y.
+pub(super) fn check_clip_shape(shape: Option<&ClipShape>) -> Result<(), ChartError> {
+    match shape {
+        Some(ClipShape::Polygon { x, y, .. }) => {
+            same_length("arrow clip x values", x.len(), y.len(), false)
+        }
+        Some(ClipShape::Circle { radius, .. }) => size(*radius, "arrow clip radius"),
+        _ => Ok(()),
+    }
+}
+
+/// A ConnectionPatch's ends name axes that exist.
+pub(super) fn check_arrow_axes(artist: &Artist, axes: usize) -> Result<(), ChartError> {
+    if let Artist::FancyArrow { axes_a, axes_b, .. } = artist
+        && [axes_a, axes_b].into_iter().flatten().any(|&i| i >= axes)
+    {
+        return invalid("an arrow end in a missing axes".to_owned());
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod arrows;
 mod chart_styles;
 mod charts;
 mod clabels;

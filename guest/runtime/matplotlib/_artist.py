@@ -12,7 +12,7 @@ class Artist:
     _zorder = None           # set by zorder= / set_zorder(); None: the kind's default
     zorder_default = 2       # matplotlib's: images 0, patches and collections 1, lines 2, text 3
     _clip_on = True          # False: drawn beyond the axes box too (set_clip_on)
-    _UNCLIPPED_KINDS = ("line", "patch", "scatter", "fill", "axline")  # the host draws these unclipped
+    _UNCLIPPED_KINDS = ("line", "patch", "scatter", "fill", "axline", "fancy_arrow")  # the host draws these unclipped
 
     def _guest_limits(self):
         """True if the host cannot autoscale this artist as matplotlib does (sticky edges it does

@@ -21,8 +21,9 @@ class Transform:
     (ax.get_xaxis_transform()), for text(transform=...) and patches: coords is "data", "axes",
     "figure", or an (x, y) pair of "data" and "axes"."""
 
-    def __init__(self, coords):
+    def __init__(self, coords, axes=None):
         self.coords = coords
+        self.axes = axes  # the Axes of transData / transAxes (a ConnectionPatch's ends)
 
     def __add__(self, other):
         raise NotImplementedError("composed transforms (such as offsets added to ax.transData) are not "
@@ -61,7 +62,7 @@ class AxesBase(TitleMethods):
         for name, other in (("x", sharex), ("y", sharey)):
             if other is not None:
                 self._share(name, other)
-        self.transData, self.transAxes = Transform("data"), Transform("axes")
+        self.transData, self.transAxes = Transform("data", self), Transform("axes", self)
         self._ratios = (None, None)  # the grid's (width_ratios, height_ratios), if unequal
         self._colorbar_of = None     # the Axes this one is the colorbar of
         self.spines = Spines()
@@ -71,11 +72,11 @@ class AxesBase(TitleMethods):
 
     def get_xaxis_transform(self, which="grid"):
         """x in data, y in axes fractions (as for axvline)."""
-        return Transform(("data", "axes"))
+        return Transform(("data", "axes"), self)
 
     def get_yaxis_transform(self, which="grid"):
         """x in axes fractions, y in data (as for axhline)."""
-        return Transform(("axes", "data"))
+        return Transform(("axes", "data"), self)
 
     def _share(self, name, other):
         """Use other's axis state for axis name (a new Axes only)."""
@@ -636,7 +637,8 @@ class AxesBase(TitleMethods):
             return [self._along(name, start, value * scale / length)
                     for name, start, value, length in zip("xy", base, point, size)]
         raise NotImplementedError(f"annotation coordinates {coords!r} are not supported in this sandbox; use "
-                                  "'data', 'axes fraction', 'offset points' or 'offset pixels'")
+                                  "'data', 'axes fraction', 'offset points', 'offset pixels', 'offset fontsize' or "
+                                  "the axes' transforms")
 
     def _along(self, name, start, fraction):
         """The data value fraction of the axis length past start (None: the axis start)."""

@@ -169,7 +169,7 @@ def _not_polar(name):
 
 
 for _name in ("errorbar", "hist", "pie", "imshow", "pcolormesh", "pcolor", "matshow", "axhline", "axvline",
-              "axhspan", "axvspan", "annotate", "barh", "boxplot", "violinplot", "stem", "stackplot", "hlines",
+              "axhspan", "axvspan", "barh", "boxplot", "violinplot", "stem", "stackplot", "hlines",
               "vlines", "contour", "contourf", "twinx", "twiny", "step", "fill_betweenx", "set_aspect",
               "bar_label", "axline", "hexbin", "hist2d", "quiver", "streamplot"):
     setattr(PolarAxes, _name, _not_polar(_name))

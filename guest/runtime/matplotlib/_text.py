@@ -313,24 +313,92 @@ def degrees(rotation):
 
 
 class Annotation(Text):
-    """annotate(): text at xytext (or at xy) with an optional arrow to xy, both converted to data."""
+    """annotate(): text at xytext (or at xy) with an optional arrow to xy, both converted to data;
+    the arrow is a FancyArrowPatch (arrow_patch) drawn by the host from the text to xy."""
 
-    def __init__(self, text, xy, xytext, xycoords, textcoords, arrow, **text_options):
+    def __init__(self, text, xy, xytext, xycoords, textcoords, arrowprops, **text_options):
+        from ._fancy_arrow import annotation_arrow
+
+        self.arrowprops = arrowprops
+        self.arrow_patch = None if arrowprops is None else annotation_arrow(arrowprops)
         super().__init__(xy[0], xy[1], text, **text_options)
         if self._rotation:
             raise NotImplementedError("rotated annotations are not supported in this sandbox; use text()")
         self.xy, self.xytext = xy, xytext
         self.xycoords, self.textcoords = xycoords, textcoords
-        self.arrow = arrow  # (rgba, linewidth) or None
+        self._annotation_clip = None
+
+    def set_annotation_clip(self, b):
+        """True: drawn only while xy is inside the axes; None (default): so when xycoords is
+        "data"; False: always."""
+        self._annotation_clip = b
+
+    def get_annotation_clip(self):
+        return self._annotation_clip
+
+    def _data_point(self, point, coords, base=None):
+        """point in coords as [x, y] in data coordinates: the axes' systems, transforms and their
+        blends."""
+        from ._axes_base import Transform
+
+        if type(self.axes).__name__ == "PolarAxes" and not (isinstance(coords, str) and coords == "data"):
+            raise NotImplementedError(f"annotate() coordinates {coords!r} on polar axes are not supported in this "
+                                      "sandbox; use 'data', 'figure fraction' or offsets")
+        if isinstance(coords, Transform) and coords.axes in (None, self.axes):
+            pair = coords.coords if isinstance(coords.coords, tuple) else (coords.coords, coords.coords)
+            if set(pair) <= {"data", "axes"}:
+                names = ["data" if system == "data" else "axes fraction" for system in pair]
+                return [self.axes._to_data(point, name)[i] for i, name in enumerate(names)]
+        return self.axes._to_data(point, coords, base)
+
+    def _offset(self, coords):
+        """Points per unit of an offset textcoords ("offset points", "offset pixels", "offset
+        fontsize"), None for other coordinates."""
+        if not isinstance(coords, str) or not coords.startswith("offset "):
+            return None
+        if coords == "offset pixels":
+            return 72.0 / self.axes.figure.get_dpi()
+        scales = {"offset points": 1.0, "offset fontsize": self._fontsize}
+        if coords not in scales:
+            raise ValueError(f"{coords!r} is not a valid coordinate")
+        return scales[coords]
 
     def spec(self):
+        """xy in data coordinates, figure fractions or fractions of another text's extent
+        (xycoords=a Text); xytext likewise, or an offset in points from xy that the host applies
+        in display space, as matplotlib's offset coordinates."""
+        from ._fancy_arrow import annotation_arrow_spec
+
         if self._wrap or self._rotation_mode != "default":
             raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
-        xy = self.axes._to_data(self.xy, self.xycoords)
-        xytext = None if self.xytext is None else self.axes._to_data(self.xytext, self.textcoords, xy)
-        arrow = None if self.arrow is None else {"color": self._color(self.arrow[0]), "linewidth": self.arrow[1]}
-        spec = {**self._head("annotation"), "text": self.text_spec(), "xy": xy, "xytext": xytext,
-                "ha": self._ha, "va": self._va, "arrow": arrow}
+        spec = {**self._head("annotation"), "text": self.text_spec(), "ha": self._ha, "va": self._va}
+        if isinstance(self.xycoords, Text):
+            ref = self.xycoords
+            if ref.axes is not self.axes or type(self.axes).__name__ == "PolarAxes" or ref._wrap:
+                raise NotImplementedError("annotate() xycoords=Text other than an unwrapped text of the same "
+                                          "(cartesian) axes is not supported in this sandbox")
+            spec["xy"], spec["xy_artist"] = [float(v) for v in self.xy], self.axes._artists.index(ref)
+        elif isinstance(self.xycoords, str) and self.xycoords == "figure fraction":
+            spec["xy"], spec["xy_coords"] = [float(v) for v in self.xy], "figure"
+        else:
+            spec["xy"] = self._data_point(self.xy, self.xycoords)
+        scale = None if self.xytext is None else self._offset(self.textcoords)
+        if self.xytext is None:
+            spec["xytext"] = None
+        elif scale is not None:
+            spec["xytext"], spec["xytext_coords"] = [float(v) * scale for v in self.xytext], "offset"
+        elif isinstance(self.textcoords, str) and self.textcoords == "figure fraction":
+            spec["xytext"], spec["xytext_coords"] = [float(v) for v in self.xytext], "figure"
+        elif "xy_artist" in spec or "xy_coords" in spec:
+            raise NotImplementedError(f"annotate() textcoords={self.textcoords!r} with xycoords={self.xycoords!r} "
+                                      "is not supported in this sandbox")
+        else:
+            spec["xytext"] = self._data_point(self.xytext, self.textcoords)
+        spec["arrow"] = (None if self.arrow_patch is None
+                         else annotation_arrow_spec(self.arrow_patch, self.arrowprops, self._fontsize))
+        clip = self._annotation_clip
+        if clip or (clip is None and isinstance(self.xycoords, str) and self.xycoords == "data"):
+            spec["clip_xy"] = True
         if self._bbox is not None:
             spec["bbox"] = self._bbox
         return spec

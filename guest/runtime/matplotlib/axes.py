@@ -432,7 +432,8 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
         textcoords = xycoords if textcoords is None else textcoords
         xy = self._annotation_point(xy, xycoords)
         xytext = None if xytext is None else self._annotation_point(xytext, textcoords)
-        annotation = Annotation(text, xy, xytext, xycoords, textcoords, _arrow(arrowprops), **options)
+        annotation = Annotation(text, xy, xytext, xycoords, textcoords, arrowprops, **options)
+        annotation.set_annotation_clip(annotation_clip)
         return self._add(annotation, zorder)
 
     def _annotation_point(self, point, coords):
@@ -573,13 +574,3 @@ def _hist_style(histtype, options):
         raise NotImplementedError(f"hist(histtype={histtype!r}, linewidth=...) is not supported in this sandbox")
     return {"edgecolor": options.get("edgecolor", None if step else _rc.default_edgecolor()),
             "linewidth": linewidth, "alpha": options.get("alpha")}
-
-
-def _arrow(arrowprops):
-    """(rgba, linewidth) of annotate()'s arrow, or None; arrow shapes are drawn by the host."""
-    if arrowprops is None:
-        return None
-    props = dict(arrowprops)
-    color = props.get("color", props.get("facecolor", props.get("fc", props.get("edgecolor", props.get("ec", "black")))))
-    linewidth = props.get("linewidth", props.get("lw", 1.0))
-    return to_rgba(color), float(linewidth)

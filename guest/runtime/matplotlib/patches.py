@@ -13,7 +13,8 @@ from ._artist import Artist
 from .colors import to_rgba
 
 __all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Arc", "Polygon", "PathPatch", "RegularPolygon", "Wedge",
-           "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow", "StepPatch"]
+           "FancyBboxPatch", "BoxStyle", "FancyArrow", "Arrow", "StepPatch", "FancyArrowPatch", "ArrowStyle",
+           "ConnectionStyle", "ConnectionPatch"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
                     "clip_on", "hatch"))
@@ -597,3 +598,5 @@ def _placed(points, origin, angle):
 
 from ._arrows import Arrow, FancyArrow  # noqa: E402  (they build on Polygon)
 from ._stairs import StepPatch  # noqa: E402,F401  (a PathPatch)
+from ._arrow_styles import ArrowStyle, ConnectionStyle  # noqa: E402,F401
+from ._fancy_arrow import ConnectionPatch, FancyArrowPatch  # noqa: E402,F401  (Patches)

@@ -334,16 +334,22 @@ class FigureSpecTests(ChartTestCase):
         self.assertEqual(text, {"type": "text", "label": None, "x": 0.5, "y": 0.9, "coords": "axes",
                                 "text": {"text": "note", "fontsize": 14.0, "color": "#000000ff", "weight": "normal"},
                                 "ha": "center", "va": "baseline", "rotation": 30.0})
-        self.assertEqual((note["xy"], note["xytext"], note["arrow"]),
-                         ([1.0, 2.0], [2.0, 3.0], {"color": "#000000ff", "linewidth": 1.0}))
+        self.assertEqual((note["xy"], note["xytext"]), ([1.0, 2.0], [2.0, 3.0]))
+        # No arrowstyle: matplotlib's YAArrow sizes (points) over the text size, from the nearest corner.
+        arrow = note["arrow"]
+        self.assertEqual((arrow["relpos"], arrow["shrink"], arrow["patch_a"], arrow["patch_b"]),
+                         (None, 0.05, {"kind": "text"}, None))
+        self.assertEqual(arrow["patch"]["arrowstyle"],
+                         {"name": "simple", "head_length": 1.2, "head_width": 1.2, "tail_width": 0.4})
+        self.assertEqual((arrow["patch"]["facecolor"], arrow["patch"]["edgecolor"], arrow["patch"]["mutation_scale"]),
+                         ("#000000ff", "#000000ff", 10.0))
 
     def test_annotate_offset_points(self):
         plt.plot([0, 10], [0, 10])
         plt.annotate("a", (5, 5), textcoords="offset points", xytext=(0, 10), ha="center")
         (note,) = self.artists()[1:]
-        # ylim (-0.5, 10.5) over 0.77 * 4.8in * 72 = 266.1pt: 10pt is 0.413 data units
-        self.assertEqual(note["xytext"][0], 5.0)
-        self.assertAlmostEqual(note["xytext"][1], 5.4133, places=3)
+        # The host moves the text 10 points up from xy's pixel, as matplotlib's offset coordinates.
+        self.assertEqual((note["xy"], note["xytext"], note["xytext_coords"]), ([5.0, 5.0], [0.0, 10.0], "offset"))
 
     def test_titles_labels_ticks(self):
         plt.plot([1, 2, 3])

@@ -2,11 +2,12 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
+use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{
-    CapStyle, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect, Text,
-    VAlign,
+    CapStyle, Coords, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect,
+    Text, VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -233,9 +234,45 @@ pub enum Artist {
         xytext: Option<[f64; 2]>,
         ha: HAlign,
         va: VAlign,
-        arrow: Option<Arrow>,
+        arrow: Option<AnnotationArrow>,
         #[serde(default)]
         bbox: Option<TextBox>,
+        /// Where `xy` and `xytext` are measured.
+        #[serde(default)]
+        xy_coords: PointCoords,
+        #[serde(default)]
+        xytext_coords: PointCoords,
+        /// `xy` is a fraction (y up) of the extent of this text or
+        /// annotation of the axes (its index), instead of `xy_coords`.
+        #[serde(default)]
+        xy_artist: Option<usize>,
+        /// Drawn only while `xy` is inside the axes box (matplotlib's
+        /// `annotation_clip`, by default for data coordinates).
+        #[serde(default)]
+        clip_xy: bool,
+    },
+    /// matplotlib's FancyArrowPatch (spec/arrow.rs) from `posa` to `posb`.
+    FancyArrow {
+        label: Option<String>,
+        posa: [f64; 2],
+        posb: [f64; 2],
+        coords: [Coords; 2],
+        arrow: FancyArrow,
+        /// The figure's axes (index) `posa` and `posb` are measured in when
+        /// not this one (a ConnectionPatch between axes).
+        #[serde(default)]
+        axes_a: Option<usize>,
+        #[serde(default)]
+        axes_b: Option<usize>,
+        /// The systems of `posb` when they differ from `coords`.
+        #[serde(default)]
+        coords_b: Option<[Coords; 2]>,
+        #[serde(default)]
+        patch_a: Option<ClipShape>,
+        #[serde(default)]
+        patch_b: Option<ClipShape>,
+        #[serde(default = "yes")]
+        clip_on: bool,
     },
     Pie {
         label: Option<String>,
@@ -309,11 +346,16 @@ pub enum AxlineOrientation {
     Vertical,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// Where an annotation's point is measured: data (θ, r on polar axes),
+/// fractions of the figure (y up), or (its text only) points from its `xy`
+/// in display space (y up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Coords {
+pub enum PointCoords {
+    #[default]
     Data,
-    Axes,
+    Figure,
+    Offset,
 }
 
 /// Where a text's position is measured: one system for both coordinates,
@@ -376,13 +418,6 @@ fn one() -> f64 {
 
 fn yes() -> bool {
     true
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Arrow {
-    pub color: Rgba,
-    pub linewidth: f64,
 }
 
 /// A data series: a JSON list of numbers and nulls, or, for long series,
@@ -452,6 +487,7 @@ impl Artist {
             | Artist::Patch { clip_on, .. }
             | Artist::Scatter { clip_on, .. }
             | Artist::Fill { clip_on, .. }
+            | Artist::FancyArrow { clip_on, .. }
             | Artist::Axline { clip_on, .. } => *clip_on,
             _ => true,
         }
@@ -470,6 +506,7 @@ impl Artist {
             | Artist::Annotation { label, .. }
             | Artist::Pie { label, .. }
             | Artist::Patch { label, .. }
+            | Artist::FancyArrow { label, .. }
             | Artist::Image { label, .. } => label.as_deref(),
             Artist::Quiver(quiver) => quiver.label.as_deref(),
         }

@@ -3,6 +3,7 @@
 //! Unknown fields are refused rather than ignored: a spec the host does not
 //! fully understand must not be drawn as something else.
 
+mod arrow;
 mod artist;
 mod colorbar;
 mod figimage;
@@ -12,17 +13,20 @@ mod style;
 
 use serde::Deserialize;
 
+pub use self::arrow::{
+    AnnotationArrow, ArrowEnd, ArrowStyle, ClipShape, ConnectionStyle, FancyArrow,
+};
 pub use self::artist::{
-    Artist, AxlineOrientation, BoxStyle, ClipPath, Coords, HatchSpec, HistType, PieShadow, Quads,
-    Resampling, RotationMode, TextBox, TextCoords,
+    Artist, AxlineOrientation, BoxStyle, ClipPath, HatchSpec, HistType, PieShadow, PointCoords,
+    Quads, Resampling, RotationMode, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
-    CapStyle, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery, Marker,
-    Orientation, PathEffect, Text, VAlign, Weight,
+    CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery,
+    Marker, Orientation, PathEffect, Text, VAlign, Weight,
 };
 use super::color::Rgba;
 

@@ -243,3 +243,11 @@ pub enum PathEffect {
         length: f64,
     },
 }
+
+/// Where a point is measured: data, or fractions of the axes box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coords {
+    Data,
+    Axes,
+}
