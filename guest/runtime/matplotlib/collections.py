@@ -44,6 +44,7 @@ class LineCollection(Line2D):
             raise NotImplementedError(f"LineCollection: {next(iter(kwargs))}= is not supported in this sandbox")
         x, y = _joined(segments)
         self._setup(x, y, color=color, linewidth=self._widths[0], linestyle=style, label=label, alpha=alpha)
+        self._solid_capstyle = self._dash_capstyle = "butt"  # a collection's ends, unlike a Line2D's
         if transform is not None:
             self.set_transform(transform)
 

@@ -165,6 +165,10 @@ class FigureSpecTests(ChartTestCase):
         self.assertEqual((dashed["solid_capstyle"], dashed["dash_capstyle"]), ("projecting", "projecting"))
         self.assertEqual(rounded["solid_capstyle"], "round")
         self.assertEqual(line.get_dash_capstyle(), "projecting")
+        # collections (error bars, vlines, stems) end butt, as matplotlib's
+        plt.figure()
+        plt.vlines([1, 2], 0, 1)
+        self.assertNotIn("solid_capstyle", self.artists()[0])
         with self.assertRaisesRegex(ValueError, "not a valid value for CapStyle"):
             plt.plot([0, 1], solid_capstyle="square")
 
