@@ -216,8 +216,8 @@ class ConciseDateFormatter(Formatter):
 
     def __init__(self, locator, tz=None, formats=None, offset_formats=None, zero_formats=None, show_offset=True,
                  *, usetex=None):
-        if usetex:
-            raise NotImplementedError("ConciseDateFormatter(usetex=True) is not supported in this sandbox")
+        if usetex or tz is not None:
+            raise NotImplementedError("ConciseDateFormatter(tz=..., usetex=True) is not supported in this sandbox")
         self._locator = locator
         self.defaultfmt = "%Y"
         for name, given in (("formats", formats), ("zero_formats", zero_formats),
