@@ -15,7 +15,7 @@ use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
-use super::series::{data_rect, fill_polygons, pick, pixels, runs, steps};
+use super::series::{data_rect, fill_polygons, pick, pixels, runs, runs_of, steps};
 use super::spec::{
     Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
@@ -55,7 +55,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markevery,
             ..
         } => {
-            let runs = runs(x, y, *coords, xmap, ymap);
+            let points = pixels(x, y, *coords, xmap, ymap);
+            let runs = runs_of(&points);
             let stepped = (*drawstyle != DrawStyle::Default).then(|| {
                 let (sx, sy) = steps(x, y, *drawstyle);
                 self::runs(&sx, &sy, *coords, xmap, ymap)
@@ -77,7 +78,6 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 });
             }
             if let Some(shape) = shape {
-                let points = pixels(x, y, *coords, xmap, ymap);
                 let diagonal = frame.width().hypot(frame.height());
                 let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
                 for &point in marked.iter().filter(|p| frame.contains(**p)) {

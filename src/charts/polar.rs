@@ -11,6 +11,7 @@ use super::markevery;
 use super::paint::{Units, marker, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
+use super::series::runs_of;
 use super::spec::{
     Artist, CapStyle, Coords, GridAxis, HAlign, LineStyle, Orientation, VAlign, Weight,
 };
@@ -46,7 +47,8 @@ pub fn draw_artist(
             solid_capstyle,
             ..
         } => {
-            let runs = view.runs(x, y);
+            let points = view.pixels(x, y);
+            let runs = runs_of(&points);
             // Projecting ends go on half the width, then the wedge clips (the
             // guest refuses other caps on polar axes).
             let projecting =
@@ -71,11 +73,6 @@ pub fn draw_artist(
                 }
             }
             if let Some(shape) = shape {
-                let points: Vec<Option<Point>> = x
-                    .iter()
-                    .zip(y)
-                    .map(|(t, r)| t.zip(*r).and_then(|(t, r)| view.pixel(t, r)))
-                    .collect();
                 let diagonal = view.frame.width().hypot(view.frame.height());
                 let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
                 for &point in marked.iter().filter(|p| view.inside(**p)) {

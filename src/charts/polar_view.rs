@@ -9,6 +9,7 @@ use std::f64::consts::{FRAC_PI_2, PI, TAU};
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::paint::Units;
+use super::series::runs_of;
 use super::spec::{Axes, Weight};
 use super::surface::Surface;
 use super::text::TextBlock;
@@ -174,19 +175,19 @@ impl PolarView {
         Rect::new(b.x0 - dw, b.y0 - dh, b.x1 + dw, b.y1 + dh)
     }
 
+    /// Each data point in pixels; None where it is missing or inside the
+    /// origin.
+    pub(super) fn pixels(&self, x: &[Option<f64>], y: &[Option<f64>]) -> Vec<Option<Point>> {
+        x.iter()
+            .zip(y)
+            .map(|(t, r)| t.zip(*r).and_then(|(t, r)| self.pixel(t, r)))
+            .collect()
+    }
+
     /// Splits a polyline of data points into drawn runs: breaks at missing
     /// points and at points inside the origin.
     pub(super) fn runs(&self, x: &[Option<f64>], y: &[Option<f64>]) -> Vec<Vec<Point>> {
-        let mut runs = vec![Vec::new()];
-        for (px, py) in x.iter().zip(y) {
-            match px.zip(*py).and_then(|(t, r)| self.pixel(t, r)) {
-                Some(p) => runs.last_mut().expect("one run").push(p),
-                None if !runs.last().expect("one run").is_empty() => runs.push(Vec::new()),
-                None => {}
-            }
-        }
-        runs.retain(|run| !run.is_empty());
-        runs
+        runs_of(&self.pixels(x, y))
     }
 
     /// The annular sector θ0..θ1, r0..r1 (a polar bar), edges interpolated.

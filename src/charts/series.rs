@@ -71,9 +71,14 @@ pub fn runs(
     xmap: &AxisMap,
     ymap: &AxisMap,
 ) -> Vec<Vec<Point>> {
+    runs_of(&pixels(x, y, coords, xmap, ymap))
+}
+
+/// Connected runs of placed points: each unplaced (None) point breaks the line.
+pub fn runs_of(points: &[Option<Point>]) -> Vec<Vec<Point>> {
     let mut runs = Vec::new();
     let mut current = Vec::new();
-    for point in pixels(x, y, coords, xmap, ymap) {
+    for &point in points {
         match point {
             Some(point) => current.push(point),
             None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
