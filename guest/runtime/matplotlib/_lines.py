@@ -312,9 +312,9 @@ def _markevery_spec(every, count):
         if every.step == 0:
             raise ValueError("slice step cannot be zero")
         return {"indices": list(range(count))[every]}
-    values = list(every.tolist() if hasattr(every, "tolist") else every) if _is_sequence(every) else None
-    if values is None:
+    if isinstance(every, (str, bytes)) or not (hasattr(every, "__iter__") or hasattr(every, "tolist")):
         raise ValueError(f"markevery={every!r} is not a recognized value")
+    values = _data.items(every)
     if values and all(isinstance(v, bool) for v in values):
         if count and len(values) != count:
             raise ValueError(f"markevery is a boolean mask of length {len(values)}, but the line has "
@@ -328,10 +328,6 @@ def _markevery_spec(every, count):
             raise IndexError(f"index {i} is out of bounds for axis 0 with size {count}")
         indices.append(i + count if i < 0 else int(i))
     return {"indices": indices}
-
-
-def _is_sequence(value):
-    return not isinstance(value, (str, bytes)) and hasattr(value, "__iter__")
 
 
 def _first(*values):
