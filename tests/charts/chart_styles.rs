@@ -534,7 +534,7 @@ fn red_span(png: &Image, y: u32) -> (u32, u32) {
     let first = row
         .next()
         .unwrap_or_else(|| panic!("no red pixel in row {y}"));
-    (first, row.last().unwrap_or(first))
+    (first, row.next_back().unwrap_or(first))
 }
 
 #[tokio::test]
