@@ -29,10 +29,12 @@ wait_for_guest() {
 }
 trap 'kill "$guest_pid" 2>/dev/null || true' EXIT
 
-# The runner's unit tests need numpy (the guest's release) and contourpy (to check the
-# contours against); they run in a throwaway venv holding just those wheels.
+# The runner's unit tests need numpy (the guest's release), python-dateutil with six (the
+# guest's, for matplotlib.dates) and contourpy (to check the contours against); they run in a
+# throwaway venv holding just those wheels.
 source benches/venv.sh
-runner_venv=$(bench_venv runner-test-venv numpy==2.2.6 contourpy==1.3.3)
+runner_venv=$(bench_venv runner-test-venv numpy==2.2.6 python-dateutil==2.9.0.post0 six==1.17.0 \
+    contourpy==1.3.3)
 (cd guest/runtime && "$runner_venv/bin/python3" -m unittest discover -s tests)
 cargo fmt --check
 # Modules import one way only, none over 600 lines (docs/ARCHITECTURE.md, "Layers").

@@ -34,7 +34,8 @@ class AxisGroup:
         self.ticks = None           # [positions, labels or None] once set
         self.locator = None         # a matplotlib.ticker Locator / Formatter, once set
         self.formatter = None
-        self.dates = False          # values arrived as dates (days since 1970, see dates)
+        self.dates = None           # once dates arrived (days since 1970, see dates): their converter's
+                                    # AxisInfo, with the axis' default locator and formatter
         self.requested = False      # autoscale_view()/autoscale() was called
         self.tick_view = None       # (view widened by set_ticks, autoscaling artists it held for)
 
@@ -129,14 +130,14 @@ class AxisGroup:
 
         lo, hi = sorted(self.view_limits())
         default = self.defaults[0] if self.scale_obj is not None else ticker.AutoLocator()
-        locator = self.locator or (dates.AutoDateLocator() if self.dates else default)
+        locator = self.locator or (self.dates.majloc if self.dates else default)
         locator.set_axis(axis)
         # As matplotlib: the locator at the view limits (its own __call__ where it has one),
         # every tick formatted, then those in view kept.
         own_call = type(locator).__call__ is not ticker.Locator.__call__
         values = [float(p) for p in (locator() if own_call else locator.tick_values(lo, hi))]
         inside = self._in_view(values)
-        formatter = self.formatter or (dates.AutoDateFormatter(locator) if self.dates else self.scale_formatter(0))
+        formatter = self.formatter or (self.dates.majfmt if self.dates else self.scale_formatter(0))
         if formatter is None:
             return [v for v, keep in zip(values, inside) if keep], None, ""
         formatter.set_axis(axis)
@@ -459,6 +460,7 @@ class Axis:
             raise NotImplementedError(f"{type(locator).__name__} as a major locator is not supported in this sandbox")
         self.group.ticks = None
         self.group.locator = locator
+        self.get_major_formatter()._set_locator(locator)  # as matplotlib: AutoDateFormatter follows it
 
     def set_major_formatter(self, formatter):
         from . import ticker
@@ -489,12 +491,16 @@ class Axis:
         from . import ticker
 
         group = self.group
+        if group.locator is None and group.dates:
+            return group.dates.majloc
         return group.locator or (group.defaults[0] if group.scale_obj is not None else ticker.AutoLocator())
 
     def get_major_formatter(self):
         from . import ticker
 
         group = self.group
+        if group.formatter is None and group.dates:
+            return group.dates.majfmt
         return group.formatter or (group.defaults[1] if group.scale_obj is not None else ticker.ScalarFormatter())
 
     def get_minor_locator(self):

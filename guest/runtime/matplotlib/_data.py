@@ -47,7 +47,7 @@ def numbers_of(data, axis=None):
     """The values of data as floats or None; strings are mapped to axis's categories."""
     values = items(data)
     if values and _is_date(next((v for v in values if v is not None), None)):
-        return _dates(values, axis)
+        return _dates(values, axis, data)
     if axis is not None and any(isinstance(v, str) for v in values):
         if not all(isinstance(v, str) for v in values):
             raise TypeError("a sequence of strings (categories) cannot also hold numbers")
@@ -59,14 +59,16 @@ def _is_date(value):
     return isinstance(value, (datetime.date, datetime.datetime))
 
 
-def _dates(values, axis):
-    """Dates as days since 1970-01-01 (matplotlib's date2num); the axis becomes a date axis."""
-    from .dates import _check_plotting_epoch, date2num
+def _dates(values, axis, data):
+    """Dates as days since 1970-01-01 (matplotlib's date2num); the axis becomes a date axis, with
+    the default locator and formatter of the converter matplotlib.units registers for data."""
+    from .dates import _check_plotting_epoch, _date_axis_info, date2num
 
     if axis is None:
         raise NotImplementedError("dates are supported as x or y coordinates only in this sandbox")
     _check_plotting_epoch()
-    axis.dates = True
+    if axis.dates is None:
+        axis.dates = _date_axis_info(data, axis)
     result = []
     for value in values:
         if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -8,24 +8,31 @@ matplotlib's AutoDateLocator and AutoDateFormatter (ported here) unless the
 user sets others, and the guest sends its ticks (see ticker).
 """
 
-import calendar
 import datetime
 import math
 
-from .ticker import Formatter, Locator
+from dateutil import rrule as _rrule
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import FR, MO, SA, SU, TH, TU, WE
 
-__all__ = ["date2num", "num2date", "drange", "get_epoch", "set_epoch", "DateFormatter", "AutoDateFormatter", "AutoDateLocator", "YearLocator",
-           "MonthLocator", "WeekdayLocator", "DayLocator", "HourLocator", "MinuteLocator", "SecondLocator",
-           "ConciseDateFormatter", "MO", "TU", "WE", "TH", "FR", "SA", "SU", "YEARLY", "MONTHLY", "WEEKLY",
-           "DAILY", "HOURLY", "MINUTELY", "SECONDLY"]
+from . import units
+from .ticker import Formatter, Locator, MultipleLocator
+
+__all__ = ["date2num", "num2date", "drange", "get_epoch", "set_epoch", "DateFormatter", "AutoDateFormatter",
+           "ConciseDateFormatter", "DateLocator", "RRuleLocator", "AutoDateLocator", "YearLocator", "MonthLocator",
+           "WeekdayLocator", "DayLocator", "HourLocator", "MinuteLocator", "SecondLocator", "MicrosecondLocator",
+           "rrulewrapper", "MO", "TU", "WE", "TH", "FR", "SA", "SU", "YEARLY", "MONTHLY", "WEEKLY", "DAILY",
+           "HOURLY", "MINUTELY", "SECONDLY"]
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
-YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY = range(7)
-MO, TU, WE, TH, FR, SA, SU = range(7)
+YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY = range(7)  # dateutil's frequencies
+_MICROSECONDLY = SECONDLY + 1
+_MUSECONDS_PER_DAY = 86400e6
 DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK = 365.0, 30.0, 7.0
 _UNITS = {YEARLY: DAYS_PER_YEAR, MONTHLY: DAYS_PER_MONTH, WEEKLY: DAYS_PER_WEEK, DAILY: 1.0, HOURLY: 1 / 24,
           MINUTELY: 1 / 1440, SECONDLY: 1 / 86400}
-_AUTO_FORMATS = [(1 / 86400, "%H:%M:%S"), (1 / 1440, "%d %H:%M"), (1 / 24, "%m-%d %H"), (1.0, "%Y-%m-%d"),
+_AUTO_FORMATS = [(1 / _MUSECONDS_PER_DAY, "%H:%M:%S.%f"), (1 / 86400, "%H:%M:%S"), (1 / 1440, "%d %H:%M"),
+                 (1 / 24, "%m-%d %H"), (1.0, "%Y-%m-%d"),
                  (DAYS_PER_MONTH, "%Y-%m"), (DAYS_PER_YEAR, "%Y")]  # matplotlib's date.autoformatter.*
 
 
@@ -201,6 +208,9 @@ class AutoDateFormatter(Formatter):
         self._locator = locator
         self.defaultfmt = defaultfmt
 
+    def _set_locator(self, locator):
+        self._locator = locator
+
     def __call__(self, x, pos=None):
         unit = self._locator._get_unit() if hasattr(self._locator, "_get_unit") else 1
         fmt = next((f for scale, f in _AUTO_FORMATS if scale >= unit), self.defaultfmt)
@@ -277,104 +287,270 @@ class ConciseDateFormatter(Formatter):
         return num2date(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
+# Unit converters: a date axis' default locator and formatter (see matplotlib.units)
+
+
+class DateConverter(units.ConversionInterface):
+    """Dates to days since the epoch; a date axis gets AutoDateLocator and AutoDateFormatter."""
+
+    def __init__(self, *, interval_multiples=True):
+        self._interval_multiples = interval_multiples
+
+    def axisinfo(self, unit, axis):
+        _check_tz(unit)
+        majloc = AutoDateLocator(interval_multiples=self._interval_multiples)
+        return units.AxisInfo(majloc=majloc, majfmt=AutoDateFormatter(majloc), label="",
+                              default_limits=(datetime.date(1970, 1, 1), datetime.date(1970, 1, 2)))
+
+    @staticmethod
+    def convert(value, unit, axis):
+        return date2num(value)
+
+    @staticmethod
+    def default_units(x, axis):
+        """The time zone of the first date (None if naive)."""
+        values = [x] if isinstance(x, datetime.date) else getattr(x, "flat", x)
+        first = next((v for v in values if v is not None), None)
+        return getattr(first, "tzinfo", None)
+
+
+class ConciseDateConverter(DateConverter):
+    """As DateConverter, with a ConciseDateFormatter of the given formats."""
+
+    def __init__(self, formats=None, zero_formats=None, offset_formats=None, show_offset=True, *,
+                 interval_multiples=True):
+        super().__init__(interval_multiples=interval_multiples)
+        self._formats, self._zero_formats, self._offset_formats = formats, zero_formats, offset_formats
+        self._show_offset = show_offset
+
+    def axisinfo(self, unit, axis):
+        _check_tz(unit)
+        majloc = AutoDateLocator(interval_multiples=self._interval_multiples)
+        majfmt = ConciseDateFormatter(majloc, formats=self._formats, zero_formats=self._zero_formats,
+                                      offset_formats=self._offset_formats, show_offset=self._show_offset)
+        return units.AxisInfo(majloc=majloc, majfmt=majfmt, label="",
+                              default_limits=(datetime.date(1970, 1, 1), datetime.date(1970, 1, 2)))
+
+
+class _SwitchableDateConverter:
+    """matplotlib's registered date converter: DateConverter or ConciseDateConverter as
+    rcParams["date.converter"] says when an axis asks."""
+
+    @staticmethod
+    def _get_converter():
+        from . import _rc
+
+        kind = {"concise": ConciseDateConverter, "auto": DateConverter}[_rc.rcParams["date.converter"]]
+        return kind(interval_multiples=_rc.rcParams["date.interval_multiples"])
+
+    def axisinfo(self, *args, **kwargs):
+        return self._get_converter().axisinfo(*args, **kwargs)
+
+    def default_units(self, *args, **kwargs):
+        return self._get_converter().default_units(*args, **kwargs)
+
+    def convert(self, *args, **kwargs):
+        return self._get_converter().convert(*args, **kwargs)
+
+
+def _date_axis_info(data, axis):
+    """The AxisInfo (default locator and formatter) of the converter units.registry holds for
+    plotted dates. matplotlib registers its date converter for date, datetime and numpy
+    datetime64: added here on first use unless the user registered another."""
+    import numpy as np
+
+    for kind in (datetime.date, datetime.datetime, np.datetime64):
+        units.registry.setdefault(kind, _SwitchableDateConverter())
+    converter = units.registry.get_converter(data)
+    if not isinstance(converter, (DateConverter, _SwitchableDateConverter)):
+        raise NotImplementedError(f"{type(converter).__name__} as the matplotlib.units converter of dates is not "
+                                  "supported in this sandbox")
+    return converter.axisinfo(converter.default_units(data, axis), axis)
+
+
+def _check_tz(tz):
+    """Date axes are labelled in UTC here: refuse another time zone."""
+    moment = datetime.datetime(2000, 1, 1)
+    if tz is not None and tz.utcoffset(moment) != datetime.timedelta(0):
+        raise NotImplementedError("date axes of time-zone-aware dates outside UTC are not supported in this "
+                                  "sandbox")
+
+
 # Locators
+
+
+class rrulewrapper:
+    """A dateutil rrule whose parameters set() can change (the locators move its dtstart and
+    until to the view), as matplotlib's; naive datetimes only."""
+
+    def __init__(self, freq, tzinfo=None, **kwargs):
+        if tzinfo is not None:
+            raise NotImplementedError("rrulewrapper(tzinfo=...) is not supported in this sandbox")
+        self._construct = {"freq": freq, **kwargs}
+        self._rrule = _rrule.rrule(**self._construct)
+
+    def set(self, **kwargs):
+        """Change some of the rule's parameters."""
+        self._construct.update(kwargs)
+        self._rrule = _rrule.rrule(**self._construct)
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name == "_rrule":
+            raise AttributeError(name)
+        return getattr(self._rrule, name)
 
 
 class DateLocator(Locator):
     """A locator over dates: tick_values(vmin, vmax) in days since the epoch."""
 
-    freq = DAILY
+    hms0d = {"byhour": 0, "byminute": 0, "bysecond": 0}
 
-    def _get_unit(self):
-        return _UNITS[self.freq]
+    def __init__(self, tz=None):
+        self.tz = tz
+
+
+class RRuleLocator(DateLocator):
+    """Ticks at the dates of a rule (rrulewrapper) between the view's ends, as matplotlib's."""
+
+    def __init__(self, o, tz=None):
+        super().__init__(tz)
+        self.rule = o
 
     def tick_values(self, vmin, vmax):
-        lo, hi = sorted((vmin, vmax))
-        return [float(date2num(d)) for d in self._dates(_naive(lo), _naive(hi))]
+        lo, hi = _naive(min(vmin, vmax)), _naive(max(vmin, vmax))
+        start, stop = self._create_rrule(lo, hi)
+        dates = self.rule.between(start, stop, True)
+        if not dates:
+            return [float(min(vmin, vmax)), float(max(vmin, vmax))]
+        return [float(date2num(d)) for d in dates]
+
+    def _create_rrule(self, vmin, vmax):
+        """Bounds the rule one view width beyond each end (capped at year 1 and 9999)."""
+        delta = relativedelta(vmax, vmin)
+        try:
+            start = vmin - delta
+        except (ValueError, OverflowError):
+            start = datetime.datetime(1, 1, 1)
+        try:
+            stop = vmax + delta
+        except (ValueError, OverflowError):
+            stop = datetime.datetime(9999, 12, 31, 23, 59, 59)
+        self.rule.set(dtstart=start, until=stop)
+        return vmin, vmax
+
+    def _get_unit(self):
+        return _UNITS.get(self.rule._rrule._freq, -1)
+
+    def _get_interval(self):
+        return self.rule._rrule._interval
 
 
-class _RuleLocator(DateLocator):
-    """Datetimes at freq matching the given month/day/hour/minute/second sets (an rrule)."""
-
-    def __init__(self, freq, interval=1, bymonth=None, bymonthday=None, byweekday=None, byhour=None,
-                 byminute=None, bysecond=None):
-        self.freq, self.interval = freq, int(interval)
-        self._by = [_set(bymonth), _set(bymonthday), _set(byweekday), _set(byhour), _set(byminute),
-                    _set(bysecond)]
-
-    def _dates(self, lo, hi):
-        span = _relative(hi, lo)
-        start = _minus_relative(lo, span)
-        months, days, weekdays, hours, minutes, seconds = self._by
-        result = []
-        for k, at in enumerate(_steps(start, _plus_relative(hi, span), self.freq)):
-            if k % self.interval:
-                continue
-            for moment in _expand(at, self.freq, hours, minutes, seconds):
-                if ((months is None or moment.month in months) and (days is None or moment.day in days)
-                        and (weekdays is None or moment.weekday() in weekdays)
-                        and (hours is None or moment.hour in hours)
-                        and (minutes is None or moment.minute in minutes)
-                        and (seconds is None or moment.second in seconds)
-                        and lo <= moment <= hi and moment >= start):
-                    result.append(moment)
-        return result
-
-
-class YearLocator(DateLocator):
+class YearLocator(RRuleLocator):
     """Ticks on month/day of the years that are multiples of base."""
 
-    freq = YEARLY
-
     def __init__(self, base=1, month=1, day=1, tz=None):
-        self.base, self.month, self.day = int(base), month, day
+        super().__init__(rrulewrapper(YEARLY, interval=base, bymonth=month, bymonthday=day, **self.hms0d), tz)
+        self.base = int(base)
 
-    def _dates(self, lo, hi):
-        first = (lo.year // self.base) * self.base
-        last = -(-hi.year // self.base) * self.base
-        return [datetime.datetime(year, self.month, self.day) for year in range(first, last + 1, self.base)
-                if 1 <= year <= 9999]
-
-
-def MonthLocator(bymonth=None, bymonthday=1, interval=1, tz=None):
-    return _RuleLocator(MONTHLY, interval, bymonth=bymonth, bymonthday=bymonthday, byhour=0, byminute=0,
-                        bysecond=0)
-
-
-def WeekdayLocator(byweekday=1, interval=1, tz=None):
-    return _RuleLocator(DAILY, interval, byweekday=byweekday, byhour=0, byminute=0, bysecond=0)
+    def _create_rrule(self, vmin, vmax):
+        ymin = max(vmin.year // self.base * self.base, 1)
+        ymax = min(-(-vmax.year // self.base) * self.base, 9999)
+        c = self.rule._construct
+        start = vmin.replace(year=ymin, month=c.get("bymonth", 1), day=c.get("bymonthday", 1), hour=0,
+                             minute=0, second=0)
+        stop = start.replace(year=ymax)
+        self.rule.set(dtstart=start, until=stop)
+        return start, stop
 
 
-def DayLocator(bymonthday=None, interval=1, tz=None):
-    return _RuleLocator(DAILY, interval, bymonthday=bymonthday, byhour=0, byminute=0, bysecond=0)
+class MonthLocator(RRuleLocator):
+    """Ticks on the given day of the given months (every month by default)."""
+
+    def __init__(self, bymonth=None, bymonthday=1, interval=1, tz=None):
+        bymonth = range(1, 13) if bymonth is None else bymonth
+        super().__init__(rrulewrapper(MONTHLY, bymonth=bymonth, bymonthday=bymonthday, interval=interval,
+                                      **self.hms0d), tz)
 
 
-def HourLocator(byhour=None, interval=1, tz=None):
-    return _RuleLocator(HOURLY, interval, byhour=byhour, byminute=0, bysecond=0)
+class WeekdayLocator(RRuleLocator):
+    """Ticks on the given weekdays (MO, TU, ... or 0-6)."""
+
+    def __init__(self, byweekday=1, interval=1, tz=None):
+        super().__init__(rrulewrapper(DAILY, byweekday=byweekday, interval=interval, **self.hms0d), tz)
 
 
-def MinuteLocator(byminute=None, interval=1, tz=None):
-    return _RuleLocator(MINUTELY, interval, byminute=byminute, bysecond=0)
+class DayLocator(RRuleLocator):
+    """Ticks on the given days of the month (every day by default)."""
+
+    def __init__(self, bymonthday=None, interval=1, tz=None):
+        if interval != int(interval) or interval < 1:
+            raise ValueError("interval must be an integer greater than 0")
+        bymonthday = range(1, 32) if bymonthday is None else bymonthday
+        super().__init__(rrulewrapper(DAILY, bymonthday=bymonthday, interval=interval, **self.hms0d), tz)
 
 
-def SecondLocator(bysecond=None, interval=1, tz=None):
-    return _RuleLocator(SECONDLY, interval, bysecond=bysecond)
+class HourLocator(RRuleLocator):
+    """Ticks on the given hours (every hour by default)."""
+
+    def __init__(self, byhour=None, interval=1, tz=None):
+        byhour = range(24) if byhour is None else byhour
+        super().__init__(rrulewrapper(HOURLY, byhour=byhour, interval=interval, byminute=0, bysecond=0), tz)
+
+
+class MinuteLocator(RRuleLocator):
+    """Ticks on the given minutes (every minute by default)."""
+
+    def __init__(self, byminute=None, interval=1, tz=None):
+        byminute = range(60) if byminute is None else byminute
+        super().__init__(rrulewrapper(MINUTELY, byminute=byminute, interval=interval, bysecond=0), tz)
+
+
+class SecondLocator(RRuleLocator):
+    """Ticks on the given seconds (every second by default)."""
+
+    def __init__(self, bysecond=None, interval=1, tz=None):
+        bysecond = range(60) if bysecond is None else bysecond
+        super().__init__(rrulewrapper(SECONDLY, bysecond=bysecond, interval=interval), tz)
+
+
+class MicrosecondLocator(DateLocator):
+    """Ticks every interval microseconds, counted from the start of the view's first day."""
+
+    def __init__(self, interval=1, tz=None):
+        super().__init__(tz)
+        self._interval = interval
+        self._wrapped_locator = MultipleLocator(interval)
+
+    def tick_values(self, vmin, vmax):
+        t0 = math.floor(vmin)
+        ticks = self._wrapped_locator.tick_values((vmin - t0) * _MUSECONDS_PER_DAY,
+                                                  (vmax - t0) * _MUSECONDS_PER_DAY)
+        return [tick / _MUSECONDS_PER_DAY + t0 for tick in ticks]
+
+    def _get_unit(self):
+        return 1.0 / _MUSECONDS_PER_DAY
+
+    def _get_interval(self):
+        return self._interval
 
 
 class AutoDateLocator(DateLocator):
     """matplotlib's default date locator: the coarsest unit giving at least minticks ticks, at
     multiples of a nice interval."""
 
-    _MAXTICKS = {YEARLY: 11, MONTHLY: 12, DAILY: 11, HOURLY: 12, MINUTELY: 11, SECONDLY: 11}
+    _MAXTICKS = {YEARLY: 11, MONTHLY: 12, DAILY: 11, HOURLY: 12, MINUTELY: 11, SECONDLY: 11, _MICROSECONDLY: 8}
     _INTERVALS = {YEARLY: [1, 2, 4, 5, 10, 20, 40, 50, 100, 200, 400, 500, 1000, 2000, 4000, 5000, 10000],
                   MONTHLY: [1, 2, 3, 4, 6], DAILY: [1, 2, 3, 7, 14, 21], HOURLY: [1, 2, 3, 4, 6, 12],
-                  MINUTELY: [1, 5, 10, 15, 30], SECONDLY: [1, 5, 10, 15, 30]}
-    _FREQS = (YEARLY, MONTHLY, DAILY, HOURLY, MINUTELY, SECONDLY)
-    _RANGES = [None, range(1, 13), range(1, 32), range(0, 24), range(0, 60), range(0, 60)]
+                  MINUTELY: [1, 5, 10, 15, 30], SECONDLY: [1, 5, 10, 15, 30],
+                  _MICROSECONDLY: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000,
+                                   100000, 200000, 500000, 1000000]}
+    _FREQS = (YEARLY, MONTHLY, DAILY, HOURLY, MINUTELY, SECONDLY, _MICROSECONDLY)
+    _RANGES = [None, range(1, 13), range(1, 32), range(0, 24), range(0, 60), range(0, 60), None]
 
     def __init__(self, tz=None, minticks=5, maxticks=None, interval_multiples=True):
         if not interval_multiples:
             raise NotImplementedError("AutoDateLocator(interval_multiples=False) is not supported in this sandbox")
+        super().__init__(tz)
         self.minticks = minticks
         self.maxticks = dict(self._MAXTICKS)
         if maxticks is not None:
@@ -382,124 +558,57 @@ class AutoDateLocator(DateLocator):
                 self.maxticks.update(maxticks)
             except TypeError:
                 self.maxticks = dict.fromkeys(self._FREQS, maxticks)
-        self.freq = DAILY
+        self._freq = YEARLY
 
-    def _dates(self, lo, hi):
-        return self.get_locator(lo, hi)._dates(lo, hi)
+    def tick_values(self, vmin, vmax):
+        lo, hi = sorted((vmin, vmax))
+        return self.get_locator(_naive(lo), _naive(hi)).tick_values(lo, hi)
+
+    def _get_unit(self):
+        return _UNITS.get(self._freq, 1.0 / _MUSECONDS_PER_DAY)
 
     def get_locator(self, dmin, dmax):
-        span = _relative(dmax, dmin)
+        """The locator for the span from dmin to dmax (datetimes)."""
+        delta = relativedelta(dmax, dmin)
         total = dmax - dmin
-        years = span[0]
-        months = years * 12 + span[1]
+        if dmin > dmax:
+            delta, total = -delta, -total
+        years = float(delta.years)
+        months = years * 12 + delta.months
         days = total.days
-        hours = days * 24 + span[3]
-        minutes = hours * 60 + span[4]
+        hours = days * 24 + delta.hours
+        minutes = hours * 60 + delta.minutes
         seconds = math.floor(total.total_seconds())
-        nums = [years, months, days, hours, minutes, seconds]
-        by = [None, 1, 1, 0, 0, 0]
-        chosen, interval = SECONDLY, 1
+        microseconds = math.floor(total.total_seconds() * 1e6)
+        nums = [years, months, days, hours, minutes, seconds, microseconds]
+        by = [None, 1, 1, 0, 0, 0, None]
+        interval = 1
         for i, (freq, num) in enumerate(zip(self._FREQS, nums)):
             if num < self.minticks:
                 by[i] = None
                 continue
             interval = next((n for n in self._INTERVALS[freq] if num <= n * (self.maxticks[freq] - 1)),
                             self._INTERVALS[freq][-1])
-            chosen = freq
+            self._freq = freq
             if self._RANGES[i]:
                 by[i] = list(self._RANGES[i][::interval])
                 if i == 2 and interval in (7, 14):
                     by[i] = [1, 8, 15, 22] if interval == 7 else [1, 15]
                 interval = 1
+            else:
+                by[i] = self._RANGES[i]
             break
         else:
-            by = [None, None, None, None, None, None]
-            i = len(self._FREQS) - 1
-        self.freq = chosen
-        if chosen == YEARLY:
-            return YearLocator(interval)
-        _, month, day, hour, minute, second = by
-        return _RuleLocator(chosen, interval, bymonth=month, bymonthday=day, byhour=hour, byminute=minute,
-                            bysecond=second)
-
-
-# Date arithmetic for the locators
-
-
-def _set(values):
-    if values is None:
-        return None
-    if isinstance(values, int):
-        return {values}
-    return set(values)
-
-
-def _relative(later, earlier):
-    """(years, months, days, hours, minutes) of later - earlier, as dateutil's relativedelta."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    if _plus_months(earlier, months) > later:
-        months -= 1
-    rest = later - _plus_months(earlier, months)
-    return months // 12, months % 12, rest.days, rest.seconds // 3600, (rest.seconds % 3600) // 60, rest
-
-
-def _plus_months(moment, months):
-    index = moment.year * 12 + moment.month - 1 + months
-    year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
-
-
-def _minus_relative(moment, span):
-    years, months, _, _, _, rest = span
-    try:
-        return _plus_months(moment, -(years * 12 + months)) - rest
-    except (OverflowError, ValueError):
-        return datetime.datetime(1, 1, 1)
-
-
-def _plus_relative(moment, span):
-    years, months, _, _, _, rest = span
-    try:
-        return _plus_months(moment, years * 12 + months) + rest
-    except (OverflowError, ValueError):
-        return datetime.datetime(9999, 12, 31)
-
-
-def _steps(start, stop, freq):
-    """The start of each freq period (month, day, hour...) from start's to stop's."""
-    if freq == MONTHLY:
-        moment = datetime.datetime(start.year, start.month, 1)
-        while moment <= stop:
-            yield moment
-            moment = _plus_months(moment, 1)
-        return
-    size = {DAILY: datetime.timedelta(days=1), HOURLY: datetime.timedelta(hours=1),
-            MINUTELY: datetime.timedelta(minutes=1), SECONDLY: datetime.timedelta(seconds=1)}[freq]
-    moment = {DAILY: start.replace(hour=0, minute=0, second=0, microsecond=0),
-              HOURLY: start.replace(minute=0, second=0, microsecond=0),
-              MINUTELY: start.replace(second=0, microsecond=0),
-              SECONDLY: start.replace(microsecond=0)}[freq]
-    count = 0
-    while moment <= stop and count < 100_000:
-        yield moment
-        moment += size
-        count += 1
-
-
-def _expand(period, freq, hours, minutes, seconds):
-    """The moments of one period: each day of a month (MONTHLY, filtered later), at the given
-    hour, minute and second (the finer parts default to the period's start)."""
-    if freq == MONTHLY:
-        days = [period.replace(day=d) for d in range(1, calendar.monthrange(period.year, period.month)[1] + 1)]
-    else:
-        days = [period]
-    result = []
-    for day in days:
-        for hour in (sorted(hours) if hours is not None and freq in (MONTHLY, DAILY) else [day.hour]):
-            for minute in (sorted(minutes) if minutes is not None and freq in (MONTHLY, DAILY, HOURLY)
-                           else [day.minute]):
-                for second in (sorted(seconds) if seconds is not None and freq != SECONDLY else [day.second]):
-                    result.append(day.replace(hour=hour, minute=minute, second=second))
-    return result
+            interval, i = 1, len(self._FREQS) - 1
+            self._freq = self._FREQS[i]
+        if self._freq == YEARLY:
+            locator = YearLocator(interval)
+        elif self._freq == _MICROSECONDLY:
+            locator = MicrosecondLocator(interval)
+        else:
+            _, month, day, hour, minute, second, _ = by
+            locator = RRuleLocator(rrulewrapper(self._freq, interval=interval, dtstart=dmin, until=dmax,
+                                                bymonth=month, bymonthday=day, byhour=hour, byminute=minute,
+                                                bysecond=second))
+        locator.set_axis(self.axis)
+        return locator

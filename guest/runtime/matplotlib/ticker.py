@@ -253,6 +253,9 @@ class Formatter:
     axis = None
     locs = ()
 
+    def _set_locator(self, locator):
+        """Told the axis' new locator (set_major_locator); only date formatters use it."""
+
     def set_axis(self, axis):
         self.axis = axis
 
