@@ -26,12 +26,30 @@ class Transform:
         self.axes = axes  # the Axes of transData / transAxes (a ConnectionPatch's ends)
 
     def __add__(self, other):
+        offset = getattr(other, "_offset_points", None)  # a transforms.ScaledTranslation
+        if offset is not None and self.coords in ("data", "axes"):
+            return OffsetTransform(self.coords, self.axes, offset)
         raise NotImplementedError("composed transforms (such as offsets added to ax.transData) are not "
                                   "supported in this sandbox")
 
     def transform(self, values):
         raise NotImplementedError("Transform.transform() is not supported in this sandbox (display "
                                   "coordinates are chosen by the host)")
+
+
+class OffsetTransform(Transform):
+    """``ax.transData + ScaledTranslation(dx, dy, fig.dpi_scale_trans)`` (or transAxes): text
+    placed offset_points (points, in display space) from its position."""
+
+    def __init__(self, coords, axes, offset_points):
+        super().__init__(coords, axes)
+        self.offset_points = offset_points
+
+    def __add__(self, other):
+        more = getattr(other, "_offset_points", None)
+        if more is None:
+            return super().__add__(other)
+        return OffsetTransform(self.coords, self.axes, tuple(a + b for a, b in zip(self.offset_points, more)))
 
 
 class AxesBox:

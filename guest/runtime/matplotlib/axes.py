@@ -413,13 +413,20 @@ class Axes(QuiverMethods, ContourMethods, HexbinMethods, ShapeMethods, StatsMeth
         """Text at (x, y): data coordinates, or axes fractions with transform=ax.transAxes."""
         options = _text.properties(kwargs, fontdict, extra=("transform", "label", "zorder"))
         zorder = options.pop("zorder", None)
-        coords = _coords(options.pop("transform", self.transData))
+        transform = options.pop("transform", self.transData)
+        coords = _coords(transform)
+        offset = getattr(transform, "offset_points", None)
+        label = options.pop("label", None)
+        if offset is not None:  # text at an offset in points is an annotation without arrow
+            text = self.annotate(s, (x, y), offset, {"data": "data", "axes": "axes fraction"}[coords],
+                                 "offset points", annotation_clip=False, zorder=zorder, **options)
+            text.set_label(label)
+            return text
         pair = coords if isinstance(coords, tuple) else (coords, coords)
         x, y = (_data.numbers_of([v], self._group[name])[0] if system == "data" else _data.number(v)
                 for v, name, system in ((x, "x", pair[0]), (y, "y", pair[1])))
         if x is None or y is None:
             raise ValueError("text() needs a finite position")
-        label = options.pop("label", None)
         text = Text(float(x), float(y), s, coords=coords, **options)
         text.set_label(label)
         return self._add(text, zorder)

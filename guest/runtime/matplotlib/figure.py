@@ -35,6 +35,7 @@ class Figure:
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
+        self.dpi_scale_trans = Transform("inches")  # only as ScaledTranslation's scale (transforms)
         self.canvas = FigureCanvas(self)
 
     # Axes

@@ -5,7 +5,7 @@ import math
 
 from ._axes_base import Transform
 
-__all__ = ["Transform", "blended_transform_factory", "Affine2D", "AffineThen", "Bbox"]
+__all__ = ["Transform", "blended_transform_factory", "Affine2D", "AffineThen", "Bbox", "ScaledTranslation"]
 
 
 def blended_transform_factory(x_transform, y_transform):
@@ -15,6 +15,17 @@ def blended_transform_factory(x_transform, y_transform):
         raise NotImplementedError("blended transforms of anything but ax.transData and ax.transAxes are not "
                                   "supported in this sandbox")
     return Transform(pair if pair[0] != pair[1] else pair[0])
+
+
+class ScaledTranslation:
+    """A translation by (xt, yt) in the units of scale_trans, which must be fig.dpi_scale_trans
+    (inches): added to ax.transData or ax.transAxes, it offsets text by 72 * (xt, yt) points."""
+
+    def __init__(self, xt, yt, scale_trans):
+        if getattr(scale_trans, "coords", None) != "inches":
+            raise NotImplementedError("ScaledTranslation scaled by anything but fig.dpi_scale_trans is not supported "
+                                      "in this sandbox")
+        self._offset_points = (float(xt) * 72.0, float(yt) * 72.0)
 
 
 class Affine2D:
