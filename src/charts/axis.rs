@@ -61,10 +61,8 @@ pub fn draw_x(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             Some(HAlign::Right) => (frame.x1, HAlign::Right),
             _ => ((frame.x0 + frame.x1) / 2.0, HAlign::Center),
         };
-        let anchor = Point::new(
-            x,
-            base + out * (reach[i] + beyond + units.px(spec.xlabelpad)),
-        );
+        let clear = axes.aligned.xlabel_reach.unwrap_or(reach[i] + beyond);
+        let anchor = Point::new(x, base + out * (clear + units.px(spec.xlabelpad)));
         let block = placed::text_block(label, units);
         surface.text(block, Placement::new(anchor, ha, valign), label.color);
     }
@@ -126,7 +124,8 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             Some(VAlign::Bottom) => (frame.y1, VAlign::Bottom),
             _ => ((frame.y0 + frame.y1) / 2.0, VAlign::Center),
         };
-        let anchor = Point::new(base + out * (reach[i] + units.px(spec.ylabelpad)), y);
+        let clear = axes.aligned.ylabel_reach.unwrap_or(reach[i]);
+        let anchor = Point::new(base + out * (clear + units.px(spec.ylabelpad)), y);
         let block = placed::text_block(label, units);
         let placement = Placement::new(anchor, ha, va).rotated(90.0);
         surface.text(block, placement, label.color);
@@ -222,6 +221,46 @@ fn draw_side(
         surface.text(block, placement, style.labelcolor);
     }
     Some(distance + deepest)
+}
+
+/// Pixels from its spine that an axis label clears on its side, as
+/// [`draw_x`] and [`draw_y`] place it: the tick distance, the deepest tick
+/// label there and, below the x axis, its offset text.
+pub fn label_reach(axes: &Axes, ticks: &TickSet, dim: Dim, y_right: bool, units: Units) -> f64 {
+    let (style, hidden, rotation, far) = match dim {
+        Dim::X => (
+            &axes.xtick_style,
+            axes.hide_xticklabels,
+            axes.xtick_rotation,
+            axes.xlabel_top,
+        ),
+        Dim::Y => (
+            &axes.ytick_style,
+            axes.hide_yticklabels,
+            axes.ytick_rotation,
+            !y_right && axes.ylabel_right,
+        ),
+    };
+    let shown = if far { style.label_far } else { !hidden };
+    let deepest = if shown {
+        placed::tick_label_blocks(ticks, axes, units, false)
+            .iter()
+            .map(|b| {
+                let (width, height) = rotated(b, rotation);
+                if dim == Dim::X { height } else { width }
+            })
+            .fold(0.0, f64::max)
+    } else {
+        0.0
+    };
+    let offset_below =
+        dim == Dim::X && !far && !style.offset_far && !hidden && ticks.offset_text.is_some();
+    let beyond = if offset_below {
+        units.px(axes.tick_fontsize) * 1.4
+    } else {
+        0.0
+    };
+    style.label_distance(|pt| units.px(pt)) + deepest + beyond
 }
 
 /// Rotated x tick labels hang from their end, as with matplotlib's ha="right".

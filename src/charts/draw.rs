@@ -8,6 +8,7 @@ use super::axis;
 use super::color::Rgba;
 use super::figure_legend;
 use super::geometry::Point;
+use super::label_align;
 use super::layout::Layout;
 use super::legend;
 use super::paint::{Units, stroke_line};
@@ -99,18 +100,12 @@ fn draw_axes<'a>(
         draw_frame(axes, units, surface);
     }
     for (title, align) in spec.titles() {
-        // Above the x axis' top tick labels and label, when matplotlib lifts it.
-        let lifted = if axes.polar.is_some() {
-            // matplotlib puts a polar axes' title at 1.05 of its height.
-            0.05 * frame.height()
-        } else if axis::title_lifted(spec) {
-            axis::top_room(spec, &axes.xticks, units, frame.height())
-        } else {
-            0.0
-        };
+        // Above the x axis' top tick labels and label, when matplotlib lifts
+        // it, and no lower than the titles it is aligned with.
+        let own = frame.y0 - label_align::title_lift(axes, units);
         let height = match spec.title_y {
             Some(y) => frame.y1 - y * frame.height(),
-            None => frame.y0 - lifted,
+            None => axes.aligned.title_base.map_or(own, |base| base.min(own)),
         };
         let x = match align {
             HAlign::Left => frame.x0,

@@ -8,9 +8,10 @@ use super::boxes::{anchored, cell_rect, equal_aspect, inset_rect, square};
 use super::colorbar;
 use super::figure_legend;
 use super::geometry::Rect;
+use super::label_align;
 use super::legend_room;
 use super::paint::Units;
-use super::placed::{PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
+use super::placed::{Aligned, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
 use super::spec::{Axes, Figure, Location, Text};
@@ -178,6 +179,22 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
         .zip(&prepared)
         .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
         .collect();
+    let ticks: Vec<_> = prepared
+        .iter()
+        .map(|(c, _, _, x, y)| (x, y, c.height()))
+        .collect();
+    for (m, [left, right, top, bottom]) in
+        margins
+            .iter_mut()
+            .zip(label_align::extra_room(&figure.axes, &ticks, units))
+    {
+        (m.left, m.right, m.top, m.bottom) = (
+            m.left + left,
+            m.right + right,
+            m.top + top,
+            m.bottom + bottom,
+        );
+    }
     legend_margins(figure, (&first_cells, pars), &mut margins, units);
     // The colorbars' slots again, now that their labels' room is known.
     let outer: Vec<f64> = figure
@@ -293,8 +310,10 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
             y_right: axes.y_on_right(),
             figure_size: (f64::from(width), f64::from(height)),
             polar,
+            aligned: Aligned::default(),
         });
     }
+    label_align::align(&mut placed, units);
     Ok(Layout {
         figure,
         width,

@@ -28,6 +28,20 @@ pub struct PlacedAxes<'a> {
     pub figure_size: (f64, f64),
     /// How a polar axes maps (θ, r) to pixels.
     pub polar: Option<PolarView>,
+    /// Where its labels and titles stand when aligned with other axes'.
+    pub aligned: Aligned,
+}
+
+/// Where an axes' aligned labels and titles stand; `None`: their own place.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Aligned {
+    /// Pixels from its spine the x label clears: the group's deepest reach.
+    pub xlabel_reach: Option<f64>,
+    /// Pixels from its spine the y label clears.
+    pub ylabel_reach: Option<f64>,
+    /// The figure row (pixels from the top) the titles stand above: the
+    /// highest top of the group's top decorations.
+    pub title_base: Option<f64>,
 }
 
 /// The block a spec text lays out to.

@@ -189,3 +189,39 @@ fig.subplots_adjust(left=0.3, right=0.9, wspace=0.5)
     assert!(!red_at(0.29) && red_at(0.31) && red_at(0.53) && !red_at(0.55));
     assert!(!red_at(0.65) && red_at(0.67) && red_at(0.89) && !red_at(0.91));
 }
+
+#[tokio::test]
+async fn aligned_labels_and_titles_line_up_across_the_group() {
+    // The top axes' y tick labels are far wider than the bottom one's: aligned, both y labels
+    // (same text, red and blue) stand beyond the wider ones, at the same x. The right axes'
+    // x ticks stand on top; aligned, the left title is lifted to the right one's height.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, axs = plt.subplots(2, 2, figsize=(8, 6))
+axs[0, 0].plot([0, 1], [0, 123456789])
+axs[1, 0].plot([0, 1], [0, 1])
+axs[0, 0].ticklabel_format(style="plain")
+axs[0, 0].set_ylabel("Label", color="red", fontsize=24)
+axs[1, 0].set_ylabel("Label", color="blue", fontsize=24)
+axs[0, 0].set_title("Title", color="lime", fontsize=24)
+axs[0, 1].set_title("Title", color="magenta", fontsize=24)
+axs[0, 1].xaxis.tick_top()
+fig.align_ylabels(axs[:, 0])
+fig.align_titles()
+"#,
+    )
+    .await;
+    let red = bounds(&chart.png, |p| near(p, [255, 0, 0])).expect("the red label");
+    let blue = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the blue label");
+    assert!(
+        (red.0 - blue.0).abs() < 0.004 && (red.1 - blue.1).abs() < 0.004,
+        "the y labels line up: {red:?} {blue:?}"
+    );
+    let lime = bounds(&chart.png, |p| near(p, [0, 255, 0])).expect("the left title");
+    let magenta = bounds(&chart.png, |p| near(p, [255, 0, 255])).expect("the right title");
+    assert!(
+        (lime.3 - magenta.3).abs() < 0.004,
+        "the titles line up: {lime:?} {magenta:?}"
+    );
+}

@@ -698,6 +698,7 @@ class AxesBase(TitleMethods):
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
             "grid": self._grid_spec(),
+            **({"align": aligned} if (aligned := self.figure._align.spec(self)) else {}),
             "legend": None if self._legend is None else self._legend.spec(axes_index),
             "facecolor": spec_color(self._facecolor if self._frame_on else "none"),
             "spines": {side: dict(spine, visible=spine["visible"] and self._frame_on)

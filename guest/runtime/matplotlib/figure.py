@@ -2,7 +2,7 @@
 
 import os
 
-from . import _host, _layout, _rc, _subplotpars, _text
+from . import _align, _host, _layout, _rc, _subplotpars, _text
 from ._text import Text
 from .axes import Axes
 from .colors import spec_color, to_rgba
@@ -35,6 +35,7 @@ class Figure:
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
+        self._align = _align.AlignGroups()  # align_labels() / align_titles() groups
         self.dpi_scale_trans = Transform("inches")  # only as ScaledTranslation's scale (transforms)
         self.canvas = FigureCanvas(self)
 
@@ -168,6 +169,25 @@ class Figure:
     clear = clf
 
     # Figure-level decorations and size
+
+    # Aligned labels and titles
+
+    def align_xlabels(self, axs=None):
+        """Line up the x labels of grid axes whose rows end (start, for labels on top) alike."""
+        _align.align_xlabels(self, axs)
+
+    def align_ylabels(self, axs=None):
+        """Line up the y labels of grid axes whose columns start (end, for labels on the right) alike."""
+        _align.align_ylabels(self, axs)
+
+    def align_titles(self, axs=None):
+        """Line up the titles of grid axes whose rows start alike."""
+        _align.align_titles(self, axs)
+
+    def align_labels(self, axs=None):
+        """align_xlabels() and align_ylabels()."""
+        self.align_xlabels(axs)
+        self.align_ylabels(axs)
 
     def suptitle(self, t, **kwargs):
         kwargs.pop("x", None)  # the host places the suptitle

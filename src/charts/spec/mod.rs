@@ -106,6 +106,19 @@ pub struct FigureText {
     pub bbox: Option<TextBox>,
 }
 
+/// Group numbers of `Figure.align_xlabels`, `align_ylabels` and `align_titles`:
+/// the axes sharing a number line up that label (title); absent: not aligned.
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignGroups {
+    #[serde(default)]
+    pub xlabel: Option<u32>,
+    #[serde(default)]
+    pub ylabel: Option<u32>,
+    #[serde(default)]
+    pub title: Option<u32>,
+}
+
 /// One plotting area with its decorations and artists.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -199,6 +212,9 @@ pub struct Axes {
     pub ylabelpad: f64,
     #[serde(default)]
     pub ylabel_right: bool,
+    /// The groups whose labels and titles line up (`Figure.align_labels`).
+    #[serde(default)]
+    pub align: AlignGroups,
     pub x_categories: Option<Vec<String>>,
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
