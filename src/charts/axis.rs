@@ -6,7 +6,7 @@ use super::geometry::Point;
 use super::paint::Units;
 use super::placed::{self, PlacedAxes};
 use super::scale::Dim;
-use super::spec::{Axes, HAlign, TickMarks, TickStyle, VAlign, Weight};
+use super::spec::{Axes, HAlign, RotationMode, TickMarks, TickStyle, VAlign, Weight};
 use super::spines::{self, Side};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
@@ -155,12 +155,13 @@ fn draw_side(
     surface: &mut impl Surface,
 ) -> Option<f64> {
     let spec = axes.spec;
-    let (style, ticks, hidden, rotation, map) = match dim {
+    let (style, ticks, hidden, rotation, align, map) = match dim {
         Dim::X => (
             &spec.xtick_style,
             &axes.xticks,
             spec.hide_xticklabels,
             spec.xtick_rotation,
+            spec.xtick_align,
             &axes.x,
         ),
         Dim::Y => (
@@ -168,6 +169,7 @@ fn draw_side(
             &axes.yticks,
             spec.hide_yticklabels,
             spec.ytick_rotation,
+            spec.ytick_align,
             &axes.y,
         ),
     };
@@ -193,11 +195,12 @@ fn draw_side(
     let labels = if far { style.label_far } else { !hidden };
     let blocks = placed::tick_label_blocks(ticks, spec, units, !labels);
     let distance = style.label_distance(|pt| units.px(pt));
-    let ha = match side {
+    let ha = align.ha.unwrap_or(match side {
         Side::Left => HAlign::Right,
         Side::Right => HAlign::Left,
-        _ => x_label_halign(rotation),
-    };
+        _ => HAlign::Center,
+    });
+    let anchored = align.rotation_mode == RotationMode::Anchor;
     let mut deepest: f64 = 0.0;
     for (tick, block) in ticks.major.iter().zip(blocks) {
         let Some(along) = map.pixel(tick.pos) else {
@@ -212,7 +215,9 @@ fn draw_side(
         if !labels {
             continue;
         }
-        let placement = Placement::new(point(along, distance), ha, valign).rotated(rotation);
+        let placement = Placement::new(point(along, distance), ha, valign)
+            .rotated(rotation)
+            .anchored(anchored);
         let bounds = block.bounds(&placement);
         deepest = deepest.max(match dim {
             Dim::X => bounds.height(),
@@ -261,18 +266,6 @@ pub fn label_reach(axes: &Axes, ticks: &TickSet, dim: Dim, y_right: bool, units:
         0.0
     };
     style.label_distance(|pt| units.px(pt)) + deepest + beyond
-}
-
-/// Rotated x tick labels hang from their end, as with matplotlib's ha="right".
-fn x_label_halign(rotation: f64) -> HAlign {
-    let turn = rotation.rem_euclid(180.0);
-    if turn == 0.0 || turn == 90.0 {
-        HAlign::Center
-    } else if turn < 90.0 {
-        HAlign::Right
-    } else {
-        HAlign::Left
-    }
 }
 
 /// Strokes one tick of `marks`; `line` gives its ends for a span in pixels

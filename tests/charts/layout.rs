@@ -225,3 +225,34 @@ fig.align_titles()
         "the titles line up: {lime:?} {magenta:?}"
     );
 }
+
+#[tokio::test]
+async fn rotated_tick_labels_align_as_their_ha_says() {
+    // matplotlib centres a rotated x tick label's box on its tick unless ha= says otherwise;
+    // with ha="right" the box ends at the tick. The tick is the (blue) bar's centre.
+    let chart_for = |ha: &str| {
+        format!(
+            r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(4, 4))
+ax.bar(["MMMMMMMMMM"], [1], width=0.2, color="blue")
+ax.set_xlim(-1, 1)
+ax.tick_params(axis="x", labelcolor="red", labelsize=14)
+plt.setp(ax.get_xticklabels(), rotation=45{ha})
+"#
+        )
+    };
+    let centred = chart_of(&chart_for("")).await;
+    let right = chart_of(&chart_for(", ha='right'")).await;
+    for (chart, at) in [(&centred, 0.5), (&right, 1.0)] {
+        let bar = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the bar");
+        let label =
+            bounds(&chart.png, |p| p[0] > 200 && p[1] < 80 && p[2] < 80).expect("the label");
+        let tick = (bar.0 + bar.1) / 2.0;
+        let point = label.0 + at * (label.1 - label.0);
+        assert!(
+            (point - tick).abs() < 0.02,
+            "the label's box at {at} of its width stands at the tick: {label:?} {bar:?}"
+        );
+    }
+}

@@ -490,10 +490,14 @@ class AxesBase(TitleMethods):
 
     def _tick_text_options(self, axis, kwargs):
         options = _text.properties(kwargs)
-        for name in ("fontfamily", "fontstyle", "linespacing", "bbox", "wrap", "rotation_mode"):
+        for name in ("fontfamily", "fontstyle", "linespacing", "bbox", "wrap"):
             _text.host_styled("tick labels")(None, options.get(name))
         if "rotation" in options:
             axis.set_tick_rotation(options["rotation"])
+        if "ha" in options:
+            axis.set_tick_ha(options["ha"])
+        if "rotation_mode" in options:
+            axis.set_tick_rotation_mode(options["rotation_mode"])
         if "fontsize" in options:
             self._tick_fontsize = _rc.fontsize(options["fontsize"])
 
@@ -686,6 +690,8 @@ class AxesBase(TitleMethods):
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
+            **{f"{axis.name}tick_align": align for axis in (self.xaxis, self.yaxis)
+               if (align := axis.tick_align_spec())},
             "tick_fontsize": self._tick_fontsize,
             "xtick_style": self.xaxis.tick_style.spec(self.xaxis.get_visible()),
             "ytick_style": self.yaxis.tick_style.spec(self.yaxis.get_visible()),

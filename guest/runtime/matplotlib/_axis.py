@@ -302,6 +302,7 @@ class TickLabel(Text):
     """
 
     def __init__(self, axis, text):
+        self._axis = None  # Text's own initial style is not the axis'
         super().__init__(0, 0, text)
         self._axis = axis
 
@@ -314,12 +315,16 @@ class TickLabel(Text):
     set_size = set_fontsize
 
     def set_horizontalalignment(self, align):
-        """Accepted: the host aligns rotated tick labels itself."""
+        self._axis.set_tick_ha(align)
 
     set_ha = set_horizontalalignment
 
+    def set_rotation_mode(self, mode):
+        if self._axis is not None:
+            self._axis.set_tick_rotation_mode(mode)
+
     set_fontfamily = set_family = set_fontname = set_fontstyle = set_style = set_linespacing = \
-        set_bbox = set_wrap = set_rotation_mode = host_styled("tick labels")
+        set_bbox = set_wrap = host_styled("tick labels")
 
 
 class Axis:
@@ -332,6 +337,8 @@ class Axis:
         self.label = Text(0, 0, "", fontsize=rc["axes.labelsize"], fontweight=rc["axes.labelweight"],
                           color=rc["axes.labelcolor"])
         self.tick_rotation = 0.0
+        self.tick_ha = None                 # the tick labels' ha=; None: matplotlib's default
+        self.tick_rotation_mode = "default"
         self.tick_style = TickStyle(name)
         self._visible = True
         self._label_position = "bottom" if name == "x" else "left"
@@ -362,6 +369,28 @@ class Axis:
 
     def set_tick_rotation(self, rotation):
         self.tick_rotation = degrees(rotation)
+
+    def set_tick_ha(self, align):
+        """The tick labels' horizontal alignment (all of this axis' labels, as they share it)."""
+        if align not in ("center", "left", "right"):
+            raise ValueError(f"{align!r} is not a valid value for horizontalalignment; supported values are "
+                             "'center', 'right', 'left'")
+        self.tick_ha = align
+
+    def set_tick_rotation_mode(self, mode):
+        mode = "default" if mode is None else mode
+        if mode not in ("default", "anchor", "xtick", "ytick"):
+            raise ValueError(f"rotation_mode must be None, 'default', 'anchor', 'xtick' or 'ytick', not {mode!r}")
+        if mode in ("xtick", "ytick"):
+            raise NotImplementedError(f"tick labels' rotation_mode={mode!r} is not supported in this sandbox")
+        self.tick_rotation_mode = mode
+
+    def tick_align_spec(self):
+        """The spec's tick label alignment ({} for matplotlib's defaults)."""
+        spec = {} if self.tick_ha is None else {"ha": self.tick_ha}
+        if self.tick_rotation_mode != "default":
+            spec["rotation_mode"] = self.tick_rotation_mode
+        return spec
 
     def set_label_text(self, label, **kwargs):
         self.label.set_text(label)

@@ -271,9 +271,21 @@ class Figure:
         return _LayoutEngine()
 
     def autofmt_xdate(self, bottom=0.2, rotation=30, ha="right", which="major"):
-        """Rotate the x tick labels of every axes, as matplotlib does for dates."""
-        for axes in self._axes:
-            axes.xaxis.set_tick_rotation(rotation)
+        """As matplotlib: the x tick labels of the bottom row rotated and aligned to ha, the other
+        grid axes' hidden with their x labels, and the subplots' bottom at `bottom`."""
+        if which != "major":
+            raise NotImplementedError(f"autofmt_xdate(which={which!r}) is not supported in this sandbox")
+        shown = [axes for axes in self.axes if axes._colorbar_of is None]
+        in_grid = all(axes.get_subplotspec() is not None for axes in shown)
+        for axes in shown:
+            if len(shown) == 1 or axes.get_subplotspec().is_last_row():
+                axes.xaxis.set_tick_rotation(rotation)
+                axes.xaxis.set_tick_ha(ha)
+            elif in_grid:
+                axes.tick_params(axis="x", which="major", labelbottom=False)
+                axes.set_xlabel("")
+        if in_grid:
+            self.subplots_adjust(bottom=bottom)
 
     def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, **kwargs):
         """A colorbar for mappable (an image, pcolormesh, contour set or scatter(c=...)) beside ax (an

@@ -107,6 +107,12 @@ class SubplotSpec:
         self.rowspan, self.colspan = range(row, row + rowspan), range(col, col + colspan)
         self.position = grid._position(row, col, rowspan, colspan)
 
+    def is_first_row(self):
+        return self.rowspan.start == 0
+
+    def is_last_row(self):
+        return self.rowspan.stop == self._grid.nrows
+
     def get_gridspec(self):
         return self._grid
 

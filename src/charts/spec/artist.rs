@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer};
 use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{
     CapStyle, Coords, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect,
-    Text, VAlign,
+    RotationMode, Text, VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -389,16 +389,6 @@ pub struct TextBox {
     pub edgecolor: Rgba,
     pub linewidth: f64,
     pub linestyle: LineStyle,
-}
-
-/// matplotlib's rotation_mode: align the rotated text's bounding box
-/// ("default"), or align the unrotated text and rotate it about the anchor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RotationMode {
-    #[default]
-    Default,
-    Anchor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -18,15 +18,15 @@ pub use self::arrow::{
 };
 pub use self::artist::{
     Artist, AxlineOrientation, BoxStyle, ClipPath, HatchSpec, HistType, PieShadow, PointCoords,
-    Quads, Resampling, RotationMode, TextBox, TextCoords,
+    Quads, Resampling, TextBox, TextCoords,
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
-    CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery,
-    Marker, Orientation, PathEffect, Text, VAlign, Weight,
+    AlignGroups, CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle,
+    MarkEvery, Marker, Orientation, PathEffect, RotationMode, Text, TickLabelAlign, VAlign, Weight,
 };
 use super::color::Rgba;
 
@@ -106,19 +106,6 @@ pub struct FigureText {
     pub bbox: Option<TextBox>,
 }
 
-/// Group numbers of `Figure.align_xlabels`, `align_ylabels` and `align_titles`:
-/// the axes sharing a number line up that label (title); absent: not aligned.
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AlignGroups {
-    #[serde(default)]
-    pub xlabel: Option<u32>,
-    #[serde(default)]
-    pub ylabel: Option<u32>,
-    #[serde(default)]
-    pub title: Option<u32>,
-}
-
 /// One plotting area with its decorations and artists.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -182,6 +169,13 @@ pub struct Axes {
     pub yticks: Option<Ticks>,
     pub xtick_rotation: f64,
     pub ytick_rotation: f64,
+    /// How the tick labels align to their anchor (`ha=`, `rotation_mode=` of
+    /// the tick labels); absent: matplotlib's defaults (x centred, y towards
+    /// the axes; aligned after rotating).
+    #[serde(default)]
+    pub xtick_align: TickLabelAlign,
+    #[serde(default)]
+    pub ytick_align: TickLabelAlign,
     pub tick_fontsize: f64,
     /// How each axis' ticks are drawn (`tick_params`, rcParams `xtick.*`);
     /// absent: matplotlib's defaults.

@@ -251,3 +251,37 @@ pub enum Coords {
     Data,
     Axes,
 }
+
+/// One axis' tick label alignment: `ha` (absent: centred on the x axis,
+/// towards the axes on the y axis) and whether it applies before rotating.
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickLabelAlign {
+    #[serde(default)]
+    pub ha: Option<HAlign>,
+    #[serde(default)]
+    pub rotation_mode: RotationMode,
+}
+
+/// Group numbers of `Figure.align_xlabels`, `align_ylabels` and `align_titles`:
+/// the axes sharing a number line up that label (title); absent: not aligned.
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignGroups {
+    #[serde(default)]
+    pub xlabel: Option<u32>,
+    #[serde(default)]
+    pub ylabel: Option<u32>,
+    #[serde(default)]
+    pub title: Option<u32>,
+}
+
+/// matplotlib's rotation_mode: align the rotated text's bounding box
+/// ("default"), or align the unrotated text and rotate it about the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RotationMode {
+    #[default]
+    Default,
+    Anchor,
+}
