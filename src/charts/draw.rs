@@ -14,11 +14,12 @@ use super::legend;
 use super::paint::{Units, stroke_line};
 use super::placed::{self, PlacedAxes};
 use super::polar;
-use super::spec::{Artist, GridAxis, HAlign, VAlign};
+use super::spec::{Artist, Grid, GridAxis, HAlign, VAlign};
 use super::spines;
 use super::surface::{RasterImage, Surface};
 use super::text::Placement;
 use super::textbox;
+use super::ticks::TickSet;
 
 /// Draws the whole figure on `surface` (whose background is already painted).
 pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
@@ -161,25 +162,39 @@ fn draw_grid(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
     if let Some(view) = &axes.polar {
         return polar::draw_grid(axes, view, units, surface);
     }
-    let Some(grid) = &axes.spec.grid else {
-        return;
-    };
+    let major = |ticks: &TickSet| ticks.gridded().map(|tick| tick.pos).collect::<Vec<_>>();
+    if let Some(grid) = &axes.spec.grid {
+        let lines = (major(&axes.xticks), major(&axes.yticks));
+        grid_lines(axes, grid, lines, units, surface);
+    }
+    // matplotlib draws the minor ticks' grid lines after the major ones.
+    if let Some(grid) = &axes.spec.minor_grid {
+        let minor = |ticks: &TickSet| ticks.minor_positions().collect::<Vec<_>>();
+        let lines = (minor(&axes.xticks), minor(&axes.yticks));
+        grid_lines(axes, grid, lines, units, surface);
+    }
+}
+
+/// Grid lines across the box at the x and y positions `(xs, ys)` its axis says.
+fn grid_lines(
+    axes: &PlacedAxes<'_>,
+    grid: &Grid,
+    (xs, ys): (Vec<f64>, Vec<f64>),
+    units: Units,
+    surface: &mut impl Surface,
+) {
     let frame = axes.frame;
     let width = units.px(grid.linewidth);
     if matches!(grid.axis, GridAxis::Both | GridAxis::X) && !axes.twin {
-        for tick in axes.xticks.gridded() {
-            if let Some(x) = axes.x.pixel(tick.pos) {
-                let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
-                stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
-            }
+        for x in xs.into_iter().filter_map(|pos| axes.x.pixel(pos)) {
+            let line = [Point::new(x, frame.y0), Point::new(x, frame.y1)];
+            stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
         }
     }
     if matches!(grid.axis, GridAxis::Both | GridAxis::Y) {
-        for tick in axes.yticks.gridded() {
-            if let Some(y) = axes.y.pixel(tick.pos) {
-                let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
-                stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
-            }
+        for y in ys.into_iter().filter_map(|pos| axes.y.pixel(pos)) {
+            let line = [Point::new(frame.x0, y), Point::new(frame.x1, y)];
+            stroke_line(surface, &line, None, grid.color, width, &grid.linestyle);
         }
     }
 }

@@ -10,6 +10,7 @@ use super::figure_legend;
 use super::geometry::Rect;
 use super::label_align;
 use super::legend_room;
+use super::minor_ticks;
 use super::paint::Units;
 use super::placed::{Aligned, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
@@ -298,6 +299,8 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
             let range = (y.lo, y.hi);
             yticks = tick_set(axes.yticks.as_ref(), None, axes.yscale, range, count(2.0));
         }
+        minor_ticks::place(axes.xminor.as_ref(), &mut xticks, &x);
+        minor_ticks::place(axes.yminor.as_ref(), &mut yticks, &y);
         let polar = PolarView::new(axes, frame, (x.lo, x.hi), (y.lo, y.hi));
         placed.push(PlacedAxes {
             spec: axes,

@@ -29,6 +29,7 @@ mod legend_room;
 mod markevery;
 mod mathtext;
 mod mesh;
+mod minor_ticks;
 mod paint;
 mod pie;
 mod placed;

@@ -29,6 +29,11 @@ impl TickSet {
             .iter()
             .filter(|tick| !self.labelled_minor.contains(&tick.pos))
     }
+
+    /// Every minor tick's position, labelled or not (where minor grid lines go).
+    pub fn minor_positions(&self) -> impl Iterator<Item = f64> {
+        self.minor.iter().chain(&self.labelled_minor).copied()
+    }
 }
 
 /// Steps a tick interval may take, times a power of ten (MaxNLocator's).

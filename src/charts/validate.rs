@@ -236,7 +236,11 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     size(axes.tick_fontsize, "tick font size")?;
     check_spines(&axes.spines)?;
-    if let Some(grid) = &axes.grid {
+    axes.xminor
+        .iter()
+        .chain(&axes.yminor)
+        .try_for_each(parts::check_minor_ticks)?;
+    for grid in axes.grid.iter().chain(&axes.minor_grid) {
         check_linestyle(&grid.linestyle)?;
     }
     for style in [&axes.xtick_style, &axes.ytick_style] {

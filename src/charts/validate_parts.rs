@@ -3,8 +3,9 @@
 
 use super::ChartError;
 use super::spec::{
-    AnnotationArrow, ArrowStyle, Artist, Axes, ClipShape, ConnectionStyle, FancyArrow, Figure,
-    Legend, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords, ScaleKind, Ticks,
+    AnnotationArrow, ArrowStyle, Artist, Axes, ClipShape, ConnectionStyle, Divisions, FancyArrow,
+    Figure, Legend, MinorTicks, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords,
+    ScaleKind, Ticks,
 };
 use super::transform;
 
@@ -290,6 +291,25 @@ fn check_subplotpars(axes: &Axes) -> Result<(), ChartError> {
         ));
     }
     Ok(())
+}
+
+/// Minor ticks beside the host's: exactly one of `ndivs` (1..=1000) and
+/// `positions` (at most MAX_TICKS, finite).
+pub(super) fn check_minor_ticks(minor: &MinorTicks) -> Result<(), ChartError> {
+    match (&minor.ndivs, &minor.positions) {
+        (Some(Divisions::Count(n)), None) if !(1..=1000).contains(n) => {
+            invalid(format!("{n} minor divisions (1 to 1000)"))
+        }
+        (Some(_), None) => Ok(()),
+        (None, Some(positions)) if positions.len() > MAX_TICKS => {
+            invalid(format!("more than {MAX_TICKS} minor ticks"))
+        }
+        (None, Some(positions)) if positions.iter().any(|p| !p.is_finite()) => {
+            invalid("a minor tick position is not finite".to_owned())
+        }
+        (None, Some(_)) => Ok(()),
+        _ => invalid("minor ticks need exactly one of ndivs and positions".to_owned()),
+    }
 }
 
 /// A tick set's sizes: at most MAX_TICKS ticks, a label per tick, no text too long.

@@ -22,3 +22,4 @@ mod scales;
 mod seaborn;
 mod seaborn_grids;
 mod support;
+mod ticks;

@@ -130,8 +130,9 @@ class AxesBase(TitleMethods):
         self._extra_legends = []  # legends kept with add_artist(), drawn besides _legend
         visible = bool(_rc.rcParams["axes.grid"])
         which = _rc.rcParams["axes.grid.axis"]
-        self._grid_on = {name: visible and which in ("both", name) for name in ("x", "y")}
-        self._grid_style = {}
+        # (on per axis, style) of the major and minor grid lines
+        self._grid = ({name: visible and which in ("both", name) for name in ("x", "y")}, {})
+        self._minor_grid = ({"x": False, "y": False}, {})
         self._tick_fontsize = _rc.fontsize(_rc.rcParams["xtick.labelsize"])
         self._facecolor = to_rgba(_rc.rcParams["axes.facecolor"])
         self._axis_off = False
@@ -449,15 +450,18 @@ class AxesBase(TitleMethods):
         return self._set_ticks(self.yaxis, ticks, labels, minor, kwargs)
 
     def _set_ticks(self, axis, ticks, labels, minor, kwargs):
-        if minor:
-            raise NotImplementedError("minor ticks are not supported in this sandbox")
+        from .ticker import FixedLocator
+
         positions = _data.numbers_of(ticks, axis.group)
         if any(p is None for p in positions):
             raise ValueError("tick positions must be finite numbers")
-        axis.group.ticks = [positions, None]
+        if minor:
+            axis.set_minor_locator(FixedLocator(positions))
+        else:
+            axis.group.ticks = [positions, None]
         axis.group.widen_to_ticks(positions)
         if labels is not None:
-            self._set_ticklabels(axis, labels, kwargs)
+            self._set_ticklabels(axis, labels, kwargs, minor)
         elif kwargs:
             raise ValueError("labels argument cannot be None when kwargs are passed")
         return axis.tick_labels()
@@ -471,7 +475,7 @@ class AxesBase(TitleMethods):
     def _set_ticklabels(self, axis, labels, kwargs, minor=False):
         """Label the fixed (or category) ticks; a list from get_xticklabels() keeps the labels."""
         if minor:
-            raise NotImplementedError("minor ticks are not supported in this sandbox")
+            return self._set_minor_ticklabels(axis, labels, kwargs)
         labels = list(labels)
         if not all(isinstance(label, TickLabel) for label in labels):
             group = axis.group
@@ -488,6 +492,23 @@ class AxesBase(TitleMethods):
         self._tick_text_options(axis, kwargs)
         return axis.tick_labels()
 
+    def _set_minor_ticklabels(self, axis, labels, kwargs):
+        """Label fixed minor ticks (set_xticks(..., minor=True)), as matplotlib's FixedFormatter."""
+        from .ticker import FixedFormatter, FixedLocator
+
+        locator = axis.group.minor_locator
+        if not isinstance(locator, FixedLocator):
+            raise NotImplementedError("minor tick labels need minor tick positions set with set_xticks(..., "
+                                      "minor=True) in this sandbox")
+        labels = [label.get_text() if isinstance(label, Text) else str(label) for label in labels]
+        if len(labels) != len(locator.locs):
+            raise ValueError(f"The number of FixedLocator locations ({len(locator.locs)}), usually from a call to "
+                             f"set_ticks, does not match the number of labels ({len(labels)}).")
+        axis.set_minor_formatter(FixedFormatter(labels))
+        if kwargs:
+            raise NotImplementedError("text properties of minor tick labels are not supported in this sandbox")
+        return axis.tick_labels()
+
     def _tick_text_options(self, axis, kwargs):
         options = _text.properties(kwargs)
         for name in ("fontfamily", "fontstyle", "linespacing", "bbox", "wrap"):
@@ -502,13 +523,20 @@ class AxesBase(TitleMethods):
             self._tick_fontsize = _rc.fontsize(options["fontsize"])
 
     def get_xticks(self, *, minor=False):
-        return self._get_ticks(self.xaxis)
+        return self._get_ticks(self.xaxis, minor)
 
     def get_yticks(self, *, minor=False):
-        return self._get_ticks(self.yaxis)
+        return self._get_ticks(self.yaxis, minor)
 
-    def _get_ticks(self, axis):
+    def _get_ticks(self, axis, minor=False):
+        from .ticker import FixedLocator
+
         group = axis.group
+        if minor:
+            if isinstance(group.minor_locator, FixedLocator):
+                return list(group.minor_locator.locs)
+            raise NotImplementedError("get_xticks(minor=True) needs minor ticks set with set_xticks(..., minor=True) "
+                                      "in this sandbox")
         if group.ticks is not None:
             return list(group.ticks[0])
         if group.categories:
@@ -541,7 +569,9 @@ class AxesBase(TitleMethods):
             if axis != "both":
                 raise NotImplementedError("tick_params(axis='x' or 'y', grid_...) is not supported in this "
                                           "sandbox; both axes' grid lines share one style")
-            self._grid_style.update(_kwargs.take(grid, _GRID_OPTIONS, "grid"))
+            for kind, (_, style) in (("major", self._grid), ("minor", self._minor_grid)):
+                if which in (kind, "both"):
+                    style.update(_kwargs.take(dict(grid), _GRID_OPTIONS, "grid"))
         for target in targets:
             if reset:
                 target.tick_style = _tickstyle.TickStyle(target.name)
@@ -565,9 +595,21 @@ class AxesBase(TitleMethods):
                 target.set_major_formatter(ScalarFormatter(useOffset=False))
 
     def minorticks_on(self):
-        """Accepted: minor ticks are not drawn."""
+        """Minor ticks on both axes: AutoMinorLocator on linear ones, the scale's own otherwise."""
+        from .ticker import AutoMinorLocator
 
-    minorticks_off = minorticks_on
+        for axis in (self.xaxis, self.yaxis):
+            group = axis.group
+            if group.scale_obj is None or group.scale == "linear":
+                axis.set_minor_locator(AutoMinorLocator())
+            elif not group.host_scale():
+                axis.set_minor_locator(group.defaults[2])
+
+    def minorticks_off(self):
+        from .ticker import NullLocator
+
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_minor_locator(NullLocator())
 
     def locator_params(self, axis="both", tight=None, **kwargs):
         """set_params(**kwargs) of the x and/or y axis' major locator (nbins=4...), as matplotlib's."""
@@ -591,14 +633,18 @@ class AxesBase(TitleMethods):
         style = _kwargs.take(kwargs, _GRID_OPTIONS, "Line2D")
         if axis not in ("both", "x", "y"):
             raise ValueError(f"{axis!r} is not a valid value for axis; supported values are 'both', 'x', 'y'")
-        if which == "minor":
-            return  # minor grid lines need minor ticks, which are not drawn
-        for name in ("x", "y") if axis == "both" else (axis,):
-            if visible is None and not style:
-                self._grid_on[name] = not self._grid_on[name]
-            else:
-                self._grid_on[name] = bool(visible) or visible is None
-        self._grid_style.update(style)
+        if which not in ("major", "minor", "both"):
+            raise ValueError(f"{which!r} is not a valid value for which; supported values are 'major', 'minor', "
+                             "'both'")
+        grids = [grid for kind, grid in (("major", self._grid), ("minor", self._minor_grid))
+                 if which in (kind, "both")]
+        for on, own_style in grids:
+            for name in ("x", "y") if axis == "both" else (axis,):
+                if visible is None and not style:
+                    on[name] = not on[name]
+                else:
+                    on[name] = bool(visible) or visible is None
+            own_style.update(style)
 
     def legend(self, *args, **kwargs):
         """Add a legend: of the labelled artists, of labels in order, or of handles and labels."""
@@ -689,6 +735,8 @@ class AxesBase(TitleMethods):
             "xscale": x.scale_spec(), "yscale": y.scale_spec(),
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),
+            **{f"{name}minor": minor for name, group, axis in (("x", x, self.xaxis), ("y", y, self.yaxis))
+               if (minor := group.minor_spec(axis))},
             "xtick_rotation": self.xaxis.tick_rotation, "ytick_rotation": self.yaxis.tick_rotation,
             **{f"{axis.name}tick_align": align for axis in (self.xaxis, self.yaxis)
                if (align := axis.tick_align_spec())},
@@ -703,7 +751,8 @@ class AxesBase(TitleMethods):
             "width_ratios": self._ratios[0], "height_ratios": self._ratios[1],
             "colorbar_of": None if self._colorbar_of is None else axes_index[self._colorbar_of],
             "x_categories": list(x.categories) or None, "y_categories": list(y.categories) or None,
-            "grid": self._grid_spec(),
+            "grid": self._grid_spec(self._grid),
+            **({"minor_grid": minor_grid} if (minor_grid := self._grid_spec(self._minor_grid)) else {}),
             **({"align": aligned} if (aligned := self.figure._align.spec(self)) else {}),
             "legend": None if self._legend is None else self._legend.spec(axes_index),
             "facecolor": spec_color(self._facecolor if self._frame_on else "none"),
@@ -723,12 +772,13 @@ class AxesBase(TitleMethods):
         kept = [legend.spec(axes_index) for legend in self._extra_legends if legend is not self._legend]
         return {"extra_legends": kept} if kept else {}
 
-    def _grid_spec(self):
+    def _grid_spec(self, grid):
+        """The spec of the major or minor grid lines (self._grid, self._minor_grid)."""
+        grid_on, style = grid
         shown = {"x": self.xaxis.get_visible(), "y": self.yaxis.get_visible()}
-        on = [name for name in ("x", "y") if self._grid_on[name] and shown[name]]
+        on = [name for name in ("x", "y") if grid_on[name] and shown[name]]
         if not on:
             return None
-        style = self._grid_style
         rc = _rc.rcParams
         return {"axis": "both" if len(on) == 2 else on[0],
                 "color": spec_color(style.get("color", rc["grid.color"]), style.get("alpha", rc["grid.alpha"])),

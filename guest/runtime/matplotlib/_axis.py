@@ -113,7 +113,7 @@ class AxisGroup:
         (inverted, custom margins, shared with other axes, or artists the host cannot autoscale)."""
         if (self.inverted or self.margin is not None or len(self.members) > 1 or self.chooses_ticks()
                 or _rc.rcParams["axes.autolimit_mode"] == "round_numbers"
-                or self.tick_view is not None
+                or self.tick_view is not None or self.minor_needs_view()
                 or any(artist._guest_limits() for axes in self.members for artist in axes._artists)):
             return list(self.view_limits())
         return None if self.limits == [None, None] else list(self.limits)
@@ -159,11 +159,38 @@ class AxisGroup:
             moved = transform.transform([float(v) for v in values]) if values else []
         return [bool(lo - slack <= t <= hi + slack) for t in moved]
 
+    def minor_needs_view(self):
+        """True if the guest places minor ticks beside the host's major ones (so both must see
+        the same view): a minor locator other than AutoMinorLocator, which the host runs."""
+        from . import ticker
+
+        return (self.ticks is None and not self.chooses_ticks() and self.minor_locator is not None
+                and not isinstance(self.minor_locator, ticker.AutoMinorLocator))
+
+    def minor_spec(self, axis):
+        """The spec's minor ticks of an axis whose major ticks the host picks: {"ndivs": n or
+        "auto"} for AutoMinorLocator (run by the host on its majors), else {"positions": [...]}
+        from the locator; None when there are none or the guest sends the ticks."""
+        from . import ticker
+
+        locator = self.minor_locator
+        if locator is None or self.ticks is not None or self.chooses_ticks():
+            return None
+        if isinstance(locator, ticker.AutoMinorLocator):
+            if self.scale == "log":
+                return None  # matplotlib's AutoMinorLocator places nothing on a log axis
+            ndivs = locator.ndivs if locator.ndivs is not None else _rc.rcParams[f"{self.name}tick.minor.ndivs"]
+            return {"ndivs": ndivs if ndivs == "auto" else int(ndivs)}
+        locator.set_axis(axis)
+        values = [float(v) for v in locator()]
+        return {"positions": [v for v, keep in zip(values, self._in_view(values)) if keep]}
+
     def minor_ticks(self, axis, majors):
-        """[positions, labels] of the minor ticks of a non-linear axis whose ticks the guest sends:
-        the scale's minor locator (or the user's), without those on a major tick, as matplotlib."""
+        """[positions, labels] of the minor ticks the guest sends: the user's minor locator, or a
+        non-linear scale's default one; without those on a major tick, as matplotlib."""
         np = _np()
-        if self.scale_obj is None or self.scale == "linear":
+        linear = self.scale_obj is None or self.scale == "linear"
+        if self.minor_locator is None and linear:
             return [[], []]
         locator = self.minor_locator or self.defaults[2]
         locator.set_axis(axis)
@@ -177,8 +204,11 @@ class AxisGroup:
             values = values[~close]
         values = [float(v) for v in values]
         formatter = self.minor_formatter or self.scale_formatter(1)
-        formatter.set_axis(axis)
-        labels = [str(label) for label in formatter.format_ticks(values)]
+        if formatter is None:  # a linear axis' minor ticks are unlabelled (NullFormatter)
+            labels = [""] * len(values)
+        else:
+            formatter.set_axis(axis)
+            labels = [str(label) for label in formatter.format_ticks(values)]
         kept = [(v, label) for v, label, keep in zip(values, labels, self._in_view(values)) if keep]
         return [[v for v, _ in kept], [label for _, label in kept]]
 
@@ -506,15 +536,34 @@ class Axis:
         self.group.formatter = formatter
 
     def set_minor_locator(self, locator):
-        """Kept on a symlog, logit or asinh axis (or a log one of another base), whose minor ticks
-        the guest sends; otherwise accepted: minor ticks are not drawn there in this sandbox."""
-        if not self.group.host_scale():
-            self.group.minor_locator = locator
+        """The minor ticks' locator: the guest then sends this axis' ticks, minor ones included
+        (the scale's default LogLocator on a base-10 log axis leaves them to the host)."""
+        from . import ticker
+
+        if not isinstance(locator, ticker.Locator):
+            raise TypeError("locator must be a subclass of matplotlib.ticker.Locator")
+        if isinstance(locator, ticker.LogLocator) and locator._default and self.group.scale == "log" \
+                and self.group.host_scale():
+            return  # the host's log ticks
+        self.group.minor_locator = locator
 
     def set_minor_formatter(self, formatter):
-        """Kept where set_minor_locator() keeps the locator; otherwise accepted."""
-        if not self.group.host_scale():
-            self.group.minor_formatter = _as_formatter(formatter)
+        self.group.minor_formatter = _as_formatter(formatter)
+
+    @property
+    def axis_name(self):
+        return self.name
+
+    def get_majorticklocs(self):
+        """The major tick positions: fixed ones, or those the guest's locator picks (where the
+        host picks them, they are not known before the figure is drawn)."""
+        group = self.group
+        if group.ticks is not None:
+            return list(group.ticks[0])
+        if not group.chooses_ticks():
+            raise NotImplementedError("automatic major tick positions are chosen when the figure is drawn in "
+                                      "this sandbox")
+        return group.guest_ticks(self)[0]
 
     def get_major_locator(self):
         from . import ticker

@@ -27,7 +27,7 @@ class PolarAxes(Axes):
         self._theta_direction = 1
         self._rorigin = None
         self._rlabel_position = 22.5
-        self._grid_on = {"x": bool(_rc.rcParams["polaraxes.grid"]), "y": bool(_rc.rcParams["polaraxes.grid"])}
+        self._grid[0].update(x=bool(_rc.rcParams["polaraxes.grid"]), y=bool(_rc.rcParams["polaraxes.grid"]))
         self._group["x"].set_limits(0.0, 2 * math.pi)
         for name in ("polar", "start", "end", "inner"):
             dict.__setitem__(self.spines, name, Spine("top"))
@@ -142,6 +142,8 @@ class PolarAxes(Axes):
         spec = super()._spec(axes_index)
         lo, hi = self.get_xlim()
         spec["xlim"] = [lo, hi]
+        if "minor_grid" in spec or any((spec[name] or {}).get("minor") for name in ("xticks", "yticks")):
+            raise NotImplementedError("minor ticks and grid lines on polar axes are not supported in this sandbox")
         ticks = spec["xticks"]
         if ticks is not None and ticks["labels"] is None:
             digits = max(-int(math.log10(abs(math.degrees(hi - lo))) - 1.5), 0)

@@ -238,10 +238,36 @@ class LinearLocator(Locator):
 
 
 class AutoMinorLocator(Locator):
-    """Minor ticks: accepted, and not drawn (as minorticks_on())."""
+    """Minor ticks dividing the major step into n parts (n None: rcParams x/ytick.minor.ndivs,
+    'auto': 5 for steps of 1, 2.5, 5 or 10 times a power of ten, else 4), as matplotlib's."""
 
     def __init__(self, n=None):
         self.ndivs = n
+
+    def __call__(self):
+        import numpy as np
+
+        from . import _rc
+
+        if self.axis.get_scale() == "log":
+            return []
+        majors = np.unique(np.asarray(self.axis.get_majorticklocs(), dtype=float))
+        if len(majors) < 2:
+            return []
+        step = majors[1] - majors[0]
+        ndivs = self.ndivs
+        if ndivs is None:
+            ndivs = _rc.rcParams[f"{self.axis.axis_name}tick.minor.ndivs"]
+        if ndivs == "auto":
+            mantissa = 10 ** (np.log10(step) % 1)
+            ndivs = 5 if np.isclose(mantissa, [1, 2.5, 5, 10]).any() else 4
+        minor = step / ndivs
+        lo, hi = sorted(self.axis.get_view_interval())
+        first, last = round((lo - majors[0]) / minor), round((hi - majors[0]) / minor) + 1
+        return [float(v) for v in np.arange(first, last) * minor + majors[0]]
+
+    def tick_values(self, vmin, vmax):
+        raise NotImplementedError("Cannot get tick locations for a AutoMinorLocator")
 
 
 # Formatters

@@ -25,8 +25,9 @@ pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
-    AlignGroups, CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle,
-    MarkEvery, Marker, Orientation, PathEffect, RotationMode, Text, TickLabelAlign, VAlign, Weight,
+    AlignGroups, CapStyle, Coords, Divisions, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING,
+    LineStyle, MarkEvery, Marker, MinorTicks, Orientation, PathEffect, RotationMode, Text,
+    TickLabelAlign, VAlign, Weight,
 };
 use super::color::Rgba;
 
@@ -167,6 +168,12 @@ pub struct Axes {
     pub ylim: Option<[Option<f64>; 2]>,
     pub xticks: Option<Ticks>,
     pub yticks: Option<Ticks>,
+    /// Minor ticks beside the host's major ticks (absent: none; minor ticks
+    /// of `xticks` given by the guest go there instead).
+    #[serde(default)]
+    pub xminor: Option<MinorTicks>,
+    #[serde(default)]
+    pub yminor: Option<MinorTicks>,
     pub xtick_rotation: f64,
     pub ytick_rotation: f64,
     /// How the tick labels align to their anchor (`ha=`, `rotation_mode=` of
@@ -212,6 +219,9 @@ pub struct Axes {
     pub x_categories: Option<Vec<String>>,
     pub y_categories: Option<Vec<String>>,
     pub grid: Option<Grid>,
+    /// Grid lines at the minor ticks (`grid(which='minor')`); absent: none.
+    #[serde(default)]
+    pub minor_grid: Option<Grid>,
     pub legend: Option<Legend>,
     /// Earlier legends kept with `add_artist` (drawn under `legend`).
     #[serde(default)]

@@ -285,3 +285,29 @@ pub enum RotationMode {
     Default,
     Anchor,
 }
+
+/// Minor ticks beside the host's major ticks: matplotlib's AutoMinorLocator
+/// (`ndivs`: the major step divided in that many parts, "auto": 4 or 5) or
+/// the guest locator's `positions`; exactly one of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinorTicks {
+    #[serde(default)]
+    pub ndivs: Option<Divisions>,
+    #[serde(default)]
+    pub positions: Option<Vec<f64>>,
+}
+
+/// AutoMinorLocator's `n`: a count, or "auto".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Divisions {
+    Count(u32),
+    Auto(AutoDivisions),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AutoDivisions {
+    Auto,
+}
