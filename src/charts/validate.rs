@@ -236,20 +236,10 @@ fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     }
     size(axes.tick_fontsize, "tick font size")?;
     check_spines(&axes.spines)?;
-    axes.xminor
-        .iter()
-        .chain(&axes.yminor)
-        .try_for_each(parts::check_minor_ticks)?;
     for grid in axes.grid.iter().chain(&axes.minor_grid) {
         check_linestyle(&grid.linestyle)?;
     }
-    for style in [&axes.xtick_style, &axes.ytick_style] {
-        for marks in [&style.major, &style.minor] {
-            size(marks.length, "tick length")?;
-            size(marks.width, "tick width")?;
-        }
-        size(style.pad.abs(), "tick pad")?;
-    }
+    parts::check_ticks_look(axes)?;
     if let Some([rows, cols, ..]) = axes.grid_pos {
         for (ratios, count, what) in [
             (&axes.width_ratios, cols, "width_ratios"),

@@ -293,9 +293,24 @@ fn check_subplotpars(axes: &Axes) -> Result<(), ChartError> {
     Ok(())
 }
 
+/// Each axis' tick marks (lengths, widths, pads) and minor ticks.
+pub(super) fn check_ticks_look(axes: &Axes) -> Result<(), ChartError> {
+    for style in [&axes.xtick_style, &axes.ytick_style] {
+        for marks in [&style.major, &style.minor] {
+            size(marks.length, "tick length")?;
+            size(marks.width, "tick width")?;
+        }
+        size(style.pad.abs(), "tick pad")?;
+    }
+    axes.xminor
+        .iter()
+        .chain(&axes.yminor)
+        .try_for_each(check_minor_ticks)
+}
+
 /// Minor ticks beside the host's: exactly one of `ndivs` (1..=1000) and
 /// `positions` (at most MAX_TICKS, finite).
-pub(super) fn check_minor_ticks(minor: &MinorTicks) -> Result<(), ChartError> {
+fn check_minor_ticks(minor: &MinorTicks) -> Result<(), ChartError> {
     match (&minor.ndivs, &minor.positions) {
         (Some(Divisions::Count(n)), None) if !(1..=1000).contains(n) => {
             invalid(format!("{n} minor divisions (1 to 1000)"))
