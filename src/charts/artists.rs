@@ -374,9 +374,26 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 );
             }
         }
-        Artist::Text { x, y, coords, .. } => {
+        Artist::Text {
+            x,
+            y,
+            coords,
+            rotation,
+            transform_rotates_text,
+            ..
+        } => {
             if let Some((ax, ay)) = text_anchor(*coords, *x, *y, xmap, ymap) {
-                draw_text(artist, Point::new(ax, ay), axes, units, surface);
+                let rotation = if *transform_rotates_text {
+                    screen_angle(
+                        *rotation,
+                        |(x, y)| text_anchor(*coords, x, y, xmap, ymap),
+                        (*x, *y),
+                    )
+                    .unwrap_or(*rotation)
+                } else {
+                    *rotation
+                };
+                draw_text(artist, Point::new(ax, ay), rotation, axes, units, surface);
             }
         }
         Artist::Annotation { .. } => {
@@ -390,11 +407,29 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
     }
 }
 
-/// Draws a text artist whose anchor is at `anchor` (pixels), with its box
-/// and wrapping.
+/// The screen angle (degrees, counterclockwise) of the direction `degrees`
+/// at `at` in coordinates that `pixel` maps to the screen, as matplotlib's
+/// `transform_angles` measures it (a step of 1e-5 along it).
+fn screen_angle(
+    degrees: f64,
+    pixel: impl Fn((f64, f64)) -> Option<(f64, f64)>,
+    at: (f64, f64),
+) -> Option<f64> {
+    const PUSHOFF: f64 = 1e-5;
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let from = pixel(at)?;
+    let to = pixel((at.0 + PUSHOFF * cos, at.1 + PUSHOFF * sin))?;
+    // Pixels run down the screen.
+    let angle = (from.1 - to.1).atan2(to.0 - from.0).to_degrees();
+    angle.is_finite().then_some(angle)
+}
+
+/// Draws a text artist whose anchor is at `anchor` (pixels), turned
+/// `rotation` degrees, with its box and wrapping.
 pub fn draw_text(
     artist: &Artist,
     anchor: Point,
+    rotation: f64,
     axes: &PlacedAxes<'_>,
     units: Units,
     surface: &mut impl Surface,
@@ -403,7 +438,6 @@ pub fn draw_text(
         text,
         ha,
         va,
-        rotation,
         bbox,
         wrap,
         rotation_mode,
@@ -412,7 +446,7 @@ pub fn draw_text(
     else {
         return;
     };
-    let placement = Placement::new(anchor, *ha, *va).rotated(*rotation);
+    let placement = Placement::new(anchor, *ha, *va).rotated(rotation);
     // matplotlib places wrapped text with rotation_mode 'anchor'.
     let placement = placement.anchored(*wrap || *rotation_mode == RotationMode::Anchor);
     let block = if *wrap {

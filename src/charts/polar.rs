@@ -202,7 +202,13 @@ pub fn draw_artist(
                 }
             }
         }
-        Artist::Text { x, y, coords, .. } => {
+        Artist::Text {
+            x,
+            y,
+            coords,
+            rotation,
+            ..
+        } => {
             let [cx, cy] = coords.pair();
             let anchor = if cx == cy {
                 position(view, cx, *x, *y)
@@ -210,7 +216,7 @@ pub fn draw_artist(
                 None
             };
             if let Some(anchor) = anchor {
-                draw_text(artist, anchor, axes, units, surface);
+                draw_text(artist, anchor, *rotation, axes, units, surface);
             }
         }
         Artist::Annotation { .. } => {

@@ -384,3 +384,39 @@ async fn lines_in_axes_fractions_say_so_in_the_description() {
     assert_eq!(series[1]["points"], serde_json::json!([[1.0, 0.0]]));
     assert_eq!(series[2]["coords"], serde_json::json!(["axes", "axes"]));
 }
+
+#[tokio::test]
+async fn a_text_rotated_in_data_coordinates_turns_with_the_axes() {
+    // transform_rotates_text: 45° along data whose y unit is ten times the x unit on the screen
+    // stands at atan(10) ≈ 84° there; without it the text stands at 45° on the screen.
+    let chart_for = |rotates: &str| {
+        format!(
+            r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 6))
+ax.set_xlim(0, 10)
+ax.set_ylim(0, 1)
+ax.text(5, 0.5, "MMMMMMMMMM", color="red", fontsize=20, rotation=45, ha="center", va="center",
+        transform_rotates_text={rotates})
+"#
+        )
+    };
+    for (rotates, steep) in [("False", false), ("True", true)] {
+        let chart = chart_of(&chart_for(rotates)).await;
+        let red = |p: &[u8; 3]| p[0] > 180 && p[1] < 90 && p[2] < 90;
+        let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
+        for y in 0..chart.png.height {
+            for x in 0..chart.png.width {
+                if red(&chart.png.pixels[(y * chart.png.width + x) as usize]) {
+                    (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+                }
+            }
+        }
+        let ratio = f64::from(y1 - y0) / f64::from(x1 - x0);
+        if steep {
+            assert!(ratio > 3.0, "turned with the data: {ratio}");
+        } else {
+            assert!((0.7..1.4).contains(&ratio), "45° on the screen: {ratio}");
+        }
+    }
+}

@@ -149,6 +149,8 @@ class PolarAxes(Axes):
             digits = max(-int(math.log10(abs(math.degrees(hi - lo))) - 1.5), 0)
             ticks["labels"] = [f"{math.degrees(p):.{digits}f}\N{DEGREE SIGN}" for p in ticks["positions"]]
         for artist in spec["artists"]:
+            if artist.get("transform_rotates_text"):
+                raise NotImplementedError("transform_rotates_text=True on polar axes is not supported in this sandbox")
             if artist["type"] == "line" and (artist.get("solid_capstyle") == "round" or "dash_capstyle" in artist):
                 raise NotImplementedError("round line ends and dash cap styles other than 'butt' on polar axes are "
                                           "not supported in this sandbox")

@@ -8,7 +8,8 @@ _HA = ("left", "center", "right")
 _VA = ("top", "center", "bottom", "baseline", "center_baseline")
 _OPTIONS = frozenset(("fontsize", "color", "fontweight", "horizontalalignment", "verticalalignment",
                       "rotation", "alpha", "fontfamily", "fontstyle", "linespacing", "bbox", "wrap", "clip_on",
-                      "rotation_mode", "backgroundcolor", "fontvariant", "multialignment"))
+                      "rotation_mode", "backgroundcolor", "fontvariant", "multialignment",
+                      "transform_rotates_text"))
 # Font names the host draws, by matplotlib's generic family they belong to.
 _FAMILIES = {"sans-serif": "sans-serif", "sans": "sans-serif", "serif": "serif", "monospace": "monospace",
              "DejaVu Sans": "sans-serif", "DejaVu Serif": "serif", "DejaVu Sans Mono": "monospace"}
@@ -45,7 +46,7 @@ class Text(Artist):
     def __init__(self, x, y, text, *, fontsize=None, color=None, fontweight="normal",
                  ha="left", va="baseline", rotation=0, coords="data", alpha=None, fontfamily=None,
                  fontstyle=None, linespacing=None, bbox=None, wrap=False, clip_on=False, rotation_mode=None,
-                 backgroundcolor=None, multialignment=None):
+                 backgroundcolor=None, multialignment=None, transform_rotates_text=False):
         super().__init__(alpha=alpha)
         self._x, self._y = x, y
         self._text = "" if text is None else str(text)
@@ -69,6 +70,7 @@ class Text(Artist):
         self.set_wrap(wrap)
         self.set_clip_on(clip_on)
         self.set_rotation_mode(rotation_mode)
+        self.set_transform_rotates_text(transform_rotates_text)
 
     def set_fontfamily(self, family):
         """A generic family or font name; as matplotlib's findfont on a machine with only the DejaVu
@@ -156,6 +158,14 @@ class Text(Artist):
     def get_rotation_mode(self):
         return self._rotation_mode
 
+    def set_transform_rotates_text(self, t):
+        """True: the rotation is an angle in the text's coordinates (data or axes), turned with
+        them onto the screen, as matplotlib's."""
+        self._transform_rotates_text = bool(t)
+
+    def get_transform_rotates_text(self):
+        return self._transform_rotates_text
+
     def get_text(self):
         return self._text
 
@@ -230,7 +240,8 @@ class Text(Artist):
         """text_spec() for texts drawn without box, wrapping or rotation mode (titles, labels,
         figure texts)."""
         for name, value, default in (("bbox", self._bbox, None), ("wrap", self._wrap, False),
-                                     ("rotation_mode", self._rotation_mode, "default")):
+                                     ("rotation_mode", self._rotation_mode, "default"),
+                                     ("transform_rotates_text", self._transform_rotates_text, False)):
             if value != default:
                 raise NotImplementedError(f"{what} {name}= is not supported in this sandbox")
         return self.text_spec()
@@ -267,6 +278,8 @@ class Text(Artist):
             spec["wrap"] = True
         if self._rotation_mode != "default":
             spec["rotation_mode"] = self._rotation_mode
+        if self._transform_rotates_text:
+            spec["transform_rotates_text"] = True
         return spec
 
 
@@ -369,8 +382,9 @@ class Annotation(Text):
         in display space, as matplotlib's offset coordinates."""
         from ._fancy_arrow import annotation_arrow_spec
 
-        if self._wrap or self._rotation_mode != "default":
-            raise NotImplementedError("annotate() wrap= and rotation_mode= are not supported in this sandbox")
+        if self._wrap or self._rotation_mode != "default" or self._transform_rotates_text:
+            raise NotImplementedError("annotate() wrap=, rotation_mode= and transform_rotates_text= are not "
+                                      "supported in this sandbox")
         spec = {**self._head("annotation"), "text": self.text_spec(), "ha": self._ha, "va": self._va}
         if isinstance(self.xycoords, Text):
             ref = self.xycoords

@@ -226,6 +226,10 @@ pub enum Artist {
         /// "anchor": aligned before rotating (matplotlib's `rotation_mode`).
         #[serde(default)]
         rotation_mode: RotationMode,
+        /// `rotation` is an angle in `coords`, turned with them onto the
+        /// screen (matplotlib's `transform_rotates_text`).
+        #[serde(default)]
+        transform_rotates_text: bool,
     },
     Annotation {
         label: Option<String>,
