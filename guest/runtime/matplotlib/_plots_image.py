@@ -42,6 +42,7 @@ class AxesImage(ScalarMappable, Artist):
         self._filternorm, self._filterrad, self._resample = True, 4.0, True
         self._imshow = False  # pcolormesh's cells are drawn as quadrilaterals, not resampled
         self._depth = None  # 3 or 4 for an RGB(A) array, None for numbers through a colormap
+        self._source = None  # imshow()'s 2-D numeric array, as given (get_array keeps its dtype)
         if values is not None:
             self._init_mappable(values, cmap, norm, vmin, vmax)
         else:
@@ -51,10 +52,16 @@ class AxesImage(ScalarMappable, Artist):
         return f"<matplotlib.image.AxesImage at {id(self):#x}>"
 
     def get_array(self):
+        """The numbers shown, rows x cols, as a masked array (missing ones masked) of the dtype
+        imshow() was given, as matplotlib's."""
         if self._values is None:
             return None
-        cols = self._cols
-        return [self._values[r * cols:(r + 1) * cols] for r in range(self._rows)]
+        import numpy as np
+
+        if self._source is not None:
+            return np.ma.masked_invalid(self._source)
+        cells = np.array([np.nan if v is None else v for v in self._values], dtype=float)
+        return np.ma.masked_invalid(cells.reshape(self._rows, self._cols))
 
     def get_extent(self):
         return [self._x_edges[0], self._x_edges[-1], self._y_edges[-1], self._y_edges[0]]
@@ -193,6 +200,7 @@ class ImageMethods:
         image._cell_alpha = cell_alpha
         image._clip_on = clip_on
         image._imshow = True
+        image._source = _numeric_2d(X, rows, cols) if values is not None else None
         image._axes_coords = transform is self.transAxes  # the extent in axes fractions
         image._interpolation, image._stage = interpolation, interpolation_stage
         image.set_filternorm(filternorm)
@@ -535,3 +543,12 @@ def _packed(values):
 def _finite(value):
     return None if value is None or not math.isfinite(value) else float(value)
 
+
+def _numeric_2d(X, rows, cols):
+    """X as a rows x cols numpy array of numbers (a copy), or None when it is not one."""
+    import numpy as np
+
+    array = np.ma.array(X, copy=True) if np.ma.isMaskedArray(X) else np.array(X, copy=True)
+    if array.shape != (rows, cols) or array.dtype.kind not in "biuf":
+        return None
+    return array

@@ -198,7 +198,7 @@ class ImageAndArrowTests(ChartTestCase):
         self.assertEqual((line.get_xdata(), line.get_ydata()), ([1, 0], [0, 1]))
         self.assertEqual((ax.get_xlim(), ax.get_ylim()), ((-0.5, 1.5), (1.5, -0.5)))
         image = plt.figure().gca().spy(np.array([[0, 0.5]]), precision=0.1)
-        self.assertEqual(image.get_array(), [[False, True]])
+        self.assertEqual(image.get_array().tolist(), [[False, True]])
 
     def test_pcolorfast_ranges(self):
         mesh = plt.pcolorfast((0, 4), (0, 1), [[1, 2]])
