@@ -60,17 +60,25 @@ pub fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> 
 
 /// The outer box of an axes: its grid cell within `area` with `gaps`
 /// (pixels between columns, rows) between cells, its fixed box by subplot
-/// parameters `pars`, or its figure rect.
+/// parameters `pars`, or its rect; fractions are of `whole` (the figure's
+/// box, or its panel's).
 pub fn cell_rect(
     axes: &Axes,
     (area, gaps): (&Rect, (f64, f64)),
     pars: Option<[f64; 6]>,
-    width: u32,
-    height: u32,
+    whole: &Rect,
 ) -> Rect {
-    let (fw, fh) = (f64::from(width), f64::from(height));
+    let (fw, fh) = (whole.width(), whole.height());
+    let at = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        Rect::new(
+            whole.x0 + x0 * fw,
+            whole.y0 + y0 * fh,
+            whole.x0 + x1 * fw,
+            whole.y0 + y1 * fh,
+        )
+    };
     if let Some([l, b, w, h]) = axes.rect {
-        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
+        return at(l, 1.0 - b - h, l + w, 1.0 - b);
     }
     let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
     let (widths, heights) = (axes.width_ratios.as_deref(), axes.height_ratios.as_deref());
@@ -82,7 +90,7 @@ pub fn cell_rect(
             (1.0 - top, 1.0 - bottom),
             hspace,
         );
-        return Rect::new(x0 * fw, y0 * fh, x1 * fw, y1 * fh);
+        return at(x0, y0, x1, y1);
     }
     let (x0, x1) = grid_span(widths, cols, col, colspan);
     let (y0, y1) = grid_span(heights, rows, row, rowspan);
@@ -109,7 +117,7 @@ pub fn cell_rect(
 /// Where cells `start..start + span` of `count` begin and end between `lo`
 /// and `hi` (fractions from the left, or the top) with `space` (in average
 /// cells) between cells, as matplotlib's `GridSpec.get_grid_positions`.
-fn fixed_span(
+pub fn fixed_span(
     ratios: Option<&[f64]>,
     (count, start, span): (u32, u32, u32),
     (lo, hi): (f64, f64),

@@ -1,6 +1,6 @@
 //! Draws a laid-out figure: per axes the background, grid, artists (in
 //! matplotlib's z-order), frame, ticks, labels, title and legend; then the
-//! figure's suptitle.
+//! figure's suptitle; then each panel (`SubFigure`) with its axes.
 
 use super::annotation;
 use super::artists;
@@ -11,6 +11,7 @@ use super::geometry::Point;
 use super::layout::Layout;
 use super::legend;
 use super::paint::{Units, stroke_line};
+use super::panels;
 use super::placed::{self, PlacedAxes};
 use super::polar;
 use super::spec::{Artist, GridAxis, HAlign, VAlign};
@@ -32,7 +33,8 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             pixels: image.pixels.clone(),
         });
     }
-    for axes in &layout.axes {
+    let in_panel = |axes: &&PlacedAxes<'_>, panel: Option<usize>| axes.spec.panel == panel;
+    for axes in layout.axes.iter().filter(|a| in_panel(a, None)) {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
     let size = (f64::from(layout.width), f64::from(layout.height));
@@ -57,6 +59,15 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             textbox::draw_box(&block, &placement, bbox, units, surface);
         }
         surface.text(block, placement, text.text.color);
+    }
+    // Then each panel over its parent, as matplotlib draws subfigures.
+    for (index, panel) in layout.panels.iter().enumerate() {
+        panels::draw_background(panel, surface);
+        let background = panels::background(panel, layout.figure.facecolor);
+        for axes in layout.axes.iter().filter(|a| in_panel(a, Some(index))) {
+            draw_axes(axes, &layout.axes, background, units, surface);
+        }
+        panels::draw_texts(panel, units, surface);
     }
 }
 

@@ -10,6 +10,7 @@ use super::figure_legend;
 use super::geometry::Rect;
 use super::legend_room;
 use super::paint::Units;
+use super::panels::{self, PlacedPanel};
 use super::placed::{PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
@@ -18,6 +19,10 @@ use super::spines::{self, Side};
 use super::subplotpars;
 use super::tick_choice::{bins, tick_set};
 use super::ticks::TickSet;
+
+/// Points between the figure's top and its suptitle's, and below it: the
+/// suptitle is drawn half the default pad down.
+const SUPTITLE_PAD: f64 = 10.8;
 
 /// Largest figure side, and area, in pixels.
 const MAX_SIDE_PX: u32 = 8192;
@@ -32,6 +37,8 @@ pub struct Layout<'a> {
     pub axes: Vec<PlacedAxes<'a>>,
     /// The box each figure legend is placed in.
     pub legend_frames: Vec<Rect>,
+    /// The figure's panels (`SubFigure`), in spec order.
+    pub panels: Vec<PlacedPanel<'a>>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -102,17 +109,36 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
     }
     let (fw, fh) = (f64::from(width), f64::from(height));
     let [l, b, r, t] = figure.tight.rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
-    let mut area = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
+    let outer = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
     let pad = units.px(figure.tight.pad);
-    area = Rect::new(area.x0 + pad, area.y0 + pad, area.x1 - pad, area.y1 - pad);
+    let mut area = Rect::new(
+        outer.x0 + pad,
+        outer.y0 + pad,
+        outer.x1 - pad,
+        outer.y1 - pad,
+    );
+    // The panels reach the figure's edges, below its suptitle.
+    let mut panel_room = outer;
     if let Some(title) = &figure.suptitle {
         let block = text_block(title, units);
         area.y0 += block.height() + units.px(TITLE_PAD);
+        panel_room.y0 += block.height() + units.px(SUPTITLE_PAD);
     }
     let size = (f64::from(width), f64::from(height));
     let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
+    let panels = panels::place(figure, &panel_room, units, pad);
+    let whole = Rect::new(0.0, 0.0, fw, fh);
+    // Each axes' grid area and the box its fractions are of: its panel's.
+    let rooms: Vec<(Rect, Rect)> = figure
+        .axes
+        .iter()
+        .map(|axes| {
+            axes.panel
+                .map_or((area, whole), |p| (panels[p].area, panels[p].rect))
+        })
+        .collect();
 
-    let first_cells = axes_cells(figure, (&area, pars), (width, height), None);
+    let first_cells = axes_cells(figure, &rooms, pars, None);
 
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
@@ -189,7 +215,7 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
                 .map_or(0.0, |bar| outer_margin(bar.location, m))
         })
         .collect();
-    let cells = axes_cells(figure, (&area, pars), (width, height), Some(&outer));
+    let cells = axes_cells(figure, &rooms, pars, Some(&outer));
     let mut placed: Vec<PlacedAxes<'_>> = Vec::with_capacity(figure.axes.len());
     // Each axes' box before its aspect shrinks it (matplotlib's position).
     let mut positions: Vec<Rect> = Vec::with_capacity(figure.axes.len());
@@ -302,6 +328,7 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
         units,
         axes: placed,
         legend_frames,
+        panels,
     })
 }
 
@@ -465,7 +492,11 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
         let Some(other_pos) = other.grid_pos else {
             continue;
         };
-        if other.twin_of.is_some() || other.colorbar_of.is_some() || other_pos[..2] != pos[..2] {
+        let elsewhere = other.panel != figure.axes[index].panel;
+        if other.twin_of.is_some() || other.colorbar_of.is_some() || elsewhere {
+            continue;
+        }
+        if other_pos[..2] != pos[..2] {
             continue;
         }
         if other_pos[3] == pos[3] {
@@ -484,22 +515,23 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
     room
 }
 
-/// Every axes' outer box (see [`cell_rect`]), the colorbars' slots taken
-/// from their parents (their labels taking `outer` pixels, if known).
+/// Every axes' outer box (see [`cell_rect`]) in its room (grid area, box of
+/// its fractions), the colorbars' slots taken from their parents (their
+/// labels taking `outer` pixels, if known).
 fn axes_cells(
     figure: &Figure,
-    (area, pars): (&Rect, &[Option<[f64; 6]>]),
-    (width, height): (u32, u32),
+    rooms: &[(Rect, Rect)],
+    pars: &[Option<[f64; 6]>],
     outer: Option<&[f64]>,
 ) -> Vec<Rect> {
     let units = Units { dpi: figure.dpi };
     let gaps = (units.px(figure.tight.w_pad), units.px(figure.tight.h_pad));
     let mut cells: Vec<Rect> = Vec::with_capacity(figure.axes.len());
-    for (axes, pars) in figure.axes.iter().zip(pars) {
+    for ((axes, pars), (area, whole)) in figure.axes.iter().zip(pars).zip(rooms) {
         let cell = match axes.inset_of {
             // An estimate for the tick counts; the box follows its parent's.
             Some(parent) => inset_rect(&cells[parent], axes.rect),
-            None => cell_rect(axes, (area, gaps), *pars, width, height),
+            None => cell_rect(axes, (area, gaps), *pars, whole),
         };
         cells.push(cell);
     }

@@ -29,6 +29,7 @@ mod markevery;
 mod mathtext;
 mod mesh;
 mod paint;
+mod panels;
 mod pie;
 mod placed;
 mod polar;
@@ -50,6 +51,7 @@ mod tick_choice;
 mod ticks;
 mod transform;
 mod validate;
+mod validate_panels;
 mod validate_parts;
 mod vector;
 

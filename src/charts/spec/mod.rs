@@ -8,6 +8,7 @@ mod artist;
 mod colorbar;
 mod figimage;
 mod legend;
+mod panel;
 mod quiver;
 mod style;
 
@@ -23,6 +24,7 @@ pub use self::artist::{
 pub use self::colorbar::{Colorbar, Location};
 pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
+pub use self::panel::Panel;
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
     CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING, LineStyle, MarkEvery,
@@ -52,6 +54,9 @@ pub struct Figure {
     /// `Figure.figimage()`: drawn over the background, under the axes.
     #[serde(default)]
     pub images: Vec<FigureImage>,
+    /// `SubFigure`s, each after the panel it is part of.
+    #[serde(default)]
+    pub panels: Vec<Panel>,
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a
@@ -142,8 +147,11 @@ pub struct Axes {
     /// The box's height over its width (`set_box_aspect`).
     #[serde(default)]
     pub box_aspect: Option<f64>,
-    /// `[left, bottom, width, height]` in figure fractions.
+    /// `[left, bottom, width, height]` in figure fractions (of its panel's).
     pub rect: Option<[f64; 4]>,
+    /// The panel (`SubFigure`) it belongs to; absent: the figure.
+    #[serde(default)]
+    pub panel: Option<usize>,
     pub twin_of: Option<usize>,
     pub title: Option<Text>,
     /// `set_title(loc="left")` and `loc="right"`: at the box's left and right edges, at the
