@@ -7,6 +7,7 @@ mod arrow;
 mod artist;
 mod colorbar;
 mod figimage;
+mod figure_text;
 mod legend;
 mod panel;
 mod quiver;
@@ -23,6 +24,7 @@ pub use self::artist::{
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::figimage::FigureImage;
+pub use self::figure_text::FigureText;
 pub use self::legend::{Anchor, LegendStyle};
 pub use self::panel::Panel;
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
@@ -94,21 +96,6 @@ impl Default for TightPads {
             rect: None,
         }
     }
-}
-
-/// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FigureText {
-    pub x: f64,
-    pub y: f64,
-    pub text: Text,
-    pub ha: HAlign,
-    pub va: VAlign,
-    pub rotation: f64,
-    /// A box around the text (`bbox=`, `backgroundcolor=`).
-    #[serde(default)]
-    pub bbox: Option<TextBox>,
 }
 
 /// One plotting area with its decorations and artists.

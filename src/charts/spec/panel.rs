@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::FigureText;
+use super::figure_text::FigureText;
 use super::style::{HAlign, Text, VAlign};
 use crate::charts::color::Rgba;
 
