@@ -53,20 +53,30 @@ struct Margins {
 /// Lays out `figure`, refusing sizes the host will not render.
 pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
     let (pars, partial) = subplotpars::given(figure);
-    if !partial {
-        return place(figure, &pars);
+    let pars = if partial {
+        // Subplot parameters partly the tight layout's: measured on a tight pass.
+        let tight = place(figure, &pars, &[])?;
+        let frames: Vec<Rect> = tight.axes.iter().map(|a| a.frame).collect();
+        let size = (f64::from(tight.width), f64::from(tight.height));
+        subplotpars::completed(figure, &frames, size)?
+    } else {
+        pars
+    };
+    let laid = place(figure, &pars, &[])?;
+    // Panels in a grid with their parent's axes span those axes' boxes.
+    match panels::spans(figure, &laid.axes, &laid.panels) {
+        Some(spans) => place(figure, &pars, &spans),
+        None => Ok(laid),
     }
-    // Subplot parameters partly the tight layout's: measured on a tight pass.
-    let tight = place(figure, &pars)?;
-    let frames: Vec<Rect> = tight.axes.iter().map(|a| a.frame).collect();
-    let size = (f64::from(tight.width), f64::from(tight.height));
-    let pars = subplotpars::completed(figure, &frames, size)?;
-    place(figure, &pars)
 }
 
 /// Lays out `figure` with the grid cells of axes with subplot parameters
-/// `pars` fixed.
-fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>, ChartError> {
+/// `pars` fixed, and the panels with a box in `spans` there.
+fn place<'a>(
+    figure: &'a Figure,
+    pars: &[Option<[f64; 6]>],
+    spans: &[Option<Rect>],
+) -> Result<Layout<'a>, ChartError> {
     let (width, height) = pixel_size(figure)?;
     let units = Units { dpi: figure.dpi };
     for (index, axes) in figure.axes.iter().enumerate() {
@@ -126,7 +136,7 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
     }
     let size = (f64::from(width), f64::from(height));
     let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
-    let panels = panels::place(figure, &panel_room, units, pad);
+    let panels = panels::place(figure, (&panel_room, spans), units, pad);
     let whole = Rect::new(0.0, 0.0, fw, fh);
     // Each axes' grid area and the box its fractions are of: its panel's.
     let rooms: Vec<(Rect, Rect)> = figure

@@ -6,7 +6,7 @@ use super::boxes::fixed_span;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::paint::Units;
-use super::placed::text_block;
+use super::placed::{PlacedAxes, text_block};
 use super::spec::{Figure, HAlign, Panel, Text, VAlign};
 use super::surface::Surface;
 use super::text::Placement;
@@ -31,13 +31,20 @@ pub struct PlacedPanel<'a> {
 }
 
 /// Places `figure`'s panels: the top-level ones in `room` (the figure's box
-/// less its suptitle's room), the others in their parent's inner box;
-/// `pad`: the pixels the figure's grid keeps from its edges.
-pub fn place<'a>(figure: &'a Figure, room: &Rect, units: Units, pad: f64) -> Vec<PlacedPanel<'a>> {
+/// less its suptitle's room), the others in their parent's inner box, or at
+/// their box in `spans`; `pad`: the pixels the figure's grid keeps from its
+/// edges.
+pub fn place<'a>(
+    figure: &'a Figure,
+    (room, spans): (&Rect, &[Option<Rect>]),
+    units: Units,
+    pad: f64,
+) -> Vec<PlacedPanel<'a>> {
     let mut placed: Vec<PlacedPanel<'a>> = Vec::with_capacity(figure.panels.len());
-    for panel in &figure.panels {
+    for (index, panel) in figure.panels.iter().enumerate() {
         let parent = panel.parent.map_or(*room, |p| placed[p].inner);
-        let rect = cell(panel, &parent);
+        let span = spans.get(index).copied().flatten();
+        let rect = span.unwrap_or_else(|| cell(panel, &parent));
         let gap = units.px(GAP);
         let room =
             |text: Option<&Text>| text.map_or(0.0, |t| text_block(t, units).height() + 2.0 * gap);
@@ -92,6 +99,49 @@ fn cell(panel: &Panel, parent: &Rect) -> Rect {
         parent.x0 + x1 * w,
         parent.y0 + y1 * h,
     )
+}
+
+/// The boxes of the panels whose grid is also their parent's axes' (matplotlib's
+/// constrained layout: the cells' inner boxes): from the top of those axes'
+/// boxes in its first row to the bottom of those in its last, and so across
+/// (an edge without such axes stays); `None` when no panel shares a grid.
+pub fn spans(
+    figure: &Figure,
+    axes: &[PlacedAxes<'_>],
+    panels: &[PlacedPanel<'_>],
+) -> Option<Vec<Option<Rect>>> {
+    if !figure.panels.iter().any(|p| p.shares_grid) {
+        return None;
+    }
+    let spans = panels.iter().map(|placed| {
+        let panel = placed.spec;
+        if !panel.shares_grid {
+            return None;
+        }
+        let [rows, cols, row, col, rowspan, colspan] = panel.grid_pos;
+        let grid: Vec<([u32; 6], Rect)> = axes
+            .iter()
+            .filter(|a| a.spec.panel == panel.parent && !a.twin && a.spec.colorbar_of.is_none())
+            .filter_map(|a| Some((a.spec.grid_pos?, a.frame)))
+            .filter(|(pos, _)| pos[..2] == [rows, cols])
+            .collect();
+        let edge = |at: &dyn Fn(&[u32; 6]) -> bool, side: fn(&Rect) -> f64, near: bool| {
+            let sides = grid.iter().filter(|(pos, _)| at(pos)).map(|(_, r)| side(r));
+            if near {
+                sides.reduce(f64::min)
+            } else {
+                sides.reduce(f64::max)
+            }
+        };
+        let rect = placed.rect;
+        Some(Rect::new(
+            edge(&|p| p[3] == col, |r| r.x0, true).unwrap_or(rect.x0),
+            edge(&|p| p[2] == row, |r| r.y0, true).unwrap_or(rect.y0),
+            edge(&|p| p[3] + p[5] == col + colspan, |r| r.x1, false).unwrap_or(rect.x1),
+            edge(&|p| p[2] + p[4] == row + rowspan, |r| r.y1, false).unwrap_or(rect.y1),
+        ))
+    });
+    Some(spans.collect())
 }
 
 /// The panel's background, unless transparent.

@@ -165,3 +165,28 @@ plt.show()
     let red = span_x(&chart.png, 0.5, is_red).expect("the panel");
     assert!(red.0 < 0.005 && (red.1 - 1.0 / 3.0).abs() < 0.01, "{red:?}");
 }
+
+#[tokio::test]
+async fn under_constrained_layout_a_subfigure_spans_the_boxes_of_its_grids_axes() {
+    // matplotlib: the subfigure is the grid's inner cells, from the top of the first row's
+    // boxes to the bottom of the last row's.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, axs = plt.subplots(2, 2, layout="constrained", figsize=(8, 4))
+gs = axs[0, 0].get_subplotspec().get_gridspec()
+for a in axs[:, 0]:
+    a.remove()
+for a in axs[:, 1]:
+    a.set_facecolor("blue")
+fig.add_subfigure(gs[:, 0]).set_facecolor("red")
+"#,
+    )
+    .await;
+    let png = &chart.png;
+    let red = span_y(png, 0.25, is_red).expect("the panel");
+    let blue = span_y(png, 0.75, |p| near(p, [0, 0, 255])).expect("the axes");
+    assert!((red.0 - blue.0).abs() < 0.01, "{red:?} {blue:?}");
+    assert!((red.1 - blue.1).abs() < 0.01, "{red:?} {blue:?}");
+    assert!(red.0 > 0.02 && red.1 < 0.98, "{red:?}");
+}

@@ -254,6 +254,7 @@ class SubFigure:
                                                                 len(rows), len(cols)],
                 "width_ratios": _ratios(grid.get_width_ratios()), "height_ratios": _ratios(grid.get_height_ratios()),
                 "wspace": self._space(grid, "wspace", grid.ncols), "hspace": self._space(grid, "hspace", grid.nrows),
+                "shares_grid": self._shares_grid(grid),
                 "facecolor": spec_color(self._facecolor if self._frameon else "none"),
                 "texts": [text.figure_spec() for text in self._texts]}
         for name, text in self._sup.items():
@@ -261,6 +262,14 @@ class SubFigure:
                 spec[name] = {"text": text.title_spec(), **({"y": text._y, "va": text._va} if name == "supylabel"
                                                            else {"x": text._x, "ha": text._ha})}
         return spec
+
+    def _shares_grid(self, grid):
+        """Whether axes of the parent stand in the same GridSpec: constrained layout then makes the
+        subfigure's box their grid's inner cells (spanning the axes' boxes in its rows and columns)."""
+        if self._layout.engine not in ("constrained", "compressed"):
+            return False
+        return any(axes.figure is self._parent and getattr(axes, "_subplotspec", None) is not None
+                   and axes._subplotspec.get_gridspec() is grid for axes in self._root._axes)
 
     def _space(self, grid, name, count):
         """The space between the grid's cells in average cells (GridSpec.get_grid_positions' wspace):

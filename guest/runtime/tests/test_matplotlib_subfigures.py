@@ -51,6 +51,17 @@ class SubFigureTests(ChartTestCase):
         (figure,) = self.shown()
         self.assertEqual([p["wspace"] for p in figure["panels"]], [0.1, 0.1, 0.0])
 
+    def test_a_subfigure_in_the_grid_of_axes_shares_it_under_constrained_layout(self):
+        for layout, shared in (("constrained", True), (None, False)):
+            fig, axs = plt.subplots(2, 3, layout=layout)
+            grid = axs[0, 0].get_subplotspec().get_gridspec()
+            for ax in axs[:, 0]:
+                ax.remove()
+            fig.add_subfigure(grid[:, 0]).add_subplot()
+            fig.subfigures(1, 1)
+            (figure,) = self.shown()
+            self.assertEqual([p["shares_grid"] for p in figure["panels"]], [shared, False])
+
     def test_sup_texts_and_texts(self):
         fig = plt.figure()
         sub = fig.subfigures(2, 1)[0]

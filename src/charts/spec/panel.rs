@@ -24,6 +24,10 @@ pub struct Panel {
     pub height_ratios: Option<Vec<f64>>,
     pub wspace: f64,
     pub hspace: f64,
+    /// Its grid is also that of its parent's axes, under constrained layout:
+    /// it spans their boxes in its rows and columns (the grid's inner cells).
+    #[serde(default)]
+    pub shares_grid: bool,
     /// Drawn over the parent's background (transparent: not drawn).
     pub facecolor: Rgba,
     #[serde(default)]
