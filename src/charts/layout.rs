@@ -20,10 +20,6 @@ use super::subplotpars;
 use super::tick_choice::{bins, tick_set};
 use super::ticks::TickSet;
 
-/// Points between the figure's top and its suptitle's, and below it: the
-/// suptitle is drawn half the default pad down.
-const SUPTITLE_PAD: f64 = 10.8;
-
 /// Largest figure side, and area, in pixels.
 const MAX_SIDE_PX: u32 = 8192;
 const MAX_AREA_PX: u64 = 16_000_000;
@@ -119,34 +115,18 @@ fn place<'a>(
     }
     let (fw, fh) = (f64::from(width), f64::from(height));
     let [l, b, r, t] = figure.tight.rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
-    let outer = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
+    let mut area = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
+    let outer = area; // the panels reach its edges
     let pad = units.px(figure.tight.pad);
-    let mut area = Rect::new(
-        outer.x0 + pad,
-        outer.y0 + pad,
-        outer.x1 - pad,
-        outer.y1 - pad,
-    );
-    // The panels reach the figure's edges, below its suptitle.
-    let mut panel_room = outer;
+    area = Rect::new(area.x0 + pad, area.y0 + pad, area.x1 - pad, area.y1 - pad);
     if let Some(title) = &figure.suptitle {
         let block = text_block(title, units);
         area.y0 += block.height() + units.px(TITLE_PAD);
-        panel_room.y0 += block.height() + units.px(SUPTITLE_PAD);
     }
     let size = (f64::from(width), f64::from(height));
     let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
-    let panels = panels::place(figure, (&panel_room, spans), units, pad);
-    let whole = Rect::new(0.0, 0.0, fw, fh);
-    // Each axes' grid area and the box its fractions are of: its panel's.
-    let rooms: Vec<(Rect, Rect)> = figure
-        .axes
-        .iter()
-        .map(|axes| {
-            axes.panel
-                .map_or((area, whole), |p| (panels[p].area, panels[p].rect))
-        })
-        .collect();
+    let panels = panels::place(figure, (&outer, spans), units, pad);
+    let rooms = panels::axes_rooms(figure, &panels, (area, Rect::new(0.0, 0.0, fw, fh)));
 
     let first_cells = axes_cells(figure, &rooms, pars, None);
 
@@ -502,11 +482,9 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
         let Some(other_pos) = other.grid_pos else {
             continue;
         };
-        let elsewhere = other.panel != figure.axes[index].panel;
+        // Another grid: another panel's, or of another shape.
+        let elsewhere = other.panel != figure.axes[index].panel || other_pos[..2] != pos[..2];
         if other.twin_of.is_some() || other.colorbar_of.is_some() || elsewhere {
-            continue;
-        }
-        if other_pos[..2] != pos[..2] {
             continue;
         }
         if other_pos[3] == pos[3] {

@@ -12,6 +12,10 @@ use super::surface::Surface;
 use super::text::Placement;
 use super::textbox;
 
+/// Points between the figure's top and its suptitle, and below it (it is
+/// drawn half the default pad down).
+const SUPTITLE_PAD: f64 = 10.8;
+
 /// Points between a panel's edge and its suptitle (or sup label), and
 /// between that and what it leaves room for: half the figure's pad, as the
 /// figure's own suptitle stands.
@@ -30,19 +34,23 @@ pub struct PlacedPanel<'a> {
     pub area: Rect,
 }
 
-/// Places `figure`'s panels: the top-level ones in `room` (the figure's box
-/// less its suptitle's room), the others in their parent's inner box, or at
-/// their box in `spans`; `pad`: the pixels the figure's grid keeps from its
-/// edges.
+/// Places `figure`'s panels: the top-level ones in `outer` (the figure's box
+/// the layout fills) below its suptitle, the others in their parent's inner
+/// box, or at their box in `spans`; `pad`: the pixels the figure's grid
+/// keeps from its edges.
 pub fn place<'a>(
     figure: &'a Figure,
-    (room, spans): (&Rect, &[Option<Rect>]),
+    (outer, spans): (&Rect, &[Option<Rect>]),
     units: Units,
     pad: f64,
 ) -> Vec<PlacedPanel<'a>> {
+    let mut room = *outer;
+    if let Some(title) = &figure.suptitle {
+        room.y0 += text_block(title, units).height() + units.px(SUPTITLE_PAD);
+    }
     let mut placed: Vec<PlacedPanel<'a>> = Vec::with_capacity(figure.panels.len());
     for (index, panel) in figure.panels.iter().enumerate() {
-        let parent = panel.parent.map_or(*room, |p| placed[p].inner);
+        let parent = panel.parent.map_or(room, |p| placed[p].inner);
         let span = spans.get(index).copied().flatten();
         let rect = span.unwrap_or_else(|| cell(panel, &parent));
         let gap = units.px(GAP);
@@ -74,6 +82,21 @@ pub fn place<'a>(
         });
     }
     placed
+}
+
+/// Each axes' grid area and the box its fractions are of: its panel's, or
+/// the figure's `area` and `whole` box.
+pub fn axes_rooms(
+    figure: &Figure,
+    panels: &[PlacedPanel<'_>],
+    (area, whole): (Rect, Rect),
+) -> Vec<(Rect, Rect)> {
+    let room = |p: usize| (panels[p].area, panels[p].rect);
+    figure
+        .axes
+        .iter()
+        .map(|axes| axes.panel.map_or((area, whole), room))
+        .collect()
 }
 
 /// The panel's cells of its grid, which fills `parent` with its `wspace`
