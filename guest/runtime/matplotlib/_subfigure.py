@@ -6,7 +6,7 @@ suptitle, sup labels, texts and axes, laid out by the host inside the panel (doc
 import numpy as np
 
 from . import _rc, _text
-from ._axes_base import Transform
+from ._axes_base import Transform, _Background
 from ._text import Text
 from .colors import spec_color, to_rgba
 from .gridspec import GridSpec, SubplotSpec
@@ -130,6 +130,12 @@ class SubFigure:
         return (width * share(grid.get_width_ratios(), self._subplotspec.colspan, grid.ncols),
                 height * share(grid.get_height_ratios(), self._subplotspec.rowspan, grid.nrows))
 
+    def get_layout_engine(self):
+        return self._root.get_layout_engine()
+
+    def get_constrained_layout(self):
+        return self._layout.engine in ("constrained", "compressed")
+
     def get_figure(self, root=None):
         return self._root if root else self._parent
 
@@ -234,6 +240,11 @@ class SubFigure:
     def set_facecolor(self, color):
         self._facecolor = to_rgba(color)
 
+    @property
+    def patch(self):
+        """subfig.patch: the subfigure's background (its face colour)."""
+        return _Background(self)
+
     def set_frameon(self, b):
         self._frameon = bool(b)
 
@@ -282,13 +293,13 @@ class SubFigure:
             return gap * count / (1.0 - gap * (count - 1)) if count > 1 and gap * (count - 1) < 1 else 0.0
         return given if self._spaced and given is not None else 0.0
 
-    def __repr__(self):
-        return f"<SubFigure size {self.get_size_inches()[0] * self.dpi:g}x{self.get_size_inches()[1] * self.dpi:g}>"
-
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(f"'SubFigure' object has no attribute {name!r}")
         raise NotImplementedError(f"SubFigure.{name} is not supported in this sandbox")
+
+
+SubFigure.__module__ = "matplotlib.figure"  # where matplotlib defines it (and the guest exports it)
 
 
 def _ratios(ratios):
