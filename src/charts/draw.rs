@@ -38,7 +38,13 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
     let size = (f64::from(layout.width), f64::from(layout.height));
-    figure_legend::draw(layout.figure, &layout.legend_frames, units, size, surface);
+    figure_legend::draw(
+        (layout.figure, None),
+        &layout.legend_frames,
+        units,
+        size,
+        surface,
+    );
     if let Some(title) = &layout.figure.suptitle {
         let block = placed::text_block(title, units);
         let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
@@ -68,6 +74,8 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             draw_axes(axes, &layout.axes, background, units, surface);
         }
         panels::draw_texts(panel, units, surface);
+        let frames = &panel.legend_frames;
+        figure_legend::draw((layout.figure, Some(index)), frames, units, size, surface);
     }
 }
 

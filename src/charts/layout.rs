@@ -124,7 +124,8 @@ fn place<'a>(
         area.y0 += block.height() + units.px(TITLE_PAD);
     }
     let size = (f64::from(width), f64::from(height));
-    let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
+    let whole = Rect::new(0.0, 0.0, size.0, size.1);
+    let legend_frames = figure_legend::reserve(figure, (None, whole), &mut area, units);
     let panels = panels::place(figure, (&outer, spans), units, pad);
     let rooms = panels::axes_rooms(figure, &panels, (area, Rect::new(0.0, 0.0, fw, fh)));
 

@@ -4,6 +4,7 @@
 
 use super::boxes::fixed_span;
 use super::color::Rgba;
+use super::figure_legend;
 use super::geometry::{Point, Rect};
 use super::paint::Units;
 use super::placed::{PlacedAxes, text_block};
@@ -29,9 +30,11 @@ pub struct PlacedPanel<'a> {
     /// The box less its suptitle's and sup labels' room: its own panels'
     /// grid fills it.
     pub inner: Rect,
-    /// `inner` less the figure's pad (half of it beside a text): its axes'
-    /// grid.
+    /// `inner` less the figure's pad (half of it beside a text) and its
+    /// outside legends' strips: its axes' grid.
     pub area: Rect,
+    /// The box each of its legends is placed in.
+    pub legend_frames: Vec<Rect>,
 }
 
 /// Places `figure`'s panels: the top-level ones in `outer` (the figure's box
@@ -68,17 +71,19 @@ pub fn place<'a>(
         // Half the pad below a text (its gap is the other half), for the
         // ends of the tick labels standing beyond the axes' boxes.
         let edge = |taken: f64| if taken > 0.0 { pad / 2.0 } else { pad };
-        let area = Rect::new(
+        let mut area = Rect::new(
             inner.x0 + edge(left),
             inner.y0 + edge(top),
             inner.x1 - pad,
             inner.y1 - edge(bottom),
         );
+        let legend_frames = figure_legend::reserve(figure, (Some(index), rect), &mut area, units);
         placed.push(PlacedPanel {
             spec: panel,
             rect,
             inner,
             area,
+            legend_frames,
         });
     }
     placed

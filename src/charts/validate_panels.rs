@@ -25,6 +25,13 @@ pub(super) fn check(figure: &Figure) -> Result<(), ChartError> {
             other => other,
         })?;
     }
+    if figure
+        .legends
+        .iter()
+        .any(|l| l.panel.is_some_and(|p| p >= figure.panels.len()))
+    {
+        return invalid("a legend of a panel that is no panel".to_owned());
+    }
     for (index, axes) in figure.axes.iter().enumerate() {
         if let Some(panel) = axes.panel
             && panel >= figure.panels.len()

@@ -145,7 +145,7 @@ for a in axs[:, 0]:
 sub = fig.add_subfigure(gs[:, 0])
 sub.set_facecolor("red")
 print(len(fig.axes), type(sub).__name__)
-for call in (lambda: sub.suptitle("t", y=0.5), lambda: sub.legend(), lambda: sub.supylabel("y", rotation=0)):
+for call in (lambda: sub.suptitle("t", y=0.5), lambda: sub.subplots_adjust(left=0.2), lambda: sub.supylabel("y", rotation=0)):
     try:
         call()
     except NotImplementedError as e:
@@ -157,7 +157,7 @@ plt.show()
     assert_eq!(
         stdout(&events),
         "4 SubFigure\nSubFigure.suptitle(y=...) is not supported in this sandbox\n\
-         SubFigure.legend is not supported in this sandbox\n\
+         SubFigure.subplots_adjust is not supported in this sandbox\n\
          SubFigure.supylabel() with another rotation or alignment across its edge is not \
          supported in this sandbox\n"
     );
@@ -189,4 +189,35 @@ fig.add_subfigure(gs[:, 0]).set_facecolor("red")
     assert!((red.0 - blue.0).abs() < 0.01, "{red:?} {blue:?}");
     assert!((red.1 - blue.1).abs() < 0.01, "{red:?} {blue:?}");
     assert!(red.0 > 0.02 && red.1 < 0.98, "{red:?}");
+}
+
+#[tokio::test]
+async fn a_subfigures_outside_legend_takes_a_strip_of_the_panel() {
+    // The legend of the right panel stands left of its axes, inside the panel (right half).
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig = plt.figure(layout="constrained", figsize=(8, 3))
+left, right = fig.subfigures(1, 2)
+left.add_subplot().plot([0, 1])
+ax = right.add_subplot(facecolor="blue")
+ax.plot([0, 1], color="red", linewidth=4, label="red")
+right.legend(loc="outside left upper")
+"#,
+    )
+    .await;
+    let png = &chart.png;
+    let blue = span_x(png, 0.6, |p| near(p, [0, 0, 255])).expect("the axes");
+    let handle = (0..png.height)
+        .flat_map(|y| (0..png.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            f64::from(x) / f64::from(png.width) < blue.0
+                && is_red(&png.pixels[(y * png.width + x) as usize])
+        })
+        .map(|(x, _)| f64::from(x) / f64::from(png.width))
+        .fold(None, |lo: Option<f64>, x| {
+            Some(lo.map_or(x, |lo| lo.min(x)))
+        });
+    let handle = handle.expect("the legend's red handle left of the axes");
+    assert!(handle > 0.5, "in the right panel: {handle} {blue:?}");
 }

@@ -52,7 +52,8 @@ def add_subfigure(parent, subplotspec, **kwargs):
 
 
 def panel_specs(figure):
-    """The figure spec's "panels" (every subfigure, each after its parent) and {subfigure: index}."""
+    """The figure spec's "panels" (every subfigure, each after its parent) and {subfigure: index}; a
+    subfigure's legends are the figure's "legends" naming its panel."""
     order = []
 
     def walk(parent):
@@ -84,6 +85,7 @@ class SubFigure:
         self._frameon = _rc.rcParams["figure.frameon"] if frameon is None else bool(frameon)
         self._sup = dict.fromkeys(_SUPTEXTS)
         self._texts = []
+        self._legends = []
         self.subfigs = []
         self.transSubfigure = Transform("subfigure")
         self.transFigure = self._root.transFigure
@@ -250,6 +252,17 @@ class SubFigure:
 
     def get_frameon(self):
         return self._frameon
+
+    def legend(self, *args, **kwargs):
+        """A legend of the subfigure's axes' labelled artists (or the handles given), placed by loc in
+        the subfigure's box, or beside its axes ("outside right upper"...), as Figure.legend."""
+        from . import _figlegend
+
+        return _figlegend.make(self, args, kwargs)
+
+    @property
+    def legends(self):
+        return list(self._legends)
 
     def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, **kwargs):
         from . import colorbar

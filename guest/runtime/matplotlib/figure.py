@@ -360,7 +360,9 @@ class Figure:
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
                 "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs,
-                "legends": [legend.figure_spec(index) for legend in self._legends],
+                "legends": [legend.figure_spec(index) for legend in self._legends] + [
+                    {**legend.figure_spec(index), "panel": i} for sub, i in panel_index.items()
+                    for legend in sub._legends],
                 **self._layout.spec(),
                 **({"images": [image.figure_spec() for image in self._images]} if self._images else {}),
                 **({"panels": panels} if panels else {})}

@@ -89,13 +89,27 @@ class SubFigureTests(ChartTestCase):
         (figure,) = self.shown()
         self.assertEqual([a.get("panel") for a in figure["axes"]], [1, 1, 1])
 
+    def test_a_subfigures_legend_names_its_panel(self):
+        fig = plt.figure(layout="constrained")
+        left, right = fig.subfigures(1, 2)
+        left.add_subplot().plot([1, 2], label="a")
+        right.add_subplot().plot([2, 1], label="b")
+        fig.legend(loc="upper left")
+        right.legend(loc="outside lower center")
+        self.assertEqual(len(right.legends), 1)
+        (figure,) = self.shown()
+        legends = figure["legends"]
+        self.assertEqual([(l.get("panel"), l["outside"]) for l in legends], [(None, None), (1, "bottom")])
+        self.assertEqual([e["label"] for e in legends[1]["legend"]["entries"]], ["b"])
+        self.assertEqual(legends[1]["legend"]["entries"][0]["axes"], 1)
+
     def test_what_is_not_drawn_is_refused(self):
         fig = plt.figure()
         sub = fig.subfigures(1, 2)[0]
         with self.assertRaisesRegex(NotImplementedError, r"SubFigure\.suptitle\(y=\.\.\.\)"):
             sub.suptitle("t", y=0.5)
-        with self.assertRaisesRegex(NotImplementedError, r"SubFigure\.legend"):
-            sub.legend()
+        with self.assertRaisesRegex(NotImplementedError, r"SubFigure\.subplots_adjust"):
+            sub.subplots_adjust(left=0.2)
         with self.assertRaisesRegex(NotImplementedError, r"SubFigure\(linewidth=\.\.\.\)"):
             fig.subfigures(1, 1, linewidth=2)
 

@@ -70,6 +70,9 @@ pub struct FigureLegend {
     pub legend: Legend,
     #[serde(default)]
     pub outside: Option<Location>,
+    /// `SubFigure.legend()`: placed in that panel's box (and beside its axes).
+    #[serde(default)]
+    pub panel: Option<usize>,
 }
 
 /// The room the tight layout leaves around the figure (`pad`) and between
