@@ -47,12 +47,10 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
     );
     if let Some(title) = &layout.figure.suptitle {
         let block = placed::text_block(title, units);
-        let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
-        surface.text(
-            block,
-            Placement::new(anchor, HAlign::Center, VAlign::Top),
-            title.color,
-        );
+        let x = layout.figure.suptitle_x * f64::from(layout.width);
+        let anchor = Point::new(x, units.px(10.8) / 2.0);
+        let placement = Placement::new(anchor, layout.figure.suptitle_ha, VAlign::Top);
+        surface.text(block, placement, title.color);
     }
     for text in &layout.figure.texts {
         let anchor = Point::new(

@@ -44,6 +44,9 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     }
     if let Some(title) = &figure.suptitle {
         check_text(title, "suptitle")?;
+        if !(-1e6..=1e6).contains(&figure.suptitle_x) {
+            return invalid(format!("suptitle x of {}", figure.suptitle_x));
+        }
     }
     if figure.texts.len() > MAX_ITEMS {
         return invalid(format!("more than {MAX_ITEMS} figure texts"));

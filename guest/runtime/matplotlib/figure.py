@@ -186,11 +186,12 @@ class Figure:
     # Figure-level decorations and size
 
     def suptitle(self, t, **kwargs):
-        kwargs.pop("x", None)  # the host places the suptitle
-        kwargs.pop("y", None)
+        """The suptitle at x (figure fraction) aligned there by ha; the host places it at the top."""
+        x = kwargs.pop("x", None)
+        kwargs.pop("y", None)  # the host places the suptitle
         options = {"fontsize": _rc.rcParams["figure.titlesize"], "fontweight": _rc.rcParams["figure.titleweight"],
-                   **_text.properties(kwargs)}
-        self._suptitle = Text(0.5, 0.98, t, **options)
+                   "ha": "center", **_text.properties(kwargs)}
+        self._suptitle = Text(0.5 if x is None else float(x), 0.98, t, **options)
         return self._suptitle
 
     def get_suptitle(self):
@@ -358,6 +359,8 @@ class Figure:
         return {"width_in": self._size[0], "height_in": self._size[1],
                 "dpi": float(dpi) if dpi is not None else self._dpi, "facecolor": spec_color(face),
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
+                **({"suptitle_x": self._suptitle._x, "suptitle_ha": self._suptitle._ha}
+                   if self._suptitle is not None else {}),
                 "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs,
                 "legends": [legend.figure_spec(index) for legend in self._legends] + [

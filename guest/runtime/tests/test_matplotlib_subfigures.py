@@ -62,6 +62,16 @@ class SubFigureTests(ChartTestCase):
             (figure,) = self.shown()
             self.assertEqual([p["shares_grid"] for p in figure["panels"]], [shared, False])
 
+    def test_the_figures_suptitle_keeps_x_and_ha(self):
+        fig = plt.figure()
+        fig.add_subplot()
+        fig.suptitle("Top", x=0.01, horizontalalignment="left")
+        (figure,) = self.shown()
+        self.assertEqual((figure["suptitle_x"], figure["suptitle_ha"]), (0.01, "left"))
+        plt.figure().suptitle("Centred")
+        (figure,) = self.shown()
+        self.assertEqual((figure["suptitle_x"], figure["suptitle_ha"]), (0.5, "center"))
+
     def test_sup_texts_and_texts(self):
         fig = plt.figure()
         sub = fig.subfigures(2, 1)[0]

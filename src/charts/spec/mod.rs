@@ -43,6 +43,12 @@ pub struct Figure {
     pub dpi: f64,
     pub facecolor: Rgba,
     pub suptitle: Option<Text>,
+    /// Where along the top the suptitle stands (figure fraction) and how it
+    /// aligns there (`suptitle(x=, ha=)`; absent: centred).
+    #[serde(default = "half")]
+    pub suptitle_x: f64,
+    #[serde(default = "centre")]
+    pub suptitle_ha: HAlign,
     /// `Figure.text()`: texts placed in figure fractions.
     #[serde(default)]
     pub texts: Vec<FigureText>,
@@ -59,6 +65,14 @@ pub struct Figure {
     /// `SubFigure`s, each after the panel it is part of.
     #[serde(default)]
     pub panels: Vec<Panel>,
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+fn centre() -> HAlign {
+    HAlign::Center
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a
