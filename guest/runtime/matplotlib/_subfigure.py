@@ -157,10 +157,12 @@ class SubFigure:
         return axes
 
     def gca(self):
+        """The figure's current Axes (matplotlib's subfigures share the figure's axes stack), or a new
+        one in this subfigure if there is none."""
         current = self._root._current
-        if current is not None and current in self.axes:
+        if current is not None and current in self._root._axes:
             return current
-        return self.axes[-1] if self.axes else self.add_subplot()
+        return self.add_subplot()
 
     def sca(self, axes):
         self._root._current = axes
