@@ -1,9 +1,10 @@
 //! Axes boxes inside the room the layout gives them: insets in their
 //! parent's box, boxes shrunk to an aspect and placed by an anchor.
 
+use super::ChartError;
 use super::geometry::Rect;
 use super::scale::{self, AxisMap};
-use super::spec::Axes;
+use super::spec::{Axes, Figure};
 
 /// An inset's box: `rect` (left, bottom, width, height) in fractions of its
 /// parent's box.
@@ -60,17 +61,25 @@ pub fn equal_aspect(frame: Rect, x: &AxisMap, y: &AxisMap, anchor: [f64; 2]) -> 
 
 /// The outer box of an axes: its grid cell within `area` with `gaps`
 /// (pixels between columns, rows) between cells, its fixed box by subplot
-/// parameters `pars`, or its figure rect.
+/// parameters `pars`, or its rect; fractions are of `whole` (the figure's
+/// box, or its panel's).
 pub fn cell_rect(
     axes: &Axes,
     (area, gaps): (&Rect, (f64, f64)),
     pars: Option<[f64; 6]>,
-    width: u32,
-    height: u32,
+    whole: &Rect,
 ) -> Rect {
-    let (fw, fh) = (f64::from(width), f64::from(height));
+    let (fw, fh) = (whole.width(), whole.height());
+    let at = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        Rect::new(
+            whole.x0 + x0 * fw,
+            whole.y0 + y0 * fh,
+            whole.x0 + x1 * fw,
+            whole.y0 + y1 * fh,
+        )
+    };
     if let Some([l, b, w, h]) = axes.rect {
-        return Rect::new(l * fw, (1.0 - b - h) * fh, (l + w) * fw, (1.0 - b) * fh);
+        return at(l, 1.0 - b - h, l + w, 1.0 - b);
     }
     let [rows, cols, row, col, rowspan, colspan] = axes.grid_pos.unwrap_or([1, 1, 0, 0, 1, 1]);
     let (widths, heights) = (axes.width_ratios.as_deref(), axes.height_ratios.as_deref());
@@ -82,7 +91,7 @@ pub fn cell_rect(
             (1.0 - top, 1.0 - bottom),
             hspace,
         );
-        return Rect::new(x0 * fw, y0 * fh, x1 * fw, y1 * fh);
+        return at(x0, y0, x1, y1);
     }
     let (x0, x1) = grid_span(widths, cols, col, colspan);
     let (y0, y1) = grid_span(heights, rows, row, rowspan);
@@ -109,7 +118,7 @@ pub fn cell_rect(
 /// Where cells `start..start + span` of `count` begin and end between `lo`
 /// and `hi` (fractions from the left, or the top) with `space` (in average
 /// cells) between cells, as matplotlib's `GridSpec.get_grid_positions`.
-fn fixed_span(
+pub fn fixed_span(
     ratios: Option<&[f64]>,
     (count, start, span): (u32, u32, u32),
     (lo, hi): (f64, f64),
@@ -139,6 +148,25 @@ fn grid_span(ratios: Option<&[f64]>, count: u32, start: u32, span: u32) -> (f64,
         }
         None => (start as f64 / count as f64, end as f64 / count as f64),
     }
+}
+
+/// Largest figure side, and area, in pixels.
+const MAX_SIDE_PX: u32 = 8192;
+const MAX_AREA_PX: u64 = 16_000_000;
+
+/// The figure's width and height in pixels, refusing sizes the host will not render.
+pub fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
+    let side = |inches: f64| (inches * figure.dpi).round();
+    let (w, h) = (side(figure.width_in), side(figure.height_in));
+    let ok = |v: f64| v.is_finite() && v >= 1.0 && v <= f64::from(MAX_SIDE_PX);
+    if !(ok(w) && ok(h)) || (w * h) as u64 > MAX_AREA_PX || figure.dpi <= 0.0 {
+        return Err(ChartError::Invalid(format!(
+            "figure of {w}x{h} pixels ({}x{} in at {} dpi): each side must be 1..={MAX_SIDE_PX} \
+             pixels and the area at most {MAX_AREA_PX}",
+            figure.width_in, figure.height_in, figure.dpi
+        )));
+    }
+    Ok((w as u32, h as u32))
 }
 
 #[cfg(test)]

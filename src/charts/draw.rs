@@ -1,6 +1,6 @@
 //! Draws a laid-out figure: per axes the background, grid, artists (in
 //! matplotlib's z-order), frame, ticks, labels, title and legend; then the
-//! figure's suptitle.
+//! figure's suptitle; then each panel (`SubFigure`) with its axes.
 
 use super::annotation;
 use super::artists;
@@ -12,6 +12,7 @@ use super::label_align;
 use super::layout::Layout;
 use super::legend;
 use super::paint::{Units, stroke_line};
+use super::panels;
 use super::placed::{self, PlacedAxes};
 use super::polar;
 use super::spec::{Artist, Grid, GridAxis, HAlign, VAlign};
@@ -34,19 +35,24 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             pixels: image.pixels.clone(),
         });
     }
-    for axes in &layout.axes {
+    let in_panel = |axes: &&PlacedAxes<'_>, panel: Option<usize>| axes.spec.panel == panel;
+    for axes in layout.axes.iter().filter(|a| in_panel(a, None)) {
         draw_axes(axes, &layout.axes, layout.figure.facecolor, units, surface);
     }
     let size = (f64::from(layout.width), f64::from(layout.height));
-    figure_legend::draw(layout.figure, &layout.legend_frames, units, size, surface);
+    figure_legend::draw(
+        (layout.figure, None),
+        &layout.legend_frames,
+        units,
+        size,
+        surface,
+    );
     if let Some(title) = &layout.figure.suptitle {
         let block = placed::text_block(title, units);
-        let anchor = Point::new(f64::from(layout.width) / 2.0, units.px(10.8) / 2.0);
-        surface.text(
-            block,
-            Placement::new(anchor, HAlign::Center, VAlign::Top),
-            title.color,
-        );
+        let x = layout.figure.suptitle_x * f64::from(layout.width);
+        let anchor = Point::new(x, units.px(10.8) / 2.0);
+        let placement = Placement::new(anchor, layout.figure.suptitle_ha, VAlign::Top);
+        surface.text(block, placement, title.color);
     }
     for text in &layout.figure.texts {
         let anchor = Point::new(
@@ -59,6 +65,17 @@ pub fn draw_figure(layout: &Layout<'_>, surface: &mut impl Surface) {
             textbox::draw_box(&block, &placement, bbox, units, surface);
         }
         surface.text(block, placement, text.text.color);
+    }
+    // Then each panel over its parent, as matplotlib draws subfigures.
+    for (index, panel) in layout.panels.iter().enumerate() {
+        panels::draw_background(panel, surface);
+        let background = panels::background(panel, layout.figure.facecolor);
+        for axes in layout.axes.iter().filter(|a| in_panel(a, Some(index))) {
+            draw_axes(axes, &layout.axes, background, units, surface);
+        }
+        panels::draw_texts(panel, units, surface);
+        let frames = &panel.legend_frames;
+        figure_legend::draw((layout.figure, Some(index)), frames, units, size, surface);
     }
 }
 

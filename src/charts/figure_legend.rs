@@ -8,12 +8,17 @@ use super::paint::Units;
 use super::spec::{Figure, FigureLegend, Location};
 use super::surface::Surface;
 
-/// The box each figure legend is placed in, taking the outside legends'
-/// strips from `area` (the room left for the axes).
-pub fn reserve(figure: &Figure, area: &mut Rect, units: Units, size: (f64, f64)) -> Vec<Rect> {
-    let whole = Rect::new(0.0, 0.0, size.0, size.1);
+/// The box each legend of the figure (`panel` None) or of a panel is placed
+/// in: `whole` (the figure's or panel's box), or for outside legends a strip
+/// taken from `area` (the room left for the axes).
+pub fn reserve(
+    figure: &Figure,
+    (panel, whole): (Option<usize>, Rect),
+    area: &mut Rect,
+    units: Units,
+) -> Vec<Rect> {
     let mut frames = Vec::with_capacity(figure.legends.len());
-    for placed in &figure.legends {
+    for placed in figure.legends.iter().filter(|l| l.panel == panel) {
         let Some(side) = placed.outside else {
             frames.push(whole);
             continue;
@@ -44,15 +49,17 @@ fn measured_size(figure: &Figure, placed: &FigureLegend, units: Units) -> (f64, 
     legend::measure(&placed.legend, lookup, units).map_or((0.0, 0.0), |m| (m.width, m.height))
 }
 
-/// Draws the figure legends in their `frames` (from [`reserve`]).
+/// Draws the legends of the figure (`panel` None) or of a panel in their
+/// `frames` (from [`reserve`]).
 pub fn draw(
-    figure: &Figure,
+    (figure, panel): (&Figure, Option<usize>),
     frames: &[Rect],
     units: Units,
     size: (f64, f64),
     surface: &mut impl Surface,
 ) {
-    for (placed, frame) in figure.legends.iter().zip(frames) {
+    let legends = figure.legends.iter().filter(|l| l.panel == panel);
+    for (placed, frame) in legends.zip(frames) {
         let lookup = |index: Option<usize>| index.and_then(|i| figure.axes.get(i));
         let Some(boxed) = legend::measure(&placed.legend, lookup, units) else {
             continue;

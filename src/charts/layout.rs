@@ -4,7 +4,7 @@
 use super::ChartError;
 use super::aspect::{self, Widened};
 use super::axis;
-use super::boxes::{anchored, cell_rect, equal_aspect, inset_rect, square};
+use super::boxes::{anchored, cell_rect, equal_aspect, inset_rect, pixel_size, square};
 use super::colorbar;
 use super::figure_legend;
 use super::geometry::Rect;
@@ -12,6 +12,7 @@ use super::label_align;
 use super::legend_room;
 use super::minor_ticks;
 use super::paint::Units;
+use super::panels::{self, PlacedPanel};
 use super::placed::{Aligned, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
@@ -20,10 +21,6 @@ use super::spines::{self, Side};
 use super::subplotpars;
 use super::tick_choice::{bins, tick_set};
 use super::ticks::TickSet;
-
-/// Largest figure side, and area, in pixels.
-const MAX_SIDE_PX: u32 = 8192;
-const MAX_AREA_PX: u64 = 16_000_000;
 
 /// A figure ready to draw: pixel size and its axes placed.
 pub struct Layout<'a> {
@@ -34,6 +31,8 @@ pub struct Layout<'a> {
     pub axes: Vec<PlacedAxes<'a>>,
     /// The box each figure legend is placed in.
     pub legend_frames: Vec<Rect>,
+    /// The figure's panels (`SubFigure`), in spec order.
+    pub panels: Vec<PlacedPanel<'a>>,
 }
 
 /// Room one axes needs around its box, in pixels.
@@ -48,20 +47,30 @@ struct Margins {
 /// Lays out `figure`, refusing sizes the host will not render.
 pub fn layout(figure: &Figure) -> Result<Layout<'_>, ChartError> {
     let (pars, partial) = subplotpars::given(figure);
-    if !partial {
-        return place(figure, &pars);
+    let pars = if partial {
+        // Subplot parameters partly the tight layout's: measured on a tight pass.
+        let tight = place(figure, &pars, &[])?;
+        let frames: Vec<Rect> = tight.axes.iter().map(|a| a.frame).collect();
+        let size = (f64::from(tight.width), f64::from(tight.height));
+        subplotpars::completed(figure, &frames, size)?
+    } else {
+        pars
+    };
+    let laid = place(figure, &pars, &[])?;
+    // Panels in a grid with their parent's axes span those axes' boxes.
+    match panels::spans(figure, &laid.axes, &laid.panels) {
+        Some(spans) => place(figure, &pars, &spans),
+        None => Ok(laid),
     }
-    // Subplot parameters partly the tight layout's: measured on a tight pass.
-    let tight = place(figure, &pars)?;
-    let frames: Vec<Rect> = tight.axes.iter().map(|a| a.frame).collect();
-    let size = (f64::from(tight.width), f64::from(tight.height));
-    let pars = subplotpars::completed(figure, &frames, size)?;
-    place(figure, &pars)
 }
 
 /// Lays out `figure` with the grid cells of axes with subplot parameters
-/// `pars` fixed.
-fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>, ChartError> {
+/// `pars` fixed, and the panels with a box in `spans` there.
+fn place<'a>(
+    figure: &'a Figure,
+    pars: &[Option<[f64; 6]>],
+    spans: &[Option<Rect>],
+) -> Result<Layout<'a>, ChartError> {
     let (width, height) = pixel_size(figure)?;
     let units = Units { dpi: figure.dpi };
     for (index, axes) in figure.axes.iter().enumerate() {
@@ -105,6 +114,7 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
     let (fw, fh) = (f64::from(width), f64::from(height));
     let [l, b, r, t] = figure.tight.rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
     let mut area = Rect::new(l * fw, (1.0 - t) * fh, r * fw, (1.0 - b) * fh);
+    let outer = area; // the panels reach its edges
     let pad = units.px(figure.tight.pad);
     area = Rect::new(area.x0 + pad, area.y0 + pad, area.x1 - pad, area.y1 - pad);
     if let Some(title) = &figure.suptitle {
@@ -112,9 +122,12 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
         area.y0 += block.height() + units.px(TITLE_PAD);
     }
     let size = (f64::from(width), f64::from(height));
-    let legend_frames = figure_legend::reserve(figure, &mut area, units, size);
+    let whole = Rect::new(0.0, 0.0, size.0, size.1);
+    let legend_frames = figure_legend::reserve(figure, (None, whole), &mut area, units);
+    let panels = panels::place(figure, (&outer, spans), units, pad);
+    let rooms = panels::axes_rooms(figure, &panels, (area, Rect::new(0.0, 0.0, fw, fh)));
 
-    let first_cells = axes_cells(figure, (&area, pars), (width, height), None);
+    let first_cells = axes_cells(figure, &rooms, pars, None);
 
     // Limits and ticks first: the margins depend on the tick labels.
     let mut prepared = Vec::with_capacity(figure.axes.len());
@@ -207,7 +220,7 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
                 .map_or(0.0, |bar| outer_margin(bar.location, m))
         })
         .collect();
-    let cells = axes_cells(figure, (&area, pars), (width, height), Some(&outer));
+    let cells = axes_cells(figure, &rooms, pars, Some(&outer));
     let mut placed: Vec<PlacedAxes<'_>> = Vec::with_capacity(figure.axes.len());
     // Each axes' box before its aspect shrinks it (matplotlib's position).
     let mut positions: Vec<Rect> = Vec::with_capacity(figure.axes.len());
@@ -324,21 +337,8 @@ fn place<'a>(figure: &'a Figure, pars: &[Option<[f64; 6]>]) -> Result<Layout<'a>
         units,
         axes: placed,
         legend_frames,
+        panels,
     })
-}
-
-fn pixel_size(figure: &Figure) -> Result<(u32, u32), ChartError> {
-    let side = |inches: f64| (inches * figure.dpi).round();
-    let (w, h) = (side(figure.width_in), side(figure.height_in));
-    let ok = |v: f64| v.is_finite() && v >= 1.0 && v <= f64::from(MAX_SIDE_PX);
-    if !(ok(w) && ok(h)) || (w * h) as u64 > MAX_AREA_PX || figure.dpi <= 0.0 {
-        return Err(ChartError::Invalid(format!(
-            "figure of {w}x{h} pixels ({}x{} in at {} dpi): each side must be 1..={MAX_SIDE_PX} \
-             pixels and the area at most {MAX_AREA_PX}",
-            figure.width_in, figure.height_in, figure.dpi
-        )));
-    }
-    Ok((w as u32, h as u32))
 }
 
 /// Room for the tick labels, axis labels and title of one axes in `cell`
@@ -487,7 +487,9 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
         let Some(other_pos) = other.grid_pos else {
             continue;
         };
-        if other.twin_of.is_some() || other.colorbar_of.is_some() || other_pos[..2] != pos[..2] {
+        // Another grid: another panel's, or of another shape.
+        let elsewhere = other.panel != figure.axes[index].panel || other_pos[..2] != pos[..2];
+        if other.twin_of.is_some() || other.colorbar_of.is_some() || elsewhere {
             continue;
         }
         if other_pos[3] == pos[3] {
@@ -506,22 +508,23 @@ fn aligned_margins(figure: &Figure, index: usize, margins: &[Margins]) -> Margin
     room
 }
 
-/// Every axes' outer box (see [`cell_rect`]), the colorbars' slots taken
-/// from their parents (their labels taking `outer` pixels, if known).
+/// Every axes' outer box (see [`cell_rect`]) in its room (grid area, box of
+/// its fractions), the colorbars' slots taken from their parents (their
+/// labels taking `outer` pixels, if known).
 fn axes_cells(
     figure: &Figure,
-    (area, pars): (&Rect, &[Option<[f64; 6]>]),
-    (width, height): (u32, u32),
+    rooms: &[(Rect, Rect)],
+    pars: &[Option<[f64; 6]>],
     outer: Option<&[f64]>,
 ) -> Vec<Rect> {
     let units = Units { dpi: figure.dpi };
     let gaps = (units.px(figure.tight.w_pad), units.px(figure.tight.h_pad));
     let mut cells: Vec<Rect> = Vec::with_capacity(figure.axes.len());
-    for (axes, pars) in figure.axes.iter().zip(pars) {
+    for ((axes, pars), (area, whole)) in figure.axes.iter().zip(pars).zip(rooms) {
         let cell = match axes.inset_of {
             // An estimate for the tick counts; the box follows its parent's.
             Some(parent) => inset_rect(&cells[parent], axes.rect),
-            None => cell_rect(axes, (area, gaps), *pars, width, height),
+            None => cell_rect(axes, (area, gaps), *pars, whole),
         };
         cells.push(cell);
     }

@@ -31,6 +31,7 @@ mod mathtext;
 mod mesh;
 mod minor_ticks;
 mod paint;
+mod panels;
 mod pie;
 mod placed;
 mod polar;
@@ -52,6 +53,7 @@ mod tick_choice;
 mod ticks;
 mod transform;
 mod validate;
+mod validate_panels;
 mod validate_parts;
 mod vector;
 

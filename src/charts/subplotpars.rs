@@ -49,6 +49,7 @@ pub fn completed(
                     other.subplotpars.is_some()
                         && other.twin_of.is_none()
                         && other.colorbar_of.is_none()
+                        && other.panel == axes.panel
                         && other.grid_pos.is_some_and(|p| p[..2] == [rows, cols])
                 })
                 .filter_map(|(other, frame)| Some((*frame, other.grid_pos?)))

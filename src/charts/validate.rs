@@ -4,11 +4,12 @@
 use super::ChartError;
 use super::spec::{
     Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
-    SpinePosition, Spines, Text, TextBox,
+    SpinePosition, Spines, TextBox,
 };
+use super::validate_panels;
 use super::validate_parts::{
-    self as parts, MAX_POINTS, MAX_TEXT_CHARS, MAX_TICKS, check_legend_style, invalid, same_length,
-    size,
+    self as parts, MAX_LINESPACING, MAX_POINTS, MAX_TICKS, check_legend_style, check_text, invalid,
+    same_length, size,
 };
 
 /// Most legends kept on one axes besides its own.
@@ -43,15 +44,21 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     }
     if let Some(title) = &figure.suptitle {
         check_text(title, "suptitle")?;
+        if !(-1e6..=1e6).contains(&figure.suptitle_x) {
+            return invalid(format!("suptitle x of {}", figure.suptitle_x));
+        }
     }
     if figure.texts.len() > MAX_ITEMS {
         return invalid(format!("more than {MAX_ITEMS} figure texts"));
     }
-    for text in &figure.texts {
+    // A panel's texts are figure texts placed in its box.
+    let panel_texts = figure.panels.iter().flat_map(|panel| &panel.texts);
+    for text in figure.texts.iter().chain(panel_texts) {
         check_text(&text.text, "figure text")?;
         check_box(text.bbox.as_ref())?;
     }
     parts::check_layout(figure)?;
+    validate_panels::check(figure)?;
     for placed in &figure.legends {
         if placed.legend.anchor.is_some() {
             return invalid("a figure legend with an anchor".to_owned());
@@ -66,20 +73,6 @@ pub fn check(figure: &Figure) -> Result<(), ChartError> {
     }
     Ok(())
 }
-
-fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
-    if text.text.chars().count() > MAX_TEXT_CHARS {
-        return invalid(format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
-    }
-    size(text.fontsize, &format!("{what} font size"))?;
-    if !(0.0..=MAX_LINESPACING).contains(&text.linespacing) {
-        return invalid(format!("{what} line spacing of {}", text.linespacing));
-    }
-    Ok(())
-}
-
-/// Largest line spacing, in font sizes.
-const MAX_LINESPACING: f64 = 100.0;
 
 fn check_box(bbox: Option<&TextBox>) -> Result<(), ChartError> {
     let Some(bbox) = bbox else {

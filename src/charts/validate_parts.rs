@@ -5,7 +5,7 @@ use super::ChartError;
 use super::spec::{
     AnnotationArrow, ArrowStyle, Artist, Axes, ClipShape, ConnectionStyle, Divisions, FancyArrow,
     Figure, Legend, MinorTicks, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords,
-    ScaleKind, Ticks,
+    ScaleKind, Text, Ticks,
 };
 use super::transform;
 
@@ -19,6 +19,20 @@ pub(super) const MAX_POINTS: f64 = 1_000.0;
 
 pub(super) fn invalid<T>(message: String) -> Result<T, ChartError> {
     Err(ChartError::Invalid(message))
+}
+
+/// Largest line spacing, in font sizes.
+pub(super) const MAX_LINESPACING: f64 = 100.0;
+
+pub(super) fn check_text(text: &Text, what: &str) -> Result<(), ChartError> {
+    if text.text.chars().count() > MAX_TEXT_CHARS {
+        return invalid(format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
+    }
+    size(text.fontsize, &format!("{what} font size"))?;
+    if !(0.0..=MAX_LINESPACING).contains(&text.linespacing) {
+        return invalid(format!("{what} line spacing of {}", text.linespacing));
+    }
+    Ok(())
 }
 
 pub(super) fn size(value: f64, what: &str) -> Result<(), ChartError> {

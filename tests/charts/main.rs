@@ -21,5 +21,6 @@ mod quivers;
 mod scales;
 mod seaborn;
 mod seaborn_grids;
+mod subfigures;
 mod support;
 mod ticks;

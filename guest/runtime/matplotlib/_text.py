@@ -13,6 +13,7 @@ _OPTIONS = frozenset(("fontsize", "color", "fontweight", "horizontalalignment", 
 # Font names the host draws, by matplotlib's generic family they belong to.
 _FAMILIES = {"sans-serif": "sans-serif", "sans": "sans-serif", "serif": "serif", "monospace": "monospace",
              "DejaVu Sans": "sans-serif", "DejaVu Serif": "serif", "DejaVu Sans Mono": "monospace"}
+_FAMILIES_LOWER = {name.lower(): family for name, family in _FAMILIES.items()}
 _GENERIC = ("sans-serif", "serif", "monospace", "cursive", "fantasy")
 
 
@@ -77,10 +78,12 @@ class Text(Artist):
         fonts, the first name of a list that resolves to one of them, else DejaVu Sans."""
         names = ["sans-serif"] if family is None else [family] if isinstance(family, str) else list(family)
         self._family = "sans-serif"
-        for name in names:
+        for name in names:  # matched case-insensitively, as findfont's scoring
+            name = name.lower() if isinstance(name, str) else name
             candidates = _rc.rcParams.get(f"font.{name}", ()) if name in _GENERIC else [name]
-            found = next((_FAMILIES[c] for c in ([candidates] if isinstance(candidates, str) else candidates)
-                          if c in _FAMILIES), None)
+            found = next((_FAMILIES_LOWER[c.lower()] for c in ([candidates] if isinstance(candidates, str)
+                                                                else candidates) if c.lower() in _FAMILIES_LOWER),
+                         None)
             if found is not None:
                 self._family = found
                 break

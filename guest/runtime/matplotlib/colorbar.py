@@ -37,7 +37,7 @@ def make(figure, mappable, cax, ax, kwargs):
         parents = [ax] if isinstance(ax, Axes) else list(ax.flat if hasattr(ax, "flat") else ax)
         if not parents or any(p not in figure._axes for p in parents):
             raise ValueError("Unable to create a colorbar Axes as not all parents share the same figure.")
-        cax = Axes(figure, parents[0]._position)
+        cax = Axes(parents[0].figure, parents[0]._position)  # in the parents' (sub)figure
         cax._ratios = parents[0]._ratios
         figure._axes.append(cax)
         if placement["panchor"] is not False:

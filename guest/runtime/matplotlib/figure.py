@@ -9,7 +9,7 @@ from .colors import spec_color, to_rgba
 from ._axes_base import Transform, _Background
 from .gridspec import AxesArray, GridSpec, SubplotSpec, subplot_position
 
-__all__ = ["Figure", "figaspect"]
+__all__ = ["Figure", "SubFigure", "figaspect"]
 
 _FORMATS = ("png", "svg")
 _OTHER_FORMATS = ("pdf", "jpg", "jpeg", "eps", "ps", "tif", "tiff", "webp", "raw", "rgba", "pgf", "svgz")
@@ -32,6 +32,7 @@ class Figure:
         self._legends = []
         self._layout = _subplotpars.FigureLayout(layout, tight_layout, constrained_layout)
         self._images = []  # figimage()s
+        self.subfigs = []  # SubFigures (_subfigure)
         self._current_mappable = None  # the last image or colour-mapped scatter (pyplot.gci())
         self.number = None  # set by pyplot
         self.transFigure = Transform("figure")
@@ -104,6 +105,20 @@ class Figure:
     def add_gridspec(self, nrows=1, ncols=1, **kwargs):
         return GridSpec(nrows, ncols, figure=self, **kwargs)
 
+    def subfigures(self, nrows=1, ncols=1, squeeze=True, wspace=None, hspace=None, width_ratios=None,
+                   height_ratios=None, **kwargs):
+        """A grid of SubFigures (panels with their own axes and decorations, _subfigure)."""
+        from . import _subfigure
+
+        return _subfigure.subfigures(self, nrows, ncols, squeeze, wspace, hspace, width_ratios, height_ratios,
+                                     **kwargs)
+
+    def add_subfigure(self, subplotspec, **kwargs):
+        """A SubFigure in a GridSpec slot (_subfigure)."""
+        from . import _subfigure
+
+        return _subfigure.add_subfigure(self, subplotspec, **kwargs)
+
     def subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios=None, height_ratios=None,
                        empty_sentinel=".", subplot_kw=None, per_subplot_kw=None, gridspec_kw=None):
         """Axes laid out by a grid of labels ("AB;CC" or [["A", "B"], ["C", "C"]]); returns {label: Axes}."""
@@ -165,6 +180,7 @@ class Figure:
         self._texts.clear()
         self._legends = []
         self._images = []
+        self.subfigs = []
 
     clear = clf
 
@@ -190,11 +206,12 @@ class Figure:
         self.align_ylabels(axs)
 
     def suptitle(self, t, **kwargs):
-        kwargs.pop("x", None)  # the host places the suptitle
-        kwargs.pop("y", None)
+        """The suptitle at x (figure fraction) aligned there by ha; the host places it at the top."""
+        x = kwargs.pop("x", None)
+        kwargs.pop("y", None)  # the host places the suptitle
         options = {"fontsize": _rc.rcParams["figure.titlesize"], "fontweight": _rc.rcParams["figure.titleweight"],
-                   **_text.properties(kwargs)}
-        self._suptitle = Text(0.5, 0.98, t, **options)
+                   "ha": "center", **_text.properties(kwargs)}
+        self._suptitle = Text(0.5 if x is None else float(x), 0.98, t, **options)
         return self._suptitle
 
     def get_suptitle(self):
@@ -351,7 +368,7 @@ class Figure:
 
     def _displayable(self):
         return bool(self._axes) or self._suptitle is not None or bool(self._texts) or bool(self._legends) or \
-            bool(self._images)
+            bool(self._images) or bool(self.subfigs)
 
     def _display(self):
         _host.display(self._spec())
@@ -362,17 +379,28 @@ class Figure:
         index = {axes: i for i, axes in enumerate(shown)}
         face = "none" if transparent else self._facecolor if facecolor is None else facecolor
         axes_specs = [axes._spec(index) for axes in shown]
+        from ._subfigure import panel_specs
+
+        panels, panel_index = panel_specs(self)
+        for axes, spec in zip(shown, axes_specs):
+            if axes.figure is not self:
+                spec["panel"] = panel_index[axes.figure]
         if transparent:
-            for spec in axes_specs:
+            for spec in axes_specs + panels:
                 spec["facecolor"] = spec_color("none")
         return {"width_in": self._size[0], "height_in": self._size[1],
                 "dpi": float(dpi) if dpi is not None else self._dpi, "facecolor": spec_color(face),
                 "suptitle": None if self._suptitle is None else self._suptitle.title_spec(),
+                **({"suptitle_x": self._suptitle._x, "suptitle_ha": self._suptitle._ha}
+                   if self._suptitle is not None else {}),
                 "texts": [text.figure_spec() for text in self._texts],
                 "axes": axes_specs,
-                "legends": [legend.figure_spec(index) for legend in self._legends],
+                "legends": [legend.figure_spec(index) for legend in self._legends] + [
+                    {**legend.figure_spec(index), "panel": i} for sub, i in panel_index.items()
+                    for legend in sub._legends],
                 **self._layout.spec(),
-                **({"images": [image.figure_spec() for image in self._images]} if self._images else {})}
+                **({"images": [image.figure_spec() for image in self._images]} if self._images else {}),
+                **({"panels": panels} if panels else {})}
 
     def figimage(self, X, *args, **kwargs):
         """X's pixels placed on the figure's own (matplotlib's FigureImage)."""
@@ -520,3 +548,6 @@ class _LayoutEngine:
 
     def adjust_compatible(self):
         return False
+
+
+from ._subfigure import SubFigure  # noqa: E402 (it borrows Figure's methods)

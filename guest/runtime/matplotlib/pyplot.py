@@ -94,7 +94,7 @@ def gca():
 
 def sca(ax):
     """Make ax (and its figure) current."""
-    figure(ax.figure)
+    figure(getattr(ax.figure, "_root", ax.figure))  # a subfigure's axes: its figure's
     ax.figure.sca(ax)
 
 

@@ -7,9 +7,12 @@ mod arrow;
 mod artist;
 mod colorbar;
 mod figimage;
+mod figure_text;
 mod legend;
+mod panel;
 mod quiver;
 mod style;
+mod ticks;
 
 use serde::Deserialize;
 
@@ -22,13 +25,16 @@ pub use self::artist::{
 };
 pub use self::colorbar::{Colorbar, Location};
 pub use self::figimage::FigureImage;
+pub use self::figure_text::FigureText;
 pub use self::legend::{Anchor, LegendStyle};
+pub use self::panel::Panel;
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
     AlignGroups, CapStyle, Coords, Divisions, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING,
     LineStyle, MarkEvery, Marker, MinorTicks, Orientation, PathEffect, RotationMode, Text,
     TickLabelAlign, VAlign, Weight,
 };
+pub use self::ticks::{TickMarks, TickStyle, Ticks};
 use super::color::Rgba;
 
 /// One figure: its size and its axes, in draw order.
@@ -40,6 +46,12 @@ pub struct Figure {
     pub dpi: f64,
     pub facecolor: Rgba,
     pub suptitle: Option<Text>,
+    /// Where along the top the suptitle stands (figure fraction) and how it
+    /// aligns there (`suptitle(x=, ha=)`; absent: centred).
+    #[serde(default = "half")]
+    pub suptitle_x: f64,
+    #[serde(default = "centre")]
+    pub suptitle_ha: HAlign,
     /// `Figure.text()`: texts placed in figure fractions.
     #[serde(default)]
     pub texts: Vec<FigureText>,
@@ -53,6 +65,17 @@ pub struct Figure {
     /// `Figure.figimage()`: drawn over the background, under the axes.
     #[serde(default)]
     pub images: Vec<FigureImage>,
+    /// `SubFigure`s, each after the panel it is part of.
+    #[serde(default)]
+    pub panels: Vec<Panel>,
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+fn centre() -> HAlign {
+    HAlign::Center
 }
 
 /// A figure legend: its entries name their axes; `outside`: it stands in a
@@ -64,6 +87,9 @@ pub struct FigureLegend {
     pub legend: Legend,
     #[serde(default)]
     pub outside: Option<Location>,
+    /// `SubFigure.legend()`: placed in that panel's box (and beside its axes).
+    #[serde(default)]
+    pub panel: Option<usize>,
 }
 
 /// The room the tight layout leaves around the figure (`pad`) and between
@@ -90,21 +116,6 @@ impl Default for TightPads {
             rect: None,
         }
     }
-}
-
-/// A text at `(x, y)` in figure fractions (0, 0 the lower left corner).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FigureText {
-    pub x: f64,
-    pub y: f64,
-    pub text: Text,
-    pub ha: HAlign,
-    pub va: VAlign,
-    pub rotation: f64,
-    /// A box around the text (`bbox=`, `backgroundcolor=`).
-    #[serde(default)]
-    pub bbox: Option<TextBox>,
 }
 
 /// One plotting area with its decorations and artists.
@@ -143,8 +154,11 @@ pub struct Axes {
     /// The box's height over its width (`set_box_aspect`).
     #[serde(default)]
     pub box_aspect: Option<f64>,
-    /// `[left, bottom, width, height]` in figure fractions.
+    /// `[left, bottom, width, height]` in figure fractions (of its panel's).
     pub rect: Option<[f64; 4]>,
+    /// The panel (`SubFigure`) it belongs to; absent: the figure.
+    #[serde(default)]
+    pub panel: Option<usize>,
     pub twin_of: Option<usize>,
     pub title: Option<Text>,
     /// `set_title(loc="left")` and `loc="right"`: at the box's left and right edges, at the
@@ -270,97 +284,6 @@ impl Axes {
     }
 }
 
-/// The look of one axis' ticks and tick labels.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TickStyle {
-    pub major: TickMarks,
-    pub minor: TickMarks,
-    pub direction: TickDirection,
-    /// Points between a major tick's end and its label.
-    pub pad: f64,
-    pub labelcolor: Rgba,
-    /// Tick labels also on the far side (top of x, right of y: `labeltop`,
-    /// `labelright`); the near ones are shown unless `hide_*ticklabels`.
-    #[serde(default)]
-    pub label_far: bool,
-    /// The offset text stands on the far side (`tick_top()`, `tick_right()`).
-    #[serde(default)]
-    pub offset_far: bool,
-}
-
-impl TickStyle {
-    /// Pixels from the spine to the near side of a major tick label.
-    pub fn label_distance(&self, px: impl Fn(f64) -> f64) -> f64 {
-        let out = match self.direction {
-            TickDirection::Out => self.major.length,
-            TickDirection::InOut => self.major.length / 2.0,
-            TickDirection::In => 0.0,
-        };
-        px(out + self.pad)
-    }
-}
-
-impl Default for TickStyle {
-    fn default() -> Self {
-        TickStyle {
-            major: TickMarks {
-                visible: true,
-                far: false,
-                color: Rgba::BLACK,
-                length: 3.5,
-                width: 0.8,
-            },
-            minor: TickMarks {
-                visible: true,
-                far: false,
-                color: Rgba::BLACK,
-                length: 2.0,
-                width: 0.6,
-            },
-            direction: TickDirection::Out,
-            pad: 3.5,
-            labelcolor: Rgba::BLACK,
-            label_far: false,
-            offset_far: false,
-        }
-    }
-}
-
-/// The tick lines of one kind (major or minor); lengths in points.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TickMarks {
-    /// Drawn on the near side (bottom of x, left of y).
-    pub visible: bool,
-    /// Drawn on the far side (top of x, right of y).
-    #[serde(default)]
-    pub far: bool,
-    pub color: Rgba,
-    pub length: f64,
-    pub width: f64,
-}
-
-/// Which way ticks point from their spine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TickDirection {
-    Out,
-    In,
-    InOut,
-}
-
-impl TickDirection {
-    /// The tick's start and end as multiples of its length outwards.
-    pub fn span(self) -> (f64, f64) {
-        match self {
-            TickDirection::Out => (0.0, 1.0),
-            TickDirection::In => (-1.0, 0.0),
-            TickDirection::InOut => (-0.5, 0.5),
-        }
-    }
-}
-
 fn default_grid_zorder() -> f64 {
     1.5
 }
@@ -441,24 +364,6 @@ pub enum ScaleKind {
     Asinh {
         linear_width: f64,
     },
-}
-
-/// Ticks the user fixed, with optional labels.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ticks {
-    pub positions: Vec<f64>,
-    pub labels: Option<Vec<String>>,
-    /// Minor ticks (the guest's scales' minor locators), drawn with the minor
-    /// tick style; `minor_labels` (parallel, "" for none) labels some of them.
-    #[serde(default)]
-    pub minor: Vec<f64>,
-    #[serde(default)]
-    pub minor_labels: Option<Vec<String>>,
-    /// The formatter's offset text (ConciseDateFormatter's "2005-Feb"),
-    /// drawn where ScalarFormatter's "1e6" goes.
-    #[serde(default)]
-    pub offset: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
