@@ -6,10 +6,13 @@ use super::geometry::Point;
 use super::paint::Units;
 use super::placed::{self, PlacedAxes};
 use super::scale::Dim;
-use super::spec::{Axes, HAlign, RotationMode, TickMarks, TickStyle, VAlign, Weight};
+use super::spec::{
+    Axes, HAlign, RotationMode, Text, TextBox, TickMarks, TickStyle, VAlign, Weight,
+};
 use super::spines::{self, Side};
 use super::surface::Surface;
 use super::text::{Placement, TextBlock};
+use super::textbox;
 use super::ticks::TickSet;
 
 /// The x axis: ticks at the bottom and/or top, its label below or above.
@@ -62,10 +65,43 @@ pub fn draw_x(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             _ => ((frame.x0 + frame.x1) / 2.0, HAlign::Center),
         };
         let clear = axes.aligned.xlabel_reach.unwrap_or(reach[i] + beyond);
-        let anchor = Point::new(x, base + out * (clear + units.px(spec.xlabelpad)));
-        let block = placed::text_block(label, units);
-        surface.text(block, Placement::new(anchor, ha, valign), label.color);
+        let placement = match spec.xlabel_coords {
+            Some(at) => Placement::new(axes_point(axes, at), HAlign::Center, valign),
+            None => {
+                let anchor = Point::new(x, base + out * (clear + units.px(spec.xlabelpad)));
+                Placement::new(anchor, ha, valign)
+            }
+        };
+        draw_label(label, placement, spec.xlabel_bbox.as_ref(), units, surface);
     }
+}
+
+/// Pixels an axis label takes across its axis: its height and the padding
+/// of its box beyond it.
+pub fn label_depth(text: &Text, bbox: Option<&TextBox>, units: Units) -> f64 {
+    let block = placed::text_block(text, units);
+    block.height() + bbox.map_or(0.0, |b| b.pad * block.size_px())
+}
+
+/// The pixel of a point in axes fractions.
+fn axes_point(axes: &PlacedAxes<'_>, [x, y]: [f64; 2]) -> Point {
+    let frame = axes.frame;
+    Point::new(frame.x0 + x * frame.width(), frame.y1 - y * frame.height())
+}
+
+/// An axis label at `placement`, on its box if it has one.
+fn draw_label(
+    label: &Text,
+    placement: Placement,
+    bbox: Option<&TextBox>,
+    units: Units,
+    surface: &mut impl Surface,
+) {
+    let block = placed::text_block(label, units);
+    if let Some(bbox) = bbox {
+        textbox::draw_box(&block, &placement, bbox, units, surface);
+    }
+    surface.text(block, placement, label.color);
 }
 
 /// The y axis: ticks on the left and/or right (a twinx axes' and a
@@ -125,10 +161,21 @@ pub fn draw_y(axes: &PlacedAxes<'_>, units: Units, surface: &mut impl Surface) {
             _ => ((frame.y0 + frame.y1) / 2.0, VAlign::Center),
         };
         let clear = axes.aligned.ylabel_reach.unwrap_or(reach[i]);
-        let anchor = Point::new(base + out * (clear + units.px(spec.ylabelpad)), y);
-        let block = placed::text_block(label, units);
-        let placement = Placement::new(anchor, ha, va).rotated(90.0);
-        surface.text(block, placement, label.color);
+        let placement = match spec.ylabel_coords {
+            Some(at) => Placement::new(axes_point(axes, at), ha, VAlign::Center),
+            None => Placement::new(
+                Point::new(base + out * (clear + units.px(spec.ylabelpad)), y),
+                ha,
+                va,
+            ),
+        };
+        draw_label(
+            label,
+            placement.rotated(90.0),
+            spec.ylabel_bbox.as_ref(),
+            units,
+            surface,
+        );
     }
 }
 
@@ -319,7 +366,7 @@ pub fn top_room(axes: &Axes, xticks: &TickSet, units: Units, height: f64) -> f64
     };
     let label = match &axes.xlabel {
         Some(text) if axes.xlabel_top => {
-            placed::text_block(text, units).height() + units.px(axes.xlabelpad)
+            label_depth(text, axes.xlabel_bbox.as_ref(), units) + units.px(axes.xlabelpad)
         }
         _ => 0.0,
     };
@@ -347,7 +394,7 @@ pub fn right_room(axes: &Axes, yticks: &TickSet, units: Units, width: f64) -> f6
     };
     let label = match &axes.ylabel {
         Some(text) if axes.ylabel_right => {
-            placed::text_block(text, units).height() + units.px(axes.ylabelpad)
+            label_depth(text, axes.ylabel_bbox.as_ref(), units) + units.px(axes.ylabelpad)
         }
         _ => 0.0,
     };

@@ -3,24 +3,22 @@
 
 use super::ChartError;
 use super::aspect::{self, Widened};
-use super::axis;
 use super::boxes::{anchored, cell_rect, equal_aspect, inset_rect, pixel_size, square};
 use super::colorbar;
 use super::figure_legend;
 use super::geometry::Rect;
 use super::label_align;
 use super::legend_room;
+use super::margins::{Margins, margins};
 use super::minor_ticks;
 use super::paint::Units;
 use super::panels::{self, PlacedPanel};
-use super::placed::{Aligned, PlacedAxes, TITLE_PAD, text_block, tick_label_blocks};
+use super::placed::{Aligned, PlacedAxes, TITLE_PAD, text_block};
 use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
-use super::spec::{Axes, Figure, Location, Text};
-use super::spines::{self, Side};
+use super::spec::{Axes, Figure, Location};
 use super::subplotpars;
 use super::tick_choice::{bins, tick_set};
-use super::ticks::TickSet;
 
 /// A figure ready to draw: pixel size and its axes placed.
 pub struct Layout<'a> {
@@ -33,15 +31,6 @@ pub struct Layout<'a> {
     pub legend_frames: Vec<Rect>,
     /// The figure's panels (`SubFigure`), in spec order.
     pub panels: Vec<PlacedPanel<'a>>,
-}
-
-/// Room one axes needs around its box, in pixels.
-#[derive(Debug, Default, Clone, Copy)]
-struct Margins {
-    left: f64,
-    right: f64,
-    top: f64,
-    bottom: f64,
 }
 
 /// Lays out `figure`, refusing sizes the host will not render.
@@ -341,86 +330,6 @@ fn place<'a>(
     })
 }
 
-/// Room for the tick labels, axis labels and title of one axes in `cell`
-/// (its axes' spines standing outside the box push them further out).
-fn margins(axes: &Axes, cell: &Rect, xticks: &TickSet, yticks: &TickSet, units: Units) -> Margins {
-    if axes.polar.is_some() {
-        let room = if axes.axis_off {
-            0.0
-        } else {
-            polar_view::label_room(axes, xticks, units)
-        };
-        let text = |t: &Option<Text>| t.as_ref().map(|t| text_block(t, units).height());
-        // The title stands at 1.05 of the (square) box.
-        let lift = 0.05 * cell.width().min(cell.height());
-        let title =
-            title_height(axes, units).map_or(0.0, |h| title_room(axes, h, lift, cell, units));
-        let xlabel = text(&axes.xlabel).map_or(0.0, |h| h + units.px(axes.xlabelpad));
-        let ylabel = text(&axes.ylabel).map_or(0.0, |h| h + units.px(axes.ylabelpad));
-        return Margins {
-            left: room.max(ylabel),
-            right: room,
-            top: room + title,
-            bottom: room + xlabel,
-        };
-    }
-    if axes.axis_off {
-        let title =
-            title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
-        return Margins {
-            top: title,
-            ..Margins::default()
-        };
-    }
-    let rotated = axis::rotated;
-    let x_labels = tick_label_blocks(xticks, axes, units, axes.hide_xticklabels);
-    let y_labels = tick_label_blocks(yticks, axes, units, axes.hide_yticklabels);
-    let x_label_height = x_labels
-        .iter()
-        .map(|b| rotated(b, axes.xtick_rotation).1)
-        .fold(0.0, f64::max);
-    let y_label_width = y_labels
-        .iter()
-        .map(|b| rotated(b, axes.ytick_rotation).0)
-        .fold(0.0, f64::max);
-    let label = |text: &Option<Text>, pad: f64| {
-        text.as_ref()
-            .map_or(0.0, |t| text_block(t, units).height() + units.px(pad))
-    };
-    let offset_height = |set: &TickSet, hidden: bool| {
-        set.offset_text
-            .as_ref()
-            .filter(|_| !hidden)
-            .map_or(0.0, |_| units.px(axes.tick_fontsize) * 1.4)
-    };
-    let title = title_height(axes, units).map_or(0.0, |h| title_room(axes, h, 0.0, cell, units));
-    // The y axis stands on the right spine of twinx axes and colorbars; the
-    // room is asked as "left" all the same (their parents give it on the right).
-    let y_spine = if axes.y_on_right() {
-        (&axes.spines.right, Side::Right)
-    } else {
-        (&axes.spines.left, Side::Left)
-    };
-    Margins {
-        left: y_label_width
-            + axes.ytick_style.label_distance(|pt| units.px(pt))
-            + label(&axes.ylabel, axes.ylabelpad)
-            + spines::overhang(y_spine.0, y_spine.1, cell.width(), units),
-        right: if axes.y_on_right() {
-            0.0
-        } else {
-            axis::right_room(axes, yticks, units, cell.width())
-        },
-        top: top_room(axes, xticks, title, units, cell.height())
-            .max(offset_height(yticks, axes.hide_yticklabels)),
-        bottom: x_label_height
-            + axes.xtick_style.label_distance(|pt| units.px(pt))
-            + label(&axes.xlabel, axes.xlabelpad)
-            + offset_height(xticks, axes.hide_xticklabels)
-            + spines::overhang(&axes.spines.bottom, Side::Bottom, cell.height(), units),
-    }
-}
-
 /// Widens the margins of grid axes whose legends stand outside their box
 /// (a twin's legend widening its parent's) in their `cells`, unless fixed by `pars`.
 fn legend_margins(
@@ -444,35 +353,6 @@ fn legend_margins(
         m.right = m.right.max(right);
         m.top = m.top.max(top);
         m.bottom = m.bottom.max(bottom);
-    }
-}
-
-/// The height of the tallest title (centre, left, right), if any.
-fn title_height(axes: &Axes, units: Units) -> Option<f64> {
-    axes.titles()
-        .map(|(t, _)| text_block(t, units).height())
-        .reduce(f64::max)
-}
-
-/// Room above the box for a title `height` pixels tall: its pad and, with
-/// `title_y`, the distance above the box's top (`cell` standing in for the
-/// box); else `lift` (a polar title's).
-fn title_room(axes: &Axes, height: f64, lift: f64, cell: &Rect, units: Units) -> f64 {
-    let above = axes.title_y.map_or(lift, |y| (y - 1.0) * cell.height());
-    (height + units.px(axes.title_pad) + above).max(0.0)
-}
-
-/// Room above an axes for its title and its x axis' top decorations: the
-/// title stands above those when matplotlib lifts it, else they overlap.
-fn top_room(axes: &Axes, xticks: &TickSet, title: f64, units: Units, height: f64) -> f64 {
-    if axes.twin_of.is_some() {
-        return title;
-    }
-    let x_top = axis::top_room(axes, xticks, units, height);
-    if axis::title_lifted(axes) && axes.title_y.is_none() {
-        title + x_top
-    } else {
-        title.max(x_top)
     }
 }
 

@@ -256,3 +256,31 @@ plt.setp(ax.get_xticklabels(), rotation=45{ha})
         );
     }
 }
+
+#[tokio::test]
+async fn a_label_placed_by_set_label_coords_stands_there_in_its_box() {
+    // The y label's (red) box stands left of the axes at 0.3 of the box's width, its right edge
+    // there; the label takes room in the tight layout, so the whole box is in the image.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([0, 1], [0, 1], color="blue")
+ax.set_xlim(0, 1)
+ax.set_ylabel("label", bbox=dict(facecolor="red", edgecolor="red", pad=4))
+ax.yaxis.set_label_coords(-0.3, 0.5)
+"#,
+    )
+    .await;
+    let red = bounds(&chart.png, |p| near(p, [255, 0, 0])).expect("the label's box");
+    let line = bounds(&chart.png, |p| near(p, [0, 0, 255])).expect("the line");
+    let width = line.1 - line.0;
+    let expected = line.0 - 0.3 * width;
+    assert!(red.0 > 0.0, "the box is inside the image: {red:?}");
+    // The text's right edge is at the point; its box reaches pad (4 pt) beyond it.
+    let pad = 4.0 / 72.0 * 100.0 / 600.0;
+    assert!(
+        (red.1 - pad - expected).abs() < 0.01,
+        "the label's right edge at -0.3 of the axes: {red:?}, line {line:?}"
+    );
+}

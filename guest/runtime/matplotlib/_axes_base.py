@@ -730,8 +730,7 @@ class AxesBase(TitleMethods):
             "title": self.title.title_spec(), "title_y": self._title_y, "title_pad": self._title_pad,
             **{f"title_{loc}": title.title_spec() for loc, title in self._side_titles.items()
                if title.get_text()},
-            "xlabel": self.xaxis.label.title_spec() if self.xaxis.get_visible() else None,
-            "ylabel": self.yaxis.label.title_spec() if self.yaxis.get_visible() else None,
+            **self.xaxis.label_spec(), **self.yaxis.label_spec(),
             "xscale": x.scale_spec(), "yscale": y.scale_spec(),
             "xlim": x.spec_limits(), "ylim": y.spec_limits(),
             "xticks": _ticks_spec(x, self.xaxis), "yticks": _ticks_spec(y, self.yaxis),

@@ -372,6 +372,7 @@ class Axis:
         self.tick_style = TickStyle(name)
         self._visible = True
         self._label_position = "bottom" if name == "x" else "left"
+        self._label_coords = None  # set_label_coords(): (x, y) in axes fractions
         self.labelpad = float(rc["axes.labelpad"])  # points between the label and the tick labels
 
     def set_visible(self, visible):
@@ -441,6 +442,37 @@ class Axis:
 
     def get_label_position(self):
         return self._label_position
+
+    def set_label_coords(self, x, y, transform=None):
+        """Put the label at (x, y) in axes fractions (transform ax.transAxes, the default) instead
+        of beyond the tick labels."""
+        if transform is not None and getattr(transform, "coords", None) != "axes":
+            raise NotImplementedError("set_label_coords(transform=...) other than ax.transAxes is not supported in "
+                                      "this sandbox")
+        self._label_coords = (float(x), float(y))
+
+    def label_spec(self):
+        """The spec's label of this axis (None when hidden or empty), with its place and box:
+        {"xlabel": Text, "xlabel_coords"?: [x, y], "xlabel_bbox"?: TextBox}."""
+        name = self.name
+        if not self.get_visible():
+            return {f"{name}label": None}
+        label = self.label
+        bbox, label._bbox = label._bbox, None  # the box is the spec's own field
+        try:
+            spec = {f"{name}label": label.title_spec()}
+        finally:
+            label._bbox = bbox
+        if spec[f"{name}label"] is None:
+            return spec
+        if bbox is not None:
+            spec[f"{name}label_bbox"] = bbox
+        if self._label_coords is not None:
+            if self._label_position in ("top", "right"):
+                raise NotImplementedError("set_label_coords() for a label on the top or right is not supported "
+                                          "in this sandbox")
+            spec[f"{name}label_coords"] = list(self._label_coords)
+        return spec
 
     # Where the ticks stand (matplotlib's XAxis/YAxis methods; see _tickstyle).
 

@@ -227,6 +227,17 @@ pub struct Axes {
     pub ylabelpad: f64,
     #[serde(default)]
     pub ylabel_right: bool,
+    /// Where an axis label stands, in axes fractions (`set_label_coords`);
+    /// absent: beyond its tick labels.
+    #[serde(default)]
+    pub xlabel_coords: Option<[f64; 2]>,
+    #[serde(default)]
+    pub ylabel_coords: Option<[f64; 2]>,
+    /// A box around an axis label (`set_xlabel(..., bbox=...)`).
+    #[serde(default)]
+    pub xlabel_bbox: Option<TextBox>,
+    #[serde(default)]
+    pub ylabel_bbox: Option<TextBox>,
     /// The groups whose labels and titles line up (`Figure.align_labels`).
     #[serde(default)]
     pub align: AlignGroups,
