@@ -8,6 +8,7 @@ use super::effects;
 use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
+use super::joins::Joins;
 use super::markevery;
 use super::mesh;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
@@ -52,6 +53,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             path_effects,
             solid_capstyle,
             dash_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             markevery,
             ..
         } => {
@@ -70,6 +73,10 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     solid: *solid_capstyle,
                     dash: *dash_capstyle,
                 },
+                joins: Some(Joins {
+                    solid: *solid_joinstyle,
+                    dash: *dash_joinstyle,
+                }),
             };
             for run in stepped.as_ref().unwrap_or(&runs) {
                 effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {

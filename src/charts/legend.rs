@@ -6,6 +6,7 @@ use super::color::Rgba;
 use super::effects;
 use super::geometry::{Point, Rect};
 use super::hatch;
+use super::joins::Joins;
 use super::legend_frame;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::placed::PlacedAxes;
@@ -324,6 +325,8 @@ fn draw_handle(
             path_effects,
             solid_capstyle,
             dash_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             gapcolor,
             ..
         } => {
@@ -336,6 +339,10 @@ fn draw_handle(
                     solid: *solid_capstyle,
                     dash: *dash_capstyle,
                 },
+                joins: Some(Joins {
+                    solid: *solid_joinstyle,
+                    dash: *dash_joinstyle,
+                }),
             };
             effects::draw(surface, &line, None, pen, path_effects, units, |s| {
                 stroke_over_gaps(s, &line, None, pen, *gapcolor);

@@ -21,6 +21,7 @@ mod geometry;
 mod gouraud;
 mod hatch;
 mod image_filters;
+mod joins;
 mod layout;
 mod legend;
 mod legend_frame;

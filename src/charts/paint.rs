@@ -7,6 +7,7 @@ use super::caps::{Caps, stroke_run};
 use super::clip::clip_polyline;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
+use super::joins::Joins;
 use super::spec::{CapStyle, LineStyle, Marker};
 use super::surface::Surface;
 
@@ -22,13 +23,15 @@ impl Units {
     }
 }
 
-/// How one polyline (pixels) is stroked: its colour, width, style and ends.
+/// How one polyline (pixels) is stroked: its colour, width, style, ends and
+/// joins (none: the backend's own).
 #[derive(Debug, Clone, Copy)]
 pub struct Pen<'a> {
     pub color: Rgba,
     pub width_px: f64,
     pub style: &'a LineStyle,
     pub caps: Caps,
+    pub joins: Option<Joins>,
 }
 
 /// Where unclipped lines are cut anyway (figure pixels): far beyond any
@@ -45,20 +48,27 @@ pub fn stroke_line(
     width_px: f64,
     style: &LineStyle,
 ) {
-    stroke_capped(surface, points, clip, color, width_px, style, Caps::BUTT);
+    let pen = Pen {
+        color,
+        width_px,
+        style,
+        caps: Caps::BUTT,
+        joins: None,
+    };
+    stroke_capped(surface, points, clip, pen);
 }
 
-/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`,
-/// its solid runs' and dashes' ends drawn per `caps`.
-pub fn stroke_capped(
-    surface: &mut impl Surface,
-    points: &[Point],
-    clip: Option<&Rect>,
-    color: Rgba,
-    width_px: f64,
-    style: &LineStyle,
-    caps: Caps,
-) {
+/// Strokes `points` (one polyline) clipped to `clip` with `pen`: dashed per
+/// its style, its solid runs' and dashes' ends and joins drawn per its caps
+/// and joins.
+pub fn stroke_capped(surface: &mut impl Surface, points: &[Point], clip: Option<&Rect>, pen: Pen) {
+    let Pen {
+        color,
+        width_px,
+        style,
+        caps,
+        joins,
+    } = pen;
     if *style == LineStyle::None || points.len() < 2 {
         return;
     }
@@ -72,7 +82,8 @@ pub fn stroke_capped(
         LineStyle::Dashes { offset, pattern } => (*offset, pattern),
     };
     if pattern.is_empty() {
-        stroke_run(surface, points, clip, color, width_px, caps.solid);
+        let join = joins.map(|j| j.solid);
+        stroke_run(surface, points, clip, color, width_px, caps.solid, join);
         return;
     }
     // matplotlib scales dash patterns with the line width.
@@ -93,10 +104,11 @@ pub fn stroke_capped(
     );
     for piece in clip_polyline(points, &reach) {
         for dash in dashes(&piece, pattern, offset, unit) {
-            if caps.dash == CapStyle::Butt {
+            let join = joins.map(|j| j.dash);
+            if caps.dash == CapStyle::Butt && join.is_none() {
                 surface.stroke(&dash, color, width_px);
             } else {
-                stroke_run(surface, &dash, clip, color, width_px, caps.dash);
+                stroke_run(surface, &dash, clip, color, width_px, caps.dash, join);
             }
         }
     }
@@ -113,22 +125,22 @@ pub fn stroke_over_gaps(
 ) {
     if let Some(gap) = gapcolor {
         // The gaps are the dashes' complement: their ends are dash ends.
-        let caps = Caps {
-            solid: pen.caps.dash,
-            dash: pen.caps.dash,
+        let under = Pen {
+            color: gap,
+            style: &LineStyle::Solid,
+            caps: Caps {
+                solid: pen.caps.dash,
+                dash: pen.caps.dash,
+            },
+            joins: pen.joins.map(|j| Joins {
+                solid: j.dash,
+                dash: j.dash,
+            }),
+            ..pen
         };
-        let solid = &LineStyle::Solid;
-        stroke_capped(surface, points, clip, gap, pen.width_px, solid, caps);
+        stroke_capped(surface, points, clip, under);
     }
-    stroke_capped(
-        surface,
-        points,
-        clip,
-        pen.color,
-        pen.width_px,
-        pen.style,
-        pen.caps,
-    );
+    stroke_capped(surface, points, clip, pen);
 }
 
 /// Splits a polyline into the "on" parts of a dash pattern started `offset`

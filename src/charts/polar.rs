@@ -5,10 +5,11 @@
 //! outside the circle, radial ones along `rlabel_position`.
 
 use super::artists::draw_text;
-use super::caps::extend_ends;
+use super::caps::{Caps, extend_ends};
 use super::geometry::Point;
+use super::joins::Joins;
 use super::markevery;
-use super::paint::{Units, marker, stroke_line};
+use super::paint::{Pen, Units, marker, stroke_capped, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
 use super::series::runs_of;
@@ -45,6 +46,8 @@ pub fn draw_artist(
             markeredgewidth,
             markevery,
             solid_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             ..
         } => {
             let points = view.pixels(x, y);
@@ -61,15 +64,18 @@ pub fn draw_artist(
                 } else {
                     run
                 };
+                let pen = Pen {
+                    color: *color,
+                    width_px: units.px(*linewidth),
+                    style: linestyle,
+                    caps: Caps::BUTT,
+                    joins: Some(Joins {
+                        solid: *solid_joinstyle,
+                        dash: *dash_joinstyle,
+                    }),
+                };
                 for piece in view.clip(run) {
-                    stroke_line(
-                        surface,
-                        &piece,
-                        None,
-                        *color,
-                        units.px(*linewidth),
-                        linestyle,
-                    );
+                    stroke_capped(surface, &piece, None, pen);
                 }
             }
             if let Some(shape) = shape {

@@ -21,4 +21,5 @@ mod quivers;
 mod scales;
 mod seaborn;
 mod seaborn_grids;
+mod strokes;
 mod support;

@@ -17,6 +17,8 @@ class _Stroke(Artist):
         self._gapcolor = None
         self._solid_capstyle = _styles.capstyle(_rc.rcParams["lines.solid_capstyle"])
         self._dash_capstyle = _styles.capstyle(_rc.rcParams["lines.dash_capstyle"])
+        self._solid_joinstyle = _styles.joinstyle(_rc.rcParams["lines.solid_joinstyle"])
+        self._dash_joinstyle = _styles.joinstyle(_rc.rcParams["lines.dash_joinstyle"])
 
     def get_color(self):
         return self._rgba
@@ -58,10 +60,18 @@ class _Stroke(Artist):
         return self._solid_capstyle
 
     def set_dash_joinstyle(self, joinstyle):
-        _kwargs.check_default(type(self).__name__, "dash_joinstyle", joinstyle)
+        """How each dash's segments meet: 'miter', 'round' or 'bevel' (a matplotlib JoinStyle)."""
+        self._dash_joinstyle = _styles.joinstyle(joinstyle)
 
     def set_solid_joinstyle(self, joinstyle):
-        _kwargs.check_default(type(self).__name__, "solid_joinstyle", joinstyle)
+        """How a solid line's segments meet: 'miter', 'round' or 'bevel' (a matplotlib JoinStyle)."""
+        self._solid_joinstyle = _styles.joinstyle(joinstyle)
+
+    def get_dash_joinstyle(self):
+        return self._dash_joinstyle
+
+    def get_solid_joinstyle(self):
+        return self._solid_joinstyle
 
     def set_gapcolor(self, color):
         """The colour drawn in the gaps of a dashed line (None: nothing)."""
@@ -93,7 +103,7 @@ class Line2D(_Stroke):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
                                                   "markerfacecolor", "markeredgecolor", "markeredgewidth", "dashes",
                                                   "gapcolor", "clip_on", "solid_capstyle", "dash_capstyle",
-                                                  "markevery")),
+                                                  "solid_joinstyle", "dash_joinstyle", "markevery")),
                                "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
@@ -117,6 +127,10 @@ class Line2D(_Stroke):
             self.set_solid_capstyle(options["solid_capstyle"])
         if "dash_capstyle" in options:
             self.set_dash_capstyle(options["dash_capstyle"])
+        if "solid_joinstyle" in options:
+            self.set_solid_joinstyle(options["solid_joinstyle"])
+        if "dash_joinstyle" in options:
+            self.set_dash_joinstyle(options["dash_joinstyle"])
         if "dashes" in options:
             self.set_dashes(options["dashes"])
         if "gapcolor" in options:
@@ -275,6 +289,9 @@ class Line2D(_Stroke):
         for key, capstyle in (("solid_capstyle", self._solid_capstyle), ("dash_capstyle", self._dash_capstyle)):
             if capstyle != "butt":
                 spec[key] = capstyle
+        for key, joinstyle in (("solid_joinstyle", self._solid_joinstyle), ("dash_joinstyle", self._dash_joinstyle)):
+            if joinstyle != "round":
+                spec[key] = joinstyle
         return spec
 
 

@@ -32,6 +32,18 @@ def capstyle(value):
     return name.lower()
 
 
+_JOINSTYLES = ("miter", "round", "bevel")
+
+
+def joinstyle(value):
+    """A join style's name, from a name or a matplotlib._enums.JoinStyle."""
+    name = getattr(value, "value", value)
+    if not isinstance(name, str) or name.lower() not in _JOINSTYLES:
+        raise ValueError(f"{value!r} is not a valid value for JoinStyle; supported values are "
+                         + ", ".join(repr(c) for c in _JOINSTYLES))
+    return name.lower()
+
+
 def linestyle(value):
     """The spec's linestyle for a matplotlib one ("dashed", "--", "None"...)."""
     if isinstance(value, str) and value in LINESTYLES:

@@ -172,6 +172,22 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "not a valid value for CapStyle"):
             plt.plot([0, 1], solid_capstyle="square")
 
+    def test_join_styles_follow_keywords_setters_and_rc(self):
+        from matplotlib._enums import JoinStyle
+
+        plt.plot([0, 1, 0], solid_joinstyle="miter", dash_joinstyle=JoinStyle.bevel)
+        (line,) = plt.plot([0, 1, 0])
+        line.set_solid_joinstyle("bevel")
+        with plt.rc_context({"lines.dash_joinstyle": "miter"}):
+            plt.plot([0, 1, 0], ls="--")
+        mitered, bevelled, dashed = self.artists()
+        self.assertEqual((mitered["solid_joinstyle"], mitered["dash_joinstyle"]), ("miter", "bevel"))
+        self.assertEqual((bevelled["solid_joinstyle"], bevelled.get("dash_joinstyle")), ("bevel", None))
+        self.assertEqual((dashed.get("solid_joinstyle"), dashed["dash_joinstyle"]), (None, "miter"))
+        self.assertEqual(line.get_solid_joinstyle(), "bevel")
+        with self.assertRaisesRegex(ValueError, "not a valid value for JoinStyle"):
+            plt.plot([0, 1], solid_joinstyle="sharp")
+
     def test_missing_data_and_length_mismatch(self):
         from decimal import Decimal
         from fractions import Fraction

@@ -102,8 +102,7 @@ class DefaultOnlyTests(ChartTestCase):
         ax.plot([0, 1], solid_capstyle="butt", antialiased=True, clip_on=False, mew=2, rasterized=True)
         line = self.artists()[0]
         self.assertEqual((line["clip_on"], line["markeredgewidth"]), (False, 2.0))
-        for options in ({"solid_joinstyle": "miter"}, {"antialiased": False}, {"sketch_params": (1, 2, 3)},
-                        {"joinstyle": "miter"}):
+        for options in ({"antialiased": False}, {"sketch_params": (1, 2, 3)}, {"joinstyle": "miter"}):
             with self.assertRaises(NotImplementedError):
                 ax.plot([0, 1], **options)
         with self.assertRaises(NotImplementedError):

@@ -6,8 +6,8 @@ use serde::{Deserialize, Deserializer};
 
 use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{
-    CapStyle, Coords, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect,
-    Text, VAlign,
+    CapStyle, Coords, DrawStyle, HAlign, JoinStyle, LineStyle, MarkEvery, Marker, Orientation,
+    PathEffect, Text, VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -39,6 +39,12 @@ pub enum Artist {
         /// The ends of each dash (matplotlib's `dash_capstyle`).
         #[serde(default)]
         dash_capstyle: CapStyle,
+        /// How a solid line's segments meet (matplotlib's `solid_joinstyle`).
+        #[serde(default)]
+        solid_joinstyle: JoinStyle,
+        /// How each dash's segments meet (matplotlib's `dash_joinstyle`).
+        #[serde(default)]
+        dash_joinstyle: JoinStyle,
         /// Which points get the marker (none: all).
         #[serde(default)]
         markevery: Option<MarkEvery>,

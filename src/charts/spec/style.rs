@@ -164,6 +164,18 @@ pub enum CapStyle {
     Round,
 }
 
+/// How the segments of a stroke meet (matplotlib's `JoinStyle`): their outer
+/// edges carried on to a point (cut off where the point lies further than the
+/// miter limit), rounded, or cut straight across.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JoinStyle {
+    Miter,
+    #[default]
+    Round,
+    Bevel,
+}
+
 /// Which points of a line carry markers (matplotlib's `markevery`): these
 /// indices, or points spaced along the drawn path by `[start, step]` in
 /// fractions of the axes box's diagonal.
