@@ -239,8 +239,11 @@ mod tests {
         ];
         let tips = cut_miter_tips(&points, 1.0, 2.0);
         assert_eq!(tips.len(), 1);
-        let farthest = tips[0].iter().map(|p| p.x.hypot(p.y)).fold(0.0, f64::max);
-        assert!(farthest < 2.0 + 1e-9 && farthest > 1.9, "{farthest}");
+        // The cut lies `limit` half widths out along the bisector, away from the turn.
+        let (sin, cos) = 10f64.to_radians().sin_cos();
+        let out = |p: &Point| -(p.x * cos + p.y * sin);
+        let farthest = tips[0].iter().map(out).fold(0.0, f64::max);
+        assert!((farthest - 2.0).abs() < 1e-9, "{farthest}");
         assert!(cut_miter_tips(&points, 1.0, 10.0).is_empty());
     }
 
