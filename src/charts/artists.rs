@@ -9,6 +9,7 @@ use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
 use super::joins::Joins;
+use super::marker_path;
 use super::markevery;
 use super::mesh;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
@@ -16,7 +17,7 @@ use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
-use super::series::{data_rect, fill_polygons, pick, pixels, runs, runs_of, steps};
+use super::series::{data_rect, fill_polygons, pick, pick_ref, pixels, runs, runs_of, steps};
 use super::spec::{
     Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
@@ -46,6 +47,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markersize,
             markerfacecolor,
             markeredgecolor,
+            alt_marker,
             drawstyle,
             gapcolor,
             markeredgewidth,
@@ -87,16 +89,20 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             if let Some(shape) = shape {
                 let diagonal = frame.width().hypot(frame.height());
                 let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
-                for &point in marked.iter().filter(|p| frame.contains(**p)) {
-                    marker(
-                        surface,
-                        *shape,
-                        point,
-                        units.px(*markersize),
-                        *markerfacecolor,
-                        *markeredgecolor,
-                        units.px(*markeredgewidth),
-                    );
+                for (shape, face) in
+                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
+                {
+                    for &point in marked.iter().filter(|p| frame.contains(**p)) {
+                        marker(
+                            surface,
+                            shape,
+                            point,
+                            units.px(*markersize),
+                            face,
+                            *markeredgecolor,
+                            units.px(*markeredgewidth),
+                        );
+                    }
                 }
             }
         }
@@ -308,7 +314,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let face = pick(colors, i);
                 let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
                 let size = units.px(pick(sizes, i).max(0.0).sqrt());
-                let shape = markers.as_ref().map_or(*shape, |m| pick(m, i));
+                let shape = markers.as_ref().map_or(shape, |m| pick_ref(m, i));
                 marker(surface, shape, at, size, face, edge, units.px(*linewidths));
             }
         }

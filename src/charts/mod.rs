@@ -26,6 +26,7 @@ mod layout;
 mod legend;
 mod legend_frame;
 mod legend_room;
+mod marker_path;
 mod markevery;
 mod mathtext;
 mod mesh;

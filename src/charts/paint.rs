@@ -8,6 +8,7 @@ use super::clip::clip_polyline;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::joins::Joins;
+use super::marker_path;
 use super::spec::{CapStyle, LineStyle, Marker};
 use super::surface::Surface;
 
@@ -229,13 +230,17 @@ pub fn fill_rect(
 /// Draws one marker of `size_px` (its diameter) centred on `at`.
 pub fn marker(
     surface: &mut impl Surface,
-    shape: Marker,
+    shape: &Marker,
     at: Point,
     size_px: f64,
     face: Rgba,
     edge: Rgba,
     edge_width: f64,
 ) {
+    if let Marker::Path(path) = shape {
+        marker_path::draw(surface, path, at, size_px, face, edge, edge_width);
+        return;
+    }
     // A filled marker's edge in the face's own opaque colour only makes it
     // larger: it is filled grown by half the edge width instead of stroked.
     let filled = !matches!(
@@ -265,19 +270,27 @@ pub fn marker(
             .collect()
     };
     let shape_points = match shape {
+        // Drawn above.
+        Marker::Path(_) => return,
         Marker::Circle => regular(24, 0.0, 1.0),
         Marker::Point => regular(16, 0.0, 0.5),
         Marker::Pixel => {
             let half = 0.5 / r.max(0.5);
             vec![(-half, -half), (half, -half), (half, half), (-half, half)]
         }
-        Marker::Square => regular(4, PI / 4.0, 2f64.sqrt() * 0.8),
-        Marker::Diamond => regular(4, 0.0, 1.0),
-        Marker::ThinDiamond => vec![(0.0, -1.0), (0.6, 0.0), (0.0, 1.0), (-0.6, 0.0)],
-        Marker::TriangleUp => regular(3, PI / 2.0, 1.0),
-        Marker::TriangleDown => regular(3, -PI / 2.0, 1.0),
-        Marker::TriangleLeft => regular(3, PI, 1.0),
-        Marker::TriangleRight => regular(3, 0.0, 1.0),
+        // matplotlib's unit square (side one marker size) and it turned by
+        // 45 degrees (thin: narrowed to 0.6), and its triangle (0, 1),
+        // (-1, -1), (1, -1) turned to point each way, in half marker sizes.
+        Marker::Square => regular(4, PI / 4.0, 2f64.sqrt()),
+        Marker::Diamond => regular(4, 0.0, 2f64.sqrt()),
+        Marker::ThinDiamond => regular(4, 0.0, 2f64.sqrt())
+            .into_iter()
+            .map(|(x, y)| (x * 0.6, y))
+            .collect(),
+        Marker::TriangleUp => triangle(0.0),
+        Marker::TriangleDown => triangle(180.0),
+        Marker::TriangleLeft => triangle(90.0),
+        Marker::TriangleRight => triangle(270.0),
         Marker::Pentagon => regular(5, PI / 2.0, 1.0),
         Marker::Hexagon => regular(6, PI / 2.0, 1.0),
         // matplotlib's x_filled and plus_filled paths (half-width 1).
@@ -319,8 +332,8 @@ pub fn marker(
         // the first corner at the top, turned by `angle`.
         Marker::Polygon { sides, star, angle } => {
             let start = PI / 2.0 + angle.to_radians();
-            if star {
-                let corners = 2 * usize::from(sides);
+            if *star {
+                let corners = 2 * usize::from(*sides);
                 (0..corners)
                     .map(|i| {
                         let radius = if i % 2 == 0 { 1.0 } else { 0.5 };
@@ -329,7 +342,7 @@ pub fn marker(
                     })
                     .collect()
             } else {
-                regular(usize::from(sides), start, 1.0)
+                regular(usize::from(*sides), start, 1.0)
             }
         }
         Marker::Star => (0..10)
@@ -340,7 +353,7 @@ pub fn marker(
             })
             .collect(),
         Marker::HLine | Marker::VLine => {
-            let arm = if shape == Marker::HLine {
+            let arm = if *shape == Marker::HLine {
                 [(-1.0, 0.0), (1.0, 0.0)]
             } else {
                 [(0.0, -1.0), (0.0, 1.0)]
@@ -366,7 +379,7 @@ pub fn marker(
             return;
         }
         Marker::X | Marker::Plus => {
-            let arms: [[(f64, f64); 2]; 2] = if shape == Marker::X {
+            let arms: [[(f64, f64); 2]; 2] = if *shape == Marker::X {
                 let d = 0.5f64.sqrt();
                 [[(-d, -d), (d, d)], [(-d, d), (d, -d)]]
             } else {
@@ -384,6 +397,16 @@ pub fn marker(
         points.push(points[0]);
         surface.stroke(&points, edge, edge_width);
     }
+}
+
+/// matplotlib's triangle marker turned `degrees` counter-clockwise from
+/// pointing up, in half marker sizes (y down).
+fn triangle(degrees: f64) -> Vec<(f64, f64)> {
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    [(0.0, 1.0), (-1.0, -1.0), (1.0, -1.0)]
+        .iter()
+        .map(|&(x, y)| (x * cos - y * sin, -(x * sin + y * cos)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,6 +16,9 @@ class Scatter(Artist):
         self._x, self._y = x, y
         self._colors = [to_rgba(c) for c in colors]
         self._sizes = sizes
+        if getattr(marker, "get_fillstyle", lambda: "full")() != "full":
+            raise NotImplementedError("scatter() of a MarkerStyle with a fillstyle other than 'full' is not "
+                                      "supported in this sandbox")
         self._marker = _styles.marker(marker) or "o"
         self._edgecolors = None if edgecolors is None else [to_rgba(c) for c in edgecolors]
         self._linewidth = float(linewidth)

@@ -3,6 +3,7 @@ accepted only at the value the sandbox draws, the rest refused."""
 
 ALIASES = {"c": "color", "ls": "linestyle", "lw": "linewidth", "ms": "markersize",
            "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
+           "mfcalt": "markerfacecoloralt",
            "ec": "edgecolor", "fc": "facecolor", "aa": "antialiased", "ha": "horizontalalignment",
            "va": "verticalalignment", "size": "fontsize", "ds": "drawstyle", "weight": "fontweight",
            "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor",

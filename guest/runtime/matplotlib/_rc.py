@@ -88,6 +88,7 @@ DEFAULTS = {
     "lines.solid_capstyle": "projecting",
     "lines.dash_capstyle": "butt",
     "lines.solid_joinstyle": "round",
+    "markers.fillstyle": "full",
     "lines.dash_joinstyle": "round",
     "polaraxes.grid": True,
     "grid.color": "#b0b0b0",

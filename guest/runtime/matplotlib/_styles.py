@@ -82,8 +82,9 @@ def marker(value):
         if int(value) in CODE_MARKERS:
             return CODE_MARKERS[int(value)]
         raise ValueError(f"Unrecognized marker style {value!r}")
-    if isinstance(value, list) or hasattr(value, "vertices"):
-        raise NotImplementedError("path markers (a list of vertices or a Path) are not supported in this sandbox")
+    if isinstance(value, list) or hasattr(value, "vertices") or (hasattr(value, "ndim") and value.ndim == 2):
+        from . import _marker_paths
+        return _marker_paths.custom(value)
     if value in _NO_MARKER:
         return None
     if isinstance(value, str) and value in MARKERS:

@@ -1,6 +1,6 @@
 """matplotlib.markers: MarkerStyle for the markers the host draws (docs/CHARTS.md's Marker)."""
 
-from . import _styles
+from . import _rc, _styles
 
 __all__ = ["MarkerStyle"]
 
@@ -9,8 +9,8 @@ __all__ = ["MarkerStyle"]
 
 
 class MarkerStyle:
-    """A marker by its matplotlib code or (numsides, style, angle) tuple, filled in full; what the
-    host cannot draw (other fill styles, transforms, cap and join styles) is refused."""
+    """A marker by its matplotlib code, (numsides, style, angle) tuple, list of vertices or Path, with
+    its fillstyle; what the host cannot draw (transforms, cap and join styles) is refused."""
 
     markers = {".": "point", ",": "pixel", "o": "circle", "v": "triangle_down", "^": "triangle_up",
                "<": "triangle_left", ">": "triangle_right", "s": "square", "p": "pentagon", "*": "star",
@@ -20,13 +20,18 @@ class MarkerStyle:
                4: "caretleft", 5: "caretright", 6: "caretup", 7: "caretdown", 8: "caretleftbase",
                9: "caretrightbase", 10: "caretupbase", 11: "caretdownbase"}
     filled_markers = ("o", "v", "^", "<", ">", "s", "p", "*", "h", "D", "d", "P", "X")
-    fillstyles = ("full",)
+    fillstyles = ("full", "left", "right", "bottom", "top", "none")
 
     def __init__(self, marker, fillstyle=None, transform=None, capstyle=None, joinstyle=None):
-        for name, value in (("fillstyle", None if fillstyle == "full" else fillstyle), ("transform", transform),
-                            ("capstyle", capstyle), ("joinstyle", joinstyle)):
+        for name, value in (("transform", transform), ("capstyle", capstyle), ("joinstyle", joinstyle)):
             if value is not None:
                 raise NotImplementedError(f"MarkerStyle({name}=...) is not supported in this sandbox")
+        if fillstyle is None:
+            fillstyle = _rc.rcParams["markers.fillstyle"]
+        if fillstyle not in self.fillstyles:
+            raise ValueError(f"{fillstyle!r} is not a valid value for fillstyle; supported values are "
+                             + ", ".join(repr(f) for f in self.fillstyles))
+        self._fillstyle = fillstyle
         self._marker = marker._marker if isinstance(marker, MarkerStyle) else marker
         self._marker_spec = _styles.marker(self._marker)
 
@@ -34,12 +39,14 @@ class MarkerStyle:
         return self._marker
 
     def get_fillstyle(self):
-        return "full"
+        return self._fillstyle
 
     def is_filled(self):
         spec = self._marker_spec
+        if self._fillstyle == "none":
+            return False
         if spec is None or isinstance(spec, dict):
-            return isinstance(spec, dict) and "polygon" in spec  # ticks and carets are strokes
+            return isinstance(spec, dict) and ("polygon" in spec or "path" in spec)  # ticks, carets: strokes
         return spec not in ("x", "+", "|", "_", ",")
 
     def __getattr__(self, name):

@@ -188,6 +188,36 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "not a valid value for JoinStyle"):
             plt.plot([0, 1], solid_joinstyle="sharp")
 
+    def test_fillstyles_send_matplotlibs_halves(self):
+        from matplotlib.markers import MarkerStyle
+
+        plt.plot([0], [0], marker="s", fillstyle="bottom", mfc="r", mfcalt="b")
+        plt.plot([0], [0], marker="o", fillstyle="none")
+        plt.plot([0], [0], marker=MarkerStyle("^", "left"))
+        plt.plot([0], [0], marker="x", fillstyle="left")
+        square, unfilled, triangle, cross = self.artists()
+        # matplotlib's bottom half of the unit square, translated to the point: open, as its path.
+        self.assertEqual(square["marker"]["path"]["rings"],
+                         [[[-0.5, -0.5], [0.5, -0.5], [0.5, 0.0], [-0.5, 0.0], [-0.5, -0.5]]])
+        self.assertEqual(square["marker"]["path"]["closed"], [False])
+        self.assertEqual((square["markerfacecolor"], square["alt_marker"]["facecolor"]), ("#ff0000ff", "#0000ffff"))
+        self.assertEqual(unfilled["markerfacecolor"][-2:], "00")
+        self.assertEqual(triangle["alt_marker"]["facecolor"][-2:], "00")  # markerfacecoloralt 'none'
+        self.assertEqual(triangle["marker"]["path"]["join"], "miter")
+        self.assertEqual(cross["marker"], "x")  # unfilled markers ignore the fillstyle
+        with self.assertRaisesRegex(ValueError, "fillstyle"):
+            plt.plot([0], [0], marker="o", fillstyle="half")
+
+    def test_path_markers_are_normalized_to_half_a_marker_size(self):
+        from matplotlib.path import Path
+
+        plt.plot([0], [0], marker=[(-1, -0.5), (1, 0.5)])
+        plt.plot([0], [0], marker=Path([(0, 0), (4, 0), (0, 2), (0, 0)], closed=True))
+        vertices, triangle = (a["marker"]["path"] for a in self.artists())
+        self.assertEqual((vertices["rings"], vertices["closed"]), ([[[-0.5, -0.25], [0.5, 0.25]]], [False]))
+        self.assertEqual(triangle["rings"], [[[0.0, 0.0], [0.5, 0.0], [0.0, 0.25]]])
+        self.assertNotIn("closed", triangle)
+
     def test_missing_data_and_length_mismatch(self):
         from decimal import Decimal
         from fractions import Fraction

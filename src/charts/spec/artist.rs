@@ -6,8 +6,8 @@ use serde::{Deserialize, Deserializer};
 
 use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{
-    CapStyle, Coords, DrawStyle, HAlign, JoinStyle, LineStyle, MarkEvery, Marker, Orientation,
-    PathEffect, Text, VAlign,
+    AltMarker, CapStyle, Coords, DrawStyle, HAlign, JoinStyle, LineStyle, MarkEvery, Marker,
+    Orientation, PathEffect, Text, VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -28,6 +28,9 @@ pub enum Artist {
         markersize: f64,
         markerfacecolor: Rgba,
         markeredgecolor: Rgba,
+        /// A half-filled marker's other half (matplotlib's fillstyle).
+        #[serde(default)]
+        alt_marker: Option<AltMarker>,
         #[serde(default)]
         drawstyle: DrawStyle,
         /// The colour of a dashed line's gaps (matplotlib's `gapcolor`).

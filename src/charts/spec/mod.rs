@@ -25,8 +25,8 @@ pub use self::figimage::FigureImage;
 pub use self::legend::{Anchor, LegendStyle};
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
-    CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, JoinStyle, LINE_SPACING, LineStyle,
-    MarkEvery, Marker, Orientation, PathEffect, Text, VAlign, Weight,
+    AltMarker, CapStyle, Coords, DrawStyle, Family, FontStyle, HAlign, JoinStyle, LINE_SPACING,
+    LineStyle, MarkEvery, Marker, MarkerPath, Orientation, PathEffect, Text, VAlign, Weight,
 };
 use super::color::Rgba;
 

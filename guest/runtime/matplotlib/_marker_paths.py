@@ -1,0 +1,139 @@
+"""Markers the host draws as outlines (docs/CHARTS.md's ``{"path": ...}`` Marker): matplotlib's
+path and vertex markers, normalized as ``MarkerStyle._set_custom_marker`` does (the largest
+coordinate to half a marker size), and the two halves of a half-filled marker (fillstyle 'left',
+'right', 'bottom', 'top': ``MarkerStyle``'s path and alt path with their transforms and joins).
+Coordinates are in marker sizes about the point, y up."""
+
+import numpy as np
+
+from .path import Path
+
+HALF_FILLSTYLES = ("left", "right", "bottom", "top")
+
+
+def _turn(points, degrees):
+    a = np.radians(degrees)
+    c, s = np.cos(a), np.sin(a)
+    return np.column_stack((points[:, 0] * c - points[:, 1] * s, points[:, 0] * s + points[:, 1] * c))
+
+
+def _affine(points, *steps):
+    """points through matplotlib Affine2D steps in order: ("scale", sx, sy), ("rotate", deg),
+    ("translate", tx, ty)."""
+    points = np.asarray(points, dtype=float)
+    for step in steps:
+        if step[0] == "scale":
+            points = points * np.array([step[1], step[2]])
+        elif step[0] == "rotate":
+            points = _turn(points, step[1])
+        else:
+            points = points + np.array([step[1], step[2]])
+    return points
+
+
+def spec(path, steps, join="round", cap="butt"):
+    """The host's path marker for a Path through the transform steps."""
+    rings, closed = [], []
+    for xs, ys, is_closed in path.subpaths():
+        ring = _affine(np.column_stack((xs, ys)), *steps)
+        rings.append([[float(x), float(y)] for x, y in ring])
+        closed.append(bool(is_closed))
+    if not rings:
+        raise ValueError("a path marker needs at least one segment")
+    out = {"rings": rings, "join": join, "cap": cap}
+    if not all(closed):
+        out["closed"] = closed
+    return {"path": out}
+
+
+def custom(value):
+    """A marker given as a list of vertices (an open polyline) or a Path."""
+    path = value if isinstance(value, Path) else Path(np.asarray(value, dtype=float))
+    rescale = float(np.max(np.abs(path.vertices))) if len(path.vertices) else 0.0
+    if not np.isfinite(rescale) or rescale == 0.0:
+        raise ValueError(f"Unrecognized marker style {value!r}")
+    return spec(path, [("scale", 0.5 / rescale, 0.5 / rescale)])
+
+
+def _closed(vertices):
+    vertices = np.asarray(vertices, dtype=float)
+    return Path(np.vstack([vertices, vertices[:1]]), closed=True)
+
+
+_CIRCLE_RIGHT = _closed(np.column_stack((np.cos(np.linspace(-np.pi / 2, np.pi / 2, 65)),
+                                         np.sin(np.linspace(-np.pi / 2, np.pi / 2, 65)))))
+_TRIANGLES = [_closed([[0, 1], [-3 / 5, -1 / 5], [3 / 5, -1 / 5]]),
+              _closed([[0, 1], [0, -1], [-1, -1]]),
+              _closed([[-3 / 5, -1 / 5], [3 / 5, -1 / 5], [1, -1], [-1, -1]]),
+              _closed([[0, 1], [0, -1], [1, -1]])]
+_PLUS_TOP = _closed(np.array([(3, 0), (3, 1), (1, 1), (1, 3), (-1, 3), (-1, 1), (-3, 1), (-3, 0)]) / 6)
+_X_TOP = _closed(np.array([(1, 0), (2, 1), (1, 2), (0, 1), (-1, 2), (-2, 1), (-1, 0)]) / 4)
+
+
+def _pick(fillstyle, top, bottom, left, right):
+    return {"top": (top, bottom), "bottom": (bottom, top), "left": (left, right),
+            "right": (right, left)}[fillstyle]
+
+
+def _halves(code, fs):
+    """(path, steps, alt path, alt steps, join) of matplotlib's half-filled marker."""
+    if code in ("o", "."):
+        radius = 0.5 if code == "o" else 0.25
+        steps = [("scale", radius, radius), ("rotate", {"right": 0, "top": 90, "left": 180, "bottom": 270}[fs])]
+        return _CIRCLE_RIGHT, steps, _CIRCLE_RIGHT, steps + [("rotate", 180)], "round"
+    if code in ("^", "v", "<", ">"):
+        rot, skip = {"^": (0, 0), "v": (180, 2), "<": (90, 3), ">": (270, 1)}[code]
+        first = {"top": 0, "bottom": 2, "left": 1, "right": 3}[fs]
+        steps = [("scale", 0.5, 0.5), ("rotate", rot)]
+        return _TRIANGLES[(first + skip) % 4], steps, _TRIANGLES[(first + 2 + skip) % 4], steps, "miter"
+    if code == "s":
+        steps = [("translate", -0.5, -0.5), ("rotate", {"bottom": 0, "right": 90, "top": 180, "left": 270}[fs])]
+        path = Path([[0, 0], [1, 0], [1, 0.5], [0, 0.5], [0, 0]])
+        alt = Path([[0, 0.5], [1, 0.5], [1, 1], [0, 1], [0, 0.5]])
+        return path, steps, alt, steps, "miter"
+    if code in ("D", "d"):
+        steps = [("translate", -0.5, -0.5), ("rotate", 45),
+                 ("rotate", {"right": 0, "top": 90, "left": 180, "bottom": 270}[fs])]
+        if code == "d":
+            steps.append(("scale", 0.6, 1.0))
+        path, alt = Path([[0, 0], [1, 0], [1, 1], [0, 0]]), Path([[0, 0], [0, 1], [1, 1], [0, 0]])
+        return path, steps, alt, steps, "miter"
+    steps = [("scale", 0.5, 0.5)]
+    if code == "p":
+        verts = Path.unit_regular_polygon(5).vertices
+        y = (1 + np.sqrt(5)) / 4.0
+        path, alt = _pick(fs, Path(verts[[0, 1, 4, 0]]), Path(verts[[1, 2, 3, 4, 1]]),
+                          Path([verts[0], verts[1], verts[2], [0, -y], verts[0]]),
+                          Path([verts[0], verts[4], verts[3], [0, -y], verts[0]]))
+        return path, steps, alt, steps, "miter"
+    if code == "*":
+        verts = Path.unit_regular_star(5, innerCircle=0.381966).vertices
+        path, alt = _pick(fs, Path(np.concatenate([verts[0:4], verts[7:10], verts[0:1]])),
+                          Path(np.concatenate([verts[3:8], verts[3:4]])),
+                          Path(np.concatenate([verts[0:6], verts[0:1]])),
+                          Path(np.concatenate([verts[0:1], verts[5:10], verts[0:1]])))
+        return path, steps, alt, steps, "bevel"
+    if code == "h":
+        verts = Path.unit_regular_polygon(6).vertices
+        x = abs(np.cos(5 * np.pi / 6.0))
+        path, alt = _pick(fs, Path(np.concatenate([[(-x, 0)], verts[[1, 0, 5]], [(x, 0)]])),
+                          Path(np.concatenate([[(-x, 0)], verts[2:5], [(x, 0)]])),
+                          Path(verts[0:4]), Path(verts[[0, 5, 4, 3]]))
+        return path, steps, alt, steps, "miter"
+    if code in ("P", "X"):
+        steps = [("rotate", {"top": 0, "left": 90, "bottom": 180, "right": 270}[fs])]
+        path = _PLUS_TOP if code == "P" else _X_TOP
+        return path, steps, path, steps + [("rotate", 180)], "miter"
+    return None
+
+
+def half_filled(code, fillstyle):
+    """(marker, alt marker) specs of a half-filled marker, or None for a marker matplotlib fills
+    whole whatever its fillstyle (unfilled markers, tuple markers, pixels)."""
+    if not isinstance(code, str):
+        return None
+    halves = _halves(code, fillstyle)
+    if halves is None:
+        return None
+    path, steps, alt, alt_steps, join = halves
+    return spec(path, steps, join), spec(alt, alt_steps, join)
