@@ -39,3 +39,54 @@ async fn line_joins_follow_their_join_style() {
         );
     }
 }
+
+#[tokio::test]
+async fn half_filled_markers_take_both_face_colours() {
+    // A 100 pt square marker filled red at the bottom and blue at the top
+    // (matplotlib's fillstyle='bottom' with markerfacecoloralt), at the centre
+    // of a 640 x 480 figure: its half side is 69.4 px.
+    let chart = chart_of(
+        "import matplotlib.pyplot as plt\n\
+         fig = plt.figure()\n\
+         ax = fig.add_axes([0, 0, 1, 1])\n\
+         ax.plot([0], [0], marker='s', markersize=100, fillstyle='bottom', mfc='red',\n\
+         \x20       mfcalt='blue', mec='none')\n\
+         ax.set(xlim=(-1, 1), ylim=(-1, 1))\n\
+         ax.set_axis_off()\n\
+         plt.show()\n",
+    )
+    .await;
+    let png = &chart.png;
+    let pixel = |x: u32, y: u32| png.pixels[(y * png.width + x) as usize];
+    assert!(red_at(png, 320, 300), "the bottom half is red");
+    let blue = pixel(320, 180);
+    assert!(
+        blue[2] > 200 && blue[0] < 60,
+        "the top half is blue: {blue:?}"
+    );
+    // Both halves reach matplotlib's size (one marker size a side), no further.
+    assert!(red_at(png, 320 - 66, 306) && red_at(png, 320 + 66, 306));
+    assert!(is_background(&pixel(320 - 73, 306)) && is_background(&pixel(320, 240 + 73)));
+}
+
+#[tokio::test]
+async fn polar_error_bars_draw_each_cap_as_its_own_line() {
+    let chart = chart_of(
+        "import numpy as np\n\
+         import matplotlib.pyplot as plt\n\
+         ax = plt.subplot(projection='polar')\n\
+         theta = np.arange(0, 2 * np.pi, np.pi / 4)\n\
+         ax.errorbar(theta, theta / np.pi / 2 + 0.5, xerr=0.25, yerr=0.1, capsize=7, fmt='o')\n\
+         plt.show()\n",
+    )
+    .await;
+    let series = chart.description["axes"][0]["series"]
+        .as_array()
+        .expect("series");
+    let kinds: Vec<&str> = series.iter().filter_map(|s| s["type"].as_str()).collect();
+    // The data line, the two bar collections, then 8 points x 4 caps.
+    assert_eq!(kinds.len(), 35, "{kinds:?}");
+    assert_eq!(kinds[1..3], ["line_collection", "line_collection"]);
+    assert!(kinds[3..].iter().all(|&k| k == "line"));
+    assert_eq!(series[3]["points"], serde_json::json!([[-0.25, 0.5]]));
+}
