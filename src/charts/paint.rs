@@ -379,9 +379,9 @@ pub fn marker(
             return;
         }
         Marker::X | Marker::Plus => {
+            // matplotlib's x: the square's diagonals, one marker size a side.
             let arms: [[(f64, f64); 2]; 2] = if *shape == Marker::X {
-                let d = 0.5f64.sqrt();
-                [[(-d, -d), (d, d)], [(-d, d), (d, -d)]]
+                [[(-1.0, -1.0), (1.0, 1.0)], [(-1.0, 1.0), (1.0, -1.0)]]
             } else {
                 [[(-1.0, 0.0), (1.0, 0.0)], [(0.0, -1.0), (0.0, 1.0)]]
             };

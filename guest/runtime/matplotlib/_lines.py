@@ -236,7 +236,8 @@ class Line2D(_Stroke):
         if fs == "none":
             spec["markerfacecolor"] = self._color((0.0, 0.0, 0.0, 0.0))
             return
-        halves = _marker_paths.half_filled(self._marker, fs)
+        given = self._marker_given
+        halves = _marker_paths.half_filled(given.get_marker() if isinstance(given, MarkerStyle) else given, fs)
         if halves is not None:
             spec["marker"] = halves[0]
             spec["alt_marker"] = {"marker": halves[1], "facecolor": self._color(self.get_markerfacecoloralt())}

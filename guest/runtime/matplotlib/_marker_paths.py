@@ -55,6 +55,26 @@ def custom(value):
     return spec(path, [("scale", 0.5 / rescale, 0.5 / rescale)])
 
 
+_TRI = Path([[0, 0], [0, -1], [0, 0], [0.8, 0.5], [0, 0], [-0.8, 0.5]], [1, 2, 1, 2, 1, 2])
+# matplotlib's markers drawn from their paths here: (path, transform steps, join).
+_NAMED = {
+    "8": (lambda: Path.unit_regular_polygon(8), [("scale", 0.5, 0.5), ("rotate", 22.5)], "miter"),
+    "H": (lambda: Path.unit_regular_polygon(6), [("scale", 0.5, 0.5), ("rotate", 30)], "miter"),
+    "1": (lambda: _TRI, [("scale", 0.5, 0.5), ("rotate", 0)], "round"),
+    "2": (lambda: _TRI, [("scale", 0.5, 0.5), ("rotate", 180)], "round"),
+    "3": (lambda: _TRI, [("scale", 0.5, 0.5), ("rotate", 270)], "round"),
+    "4": (lambda: _TRI, [("scale", 0.5, 0.5), ("rotate", 90)], "round"),
+}
+UNFILLED_NAMED = ("1", "2", "3", "4")
+
+
+def named(code):
+    """The octagon ('8'), the second hexagon ('H') and the tri markers ('1'..'4') as matplotlib's
+    MarkerStyle draws them."""
+    path, steps, join = _NAMED[code]
+    return spec(path(), steps, join)
+
+
 def _closed(vertices):
     vertices = np.asarray(vertices, dtype=float)
     return Path(np.vstack([vertices, vertices[:1]]), closed=True)
@@ -119,6 +139,19 @@ def _halves(code, fs):
         path, alt = _pick(fs, Path(np.concatenate([[(-x, 0)], verts[[1, 0, 5]], [(x, 0)]])),
                           Path(np.concatenate([[(-x, 0)], verts[2:5], [(x, 0)]])),
                           Path(verts[0:4]), Path(verts[[0, 5, 4, 3]]))
+        return path, steps, alt, steps, "miter"
+    if code == "8":
+        x = np.sqrt(2.0) / 4.0
+        path = Path([[0, -1], [0, 1], [-x, 1], [-1, x], [-1, -x], [-x, -1], [0, -1]])
+        steps = [("scale", 0.5, 0.5), ("rotate", {"left": 0, "bottom": 90, "right": 180, "top": 270}[fs])]
+        return path, steps, path, steps + [("rotate", 180)], "miter"
+    if code == "H":
+        verts = Path.unit_regular_polygon(6).vertices
+        x, y = np.sqrt(3) / 4, 3 / 4.0
+        path, alt = _pick(fs, Path(verts[[1, 0, 5, 4, 1]]), Path(verts[1:5]),
+                          Path(np.concatenate([[(x, y)], verts[:3], [(-x, -y), (x, y)]])),
+                          Path(np.concatenate([[(x, y)], verts[5:2:-1], [(-x, -y)]])))
+        steps = [("scale", 0.5, 0.5), ("rotate", 30)]
         return path, steps, alt, steps, "miter"
     if code in ("P", "X"):
         steps = [("rotate", {"top": 0, "left": 90, "bottom": 180, "right": 270}[fs])]

@@ -8,7 +8,7 @@ from .colors import BASE_COLORS, to_rgba
 LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dotted": ":",
               "-.": "-.", "dashdot": "-.", "None": "none", "none": "none", " ": "none", "": "none"}
 MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_" "XP")  # what the host draws
-_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # matplotlib's others
+_PATH_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # sent as outlines (_marker_paths)
 _NO_MARKER = (None, "None", "none", "", " ")
 # matplotlib's TICKLEFT .. CARETDOWNBASE (0 .. 11): open strokes the host draws.
 _DIRECTIONS = ("left", "right", "up", "down")
@@ -89,9 +89,11 @@ def marker(value):
         return None
     if isinstance(value, str) and value in MARKERS:
         return value
-    if isinstance(value, str) and value in _OTHER_MARKERS:
-        raise NotImplementedError(f"marker {value!r} is not supported in this sandbox; use one of "
-                                  f"{' '.join(sorted(MARKERS))}")
+    if isinstance(value, str) and value in _PATH_MARKERS:
+        from . import _marker_paths
+        return _marker_paths.named(value)
+    if isinstance(value, str) and len(value) >= 2 and value.startswith("$") and value.endswith("$"):
+        raise NotImplementedError(f"mathtext markers ({value!r}) are not supported in this sandbox")
     raise ValueError(f"Unrecognized marker style {value!r}")
 
 
@@ -121,8 +123,8 @@ def parse_fmt(fmt):
             style, size = _only(style, two, fmt, "two linestyle symbols"), 2
         elif one in ("-", ":"):
             style, size = _only(style, one, fmt, "two linestyle symbols"), 1
-        elif one in MARKERS or one in _OTHER_MARKERS:
-            mark, size = _only(mark, marker(one), fmt, "two marker symbols"), 1
+        elif one in MARKERS or one in _PATH_MARKERS:
+            mark, size = _only(mark, one if one in _PATH_MARKERS else marker(one), fmt, "two marker symbols"), 1
         elif one in BASE_COLORS:
             color, size = _only(color, one, fmt, "two color symbols"), 1
         elif one == "C":

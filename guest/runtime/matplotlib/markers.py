@@ -13,13 +13,14 @@ class MarkerStyle:
     its fillstyle; what the host cannot draw (transforms, cap and join styles) is refused."""
 
     markers = {".": "point", ",": "pixel", "o": "circle", "v": "triangle_down", "^": "triangle_up",
-               "<": "triangle_left", ">": "triangle_right", "s": "square", "p": "pentagon", "*": "star",
-               "h": "hexagon1", "+": "plus", "x": "x", "D": "diamond", "d": "thin_diamond", "|": "vline",
-               "_": "hline", "P": "plus_filled", "X": "x_filled", "None": "nothing", "none": "nothing",
-               " ": "nothing", "": "nothing", 0: "tickleft", 1: "tickright", 2: "tickup", 3: "tickdown",
-               4: "caretleft", 5: "caretright", 6: "caretup", 7: "caretdown", 8: "caretleftbase",
-               9: "caretrightbase", 10: "caretupbase", 11: "caretdownbase"}
-    filled_markers = ("o", "v", "^", "<", ">", "s", "p", "*", "h", "D", "d", "P", "X")
+               "<": "triangle_left", ">": "triangle_right", "1": "tri_down", "2": "tri_up", "3": "tri_left",
+               "4": "tri_right", "8": "octagon", "s": "square", "p": "pentagon", "*": "star", "h": "hexagon1",
+               "H": "hexagon2", "+": "plus", "x": "x", "D": "diamond", "d": "thin_diamond", "|": "vline",
+               "_": "hline", "P": "plus_filled", "X": "x_filled", 0: "tickleft", 1: "tickright", 2: "tickup",
+               3: "tickdown", 4: "caretleft", 5: "caretright", 6: "caretup", 7: "caretdown", 8: "caretleftbase",
+               9: "caretrightbase", 10: "caretupbase", 11: "caretdownbase", "None": "nothing", "none": "nothing",
+               " ": "nothing", "": "nothing"}
+    filled_markers = (".", "o", "v", "^", "<", ">", "8", "s", "p", "*", "h", "H", "D", "d", "P", "X")
     fillstyles = ("full", "left", "right", "bottom", "top", "none")
 
     def __init__(self, marker, fillstyle=None, transform=None, capstyle=None, joinstyle=None):
@@ -43,7 +44,7 @@ class MarkerStyle:
 
     def is_filled(self):
         spec = self._marker_spec
-        if self._fillstyle == "none":
+        if self._fillstyle == "none" or (isinstance(self._marker, str) and self._marker in ("1", "2", "3", "4")):
             return False
         if spec is None or isinstance(spec, dict):
             return isinstance(spec, dict) and ("polygon" in spec or "path" in spec)  # ticks, carets: strokes

@@ -96,8 +96,10 @@ class FigureSpecTests(ChartTestCase):
         ])
         with self.assertRaisesRegex(ValueError, "'rx-q' is not a valid format string"):
             plt.plot([1], "rx-q")
-        with self.assertRaisesRegex(NotImplementedError, "marker 'H'"):
-            plt.plot([1], "H")
+        (hexagon,) = plt.plot([1], "H")
+        self.assertEqual((hexagon.get_marker(), hexagon.spec()["marker"]["path"]["join"]), ("H", "miter"))
+        with self.assertRaisesRegex(NotImplementedError, "mathtext markers"):
+            plt.plot([1], marker="$x$")
 
     def test_plot_keywords_and_line_methods(self):
         (line,) = plt.plot(range(3), (v * v for v in range(3)), color="tab:green", ls=":", lw=3, marker="s",
