@@ -16,8 +16,12 @@ pub struct Joins {
     pub dash: JoinStyle,
 }
 
-/// Arc segments per radian of a round join.
-const ARC_STEPS_PER_RADIAN: f64 = 10.0;
+/// How far (pixels) a round join's chords may fall inside its arc.
+const ARC_TOLERANCE: f64 = 0.05;
+
+/// Joins whose notch between the segments' ends is narrower than this
+/// (pixels) are left out: they would not change a pixel.
+const MIN_NOTCH: f64 = 0.05;
 
 /// Turns (radians) below which segments count as going straight on.
 const STRAIGHT: f64 = 1e-9;
@@ -118,7 +122,7 @@ fn outer_corner(before: Point, vertex: Point, after: Point, half: f64) -> Option
     let (u, v) = ((l1.1, -l1.0), (l2.1, -l2.0));
     let cross = u.0 * v.1 - u.1 * v.0;
     let turn = cross.atan2(u.0 * v.0 + u.1 * v.1).abs();
-    if turn < STRAIGHT {
+    if turn < STRAIGHT || 2.0 * half * (turn / 2.0).sin() < MIN_NOTCH {
         return None;
     }
     // The outer side is away from the way the line turns.
@@ -162,9 +166,9 @@ fn join_polygon(
             } else {
                 -corner.turn
             };
-            let steps = (corner.turn * ARC_STEPS_PER_RADIAN * half.max(1.0).sqrt())
-                .ceil()
-                .max(2.0) as u32;
+            // Each chord spans at most the angle whose sagitta is the tolerance.
+            let span = 2.0 * (1.0 - ARC_TOLERANCE / half.max(ARC_TOLERANCE)).acos();
+            let steps = (corner.turn / span.max(1e-3)).ceil().clamp(1.0, 256.0) as u32;
             std::iter::once(vertex)
                 .chain((0..=steps).map(|i| {
                     let angle = start + sweep * f64::from(i) / f64::from(steps);
