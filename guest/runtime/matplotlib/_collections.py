@@ -20,6 +20,9 @@ class Scatter(Artist):
             raise NotImplementedError("scatter() of a MarkerStyle with a fillstyle other than 'full' is not "
                                       "supported in this sandbox")
         self._marker = _styles.marker(marker) or "o"
+        if isinstance(self._marker, dict) and "path" in self._marker:
+            # matplotlib's scatter strokes its markers with the collection's joins and caps.
+            self._marker = {"path": {**self._marker["path"], "join": "round", "cap": "butt"}}
         self._edgecolors = None if edgecolors is None else [to_rgba(c) for c in edgecolors]
         self._linewidth = float(linewidth)
         self._values = values  # the numbers c= mapped through the colormap, if any

@@ -231,16 +231,19 @@ class Line2D(_Stroke):
         """The marker, face colour and half-filled marker's other half as matplotlib's fillstyle draws
         them (a 'none' face: unfilled)."""
         fs = self._fillstyle
-        if self._marker is None or fs == "full":
+        if self._marker is None:
             return
         if fs == "none":
             spec["markerfacecolor"] = self._color((0.0, 0.0, 0.0, 0.0))
-            return
         given = self._marker_given
-        halves = _marker_paths.half_filled(given.get_marker() if isinstance(given, MarkerStyle) else given, fs)
+        if isinstance(given, MarkerStyle):
+            halves = given._styled_specs(fs)
+        else:
+            halves = _marker_paths.specs(given, fs)
         if halves is not None:
             spec["marker"] = halves[0]
-            spec["alt_marker"] = {"marker": halves[1], "facecolor": self._color(self.get_markerfacecoloralt())}
+            if halves[1] is not None:
+                spec["alt_marker"] = {"marker": halves[1], "facecolor": self._color(self.get_markerfacecoloralt())}
 
     def get_markersize(self):
         return self._markersize

@@ -19,10 +19,13 @@ def _turn(points, degrees):
 
 def _affine(points, *steps):
     """points through matplotlib Affine2D steps in order: ("scale", sx, sy), ("rotate", deg),
-    ("translate", tx, ty)."""
+    ("translate", tx, ty), ("matrix", 3x3 affine matrix)."""
     points = np.asarray(points, dtype=float)
     for step in steps:
-        if step[0] == "scale":
+        if step[0] == "matrix":
+            m = np.asarray(step[1], dtype=float)
+            points = points @ m[:2, :2].T + m[:2, 2]
+        elif step[0] == "scale":
             points = points * np.array([step[1], step[2]])
         elif step[0] == "rotate":
             points = _turn(points, step[1])
@@ -160,13 +163,67 @@ def _halves(code, fs):
     return None
 
 
-def half_filled(code, fillstyle):
-    """(marker, alt marker) specs of a half-filled marker, or None for a marker matplotlib fills
-    whole whatever its fillstyle (unfilled markers, tuple markers, pixels)."""
-    if not isinstance(code, str):
+_PLUS = Path([[-1.0, 0.0], [1.0, 0.0], [0.0, -1.0], [0.0, 1.0]], [1, 2, 1, 2])
+_X = Path([[-1.0, -1.0], [1.0, 1.0], [-1.0, 1.0], [1.0, -1.0]], [1, 2, 1, 2])
+_LINE = Path([[0.0, -1.0], [0.0, 1.0]])
+_PLUS_FULL = _closed(np.array([(-1, -3), (1, -3), (1, -1), (3, -1), (3, 1), (1, 1), (1, 3), (-1, 3), (-1, 1),
+                               (-3, 1), (-3, -1), (-1, -1)]) / 6)
+_X_FULL = _closed(np.array([(-1, -2), (0, -1), (1, -2), (2, -1), (1, 0), (2, 1), (1, 2), (0, 1), (-1, 2),
+                            (-2, 1), (-1, 0), (-2, -1)]) / 4)
+_HALF = [("scale", 0.5, 0.5)]
+_FULL = {
+    "o": (lambda: Path.unit_circle(), _HALF, "round"),
+    ".": (lambda: Path.unit_circle(), [("scale", 0.25, 0.25)], "round"),
+    "^": (lambda: _closed([[0, 1], [-1, -1], [1, -1]]), _HALF, "miter"),
+    "v": (lambda: _closed([[0, 1], [-1, -1], [1, -1]]), _HALF + [("rotate", 180)], "miter"),
+    "<": (lambda: _closed([[0, 1], [-1, -1], [1, -1]]), _HALF + [("rotate", 90)], "miter"),
+    ">": (lambda: _closed([[0, 1], [-1, -1], [1, -1]]), _HALF + [("rotate", 270)], "miter"),
+    "s": (lambda: Path.unit_rectangle(), [("translate", -0.5, -0.5)], "miter"),
+    "D": (lambda: Path.unit_rectangle(), [("translate", -0.5, -0.5), ("rotate", 45)], "miter"),
+    "d": (lambda: Path.unit_rectangle(), [("translate", -0.5, -0.5), ("rotate", 45), ("scale", 0.6, 1.0)],
+          "miter"),
+    "p": (lambda: Path.unit_regular_polygon(5), _HALF, "miter"),
+    "h": (lambda: Path.unit_regular_polygon(6), _HALF, "miter"),
+    "*": (lambda: Path.unit_regular_star(5, innerCircle=0.381966), _HALF, "bevel"),
+    "+": (lambda: _PLUS, _HALF, "round"),
+    "x": (lambda: _X, _HALF, "round"),
+    "|": (lambda: _LINE, _HALF, "round"),
+    "_": (lambda: _LINE, _HALF + [("rotate", 90)], "round"),
+    "P": (lambda: _PLUS_FULL, [], "miter"),
+    "X": (lambda: _X_FULL, [], "miter"),
+    **_NAMED,
+}
+
+
+def _full(code):
+    """(path, steps, join) of matplotlib's whole marker."""
+    if isinstance(code, str) and code in _FULL:
+        path, steps, join = _FULL[code]
+        return path(), list(steps), join
+    if isinstance(code, tuple) and len(code) in (2, 3) and code[1] in (0, 1):
+        sides, style, angle = (*code, 0) if len(code) == 2 else code
+        path = Path.unit_regular_polygon(sides) if style == 0 else Path.unit_regular_star(sides)
+        return path, [("scale", 0.5, 0.5), ("rotate", angle)], "miter" if style == 0 else "bevel"
+    if isinstance(code, (list, Path)) or (hasattr(code, "ndim") and code.ndim == 2):
+        path = code if isinstance(code, Path) else Path(np.asarray(code, dtype=float))
+        rescale = float(np.max(np.abs(path.vertices)))
+        return path, [("scale", 0.5 / rescale, 0.5 / rescale)], "round"
+    raise NotImplementedError(f"marker {code!r} with a transform, capstyle or joinstyle is not supported in this "
+                              "sandbox")
+
+
+def specs(code, fillstyle, matrix=None, capstyle=None, joinstyle=None):
+    """(marker, alt marker or None) path specs as matplotlib's MarkerStyle(code, fillstyle, transform,
+    capstyle, joinstyle) draws them, or None where the host's own marker is the same (a whole marker
+    with no transform, cap or join style given). matrix: the user transform's 3x3 matrix."""
+    styled = matrix is not None or capstyle is not None or joinstyle is not None
+    halves = _halves(code, fillstyle) if isinstance(code, str) and fillstyle in HALF_FILLSTYLES else None
+    if halves is None and not styled:
         return None
-    halves = _halves(code, fillstyle)
-    if halves is None:
-        return None
-    path, steps, alt, alt_steps, join = halves
-    return spec(path, steps, join), spec(alt, alt_steps, join)
+    extra = [] if matrix is None else [("matrix", matrix)]
+    if halves is not None:
+        path, steps, alt, alt_steps, join = halves
+    else:
+        (path, steps, join), alt = _full(code), None
+    join, cap = joinstyle or join, capstyle or "butt"
+    return spec(path, steps + extra, join, cap), None if alt is None else spec(alt, alt_steps + extra, join, cap)

@@ -1,6 +1,7 @@
 """matplotlib.markers: MarkerStyle for the markers the host draws (docs/CHARTS.md's Marker)."""
 
 from . import _rc, _styles
+from ._enums import CapStyle, JoinStyle  # noqa: F401 (matplotlib.markers imports them too)
 
 __all__ = ["MarkerStyle"]
 
@@ -24,9 +25,6 @@ class MarkerStyle:
     fillstyles = ("full", "left", "right", "bottom", "top", "none")
 
     def __init__(self, marker, fillstyle=None, transform=None, capstyle=None, joinstyle=None):
-        for name, value in (("transform", transform), ("capstyle", capstyle), ("joinstyle", joinstyle)):
-            if value is not None:
-                raise NotImplementedError(f"MarkerStyle({name}=...) is not supported in this sandbox")
         if fillstyle is None:
             fillstyle = _rc.rcParams["markers.fillstyle"]
         if fillstyle not in self.fillstyles:
@@ -34,7 +32,31 @@ class MarkerStyle:
                              + ", ".join(repr(f) for f in self.fillstyles))
         self._fillstyle = fillstyle
         self._marker = marker._marker if isinstance(marker, MarkerStyle) else marker
+        if transform is not None and not hasattr(transform, "get_matrix"):
+            raise NotImplementedError("MarkerStyle(transform=...) other than an Affine2D is not supported in this "
+                                      "sandbox")
+        self._user_matrix = None if transform is None else transform.get_matrix()
+        self._user_capstyle = None if capstyle is None else _styles.capstyle(capstyle)
+        self._user_joinstyle = None if joinstyle is None else _styles.joinstyle(joinstyle)
         self._marker_spec = _styles.marker(self._marker)
+        styled = self._styled_specs("full")
+        if styled is not None and self._marker_spec is not None:
+            self._marker_spec = styled[0]
+
+    def _styled_specs(self, fillstyle):
+        """(marker, alt marker) path specs of this marker at fillstyle (see _marker_paths.specs)."""
+        from . import _marker_paths
+        if self._marker_spec is None:
+            return None
+        return _marker_paths.specs(self._marker, fillstyle, self._user_matrix, self._user_capstyle,
+                                   self._user_joinstyle)
+
+    def get_transform(self):
+        from .transforms import Affine2D
+        return Affine2D(self._user_matrix)
+
+    def get_capstyle(self):
+        return self._user_capstyle or "butt"
 
     def get_marker(self):
         return self._marker

@@ -210,6 +210,20 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "fillstyle"):
             plt.plot([0], [0], marker="o", fillstyle="half")
 
+    def test_marker_styles_with_transforms_caps_and_joins_are_sent_as_paths(self):
+        from matplotlib.markers import JoinStyle, MarkerStyle
+        from matplotlib.transforms import Affine2D
+
+        plt.plot([0], [0], marker=MarkerStyle("s", transform=Affine2D().rotate_deg(90)))
+        plt.plot([0], [0], marker=MarkerStyle("1", capstyle="round"))
+        plt.plot([0], [0], marker=MarkerStyle("*", joinstyle=JoinStyle.miter))
+        square, tri, star = (a["marker"]["path"] for a in self.artists())
+        turned = [[round(x, 12) + 0.0, round(y, 12) + 0.0] for x, y in square["rings"][0]]
+        self.assertEqual(turned, [[0.5, -0.5], [0.5, 0.5], [-0.5, 0.5], [-0.5, -0.5]])
+        self.assertEqual((square["join"], square["cap"]), ("miter", "butt"))
+        self.assertEqual((tri["cap"], tri["closed"]), ("round", [False, False, False]))
+        self.assertEqual(star["join"], "miter")  # matplotlib's star joins by bevel unless told
+
     def test_path_markers_are_normalized_to_half_a_marker_size(self):
         from matplotlib.path import Path
 
