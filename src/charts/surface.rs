@@ -356,7 +356,9 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
                     }
                 }
             } else if backend_width.round() > 2.0 {
-                let pieces = joins::stroke_pieces(&piece, width / 2.0, join, limit);
+                // As wide as the backend's own strokes: whole output pixels.
+                let half = backend_width.round() / self.scale / 2.0;
+                let pieces = joins::stroke_pieces(&piece, half, join, limit);
                 if color.a == 255 {
                     for piece in &pieces {
                         self.fill_polygon(piece, color);
