@@ -9,7 +9,7 @@ use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::joins::Joins;
 use super::marker_path;
-use super::spec::{CapStyle, LineStyle, Marker};
+use super::spec::{CapStyle, JoinStyle, LineStyle, Marker};
 use super::surface::Surface;
 
 /// Converts points (1/72 inch) to pixels at `dpi`.
@@ -393,9 +393,20 @@ pub fn marker(
     };
     let mut points = polygon(&shape_points);
     surface.fill_polygon(&points, face);
-    if edge_width > 0.0 && !solid_edge {
-        points.push(points[0]);
-        surface.stroke(&points, edge, edge_width);
+    if edge_width > 0.0 && !solid_edge && points.len() >= 2 {
+        // Round the outline and on to its second corner, so that the first
+        // corner is joined too, with the marker's own join (MarkerStyle's).
+        points.extend_from_slice(&[points[0], points[1]]);
+        surface.stroke_joined(&points, edge, edge_width, marker_join(shape));
+    }
+}
+
+/// How matplotlib's MarkerStyle joins a filled marker's outline.
+fn marker_join(shape: &Marker) -> JoinStyle {
+    match shape {
+        Marker::Circle | Marker::Point => JoinStyle::Round,
+        Marker::Star | Marker::Polygon { star: true, .. } => JoinStyle::Bevel,
+        _ => JoinStyle::Miter,
     }
 }
 

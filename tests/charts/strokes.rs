@@ -90,3 +90,25 @@ async fn polar_error_bars_draw_each_cap_as_its_own_line() {
     assert!(kinds[3..].iter().all(|&k| k == "line"));
     assert_eq!(series[3]["points"], serde_json::json!([[-0.25, 0.5]]));
 }
+
+#[tokio::test]
+async fn marker_outlines_join_by_the_markers_join_style() {
+    // A 100 pt square marker with a 20 pt red edge at the centre of a 640 x 480
+    // figure: matplotlib mitres its corners, all four alike, out to
+    // 69.4 + 13.9 = 83.3 px from the centre on both axes.
+    let chart = chart_of(
+        "import matplotlib.pyplot as plt\n\
+         fig = plt.figure()\n\
+         ax = fig.add_axes([0, 0, 1, 1])\n\
+         ax.plot([0], [0], marker='s', markersize=100, mew=20, mfc='white', mec='red')\n\
+         ax.set(xlim=(-1, 1), ylim=(-1, 1))\n\
+         ax.set_axis_off()\n\
+         plt.show()\n",
+    )
+    .await;
+    let png = &chart.png;
+    for (x, y) in [(401, 159), (239, 159), (239, 321), (401, 321)] {
+        assert!(red_at(png, x, y), "the corner near ({x}, {y}) is mitred");
+    }
+    assert!(!red_at(png, 406, 154), "no further than the mitre");
+}
