@@ -12,7 +12,9 @@ use super::joins::Joins;
 use super::marker_path;
 use super::markevery;
 use super::mesh;
-use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
+use super::paint::{
+    Pen, Units, fill_rect, marker, outline, stroke_capped, stroke_line, stroke_over_gaps,
+};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
@@ -116,6 +118,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             linestyle,
             starts,
             open_rings,
+            joinstyle,
             hatch,
             ..
         } => {
@@ -150,21 +153,24 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             }
             let figure = (units, axes.figure_size);
             hatch::over(surface, &rings, &frame, hatch.as_ref(), figure);
+            let pen = Pen {
+                color: *edgecolor,
+                width_px: units.px(*linewidth),
+                style: linestyle,
+                caps: Caps::BUTT,
+                joins: Some(Joins {
+                    solid: *joinstyle,
+                    dash: *joinstyle,
+                }),
+            };
             for (index, ring) in rings.into_iter().enumerate() {
-                if let Some(&first) = ring.first() {
-                    let mut outline = ring.to_vec();
-                    if !open_rings.contains(&index) {
-                        outline.push(first);
-                    }
-                    stroke_line(
-                        surface,
-                        &outline,
-                        Some(&frame),
-                        *edgecolor,
-                        units.px(*linewidth),
-                        linestyle,
-                    );
-                }
+                let closed = !open_rings.contains(&index);
+                stroke_capped(
+                    surface,
+                    &outline(ring, closed, linestyle),
+                    Some(&frame),
+                    pen,
+                );
             }
         }
         Artist::Image {

@@ -144,6 +144,20 @@ pub fn stroke_over_gaps(
     stroke_capped(surface, points, clip, pen);
 }
 
+/// The stroked outline of a ring: closed ones back round to the start and,
+/// when solid, on to the second point, so that the first corner is joined
+/// as a closed path's is.
+pub fn outline(ring: &[Point], closed: bool, style: &LineStyle) -> Vec<Point> {
+    let mut out = ring.to_vec();
+    if closed && let Some(&first) = ring.first() {
+        out.push(first);
+        if *style == LineStyle::Solid && ring.len() >= 3 {
+            out.push(ring[1]);
+        }
+    }
+    out
+}
+
 /// Splits a polyline into the "on" parts of a dash pattern started `offset`
 /// into it (both in line widths).
 fn dashes(points: &[Point], pattern: &[f64], offset: f64, unit: f64) -> Vec<Vec<Point>> {
@@ -208,22 +222,26 @@ pub fn fill_rect(
     if let Some(inside) = rect.intersection(clip) {
         surface.fill_rect(&inside, fill);
     }
-    if let Some((color, width)) = edge {
-        let outline = [
+    if let Some((color, width_px)) = edge {
+        let corners = [
             Point::new(rect.x0, rect.y0),
             Point::new(rect.x1, rect.y0),
             Point::new(rect.x1, rect.y1),
             Point::new(rect.x0, rect.y1),
-            Point::new(rect.x0, rect.y0),
         ];
-        stroke_line(
-            surface,
-            &outline,
-            Some(clip),
+        let style = &LineStyle::Solid;
+        // A Rectangle's edge: mitred corners (matplotlib's patch default).
+        let pen = Pen {
             color,
-            width,
-            &LineStyle::Solid,
-        );
+            width_px,
+            style,
+            caps: Caps::BUTT,
+            joins: Some(Joins {
+                solid: JoinStyle::Miter,
+                dash: JoinStyle::Miter,
+            }),
+        };
+        stroke_capped(surface, &outline(&corners, true, style), Some(clip), pen);
     }
 }
 

@@ -166,7 +166,7 @@ class Fill(Artist):
         x, y1, y2 = self._x, self._y1, self._y2
         corners = [(x[0], y2[0]), *zip(x, y1), (x[-1], y2[-1]), *reversed(list(zip(x, y2)))] if x else []
         edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
-        return {**self._head("patch"), "x": [p[0] for p in corners], "y": [p[1] for p in corners],
+        return {**self._head("patch"), "joinstyle": "round", "x": [p[0] for p in corners], "y": [p[1] for p in corners],
                 "coords": list(self._coords), "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
                 "linewidth": self._linewidth, "linestyle": self._linestyle, "shape": None, "role": "fill_between",
                 **self._hatch_field()}

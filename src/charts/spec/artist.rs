@@ -95,6 +95,10 @@ pub enum Artist {
         /// CLOSEPOLY): filled as closed, stroked open.
         #[serde(default)]
         open_rings: Vec<usize>,
+        /// How the edge's segments meet (matplotlib's patch `joinstyle`:
+        /// miter unless given; round for collections drawn as patches).
+        #[serde(default = "miter")]
+        joinstyle: JoinStyle,
         #[serde(default)]
         role: Option<String>,
         #[serde(default = "yes")]
@@ -423,6 +427,10 @@ fn data_coords() -> [Coords; 2] {
 
 fn one() -> f64 {
     1.0
+}
+
+fn miter() -> JoinStyle {
+    JoinStyle::Miter
 }
 
 fn yes() -> bool {
