@@ -190,6 +190,19 @@ class FigureSpecTests(ChartTestCase):
         with self.assertRaisesRegex(ValueError, "not a valid value for JoinStyle"):
             plt.plot([0, 1], solid_joinstyle="sharp")
 
+    def test_patches_join_by_miter_unless_told_and_collections_by_round(self):
+        from matplotlib.patches import Rectangle
+
+        fig, ax = plt.subplots()
+        ax.add_patch(Rectangle((0, 0), 1, 1))
+        ax.add_patch(Rectangle((0, 0), 1, 1, joinstyle="round"))
+        ax.hexbin([0, 1], [0, 1], gridsize=2)
+        ax.bar([0], [1], joinstyle="miter")
+        with self.assertRaisesRegex(NotImplementedError, "joinstyle='round'"):
+            ax.bar([0], [1], joinstyle="round")
+        mitred, rounded, cell = self.artists()[:3]
+        self.assertEqual((mitred.get("joinstyle"), rounded["joinstyle"], cell["joinstyle"]), (None, "round", "round"))
+
     def test_fillstyles_send_matplotlibs_halves(self):
         from matplotlib.markers import MarkerStyle
 
