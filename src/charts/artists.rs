@@ -8,14 +8,18 @@ use super::effects;
 use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
+use super::joins::Joins;
+use super::marker_path;
 use super::markevery;
 use super::mesh;
-use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
+use super::paint::{
+    Pen, Units, fill_rect, marker, outline, stroke_capped, stroke_line, stroke_over_gaps,
+};
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
 use super::resampled::{self, Destination, ImageCells};
 use super::scale::{position, text_anchor};
-use super::series::{data_rect, fill_polygons, pick, pixels, runs, runs_of, steps};
+use super::series::{data_rect, fill_polygons, pick, pick_ref, pixels, runs, runs_of, steps};
 use super::spec::{
     Artist, AxlineOrientation, Coords, DrawStyle, HistType, LineStyle, Orientation, RotationMode,
 };
@@ -45,6 +49,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             markersize,
             markerfacecolor,
             markeredgecolor,
+            alt_marker,
             drawstyle,
             gapcolor,
             markeredgewidth,
@@ -52,6 +57,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             path_effects,
             solid_capstyle,
             dash_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             markevery,
             ..
         } => {
@@ -70,6 +77,10 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     solid: *solid_capstyle,
                     dash: *dash_capstyle,
                 },
+                joins: Some(Joins {
+                    solid: *solid_joinstyle,
+                    dash: *dash_joinstyle,
+                }),
             };
             for run in stepped.as_ref().unwrap_or(&runs) {
                 effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {
@@ -80,16 +91,20 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             if let Some(shape) = shape {
                 let diagonal = frame.width().hypot(frame.height());
                 let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
-                for &point in marked.iter().filter(|p| frame.contains(**p)) {
-                    marker(
-                        surface,
-                        *shape,
-                        point,
-                        units.px(*markersize),
-                        *markerfacecolor,
-                        *markeredgecolor,
-                        units.px(*markeredgewidth),
-                    );
+                for (shape, face) in
+                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
+                {
+                    for &point in marked.iter().filter(|p| frame.contains(**p)) {
+                        marker(
+                            surface,
+                            shape,
+                            point,
+                            units.px(*markersize),
+                            face,
+                            *markeredgecolor,
+                            units.px(*markeredgewidth),
+                        );
+                    }
                 }
             }
         }
@@ -103,6 +118,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             linestyle,
             starts,
             open_rings,
+            joinstyle,
             hatch,
             ..
         } => {
@@ -137,21 +153,24 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
             }
             let figure = (units, axes.figure_size);
             hatch::over(surface, &rings, &frame, hatch.as_ref(), figure);
+            let pen = Pen {
+                color: *edgecolor,
+                width_px: units.px(*linewidth),
+                style: linestyle,
+                caps: Caps::BUTT,
+                joins: Some(Joins {
+                    solid: *joinstyle,
+                    dash: *joinstyle,
+                }),
+            };
             for (index, ring) in rings.into_iter().enumerate() {
-                if let Some(&first) = ring.first() {
-                    let mut outline = ring.to_vec();
-                    if !open_rings.contains(&index) {
-                        outline.push(first);
-                    }
-                    stroke_line(
-                        surface,
-                        &outline,
-                        Some(&frame),
-                        *edgecolor,
-                        units.px(*linewidth),
-                        linestyle,
-                    );
-                }
+                let closed = !open_rings.contains(&index);
+                stroke_capped(
+                    surface,
+                    &outline(ring, closed, linestyle),
+                    Some(&frame),
+                    pen,
+                );
             }
         }
         Artist::Image {
@@ -301,7 +320,7 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let face = pick(colors, i);
                 let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
                 let size = units.px(pick(sizes, i).max(0.0).sqrt());
-                let shape = markers.as_ref().map_or(*shape, |m| pick(m, i));
+                let shape = markers.as_ref().map_or(shape, |m| pick_ref(m, i));
                 marker(surface, shape, at, size, face, edge, units.px(*linewidths));
             }
         }

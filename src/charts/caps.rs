@@ -7,7 +7,7 @@ use std::f64::consts::PI;
 use super::clip::{clip_polygon, clip_polyline};
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::spec::CapStyle;
+use super::spec::{CapStyle, JoinStyle};
 use super::surface::Surface;
 
 /// The cap styles of a line's solid runs and of its dashes.
@@ -28,8 +28,9 @@ impl Caps {
 /// Segments of a round cap's half disc.
 const ROUND_STEPS: u32 = 16;
 
-/// Strokes one run (a solid piece or a dash, pixels) with `cap` ends, then
-/// clips it to `clip`, as Agg clips a capped stroke.
+/// Strokes one run (a solid piece or a dash, pixels) with `cap` ends and
+/// `join` joins (none: the backend's), then clips it to `clip`, as Agg clips
+/// a capped stroke.
 pub fn stroke_run(
     surface: &mut impl Surface,
     run: &[Point],
@@ -37,6 +38,7 @@ pub fn stroke_run(
     color: Rgba,
     width_px: f64,
     cap: CapStyle,
+    join: Option<JoinStyle>,
 ) {
     let half = width_px / 2.0;
     let extended;
@@ -47,7 +49,10 @@ pub fn stroke_run(
         run
     };
     for part in clip_polyline(run, clip) {
-        surface.stroke(&part, color, width_px);
+        match join {
+            Some(join) => surface.stroke_joined(&part, color, width_px, join),
+            None => surface.stroke(&part, color, width_px),
+        }
     }
     if cap == CapStyle::Round {
         for disc in round_ends(run, half) {

@@ -26,9 +26,14 @@ pub fn draw<S: Surface>(
         match *effect {
             PathEffect::Normal => normal(surface),
             PathEffect::Stroke { linewidth, color } => {
-                let width = linewidth.map_or(pen.width_px, |w| units.px(w));
+                let width_px = linewidth.map_or(pen.width_px, |w| units.px(w));
                 let color = color.unwrap_or(pen.color);
-                stroke_capped(surface, run, clip, color, width, pen.style, pen.caps);
+                let stroke = Pen {
+                    color,
+                    width_px,
+                    ..pen
+                };
+                stroke_capped(surface, run, clip, stroke);
             }
             PathEffect::Ticked {
                 spacing,
@@ -36,15 +41,7 @@ pub fn draw<S: Surface>(
                 length,
             } => {
                 for tick in ticks(run, spacing, units.px(spacing), angle, length) {
-                    stroke_capped(
-                        surface,
-                        &tick,
-                        clip,
-                        pen.color,
-                        pen.width_px,
-                        pen.style,
-                        pen.caps,
-                    );
+                    stroke_capped(surface, &tick, clip, pen);
                 }
             }
         }

@@ -6,7 +6,9 @@ use super::color::Rgba;
 use super::effects;
 use super::geometry::{Point, Rect};
 use super::hatch;
+use super::joins::Joins;
 use super::legend_frame;
+use super::marker_path;
 use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
 use super::placed::PlacedAxes;
 use super::spec::{Anchor, Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
@@ -321,9 +323,12 @@ fn draw_handle(
             markerfacecolor,
             markeredgecolor,
             markeredgewidth,
+            alt_marker,
             path_effects,
             solid_capstyle,
             dash_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             gapcolor,
             ..
         } => {
@@ -336,21 +341,29 @@ fn draw_handle(
                     solid: *solid_capstyle,
                     dash: *dash_capstyle,
                 },
+                joins: Some(Joins {
+                    solid: *solid_joinstyle,
+                    dash: *dash_joinstyle,
+                }),
             };
             effects::draw(surface, &line, None, pen, path_effects, units, |s| {
                 stroke_over_gaps(s, &line, None, pen, *gapcolor);
             });
             if let Some(shape) = shape {
                 let edge = units.px(*markeredgewidth);
-                marker(
-                    surface,
-                    *shape,
-                    middle,
-                    units.px(*markersize * markerscale),
-                    *markerfacecolor,
-                    *markeredgecolor,
-                    edge,
-                );
+                for (shape, face) in
+                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
+                {
+                    marker(
+                        surface,
+                        shape,
+                        middle,
+                        units.px(*markersize * markerscale),
+                        face,
+                        *markeredgecolor,
+                        edge,
+                    );
+                }
             }
         }
         Artist::Axline {
@@ -423,7 +436,7 @@ fn draw_handle(
             let size = units.px(sizes[0].max(0.0).sqrt() * markerscale);
             marker(
                 surface,
-                *shape,
+                shape,
                 middle,
                 size,
                 face,

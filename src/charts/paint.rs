@@ -7,7 +7,9 @@ use super::caps::{Caps, stroke_run};
 use super::clip::clip_polyline;
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
-use super::spec::{CapStyle, LineStyle, Marker};
+use super::joins::Joins;
+use super::marker_path;
+use super::spec::{CapStyle, JoinStyle, LineStyle, Marker};
 use super::surface::Surface;
 
 /// Converts points (1/72 inch) to pixels at `dpi`.
@@ -22,13 +24,15 @@ impl Units {
     }
 }
 
-/// How one polyline (pixels) is stroked: its colour, width, style and ends.
+/// How one polyline (pixels) is stroked: its colour, width, style, ends and
+/// joins (none: the backend's own).
 #[derive(Debug, Clone, Copy)]
 pub struct Pen<'a> {
     pub color: Rgba,
     pub width_px: f64,
     pub style: &'a LineStyle,
     pub caps: Caps,
+    pub joins: Option<Joins>,
 }
 
 /// Where unclipped lines are cut anyway (figure pixels): far beyond any
@@ -45,20 +49,27 @@ pub fn stroke_line(
     width_px: f64,
     style: &LineStyle,
 ) {
-    stroke_capped(surface, points, clip, color, width_px, style, Caps::BUTT);
+    let pen = Pen {
+        color,
+        width_px,
+        style,
+        caps: Caps::BUTT,
+        joins: None,
+    };
+    stroke_capped(surface, points, clip, pen);
 }
 
-/// Strokes `points` (one polyline) clipped to `clip`, dashed per `style`,
-/// its solid runs' and dashes' ends drawn per `caps`.
-pub fn stroke_capped(
-    surface: &mut impl Surface,
-    points: &[Point],
-    clip: Option<&Rect>,
-    color: Rgba,
-    width_px: f64,
-    style: &LineStyle,
-    caps: Caps,
-) {
+/// Strokes `points` (one polyline) clipped to `clip` with `pen`: dashed per
+/// its style, its solid runs' and dashes' ends and joins drawn per its caps
+/// and joins.
+pub fn stroke_capped(surface: &mut impl Surface, points: &[Point], clip: Option<&Rect>, pen: Pen) {
+    let Pen {
+        color,
+        width_px,
+        style,
+        caps,
+        joins,
+    } = pen;
     if *style == LineStyle::None || points.len() < 2 {
         return;
     }
@@ -72,7 +83,8 @@ pub fn stroke_capped(
         LineStyle::Dashes { offset, pattern } => (*offset, pattern),
     };
     if pattern.is_empty() {
-        stroke_run(surface, points, clip, color, width_px, caps.solid);
+        let join = joins.map(|j| j.solid);
+        stroke_run(surface, points, clip, color, width_px, caps.solid, join);
         return;
     }
     // matplotlib scales dash patterns with the line width.
@@ -93,10 +105,11 @@ pub fn stroke_capped(
     );
     for piece in clip_polyline(points, &reach) {
         for dash in dashes(&piece, pattern, offset, unit) {
-            if caps.dash == CapStyle::Butt {
+            let join = joins.map(|j| j.dash);
+            if caps.dash == CapStyle::Butt && join.is_none() {
                 surface.stroke(&dash, color, width_px);
             } else {
-                stroke_run(surface, &dash, clip, color, width_px, caps.dash);
+                stroke_run(surface, &dash, clip, color, width_px, caps.dash, join);
             }
         }
     }
@@ -113,22 +126,36 @@ pub fn stroke_over_gaps(
 ) {
     if let Some(gap) = gapcolor {
         // The gaps are the dashes' complement: their ends are dash ends.
-        let caps = Caps {
-            solid: pen.caps.dash,
-            dash: pen.caps.dash,
+        let under = Pen {
+            color: gap,
+            style: &LineStyle::Solid,
+            caps: Caps {
+                solid: pen.caps.dash,
+                dash: pen.caps.dash,
+            },
+            joins: pen.joins.map(|j| Joins {
+                solid: j.dash,
+                dash: j.dash,
+            }),
+            ..pen
         };
-        let solid = &LineStyle::Solid;
-        stroke_capped(surface, points, clip, gap, pen.width_px, solid, caps);
+        stroke_capped(surface, points, clip, under);
     }
-    stroke_capped(
-        surface,
-        points,
-        clip,
-        pen.color,
-        pen.width_px,
-        pen.style,
-        pen.caps,
-    );
+    stroke_capped(surface, points, clip, pen);
+}
+
+/// The stroked outline of a ring: closed ones back round to the start and,
+/// when solid, on to the second point, so that the first corner is joined
+/// as a closed path's is.
+pub fn outline(ring: &[Point], closed: bool, style: &LineStyle) -> Vec<Point> {
+    let mut out = ring.to_vec();
+    if closed && let Some(&first) = ring.first() {
+        out.push(first);
+        if *style == LineStyle::Solid && ring.len() >= 3 {
+            out.push(ring[1]);
+        }
+    }
+    out
 }
 
 /// Splits a polyline into the "on" parts of a dash pattern started `offset`
@@ -195,35 +222,43 @@ pub fn fill_rect(
     if let Some(inside) = rect.intersection(clip) {
         surface.fill_rect(&inside, fill);
     }
-    if let Some((color, width)) = edge {
-        let outline = [
+    if let Some((color, width_px)) = edge {
+        let corners = [
             Point::new(rect.x0, rect.y0),
             Point::new(rect.x1, rect.y0),
             Point::new(rect.x1, rect.y1),
             Point::new(rect.x0, rect.y1),
-            Point::new(rect.x0, rect.y0),
         ];
-        stroke_line(
-            surface,
-            &outline,
-            Some(clip),
+        let style = &LineStyle::Solid;
+        // A Rectangle's edge: mitred corners (matplotlib's patch default).
+        let pen = Pen {
             color,
-            width,
-            &LineStyle::Solid,
-        );
+            width_px,
+            style,
+            caps: Caps::BUTT,
+            joins: Some(Joins {
+                solid: JoinStyle::Miter,
+                dash: JoinStyle::Miter,
+            }),
+        };
+        stroke_capped(surface, &outline(&corners, true, style), Some(clip), pen);
     }
 }
 
 /// Draws one marker of `size_px` (its diameter) centred on `at`.
 pub fn marker(
     surface: &mut impl Surface,
-    shape: Marker,
+    shape: &Marker,
     at: Point,
     size_px: f64,
     face: Rgba,
     edge: Rgba,
     edge_width: f64,
 ) {
+    if let Marker::Path(path) = shape {
+        marker_path::draw(surface, path, at, size_px, face, edge, edge_width);
+        return;
+    }
     // A filled marker's edge in the face's own opaque colour only makes it
     // larger: it is filled grown by half the edge width instead of stroked.
     let filled = !matches!(
@@ -253,19 +288,27 @@ pub fn marker(
             .collect()
     };
     let shape_points = match shape {
+        // Drawn above.
+        Marker::Path(_) => return,
         Marker::Circle => regular(24, 0.0, 1.0),
         Marker::Point => regular(16, 0.0, 0.5),
         Marker::Pixel => {
             let half = 0.5 / r.max(0.5);
             vec![(-half, -half), (half, -half), (half, half), (-half, half)]
         }
-        Marker::Square => regular(4, PI / 4.0, 2f64.sqrt() * 0.8),
-        Marker::Diamond => regular(4, 0.0, 1.0),
-        Marker::ThinDiamond => vec![(0.0, -1.0), (0.6, 0.0), (0.0, 1.0), (-0.6, 0.0)],
-        Marker::TriangleUp => regular(3, PI / 2.0, 1.0),
-        Marker::TriangleDown => regular(3, -PI / 2.0, 1.0),
-        Marker::TriangleLeft => regular(3, PI, 1.0),
-        Marker::TriangleRight => regular(3, 0.0, 1.0),
+        // matplotlib's unit square (side one marker size) and it turned by
+        // 45 degrees (thin: narrowed to 0.6), and its triangle (0, 1),
+        // (-1, -1), (1, -1) turned to point each way, in half marker sizes.
+        Marker::Square => regular(4, PI / 4.0, 2f64.sqrt()),
+        Marker::Diamond => regular(4, 0.0, 2f64.sqrt()),
+        Marker::ThinDiamond => regular(4, 0.0, 2f64.sqrt())
+            .into_iter()
+            .map(|(x, y)| (x * 0.6, y))
+            .collect(),
+        Marker::TriangleUp => triangle(0.0),
+        Marker::TriangleDown => triangle(180.0),
+        Marker::TriangleLeft => triangle(90.0),
+        Marker::TriangleRight => triangle(270.0),
         Marker::Pentagon => regular(5, PI / 2.0, 1.0),
         Marker::Hexagon => regular(6, PI / 2.0, 1.0),
         // matplotlib's x_filled and plus_filled paths (half-width 1).
@@ -307,8 +350,8 @@ pub fn marker(
         // the first corner at the top, turned by `angle`.
         Marker::Polygon { sides, star, angle } => {
             let start = PI / 2.0 + angle.to_radians();
-            if star {
-                let corners = 2 * usize::from(sides);
+            if *star {
+                let corners = 2 * usize::from(*sides);
                 (0..corners)
                     .map(|i| {
                         let radius = if i % 2 == 0 { 1.0 } else { 0.5 };
@@ -317,7 +360,7 @@ pub fn marker(
                     })
                     .collect()
             } else {
-                regular(usize::from(sides), start, 1.0)
+                regular(usize::from(*sides), start, 1.0)
             }
         }
         Marker::Star => (0..10)
@@ -328,7 +371,7 @@ pub fn marker(
             })
             .collect(),
         Marker::HLine | Marker::VLine => {
-            let arm = if shape == Marker::HLine {
+            let arm = if *shape == Marker::HLine {
                 [(-1.0, 0.0), (1.0, 0.0)]
             } else {
                 [(0.0, -1.0), (0.0, 1.0)]
@@ -354,9 +397,9 @@ pub fn marker(
             return;
         }
         Marker::X | Marker::Plus => {
-            let arms: [[(f64, f64); 2]; 2] = if shape == Marker::X {
-                let d = 0.5f64.sqrt();
-                [[(-d, -d), (d, d)], [(-d, d), (d, -d)]]
+            // matplotlib's x: the square's diagonals, one marker size a side.
+            let arms: [[(f64, f64); 2]; 2] = if *shape == Marker::X {
+                [[(-1.0, -1.0), (1.0, 1.0)], [(-1.0, 1.0), (1.0, -1.0)]]
             } else {
                 [[(-1.0, 0.0), (1.0, 0.0)], [(0.0, -1.0), (0.0, 1.0)]]
             };
@@ -368,10 +411,31 @@ pub fn marker(
     };
     let mut points = polygon(&shape_points);
     surface.fill_polygon(&points, face);
-    if edge_width > 0.0 && !solid_edge {
-        points.push(points[0]);
-        surface.stroke(&points, edge, edge_width);
+    if edge_width > 0.0 && !solid_edge && points.len() >= 2 {
+        // Round the outline and on to its second corner, so that the first
+        // corner is joined too, with the marker's own join (MarkerStyle's).
+        points.extend_from_slice(&[points[0], points[1]]);
+        surface.stroke_joined(&points, edge, edge_width, marker_join(shape));
     }
+}
+
+/// How matplotlib's MarkerStyle joins a filled marker's outline.
+fn marker_join(shape: &Marker) -> JoinStyle {
+    match shape {
+        Marker::Circle | Marker::Point => JoinStyle::Round,
+        Marker::Star | Marker::Polygon { star: true, .. } => JoinStyle::Bevel,
+        _ => JoinStyle::Miter,
+    }
+}
+
+/// matplotlib's triangle marker turned `degrees` counter-clockwise from
+/// pointing up, in half marker sizes (y down).
+fn triangle(degrees: f64) -> Vec<(f64, f64)> {
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    [(0.0, 1.0), (-1.0, -1.0), (1.0, -1.0)]
+        .iter()
+        .map(|&(x, y)| (x * cos - y * sin, -(x * sin + y * cos)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,13 +5,15 @@
 //! outside the circle, radial ones along `rlabel_position`.
 
 use super::artists::draw_text;
-use super::caps::extend_ends;
+use super::caps::{Caps, extend_ends};
 use super::geometry::Point;
+use super::joins::Joins;
+use super::marker_path;
 use super::markevery;
-use super::paint::{Units, marker, stroke_line};
+use super::paint::{Pen, Units, marker, stroke_capped, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
-use super::series::runs_of;
+use super::series::{pick_ref, runs_of};
 use super::spec::{
     Artist, CapStyle, Coords, GridAxis, HAlign, LineStyle, Orientation, VAlign, Weight,
 };
@@ -43,8 +45,11 @@ pub fn draw_artist(
             markerfacecolor,
             markeredgecolor,
             markeredgewidth,
+            alt_marker,
             markevery,
             solid_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
             ..
         } => {
             let points = view.pixels(x, y);
@@ -61,30 +66,37 @@ pub fn draw_artist(
                 } else {
                     run
                 };
+                let pen = Pen {
+                    color: *color,
+                    width_px: units.px(*linewidth),
+                    style: linestyle,
+                    caps: Caps::BUTT,
+                    joins: Some(Joins {
+                        solid: *solid_joinstyle,
+                        dash: *dash_joinstyle,
+                    }),
+                };
                 for piece in view.clip(run) {
-                    stroke_line(
-                        surface,
-                        &piece,
-                        None,
-                        *color,
-                        units.px(*linewidth),
-                        linestyle,
-                    );
+                    stroke_capped(surface, &piece, None, pen);
                 }
             }
             if let Some(shape) = shape {
                 let diagonal = view.frame.width().hypot(view.frame.height());
                 let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
-                for &point in marked.iter().filter(|p| view.inside(**p)) {
-                    marker(
-                        surface,
-                        *shape,
-                        point,
-                        units.px(*markersize),
-                        *markerfacecolor,
-                        *markeredgecolor,
-                        units.px(*markeredgewidth),
-                    );
+                for (shape, face) in
+                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
+                {
+                    for &point in marked.iter().filter(|p| view.inside(**p)) {
+                        marker(
+                            surface,
+                            shape,
+                            point,
+                            units.px(*markersize),
+                            face,
+                            *markeredgecolor,
+                            units.px(*markeredgewidth),
+                        );
+                    }
                 }
             }
         }
@@ -109,7 +121,7 @@ pub fn draw_artist(
                 let face = pick(colors, i);
                 let edge = edgecolors.as_ref().map_or(face, |e| pick(e, i));
                 let size = units.px(pick(sizes, i).max(0.0).sqrt());
-                let shape = markers.as_ref().map_or(*shape, |m| pick(m, i));
+                let shape = markers.as_ref().map_or(shape, |m| pick_ref(m, i));
                 marker(surface, shape, at, size, face, edge, units.px(*linewidths));
             }
         }

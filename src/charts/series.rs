@@ -7,7 +7,12 @@ use super::spec::{Coords, DrawStyle};
 
 /// The i-th value of a per-item list, or its only value.
 pub fn pick<T: Copy>(values: &[T], i: usize) -> T {
-    values[if values.len() == 1 { 0 } else { i }]
+    *pick_ref(values, i)
+}
+
+/// [`pick`] by reference, for values that are not `Copy`.
+pub fn pick_ref<T>(values: &[T], i: usize) -> &T {
+    &values[if values.len() == 1 { 0 } else { i }]
 }
 
 /// The corners of a stepped line through `x`, `y` (matplotlib's drawstyles;

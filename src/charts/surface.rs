@@ -11,6 +11,8 @@ use super::clip::{clip_polygon, clip_polyline};
 use super::color::Rgba;
 use super::fill;
 use super::geometry::{Point, Rect};
+use super::joins;
+use super::spec::JoinStyle;
 use super::text::{Placement, TextBlock};
 
 /// A text block waiting to be drawn over the shapes.
@@ -40,6 +42,9 @@ pub trait Surface {
     fn fill_rect(&mut self, rect: &Rect, color: Rgba);
     /// A polyline of `width` pixels (at least one output pixel wide).
     fn stroke(&mut self, points: &[Point], color: Rgba, width: f64);
+    /// A polyline of `width` pixels whose segments meet by `join`, as
+    /// matplotlib's Agg joins them (its miter limit the width in pixels).
+    fn stroke_joined(&mut self, points: &[Point], color: Rgba, width: f64, join: JoinStyle);
     fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba);
 }
 
@@ -61,6 +66,18 @@ pub struct PlottersSurface<DB: DrawingBackend> {
     strokes: Strokes,
     texts: Vec<QueuedText>,
     images: Vec<RasterImage>,
+    /// How many paths (SVG polylines) were drawn.
+    paths: usize,
+    /// The joins of some of them: (index among the paths, join, miter limit).
+    joins: Vec<PathJoin>,
+}
+
+/// How one of a vector surface's paths joins its segments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathJoin {
+    pub index: usize,
+    pub join: JoinStyle,
+    pub miter_limit: f64,
 }
 
 impl<DB: DrawingBackend> PlottersSurface<DB> {
@@ -72,7 +89,15 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
             strokes,
             texts: Vec::new(),
             images: Vec::new(),
+            paths: 0,
+            joins: Vec::new(),
         }
+    }
+
+    /// The joins of the paths drawn on a vector backend (which draws every
+    /// path with its own default joins otherwise).
+    pub fn take_joins(&mut self) -> Vec<PathJoin> {
+        std::mem::take(&mut self.joins)
     }
 
     /// The images drawn on a vector backend, each where a placeholder
@@ -305,6 +330,49 @@ impl<DB: DrawingBackend> Surface for PlottersSurface<DB> {
         }
     }
 
+    fn stroke_joined(&mut self, points: &[Point], color: Rgba, width: f64, join: JoinStyle) {
+        if color.is_transparent() || points.len() < 2 || width <= 0.0 {
+            return;
+        }
+        // matplotlib's Agg miter limit: the line width in pixels.
+        let limit = width;
+        for piece in clip_polyline(points, &self.canvas()) {
+            let backend_width = width * self.scale;
+            if self.strokes == Strokes::Paths {
+                let index = self.paths;
+                self.stroke_inside(&piece, color, width);
+                if self.paths > index {
+                    let miter_limit = limit.max(1.0);
+                    self.joins.push(PathJoin {
+                        index,
+                        join,
+                        miter_limit,
+                    });
+                    if join == JoinStyle::Miter {
+                        // SVG bevels a miter beyond its limit; Agg cuts it off.
+                        for tip in joins::cut_miter_tips(&piece, width / 2.0, miter_limit) {
+                            self.fill_polygon(&tip, color);
+                        }
+                    }
+                }
+            } else if backend_width.round() > 2.0 {
+                // As wide as the backend's own strokes: whole output pixels.
+                let half = backend_width.round() / self.scale / 2.0;
+                let pieces = joins::stroke_pieces(&piece, half, join, limit);
+                if color.a == 255 {
+                    for piece in &pieces {
+                        self.fill_polygon(piece, color);
+                    }
+                } else {
+                    // Overlapping pieces painted once: filled together.
+                    self.fill_rings(&pieces, color);
+                }
+            } else {
+                self.stroke_inside(&piece, color, width);
+            }
+        }
+    }
+
     fn text(&mut self, block: TextBlock, placement: Placement, color: Rgba) {
         if !color.is_transparent() && !block.is_empty() {
             self.texts.push(QueuedText {
@@ -331,6 +399,7 @@ impl<DB: DrawingBackend> PlottersSurface<DB> {
         if self.strokes == Strokes::Segments && width > 2.0 && color.a == 255 {
             self.stroke_segments(points, color, width);
         } else {
+            self.paths += 1;
             let _ = self
                 .backend
                 .draw_path(coords, &style(color, false, width as u32));

@@ -3,13 +3,13 @@
 
 use super::ChartError;
 use super::spec::{
-    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Marker, Orientation, ScaleKind,
+    Artist, Axes, Coords, DrawStyle, Figure, HatchSpec, LineStyle, Orientation, ScaleKind,
     SpinePosition, Spines, TextBox,
 };
 use super::validate_panels;
 use super::validate_parts::{
-    self as parts, MAX_LINESPACING, MAX_POINTS, MAX_TICKS, check_legend_style, check_text, invalid,
-    same_length, size,
+    self as parts, MAX_LINESPACING, MAX_POINTS, MAX_TICKS, check_legend_style, check_marker,
+    check_text, invalid, same_length, size,
 };
 
 /// Most legends kept on one axes besides its own.
@@ -181,22 +181,6 @@ fn check_polar(axes: &Axes) -> Result<(), ChartError> {
     Ok(())
 }
 
-/// Most corners of a polygon marker.
-const MAX_MARKER_SIDES: u8 = 64;
-
-fn check_marker(marker: &Marker) -> Result<(), ChartError> {
-    match marker {
-        Marker::Polygon { sides, angle, .. }
-            if !(3..=MAX_MARKER_SIDES).contains(sides) || !angle.is_finite() =>
-        {
-            invalid(format!(
-                "a polygon marker of {sides} sides at {angle} degrees"
-            ))
-        }
-        _ => Ok(()),
-    }
-}
-
 fn check_axes(axes: &Axes, figure: &Figure) -> Result<(), ChartError> {
     if let Some([rows, cols, row, col, rowspan, colspan]) = axes.grid_pos
         && (rows == 0
@@ -353,6 +337,7 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             markersize,
             markeredgewidth,
             marker,
+            alt_marker,
             path_effects,
             ..
         } => {
@@ -362,6 +347,9 @@ fn check_artist(artist: &Artist) -> Result<(), ChartError> {
             check_linestyle(linestyle)?;
             size(*markeredgewidth, "marker edge width")?;
             marker.as_ref().map_or(Ok(()), check_marker)?;
+            alt_marker
+                .as_ref()
+                .map_or(Ok(()), |alt| check_marker(&alt.marker))?;
             size(*markersize, "marker size")
         }
         Artist::Bar {

@@ -4,7 +4,7 @@
 use super::ChartError;
 use super::spec::{
     AnnotationArrow, ArrowStyle, Artist, Axes, ClipShape, ConnectionStyle, Divisions, FancyArrow,
-    Figure, Legend, MinorTicks, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords,
+    Figure, Legend, Marker, MinorTicks, PathEffect, PieShadow, PointCoords, Quiver, QuiverCoords,
     ScaleKind, Text, Ticks,
 };
 use super::transform;
@@ -497,4 +497,46 @@ pub(super) fn check_arrow_axes(artist: &Artist, axes: usize) -> Result<(), Chart
         return invalid("an arrow end in a missing axes".to_owned());
     }
     Ok(())
+}
+
+/// Most corners of a polygon marker.
+const MAX_MARKER_SIDES: u8 = 64;
+
+/// Most vertices of a path marker.
+const MAX_MARKER_VERTICES: usize = 4096;
+
+pub(super) fn check_marker(marker: &Marker) -> Result<(), ChartError> {
+    match marker {
+        Marker::Polygon { sides, angle, .. }
+            if !(3..=MAX_MARKER_SIDES).contains(sides) || !angle.is_finite() =>
+        {
+            invalid(format!(
+                "a polygon marker of {sides} sides at {angle} degrees"
+            ))
+        }
+        Marker::Path(path) => {
+            let vertices: usize = path.rings.iter().map(Vec::len).sum();
+            if path.rings.is_empty() || vertices > MAX_MARKER_VERTICES {
+                return invalid(format!("a path marker of {vertices} vertices"));
+            }
+            if path
+                .rings
+                .iter()
+                .flatten()
+                .flatten()
+                .any(|v| !v.is_finite())
+            {
+                return invalid("a path marker with a vertex that is not finite".to_owned());
+            }
+            if path
+                .closed
+                .as_ref()
+                .is_some_and(|c| c.len() != path.rings.len())
+            {
+                return invalid("a path marker's \"closed\" not one per ring".to_owned());
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }

@@ -10,8 +10,9 @@ use plotters::prelude::SVGBackend;
 
 use super::color::Rgba;
 use super::geometry::{Point, Rect};
+use super::spec::JoinStyle;
 use super::surface::Surface as _;
-use super::surface::{IMAGE_MARK, PlottersSurface, QueuedText, RasterImage, Strokes};
+use super::surface::{IMAGE_MARK, PathJoin, PlottersSurface, QueuedText, RasterImage, Strokes};
 use super::text::OutlineSink;
 
 /// Sub-pixel steps per pixel in the SVG's coordinates.
@@ -27,6 +28,7 @@ pub fn render_svg(
     let (grid_w, grid_h) = (width * GRID, height * GRID);
     let mut svg = String::new();
     let images;
+    let joins;
     let texts = {
         let backend = SVGBackend::with_string(&mut svg, (grid_w, grid_h));
         let mut surface = PlottersSurface::new(backend, f64::from(GRID), Strokes::Paths);
@@ -34,8 +36,10 @@ pub fn render_svg(
         surface.fill_rect(&page, background);
         draw(&mut surface);
         images = surface.take_images();
+        joins = surface.take_joins();
         surface.finish()
     };
+    svg = with_joins(&svg, &joins);
     for (index, image) in images.iter().enumerate() {
         embed_image(&mut svg, index, image);
     }
@@ -50,6 +54,34 @@ pub fn render_svg(
         None => svg.push_str(&glyphs),
     }
     svg
+}
+
+/// `svg` with the line joins of its polylines (counted in order) that
+/// `joins` gives.
+fn with_joins(svg: &str, joins: &[PathJoin]) -> String {
+    if joins.is_empty() {
+        return svg.to_owned();
+    }
+    let mut out = String::with_capacity(svg.len() + joins.len() * 48);
+    let mut pending = joins.iter().peekable();
+    for (index, part) in svg.split("<polyline").enumerate() {
+        if index > 0 {
+            out.push_str("<polyline");
+            if let Some(join) = pending.next_if(|j| j.index + 1 == index) {
+                let _ = match join.join {
+                    JoinStyle::Miter => write!(
+                        out,
+                        r#" stroke-linejoin="miter" stroke-miterlimit="{}""#,
+                        join.miter_limit
+                    ),
+                    JoinStyle::Round => write!(out, r#" stroke-linejoin="round""#),
+                    JoinStyle::Bevel => write!(out, r#" stroke-linejoin="bevel""#),
+                };
+            }
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// Puts `image` where its placeholder rectangle (number `index`) stands: an

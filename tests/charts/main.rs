@@ -21,6 +21,7 @@ mod quivers;
 mod scales;
 mod seaborn;
 mod seaborn_grids;
+mod strokes;
 mod subfigures;
 mod support;
 mod ticks;

@@ -16,7 +16,13 @@ class Scatter(Artist):
         self._x, self._y = x, y
         self._colors = [to_rgba(c) for c in colors]
         self._sizes = sizes
+        if getattr(marker, "get_fillstyle", lambda: "full")() != "full":
+            raise NotImplementedError("scatter() of a MarkerStyle with a fillstyle other than 'full' is not "
+                                      "supported in this sandbox")
         self._marker = _styles.marker(marker) or "o"
+        if isinstance(self._marker, dict) and "path" in self._marker:
+            # matplotlib's scatter strokes its markers with the collection's joins and caps.
+            self._marker = {"path": {**self._marker["path"], "join": "round", "cap": "butt"}}
         self._edgecolors = None if edgecolors is None else [to_rgba(c) for c in edgecolors]
         self._linewidth = float(linewidth)
         self._values = values  # the numbers c= mapped through the colormap, if any
@@ -160,7 +166,7 @@ class Fill(Artist):
         x, y1, y2 = self._x, self._y1, self._y2
         corners = [(x[0], y2[0]), *zip(x, y1), (x[-1], y2[-1]), *reversed(list(zip(x, y2)))] if x else []
         edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
-        return {**self._head("patch"), "x": [p[0] for p in corners], "y": [p[1] for p in corners],
+        return {**self._head("patch"), "joinstyle": "round", "x": [p[0] for p in corners], "y": [p[1] for p in corners],
                 "coords": list(self._coords), "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
                 "linewidth": self._linewidth, "linestyle": self._linestyle, "shape": None, "role": "fill_between",
                 **self._hatch_field()}

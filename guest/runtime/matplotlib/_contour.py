@@ -482,7 +482,7 @@ class _Band(_ContourPart):
 
     def spec(self):
         starts = np.cumsum([0] + [len(x) for x, _ in self._pieces])[:-1].tolist()
-        spec = {**self._head("patch"), "x": _packed([x for x, _ in self._pieces]),
+        spec = {**self._head("patch"), "joinstyle": "round", "x": _packed([x for x, _ in self._pieces]),
                 "y": _packed([y for _, y in self._pieces]), "coords": ["data", "data"],
                 "facecolor": self._color(self._owner._band_rgba(self._index, self._rgba)),
                 "edgecolor": "#00000000", "linewidth": 0.0,

@@ -1,7 +1,7 @@
 """matplotlib._enums: the JoinStyle and CapStyle names lines and patches take.
 
-Lines draw every cap style; joins other than 'round' (matplotlib's default for lines) are refused
-where they are given (see _kwargs.DEFAULT_ONLY).
+Lines draw every cap and join style; patches and collections take only their default ones (see
+_kwargs.DEFAULT_ONLY).
 """
 
 from enum import Enum

@@ -89,7 +89,7 @@ class _Hexagon(Artist):
     def spec(self):
         face = self._owner._face(self._value)
         edge = face if self._edgecolor == "face" else to_rgba(self._edgecolor, self._owner._alpha)
-        return {**self._head("patch"), "x": self._xs, "y": self._ys, "coords": ["data", "data"],
+        return {**self._head("patch"), "joinstyle": "round", "x": self._xs, "y": self._ys, "coords": ["data", "data"],
                 "facecolor": spec_color(face), "edgecolor": spec_color(edge), "linewidth": self._linewidth,
                 "linestyle": "-", "shape": None, "role": "hexbin"}
 

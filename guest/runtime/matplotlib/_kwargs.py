@@ -3,6 +3,7 @@ accepted only at the value the sandbox draws, the rest refused."""
 
 ALIASES = {"c": "color", "ls": "linestyle", "lw": "linewidth", "ms": "markersize",
            "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
+           "mfcalt": "markerfacecoloralt",
            "ec": "edgecolor", "fc": "facecolor", "aa": "antialiased", "ha": "horizontalalignment",
            "va": "verticalalignment", "size": "fontsize", "ds": "drawstyle", "weight": "fontweight",
            "linewidths": "linewidth", "edgecolors": "edgecolor", "facecolors": "facecolor",
@@ -55,9 +56,19 @@ def take(kwargs, allowed, owner):
     return options
 
 
+# Patches (bars, histogram bars) join their edges by miter, as matplotlib's Patch; collections by
+# round, as DEFAULT_ONLY says.
+_PATCH_OWNERS = frozenset(("Rectangle", "Patch", "Polygon", "Wedge"))
+
+
 def check_default(owner, key, value):
     """Refuse key=value unless the sandbox draws that value (see DEFAULT_ONLY)."""
-    if not any(_same(value, a) for a in DEFAULT_ONLY[ALIASES.get(key, key)]):
+    name = ALIASES.get(key, key)
+    if name == "joinstyle" and owner in _PATCH_OWNERS:
+        if not _same(getattr(value, "value", value), "miter"):
+            raise NotImplementedError(f"{owner}: {key}={value!r} is not supported in this sandbox")
+        return
+    if not any(_same(value, a) for a in DEFAULT_ONLY[name]):
         raise NotImplementedError(f"{owner}: {key}={value!r} is not supported in this sandbox")
 
 

@@ -1,6 +1,6 @@
 """Line artists: plot() lines and axhline()/axvline()."""
 
-from . import _data, _kwargs, _rc, _styles
+from . import _data, _kwargs, _marker_paths, _rc, _styles
 from ._artist import Artist
 from .colors import to_rgba
 from .markers import MarkerStyle
@@ -17,6 +17,8 @@ class _Stroke(Artist):
         self._gapcolor = None
         self._solid_capstyle = _styles.capstyle(_rc.rcParams["lines.solid_capstyle"])
         self._dash_capstyle = _styles.capstyle(_rc.rcParams["lines.dash_capstyle"])
+        self._solid_joinstyle = _styles.joinstyle(_rc.rcParams["lines.solid_joinstyle"])
+        self._dash_joinstyle = _styles.joinstyle(_rc.rcParams["lines.dash_joinstyle"])
 
     def get_color(self):
         return self._rgba
@@ -58,10 +60,18 @@ class _Stroke(Artist):
         return self._solid_capstyle
 
     def set_dash_joinstyle(self, joinstyle):
-        _kwargs.check_default(type(self).__name__, "dash_joinstyle", joinstyle)
+        """How each dash's segments meet: 'miter', 'round' or 'bevel' (a matplotlib JoinStyle)."""
+        self._dash_joinstyle = _styles.joinstyle(joinstyle)
 
     def set_solid_joinstyle(self, joinstyle):
-        _kwargs.check_default(type(self).__name__, "solid_joinstyle", joinstyle)
+        """How a solid line's segments meet: 'miter', 'round' or 'bevel' (a matplotlib JoinStyle)."""
+        self._solid_joinstyle = _styles.joinstyle(joinstyle)
+
+    def get_dash_joinstyle(self):
+        return self._dash_joinstyle
+
+    def get_solid_joinstyle(self):
+        return self._solid_joinstyle
 
     def set_gapcolor(self, color):
         """The colour drawn in the gaps of a dashed line (None: nothing)."""
@@ -93,7 +103,8 @@ class Line2D(_Stroke):
         options = _kwargs.take(kwargs, frozenset(("color", "linewidth", "linestyle", "markersize",
                                                   "markerfacecolor", "markeredgecolor", "markeredgewidth", "dashes",
                                                   "gapcolor", "clip_on", "solid_capstyle", "dash_capstyle",
-                                                  "markevery")),
+                                                  "solid_joinstyle", "dash_joinstyle", "markevery",
+                                                  "fillstyle", "markerfacecoloralt")),
                                "Line2D")
         x, y = _data.numbers_of(xdata), _data.numbers_of(ydata)
         _data.same_length(x, y)
@@ -117,10 +128,18 @@ class Line2D(_Stroke):
             self.set_solid_capstyle(options["solid_capstyle"])
         if "dash_capstyle" in options:
             self.set_dash_capstyle(options["dash_capstyle"])
+        if "solid_joinstyle" in options:
+            self.set_solid_joinstyle(options["solid_joinstyle"])
+        if "dash_joinstyle" in options:
+            self.set_dash_joinstyle(options["dash_joinstyle"])
         if "dashes" in options:
             self.set_dashes(options["dashes"])
         if "gapcolor" in options:
             self.set_gapcolor(options["gapcolor"])
+        if "fillstyle" in options:
+            self.set_fillstyle(options["fillstyle"])
+        if "markerfacecoloralt" in options:
+            self.set_markerfacecoloralt(options["markerfacecoloralt"])
 
     @classmethod
     def _of(cls, x, y, **style):
@@ -134,6 +153,8 @@ class Line2D(_Stroke):
                drawstyle=None):
         _Stroke.__init__(self, color, linewidth, linestyle, label, alpha)
         self._x, self._y = x, y
+        self._fillstyle = _fillstyle(_rc.rcParams["markers.fillstyle"])
+        self._mfcalt = "none"
         self.set_marker(marker)
         self._markersize = float(markersize)
         self._mfc = None if markerfacecolor is None else to_rgba(markerfacecolor)
@@ -187,6 +208,42 @@ class Line2D(_Stroke):
     def set_marker(self, marker):
         self._marker = _styles.marker(marker)
         self._marker_given = marker
+        if isinstance(marker, MarkerStyle):
+            self._fillstyle = marker.get_fillstyle()
+
+    def get_fillstyle(self):
+        return self._fillstyle
+
+    def set_fillstyle(self, fs):
+        """Which part of the marker takes markerfacecolor: 'full', 'left', 'right', 'bottom', 'top'
+        (the other half markerfacecoloralt) or 'none'."""
+        self._fillstyle = _fillstyle(fs)
+
+    def get_markerfacecoloralt(self):
+        return self._rgba if self._mfcalt == "auto" else self._mfcalt
+
+    def set_markerfacecoloralt(self, color):
+        self._mfcalt = "auto" if isinstance(color, str) and color.lower() == "auto" else to_rgba(color)
+
+    set_mfcalt = set_markerfacecoloralt
+
+    def _marker_specs(self, spec):
+        """The marker, face colour and half-filled marker's other half as matplotlib's fillstyle draws
+        them (a 'none' face: unfilled)."""
+        fs = self._fillstyle
+        if self._marker is None:
+            return
+        if fs == "none":
+            spec["markerfacecolor"] = self._color((0.0, 0.0, 0.0, 0.0))
+        given = self._marker_given
+        if isinstance(given, MarkerStyle):
+            halves = given._styled_specs(fs)
+        else:
+            halves = _marker_paths.specs(given, fs)
+        if halves is not None:
+            spec["marker"] = halves[0]
+            if halves[1] is not None:
+                spec["alt_marker"] = {"marker": halves[1], "facecolor": self._color(self.get_markerfacecoloralt())}
 
     def get_markersize(self):
         return self._markersize
@@ -256,6 +313,7 @@ class Line2D(_Stroke):
                 "markersize": self._markersize,
                 "markerfacecolor": self._color(self._mfc or self._rgba),
                 "markeredgecolor": self._color(self._mec or self._rgba)}
+        self._marker_specs(spec)
         if self._drawstyle != "default":
             spec["drawstyle"] = self._drawstyle
         if self._gapcolor is not None and self._linestyle not in ("-", "none"):
@@ -275,7 +333,17 @@ class Line2D(_Stroke):
         for key, capstyle in (("solid_capstyle", self._solid_capstyle), ("dash_capstyle", self._dash_capstyle)):
             if capstyle != "butt":
                 spec[key] = capstyle
+        for key, joinstyle in (("solid_joinstyle", self._solid_joinstyle), ("dash_joinstyle", self._dash_joinstyle)):
+            if joinstyle != "round":
+                spec[key] = joinstyle
         return spec
+
+
+def _fillstyle(value):
+    if value not in MarkerStyle.fillstyles:
+        raise ValueError(f"{value!r} is not a valid value for fillstyle; supported values are "
+                         + ", ".join(repr(f) for f in MarkerStyle.fillstyles))
+    return value
 
 
 _DRAWSTYLES = {None: "default", "default": "default", "steps": "steps-pre", "steps-pre": "steps-pre",

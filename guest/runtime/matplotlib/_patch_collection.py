@@ -106,7 +106,7 @@ class _Member(Artist):
 
     def spec(self):
         face, edge, width, style = self._owner._style(self._patch, self._index)
-        spec = {**self._patch.spec(), **self._head("patch"), "facecolor": spec_color(face),
+        spec = {**self._patch.spec(), **self._head("patch"), "joinstyle": "round", "facecolor": spec_color(face),
                 "edgecolor": spec_color(edge), "linewidth": width, "linestyle": style}
         spec.pop("hatch", None)  # a collection draws its own hatch, not its members'
         return spec

@@ -84,7 +84,7 @@ class FillBetweenX(Fill):
     def spec(self):
         corners = self.vertices()
         edge = (0.0, 0.0, 0.0, 0.0) if self._edgecolor is None else self._edgecolor
-        return {**self._head("patch"), "x": [x for x, _ in corners], "y": [y for _, y in corners],
+        return {**self._head("patch"), "joinstyle": "round", "x": [x for x, _ in corners], "y": [y for _, y in corners],
                 "coords": ["data", "data"], "facecolor": self._color(self._rgba), "edgecolor": self._color(edge),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
                 "shape": {"kind": "Polygon", "xy": [list(p) for p in corners]}, "role": "fill_betweenx"}

@@ -7,7 +7,7 @@ wedge), its grid, tick labels and the artists through matplotlib's polar transfo
 
 import math
 
-from . import _data, _rc
+from . import _data, _polar_errorbar, _rc
 from ._axes_base import Spine
 from .axes import Axes
 
@@ -164,6 +164,10 @@ class PolarAxes(Axes):
     def __repr__(self):
         return f"<PolarAxes: title={self.get_title()!r}>"
 
+    def errorbar(self, *args, **kwargs):
+        """Error bars as matplotlib draws them on polar axes: arcs in theta, turned caps."""
+        return _polar_errorbar.errorbar(self, Axes.errorbar, *args, **kwargs)
+
 
 def _not_polar(name):
     def refuse(self, *args, **kwargs):
@@ -172,7 +176,7 @@ def _not_polar(name):
     return refuse
 
 
-for _name in ("errorbar", "hist", "pie", "imshow", "pcolormesh", "pcolor", "matshow", "axhline", "axvline",
+for _name in ("hist", "pie", "imshow", "pcolormesh", "pcolor", "matshow", "axhline", "axvline",
               "axhspan", "axvspan", "barh", "boxplot", "violinplot", "stem", "stackplot", "hlines",
               "vlines", "contour", "contourf", "twinx", "twiny", "step", "fill_betweenx", "set_aspect",
               "bar_label", "axline", "hexbin", "hist2d", "quiver", "streamplot"):

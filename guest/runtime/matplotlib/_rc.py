@@ -87,6 +87,9 @@ DEFAULTS = {
     "lines.markeredgewidth": 1.0,
     "lines.solid_capstyle": "projecting",
     "lines.dash_capstyle": "butt",
+    "lines.solid_joinstyle": "round",
+    "markers.fillstyle": "full",
+    "lines.dash_joinstyle": "round",
     "polaraxes.grid": True,
     "grid.color": "#b0b0b0",
     "grid.linestyle": "-",
@@ -130,9 +133,8 @@ HONOURED = frozenset(DEFAULTS) | {"axes.prop_cycle"}
 # output formats' encoders (pdf, ps, pgf, svg font embedding), rendering hints (antialiasing,
 # hinting, path simplification and snapping, chunking), 3D axes (not supported: they raise), the
 # layout margins (the host lays out every figure itself, as for subplots_adjust and
-# tight_layout) and the figure's edge (drawn with width 0). Also accepted, though drawn: line cap
-# and join styles (the host draws every line with its own caps and joins; seaborn's themes set
-# them), the saved figure's bounding box (ignored as savefig()'s bbox_inches is: the host crops every figure)
+# tight_layout) and the figure's edge (drawn with width 0). Also accepted, though not drawn: the
+# saved figure's bounding box (ignored as savefig()'s bbox_inches is: the host crops every figure)
 # and how text is typeset (TeX or mathtext's font set: this sandbox has no TeX and one font, so
 # "$...$" is always set by its mathtext in DejaVu Sans, which real matplotlib's usetex output
 # resembles closely enough for a chart).
@@ -143,8 +145,7 @@ NOT_DRAWN = frozenset((
     "savefig.directory", "docstring.hardcopy", "agg.path.chunksize", "path.simplify",
     "path.simplify_threshold", "path.snap", "pcolormesh.snap", "image.composite_image", "text.hinting",
     "text.hinting_factor", "text.antialiased", "lines.antialiased", "patch.antialiased", "figure.autolayout",
-    "figure.edgecolor", "savefig.edgecolor", "lines.solid_joinstyle",
-    "lines.dash_joinstyle", "axes.zmargin", "savefig.bbox",
+    "figure.edgecolor", "savefig.edgecolor", "axes.zmargin", "savefig.bbox",
     "savefig.pad_inches", "text.usetex", "mathtext.fontset"))
 
 

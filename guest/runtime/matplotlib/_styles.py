@@ -8,7 +8,7 @@ from .colors import BASE_COLORS, to_rgba
 LINESTYLES = {"-": "-", "solid": "-", "--": "--", "dashed": "--", ":": ":", "dotted": ":",
               "-.": "-.", "dashdot": "-.", "None": "none", "none": "none", " ": "none", "": "none"}
 MARKERS = frozenset("os^v<>Dd" "x+*.,ph|_" "XP")  # what the host draws
-_OTHER_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # matplotlib's others
+_PATH_MARKERS = frozenset(("1", "2", "3", "4", "8", "H"))  # sent as outlines (_marker_paths)
 _NO_MARKER = (None, "None", "none", "", " ")
 # matplotlib's TICKLEFT .. CARETDOWNBASE (0 .. 11): open strokes the host draws.
 _DIRECTIONS = ("left", "right", "up", "down")
@@ -29,6 +29,18 @@ def capstyle(value):
     if not isinstance(name, str) or name.lower() not in _CAPSTYLES:
         raise ValueError(f"{value!r} is not a valid value for CapStyle; supported values are "
                          + ", ".join(repr(c) for c in _CAPSTYLES))
+    return name.lower()
+
+
+_JOINSTYLES = ("miter", "round", "bevel")
+
+
+def joinstyle(value):
+    """A join style's name, from a name or a matplotlib._enums.JoinStyle."""
+    name = getattr(value, "value", value)
+    if not isinstance(name, str) or name.lower() not in _JOINSTYLES:
+        raise ValueError(f"{value!r} is not a valid value for JoinStyle; supported values are "
+                         + ", ".join(repr(c) for c in _JOINSTYLES))
     return name.lower()
 
 
@@ -70,15 +82,18 @@ def marker(value):
         if int(value) in CODE_MARKERS:
             return CODE_MARKERS[int(value)]
         raise ValueError(f"Unrecognized marker style {value!r}")
-    if isinstance(value, list) or hasattr(value, "vertices"):
-        raise NotImplementedError("path markers (a list of vertices or a Path) are not supported in this sandbox")
+    if isinstance(value, list) or hasattr(value, "vertices") or (hasattr(value, "ndim") and value.ndim == 2):
+        from . import _marker_paths
+        return _marker_paths.custom(value)
     if value in _NO_MARKER:
         return None
     if isinstance(value, str) and value in MARKERS:
         return value
-    if isinstance(value, str) and value in _OTHER_MARKERS:
-        raise NotImplementedError(f"marker {value!r} is not supported in this sandbox; use one of "
-                                  f"{' '.join(sorted(MARKERS))}")
+    if isinstance(value, str) and value in _PATH_MARKERS:
+        from . import _marker_paths
+        return _marker_paths.named(value)
+    if isinstance(value, str) and len(value) >= 2 and value.startswith("$") and value.endswith("$"):
+        raise NotImplementedError(f"mathtext markers ({value!r}) are not supported in this sandbox")
     raise ValueError(f"Unrecognized marker style {value!r}")
 
 
@@ -108,8 +123,8 @@ def parse_fmt(fmt):
             style, size = _only(style, two, fmt, "two linestyle symbols"), 2
         elif one in ("-", ":"):
             style, size = _only(style, one, fmt, "two linestyle symbols"), 1
-        elif one in MARKERS or one in _OTHER_MARKERS:
-            mark, size = _only(mark, marker(one), fmt, "two marker symbols"), 1
+        elif one in MARKERS or one in _PATH_MARKERS:
+            mark, size = _only(mark, one if one in _PATH_MARKERS else marker(one), fmt, "two marker symbols"), 1
         elif one in BASE_COLORS:
             color, size = _only(color, one, fmt, "two color symbols"), 1
         elif one == "C":

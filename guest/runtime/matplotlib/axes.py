@@ -26,7 +26,7 @@ __all__ = ["Axes"]
 _LINE = frozenset(("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
                    "markeredgecolor", "markeredgewidth", "label", "alpha", "drawstyle", "zorder", "dashes",
                    "gapcolor", "clip_on", "transform", "path_effects", "solid_capstyle", "dash_capstyle",
-                   "markevery"))
+                   "solid_joinstyle", "dash_joinstyle", "markevery", "fillstyle", "markerfacecoloralt"))
 _BAR = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "alpha", "tick_label", "log", "zorder",
                   "fill", "hatch"))
 _SCATTER = frozenset(("color", "facecolor", "edgecolor", "linewidth", "label", "zorder", "clip_on"))

@@ -17,7 +17,7 @@ __all__ = ["Patch", "Rectangle", "Circle", "Ellipse", "Arc", "Polygon", "PathPat
            "ConnectionStyle", "ConnectionPatch"]
 
 _PROPS = frozenset(("color", "facecolor", "edgecolor", "linewidth", "linestyle", "alpha", "label", "fill", "zorder",
-                    "clip_on", "hatch"))
+                    "clip_on", "hatch", "joinstyle"))
 _CURVE_STEPS = 96  # segments of a full circle
 
 
@@ -56,6 +56,7 @@ class Patch(Artist):
         width = options.get("linewidth")
         self._linewidth = float(_rc.rcParams["patch.linewidth"] if width is None else width)
         self._linestyle = _styles.linestyle(options.get("linestyle", "-"))
+        self._joinstyle = _styles.joinstyle(options.get("joinstyle", "miter"))
         self._coords = ("data", "data")
         self._affine = None
         self._role = None
@@ -157,13 +158,21 @@ class Patch(Artist):
         index = 0 if name == "x" else 1
         return ((xs, ys)[index] if self._coords[index] == "data" else ()), ()
 
+    def get_joinstyle(self):
+        return self._joinstyle
+
+    def set_joinstyle(self, joinstyle):
+        """How the edge's segments meet: 'miter' (matplotlib's patch default), 'round' or 'bevel'."""
+        self._joinstyle = _styles.joinstyle(joinstyle)
+
     def spec(self):
         xs, ys = self._placed_outline()
         face = self._face if self._fill else (0.0, 0.0, 0.0, 0.0)
+        joins = {} if self._joinstyle == "miter" else {"joinstyle": self._joinstyle}
         return {**self._head("patch"), "x": xs, "y": ys, "coords": list(self._coords),
                 "facecolor": self._color(face), "edgecolor": self._color(self._edge),
                 "linewidth": self._linewidth, "linestyle": self._linestyle,
-                "shape": self._shape(), "role": self._role, **_hatch_field(self._hatch_spec())}
+                "shape": self._shape(), "role": self._role, **joins, **_hatch_field(self._hatch_spec())}
 
 
 def _hatch_field(spec):

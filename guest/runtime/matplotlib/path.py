@@ -125,6 +125,43 @@ class Path:
     def unit_rectangle(cls):
         return cls([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], closed=True, readonly=True)
 
+    @classmethod
+    def unit_regular_polygon(cls, numVertices):
+        """A regular polygon in the unit circle, a corner at the top (matplotlib's)."""
+        theta = 2 * np.pi / numVertices * np.arange(numVertices + 1) + np.pi / 2
+        return cls(np.column_stack((np.cos(theta), np.sin(theta))), closed=True, readonly=True)
+
+    @classmethod
+    def unit_regular_star(cls, numVertices, innerCircle=0.5):
+        """A star of numVertices points in the unit circle, a point at the top (matplotlib's)."""
+        ns2 = numVertices * 2
+        theta = 2 * np.pi / ns2 * np.arange(ns2 + 1) + np.pi / 2
+        r = np.ones(ns2 + 1)
+        r[1::2] = innerCircle
+        return cls((r * np.vstack((np.cos(theta), np.sin(theta)))).T, closed=True, readonly=True)
+
+    @classmethod
+    def unit_regular_asterisk(cls, numVertices):
+        return cls.unit_regular_star(numVertices, 0.0)
+
+    @classmethod
+    def unit_circle(cls):
+        return cls.circle(readonly=True)
+
+    @classmethod
+    def circle(cls, center=(0.0, 0.0), radius=1.0, readonly=False):
+        """The circle as matplotlib's: 8 cubic Bézier curves (Lancaster's approximation)."""
+        magic, half = 0.2652031, np.sqrt(0.5)
+        m45 = half * magic
+        quarter = [[magic, -1.0], [half - m45, -half - m45], [half, -half],
+                   [half + m45, -half + m45], [1.0, -magic], [1.0, 0.0]]
+        turns = [np.array(quarter) @ np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])
+                 for a in (0.0, np.pi / 2, np.pi, 3 * np.pi / 2)]
+        vertices = np.vstack([[[0.0, -1.0]], *turns, [[0.0, -1.0]]])
+        codes = [cls.CURVE4] * 26
+        codes[0], codes[-1] = cls.MOVETO, cls.CLOSEPOLY
+        return cls(vertices * radius + np.asarray(center, dtype=float), codes, readonly=readonly)
+
 
 def _bezier(control):
     """The points after the first of the Bézier curve over the control points (3 or 4 of them)."""

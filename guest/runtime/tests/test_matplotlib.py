@@ -96,8 +96,10 @@ class FigureSpecTests(ChartTestCase):
         ])
         with self.assertRaisesRegex(ValueError, "'rx-q' is not a valid format string"):
             plt.plot([1], "rx-q")
-        with self.assertRaisesRegex(NotImplementedError, "marker 'H'"):
-            plt.plot([1], "H")
+        (hexagon,) = plt.plot([1], "H")
+        self.assertEqual((hexagon.get_marker(), hexagon.spec()["marker"]["path"]["join"]), ("H", "miter"))
+        with self.assertRaisesRegex(NotImplementedError, "mathtext markers"):
+            plt.plot([1], marker="$x$")
 
     def test_plot_keywords_and_line_methods(self):
         (line,) = plt.plot(range(3), (v * v for v in range(3)), color="tab:green", ls=":", lw=3, marker="s",
@@ -171,6 +173,79 @@ class FigureSpecTests(ChartTestCase):
         self.assertNotIn("solid_capstyle", self.artists()[0])
         with self.assertRaisesRegex(ValueError, "not a valid value for CapStyle"):
             plt.plot([0, 1], solid_capstyle="square")
+
+    def test_join_styles_follow_keywords_setters_and_rc(self):
+        from matplotlib._enums import JoinStyle
+
+        plt.plot([0, 1, 0], solid_joinstyle="miter", dash_joinstyle=JoinStyle.bevel)
+        (line,) = plt.plot([0, 1, 0])
+        line.set_solid_joinstyle("bevel")
+        with plt.rc_context({"lines.dash_joinstyle": "miter"}):
+            plt.plot([0, 1, 0], ls="--")
+        mitered, bevelled, dashed = self.artists()
+        self.assertEqual((mitered["solid_joinstyle"], mitered["dash_joinstyle"]), ("miter", "bevel"))
+        self.assertEqual((bevelled["solid_joinstyle"], bevelled.get("dash_joinstyle")), ("bevel", None))
+        self.assertEqual((dashed.get("solid_joinstyle"), dashed["dash_joinstyle"]), (None, "miter"))
+        self.assertEqual(line.get_solid_joinstyle(), "bevel")
+        with self.assertRaisesRegex(ValueError, "not a valid value for JoinStyle"):
+            plt.plot([0, 1], solid_joinstyle="sharp")
+
+    def test_patches_join_by_miter_unless_told_and_collections_by_round(self):
+        from matplotlib.patches import Rectangle
+
+        fig, ax = plt.subplots()
+        ax.add_patch(Rectangle((0, 0), 1, 1))
+        ax.add_patch(Rectangle((0, 0), 1, 1, joinstyle="round"))
+        ax.hexbin([0, 1], [0, 1], gridsize=2)
+        ax.bar([0], [1], joinstyle="miter")
+        with self.assertRaisesRegex(NotImplementedError, "joinstyle='round'"):
+            ax.bar([0], [1], joinstyle="round")
+        mitred, rounded, cell = self.artists()[:3]
+        self.assertEqual((mitred.get("joinstyle"), rounded["joinstyle"], cell["joinstyle"]), (None, "round", "round"))
+
+    def test_fillstyles_send_matplotlibs_halves(self):
+        from matplotlib.markers import MarkerStyle
+
+        plt.plot([0], [0], marker="s", fillstyle="bottom", mfc="r", mfcalt="b")
+        plt.plot([0], [0], marker="o", fillstyle="none")
+        plt.plot([0], [0], marker=MarkerStyle("^", "left"))
+        plt.plot([0], [0], marker="x", fillstyle="left")
+        square, unfilled, triangle, cross = self.artists()
+        # matplotlib's bottom half of the unit square, translated to the point: open, as its path.
+        self.assertEqual(square["marker"]["path"]["rings"],
+                         [[[-0.5, -0.5], [0.5, -0.5], [0.5, 0.0], [-0.5, 0.0], [-0.5, -0.5]]])
+        self.assertEqual(square["marker"]["path"]["closed"], [False])
+        self.assertEqual((square["markerfacecolor"], square["alt_marker"]["facecolor"]), ("#ff0000ff", "#0000ffff"))
+        self.assertEqual(unfilled["markerfacecolor"][-2:], "00")
+        self.assertEqual(triangle["alt_marker"]["facecolor"][-2:], "00")  # markerfacecoloralt 'none'
+        self.assertEqual(triangle["marker"]["path"]["join"], "miter")
+        self.assertEqual(cross["marker"], "x")  # unfilled markers ignore the fillstyle
+        with self.assertRaisesRegex(ValueError, "fillstyle"):
+            plt.plot([0], [0], marker="o", fillstyle="half")
+
+    def test_marker_styles_with_transforms_caps_and_joins_are_sent_as_paths(self):
+        from matplotlib.markers import JoinStyle, MarkerStyle
+        from matplotlib.transforms import Affine2D
+
+        plt.plot([0], [0], marker=MarkerStyle("s", transform=Affine2D().rotate_deg(90)))
+        plt.plot([0], [0], marker=MarkerStyle("1", capstyle="round"))
+        plt.plot([0], [0], marker=MarkerStyle("*", joinstyle=JoinStyle.miter))
+        square, tri, star = (a["marker"]["path"] for a in self.artists())
+        turned = [[round(x, 12) + 0.0, round(y, 12) + 0.0] for x, y in square["rings"][0]]
+        self.assertEqual(turned, [[0.5, -0.5], [0.5, 0.5], [-0.5, 0.5], [-0.5, -0.5]])
+        self.assertEqual((square["join"], square["cap"]), ("miter", "butt"))
+        self.assertEqual((tri["cap"], tri["closed"]), ("round", [False, False, False]))
+        self.assertEqual(star["join"], "miter")  # matplotlib's star joins by bevel unless told
+
+    def test_path_markers_are_normalized_to_half_a_marker_size(self):
+        from matplotlib.path import Path
+
+        plt.plot([0], [0], marker=[(-1, -0.5), (1, 0.5)])
+        plt.plot([0], [0], marker=Path([(0, 0), (4, 0), (0, 2), (0, 0)], closed=True))
+        vertices, triangle = (a["marker"]["path"] for a in self.artists())
+        self.assertEqual((vertices["rings"], vertices["closed"]), ([[[-0.5, -0.25], [0.5, 0.25]]], [False]))
+        self.assertEqual(triangle["rings"], [[[0.0, 0.0], [0.5, 0.0], [0.0, 0.25]]])
+        self.assertNotIn("closed", triangle)
 
     def test_missing_data_and_length_mismatch(self):
         from decimal import Decimal

@@ -51,9 +51,40 @@ class PolarTests(ChartTestCase):
 
     def test_what_polar_axes_cannot_draw_is_refused(self):
         ax = plt.subplot(projection="polar")
-        for call in (lambda: ax.errorbar([0], [1], yerr=1), lambda: ax.axhline(1), lambda: ax.set_yscale("log")):
+        for call in (lambda: ax.axhline(1), lambda: ax.set_yscale("log")):
             with self.assertRaises(NotImplementedError):
                 call()
+
+    def test_errorbar_draws_theta_bars_as_arcs_and_turned_caps(self):
+        import math
+
+        ax = plt.subplot(projection="polar")
+        ax.errorbar([0.0, math.pi / 2], [1, 2], xerr=0.25, yerr=0.1, capsize=7, fmt="o")
+        ax.set_theta_offset(math.pi / 2)
+        artists = self.artists()
+        data, bars_x, bars_y, *caps = artists
+        self.assertEqual(data["marker"], "o")
+        # The theta bars: arcs at their point's radius, sampled every half degree.
+        import base64
+        import numpy as np
+
+        radii = np.frombuffer(base64.b64decode(bars_x["y"]["f64"]))
+        arc = radii[:np.flatnonzero(np.isnan(radii))[0]]
+        self.assertEqual(set(arc), {1.0})
+        self.assertEqual(len(arc), 59)  # 0.5 radians in 58 steps
+        self.assertEqual(len(bars_y["x"]), 5)  # two straight segments
+        # One cap per point, x caps (lo, hi) then y caps (lo, hi), as matplotlib adds them.
+        self.assertEqual([(c["x"], c["y"]) for c in caps],
+                         [([-0.25], [1.0]), ([math.pi / 2 - 0.25], [2.0]), ([0.25], [1.0]),
+                          ([math.pi / 2 + 0.25], [2.0]), ([0.0], [0.9]), ([math.pi / 2], [1.9]),
+                          ([0.0], [1.1]), ([math.pi / 2], [2.1])])
+        # matplotlib's "_" turned by theta on the screen (offset included); a quarter more across r bars.
+        (start, _), = [c["marker"]["path"]["rings"][0] for c in caps[4:5]]
+        self.assertAlmostEqual(start[0], 0.5 * math.cos(math.pi), places=12)
+        self.assertAlmostEqual(start[1], 0.5 * math.sin(math.pi), places=12)
+        (start, _), = [c["marker"]["path"]["rings"][0] for c in caps[0:1]]
+        self.assertAlmostEqual(start[0], 0.5 * math.cos(math.pi / 2 - 0.25), places=12)
+        self.assertEqual(caps[0]["markersize"], 14.0)
 
     def test_line_caps_on_polar_axes(self):
         ax = plt.subplot(projection="polar")
@@ -102,8 +133,7 @@ class DefaultOnlyTests(ChartTestCase):
         ax.plot([0, 1], solid_capstyle="butt", antialiased=True, clip_on=False, mew=2, rasterized=True)
         line = self.artists()[0]
         self.assertEqual((line["clip_on"], line["markeredgewidth"]), (False, 2.0))
-        for options in ({"solid_joinstyle": "miter"}, {"antialiased": False}, {"sketch_params": (1, 2, 3)},
-                        {"joinstyle": "miter"}):
+        for options in ({"antialiased": False}, {"sketch_params": (1, 2, 3)}, {"joinstyle": "miter"}):
             with self.assertRaises(NotImplementedError):
                 ax.plot([0, 1], **options)
         with self.assertRaises(NotImplementedError):

@@ -6,8 +6,8 @@ use serde::{Deserialize, Deserializer};
 
 use super::arrow::{AnnotationArrow, ClipShape, FancyArrow};
 use super::style::{
-    CapStyle, Coords, DrawStyle, HAlign, LineStyle, MarkEvery, Marker, Orientation, PathEffect,
-    RotationMode, Text, VAlign,
+    AltMarker, CapStyle, Coords, DrawStyle, HAlign, JoinStyle, LineStyle, MarkEvery, Marker,
+    Orientation, PathEffect, RotationMode, Text, VAlign,
 };
 use crate::charts::color::Rgba;
 
@@ -28,6 +28,9 @@ pub enum Artist {
         markersize: f64,
         markerfacecolor: Rgba,
         markeredgecolor: Rgba,
+        /// A half-filled marker's other half (matplotlib's fillstyle).
+        #[serde(default)]
+        alt_marker: Option<AltMarker>,
         #[serde(default)]
         drawstyle: DrawStyle,
         /// The colour of a dashed line's gaps (matplotlib's `gapcolor`).
@@ -39,6 +42,12 @@ pub enum Artist {
         /// The ends of each dash (matplotlib's `dash_capstyle`).
         #[serde(default)]
         dash_capstyle: CapStyle,
+        /// How a solid line's segments meet (matplotlib's `solid_joinstyle`).
+        #[serde(default)]
+        solid_joinstyle: JoinStyle,
+        /// How each dash's segments meet (matplotlib's `dash_joinstyle`).
+        #[serde(default)]
+        dash_joinstyle: JoinStyle,
         /// Which points get the marker (none: all).
         #[serde(default)]
         markevery: Option<MarkEvery>,
@@ -86,6 +95,10 @@ pub enum Artist {
         /// CLOSEPOLY): filled as closed, stroked open.
         #[serde(default)]
         open_rings: Vec<usize>,
+        /// How the edge's segments meet (matplotlib's patch `joinstyle`:
+        /// miter unless given; round for collections drawn as patches).
+        #[serde(default = "miter")]
+        joinstyle: JoinStyle,
         #[serde(default)]
         role: Option<String>,
         #[serde(default = "yes")]
@@ -408,6 +421,10 @@ fn data_coords() -> [Coords; 2] {
 
 fn one() -> f64 {
     1.0
+}
+
+fn miter() -> JoinStyle {
+    JoinStyle::Miter
 }
 
 fn yes() -> bool {

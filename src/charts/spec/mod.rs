@@ -30,9 +30,9 @@ pub use self::legend::{Anchor, LegendStyle};
 pub use self::panel::Panel;
 pub use self::quiver::{ArrowUnit, FancyArrows, Quiver, QuiverCoords};
 pub use self::style::{
-    AlignGroups, CapStyle, Coords, Divisions, DrawStyle, Family, FontStyle, HAlign, LINE_SPACING,
-    LineStyle, MarkEvery, Marker, MinorTicks, Orientation, PathEffect, RotationMode, Text,
-    TickLabelAlign, VAlign, Weight,
+    AlignGroups, AltMarker, CapStyle, Coords, Divisions, DrawStyle, Family, FontStyle, HAlign,
+    JoinStyle, LINE_SPACING, LineStyle, MarkEvery, Marker, MarkerPath, MinorTicks, Orientation,
+    PathEffect, RotationMode, Text, TickLabelAlign, VAlign, Weight,
 };
 pub use self::ticks::{TickMarks, TickStyle, Ticks};
 use super::color::Rgba;

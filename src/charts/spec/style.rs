@@ -80,8 +80,9 @@ pub enum LineStyle {
 
 /// Marker shapes, by their matplotlib codes; `{"polygon": {...}}` is
 /// matplotlib's `(numsides, style, angle)` tuple marker (style 0 a regular
-/// polygon, 1 a star), turned `angle` degrees counter-clockwise.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+/// polygon, 1 a star), turned `angle` degrees counter-clockwise; `{"path":
+/// {...}}` any outline the guest computed (path markers, half-filled ones).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub enum Marker {
     #[serde(rename = "X")]
     FilledX,
@@ -129,6 +130,33 @@ pub enum Marker {
     Tick(Direction),
     #[serde(rename = "caret")]
     Caret { towards: Direction, base: bool },
+    #[serde(rename = "path")]
+    Path(Box<MarkerPath>),
+}
+
+/// The second half of a half-filled marker (matplotlib's alt path), drawn
+/// after the first at every point, filled in its own colour.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AltMarker {
+    pub marker: Marker,
+    pub facecolor: Rgba,
+}
+
+/// A marker's outline in marker sizes about its point (y up): its rings
+/// filled together by the nonzero rule in the face colour, each stroked in
+/// the edge colour with `join` joins and `cap` ends, closed unless `closed`
+/// says otherwise.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerPath {
+    pub rings: Vec<Vec<[f64; 2]>>,
+    #[serde(default)]
+    pub closed: Option<Vec<bool>>,
+    #[serde(default)]
+    pub join: JoinStyle,
+    #[serde(default)]
+    pub cap: CapStyle,
 }
 
 /// Where a tick or caret marker points.
@@ -162,6 +190,18 @@ pub enum CapStyle {
     Butt,
     Projecting,
     Round,
+}
+
+/// How the segments of a stroke meet (matplotlib's `JoinStyle`): their outer
+/// edges carried on to a point (cut off where the point lies further than the
+/// miter limit), rounded, or cut straight across.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JoinStyle {
+    Miter,
+    #[default]
+    Round,
+    Bevel,
 }
 
 /// Which points of a line carry markers (matplotlib's `markevery`): these
