@@ -18,7 +18,7 @@ use super::polar_view::{self, PolarView};
 use super::scale::{self, AxisMap, Dim};
 use super::spec::{Axes, Figure, Location};
 use super::subplotpars;
-use super::tick_choice::{bins, tick_set};
+use super::tick_choice::{bins, box_bins, tick_set};
 
 /// A figure ready to draw: pixel size and its axes placed.
 pub struct Layout<'a> {
@@ -266,20 +266,9 @@ fn place<'a>(
         } else if let (true, Some(datalim)) = (axes.aspect_equal, axes.datalim) {
             // The view widens instead (adjustable='datalim'); its ticks follow.
             match aspect::widen(&frame, (&x, &y), datalim) {
-                Some(Widened::X(lo, hi)) => {
-                    (x.lo, x.hi) = (lo, hi);
-                    let bins = bins(units, cell.width(), axes.tick_fontsize * 3.0);
-                    // Twins share the x axis of the axes they twin, as in the first pass.
-                    let owner = &figure.axes[parent];
-                    let (given, names) = (owner.xticks.as_ref(), owner.x_categories.as_deref());
-                    xticks = tick_set(given, names, owner.xscale, (lo, hi), bins);
-                }
-                Some(Widened::Y(lo, hi)) => {
-                    (y.lo, y.hi) = (lo, hi);
-                    let bins = bins(units, cell.height(), axes.tick_fontsize * 2.0);
-                    let (given, names) = (axes.yticks.as_ref(), axes.y_categories.as_deref());
-                    yticks = tick_set(given, names, axes.yscale, (lo, hi), bins);
-                }
+                // Its ticks follow below.
+                Some(Widened::X(lo, hi)) => (x.lo, x.hi) = (lo, hi),
+                Some(Widened::Y(lo, hi)) => (y.lo, y.hi) = (lo, hi),
                 None => {}
             }
             frame
@@ -290,6 +279,18 @@ fn place<'a>(
         };
         (x.px_lo, x.px_hi) = (frame.x0, frame.x1);
         (y.px_lo, y.px_hi) = (frame.y1, frame.y0);
+        if axes.polar.is_none() && bar.is_none() {
+            // matplotlib's tick counts follow the axes box, known now (the
+            // first pass guessed it from the cell). Twins share the x axis of
+            // the axes they twin.
+            let owner = &figure.axes[parent];
+            let bins = box_bins(units, frame.width(), axes.tick_fontsize * 3.0);
+            let (given, names) = (owner.xticks.as_ref(), owner.x_categories.as_deref());
+            xticks = tick_set(given, names, owner.xscale, (x.lo, x.hi), bins);
+            let bins = box_bins(units, frame.height(), axes.tick_fontsize * 2.0);
+            let (given, names) = (axes.yticks.as_ref(), axes.y_categories.as_deref());
+            yticks = tick_set(given, names, axes.yscale, (y.lo, y.hi), bins);
+        }
         if axes.polar.is_some() {
             // matplotlib's tick counts follow the axes box.
             let points = frame.width() * 72.0 / units.dpi;

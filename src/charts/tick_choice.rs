@@ -5,9 +5,17 @@ use super::paint::Units;
 use super::spec::{ScaleKind, Ticks};
 use super::ticks::{self, Tick, TickSet};
 
-/// How many tick intervals fit along `length_px` with labels `label_pt` apart.
+/// How many tick intervals an axes in a cell `length_px` long will hold with
+/// labels `label_pt` apart, guessing its box at 0.8 of the cell (the first
+/// pass of the layout, before the margins are known).
 pub fn bins(units: Units, length_px: f64, label_pt: f64) -> usize {
-    let points = length_px * 72.0 / units.dpi * 0.8;
+    box_bins(units, length_px * 0.8, label_pt)
+}
+
+/// How many tick intervals fit along an axis `length_px` long with labels
+/// `label_pt` apart: matplotlib's tick space (1 to 9, MaxNLocator's "auto").
+pub fn box_bins(units: Units, length_px: f64, label_pt: f64) -> usize {
+    let points = length_px * 72.0 / units.dpi;
     ((points / label_pt.max(1.0)).floor() as usize).clamp(1, 9)
 }
 
