@@ -31,29 +31,27 @@ class AlignGroups:
 def align_xlabels(figure, axs):
     """As matplotlib: x labels at the same position (bottom, top) in axes whose rows end (start)
     alike line up."""
-    axes = _grid_axes(figure, axs)
-    for ax in axes:
-        position = ax.xaxis.get_label_position()
-        rows = ax.get_subplotspec().rowspan
-        for other in axes:
-            other_rows = other.get_subplotspec().rowspan
-            if other.xaxis.get_label_position() == position and (
-                    rows.start == other_rows.start if position == "top" else rows.stop == other_rows.stop):
-                figure._align.join("xlabel", ax, other)
+    _join_labels(figure, axs, "x", "top", lambda spec: spec.rowspan)
 
 
 def align_ylabels(figure, axs):
     """As matplotlib: y labels at the same position (left, right) in axes whose columns start
     (end) alike line up."""
+    _join_labels(figure, axs, "y", "left", lambda spec: spec.colspan)
+
+
+def _join_labels(figure, axs, name, by_start, span_of):
+    """Joins the `name` axis labels at one position whose spans (span_of a SubplotSpec) start
+    alike (at position by_start) or end alike (at the other)."""
     axes = _grid_axes(figure, axs)
     for ax in axes:
-        position = ax.yaxis.get_label_position()
-        cols = ax.get_subplotspec().colspan
+        position = getattr(ax, f"{name}axis").get_label_position()
+        span = span_of(ax.get_subplotspec())
         for other in axes:
-            other_cols = other.get_subplotspec().colspan
-            if other.yaxis.get_label_position() == position and (
-                    cols.start == other_cols.start if position == "left" else cols.stop == other_cols.stop):
-                figure._align.join("ylabel", ax, other)
+            other_span = span_of(other.get_subplotspec())
+            if getattr(other, f"{name}axis").get_label_position() == position and (
+                    span.start == other_span.start if position == by_start else span.stop == other_span.stop):
+                figure._align.join(f"{name}label", ax, other)
 
 
 def align_titles(figure, axs):

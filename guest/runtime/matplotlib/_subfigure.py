@@ -5,7 +5,7 @@ suptitle, sup labels, texts and axes, laid out by the host inside the panel (doc
 
 import numpy as np
 
-from . import _align, _rc, _text
+from . import _rc, _text
 from ._axes_base import Transform, _Background
 from ._text import Text
 from .colors import spec_color, to_rgba
@@ -113,19 +113,6 @@ class SubFigure:
     def _align(self):
         """The root figure's groups of aligned labels and titles (one set for the whole figure)."""
         return self._root._align
-
-    def align_xlabels(self, axs=None):
-        _align.align_xlabels(self, axs)
-
-    def align_ylabels(self, axs=None):
-        _align.align_ylabels(self, axs)
-
-    def align_titles(self, axs=None):
-        _align.align_titles(self, axs)
-
-    def align_labels(self, axs=None):
-        self.align_xlabels(axs)
-        self.align_ylabels(axs)
 
     @property
     def _current_mappable(self):
@@ -340,10 +327,12 @@ def _ratios(ratios):
 
 
 def _borrow():
-    """The Figure methods that make axes, shared by SubFigure (they only use what both have)."""
+    """The Figure methods that make axes or line up their labels, shared by SubFigure (they only use
+    what both have)."""
     from .figure import Figure
 
-    for name in ("add_subplot", "add_axes", "subplots", "subplot_mosaic", "add_gridspec"):
+    for name in ("add_subplot", "add_axes", "subplots", "subplot_mosaic", "add_gridspec", "align_xlabels",
+                 "align_ylabels", "align_titles", "align_labels"):
         setattr(SubFigure, name, getattr(Figure, name))
 
 
