@@ -12,7 +12,7 @@ use super::ticks::TickSet;
 
 /// For each axes, the `pick` (max or min) of `values` over its group (from
 /// `group`); `None` for axes in no group.
-pub fn over_groups(
+fn over_groups(
     axes: &[&Axes],
     group: impl Fn(&Axes) -> Option<u32>,
     values: &[f64],
@@ -108,10 +108,11 @@ pub fn extra_room(
         .enumerate()
         .map(|(i, a)| {
             let mut room = [0.0; 4];
-            if let (Some(_), Some(r)) = (&a.xlabel, x[i]) {
+            // A label placed by set_label_coords does not line up.
+            if let (Some(_), None, Some(r)) = (&a.xlabel, a.xlabel_coords, x[i]) {
                 room[if a.xlabel_top { 2 } else { 3 }] += r - x_reach[i];
             }
-            if let (Some(_), Some(r)) = (&a.ylabel, y[i]) {
+            if let (Some(_), None, Some(r)) = (&a.ylabel, a.ylabel_coords, y[i]) {
                 // A twin's or colorbar's label on its near (right) side is
                 // asked as "left", as the layout asks their tick labels' room.
                 room[usize::from(!a.y_on_right() && a.ylabel_right)] += r - y_reach[i];
