@@ -9,7 +9,7 @@ use super::figure_legend;
 use super::geometry::Rect;
 use super::label_align;
 use super::legend_room;
-use super::margins::{Margins, margins};
+use super::margins::{Margins, margins, with_texts};
 use super::minor_ticks;
 use super::paint::Units;
 use super::panels::{self, PlacedPanel};
@@ -180,7 +180,10 @@ fn place<'a>(
         .axes
         .iter()
         .zip(&prepared)
-        .map(|(axes, (cell, _, _, xticks, yticks))| margins(axes, cell, xticks, yticks, units))
+        .map(|(axes, (cell, x, y, xticks, yticks))| {
+            let room = margins(axes, cell, xticks, yticks, units);
+            with_texts(room, axes, cell, (x, y), units)
+        })
         .collect();
     let ticks: Vec<_> = prepared
         .iter()

@@ -2,12 +2,14 @@
 //! and titles (its spines standing outside the box pushing them further out).
 
 use super::axis;
-use super::geometry::Rect;
+use super::geometry::{Point, Rect};
 use super::paint::Units;
 use super::placed::{text_block, tick_label_blocks};
 use super::polar_view;
-use super::spec::{Axes, Text, TextBox};
+use super::scale::{AxisMap, text_anchor};
+use super::spec::{Artist, Axes, RotationMode, Text, TextBox};
 use super::spines::{self, Side};
+use super::text::Placement;
 use super::ticks::TickSet;
 
 /// Room one axes needs around its box, in pixels.
@@ -157,4 +159,54 @@ fn top_room(axes: &Axes, xticks: &TickSet, title: f64, units: Units, height: f64
     } else {
         title.max(x_top)
     }
+}
+
+/// `margins` widened to hold the axes' texts that stand outside its box
+/// (panel labels such as "a)" above a corner), as matplotlib's tight and
+/// constrained layouts count every text; `x` and `y` map the axes' data to
+/// fractions of its box (y down), whose size `cell` stands in for. A text
+/// takes at most half the cell.
+pub fn with_texts(
+    margins: Margins,
+    axes: &Axes,
+    cell: &Rect,
+    (x, y): (&AxisMap, &AxisMap),
+    units: Units,
+) -> Margins {
+    if axes.polar.is_some() {
+        return margins;
+    }
+    let (width, height) = (cell.width(), cell.height());
+    let mut room = margins;
+    for artist in &axes.artists {
+        let Artist::Text {
+            x: tx,
+            y: ty,
+            coords,
+            text,
+            ha,
+            va,
+            rotation,
+            wrap: false,
+            rotation_mode,
+            ..
+        } = artist
+        else {
+            continue;
+        };
+        let Some((fx, fy)) = text_anchor(*coords, *tx, *ty, x, y) else {
+            continue;
+        };
+        let anchor = Point::new(fx * width, fy * height);
+        let placement = Placement::new(anchor, *ha, *va)
+            .rotated(*rotation)
+            .anchored(*rotation_mode == RotationMode::Anchor);
+        let bounds = text_block(text, units).bounds(&placement);
+        let beyond = |need: f64, side: f64| need.clamp(0.0, side / 2.0);
+        room.left = room.left.max(beyond(-bounds.x0, width));
+        room.right = room.right.max(beyond(bounds.x1 - width, width));
+        room.top = room.top.max(beyond(-bounds.y0, height));
+        room.bottom = room.bottom.max(beyond(bounds.y1 - height, height));
+    }
+    room
 }

@@ -284,3 +284,20 @@ ax.yaxis.set_label_coords(-0.3, 0.5)
         "the label's right edge at -0.3 of the axes: {red:?}, line {line:?}"
     );
 }
+
+#[tokio::test]
+async fn texts_outside_the_box_take_room_in_the_layout() {
+    // A panel label above the box's top-left corner (axes fractions) stays whole inside the
+    // image: the layout makes room for it, as matplotlib's tight layout counts every text.
+    let chart = chart_of(
+        r#"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.plot([0, 1], [0, 1])
+ax.text(-0.12, 1.06, "A", transform=ax.transAxes, fontsize=28, color="red", va="bottom")
+"#,
+    )
+    .await;
+    let red = bounds(&chart.png, |p| near(p, [255, 0, 0])).expect("the label");
+    assert!(red.0 > 0.0 && red.2 > 0.0, "the label is whole: {red:?}");
+}
