@@ -126,7 +126,7 @@ class AxisGroup:
     def guest_ticks(self, axis):
         """(positions, labels or None, offset text) from the locator and formatter at the view
         limits, as matplotlib draws them (positions inside the view only)."""
-        from . import dates, ticker
+        from . import ticker
 
         lo, hi = sorted(self.view_limits())
         default = self.defaults[0] if self.scale_obj is not None else ticker.AutoLocator()
@@ -176,6 +176,9 @@ class AxisGroup:
         locator = self.minor_locator
         if locator is None or self.ticks is not None or self.chooses_ticks():
             return None
+        if self.minor_formatter is not None and not isinstance(self.minor_formatter, ticker.NullFormatter):
+            raise NotImplementedError("minor tick labels beside automatic major ticks are not supported in this "
+                                      "sandbox")
         if isinstance(locator, ticker.AutoMinorLocator):
             if self.scale == "log":
                 return None  # matplotlib's AutoMinorLocator places nothing on a log axis
@@ -568,8 +571,8 @@ class Axis:
         self.group.formatter = formatter
 
     def set_minor_locator(self, locator):
-        """The minor ticks' locator: the guest then sends this axis' ticks, minor ones included
-        (the scale's default LogLocator on a base-10 log axis leaves them to the host)."""
+        """The minor ticks' locator (see AxisGroup.minor_spec and minor_ticks; the scale's default
+        LogLocator on a base-10 log axis leaves them to the host)."""
         from . import ticker
 
         if not isinstance(locator, ticker.Locator):
