@@ -9,11 +9,11 @@ use super::geometry::{Point, Rect};
 use super::gouraud;
 use super::hatch;
 use super::joins::Joins;
-use super::marker_path;
 use super::markevery;
 use super::mesh;
 use super::paint::{
-    Pen, Units, fill_rect, marker, outline, stroke_capped, stroke_line, stroke_over_gaps,
+    Pen, Units, fill_rect, line_markers, marker, outline, stroke_capped, stroke_line,
+    stroke_over_gaps,
 };
 use super::pie;
 use super::placed::{PlacedAxes, font_of, text_block};
@@ -42,23 +42,10 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
         Artist::Line {
             x,
             y,
-            color,
-            linewidth,
-            linestyle,
-            marker: shape,
-            markersize,
-            markerfacecolor,
-            markeredgecolor,
-            alt_marker,
             drawstyle,
             gapcolor,
-            markeredgewidth,
             coords,
             path_effects,
-            solid_capstyle,
-            dash_capstyle,
-            solid_joinstyle,
-            dash_joinstyle,
             markevery,
             ..
         } => {
@@ -68,19 +55,8 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                 let (sx, sy) = steps(x, y, *drawstyle);
                 self::runs(&sx, &sy, *coords, xmap, ymap)
             });
-            let width = units.px(*linewidth);
-            let pen = Pen {
-                color: *color,
-                width_px: width,
-                style: linestyle,
-                caps: Caps {
-                    solid: *solid_capstyle,
-                    dash: *dash_capstyle,
-                },
-                joins: Some(Joins {
-                    solid: *solid_joinstyle,
-                    dash: *dash_joinstyle,
-                }),
+            let Some(pen) = Pen::of_line(artist, units) else {
+                return;
             };
             for run in stepped.as_ref().unwrap_or(&runs) {
                 effects::draw(surface, run, Some(&frame), pen, path_effects, units, |s| {
@@ -88,25 +64,10 @@ pub fn draw(artist: &Artist, axes: &PlacedAxes<'_>, units: Units, surface: &mut 
                     stroke_over_gaps(s, run, Some(&frame), pen, *gapcolor);
                 });
             }
-            if let Some(shape) = shape {
-                let diagonal = frame.width().hypot(frame.height());
-                let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
-                for (shape, face) in
-                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
-                {
-                    for &point in marked.iter().filter(|p| frame.contains(**p)) {
-                        marker(
-                            surface,
-                            shape,
-                            point,
-                            units.px(*markersize),
-                            face,
-                            *markeredgecolor,
-                            units.px(*markeredgewidth),
-                        );
-                    }
-                }
-            }
+            let diagonal = frame.width().hypot(frame.height());
+            let mut marked = markevery::marked(&points, markevery.as_ref(), diagonal);
+            marked.retain(|p| frame.contains(*p));
+            line_markers(surface, artist, &marked, 1.0, units);
         }
         Artist::Patch {
             x,

@@ -1,15 +1,12 @@
 //! The legend box: one row per entry (a handle drawn like its artist, then
 //! the label), placed at a named location or where it hides the least data.
 
-use super::caps::Caps;
 use super::color::Rgba;
 use super::effects;
 use super::geometry::{Point, Rect};
 use super::hatch;
-use super::joins::Joins;
 use super::legend_frame;
-use super::marker_path;
-use super::paint::{Pen, Units, fill_rect, marker, stroke_line, stroke_over_gaps};
+use super::paint::{Pen, Units, fill_rect, line_markers, marker, stroke_line, stroke_over_gaps};
 use super::placed::PlacedAxes;
 use super::spec::{Anchor, Artist, Axes, HAlign, Legend, LegendLoc, Orientation, VAlign, Weight};
 use super::surface::Surface;
@@ -315,56 +312,17 @@ fn draw_handle(
     let nth = |colors: &[Rgba]| colors[index.unwrap_or(0).min(colors.len() - 1)];
     match artist {
         Artist::Line {
-            color,
-            linewidth,
-            linestyle,
-            marker: shape,
-            markersize,
-            markerfacecolor,
-            markeredgecolor,
-            markeredgewidth,
-            alt_marker,
             path_effects,
-            solid_capstyle,
-            dash_capstyle,
-            solid_joinstyle,
-            dash_joinstyle,
             gapcolor,
             ..
         } => {
             let line = [Point::new(area.x0, middle.y), Point::new(area.x1, middle.y)];
-            let pen = Pen {
-                color: *color,
-                width_px: units.px(*linewidth),
-                style: linestyle,
-                caps: Caps {
-                    solid: *solid_capstyle,
-                    dash: *dash_capstyle,
-                },
-                joins: Some(Joins {
-                    solid: *solid_joinstyle,
-                    dash: *dash_joinstyle,
-                }),
-            };
-            effects::draw(surface, &line, None, pen, path_effects, units, |s| {
-                stroke_over_gaps(s, &line, None, pen, *gapcolor);
-            });
-            if let Some(shape) = shape {
-                let edge = units.px(*markeredgewidth);
-                for (shape, face) in
-                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
-                {
-                    marker(
-                        surface,
-                        shape,
-                        middle,
-                        units.px(*markersize * markerscale),
-                        face,
-                        *markeredgecolor,
-                        edge,
-                    );
-                }
+            if let Some(pen) = Pen::of_line(artist, units) {
+                effects::draw(surface, &line, None, pen, path_effects, units, |s| {
+                    stroke_over_gaps(s, &line, None, pen, *gapcolor);
+                });
             }
+            line_markers(surface, artist, &[middle], markerscale, units);
         }
         Artist::Axline {
             color,

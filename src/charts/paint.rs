@@ -9,7 +9,7 @@ use super::color::Rgba;
 use super::geometry::{Point, Rect};
 use super::joins::Joins;
 use super::marker_path;
-use super::spec::{CapStyle, JoinStyle, LineStyle, Marker};
+use super::spec::{Artist, CapStyle, JoinStyle, LineStyle, Marker};
 use super::surface::Surface;
 
 /// Converts points (1/72 inch) to pixels at `dpi`.
@@ -33,6 +33,69 @@ pub struct Pen<'a> {
     pub style: &'a LineStyle,
     pub caps: Caps,
     pub joins: Option<Joins>,
+}
+
+impl<'a> Pen<'a> {
+    /// A line artist's pen: its colour, width, style, caps and joins (`None`
+    /// for other artists).
+    pub fn of_line(line: &'a Artist, units: Units) -> Option<Pen<'a>> {
+        let Artist::Line {
+            color,
+            linewidth,
+            linestyle,
+            solid_capstyle,
+            dash_capstyle,
+            solid_joinstyle,
+            dash_joinstyle,
+            ..
+        } = line
+        else {
+            return None;
+        };
+        Some(Pen {
+            color: *color,
+            width_px: units.px(*linewidth),
+            style: linestyle,
+            caps: Caps {
+                solid: *solid_capstyle,
+                dash: *dash_capstyle,
+            },
+            joins: Some(Joins {
+                solid: *solid_joinstyle,
+                dash: *dash_joinstyle,
+            }),
+        })
+    }
+}
+
+/// Draws a line artist's markers at `points` as matplotlib does: its
+/// marker at every point, then a half-filled marker's other half; `scale`
+/// times their size (a legend's markerscale).
+pub fn line_markers(
+    surface: &mut impl Surface,
+    line: &Artist,
+    points: &[Point],
+    scale: f64,
+    units: Units,
+) {
+    let Artist::Line {
+        marker: Some(shape),
+        markersize,
+        markerfacecolor,
+        markeredgecolor,
+        markeredgewidth,
+        alt_marker,
+        ..
+    } = line
+    else {
+        return;
+    };
+    let (size, edge) = (units.px(*markersize * scale), units.px(*markeredgewidth));
+    for (shape, face) in marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref()) {
+        for &point in points {
+            marker(surface, shape, point, size, face, *markeredgecolor, edge);
+        }
+    }
 }
 
 /// Where unclipped lines are cut anyway (figure pixels): far beyond any

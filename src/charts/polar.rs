@@ -7,10 +7,8 @@
 use super::artists::draw_text;
 use super::caps::{Caps, extend_ends};
 use super::geometry::Point;
-use super::joins::Joins;
-use super::marker_path;
 use super::markevery;
-use super::paint::{Pen, Units, marker, stroke_capped, stroke_line};
+use super::paint::{Pen, Units, line_markers, marker, stroke_capped, stroke_line};
 use super::placed::{PlacedAxes, text_block};
 use super::polar_view::{PolarView, THETA_LABEL_PAD, label_room};
 use super::series::{pick_ref, runs_of};
@@ -37,19 +35,9 @@ pub fn draw_artist(
         Artist::Line {
             x,
             y,
-            color,
-            linewidth,
             linestyle,
-            marker: shape,
-            markersize,
-            markerfacecolor,
-            markeredgecolor,
-            markeredgewidth,
-            alt_marker,
             markevery,
             solid_capstyle,
-            solid_joinstyle,
-            dash_joinstyle,
             ..
         } => {
             let points = view.pixels(x, y);
@@ -58,47 +46,29 @@ pub fn draw_artist(
             // guest refuses other caps on polar axes).
             let projecting =
                 *solid_capstyle == CapStyle::Projecting && *linestyle == LineStyle::Solid;
+            let Some(pen) = Pen::of_line(artist, units) else {
+                return;
+            };
+            let pen = Pen {
+                caps: Caps::BUTT,
+                ..pen
+            };
             for run in &runs {
                 let capped;
                 let run = if projecting {
-                    capped = extend_ends(run, units.px(*linewidth) / 2.0);
+                    capped = extend_ends(run, pen.width_px / 2.0);
                     &capped
                 } else {
                     run
-                };
-                let pen = Pen {
-                    color: *color,
-                    width_px: units.px(*linewidth),
-                    style: linestyle,
-                    caps: Caps::BUTT,
-                    joins: Some(Joins {
-                        solid: *solid_joinstyle,
-                        dash: *dash_joinstyle,
-                    }),
                 };
                 for piece in view.clip(run) {
                     stroke_capped(surface, &piece, None, pen);
                 }
             }
-            if let Some(shape) = shape {
-                let diagonal = view.frame.width().hypot(view.frame.height());
-                let marked = markevery::marked(&points, markevery.as_ref(), diagonal);
-                for (shape, face) in
-                    marker_path::layers(shape, *markerfacecolor, alt_marker.as_ref())
-                {
-                    for &point in marked.iter().filter(|p| view.inside(**p)) {
-                        marker(
-                            surface,
-                            shape,
-                            point,
-                            units.px(*markersize),
-                            face,
-                            *markeredgecolor,
-                            units.px(*markeredgewidth),
-                        );
-                    }
-                }
-            }
+            let diagonal = view.frame.width().hypot(view.frame.height());
+            let mut marked = markevery::marked(&points, markevery.as_ref(), diagonal);
+            marked.retain(|p| view.inside(*p));
+            line_markers(surface, artist, &marked, 1.0, units);
         }
         Artist::Scatter {
             x,
