@@ -530,7 +530,7 @@ ax.set_title("XXXXXXXX", fontsize=40, color="red")
 
 /// The red pixels' first and last column in row `y` of `png`.
 fn red_span(png: &Image, y: u32) -> (u32, u32) {
-    let mut row = (0..png.width).filter(|&x| is_red(&png.pixels[(y * png.width + x) as usize]));
+    let mut row = (0..png.width).filter(|&x| is_red(&png.pixel(x, y)));
     let first = row
         .next()
         .unwrap_or_else(|| panic!("no red pixel in row {y}"));

@@ -404,15 +404,9 @@ ax.text(5, 0.5, "MMMMMMMMMM", color="red", fontsize=20, rotation=45, ha="center"
     for (rotates, steep) in [("False", false), ("True", true)] {
         let chart = chart_of(&chart_for(rotates)).await;
         let red = |p: &[u8; 3]| p[0] > 180 && p[1] < 90 && p[2] < 90;
-        let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
-        for y in 0..chart.png.height {
-            for x in 0..chart.png.width {
-                if red(&chart.png.pixels[(y * chart.png.width + x) as usize]) {
-                    (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
-                }
-            }
-        }
-        let ratio = f64::from(y1 - y0) / f64::from(x1 - x0);
+        let (x0, x1, y0, y1) = bounds(&chart.png, red).expect("the text");
+        // In pixels: the image is square.
+        let ratio = (y1 - y0) / (x1 - x0);
         if steep {
             assert!(ratio > 3.0, "turned with the data: {ratio}");
         } else {

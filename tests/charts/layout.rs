@@ -3,31 +3,6 @@
 
 use crate::support::*;
 
-/// The box (fractions of the image: x0, x1, y0, y1, y down) holding every pixel `wanted`.
-fn bounds(image: &Image, wanted: impl Fn(&[u8; 3]) -> bool) -> Option<(f64, f64, f64, f64)> {
-    let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
-    for y in 0..image.height {
-        for x in 0..image.width {
-            if wanted(&image.pixels[(y * image.width + x) as usize]) {
-                (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
-            }
-        }
-    }
-    let (w, h) = (f64::from(image.width), f64::from(image.height));
-    (x0 <= x1).then(|| {
-        (
-            f64::from(x0) / w,
-            f64::from(x1 + 1) / w,
-            f64::from(y0) / h,
-            f64::from(y1 + 1) / h,
-        )
-    })
-}
-
-fn near(p: &[u8; 3], rgb: [u8; 3]) -> bool {
-    p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
-}
-
 #[tokio::test]
 async fn a_horizontal_colorbar_stands_below_its_axes_as_wide_as_it() {
     // The bar's colours ("Greens" ends, absent from the red image) span the parent's width

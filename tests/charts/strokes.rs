@@ -4,7 +4,7 @@ use crate::support::*;
 
 /// Whether the pixel at (x, y) of `png` is red.
 fn red_at(png: &Image, x: u32, y: u32) -> bool {
-    is_red(&png.pixels[(y * png.width + x) as usize])
+    is_red(&png.pixel(x, y))
 }
 
 #[tokio::test]

@@ -32,10 +32,6 @@ fn span_y(image: &Image, x: f64, wanted: impl Fn(&[u8; 3]) -> bool) -> Option<(f
     ))
 }
 
-fn near(p: &[u8; 3], rgb: [u8; 3]) -> bool {
-    p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
-}
-
 #[tokio::test]
 async fn subfigures_are_panels_with_their_own_background_and_axes() {
     // matplotlib (constrained): the two panels reach the figure's edges with wspace / ncols

@@ -38,6 +38,11 @@ impl Image {
         }
     }
 
+    /// The pixel at column `x`, row `y`.
+    pub(crate) fn pixel(&self, x: u32, y: u32) -> [u8; 3] {
+        self.pixels[(y * self.width + x) as usize]
+    }
+
     /// Pixels in the box of fractions `x0..x1`, `y0..y1` of the image (y down).
     pub(crate) fn region(&self, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> Vec<[u8; 3]> {
         let (w, h) = (f64::from(self.width), f64::from(self.height));
@@ -54,6 +59,35 @@ impl Image {
     pub(crate) fn dark_in(&self, x: (f64, f64), y: (f64, f64)) -> usize {
         self.region(x, y).iter().filter(|p| is_dark(p)).count()
     }
+}
+
+/// The box (fractions of the image: x0, x1, y0, y1, y down) holding every pixel `wanted`.
+pub(crate) fn bounds(
+    image: &Image,
+    wanted: impl Fn(&[u8; 3]) -> bool,
+) -> Option<(f64, f64, f64, f64)> {
+    let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
+    for y in 0..image.height {
+        for x in 0..image.width {
+            if wanted(&image.pixel(x, y)) {
+                (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+            }
+        }
+    }
+    let (w, h) = (f64::from(image.width), f64::from(image.height));
+    (x0 <= x1).then(|| {
+        (
+            f64::from(x0) / w,
+            f64::from(x1 + 1) / w,
+            f64::from(y0) / h,
+            f64::from(y1 + 1) / h,
+        )
+    })
+}
+
+/// Whether `p` is `rgb`, give or take 3 in each channel.
+pub(crate) fn near(p: &[u8; 3], rgb: [u8; 3]) -> bool {
+    p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 3)
 }
 
 pub(crate) fn is_red(p: &[u8; 3]) -> bool {

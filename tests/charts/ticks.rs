@@ -12,7 +12,7 @@ fn runs(image: &Image, at: u32, horizontal: bool, wanted: impl Fn(&[u8; 3]) -> b
     };
     let hit = |i: u32| {
         let (x, y) = if horizontal { (i, at) } else { (at, i) };
-        wanted(&image.pixels[(y * image.width + x) as usize])
+        wanted(&image.pixel(x, y))
     };
     (0..length)
         .filter(|&i| hit(i) && (i == 0 || !hit(i - 1)))

@@ -120,26 +120,15 @@ class Line2D(_Stroke):
         self._line_options(options)
         self.set_clip_on(options.get("clip_on", True))
 
+    # Line2D and plot() keywords applied through their setters, in this order.
+    _SET_FROM_OPTIONS = ("markevery", "solid_capstyle", "dash_capstyle", "solid_joinstyle", "dash_joinstyle",
+                         "dashes", "gapcolor", "fillstyle", "markerfacecoloralt")
+
     def _line_options(self, options):
-        """The dashes=, gapcolor=, cap style and markevery= keywords of Line2D and plot()."""
-        if "markevery" in options:
-            self.set_markevery(options["markevery"])
-        if "solid_capstyle" in options:
-            self.set_solid_capstyle(options["solid_capstyle"])
-        if "dash_capstyle" in options:
-            self.set_dash_capstyle(options["dash_capstyle"])
-        if "solid_joinstyle" in options:
-            self.set_solid_joinstyle(options["solid_joinstyle"])
-        if "dash_joinstyle" in options:
-            self.set_dash_joinstyle(options["dash_joinstyle"])
-        if "dashes" in options:
-            self.set_dashes(options["dashes"])
-        if "gapcolor" in options:
-            self.set_gapcolor(options["gapcolor"])
-        if "fillstyle" in options:
-            self.set_fillstyle(options["fillstyle"])
-        if "markerfacecoloralt" in options:
-            self.set_markerfacecoloralt(options["markerfacecoloralt"])
+        """The dashes=, gapcolor=, cap and join style, fillstyle and markevery= keywords."""
+        for name in self._SET_FROM_OPTIONS:
+            if name in options:
+                getattr(self, f"set_{name}")(options[name])
 
     @classmethod
     def _of(cls, x, y, **style):

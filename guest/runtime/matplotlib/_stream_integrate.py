@@ -268,21 +268,16 @@ def _euler_step(xyf_traj, dmap, f):
     ny, nx = dmap.grid.shape
     xi, yi = xyf_traj[-1]
     cx, cy = f(xi, yi)
-    if cx == 0:
-        dsx = math.inf
-    elif cx < 0:
-        dsx = xi / -cx
-    else:
-        dsx = (nx - 1 - xi) / cx
-    if cy == 0:
-        dsy = math.inf
-    elif cy < 0:
-        dsy = yi / -cy
-    else:
-        dsy = (ny - 1 - yi) / cy
-    ds = min(dsx, dsy)
+    ds = min(_to_edge(xi, cx, nx - 1), _to_edge(yi, cy, ny - 1))
     xyf_traj.append((xi + cx * ds, yi + cy * ds))
     return ds, xyf_traj
+
+
+def _to_edge(at, speed, last):
+    """The time from `at` moving at `speed` to the grid's edge (0 or last) along one axis."""
+    if speed == 0:
+        return math.inf
+    return at / -speed if speed < 0 else (last - at) / speed
 
 
 def starting_points(shape):

@@ -21,26 +21,24 @@ _SHORTEST_DASH_PERIOD = 0.1  # points: a dash pattern's shortest repeat the host
 
 
 _CAPSTYLES = ("butt", "projecting", "round")
+_JOINSTYLES = ("miter", "round", "bevel")
 
 
 def capstyle(value):
     """A cap style's name, from a name or a matplotlib._enums.CapStyle."""
-    name = getattr(value, "value", value)
-    if not isinstance(name, str) or name.lower() not in _CAPSTYLES:
-        raise ValueError(f"{value!r} is not a valid value for CapStyle; supported values are "
-                         + ", ".join(repr(c) for c in _CAPSTYLES))
-    return name.lower()
-
-
-_JOINSTYLES = ("miter", "round", "bevel")
+    return _style_name(value, "CapStyle", _CAPSTYLES)
 
 
 def joinstyle(value):
     """A join style's name, from a name or a matplotlib._enums.JoinStyle."""
+    return _style_name(value, "JoinStyle", _JOINSTYLES)
+
+
+def _style_name(value, kind, names):
     name = getattr(value, "value", value)
-    if not isinstance(name, str) or name.lower() not in _JOINSTYLES:
-        raise ValueError(f"{value!r} is not a valid value for JoinStyle; supported values are "
-                         + ", ".join(repr(c) for c in _JOINSTYLES))
+    if not isinstance(name, str) or name.lower() not in names:
+        raise ValueError(f"{value!r} is not a valid value for {kind}; supported values are "
+                         + ", ".join(repr(c) for c in names))
     return name.lower()
 
 

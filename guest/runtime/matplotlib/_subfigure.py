@@ -6,7 +6,7 @@ suptitle, sup labels, texts and axes, laid out by the host inside the panel (doc
 import numpy as np
 
 from . import _rc, _text
-from ._axes_base import Transform, _Background
+from ._axes_base import Transform
 from ._text import Text
 from .colors import spec_color, to_rgba
 from .gridspec import GridSpec, SubplotSpec
@@ -243,17 +243,6 @@ class SubFigure:
     def texts(self):
         return list(self._texts)
 
-    def get_facecolor(self):
-        return self._facecolor
-
-    def set_facecolor(self, color):
-        self._facecolor = to_rgba(color)
-
-    @property
-    def patch(self):
-        """subfig.patch: the subfigure's background (its face colour)."""
-        return _Background(self)
-
     def set_frameon(self, b):
         self._frameon = bool(b)
 
@@ -327,12 +316,12 @@ def _ratios(ratios):
 
 
 def _borrow():
-    """The Figure methods that make axes or line up their labels, shared by SubFigure (they only use
-    what both have)."""
+    """The Figure methods that make axes, line up their labels or colour the background, shared by
+    SubFigure (they only use what both have)."""
     from .figure import Figure
 
     for name in ("add_subplot", "add_axes", "subplots", "subplot_mosaic", "add_gridspec", "align_xlabels",
-                 "align_ylabels", "align_titles", "align_labels"):
+                 "align_ylabels", "align_titles", "align_labels", "get_facecolor", "set_facecolor", "patch"):
         setattr(SubFigure, name, getattr(Figure, name))
 
 
