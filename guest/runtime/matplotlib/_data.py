@@ -8,6 +8,8 @@ import datetime
 import math
 from array import array
 
+from . import units
+
 
 def items(data):
     """data as a list: objects with tolist() (numpy, pandas), iterables, or a scalar as [scalar]."""
@@ -46,6 +48,7 @@ def number(value):
 def numbers_of(data, axis=None):
     """The values of data as floats or None; strings are mapped to axis's categories."""
     values = items(data)
+    units.check_supported(values)
     if values and _is_date(next((v for v in values if v is not None), None)):
         return _dates(values, axis, data)
     if axis is not None and any(isinstance(v, str) for v in values):

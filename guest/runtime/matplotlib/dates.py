@@ -359,6 +359,7 @@ def _date_axis_info(data, axis):
     datetime64: added here on first use unless the user registered another."""
     import numpy as np
 
+    units._builtin.add(np.datetime64)
     for kind in (datetime.date, datetime.datetime, np.datetime64):
         units.registry.setdefault(kind, _SwitchableDateConverter())
     converter = units.registry.get_converter(data)

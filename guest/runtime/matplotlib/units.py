@@ -6,6 +6,7 @@ gives a date axis its default locator and formatter, as matplotlib's axis does w
 arrive. Converters for other types are refused when data of that type are plotted.
 """
 
+import datetime
 from decimal import Decimal
 
 __all__ = ["AxisInfo", "ConversionInterface", "ConversionError", "DecimalConverter", "Registry", "registry"]
@@ -70,3 +71,16 @@ class Registry(dict):
 
 registry = Registry()
 registry[Decimal] = DecimalConverter()
+
+# The types whose converters the sandbox applies itself (numbers and dates; matplotlib.dates adds
+# numpy's datetime64 when it registers its converter).
+_builtin = {Decimal, datetime.date, datetime.datetime}
+
+
+def check_supported(data):
+    """Refuses data of a type the user registered a converter for: the sandbox converts only
+    numbers, strings and dates itself."""
+    added = registry.keys() - _builtin
+    if added and any(registry[kind] is registry.get_converter(data) for kind in added):
+        raise NotImplementedError(f"{type(registry.get_converter(data)).__name__} (a matplotlib.units converter "
+                                  "registered for this data) is not supported in this sandbox")

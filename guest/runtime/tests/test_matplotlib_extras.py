@@ -124,6 +124,44 @@ class DateEpochTests(ChartTestCase):
         self.assertEqual(mdates.get_epoch(), "1970-01-01T00:00:00")
 
 
+class DateUnitsTests(ChartTestCase):
+    @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+    def test_rrule_and_microsecond_locators_as_matplotlib(self):
+        import datetime
+
+        import matplotlib.dates as mdates
+
+        start, stop = (mdates.date2num(datetime.datetime(y, 1, 1)) for y in (2020, 2022))
+        easter = mdates.RRuleLocator(mdates.rrulewrapper(mdates.YEARLY, byeaster=0))
+        # matplotlib 3.10.8 with dateutil 2.9.0: Easter 2020 and 2021
+        self.assertEqual(easter.tick_values(start, stop), [18364.0, 18721.0])
+        start = mdates.date2num(datetime.datetime(2000, 2, 1))
+        stop = mdates.date2num(datetime.datetime(2000, 2, 1, 0, 0, 0, 3000))
+        ticks = mdates.MicrosecondLocator(interval=1000).tick_values(start, stop)
+        self.assertEqual([round((t - start) * 86400e6) for t in ticks], [-1000, 0, 1000, 2000, 3000, 4000])
+
+    @unittest.skipUnless(HAVE_NUMPY, "numpy not installed")
+    def test_registered_converters_give_date_axes_their_ticks_and_others_are_refused(self):
+        import datetime
+
+        import matplotlib.dates as mdates
+        import matplotlib.units as munits
+
+        saved = dict(munits.registry)
+        self.addCleanup(lambda: (munits.registry.clear(), munits.registry.update(saved)))
+        munits.registry[datetime.datetime] = mdates.ConciseDateConverter()
+        fig, ax = plt.subplots()
+        ax.plot([datetime.datetime(2020, 1, d) for d in (1, 2, 3)], [1, 2, 3])
+        self.assertIsInstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+
+        class Money:
+            pass
+
+        munits.registry[Money] = munits.ConversionInterface()
+        with self.assertRaises(NotImplementedError):
+            ax.plot([Money(), Money()], [1, 2])
+
+
 class PathEffectTests(ChartTestCase):
     def test_line_effects_are_sent_in_order(self):
         import math
